@@ -1,0 +1,141 @@
+package dev.sol.ir;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+/**
+ * Prints floats exactly as MLIR does: the short scientific form ({@code 1.000000e-01}) when
+ * it reads back to the same value, else enough digits to round-trip ({@code 3.14159274}),
+ * else (NaN, infinity) the bit pattern in hex ({@code 0x7FC00000}). The digit algorithm
+ * follows LLVM's APFloat::toString so that our output is byte-identical to mlir-opt's.
+ */
+public final class FloatFormat {
+  private FloatFormat() {}
+
+  /** Rounds a double to the nearest value representable in {@code type}. */
+  public static double roundTo(FloatType type, double v) {
+    return switch (type.kind()) {
+      case F32 -> (float) v;
+      case F16 -> Float.float16ToFloat(Float.floatToFloat16((float) v));
+      case BF16 -> bf16ToFloat(floatToBf16((float) v));
+      case TF32 -> Float.intBitsToFloat(roundMantissa(Float.floatToRawIntBits((float) v), 13));
+      default -> v;
+    };
+  }
+
+  public static short floatToBf16(float f) {
+    if (Float.isNaN(f)) return (short) ((Float.floatToRawIntBits(f) >>> 16) | 0x40);
+    return (short) (roundMantissa(Float.floatToRawIntBits(f), 16) >>> 16);
+  }
+
+  public static float bf16ToFloat(short bits) { return Float.intBitsToFloat((bits & 0xffff) << 16); }
+
+  private static int roundMantissa(int bits, int dropped) {
+    if (Float.isNaN(Float.intBitsToFloat(bits))) return bits;
+    int lsb = (bits >>> dropped) & 1;
+    int rounding = (1 << (dropped - 1)) - 1 + lsb;
+    return ((bits + rounding) >>> dropped) << dropped;
+  }
+
+  /** The raw bits of {@code v} in the storage format of {@code type}. */
+  public static long bits(FloatType type, double v) {
+    return switch (type.kind()) {
+      case F32 -> Float.floatToRawIntBits((float) v) & 0xffffffffL;
+      case F16 -> Float.floatToFloat16((float) v) & 0xffffL;
+      case BF16 -> floatToBf16((float) v) & 0xffffL;
+      case TF32 -> (Float.floatToRawIntBits((float) v) >>> 13) & 0x7ffffL;
+      default -> Double.doubleToRawLongBits(v);
+    };
+  }
+
+  /** The value of raw bits stored in the format of {@code type}. */
+  public static double fromBits(FloatType type, long bits) {
+    return switch (type.kind()) {
+      case F32 -> Float.intBitsToFloat((int) bits);
+      case F16 -> Float.float16ToFloat((short) bits);
+      case BF16 -> bf16ToFloat((short) bits);
+      case TF32 -> Float.intBitsToFloat((int) (bits << 13));
+      default -> Double.longBitsToDouble(bits);
+    };
+  }
+
+  public static String format(FloatType type, double v) {
+    if (!Double.isNaN(v) && !Double.isInfinite(v)) {
+      String s = toString(v, 6, 0, false);
+      if (sameValue(type, s, v)) return s;
+      s = toString(v, 2 + type.precision() * 59 / 196, 3, true);
+      if (s.contains(".")) return s;
+    }
+    return "0x" + Long.toHexString(bits(type, v)).toUpperCase();
+  }
+
+  private static boolean sameValue(FloatType type, String s, double v) {
+    double parsed = roundTo(type, Double.parseDouble(s));
+    return bits(type, parsed) == bits(type, v);
+  }
+
+  /** APFloat::toString for a finite value. */
+  static String toString(double v, int precision, int maxPadding, boolean truncateZero) {
+    StringBuilder out = new StringBuilder();
+    boolean negative = (Double.doubleToRawLongBits(v) & Long.MIN_VALUE) != 0;
+    if (negative) out.append('-');
+    if (v == 0) {
+      if (maxPadding == 0) {
+        if (truncateZero) {
+          out.append("0.0E+0");
+        } else {
+          out.append("0.0");
+          if (precision > 1) out.append("0".repeat(precision - 1));
+          out.append("e+00");
+        }
+      } else {
+        out.append('0');
+      }
+      return out.toString();
+    }
+    BigDecimal exact = new BigDecimal(Math.abs(v)).stripTrailingZeros();
+    String digits = exact.unscaledValue().toString();
+    int exp = -exact.scale();
+    if (digits.length() > precision) {
+      BigInteger prefix = new BigInteger(digits.substring(0, precision));
+      if (digits.charAt(precision) >= '5') prefix = prefix.add(BigInteger.ONE);
+      exp += digits.length() - precision;
+      digits = prefix.toString();
+      int end = digits.length();
+      while (end > 1 && digits.charAt(end - 1) == '0') end--;
+      exp += digits.length() - end;
+      digits = digits.substring(0, end);
+    }
+    int nDigits = digits.length();
+    boolean scientific;
+    if (maxPadding == 0) {
+      scientific = true;
+    } else if (exp >= 0) {
+      scientific = exp > maxPadding || nDigits + exp > precision;
+    } else {
+      int msd = exp + nDigits - 1;
+      scientific = msd < 0 && -msd > maxPadding;
+    }
+    if (scientific) {
+      exp += nDigits - 1;
+      out.append(digits.charAt(0)).append('.');
+      if (nDigits == 1 && truncateZero) out.append('0');
+      else out.append(digits, 1, nDigits);
+      if (!truncateZero && precision > nDigits - 1) out.append("0".repeat(precision - nDigits + 1));
+      out.append(truncateZero ? 'E' : 'e').append(exp >= 0 ? '+' : '-');
+      String e = Integer.toString(Math.abs(exp));
+      if (!truncateZero && e.length() < 2) out.append('0');
+      return out.append(e).toString();
+    }
+    if (exp >= 0) {
+      return out.append(digits).append("0".repeat(exp)).toString();
+    }
+    int whole = exp + nDigits;
+    if (whole > 0) {
+      out.append(digits, 0, whole).append('.').append(digits, whole, nDigits);
+    } else {
+      out.append("0.").append("0".repeat(-whole)).append(digits);
+    }
+    return out.toString();
+  }
+}

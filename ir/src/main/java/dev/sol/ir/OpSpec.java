@@ -1,0 +1,213 @@
+package dev.sol.ir;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The declaration of an operation: its name, operands, results, attributes, regions and
+ * successors with their constraints, and the class that represents it. Declared once per
+ * op class as {@code SPEC}; {@link #verify} checks everything it says.
+ */
+public final class OpSpec {
+  public enum Arity { SINGLE, OPTIONAL, VARIADIC }
+
+  public record ValueDef(String name, TypeConstraint constraint, Arity arity) {}
+
+  public record AttrDef(String name, AttrConstraint constraint, boolean optional) {}
+
+  public static final String OPERAND_SEGMENTS = "operand_segment_sizes";
+  public static final String RESULT_SEGMENTS = "result_segment_sizes";
+
+  private final String name;
+  private final Function<OperationState, ? extends Operation> factory;
+  private final List<ValueDef> operands = new ArrayList<>();
+  private final List<ValueDef> results = new ArrayList<>();
+  private final List<AttrDef> attributes = new ArrayList<>();
+  private int numRegions;
+  private boolean variadicRegions;
+  private int numSuccessors;
+  private boolean variadicSuccessors;
+  private String summary = "";
+
+  private OpSpec(String name, Function<OperationState, ? extends Operation> factory) {
+    this.name = name;
+    this.factory = factory;
+  }
+
+  public static OpSpec named(String name, Function<OperationState, ? extends Operation> factory) {
+    return new OpSpec(name, factory);
+  }
+
+  public OpSpec summary(String text) {
+    summary = text;
+    return this;
+  }
+
+  public OpSpec operand(String n, TypeConstraint c) { return addOperand(n, c, Arity.SINGLE); }
+  public OpSpec optionalOperand(String n, TypeConstraint c) { return addOperand(n, c, Arity.OPTIONAL); }
+  public OpSpec variadicOperand(String n, TypeConstraint c) { return addOperand(n, c, Arity.VARIADIC); }
+
+  private OpSpec addOperand(String n, TypeConstraint c, Arity a) {
+    operands.add(new ValueDef(n, c, a));
+    return this;
+  }
+
+  public OpSpec result(String n, TypeConstraint c) { return addResult(n, c, Arity.SINGLE); }
+  public OpSpec optionalResult(String n, TypeConstraint c) { return addResult(n, c, Arity.OPTIONAL); }
+  public OpSpec variadicResult(String n, TypeConstraint c) { return addResult(n, c, Arity.VARIADIC); }
+
+  private OpSpec addResult(String n, TypeConstraint c, Arity a) {
+    results.add(new ValueDef(n, c, a));
+    return this;
+  }
+
+  public OpSpec attribute(String n, AttrConstraint c) {
+    attributes.add(new AttrDef(n, c, false));
+    return this;
+  }
+
+  public OpSpec optionalAttribute(String n, AttrConstraint c) {
+    attributes.add(new AttrDef(n, c, true));
+    return this;
+  }
+
+  public OpSpec regions(int n) {
+    numRegions = n;
+    return this;
+  }
+
+  public OpSpec variadicRegions() {
+    variadicRegions = true;
+    return this;
+  }
+
+  public OpSpec successors(int n) {
+    numSuccessors = n;
+    return this;
+  }
+
+  public OpSpec variadicSuccessors() {
+    variadicSuccessors = true;
+    return this;
+  }
+
+  public String name() { return name; }
+  public String summaryText() { return summary; }
+  public List<ValueDef> operandDefs() { return operands; }
+  public List<ValueDef> resultDefs() { return results; }
+  public List<AttrDef> attributeDefs() { return attributes; }
+
+  Operation instantiate(OperationState state) { return factory.apply(state); }
+
+  private static boolean needsSegments(List<ValueDef> defs) {
+    return defs.stream().filter(d -> d.arity != Arity.SINGLE).count() > 1;
+  }
+
+  /** Start and length of segment {@code segment} of the operands of {@code op}. */
+  int[] operandRange(Operation op, int segment) {
+    return range(op, operands, op.numOperands(), OPERAND_SEGMENTS, segment);
+  }
+
+  /** Start and length of result segment {@code segment}. */
+  public int[] resultRange(Operation op, int segment) {
+    return range(op, results, op.numResults(), RESULT_SEGMENTS, segment);
+  }
+
+  private static int[] range(Operation op, List<ValueDef> defs, int total, String segAttr, int segment) {
+    if (needsSegments(defs)) {
+      long[] sizes = ((DenseArrayAttr) op.attribute(segAttr)).ints();
+      int start = 0;
+      for (int i = 0; i < segment; i++) start += (int) sizes[i];
+      return new int[] {start, (int) sizes[segment]};
+    }
+    int variadicSize = total - (defs.size() - 1);
+    int start = 0;
+    for (int i = 0; i < segment; i++) start += defs.get(i).arity == Arity.SINGLE ? 1 : variadicSize;
+    return new int[] {start, defs.get(segment).arity == Arity.SINGLE ? 1 : variadicSize};
+  }
+
+  /** Checks counts, types, attributes, regions and successors against the declaration. */
+  public boolean verify(Operation op, Diagnostics diag) {
+    if (!verifyValues(op, diag, operands, op.operandTypes(), "operand", OPERAND_SEGMENTS)) return false;
+    if (!verifyValues(op, diag, results, op.resultTypes(), "result", RESULT_SEGMENTS)) return false;
+    for (AttrDef a : attributes) {
+      Attribute value = op.attribute(a.name);
+      if (value == null) {
+        if (!a.optional) return diag.report(op.opError("requires attribute '" + a.name + "'"));
+      } else if (!a.constraint.accepts(value)) {
+        return diag.report(op.opError("attribute '" + a.name + "' failed to satisfy constraint: "
+            + a.constraint.description()));
+      }
+    }
+    if (variadicRegions ? op.numRegions() < numRegions : op.numRegions() != numRegions) {
+      return diag.report(op.opError("expected " + numRegions + (variadicRegions ? " or more" : "")
+          + " regions, but found " + op.numRegions()));
+    }
+    if (variadicSuccessors ? op.numSuccessors() < numSuccessors : op.numSuccessors() != numSuccessors) {
+      return diag.report(op.opError("expected " + numSuccessors + (variadicSuccessors ? " or more" : "")
+          + " successors, but found " + op.numSuccessors()));
+    }
+    return true;
+  }
+
+  private boolean verifyValues(Operation op, Diagnostics diag, List<ValueDef> defs, List<Type> types,
+      String kind, String segAttr) {
+    int n = types.size();
+    int[] sizes = new int[defs.size()];
+    if (needsSegments(defs)) {
+      if (!(op.attribute(segAttr) instanceof DenseArrayAttr seg && seg.ints() != null
+          && seg.elementType().equals(IntegerType.I32))) {
+        return diag.report(op.opError("requires dense i32 array attribute '" + segAttr + "'"));
+      }
+      if (seg.size() != defs.size()) {
+        return diag.report(op.opError("'" + segAttr + "' attribute for specifying " + kind + " segments must have "
+            + defs.size() + " elements, but got " + seg.size()));
+      }
+      long sum = 0;
+      for (int i = 0; i < defs.size(); i++) {
+        long s = seg.ints()[i];
+        if (s < 0) return diag.report(op.opError("'" + segAttr + "' attribute cannot have negative elements"));
+        if ((defs.get(i).arity == Arity.SINGLE && s != 1) || (defs.get(i).arity == Arity.OPTIONAL && s > 1)) {
+          return diag.report(op.opError(kind + " group starting at #" + sum + " requires "
+              + (defs.get(i).arity == Arity.SINGLE ? "1" : "0 or 1") + " element, but found " + s));
+        }
+        sizes[i] = (int) s;
+        sum += s;
+      }
+      if (sum != n) {
+        return diag.report(op.opError(kind + " count (" + n + ") does not match with the total size (" + sum
+            + ") specified in attribute '" + segAttr + "'"));
+      }
+    } else {
+      int singles = 0;
+      int variadicIndex = -1;
+      for (int i = 0; i < defs.size(); i++) {
+        if (defs.get(i).arity == Arity.SINGLE) singles++;
+        else variadicIndex = i;
+      }
+      if (variadicIndex < 0 && n != singles) {
+        return diag.report(op.opError("expected " + singles + " " + kind + "s, but found " + n));
+      }
+      if (variadicIndex >= 0) {
+        boolean optional = defs.get(variadicIndex).arity == Arity.OPTIONAL;
+        if (n < singles || (optional && n > singles + 1)) {
+          return diag.report(op.opError("expected " + singles + (optional ? " or " + (singles + 1) : " or more")
+              + " " + kind + "s, but found " + n));
+        }
+      }
+      for (int i = 0; i < defs.size(); i++) sizes[i] = i == variadicIndex ? n - singles : 1;
+    }
+    int index = 0;
+    for (int i = 0; i < defs.size(); i++) {
+      for (int j = 0; j < sizes[i]; j++, index++) {
+        Type t = types.get(index);
+        if (!defs.get(i).constraint.accepts(t)) {
+          return diag.report(op.opError(kind + " #" + index + " must be " + defs.get(i).constraint.description()
+              + ", but got '" + t + "'"));
+        }
+      }
+    }
+    return true;
+  }
+}

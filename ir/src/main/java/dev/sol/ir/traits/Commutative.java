@@ -1,0 +1,4 @@
+package dev.sol.ir.traits;
+
+/** The operands may be reordered. */
+public interface Commutative {}

@@ -1,0 +1,4 @@
+package dev.sol.ir.traits;
+
+/** Its single-block regions need no terminator. */
+public interface NoTerminator {}

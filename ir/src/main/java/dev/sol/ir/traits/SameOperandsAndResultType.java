@@ -1,0 +1,4 @@
+package dev.sol.ir.traits;
+
+/** All operands and results have one type. */
+public interface SameOperandsAndResultType {}

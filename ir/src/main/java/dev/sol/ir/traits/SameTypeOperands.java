@@ -1,0 +1,4 @@
+package dev.sol.ir.traits;
+
+/** All operands have one type. */
+public interface SameTypeOperands {}

@@ -20,6 +20,7 @@ public final class OpSpec {
   public static final String RESULT_SEGMENTS = "result_segment_sizes";
 
   private final String name;
+  private final Class<? extends Operation> opClass;
   private final Function<OperationState, ? extends Operation> factory;
   private final List<ValueDef> operands = new ArrayList<>();
   private final List<ValueDef> results = new ArrayList<>();
@@ -30,14 +31,20 @@ public final class OpSpec {
   private boolean variadicSuccessors;
   private String summary = "";
 
-  private OpSpec(String name, Function<OperationState, ? extends Operation> factory) {
+  private OpSpec(String name, Class<? extends Operation> opClass, Function<OperationState, ? extends Operation> factory) {
     this.name = name;
+    this.opClass = opClass;
     this.factory = factory;
   }
 
-  public static OpSpec named(String name, Function<OperationState, ? extends Operation> factory) {
-    return new OpSpec(name, factory);
+  public static <T extends Operation> OpSpec named(String name, Class<T> opClass, Function<OperationState, T> factory) {
+    return new OpSpec(name, opClass, factory);
   }
+
+  /** True when the op class implements the trait or interface, known before any instance exists. */
+  public boolean hasTrait(Class<?> trait) { return trait.isAssignableFrom(opClass); }
+
+  public Class<? extends Operation> opClass() { return opClass; }
 
   public OpSpec summary(String text) {
     summary = text;

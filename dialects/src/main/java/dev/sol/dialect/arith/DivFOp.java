@@ -1,0 +1,23 @@
+package dev.sol.dialect.arith;
+
+import dev.sol.dialect.Constraints;
+import dev.sol.ir.*;
+import dev.sol.ir.traits.*;
+import static dev.sol.dialect.Constraints.*;
+
+/**
+ * Floating-point division.
+ *
+ * <pre>{@code %2 = "arith.divf"(%0, %1) : (f32, f32) -> f32}</pre>
+ */
+public final class DivFOp extends Operation implements Pure, SameOperandsAndResultType {
+  public static final OpSpec SPEC = OpSpec.named("arith.divf", DivFOp.class, DivFOp::new)
+      .operand("lhs", FLOAT_LIKE).operand("rhs", FLOAT_LIKE).result("result", FLOAT_LIKE).optionalAttribute("fastmath", DIALECT_ATTR);
+
+  private DivFOp(OperationState state) {
+    super(state, SPEC);
+  }
+
+  public Value lhs() { return operand(0); }
+  public Value rhs() { return operand(1); }
+}

@@ -1,0 +1,26 @@
+package dev.sol.dialect.arith;
+
+import dev.sol.dialect.Constraints;
+import dev.sol.ir.*;
+import dev.sol.ir.traits.*;
+import static dev.sol.dialect.Constraints.*;
+
+/**
+ * Widens a float.
+ *
+ * <pre>{@code %1 = "arith.extf"(%0) : (f16) -> f32}</pre>
+ */
+public final class ExtFOp extends Operation implements Pure {
+  public static final OpSpec SPEC = OpSpec.named("arith.extf", ExtFOp.class, ExtFOp::new)
+      .operand("in", FLOAT_LIKE).result("out", FLOAT_LIKE);
+
+  private ExtFOp(OperationState state) {
+    super(state, SPEC);
+  }
+
+  public Value in() { return operand(0); }
+
+  @Override public boolean verify(Diagnostics diag) {
+    return ArithCasts.verify(this, diag, ArithCasts.Kind.WIDER);
+  }
+}

@@ -1,0 +1,23 @@
+package dev.sol.dialect.arith;
+
+import dev.sol.dialect.Constraints;
+import dev.sol.ir.*;
+import dev.sol.ir.traits.*;
+import static dev.sol.dialect.Constraints.*;
+
+/**
+ * Integer multiplication.
+ *
+ * <pre>{@code %2 = "arith.muli"(%0, %1) : (i32, i32) -> i32}</pre>
+ */
+public final class MulIOp extends Operation implements Pure, SameOperandsAndResultType, Commutative {
+  public static final OpSpec SPEC = OpSpec.named("arith.muli", MulIOp.class, MulIOp::new)
+      .operand("lhs", SIGNLESS_INT_LIKE).operand("rhs", SIGNLESS_INT_LIKE).result("result", SIGNLESS_INT_LIKE);
+
+  private MulIOp(OperationState state) {
+    super(state, SPEC);
+  }
+
+  public Value lhs() { return operand(0); }
+  public Value rhs() { return operand(1); }
+}

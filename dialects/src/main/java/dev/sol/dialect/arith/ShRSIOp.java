@@ -1,0 +1,23 @@
+package dev.sol.dialect.arith;
+
+import dev.sol.dialect.Constraints;
+import dev.sol.ir.*;
+import dev.sol.ir.traits.*;
+import static dev.sol.dialect.Constraints.*;
+
+/**
+ * Arithmetic shift right.
+ *
+ * <pre>{@code %2 = "arith.shrsi"(%0, %1) : (i32, i32) -> i32}</pre>
+ */
+public final class ShRSIOp extends Operation implements Pure, SameOperandsAndResultType {
+  public static final OpSpec SPEC = OpSpec.named("arith.shrsi", ShRSIOp.class, ShRSIOp::new)
+      .operand("lhs", SIGNLESS_INT_LIKE).operand("rhs", SIGNLESS_INT_LIKE).result("result", SIGNLESS_INT_LIKE);
+
+  private ShRSIOp(OperationState state) {
+    super(state, SPEC);
+  }
+
+  public Value lhs() { return operand(0); }
+  public Value rhs() { return operand(1); }
+}

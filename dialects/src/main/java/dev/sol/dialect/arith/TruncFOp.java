@@ -1,0 +1,26 @@
+package dev.sol.dialect.arith;
+
+import dev.sol.dialect.Constraints;
+import dev.sol.ir.*;
+import dev.sol.ir.traits.*;
+import static dev.sol.dialect.Constraints.*;
+
+/**
+ * Narrows a float, rounding to nearest.
+ *
+ * <pre>{@code %1 = "arith.truncf"(%0) : (f32) -> f16}</pre>
+ */
+public final class TruncFOp extends Operation implements Pure {
+  public static final OpSpec SPEC = OpSpec.named("arith.truncf", TruncFOp.class, TruncFOp::new)
+      .operand("in", FLOAT_LIKE).result("out", FLOAT_LIKE);
+
+  private TruncFOp(OperationState state) {
+    super(state, SPEC);
+  }
+
+  public Value in() { return operand(0); }
+
+  @Override public boolean verify(Diagnostics diag) {
+    return ArithCasts.verify(this, diag, ArithCasts.Kind.NARROWER);
+  }
+}

@@ -1,0 +1,45 @@
+package dev.sol.dialect.func;
+
+import dev.sol.dialect.Constraints;
+import dev.sol.ir.*;
+import dev.sol.ir.traits.*;
+import static dev.sol.dialect.Constraints.*;
+
+/**
+ * Calls a function by symbol.
+ *
+ * <pre>{@code %1 = "func.call"(%0) {callee = @f} : (f32) -> f32}</pre>
+ */
+public final class CallOp extends Operation {
+  public static final OpSpec SPEC = OpSpec.named("func.call", CallOp.class, CallOp::new)
+      .attribute("callee", FLAT_SYMBOL_REF).variadicOperand("operands", ANY).variadicResult("results", ANY);
+
+  private CallOp(OperationState state) {
+    super(state, SPEC);
+  }
+
+  public SymbolRefAttr callee() { return (SymbolRefAttr) attribute("callee"); }
+
+  @Override public boolean verify(Diagnostics diag) {
+    SymbolRefAttr callee = callee();
+    if (!(Symbols.lookup(this, callee) instanceof FuncOp fn)) {
+      return diag.report(opError("'" + callee.root() + "' does not reference a valid function"));
+    }
+    FunctionType type = fn.functionType();
+    if (type.inputs().size() != numOperands()) return diag.report(opError("incorrect number of operands for callee"));
+    for (int i = 0; i < numOperands(); i++) {
+      if (!operand(i).type().equals(type.inputs().get(i))) {
+        return diag.report(opError("operand type mismatch: expected operand type '" + type.inputs().get(i)
+            + "', but provided '" + operand(i).type() + "' for operand number " + i));
+      }
+    }
+    if (type.results().size() != numResults()) return diag.report(opError("incorrect number of results for callee"));
+    for (int i = 0; i < numResults(); i++) {
+      if (!result(i).type().equals(type.results().get(i))) {
+        return diag.report(opError("result type mismatch at index " + i).note(location(),
+            "op result types: " + resultTypes()).note(location(), "function result types: " + type.results()));
+      }
+    }
+    return true;
+  }
+}

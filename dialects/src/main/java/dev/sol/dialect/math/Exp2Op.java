@@ -1,0 +1,22 @@
+package dev.sol.dialect.math;
+
+import dev.sol.dialect.Constraints;
+import dev.sol.ir.*;
+import dev.sol.ir.traits.*;
+import static dev.sol.dialect.Constraints.*;
+
+/**
+ * 2 raised to the operand.
+ *
+ * <pre>{@code %1 = "math.exp2"(%0) : (f32) -> f32}</pre>
+ */
+public final class Exp2Op extends Operation implements Pure, SameOperandsAndResultType {
+  public static final OpSpec SPEC = OpSpec.named("math.exp2", Exp2Op.class, Exp2Op::new)
+      .operand("operand", FLOAT_LIKE).result("result", FLOAT_LIKE).optionalAttribute("fastmath", DIALECT_ATTR);
+
+  private Exp2Op(OperationState state) {
+    super(state, SPEC);
+  }
+
+  public Value operand() { return operand(0); }
+}

@@ -1,0 +1,22 @@
+package dev.sol.dialect.math;
+
+import dev.sol.dialect.Constraints;
+import dev.sol.ir.*;
+import dev.sol.ir.traits.*;
+import static dev.sol.dialect.Constraints.*;
+
+/**
+ * exp(x) - 1.
+ *
+ * <pre>{@code %1 = "math.expm1"(%0) : (f32) -> f32}</pre>
+ */
+public final class ExpM1Op extends Operation implements Pure, SameOperandsAndResultType {
+  public static final OpSpec SPEC = OpSpec.named("math.expm1", ExpM1Op.class, ExpM1Op::new)
+      .operand("operand", FLOAT_LIKE).result("result", FLOAT_LIKE).optionalAttribute("fastmath", DIALECT_ATTR);
+
+  private ExpM1Op(OperationState state) {
+    super(state, SPEC);
+  }
+
+  public Value operand() { return operand(0); }
+}

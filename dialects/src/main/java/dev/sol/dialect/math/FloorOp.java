@@ -1,0 +1,22 @@
+package dev.sol.dialect.math;
+
+import dev.sol.dialect.Constraints;
+import dev.sol.ir.*;
+import dev.sol.ir.traits.*;
+import static dev.sol.dialect.Constraints.*;
+
+/**
+ * Rounds down to an integer value.
+ *
+ * <pre>{@code %1 = "math.floor"(%0) : (f32) -> f32}</pre>
+ */
+public final class FloorOp extends Operation implements Pure, SameOperandsAndResultType {
+  public static final OpSpec SPEC = OpSpec.named("math.floor", FloorOp.class, FloorOp::new)
+      .operand("operand", FLOAT_LIKE).result("result", FLOAT_LIKE).optionalAttribute("fastmath", DIALECT_ATTR);
+
+  private FloorOp(OperationState state) {
+    super(state, SPEC);
+  }
+
+  public Value operand() { return operand(0); }
+}

@@ -1,0 +1,22 @@
+package dev.sol.dialect.math;
+
+import dev.sol.dialect.Constraints;
+import dev.sol.ir.*;
+import dev.sol.ir.traits.*;
+import static dev.sol.dialect.Constraints.*;
+
+/**
+ * log(1 + x).
+ *
+ * <pre>{@code %1 = "math.log1p"(%0) : (f32) -> f32}</pre>
+ */
+public final class Log1pOp extends Operation implements Pure, SameOperandsAndResultType {
+  public static final OpSpec SPEC = OpSpec.named("math.log1p", Log1pOp.class, Log1pOp::new)
+      .operand("operand", FLOAT_LIKE).result("result", FLOAT_LIKE).optionalAttribute("fastmath", DIALECT_ATTR);
+
+  private Log1pOp(OperationState state) {
+    super(state, SPEC);
+  }
+
+  public Value operand() { return operand(0); }
+}

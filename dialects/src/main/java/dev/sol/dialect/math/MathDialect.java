@@ -1,0 +1,32 @@
+package dev.sol.dialect.math;
+
+import dev.sol.ir.Dialect;
+import dev.sol.ir.OpSpec;
+import java.util.List;
+
+/** Math functions on floats, as MLIR's math dialect. */
+public final class MathDialect implements Dialect {
+  @Override public String namespace() { return "math"; }
+
+  @Override public List<OpSpec> operations() {
+    return List.of(
+        ExpOp.SPEC,
+        LogOp.SPEC,
+        TanhOp.SPEC,
+        SqrtOp.SPEC,
+        RsqrtOp.SPEC,
+        ErfOp.SPEC,
+        AbsFOp.SPEC,
+        CeilOp.SPEC,
+        FloorOp.SPEC,
+        SinOp.SPEC,
+        CosOp.SPEC,
+        Log2Op.SPEC,
+        Exp2Op.SPEC,
+        Log1pOp.SPEC,
+        ExpM1Op.SPEC,
+        RoundOp.SPEC,
+        PowFOp.SPEC,
+        FmaOp.SPEC);
+  }
+}

@@ -1,0 +1,22 @@
+package dev.sol.dialect.math;
+
+import dev.sol.dialect.Constraints;
+import dev.sol.ir.*;
+import dev.sol.ir.traits.*;
+import static dev.sol.dialect.Constraints.*;
+
+/**
+ * Rounds half away from zero.
+ *
+ * <pre>{@code %1 = "math.round"(%0) : (f32) -> f32}</pre>
+ */
+public final class RoundOp extends Operation implements Pure, SameOperandsAndResultType {
+  public static final OpSpec SPEC = OpSpec.named("math.round", RoundOp.class, RoundOp::new)
+      .operand("operand", FLOAT_LIKE).result("result", FLOAT_LIKE).optionalAttribute("fastmath", DIALECT_ATTR);
+
+  private RoundOp(OperationState state) {
+    super(state, SPEC);
+  }
+
+  public Value operand() { return operand(0); }
+}

@@ -1,0 +1,53 @@
+package dev.sol.textir;
+
+import java.util.Arrays;
+
+/** A named source text with line lookup, for locations and caret diagnostics. */
+public final class SourceBuffer {
+  private final String name;
+  private final String text;
+  private final int firstLine;
+  private int[] lineStarts;
+
+  /**
+   * @param firstLine the line number of the text's first line in the original file, so that
+   *     chunks of a split file report their original line numbers
+   */
+  public SourceBuffer(String name, String text, int firstLine) {
+    this.name = name;
+    this.text = text;
+    this.firstLine = firstLine;
+  }
+
+  public SourceBuffer(String name, String text) { this(name, text, 1); }
+
+  public String name() { return name; }
+  public String text() { return text; }
+  public int firstLine() { return firstLine; }
+
+  private int[] lineStarts() {
+    if (lineStarts == null) {
+      int[] starts = new int[16];
+      int n = 0;
+      starts[n++] = 0;
+      for (int i = 0; i < text.length(); i++) {
+        if (text.charAt(i) == '\n') {
+          if (n == starts.length) starts = Arrays.copyOf(starts, n * 2);
+          starts[n++] = i + 1;
+        }
+      }
+      lineStarts = Arrays.copyOf(starts, n);
+    }
+    return lineStarts;
+  }
+
+  /** The text of a line numbered as in the original file, without its newline, or null. */
+  public String line(int fileLine) {
+    int i = fileLine - firstLine;
+    int[] starts = lineStarts();
+    if (i < 0 || i >= starts.length) return null;
+    int end = text.indexOf('\n', starts[i]);
+    String s = text.substring(starts[i], end < 0 ? text.length() : end);
+    return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+  }
+}

@@ -1,0 +1,134 @@
+package dev.sol.tools;
+
+import dev.sol.dialect.Dialects;
+import dev.sol.ir.Diagnostic;
+import dev.sol.ir.IRContext;
+import dev.sol.ir.Operation;
+import dev.sol.ir.Verifier;
+import dev.sol.textir.AsmPrinter;
+import dev.sol.textir.DiagnosticPrinter;
+import dev.sol.textir.DiagnosticVerifier;
+import dev.sol.textir.IRParser;
+import dev.sol.textir.ParseException;
+import dev.sol.textir.SourceBuffer;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code sol-opt}: reads IR, verifies it, and prints it in MLIR's generic form, like mlir-opt. */
+@Command(name = "sol-opt", mixinStandardHelpOptions = true, version = "sol-opt 0.1",
+    description = "Parses, verifies and prints SOL/MLIR IR in the generic form.")
+public final class SolOpt implements Callable<Integer> {
+  @Parameters(index = "0", arity = "0..1", defaultValue = "-", paramLabel = "FILE", description = "Input file, or - for stdin.")
+  String input;
+
+  @Option(names = "-o", paramLabel = "FILE", description = "Output file (default: stdout).")
+  Path output;
+
+  @Option(names = {"--allow-unregistered-dialect", "-allow-unregistered-dialect"},
+      description = "Allow operations of dialects that are not loaded.")
+  boolean allowUnregistered;
+
+  @Option(names = {"--split-input-file", "-split-input-file"},
+      description = "Process each chunk between '// -----' lines as a separate input.")
+  boolean splitInputFile;
+
+  @Option(names = {"--verify-diagnostics", "-verify-diagnostics"},
+      description = "Check diagnostics against expected-* comments in the input.")
+  boolean verifyDiagnostics;
+
+  @Option(names = {"--mlir-print-debuginfo", "-mlir-print-debuginfo"}, description = "Print locations.")
+  boolean printDebugInfo;
+
+  @Option(names = {"--mlir-print-op-generic", "-mlir-print-op-generic"},
+      description = "Print the generic form (always on: SOL prints only the generic form).")
+  boolean printGeneric;
+
+  @Option(names = "--no-verify", description = "Do not verify the input after parsing.")
+  boolean noVerify;
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    CommandLine cli = new CommandLine(new SolOpt());
+    cli.setOut(new java.io.PrintWriter(out, true));
+    cli.setErr(new java.io.PrintWriter(err, true));
+    cli.setParameterExceptionHandler((ex, a) -> {
+      err.println("sol-opt: " + ex.getMessage());
+      err.println("Try 'sol-opt --help' for more information.");
+      return 1;
+    });
+    return cli.execute(args);
+  }
+
+  @Override public Integer call() throws IOException {
+    String name = input.equals("-") ? "<stdin>" : input;
+    String text;
+    try {
+      text = input.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+          : Files.readString(Path.of(input), StandardCharsets.UTF_8);
+    } catch (IOException | java.io.UncheckedIOException e) {
+      System.err.println("sol-opt: could not open input file '" + input + "': " + e.getMessage());
+      return 1;
+    }
+    List<SourceBuffer> chunks = splitInputFile ? InputSplitter.split(name, text) : List.of(new SourceBuffer(name, text));
+    Writer out = output == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)
+        : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+    boolean ok = true;
+    try (out) {
+      for (int i = 0; i < chunks.size(); i++) {
+        if (i > 0) out.write("// -----\n");
+        ok &= processChunk(chunks.get(i), out);
+      }
+    }
+    return ok ? 0 : 1;
+  }
+
+  private boolean processChunk(SourceBuffer source, Writer out) throws IOException {
+    IRContext context = Dialects.newContext().setAllowUnregisteredDialects(allowUnregistered);
+    DiagnosticPrinter printer = new DiagnosticPrinter(source, System.err);
+    DiagnosticVerifier verifier = verifyDiagnostics ? new DiagnosticVerifier(source) : null;
+    boolean success;
+    try (AutoCloseable scope = context.diagnostics().pushHandler(d -> {
+      if (verifier != null) verifier.handle(d);
+      else printer.print(d);
+    })) {
+      success = runPipeline(context, source, out);
+    } catch (IOException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    if (verifier == null) return success;
+    List<Diagnostic> problems = verifier.finish();
+    for (Diagnostic d : problems) printer.print(d);
+    return problems.isEmpty();
+  }
+
+  private boolean runPipeline(IRContext context, SourceBuffer source, Writer out) throws IOException {
+    Operation module;
+    try {
+      module = IRParser.parse(context, source);
+    } catch (ParseException e) {
+      context.diagnostics().report(e.diagnostic());
+      return false;
+    }
+    if (!noVerify && !Verifier.verify(module, context)) return false;
+    AsmPrinter.print(module, out, printDebugInfo);
+    out.write("\n");
+    return true;
+  }
+}

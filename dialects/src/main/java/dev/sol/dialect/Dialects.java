@@ -4,6 +4,9 @@ import dev.sol.dialect.arith.ArithDialect;
 import dev.sol.dialect.builtin.BuiltinDialect;
 import dev.sol.dialect.func.FuncDialect;
 import dev.sol.dialect.math.MathDialect;
+import dev.sol.dialect.memref.MemRefDialect;
+import dev.sol.dialect.scf.ScfDialect;
+import dev.sol.dialect.vector.VectorDialect;
 import dev.sol.ir.Dialect;
 import dev.sol.ir.IRContext;
 import java.util.List;
@@ -13,7 +16,8 @@ public final class Dialects {
   private Dialects() {}
 
   public static List<Dialect> all() {
-    return List.of(new BuiltinDialect(), new FuncDialect(), new ArithDialect(), new MathDialect());
+    return List.of(new BuiltinDialect(), new FuncDialect(), new ArithDialect(), new MathDialect(), new ScfDialect(), new MemRefDialect(),
+        new VectorDialect());
   }
 
   /** A context with every SOL dialect loaded. */

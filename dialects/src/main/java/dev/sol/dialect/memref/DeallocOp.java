@@ -1,0 +1,22 @@
+package dev.sol.dialect.memref;
+
+import dev.sol.dialect.Constraints;
+import dev.sol.ir.*;
+import dev.sol.ir.traits.*;
+import static dev.sol.dialect.Constraints.*;
+
+/**
+ * Frees a buffer made by memref.alloc.
+ *
+ * <pre>{@code "memref.dealloc"(%0) : (memref<4xf32>) -> ()}</pre>
+ */
+public final class DeallocOp extends Operation {
+  public static final OpSpec SPEC = OpSpec.named("memref.dealloc", DeallocOp.class, DeallocOp::new)
+      .operand("memref", ANY_MEMREF);
+
+  private DeallocOp(OperationState state) {
+    super(state, SPEC);
+  }
+
+  public Value memref() { return operand(0); }
+}

@@ -1,0 +1,43 @@
+package dev.sol.dialect.memref;
+
+import dev.sol.ir.*;
+
+/** Verifies the reassociation of memref.collapse_shape and memref.expand_shape. */
+final class ReassociationCheck {
+  private ReassociationCheck() {}
+
+  static boolean verify(Operation op, Diagnostics diag, boolean collapse) {
+    MemRefType src = (MemRefType) op.operand(0).type();
+    MemRefType res = (MemRefType) op.result(0).type();
+    MemRefType big = collapse ? src : res;
+    MemRefType small = collapse ? res : src;
+    if (!src.element().equals(res.element())) return diag.report(op.opError("expected the same element type for source and result"));
+    ArrayAttr groups = (ArrayAttr) op.attribute("reassociation");
+    if (groups.size() != small.rank()) {
+      return diag.report(op.opError("invalid number of reassociation groups: found " + groups.size() + ", expected " + small.rank()));
+    }
+    int next = 0;
+    for (int g = 0; g < groups.size(); g++) {
+      ArrayAttr group = (ArrayAttr) groups.get(g);
+      if (group.size() == 0) return diag.report(op.opError("reassociation indices must not be empty"));
+      long product = 1;
+      boolean dynamic = false;
+      for (Attribute a : group.elements()) {
+        long dim = ((IntegerAttr) a).value();
+        if (dim != next) return diag.report(op.opError("expected reassociation map #" + g + " to be valid and contiguous"));
+        next++;
+        if (dim >= big.rank()) return diag.report(op.opError("reassociation index " + dim + " is out of bounds"));
+        long size = big.shape()[(int) dim];
+        if (size == ShapedType.DYNAMIC) dynamic = true;
+        else product *= size;
+      }
+      long expected = small.shape()[g];
+      if (!dynamic && expected != ShapedType.DYNAMIC && product != expected) {
+        return diag.report(op.opError((collapse ? "collapsed" : "expanded") + " dim (" + g + ") must be the product of the "
+            + (collapse ? "source" : "result") + " dims in the reassociation group; expected " + product + ", got " + expected));
+      }
+    }
+    if (next != big.rank()) return diag.report(op.opError("expected reassociation to cover all " + big.rank() + " dimensions"));
+    return true;
+  }
+}

@@ -1,0 +1,22 @@
+package dev.sol.dialect.scf;
+
+import dev.sol.dialect.Constraints;
+import dev.sol.ir.*;
+import dev.sol.ir.traits.*;
+import static dev.sol.dialect.Constraints.*;
+
+/**
+ * Ends the before region of scf.while: continue with the forwarded values when the condition holds.
+ *
+ * <pre>{@code "scf.condition"(%c, %a) : (i1, i32) -> ()}</pre>
+ */
+public final class ConditionOp extends Operation implements Pure, IsTerminator, HasParent {
+  public static final OpSpec SPEC = OpSpec.named("scf.condition", ConditionOp.class, ConditionOp::new)
+      .operand("condition", I1).variadicOperand("args", ANY);
+
+  private ConditionOp(OperationState state) {
+    super(state, SPEC);
+  }
+
+  @Override public java.util.List<String> allowedParents() { return java.util.List.of("scf.while"); }
+}

@@ -1,0 +1,54 @@
+package dev.sol.dialect.scf;
+
+import dev.sol.dialect.Constraints;
+import dev.sol.ir.*;
+import dev.sol.ir.traits.*;
+import static dev.sol.dialect.Constraints.*;
+
+/**
+ * A counted loop from lowerBound to upperBound by step, carrying iter_args values.
+ *
+ * <pre>{@code %r = "scf.for"(%lb, %ub, %step, %init) ({ ^bb0(%iv: index, %acc: f32): "scf.yield"(%acc) : (f32) -> () }) : (index, index, index, f32) -> f32}</pre>
+ */
+public final class ForOp extends Operation implements SingleBlock {
+  public static final OpSpec SPEC = OpSpec.named("scf.for", ForOp.class, ForOp::new)
+      .operand("lowerBound", INDEX).operand("upperBound", INDEX).operand("step", INDEX).variadicOperand("initArgs", ANY)
+      .variadicResult("results", ANY).regions(1);
+
+  private ForOp(OperationState state) {
+    super(state, SPEC);
+  }
+
+  public Value lowerBound() { return operand(0); }
+  public Value upperBound() { return operand(1); }
+  public Value step() { return operand(2); }
+  public java.util.List<Value> initArgs() { return operands().subList(3, numOperands()); }
+  public Block body() { return region(0).entryBlock(); }
+  public BlockArgument inductionVar() { return body().argument(0); }
+
+  @Override public boolean verify(Diagnostics diag) {
+    if (step().definingOp() instanceof dev.sol.dialect.arith.ConstantOp c && c.value() instanceof IntegerAttr i && i.value() <= 0) {
+      return diag.report(opError("constant step operand must be positive"));
+    }
+    if (numOperands() - 3 != numResults()) {
+      return diag.report(opError("mismatch in number of loop-carried values and defined values"));
+    }
+    Block body = body();
+    if (body == null) return diag.report(opError("expects a non-empty block"));
+    if (body.numArguments() == 0 || !(body.argument(0).type() instanceof IndexType)) {
+      return diag.report(opError("expected body first argument to be an index argument for the induction variable"));
+    }
+    if (body.numArguments() - 1 != numResults()) {
+      return diag.report(opError("mismatch in number of basic block args and defined values"));
+    }
+    for (int i = 0; i < numResults(); i++) {
+      if (!operand(3 + i).type().equals(result(i).type())) {
+        return diag.report(opError("types mismatch between " + i + "th iter operand and defined value"));
+      }
+      if (!body.argument(1 + i).type().equals(result(i).type())) {
+        return diag.report(opError("types mismatch between " + i + "th iter region arg and defined value"));
+      }
+    }
+    return ScfRegions.verifyYield(this, 0, resultTypes(), diag);
+  }
+}

@@ -1,0 +1,23 @@
+package dev.sol.dialect.scf;
+
+import dev.sol.ir.Dialect;
+import dev.sol.ir.OpSpec;
+import java.util.List;
+
+/** Structured control flow: loops and conditionals with regions, as MLIR's scf dialect. */
+public final class ScfDialect implements Dialect {
+  @Override public String namespace() { return "scf"; }
+
+  @Override public List<OpSpec> operations() {
+    return List.of(
+        ForOp.SPEC,
+        IfOp.SPEC,
+        WhileOp.SPEC,
+        ConditionOp.SPEC,
+        YieldOp.SPEC,
+        ExecuteRegionOp.SPEC,
+        ParallelOp.SPEC,
+        ReduceOp.SPEC,
+        ReduceReturnOp.SPEC);
+  }
+}

@@ -1,0 +1,43 @@
+package dev.sol.dialect.scf;
+
+import dev.sol.dialect.Constraints;
+import dev.sol.ir.*;
+import dev.sol.ir.traits.*;
+import static dev.sol.dialect.Constraints.*;
+
+/**
+ * A while loop: the before region computes the condition (scf.condition), the after region the next iteration.
+ *
+ * <pre>{@code %r = "scf.while"(%init) ({ ^bb0(%a: i32): "scf.condition"(%c, %a) : (i1, i32) -> () }, { ^bb0(%b: i32): "scf.yield"(%b) : (i32) -> () }) : (i32) -> i32}</pre>
+ */
+public final class WhileOp extends Operation {
+  public static final OpSpec SPEC = OpSpec.named("scf.while", WhileOp.class, WhileOp::new)
+      .variadicOperand("inits", ANY).variadicResult("results", ANY).regions(2);
+
+  private WhileOp(OperationState state) {
+    super(state, SPEC);
+  }
+
+  public Region before() { return region(0); }
+  public Region after() { return region(1); }
+
+  @Override public boolean verify(Diagnostics diag) {
+    Block before = before().entryBlock();
+    Block after = after().entryBlock();
+    if (before == null || after == null) return diag.report(opError("expects non-empty before and after regions"));
+    if (!ScfRegions.argTypesMatch(before, operandTypes())) {
+      return diag.report(opError("expects the 'before' region arguments to match the operand types"));
+    }
+    if (!(before.back() instanceof ConditionOp cond)) {
+      return diag.report(opError("expects the 'before' region to terminate with 'scf.condition'"));
+    }
+    java.util.List<Type> forwarded = cond.operandTypes().subList(1, cond.numOperands());
+    if (!forwarded.equals(resultTypes())) {
+      return diag.report(opError("expects the types forwarded by 'scf.condition' to match the result types"));
+    }
+    if (!ScfRegions.argTypesMatch(after, resultTypes())) {
+      return diag.report(opError("expects the 'after' region arguments to match the result types"));
+    }
+    return ScfRegions.verifyYield(this, 1, operandTypes(), diag);
+  }
+}

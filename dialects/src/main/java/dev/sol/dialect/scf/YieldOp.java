@@ -1,0 +1,24 @@
+package dev.sol.dialect.scf;
+
+import dev.sol.dialect.Constraints;
+import dev.sol.ir.*;
+import dev.sol.ir.traits.*;
+import static dev.sol.dialect.Constraints.*;
+
+/**
+ * Ends a region of an scf operation, yielding values to the parent.
+ *
+ * <pre>{@code "scf.yield"(%0) : (f32) -> ()}</pre>
+ */
+public final class YieldOp extends Operation implements Pure, IsTerminator, ReturnLike, HasParent {
+  public static final OpSpec SPEC = OpSpec.named("scf.yield", YieldOp.class, YieldOp::new)
+      .variadicOperand("results", ANY);
+
+  private YieldOp(OperationState state) {
+    super(state, SPEC);
+  }
+
+  @Override public java.util.List<String> allowedParents() {
+    return java.util.List.of("scf.execute_region", "scf.for", "scf.if", "scf.index_switch", "scf.parallel", "scf.while");
+  }
+}

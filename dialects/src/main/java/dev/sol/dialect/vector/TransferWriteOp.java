@@ -1,0 +1,30 @@
+package dev.sol.dialect.vector;
+
+import dev.sol.dialect.Constraints;
+import dev.sol.ir.*;
+import dev.sol.ir.traits.*;
+import static dev.sol.dialect.Constraints.*;
+
+/**
+ * Writes a vector to a buffer or tensor through a permutation map.
+ *
+ * <pre>{@code "vector.transfer_write"(%v, %m, %i) {operand_segment_sizes = array<i32: 1, 1, 1, 0>, permutation_map = affine_map<(d0) -> (d0)>} : (vector<4xf32>, memref<8xf32>, index) -> ()}</pre>
+ */
+public final class TransferWriteOp extends Operation {
+  public static final OpSpec SPEC = OpSpec.named("vector.transfer_write", TransferWriteOp.class, TransferWriteOp::new)
+      .operand("vector", VECTOR).operand("source", SHAPED).variadicOperand("indices", INDEX).optionalOperand("mask", VECTOR)
+      .attribute("permutation_map", AFFINE_MAP).optionalAttribute("in_bounds", BOOL_ARRAY).optionalResult("result", ANY);
+
+  private TransferWriteOp(OperationState state) {
+    super(state, SPEC);
+  }
+
+  @Override public boolean verify(Diagnostics diag) {
+    ShapedType src = (ShapedType) operand(1).type();
+    if (src instanceof MemRefType && numResults() != 0) return diag.report(opError("should not have a result when writing to a memref"));
+    if (src instanceof RankedTensorType && (numResults() != 1 || !result(0).type().equals(src))) {
+      return diag.report(opError("expects a result of the tensor type that is written"));
+    }
+    return VectorPositions.verifyTransfer(this, diag, src, (VectorType) operand(0).type(), operandSegment(2).size());
+  }
+}

@@ -1,0 +1,45 @@
+package dev.sol.dialect.vector;
+
+import dev.sol.ir.*;
+import java.util.Arrays;
+
+/** Verification shared by vector.extract/insert (positions) and transfers (maps). */
+final class VectorPositions {
+  private VectorPositions() {}
+
+  /** Checks a static position into {@code vector} and the type of the element or slice at it. */
+  static boolean verify(Operation op, Diagnostics diag, VectorType vector, Type slice, String what) {
+    ArrayAttr pos = (ArrayAttr) op.attribute("position");
+    if (pos.size() > vector.rank()) {
+      return diag.report(op.opError("expected position attribute of rank smaller than " + what + " rank"));
+    }
+    for (int i = 0; i < pos.size(); i++) {
+      long p = ((IntegerAttr) pos.get(i)).value();
+      if (p < 0 || p >= vector.shape()[i]) {
+        return diag.report(op.opError("expected position attribute #" + (i + 1)
+            + " to be a non-negative integer smaller than the corresponding " + what + " dimension"));
+      }
+    }
+    Type expected = pos.size() == vector.rank() ? vector.element()
+        : new VectorType(Arrays.copyOfRange(vector.shape(), pos.size(), vector.rank()), vector.element());
+    if (!slice.equals(expected)) {
+      return diag.report(op.opError("expected '" + expected + "' at the position, but got '" + slice + "'"));
+    }
+    return true;
+  }
+
+  static boolean verifyTransfer(Operation op, Diagnostics diag, ShapedType source, VectorType vector, int indices) {
+    if (indices != source.rank()) return diag.report(op.opError("requires " + source.rank() + " indices"));
+    AffineMap map = ((AffineMapAttr) op.attribute("permutation_map")).map();
+    if (map.numDims() != source.rank()) {
+      return diag.report(op.opError("requires a permutation_map with input dims of the same rank as the source type"));
+    }
+    if (map.results().size() != vector.rank()) {
+      return diag.report(op.opError("requires a permutation_map with result dims of the same rank as the vector type"));
+    }
+    if (op.attribute("in_bounds") instanceof ArrayAttr b && b.size() != vector.rank()) {
+      return diag.report(op.opError("expects the optional in_bounds attr of same rank as permutation_map results"));
+    }
+    return true;
+  }
+}

@@ -27,10 +27,15 @@ public record MemRefType(long[] shape, Type element, Attribute layout, Attribute
 
   @Override public int hashCode() { return Arrays.hashCode(shape) * 31 + element.hashCode(); }
 
+  /** An i64 memory space prints without its type, as in MLIR. */
+  static String memorySpaceText(Attribute space) {
+    return space instanceof IntegerAttr i && i.type().equals(IntegerType.I64) ? Long.toString(i.value()) : space.toString();
+  }
+
   @Override public String toString() {
     StringBuilder sb = new StringBuilder("memref<").append(ShapedType.dims(shape)).append(element);
     if (layout != null) sb.append(", ").append(layout);
-    if (memorySpace != null) sb.append(", ").append(memorySpace);
+    if (memorySpace != null) sb.append(", ").append(memorySpaceText(memorySpace));
     return sb.append('>').toString();
   }
 }

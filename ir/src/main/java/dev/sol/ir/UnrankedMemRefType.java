@@ -4,6 +4,6 @@ package dev.sol.ir;
 public record UnrankedMemRefType(Type element, Attribute memorySpace) implements Type, ShapedType {
   @Override public long[] shape() { return null; }
   @Override public String toString() {
-    return "memref<*x" + element + (memorySpace == null ? "" : ", " + memorySpace) + ">";
+    return "memref<*x" + element + (memorySpace == null ? "" : ", " + MemRefType.memorySpaceText(memorySpace)) + ">";
   }
 }

@@ -94,8 +94,11 @@ public final class AsmPrinter {
   private void numberOp(Operation op) {
     if (op.numResults() == 0) return;
     String base = "%" + nextValue++;
-    valueNames.put(op.result(0), base);
-    for (int i = 1; i < op.numResults(); i++) valueNames.put(op.result(i), base + "#" + i);
+    if (op.numResults() == 1) {
+      valueNames.put(op.result(0), base);
+      return;
+    }
+    for (int i = 0; i < op.numResults(); i++) valueNames.put(op.result(i), base + "#" + i);
   }
 
   private String name(Value v) {
@@ -117,8 +120,9 @@ public final class AsmPrinter {
   private void printOp(Operation op, int indent) {
     indent(indent);
     if (op.numResults() > 0) {
-      sb.append(valueNames.get(op.result(0)));
-      if (op.numResults() > 1) sb.append(':').append(op.numResults());
+      String first = valueNames.get(op.result(0));
+      if (op.numResults() > 1) sb.append(first, 0, first.length() - 2).append(':').append(op.numResults());
+      else sb.append(first);
       sb.append(" = ");
     }
     sb.append(StringAttr.quote(op.name())).append('(');
@@ -300,6 +304,13 @@ public final class AsmPrinter {
     else printLocationBody(l, allowAlias);
   }
 
+  /** Inside arrays MLIR elides the default types i64 and f64. */
+  private void printArrayElement(Attribute a) {
+    String elided = ArrayAttr.elidedText(a);
+    if (elided != null) sb.append(elided);
+    else printAttr(a);
+  }
+
   private void printAttr(Attribute a) {
     String alias = a instanceof Location ? null : aliases.alias(a);
     if (alias != null) {
@@ -311,7 +322,7 @@ public final class AsmPrinter {
         sb.append('[');
         for (int i = 0; i < arr.size(); i++) {
           if (i > 0) sb.append(", ");
-          printAttr(arr.get(i));
+          printArrayElement(arr.get(i));
         }
         sb.append(']');
       }
@@ -340,6 +351,12 @@ public final class AsmPrinter {
     }
   }
 
+  /** An i64 memory space prints without its type, as in MLIR. */
+  private void printMemorySpace(Attribute space) {
+    if (space instanceof IntegerAttr i && i.type().equals(IntegerType.I64)) sb.append(i.value());
+    else printAttr(space);
+  }
+
   private void printType(Type t) {
     switch (t) {
       case MemRefType m -> {
@@ -351,7 +368,16 @@ public final class AsmPrinter {
         }
         if (m.memorySpace() != null) {
           sb.append(", ");
-          printAttr(m.memorySpace());
+          printMemorySpace(m.memorySpace());
+        }
+        sb.append('>');
+      }
+      case UnrankedMemRefType u -> {
+        sb.append("memref<*x");
+        printType(u.element());
+        if (u.memorySpace() != null) {
+          sb.append(", ");
+          printMemorySpace(u.memorySpace());
         }
         sb.append('>');
       }

@@ -34,8 +34,16 @@ final class AttributeBuilder {
     return new FileLineColLoc(source.name(), t.getLine() + source.firstLine() - 1, t.getCharPositionInLine() + 1);
   }
 
+  /** Set by the first error; parse listeners then ignore the events ANTLR sends while unwinding. */
+  boolean failed;
+
   ParseException error(Token t, String message) {
-    return new ParseException(Diagnostic.error(locationOf(t), message));
+    return fail(Diagnostic.error(locationOf(t), message));
+  }
+
+  ParseException fail(Diagnostic d) {
+    failed = true;
+    return new ParseException(d);
   }
 
   // ---- strings
@@ -282,7 +290,7 @@ final class AttributeBuilder {
     Type type = c.type() == null ? IntegerType.I64 : type(c.type());
     if (type instanceof FloatType ft) {
       if (c.HEX_INT() == null) {
-        throw new ParseException(Diagnostic.error(locationOf(num), "unexpected decimal integer literal for a floating point value")
+        throw fail(Diagnostic.error(locationOf(num), "unexpected decimal integer literal for a floating point value")
             .note(locationOf(num), "add a trailing dot to make the literal a float"));
       }
       if (negative) throw error(num, "hexadecimal float literal should not have a leading minus");

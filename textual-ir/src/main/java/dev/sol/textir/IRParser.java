@@ -87,7 +87,14 @@ public final class IRParser extends MlirBaseListener {
     NameScope top = new NameScope();
     top.definedPerRegion.push(new ArrayList<>());
     builder.scopes.push(top);
-    parser.topLevel();
+    try {
+      parser.topLevel();
+    } catch (ParseException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw builder.attrs.fail(Diagnostic.error(new FileLineColLoc(source.name(), source.firstLine(), 1),
+          "internal error while parsing: " + e));
+    }
     builder.checkForwardReferences(top);
     builder.resolveLocationAliases();
     return builder.wrapTopLevel();
@@ -113,6 +120,7 @@ public final class IRParser extends MlirBaseListener {
   // ---- aliases
 
   @Override public void exitAttributeAliasDef(AttributeAliasDefContext ctx) {
+    if (attrs.failed) return;
     String name = ctx.HASH_ID().getText().substring(1);
     if (name.contains(".")) throw attrs.error(ctx.start, "attribute names with a '.' are reserved for dialect-defined names");
     if (attrs.attributeAliases.containsKey(name)) throw attrs.error(ctx.start, "redefinition of attribute alias id '" + name + "'");
@@ -120,6 +128,7 @@ public final class IRParser extends MlirBaseListener {
   }
 
   @Override public void exitTypeAliasDef(TypeAliasDefContext ctx) {
+    if (attrs.failed) return;
     String name = ctx.BANG_ID().getText().substring(1);
     if (name.contains(".")) throw attrs.error(ctx.start, "type names with a '.' are reserved for dialect-defined names");
     if (attrs.typeAliases.containsKey(name)) throw attrs.error(ctx.start, "redefinition of type alias id '" + name + "'");
@@ -129,14 +138,17 @@ public final class IRParser extends MlirBaseListener {
   // ---- regions and blocks
 
   @Override public void enterOperation(OperationContext ctx) {
+    if (attrs.failed) return;
     pendingRegions.push(new ArrayList<>());
   }
 
   @Override public void enterRegionList(RegionListContext ctx) {
+    if (attrs.failed) return;
     checkOperationName((OperationContext) ctx.getParent());
   }
 
   @Override public void enterRegion(RegionContext ctx) {
+    if (attrs.failed) return;
     OperationContext op = (OperationContext) ctx.getParent().getParent();
     OpSpec spec = context.lookupOp(attrs.unquote(op.opName));
     if (spec != null && spec.hasTrait(IsolatedFromAbove.class)) scopes.push(new NameScope());
@@ -145,6 +157,7 @@ public final class IRParser extends MlirBaseListener {
   }
 
   @Override public void exitRegion(RegionContext ctx) {
+    if (attrs.failed) return;
     RegionFrame frame = frames.pop();
     for (Map.Entry<String, BlockDef> e : frame.blocks.entrySet()) {
       if (!e.getValue().defined) throw attrs.error(e.getValue().firstReference, "reference to an undefined block");
@@ -167,6 +180,7 @@ public final class IRParser extends MlirBaseListener {
   }
 
   @Override public void exitBlockLabel(BlockLabelContext ctx) {
+    if (attrs.failed) return;
     RegionFrame frame = frames.peek();
     Token label = ctx.CARET_ID().getSymbol();
     BlockDef def = frame.blocks.computeIfAbsent(label.getText(), k -> new BlockDef());
@@ -197,6 +211,7 @@ public final class IRParser extends MlirBaseListener {
   }
 
   @Override public void exitOperation(OperationContext ctx) {
+    if (attrs.failed) return;
     String name = checkOperationName(ctx);
     List<Region> regions = pendingRegions.pop();
     FunctionType signature = attrs.functionType(ctx.functionType());
@@ -287,7 +302,7 @@ public final class IRParser extends MlirBaseListener {
     NameScope scope = scopes.peek();
     ValueDef def = scope.values.get(name);
     if (def != null && def.values != null) {
-      throw new ParseException(Diagnostic.error(attrs.locationOf(nameToken), "redefinition of SSA value '" + name + "'")
+      throw attrs.fail(Diagnostic.error(attrs.locationOf(nameToken), "redefinition of SSA value '" + name + "'")
           .note(def.definedAt, "previously defined here"));
     }
     if (def == null) {
@@ -322,7 +337,7 @@ public final class IRParser extends MlirBaseListener {
       if (index >= def.values.length) throw attrs.error(use, "reference to invalid result number");
       Value v = def.values[index];
       if (!v.type().equals(type)) {
-        throw new ParseException(Diagnostic.error(attrs.locationOf(use), "use of value '" + text
+        throw attrs.fail(Diagnostic.error(attrs.locationOf(use), "use of value '" + text
             + "' expects different type than prior uses: '" + type + "' vs '" + v.type() + "'")
             .note(def.definedAt, "prior use here"));
       }

@@ -59,13 +59,20 @@ public final class SolOpt implements Callable<Integer> {
   boolean noVerify;
 
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    int status;
+    try {
+      status = run(args, System.out, System.err);
+    } catch (RuntimeException | Error e) {
+      status = InternalErrors.report("sol-opt", e);
+    }
+    System.exit(status);
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
     CommandLine cli = new CommandLine(new SolOpt());
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));
+    cli.setExecutionExceptionHandler((ex, c, parsed) -> InternalErrors.report("sol-opt", ex));
     cli.setParameterExceptionHandler((ex, a) -> {
       err.println("sol-opt: " + ex.getMessage());
       err.println("Try 'sol-opt --help' for more information.");
@@ -107,7 +114,7 @@ public final class SolOpt implements Callable<Integer> {
       else printer.print(d);
     })) {
       success = runPipeline(context, source, out);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       throw e;
     } catch (Exception e) {
       throw new IllegalStateException(e);

@@ -160,9 +160,7 @@ public final class Verifier {
       for (int i = 0; i < op.numOperands(); i++) {
         Value v = op.operand(i);
         if (!dom.properlyDominates(v, op)) {
-          Diagnostic d = op.opError("operand #" + i + " does not dominate this use");
-          d.note(v.location(), "operand defined here");
-          diag.report(d);
+          diag.report(DominanceNotes.explain(op, i));
           ok[0] = false;
           return;
         }

@@ -18,7 +18,15 @@ import org.antlr.v4.runtime.misc.IntervalSet;
  * which an unbuffered stream cannot give.
  */
 final class FailFastErrorStrategy extends DefaultErrorStrategy {
+  private static final int RPAREN = literalType("')'");
   private final AttributeBuilder attrs;
+
+  private static int literalType(String literal) {
+    for (int i = 0; i <= MlirParser.VOCABULARY.getMaxTokenType(); i++) {
+      if (literal.equals(MlirParser.VOCABULARY.getLiteralName(i))) return i;
+    }
+    throw new IllegalStateException("no token " + literal);
+  }
 
   FailFastErrorStrategy(AttributeBuilder attrs) { this.attrs = attrs; }
 
@@ -41,6 +49,11 @@ final class FailFastErrorStrategy extends DefaultErrorStrategy {
       String c = t.getText();
       return attrs.error(t, c.equals("\"") ? "expected '\"' in string literal" : "unexpected character '" + c + "'");
     }
+    IntervalSet expectedHere = p.getExpectedTokens();
+    if ((p.getContext() instanceof MlirParser.ValueUseListContext || p.getContext() instanceof MlirParser.OperationContext)
+        && expectedHere.contains(RPAREN) && p.getContext().getChildCount() > 0) {
+      return attrs.error(t, "expected ')' to end operand list, but found '" + t.getText() + "'");
+    }
     String what = describeContext(p.getContext());
     String found = t.getType() == Token.EOF ? "end of file" : "'" + t.getText() + "'";
     if (what != null) return attrs.error(t, what + ", but found " + found);
@@ -53,7 +66,7 @@ final class FailFastErrorStrategy extends DefaultErrorStrategy {
 
   private static String describeContext(ParserRuleContext ctx) {
     if (ctx instanceof AttributeContext) return "expected attribute value";
-    if (ctx instanceof TypeContext || ctx instanceof NonFunctionTypeContext) return "expected type";
+    if (ctx instanceof TypeContext || ctx instanceof NonFunctionTypeContext) return "expected non-function type";
     if (ctx instanceof LocationContext) return "expected location instance";
     return null;
   }

@@ -1,7 +1,6 @@
 package dev.sol.textir;
 
 import dev.sol.ir.*;
-import dev.sol.ir.traits.IsolatedFromAbove;
 import dev.sol.textir.MlirParser.*;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -57,7 +56,7 @@ public final class IRParser extends MlirBaseListener {
     Token firstUse;
   }
 
-  /** The SSA names visible in one isolated-from-above scope. */
+  /** The SSA names visible at the current point, and those each open region defined. */
   private static final class NameScope {
     final Map<String, ValueDef> values = new HashMap<>();
     final Deque<List<String>> definedPerRegion = new ArrayDeque<>();
@@ -149,9 +148,8 @@ public final class IRParser extends MlirBaseListener {
 
   @Override public void enterRegion(RegionContext ctx) {
     if (attrs.failed) return;
-    OperationContext op = (OperationContext) ctx.getParent().getParent();
-    OpSpec spec = context.lookupOp(attrs.unquote(op.opName));
-    if (spec != null && spec.hasTrait(IsolatedFromAbove.class)) scopes.push(new NameScope());
+    // As in MLIR's generic form, regions see all enclosing names (isolation is the
+    // verifier's business), and names defined inside a region are dropped at its end.
     scopes.peek().definedPerRegion.push(new ArrayList<>());
     frames.push(new RegionFrame());
   }
@@ -164,10 +162,6 @@ public final class IRParser extends MlirBaseListener {
     }
     NameScope scope = scopes.peek();
     for (String name : scope.definedPerRegion.pop()) scope.values.remove(name);
-    if (scope.definedPerRegion.isEmpty()) {
-      checkForwardReferences(scope);
-      scopes.pop();
-    }
     pendingRegions.peek().add(frame.region);
   }
 

@@ -7,8 +7,6 @@ import dev.sol.ir.traits.NoTerminator;
 import dev.sol.ir.traits.SameOperandsAndResultType;
 import dev.sol.ir.traits.SameTypeOperands;
 import dev.sol.ir.traits.SingleBlock;
-import java.util.ArrayDeque;
-import java.util.Deque;
 
 /**
  * Checks an operation and everything nested in it: each registered op against its spec,
@@ -29,18 +27,13 @@ public final class Verifier {
     return v.verifyTree(root) && v.verifyDominance(root);
   }
 
-  private boolean verifyTree(Operation root) {
-    Deque<Operation> work = new ArrayDeque<>();
-    work.push(root);
-    while (!work.isEmpty()) {
-      Operation op = work.pop();
-      if (!verifyOperation(op)) return false;
-      for (int r = op.numRegions() - 1; r >= 0; r--) {
-        var blocks = op.region(r).blocks();
-        for (int b = blocks.size() - 1; b >= 0; b--) {
-          var ops = blocks.get(b).operations();
-          for (int i = ops.size() - 1; i >= 0; i--) work.push(ops.get(i));
-        }
+  /** Verifies an operation, then (as MLIR) each nested operation before its block's terminator rule. */
+  private boolean verifyTree(Operation op) {
+    if (!verifyOperation(op)) return false;
+    for (Region region : op.regions()) {
+      for (Block block : region.blocks()) {
+        for (Operation inner : block) if (!verifyTree(inner)) return false;
+        if (!verifyBlock(op, region, block)) return false;
       }
     }
     return true;
@@ -59,13 +52,9 @@ public final class Verifier {
         return diag.report(Diagnostic.error(op.location(), "operation '" + op.name()
             + "' belongs to an unregistered dialect; use --allow-unregistered-dialect to allow it"));
       }
-    } else {
-      if (!op.spec().verify(op, diag) || !verifyTraits(op) || !op.verify(diag)) return false;
+      return true;
     }
-    for (Region region : op.regions()) {
-      if (!verifyRegion(op, region)) return false;
-    }
-    return true;
+    return op.spec().verify(op, diag) && verifyTraits(op) && op.verify(diag);
   }
 
   private boolean verifyTraits(Operation op) {
@@ -130,24 +119,17 @@ public final class Verifier {
     return true;
   }
 
-  private boolean verifyRegion(Operation op, Region region) {
-    boolean needsTerminator = op.isRegistered() && !(op instanceof NoTerminator);
-    for (Block block : region.blocks()) {
-      for (Operation inner : block) {
-        for (Block s : inner.successors()) {
-          if (s.parent() != region) {
-            return diag.report(inner.opError("reference to block defined in another region"));
-          }
-        }
+  private boolean verifyBlock(Operation op, Region region, Block block) {
+    for (Operation inner : block) {
+      for (Block s : inner.successors()) {
+        if (s.parent() != region) return diag.report(inner.opError("reference to block defined in another region"));
       }
-      if (!needsTerminator) continue;
-      Operation last = block.back();
-      if (last == null) {
-        return diag.report(op.opError("empty block: expect at least a terminator"));
-      }
-      if (last.isRegistered() && !(last instanceof IsTerminator)) {
-        return diag.report(Diagnostic.error(last.location(), "block with no terminator, has '" + last.name() + "'"));
-      }
+    }
+    if (!op.isRegistered() || op instanceof NoTerminator) return true;
+    Operation last = block.back();
+    if (last == null) return diag.report(op.opError("empty block: expect at least a terminator"));
+    if (last.isRegistered() && !(last instanceof IsTerminator)) {
+      return diag.report(Diagnostic.error(last.location(), "block with no terminator, has '" + last.name() + "'"));
     }
     return true;
   }

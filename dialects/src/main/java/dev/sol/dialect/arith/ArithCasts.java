@@ -33,11 +33,7 @@ final class ArithCasts {
       case SAME_WIDTH -> width(src) == width(dst) && !(src instanceof IndexType) && !(dst instanceof IndexType);
     };
     if (ok) return true;
-    return switch (kind) {
-      case WIDER -> diag.report(op.opError("result type '" + dst + "' must be wider than operand type '" + src + "'"));
-      case NARROWER -> diag.report(op.opError("result type '" + dst + "' must be shorter than operand type '" + src + "'"));
-      default -> diag.report(op.opError("operand type '" + in + "' and result type '" + out + "' are cast incompatible"));
-    };
+    return diag.report(op.opError("operand type '" + in + "' and result type '" + out + "' are cast incompatible"));
   }
 
   static boolean verifyCompareResult(Operation op, Diagnostics diag) {

@@ -30,7 +30,7 @@ public final class ConstantOp extends Operation implements Pure, ConstantLike {
     };
     Type type = result().type();
     if (!type.equals(valueType)) {
-      return diag.report(opError("value type '" + valueType + "' must match return type: '" + type + "'"));
+      return diag.report(opError("failed to verify that all of {value, result} have same type"));
     }
     if (type instanceof IntegerType it && !it.isSignless()) return diag.report(opError("integer return type must be signless"));
     return true;

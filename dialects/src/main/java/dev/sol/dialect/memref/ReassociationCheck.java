@@ -12,6 +12,12 @@ final class ReassociationCheck {
     MemRefType big = collapse ? src : res;
     MemRefType small = collapse ? res : src;
     if (!src.element().equals(res.element())) return diag.report(op.opError("expected the same element type for source and result"));
+    if (collapse && src.rank() <= res.rank()) {
+      return diag.report(op.opError("expected rank reduction, but found source rank " + src.rank() + " <= result rank " + res.rank()));
+    }
+    if (!collapse && res.rank() <= src.rank()) {
+      return diag.report(op.opError("expected rank expansion, but found source rank " + src.rank() + " >= result rank " + res.rank()));
+    }
     ArrayAttr groups = (ArrayAttr) op.attribute("reassociation");
     if (groups.size() != small.rank()) {
       return diag.report(op.opError("invalid number of reassociation groups: found " + groups.size() + ", expected " + small.rank()));

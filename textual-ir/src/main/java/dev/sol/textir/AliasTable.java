@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * Chooses {@code #map}, {@code #loc3} aliases the way mlir-opt 16 does: attributes are
  * visited in printing order (an op's location, its regions, its types, then its
- * attributes), nested elements after their parent; the list is stably sorted so that
- * nested aliases come first, then numbered per prefix. Locations of operations may be
+ * attributes), nested elements after their parent; the list is stably sorted by nesting
+ * depth (nested aliases first) and then by prefix, then numbered per prefix. Locations of operations may be
  * printed after the IR (deferred); block-argument locations may not.
  */
 final class AliasTable {
@@ -36,7 +36,7 @@ final class AliasTable {
     this.debugInfo = debugInfo;
     visitOp(root);
     sorted = new ArrayList<>(entries.values());
-    sorted.sort((a, b) -> Integer.compare(a.depth, b.depth));
+    sorted.sort(java.util.Comparator.<Entry>comparingInt(e -> e.depth).thenComparing(e -> e.prefix));
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (Entry e : sorted) {
       int n = counts.merge(e.prefix, 1, Integer::sum) - 1;

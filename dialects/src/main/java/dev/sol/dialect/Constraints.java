@@ -38,7 +38,7 @@ public final class Constraints {
   public static final TypeConstraint SIGNLESS_INT_OR_FLOAT_LIKE = t("signless-integer-or-float-like",
       x -> likeScalar(x, y -> isSignlessInt(y) || y instanceof IndexType || y instanceof FloatType));
   public static final TypeConstraint MEMREF = t("memref of any type values", x -> x instanceof MemRefType);
-  public static final TypeConstraint ANY_MEMREF = t("ranked or unranked memref of any type values",
+  public static final TypeConstraint ANY_MEMREF = t("unranked.memref of any type values or memref of any type values",
       x -> x instanceof MemRefType || x instanceof UnrankedMemRefType);
   public static final TypeConstraint VECTOR = t("vector of any type values", x -> x instanceof VectorType);
   public static final TypeConstraint SHAPED = t("shaped of any type values",

@@ -52,6 +52,10 @@ public final class ArithDialect implements Dialect {
         CmpIOp.SPEC,
         CmpFOp.SPEC,
         SelectOp.SPEC,
-        ConstantOp.SPEC);
+        ConstantOp.SPEC,
+        AddUIExtendedOp.SPEC,
+        MulSIExtendedOp.SPEC,
+        MulUIExtendedOp.SPEC,
+        CeilDivUIOp.SPEC);
   }
 }

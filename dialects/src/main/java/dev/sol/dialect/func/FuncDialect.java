@@ -12,6 +12,8 @@ public final class FuncDialect implements Dialect {
     return List.of(
         FuncOp.SPEC,
         ReturnOp.SPEC,
-        CallOp.SPEC);
+        CallOp.SPEC,
+        CallIndirectOp.SPEC,
+        ConstantOp.SPEC);
   }
 }

@@ -27,6 +27,20 @@ public final class MathDialect implements Dialect {
         ExpM1Op.SPEC,
         RoundOp.SPEC,
         PowFOp.SPEC,
-        FmaOp.SPEC);
+        FmaOp.SPEC,
+        AtanOp.SPEC,
+        Atan2Op.SPEC,
+        CopySignOp.SPEC,
+        TanOp.SPEC,
+        TruncOp.SPEC,
+        RoundEvenOp.SPEC,
+        CbrtOp.SPEC,
+        CountLeadingZerosOp.SPEC,
+        CountTrailingZerosOp.SPEC,
+        CtPopOp.SPEC,
+        AbsIOp.SPEC,
+        IPowIOp.SPEC,
+        FPowIOp.SPEC,
+        Log10Op.SPEC);
   }
 }

@@ -21,7 +21,7 @@ public final class CopyOp extends Operation {
   @Override public boolean verify(Diagnostics diag) {
     ShapedType s = (ShapedType) operand(0).type();
     ShapedType t = (ShapedType) operand(1).type();
-    if (!s.element().equals(t.element())) return diag.report(opError("failed to verify that source and target have the same element type"));
+    if (!s.element().equals(t.element())) return diag.report(opError("requires the same element type for all operands"));
     if (s.hasRank() && t.hasRank() && s.hasStaticShape() && t.hasStaticShape() && !java.util.Arrays.equals(s.shape(), t.shape())) {
       return diag.report(opError("failed to verify that source and target have the same shape"));
     }

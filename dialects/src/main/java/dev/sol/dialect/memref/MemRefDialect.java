@@ -23,6 +23,19 @@ public final class MemRefDialect implements Dialect {
         ExpandShapeOp.SPEC,
         CopyOp.SPEC,
         CastOp.SPEC,
-        DimOp.SPEC);
+        DimOp.SPEC,
+        RankOp.SPEC,
+        ViewOp.SPEC,
+        ReinterpretCastOp.SPEC,
+        TransposeOp.SPEC,
+        AssumeAlignmentOp.SPEC,
+        PrefetchOp.SPEC,
+        AtomicRMWOp.SPEC,
+        ExtractStridedMetadataOp.SPEC,
+        ExtractAlignedPointerAsIndexOp.SPEC,
+        AllocaScopeReturnOp.SPEC,
+        AllocaScopeOp.SPEC,
+        GenericAtomicRMWOp.SPEC,
+        AtomicYieldOp.SPEC);
   }
 }

@@ -22,9 +22,24 @@ public final class SubViewOp extends Operation {
 
   public Value source() { return operand(0); }
 
+  private int mixedRank(String staticAttr) {
+    return ((DenseArrayAttr) attribute(staticAttr)).size();
+  }
+
   @Override public boolean verify(Diagnostics diag) {
     MemRefType src = (MemRefType) source().type();
     MemRefType res = (MemRefType) result().type();
+    int offsets = mixedRank("static_offsets");
+    int sizes = mixedRank("static_sizes");
+    int strides = mixedRank("static_strides");
+    if (offsets != sizes) {
+      return diag.report(opError("expected mixed offsets rank to match mixed sizes rank (" + offsets + " vs " + sizes
+          + ") so the rank of the result type is well-formed."));
+    }
+    if (sizes != strides) {
+      return diag.report(opError("expected mixed sizes rank to match mixed strides rank (" + sizes + " vs " + strides
+          + ") so the rank of the result type is well-formed."));
+    }
     String[] names = {"offset", "size", "stride"};
     String[] attrs = {"static_offsets", "static_sizes", "static_strides"};
     for (int k = 0; k < 3; k++) {

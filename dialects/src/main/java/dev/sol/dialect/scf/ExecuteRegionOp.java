@@ -19,7 +19,7 @@ public final class ExecuteRegionOp extends Operation {
   }
 
   @Override public boolean verify(Diagnostics diag) {
-    if (region(0).isEmpty()) return diag.report(opError("region cannot be empty"));
+    if (region(0).isEmpty()) return diag.report(opError("region needs to have at least one block"));
     if (region(0).entryBlock().numArguments() > 0) return diag.report(opError("region cannot have any arguments"));
     return true;
   }

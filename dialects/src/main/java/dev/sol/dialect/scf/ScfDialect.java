@@ -18,6 +18,9 @@ public final class ScfDialect implements Dialect {
         ExecuteRegionOp.SPEC,
         ParallelOp.SPEC,
         ReduceOp.SPEC,
-        ReduceReturnOp.SPEC);
+        ReduceReturnOp.SPEC,
+        IndexSwitchOp.SPEC,
+        ForeachThreadOp.SPEC,
+        PerformConcurrentlyOp.SPEC);
   }
 }

@@ -29,7 +29,8 @@ public final class WhileOp extends Operation {
       return diag.report(opError("expects the 'before' region arguments to match the operand types"));
     }
     if (!(before.back() instanceof ConditionOp cond)) {
-      return diag.report(opError("expects the 'before' region to terminate with 'scf.condition'"));
+      return diag.report(opError("expects the 'before' region to terminate with 'scf.condition'")
+          .note(before.back() == null ? location() : before.back().location(), "terminator here"));
     }
     java.util.List<Type> forwarded = cond.operandTypes().subList(1, cond.numOperands());
     if (!forwarded.equals(resultTypes())) {

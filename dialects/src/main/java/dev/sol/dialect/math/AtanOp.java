@@ -1,0 +1,20 @@
+package dev.sol.dialect.math;
+
+import dev.sol.dialect.Constraints;
+import dev.sol.ir.*;
+import dev.sol.ir.traits.*;
+import static dev.sol.dialect.Constraints.*;
+
+/**
+ * Arc tangent. Registered with structural checks only; its operands, results and attributes follow MLIR 16.
+ *
+ * <pre>{@code "math.atan"(...) : (...) -> (...)}</pre>
+ */
+public final class AtanOp extends Operation implements Pure {
+  public static final OpSpec SPEC = OpSpec.named("math.atan", AtanOp.class, AtanOp::new)
+      .variadicOperand("operands", ANY).variadicResult("results", ANY);
+
+  private AtanOp(OperationState state) {
+    super(state, SPEC);
+  }
+}

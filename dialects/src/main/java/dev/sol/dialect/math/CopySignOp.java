@@ -1,0 +1,20 @@
+package dev.sol.dialect.math;
+
+import dev.sol.dialect.Constraints;
+import dev.sol.ir.*;
+import dev.sol.ir.traits.*;
+import static dev.sol.dialect.Constraints.*;
+
+/**
+ * Magnitude of lhs with the sign of rhs. Registered with structural checks only; its operands, results and attributes follow MLIR 16.
+ *
+ * <pre>{@code "math.copysign"(...) : (...) -> (...)}</pre>
+ */
+public final class CopySignOp extends Operation implements Pure {
+  public static final OpSpec SPEC = OpSpec.named("math.copysign", CopySignOp.class, CopySignOp::new)
+      .variadicOperand("operands", ANY).variadicResult("results", ANY);
+
+  private CopySignOp(OperationState state) {
+    super(state, SPEC);
+  }
+}

@@ -1,0 +1,20 @@
+package dev.sol.dialect.math;
+
+import dev.sol.dialect.Constraints;
+import dev.sol.ir.*;
+import dev.sol.ir.traits.*;
+import static dev.sol.dialect.Constraints.*;
+
+/**
+ * Float to an integer power. Registered with structural checks only; its operands, results and attributes follow MLIR 16.
+ *
+ * <pre>{@code "math.fpowi"(...) : (...) -> (...)}</pre>
+ */
+public final class FPowIOp extends Operation implements Pure {
+  public static final OpSpec SPEC = OpSpec.named("math.fpowi", FPowIOp.class, FPowIOp::new)
+      .variadicOperand("operands", ANY).variadicResult("results", ANY);
+
+  private FPowIOp(OperationState state) {
+    super(state, SPEC);
+  }
+}

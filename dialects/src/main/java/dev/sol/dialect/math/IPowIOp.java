@@ -1,0 +1,20 @@
+package dev.sol.dialect.math;
+
+import dev.sol.dialect.Constraints;
+import dev.sol.ir.*;
+import dev.sol.ir.traits.*;
+import static dev.sol.dialect.Constraints.*;
+
+/**
+ * Integer power. Registered with structural checks only; its operands, results and attributes follow MLIR 16.
+ *
+ * <pre>{@code "math.ipowi"(...) : (...) -> (...)}</pre>
+ */
+public final class IPowIOp extends Operation implements Pure {
+  public static final OpSpec SPEC = OpSpec.named("math.ipowi", IPowIOp.class, IPowIOp::new)
+      .variadicOperand("operands", ANY).variadicResult("results", ANY);
+
+  private IPowIOp(OperationState state) {
+    super(state, SPEC);
+  }
+}

@@ -1,0 +1,20 @@
+package dev.sol.dialect.math;
+
+import dev.sol.dialect.Constraints;
+import dev.sol.ir.*;
+import dev.sol.ir.traits.*;
+import static dev.sol.dialect.Constraints.*;
+
+/**
+ * Tangent. Registered with structural checks only; its operands, results and attributes follow MLIR 16.
+ *
+ * <pre>{@code "math.tan"(...) : (...) -> (...)}</pre>
+ */
+public final class TanOp extends Operation implements Pure {
+  public static final OpSpec SPEC = OpSpec.named("math.tan", TanOp.class, TanOp::new)
+      .variadicOperand("operands", ANY).variadicResult("results", ANY);
+
+  private TanOp(OperationState state) {
+    super(state, SPEC);
+  }
+}

@@ -1,0 +1,20 @@
+package dev.sol.dialect.vector;
+
+import dev.sol.dialect.Constraints;
+import dev.sol.ir.*;
+import dev.sol.ir.traits.*;
+import static dev.sol.dialect.Constraints.*;
+
+/**
+ * A scatter store. Registered with structural checks only; its operands, results and attributes follow MLIR 16.
+ *
+ * <pre>{@code "vector.scatter"(...) : (...) -> (...)}</pre>
+ */
+public final class ScatterOp extends Operation {
+  public static final OpSpec SPEC = OpSpec.named("vector.scatter", ScatterOp.class, ScatterOp::new)
+      .variadicOperand("operands", ANY).variadicResult("results", ANY);
+
+  private ScatterOp(OperationState state) {
+    super(state, SPEC);
+  }
+}

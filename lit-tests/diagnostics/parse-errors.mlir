@@ -141,3 +141,11 @@
 
 // expected-error @+1 {{operation location alias was never defined}}
 "test.op"() : () -> () loc(#undefined_loc)
+
+// -----
+
+"test.op"() : () -> ()
+// expected-error @+1 {{file metadata dictionaries ({-# ... #-}, dialect resources) are not supported by SOL}}
+{-#
+  dialect_resources: {}
+#-}

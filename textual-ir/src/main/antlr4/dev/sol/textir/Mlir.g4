@@ -110,6 +110,8 @@ bareId
 // ---- lexer
 
 ARROW : '->' ;
+// Dialect resources are not supported; lexed so that the error can say so.
+FILE_METADATA : '{-#' ;
 UNRANKED : '*x' ;
 DIM_LIST : DIM 'x' (DIM 'x')* ;
 fragment DIM : [0-9]+ | '?' ;

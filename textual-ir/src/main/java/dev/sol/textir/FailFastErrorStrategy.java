@@ -45,6 +45,9 @@ final class FailFastErrorStrategy extends DefaultErrorStrategy {
   @Override public void sync(Parser recognizer) {}
 
   private ParseException fail(Parser p, Token t) {
+    if (t.getType() == MlirLexer.FILE_METADATA) {
+      return attrs.error(t, "file metadata dictionaries ({-# ... #-}, dialect resources) are not supported by SOL");
+    }
     if (t.getType() == MlirLexer.ERROR_CHAR) {
       String c = t.getText();
       return attrs.error(t, c.equals("\"") ? "expected '\"' in string literal" : "unexpected character '" + c + "'");

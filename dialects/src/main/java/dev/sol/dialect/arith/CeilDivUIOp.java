@@ -10,11 +10,16 @@ import static dev.sol.dialect.Constraints.*;
  *
  * <pre>{@code "arith.ceildivui"(...) : (...) -> (...)}</pre>
  */
-public final class CeilDivUIOp extends Operation implements Pure {
+public final class CeilDivUIOp extends Operation implements Pure, ConditionallySpeculatable {
   public static final OpSpec SPEC = OpSpec.named("arith.ceildivui", CeilDivUIOp.class, CeilDivUIOp::new)
       .variadicOperand("operands", ANY).variadicResult("results", ANY);
 
   private CeilDivUIOp(OperationState state) {
     super(state, SPEC);
+  }
+
+  /** Integer division traps on a zero divisor, so it may only be hoisted when the divisor is a non-zero constant. */
+  @Override public boolean isSpeculatable() {
+    return operand(1).definingOp() instanceof ConstantOp c && c.value() instanceof IntegerAttr i && i.value() != 0;
   }
 }

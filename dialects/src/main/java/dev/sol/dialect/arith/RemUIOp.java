@@ -10,7 +10,7 @@ import static dev.sol.dialect.Constraints.*;
  *
  * <pre>{@code %2 = "arith.remui"(%0, %1) : (i32, i32) -> i32}</pre>
  */
-public final class RemUIOp extends Operation implements Pure, SameOperandsAndResultType {
+public final class RemUIOp extends Operation implements Pure, SameOperandsAndResultType, ConditionallySpeculatable {
   public static final OpSpec SPEC = OpSpec.named("arith.remui", RemUIOp.class, RemUIOp::new)
       .operand("lhs", SIGNLESS_INT_LIKE).operand("rhs", SIGNLESS_INT_LIKE).result("result", SIGNLESS_INT_LIKE);
 
@@ -20,4 +20,9 @@ public final class RemUIOp extends Operation implements Pure, SameOperandsAndRes
 
   public Value lhs() { return operand(0); }
   public Value rhs() { return operand(1); }
+
+  /** Integer division traps on a zero divisor, so it may only be hoisted when the divisor is a non-zero constant. */
+  @Override public boolean isSpeculatable() {
+    return operand(1).definingOp() instanceof ConstantOp c && c.value() instanceof IntegerAttr i && i.value() != 0;
+  }
 }

@@ -2,6 +2,7 @@ package dev.sol.dialect.memref;
 
 import dev.sol.dialect.Constraints;
 import dev.sol.ir.*;
+import dev.sol.ir.MemoryEffects.Effect;
 import dev.sol.ir.traits.*;
 import static dev.sol.dialect.Constraints.*;
 
@@ -10,7 +11,7 @@ import static dev.sol.dialect.Constraints.*;
  *
  * <pre>{@code %0 = "memref.alloc"() {operand_segment_sizes = array<i32: 0, 0>} : () -> memref<4xf32>}</pre>
  */
-public final class AllocOp extends Operation {
+public final class AllocOp extends Operation implements MemoryEffects {
   public static final OpSpec SPEC = OpSpec.named("memref.alloc", AllocOp.class, AllocOp::new)
       .variadicOperand("dynamicSizes", INDEX).variadicOperand("symbolOperands", INDEX).result("memref", MEMREF)
       .optionalAttribute("alignment", I64);
@@ -33,4 +34,6 @@ public final class AllocOp extends Operation {
     }
     return true;
   }
+
+  @Override public java.util.Set<Effect> effects() { return java.util.EnumSet.of(Effect.ALLOCATE); }
 }

@@ -10,7 +10,7 @@ import static dev.sol.dialect.Constraints.*;
  *
  * <pre>{@code "memref.alloca_scope"(...) : (...) -> (...)}</pre>
  */
-public final class AllocaScopeOp extends Operation {
+public final class AllocaScopeOp extends Operation implements RecursivelyPure {
   public static final OpSpec SPEC = OpSpec.named("memref.alloca_scope", AllocaScopeOp.class, AllocaScopeOp::new)
       .variadicOperand("operands", ANY).variadicResult("results", ANY).variadicRegions();
 

@@ -10,7 +10,7 @@ import static dev.sol.dialect.Constraints.*;
  *
  * <pre>{@code %1 = "memref.collapse_shape"(%0) {reassociation = [[0, 1]]} : (memref<2x2xf32>) -> memref<4xf32>}</pre>
  */
-public final class CollapseShapeOp extends Operation {
+public final class CollapseShapeOp extends Operation implements Pure {
   public static final OpSpec SPEC = OpSpec.named("memref.collapse_shape", CollapseShapeOp.class, CollapseShapeOp::new)
       .operand("src", MEMREF).attribute("reassociation", REASSOCIATION).result("result", MEMREF);
 

@@ -2,6 +2,7 @@ package dev.sol.dialect.memref;
 
 import dev.sol.dialect.Constraints;
 import dev.sol.ir.*;
+import dev.sol.ir.MemoryEffects.Effect;
 import dev.sol.ir.traits.*;
 import static dev.sol.dialect.Constraints.*;
 
@@ -10,7 +11,7 @@ import static dev.sol.dialect.Constraints.*;
  *
  * <pre>{@code "memref.copy"(%0, %1) : (memref<4xf32>, memref<4xf32>) -> ()}</pre>
  */
-public final class CopyOp extends Operation {
+public final class CopyOp extends Operation implements MemoryEffects {
   public static final OpSpec SPEC = OpSpec.named("memref.copy", CopyOp.class, CopyOp::new)
       .operand("source", ANY_MEMREF).operand("target", ANY_MEMREF);
 
@@ -27,4 +28,6 @@ public final class CopyOp extends Operation {
     }
     return true;
   }
+
+  @Override public java.util.Set<Effect> effects() { return java.util.EnumSet.of(Effect.READ, Effect.WRITE); }
 }

@@ -2,6 +2,7 @@ package dev.sol.dialect.memref;
 
 import dev.sol.dialect.Constraints;
 import dev.sol.ir.*;
+import dev.sol.ir.MemoryEffects.Effect;
 import dev.sol.ir.traits.*;
 import static dev.sol.dialect.Constraints.*;
 
@@ -10,7 +11,7 @@ import static dev.sol.dialect.Constraints.*;
  *
  * <pre>{@code "memref.dealloc"(%0) : (memref<4xf32>) -> ()}</pre>
  */
-public final class DeallocOp extends Operation {
+public final class DeallocOp extends Operation implements MemoryEffects {
   public static final OpSpec SPEC = OpSpec.named("memref.dealloc", DeallocOp.class, DeallocOp::new)
       .operand("memref", ANY_MEMREF);
 
@@ -19,4 +20,6 @@ public final class DeallocOp extends Operation {
   }
 
   public Value memref() { return operand(0); }
+
+  @Override public java.util.Set<Effect> effects() { return java.util.EnumSet.of(Effect.FREE); }
 }

@@ -10,7 +10,7 @@ import static dev.sol.dialect.Constraints.*;
  *
  * <pre>{@code %1 = "memref.expand_shape"(%0) {reassociation = [[0, 1]]} : (memref<4xf32>) -> memref<2x2xf32>}</pre>
  */
-public final class ExpandShapeOp extends Operation {
+public final class ExpandShapeOp extends Operation implements Pure {
   public static final OpSpec SPEC = OpSpec.named("memref.expand_shape", ExpandShapeOp.class, ExpandShapeOp::new)
       .operand("src", MEMREF).attribute("reassociation", REASSOCIATION).result("result", MEMREF);
 

@@ -10,7 +10,7 @@ import static dev.sol.dialect.Constraints.*;
  *
  * <pre>{@code "memref.extract_strided_metadata"(...) : (...) -> (...)}</pre>
  */
-public final class ExtractStridedMetadataOp extends Operation {
+public final class ExtractStridedMetadataOp extends Operation implements Pure {
   public static final OpSpec SPEC = OpSpec.named("memref.extract_strided_metadata", ExtractStridedMetadataOp.class, ExtractStridedMetadataOp::new)
       .variadicOperand("operands", ANY).variadicResult("results", ANY);
 

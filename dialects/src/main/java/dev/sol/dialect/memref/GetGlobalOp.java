@@ -10,7 +10,7 @@ import static dev.sol.dialect.Constraints.*;
  *
  * <pre>{@code %0 = "memref.get_global"() {name = @w} : () -> memref<4xf32>}</pre>
  */
-public final class GetGlobalOp extends Operation {
+public final class GetGlobalOp extends Operation implements Pure {
   public static final OpSpec SPEC = OpSpec.named("memref.get_global", GetGlobalOp.class, GetGlobalOp::new)
       .attribute("name", FLAT_SYMBOL_REF).result("result", MEMREF);
 

@@ -10,7 +10,7 @@ import static dev.sol.dialect.Constraints.*;
  *
  * <pre>{@code "memref.rank"(...) : (...) -> (...)}</pre>
  */
-public final class RankOp extends Operation {
+public final class RankOp extends Operation implements Pure {
   public static final OpSpec SPEC = OpSpec.named("memref.rank", RankOp.class, RankOp::new)
       .variadicOperand("operands", ANY).variadicResult("results", ANY);
 

@@ -10,7 +10,7 @@ import static dev.sol.dialect.Constraints.*;
  *
  * <pre>{@code "memref.reinterpret_cast"(...) : (...) -> (...)}</pre>
  */
-public final class ReinterpretCastOp extends Operation {
+public final class ReinterpretCastOp extends Operation implements Pure {
   public static final OpSpec SPEC = OpSpec.named("memref.reinterpret_cast", ReinterpretCastOp.class, ReinterpretCastOp::new)
       .variadicOperand("operands", ANY).variadicResult("results", ANY);
 

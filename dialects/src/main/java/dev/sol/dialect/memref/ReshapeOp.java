@@ -10,7 +10,7 @@ import static dev.sol.dialect.Constraints.*;
  *
  * <pre>{@code %2 = "memref.reshape"(%0, %1) : (memref<4xf32>, memref<2xindex>) -> memref<2x2xf32>}</pre>
  */
-public final class ReshapeOp extends Operation {
+public final class ReshapeOp extends Operation implements Pure {
   public static final OpSpec SPEC = OpSpec.named("memref.reshape", ReshapeOp.class, ReshapeOp::new)
       .operand("source", MEMREF).operand("shape", INT_OR_INDEX_1D_MEMREF).result("result", MEMREF);
 

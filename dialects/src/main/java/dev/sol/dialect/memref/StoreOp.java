@@ -2,6 +2,7 @@ package dev.sol.dialect.memref;
 
 import dev.sol.dialect.Constraints;
 import dev.sol.ir.*;
+import dev.sol.ir.MemoryEffects.Effect;
 import dev.sol.ir.traits.*;
 import static dev.sol.dialect.Constraints.*;
 
@@ -10,7 +11,7 @@ import static dev.sol.dialect.Constraints.*;
  *
  * <pre>{@code "memref.store"(%v, %m, %i) : (f32, memref<4xf32>, index) -> ()}</pre>
  */
-public final class StoreOp extends Operation {
+public final class StoreOp extends Operation implements MemoryEffects {
   public static final OpSpec SPEC = OpSpec.named("memref.store", StoreOp.class, StoreOp::new)
       .operand("value", ANY).operand("memref", MEMREF).variadicOperand("indices", INDEX).optionalAttribute("nontemporal", ANY_ATTR);
 
@@ -30,4 +31,6 @@ public final class StoreOp extends Operation {
     if (numOperands() != 2 + type.rank()) return diag.report(opError("store index operand count not equal to memref rank"));
     return true;
   }
+
+  @Override public java.util.Set<Effect> effects() { return java.util.EnumSet.of(Effect.WRITE); }
 }

@@ -10,7 +10,7 @@ import static dev.sol.dialect.Constraints.*;
  *
  * <pre>{@code %1 = "memref.subview"(%0) {operand_segment_sizes = array<i32: 1, 0, 0, 0>, static_offsets = array<i64: 0>, static_sizes = array<i64: 2>, static_strides = array<i64: 1>} : (memref<4xf32>) -> memref<2xf32, strided<[1]>>}</pre>
  */
-public final class SubViewOp extends Operation {
+public final class SubViewOp extends Operation implements Pure {
   public static final OpSpec SPEC = OpSpec.named("memref.subview", SubViewOp.class, SubViewOp::new)
       .operand("source", MEMREF).variadicOperand("offsets", INDEX).variadicOperand("sizes", INDEX).variadicOperand("strides", INDEX)
       .attribute("static_offsets", DENSE_I64_ARRAY).attribute("static_sizes", DENSE_I64_ARRAY).attribute("static_strides", DENSE_I64_ARRAY)

@@ -10,7 +10,7 @@ import static dev.sol.dialect.Constraints.*;
  *
  * <pre>{@code "memref.transpose"(...) : (...) -> (...)}</pre>
  */
-public final class TransposeOp extends Operation {
+public final class TransposeOp extends Operation implements Pure {
   public static final OpSpec SPEC = OpSpec.named("memref.transpose", TransposeOp.class, TransposeOp::new)
       .variadicOperand("operands", ANY).variadicResult("results", ANY);
 

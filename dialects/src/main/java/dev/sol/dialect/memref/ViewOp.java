@@ -10,7 +10,7 @@ import static dev.sol.dialect.Constraints.*;
  *
  * <pre>{@code "memref.view"(...) : (...) -> (...)}</pre>
  */
-public final class ViewOp extends Operation {
+public final class ViewOp extends Operation implements Pure {
   public static final OpSpec SPEC = OpSpec.named("memref.view", ViewOp.class, ViewOp::new)
       .variadicOperand("operands", ANY).variadicResult("results", ANY);
 

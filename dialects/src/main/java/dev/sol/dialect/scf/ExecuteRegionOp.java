@@ -10,7 +10,7 @@ import static dev.sol.dialect.Constraints.*;
  *
  * <pre>{@code %r = "scf.execute_region"() ({ "scf.yield"(%0) : (f32) -> () }) : () -> f32}</pre>
  */
-public final class ExecuteRegionOp extends Operation {
+public final class ExecuteRegionOp extends Operation implements RecursivelyPure {
   public static final OpSpec SPEC = OpSpec.named("scf.execute_region", ExecuteRegionOp.class, ExecuteRegionOp::new)
       .variadicResult("results", ANY).regions(1);
 

@@ -10,7 +10,7 @@ import static dev.sol.dialect.Constraints.*;
  *
  * <pre>{@code %r = "scf.for"(%lb, %ub, %step, %init) ({ ^bb0(%iv: index, %acc: f32): "scf.yield"(%acc) : (f32) -> () }) : (index, index, index, f32) -> f32}</pre>
  */
-public final class ForOp extends Operation implements SingleBlock {
+public final class ForOp extends Operation implements SingleBlock, RecursivelyPure {
   public static final OpSpec SPEC = OpSpec.named("scf.for", ForOp.class, ForOp::new)
       .operand("lowerBound", INDEX).operand("upperBound", INDEX).operand("step", INDEX).variadicOperand("initArgs", ANY)
       .variadicResult("results", ANY).regions(1);

@@ -10,7 +10,7 @@ import static dev.sol.dialect.Constraints.*;
  *
  * <pre>{@code %r = "scf.if"(%c) ({ "scf.yield"(%a) : (f32) -> () }, { "scf.yield"(%b) : (f32) -> () }) : (i1) -> f32}</pre>
  */
-public final class IfOp extends Operation implements SingleBlock {
+public final class IfOp extends Operation implements SingleBlock, RecursivelyPure {
   public static final OpSpec SPEC = OpSpec.named("scf.if", IfOp.class, IfOp::new)
       .operand("condition", I1).variadicResult("results", ANY).regions(2);
 

@@ -10,7 +10,7 @@ import static dev.sol.dialect.Constraints.*;
  *
  * <pre>{@code "scf.index_switch"(...) : (...) -> (...)}</pre>
  */
-public final class IndexSwitchOp extends Operation {
+public final class IndexSwitchOp extends Operation implements RecursivelyPure {
   public static final OpSpec SPEC = OpSpec.named("scf.index_switch", IndexSwitchOp.class, IndexSwitchOp::new)
       .variadicOperand("operands", ANY).variadicResult("results", ANY).variadicRegions();
 

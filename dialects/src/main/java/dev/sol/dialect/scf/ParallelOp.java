@@ -10,7 +10,7 @@ import static dev.sol.dialect.Constraints.*;
  *
  * <pre>{@code "scf.parallel"(%lb, %ub, %st) ({ ^bb0(%i: index): "scf.yield"() : () -> () }) {operand_segment_sizes = array<i32: 1, 1, 1, 0>} : (index, index, index) -> ()}</pre>
  */
-public final class ParallelOp extends Operation implements SingleBlock {
+public final class ParallelOp extends Operation implements SingleBlock, RecursivelyPure {
   public static final OpSpec SPEC = OpSpec.named("scf.parallel", ParallelOp.class, ParallelOp::new)
       .variadicOperand("lowerBound", INDEX).variadicOperand("upperBound", INDEX).variadicOperand("step", INDEX)
       .variadicOperand("initVals", ANY).variadicResult("results", ANY).regions(1);

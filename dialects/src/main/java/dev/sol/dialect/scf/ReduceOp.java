@@ -10,7 +10,7 @@ import static dev.sol.dialect.Constraints.*;
  *
  * <pre>{@code "scf.reduce"(%v) ({ ^bb0(%a: f32, %b: f32): %s = "arith.addf"(%a, %b) : (f32, f32) -> f32 "scf.reduce.return"(%s) : (f32) -> () }) : (f32) -> ()}</pre>
  */
-public final class ReduceOp extends Operation implements HasParent {
+public final class ReduceOp extends Operation implements HasParent, RecursivelyPure {
   public static final OpSpec SPEC = OpSpec.named("scf.reduce", ReduceOp.class, ReduceOp::new)
       .operand("operand", ANY).regions(1);
 

@@ -10,7 +10,7 @@ import static dev.sol.dialect.Constraints.*;
  *
  * <pre>{@code %r = "scf.while"(%init) ({ ^bb0(%a: i32): "scf.condition"(%c, %a) : (i1, i32) -> () }, { ^bb0(%b: i32): "scf.yield"(%b) : (i32) -> () }) : (i32) -> i32}</pre>
  */
-public final class WhileOp extends Operation {
+public final class WhileOp extends Operation implements RecursivelyPure {
   public static final OpSpec SPEC = OpSpec.named("scf.while", WhileOp.class, WhileOp::new)
       .variadicOperand("inits", ANY).variadicResult("results", ANY).regions(2);
 

@@ -2,6 +2,7 @@ package dev.sol.dialect.vector;
 
 import dev.sol.dialect.Constraints;
 import dev.sol.ir.*;
+import dev.sol.ir.MemoryEffects.Effect;
 import dev.sol.ir.traits.*;
 import static dev.sol.dialect.Constraints.*;
 
@@ -10,7 +11,7 @@ import static dev.sol.dialect.Constraints.*;
  *
  * <pre>{@code %v = "vector.load"(%m, %i) : (memref<8xf32>, index) -> vector<4xf32>}</pre>
  */
-public final class LoadOp extends Operation {
+public final class LoadOp extends Operation implements MemoryEffects {
   public static final OpSpec SPEC = OpSpec.named("vector.load", LoadOp.class, LoadOp::new)
       .operand("base", MEMREF).variadicOperand("indices", INDEX).result("result", VECTOR).optionalAttribute("nontemporal", ANY_ATTR);
 
@@ -29,4 +30,6 @@ public final class LoadOp extends Operation {
     if (numOperands() - 1 != base.rank()) return diag.report(opError("requires " + base.rank() + " indices"));
     return true;
   }
+
+  @Override public java.util.Set<Effect> effects() { return java.util.EnumSet.of(Effect.READ); }
 }

@@ -2,6 +2,7 @@ package dev.sol.dialect.vector;
 
 import dev.sol.dialect.Constraints;
 import dev.sol.ir.*;
+import dev.sol.ir.MemoryEffects.Effect;
 import dev.sol.ir.traits.*;
 import static dev.sol.dialect.Constraints.*;
 
@@ -10,11 +11,13 @@ import static dev.sol.dialect.Constraints.*;
  *
  * <pre>{@code "vector.scatter"(...) : (...) -> (...)}</pre>
  */
-public final class ScatterOp extends Operation {
+public final class ScatterOp extends Operation implements MemoryEffects {
   public static final OpSpec SPEC = OpSpec.named("vector.scatter", ScatterOp.class, ScatterOp::new)
       .variadicOperand("operands", ANY).variadicResult("results", ANY);
 
   private ScatterOp(OperationState state) {
     super(state, SPEC);
   }
+
+  @Override public java.util.Set<Effect> effects() { return java.util.EnumSet.of(Effect.WRITE); }
 }

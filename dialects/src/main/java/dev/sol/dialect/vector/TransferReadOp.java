@@ -2,6 +2,7 @@ package dev.sol.dialect.vector;
 
 import dev.sol.dialect.Constraints;
 import dev.sol.ir.*;
+import dev.sol.ir.MemoryEffects.Effect;
 import dev.sol.ir.traits.*;
 import static dev.sol.dialect.Constraints.*;
 
@@ -10,7 +11,7 @@ import static dev.sol.dialect.Constraints.*;
  *
  * <pre>{@code %v = "vector.transfer_read"(%m, %i, %pad) {operand_segment_sizes = array<i32: 1, 1, 1, 0>, permutation_map = affine_map<(d0) -> (d0)>} : (memref<8xf32>, index, f32) -> vector<4xf32>}</pre>
  */
-public final class TransferReadOp extends Operation {
+public final class TransferReadOp extends Operation implements MemoryEffects {
   public static final OpSpec SPEC = OpSpec.named("vector.transfer_read", TransferReadOp.class, TransferReadOp::new)
       .operand("source", SHAPED).variadicOperand("indices", INDEX).operand("padding", ANY).optionalOperand("mask", VECTOR)
       .attribute("permutation_map", AFFINE_MAP).optionalAttribute("in_bounds", BOOL_ARRAY).result("vector", VECTOR);
@@ -26,4 +27,6 @@ public final class TransferReadOp extends Operation {
     }
     return VectorPositions.verifyTransfer(this, diag, src, (VectorType) result().type(), operandSegment(1).size());
   }
+
+  @Override public java.util.Set<Effect> effects() { return java.util.EnumSet.of(Effect.READ); }
 }

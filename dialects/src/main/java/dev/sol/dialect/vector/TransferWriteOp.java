@@ -2,6 +2,7 @@ package dev.sol.dialect.vector;
 
 import dev.sol.dialect.Constraints;
 import dev.sol.ir.*;
+import dev.sol.ir.MemoryEffects.Effect;
 import dev.sol.ir.traits.*;
 import static dev.sol.dialect.Constraints.*;
 
@@ -10,7 +11,7 @@ import static dev.sol.dialect.Constraints.*;
  *
  * <pre>{@code "vector.transfer_write"(%v, %m, %i) {operand_segment_sizes = array<i32: 1, 1, 1, 0>, permutation_map = affine_map<(d0) -> (d0)>} : (vector<4xf32>, memref<8xf32>, index) -> ()}</pre>
  */
-public final class TransferWriteOp extends Operation {
+public final class TransferWriteOp extends Operation implements MemoryEffects {
   public static final OpSpec SPEC = OpSpec.named("vector.transfer_write", TransferWriteOp.class, TransferWriteOp::new)
       .operand("vector", VECTOR).operand("source", SHAPED).variadicOperand("indices", INDEX).optionalOperand("mask", VECTOR)
       .attribute("permutation_map", AFFINE_MAP).optionalAttribute("in_bounds", BOOL_ARRAY).optionalResult("result", ANY);
@@ -27,4 +28,6 @@ public final class TransferWriteOp extends Operation {
     }
     return VectorPositions.verifyTransfer(this, diag, src, (VectorType) operand(0).type(), operandSegment(2).size());
   }
+
+  @Override public java.util.Set<Effect> effects() { return java.util.EnumSet.of(Effect.WRITE); }
 }

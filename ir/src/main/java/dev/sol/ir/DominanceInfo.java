@@ -31,6 +31,13 @@ public final class DominanceInfo {
     return tree(region).dominates(defBlock, ancestor.parentBlock());
   }
 
+  /** True when block {@code a} dominates block {@code b} of the same region. */
+  public boolean dominates(Block a, Block b) {
+    if (a == b) return true;
+    if (a.parent() != b.parent() || a.parent() == null) return false;
+    return tree(a.parent()).dominates(a, b);
+  }
+
   public static boolean isGraphRegion(Region region) {
     return region.parentOp() instanceof GraphRegions;
   }

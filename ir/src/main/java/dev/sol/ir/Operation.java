@@ -208,6 +208,33 @@ public abstract class Operation {
     for (Region r : regions) for (Block b : r.blocks()) for (Operation op : b.operations()) op.walkPreOrder(visitor);
   }
 
+  /**
+   * A deep copy (regions included) with operands remapped through {@code mapping}; the
+   * results of the copy are added to the mapping. The copy is not inserted anywhere.
+   */
+  public final Operation clone(IRMapping mapping) {
+    OperationState state = new OperationState(name, location);
+    for (Value v : operands()) state.operands.add(mapping.lookup(v));
+    state.resultTypes.addAll(resultTypes());
+    state.attributes = attributes;
+    for (Block s : successors) state.successors.add(mapping.lookup(s));
+    for (Region r : regions) {
+      Region copy = state.addRegion();
+      for (Block b : r.blocks()) {
+        Block nb = copy.addBlock();
+        mapping.map(b, nb);
+        for (BlockArgument a : b.arguments()) mapping.map(a, nb.addArgument(a.type(), a.location()));
+      }
+      for (Block b : r.blocks()) {
+        Block nb = mapping.lookup(b);
+        for (Operation inner : b) nb.append(inner.clone(mapping));
+      }
+    }
+    Operation copy = spec == null ? new UnregisteredOp(state) : spec.instantiate(state);
+    for (int i = 0; i < results.length; i++) mapping.map(results[i], copy.result(i));
+    return copy;
+  }
+
   /** Op-specific invariants beyond what the spec and traits check; report through {@code diag}. */
   public boolean verify(Diagnostics diag) { return true; }
 

@@ -5,6 +5,12 @@ import dev.sol.ir.Diagnostic;
 import dev.sol.ir.IRContext;
 import dev.sol.ir.Operation;
 import dev.sol.ir.Verifier;
+import dev.sol.pass.Instrumentation;
+import dev.sol.pass.OpPassManager;
+import dev.sol.pass.PassRegistry;
+import dev.sol.pass.PassRunner;
+import dev.sol.pass.PipelineException;
+import dev.sol.pass.PipelineParser;
 import dev.sol.textir.AsmPrinter;
 import dev.sol.textir.DiagnosticPrinter;
 import dev.sol.textir.DiagnosticVerifier;
@@ -58,6 +64,57 @@ public final class SolOpt implements Callable<Integer> {
   @Option(names = "--no-verify", description = "Do not verify the input after parsing.")
   boolean noVerify;
 
+  @Option(names = {"--pass-pipeline", "-pass-pipeline"}, paramLabel = "PIPELINE",
+      description = "The pipeline to run, e.g. 'builtin.module(func.func(canonicalize,cse))'.")
+  String passPipeline;
+
+  @Option(names = {"-p", "--passes"}, paramLabel = "PASSES",
+      description = "Passes to run on the module, comma-separated (e.g. -p canonicalize,cse); passes on other ops are nested.")
+  List<String> passLists = new java.util.ArrayList<>();
+
+  @Option(names = {"--print-ir-before", "-mlir-print-ir-before"}, split = ",", paramLabel = "PASS",
+      description = "Print the IR before each run of these passes (to stderr).")
+  java.util.Set<String> printBefore = new java.util.HashSet<>();
+
+  @Option(names = {"--print-ir-after", "-mlir-print-ir-after"}, split = ",", paramLabel = "PASS",
+      description = "Print the IR after each run of these passes (to stderr).")
+  java.util.Set<String> printAfter = new java.util.HashSet<>();
+
+  @Option(names = {"--print-ir-before-all", "-mlir-print-ir-before-all"}, description = "Print the IR before every pass.")
+  boolean printBeforeAll;
+
+  @Option(names = {"--print-ir-after-all", "-mlir-print-ir-after-all"}, description = "Print the IR after every pass.")
+  boolean printAfterAll;
+
+  @Option(names = {"--print-ir-after-change", "-mlir-print-ir-after-change"},
+      description = "Print the IR after a pass only when the pass changed it.")
+  boolean printAfterChange;
+
+  @Option(names = {"--print-ir-after-failure", "-mlir-print-ir-after-failure"},
+      description = "Print the IR after a pass that failed.")
+  boolean printAfterFailure;
+
+  @Option(names = {"--print-ir-tree-dir", "-mlir-print-ir-tree-dir"}, paramLabel = "DIR",
+      description = "Write the IR after each pass to a numbered file in DIR, one folder per nested operation.")
+  Path printTreeDir;
+
+  @Option(names = {"--timing", "-mlir-timing", "--mlir-timing"}, description = "Print the wall time of each pass.")
+  boolean timing;
+
+  @Option(names = {"--pass-statistics", "-mlir-pass-statistics"}, description = "Print the statistics of each pass.")
+  boolean passStatistics;
+
+  @Option(names = {"--verify-each", "-verify-each"}, arity = "0..1", defaultValue = "true", fallbackValue = "true",
+      paramLabel = "BOOL", description = "Verify the IR after each pass (default: true).")
+  boolean verifyEach;
+
+  @Option(names = {"--mlir-disable-threading", "-mlir-disable-threading"},
+      description = "Run nested pipelines on one thread.")
+  boolean disableThreading;
+
+  /** Per-pass flags (--cse, --canonicalize=OPTIONS), in command-line order. */
+  final List<String[]> passFlags = new java.util.ArrayList<>();
+
   public static void main(String[] args) {
     int status;
     try {
@@ -69,7 +126,9 @@ public final class SolOpt implements Callable<Integer> {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
-    CommandLine cli = new CommandLine(new SolOpt());
+    SolOpt tool = new SolOpt();
+    CommandLine cli = new CommandLine(tool);
+    PassFlags.add(cli, PassRegistry.loadAll(), tool.passFlags);
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));
     cli.setExecutionExceptionHandler((ex, c, parsed) -> InternalErrors.report("sol-opt", ex));
@@ -125,7 +184,38 @@ public final class SolOpt implements Callable<Integer> {
     return problems.isEmpty();
   }
 
+  private OpPassManager buildPipeline(PassRegistry registry) {
+    if (passPipeline != null) {
+      if (!passLists.isEmpty() || !passFlags.isEmpty()) {
+        throw new PipelineException("--pass-pipeline cannot be combined with -p or per-pass flags");
+      }
+      return PipelineParser.parse(registry, passPipeline);
+    }
+    OpPassManager pm = new OpPassManager("builtin.module");
+    for (String list : passLists) PipelineParser.parseInto(registry, list, pm, true);
+    for (String[] flag : passFlags) {
+      PipelineParser.parseInto(registry, flag[0] + (flag[1].isEmpty() ? "" : "{" + flag[1] + "}"), pm, true);
+    }
+    return pm;
+  }
+
+  private Instrumentation instrumentation() {
+    return new Instrumentation(printBefore, printAfter, printBeforeAll, printAfterAll, printAfterChange, printAfterFailure,
+        printTreeDir, timing, passStatistics, verifyEach, !disableThreading);
+  }
+
   private boolean runPipeline(IRContext context, SourceBuffer source, Writer out) throws IOException {
+    PassRegistry registry = PassRegistry.loadAll();
+    OpPassManager pm;
+    try {
+      pm = buildPipeline(registry);
+    } catch (PipelineException e) {
+      System.err.println("sol-opt: error: " + e.getMessage());
+      return false;
+    }
+    PassRunner runner = new PassRunner(context, instrumentation(), op -> AsmPrinter.toString(op, printDebugInfo).stripTrailing(),
+        System.err);
+    long t0 = System.nanoTime();
     Operation module;
     try {
       module = IRParser.parse(context, source);
@@ -134,8 +224,17 @@ public final class SolOpt implements Callable<Integer> {
       return false;
     }
     if (!noVerify && !Verifier.verify(module, context)) return false;
-    AsmPrinter.print(module, out, printDebugInfo);
-    out.write("\n");
-    return true;
+    runner.recordTiming("Parser", System.nanoTime() - t0);
+    boolean ok = pm.isEmpty() || runner.run(pm, module);
+    if (ok) {
+      long t1 = System.nanoTime();
+      AsmPrinter.print(module, out, printDebugInfo);
+      out.write("\n");
+      out.flush();
+      runner.recordTiming("Output", System.nanoTime() - t1);
+    }
+    runner.printTiming();
+    runner.printStatistics(pm);
+    return ok;
   }
 }

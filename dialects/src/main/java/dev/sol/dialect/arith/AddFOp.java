@@ -4,13 +4,15 @@ import dev.sol.dialect.Constraints;
 import dev.sol.ir.*;
 import dev.sol.ir.traits.*;
 import static dev.sol.dialect.Constraints.*;
+import static dev.sol.dialect.ConstantFolding.*;
+import java.util.List;
 
 /**
  * Floating-point addition.
  *
  * <pre>{@code %2 = "arith.addf"(%0, %1) : (f32, f32) -> f32}</pre>
  */
-public final class AddFOp extends Operation implements Pure, SameOperandsAndResultType, Commutative {
+public final class AddFOp extends Operation implements Pure, SameOperandsAndResultType, Commutative, Foldable {
   public static final OpSpec SPEC = OpSpec.named("arith.addf", AddFOp.class, AddFOp::new)
       .operand("lhs", FLOAT_LIKE).operand("rhs", FLOAT_LIKE).result("result", FLOAT_LIKE).optionalAttribute("fastmath", DIALECT_ATTR);
 
@@ -20,4 +22,9 @@ public final class AddFOp extends Operation implements Pure, SameOperandsAndResu
 
   public Value lhs() { return operand(0); }
   public Value rhs() { return operand(1); }
+
+  @Override public List<Object> fold(List<Attribute> c) {
+    if (isFloat(c.get(1), -0.0)) return List.of(lhs());
+    return one(binaryFloat(c.get(0), c.get(1), result().type(), Double::sum));
+  }
 }

@@ -1,7 +1,6 @@
 package dev.sol.dialect.arith;
 
-import dev.sol.ir.Dialect;
-import dev.sol.ir.OpSpec;
+import dev.sol.ir.*;
 import java.util.List;
 
 /** Integer and floating-point arithmetic, as MLIR's arith dialect. */
@@ -57,5 +56,10 @@ public final class ArithDialect implements Dialect {
         MulSIExtendedOp.SPEC,
         MulUIExtendedOp.SPEC,
         CeilDivUIOp.SPEC);
+  }
+
+  /** Folded values become arith.constant operations. */
+  @Override public Operation materializeConstant(Builder builder, Attribute value, Type type, Location loc) {
+    return ArithConstants.materialize(builder, value, type, loc);
   }
 }

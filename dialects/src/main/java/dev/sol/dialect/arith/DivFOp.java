@@ -4,13 +4,15 @@ import dev.sol.dialect.Constraints;
 import dev.sol.ir.*;
 import dev.sol.ir.traits.*;
 import static dev.sol.dialect.Constraints.*;
+import static dev.sol.dialect.ConstantFolding.*;
+import java.util.List;
 
 /**
  * Floating-point division.
  *
  * <pre>{@code %2 = "arith.divf"(%0, %1) : (f32, f32) -> f32}</pre>
  */
-public final class DivFOp extends Operation implements Pure, SameOperandsAndResultType {
+public final class DivFOp extends Operation implements Pure, SameOperandsAndResultType, Foldable {
   public static final OpSpec SPEC = OpSpec.named("arith.divf", DivFOp.class, DivFOp::new)
       .operand("lhs", FLOAT_LIKE).operand("rhs", FLOAT_LIKE).result("result", FLOAT_LIKE).optionalAttribute("fastmath", DIALECT_ATTR);
 
@@ -20,4 +22,9 @@ public final class DivFOp extends Operation implements Pure, SameOperandsAndResu
 
   public Value lhs() { return operand(0); }
   public Value rhs() { return operand(1); }
+
+  @Override public List<Object> fold(List<Attribute> c) {
+    if (isFloat(c.get(1), 1.0)) return List.of(lhs());
+    return one(binaryFloat(c.get(0), c.get(1), result().type(), (a, b) -> a / b));
+  }
 }

@@ -4,13 +4,15 @@ import dev.sol.dialect.Constraints;
 import dev.sol.ir.*;
 import dev.sol.ir.traits.*;
 import static dev.sol.dialect.Constraints.*;
+import static dev.sol.dialect.ConstantFolding.*;
+import java.util.List;
 
 /**
  * Signed integer division, rounding toward zero.
  *
  * <pre>{@code %2 = "arith.divsi"(%0, %1) : (i32, i32) -> i32}</pre>
  */
-public final class DivSIOp extends Operation implements Pure, SameOperandsAndResultType, ConditionallySpeculatable {
+public final class DivSIOp extends Operation implements Pure, SameOperandsAndResultType, ConditionallySpeculatable, Foldable {
   public static final OpSpec SPEC = OpSpec.named("arith.divsi", DivSIOp.class, DivSIOp::new)
       .operand("lhs", SIGNLESS_INT_LIKE).operand("rhs", SIGNLESS_INT_LIKE).result("result", SIGNLESS_INT_LIKE);
 
@@ -24,5 +26,10 @@ public final class DivSIOp extends Operation implements Pure, SameOperandsAndRes
   /** Integer division traps on a zero divisor, so it may only be hoisted when the divisor is a non-zero constant. */
   @Override public boolean isSpeculatable() {
     return operand(1).definingOp() instanceof ConstantOp c && c.value() instanceof IntegerAttr i && i.value() != 0;
+  }
+
+  @Override public List<Object> fold(List<Attribute> c) {
+    if (isInt(c.get(1), 1)) return List.of(lhs());
+    return one(binaryInt(c.get(0), c.get(1), result().type(), (a, b) -> { if (b == 0) throw new ArithmeticException(); return a / b; }));
   }
 }

@@ -4,13 +4,15 @@ import dev.sol.dialect.Constraints;
 import dev.sol.ir.*;
 import dev.sol.ir.traits.*;
 import static dev.sol.dialect.Constraints.*;
+import static dev.sol.dialect.ConstantFolding.*;
+import java.util.List;
 
 /**
  * Widens a float.
  *
  * <pre>{@code %1 = "arith.extf"(%0) : (f16) -> f32}</pre>
  */
-public final class ExtFOp extends Operation implements Pure {
+public final class ExtFOp extends Operation implements Pure, Foldable {
   public static final OpSpec SPEC = OpSpec.named("arith.extf", ExtFOp.class, ExtFOp::new)
       .operand("in", FLOAT_LIKE).result("out", FLOAT_LIKE);
 
@@ -22,5 +24,9 @@ public final class ExtFOp extends Operation implements Pure {
 
   @Override public boolean verify(Diagnostics diag) {
     return ArithCasts.verify(this, diag, ArithCasts.Kind.WIDER);
+  }
+
+  @Override public List<Object> fold(List<Attribute> c) {
+    return one(convertFloat(c.get(0), result(0).type()));
   }
 }

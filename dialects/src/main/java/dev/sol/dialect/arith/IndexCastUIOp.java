@@ -4,13 +4,15 @@ import dev.sol.dialect.Constraints;
 import dev.sol.ir.*;
 import dev.sol.ir.traits.*;
 import static dev.sol.dialect.Constraints.*;
+import static dev.sol.dialect.ConstantFolding.*;
+import java.util.List;
 
 /**
  * Converts between index and integers, zero-extending.
  *
  * <pre>{@code %1 = "arith.index_castui"(%0) : (index) -> i64}</pre>
  */
-public final class IndexCastUIOp extends Operation implements Pure {
+public final class IndexCastUIOp extends Operation implements Pure, Foldable {
   public static final OpSpec SPEC = OpSpec.named("arith.index_castui", IndexCastUIOp.class, IndexCastUIOp::new)
       .operand("in", SIGNLESS_INT_LIKE).result("out", SIGNLESS_INT_LIKE);
 
@@ -22,5 +24,9 @@ public final class IndexCastUIOp extends Operation implements Pure {
 
   @Override public boolean verify(Diagnostics diag) {
     return ArithCasts.verify(this, diag, ArithCasts.Kind.INDEX);
+  }
+
+  @Override public List<Object> fold(List<Attribute> c) {
+    return one(unaryInt(c.get(0), result(0).type(), a -> unsigned(a, in().type())));
   }
 }

@@ -4,13 +4,15 @@ import dev.sol.dialect.Constraints;
 import dev.sol.ir.*;
 import dev.sol.ir.traits.*;
 import static dev.sol.dialect.Constraints.*;
+import static dev.sol.dialect.ConstantFolding.*;
+import java.util.List;
 
 /**
  * Unsigned integer maximum.
  *
  * <pre>{@code %2 = "arith.maxui"(%0, %1) : (i32, i32) -> i32}</pre>
  */
-public final class MaxUIOp extends Operation implements Pure, SameOperandsAndResultType, Commutative {
+public final class MaxUIOp extends Operation implements Pure, SameOperandsAndResultType, Commutative, Foldable {
   public static final OpSpec SPEC = OpSpec.named("arith.maxui", MaxUIOp.class, MaxUIOp::new)
       .operand("lhs", SIGNLESS_INT_LIKE).operand("rhs", SIGNLESS_INT_LIKE).result("result", SIGNLESS_INT_LIKE);
 
@@ -20,4 +22,9 @@ public final class MaxUIOp extends Operation implements Pure, SameOperandsAndRes
 
   public Value lhs() { return operand(0); }
   public Value rhs() { return operand(1); }
+
+  @Override public List<Object> fold(List<Attribute> c) {
+    if (lhs() == rhs()) return List.of(lhs());
+    return one(binaryInt(c.get(0), c.get(1), result().type(), (a, b) -> Long.compareUnsigned(unsigned(a, result().type()), unsigned(b, result().type())) >= 0 ? a : b));
+  }
 }

@@ -4,13 +4,15 @@ import dev.sol.dialect.Constraints;
 import dev.sol.ir.*;
 import dev.sol.ir.traits.*;
 import static dev.sol.dialect.Constraints.*;
+import static dev.sol.dialect.ConstantFolding.*;
+import java.util.List;
 
 /**
  * Floating-point negation.
  *
  * <pre>{@code %1 = "arith.negf"(%0) : (f32) -> f32}</pre>
  */
-public final class NegFOp extends Operation implements Pure, SameOperandsAndResultType {
+public final class NegFOp extends Operation implements Pure, SameOperandsAndResultType, Foldable {
   public static final OpSpec SPEC = OpSpec.named("arith.negf", NegFOp.class, NegFOp::new)
       .operand("operand", FLOAT_LIKE).result("result", FLOAT_LIKE).optionalAttribute("fastmath", DIALECT_ATTR);
 
@@ -19,4 +21,9 @@ public final class NegFOp extends Operation implements Pure, SameOperandsAndResu
   }
 
   public Value operand() { return operand(0); }
+
+  @Override public List<Object> fold(List<Attribute> c) {
+    if (operand().definingOp() instanceof NegFOp inner) return List.of(inner.operand());
+    return one(unaryFloat(c.get(0), result().type(), a -> -a));
+  }
 }

@@ -4,13 +4,15 @@ import dev.sol.dialect.Constraints;
 import dev.sol.ir.*;
 import dev.sol.ir.traits.*;
 import static dev.sol.dialect.Constraints.*;
+import static dev.sol.dialect.ConstantFolding.*;
+import java.util.List;
 
 /**
  * Chooses between two values by an i1 condition (elementwise for shaped conditions).
  *
  * <pre>{@code %3 = "arith.select"(%0, %1, %2) : (i1, f32, f32) -> f32}</pre>
  */
-public final class SelectOp extends Operation implements Pure {
+public final class SelectOp extends Operation implements Pure, Foldable {
   public static final OpSpec SPEC = OpSpec.named("arith.select", SelectOp.class, SelectOp::new)
       .operand("condition", BOOL_LIKE).operand("true_value", ANY).operand("false_value", ANY).result("result", ANY);
 
@@ -32,5 +34,12 @@ public final class SelectOp extends Operation implements Pure {
       return diag.report(opError("expected condition to be a signless i1, but got '" + c + "'"));
     }
     return true;
+  }
+
+  @Override public List<Object> fold(List<Attribute> c) {
+    if (trueValue() == falseValue()) return List.of(trueValue());
+    if (c.get(0) instanceof IntegerAttr cond) return List.of(cond.value() != 0 ? trueValue() : falseValue());
+    if (result().type().equals(IntegerType.I1) && isInt(c.get(1), 1) && isInt(c.get(2), 0)) return List.of(condition());
+    return null;
   }
 }

@@ -4,13 +4,15 @@ import dev.sol.dialect.Constraints;
 import dev.sol.ir.*;
 import dev.sol.ir.traits.*;
 import static dev.sol.dialect.Constraints.*;
+import static dev.sol.dialect.ConstantFolding.*;
+import java.util.List;
 
 /**
  * Arithmetic shift right.
  *
  * <pre>{@code %2 = "arith.shrsi"(%0, %1) : (i32, i32) -> i32}</pre>
  */
-public final class ShRSIOp extends Operation implements Pure, SameOperandsAndResultType {
+public final class ShRSIOp extends Operation implements Pure, SameOperandsAndResultType, Foldable {
   public static final OpSpec SPEC = OpSpec.named("arith.shrsi", ShRSIOp.class, ShRSIOp::new)
       .operand("lhs", SIGNLESS_INT_LIKE).operand("rhs", SIGNLESS_INT_LIKE).result("result", SIGNLESS_INT_LIKE);
 
@@ -20,4 +22,9 @@ public final class ShRSIOp extends Operation implements Pure, SameOperandsAndRes
 
   public Value lhs() { return operand(0); }
   public Value rhs() { return operand(1); }
+
+  @Override public List<Object> fold(List<Attribute> c) {
+    if (isInt(c.get(1), 0)) return List.of(lhs());
+    return one(binaryInt(c.get(0), c.get(1), result().type(), (a, b) -> shift(b, result().type()) ? a >> b : failed()));
+  }
 }

@@ -1,7 +1,7 @@
 package dev.sol.dialect.func;
 
-import dev.sol.ir.Dialect;
-import dev.sol.ir.OpSpec;
+import dev.sol.ir.*;
+import dev.sol.dialect.arith.ArithConstants;
 import java.util.List;
 
 /** Functions, calls and returns, as MLIR's func dialect. */
@@ -15,5 +15,10 @@ public final class FuncDialect implements Dialect {
         CallOp.SPEC,
         CallIndirectOp.SPEC,
         ConstantOp.SPEC);
+  }
+
+  /** Folded values become arith.constant operations. */
+  @Override public Operation materializeConstant(Builder builder, Attribute value, Type type, Location loc) {
+    return ArithConstants.materialize(builder, value, type, loc);
   }
 }

@@ -4,13 +4,14 @@ import dev.sol.dialect.Constraints;
 import dev.sol.ir.*;
 import dev.sol.ir.traits.*;
 import static dev.sol.dialect.Constraints.*;
+import java.util.List;
 
 /**
  * Cosine.
  *
  * <pre>{@code %1 = "math.cos"(%0) : (f32) -> f32}</pre>
  */
-public final class CosOp extends Operation implements Pure, SameOperandsAndResultType {
+public final class CosOp extends Operation implements Pure, SameOperandsAndResultType, Foldable {
   public static final OpSpec SPEC = OpSpec.named("math.cos", CosOp.class, CosOp::new)
       .operand("operand", FLOAT_LIKE).result("result", FLOAT_LIKE).optionalAttribute("fastmath", DIALECT_ATTR);
 
@@ -19,4 +20,8 @@ public final class CosOp extends Operation implements Pure, SameOperandsAndResul
   }
 
   public Value operand() { return operand(0); }
+
+  @Override public List<Object> fold(List<Attribute> c) {
+    return MathFolding.unary(c.get(0), result(0).type(), Math::cos);
+  }
 }

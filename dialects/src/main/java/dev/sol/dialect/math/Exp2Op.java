@@ -4,13 +4,14 @@ import dev.sol.dialect.Constraints;
 import dev.sol.ir.*;
 import dev.sol.ir.traits.*;
 import static dev.sol.dialect.Constraints.*;
+import java.util.List;
 
 /**
  * 2 raised to the operand.
  *
  * <pre>{@code %1 = "math.exp2"(%0) : (f32) -> f32}</pre>
  */
-public final class Exp2Op extends Operation implements Pure, SameOperandsAndResultType {
+public final class Exp2Op extends Operation implements Pure, SameOperandsAndResultType, Foldable {
   public static final OpSpec SPEC = OpSpec.named("math.exp2", Exp2Op.class, Exp2Op::new)
       .operand("operand", FLOAT_LIKE).result("result", FLOAT_LIKE).optionalAttribute("fastmath", DIALECT_ATTR);
 
@@ -19,4 +20,8 @@ public final class Exp2Op extends Operation implements Pure, SameOperandsAndResu
   }
 
   public Value operand() { return operand(0); }
+
+  @Override public List<Object> fold(List<Attribute> c) {
+    return MathFolding.unary(c.get(0), result(0).type(), x -> Math.pow(2, x));
+  }
 }

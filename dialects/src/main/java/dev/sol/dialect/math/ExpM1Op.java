@@ -4,13 +4,14 @@ import dev.sol.dialect.Constraints;
 import dev.sol.ir.*;
 import dev.sol.ir.traits.*;
 import static dev.sol.dialect.Constraints.*;
+import java.util.List;
 
 /**
  * exp(x) - 1.
  *
  * <pre>{@code %1 = "math.expm1"(%0) : (f32) -> f32}</pre>
  */
-public final class ExpM1Op extends Operation implements Pure, SameOperandsAndResultType {
+public final class ExpM1Op extends Operation implements Pure, SameOperandsAndResultType, Foldable {
   public static final OpSpec SPEC = OpSpec.named("math.expm1", ExpM1Op.class, ExpM1Op::new)
       .operand("operand", FLOAT_LIKE).result("result", FLOAT_LIKE).optionalAttribute("fastmath", DIALECT_ATTR);
 
@@ -19,4 +20,8 @@ public final class ExpM1Op extends Operation implements Pure, SameOperandsAndRes
   }
 
   public Value operand() { return operand(0); }
+
+  @Override public List<Object> fold(List<Attribute> c) {
+    return MathFolding.unary(c.get(0), result(0).type(), Math::expm1);
+  }
 }

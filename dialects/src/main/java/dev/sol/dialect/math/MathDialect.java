@@ -1,7 +1,7 @@
 package dev.sol.dialect.math;
 
-import dev.sol.ir.Dialect;
-import dev.sol.ir.OpSpec;
+import dev.sol.ir.*;
+import dev.sol.dialect.arith.ArithConstants;
 import java.util.List;
 
 /** Math functions on floats, as MLIR's math dialect. */
@@ -42,5 +42,10 @@ public final class MathDialect implements Dialect {
         IPowIOp.SPEC,
         FPowIOp.SPEC,
         Log10Op.SPEC);
+  }
+
+  /** Folded values become arith.constant operations. */
+  @Override public Operation materializeConstant(Builder builder, Attribute value, Type type, Location loc) {
+    return ArithConstants.materialize(builder, value, type, loc);
   }
 }

@@ -4,17 +4,22 @@ import dev.sol.dialect.Constraints;
 import dev.sol.ir.*;
 import dev.sol.ir.traits.*;
 import static dev.sol.dialect.Constraints.*;
+import java.util.List;
 
 /**
  * Tangent. Registered with structural checks only; its operands, results and attributes follow MLIR 16.
  *
  * <pre>{@code "math.tan"(...) : (...) -> (...)}</pre>
  */
-public final class TanOp extends Operation implements Pure {
+public final class TanOp extends Operation implements Pure, Foldable {
   public static final OpSpec SPEC = OpSpec.named("math.tan", TanOp.class, TanOp::new)
       .variadicOperand("operands", ANY).variadicResult("results", ANY);
 
   private TanOp(OperationState state) {
     super(state, SPEC);
+  }
+
+  @Override public List<Object> fold(List<Attribute> c) {
+    return MathFolding.unary(c.get(0), result(0).type(), Math::tan);
   }
 }

@@ -1,7 +1,7 @@
 package dev.sol.dialect.memref;
 
-import dev.sol.ir.Dialect;
-import dev.sol.ir.OpSpec;
+import dev.sol.ir.*;
+import dev.sol.dialect.arith.ArithConstants;
 import java.util.List;
 
 /** Buffers: allocation, access, globals and views, as MLIR's memref dialect. */
@@ -38,4 +38,11 @@ public final class MemRefDialect implements Dialect {
         GenericAtomicRMWOp.SPEC,
         AtomicYieldOp.SPEC);
   }
+
+  /** Folded values become arith.constant operations. */
+  @Override public Operation materializeConstant(Builder builder, Attribute value, Type type, Location loc) {
+    return ArithConstants.materialize(builder, value, type, loc);
+  }
+
+  @Override public List<RewritePattern> canonicalizationPatterns() { return MemRefCanonicalization.patterns(); }
 }

@@ -1,7 +1,7 @@
 package dev.sol.dialect.scf;
 
-import dev.sol.ir.Dialect;
-import dev.sol.ir.OpSpec;
+import dev.sol.ir.*;
+import dev.sol.dialect.arith.ArithConstants;
 import java.util.List;
 
 /** Structured control flow: loops and conditionals with regions, as MLIR's scf dialect. */
@@ -23,4 +23,11 @@ public final class ScfDialect implements Dialect {
         ForeachThreadOp.SPEC,
         PerformConcurrentlyOp.SPEC);
   }
+
+  /** Folded values become arith.constant operations. */
+  @Override public Operation materializeConstant(Builder builder, Attribute value, Type type, Location loc) {
+    return ArithConstants.materialize(builder, value, type, loc);
+  }
+
+  @Override public List<RewritePattern> canonicalizationPatterns() { return ScfCanonicalization.patterns(); }
 }

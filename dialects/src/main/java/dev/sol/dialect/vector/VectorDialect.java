@@ -1,7 +1,7 @@
 package dev.sol.dialect.vector;
 
-import dev.sol.ir.Dialect;
-import dev.sol.ir.OpSpec;
+import dev.sol.ir.*;
+import dev.sol.dialect.arith.ArithConstants;
 import java.util.List;
 
 /** SIMD vectors: loads, stores, broadcasts, reductions and transfers, as MLIR's vector dialect. */
@@ -47,5 +47,10 @@ public final class VectorDialect implements Dialect {
         VectorScaleOp.SPEC,
         MaskOp.SPEC,
         YieldOp.SPEC);
+  }
+
+  /** Folded values become arith.constant operations. */
+  @Override public Operation materializeConstant(Builder builder, Attribute value, Type type, Location loc) {
+    return ArithConstants.materialize(builder, value, type, loc);
   }
 }

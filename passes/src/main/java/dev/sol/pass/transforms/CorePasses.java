@@ -1,0 +1,17 @@
+package dev.sol.pass.transforms;
+
+import dev.sol.pass.PassProvider;
+import dev.sol.pass.PassRegistry;
+
+/** Registers the generic transforms of the passes module. */
+public final class CorePasses implements PassProvider {
+  @Override public void registerPasses(PassRegistry registry) {
+    registry.register(CanonicalizePass::new)
+        .register(CsePass::new)
+        .register(DcePass::new)
+        .register(SymbolDcePass::new)
+        .register(InlinerPass::new)
+        .register(LoopInvariantCodeMotionPass::new)
+        .register(SccpPass::new);
+  }
+}

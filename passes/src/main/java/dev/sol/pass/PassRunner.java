@@ -110,6 +110,7 @@ public final class PassRunner {
       ok = run.pass().run(op, run.options(), new PassState(context, run.statistics()));
     } catch (RuntimeException e) {
       context.diagnostics().report(Diagnostic.error(op.location(), "pass '" + name + "' crashed: " + e));
+      if (System.getenv("SOL_DEBUG") != null) e.printStackTrace();
       ok = false;
     }
     timing.add(System.nanoTime() - t0);

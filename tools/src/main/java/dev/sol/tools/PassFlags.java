@@ -25,10 +25,11 @@ final class PassFlags {
         .arity("0..1")
         .paramLabel("OPTIONS")
         .type(String.class)
+        .fallbackValue("")
         .description("Pass: " + summary)
         .setter(new CommandLine.Model.ISetter() {
           @Override public <T> T set(T value) {
-            sink.add(new String[] {name, value == null ? "" : value.toString()});
+            if (value != null) sink.add(new String[] {name, value.toString()});
             return null;
           }
         })

@@ -81,13 +81,22 @@ public final class GreedyRewriteDriver implements PatternRewriter.Listener {
       while (!worklist.isEmpty()) {
         Operation op = worklist.pollFirst();
         inWorklist.remove(op);
-        if (op.parentBlock() == null) continue;
+        if (!isAttached(op, root)) continue;
         process(op);
       }
       changedThisSweep = changed;
       anyChange |= changed;
     } while (changedThisSweep && iteration < config.maxIterations);
     return new Result(!changedThisSweep, anyChange, iteration);
+  }
+
+  /** False for operations erased, or nested in an erased operation, since they were queued. */
+  private static boolean isAttached(Operation op, Operation root) {
+    for (Operation p = op; p != null; p = p.parentOp()) {
+      if (p == root) return true;
+      if (p.parentBlock() == null) return false;
+    }
+    return false;
   }
 
   private void process(Operation op) {
@@ -147,6 +156,7 @@ public final class GreedyRewriteDriver implements PatternRewriter.Listener {
     inWorklist.remove(op);
     folder.notifyRemoval(op);
     for (Value v : op.operands()) {
+      if (v == null) continue;
       Operation def = v.definingOp();
       if (def != null && def != op) addFront(def);
     }

@@ -13,6 +13,20 @@ import picocli.CommandLine.Model.OptionSpec;
 final class PassFlags {
   private PassFlags() {}
 
+  /**
+   * Pass flags take options only when attached ({@code --canonicalize=max-iterations=3}),
+   * so that {@code --cse FILE} keeps FILE as the input: a bare flag becomes {@code --cse=}.
+   */
+  static String[] attachEmptyOptions(String[] args, PassRegistry registry) {
+    String[] out = args.clone();
+    for (int i = 0; i < out.length; i++) {
+      if (!out[i].startsWith("--") || out[i].contains("=")) continue;
+      String name = out[i].substring(2);
+      if (registry.lookup(name) != null || registry.lookupPipeline(name) != null) out[i] = out[i] + "=";
+    }
+    return out;
+  }
+
   static void add(CommandLine cli, PassRegistry registry, List<String[]> sink) {
     for (PassRegistry.Entry e : registry.passes()) {
       addFlag(cli, e.info().name(), e.info().summary() + (e.info().anchor().equals("any") ? "" : " (on " + e.info().anchor() + ")"), sink);
@@ -22,10 +36,9 @@ final class PassFlags {
 
   private static void addFlag(CommandLine cli, String name, String summary, List<String[]> sink) {
     cli.getCommandSpec().addOption(OptionSpec.builder("--" + name)
-        .arity("0..1")
+        .arity("1")
         .paramLabel("OPTIONS")
         .type(String.class)
-        .fallbackValue("")
         .description("Pass: " + summary)
         .setter(new CommandLine.Model.ISetter() {
           @Override public <T> T set(T value) {

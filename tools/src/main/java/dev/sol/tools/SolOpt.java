@@ -128,7 +128,10 @@ public final class SolOpt implements Callable<Integer> {
   static int run(String[] args, PrintStream out, PrintStream err) {
     SolOpt tool = new SolOpt();
     CommandLine cli = new CommandLine(tool);
-    PassFlags.add(cli, PassRegistry.loadAll(), tool.passFlags);
+    cli.setOverwrittenOptionsAllowed(true);
+    PassRegistry registry = PassRegistry.loadAll();
+    PassFlags.add(cli, registry, tool.passFlags);
+    args = PassFlags.attachEmptyOptions(args, registry);
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));
     cli.setExecutionExceptionHandler((ex, c, parsed) -> InternalErrors.report("sol-opt", ex));
@@ -156,7 +159,7 @@ public final class SolOpt implements Callable<Integer> {
     boolean ok = true;
     try (out) {
       for (int i = 0; i < chunks.size(); i++) {
-        if (i > 0) out.write("// -----\n");
+        if (i > 0) out.write("\n// -----\n");
         ok &= processChunk(chunks.get(i), out);
       }
     }

@@ -78,7 +78,10 @@ public final class GreedyRewriteDriver implements PatternRewriter.Listener {
         }
         add(op);
       }
-      while (!worklist.isEmpty()) {
+      // A sweep ends after this many rewrites, so that patterns that undo each other (or
+      // re-queue their own op) run into the iteration limit instead of looping forever.
+      long budget = 10L * ops.size() + 100;
+      while (!worklist.isEmpty() && budget-- > 0) {
         Operation op = worklist.pollFirst();
         inWorklist.remove(op);
         if (!isAttached(op, root)) continue;

@@ -38,6 +38,7 @@ public final class GreedyRewriteDriver implements PatternRewriter.Listener {
   private final Config config;
   private final OperationFolder folder;
   private final PatternRewriter rewriter;
+  /** May hold stale entries (erased or already processed); {@code inWorklist} is the truth. */
   private final ArrayDeque<Operation> worklist = new ArrayDeque<>();
   private final Set<Operation> inWorklist = Collections.newSetFromMap(new IdentityHashMap<>());
   private boolean changed;
@@ -83,8 +84,7 @@ public final class GreedyRewriteDriver implements PatternRewriter.Listener {
       long budget = 10L * ops.size() + 100;
       while (!worklist.isEmpty() && budget-- > 0) {
         Operation op = worklist.pollFirst();
-        inWorklist.remove(op);
-        if (!isAttached(op, root)) continue;
+        if (!inWorklist.remove(op) || !isAttached(op, root)) continue;
         process(op);
       }
       changedThisSweep = changed;
@@ -155,7 +155,6 @@ public final class GreedyRewriteDriver implements PatternRewriter.Listener {
   }
 
   @Override public void operationErased(Operation op) {
-    worklist.remove(op);
     inWorklist.remove(op);
     folder.notifyRemoval(op);
     for (Value v : op.operands()) {

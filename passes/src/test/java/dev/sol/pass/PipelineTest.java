@@ -75,4 +75,31 @@ class PipelineTest {
     assertEquals(outputs[0], outputs[1]);
     assertFalse(outputs[0].contains("\"arith.addi\"(%arg0, %0) : (i32, i32) -> i32\n    %2 = \"arith.addi\""));
   }
+
+  @PassInfo(name = "break-ir", summary = "test: makes func.return return nothing")
+  static final class BreakIr implements Pass<NoOptions> {
+    @Override public NoOptions defaultOptions() { return NoOptions.INSTANCE; }
+
+    @Override public boolean run(Operation op, NoOptions options, PassState state) {
+      op.walk(o -> {
+        if (o.name().equals("func.return")) o.setOperands(List.of());
+      });
+      return true;
+    }
+  }
+
+  @Test void verifyEachNamesThePassThatBrokeTheIr() {
+    TestIR ir = new TestIR();
+    Operation m = ir.parse("""
+        "func.func"() ({
+        ^bb0(%x: i32):
+          "func.return"(%x) : (i32) -> ()
+        }) {function_type = (i32) -> i32, sym_name = "f"} : () -> ()
+        """);
+    OpPassManager pm = new OpPassManager("builtin.module").addPass(new BreakIr());
+    PassRunner runner = new PassRunner(ir.context, Instrumentation.defaults(), TestIR::print, new PrintStream(new ByteArrayOutputStream()));
+    assertFalse(runner.run(pm, m));
+    assertEquals("'func.return' op has 0 operands, but enclosing function (@f) returns 1", ir.diagnostics.get(0).message());
+    assertEquals("the IR does not verify after pass 'break-ir'", ir.diagnostics.get(1).message());
+  }
 }

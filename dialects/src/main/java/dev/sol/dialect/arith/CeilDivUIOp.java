@@ -10,7 +10,7 @@ import static dev.sol.dialect.Constraints.*;
  *
  * <pre>{@code "arith.ceildivui"(...) : (...) -> (...)}</pre>
  */
-public final class CeilDivUIOp extends Operation implements Pure, ConditionallySpeculatable {
+public final class CeilDivUIOp extends Operation implements Pure, TrapsOnZeroDivisor {
   public static final OpSpec SPEC = OpSpec.named("arith.ceildivui", CeilDivUIOp.class, CeilDivUIOp::new)
       .variadicOperand("operands", ANY).variadicResult("results", ANY);
 
@@ -18,8 +18,4 @@ public final class CeilDivUIOp extends Operation implements Pure, ConditionallyS
     super(state, SPEC);
   }
 
-  /** Integer division traps on a zero divisor, so it may only be hoisted when the divisor is a non-zero constant. */
-  @Override public boolean isSpeculatable() {
-    return operand(1).definingOp() instanceof ConstantOp c && c.value() instanceof IntegerAttr i && i.value() != 0;
-  }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  *
  * <pre>{@code %2 = "arith.remsi"(%0, %1) : (i32, i32) -> i32}</pre>
  */
-public final class RemSIOp extends Operation implements Pure, SameOperandsAndResultType, ConditionallySpeculatable, Foldable {
+public final class RemSIOp extends Operation implements Pure, SameOperandsAndResultType, TrapsOnZeroDivisor, Foldable {
   public static final OpSpec SPEC = OpSpec.named("arith.remsi", RemSIOp.class, RemSIOp::new)
       .operand("lhs", SIGNLESS_INT_LIKE).operand("rhs", SIGNLESS_INT_LIKE).result("result", SIGNLESS_INT_LIKE);
 
@@ -22,11 +22,6 @@ public final class RemSIOp extends Operation implements Pure, SameOperandsAndRes
 
   public Value lhs() { return operand(0); }
   public Value rhs() { return operand(1); }
-
-  /** Integer division traps on a zero divisor, so it may only be hoisted when the divisor is a non-zero constant. */
-  @Override public boolean isSpeculatable() {
-    return operand(1).definingOp() instanceof ConstantOp c && c.value() instanceof IntegerAttr i && i.value() != 0;
-  }
 
   @Override public List<Object> fold(List<Attribute> c) {
     if (isInt(c.get(1), 1)) return one(splatInt(result().type(), 0));

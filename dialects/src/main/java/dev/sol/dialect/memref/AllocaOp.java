@@ -20,20 +20,7 @@ public final class AllocaOp extends Operation implements MemoryEffects {
     super(state, SPEC);
   }
 
-  @Override public boolean verify(Diagnostics diag) {
-    MemRefType type = (MemRefType) result().type();
-    int dynamic = 0;
-    for (long d : type.shape()) if (d == ShapedType.DYNAMIC) dynamic++;
-    if (operandSegment(0).size() != dynamic) {
-      return diag.report(opError("dimension operand count does not equal memref dynamic dimension count"));
-    }
-    int symbols = type.layout() instanceof AffineMapAttr map ? map.map().numSymbols() : 0;
-    if (operandSegment(1).size() != symbols) {
-      return diag.report(opError("symbol operand count does not equal memref symbol count: expected " + symbols + ", got "
-          + operandSegment(1).size()));
-    }
-    return true;
-  }
+  @Override public boolean verify(Diagnostics diag) { return AllocVerifier.verify(this, diag); }
 
   @Override public java.util.Set<Effect> effects() { return java.util.EnumSet.of(Effect.ALLOCATE); }
 }

@@ -10,3 +10,4 @@
 // RUN: %sol-opt %S/Inputs/mixed.mlir -p canonicalize,cse > %t.sol && %mlir-opt %S/Inputs/mixed.mlir --pass-pipeline='builtin.module(canonicalize,cse)' --mlir-print-op-generic | sed 's/ {fastmath = #arith.fastmath<none>}//' | diff - %t.sol
 // RUN: %sol-opt %S/canonicalize.mlir --split-input-file --canonicalize > %t.sol && %mlir-opt %S/canonicalize.mlir --split-input-file --canonicalize --mlir-print-op-generic | sed 's/ {fastmath = #arith.fastmath<none>}//' | diff - %t.sol
 // RUN: %sol-opt %S/cse.mlir --split-input-file --cse > %t.sol && %mlir-opt %S/cse.mlir --split-input-file --cse --mlir-print-op-generic | sed 's/ {fastmath = #arith.fastmath<none>}//' | diff - %t.sol
+// RUN: %sol-opt %S/Inputs/scf-canonicalize.mlir --canonicalize > %t.sol && %mlir-opt %S/Inputs/scf-canonicalize.mlir --canonicalize --mlir-print-op-generic | sed 's/ {fastmath = #arith.fastmath<none>}//' | diff - %t.sol

@@ -79,18 +79,27 @@ public class PatternRewriter extends Builder {
   }
 
   /**
-   * Moves the operations of {@code source} before {@code anchor}, replacing the block's
-   * arguments with {@code arguments}; the emptied block is removed from its region.
+   * Moves the operations of {@code source} into {@code dest} before {@code anchor} (or at its
+   * end when anchor is null), replacing the block's arguments with {@code arguments}; the
+   * emptied block is removed from its region.
    */
-  public void inlineBlockBefore(Block source, Operation anchor, List<? extends Value> arguments) {
+  public void inlineBlockBefore(Block source, Operation anchor, List<? extends Value> arguments, Block dest) {
     if (arguments.size() != source.numArguments()) throw new IllegalArgumentException("block argument count mismatch");
     for (int i = 0; i < arguments.size(); i++) source.argument(i).replaceAllUsesWith(arguments.get(i));
     Listener l = rewriteListener();
     for (Operation op : source.operations()) {
       source.remove(op);
-      anchor.parentBlock().insertBefore(op, anchor);
+      dest.insertBefore(op, anchor);
       if (l != null) l.operationModified(op);
     }
     if (source.parent() != null) source.parent().remove(source);
+  }
+
+  /**
+   * Moves the operations of {@code source} before {@code anchor}, replacing the block's
+   * arguments with {@code arguments}; the emptied block is removed from its region.
+   */
+  public void inlineBlockBefore(Block source, Operation anchor, List<? extends Value> arguments) {
+    inlineBlockBefore(source, anchor, arguments, anchor.parentBlock());
   }
 }

@@ -25,6 +25,8 @@ public final class AddIOp extends Operation implements Pure, SameOperandsAndResu
 
   @Override public List<Object> fold(List<Attribute> c) {
     if (isInt(c.get(1), 0)) return List.of(lhs());
+    if (lhs().definingOp() instanceof SubIOp sub && sub.rhs() == rhs()) return List.of(sub.lhs());
+    if (rhs().definingOp() instanceof SubIOp sub && sub.rhs() == lhs()) return List.of(sub.lhs());
     return one(binaryInt(c.get(0), c.get(1), result().type(), Long::sum));
   }
 }

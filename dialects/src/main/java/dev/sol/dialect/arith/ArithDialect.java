@@ -62,4 +62,6 @@ public final class ArithDialect implements Dialect {
   @Override public Operation materializeConstant(Builder builder, Attribute value, Type type, Location loc) {
     return ArithConstants.materialize(builder, value, type, loc);
   }
+
+  @Override public List<RewritePattern> canonicalizationPatterns() { return ArithCanonicalization.patterns(); }
 }

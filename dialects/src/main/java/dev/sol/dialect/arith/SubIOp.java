@@ -25,6 +25,8 @@ public final class SubIOp extends Operation implements Pure, SameOperandsAndResu
 
   @Override public List<Object> fold(List<Attribute> c) {
     if (isInt(c.get(1), 0)) return List.of(lhs());
+    if (lhs().definingOp() instanceof AddIOp add && add.rhs() == rhs()) return List.of(add.lhs());
+    if (lhs().definingOp() instanceof AddIOp add && add.lhs() == rhs()) return List.of(add.rhs());
     if (lhs() == rhs()) return one(splatInt(result().type(), 0));
     return one(binaryInt(c.get(0), c.get(1), result().type(), (a, b) -> a - b));
   }

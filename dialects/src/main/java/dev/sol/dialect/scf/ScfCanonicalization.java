@@ -10,7 +10,8 @@ final class ScfCanonicalization {
   private ScfCanonicalization() {}
 
   static List<RewritePattern> patterns() {
-    return List.of(new SimplifyTrivialLoops(), new RemoveStaticCondition(), new RemoveUnusedIfResults());
+    return List.of(new SimplifyTrivialLoops(), new ForOpIterArgsFolder(), new RemoveStaticCondition(),
+        new RemoveUnusedIfResults(), new ConvertTrivialIfToSelect(), new RemoveEmptyElseBranch(), new CombineIfs());
   }
 
   private static Long constantInt(Value v) {
@@ -48,12 +49,199 @@ final class ScfCanonicalization {
         return true;
       }
       Long step = constantInt(op.step());
-      if (step == null || step <= 0 || lb + step < ub) return false;
+      if (step == null || step <= 0) return false;
+      if (lb + step < ub) return removeEmptyLoop(op, rewriter);
       List<Value> args = new ArrayList<>();
       args.add(op.lowerBound());
       args.addAll(op.initArgs());
       List<Value> results = inlineRegion(op.region(0), op, args, rewriter);
       rewriter.replaceOp(op, results);
+      return true;
+    }
+  }
+
+  /** A loop that runs at least once and only yields values from outside is those values. */
+  private static boolean removeEmptyLoop(ForOp op, PatternRewriter rewriter) {
+    Block body = op.body();
+    if (body.size() != 1) return false;
+    List<Value> yielded = body.back().operands();
+    for (Value v : yielded) if (op.isAncestorOf(v.parentBlock().parentOp())) return false;
+    rewriter.replaceOp(op, yielded);
+    return true;
+  }
+
+  /** Drops loop-carried values that the body passes through unchanged, or that nobody uses. */
+  static final class ForOpIterArgsFolder extends OpRewritePattern<ForOp> {
+    ForOpIterArgsFolder() { super(ForOp.class, ForOp.SPEC); }
+
+    @Override public boolean matchAndRewrite(ForOp op, PatternRewriter rewriter) {
+      Block body = op.body();
+      Operation yield = body.back();
+      int n = op.numResults();
+      boolean[] keep = new boolean[n];
+      boolean any = false;
+      for (int i = 0; i < n; i++) {
+        BlockArgument arg = body.argument(1 + i);
+        boolean passThrough = yield.operand(i) == arg;
+        boolean unused = arg.hasNoUses() && op.result(i).hasNoUses();
+        keep[i] = !passThrough && !unused;
+        any |= !keep[i];
+      }
+      if (!any) return false;
+      OperationState state = new OperationState(ForOp.SPEC.name(), op.location())
+          .operands(op.lowerBound(), op.upperBound(), op.step());
+      for (int i = 0; i < n; i++) {
+        if (!keep[i]) continue;
+        state.operands.add(op.operand(3 + i));
+        state.resultTypes.add(op.result(i).type());
+      }
+      Block newBody = state.addRegion().addBlock();
+      List<Value> argMap = new ArrayList<>();
+      argMap.add(newBody.addArgument(body.argument(0).type(), body.argument(0).location()));
+      for (int i = 0; i < n; i++) {
+        argMap.add(keep[i] ? newBody.addArgument(body.argument(1 + i).type(), body.argument(1 + i).location()) : op.operand(3 + i));
+      }
+      List<Value> kept = new ArrayList<>();
+      for (int i = 0; i < n; i++) if (keep[i]) kept.add(yield.operand(i));
+      rewriter.modifyInPlace(yield, () -> yield.setOperands(kept));
+      rewriter.before(op);
+      ForOp replacement = rewriter.create(ForOp.class, state);
+      rewriter.inlineBlockBefore(body, null, argMap, newBody);
+      List<Value> results = new ArrayList<>();
+      int k = 0;
+      for (int i = 0; i < n; i++) results.add(keep[i] ? replacement.result(k++) : op.operand(3 + i));
+      rewriter.replaceOp(op, results);
+      return true;
+    }
+  }
+
+  /** Yielded values defined outside scf.if become arith.select; the if keeps only what it computes. */
+  static final class ConvertTrivialIfToSelect extends OpRewritePattern<IfOp> {
+    ConvertTrivialIfToSelect() { super(IfOp.class, IfOp.SPEC); }
+
+    @Override public boolean matchAndRewrite(IfOp op, PatternRewriter rewriter) {
+      if (op.numResults() == 0 || op.elseRegion().isEmpty()) return false;
+      Operation thenYield = op.thenRegion().entryBlock().back();
+      Operation elseYield = op.elseRegion().entryBlock().back();
+      List<Type> kept = new ArrayList<>();
+      for (int i = 0; i < op.numResults(); i++) {
+        if (thenYield.operand(i).parentRegion() == op.thenRegion() || elseYield.operand(i).parentRegion() == op.elseRegion()) {
+          kept.add(op.result(i).type());
+        }
+      }
+      if (kept.size() == op.numResults()) return false;
+      OperationState state = new OperationState(IfOp.SPEC.name(), op.location()).operands(op.condition()).results(kept);
+      Region thenR = state.addRegion();
+      Region elseR = state.addRegion();
+      op.thenRegion().moveBlocksTo(thenR);
+      op.elseRegion().moveBlocksTo(elseR);
+      rewriter.before(op);
+      IfOp replacement = rewriter.create(IfOp.class, state);
+      List<Value> results = new ArrayList<>();
+      List<Value> trueYields = new ArrayList<>();
+      List<Value> falseYields = new ArrayList<>();
+      for (int i = 0; i < op.numResults(); i++) {
+        Value t = thenYield.operand(i);
+        Value f = elseYield.operand(i);
+        if (t.parentRegion() == thenR || f.parentRegion() == elseR) {
+          results.add(replacement.result(trueYields.size()));
+          trueYields.add(t);
+          falseYields.add(f);
+        } else if (t == f) {
+          results.add(t);
+        } else {
+          rewriter.before(replacement);
+          results.add(rewriter.create(new OperationState("arith.select", op.location()).operands(op.condition(), t, f)
+              .results(t.type())).result(0));
+        }
+      }
+      rewriter.modifyInPlace(thenYield, () -> thenYield.setOperands(trueYields));
+      rewriter.modifyInPlace(elseYield, () -> elseYield.setOperands(falseYields));
+      rewriter.replaceOp(op, results);
+      return true;
+    }
+  }
+
+  /** Two consecutive scf.if on the same condition become one. */
+  static final class CombineIfs extends OpRewritePattern<IfOp> {
+    CombineIfs() { super(IfOp.class, IfOp.SPEC); }
+
+    @Override public boolean matchAndRewrite(IfOp next, PatternRewriter rewriter) {
+      if (!(next.prevInBlock() instanceof IfOp prev) || prev.condition() != next.condition()) return false;
+      Block nextThen = next.thenRegion().entryBlock();
+      Block nextElse = next.elseRegion().entryBlock();
+      Operation prevThenYield = prev.thenRegion().entryBlock().back();
+      Operation prevElseYield = prev.elseRegion().isEmpty() ? null : prev.elseRegion().entryBlock().back();
+      for (int i = 0; i < prev.numResults(); i++) {
+        for (OpOperand use : new ArrayList<>(toList(prev.result(i).uses()))) {
+          Region r = use.owner().parentRegion();
+          if (nextThen != null && next.thenRegion().isAncestorOf(r)) {
+            Value v = prevThenYield.operand(i);
+            rewriter.modifyInPlace(use.owner(), () -> use.set(v));
+          } else if (nextElse != null && prevElseYield != null && next.elseRegion().isAncestorOf(r)) {
+            Value v = prevElseYield.operand(i);
+            rewriter.modifyInPlace(use.owner(), () -> use.set(v));
+          }
+        }
+      }
+      List<Type> types = new ArrayList<>(prev.resultTypes());
+      types.addAll(next.resultTypes());
+      OperationState state = new OperationState(IfOp.SPEC.name(), next.location()).operands(prev.condition()).results(types);
+      Region thenR = state.addRegion();
+      Region elseR = state.addRegion();
+      prev.thenRegion().moveBlocksTo(thenR);
+      prev.elseRegion().moveBlocksTo(elseR);
+      mergeInto(thenR, next.thenRegion(), rewriter);
+      mergeInto(elseR, next.elseRegion(), rewriter);
+      rewriter.before(next);
+      IfOp combined = rewriter.create(IfOp.class, state);
+      rewriter.replaceOp(prev, combined.results().subList(0, prev.numResults()));
+      rewriter.replaceOp(next, combined.results().subList(prev.numResults(), combined.numResults()));
+      return true;
+    }
+
+    /** Appends the ops of {@code from}'s block to {@code into}'s block, merging the two yields. */
+    private static void mergeInto(Region into, Region from, PatternRewriter rewriter) {
+      if (from.isEmpty()) return;
+      if (into.isEmpty()) {
+        from.moveBlocksTo(into);
+        return;
+      }
+      Block dest = into.entryBlock();
+      Operation firstYield = dest.back();
+      Block src = from.entryBlock();
+      Operation secondYield = src.back();
+      List<Value> merged = new ArrayList<>(firstYield.operands());
+      merged.addAll(secondYield.operands());
+      for (Operation op : src.operations()) {
+        if (op == secondYield) break;
+        src.remove(op);
+        dest.insertBefore(op, firstYield);
+      }
+      rewriter.modifyInPlace(firstYield, () -> firstYield.setOperands(merged));
+      Location loc = secondYield.location();
+      firstYield.setLocation(loc);
+    }
+
+    private static List<OpOperand> toList(Iterable<OpOperand> uses) {
+      List<OpOperand> l = new ArrayList<>();
+      uses.forEach(l::add);
+      return l;
+    }
+  }
+
+  /** An else branch that only yields nothing is removed. */
+  static final class RemoveEmptyElseBranch extends OpRewritePattern<IfOp> {
+    RemoveEmptyElseBranch() { super(IfOp.class, IfOp.SPEC); }
+
+    @Override public boolean matchAndRewrite(IfOp op, PatternRewriter rewriter) {
+      if (op.numResults() != 0 || op.elseRegion().isEmpty()) return false;
+      Block e = op.elseRegion().entryBlock();
+      if (e.size() != 1 || e.back().numOperands() != 0) return false;
+      rewriter.modifyInPlace(op, () -> {
+        e.back().erase();
+        op.elseRegion().remove(e);
+      });
       return true;
     }
   }

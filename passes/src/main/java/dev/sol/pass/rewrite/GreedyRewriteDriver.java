@@ -24,9 +24,14 @@ public final class GreedyRewriteDriver implements PatternRewriter.Listener {
    * @param fold use the operations' fold hooks
    * @param checkPatternResults verify that a pattern returning true really changed the IR
    *     (expensive; for tests)
+   * @param topDown visit operations in pre-order (MLIR's canonicalizer default) rather than post-order
    */
-  public record Config(int maxIterations, boolean fold, boolean checkPatternResults) {
-    public static Config defaults() { return new Config(10, true, false); }
+  public record Config(int maxIterations, boolean fold, boolean checkPatternResults, boolean topDown) {
+    public Config(int maxIterations, boolean fold, boolean checkPatternResults) {
+      this(maxIterations, fold, checkPatternResults, true);
+    }
+
+    public static Config defaults() { return new Config(10, true, false, true); }
   }
 
   /** @param converged false when the last sweep still changed the IR */
@@ -69,8 +74,16 @@ public final class GreedyRewriteDriver implements PatternRewriter.Listener {
     do {
       iteration++;
       changed = false;
+      // Pre-order (top-down, the canonicalizer's default in MLIR) or post-order.
       List<Operation> ops = new ArrayList<>();
-      for (Region r : root.regions()) for (Block b : r.blocks()) for (Operation op : b.operations()) op.walk(ops::add);
+      for (Region r : root.regions()) {
+        for (Block b : r.blocks()) {
+          for (Operation op : b.operations()) {
+            if (config.topDown) op.walkPreOrder(ops::add);
+            else op.walk(ops::add);
+          }
+        }
+      }
       worklist.clear();
       inWorklist.clear();
       for (Operation op : ops) {
@@ -147,7 +160,7 @@ public final class GreedyRewriteDriver implements PatternRewriter.Listener {
   // ---- listener: keep the worklist in step with the IR
 
   @Override public void operationInserted(Operation op) {
-    op.walk(this::addFront);
+    addFront(op);
   }
 
   @Override public void operationReplaced(Operation op, List<? extends Value> replacement) {
@@ -157,8 +170,9 @@ public final class GreedyRewriteDriver implements PatternRewriter.Listener {
   @Override public void operationErased(Operation op) {
     inWorklist.remove(op);
     folder.notifyRemoval(op);
+    // As MLIR: a defining op is revisited when this was its last use (it may now be dead).
     for (Value v : op.operands()) {
-      if (v == null) continue;
+      if (v == null || !(v.hasNoUses() || v.hasOneUse())) continue;
       Operation def = v.definingOp();
       if (def != null && def != op) addFront(def);
     }

@@ -80,7 +80,7 @@ public final class OperationFolder {
    * and returns true; an in-place fold also returns true.
    */
   public boolean tryFold(Operation op, PatternRewriter rewriter) {
-    if (op instanceof ConstantLike) return false;
+    if (op instanceof ConstantLike) return uniqueConstant(op, rewriter);
     if (op instanceof dev.sol.ir.traits.Commutative && moveConstantsRight(op, rewriter)) return true;
     if (!(op instanceof Foldable f)) return false;
     List<Attribute> operands = new ArrayList<>();
@@ -106,6 +106,24 @@ public final class OperationFolder {
       }
     }
     rewriter.replaceOp(op, replacements);
+    return true;
+  }
+
+  /**
+   * A constant created by a pattern folds to itself, as in MLIR: it is replaced by the
+   * uniqued constant at the front of the insertion block (created there if needed).
+   */
+  private boolean uniqueConstant(Operation op, PatternRewriter rewriter) {
+    if (owned.contains(op)) {
+      Block block = op.parentBlock();
+      if (block.front() != op && !owned.contains(op.prevInBlock())) op.moveBefore(block.front());
+      return false;
+    }
+    Attribute value = op.attribute("value");
+    if (value == null || op.numResults() != 1) return false;
+    Operation c = getOrCreateConstant(op, value, op.result(0).type(), rewriter);
+    if (c == null || c == op) return false;
+    rewriter.replaceOp(op, c.results());
     return true;
   }
 

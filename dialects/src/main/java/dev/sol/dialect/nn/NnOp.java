@@ -1,0 +1,105 @@
+package dev.sol.dialect.nn;
+
+import dev.sol.ir.*;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Base of the nn dialect's operations: tensor semantics with static shapes. Each op infers
+ * its result types from its operands and attributes (the verifier checks the declared types
+ * against them) and computes its results on constant tensors, which serves both folding
+ * (shape computations become constants) and the reference interpreter.
+ */
+public abstract class NnOp extends Operation implements Foldable {
+  /** Folding stops above this many result elements, to keep big computations out of the IR. */
+  private static final long FOLD_LIMIT = 1 << 20;
+
+  protected NnOp(OperationState state, OpSpec spec) { super(state, spec); }
+
+  /** The result types implied by the operand types and attributes; throws {@link ShapeError}. */
+  public abstract List<Type> inferResultTypes();
+
+  /** Computes the results from operand values (the reference semantics). */
+  public abstract List<Tensor> evaluate(List<Tensor> inputs);
+
+  // ---- attribute access
+
+  public long longAttr(String name, long fallback) {
+    return attribute(name) instanceof IntegerAttr i ? i.value() : fallback;
+  }
+
+  public double floatAttr(String name, double fallback) {
+    return switch (attribute(name)) {
+      case FloatAttr f -> f.value();
+      case IntegerAttr i -> i.value();
+      case null, default -> fallback;
+    };
+  }
+
+  public String stringAttr(String name, String fallback) {
+    return attribute(name) instanceof StringAttr s ? s.value() : fallback;
+  }
+
+  /** An integer list attribute ({@code array<i64: ...>} or {@code [1, 2]}), or null when absent. */
+  public long[] intsAttr(String name) {
+    return switch (attribute(name)) {
+      case DenseArrayAttr d when d.ints() != null -> d.ints().clone();
+      case ArrayAttr a -> a.elements().stream().mapToLong(e -> ((IntegerAttr) e).value()).toArray();
+      case null, default -> null;
+    };
+  }
+
+  public RankedTensorType operandType(int i) {
+    if (!(operand(i).type() instanceof RankedTensorType t)) throw new ShapeError("operand #" + i + " must be a ranked tensor, got '" + operand(i).type() + "'");
+    return t;
+  }
+
+  // ---- verification and folding
+
+  @Override public boolean verify(Diagnostics diag) {
+    for (int i = 0; i < numOperands(); i++) {
+      if (!(operand(i).type() instanceof RankedTensorType t) || !t.hasStaticShape()) {
+        return diag.report(opError("operand #" + i + " must be a statically shaped tensor, got '" + operand(i).type() + "'"));
+      }
+    }
+    List<Type> inferred;
+    try {
+      inferred = inferResultTypes();
+    } catch (ShapeError e) {
+      return diag.report(opError(e.getMessage()));
+    }
+    if (inferred.size() != numResults()) {
+      return diag.report(opError("expected " + inferred.size() + " results, but found " + numResults()));
+    }
+    for (int i = 0; i < numResults(); i++) {
+      if (!inferred.get(i).equals(result(i).type())) {
+        return diag.report(opError("result #" + i + " type '" + result(i).type() + "' does not match the inferred type '"
+            + inferred.get(i) + "'"));
+      }
+    }
+    return true;
+  }
+
+  @Override public List<Object> fold(List<Attribute> constants) {
+    List<Tensor> inputs = new ArrayList<>();
+    for (Attribute a : constants) {
+      if (!(a instanceof DenseElementsAttr d)) return null;
+      inputs.add(Tensor.fromAttribute(d));
+    }
+    for (OpResult r : results()) {
+      if (!(r.type() instanceof RankedTensorType t) || !t.hasStaticShape() || t.numElements() > FOLD_LIMIT) return null;
+    }
+    List<Tensor> out;
+    try {
+      out = evaluate(inputs);
+    } catch (ShapeError | IllegalArgumentException | ArithmeticException e) {
+      return null;
+    }
+    List<Object> attrs = new ArrayList<>();
+    for (Tensor t : out) attrs.add(t.toAttribute());
+    return attrs;
+  }
+
+  /** The type of a tensor with this shape and the element type of operand {@code i}. */
+  protected RankedTensorType like(int i, long[] shape) { return new RankedTensorType(shape, operandType(i).element()); }
+}

@@ -1,0 +1,40 @@
+package dev.sol.dialect.nn;
+
+import dev.sol.ir.OpSpec;
+import java.util.List;
+
+/** Every operation of the nn dialect. */
+final class NnOps {
+  private NnOps() {}
+
+  static final List<OpSpec> SPECS = List.of(
+      ReluOp.SPEC,
+      SigmoidOp.SPEC,
+      TanhOp.SPEC,
+      ExpOp.SPEC,
+      LogOp.SPEC,
+      SqrtOp.SPEC,
+      AbsOp.SPEC,
+      NegOp.SPEC,
+      ErfOp.SPEC,
+      HardSwishOp.SPEC,
+      IdentityOp.SPEC,
+      LeakyReluOp.SPEC,
+      HardSigmoidOp.SPEC,
+      GeluOp.SPEC,
+      ClipOp.SPEC,
+      CeilOp.SPEC,
+      FloorOp.SPEC,
+      ReciprocalOp.SPEC,
+      SoftplusOp.SPEC,
+      AddOp.SPEC,
+      SubOp.SPEC,
+      MulOp.SPEC,
+      DivOp.SPEC,
+      PowOp.SPEC,
+      MaxOp.SPEC,
+      MinOp.SPEC,
+      WhereOp.SPEC,
+      ConstantOp.SPEC,
+      CastOp.SPEC);
+}

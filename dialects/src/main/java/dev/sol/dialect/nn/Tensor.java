@@ -1,0 +1,109 @@
+package dev.sol.dialect.nn;
+
+import dev.sol.ir.*;
+import java.util.Arrays;
+
+/**
+ * A dense tensor value for constant folding and the reference interpreter: row-major data,
+ * floats held as doubles (rounded to the element type when stored) and integers and
+ * booleans as longs, so that kernels are written once, plainly, without boxing.
+ */
+public final class Tensor {
+  private final Type element;
+  private final long[] shape;
+  private final double[] floats;
+  private final long[] ints;
+
+  private Tensor(Type element, long[] shape, double[] floats, long[] ints) {
+    this.element = element;
+    this.shape = shape;
+    this.floats = floats;
+    this.ints = ints;
+  }
+
+  public static boolean isFloat(Type element) { return element instanceof FloatType; }
+
+  /** A zero-filled tensor. */
+  public static Tensor zeros(Type element, long[] shape) {
+    int n = (int) count(shape);
+    return isFloat(element) ? new Tensor(element, shape.clone(), new double[n], null) : new Tensor(element, shape.clone(), null, new long[n]);
+  }
+
+  public static Tensor ofDoubles(Type element, long[] shape, double[] data) {
+    Tensor t = zeros(element, shape);
+    for (int i = 0; i < data.length; i++) t.set(i, data[i]);
+    return t;
+  }
+
+  public static Tensor ofLongs(Type element, long[] shape, long[] data) {
+    Tensor t = zeros(element, shape);
+    for (int i = 0; i < data.length; i++) t.setLong(i, data[i]);
+    return t;
+  }
+
+  public static long count(long[] shape) {
+    long n = 1;
+    for (long d : shape) n *= d;
+    return n;
+  }
+
+  public Type element() { return element; }
+  public long[] shape() { return shape; }
+  public int rank() { return shape.length; }
+  public int size() { return floats != null ? floats.length : ints.length; }
+  public boolean isFloat() { return floats != null; }
+
+  public RankedTensorType type() { return new RankedTensorType(shape, element); }
+
+  public double get(int i) { return floats != null ? floats[i] : ints[i]; }
+
+  public long getLong(int i) { return ints != null ? ints[i] : (long) floats[i]; }
+
+  /** Stores a value, rounded (floats) or wrapped (integers) to the element type. */
+  public void set(int i, double v) {
+    if (floats != null) floats[i] = FloatFormat.roundTo((FloatType) element, v);
+    else ints[i] = IntegerAttr.normalize(element, isBool() ? (v != 0 ? 1 : 0) : (long) v);
+  }
+
+  public void setLong(int i, long v) {
+    if (floats != null) floats[i] = FloatFormat.roundTo((FloatType) element, v);
+    else ints[i] = IntegerAttr.normalize(element, isBool() ? (v != 0 ? 1 : 0) : v);
+  }
+
+  public boolean isBool() { return element instanceof IntegerType it && it.width() == 1; }
+
+  /** A tensor with the same data and another shape of the same size. */
+  public Tensor reshaped(long[] newShape) {
+    if (count(newShape) != size()) throw new IllegalArgumentException("cannot reshape " + Arrays.toString(shape) + " to " + Arrays.toString(newShape));
+    return new Tensor(element, newShape.clone(), floats, ints);
+  }
+
+  public static Tensor fromAttribute(DenseElementsAttr a) {
+    ShapedType st = a.shapedType();
+    Tensor t = zeros(st.element(), st.shape());
+    int n = t.size();
+    if (t.floats != null) {
+      for (int i = 0; i < n; i++) t.floats[i] = a.getDouble(i);
+    } else {
+      for (int i = 0; i < n; i++) t.ints[i] = a.getLong(i);
+    }
+    return t;
+  }
+
+  public DenseElementsAttr toAttribute() {
+    return floats != null ? DenseElementsAttr.ofDoubles(type(), floats) : DenseElementsAttr.ofLongs(type(), ints);
+  }
+
+  /** Row-major strides of a shape. */
+  public static long[] strides(long[] shape) {
+    long[] s = new long[shape.length];
+    long acc = 1;
+    for (int i = shape.length - 1; i >= 0; i--) {
+      s[i] = acc;
+      acc *= shape[i];
+    }
+    return s;
+  }
+
+  @Override public String toString() { return type() + Arrays.toString(floats != null ? floats : null) + Arrays.toString(ints); }
+}

@@ -36,5 +36,17 @@ final class NnOps {
       MinOp.SPEC,
       WhereOp.SPEC,
       ConstantOp.SPEC,
-      CastOp.SPEC);
+      CastOp.SPEC,
+      ReshapeOp.SPEC,
+      TransposeOp.SPEC,
+      ConcatOp.SPEC,
+      MatMulOp.SPEC,
+      GemmOp.SPEC,
+      SoftmaxOp.SPEC,
+      LogSoftmaxOp.SPEC,
+      ReduceSumOp.SPEC,
+      ReduceMeanOp.SPEC,
+      ReduceMaxOp.SPEC,
+      ReduceMinOp.SPEC,
+      ReduceProdOp.SPEC);
 }

@@ -1,0 +1,166 @@
+package dev.sol.frontend.onnx;
+
+import ai.onnx.proto.OnnxMl.AttributeProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import dev.sol.dialect.nn.NnOp;
+import dev.sol.dialect.nn.ShapeError;
+import dev.sol.dialect.nn.Tensor;
+import dev.sol.ir.*;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What node converters use: the values imported so far, node attributes, and creation of nn
+ * operations with inferred result types; an operation whose operands are all constants is
+ * folded on the spot, so shape computations never reach the IR.
+ */
+final class NodeImporter {
+  final IRContext context;
+  final Builder builder;
+  final Map<String, Value> values = new HashMap<>();
+  final int opset;
+  /** Values of graph inputs that may be used where a constant is required (axes, shapes, bounds). */
+  final Map<String, Tensor> known;
+  final Map<Value, String> argumentNames = new java.util.IdentityHashMap<>();
+  NodeProto node;
+  Location location;
+
+  NodeImporter(IRContext context, Builder builder, int opset, Map<String, Tensor> known) {
+    this.context = context;
+    this.builder = builder;
+    this.opset = opset;
+    this.known = known;
+  }
+
+  ImportException error(String message) {
+    return new ImportException("node '" + nodeName() + "' (" + node.getOpType() + "): " + message);
+  }
+
+  String nodeName() { return node.getName().isEmpty() ? node.getOutput(0) : node.getName(); }
+
+  /** Input {@code i}, or null when absent or empty. */
+  Value input(int i) throws ImportException {
+    if (i >= node.getInputCount() || node.getInput(i).isEmpty()) return null;
+    Value v = values.get(node.getInput(i));
+    if (v == null) throw error("input '" + node.getInput(i) + "' is not defined before use");
+    return v;
+  }
+
+  Value required(int i) throws ImportException {
+    Value v = input(i);
+    if (v == null) throw error("input #" + i + " is required");
+    return v;
+  }
+
+  int numInputs() { return node.getInputCount(); }
+
+  /** The constant value of {@code v}, or null when it is computed at run time. */
+  static Tensor constant(Value v) {
+    if (v != null && v.definingOp() instanceof dev.sol.dialect.nn.ConstantOp c) {
+      return Tensor.fromAttribute((DenseElementsAttr) c.attribute("value"));
+    }
+    return null;
+  }
+
+  /** Input {@code i} as a constant; the op needs it known when importing. */
+  Tensor constantInput(int i, String what) throws ImportException {
+    Value v = input(i);
+    if (v == null) return null;
+    Tensor t = constant(v);
+    if (t == null && argumentNames.containsKey(v)) t = known.get(argumentNames.get(v));
+    if (t == null) {
+      throw error(what + " (input #" + i + ") must be a constant or a graph input whose value is given; computed values are not supported");
+    }
+    return t;
+  }
+
+  static long[] longs(Tensor t) {
+    long[] out = new long[t.size()];
+    for (int i = 0; i < out.length; i++) out[i] = t.getLong(i);
+    return out;
+  }
+
+  // ---- attributes
+
+  AttributeProto attr(String name) {
+    for (AttributeProto a : node.getAttributeList()) if (a.getName().equals(name)) return a;
+    return null;
+  }
+
+  long intAttr(String name, long fallback) {
+    AttributeProto a = attr(name);
+    return a == null ? fallback : a.getI();
+  }
+
+  double floatAttr(String name, double fallback) {
+    AttributeProto a = attr(name);
+    return a == null ? fallback : a.getF();
+  }
+
+  String stringAttr(String name, String fallback) {
+    AttributeProto a = attr(name);
+    return a == null ? fallback : a.getS().toStringUtf8();
+  }
+
+  long[] intsAttr(String name) {
+    AttributeProto a = attr(name);
+    return a == null ? null : a.getIntsList().stream().mapToLong(Long::longValue).toArray();
+  }
+
+  // ---- creation
+
+  Value constantValue(Tensor t) {
+    return builder.create(new OperationState("nn.constant", location).attribute("value", t.toAttribute()).results(t.type())).result(0);
+  }
+
+  /** Creates nn op {@code name} with inferred result types, folding it when its operands are constants. */
+  List<Value> emit(String name, List<Value> operands, DictionaryAttr attributes, int numResults) throws ImportException {
+    OperationState s = new OperationState(name, location).operands(operands);
+    s.attributes = attributes;
+    for (int i = 0; i < numResults; i++) s.resultTypes.add(NoneType.INSTANCE);
+    Operation op = Operation.create(context, s);
+    List<Type> types;
+    try {
+      types = ((NnOp) op).inferResultTypes();
+    } catch (ShapeError e) {
+      op.dropAllReferences();
+      throw error(e.getMessage());
+    }
+    for (int i = 0; i < numResults; i++) op.result(i).setType(types.get(i));
+    List<Tensor> constants = new ArrayList<>();
+    for (Value v : operands) constants.add(constant(v));
+    if (!operands.isEmpty() && constants.stream().allMatch(t -> t != null)) {
+      try {
+        List<Tensor> folded = ((NnOp) op).evaluate(constants);
+        op.dropAllReferences();
+        List<Value> out = new ArrayList<>();
+        for (Tensor t : folded) out.add(constantValue(t));
+        return out;
+      } catch (ShapeError | IllegalArgumentException | ArithmeticException e) {
+        // Fall through: keep the operation and let it run at run time.
+      }
+    }
+    builder.insert(op);
+    return op.results().stream().map(r -> (Value) r).toList();
+  }
+
+  Value emit(String name, List<Value> operands, DictionaryAttr attributes) throws ImportException {
+    return emit(name, operands, attributes, 1).getFirst();
+  }
+
+  static DictionaryAttr attrs(Object... keyValues) {
+    DictionaryAttr d = DictionaryAttr.EMPTY;
+    for (int i = 0; i < keyValues.length; i += 2) {
+      if (keyValues[i + 1] != null) d = d.with((String) keyValues[i], (Attribute) keyValues[i + 1]);
+    }
+    return d;
+  }
+
+  Value reshape(Value v, long[] shape) throws ImportException {
+    return emit("nn.reshape", List.of(v), attrs("shape", DenseArrayAttr.i64(shape)));
+  }
+
+  static long[] shapeOf(Value v) { return ((RankedTensorType) v.type()).shape(); }
+}

@@ -1,0 +1,166 @@
+package dev.sol.frontend.onnx;
+
+import ai.onnx.proto.OnnxMl.GraphProto;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
+import ai.onnx.proto.OnnxMl.TensorShapeProto;
+import ai.onnx.proto.OnnxMl.ValueInfoProto;
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.sol.dialect.builtin.ModuleOp;
+import dev.sol.dialect.nn.Tensor;
+import dev.sol.ir.*;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Imports an ONNX model: a module with {@code func.func @main} whose arguments are the graph
+ * inputs that are not initializers and whose results are the graph outputs; initializers
+ * become nn.constant, nodes become nn operations located by their node names.
+ */
+public final class OnnxImporter {
+  public static final int MIN_OPSET = 6;
+  public static final int MAX_OPSET = 25;
+
+  private OnnxImporter() {}
+
+  public static ModuleOp importModel(IRContext context, byte[] bytes, String fileName, Map<String, long[]> shapes)
+      throws ImportException {
+    return importModel(context, bytes, fileName, shapes, Map.of());
+  }
+
+  /**
+   * Imports with some graph input values known: where an operator needs a constant (axes,
+   * a target shape, clip bounds) and gets such an input, the value is used and the input
+   * is dropped from the signature if nothing else uses it. The remaining arguments carry
+   * their ONNX names as {@code arg_attrs = [{onnx.name = "x"}, ...]}.
+   */
+  public static ModuleOp importModel(IRContext context, byte[] bytes, String fileName, Map<String, long[]> shapes,
+      Map<String, dev.sol.dialect.nn.Tensor> known) throws ImportException {
+    ModelProto model;
+    try {
+      model = ModelProto.parseFrom(bytes);
+    } catch (InvalidProtocolBufferException e) {
+      throw new ImportException(fileName + " is not a valid ONNX model (" + e.getMessage() + ")");
+    }
+    if (!model.hasGraph() || model.getGraph().getNodeCount() == 0 && model.getGraph().getOutputCount() == 0) {
+      throw new ImportException(fileName + " is not a valid ONNX model (no graph)");
+    }
+    int opset = -1;
+    for (OperatorSetIdProto o : model.getOpsetImportList()) {
+      if (o.getDomain().isEmpty() || o.getDomain().equals("ai.onnx")) opset = (int) o.getVersion();
+    }
+    if (opset < 0) throw new ImportException(fileName + ": the model imports no ai.onnx opset");
+    if (opset < MIN_OPSET || opset > MAX_OPSET) {
+      throw new ImportException(fileName + ": opset " + opset + " is not supported (supported: " + MIN_OPSET + " to " + MAX_OPSET + ")");
+    }
+    GraphProto graph = model.getGraph();
+    List<String> unsupported = new ArrayList<>();
+    for (NodeProto node : graph.getNodeList()) {
+      boolean foreign = !node.getDomain().isEmpty() && !node.getDomain().equals("ai.onnx");
+      if (foreign || !OnnxOps.CONVERTERS.containsKey(node.getOpType())) {
+        unsupported.add((foreign ? node.getDomain() + "." : "") + node.getOpType() + " (node '"
+            + (node.getName().isEmpty() ? node.getOutput(0) : node.getName()) + "')");
+      }
+    }
+    if (!unsupported.isEmpty()) {
+      throw new ImportException(fileName + ": unsupported ONNX operators (opset " + opset + "): " + String.join(", ", unsupported));
+    }
+
+    ModuleOp module = ModuleOp.create(context, new FileLineColLoc(fileName, 0, 0));
+    Set<String> initializerNames = new HashSet<>();
+    for (TensorProto t : graph.getInitializerList()) initializerNames.add(t.getName());
+    Map<String, Type> argTypes = new LinkedHashMap<>();
+    for (ValueInfoProto vi : graph.getInputList()) {
+      if (initializerNames.contains(vi.getName())) continue;
+      argTypes.put(vi.getName(), inputType(vi, shapes, fileName));
+    }
+    for (String name : shapes.keySet()) {
+      if (!argTypes.containsKey(name)) throw new ImportException(fileName + ": --shape names '" + name + "', which is not a graph input");
+    }
+    OperationState fs = new OperationState("func.func", new NameLoc(graph.getName().isEmpty() ? "main" : graph.getName(),
+        new FileLineColLoc(fileName, 0, 0))).attribute("sym_name", new StringAttr("main"));
+    Block body = fs.addRegion().addBlock();
+    Builder builder = new Builder(context).atEnd(body);
+    NodeImporter n = new NodeImporter(context, builder, opset, known);
+    for (Map.Entry<String, Type> e : argTypes.entrySet()) {
+      BlockArgument a = body.addArgument(e.getValue(), new NameLoc(e.getKey(), Location.UNKNOWN));
+      n.values.put(e.getKey(), a);
+      n.argumentNames.put(a, e.getKey());
+    }
+    for (TensorProto t : graph.getInitializerList()) {
+      n.location = new NameLoc(t.getName(), Location.UNKNOWN);
+      n.values.put(t.getName(), n.constantValue(TensorProtos.toTensor(t)));
+    }
+    for (NodeProto node : graph.getNodeList()) {
+      n.node = node;
+      n.location = new NameLoc(n.nodeName(), Location.UNKNOWN);
+      List<Value> outs = OnnxOps.CONVERTERS.get(node.getOpType()).convert(n);
+      for (int i = 0; i < node.getOutputCount() && i < outs.size(); i++) {
+        if (!node.getOutput(i).isEmpty()) n.values.put(node.getOutput(i), outs.get(i));
+      }
+    }
+    List<Value> results = new ArrayList<>();
+    for (ValueInfoProto out : graph.getOutputList()) {
+      Value v = n.values.get(out.getName());
+      if (v == null) throw new ImportException(fileName + ": graph output '" + out.getName() + "' is never computed");
+      results.add(v);
+    }
+    builder.create(new OperationState("func.return", Location.UNKNOWN).operands(results));
+    List<Type> inputTypes = new ArrayList<>();
+    List<Attribute> argAttrs = new ArrayList<>();
+    for (int i = body.numArguments() - 1; i >= 0; i--) {
+      BlockArgument a = body.argument(i);
+      if (a.hasNoUses() && known.containsKey(n.argumentNames.get(a))) body.eraseArgument(i);
+    }
+    for (BlockArgument a : body.arguments()) {
+      inputTypes.add(a.type());
+      argAttrs.add(new DictionaryAttr(List.of(new NamedAttribute("onnx.name", new StringAttr(n.argumentNames.get(a))))));
+    }
+    List<Type> resultTypes = results.stream().map(Value::type).toList();
+    fs.attribute("function_type", new TypeAttr(new FunctionType(inputTypes, resultTypes)));
+    if (!argAttrs.isEmpty()) fs.attribute("arg_attrs", new ArrayAttr(argAttrs));
+    module.body().append(Operation.create(context, fs));
+    return module;
+  }
+
+  /** The names of the graph inputs that are not initializers, in order (input_K.pb feeds the K-th). */
+  public static List<String> inputNames(byte[] bytes) throws ImportException {
+    try {
+      GraphProto g = ModelProto.parseFrom(bytes).getGraph();
+      Set<String> init = new HashSet<>();
+      for (TensorProto t : g.getInitializerList()) init.add(t.getName());
+      List<String> names = new ArrayList<>();
+      for (ValueInfoProto vi : g.getInputList()) if (!init.contains(vi.getName())) names.add(vi.getName());
+      return names;
+    } catch (InvalidProtocolBufferException e) {
+      throw new ImportException("not a valid ONNX model (" + e.getMessage() + ")");
+    }
+  }
+
+  private static Type inputType(ValueInfoProto vi, Map<String, long[]> shapes, String fileName) throws ImportException {
+    if (!vi.getType().hasTensorType()) throw new ImportException(fileName + ": graph input '" + vi.getName() + "' is not a tensor");
+    var tt = vi.getType().getTensorType();
+    Type element = TensorProtos.elementType(tt.getElemType());
+    if (element == null) throw new ImportException(fileName + ": graph input '" + vi.getName() + "' has unsupported type " + tt.getElemType());
+    long[] given = shapes.get(vi.getName());
+    if (given != null) return new RankedTensorType(given, element);
+    if (!tt.hasShape()) throw new ImportException(fileName + ": graph input '" + vi.getName() + "' has no shape; give --shape " + vi.getName() + "=...");
+    long[] shape = new long[tt.getShape().getDimCount()];
+    for (int i = 0; i < shape.length; i++) {
+      TensorShapeProto.Dimension d = tt.getShape().getDim(i);
+      if (!d.hasDimValue()) {
+        throw new ImportException(fileName + ": graph input '" + vi.getName() + "' has symbolic dimension '" + d.getDimParam()
+            + "'; give its shape with --shape " + vi.getName() + "=d0,d1,...");
+      }
+      shape[i] = d.getDimValue();
+    }
+    return new RankedTensorType(shape, element);
+  }
+
+}

@@ -1,0 +1,70 @@
+package dev.sol.tools;
+
+import dev.sol.runtime.ConformanceCase;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code sol-run}: runs models. Work in progress (issue 4): only the ONNX conformance mode
+ * with the interpreter backend exists so far.
+ */
+@Command(name = "sol-run", mixinStandardHelpOptions = true, version = "sol-run 0.1",
+    description = "Runs ONNX backend-test case folders with the reference interpreter.")
+public final class SolRun implements Callable<Integer> {
+  @Option(names = "--backend", defaultValue = "interp", description = "Backend: interp (default).")
+  String backend;
+
+  @Option(names = "--onnx-test", arity = "1..*", paramLabel = "CASE_DIR", description = "ONNX backend test case folders to run.")
+  List<Path> cases = new ArrayList<>();
+
+  @Option(names = "--rtol", defaultValue = "1e-3", description = "Relative tolerance (default 1e-3).")
+  double rtol;
+
+  @Option(names = "--atol", defaultValue = "1e-5", description = "Absolute tolerance (default 1e-5).")
+  double atol;
+
+  @Parameters(arity = "0..*", paramLabel = "MODEL", description = "A model to run (not supported yet; use --onnx-test).")
+  List<Path> models = new ArrayList<>();
+
+  public static void main(String[] args) {
+    CommandLine cli = new CommandLine(new SolRun());
+    cli.setExecutionExceptionHandler((ex, c, parsed) -> InternalErrors.report("sol-run", ex));
+    cli.setParameterExceptionHandler((ex, a) -> {
+      System.err.println("sol-run: " + ex.getMessage());
+      return 1;
+    });
+    System.exit(cli.execute(args));
+  }
+
+  @Override public Integer call() {
+    if (!backend.equals("interp")) {
+      System.err.println("sol-run: error: backend '" + backend + "' is not available yet (only interp)");
+      return 1;
+    }
+    if (!models.isEmpty() || cases.isEmpty()) {
+      System.err.println("sol-run: error: only the conformance mode (--onnx-test CASE_DIR...) is implemented so far");
+      return 1;
+    }
+    int passed = 0;
+    int failed = 0;
+    for (Path dir : cases) {
+      if (!java.nio.file.Files.isDirectory(dir)) continue;
+      ConformanceCase.Result r = ConformanceCase.run(dir, rtol, atol);
+      if (r.failure() == null) {
+        System.out.println("PASS " + r.name());
+        passed++;
+      } else {
+        System.out.println("FAIL " + r.name() + ": " + r.failure());
+        failed++;
+      }
+    }
+    System.out.println(passed + " passed, " + failed + " failed");
+    return failed == 0 ? 0 : 1;
+  }
+}

@@ -48,5 +48,16 @@ final class NnOps {
       ReduceMeanOp.SPEC,
       ReduceMaxOp.SPEC,
       ReduceMinOp.SPEC,
-      ReduceProdOp.SPEC);
+      ReduceProdOp.SPEC,
+      ConvOp.SPEC,
+      ConvTransposeOp.SPEC,
+      MaxPoolOp.SPEC,
+      AvgPoolOp.SPEC,
+      BatchNormOp.SPEC,
+      LayerNormOp.SPEC,
+      LrnOp.SPEC,
+      SliceOp.SPEC,
+      GatherOp.SPEC,
+      SplitOp.SPEC,
+      PadOp.SPEC);
 }

@@ -33,6 +33,7 @@ final class OnnxOps {
   private static FloatAttr f64(double v) { return new FloatAttr(FloatType.F64, v); }
 
   static {
+    SpatialOps.register();
     unary("Relu", "nn.relu");
     unary("Sigmoid", "nn.sigmoid");
     unary("Tanh", "nn.tanh");

@@ -1,0 +1,53 @@
+package dev.sol.dialect.nn;
+
+import static dev.sol.dialect.Constraints.*;
+
+import dev.sol.ir.*;
+import dev.sol.ir.traits.*;
+import java.util.List;
+
+/**
+ * Local response normalization across channels.
+ *
+ * <pre>{@code %1 = "nn.lrn"(%x) {size = 3 : i64, alpha = 1.0e-04 : f64, beta = 7.5e-01 : f64, bias = 1.0 : f64} : (tensor<1x4x2x2xf32>) -> tensor<1x4x2x2xf32>}</pre>
+ */
+public final class LrnOp extends NnOp implements Pure {
+  public static final OpSpec SPEC = OpSpec.named("nn.lrn", LrnOp.class, LrnOp::new)
+      .operand("input", ANY).attribute("size", I64).optionalAttribute("alpha", ANY_ATTR).optionalAttribute("beta", ANY_ATTR).optionalAttribute("bias", ANY_ATTR).result("output", ANY);
+
+  private LrnOp(OperationState state) {
+    super(state, SPEC);
+  }
+
+  @Override public List<Type> inferResultTypes() {
+    return List.of(operandType(0));
+  }
+
+  @Override public List<Tensor> evaluate(List<Tensor> in) {
+    Tensor x = in.get(0);
+    long n = x.shape()[0];
+    long c = x.shape()[1];
+    long plane = x.size() / (n * c);
+    long size = longAttr("size", 1);
+    double alpha = floatAttr("alpha", 1e-4);
+    double beta = floatAttr("beta", 0.75);
+    double bias = floatAttr("bias", 1);
+    Tensor out = Tensor.zeros(x.element(), x.shape());
+    for (long b = 0; b < n; b++) {
+      for (long ch = 0; ch < c; ch++) {
+        long lo = Math.max(0, ch - (size - 1) / 2);
+        long hi = Math.min(c - 1, ch + (size - 1) - (size - 1) / 2);
+        for (long p = 0; p < plane; p++) {
+          double sq = 0;
+          for (long j = lo; j <= hi; j++) {
+            double v = x.get((int) ((b * c + j) * plane + p));
+            sq += v * v;
+          }
+          int at = (int) ((b * c + ch) * plane + p);
+          out.set(at, x.get(at) / Math.pow(bias + alpha / size * sq, beta));
+        }
+      }
+    }
+    return List.of(out);
+  }
+}

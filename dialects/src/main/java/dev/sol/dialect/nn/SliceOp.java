@@ -1,0 +1,54 @@
+package dev.sol.dialect.nn;
+
+import static dev.sol.dialect.Constraints.*;
+
+import dev.sol.ir.*;
+import dev.sol.ir.traits.*;
+import java.util.List;
+
+/**
+ * Takes start:end:step on every dimension (normalized: 0 <= start, end exclusive, step != 0).
+ *
+ * <pre>{@code %1 = "nn.slice"(%x) {starts = array<i64: 0, 1>, ends = array<i64: 2, 3>, steps = array<i64: 1, 1>} : (tensor<2x4xf32>) -> tensor<2x2xf32>}</pre>
+ */
+public final class SliceOp extends NnOp implements Pure {
+  public static final OpSpec SPEC = OpSpec.named("nn.slice", SliceOp.class, SliceOp::new)
+      .operand("input", ANY).attribute("starts", DENSE_I64_ARRAY).attribute("ends", DENSE_I64_ARRAY).attribute("steps", DENSE_I64_ARRAY).result("output", ANY);
+
+  private SliceOp(OperationState state) {
+    super(state, SPEC);
+  }
+
+  @Override public List<Type> inferResultTypes() {
+    long[] x = operandType(0).shape();
+    long[] st = intsAttr("starts");
+    long[] en = intsAttr("ends");
+    long[] sp = intsAttr("steps");
+    if (st.length != x.length || en.length != x.length || sp.length != x.length) throw new ShapeError("starts, ends and steps need one entry per dimension");
+    long[] out = new long[x.length];
+    for (int d = 0; d < x.length; d++) {
+      if (sp[d] == 0) throw new ShapeError("step must not be 0");
+      out[d] = Math.max(0, sp[d] > 0 ? Math.ceilDiv(en[d] - st[d], sp[d]) : Math.ceilDiv(st[d] - en[d], -sp[d]));
+    }
+    return List.of(like(0, out));
+  }
+
+  @Override public List<Tensor> evaluate(List<Tensor> in) {
+    Tensor x = in.get(0);
+    long[] st = intsAttr("starts");
+    long[] sp = intsAttr("steps");
+    long[] outShape = ((RankedTensorType) result(0).type()).shape();
+    long[] strides = Tensor.strides(x.shape());
+    Tensor out = Tensor.zeros(x.element(), outShape);
+    if (out.size() == 0) return List.of(out);
+    long[] idx = new long[outShape.length];
+    int f = 0;
+    do {
+      long src = 0;
+      for (int d = 0; d < idx.length; d++) src += (st[d] + idx[d] * sp[d]) * strides[d];
+      if (out.isFloat()) out.set(f++, x.get((int) src));
+      else out.setLong(f++, x.getLong((int) src));
+    } while (Spatial.next(idx, outShape));
+    return List.of(out);
+  }
+}

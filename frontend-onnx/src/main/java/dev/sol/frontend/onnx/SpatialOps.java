@@ -1,0 +1,264 @@
+package dev.sol.frontend.onnx;
+
+import static dev.sol.frontend.onnx.NodeImporter.attrs;
+import static dev.sol.frontend.onnx.NodeImporter.longs;
+import static dev.sol.frontend.onnx.NodeImporter.shapeOf;
+
+import dev.sol.dialect.nn.Reductions;
+import dev.sol.dialect.nn.Tensor;
+import dev.sol.ir.*;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Converters for convolutions, pooling, normalization and the slicing family. */
+final class SpatialOps {
+  private SpatialOps() {}
+
+  static void register() {
+    OnnxOps.CONVERTERS.put("Conv", SpatialOps::conv);
+    OnnxOps.CONVERTERS.put("ConvTranspose", SpatialOps::convTranspose);
+    OnnxOps.CONVERTERS.put("MaxPool", n -> pool(n, "nn.max_pool"));
+    OnnxOps.CONVERTERS.put("AveragePool", n -> pool(n, "nn.avg_pool"));
+    OnnxOps.CONVERTERS.put("GlobalAveragePool", n -> List.of(global(n, "nn.reduce_mean")));
+    OnnxOps.CONVERTERS.put("GlobalMaxPool", n -> List.of(global(n, "nn.reduce_max")));
+    OnnxOps.CONVERTERS.put("BatchNormalization", SpatialOps::batchNorm);
+    OnnxOps.CONVERTERS.put("LayerNormalization", SpatialOps::layerNorm);
+    OnnxOps.CONVERTERS.put("LRN", n -> List.of(n.emit("nn.lrn", List.of(n.required(0)), attrs("size", IntegerAttr.i64(n.intAttr("size", 1)),
+        "alpha", f64(n.floatAttr("alpha", 1e-4)), "beta", f64(n.floatAttr("beta", 0.75)), "bias", f64(n.floatAttr("bias", 1))))));
+    OnnxOps.CONVERTERS.put("Slice", SpatialOps::slice);
+    OnnxOps.CONVERTERS.put("Gather", n -> {
+      Value data = n.required(0);
+      int axis = Reductions.axis(n.intAttr("axis", 0), shapeOf(data).length);
+      return List.of(n.emit("nn.gather", List.of(data, n.required(1)), attrs("axis", IntegerAttr.i64(axis))));
+    });
+    OnnxOps.CONVERTERS.put("Split", SpatialOps::split);
+    OnnxOps.CONVERTERS.put("Pad", SpatialOps::pad);
+  }
+
+  private static FloatAttr f64(double v) { return new FloatAttr(FloatType.F64, v); }
+
+  /** Explicit pads from auto_pad (SAME_UPPER, SAME_LOWER, VALID) or the pads attribute. */
+  private static long[] pads(NodeImporter n, long[] in, long[] kernel, long[] strides, long[] dilations) throws ImportException {
+    int dims = kernel.length;
+    String auto = n.stringAttr("auto_pad", "NOTSET");
+    long[] pads = new long[2 * dims];
+    switch (auto) {
+      case "NOTSET" -> {
+        long[] given = n.intsAttr("pads");
+        if (given != null) {
+          if (given.length != 2 * dims) throw n.error("pads must have " + 2 * dims + " entries");
+          pads = given;
+        }
+      }
+      case "VALID" -> { }
+      case "SAME_UPPER", "SAME_LOWER" -> {
+        for (int i = 0; i < dims; i++) {
+          long out = Math.ceilDiv(in[i], strides[i]);
+          long total = Math.max(0, (out - 1) * strides[i] + (kernel[i] - 1) * dilations[i] + 1 - in[i]);
+          long small = total / 2;
+          pads[i] = auto.equals("SAME_UPPER") ? small : total - small;
+          pads[i + dims] = total - pads[i];
+        }
+      }
+      default -> throw n.error("unknown auto_pad '" + auto + "'");
+    }
+    return pads;
+  }
+
+  private static long[] orOnes(long[] v, int dims) {
+    if (v != null) return v;
+    long[] a = new long[dims];
+    Arrays.fill(a, 1);
+    return a;
+  }
+
+  private static List<Value> conv(NodeImporter n) throws ImportException {
+    Value x = n.required(0);
+    Value w = n.required(1);
+    long[] ws = shapeOf(w);
+    long[] xs = shapeOf(x);
+    int dims = xs.length - 2;
+    long[] kernel = n.intsAttr("kernel_shape") != null ? n.intsAttr("kernel_shape") : Arrays.copyOfRange(ws, 2, ws.length);
+    long[] strides = orOnes(n.intsAttr("strides"), dims);
+    long[] dilations = orOnes(n.intsAttr("dilations"), dims);
+    long[] pads = pads(n, Arrays.copyOfRange(xs, 2, xs.length), kernel, strides, dilations);
+    List<Value> operands = new ArrayList<>(List.of(x, w));
+    if (n.input(2) != null) operands.add(n.input(2));
+    return List.of(n.emit("nn.conv", operands, attrs("strides", DenseArrayAttr.i64(strides), "pads", DenseArrayAttr.i64(pads),
+        "dilations", DenseArrayAttr.i64(dilations), "group", IntegerAttr.i64(n.intAttr("group", 1)))));
+  }
+
+  private static List<Value> convTranspose(NodeImporter n) throws ImportException {
+    Value x = n.required(0);
+    Value w = n.required(1);
+    long[] xs = shapeOf(x);
+    long[] ws = shapeOf(w);
+    int dims = xs.length - 2;
+    long[] kernel = n.intsAttr("kernel_shape") != null ? n.intsAttr("kernel_shape") : Arrays.copyOfRange(ws, 2, ws.length);
+    long[] strides = orOnes(n.intsAttr("strides"), dims);
+    long[] dilations = orOnes(n.intsAttr("dilations"), dims);
+    long[] outPad = n.intsAttr("output_padding") != null ? n.intsAttr("output_padding") : new long[dims];
+    long[] pads = n.intsAttr("pads") != null ? n.intsAttr("pads") : new long[2 * dims];
+    long[] outputShape = n.intsAttr("output_shape");
+    String auto = n.stringAttr("auto_pad", "NOTSET");
+    if (outputShape != null || auto.startsWith("SAME")) {
+      long[] target = new long[dims];
+      for (int i = 0; i < dims; i++) {
+        target[i] = outputShape != null ? outputShape[outputShape.length - dims + i] : xs[i + 2] * strides[i];
+      }
+      pads = new long[2 * dims];
+      for (int i = 0; i < dims; i++) {
+        long total = strides[i] * (xs[i + 2] - 1) + outPad[i] + (kernel[i] - 1) * dilations[i] + 1 - target[i];
+        if (total < 0) {
+          outPad = outPad.clone();
+          outPad[i] -= total;
+          total = 0;
+        }
+        boolean lower = auto.equals("SAME_LOWER");
+        pads[i] = lower ? total - total / 2 : total / 2;
+        pads[i + dims] = total - pads[i];
+      }
+    }
+    List<Value> operands = new ArrayList<>(List.of(x, w));
+    if (n.input(2) != null) operands.add(n.input(2));
+    return List.of(n.emit("nn.conv_transpose", operands, attrs("strides", DenseArrayAttr.i64(strides), "pads", DenseArrayAttr.i64(pads),
+        "dilations", DenseArrayAttr.i64(dilations), "group", IntegerAttr.i64(n.intAttr("group", 1)),
+        "output_padding", DenseArrayAttr.i64(outPad))));
+  }
+
+  private static List<Value> pool(NodeImporter n, String op) throws ImportException {
+    if (n.node.getOutputCount() > 1 && !n.node.getOutput(1).isEmpty()) throw n.error("the Indices output is not supported");
+    Value x = n.required(0);
+    long[] xs = shapeOf(x);
+    long[] kernel = n.intsAttr("kernel_shape");
+    if (kernel == null) throw n.error("needs kernel_shape");
+    int dims = kernel.length;
+    long[] strides = orOnes(n.intsAttr("strides"), dims);
+    long[] dilations = orOnes(n.intsAttr("dilations"), dims);
+    long[] pads = pads(n, Arrays.copyOfRange(xs, 2, xs.length), kernel, strides, dilations);
+    return List.of(n.emit(op, List.of(x), attrs("kernel_shape", DenseArrayAttr.i64(kernel), "strides", DenseArrayAttr.i64(strides),
+        "pads", DenseArrayAttr.i64(pads), "dilations", DenseArrayAttr.i64(dilations), "ceil_mode", IntegerAttr.i64(n.intAttr("ceil_mode", 0)),
+        "count_include_pad", IntegerAttr.i64(n.intAttr("count_include_pad", 0)))));
+  }
+
+  private static Value global(NodeImporter n, String op) throws ImportException {
+    Value x = n.required(0);
+    int rank = shapeOf(x).length;
+    long[] axes = new long[rank - 2];
+    for (int i = 0; i < axes.length; i++) axes[i] = i + 2;
+    return n.emit(op, List.of(x), attrs("axes", DenseArrayAttr.i64(axes), "keepdims", IntegerAttr.i64(1)));
+  }
+
+  private static List<Value> batchNorm(NodeImporter n) throws ImportException {
+    for (int i = 1; i < n.node.getOutputCount(); i++) {
+      if (!n.node.getOutput(i).isEmpty()) throw n.error("training outputs (running mean and variance) are not supported");
+    }
+    if (n.intAttr("training_mode", 0) != 0) throw n.error("training mode is not supported (inference only)");
+    List<Value> operands = new ArrayList<>();
+    for (int i = 0; i < 5; i++) operands.add(n.required(i));
+    return List.of(n.emit("nn.batch_norm", operands, attrs("epsilon", f64(n.floatAttr("epsilon", 1e-5)))));
+  }
+
+  private static List<Value> layerNorm(NodeImporter n) throws ImportException {
+    Value x = n.required(0);
+    int axis = Reductions.axis(n.intAttr("axis", -1), shapeOf(x).length);
+    List<Value> operands = new ArrayList<>(List.of(x, n.required(1)));
+    if (n.input(2) != null) operands.add(n.input(2));
+    return n.emit("nn.layer_norm", operands, attrs("axis", IntegerAttr.i64(axis), "epsilon", f64(n.floatAttr("epsilon", 1e-5))), 3);
+  }
+
+  private static List<Value> slice(NodeImporter n) throws ImportException {
+    Value x = n.required(0);
+    long[] s = shapeOf(x);
+    long[] starts;
+    long[] ends;
+    long[] axes;
+    long[] steps = null;
+    if (n.opset < 10) {
+      starts = n.intsAttr("starts");
+      ends = n.intsAttr("ends");
+      axes = n.intsAttr("axes");
+    } else {
+      starts = longs(n.constantInput(1, "the starts"));
+      ends = longs(n.constantInput(2, "the ends"));
+      Tensor a = n.constantInput(3, "the axes");
+      Tensor st = n.constantInput(4, "the steps");
+      axes = a == null ? null : longs(a);
+      steps = st == null ? null : longs(st);
+    }
+    if (starts == null || ends == null || starts.length != ends.length) throw n.error("starts and ends must have the same length");
+    long[] fs = new long[s.length];
+    long[] fe = s.clone();
+    long[] fp = new long[s.length];
+    Arrays.fill(fp, 1);
+    for (int i = 0; i < starts.length; i++) {
+      int d = axes == null ? i : Reductions.axis(axes[i], s.length);
+      long step = steps == null ? 1 : steps[i];
+      if (step == 0) throw n.error("step must not be 0");
+      long dim = s[d];
+      long st = starts[i] < 0 ? starts[i] + dim : starts[i];
+      long en = ends[i] < 0 ? ends[i] + dim : ends[i];
+      if (step > 0) {
+        st = Math.max(0, Math.min(dim, st));
+        en = Math.max(0, Math.min(dim, en));
+      } else {
+        st = Math.max(-1, Math.min(dim - 1, st));
+        en = Math.max(-1, Math.min(dim - 1, en));
+      }
+      fs[d] = st;
+      fe[d] = en;
+      fp[d] = step;
+    }
+    return List.of(n.emit("nn.slice", List.of(x), attrs("starts", DenseArrayAttr.i64(fs), "ends", DenseArrayAttr.i64(fe),
+        "steps", DenseArrayAttr.i64(fp))));
+  }
+
+  private static List<Value> split(NodeImporter n) throws ImportException {
+    Value x = n.required(0);
+    long[] s = shapeOf(x);
+    int axis = Reductions.axis(n.intAttr("axis", 0), s.length);
+    long[] sizes = n.opset < 13 ? n.intsAttr("split") : (n.input(1) == null ? null : longs(n.constantInput(1, "the split sizes")));
+    int outputs = n.node.getOutputCount();
+    if (sizes == null) {
+      long parts = n.attr("num_outputs") != null ? n.intAttr("num_outputs", outputs) : outputs;
+      long each = Math.ceilDiv(s[axis], parts);
+      sizes = new long[(int) parts];
+      long left = s[axis];
+      for (int i = 0; i < parts; i++) {
+        sizes[i] = Math.min(each, left);
+        left -= sizes[i];
+      }
+    }
+    return n.emit("nn.split", List.of(x), attrs("axis", IntegerAttr.i64(axis), "sizes", DenseArrayAttr.i64(sizes)), sizes.length);
+  }
+
+  private static List<Value> pad(NodeImporter n) throws ImportException {
+    Value x = n.required(0);
+    int rank = shapeOf(x).length;
+    long[] pads;
+    double value = 0;
+    String mode = n.stringAttr("mode", "constant");
+    if (n.opset < 11) {
+      pads = n.intsAttr(n.opset < 2 ? "paddings" : "pads");
+      value = n.floatAttr("value", 0);
+    } else {
+      pads = longs(n.constantInput(1, "the pads"));
+      Tensor v = n.constantInput(2, "the constant value");
+      if (v != null && v.size() > 0) value = v.get(0);
+      Tensor axesT = n.constantInput(3, "the axes");
+      if (axesT != null) {
+        long[] axes = longs(axesT);
+        long[] full = new long[2 * rank];
+        for (int i = 0; i < axes.length; i++) {
+          int d = Reductions.axis(axes[i], rank);
+          full[d] = pads[i];
+          full[d + rank] = pads[i + axes.length];
+        }
+        pads = full;
+      }
+    }
+    if (pads == null || pads.length != 2 * rank) throw n.error("pads must have " + 2 * rank + " entries");
+    return List.of(n.emit("nn.pad", List.of(x), attrs("pads", DenseArrayAttr.i64(pads), "mode", new StringAttr(mode), "value", f64(value))));
+  }
+}

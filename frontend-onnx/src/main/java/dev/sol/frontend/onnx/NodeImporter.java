@@ -64,6 +64,17 @@ final class NodeImporter {
     return null;
   }
 
+  /**
+   * The constant value of {@code v}, also for a graph input of integer type whose value is
+   * known (such inputs carry shapes, axes and indices), so that shape arithmetic folds.
+   */
+  private Tensor constantOrKnownIndex(Value v) {
+    Tensor t = constant(v);
+    if (t != null || !argumentNames.containsKey(v)) return t;
+    Tensor k = known.get(argumentNames.get(v));
+    return k != null && !k.isFloat() && !k.isBool() ? k : null;
+  }
+
   /** Input {@code i} as a constant; the op needs it known when importing. */
   Tensor constantInput(int i, String what) throws ImportException {
     Value v = input(i);
@@ -130,7 +141,7 @@ final class NodeImporter {
     }
     for (int i = 0; i < numResults; i++) op.result(i).setType(types.get(i));
     List<Tensor> constants = new ArrayList<>();
-    for (Value v : operands) constants.add(constant(v));
+    for (Value v : operands) constants.add(constantOrKnownIndex(v));
     if (!operands.isEmpty() && constants.stream().allMatch(t -> t != null)) {
       try {
         List<Tensor> folded = ((NnOp) op).evaluate(constants);

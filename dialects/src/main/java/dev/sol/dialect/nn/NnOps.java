@@ -59,5 +59,6 @@ final class NnOps {
       SliceOp.SPEC,
       GatherOp.SPEC,
       SplitOp.SPEC,
-      PadOp.SPEC);
+      PadOp.SPEC,
+      ResizeOp.SPEC);
 }

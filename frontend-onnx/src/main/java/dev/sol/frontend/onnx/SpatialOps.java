@@ -34,6 +34,87 @@ final class SpatialOps {
     });
     OnnxOps.CONVERTERS.put("Split", SpatialOps::split);
     OnnxOps.CONVERTERS.put("Pad", SpatialOps::pad);
+    OnnxOps.CONVERTERS.put("Resize", SpatialOps::resize);
+    OnnxOps.CONVERTERS.put("Upsample", SpatialOps::resize);
+  }
+
+  private static List<Value> resize(NodeImporter n) throws ImportException {
+    Value x = n.required(0);
+    long[] in = shapeOf(x);
+    int rank = in.length;
+    boolean legacy = n.node.getOpType().equals("Upsample") || n.opset < 11;
+    if (n.intAttr("antialias", 0) != 0) throw n.error("antialias is not supported");
+    Tensor roiT = null;
+    Tensor scalesT;
+    Tensor sizesT = null;
+    if (n.node.getOpType().equals("Upsample") && n.opset < 9) {
+      var a = n.attr("scales");
+      scalesT = a == null ? null : Tensor.ofDoubles(FloatType.F32, new long[] {a.getFloatsCount()},
+          a.getFloatsList().stream().mapToDouble(Float::doubleValue).toArray());
+    } else if (legacy) {
+      scalesT = n.constantInput(1, "the scales");
+    } else {
+      roiT = n.constantInput(1, "the roi");
+      scalesT = n.constantInput(2, "the scales");
+      sizesT = n.constantInput(3, "the sizes");
+    }
+    long[] axes = n.intsAttr("axes");
+    if (axes == null) {
+      axes = new long[rank];
+      for (int i = 0; i < rank; i++) axes[i] = i;
+    } else {
+      for (int i = 0; i < axes.length; i++) axes[i] = Reductions.axis(axes[i], rank);
+    }
+    double[] scales = new double[rank];
+    Arrays.fill(scales, 1);
+    long[] sizes = in.clone();
+    if (sizesT != null && sizesT.size() > 0) {
+      if (sizesT.size() != axes.length) throw n.error("sizes must have " + axes.length + " entries");
+      String policy = n.stringAttr("keep_aspect_ratio_policy", "stretch");
+      double common = policy.equals("not_larger") ? Double.POSITIVE_INFINITY : 0;
+      for (int i = 0; i < axes.length; i++) {
+        double s = (double) sizesT.getLong(i) / in[(int) axes[i]];
+        common = policy.equals("not_larger") ? Math.min(common, s) : Math.max(common, s);
+      }
+      for (int i = 0; i < axes.length; i++) {
+        int d = (int) axes[i];
+        if (policy.equals("stretch")) {
+          sizes[d] = sizesT.getLong(i);
+          scales[d] = (double) sizes[d] / in[d];
+        } else {
+          scales[d] = common;
+          sizes[d] = Math.round(in[d] * common);
+        }
+      }
+    } else if (scalesT != null && scalesT.size() > 0) {
+      if (scalesT.size() != axes.length) throw n.error("scales must have " + axes.length + " entries");
+      for (int i = 0; i < axes.length; i++) {
+        int d = (int) axes[i];
+        scales[d] = scalesT.get(i);
+        sizes[d] = (long) Math.floor(in[d] * scales[d]);
+      }
+    } else {
+      throw n.error("needs scales or sizes");
+    }
+    double[] roi = null;
+    if (roiT != null && roiT.size() > 0) {
+      roi = new double[2 * rank];
+      for (int d = 0; d < rank; d++) roi[d + rank] = 1;
+      for (int i = 0; i < axes.length; i++) {
+        roi[(int) axes[i]] = roiT.get(i);
+        roi[(int) axes[i] + rank] = roiT.get(i + axes.length);
+      }
+    }
+    String mode = n.stringAttr("mode", "nearest");
+    if (mode.equals("bilinear") || mode.equals("trilinear")) mode = "linear";
+    String transform = legacy ? "asymmetric" : n.stringAttr("coordinate_transformation_mode", "half_pixel");
+    String nearestMode = legacy ? "floor" : n.stringAttr("nearest_mode", "round_prefer_floor");
+    return List.of(n.emit("nn.resize", List.of(x), attrs("sizes", DenseArrayAttr.i64(sizes),
+        "scales", DenseArrayAttr.ofDoubles(FloatType.F64, scales), "roi", roi == null ? null : DenseArrayAttr.ofDoubles(FloatType.F64, roi),
+        "mode", new StringAttr(mode), "coordinate_transformation_mode", new StringAttr(transform),
+        "nearest_mode", new StringAttr(nearestMode), "cubic_coeff_a", f64(n.floatAttr("cubic_coeff_a", -0.75)),
+        "exclude_outside", IntegerAttr.i64(n.intAttr("exclude_outside", 0)),
+        "extrapolation_value", f64(n.floatAttr("extrapolation_value", 0)))));
   }
 
   private static FloatAttr f64(double v) { return new FloatAttr(FloatType.F64, v); }

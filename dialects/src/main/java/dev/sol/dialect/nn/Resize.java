@@ -1,0 +1,122 @@
+package dev.sol.dialect.nn;
+
+/**
+ * ONNX Resize as separable 1-D interpolation, innermost axis first (the order of the ONNX
+ * reference implementation), with its coordinate transformations and rounding modes.
+ */
+final class Resize {
+  private Resize() {}
+
+  static Tensor resize(Tensor x, long[] sizes, double[] scales, double[] roi, String mode, String transform, String nearestMode,
+      double cubicA, boolean excludeOutside, double extrapolation) {
+    Tensor cur = x;
+    for (int axis = x.rank() - 1; axis >= 0; axis--) {
+      if (cur.shape()[axis] == sizes[axis] && scales[axis] == 1.0 && !transform.equals("tf_crop_and_resize")) continue;
+      double start = roi == null ? 0 : roi[axis];
+      double end = roi == null ? 1 : roi[axis + x.rank()];
+      cur = alongAxis(cur, axis, sizes[axis], scales[axis], start, end, mode, transform, nearestMode, cubicA, excludeOutside, extrapolation);
+    }
+    return cur;
+  }
+
+  /**
+   * The input coordinate of output position {@code o}. As in the ONNX reference, the output
+   * length in these formulas is {@code scale * inLen} unrounded ({@code outLen} is the
+   * rounded size), which matters when downsampling by scales.
+   */
+  private static double original(double o, long inLen, long outLen, double scale, double start, double end, String transform) {
+    double outF = scale * inLen;
+    return switch (transform) {
+      case "asymmetric" -> o / scale;
+      case "align_corners" -> outF == 1 ? 0 : o * (inLen - 1) / (outF - 1);
+      case "pytorch_half_pixel" -> outF > 1 ? (o + 0.5) / scale - 0.5 : 0;
+      case "half_pixel_symmetric" -> {
+        double adjustment = outLen / outF;
+        double center = inLen / 2.0;
+        double offset = center * (1 - adjustment);
+        yield offset + (o + 0.5) / scale - 0.5;
+      }
+      case "tf_crop_and_resize" -> outF > 1 ? start * (inLen - 1) + o * (end - start) * (inLen - 1) / (outF - 1)
+          : 0.5 * (start + end) * (inLen - 1);
+      default -> (o + 0.5) / scale - 0.5;
+    };
+  }
+
+  private static long nearest(double x, String mode) {
+    return switch (mode) {
+      case "floor" -> (long) Math.floor(x);
+      case "ceil" -> (long) Math.ceil(x);
+      case "round_prefer_ceil" -> (long) Math.floor(x + 0.5);
+      default -> x == Math.floor(x) + 0.5 ? (long) Math.floor(x) : Math.round(x);
+    };
+  }
+
+  private static double[] cubicCoefficients(double r, double a) {
+    double x0 = r + 1;
+    double x1 = r;
+    double x2 = 1 - r;
+    double x3 = 2 - r;
+    return new double[] {
+        ((a * x0 - 5 * a) * x0 + 8 * a) * x0 - 4 * a,
+        ((a + 2) * x1 - (a + 3)) * x1 * x1 + 1,
+        ((a + 2) * x2 - (a + 3)) * x2 * x2 + 1,
+        ((a * x3 - 5 * a) * x3 + 8 * a) * x3 - 4 * a};
+  }
+
+  private static Tensor alongAxis(Tensor x, int axis, long outLen, double scale, double start, double end, String mode, String transform,
+      String nearestMode, double cubicA, boolean excludeOutside, double extrapolation) {
+    long[] shape = x.shape();
+    long inLen = shape[axis];
+    long outer = Tensor.count(java.util.Arrays.copyOf(shape, axis));
+    long inner = Tensor.count(java.util.Arrays.copyOfRange(shape, axis + 1, shape.length));
+    long[] outShape = shape.clone();
+    outShape[axis] = outLen;
+    Tensor out = Tensor.zeros(x.element(), outShape);
+    for (long o = 0; o < outLen; o++) {
+      double pos = original(o, inLen, outLen, scale, start, end, transform);
+      boolean outside = transform.equals("tf_crop_and_resize") && (pos < 0 || pos > inLen - 1);
+      long[] idx;
+      double[] w;
+      switch (mode) {
+        case "nearest" -> {
+          idx = new long[] {clamp(nearest(pos, nearestMode), inLen)};
+          w = new double[] {1};
+        }
+        case "linear" -> {
+          long i0 = (long) Math.floor(pos);
+          double r = pos - i0;
+          idx = new long[] {clamp(i0, inLen), clamp(i0 + 1, inLen)};
+          w = new double[] {1 - r, r};
+        }
+        case "cubic" -> {
+          long i0 = (long) Math.floor(pos);
+          w = cubicCoefficients(pos - i0, cubicA);
+          idx = new long[4];
+          double sum = 0;
+          for (int t = 0; t < 4; t++) {
+            long raw = i0 - 1 + t;
+            if (excludeOutside && (raw < 0 || raw >= inLen)) w[t] = 0;
+            sum += w[t];
+            idx[t] = clamp(raw, inLen);
+          }
+          if (excludeOutside && sum != 0) for (int t = 0; t < 4; t++) w[t] /= sum;
+        }
+        default -> throw new IllegalArgumentException("unknown resize mode '" + mode + "'");
+      }
+      for (long a = 0; a < outer; a++) {
+        for (long b = 0; b < inner; b++) {
+          double v = 0;
+          if (outside) {
+            v = extrapolation;
+          } else {
+            for (int t = 0; t < idx.length; t++) v += w[t] * x.get((int) ((a * inLen + idx[t]) * inner + b));
+          }
+          out.set((int) ((a * outLen + o) * inner + b), v);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static long clamp(long i, long len) { return Math.max(0, Math.min(len - 1, i)); }
+}

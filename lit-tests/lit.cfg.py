@@ -12,7 +12,8 @@ config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.test_source_root, "..", "lit-tests", "target", "lit")
 
 root = os.path.abspath(os.path.join(config.test_source_root, ".."))
-config.substitutions.append(("%sol-opt", os.path.join(root, "bin", "sol-opt")))
+for tool in ("sol-opt", "sol-import", "sol-run"):
+    config.substitutions.append(("%" + tool, os.path.join(root, "bin", tool)))
 
 # FileCheck, not and count come from the newest installed LLVM tools.
 llvm_bin = next((d for d in ("/usr/lib/llvm-16/bin", "/usr/lib/llvm-15/bin", "/usr/lib/llvm-14/bin")

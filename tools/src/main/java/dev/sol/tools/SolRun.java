@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code sol-run}: runs models. Work in progress (issue 4): only the ONNX conformance mode
@@ -29,8 +28,6 @@ public final class SolRun implements Callable<Integer> {
   @Option(names = "--atol", defaultValue = "1e-5", description = "Absolute tolerance (default 1e-5).")
   double atol;
 
-  @Parameters(arity = "0..*", paramLabel = "MODEL", description = "A model to run (not supported yet; use --onnx-test).")
-  List<Path> models = new ArrayList<>();
 
   public static void main(String[] args) {
     CommandLine cli = new CommandLine(new SolRun());
@@ -47,15 +44,15 @@ public final class SolRun implements Callable<Integer> {
       System.err.println("sol-run: error: backend '" + backend + "' is not available yet (only interp)");
       return 1;
     }
-    if (!models.isEmpty() || cases.isEmpty()) {
+    if (cases.isEmpty()) {
       System.err.println("sol-run: error: only the conformance mode (--onnx-test CASE_DIR...) is implemented so far");
       return 1;
     }
     int passed = 0;
     int failed = 0;
     for (Path dir : cases) {
-      if (!java.nio.file.Files.isDirectory(dir)) continue;
-      ConformanceCase.Result r = ConformanceCase.run(dir, rtol, atol);
+      ConformanceCase.Result r = java.nio.file.Files.isRegularFile(dir.resolve("model.onnx")) ? ConformanceCase.run(dir, rtol, atol)
+          : new ConformanceCase.Result(dir.getFileName().toString(), "not a test case folder (no model.onnx)");
       if (r.failure() == null) {
         System.out.println("PASS " + r.name());
         passed++;

@@ -1,0 +1,33 @@
+// sol-import turns ONNX models into the nn dialect; bad models give one error line and exit 1.
+// RUN: %sol-import %S/../../testdata/onnx-node/test_add/model.onnx | FileCheck %s
+// CHECK: ^bb0(%arg0: tensor<3x4x5xf32>, %arg1: tensor<3x4x5xf32>):
+// CHECK-NEXT: %0 = "nn.add"(%arg0, %arg1) : (tensor<3x4x5xf32>, tensor<3x4x5xf32>) -> tensor<3x4x5xf32>
+// CHECK-NEXT: "func.return"(%0) : (tensor<3x4x5xf32>) -> ()
+// CHECK-NEXT: }) {arg_attrs = [{onnx.name = "x"}, {onnx.name = "y"}], function_type = (tensor<3x4x5xf32>, tensor<3x4x5xf32>) -> tensor<3x4x5xf32>, sym_name = "main"} : () -> ()
+
+// Node names become locations:
+// RUN: %sol-import %S/../../testdata/onnx-node/test_add/model.onnx --mlir-print-debuginfo | FileCheck %s --check-prefix=LOC
+// LOC: "nn.add"(%arg0, %arg1) {{.*}} loc(#[[L:loc[0-9]*]])
+// LOC: #[[L]] = loc("sum")
+
+// An operand that decides a shape must be known when importing:
+// RUN: not %sol-import %S/../../testdata/onnx-node/test_constantofshape_float_ones/model.onnx 2>&1 | FileCheck %s --check-prefix=SYMSHAPE
+// SYMSHAPE: error: {{.*}}ConstantOfShape): the shape (input #0) must be a constant or a graph input whose value is given
+
+// Weights become constants; a whole CNN imports and verifies.
+// RUN: %sol-import %S/../../testdata/onnx-light/light_squeezenet/model.onnx | FileCheck %s --check-prefix=SQUEEZE
+// SQUEEZE: "nn.constant"() {value = dense<
+// SQUEEZE: "nn.conv"
+// SQUEEZE: "nn.softmax"
+// SQUEEZE-NOT: "nn.shape"
+
+// RUN: echo garbage > %t.onnx && not %sol-import %t.onnx 2>&1 | FileCheck %s --check-prefix=GARBAGE
+// GARBAGE: sol-import: error: {{.*}}.onnx is not a valid ONNX model
+// GARBAGE-NOT: at dev.sol
+// GARBAGE-NOT: WARNING
+// RUN: head -c 300 %S/../../testdata/onnx-light/light_squeezenet/model.onnx > %t.trunc.onnx && not %sol-import %t.trunc.onnx 2>&1 | FileCheck %s --check-prefix=TRUNC
+// TRUNC: sol-import: error: {{.*}} is not a valid ONNX model (While parsing a protocol message, the input ended unexpectedly
+// RUN: not %sol-import %t.missing.onnx 2>&1 | FileCheck %s --check-prefix=MISSING
+// MISSING: sol-import: error: cannot read
+// RUN: not %sol-import %S/../../testdata/onnx-node/test_add/model.onnx --shape x=1,a 2>&1 | FileCheck %s --check-prefix=BADSHAPE
+// BADSHAPE: sol-import: error: --shape x=1,a: 'a' is not a dimension

@@ -1,0 +1,99 @@
+package dev.sol.tools;
+
+import dev.sol.dialect.Dialects;
+import dev.sol.dialect.builtin.ModuleOp;
+import dev.sol.frontend.onnx.ImportException;
+import dev.sol.frontend.onnx.OnnxImporter;
+import dev.sol.ir.IRContext;
+import dev.sol.ir.Verifier;
+import dev.sol.textir.AsmPrinter;
+import dev.sol.textir.DiagnosticPrinter;
+import dev.sol.textir.SourceBuffer;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code sol-import}: an ONNX model to the nn dialect, printed in MLIR's generic form. */
+@Command(name = "sol-import", mixinStandardHelpOptions = true, version = "sol-import 0.1",
+    description = "Imports an ONNX model into the nn dialect.")
+public final class SolImport implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "MODEL.onnx")
+  Path model;
+
+  @Option(names = "-o", paramLabel = "OUT.mlir", description = "Output file (default: stdout).")
+  Path output;
+
+  @Option(names = "--shape", paramLabel = "NAME=D0,D1,...", description = "Shape of a graph input whose dimensions are symbolic.")
+  List<String> shapes = new ArrayList<>();
+
+  @Option(names = "--mlir-print-debuginfo", description = "Print locations (node names).")
+  boolean debugInfo;
+
+  public static void main(String[] args) {
+    CommandLine cli = new CommandLine(new SolImport());
+    cli.setExecutionExceptionHandler((ex, c, parsed) -> InternalErrors.report("sol-import", ex));
+    cli.setParameterExceptionHandler((ex, a) -> {
+      System.err.println("sol-import: " + ex.getMessage());
+      return 1;
+    });
+    System.exit(cli.execute(args));
+  }
+
+  static Map<String, long[]> parseShapes(List<String> specs) {
+    Map<String, long[]> out = new LinkedHashMap<>();
+    for (String s : specs) {
+      int eq = s.indexOf('=');
+      if (eq <= 0) throw new IllegalArgumentException("--shape expects NAME=D0,D1,..., got '" + s + "'");
+      String[] dims = s.substring(eq + 1).split(",");
+      long[] shape = new long[dims.length];
+      for (int i = 0; i < dims.length; i++) {
+        try {
+          shape[i] = Long.parseLong(dims[i].trim());
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("--shape " + s + ": '" + dims[i] + "' is not a dimension");
+        }
+        if (shape[i] < 0) throw new IllegalArgumentException("--shape " + s + ": dimensions must not be negative");
+      }
+      out.put(s.substring(0, eq), shape);
+    }
+    return out;
+  }
+
+  @Override public Integer call() throws IOException {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(model);
+    } catch (IOException e) {
+      System.err.println("sol-import: error: cannot read " + model + ": " + e.getMessage());
+      return 1;
+    }
+    IRContext ctx = Dialects.newContextWithNn();
+    ModuleOp module;
+    try {
+      module = OnnxImporter.importModel(ctx, bytes, model.toString(), parseShapes(shapes));
+    } catch (ImportException | IllegalArgumentException e) {
+      System.err.println("sol-import: error: " + e.getMessage());
+      return 1;
+    }
+    DiagnosticPrinter printer = new DiagnosticPrinter(new SourceBuffer(model.toString(), ""), System.err);
+    ctx.diagnostics().pushHandler(printer::print);
+    if (!Verifier.verify(module, ctx)) return 1;
+    try (Writer out = output == null ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
+        : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+      AsmPrinter.print(module, out, debugInfo);
+    }
+    return 0;
+  }
+}

@@ -61,6 +61,14 @@ public final class SolOpt implements Callable<Integer> {
       description = "Print the generic form (always on: SOL prints only the generic form).")
   boolean printGeneric;
 
+  @Option(names = "--load-dialect", paramLabel = "DIALECT",
+      description = "Also load an optional dialect: nn (not loaded by default yet, see README).")
+  List<String> loadDialects = new java.util.ArrayList<>();
+
+  @Option(names = "--check-equivalence",
+      description = "Interpret the IR on random inputs before and after each pipeline step and name the first step that changes the results.")
+  boolean checkEquivalence;
+
   @Option(names = "--no-verify", description = "Do not verify the input after parsing.")
   boolean noVerify;
 
@@ -167,7 +175,8 @@ public final class SolOpt implements Callable<Integer> {
   }
 
   private boolean processChunk(SourceBuffer source, Writer out) throws IOException {
-    IRContext context = Dialects.newContext().setAllowUnregisteredDialects(allowUnregistered);
+    IRContext context = (loadDialects.contains("nn") ? Dialects.newContextWithNn() : Dialects.newContext())
+        .setAllowUnregisteredDialects(allowUnregistered);
     DiagnosticPrinter printer = new DiagnosticPrinter(source, System.err);
     DiagnosticVerifier verifier = verifyDiagnostics ? new DiagnosticVerifier(source) : null;
     boolean success;
@@ -202,6 +211,47 @@ public final class SolOpt implements Callable<Integer> {
     return pm;
   }
 
+  /** Runs the pipeline one top-level step at a time, interpreting the module around each step. */
+  private boolean runCheckingEquivalence(IRContext context, PassRunner runner, OpPassManager pm, Operation module) {
+    dev.sol.runtime.EquivalenceChecker checker = new dev.sol.runtime.EquivalenceChecker(module, 1234);
+    java.util.Map<String, java.util.List<dev.sol.dialect.nn.Tensor>> reference;
+    try {
+      reference = checker.evaluate(module);
+    } catch (RuntimeException e) {
+      return context.diagnostics().report(dev.sol.ir.Diagnostic.error(module.location(),
+          "--check-equivalence cannot interpret the input: " + e.getMessage()));
+    }
+    for (dev.sol.pass.PipelineElement step : pm.elements()) {
+      OpPassManager single = new OpPassManager(pm.anchor());
+      String name;
+      switch (step) {
+        case dev.sol.pass.PassRun r -> {
+          single.addPass(r.pass(), r.options());
+          name = r.name();
+        }
+        case OpPassManager nested -> {
+          OpPassManager copy = single.nest(nested.anchor());
+          for (dev.sol.pass.PipelineElement e : nested.elements()) {
+            if (e instanceof dev.sol.pass.PassRun r) copy.addPass(r.pass(), r.options());
+          }
+          name = nested.toString();
+        }
+      }
+      if (!runner.run(single, module)) return false;
+      String diff;
+      try {
+        diff = dev.sol.runtime.EquivalenceChecker.difference(reference, checker.evaluate(module));
+      } catch (RuntimeException e) {
+        diff = "the output cannot be interpreted: " + e.getMessage();
+      }
+      if (diff != null) {
+        return context.diagnostics().report(dev.sol.ir.Diagnostic.error(module.location(),
+            "pass '" + name + "' changed the results: " + diff));
+      }
+    }
+    return true;
+  }
+
   private Instrumentation instrumentation() {
     return new Instrumentation(printBefore, printAfter, printBeforeAll, printAfterAll, printAfterChange, printAfterFailure,
         printTreeDir, timing, passStatistics, verifyEach, !disableThreading);
@@ -209,6 +259,12 @@ public final class SolOpt implements Callable<Integer> {
 
   private boolean runPipeline(IRContext context, SourceBuffer source, Writer out) throws IOException {
     PassRegistry registry = PassRegistry.loadAll();
+    for (String d : loadDialects) {
+      if (!d.equals("nn")) {
+        System.err.println("sol-opt: error: unknown dialect '" + d + "' for --load-dialect (known: nn)");
+        return false;
+      }
+    }
     OpPassManager pm;
     try {
       pm = buildPipeline(registry);
@@ -228,7 +284,7 @@ public final class SolOpt implements Callable<Integer> {
     }
     if (!noVerify && !Verifier.verify(module, context)) return false;
     runner.recordTiming("Parser", System.nanoTime() - t0);
-    boolean ok = pm.isEmpty() || runner.run(pm, module);
+    boolean ok = pm.isEmpty() || (checkEquivalence ? runCheckingEquivalence(context, runner, pm, module) : runner.run(pm, module));
     if (ok) {
       long t1 = System.nanoTime();
       AsmPrinter.print(module, out, printDebugInfo);

@@ -12,6 +12,8 @@ public final class CorePasses implements PassProvider {
         .register(SymbolDcePass::new)
         .register(InlinerPass::new)
         .register(LoopInvariantCodeMotionPass::new)
-        .register(SccpPass::new);
+        .register(SccpPass::new)
+        .register(dev.sol.pass.transforms.nn.NnFoldConstantsPass::new)
+        .register(dev.sol.pass.transforms.nn.NnFoldBatchNormPass::new);
   }
 }

@@ -1,0 +1,74 @@
+package dev.sol.pass.transforms.nn;
+
+import dev.sol.dialect.nn.BatchNormOp;
+import dev.sol.dialect.nn.ConvOp;
+import dev.sol.dialect.nn.Tensor;
+import dev.sol.ir.*;
+import dev.sol.pass.NoOptions;
+import dev.sol.pass.Pass;
+import dev.sol.pass.PassInfo;
+import dev.sol.pass.PassState;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Folds an inference batch normalization into the convolution before it, when the
+ * convolution has no other user and all parameters are constants:
+ * {@code w' = w * s / sqrt(var + eps)} per output channel and
+ * {@code b' = (b - mean) * s / sqrt(var + eps) + bias}.
+ */
+@PassInfo(name = "nn-fold-batchnorm", summary = "Fold nn.batch_norm into the preceding nn.conv")
+public final class NnFoldBatchNormPass implements Pass<NoOptions> {
+  @Override public NoOptions defaultOptions() { return NoOptions.INSTANCE; }
+
+  private static Tensor constant(Value v) {
+    return v.definingOp() instanceof dev.sol.dialect.nn.ConstantOp c ? Tensor.fromAttribute((DenseElementsAttr) c.attribute("value")) : null;
+  }
+
+  @Override public boolean run(Operation root, NoOptions options, PassState state) {
+    List<Operation> norms = new ArrayList<>();
+    root.walk(o -> {
+      if (o instanceof BatchNormOp) norms.add(o);
+    });
+    int folded = 0;
+    Builder b = new Builder(state.context());
+    for (Operation bn : norms) {
+      if (!(bn.operand(0).definingOp() instanceof ConvOp conv) || !conv.result(0).hasOneUse()) continue;
+      Tensor w = constant(conv.operand(1));
+      Tensor bias = conv.numOperands() > 2 ? constant(conv.operand(2)) : null;
+      Tensor scale = constant(bn.operand(1));
+      Tensor shift = constant(bn.operand(2));
+      Tensor mean = constant(bn.operand(3));
+      Tensor var = constant(bn.operand(4));
+      if (w == null || (conv.numOperands() > 2 && bias == null) || scale == null || shift == null || mean == null || var == null) continue;
+      double eps = ((BatchNormOp) bn).floatAttr("epsilon", 1e-5);
+      long outChannels = w.shape()[0];
+      long perChannel = w.size() / outChannels;
+      Tensor w2 = Tensor.zeros(w.element(), w.shape());
+      Tensor b2 = Tensor.zeros(w.element(), new long[] {outChannels});
+      for (int c = 0; c < outChannels; c++) {
+        double k = scale.get(c) / Math.sqrt(var.get(c) + eps);
+        for (long i = 0; i < perChannel; i++) w2.set((int) (c * perChannel + i), w.get((int) (c * perChannel + i)) * k);
+        b2.set(c, ((bias == null ? 0 : bias.get(c)) - mean.get(c)) * k + shift.get(c));
+      }
+      b.before(conv);
+      Value wv = b.create(new OperationState("nn.constant", conv.location()).attribute("value", w2.toAttribute()).results(w2.type())).result(0);
+      Value bv = b.create(new OperationState("nn.constant", bn.location()).attribute("value", b2.toAttribute()).results(b2.type())).result(0);
+      OperationState s = new OperationState("nn.conv", new FusedLoc(List.of(conv.location(), bn.location()), null))
+          .operands(conv.operand(0), wv, bv).results(bn.result(0).type());
+      s.attributes = conv.attributes();
+      Operation fused = b.create(s);
+      bn.result(0).replaceAllUsesWith(fused.result(0));
+      bn.erase();
+      conv.erase();
+      folded++;
+    }
+    List<Operation> constants = new ArrayList<>();
+    root.walk(o -> {
+      if (o instanceof dev.sol.dialect.nn.ConstantOp) constants.add(o);
+    });
+    for (Operation c : constants) if (c.result(0).hasNoUses()) c.erase();
+    state.statistic("num-folded", "Batch normalizations folded into convolutions").add(folded);
+    return true;
+  }
+}

@@ -1,0 +1,55 @@
+package dev.sol.pass.transforms.nn;
+
+import dev.sol.dialect.nn.NnOp;
+import dev.sol.dialect.nn.Tensor;
+import dev.sol.ir.*;
+import dev.sol.pass.NoOptions;
+import dev.sol.pass.Pass;
+import dev.sol.pass.PassInfo;
+import dev.sol.pass.PassState;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Evaluates nn operations whose operands are all nn.constant and replaces them by the
+ * resulting constants (in place), then erases constants nothing uses.
+ */
+@PassInfo(name = "nn-fold-constants", summary = "Fold nn operations on constant operands into nn.constant")
+public final class NnFoldConstantsPass implements Pass<NoOptions> {
+  @Override public NoOptions defaultOptions() { return NoOptions.INSTANCE; }
+
+  @Override public boolean run(Operation root, NoOptions options, PassState state) {
+    List<Operation> ops = new ArrayList<>();
+    root.walk(ops::add);
+    int folded = 0;
+    Builder b = new Builder(state.context());
+    for (Operation op : ops) {
+      if (!(op instanceof NnOp nn) || op instanceof dev.sol.dialect.nn.ConstantOp || op.parentBlock() == null) continue;
+      List<Tensor> inputs = new ArrayList<>();
+      for (Value v : op.operands()) {
+        if (!(v.definingOp() instanceof dev.sol.dialect.nn.ConstantOp c)) {
+          inputs = null;
+          break;
+        }
+        inputs.add(Tensor.fromAttribute((DenseElementsAttr) c.attribute("value")));
+      }
+      if (inputs == null || inputs.isEmpty()) continue;
+      List<Tensor> out = nn.evaluate(inputs);
+      b.before(op);
+      for (int i = 0; i < out.size(); i++) {
+        Operation c = b.create(new OperationState("nn.constant", op.location()).attribute("value", out.get(i).toAttribute())
+            .results(op.result(i).type()));
+        op.result(i).replaceAllUsesWith(c.result(0));
+      }
+      op.erase();
+      folded++;
+    }
+    List<Operation> constants = new ArrayList<>();
+    root.walk(o -> {
+      if (o instanceof dev.sol.dialect.nn.ConstantOp) constants.add(o);
+    });
+    for (Operation c : constants) if (c.result(0).hasNoUses()) c.erase();
+    state.statistic("num-folded", "nn operations folded into constants").add(folded);
+    return true;
+  }
+}

@@ -1,0 +1,65 @@
+package dev.sol.runtime;
+
+import dev.sol.dialect.nn.Tensor;
+import dev.sol.ir.*;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Interprets every function of a module on fixed random inputs, so that the results before
+ * and after a pass can be compared ({@code sol-opt --check-equivalence}).
+ */
+public final class EquivalenceChecker {
+  private final Map<String, List<Tensor>> inputs = new LinkedHashMap<>();
+
+  /** Prepares random inputs (seeded) for every function with a body and tensor arguments. */
+  public EquivalenceChecker(Operation module, long seed) {
+    Random random = new Random(seed);
+    for (Operation f : module.region(0).entryBlock()) {
+      if (!f.name().equals("func.func") || f.region(0).isEmpty()) continue;
+      List<Tensor> args = new ArrayList<>();
+      for (BlockArgument a : f.region(0).entryBlock().arguments()) {
+        if (!(a.type() instanceof RankedTensorType t) || !t.hasStaticShape()) {
+          args = null;
+          break;
+        }
+        Tensor x = Tensor.zeros(t.element(), t.shape());
+        for (int i = 0; i < x.size(); i++) {
+          if (x.isFloat()) x.set(i, random.nextDouble() * 2 - 1);
+          else x.setLong(i, random.nextInt(x.isBool() ? 2 : 8));
+        }
+        args.add(x);
+      }
+      if (args != null) inputs.put(Symbols.nameOf(f), args);
+    }
+  }
+
+  /** The results of every prepared function, by name. */
+  public Map<String, List<Tensor>> evaluate(Operation module) {
+    Map<String, List<Tensor>> out = new LinkedHashMap<>();
+    for (Map.Entry<String, List<Tensor>> e : inputs.entrySet()) {
+      Operation f = Interpreter.function(module, e.getKey());
+      if (f == null) continue;
+      out.put(e.getKey(), Interpreter.run(f, e.getValue()));
+    }
+    return out;
+  }
+
+  /** Null when {@code after} matches {@code before} within tolerance, else what differs. */
+  public static String difference(Map<String, List<Tensor>> before, Map<String, List<Tensor>> after) {
+    for (Map.Entry<String, List<Tensor>> e : before.entrySet()) {
+      List<Tensor> b = e.getValue();
+      List<Tensor> a = after.get(e.getKey());
+      if (a == null) return "@" + e.getKey() + " disappeared";
+      if (a.size() != b.size()) return "@" + e.getKey() + " returns " + a.size() + " values instead of " + b.size();
+      for (int i = 0; i < b.size(); i++) {
+        String d = ConformanceCase.compare(a.get(i), b.get(i), 1e-4, 1e-5);
+        if (d != null) return "@" + e.getKey() + " result #" + i + ": " + d.replace("expected", "was");
+      }
+    }
+    return null;
+  }
+}

@@ -11,3 +11,11 @@
 // RUN: rm -rf %t && cp -r %S/../../testdata/onnx-node/test_relu %t && cp %S/../../testdata/onnx-node/test_abs/test_data_set_0/output_0.pb %t/test_data_set_0/output_0.pb
 // RUN: not %sol-run --onnx-test %t | FileCheck %s --check-prefix=DIFF
 // DIFF: FAIL {{.*}}: output #0: element {{[0-9]+}} is {{.*}}, expected {{.*}}
+
+// Running one model with input files, writing the outputs as TensorProto files:
+// RUN: rm -rf %t.out && %sol-run %S/../../testdata/onnx-node/test_add/model.onnx --input x=%S/../../testdata/onnx-node/test_add/test_data_set_0/input_0.pb --input y=%S/../../testdata/onnx-node/test_add/test_data_set_0/input_1.pb --output-dir %t.out | FileCheck %s --check-prefix=MODEL
+// MODEL: output #0 output_0: tensor<3x4x5xf32> [1.09159195{{[0-9]*}}, 0.0406040{{[0-9]*}},
+// RUN: ls %t.out | FileCheck %s --check-prefix=FILES
+// FILES: output_0.pb
+// RUN: not %sol-run %S/../../testdata/onnx-node/test_add/model.onnx 2>&1 | FileCheck %s --check-prefix=NOINPUT
+// NOINPUT: sol-run: error: no value for input #0 'x'; give --input

@@ -22,6 +22,18 @@ public final class SolRun implements Callable<Integer> {
   @Option(names = "--onnx-test", arity = "1..*", paramLabel = "CASE_DIR", description = "ONNX backend test case folders to run.")
   List<Path> cases = new ArrayList<>();
 
+  @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "MODEL", description = "A model (.onnx or .mlir) to run.")
+  Path model;
+
+  @Option(names = "--input", paramLabel = "NAME=FILE.pb", description = "An input tensor (ONNX TensorProto); by position when NAME is omitted.")
+  List<String> inputs = new ArrayList<>();
+
+  @Option(names = "--output-dir", paramLabel = "DIR", description = "Write each output as output_K.pb into DIR.")
+  Path outputDir;
+
+  @Option(names = "--shape", paramLabel = "NAME=D0,D1,...", description = "Shape of a graph input whose dimensions are symbolic.")
+  List<String> shapes = new ArrayList<>();
+
   @Option(names = "--rtol", defaultValue = "1e-3", description = "Relative tolerance (default 1e-3).")
   double rtol;
 
@@ -44,8 +56,13 @@ public final class SolRun implements Callable<Integer> {
       System.err.println("sol-run: error: backend '" + backend + "' is not available yet (only interp)");
       return 1;
     }
+    if (model != null && !cases.isEmpty()) {
+      System.err.println("sol-run: error: give either a MODEL or --onnx-test cases, not both");
+      return 1;
+    }
+    if (model != null) return runModel();
     if (cases.isEmpty()) {
-      System.err.println("sol-run: error: only the conformance mode (--onnx-test CASE_DIR...) is implemented so far");
+      System.err.println("sol-run: error: nothing to run: give a MODEL or --onnx-test CASE_DIR...");
       return 1;
     }
     int passed = 0;
@@ -63,5 +80,27 @@ public final class SolRun implements Callable<Integer> {
     }
     System.out.println(passed + " passed, " + failed + " failed");
     return failed == 0 ? 0 : 1;
+  }
+
+  private int runModel() {
+    try {
+      ModelRunner.Result r = ModelRunner.run(model, inputs, SolImport.parseShapes(shapes));
+      for (int i = 0; i < r.outputs().size(); i++) {
+        var t = r.outputs().get(i);
+        System.out.println("output #" + i + " " + r.names().get(i) + ": " + t.type() + " " + ModelRunner.preview(t));
+        if (outputDir != null) {
+          java.nio.file.Files.createDirectories(outputDir);
+          java.nio.file.Files.write(outputDir.resolve("output_" + i + ".pb"),
+              dev.sol.frontend.onnx.TensorProtos.fromTensor(t, r.names().get(i)).toByteArray());
+        }
+      }
+      return 0;
+    } catch (ModelRunner.RunException | IllegalArgumentException e) {
+      System.err.println("sol-run: error: " + e.getMessage());
+      return 1;
+    } catch (java.io.IOException e) {
+      System.err.println("sol-run: error: " + e.getMessage());
+      return 1;
+    }
   }
 }

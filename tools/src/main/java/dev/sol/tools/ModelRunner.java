@@ -1,0 +1,100 @@
+package dev.sol.tools;
+
+import dev.sol.dialect.Dialects;
+import dev.sol.dialect.nn.Tensor;
+import dev.sol.frontend.onnx.ImportException;
+import dev.sol.frontend.onnx.OnnxImporter;
+import dev.sol.frontend.onnx.TensorProtos;
+import dev.sol.ir.*;
+import dev.sol.runtime.Interpreter;
+import dev.sol.textir.IRParser;
+import dev.sol.textir.ParseException;
+import dev.sol.textir.SourceBuffer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Loads a model (.onnx or .mlir), binds input files to its arguments and interprets {@code @main}. */
+final class ModelRunner {
+  private ModelRunner() {}
+
+  static final class RunException extends Exception {
+    RunException(String message) { super(message, null, false, false); }
+  }
+
+  record Result(List<String> names, List<Tensor> outputs) {}
+
+  static Result run(Path model, List<String> inputSpecs, Map<String, long[]> shapes) throws RunException, IOException {
+    IRContext ctx = Dialects.newContextWithNn();
+    List<String> errors = new ArrayList<>();
+    ctx.diagnostics().pushHandler(d -> errors.add(d.location() + ": " + d.message()));
+    Map<String, Tensor> byName = new HashMap<>();
+    List<Tensor> byPosition = new ArrayList<>();
+    for (String spec : inputSpecs) {
+      int eq = spec.indexOf('=');
+      Path file = Path.of(eq < 0 ? spec : spec.substring(eq + 1));
+      Tensor t;
+      try {
+        t = TensorProtos.read(Files.readAllBytes(file));
+      } catch (ImportException e) {
+        throw new RunException(file + ": " + e.getMessage());
+      }
+      if (eq < 0) byPosition.add(t);
+      else byName.put(spec.substring(0, eq), t);
+    }
+    Operation module;
+    byte[] bytes = Files.readAllBytes(model);
+    if (model.toString().endsWith(".mlir")) {
+      try {
+        module = IRParser.parse(ctx, new SourceBuffer(model.toString(), new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
+      } catch (ParseException e) {
+        throw new RunException(e.diagnostic().location() + ": " + e.getMessage());
+      }
+    } else {
+      try {
+        List<String> names = OnnxImporter.inputNames(bytes);
+        for (int i = 0; i < byPosition.size() && i < names.size(); i++) byName.putIfAbsent(names.get(i), byPosition.get(i));
+        module = OnnxImporter.importModel(ctx, bytes, model.toString(), shapes, byName);
+      } catch (ImportException e) {
+        throw new RunException(e.getMessage());
+      }
+    }
+    if (!Verifier.verify(module, ctx)) throw new RunException(String.join("; ", errors));
+    Operation main = Interpreter.function(module, "main");
+    if (main == null) throw new RunException(model + " has no function @main");
+    Block body = main.region(0).entryBlock();
+    List<Tensor> args = new ArrayList<>();
+    ArrayAttr argAttrs = main.attribute("arg_attrs") instanceof ArrayAttr a ? a : null;
+    for (int i = 0; i < body.numArguments(); i++) {
+      String name = argAttrs != null && ((DictionaryAttr) argAttrs.get(i)).get("onnx.name") instanceof StringAttr s ? s.value() : null;
+      Tensor t = name != null ? byName.get(name) : (i < byPosition.size() ? byPosition.get(i) : null);
+      if (t == null && model.toString().endsWith(".mlir") && i < byPosition.size()) t = byPosition.get(i);
+      if (t == null) throw new RunException("no value for input #" + i + (name == null ? "" : " '" + name + "'") + "; give --input");
+      args.add(t);
+    }
+    List<Tensor> outputs;
+    try {
+      outputs = Interpreter.run(main, args);
+    } catch (Interpreter.InterpreterException e) {
+      throw new RunException(e.getMessage());
+    }
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < outputs.size(); i++) names.add("output_" + i);
+    return new Result(names, outputs);
+  }
+
+  /** The first few values of a tensor. */
+  static String preview(Tensor t) {
+    StringBuilder sb = new StringBuilder("[");
+    for (int i = 0; i < Math.min(8, t.size()); i++) {
+      if (i > 0) sb.append(", ");
+      sb.append(t.isFloat() ? Double.toString(t.get(i)) : Long.toString(t.getLong(i)));
+    }
+    if (t.size() > 8) sb.append(", ...");
+    return sb.append(']').toString();
+  }
+}

@@ -19,3 +19,8 @@
 // FILES: output_0.pb
 // RUN: not %sol-run %S/../../testdata/onnx-node/test_add/model.onnx 2>&1 | FileCheck %s --check-prefix=NOINPUT
 // NOINPUT: sol-run: error: no value for input #0 'x'; give --input
+
+// .mlir models run too, through the loop-level interpreter (memrefs, scf, arith, math):
+// relu(W1 x) . w2 with x = [1, 2, 3] is [0, 1.5] . [2, -3] = -4.5.
+// RUN: %sol-run %S/../../examples/mlp.mlir --input %S/../../examples/mlp_input.pb | FileCheck %s --check-prefix=MLP
+// MLP: output #0 output_0: tensor<f32> [-4.5]

@@ -65,7 +65,12 @@ final class ModelRunner {
     }
     if (!Verifier.verify(module, ctx)) throw new RunException(String.join("; ", errors));
     Operation main = Interpreter.function(module, "main");
-    if (main == null) throw new RunException(model + " has no function @main");
+    if (main == null) {
+      List<Operation> defined = new ArrayList<>();
+      for (Operation op : module.region(0).entryBlock()) if (op.name().equals("func.func") && !op.region(0).isEmpty()) defined.add(op);
+      if (defined.size() != 1) throw new RunException(model + " has no function @main (and not exactly one function to run)");
+      main = defined.getFirst();
+    }
     Block body = main.region(0).entryBlock();
     List<Tensor> args = new ArrayList<>();
     ArrayAttr argAttrs = main.attribute("arg_attrs") instanceof ArrayAttr a ? a : null;

@@ -1,0 +1,90 @@
+// nn ops infer their result types; the verifier names the op and the mismatch.
+// RUN: %sol-opt --load-dialect nn --split-input-file --verify-diagnostics %s
+
+"func.func"() ({
+^bb0(%a: tensor<2x3xf32>, %b: tensor<4xf32>):
+  // expected-error @+1 {{'nn.add' op operands are not broadcast-compatible: [2, 3] vs [4]}}
+  %0 = "nn.add"(%a, %b) : (tensor<2x3xf32>, tensor<4xf32>) -> tensor<2x3xf32>
+  "func.return"() : () -> ()
+}) {function_type = (tensor<2x3xf32>, tensor<4xf32>) -> (), sym_name = "f"} : () -> ()
+
+// -----
+
+"func.func"() ({
+^bb0(%a: tensor<2x3xf32>):
+  // expected-error @+1 {{'nn.relu' op result #0 type 'tensor<3x2xf32>' does not match the inferred type 'tensor<2x3xf32>'}}
+  %0 = "nn.relu"(%a) : (tensor<2x3xf32>) -> tensor<3x2xf32>
+  "func.return"() : () -> ()
+}) {function_type = (tensor<2x3xf32>) -> (), sym_name = "f"} : () -> ()
+
+// -----
+
+"func.func"() ({
+^bb0(%a: tensor<2x3xf32>, %b: tensor<4x5xf32>):
+  // expected-error @+1 {{'nn.matmul' op inner dimensions differ: [2, 3] x [4, 5]}}
+  %0 = "nn.matmul"(%a, %b) : (tensor<2x3xf32>, tensor<4x5xf32>) -> tensor<2x5xf32>
+  "func.return"() : () -> ()
+}) {function_type = (tensor<2x3xf32>, tensor<4x5xf32>) -> (), sym_name = "f"} : () -> ()
+
+// -----
+
+"func.func"() ({
+^bb0(%x: tensor<1x3x8x8xf32>, %w: tensor<4x2x3x3xf32>):
+  // expected-error @+1 {{'nn.conv' op input channels 3 do not match weight channels 2 x group 1}}
+  %0 = "nn.conv"(%x, %w) : (tensor<1x3x8x8xf32>, tensor<4x2x3x3xf32>) -> tensor<1x4x6x6xf32>
+  "func.return"() : () -> ()
+}) {function_type = (tensor<1x3x8x8xf32>, tensor<4x2x3x3xf32>) -> (), sym_name = "f"} : () -> ()
+
+// -----
+
+"func.func"() ({
+^bb0(%a: tensor<2x3xf32>):
+  // expected-error @+1 {{'nn.reshape' op cannot reshape tensor<2x3xf32> to [4]}}
+  %0 = "nn.reshape"(%a) {shape = array<i64: 4>} : (tensor<2x3xf32>) -> tensor<4xf32>
+  "func.return"() : () -> ()
+}) {function_type = (tensor<2x3xf32>) -> (), sym_name = "f"} : () -> ()
+
+// -----
+
+"func.func"() ({
+^bb0(%a: tensor<2x3xf32>):
+  // expected-error @+1 {{'nn.transpose' op perm is not a permutation}}
+  %0 = "nn.transpose"(%a) {perm = array<i64: 0, 0>} : (tensor<2x3xf32>) -> tensor<2x2xf32>
+  "func.return"() : () -> ()
+}) {function_type = (tensor<2x3xf32>) -> (), sym_name = "f"} : () -> ()
+
+// -----
+
+"func.func"() ({
+^bb0(%a: tensor<2x3xf32>, %b: tensor<2x4xf32>):
+  // expected-error @+1 {{'nn.concat' op operand #1 does not match on dimension 1}}
+  %0 = "nn.concat"(%a, %b) {axis = 0 : i64} : (tensor<2x3xf32>, tensor<2x4xf32>) -> tensor<4x3xf32>
+  "func.return"() : () -> ()
+}) {function_type = (tensor<2x3xf32>, tensor<2x4xf32>) -> (), sym_name = "f"} : () -> ()
+
+// -----
+
+"func.func"() ({
+^bb0(%a: tensor<?x3xf32>):
+  // expected-error @+1 {{'nn.relu' op operand #0 must be a statically shaped tensor, got 'tensor<?x3xf32>'}}
+  %0 = "nn.relu"(%a) : (tensor<?x3xf32>) -> tensor<?x3xf32>
+  "func.return"() : () -> ()
+}) {function_type = (tensor<?x3xf32>) -> (), sym_name = "f"} : () -> ()
+
+// -----
+
+"func.func"() ({
+^bb0(%a: tensor<2x3xf32>):
+  // expected-error @+1 {{'nn.split' op split sizes add up to 4, not 3}}
+  %0:2 = "nn.split"(%a) {axis = 1 : i64, sizes = array<i64: 2, 2>} : (tensor<2x3xf32>) -> (tensor<2x2xf32>, tensor<2x2xf32>)
+  "func.return"() : () -> ()
+}) {function_type = (tensor<2x3xf32>) -> (), sym_name = "f"} : () -> ()
+
+// -----
+
+"func.func"() ({
+^bb0(%x: tensor<1x1x4x4xf32>):
+  // expected-error @+1 {{'nn.max_pool' op requires attribute 'kernel_shape'}}
+  %0 = "nn.max_pool"(%x) : (tensor<1x1x4x4xf32>) -> tensor<1x1x2x2xf32>
+  "func.return"() : () -> ()
+}) {function_type = (tensor<1x1x4x4xf32>) -> (), sym_name = "f"} : () -> ()

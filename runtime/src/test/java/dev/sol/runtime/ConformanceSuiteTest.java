@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs every ONNX backend case in testdata/ through import and the reference interpreter.
+ * Runs every ONNX backend case in testdata/ (ONNX's own cases, and whole networks whose
+ * expected outputs come from ONNX Runtime) through import and the reference interpreter.
  * Each case must pass unless KNOWN_FAILURES.tsv lists it with a reason, and a listed case
  * must still fail.
  */
@@ -27,7 +28,7 @@ class ConformanceSuiteTest {
       known.put(f[0], f[1]);
     }
     List<Path> cases = new ArrayList<>();
-    for (String folder : List.of("onnx-node", "onnx-pytorch-converted", "onnx-pytorch-operator", "onnx-light")) {
+    for (String folder : List.of("onnx-node", "onnx-pytorch-converted", "onnx-pytorch-operator", "onnx-light", "generated")) {
       try (Stream<Path> s = Files.list(DATA.resolve(folder))) {
         s.filter(Files::isDirectory).sorted().forEach(cases::add);
       }

@@ -1,0 +1,212 @@
+#!/usr/bin/env python3
+"""Writes small whole-network ONNX models with random weights, in the ONNX backend-test
+layout, with the outputs ONNX Runtime computes for a random input. Run once; the results
+are committed under testdata/generated so that the tests never need Python.
+
+Architectures (shrunk: few channels, 32x32 inputs): ResNet (residual blocks with
+batch norm), DenseNet (concatenation), Inception (parallel branches), VGG, AlexNet (LRN,
+large strides), MobileNet (depthwise convolutions, HardSwish, Clip), ShuffleNet (grouped
+convolutions and channel shuffle), SqueezeNet (fire modules).
+"""
+import os
+import numpy as np
+import onnx
+import onnxruntime as ort
+from onnx import TensorProto, helper, numpy_helper
+
+rng = np.random.default_rng(7)
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "testdata", "generated")
+
+
+def output_info(name):
+    info = onnx.ValueInfoProto()
+    info.name = name
+    info.type.tensor_type.elem_type = TensorProto.FLOAT
+    return info
+
+
+class Net:
+    def __init__(self, name):
+        self.name = name
+        self.nodes = []
+        self.inits = []
+        self.count = 0
+
+    def fresh(self, base):
+        self.count += 1
+        return f"{base}{self.count}"
+
+    def weight(self, shape, scale=None):
+        name = self.fresh("w")
+        fan_in = int(np.prod(shape[1:])) if len(shape) > 1 else shape[0]
+        s = scale if scale is not None else np.sqrt(2.0 / fan_in)
+        self.inits.append(numpy_helper.from_array((rng.standard_normal(shape) * s).astype(np.float32), name))
+        return name
+
+    def const(self, array):
+        name = self.fresh("c")
+        self.inits.append(numpy_helper.from_array(np.asarray(array), name))
+        return name
+
+    def op(self, op_type, inputs, **attrs):
+        out = self.fresh(op_type.lower())
+        self.nodes.append(helper.make_node(op_type, inputs, [out], name=out, **attrs))
+        return out
+
+    def conv(self, x, cin, cout, k, stride=1, pad=None, group=1, bias=True):
+        pad = k // 2 if pad is None else pad
+        inputs = [x, self.weight([cout, cin // group, k, k])]
+        if bias:
+            inputs.append(self.weight([cout], 0.1))
+        return self.op("Conv", inputs, kernel_shape=[k, k], strides=[stride, stride], pads=[pad] * 4, group=group)
+
+    def bn(self, x, c):
+        scale = self.const((1 + 0.1 * rng.standard_normal(c)).astype(np.float32))
+        bias = self.const((0.1 * rng.standard_normal(c)).astype(np.float32))
+        mean = self.const((0.1 * rng.standard_normal(c)).astype(np.float32))
+        var = self.const((1 + 0.1 * np.abs(rng.standard_normal(c))).astype(np.float32))
+        return self.op("BatchNormalization", [x, scale, bias, mean, var], epsilon=1e-5)
+
+    def relu(self, x):
+        return self.op("Relu", [x])
+
+    def head(self, x, c, classes=10):
+        g = self.op("GlobalAveragePool", [x])
+        f = self.op("Flatten", [g], axis=1)
+        y = self.op("Gemm", [f, self.weight([classes, c]), self.weight([classes], 0.1)], transB=1)
+        return self.op("Softmax", [y], axis=1)
+
+    def save(self, output, shape=(1, 3, 32, 32)):
+        graph = helper.make_graph(self.nodes, self.name, [helper.make_tensor_value_info("input", TensorProto.FLOAT, list(shape))],
+                                  [output_info(output)], self.inits)
+        model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 14)], producer_name="sol-generate-networks")
+        model.ir_version = 8
+        folder = os.path.join(OUT, f"net_{self.name}")
+        os.makedirs(os.path.join(folder, "test_data_set_0"), exist_ok=True)
+        onnx.save(model, os.path.join(folder, "model.onnx"))
+        x = rng.standard_normal(shape).astype(np.float32)
+        opts = ort.SessionOptions()
+        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_DISABLE_ALL
+        y = ort.InferenceSession(model.SerializeToString(), opts, providers=["CPUExecutionProvider"]).run(None, {"input": x})[0]
+        with open(os.path.join(folder, "test_data_set_0", "input_0.pb"), "wb") as f:
+            f.write(numpy_helper.from_array(x).SerializeToString())
+        with open(os.path.join(folder, "test_data_set_0", "output_0.pb"), "wb") as f:
+            f.write(numpy_helper.from_array(y).SerializeToString())
+
+
+def resnet():
+    n = Net("resnet")
+    x = n.relu(n.bn(n.conv("input", 3, 16, 3, bias=False), 16))
+    x = n.op("MaxPool", [x], kernel_shape=[3, 3], strides=[2, 2], pads=[1, 1, 1, 1])
+    c = 16
+    for cout, stride in [(16, 1), (32, 2), (64, 2)]:
+        y = n.relu(n.bn(n.conv(x, c, cout, 3, stride, bias=False), cout))
+        y = n.bn(n.conv(y, cout, cout, 3, bias=False), cout)
+        shortcut = x if (stride == 1 and c == cout) else n.bn(n.conv(x, c, cout, 1, stride, pad=0, bias=False), cout)
+        x = n.relu(n.op("Add", [y, shortcut]))
+        c = cout
+    n.save(n.head(x, c))
+
+
+def densenet():
+    n = Net("densenet")
+    x = n.conv("input", 3, 16, 3)
+    c = 16
+    for block in range(2):
+        for _ in range(3):
+            y = n.conv(n.relu(n.bn(x, c)), c, 8, 3)
+            x = n.op("Concat", [x, y], axis=1)
+            c += 8
+        if block == 0:
+            x = n.conv(n.relu(n.bn(x, c)), c, c // 2, 1, pad=0)
+            c //= 2
+            x = n.op("AveragePool", [x], kernel_shape=[2, 2], strides=[2, 2])
+    n.save(n.head(n.relu(n.bn(x, c)), c))
+
+
+def inception():
+    n = Net("inception")
+    x = n.relu(n.conv("input", 3, 16, 3, 2))
+    b1 = n.relu(n.conv(x, 16, 8, 1, pad=0))
+    b2 = n.relu(n.conv(n.relu(n.conv(x, 16, 8, 1, pad=0)), 8, 12, 3))
+    b3 = n.relu(n.conv(n.relu(n.conv(x, 16, 4, 1, pad=0)), 4, 6, 5))
+    b4 = n.relu(n.conv(n.op("MaxPool", [x], kernel_shape=[3, 3], strides=[1, 1], pads=[1, 1, 1, 1]), 16, 6, 1, pad=0))
+    x = n.op("Concat", [b1, b2, b3, b4], axis=1)
+    x = n.op("AveragePool", [x], kernel_shape=[3, 3], strides=[2, 2], pads=[1, 1, 1, 1], count_include_pad=0)
+    n.save(n.head(x, 32))
+
+
+def vgg():
+    n = Net("vgg")
+    x = "input"
+    c = 3
+    for cout in [8, 16, 32]:
+        x = n.relu(n.conv(x, c, cout, 3))
+        x = n.relu(n.conv(x, cout, cout, 3))
+        x = n.op("MaxPool", [x], kernel_shape=[2, 2], strides=[2, 2])
+        c = cout
+    f = n.op("Flatten", [x], axis=1)
+    h = n.relu(n.op("Gemm", [f, n.weight([64, c * 16]), n.weight([64], 0.1)], transB=1))
+    h = n.op("Dropout", [h])
+    y = n.op("Gemm", [h, n.weight([10, 64]), n.weight([10], 0.1)], transB=1)
+    n.save(n.op("Softmax", [y], axis=1))
+
+
+def alexnet():
+    n = Net("alexnet")
+    x = n.relu(n.conv("input", 3, 16, 5, 2, pad=2))
+    x = n.op("LRN", [x], size=5, alpha=1e-4, beta=0.75, bias=2.0)
+    x = n.op("MaxPool", [x], kernel_shape=[3, 3], strides=[2, 2])
+    x = n.relu(n.conv(x, 16, 32, 3))
+    x = n.op("LRN", [x], size=5, alpha=1e-4, beta=0.75, bias=2.0)
+    x = n.op("MaxPool", [x], kernel_shape=[3, 3], strides=[2, 2])
+    f = n.op("Flatten", [x], axis=1)
+    y = n.op("Gemm", [f, n.weight([10, 32 * 9]), n.weight([10], 0.1)], transB=1)
+    n.save(n.op("Softmax", [y], axis=1))
+
+
+def mobilenet():
+    n = Net("mobilenet")
+    x = n.op("HardSwish", [n.bn(n.conv("input", 3, 16, 3, 2, bias=False), 16)])
+    c = 16
+    for cout, stride in [(24, 2), (32, 1)]:
+        y = n.op("Clip", [n.bn(n.conv(x, c, c * 2, 1, pad=0, bias=False), c * 2), n.const(np.float32(0)), n.const(np.float32(6))])
+        y = n.op("Clip", [n.bn(n.conv(y, c * 2, c * 2, 3, stride, group=c * 2, bias=False), c * 2), n.const(np.float32(0)), n.const(np.float32(6))])
+        x = n.bn(n.conv(y, c * 2, cout, 1, pad=0, bias=False), cout)
+        c = cout
+    n.save(n.head(x, c))
+
+
+def shufflenet():
+    n = Net("shufflenet")
+    x = n.relu(n.conv("input", 3, 24, 3, 2))
+    for _ in range(2):
+        y = n.relu(n.bn(n.conv(x, 24, 24, 1, pad=0, group=4, bias=False), 24))
+        y = n.op("Reshape", [y, n.const(np.array([1, 4, 6, 16, 16], dtype=np.int64))])
+        y = n.op("Transpose", [y], perm=[0, 2, 1, 3, 4])
+        y = n.op("Reshape", [y, n.const(np.array([1, 24, 16, 16], dtype=np.int64))])
+        y = n.bn(n.conv(y, 24, 24, 3, group=24, bias=False), 24)
+        y = n.bn(n.conv(y, 24, 24, 1, pad=0, group=4, bias=False), 24)
+        x = n.relu(n.op("Add", [x, y]))
+    n.save(n.head(x, 24))
+
+
+def squeezenet():
+    n = Net("squeezenet")
+    x = n.relu(n.conv("input", 3, 16, 3, 2))
+    x = n.op("MaxPool", [x], kernel_shape=[3, 3], strides=[2, 2], ceil_mode=1)
+    c = 16
+    for squeeze, expand in [(4, 8), (8, 16)]:
+        s = n.relu(n.conv(x, c, squeeze, 1, pad=0))
+        e1 = n.relu(n.conv(s, squeeze, expand, 1, pad=0))
+        e3 = n.relu(n.conv(s, squeeze, expand, 3))
+        x = n.op("Concat", [e1, e3], axis=1)
+        c = expand * 2
+    x = n.relu(n.conv(x, c, 10, 1, pad=0))
+    g = n.op("GlobalAveragePool", [x])
+    n.save(n.op("Softmax", [n.op("Flatten", [g], axis=1)], axis=1))
+
+
+for build in [resnet, densenet, inception, vgg, alexnet, mobilenet, shufflenet, squeezenet]:
+    build()
+    print("wrote", build.__name__)

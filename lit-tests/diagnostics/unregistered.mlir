@@ -2,7 +2,7 @@
 // RUN: %sol-opt --split-input-file --verify-diagnostics %s
 
 // expected-error @+1 {{operation being parsed with an unregistered dialect. If this is intended, please use -allow-unregistered-dialect with the MLIR tool used}}
-%0 = "nn.relu"() : () -> tensor<4xf32>
+%0 = "foo.relu"() : () -> tensor<4xf32>
 
 // -----
 

@@ -31,3 +31,9 @@
 // MISSING: sol-import: error: cannot read
 // RUN: not %sol-import %S/../../testdata/onnx-node/test_add/model.onnx --shape x=1,a 2>&1 | FileCheck %s --check-prefix=BADSHAPE
 // BADSHAPE: sol-import: error: --shape x=1,a: 'a' is not a dimension
+
+// sol-opt takes sol-import's output as it is (the nn dialect is loaded without --allow-unregistered-dialect):
+// RUN: %sol-import %S/../../testdata/generated/net_resnet/model.onnx > %t.resnet.mlir
+// RUN: %sol-opt %t.resnet.mlir --nn-fold-batchnorm --canonicalize --check-equivalence | FileCheck %s --check-prefix=RESNET
+// RESNET-NOT: "nn.batch_norm"
+// RESNET: "nn.conv"

@@ -62,7 +62,7 @@ public final class SolOpt implements Callable<Integer> {
   boolean printGeneric;
 
   @Option(names = "--load-dialect", paramLabel = "DIALECT",
-      description = "Also load an optional dialect: nn (not loaded by default yet, see README).")
+      description = "Load an optional dialect: nn (loaded by default unless --allow-unregistered-dialect is given).")
   List<String> loadDialects = new java.util.ArrayList<>();
 
   @Option(names = "--check-equivalence",
@@ -175,8 +175,10 @@ public final class SolOpt implements Callable<Integer> {
   }
 
   private boolean processChunk(SourceBuffer source, Writer out) throws IOException {
-    IRContext context = (loadDialects.contains("nn") ? Dialects.newContextWithNn() : Dialects.newContext())
-        .setAllowUnregisteredDialects(allowUnregistered);
+    // The nn dialect is loaded unless --allow-unregistered-dialect asks for mlir-opt's view,
+    // where nn.* are unregistered ops that pass through untouched (--load-dialect nn overrides).
+    boolean nn = loadDialects.contains("nn") || !allowUnregistered;
+    IRContext context = (nn ? Dialects.newContextWithNn() : Dialects.newContext()).setAllowUnregisteredDialects(allowUnregistered);
     DiagnosticPrinter printer = new DiagnosticPrinter(source, System.err);
     DiagnosticVerifier verifier = verifyDiagnostics ? new DiagnosticVerifier(source) : null;
     boolean success;

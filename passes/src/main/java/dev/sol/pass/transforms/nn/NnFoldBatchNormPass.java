@@ -17,12 +17,56 @@ import java.util.List;
  * {@code w' = w * s / sqrt(var + eps)} per output channel and
  * {@code b' = (b - mean) * s / sqrt(var + eps) + bias}.
  */
-@PassInfo(name = "nn-fold-batchnorm", summary = "Fold nn.batch_norm into the preceding nn.conv")
+@PassInfo(name = "nn-fold-batchnorm", summary = "Fold nn.batch_norm into the preceding nn.conv or nn.gemm")
 public final class NnFoldBatchNormPass implements Pass<NoOptions> {
   @Override public NoOptions defaultOptions() { return NoOptions.INSTANCE; }
 
   private static Tensor constant(Value v) {
     return v.definingOp() instanceof dev.sol.dialect.nn.ConstantOp c ? Tensor.fromAttribute((DenseElementsAttr) c.attribute("value")) : null;
+  }
+
+  /**
+   * gemm's output [M, N] has its channels on dimension 1: B's output columns are scaled by
+   * {@code k = s / sqrt(var + eps)}, and the bias becomes {@code (beta * C - mean) * k + bias}.
+   */
+  private static boolean foldIntoGemm(dev.sol.dialect.nn.GemmOp gemm, Operation bn, Builder b) {
+    Tensor w = constant(gemm.operand(1));
+    Tensor c = gemm.numOperands() > 2 ? constant(gemm.operand(2)) : null;
+    Tensor scale = constant(bn.operand(1));
+    Tensor shift = constant(bn.operand(2));
+    Tensor mean = constant(bn.operand(3));
+    Tensor var = constant(bn.operand(4));
+    if (w == null || (gemm.numOperands() > 2 && (c == null || c.rank() > 1)) || scale == null || shift == null || mean == null
+        || var == null) {
+      return false;
+    }
+    boolean transB = gemm.longAttr("trans_b", 0) != 0;
+    long n = transB ? w.shape()[0] : w.shape()[1];
+    long k = transB ? w.shape()[1] : w.shape()[0];
+    double eps = ((BatchNormOp) bn).floatAttr("epsilon", 1e-5);
+    double beta = gemm.floatAttr("beta", 1);
+    Tensor w2 = Tensor.zeros(w.element(), w.shape());
+    Tensor c2 = Tensor.zeros(w.element(), new long[] {n});
+    for (int j = 0; j < n; j++) {
+      double f = scale.get(j) / Math.sqrt(var.get(j) + eps);
+      for (int q = 0; q < k; q++) {
+        int at = transB ? (int) (j * k + q) : (int) (q * n + j);
+        w2.set(at, w.get(at) * f);
+      }
+      double cv = c == null ? 0 : beta * c.get(c.size() == 1 ? 0 : j);
+      c2.set(j, (cv - mean.get(j)) * f + shift.get(j));
+    }
+    b.before(gemm);
+    Value wv = b.create(new OperationState("nn.constant", gemm.location()).attribute("value", w2.toAttribute()).results(w2.type())).result(0);
+    Value cv = b.create(new OperationState("nn.constant", bn.location()).attribute("value", c2.toAttribute()).results(c2.type())).result(0);
+    OperationState s = new OperationState("nn.gemm", new FusedLoc(List.of(gemm.location(), bn.location()), null))
+        .operands(gemm.operand(0), wv, cv).results(bn.result(0).type());
+    s.attributes = gemm.attributes().with("beta", new FloatAttr(FloatType.F64, 1));
+    Operation fused = b.create(s);
+    bn.result(0).replaceAllUsesWith(fused.result(0));
+    bn.erase();
+    gemm.erase();
+    return true;
   }
 
   @Override public boolean run(Operation root, NoOptions options, PassState state) {
@@ -33,6 +77,10 @@ public final class NnFoldBatchNormPass implements Pass<NoOptions> {
     int folded = 0;
     Builder b = new Builder(state.context());
     for (Operation bn : norms) {
+      if (bn.operand(0).definingOp() instanceof dev.sol.dialect.nn.GemmOp gemm && gemm.result(0).hasOneUse()) {
+        if (foldIntoGemm(gemm, bn, b)) folded++;
+        continue;
+      }
       if (!(bn.operand(0).definingOp() instanceof ConvOp conv) || !conv.result(0).hasOneUse()) continue;
       Tensor w = constant(conv.operand(1));
       Tensor bias = conv.numOperands() > 2 ? constant(conv.operand(2)) : null;

@@ -50,6 +50,7 @@ final class Spatial {
   }
 
   static Tensor conv(Tensor x, Tensor w, Tensor b, long[] strides, long[] pads, long[] dilations, long group, long[] outShape) {
+    if (x.rank() == 4 && x.isFloat()) return conv2d(x, w, b, strides, pads, dilations, group, outShape);
     int dims = x.rank() - 2;
     long n = x.shape()[0];
     long cIn = x.shape()[1];
@@ -89,6 +90,64 @@ final class Spatial {
           }
           out.set((int) ((bn * cOut + oc) * outPlane + flat(o, outSpatial, 0)), sum);
         } while (next(o, outSpatial));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The 2-D case with flat arrays: accumulates each output row over input channels and
+   * kernel taps, which keeps the interpreter usable on ImageNet-sized networks. Sums are
+   * accumulated in double, then rounded to the element type once.
+   */
+  private static Tensor conv2d(Tensor x, Tensor w, Tensor b, long[] strides, long[] pads, long[] dilations, long group, long[] outShape) {
+    int n = (int) x.shape()[0];
+    int cIn = (int) x.shape()[1];
+    int ih = (int) x.shape()[2];
+    int iw = (int) x.shape()[3];
+    int cOut = (int) w.shape()[0];
+    int kh = (int) w.shape()[2];
+    int kw = (int) w.shape()[3];
+    int oh = (int) outShape[2];
+    int ow = (int) outShape[3];
+    int sh = (int) strides[0];
+    int sw = (int) strides[1];
+    int ph = (int) pads[0];
+    int pw = (int) pads[1];
+    int dh = (int) dilations[0];
+    int dw = (int) dilations[1];
+    int cPerGroup = cIn / (int) group;
+    int oPerGroup = cOut / (int) group;
+    double[] xd = x.floatData();
+    double[] wd = w.floatData();
+    double[] acc = new double[ow];
+    Tensor out = Tensor.zeros(x.element(), outShape);
+    for (int bn = 0; bn < n; bn++) {
+      for (int oc = 0; oc < cOut; oc++) {
+        int g = oc / oPerGroup;
+        double bias = b == null ? 0 : b.get(oc);
+        for (int oy = 0; oy < oh; oy++) {
+          java.util.Arrays.fill(acc, bias);
+          for (int ic = 0; ic < cPerGroup; ic++) {
+            int xBase = (bn * cIn + g * cPerGroup + ic) * ih * iw;
+            int wBase = (oc * cPerGroup + ic) * kh * kw;
+            for (int ky = 0; ky < kh; ky++) {
+              int iy = oy * sh - ph + ky * dh;
+              if (iy < 0 || iy >= ih) continue;
+              int row = xBase + iy * iw;
+              for (int kx = 0; kx < kw; kx++) {
+                double wv = wd[wBase + ky * kw + kx];
+                int x0 = -pw + kx * dw;
+                for (int ox = 0; ox < ow; ox++) {
+                  int ix = ox * sw + x0;
+                  if (ix >= 0 && ix < iw) acc[ox] += xd[row + ix] * wv;
+                }
+              }
+            }
+          }
+          int oBase = ((bn * cOut + oc) * oh + oy) * ow;
+          for (int ox = 0; ox < ow; ox++) out.set(oBase + ox, acc[ox]);
+        }
       }
     }
     return out;

@@ -55,6 +55,9 @@ public final class Tensor {
 
   public RankedTensorType type() { return new RankedTensorType(shape, element); }
 
+  /** The float data in row-major order (shared, not a copy); null for integer tensors. */
+  public double[] floatData() { return floats; }
+
   public double get(int i) { return floats != null ? floats[i] : ints[i]; }
 
   public long getLong(int i) { return ints != null ? ints[i] : (long) floats[i]; }

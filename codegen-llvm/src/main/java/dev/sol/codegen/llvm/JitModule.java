@@ -1,0 +1,52 @@
+package dev.sol.codegen.llvm;
+
+import static org.bytedeco.llvm.global.LLVM.*;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import org.bytedeco.llvm.LLVM.*;
+
+/**
+ * Compiled code in an ORC LLJIT instance for the host, with the process's symbols (libc,
+ * libm) available. Lookups are synchronized: one LLJIT must not serve two threads at once.
+ */
+public final class JitModule implements AutoCloseable {
+  private final LLVMOrcLLJITRef jit = new LLVMOrcLLJITRef();
+
+  /**
+   * Builds a module with {@code build} in a context the JIT owns, optimizes it for the host
+   * and adds it to the JIT.
+   */
+  public JitModule(java.util.function.Function<LLVMContextRef, LLVMModuleRef> build) {
+    Targets.initialize();
+    LLVMOrcThreadSafeContextRef tsc = LLVMOrcCreateNewThreadSafeContext();
+    LLVMModuleRef module = build.apply(LLVMOrcThreadSafeContextGetContext(tsc));
+    LLVMTargetMachineRef tm = Targets.machine(null, null, null);
+    Targets.optimize(module, tm);
+    LLVMDisposeTargetMachine(tm);
+    check(LLVMOrcCreateLLJIT(jit, LLVMOrcCreateLLJITBuilder()));
+    LLVMOrcDefinitionGeneratorRef gen = new LLVMOrcDefinitionGeneratorRef();
+    check(LLVMOrcCreateDynamicLibrarySearchGeneratorForProcess(gen, LLVMOrcLLJITGetGlobalPrefix(jit), (LLVMOrcSymbolPredicate) null, null));
+    LLVMOrcJITDylibAddGenerator(LLVMOrcLLJITGetMainJITDylib(jit), gen);
+    LLVMOrcThreadSafeModuleRef tsm = LLVMOrcCreateNewThreadSafeModule(module, tsc);
+    check(LLVMOrcLLJITAddLLVMIRModule(jit, LLVMOrcLLJITGetMainJITDylib(jit), tsm));
+    LLVMOrcDisposeThreadSafeContext(tsc);
+  }
+
+  private static void check(LLVMErrorRef e) {
+    if (e != null) throw new CodegenException("LLVM JIT: " + ArithEmitter.message(LLVMGetErrorMessage(e)));
+  }
+
+  /** A handle for the compiled function {@code name} with the given signature. */
+  public synchronized MethodHandle function(String name, FunctionDescriptor descriptor) {
+    long[] address = new long[1];
+    check(LLVMOrcLLJITLookup(jit, address, name));
+    return Linker.nativeLinker().downcallHandle(MemorySegment.ofAddress(address[0]), descriptor);
+  }
+
+  @Override public synchronized void close() {
+    LLVMOrcDisposeLLJIT(jit);
+  }
+}

@@ -1,0 +1,97 @@
+package dev.sol.codegen.llvm;
+
+import static org.bytedeco.llvm.global.LLVM.*;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.llvm.LLVM.*;
+
+/**
+ * Target machines for the host, x86-64 and AArch64. CPU names and features are checked
+ * here first: LLVM only warns about unknown ones, and some bad options abort the process.
+ */
+public final class Targets {
+  private Targets() {}
+
+  public static final String AARCH64 = "aarch64-unknown-linux-gnu";
+
+  private static final List<String> X86_CPUS = List.of("generic", "x86-64", "x86-64-v2", "x86-64-v3", "x86-64-v4", "haswell", "broadwell",
+      "skylake", "skylake-avx512", "cascadelake", "icelake-client", "icelake-server", "sapphirerapids", "alderlake", "znver1", "znver2",
+      "znver3", "znver4");
+  private static final List<String> AARCH64_CPUS = List.of("generic", "cortex-a53", "cortex-a55", "cortex-a72", "cortex-a76",
+      "cortex-a78", "neoverse-n1", "neoverse-n2", "neoverse-v1", "neoverse-v2", "apple-m1", "apple-m2", "a64fx");
+  private static final Pattern FEATURES = Pattern.compile("([+-][a-z0-9.\\-]+)(,[+-][a-z0-9.\\-]+)*");
+  private static boolean initialized;
+
+  static synchronized void initialize() {
+    if (initialized) return;
+    LLVMInitializeX86TargetInfo();
+    LLVMInitializeX86Target();
+    LLVMInitializeX86TargetMC();
+    LLVMInitializeX86AsmPrinter();
+    LLVMInitializeAArch64TargetInfo();
+    LLVMInitializeAArch64Target();
+    LLVMInitializeAArch64TargetMC();
+    LLVMInitializeAArch64AsmPrinter();
+    initialized = true;
+  }
+
+  public static String hostTriple() {
+    initialize();
+    return ArithEmitter.message(LLVMGetDefaultTargetTriple());
+  }
+
+  /**
+   * A target machine; {@code cpu} null means the host CPU (for the host triple) or generic,
+   * {@code features} null means the host's features (host triple) or none.
+   */
+  public static LLVMTargetMachineRef machine(String triple, String cpu, String features) {
+    initialize();
+    boolean host = triple == null || triple.equals(hostTriple());
+    String t = triple == null ? hostTriple() : triple;
+    boolean aarch64 = t.startsWith("aarch64");
+    if (!aarch64 && !t.startsWith("x86_64")) throw new CodegenException("unsupported target triple '" + t + "' (supported: x86_64-*, aarch64-*)");
+    if (cpu != null && !(aarch64 ? AARCH64_CPUS : X86_CPUS).contains(cpu)) {
+      throw new CodegenException("unknown CPU '" + cpu + "' for " + t + "; known: " + String.join(", ", aarch64 ? AARCH64_CPUS : X86_CPUS));
+    }
+    if (features != null && !features.isEmpty() && !FEATURES.matcher(features).matches()) {
+      throw new CodegenException("invalid features '" + features + "': expected a comma-separated list like +avx2,-fma");
+    }
+    String c = cpu != null ? cpu : host ? ArithEmitter.message(LLVMGetHostCPUName()) : "generic";
+    String f = features != null ? features : host ? ArithEmitter.message(LLVMGetHostCPUFeatures()) : "";
+    LLVMTargetRef target = new LLVMTargetRef();
+    BytePointer err = new BytePointer();
+    if (LLVMGetTargetFromTriple(new BytePointer(t), target, err) != 0) throw new CodegenException("unknown target '" + t + "': " + ArithEmitter.message(err));
+    return LLVMCreateTargetMachine(target, t, c, f, LLVMCodeGenLevelAggressive, LLVMRelocPIC, LLVMCodeModelDefault);
+  }
+
+  /** Runs LLVM's {@code default<O3>} pipeline on a module for a target machine. */
+  public static void optimize(LLVMModuleRef module, LLVMTargetMachineRef tm) {
+    LLVMSetTarget(module, ArithEmitter.message(LLVMGetTargetMachineTriple(tm)));
+    LLVMTargetDataRef layout = LLVMCreateTargetDataLayout(tm);
+    LLVMSetModuleDataLayout(module, layout);
+    LLVMPassBuilderOptionsRef options = LLVMCreatePassBuilderOptions();
+    LLVMPassBuilderOptionsSetLoopVectorization(options, 1);
+    LLVMPassBuilderOptionsSetSLPVectorization(options, 1);
+    LLVMErrorRef e = LLVMRunPasses(module, "default<O3>", tm, options);
+    LLVMDisposePassBuilderOptions(options);
+    if (e != null) throw new CodegenException("LLVM optimization failed: " + ArithEmitter.message(LLVMGetErrorMessage(e)));
+  }
+
+  /** Assembly text or object code of a module. */
+  public static byte[] emit(LLVMModuleRef module, LLVMTargetMachineRef tm, boolean object) {
+    LLVMMemoryBufferRef buf = new LLVMMemoryBufferRef();
+    BytePointer err = new BytePointer();
+    if (LLVMTargetMachineEmitToMemoryBuffer(tm, module, object ? LLVMObjectFile : LLVMAssemblyFile, err, buf) != 0) {
+      throw new CodegenException("LLVM code emission failed: " + ArithEmitter.message(err));
+    }
+    long size = LLVMGetBufferSize(buf);
+    byte[] out = new byte[(int) size];
+    LLVMGetBufferStart(buf).capacity(size).get(out);
+    LLVMDisposeMemoryBuffer(buf);
+    return out;
+  }
+
+  public static String text(LLVMModuleRef module) { return ArithEmitter.message(LLVMPrintModuleToString(module)); }
+}

@@ -9,6 +9,15 @@ import org.bytedeco.llvm.LLVM.*;
 
 /** arith and math operations as LLVM instructions and intrinsics. */
 final class ArithEmitter {
+  /**
+   * A native array of pointers. Never {@code new PointerPointer<>(p)} with one element: that
+   * constructor reinterprets {@code p} itself as the array.
+   */
+  @SafeVarargs
+  static <P extends org.bytedeco.javacpp.Pointer> PointerPointer<P> ptrs(P... items) {
+    return new PointerPointer<>(items);
+  }
+
   private ArithEmitter() {}
 
   private static final int[] ICMP = {LLVMIntEQ, LLVMIntNE, LLVMIntSLT, LLVMIntSLE, LLVMIntSGT, LLVMIntSGE, LLVMIntULT, LLVMIntULE,
@@ -93,7 +102,7 @@ final class ArithEmitter {
         for (int i = 0; i < elems.length; i++) {
           elems[i] = vt.element() instanceof FloatType ? LLVMConstReal(et, d.getDouble(i)) : LLVMConstInt(et, d.getLong(i), 1);
         }
-        yield LLVMConstVector(new PointerPointer<>(elems), elems.length);
+        yield LLVMConstVector(ArithEmitter.ptrs(elems), elems.length);
       }
       default -> throw new CodegenException("constant " + value + " is not supported by code generation");
     };
@@ -102,9 +111,9 @@ final class ArithEmitter {
   static LLVMValueRef intrinsic(LlvmEmitter e, LLVMBuilderRef b, String name, LLVMTypeRef t, LLVMValueRef... args) {
     int id = LLVMLookupIntrinsicID(name, name.length());
     if (id == 0) throw new CodegenException("LLVM has no intrinsic " + name);
-    LLVMValueRef fn = LLVMGetIntrinsicDeclaration(e.module(), id, new PointerPointer<>(t), 1);
-    LLVMTypeRef ft = LLVMIntrinsicGetType(e.context(), id, new PointerPointer<>(t), 1);
-    return LLVMBuildCall2(b, ft, fn, new PointerPointer<>(args), args.length, "");
+    LLVMValueRef fn = LLVMGetIntrinsicDeclaration(e.module(), id, ArithEmitter.ptrs(t), 1);
+    LLVMTypeRef ft = LLVMIntrinsicGetType(e.context(), id, ArithEmitter.ptrs(t), 1);
+    return LLVMBuildCall2(b, ft, fn, ArithEmitter.ptrs(args), args.length, "");
   }
 
   static LLVMValueRef math(LlvmEmitter e, LLVMBuilderRef b, Operation op) {

@@ -100,7 +100,7 @@ public final class LlvmEmitter {
     if (ft.results().size() > 1) throw new CodegenException("functions with more than one result are not supported; return buffers instead");
     LLVMTypeRef ret = ft.results().isEmpty() ? LLVMVoidTypeInContext(ctx) : type(ft.results().getFirst());
     LLVMTypeRef[] params = ft.inputs().stream().map(this::type).toArray(LLVMTypeRef[]::new);
-    return LLVMFunctionType(ret, new PointerPointer<>(params), params.length, 0);
+    return LLVMFunctionType(ret, ArithEmitter.ptrs(params), params.length, 0);
   }
 
   private void declare(Operation f) {
@@ -171,7 +171,7 @@ public final class LlvmEmitter {
     String callee = ((SymbolRefAttr) op.attribute("callee")).root();
     LLVMValueRef fn = LLVMGetNamedFunction(module, callee);
     LLVMValueRef[] args = op.operands().stream().map(this::v).toArray(LLVMValueRef[]::new);
-    LLVMValueRef r = LLVMBuildCall2(b, LLVMGlobalGetValueType(fn), fn, new PointerPointer<>(args), args.length, "");
+    LLVMValueRef r = LLVMBuildCall2(b, LLVMGlobalGetValueType(fn), fn, ArithEmitter.ptrs(args), args.length, "");
     return op.numResults() == 0 ? List.of() : List.of(r);
   }
 
@@ -209,9 +209,9 @@ public final class LlvmEmitter {
     LLVMValueRef next = LLVMBuildAdd(b, iv, step, "iv.next");
     LLVMBasicBlockRef latch = LLVMGetInsertBlock(b);
     LLVMBuildBr(b, header);
-    LLVMAddIncoming(iv, new PointerPointer<>(lb, next), new PointerPointer<>(pre, latch), 2);
+    LLVMAddIncoming(iv, ArithEmitter.ptrs(lb, next), ArithEmitter.ptrs(pre, latch), 2);
     for (int i = 0; i < phis.size(); i++) {
-      LLVMAddIncoming(phis.get(i), new PointerPointer<>(inits.get(i), yielded.get(i)), new PointerPointer<>(pre, latch), 2);
+      LLVMAddIncoming(phis.get(i), ArithEmitter.ptrs(inits.get(i), yielded.get(i)), ArithEmitter.ptrs(pre, latch), 2);
     }
     LLVMPositionBuilderAtEnd(b, exit);
     return phis;
@@ -234,7 +234,7 @@ public final class LlvmEmitter {
     List<LLVMValueRef> out = new ArrayList<>();
     for (int i = 0; i < op.numResults(); i++) {
       LLVMValueRef phi = LLVMBuildPhi(b, type(op.result(i).type()), "if.result");
-      LLVMAddIncoming(phi, new PointerPointer<>(t.get(i), e.get(i)), new PointerPointer<>(thenEnd, elseEnd), 2);
+      LLVMAddIncoming(phi, ArithEmitter.ptrs(t.get(i), e.get(i)), ArithEmitter.ptrs(thenEnd, elseEnd), 2);
       out.add(phi);
     }
     return out;
@@ -264,13 +264,13 @@ public final class LlvmEmitter {
     LLVMBasicBlockRef afterEnd = LLVMGetInsertBlock(b);
     LLVMBuildBr(b, before);
     for (int i = 0; i < phis.size(); i++) {
-      LLVMAddIncoming(phis.get(i), new PointerPointer<>(v(op.operand(i)), next.get(i)), new PointerPointer<>(pre, afterEnd), 2);
+      LLVMAddIncoming(phis.get(i), ArithEmitter.ptrs(v(op.operand(i)), next.get(i)), ArithEmitter.ptrs(pre, afterEnd), 2);
     }
     LLVMPositionBuilderAtEnd(b, exit);
     List<LLVMValueRef> out = new ArrayList<>();
     for (int i = 0; i < op.numResults(); i++) {
       LLVMValueRef phi = LLVMBuildPhi(b, type(op.result(i).type()), "while.result");
-      LLVMAddIncoming(phi, new PointerPointer<>(cond.get(i + 1)), new PointerPointer<>(condEnd), 1);
+      LLVMAddIncoming(phi, ArithEmitter.ptrs(cond.get(i + 1)), ArithEmitter.ptrs(condEnd), 1);
       out.add(phi);
     }
     return out;
@@ -303,7 +303,7 @@ public final class LlvmEmitter {
       LLVMValueRef next = LLVMBuildAdd(b, iv, v(steps.get(d)), "piv.next");
       LLVMBasicBlockRef latch = LLVMGetInsertBlock(b);
       LLVMBuildBr(b, header);
-      LLVMAddIncoming(iv, new PointerPointer<>(v(lbs.get(d)), next), new PointerPointer<>(pre, latch), 2);
+      LLVMAddIncoming(iv, ArithEmitter.ptrs(v(lbs.get(d)), next), ArithEmitter.ptrs(pre, latch), 2);
       LLVMPositionBuilderAtEnd(b, exit);
       return;
     }
@@ -321,7 +321,7 @@ public final class LlvmEmitter {
     LLVMValueRef next = LLVMBuildAdd(b, iv, v(steps.get(d)), "piv.next");
     LLVMBasicBlockRef latch = LLVMGetInsertBlock(b);
     LLVMBuildBr(b, header);
-    LLVMAddIncoming(iv, new PointerPointer<>(v(lbs.get(d)), next), new PointerPointer<>(pre, latch), 2);
+    LLVMAddIncoming(iv, ArithEmitter.ptrs(v(lbs.get(d)), next), ArithEmitter.ptrs(pre, latch), 2);
     LLVMPositionBuilderAtEnd(b, exit);
   }
 
@@ -352,7 +352,7 @@ public final class LlvmEmitter {
       LLVMValueRef term = LLVMBuildMul(b, v(indices.get(d)), LLVMConstInt(i64(), st[d], 0), "");
       linear = LLVMBuildAdd(b, linear, term, "");
     }
-    return LLVMBuildGEP2(b, type(m.element()), v(memref), new PointerPointer<>(linear), 1, "addr");
+    return LLVMBuildGEP2(b, type(m.element()), v(memref), ArithEmitter.ptrs(linear), 1, "addr");
   }
 
   private List<LLVMValueRef> memref(Operation op) {
@@ -397,7 +397,7 @@ public final class LlvmEmitter {
           LLVMValueRef o = offs[d] == ShapedType.DYNAMIC ? v(op.operand(k++)) : LLVMConstInt(i64(), offs[d], 0);
           linear = LLVMBuildAdd(b, linear, LLVMBuildMul(b, o, LLVMConstInt(i64(), st[d], 0), ""), "");
         }
-        yield List.of(LLVMBuildGEP2(b, type(src.element()), v(op.operand(0)), new PointerPointer<>(linear), 1, "view"));
+        yield List.of(LLVMBuildGEP2(b, type(src.element()), v(op.operand(0)), ArithEmitter.ptrs(linear), 1, "view"));
       }
       case "memref.copy" -> {
         MemRefType m = (MemRefType) op.operand(0).type();
@@ -419,8 +419,8 @@ public final class LlvmEmitter {
     LLVMValueRef fn = LLVMGetNamedFunction(module, name);
     LLVMTypeRef[] params = new LLVMTypeRef[args.length];
     for (int i = 0; i < args.length; i++) params[i] = LLVMTypeOf(args[i]);
-    LLVMTypeRef ft = LLVMFunctionType(ret, new PointerPointer<>(params), params.length, 0);
+    LLVMTypeRef ft = LLVMFunctionType(ret, ArithEmitter.ptrs(params), params.length, 0);
     if (fn == null) fn = LLVMAddFunction(module, name, ft);
-    return LLVMBuildCall2(b, ft, fn, new PointerPointer<>(args), args.length, "");
+    return LLVMBuildCall2(b, ft, fn, ArithEmitter.ptrs(args), args.length, "");
   }
 }

@@ -68,15 +68,21 @@ public final class Targets {
 
   /** Runs LLVM's {@code default<O3>} pipeline on a module for a target machine. */
   public static void optimize(LLVMModuleRef module, LLVMTargetMachineRef tm) {
-    LLVMSetTarget(module, ArithEmitter.message(LLVMGetTargetMachineTriple(tm)));
-    LLVMTargetDataRef layout = LLVMCreateTargetDataLayout(tm);
-    LLVMSetModuleDataLayout(module, layout);
+    setTarget(module, tm);
     LLVMPassBuilderOptionsRef options = LLVMCreatePassBuilderOptions();
     LLVMPassBuilderOptionsSetLoopVectorization(options, 1);
     LLVMPassBuilderOptionsSetSLPVectorization(options, 1);
     LLVMErrorRef e = LLVMRunPasses(module, "default<O3>", tm, options);
     LLVMDisposePassBuilderOptions(options);
     if (e != null) throw new CodegenException("LLVM optimization failed: " + ArithEmitter.message(LLVMGetErrorMessage(e)));
+  }
+
+  /** Sets a module's triple and data layout to a target machine's. */
+  public static void setTarget(LLVMModuleRef module, LLVMTargetMachineRef tm) {
+    LLVMSetTarget(module, ArithEmitter.message(LLVMGetTargetMachineTriple(tm)));
+    LLVMTargetDataRef layout = LLVMCreateTargetDataLayout(tm);
+    LLVMSetModuleDataLayout(module, layout);
+    LLVMDisposeTargetData(layout);
   }
 
   /** Assembly text or object code of a module. */

@@ -1,0 +1,135 @@
+package dev.sol.tools;
+
+import static org.bytedeco.llvm.global.LLVM.*;
+
+import dev.sol.codegen.llvm.CodegenException;
+import dev.sol.codegen.llvm.LlvmEmitter;
+import dev.sol.codegen.llvm.Targets;
+import dev.sol.dialect.Dialects;
+import dev.sol.ir.IRContext;
+import dev.sol.ir.Operation;
+import dev.sol.ir.Verifier;
+import dev.sol.textir.DiagnosticPrinter;
+import dev.sol.textir.IRParser;
+import dev.sol.textir.ParseException;
+import dev.sol.textir.SourceBuffer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.bytedeco.llvm.LLVM.LLVMContextRef;
+import org.bytedeco.llvm.LLVM.LLVMModuleRef;
+import org.bytedeco.llvm.LLVM.LLVMTargetMachineRef;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code sol-translate}: LLVM-ready IR (func, scf, arith, math, memref with static shapes) to
+ * LLVM IR, assembly or an object file, like mlir-translate followed by llc. Models in the nn
+ * dialect go through {@code sol-opt --pipeline=cpu} first.
+ */
+@Command(name = "sol-translate", mixinStandardHelpOptions = true, version = "sol-translate 0.1",
+    description = "Translates loop-level IR to LLVM IR, assembly or object code.")
+public final class SolTranslate implements Callable<Integer> {
+  enum Output { llvm_ir, asm, obj }
+
+  @Parameters(index = "0", arity = "0..1", defaultValue = "-", paramLabel = "FILE", description = "Input file, or - for stdin.")
+  String input;
+
+  @Option(names = "--target", paramLabel = "llvm-ir|asm|obj", defaultValue = "llvm-ir",
+      description = "What to emit: llvm-ir (before optimization unless -O3), asm or obj (optimized with default<O3>).")
+  String target;
+
+  @Option(names = "--triple", paramLabel = "TRIPLE", description = "Target triple (default: the host), e.g. aarch64-unknown-linux-gnu.")
+  String triple;
+
+  @Option(names = "--cpu", paramLabel = "NAME", description = "Target CPU (default: the host CPU, or generic for other triples).")
+  String cpu;
+
+  @Option(names = "--features", paramLabel = "+F,-G", description = "Target features (default: the host's, or none for other triples).")
+  String features;
+
+  @Option(names = "-O3", description = "Optimize LLVM IR output with default<O3> (asm and obj are always optimized).")
+  boolean optimize;
+
+  @Option(names = "-o", paramLabel = "OUT", description = "Output file (default: stdout).")
+  Path output;
+
+  public static void main(String[] args) {
+    CommandLine cli = new CommandLine(new SolTranslate());
+    cli.setExecutionExceptionHandler((ex, c, parsed) -> InternalErrors.report("sol-translate", ex));
+    cli.setParameterExceptionHandler((ex, a) -> {
+      System.err.println("sol-translate: " + ex.getMessage());
+      return 1;
+    });
+    System.exit(cli.execute(args));
+  }
+
+  @Override public Integer call() throws IOException {
+    Output kind = switch (target) {
+      case "llvm-ir" -> Output.llvm_ir;
+      case "asm" -> Output.asm;
+      case "obj" -> Output.obj;
+      default -> null;
+    };
+    if (kind == null) {
+      System.err.println("sol-translate: error: unknown --target '" + target + "' (expected llvm-ir, asm or obj)");
+      return 1;
+    }
+    if (kind == Output.obj && output == null) {
+      System.err.println("sol-translate: error: --target=obj needs -o FILE");
+      return 1;
+    }
+    String name = input.equals("-") ? "<stdin>" : input;
+    String text;
+    try {
+      text = input.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8) : Files.readString(Path.of(input));
+    } catch (IOException | java.io.UncheckedIOException e) {
+      System.err.println("sol-translate: could not open input file '" + input + "': " + e.getMessage());
+      return 1;
+    }
+    SourceBuffer source = new SourceBuffer(name, text);
+    IRContext ctx = Dialects.newContextWithNn();
+    DiagnosticPrinter printer = new DiagnosticPrinter(source, System.err);
+    ctx.diagnostics().pushHandler(printer::print);
+    Operation module;
+    try {
+      module = IRParser.parse(ctx, source);
+    } catch (ParseException e) {
+      ctx.diagnostics().report(e.diagnostic());
+      return 1;
+    }
+    if (!Verifier.verify(module, ctx)) return 1;
+    byte[] bytes;
+    try {
+      bytes = translate(module, kind, name);
+    } catch (CodegenException e) {
+      System.err.println(name + ": error: " + e.getMessage());
+      return 1;
+    }
+    try (OutputStream out = output == null ? System.out : Files.newOutputStream(output)) {
+      out.write(bytes);
+    }
+    return 0;
+  }
+
+  private byte[] translate(Operation module, Output kind, String name) {
+    LLVMTargetMachineRef tm = Targets.machine(triple, cpu, features);
+    LLVMContextRef llvm = LLVMContextCreate();
+    try {
+      LLVMModuleRef m = LlvmEmitter.translate(llvm, module, name);
+      if (kind != Output.llvm_ir || optimize) Targets.optimize(m, tm);
+      else Targets.setTarget(m, tm);
+      byte[] out = kind == Output.llvm_ir ? Targets.text(m).getBytes(StandardCharsets.UTF_8) : Targets.emit(m, tm, kind == Output.obj);
+      LLVMDisposeModule(m);
+      return out;
+    } finally {
+      LLVMContextDispose(llvm);
+      LLVMDisposeTargetMachine(tm);
+    }
+  }
+}

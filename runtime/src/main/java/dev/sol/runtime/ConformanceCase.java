@@ -25,9 +25,20 @@ public final class ConformanceCase {
   /** @param failure null when the case passed, else why it failed */
   public record Result(String name, String failure) {}
 
+  /** Computes a model's outputs: the interpreter, or compiled code. */
+  @FunctionalInterface
+  public interface Backend {
+    /** Runs {@code main} of {@code module}; a checked exception is a failure of the case with its message. */
+    List<Tensor> run(IRContext ctx, Operation module, Operation main, List<Tensor> inputs) throws Exception;
+  }
+
+  public static final Backend INTERPRETER = (ctx, module, main, inputs) -> Interpreter.run(main, inputs);
+
   private ConformanceCase() {}
 
-  public static Result run(Path dir, double rtol, double atol) {
+  public static Result run(Path dir, double rtol, double atol) { return run(dir, rtol, atol, INTERPRETER); }
+
+  public static Result run(Path dir, double rtol, double atol, Backend backend) {
     String name = dir.getFileName().toString();
     try {
       IRContext ctx = Dialects.newContextWithNn();
@@ -51,7 +62,14 @@ public final class ConformanceCase {
           inputs.add(given.get(((dev.sol.ir.StringAttr) ((dev.sol.ir.DictionaryAttr) a).get("onnx.name")).value()));
         }
       }
-      List<Tensor> actual = Interpreter.run(main, inputs);
+      List<Tensor> actual;
+      try {
+        actual = backend.run(ctx, module, main, inputs);
+      } catch (ImportException | RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        return new Result(name, e.getMessage());
+      }
       for (int i = 0; i < actual.size(); i++) {
         Path expectedFile = data.resolve("output_" + i + ".pb");
         if (!Files.exists(expectedFile)) return new Result(name, "no expected file for output #" + i);

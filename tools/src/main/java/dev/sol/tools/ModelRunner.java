@@ -29,6 +29,12 @@ final class ModelRunner {
   record Result(List<String> names, List<Tensor> outputs) {}
 
   static Result run(Path model, List<String> inputSpecs, Map<String, long[]> shapes) throws RunException, IOException {
+    return run(model, inputSpecs, shapes, false, 1, false);
+  }
+
+  /** Runs {@code @main}, interpreted or compiled, {@code repeat} times; prints timing when asked. */
+  static Result run(Path model, List<String> inputSpecs, Map<String, long[]> shapes, boolean jit, int repeat, boolean timing)
+      throws RunException, IOException {
     IRContext ctx = Dialects.newContextWithNn();
     List<String> errors = new ArrayList<>();
     ctx.diagnostics().pushHandler(d -> errors.add(d.location() + ": " + d.message()));
@@ -81,15 +87,43 @@ final class ModelRunner {
       if (t == null) throw new RunException("no value for input #" + i + (name == null ? "" : " '" + name + "'") + "; give --input");
       args.add(t);
     }
-    List<Tensor> outputs;
-    try {
-      outputs = Interpreter.run(main, args);
-    } catch (Interpreter.InterpreterException e) {
-      throw new RunException(e.getMessage());
+    List<Tensor> outputs = null;
+    long[] latencies = new long[repeat];
+    if (jit) {
+      try (CompiledModel compiled = new CompiledModel(ctx, module, main)) {
+        if (timing) System.out.printf("compile: %.1f ms%n", compiled.compileNanos / 1e6);
+        compiled.setInputs(args);
+        for (int i = 0; i < repeat; i++) {
+          long t0 = System.nanoTime();
+          compiled.invoke();
+          latencies[i] = System.nanoTime() - t0;
+        }
+        outputs = compiled.outputs();
+      } catch (CompiledModel.CompileException e) {
+        throw new RunException(e.getMessage());
+      }
+    } else {
+      try {
+        for (int i = 0; i < repeat; i++) {
+          long t0 = System.nanoTime();
+          outputs = Interpreter.run(main, args);
+          latencies[i] = System.nanoTime() - t0;
+        }
+      } catch (Interpreter.InterpreterException e) {
+        throw new RunException(e.getMessage());
+      }
     }
+    if (timing) printLatencies(latencies);
     List<String> names = new ArrayList<>();
     for (int i = 0; i < outputs.size(); i++) names.add("output_" + i);
     return new Result(names, outputs);
+  }
+
+  private static void printLatencies(long[] nanos) {
+    long[] sorted = nanos.clone();
+    java.util.Arrays.sort(sorted);
+    System.out.printf("runs: %d, latency: median %.3f ms, min %.3f ms, max %.3f ms%n", sorted.length, sorted[sorted.length / 2] / 1e6,
+        sorted[0] / 1e6, sorted[sorted.length - 1] / 1e6);
   }
 
   /** The first few values of a tensor. */

@@ -76,6 +76,10 @@ public final class SolOpt implements Callable<Integer> {
       description = "The pipeline to run, e.g. 'builtin.module(func.func(canonicalize,cse))'.")
   String passPipeline;
 
+  @Option(names = "--pipeline", paramLabel = "NAME",
+      description = "Run a named pipeline: cpu (the same as sol-cpu) or any registered pipeline name.")
+  String pipelineName;
+
   @Option(names = {"-p", "--passes"}, paramLabel = "PASSES",
       description = "Passes to run on the module, comma-separated (e.g. -p canonicalize,cse); passes on other ops are nested.")
   List<String> passLists = new java.util.ArrayList<>();
@@ -199,6 +203,16 @@ public final class SolOpt implements Callable<Integer> {
   }
 
   private OpPassManager buildPipeline(PassRegistry registry) {
+    if (pipelineName != null) {
+      if (passPipeline != null || !passLists.isEmpty() || !passFlags.isEmpty()) {
+        throw new PipelineException("--pipeline cannot be combined with --pass-pipeline, -p or per-pass flags");
+      }
+      String name = pipelineName.equals("cpu") ? "sol-cpu" : pipelineName;
+      if (registry.lookupPipeline(name) == null) {
+        throw new PipelineException("unknown pipeline '" + pipelineName + "'; known: cpu" + registry.pipelines().stream().map(p -> ", " + p.name()).reduce("", String::concat));
+      }
+      return PipelineParser.parse(registry, registry.lookupPipeline(name).pipeline());
+    }
     if (passPipeline != null) {
       if (!passLists.isEmpty() || !passFlags.isEmpty()) {
         throw new PipelineException("--pass-pipeline cannot be combined with -p or per-pass flags");

@@ -10,14 +10,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code sol-run}: runs models. Work in progress (issue 4): only the ONNX conformance mode
- * with the interpreter backend exists so far.
+ * {@code sol-run}: runs a model, or ONNX backend-test case folders, with the reference
+ * interpreter or with code compiled by LLVM (the JIT backend).
  */
 @Command(name = "sol-run", mixinStandardHelpOptions = true, version = "sol-run 0.1",
-    description = "Runs ONNX backend-test case folders with the reference interpreter.")
+    description = "Runs a model or ONNX backend-test case folders, interpreted or compiled.")
 public final class SolRun implements Callable<Integer> {
-  @Option(names = "--backend", defaultValue = "interp", description = "Backend: interp (default).")
+  @Option(names = "--backend", defaultValue = "interp", description = "Backend: interp (the reference interpreter, default) or jit (compiled by LLVM for this CPU).")
   String backend;
+
+  @Option(names = "--print-timing", description = "Print the compile time (jit) and the latency of each run.")
+  boolean printTiming;
+
+  @Option(names = "--repeat", defaultValue = "1", paramLabel = "N", description = "Run the model N times on the same inputs (default 1).")
+  int repeat;
 
   @Option(names = "--onnx-test", arity = "1..*", paramLabel = "CASE_DIR", description = "ONNX backend test case folders to run.")
   List<Path> cases = new ArrayList<>();
@@ -52,8 +58,12 @@ public final class SolRun implements Callable<Integer> {
   }
 
   @Override public Integer call() {
-    if (!backend.equals("interp")) {
-      System.err.println("sol-run: error: backend '" + backend + "' is not available yet (only interp)");
+    if (!backend.equals("interp") && !backend.equals("jit")) {
+      System.err.println("sol-run: error: unknown backend '" + backend + "' (expected interp or jit)");
+      return 1;
+    }
+    if (repeat < 1) {
+      System.err.println("sol-run: error: --repeat must be at least 1");
       return 1;
     }
     if (model != null && !cases.isEmpty()) {
@@ -68,7 +78,7 @@ public final class SolRun implements Callable<Integer> {
     int passed = 0;
     int failed = 0;
     for (Path dir : cases) {
-      ConformanceCase.Result r = java.nio.file.Files.isRegularFile(dir.resolve("model.onnx")) ? ConformanceCase.run(dir, rtol, atol)
+      ConformanceCase.Result r = java.nio.file.Files.isRegularFile(dir.resolve("model.onnx")) ? ConformanceCase.run(dir, rtol, atol, backend.equals("jit") ? JIT : ConformanceCase.INTERPRETER)
           : new ConformanceCase.Result(dir.getFileName().toString(), "not a test case folder (no model.onnx)");
       if (r.failure() == null) {
         System.out.println("PASS " + r.name());
@@ -82,9 +92,16 @@ public final class SolRun implements Callable<Integer> {
     return failed == 0 ? 0 : 1;
   }
 
+  /** Compiles each conformance case and runs it once. */
+  static final ConformanceCase.Backend JIT = (ctx, module, main, inputs) -> {
+    try (CompiledModel compiled = new CompiledModel(ctx, module, main)) {
+      return compiled.run(inputs);
+    }
+  };
+
   private int runModel() {
     try {
-      ModelRunner.Result r = ModelRunner.run(model, inputs, SolImport.parseShapes(shapes));
+      ModelRunner.Result r = ModelRunner.run(model, inputs, SolImport.parseShapes(shapes), backend.equals("jit"), repeat, printTiming);
       for (int i = 0; i < r.outputs().size(); i++) {
         var t = r.outputs().get(i);
         System.out.println("output #" + i + " " + r.names().get(i) + ": " + t.type() + " " + ModelRunner.preview(t));

@@ -1,0 +1,16 @@
+package dev.sol.lowering;
+
+import dev.sol.pass.PassProvider;
+import dev.sol.pass.PassRegistry;
+
+/** Registers the lowering passes and the {@code sol-cpu} pipeline. */
+public final class LoweringPasses implements PassProvider {
+  /** From the nn dialect to IR that sol-translate and the JIT accept. */
+  public static final String CPU_PIPELINE = "builtin.module(func.func(nn-fold-batchnorm,nn-fold-constants,canonicalize),"
+      + "convert-nn-to-loops,canonicalize,cse,loop-invariant-code-motion)";
+
+  @Override public void registerPasses(PassRegistry registry) {
+    registry.register(ConvertNnToLoopsPass::new);
+    registry.registerPipeline("sol-cpu", "nn to LLVM-ready loops on buffers for CPUs", CPU_PIPELINE);
+  }
+}

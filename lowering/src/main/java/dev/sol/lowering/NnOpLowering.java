@@ -1,0 +1,565 @@
+package dev.sol.lowering;
+
+import dev.sol.dialect.nn.NnOp;
+import dev.sol.dialect.nn.Reductions;
+import dev.sol.ir.*;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Writes the loop nest of one nn operation: reads its operands' buffers and writes its
+ * results' buffers, which the caller allocated. Each op becomes plain scf.for loops over
+ * memref.load/store with arith and math on scalars; LLVM's O3 pipeline vectorizes the
+ * innermost loops where it can.
+ */
+final class NnOpLowering {
+  private final Loops l;
+
+  NnOpLowering(Loops l) { this.l = l; }
+
+  /** Thrown for an nn op, or an element type, that has no lowering yet. */
+  static final class Unsupported extends RuntimeException {
+    Unsupported(String message) { super(message); }
+  }
+
+  void lower(NnOp op, List<Value> in, List<Value> out) {
+    String kind = op.name().substring(3);
+    switch (kind) {
+      case "add", "sub", "mul", "div", "max", "min", "pow" -> binary(kind, in, out.getFirst());
+      case "relu", "leaky_relu", "sigmoid", "tanh", "exp", "log", "sqrt", "abs", "neg", "ceil", "floor", "reciprocal", "erf", "clip",
+          "hard_sigmoid", "hard_swish", "softplus", "gelu" -> unary(op, kind, in.getFirst(), out.getFirst());
+      case "identity" -> copy(in.getFirst(), out.getFirst());
+      case "cast" -> cast(in.getFirst(), out.getFirst());
+      case "where" -> where(in, out.getFirst());
+      case "reshape" -> reshape(in.getFirst(), out.getFirst());
+      case "transpose" -> transpose(op.intsAttr("perm"), in.getFirst(), out.getFirst());
+      case "concat" -> concat(axis(op, "axis", out.getFirst()), in, out.getFirst());
+      case "split" -> split(axis(op, "axis", in.getFirst()), in.getFirst(), out);
+      case "slice" -> slice(op, in.getFirst(), out.getFirst());
+      case "pad" -> pad(op, in.getFirst(), out.getFirst());
+      case "gather" -> gather(axis(op, "axis", in.getFirst()), in.get(0), in.get(1), out.getFirst());
+      case "matmul" -> matmul(in.get(0), in.get(1), out.getFirst());
+      case "gemm" -> gemm(op, in, out.getFirst());
+      case "conv" -> conv(op, in, out.getFirst());
+      case "max_pool", "avg_pool" -> pool(op, kind.equals("max_pool"), in.getFirst(), out.getFirst());
+      case "batch_norm" -> batchNorm(op, in, out.getFirst());
+      case "softmax", "log_softmax" -> softmax(axis(op, "axis", in.getFirst(), -1), kind.equals("log_softmax"), in.getFirst(), out.getFirst());
+      case "reduce_sum", "reduce_mean", "reduce_max", "reduce_min", "reduce_prod" -> reduce(op, kind.substring(7), in.getFirst(), out.getFirst());
+      default -> throw new Unsupported("'" + op.name() + "' has no lowering to loops yet");
+    }
+  }
+
+  // ---- helpers
+
+  private static MemRefType type(Value v) { return (MemRefType) v.type(); }
+
+  private static long[] shape(Value v) { return type(v).shape(); }
+
+  private static Type element(Value v) { return type(v).element(); }
+
+  private static int axis(NnOp op, String name, Value ref) { return axis(op, name, ref, 0); }
+
+  private static int axis(NnOp op, String name, Value ref, long fallback) {
+    return Reductions.axis(op.longAttr(name, fallback), type(ref).rank());
+  }
+
+  private static void requireFloat(Value v, String what) {
+    if (!(element(v) instanceof FloatType)) throw new Unsupported(what + " on " + element(v) + " elements has no lowering yet (floats only)");
+  }
+
+  /** The indices of an input broadcast (numpy rules) to the output's induction variables. */
+  private List<Value> broadcastIndices(Value input, List<Value> ivs, long[] outShape) {
+    long[] s = shape(input);
+    int off = outShape.length - s.length;
+    List<Value> idx = new ArrayList<>();
+    for (int d = 0; d < s.length; d++) idx.add(s[d] == 1 && outShape[d + off] != 1 ? l.index(0) : ivs.get(d + off));
+    return idx;
+  }
+
+  private void copy(Value from, Value to) {
+    l.forEach(shape(to), iv -> l.store(l.load(from, iv), to, iv));
+  }
+
+  // ---- element-wise
+
+  private void binary(String kind, List<Value> in, Value out) {
+    long[] os = shape(out);
+    Value a = in.get(0);
+    Value b = in.get(1);
+    if (kind.equals("pow")) requireFloat(a, "nn.pow");
+    l.forEach(os, iv -> {
+      Value x = l.load(a, broadcastIndices(a, iv, os));
+      Value y = l.load(b, broadcastIndices(b, iv, os));
+      Value r = switch (kind) {
+        case "add" -> l.add(x, y);
+        case "sub" -> l.sub(x, y);
+        case "mul" -> l.mul(x, y);
+        case "div" -> l.div(x, y);
+        case "max" -> l.max(x, y);
+        case "min" -> l.min(x, y);
+        default -> l.op("math.powf", x.type(), x, y);
+      };
+      l.store(r, out, iv);
+    });
+  }
+
+  private void unary(NnOp op, String kind, Value in, Value out) {
+    requireFloat(in, op.name());
+    Type t = element(in);
+    l.forEach(shape(out), iv -> l.store(scalar(op, kind, l.load(in, iv), t), out, iv));
+  }
+
+  private Value scalar(NnOp op, String kind, Value x, Type t) {
+    return switch (kind) {
+      case "relu" -> l.max(x, l.constant(0, t));
+      case "leaky_relu" -> l.select(l.cmp(4, x, l.constant(0, t)), l.mul(x, l.constant(op.floatAttr("alpha", 0.01), t)), x);
+      case "sigmoid" -> l.div(l.constant(1, t), l.add(l.constant(1, t), l.math("exp", l.op("arith.negf", t, x))));
+      case "tanh" -> l.math("tanh", x);
+      case "exp" -> l.math("exp", x);
+      case "log" -> l.math("log", x);
+      case "sqrt" -> l.math("sqrt", x);
+      case "abs" -> l.math("absf", x);
+      case "neg" -> l.op("arith.negf", t, x);
+      case "ceil" -> l.math("ceil", x);
+      case "floor" -> l.math("floor", x);
+      case "reciprocal" -> l.div(l.constant(1, t), x);
+      case "erf" -> l.math("erf", x);
+      case "clip" -> {
+        double min = op.floatAttr("min", Double.NEGATIVE_INFINITY);
+        double max = op.floatAttr("max", Double.POSITIVE_INFINITY);
+        Value r = x;
+        if (min != Double.NEGATIVE_INFINITY) r = l.max(r, l.constant(min, t));
+        if (max != Double.POSITIVE_INFINITY) r = l.min(r, l.constant(max, t));
+        yield r;
+      }
+      case "hard_sigmoid" -> hardSigmoid(l.add(l.mul(x, l.constant(op.floatAttr("alpha", 0.2), t)), l.constant(op.floatAttr("beta", 0.5), t)), t);
+      case "hard_swish" -> l.mul(x, hardSigmoid(l.add(l.mul(x, l.constant(1.0 / 6, t)), l.constant(0.5, t)), t));
+      case "softplus" -> {
+        // max(x, 0) + log(1 + exp(-|x|)) does not overflow for large x.
+        Value e = l.math("exp", l.op("arith.negf", t, l.math("absf", x)));
+        yield l.add(l.max(x, l.constant(0, t)), l.math("log", l.add(l.constant(1, t), e)));
+      }
+      case "gelu" -> {
+        Value half = l.mul(x, l.constant(0.5, t));
+        if (op.stringAttr("approximate", "none").equals("tanh")) {
+          Value cube = l.mul(l.mul(x, x), x);
+          Value inner = l.mul(l.constant(Math.sqrt(2 / Math.PI), t), l.add(x, l.mul(cube, l.constant(0.044715, t))));
+          yield l.mul(half, l.add(l.constant(1, t), l.math("tanh", inner)));
+        }
+        yield l.mul(half, l.add(l.constant(1, t), l.math("erf", l.mul(x, l.constant(1 / Math.sqrt(2), t)))));
+      }
+      default -> throw new Unsupported("nn." + kind + " has no scalar lowering");
+    };
+  }
+
+  private Value hardSigmoid(Value v, Type t) {
+    return l.max(l.constant(0, t), l.min(l.constant(1, t), v));
+  }
+
+  private void where(List<Value> in, Value out) {
+    long[] os = shape(out);
+    l.forEach(os, iv -> {
+      Value c = l.load(in.get(0), broadcastIndices(in.get(0), iv, os));
+      Value x = l.load(in.get(1), broadcastIndices(in.get(1), iv, os));
+      Value y = l.load(in.get(2), broadcastIndices(in.get(2), iv, os));
+      l.store(l.select(c, x, y), out, iv);
+    });
+  }
+
+  private void cast(Value in, Value out) {
+    Type from = element(in);
+    Type to = element(out);
+    l.forEach(shape(out), iv -> l.store(convert(l.load(in, iv), from, to), out, iv));
+  }
+
+  private Value convert(Value x, Type from, Type to) {
+    if (from.equals(to)) return x;
+    if (from instanceof FloatType f && to instanceof FloatType g) return l.op(f.width() < g.width() ? "arith.extf" : "arith.truncf", to, x);
+    if (from instanceof IntegerType i && to instanceof FloatType) return l.op(i.width() == 1 ? "arith.uitofp" : "arith.sitofp", to, x);
+    if (from instanceof FloatType && to instanceof IntegerType j) {
+      if (j.width() == 1) return l.cmp(13, x, l.constant(0, from));
+      return l.op("arith.fptosi", to, x);
+    }
+    if (from instanceof IntegerType i && to instanceof IntegerType j) {
+      if (j.width() == 1) return l.cmp(1, x, l.constant(0, from));
+      if (i.width() < j.width()) return l.op(i.width() == 1 ? "arith.extui" : "arith.extsi", to, x);
+      return l.op("arith.trunci", to, x);
+    }
+    throw new Unsupported("nn.cast from " + from + " to " + to + " has no lowering yet");
+  }
+
+  // ---- data movement
+
+  /** Both buffers are contiguous: a reshape copies element i to element i. */
+  private void reshape(Value in, Value out) {
+    long n = type(out).numElements();
+    Value src = flatten(in);
+    Value dst = flatten(out);
+    l.forEach(new long[] {n}, iv -> l.store(l.load(src, iv), dst, iv));
+  }
+
+  private Value flatten(Value v) {
+    MemRefType t = type(v);
+    MemRefType flat = new MemRefType(new long[] {t.numElements()}, t.element());
+    if (t.rank() == 1) return v;
+    List<Attribute> group = new ArrayList<>();
+    for (int d = 0; d < t.rank(); d++) group.add(IntegerAttr.i64(d));
+    ArrayAttr reassociation = new ArrayAttr(t.rank() == 0 ? List.of() : List.of(new ArrayAttr(group)));
+    String name = t.rank() == 0 ? "memref.expand_shape" : "memref.collapse_shape";
+    return l.create(name, List.of(flat), List.of(v), new StringAttr("reassociation"), reassociation).result(0);
+  }
+
+  private void transpose(long[] perm, Value in, Value out) {
+    l.forEach(shape(out), iv -> {
+      Value[] src = new Value[perm.length];
+      for (int d = 0; d < perm.length; d++) src[(int) perm[d]] = iv.get(d);
+      l.store(l.load(in, List.of(src)), out, iv);
+    });
+  }
+
+  private void concat(int axis, List<Value> in, Value out) {
+    long offset = 0;
+    for (Value part : in) {
+      long at = offset;
+      l.forEach(shape(part), iv -> {
+        List<Value> dst = new ArrayList<>(iv);
+        dst.set(axis, l.add(iv.get(axis), l.index(at)));
+        l.store(l.load(part, iv), out, dst);
+      });
+      offset += shape(part)[axis];
+    }
+  }
+
+  private void split(int axis, Value in, List<Value> out) {
+    long offset = 0;
+    for (Value part : out) {
+      long at = offset;
+      l.forEach(shape(part), iv -> {
+        List<Value> src = new ArrayList<>(iv);
+        src.set(axis, l.add(iv.get(axis), l.index(at)));
+        l.store(l.load(in, src), part, iv);
+      });
+      offset += shape(part)[axis];
+    }
+  }
+
+  private void slice(NnOp op, Value in, Value out) {
+    long[] s = shape(in);
+    long[] starts = op.intsAttr("starts");
+    long[] steps = op.intsAttr("steps");
+    long[] start = new long[s.length];
+    long[] step = new long[s.length];
+    for (int d = 0; d < s.length; d++) {
+      step[d] = steps.length > d ? steps[d] : 1;
+      long st = starts.length > d ? starts[d] : 0;
+      if (st < 0) st += s[d];
+      start[d] = step[d] > 0 ? Math.clamp(st, 0, s[d]) : Math.clamp(st, -1, s[d] - 1);
+    }
+    l.forEach(shape(out), iv -> {
+      List<Value> src = new ArrayList<>();
+      for (int d = 0; d < s.length; d++) src.add(l.add(l.index(start[d]), l.op("arith.muli", IndexType.INSTANCE, iv.get(d), l.index(step[d]))));
+      l.store(l.load(in, src), out, iv);
+    });
+  }
+
+  private void pad(NnOp op, Value in, Value out) {
+    String mode = op.stringAttr("mode", "constant");
+    if (!mode.equals("constant")) throw new Unsupported("nn.pad mode '" + mode + "' has no lowering yet (constant only)");
+    long[] s = shape(in);
+    long[] pads = op.intsAttr("pads");
+    Type t = element(in);
+    Value fill = l.constant(op.floatAttr("value", 0), t);
+    l.forEach(shape(out), iv -> {
+      Value inside = null;
+      List<Value> src = new ArrayList<>();
+      for (int d = 0; d < s.length; d++) {
+        Value i = l.sub(iv.get(d), l.index(pads[d]));
+        Value ok = l.op("arith.andi", IntegerType.I1, l.cmp(5, i, l.index(0)), l.cmp(2, i, l.index(s[d])));
+        inside = inside == null ? ok : l.op("arith.andi", IntegerType.I1, inside, ok);
+        src.add(clamp(i, s[d]));
+      }
+      Value v = l.load(in, src);
+      l.store(inside == null ? v : l.select(inside, v, fill), out, iv);
+    });
+  }
+
+  /** {@code i} clamped into {@code [0, n)}: a safe address for a load whose value a select may discard. */
+  private Value clamp(Value i, long n) {
+    return l.op("arith.minsi", IndexType.INSTANCE, l.op("arith.maxsi", IndexType.INSTANCE, i, l.index(0)), l.index(n - 1));
+  }
+
+  private void gather(int axis, Value data, Value indices, Value out) {
+    long[] ds = shape(data);
+    int ir = type(indices).rank();
+    l.forEach(shape(out), iv -> {
+      Value raw = l.load(indices, iv.subList(axis, axis + ir));
+      Value idx = l.op("arith.index_cast", IndexType.INSTANCE, raw);
+      // Negative indices count from the end.
+      Value wrapped = l.select(l.cmp(2, idx, l.index(0)), l.add(idx, l.index(ds[axis])), idx);
+      List<Value> src = new ArrayList<>(iv.subList(0, axis));
+      src.add(wrapped);
+      src.addAll(iv.subList(axis + ir, iv.size()));
+      l.store(l.load(data, src), out, iv);
+    });
+  }
+
+  // ---- linear algebra
+
+  private void matmul(Value a, Value b, Value out) {
+    requireFloat(a, "nn.matmul");
+    long[] as = shape(a);
+    long[] bs = shape(b);
+    long[] os = shape(out);
+    boolean aVec = as.length == 1;
+    boolean bVec = bs.length == 1;
+    long k = as[as.length - 1];
+    Type t = element(a);
+    l.forEach(os, iv -> {
+      // The output indices without the vector dimensions that ONNX drops.
+      List<Value> full = new ArrayList<>(iv);
+      if (aVec) full.add(full.size() - (bVec ? 0 : 1), l.index(0));
+      if (bVec) full.add(l.index(0));
+      int r = full.size();
+      long[] batch = new long[r];
+      for (int d = 0; d < r; d++) batch[d] = 1;
+      Value acc = l.reduce(new long[] {k}, l.constant(0, t), (kv, s) -> {
+        List<Value> ai = batchIndices(as, aVec ? null : full.subList(0, r - 2), aVec ? List.of(kv.get(0)) : List.of(full.get(r - 2), kv.get(0)), os, r);
+        List<Value> bi = batchIndices(bs, bVec ? null : full.subList(0, r - 2), bVec ? List.of(kv.get(0)) : List.of(kv.get(0), full.get(r - 1)), os, r);
+        return l.add(s, l.mul(l.load(a, ai), l.load(b, bi)));
+      });
+      l.store(acc, out, iv);
+    });
+  }
+
+  /** Indices into a matmul operand: its batch dimensions broadcast against the output's, then its matrix indices. */
+  private List<Value> batchIndices(long[] s, List<Value> outBatch, List<Value> matrix, long[] os, int fullRank) {
+    List<Value> idx = new ArrayList<>();
+    if (outBatch != null) {
+      int batchRank = s.length - 2;
+      int off = outBatch.size() - batchRank;
+      for (int d = 0; d < batchRank; d++) idx.add(s[d] == 1 && outBatch.size() > 0 ? l.index(0) : outBatch.get(d + off));
+    }
+    idx.addAll(matrix);
+    return idx;
+  }
+
+  private void gemm(NnOp op, List<Value> in, Value out) {
+    Value a = in.get(0);
+    Value b = in.get(1);
+    Value c = in.size() > 2 ? in.get(2) : null;
+    requireFloat(a, "nn.gemm");
+    boolean ta = op.longAttr("trans_a", 0) != 0;
+    boolean tb = op.longAttr("trans_b", 0) != 0;
+    long k = ta ? shape(a)[0] : shape(a)[1];
+    Type t = element(a);
+    double alpha = op.floatAttr("alpha", 1);
+    double beta = op.floatAttr("beta", 1);
+    long[] os = shape(out);
+    l.forEach(os, iv -> {
+      Value acc = l.reduce(new long[] {k}, l.constant(0, t), (kv, s) -> {
+        Value x = l.load(a, ta ? List.of(kv.get(0), iv.get(0)) : List.of(iv.get(0), kv.get(0)));
+        Value y = l.load(b, tb ? List.of(iv.get(1), kv.get(0)) : List.of(kv.get(0), iv.get(1)));
+        return l.add(s, l.mul(x, y));
+      });
+      if (alpha != 1) acc = l.mul(acc, l.constant(alpha, t));
+      if (c != null && beta != 0) {
+        Value cv = l.load(c, broadcastIndices(c, iv, os));
+        acc = l.add(acc, beta == 1 ? cv : l.mul(cv, l.constant(beta, t)));
+      }
+      l.store(acc, out, iv);
+    });
+  }
+
+  // ---- convolution and pooling
+
+  private static long[] perDim(long[] given, int dims, long fallback) {
+    long[] r = new long[dims];
+    for (int i = 0; i < dims; i++) r[i] = given != null && given.length == dims ? given[i] : fallback;
+    return r;
+  }
+
+  private static long[] pads(long[] given, int dims) {
+    return given != null && given.length == 2 * dims ? given : new long[2 * dims];
+  }
+
+  private void conv(NnOp op, List<Value> in, Value out) {
+    Value x = in.get(0);
+    Value w = in.get(1);
+    Value bias = in.size() > 2 ? in.get(2) : null;
+    requireFloat(x, "nn.conv");
+    long[] xs = shape(x);
+    long[] ws = shape(w);
+    long[] os = shape(out);
+    int dims = xs.length - 2;
+    long[] st = perDim(op.intsAttr("strides"), dims, 1);
+    long[] dl = perDim(op.intsAttr("dilations"), dims, 1);
+    long[] pd = pads(op.intsAttr("pads"), dims);
+    long group = op.longAttr("group", 1);
+    long icPerGroup = ws[1];
+    long ocPerGroup = ws[0] / group;
+    Type t = element(x);
+    long[] red = new long[dims + 1];
+    red[0] = icPerGroup;
+    System.arraycopy(ws, 2, red, 1, dims);
+    l.forEach(os, iv -> {
+      Value oc = iv.get(1);
+      Value icBase = l.op("arith.muli", IndexType.INSTANCE, l.op("arith.divui", IndexType.INSTANCE, oc, l.index(ocPerGroup)), l.index(icPerGroup));
+      Value init = bias == null ? l.constant(0, t) : l.load(bias, List.of(oc));
+      Value acc = l.reduce(red, init, (kv, s) -> {
+        List<Value> xi = new ArrayList<>(List.of(iv.get(0), l.add(icBase, kv.get(0))));
+        Value inside = null;
+        for (int d = 0; d < dims; d++) {
+          Value pos = l.add(l.op("arith.muli", IndexType.INSTANCE, iv.get(d + 2), l.index(st[d])),
+              l.op("arith.muli", IndexType.INSTANCE, kv.get(d + 1), l.index(dl[d])));
+          pos = pd[d] == 0 ? pos : l.sub(pos, l.index(pd[d]));
+          if (pd[d] != 0 || pd[d + dims] != 0) {
+            Value ok = l.op("arith.andi", IntegerType.I1, l.cmp(5, pos, l.index(0)), l.cmp(2, pos, l.index(xs[d + 2])));
+            inside = inside == null ? ok : l.op("arith.andi", IntegerType.I1, inside, ok);
+            pos = clamp(pos, xs[d + 2]);
+          }
+          xi.add(pos);
+        }
+        List<Value> wi = new ArrayList<>(List.of(oc, kv.get(0)));
+        wi.addAll(kv.subList(1, dims + 1));
+        Value prod = l.mul(l.load(x, xi), l.load(w, wi));
+        if (inside != null) prod = l.select(inside, prod, l.constant(0, t));
+        return l.add(s, prod);
+      });
+      l.store(acc, out, iv);
+    });
+  }
+
+  private void pool(NnOp op, boolean max, Value x, Value out) {
+    requireFloat(x, op.name());
+    long[] xs = shape(x);
+    int dims = xs.length - 2;
+    long[] kernel = op.intsAttr("kernel_shape");
+    long[] st = perDim(op.intsAttr("strides"), dims, 1);
+    long[] dl = perDim(op.intsAttr("dilations"), dims, 1);
+    long[] pd = pads(op.intsAttr("pads"), dims);
+    boolean countPad = op.longAttr("count_include_pad", 0) != 0;
+    Type t = element(x);
+    l.forEach(shape(out), iv -> {
+      // The accumulator pairs are kept as two loops: the value, then (for averages) the count.
+      Value acc = l.reduce(kernel, l.constant(max ? Double.NEGATIVE_INFINITY : 0, t), (kv, s) -> {
+        Windowed wv = window(iv, kv, xs, st, dl, pd, false);
+        Value v = l.load(x, wv.indices);
+        Value next = max ? l.max(s, v) : l.add(s, v);
+        return wv.inside == null ? next : l.select(wv.inside, next, s);
+      });
+      if (!max) {
+        Value count = l.reduce(kernel, l.constant(0, t), (kv, s) -> {
+          Windowed wv = window(iv, kv, xs, st, dl, pd, countPad);
+          Value next = l.add(s, l.constant(1, t));
+          return wv.inside == null ? next : l.select(wv.inside, next, s);
+        });
+        acc = l.div(acc, count);
+      }
+      l.store(acc, out, iv);
+    });
+  }
+
+  private record Windowed(List<Value> indices, Value inside) {}
+
+  /** The input position of a window element; {@code inside} is null when it is always inside. */
+  private Windowed window(List<Value> iv, List<Value> kv, long[] xs, long[] st, long[] dl, long[] pd, boolean countPadded) {
+    int dims = xs.length - 2;
+    List<Value> xi = new ArrayList<>(List.of(iv.get(0), iv.get(1)));
+    Value inside = null;
+    for (int d = 0; d < dims; d++) {
+      Value pos = l.add(l.op("arith.muli", IndexType.INSTANCE, iv.get(d + 2), l.index(st[d])),
+          l.op("arith.muli", IndexType.INSTANCE, kv.get(d), l.index(dl[d])));
+      pos = l.sub(pos, l.index(pd[d]));
+      long lo = countPadded ? -pd[d] : 0;
+      long hi = countPadded ? xs[d + 2] + pd[d + dims] : xs[d + 2];
+      Value ok = l.op("arith.andi", IntegerType.I1, l.cmp(5, pos, l.index(lo)), l.cmp(2, pos, l.index(hi)));
+      inside = inside == null ? ok : l.op("arith.andi", IntegerType.I1, inside, ok);
+      xi.add(clamp(pos, xs[d + 2]));
+    }
+    return new Windowed(xi, inside);
+  }
+
+  private void batchNorm(NnOp op, List<Value> in, Value out) {
+    Value x = in.get(0);
+    requireFloat(x, "nn.batch_norm");
+    Type t = element(x);
+    double eps = op.floatAttr("epsilon", 1e-5);
+    l.forEach(shape(out), iv -> {
+      List<Value> c = List.of(iv.get(1));
+      Value inv = l.math("rsqrt", l.add(l.load(in.get(4), c), l.constant(eps, t)));
+      Value norm = l.mul(l.sub(l.load(x, iv), l.load(in.get(3), c)), inv);
+      l.store(l.add(l.mul(norm, l.load(in.get(1), c)), l.load(in.get(2), c)), out, iv);
+    });
+  }
+
+  // ---- reductions
+
+  private void softmax(int axis, boolean log, Value in, Value out) {
+    requireFloat(in, "nn.softmax");
+    long[] s = shape(in);
+    long[] outer = s.clone();
+    outer[axis] = 1;
+    Type t = element(in);
+    long n = s[axis];
+    l.forEach(outer, iv -> {
+      Value m = l.reduce(new long[] {n}, l.constant(Double.NEGATIVE_INFINITY, t), (k, acc) -> l.max(acc, l.load(in, at(iv, axis, k.get(0)))));
+      Value sum = l.reduce(new long[] {n}, l.constant(0, t), (k, acc) -> l.add(acc, l.math("exp", l.sub(l.load(in, at(iv, axis, k.get(0))), m))));
+      Value scale = log ? l.math("log", sum) : l.div(l.constant(1, t), sum);
+      l.forEach(new long[] {n}, k -> {
+        List<Value> idx = at(iv, axis, k.get(0));
+        Value shifted = l.sub(l.load(in, idx), m);
+        l.store(log ? l.sub(shifted, scale) : l.mul(l.math("exp", shifted), scale), out, idx);
+      });
+    });
+  }
+
+  private static List<Value> at(List<Value> iv, int axis, Value k) {
+    List<Value> idx = new ArrayList<>(iv);
+    idx.set(axis, k);
+    return idx;
+  }
+
+  private void reduce(NnOp op, String kind, Value in, Value out) {
+    requireFloat(in, op.name());
+    long[] s = shape(in);
+    long[] axes = op.intsAttr("axes");
+    boolean[] reduced = new boolean[s.length];
+    if (axes == null || axes.length == 0) Arrays.fill(reduced, true);
+    else for (long a : axes) reduced[Reductions.axis(a, s.length)] = true;
+    long[] kept = new long[s.length];
+    long[] red = new long[s.length];
+    long count = 1;
+    for (int d = 0; d < s.length; d++) {
+      kept[d] = reduced[d] ? 1 : s[d];
+      red[d] = reduced[d] ? s[d] : 1;
+      if (reduced[d]) count *= s[d];
+    }
+    boolean keepDims = op.longAttr("keepdims", 1) != 0;
+    Type t = element(in);
+    double init = switch (kind) {
+      case "max" -> Double.NEGATIVE_INFINITY;
+      case "min" -> Double.POSITIVE_INFINITY;
+      case "prod" -> 1;
+      default -> 0;
+    };
+    long total = count;
+    l.forEach(kept, iv -> {
+      Value acc = l.reduce(red, l.constant(init, t), (kv, a) -> {
+        List<Value> idx = new ArrayList<>();
+        for (int d = 0; d < s.length; d++) idx.add(reduced[d] ? kv.get(d) : iv.get(d));
+        Value v = l.load(in, idx);
+        return switch (kind) {
+          case "max" -> l.max(a, v);
+          case "min" -> l.min(a, v);
+          case "prod" -> l.mul(a, v);
+          default -> l.add(a, v);
+        };
+      });
+      if (kind.equals("mean")) acc = l.div(acc, l.constant(total, t));
+      List<Value> dst = new ArrayList<>();
+      for (int d = 0; d < s.length; d++) if (keepDims || !reduced[d]) dst.add(iv.get(d));
+      l.store(acc, out, dst);
+    });
+  }
+}

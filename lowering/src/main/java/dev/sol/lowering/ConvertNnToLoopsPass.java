@@ -115,9 +115,10 @@ public final class ConvertNnToLoopsPass implements Pass<NoOptions> {
       if (!(op instanceof NnOp nn)) throw new Failure(op, "'" + op.name() + "' cannot be lowered by convert-nn-to-loops (only nn ops are)");
       b.before(op);
       Loops at = new Loops(b, op.location());
-      NnOpLowering opLowering = new NnOpLowering(at);
+      NnOpLowering opLowering = new NnOpLowering(at, value -> global(ctx, b, f, value, op.location(), globals));
       if (op.name().equals("nn.constant")) {
-        buffers.put(op.result(0), global(ctx, b, f, op, globals));
+        bufferType(op.result(0), op);
+        buffers.put(op.result(0), global(ctx, b, f, (DenseElementsAttr) op.attribute("value"), op.location(), globals));
         continue;
       }
       List<Value> in = new ArrayList<>();
@@ -181,19 +182,20 @@ public final class ConvertNnToLoopsPass implements Pass<NoOptions> {
     for (int i = 0; i < numOutputs; i++) body.eraseArgument(0);
   }
 
-  private static Value global(IRContext ctx, Builder b, Operation f, Operation constant, int[] counter) {
+  private static Value global(IRContext ctx, Builder b, Operation f, DenseElementsAttr value, Location loc, int[] counter) {
     Operation module = f.parentOp();
-    MemRefType type = bufferType(constant.result(0), constant);
+    ShapedType vt = (ShapedType) value.type();
+    MemRefType type = new MemRefType(vt.shape(), vt.element());
     String name = "__constant_" + counter[0]++;
-    OperationState g = new OperationState("memref.global", constant.location())
+    OperationState g = new OperationState("memref.global", loc)
         .attribute("sym_name", new StringAttr(name))
         .attribute("sym_visibility", new StringAttr("private"))
         .attribute("type", new TypeAttr(type))
-        .attribute("initial_value", constant.attribute("value"))
+        .attribute("initial_value", value)
         .attribute("constant", UnitAttr.INSTANCE)
         .attribute("alignment", IntegerAttr.i64(64));
     module.region(0).entryBlock().insertBefore(Operation.create(ctx, g), f);
-    return b.create(new OperationState("memref.get_global", constant.location()).results(type)
+    return b.create(new OperationState("memref.get_global", loc).results(type)
         .attribute("name", new SymbolRefAttr(name, List.of()))).result(0);
   }
 }

@@ -51,11 +51,16 @@ final class Loops {
 
   Value mul(Value x, Value y) { return op(isFloat(x) ? "arith.mulf" : "arith.muli", x.type(), x, y); }
 
-  Value div(Value x, Value y) { return op(isFloat(x) ? "arith.divf" : "arith.divsi", x.type(), x, y); }
+  Value div(Value x, Value y) { return op(isFloat(x) ? "arith.divf" : unsigned(x) ? "arith.divui" : "arith.divsi", x.type(), x, y); }
 
-  Value max(Value x, Value y) { return op(isFloat(x) ? "arith.maxf" : "arith.maxsi", x.type(), x, y); }
+  Value max(Value x, Value y) { return op(isFloat(x) ? "arith.maxf" : unsigned(x) ? "arith.maxui" : "arith.maxsi", x.type(), x, y); }
 
-  Value min(Value x, Value y) { return op(isFloat(x) ? "arith.minf" : "arith.minsi", x.type(), x, y); }
+  Value min(Value x, Value y) { return op(isFloat(x) ? "arith.minf" : unsigned(x) ? "arith.minui" : "arith.minsi", x.type(), x, y); }
+
+  /** ONNX's unsigned tensors keep their ui types; arith picks the unsigned variants for them. */
+  static boolean unsigned(Value v) {
+    return v.type() instanceof IntegerType it && it.signedness() == IntegerType.Signedness.UNSIGNED;
+  }
 
   Value math(String name, Value x) { return op("math." + name, x.type(), x); }
 

@@ -15,8 +15,13 @@ import java.util.List;
  */
 final class NnOpLowering {
   private final Loops l;
+  private final java.util.function.Function<DenseElementsAttr, Value> constants;
 
-  NnOpLowering(Loops l) { this.l = l; }
+  /** {@code constants} turns a constant into a buffer (a memref.global) for the tables some ops need. */
+  NnOpLowering(Loops l, java.util.function.Function<DenseElementsAttr, Value> constants) {
+    this.l = l;
+    this.constants = constants;
+  }
 
   /** Thrown for an nn op, or an element type, that has no lowering yet. */
   static final class Unsupported extends RuntimeException {
@@ -45,6 +50,10 @@ final class NnOpLowering {
       case "max_pool", "avg_pool" -> pool(op, kind.equals("max_pool"), in.getFirst(), out.getFirst());
       case "batch_norm" -> batchNorm(op, in, out.getFirst());
       case "softmax", "log_softmax" -> softmax(axis(op, "axis", in.getFirst(), -1), kind.equals("log_softmax"), in.getFirst(), out.getFirst());
+      case "resize" -> resize((dev.sol.dialect.nn.ResizeOp) op, in.getFirst(), out.getFirst());
+      case "layer_norm" -> layerNorm(op, in, out);
+      case "lrn" -> lrn(op, in.getFirst(), out.getFirst());
+      case "conv_transpose" -> convTranspose(op, in, out.getFirst());
       case "reduce_sum", "reduce_mean", "reduce_max", "reduce_min", "reduce_prod" -> reduce(op, kind.substring(7), in.getFirst(), out.getFirst());
       default -> throw new Unsupported("'" + op.name() + "' has no lowering to loops yet");
     }
@@ -87,10 +96,15 @@ final class NnOpLowering {
     long[] os = shape(out);
     Value a = in.get(0);
     Value b = in.get(1);
-    if (kind.equals("pow")) requireFloat(a, "nn.pow");
     l.forEach(os, iv -> {
       Value x = l.load(a, broadcastIndices(a, iv, os));
       Value y = l.load(b, broadcastIndices(b, iv, os));
+      if (kind.equals("pow")) {
+        // ONNX Pow allows any mix of element types; compute in f64 and convert to the result type.
+        Value r = l.op("math.powf", FloatType.F64, convert(x, x.type(), FloatType.F64), convert(y, y.type(), FloatType.F64));
+        l.store(convert(r, FloatType.F64, element(out)), out, iv);
+        return;
+      }
       Value r = switch (kind) {
         case "add" -> l.add(x, y);
         case "sub" -> l.sub(x, y);
@@ -176,14 +190,16 @@ final class NnOpLowering {
   private Value convert(Value x, Type from, Type to) {
     if (from.equals(to)) return x;
     if (from instanceof FloatType f && to instanceof FloatType g) return l.op(f.width() < g.width() ? "arith.extf" : "arith.truncf", to, x);
-    if (from instanceof IntegerType i && to instanceof FloatType) return l.op(i.width() == 1 ? "arith.uitofp" : "arith.sitofp", to, x);
+    if (from instanceof IntegerType i && to instanceof FloatType) {
+      return l.op(i.width() == 1 || i.signedness() == IntegerType.Signedness.UNSIGNED ? "arith.uitofp" : "arith.sitofp", to, x);
+    }
     if (from instanceof FloatType && to instanceof IntegerType j) {
       if (j.width() == 1) return l.cmp(13, x, l.constant(0, from));
-      return l.op("arith.fptosi", to, x);
+      return l.op(j.signedness() == IntegerType.Signedness.UNSIGNED ? "arith.fptoui" : "arith.fptosi", to, x);
     }
     if (from instanceof IntegerType i && to instanceof IntegerType j) {
       if (j.width() == 1) return l.cmp(1, x, l.constant(0, from));
-      if (i.width() < j.width()) return l.op(i.width() == 1 ? "arith.extui" : "arith.extsi", to, x);
+      if (i.width() < j.width()) return l.op(i.width() == 1 || i.signedness() == IntegerType.Signedness.UNSIGNED ? "arith.extui" : "arith.extsi", to, x);
       return l.op("arith.trunci", to, x);
     }
     throw new Unsupported("nn.cast from " + from + " to " + to + " has no lowering yet");
@@ -265,7 +281,10 @@ final class NnOpLowering {
 
   private void pad(NnOp op, Value in, Value out) {
     String mode = op.stringAttr("mode", "constant");
-    if (!mode.equals("constant")) throw new Unsupported("nn.pad mode '" + mode + "' has no lowering yet (constant only)");
+    if (!mode.equals("constant")) {
+      padIndexed(mode, op.intsAttr("pads"), in, out);
+      return;
+    }
     long[] s = shape(in);
     long[] pads = op.intsAttr("pads");
     Type t = element(in);
@@ -282,6 +301,34 @@ final class NnOpLowering {
       Value v = l.load(in, src);
       l.store(inside == null ? v : l.select(inside, v, fill), out, iv);
     });
+  }
+
+  /** Reflect, edge and wrap padding: every output element reads some input element. */
+  private void padIndexed(String mode, long[] pads, Value in, Value out) {
+    long[] s = shape(in);
+    if (!List.of("reflect", "edge", "wrap").contains(mode)) throw new Unsupported("nn.pad mode '" + mode + "' has no lowering");
+    l.forEach(shape(out), iv -> {
+      List<Value> src = new ArrayList<>();
+      for (int d = 0; d < s.length; d++) {
+        long n = s[d];
+        Value i = l.sub(iv.get(d), l.index(pads[d]));
+        src.add(switch (mode) {
+          case "edge" -> clamp(i, n);
+          case "wrap" -> floorMod(i, n);
+          default -> {
+            if (n == 1) yield l.index(0);
+            Value m = floorMod(i, 2 * (n - 1));
+            yield l.select(l.cmp(5, m, l.index(n)), l.sub(l.index(2 * (n - 1)), m), m);
+          }
+        });
+      }
+      l.store(l.load(in, src), out, iv);
+    });
+  }
+
+  private Value floorMod(Value i, long n) {
+    Value r = l.op("arith.remsi", IndexType.INSTANCE, i, l.index(n));
+    return l.select(l.cmp(2, r, l.index(0)), l.add(r, l.index(n)), r);
   }
 
   /** {@code i} clamped into {@code [0, n)}: a safe address for a load whose value a select may discard. */
@@ -431,7 +478,7 @@ final class NnOpLowering {
   }
 
   private void pool(NnOp op, boolean max, Value x, Value out) {
-    requireFloat(x, op.name());
+    if (!max) requireFloat(x, op.name());
     long[] xs = shape(x);
     int dims = xs.length - 2;
     long[] kernel = op.intsAttr("kernel_shape");
@@ -442,7 +489,7 @@ final class NnOpLowering {
     Type t = element(x);
     l.forEach(shape(out), iv -> {
       // The accumulator pairs are kept as two loops: the value, then (for averages) the count.
-      Value acc = l.reduce(kernel, l.constant(max ? Double.NEGATIVE_INFINITY : 0, t), (kv, s) -> {
+      Value acc = l.reduce(kernel, max ? lowest(t) : l.constant(0, t), (kv, s) -> {
         Windowed wv = window(iv, kv, xs, st, dl, pd, false);
         Value v = l.load(x, wv.indices);
         Value next = max ? l.max(s, v) : l.add(s, v);
@@ -458,6 +505,15 @@ final class NnOpLowering {
       }
       l.store(acc, out, iv);
     });
+  }
+
+  /** The smallest value of a type: the identity of max. */
+  private Value lowest(Type t) {
+    if (t instanceof IntegerType it) {
+      long v = it.signedness() == IntegerType.Signedness.UNSIGNED || it.width() == 1 ? 0 : -(1L << (it.width() - 1));
+      return l.constant(v, t);
+    }
+    return l.constant(Double.NEGATIVE_INFINITY, t);
   }
 
   private record Windowed(List<Value> indices, Value inside) {}
@@ -491,6 +547,177 @@ final class NnOpLowering {
       Value norm = l.mul(l.sub(l.load(x, iv), l.load(in.get(3), c)), inv);
       l.store(l.add(l.mul(norm, l.load(in.get(1), c)), l.load(in.get(2), c)), out, iv);
     });
+  }
+
+  private void layerNorm(NnOp op, List<Value> in, List<Value> out) {
+    Value x = in.get(0);
+    requireFloat(x, "nn.layer_norm");
+    long[] s = shape(x);
+    int axis = axis(op, "axis", x, -1);
+    long[] outer = s.clone();
+    long[] inner = Arrays.copyOfRange(s, axis, s.length);
+    for (int d = axis; d < s.length; d++) outer[d] = 1;
+    long n = type(x).numElements() / Math.max(1, java.util.stream.LongStream.of(outer).reduce(1, (p, q) -> p * q));
+    Type t = element(x);
+    double eps = op.floatAttr("epsilon", 1e-5);
+    Value scale = in.get(1);
+    Value bias = in.size() > 2 ? in.get(2) : null;
+    l.forEach(outer, iv -> {
+      java.util.function.Function<List<Value>, List<Value>> full = kv -> {
+        List<Value> idx = new ArrayList<>(iv.subList(0, axis));
+        idx.addAll(kv);
+        return idx;
+      };
+      Value sum = l.reduce(inner, l.constant(0, t), (kv, a) -> l.add(a, l.load(x, full.apply(kv))));
+      Value mean = l.div(sum, l.constant(n, t));
+      Value sq = l.reduce(inner, l.constant(0, t), (kv, a) -> {
+        Value d = l.sub(l.load(x, full.apply(kv)), mean);
+        return l.add(a, l.mul(d, d));
+      });
+      Value inv = l.math("rsqrt", l.add(l.div(sq, l.constant(n, t)), l.constant(eps, t)));
+      l.forEach(inner, kv -> {
+        List<Value> idx = full.apply(kv);
+        Value v = l.mul(l.mul(l.sub(l.load(x, idx), mean), inv), l.load(scale, broadcastIndices(scale, kv, inner)));
+        if (bias != null) v = l.add(v, l.load(bias, broadcastIndices(bias, kv, inner)));
+        l.store(v, out.getFirst(), idx);
+      });
+      if (out.size() > 1) l.store(convert(mean, t, element(out.get(1))), out.get(1), iv);
+      if (out.size() > 2) l.store(convert(inv, t, element(out.get(2))), out.get(2), iv);
+    });
+  }
+
+  private void lrn(NnOp op, Value x, Value out) {
+    requireFloat(x, "nn.lrn");
+    long[] s = shape(x);
+    long c = s[1];
+    long size = op.longAttr("size", 1);
+    Type t = element(x);
+    double alpha = op.floatAttr("alpha", 1e-4);
+    double beta = op.floatAttr("beta", 0.75);
+    double bias = op.floatAttr("bias", 1);
+    long before = (size - 1) / 2;
+    l.forEach(s, iv -> {
+      Value sq = l.reduce(new long[] {size}, l.constant(0, t), (kv, a) -> {
+        Value ch = l.sub(l.add(iv.get(1), kv.get(0)), l.index(before));
+        Value ok = l.op("arith.andi", IntegerType.I1, l.cmp(5, ch, l.index(0)), l.cmp(2, ch, l.index(c)));
+        Value v = l.load(x, at(iv, 1, clamp(ch, c)));
+        return l.select(ok, l.add(a, l.mul(v, v)), a);
+      });
+      Value denom = l.op("math.powf", t, l.add(l.constant(bias, t), l.mul(sq, l.constant(alpha / size, t))), l.constant(beta, t));
+      l.store(l.div(l.load(x, iv), denom), out, iv);
+    });
+  }
+
+  /**
+   * Transposed convolution as a gather: output position o receives input i through kernel tap
+   * k when o = i * stride - pad + k * dilation, so each output loops over taps and keeps those
+   * where (o + pad - k * dilation) is a non-negative multiple of the stride inside the input.
+   */
+  private void convTranspose(NnOp op, List<Value> in, Value out) {
+    Value x = in.get(0);
+    Value w = in.get(1);
+    Value bias = in.size() > 2 ? in.get(2) : null;
+    requireFloat(x, "nn.conv_transpose");
+    long[] xs = shape(x);
+    long[] ws = shape(w);
+    int dims = xs.length - 2;
+    long[] st = perDim(op.intsAttr("strides"), dims, 1);
+    long[] dl = perDim(op.intsAttr("dilations"), dims, 1);
+    long[] pd = pads(op.intsAttr("pads"), dims);
+    long group = op.longAttr("group", 1);
+    long icPerGroup = xs[1] / group;
+    long ocPerGroup = ws[1];
+    Type t = element(x);
+    long[] red = new long[dims + 1];
+    red[0] = icPerGroup;
+    System.arraycopy(ws, 2, red, 1, dims);
+    l.forEach(shape(out), iv -> {
+      Value oc = iv.get(1);
+      Value g = l.op("arith.divui", IndexType.INSTANCE, oc, l.index(ocPerGroup));
+      Value ocInGroup = l.op("arith.remui", IndexType.INSTANCE, oc, l.index(ocPerGroup));
+      Value icBase = l.op("arith.muli", IndexType.INSTANCE, g, l.index(icPerGroup));
+      Value init = bias == null ? l.constant(0, t) : l.load(bias, List.of(oc));
+      Value acc = l.reduce(red, init, (kv, a) -> {
+        Value ic = l.add(icBase, kv.get(0));
+        List<Value> xi = new ArrayList<>(List.of(iv.get(0), ic));
+        Value ok = null;
+        for (int d = 0; d < dims; d++) {
+          Value num = l.sub(l.add(iv.get(d + 2), l.index(pd[d])), l.op("arith.muli", IndexType.INSTANCE, kv.get(d + 1), l.index(dl[d])));
+          Value q = l.op("arith.floordivsi", IndexType.INSTANCE, num, l.index(st[d]));
+          Value exact = l.cmp(0, l.op("arith.muli", IndexType.INSTANCE, q, l.index(st[d])), num);
+          Value inside = l.op("arith.andi", IntegerType.I1, l.cmp(5, q, l.index(0)), l.cmp(2, q, l.index(xs[d + 2])));
+          Value good = l.op("arith.andi", IntegerType.I1, exact, inside);
+          ok = ok == null ? good : l.op("arith.andi", IntegerType.I1, ok, good);
+          xi.add(clamp(q, xs[d + 2]));
+        }
+        List<Value> wi = new ArrayList<>(List.of(ic, ocInGroup));
+        wi.addAll(kv.subList(1, dims + 1));
+        Value prod = l.mul(l.load(x, xi), l.load(w, wi));
+        return l.select(ok, l.add(a, prod), a);
+      });
+      l.store(acc, out, iv);
+    });
+  }
+
+  /**
+   * Resize is separable: one pass per changed axis, innermost first, each reading its
+   * per-position input indices and weights from tables computed now (the shapes are static).
+   */
+  private void resize(dev.sol.dialect.nn.ResizeOp op, Value in, Value out) {
+    requireFloat(in, "nn.resize");
+    long[] s = shape(in).clone();
+    dev.sol.dialect.nn.Resize.AxisTable[] tables;
+    try {
+      tables = dev.sol.dialect.nn.Resize.tables(op, s);
+    } catch (IllegalArgumentException e) {
+      throw new Unsupported("nn.resize: " + e.getMessage());
+    }
+    int last = -1;
+    for (int axis = 0; axis < s.length; axis++) if (tables[axis] != null) last = axis;
+    if (last < 0) {
+      copy(in, out);
+      return;
+    }
+    Type t = element(in);
+    Value cur = in;
+    for (int axis = s.length - 1; axis >= 0; axis--) {
+      dev.sol.dialect.nn.Resize.AxisTable table = tables[axis];
+      if (table == null) continue;
+      int outLen = table.index().length;
+      int taps = table.index()[0].length;
+      long[] idx = new long[outLen * taps];
+      double[] w = new double[outLen * taps];
+      for (int o = 0; o < outLen; o++) {
+        for (int k = 0; k < taps; k++) {
+          idx[o * taps + k] = table.index()[o][k];
+          w[o * taps + k] = table.weight()[o][k];
+        }
+      }
+      Value idxBuf = constants.apply(DenseElementsAttr.ofLongs(new RankedTensorType(new long[] {outLen, taps}, IntegerType.I64, null), idx));
+      Value wBuf = constants.apply(DenseElementsAttr.ofDoubles(new RankedTensorType(new long[] {outLen, taps}, t, null), w));
+      Value offBuf = constants.apply(DenseElementsAttr.ofDoubles(new RankedTensorType(new long[] {outLen}, t, null), table.offset()));
+      s[axis] = outLen;
+      Value next = axis == lastChanged(tables) ? out : l.create("memref.alloc", List.of(new MemRefType(s.clone(), t)), List.of(),
+          new StringAttr("alignment"), IntegerAttr.i64(64), new StringAttr("operand_segment_sizes"), DenseArrayAttr.i32(0, 0)).result(0);
+      Value src = cur;
+      int ax = axis;
+      l.forEach(s.clone(), iv -> {
+        Value o = iv.get(ax);
+        Value acc = l.reduce(new long[] {taps}, l.load(offBuf, List.of(o)), (kv, a) -> {
+          Value i = l.op("arith.index_cast", IndexType.INSTANCE, l.load(idxBuf, List.of(o, kv.get(0))));
+          return l.add(a, l.mul(l.load(wBuf, List.of(o, kv.get(0))), l.load(src, at(iv, ax, i))));
+        });
+        l.store(acc, next, iv);
+      });
+      if (cur != in) l.create("memref.dealloc", List.of(), List.of(cur));
+      cur = next;
+    }
+  }
+
+  /** The outermost changed axis: the last pass, which writes the result buffer. */
+  private static int lastChanged(dev.sol.dialect.nn.Resize.AxisTable[] tables) {
+    for (int axis = 0; axis < tables.length; axis++) if (tables[axis] != null) return axis;
+    return -1;
   }
 
   // ---- reductions

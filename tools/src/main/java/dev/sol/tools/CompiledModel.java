@@ -123,6 +123,8 @@ final class CompiledModel implements AutoCloseable {
       case FloatType f when f.width() == 64 -> { for (int i = 0; i < n; i++) seg.setAtIndex(ValueLayout.JAVA_DOUBLE, i, t.get(i)); }
       case IntegerType it when it.width() == 64 -> { for (int i = 0; i < n; i++) seg.setAtIndex(ValueLayout.JAVA_LONG, i, t.getLong(i)); }
       case IntegerType it when it.width() == 32 -> { for (int i = 0; i < n; i++) seg.setAtIndex(ValueLayout.JAVA_INT, i, (int) t.getLong(i)); }
+      case IntegerType it when it.width() == 16 -> { for (int i = 0; i < n; i++) seg.setAtIndex(ValueLayout.JAVA_SHORT, i, (short) t.getLong(i)); }
+      case FloatType f when f.kind() == FloatType.Kind.F16 -> { for (int i = 0; i < n; i++) seg.setAtIndex(ValueLayout.JAVA_SHORT, i, Float.floatToFloat16((float) t.get(i))); }
       case IntegerType it when it.width() <= 8 -> { for (int i = 0; i < n; i++) seg.set(ValueLayout.JAVA_BYTE, i, (byte) t.getLong(i)); }
       default -> throw new IllegalArgumentException("element type " + e + " is not supported at the compiled model's boundary");
     }
@@ -136,6 +138,14 @@ final class CompiledModel implements AutoCloseable {
       case FloatType f when f.width() == 64 -> { for (int i = 0; i < n; i++) t.set(i, seg.getAtIndex(ValueLayout.JAVA_DOUBLE, i)); }
       case IntegerType it when it.width() == 64 -> { for (int i = 0; i < n; i++) t.setLong(i, seg.getAtIndex(ValueLayout.JAVA_LONG, i)); }
       case IntegerType it when it.width() == 32 -> { for (int i = 0; i < n; i++) t.setLong(i, seg.getAtIndex(ValueLayout.JAVA_INT, i)); }
+      case IntegerType it when it.width() == 16 -> {
+        boolean unsigned = it.signedness() == IntegerType.Signedness.UNSIGNED;
+        for (int i = 0; i < n; i++) {
+          short v = seg.getAtIndex(ValueLayout.JAVA_SHORT, i);
+          t.setLong(i, unsigned ? v & 0xffff : v);
+        }
+      }
+      case FloatType f when f.kind() == FloatType.Kind.F16 -> { for (int i = 0; i < n; i++) t.set(i, Float.float16ToFloat(seg.getAtIndex(ValueLayout.JAVA_SHORT, i))); }
       case IntegerType it when it.width() == 1 -> { for (int i = 0; i < n; i++) t.setLong(i, seg.get(ValueLayout.JAVA_BYTE, i) & 1); }
       case IntegerType it when it.width() == 8 -> { for (int i = 0; i < n; i++) t.setLong(i, seg.get(ValueLayout.JAVA_BYTE, i)); }
       default -> throw new IllegalArgumentException("element type " + type.element() + " is not supported at the compiled model's boundary");

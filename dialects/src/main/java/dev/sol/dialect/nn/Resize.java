@@ -4,7 +4,7 @@ package dev.sol.dialect.nn;
  * ONNX Resize as separable 1-D interpolation, innermost axis first (the order of the ONNX
  * reference implementation), with its coordinate transformations and rounding modes.
  */
-final class Resize {
+public final class Resize {
   private Resize() {}
 
   static Tensor resize(Tensor x, long[] sizes, double[] scales, double[] roi, String mode, String transform, String nearestMode,
@@ -63,16 +63,37 @@ final class Resize {
         ((a * x3 - 5 * a) * x3 + 8 * a) * x3 - 4 * a};
   }
 
-  private static Tensor alongAxis(Tensor x, int axis, long outLen, double scale, double start, double end, String mode, String transform,
+  /**
+   * How one axis is resampled: output position o reads input positions {@code index[o][t]}
+   * with weights {@code weight[o][t]}, plus {@code offset[o]} (the extrapolation value where
+   * tf_crop_and_resize falls outside the input, where all weights are zero).
+   */
+  public record AxisTable(long[][] index, double[][] weight, double[] offset) {}
+
+  /** The resampling table of every axis that changes, innermost axis first; null entries for axes left alone. */
+  public static AxisTable[] tables(ResizeOp op, long[] inShape) {
+    long[] sizes = op.intsAttr("sizes");
+    double[] scales = op.doubles("scales");
+    double[] roi = op.doubles("roi");
+    String transform = op.stringAttr("coordinate_transformation_mode", "half_pixel");
+    AxisTable[] out = new AxisTable[inShape.length];
+    for (int axis = inShape.length - 1; axis >= 0; axis--) {
+      if (inShape[axis] == sizes[axis] && scales[axis] == 1.0 && !transform.equals("tf_crop_and_resize")) continue;
+      double start = roi == null ? 0 : roi[axis];
+      double end = roi == null ? 1 : roi[axis + inShape.length];
+      out[axis] = table(inShape[axis], sizes[axis], scales[axis], start, end, op.stringAttr("mode", "nearest"), transform,
+          op.stringAttr("nearest_mode", "round_prefer_floor"), op.floatAttr("cubic_coeff_a", -0.75), op.longAttr("exclude_outside", 0) != 0,
+          op.floatAttr("extrapolation_value", 0));
+    }
+    return out;
+  }
+
+  static AxisTable table(long inLen, long outLen, double scale, double start, double end, String mode, String transform,
       String nearestMode, double cubicA, boolean excludeOutside, double extrapolation) {
-    long[] shape = x.shape();
-    long inLen = shape[axis];
-    long outer = Tensor.count(java.util.Arrays.copyOf(shape, axis));
-    long inner = Tensor.count(java.util.Arrays.copyOfRange(shape, axis + 1, shape.length));
-    long[] outShape = shape.clone();
-    outShape[axis] = outLen;
-    Tensor out = Tensor.zeros(x.element(), outShape);
-    for (long o = 0; o < outLen; o++) {
+    long[][] index = new long[(int) outLen][];
+    double[][] weight = new double[(int) outLen][];
+    double[] offset = new double[(int) outLen];
+    for (int o = 0; o < outLen; o++) {
       double pos = original(o, inLen, outLen, scale, start, end, transform);
       boolean outside = transform.equals("tf_crop_and_resize") && (pos < 0 || pos > inLen - 1);
       long[] idx;
@@ -103,14 +124,33 @@ final class Resize {
         }
         default -> throw new IllegalArgumentException("unknown resize mode '" + mode + "'");
       }
+      if (outside) {
+        java.util.Arrays.fill(w, 0);
+        offset[o] = extrapolation;
+      }
+      index[o] = idx;
+      weight[o] = w;
+    }
+    return new AxisTable(index, weight, offset);
+  }
+
+  private static Tensor alongAxis(Tensor x, int axis, long outLen, double scale, double start, double end, String mode, String transform,
+      String nearestMode, double cubicA, boolean excludeOutside, double extrapolation) {
+    long[] shape = x.shape();
+    long inLen = shape[axis];
+    long outer = Tensor.count(java.util.Arrays.copyOf(shape, axis));
+    long inner = Tensor.count(java.util.Arrays.copyOfRange(shape, axis + 1, shape.length));
+    long[] outShape = shape.clone();
+    outShape[axis] = outLen;
+    Tensor out = Tensor.zeros(x.element(), outShape);
+    AxisTable table = table(inLen, outLen, scale, start, end, mode, transform, nearestMode, cubicA, excludeOutside, extrapolation);
+    for (int o = 0; o < outLen; o++) {
+      long[] idx = table.index()[o];
+      double[] w = table.weight()[o];
       for (long a = 0; a < outer; a++) {
         for (long b = 0; b < inner; b++) {
-          double v = 0;
-          if (outside) {
-            v = extrapolation;
-          } else {
-            for (int t = 0; t < idx.length; t++) v += w[t] * x.get((int) ((a * inLen + idx[t]) * inner + b));
-          }
+          double v = table.offset()[o];
+          for (int t = 0; t < idx.length; t++) v += w[t] * x.get((int) ((a * inLen + idx[t]) * inner + b));
           out.set((int) ((a * outLen + o) * inner + b), v);
         }
       }

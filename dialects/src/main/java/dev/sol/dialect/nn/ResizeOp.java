@@ -33,7 +33,7 @@ public final class ResizeOp extends NnOp implements Pure {
         floatAttr("cubic_coeff_a", -0.75), longAttr("exclude_outside", 0) != 0, floatAttr("extrapolation_value", 0)));
   }
 
-  private double[] doubles(String name) {
+  double[] doubles(String name) {
     return attribute(name) instanceof DenseArrayAttr d && d.floats() != null ? d.floats().clone() : null;
   }
 }

@@ -1,0 +1,58 @@
+package dev.sol.tools;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sol.runtime.ConformanceCase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ONNX conformance suite again, compiled: each case is lowered with sol-cpu, translated
+ * to LLVM IR, JIT-compiled and run. Cases the interpreter cannot run (KNOWN_FAILURES.tsv) and
+ * the JIT's own gaps (KNOWN_FAILURES_JIT.tsv) must fail; every other case must pass.
+ */
+class JitConformanceSuiteTest {
+  private static final Path DATA = Path.of("..", "testdata");
+
+  private static Map<String, String> read(String file) throws IOException {
+    Map<String, String> known = new HashMap<>();
+    List<String> lines = Files.readAllLines(DATA.resolve(file));
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split("\t");
+      known.put(f[0], f[1]);
+    }
+    return known;
+  }
+
+  @Test void everyCaseCompilesAndPassesExceptTheListedOnes() throws IOException {
+    Map<String, String> known = read("KNOWN_FAILURES.tsv");
+    known.putAll(read("KNOWN_FAILURES_JIT.tsv"));
+    List<Path> cases = new ArrayList<>();
+    for (String folder : List.of("onnx-node", "onnx-pytorch-converted", "onnx-pytorch-operator", "onnx-light", "generated")) {
+      try (Stream<Path> s = Files.list(DATA.resolve(folder))) {
+        s.filter(Files::isDirectory).sorted().forEach(cases::add);
+      }
+    }
+    List<String> problems = new ArrayList<>();
+    int passed = 0;
+    for (Path dir : cases) {
+      var r = ConformanceCase.run(dir, 1e-3, 1e-5, SolRun.JIT);
+      boolean listed = known.containsKey(r.name());
+      if (r.failure() == null) {
+        passed++;
+        if (listed) problems.add(r.name() + " passes but is listed as a known failure");
+      } else if (!listed) {
+        problems.add(r.name() + ": " + r.failure());
+      }
+    }
+    assertTrue(cases.size() > 370, "expected the whole suite, found " + cases.size() + " cases");
+    assertTrue(problems.isEmpty(), passed + " of " + cases.size() + " passed; unexpected: " + String.join("\n", problems));
+  }
+}

@@ -160,6 +160,13 @@ public final class ConvertNnToLoopsPass implements Pass<NoOptions> {
     // Argument order: inputs (now at the end of the list after erasing) must precede outputs.
     reorderArguments(body, numInputs, outArgs.size());
     f.setAttribute("function_type", new TypeAttr(new FunctionType(inputs, List.of())));
+    // Result attributes (e.g. ONNX output names) move to the out-arguments.
+    if (f.attribute("arg_attrs") != null || f.attribute("res_attrs") != null) {
+      List<Attribute> attrs = new ArrayList<>();
+      for (int i = 0; i < numInputs; i++) attrs.add(f.attribute("arg_attrs") instanceof ArrayAttr a ? a.get(i) : DictionaryAttr.EMPTY);
+      for (int i = 0; i < outArgs.size(); i++) attrs.add(f.attribute("res_attrs") instanceof ArrayAttr a ? a.get(i) : DictionaryAttr.EMPTY);
+      f.setAttribute("arg_attrs", new ArrayAttr(attrs));
+    }
     f.removeAttribute("res_attrs");
   }
 

@@ -29,6 +29,14 @@ public final class FuncOp extends Operation implements IsolatedFromAbove, Symbol
     if (attribute("sym_visibility") instanceof StringAttr v && !java.util.List.of("public", "private", "nested").contains(v.value())) {
       return diag.report(opError("visibility expected to be one of [\"public\", \"private\", \"nested\"], but got \"" + v.value() + "\""));
     }
+    if (attribute("arg_attrs") instanceof ArrayAttr a && a.elements().size() != type.inputs().size()) {
+      return diag.report(opError("expects argument attribute array to have the same number of elements as the number of function arguments, got "
+          + a.elements().size() + ", but expected " + type.inputs().size()));
+    }
+    if (attribute("res_attrs") instanceof ArrayAttr a && a.elements().size() != type.results().size()) {
+      return diag.report(opError("expects result attribute array to have the same number of elements as the number of function results, got "
+          + a.elements().size() + ", but expected " + type.results().size()));
+    }
     if (isDeclaration()) {
       if (!(attribute("sym_visibility") instanceof StringAttr v) || v.value().equals("public")) {
         return diag.report(opError("symbol declaration cannot have public visibility"));

@@ -6,6 +6,7 @@ import dev.sol.codegen.llvm.CodegenException;
 import dev.sol.codegen.llvm.LlvmEmitter;
 import dev.sol.codegen.llvm.Targets;
 import dev.sol.dialect.Dialects;
+import dev.sol.ir.FunctionType;
 import dev.sol.ir.IRContext;
 import dev.sol.ir.Operation;
 import dev.sol.ir.Verifier;
@@ -35,13 +36,14 @@ import picocli.CommandLine.Parameters;
 @Command(name = "sol-translate", mixinStandardHelpOptions = true, version = "sol-translate 0.1",
     description = "Translates loop-level IR to LLVM IR, assembly or object code.")
 public final class SolTranslate implements Callable<Integer> {
-  enum Output { llvm_ir, asm, obj }
+  enum Output { llvm_ir, asm, obj, c_harness }
 
   @Parameters(index = "0", arity = "0..1", defaultValue = "-", paramLabel = "FILE", description = "Input file, or - for stdin.")
   String input;
 
   @Option(names = "--target", paramLabel = "llvm-ir|asm|obj", defaultValue = "llvm-ir",
-      description = "What to emit: llvm-ir (before optimization unless -O3), asm or obj (optimized with default<O3>).")
+      description = "What to emit: llvm-ir (before optimization unless -O3), asm or obj (optimized with default<O3>), "
+          + "or c-harness (a C main that runs --entry on raw binary files).")
   String target;
 
   @Option(names = "--triple", paramLabel = "TRIPLE", description = "Target triple (default: the host), e.g. aarch64-unknown-linux-gnu.")
@@ -55,6 +57,17 @@ public final class SolTranslate implements Callable<Integer> {
 
   @Option(names = "-O3", description = "Optimize LLVM IR output with default<O3> (asm and obj are always optimized).")
   boolean optimize;
+
+  @Option(names = "--symbol-prefix", paramLabel = "PREFIX", defaultValue = "",
+      description = "Prefix the names of exported functions (e.g. model_ turns main into model_main, so a C program can link it).")
+  String symbolPrefix;
+
+  @Option(names = "--entry", paramLabel = "NAME", defaultValue = "main", description = "The function the C harness calls (default: main).")
+  String entry;
+
+  @Option(names = "--harness-inputs", paramLabel = "N", defaultValue = "-1",
+      description = "How many leading arguments of the entry are inputs read from files (default: all but the last).")
+  int harnessInputs;
 
   @Option(names = "-o", paramLabel = "OUT", description = "Output file (default: stdout).")
   Path output;
@@ -74,10 +87,11 @@ public final class SolTranslate implements Callable<Integer> {
       case "llvm-ir" -> Output.llvm_ir;
       case "asm" -> Output.asm;
       case "obj" -> Output.obj;
+      case "c-harness" -> Output.c_harness;
       default -> null;
     };
     if (kind == null) {
-      System.err.println("sol-translate: error: unknown --target '" + target + "' (expected llvm-ir, asm or obj)");
+      System.err.println("sol-translate: error: unknown --target '" + target + "' (expected llvm-ir, asm, obj or c-harness)");
       return 1;
     }
     if (kind == Output.obj && output == null) {
@@ -106,7 +120,7 @@ public final class SolTranslate implements Callable<Integer> {
     if (!Verifier.verify(module, ctx)) return 1;
     byte[] bytes;
     try {
-      bytes = translate(module, kind, name);
+      bytes = kind == Output.c_harness ? harness(module).getBytes(StandardCharsets.UTF_8) : translate(module, kind, name);
     } catch (CodegenException e) {
       System.err.println(name + ": error: " + e.getMessage());
       return 1;
@@ -117,11 +131,19 @@ public final class SolTranslate implements Callable<Integer> {
     return 0;
   }
 
+  private String harness(Operation module) {
+    Operation f = dev.sol.ir.Symbols.lookupIn(module, entry);
+    if (f == null || !f.name().equals("func.func")) throw new CodegenException("no function @" + entry + " to call from the harness");
+    FunctionType ft = (FunctionType) ((dev.sol.ir.TypeAttr) f.attribute("function_type")).type();
+    return dev.sol.codegen.llvm.CHarness.generate(f, symbolPrefix + entry, harnessInputs < 0 ? ft.inputs().size() - 1 : harnessInputs);
+  }
+
   private byte[] translate(Operation module, Output kind, String name) {
     LLVMTargetMachineRef tm = Targets.machine(triple, cpu, features);
     LLVMContextRef llvm = LLVMContextCreate();
     try {
       LLVMModuleRef m = LlvmEmitter.translate(llvm, module, name);
+      if (!symbolPrefix.isEmpty()) Targets.prefixSymbols(m, symbolPrefix);
       if (kind != Output.llvm_ir || optimize) Targets.optimize(m, tm);
       else Targets.setTarget(m, tm);
       byte[] out = kind == Output.llvm_ir ? Targets.text(m).getBytes(StandardCharsets.UTF_8) : Targets.emit(m, tm, kind == Output.obj);

@@ -143,6 +143,15 @@ final class ArithEmitter {
     };
   }
 
+  /** The text of an LLVM error, which it consumes. */
+  static String errorMessage(LLVMErrorRef e) {
+    BytePointer p = LLVMGetErrorMessage(e);
+    String s = p.getString();
+    LLVMDisposeErrorMessage(p);
+    return s;
+  }
+
+  /** The text of a string LLVM allocated for the caller, which it frees. */
   static String message(BytePointer p) {
     String s = p.getString();
     LLVMDisposeMessage(p);

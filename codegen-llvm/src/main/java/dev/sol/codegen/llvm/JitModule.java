@@ -36,7 +36,7 @@ public final class JitModule implements AutoCloseable {
   }
 
   private static void check(LLVMErrorRef e) {
-    if (e != null) throw new CodegenException("LLVM JIT: " + ArithEmitter.message(LLVMGetErrorMessage(e)));
+    if (e != null) throw new CodegenException("LLVM JIT: " + ArithEmitter.errorMessage(e));
   }
 
   /** A handle for the compiled function {@code name} with the given signature. */

@@ -74,7 +74,7 @@ public final class Targets {
     LLVMPassBuilderOptionsSetSLPVectorization(options, 1);
     LLVMErrorRef e = LLVMRunPasses(module, "default<O3>", tm, options);
     LLVMDisposePassBuilderOptions(options);
-    if (e != null) throw new CodegenException("LLVM optimization failed: " + ArithEmitter.message(LLVMGetErrorMessage(e)));
+    if (e != null) throw new CodegenException("LLVM optimization failed: " + ArithEmitter.errorMessage(e));
   }
 
   /** Sets a module's triple and data layout to a target machine's. */
@@ -83,6 +83,16 @@ public final class Targets {
     LLVMTargetDataRef layout = LLVMCreateTargetDataLayout(tm);
     LLVMSetModuleDataLayout(module, layout);
     LLVMDisposeTargetData(layout);
+  }
+
+  /** Prefixes the name of every function the module defines for other modules (e.g. main to model_main). */
+  public static void prefixSymbols(LLVMModuleRef module, String prefix) {
+    for (LLVMValueRef f = LLVMGetFirstFunction(module); f != null && !f.isNull(); f = LLVMGetNextFunction(f)) {
+      if (LLVMIsDeclaration(f) == 0 && LLVMGetLinkage(f) == LLVMExternalLinkage) {
+        String name = LLVMGetValueName(f).getString();
+        LLVMSetValueName2(f, prefix + name, prefix.length() + name.length());
+      }
+    }
   }
 
   /** Assembly text or object code of a module. */

@@ -27,7 +27,7 @@ import java.util.List;
  * translated to LLVM IR, optimized for the host and loaded into an LLJIT. Its buffers are
  * 64-byte-aligned native memory, allocated once and reused by every run.
  */
-final class CompiledModel implements AutoCloseable {
+public final class CompiledModel implements AutoCloseable {
   private final List<RankedTensorType> inputTypes = new ArrayList<>();
   private final List<RankedTensorType> outputTypes = new ArrayList<>();
   private final Arena arena = Arena.ofShared();
@@ -36,12 +36,12 @@ final class CompiledModel implements AutoCloseable {
   private final MethodHandle entry;
   final long compileNanos;
 
-  static final class CompileException extends Exception {
+  public static final class CompileException extends Exception {
     CompileException(String message) { super(message, null, false, false); }
   }
 
   /** Compiles {@code function} (a func.func in {@code module}); lowering modifies the module. */
-  CompiledModel(IRContext ctx, Operation module, Operation function) throws CompileException {
+  public CompiledModel(IRContext ctx, Operation module, Operation function) throws CompileException {
     long t0 = System.nanoTime();
     FunctionType ft = (FunctionType) ((TypeAttr) function.attribute("function_type")).type();
     for (Type t : ft.inputs()) inputTypes.add(tensorType(t));
@@ -84,7 +84,7 @@ final class CompiledModel implements AutoCloseable {
   List<RankedTensorType> inputTypes() { return inputTypes; }
 
   /** Copies the inputs into the native buffers. */
-  void setInputs(List<Tensor> inputs) {
+  public void setInputs(List<Tensor> inputs) {
     for (int i = 0; i < inputTypes.size(); i++) {
       Tensor t = inputs.get(i);
       if (!java.util.Arrays.equals(t.shape(), inputTypes.get(i).shape()) || !t.element().equals(inputTypes.get(i).element())) {
@@ -95,7 +95,7 @@ final class CompiledModel implements AutoCloseable {
   }
 
   /** Runs the compiled code once on the current inputs. */
-  void invoke() {
+  public void invoke() {
     try {
       entry.invokeWithArguments(buffers.toArray());
     } catch (Throwable e) {
@@ -103,13 +103,13 @@ final class CompiledModel implements AutoCloseable {
     }
   }
 
-  List<Tensor> outputs() {
+  public List<Tensor> outputs() {
     List<Tensor> out = new ArrayList<>();
     for (int i = 0; i < outputTypes.size(); i++) out.add(read(outputTypes.get(i), buffers.get(inputTypes.size() + i)));
     return out;
   }
 
-  List<Tensor> run(List<Tensor> inputs) {
+  public List<Tensor> run(List<Tensor> inputs) {
     setInputs(inputs);
     invoke();
     return outputs();

@@ -51,7 +51,7 @@ public final class SolImport implements Callable<Integer> {
     System.exit(cli.execute(args));
   }
 
-  static Map<String, long[]> parseShapes(List<String> specs) {
+  public static Map<String, long[]> parseShapes(List<String> specs) {
     Map<String, long[]> out = new LinkedHashMap<>();
     for (String s : specs) {
       int eq = s.indexOf('=');

@@ -93,11 +93,14 @@ final class ModelRunner {
       try (CompiledModel compiled = new CompiledModel(ctx, module, main)) {
         if (timing) System.out.printf("compile: %.1f ms%n", compiled.compileNanos / 1e6);
         compiled.setInputs(args);
+        long rssFirst = 0;
         for (int i = 0; i < repeat; i++) {
           long t0 = System.nanoTime();
           compiled.invoke();
           latencies[i] = System.nanoTime() - t0;
+          if (i == 0) rssFirst = residentKiB();
         }
+        if (timing) System.out.printf("resident memory: %d KiB after the first run, %d KiB after the last%n", rssFirst, residentKiB());
         outputs = compiled.outputs();
       } catch (CompiledModel.CompileException e) {
         throw new RunException(e.getMessage());
@@ -117,6 +120,18 @@ final class ModelRunner {
     List<String> names = new ArrayList<>();
     for (int i = 0; i < outputs.size(); i++) names.add("output_" + i);
     return new Result(names, outputs);
+  }
+
+  /** The process's resident set size from /proc (0 where there is none): a native leak shows as growth over many runs. */
+  static long residentKiB() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+    return 0;
   }
 
   private static void printLatencies(long[] nanos) {

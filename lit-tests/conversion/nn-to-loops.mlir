@@ -47,18 +47,25 @@
 
 // -----
 
-// A padded convolution reads through clamped indices and selects zero outside the input,
-// so the innermost loop has no branch.
+// A padded convolution: the output starts as the bias; then, for each output channel,
+// input channel and kernel tap, one weight is loaded and the whole output plane is
+// updated. Padding reads through clamped indices and selects zero, so the innermost loop
+// has no branch.
 // CHECK: "func.func"
-// CHECK: "memref.load"(%{{.*}}) : (memref<4xf32>, index) -> f32
+// CHECK: %[[BIAS:.*]] = "memref.load"(%{{.*}}) : (memref<4xf32>, index) -> f32
+// CHECK: "memref.store"(%[[BIAS]], %[[OUT:[a-z0-9]+]], %{{.*}}) : (f32, memref<1x4x5x5xf32>, index, index, index, index) -> ()
+// CHECK: %[[W:.*]] = "memref.load"(%{{.*}}) : (memref<4x2x3x3xf32>, index, index, index, index) -> f32
+// CHECK: "scf.for"
 // CHECK: "arith.cmpi"(%{{.*}}) {predicate = 5 : i64}
 // CHECK: "arith.cmpi"(%{{.*}}) {predicate = 2 : i64}
 // CHECK: "arith.maxsi"
 // CHECK: "arith.minsi"
-// CHECK: "memref.load"(%{{.*}}) : (memref<1x2x5x5xf32>, index, index, index, index) -> f32
-// CHECK: "memref.load"(%{{.*}}) : (memref<4x2x3x3xf32>, index, index, index, index) -> f32
-// CHECK: "arith.select"
-// CHECK: "arith.addf"
+// CHECK: %[[X:.*]] = "memref.load"(%{{.*}}) : (memref<1x2x5x5xf32>, index, index, index, index) -> f32
+// CHECK: %[[P:.*]] = "arith.mulf"(%[[X]], %[[W]])
+// CHECK: %[[S:.*]] = "arith.select"(%{{.*}}, %[[P]], %{{.*}})
+// CHECK: %[[O:.*]] = "memref.load"(%[[OUT]],
+// CHECK: %[[SUM:.*]] = "arith.addf"(%[[O]], %[[S]])
+// CHECK: "memref.store"(%[[SUM]], %[[OUT]],
 "builtin.module"() ({
   "func.func"() ({
   ^bb0(%x: tensor<1x2x5x5xf32>, %w: tensor<4x2x3x3xf32>, %b: tensor<4xf32>):

@@ -362,6 +362,24 @@ final class NnOpLowering {
     boolean bVec = bs.length == 1;
     long k = as[as.length - 1];
     Type t = element(a);
+    if (!aVec && !bVec) {
+      // i-k-j order, as in gemm: the innermost loop is a vectorizable row update.
+      int r = os.length;
+      long n = os[r - 1];
+      l.forEach(Arrays.copyOf(os, r - 1), rv -> {
+        List<Value> batch = rv.subList(0, r - 2);
+        l.forEach(new long[] {n}, j -> l.store(l.constant(0, t), out, with(rv, j.get(0))));
+        l.forEach(new long[] {k}, kv -> {
+          Value x = l.load(a, batchIndices(as, batch, List.of(rv.get(r - 2), kv.get(0)), os, r));
+          l.forEach(new long[] {n}, j -> {
+            List<Value> at = with(rv, j.get(0));
+            Value y = l.load(b, batchIndices(bs, batch, List.of(kv.get(0), j.get(0)), os, r));
+            l.store(l.add(l.load(out, at), l.mul(x, y)), out, at);
+          });
+        });
+      });
+      return;
+    }
     l.forEach(os, iv -> {
       // The output indices without the vector dimensions that ONNX drops.
       List<Value> full = new ArrayList<>(iv);
@@ -379,6 +397,12 @@ final class NnOpLowering {
     });
   }
 
+  private static List<Value> with(List<Value> prefix, Value last) {
+    List<Value> idx = new ArrayList<>(prefix);
+    idx.add(last);
+    return idx;
+  }
+
   /** Indices into a matmul operand: its batch dimensions broadcast against the output's, then its matrix indices. */
   private List<Value> batchIndices(long[] s, List<Value> outBatch, List<Value> matrix, long[] os, int fullRank) {
     List<Value> idx = new ArrayList<>();
@@ -391,6 +415,10 @@ final class NnOpLowering {
     return idx;
   }
 
+  /**
+   * Gemm in i-k-j order: the innermost loop runs along a row of B and of the output, so
+   * LLVM can vectorize it without reassociating a floating-point sum.
+   */
   private void gemm(NnOp op, List<Value> in, Value out) {
     Value a = in.get(0);
     Value b = in.get(1);
@@ -403,18 +431,27 @@ final class NnOpLowering {
     double alpha = op.floatAttr("alpha", 1);
     double beta = op.floatAttr("beta", 1);
     long[] os = shape(out);
-    l.forEach(os, iv -> {
-      Value acc = l.reduce(new long[] {k}, l.constant(0, t), (kv, s) -> {
-        Value x = l.load(a, ta ? List.of(kv.get(0), iv.get(0)) : List.of(iv.get(0), kv.get(0)));
-        Value y = l.load(b, tb ? List.of(iv.get(1), kv.get(0)) : List.of(kv.get(0), iv.get(1)));
-        return l.add(s, l.mul(x, y));
+    l.forEach(new long[] {os[0]}, i -> {
+      l.forEach(new long[] {os[1]}, j -> l.store(l.constant(0, t), out, List.of(i.get(0), j.get(0))));
+      l.forEach(new long[] {k}, kv -> {
+        Value x = l.load(a, ta ? List.of(kv.get(0), i.get(0)) : List.of(i.get(0), kv.get(0)));
+        l.forEach(new long[] {os[1]}, j -> {
+          List<Value> at = List.of(i.get(0), j.get(0));
+          Value y = l.load(b, tb ? List.of(j.get(0), kv.get(0)) : List.of(kv.get(0), j.get(0)));
+          l.store(l.add(l.load(out, at), l.mul(x, y)), out, at);
+        });
       });
-      if (alpha != 1) acc = l.mul(acc, l.constant(alpha, t));
-      if (c != null && beta != 0) {
-        Value cv = l.load(c, broadcastIndices(c, iv, os));
-        acc = l.add(acc, beta == 1 ? cv : l.mul(cv, l.constant(beta, t)));
-      }
-      l.store(acc, out, iv);
+      if (alpha == 1 && (c == null || beta == 0)) return;
+      l.forEach(new long[] {os[1]}, j -> {
+        List<Value> at = List.of(i.get(0), j.get(0));
+        Value acc = l.load(out, at);
+        if (alpha != 1) acc = l.mul(acc, l.constant(alpha, t));
+        if (c != null && beta != 0) {
+          Value cv = l.load(c, broadcastIndices(c, at, os));
+          acc = l.add(acc, beta == 1 ? cv : l.mul(cv, l.constant(beta, t)));
+        }
+        l.store(acc, out, at);
+      });
     });
   }
 
@@ -430,6 +467,12 @@ final class NnOpLowering {
     return given != null && given.length == 2 * dims ? given : new long[2 * dims];
   }
 
+  /**
+   * Convolution as accumulation into the output: after initializing it with the bias, each
+   * (batch, output channel, input channel, kernel tap) adds weight x input over the whole
+   * output plane. The innermost loop runs along an output row with one weight, which LLVM
+   * vectorizes; padding reads a clamped address and selects zero.
+   */
   private void conv(NnOp op, List<Value> in, Value out) {
     Value x = in.get(0);
     Value w = in.get(1);
@@ -446,19 +489,26 @@ final class NnOpLowering {
     long icPerGroup = ws[1];
     long ocPerGroup = ws[0] / group;
     Type t = element(x);
-    long[] red = new long[dims + 1];
-    red[0] = icPerGroup;
-    System.arraycopy(ws, 2, red, 1, dims);
-    l.forEach(os, iv -> {
-      Value oc = iv.get(1);
+    l.forEach(os, iv -> l.store(bias == null ? l.constant(0, t) : l.load(bias, List.of(iv.get(1))), out, iv));
+    long[] outer = new long[3 + dims];
+    outer[0] = os[0];
+    outer[1] = os[1];
+    outer[2] = icPerGroup;
+    System.arraycopy(ws, 2, outer, 3, dims);
+    long[] plane = Arrays.copyOfRange(os, 2, os.length);
+    l.forEach(outer, ov -> {
+      Value oc = ov.get(1);
       Value icBase = l.op("arith.muli", IndexType.INSTANCE, l.op("arith.divui", IndexType.INSTANCE, oc, l.index(ocPerGroup)), l.index(icPerGroup));
-      Value init = bias == null ? l.constant(0, t) : l.load(bias, List.of(oc));
-      Value acc = l.reduce(red, init, (kv, s) -> {
-        List<Value> xi = new ArrayList<>(List.of(iv.get(0), l.add(icBase, kv.get(0))));
+      Value ic = l.add(icBase, ov.get(2));
+      List<Value> wi = new ArrayList<>(List.of(oc, ov.get(2)));
+      wi.addAll(ov.subList(3, 3 + dims));
+      Value weight = l.load(w, wi);
+      l.forEach(plane, sv -> {
+        List<Value> xi = new ArrayList<>(List.of(ov.get(0), ic));
         Value inside = null;
         for (int d = 0; d < dims; d++) {
-          Value pos = l.add(l.op("arith.muli", IndexType.INSTANCE, iv.get(d + 2), l.index(st[d])),
-              l.op("arith.muli", IndexType.INSTANCE, kv.get(d + 1), l.index(dl[d])));
+          Value pos = l.add(l.op("arith.muli", IndexType.INSTANCE, sv.get(d), l.index(st[d])),
+              l.op("arith.muli", IndexType.INSTANCE, ov.get(3 + d), l.index(dl[d])));
           pos = pd[d] == 0 ? pos : l.sub(pos, l.index(pd[d]));
           if (pd[d] != 0 || pd[d + dims] != 0) {
             Value ok = l.op("arith.andi", IntegerType.I1, l.cmp(5, pos, l.index(0)), l.cmp(2, pos, l.index(xs[d + 2])));
@@ -467,13 +517,12 @@ final class NnOpLowering {
           }
           xi.add(pos);
         }
-        List<Value> wi = new ArrayList<>(List.of(oc, kv.get(0)));
-        wi.addAll(kv.subList(1, dims + 1));
-        Value prod = l.mul(l.load(x, xi), l.load(w, wi));
+        Value prod = l.mul(l.load(x, xi), weight);
         if (inside != null) prod = l.select(inside, prod, l.constant(0, t));
-        return l.add(s, prod);
+        List<Value> oi = new ArrayList<>(List.of(ov.get(0), oc));
+        oi.addAll(sv);
+        l.store(l.add(l.load(out, oi), prod), out, oi);
       });
-      l.store(acc, out, iv);
     });
   }
 

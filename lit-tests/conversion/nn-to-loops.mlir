@@ -73,3 +73,30 @@
     "func.return"(%0) : (tensor<1x4x5x5xf32>) -> ()
   }) {function_type = (tensor<1x2x5x5xf32>, tensor<4x2x3x3xf32>, tensor<4xf32>) -> tensor<1x4x5x5xf32>, sym_name = "main"} : () -> ()
 }) : () -> ()
+
+// -----
+
+// Buffer reuse: %0 dies at %1 (used twice there, freed once), so %2 of the same type takes
+// its buffer; %1 dies at %2 and no later temporary has its type, so it is freed at once.
+// CHECK: "func.func"
+// CHECK: %[[A:.*]] = "memref.alloc"() {{.*}} -> memref<4xf32>
+// CHECK: "memref.store"(%{{.*}}, %[[A]], %{{.*}})
+// CHECK: %[[B:.*]] = "memref.alloc"() {{.*}} -> memref<4xf32>
+// CHECK: "memref.store"(%{{.*}}, %[[B]], %{{.*}})
+// CHECK-NOT: "memref.alloc"
+// CHECK: "memref.store"(%{{.*}}, %[[A]], %{{.*}})
+// CHECK: "memref.dealloc"(%[[B]])
+// CHECK-NOT: "memref.dealloc"
+// CHECK: "memref.store"(%{{.*}}, %arg1, %{{.*}})
+// CHECK: "memref.dealloc"(%[[A]])
+// CHECK-NEXT: "func.return"
+"builtin.module"() ({
+  "func.func"() ({
+  ^bb0(%x: tensor<4xf32>):
+    %0 = "nn.exp"(%x) : (tensor<4xf32>) -> tensor<4xf32>
+    %1 = "nn.add"(%0, %0) : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+    %2 = "nn.neg"(%1) : (tensor<4xf32>) -> tensor<4xf32>
+    %3 = "nn.sqrt"(%2) : (tensor<4xf32>) -> tensor<4xf32>
+    "func.return"(%3) : (tensor<4xf32>) -> ()
+  }) {function_type = (tensor<4xf32>) -> tensor<4xf32>, sym_name = "main"} : () -> ()
+}) : () -> ()

@@ -7,6 +7,7 @@ import dev.sol.pass.Pass;
 import dev.sol.pass.PassInfo;
 import dev.sol.pass.PassState;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,10 @@ import java.util.Map;
  * Lowers every function on tensors whose body is nn ops into loops on buffers, bufferizing
  * as it goes: tensor arguments become memref arguments, each result becomes one more memref
  * argument that the caller provides (so the function returns nothing), constants become
- * {@code memref.global}s, and each intermediate is a {@code memref.alloc} freed right after
- * its last use. Ops whose result is returned write straight into the caller's buffer.
+ * {@code memref.global}s, and intermediates are {@code memref.alloc}s, reused by later
+ * intermediates of the same type once their last use has passed, and freed as soon as no
+ * later intermediate can take them. Ops whose result is returned write straight into the
+ * caller's buffer.
  */
 @PassInfo(name = "convert-nn-to-loops", summary = "Lower nn ops on tensors to scf loops on memrefs (with bufferization)",
     anchor = "builtin.module")
@@ -29,7 +32,7 @@ public final class ConvertNnToLoopsPass implements Pass<NoOptions> {
     for (Operation f : new ArrayList<>(body.operations())) {
       if (!f.name().equals("func.func") || f.region(0).isEmpty() || !usesTensors(f)) continue;
       try {
-        lowerFunction(state.context(), f, globals);
+        lowerFunction(state, f, globals);
       } catch (NnOpLowering.Unsupported e) {
         return failure(state, f, e.getMessage());
       } catch (Failure e) {
@@ -69,7 +72,8 @@ public final class ConvertNnToLoopsPass implements Pass<NoOptions> {
     return new MemRefType(t.shape(), t.element());
   }
 
-  private void lowerFunction(IRContext ctx, Operation f, int[] globals) {
+  private void lowerFunction(PassState state, Operation f, int[] globals) {
+    IRContext ctx = state.context();
     Block body = f.region(0).entryBlock();
     if (f.region(0).blocks().size() != 1) throw new Failure(f, "convert-nn-to-loops expects a function with a single block");
     Operation ret = body.terminator();
@@ -110,6 +114,12 @@ public final class ConvertNnToLoopsPass implements Pass<NoOptions> {
     for (Operation op : body) for (Value v : op.operands()) lastUse.put(v, op);
 
     Loops loops = new Loops(b, loc);
+    BufferPool pool = new BufferPool();
+    for (Operation op : body) {
+      if (op instanceof NnOp && !op.name().equals("nn.constant")) {
+        for (OpResult r : op.results()) if (!destination.containsKey(r)) pool.expect(bufferType(r, op));
+      }
+    }
     for (Operation op : new ArrayList<>(body.operations())) {
       if (op == ret) break;
       if (!(op instanceof NnOp nn)) throw new Failure(op, "'" + op.name() + "' cannot be lowered by convert-nn-to-loops (only nn ops are)");
@@ -126,8 +136,7 @@ public final class ConvertNnToLoopsPass implements Pass<NoOptions> {
       List<Value> out = new ArrayList<>();
       for (OpResult r : op.results()) {
         Value dest = destination.get(r);
-        if (dest == null) dest = at.create("memref.alloc", List.of(bufferType(r, op)), List.of(),
-            new StringAttr("alignment"), IntegerAttr.i64(64), new StringAttr("operand_segment_sizes"), DenseArrayAttr.i32(0, 0)).result(0);
+        if (dest == null) dest = pool.take(at, bufferType(r, op));
         buffers.put(r, dest);
         out.add(dest);
       }
@@ -138,8 +147,8 @@ public final class ConvertNnToLoopsPass implements Pass<NoOptions> {
       }
       // Free the intermediates whose last use is this op, and results nobody uses.
       b.before(op);
-      for (Value v : op.operands()) if (lastUse.get(v) == op) free(at, v, buffers, destination);
-      for (OpResult r : op.results()) if (!lastUse.containsKey(r)) free(at, r, buffers, destination);
+      for (Value v : new java.util.LinkedHashSet<>(op.operands())) if (lastUse.get(v) == op) pool.give(at, buffers.get(v));
+      for (OpResult r : op.results()) if (!lastUse.containsKey(r)) pool.give(at, buffers.get(r));
     }
     // The return copies arguments and constants into the out-arguments, then returns nothing.
     b.before(ret);
@@ -148,7 +157,9 @@ public final class ConvertNnToLoopsPass implements Pass<NoOptions> {
       if (destination.get(r) == outArgs.get(i)) continue;
       loops.create("memref.copy", List.of(), List.of(buffers.get(r), outArgs.get(i)));
     }
-    for (Value r : ret.operands()) if (buffers.get(r) != null && isAlloc(buffers.get(r)) && lastUse.get(r) == ret) free(loops, r, buffers, destination);
+    for (Value r : new java.util.LinkedHashSet<>(ret.operands())) if (lastUse.get(r) == ret) pool.give(loops, buffers.get(r));
+    pool.freeAll(loops);
+    state.statistic("num-reused-buffers", "Temporaries placed in a buffer freed earlier").add(pool.reused);
     ret.setOperands(List.of());
     for (Operation op : body.operations().reversed()) {
       if (op instanceof NnOp) {
@@ -170,13 +181,46 @@ public final class ConvertNnToLoopsPass implements Pass<NoOptions> {
     f.removeAttribute("res_attrs");
   }
 
-  private static boolean isAlloc(Value v) {
-    return v instanceof OpResult r && r.owner().name().equals("memref.alloc");
-  }
+  /**
+   * Buffer reuse: a temporary whose last use has passed goes back to the pool, and a later
+   * temporary of the same type takes it instead of a new allocation, since their lifetimes
+   * do not overlap. Everything in the pool is freed before the function returns.
+   */
+  private static final class BufferPool {
+    private final Map<String, java.util.ArrayDeque<Value>> free = new java.util.TreeMap<>();
+    private final List<Value> all = new ArrayList<>();
+    /** How many temporaries of each type are still to be placed. */
+    private final Map<String, Integer> pending = new HashMap<>();
+    int reused;
 
-  private static void free(Loops at, Value v, Map<Value, Value> buffers, Map<Value, Value> destination) {
-    Value buf = buffers.get(v);
-    if (buf != null && isAlloc(buf)) at.create("memref.dealloc", List.of(), List.of(buf));
+    void expect(MemRefType type) { pending.merge(type.toString(), 1, Integer::sum); }
+
+    Value take(Loops at, MemRefType type) {
+      pending.merge(type.toString(), -1, Integer::sum);
+      java.util.ArrayDeque<Value> q = free.get(type.toString());
+      if (q != null && !q.isEmpty()) {
+        reused++;
+        return q.pop();
+      }
+      Value v = at.create("memref.alloc", List.of(type), List.of(),
+          new StringAttr("alignment"), IntegerAttr.i64(64), new StringAttr("operand_segment_sizes"), DenseArrayAttr.i32(0, 0)).result(0);
+      all.add(v);
+      return v;
+    }
+
+    void give(Loops at, Value buffer) {
+      if (buffer == null || !all.contains(buffer)) return;
+      if (pending.getOrDefault(buffer.type().toString(), 0) > 0) {
+        free.computeIfAbsent(buffer.type().toString(), k -> new java.util.ArrayDeque<>()).push(buffer);
+      } else {
+        at.create("memref.dealloc", List.of(), List.of(buffer));
+        all.remove(buffer);
+      }
+    }
+
+    void freeAll(Loops at) {
+      for (Value v : all) at.create("memref.dealloc", List.of(), List.of(v));
+    }
   }
 
   /** Moves the last {@code numInputs} block arguments in front of the {@code numOutputs} before them. */

@@ -22,10 +22,19 @@ public final class JitModule implements AutoCloseable {
   public JitModule(java.util.function.Function<LLVMContextRef, LLVMModuleRef> build) {
     Targets.initialize();
     LLVMOrcThreadSafeContextRef tsc = LLVMOrcCreateNewThreadSafeContext();
-    LLVMModuleRef module = build.apply(LLVMOrcThreadSafeContextGetContext(tsc));
-    LLVMTargetMachineRef tm = Targets.machine(null, null, null);
-    Targets.optimize(module, tm);
-    LLVMDisposeTargetMachine(tm);
+    LLVMModuleRef module;
+    try {
+      module = build.apply(LLVMOrcThreadSafeContextGetContext(tsc));
+      LLVMTargetMachineRef tm = Targets.machine(null, null, null);
+      try {
+        Targets.optimize(module, tm);
+      } finally {
+        LLVMDisposeTargetMachine(tm);
+      }
+    } catch (RuntimeException e) {
+      LLVMOrcDisposeThreadSafeContext(tsc);
+      throw e;
+    }
     check(LLVMOrcCreateLLJIT(jit, LLVMOrcCreateLLJITBuilder()));
     LLVMOrcDefinitionGeneratorRef gen = new LLVMOrcDefinitionGeneratorRef();
     check(LLVMOrcCreateDynamicLibrarySearchGeneratorForProcess(gen, LLVMOrcLLJITGetGlobalPrefix(jit), (LLVMOrcSymbolPredicate) null, null));

@@ -157,6 +157,10 @@ public final class LlvmEmitter {
       case "scf" -> scf(op);
       case "memref" -> memref(op);
       case "func" -> call(op);
+      case "vector" -> {
+        LLVMValueRef r = vector(op);
+        yield r == null ? List.of() : List.of(r);
+      }
       default -> throw new CodegenException("'" + op.name() + "' is not supported by code generation (at " + op.location() + ")");
     };
     for (int i = 0; i < results.size() && i < op.numResults(); i++) values.put(op.result(i), results.get(i));
@@ -173,6 +177,89 @@ public final class LlvmEmitter {
     LLVMValueRef[] args = op.operands().stream().map(this::v).toArray(LLVMValueRef[]::new);
     LLVMValueRef r = LLVMBuildCall2(b, LLVMGlobalGetValueType(fn), fn, ArithEmitter.ptrs(args), args.length, "");
     return op.numResults() == 0 ? List.of() : List.of(r);
+  }
+
+  // ---- vector (1-D vectors, contiguous along the memref's last dimension)
+
+  private LLVMValueRef vector(Operation op) {
+    Type rt = op.numResults() > 0 ? op.result(0).type() : null;
+    return switch (op.name()) {
+      case "vector.load" -> {
+        VectorType vt = oneDimensional(op, (VectorType) rt);
+        LLVMValueRef load = LLVMBuildLoad2(b, type(vt), address(op.operand(0), op.operands().subList(1, op.numOperands())), "");
+        LLVMSetAlignment(load, DenseElementsAttr.elementBytes(vt.element()));
+        yield load;
+      }
+      case "vector.store" -> {
+        oneDimensional(op, (VectorType) op.operand(0).type());
+        LLVMValueRef store = LLVMBuildStore(b, v(op.operand(0)), address(op.operand(1), op.operands().subList(2, op.numOperands())));
+        LLVMSetAlignment(store, DenseElementsAttr.elementBytes(((VectorType) op.operand(0).type()).element()));
+        yield null;
+      }
+      case "vector.broadcast", "vector.splat" -> {
+        VectorType vt = oneDimensional(op, (VectorType) rt);
+        if (op.operand(0).type() instanceof VectorType) {
+          if (!op.operand(0).type().equals(vt)) throw new CodegenException("'" + op.name() + "' from a vector is supported only between equal types");
+          yield v(op.operand(0));
+        }
+        yield splat(vt, v(op.operand(0)));
+      }
+      case "vector.fma" -> ArithEmitter.intrinsic(this, b, "llvm.fma", type(rt), v(op.operand(0)), v(op.operand(1)), v(op.operand(2)));
+      case "vector.extractelement" -> LLVMBuildExtractElement(b, v(op.operand(0)),
+          op.numOperands() > 1 ? v(op.operand(1)) : LLVMConstInt(i64(), 0, 0), "");
+      case "vector.insertelement" -> LLVMBuildInsertElement(b, v(op.operand(1)), v(op.operand(0)),
+          op.numOperands() > 2 ? v(op.operand(2)) : LLVMConstInt(i64(), 0, 0), "");
+      case "vector.extract" -> {
+        oneDimensional(op, (VectorType) op.operand(0).type());
+        yield LLVMBuildExtractElement(b, v(op.operand(0)), LLVMConstInt(i64(), position(op), 0), "");
+      }
+      case "vector.insert" -> {
+        oneDimensional(op, (VectorType) op.operand(1).type());
+        yield LLVMBuildInsertElement(b, v(op.operand(1)), v(op.operand(0)), LLVMConstInt(i64(), position(op), 0), "");
+      }
+      case "vector.reduction" -> reduction(op);
+      default -> throw new CodegenException("'" + op.name() + "' is not supported by code generation (at " + op.location() + ")");
+    };
+  }
+
+  private static VectorType oneDimensional(Operation op, VectorType vt) {
+    if (vt.rank() != 1) throw new CodegenException("'" + op.name() + "' on " + vt + ": only 1-D vectors are supported by code generation");
+    return vt;
+  }
+
+  private static long position(Operation op) {
+    ArrayAttr pos = (ArrayAttr) op.attribute("position");
+    if (pos.elements().size() != 1) throw new CodegenException("'" + op.name() + "' needs exactly one position on a 1-D vector");
+    return ((IntegerAttr) pos.get(0)).value();
+  }
+
+  private LLVMValueRef splat(VectorType vt, LLVMValueRef scalar) {
+    LLVMValueRef one = LLVMBuildInsertElement(b, LLVMGetUndef(type(vt)), scalar, LLVMConstInt(i64(), 0, 0), "");
+    LLVMTypeRef maskType = LLVMVectorType(LLVMInt32TypeInContext(ctx), (int) vt.numElements());
+    return LLVMBuildShuffleVector(b, one, LLVMGetUndef(type(vt)), LLVMConstNull(maskType), "splat");
+  }
+
+  /** vector.reduction with MLIR's combining kinds; floats reduce in order (no reassociation). */
+  private LLVMValueRef reduction(Operation op) {
+    VectorType vt = oneDimensional(op, (VectorType) op.operand(0).type());
+    String kind = ((OpaqueAttr) op.attribute("kind")).params().replaceAll("[<> ]", "");
+    LLVMTypeRef vty = type(vt);
+    LLVMTypeRef et = type(vt.element());
+    LLVMValueRef x = v(op.operand(0));
+    LLVMValueRef acc = op.numOperands() > 1 ? v(op.operand(1)) : null;
+    return switch (kind) {
+      case "add" -> vt.element() instanceof FloatType
+          ? ArithEmitter.intrinsic(this, b, "llvm.vector.reduce.fadd", vty, acc != null ? acc : LLVMConstReal(et, -0.0), x)
+          : (LLVMBuildAdd(b, ArithEmitter.intrinsic(this, b, "llvm.vector.reduce.add", vty, x), acc == null ? LLVMConstInt(et, 0, 0) : acc, ""));
+      case "mul" -> vt.element() instanceof FloatType
+          ? ArithEmitter.intrinsic(this, b, "llvm.vector.reduce.fmul", vty, acc != null ? acc : LLVMConstReal(et, 1), x)
+          : (LLVMBuildMul(b, ArithEmitter.intrinsic(this, b, "llvm.vector.reduce.mul", vty, x), acc == null ? LLVMConstInt(et, 1, 0) : acc, ""));
+      case "maxf", "minf" -> {
+        LLVMValueRef r = ArithEmitter.intrinsic(this, b, kind.equals("maxf") ? "llvm.vector.reduce.fmaximum" : "llvm.vector.reduce.fminimum", vty, x);
+        yield acc == null ? r : ArithEmitter.intrinsic(this, b, kind.equals("maxf") ? "llvm.maximum" : "llvm.minimum", et, r, acc);
+      }
+      default -> throw new CodegenException("vector.reduction kind '" + kind + "' is not supported by code generation");
+    };
   }
 
   // ---- scf

@@ -1,0 +1,90 @@
+package dev.sol.codegen.llvm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sol.dialect.Dialects;
+import dev.sol.ir.Operation;
+import dev.sol.textir.IRParser;
+import dev.sol.textir.SourceBuffer;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Loop-level IR compiled by LLVM in-process and called through the FFM API. */
+class JitModuleTest {
+  private static Operation parse(String text) {
+    return IRParser.parse(Dialects.newContext(), new SourceBuffer("test.mlir", text));
+  }
+
+  @Test void scalarLoopsWithGlobalsAndFma() throws Throwable {
+    Operation module = parse(Files.readString(Path.of("..", "examples", "mlp.mlir")));
+    try (JitModule jit = new JitModule(ctx -> LlvmEmitter.translate(ctx, module, "mlp"));
+         Arena arena = Arena.ofConfined()) {
+      MemorySegment x = arena.allocate(12, 64);
+      x.setAtIndex(ValueLayout.JAVA_FLOAT, 0, 1f);
+      x.setAtIndex(ValueLayout.JAVA_FLOAT, 1, 2f);
+      x.setAtIndex(ValueLayout.JAVA_FLOAT, 2, 3f);
+      var mlp = jit.function("mlp", FunctionDescriptor.of(ValueLayout.JAVA_FLOAT, ValueLayout.ADDRESS));
+      // relu(W1 x) = relu([-0.75, 1.5]) = [0, 1.5]; dot with w2 = [2, -3] gives -4.5.
+      assertEquals(-4.5f, (float) mlp.invoke(x));
+    }
+  }
+
+  @Test void oneDimensionalVectors() throws Throwable {
+    Operation module = parse("""
+        "builtin.module"() ({
+          "func.func"() ({
+          ^bb0(%a: memref<8xf32>, %out: memref<8xf32>, %s: memref<1xf32>):
+            %c0 = "arith.constant"() {value = 0 : index} : () -> index
+            %c4 = "arith.constant"() {value = 4 : index} : () -> index
+            %two = "arith.constant"() {value = 2.0 : f32} : () -> f32
+            %v2 = "vector.broadcast"(%two) : (f32) -> vector<4xf32>
+            %x0 = "vector.load"(%a, %c0) : (memref<8xf32>, index) -> vector<4xf32>
+            %x1 = "vector.load"(%a, %c4) : (memref<8xf32>, index) -> vector<4xf32>
+            %y0 = "vector.fma"(%x0, %v2, %x1) : (vector<4xf32>, vector<4xf32>, vector<4xf32>) -> vector<4xf32>
+            %y1 = "arith.mulf"(%x1, %v2) : (vector<4xf32>, vector<4xf32>) -> vector<4xf32>
+            "vector.store"(%y0, %out, %c0) : (vector<4xf32>, memref<8xf32>, index) -> ()
+            "vector.store"(%y1, %out, %c4) : (vector<4xf32>, memref<8xf32>, index) -> ()
+            %r = "vector.reduction"(%y0) {kind = #vector.kind<add>} : (vector<4xf32>) -> f32
+            %m = "vector.reduction"(%y1, %r) {kind = #vector.kind<maxf>} : (vector<4xf32>, f32) -> f32
+            %e = "vector.extract"(%y1) {position = [3]} : (vector<4xf32>) -> f32
+            %t = "arith.addf"(%m, %e) : (f32, f32) -> f32
+            "memref.store"(%t, %s, %c0) : (f32, memref<1xf32>, index) -> ()
+            "func.return"() : () -> ()
+          }) {function_type = (memref<8xf32>, memref<8xf32>, memref<1xf32>) -> (), sym_name = "vec"} : () -> ()
+        }) : () -> ()
+        """);
+    try (JitModule jit = new JitModule(ctx -> LlvmEmitter.translate(ctx, module, "vec"));
+         Arena arena = Arena.ofConfined()) {
+      MemorySegment a = arena.allocate(32, 64);
+      MemorySegment out = arena.allocate(32, 64);
+      MemorySegment s = arena.allocate(4, 64);
+      for (int i = 0; i < 8; i++) a.setAtIndex(ValueLayout.JAVA_FLOAT, i, i + 1);
+      jit.function("vec", FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS)).invoke(a, out, s);
+      assertArrayEquals(new float[] {7, 10, 13, 16, 10, 12, 14, 16}, out.toArray(ValueLayout.JAVA_FLOAT));
+      // sum(y0) = 46, max(max(y1) = 16, 46) = 46, plus y1[3] = 16.
+      assertEquals(62f, s.getAtIndex(ValueLayout.JAVA_FLOAT, 0));
+    }
+  }
+
+  @Test void unsupportedOpsAreReportedByName() {
+    Operation module = parse("""
+        "builtin.module"() ({
+          "func.func"() ({
+          ^bb0(%v: vector<2x2xf32>):
+            %t = "vector.transpose"(%v) {transp = [1, 0]} : (vector<2x2xf32>) -> vector<2x2xf32>
+            "func.return"() : () -> ()
+          }) {function_type = (vector<2x2xf32>) -> (), sym_name = "f"} : () -> ()
+        }) : () -> ()
+        """);
+    CodegenException e = assertThrows(CodegenException.class, () -> new JitModule(ctx -> LlvmEmitter.translate(ctx, module, "f")).close());
+    assertTrue(e.getMessage().contains("'vector.transpose' is not supported by code generation"), e.getMessage());
+  }
+}

@@ -119,8 +119,9 @@ final class ArithEmitter {
   static LLVMValueRef math(LlvmEmitter e, LLVMBuilderRef b, Operation op) {
     LLVMTypeRef t = e.type(op.result(0).type());
     LLVMValueRef x = e.v(op.operand(0));
+    boolean f32 = op.result(0).type() instanceof FloatType ft && ft.width() == 32;
     return switch (op.name().substring(5)) {
-      case "exp" -> intrinsic(e, b, "llvm.exp", t, x);
+      case "exp" -> f32 ? new InlineMath(e, b).exp(x) : intrinsic(e, b, "llvm.exp", t, x);
       case "exp2" -> intrinsic(e, b, "llvm.exp2", t, x);
       case "log" -> intrinsic(e, b, "llvm.log", t, x);
       case "log2" -> intrinsic(e, b, "llvm.log2", t, x);
@@ -132,10 +133,11 @@ final class ArithEmitter {
       case "floor" -> intrinsic(e, b, "llvm.floor", t, x);
       case "sin" -> intrinsic(e, b, "llvm.sin", t, x);
       case "cos" -> intrinsic(e, b, "llvm.cos", t, x);
-      case "tanh" -> intrinsic(e, b, "llvm.tanh", t, x);
+      case "tanh" -> f32 ? new InlineMath(e, b).tanh(x) : intrinsic(e, b, "llvm.tanh", t, x);
       case "powf" -> intrinsic(e, b, "llvm.pow", t, x, e.v(op.operand(1)));
       case "fma" -> intrinsic(e, b, "llvm.fma", t, x, e.v(op.operand(1)), e.v(op.operand(2)));
       case "erf" -> {
+        if (f32) yield new InlineMath(e, b).erf(x);
         boolean f64 = ((FloatType) op.result(0).type()).width() == 64;
         yield e.callRuntime(f64 ? "erf" : "erff", t, x);
       }

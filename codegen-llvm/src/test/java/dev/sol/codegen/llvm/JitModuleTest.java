@@ -74,6 +74,65 @@ class JitModuleTest {
     }
   }
 
+  /** The inlined f32 exp, tanh and erf against Java's double-precision reference. */
+  @Test void inlineMathIsAccurate() throws Throwable {
+    int n = 4001;
+    Operation module = parse("""
+        "builtin.module"() ({
+          "func.func"() ({
+          ^bb0(%x: memref<NNxf32>, %e: memref<NNxf32>, %t: memref<NNxf32>, %r: memref<NNxf32>):
+            %c0 = "arith.constant"() {value = 0 : index} : () -> index
+            %c1 = "arith.constant"() {value = 1 : index} : () -> index
+            %cn = "arith.constant"() {value = NN : index} : () -> index
+            "scf.for"(%c0, %cn, %c1) ({
+            ^bb0(%i: index):
+              %v = "memref.load"(%x, %i) : (memref<NNxf32>, index) -> f32
+              %a = "math.exp"(%v) : (f32) -> f32
+              %b = "math.tanh"(%v) : (f32) -> f32
+              %c = "math.erf"(%v) : (f32) -> f32
+              "memref.store"(%a, %e, %i) : (f32, memref<NNxf32>, index) -> ()
+              "memref.store"(%b, %t, %i) : (f32, memref<NNxf32>, index) -> ()
+              "memref.store"(%c, %r, %i) : (f32, memref<NNxf32>, index) -> ()
+              "scf.yield"() : () -> ()
+            }) : (index, index, index) -> ()
+            "func.return"() : () -> ()
+          }) {function_type = (memref<NNxf32>, memref<NNxf32>, memref<NNxf32>, memref<NNxf32>) -> (), sym_name = "m"} : () -> ()
+        }) : () -> ()
+        """.replace("NN", Integer.toString(n)));
+    try (JitModule jit = new JitModule(ctx -> LlvmEmitter.translate(ctx, module, "m"));
+         Arena arena = Arena.ofConfined()) {
+      MemorySegment[] buf = new MemorySegment[4];
+      for (int i = 0; i < 4; i++) buf[i] = arena.allocate(4L * n, 64);
+      float[] xs = new float[n];
+      for (int i = 0; i < n - 3; i++) xs[i] = -100f + 200f * i / (n - 4);
+      xs[n - 3] = Float.NaN;
+      xs[n - 2] = 1e-5f;
+      xs[n - 1] = -0.3f;
+      MemorySegment.copy(xs, 0, buf[0], ValueLayout.JAVA_FLOAT, 0, n);
+      jit.function("m", FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS))
+          .invoke(buf[0], buf[1], buf[2], buf[3]);
+      float[] exp = buf[1].toArray(ValueLayout.JAVA_FLOAT);
+      float[] tanh = buf[2].toArray(ValueLayout.JAVA_FLOAT);
+      float[] erf = buf[3].toArray(ValueLayout.JAVA_FLOAT);
+      for (int i = 0; i < n; i++) {
+        double x = xs[i];
+        if (Double.isNaN(x)) {
+          assertTrue(Float.isNaN(exp[i]) && Float.isNaN(tanh[i]) && Float.isNaN(erf[i]), "NaN must stay NaN");
+          continue;
+        }
+        double ex = Math.exp(x);
+        float ef = (float) ex;
+        if (Float.isInfinite(ef) || ef == 0 || Math.abs(ef) < Float.MIN_NORMAL) {
+          assertTrue(Float.isInfinite(ef) ? exp[i] == ef : Math.abs(exp[i]) < 2 * Float.MIN_NORMAL, "exp(" + x + ") = " + exp[i]);
+        } else {
+          assertTrue(Math.abs(exp[i] - ex) <= 3e-7 * ex, "exp(" + x + ") = " + exp[i] + ", expected " + ex);
+        }
+        assertTrue(Math.abs(tanh[i] - Math.tanh(x)) <= 3e-7 + 3e-7 * Math.abs(Math.tanh(x)), "tanh(" + x + ") = " + tanh[i]);
+        assertTrue(Math.abs(erf[i] - dev.sol.dialect.nn.Erf.erf(x)) <= 4e-7, "erf(" + x + ") = " + erf[i]);
+      }
+    }
+  }
+
   @Test void unsupportedOpsAreReportedByName() {
     Operation module = parse("""
         "builtin.module"() ({

@@ -1,4 +1,4 @@
-// RUN: %sol-opt -p convert-nn-to-loops --split-input-file %s | FileCheck %s
+// RUN: %sol-opt -p convert-nn-to-loops,bufferize --split-input-file %s | FileCheck %s
 
 // Element-wise ops with broadcasting: one loop nest each; the broadcast operand is indexed
 // by the inner induction variable only. The intermediate is allocated and freed after its

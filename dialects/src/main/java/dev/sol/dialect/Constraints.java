@@ -40,6 +40,7 @@ public final class Constraints {
   public static final TypeConstraint MEMREF = t("memref of any type values", x -> x instanceof MemRefType);
   public static final TypeConstraint ANY_MEMREF = t("unranked.memref of any type values or memref of any type values",
       x -> x instanceof MemRefType || x instanceof UnrankedMemRefType);
+  public static final TypeConstraint TENSOR = t("tensor of any type values", x -> x instanceof RankedTensorType || x instanceof UnrankedTensorType);
   public static final TypeConstraint VECTOR = t("vector of any type values", x -> x instanceof VectorType);
   public static final TypeConstraint SHAPED = t("shaped of any type values",
       x -> x instanceof MemRefType || x instanceof RankedTensorType);

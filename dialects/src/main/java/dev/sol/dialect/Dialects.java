@@ -18,7 +18,7 @@ public final class Dialects {
 
   public static List<Dialect> all() {
     return List.of(new BuiltinDialect(), new FuncDialect(), new ArithDialect(), new MathDialect(), new ScfDialect(), new MemRefDialect(),
-        new VectorDialect());
+        new VectorDialect(), new dev.sol.dialect.bufferization.BufferizationDialect());
   }
 
   /**

@@ -7,10 +7,10 @@ import dev.sol.pass.PassRegistry;
 public final class LoweringPasses implements PassProvider {
   /** From the nn dialect to IR that sol-translate and the JIT accept. */
   public static final String CPU_PIPELINE = "builtin.module(func.func(nn-fold-batchnorm,nn-fold-constants,canonicalize),"
-      + "convert-nn-to-loops,canonicalize,cse,loop-invariant-code-motion)";
+      + "convert-nn-to-loops,bufferize,canonicalize,cse,loop-invariant-code-motion)";
 
   @Override public void registerPasses(PassRegistry registry) {
-    registry.register(ConvertNnToLoopsPass::new);
+    registry.register(ConvertNnToLoopsPass::new).register(BufferizePass::new);
     registry.registerPipeline("sol-cpu", "nn to LLVM-ready loops on buffers for CPUs", CPU_PIPELINE);
   }
 }

@@ -1,0 +1,215 @@
+package dev.sol.lowering;
+
+import dev.sol.ir.*;
+import dev.sol.pass.NoOptions;
+import dev.sol.pass.Pass;
+import dev.sol.pass.PassInfo;
+import dev.sol.pass.PassState;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finishes bufferization after convert-nn-to-loops: tensor arguments become memref
+ * arguments, each result becomes a caller-provided out-argument (the function returns
+ * nothing), nn.constant becomes a private {@code memref.global}, and the
+ * to_memref/to_tensor casts disappear. A buffer that is returned is replaced by the
+ * caller's buffer, so the loops write there directly. Then the temporaries are planned:
+ * a {@code memref.alloc} whose value is dead takes over from a later alloc of the same type
+ * (their lifetimes do not overlap), and every buffer is freed right after its last use.
+ */
+@PassInfo(name = "bufferize", summary = "Tensors to buffers: out-arguments for results, globals for constants, buffer reuse and frees",
+    anchor = "builtin.module")
+public final class BufferizePass implements Pass<NoOptions> {
+  @Override public NoOptions defaultOptions() { return NoOptions.INSTANCE; }
+
+  @Override public boolean run(Operation module, NoOptions options, PassState state) {
+    int[] counters = new int[3];
+    for (Operation f : new ArrayList<>(module.region(0).entryBlock().operations())) {
+      if (!f.name().equals("func.func") || f.region(0).isEmpty() || !needsBufferization(f)) continue;
+      try {
+        bufferize(state.context(), f, counters);
+      } catch (ConvertNnToLoopsPass.LoweringException e) {
+        return state.context().diagnostics().report(Diagnostic.error(e.at.location(), e.getMessage()));
+      }
+    }
+    state.statistic("num-reused-buffers", "Allocations replaced by a dead buffer of the same type").add(counters[1]);
+    state.statistic("num-deallocs", "Frees inserted").add(counters[2]);
+    return true;
+  }
+
+  private static boolean needsBufferization(Operation f) {
+    FunctionType ft = (FunctionType) ((TypeAttr) f.attribute("function_type")).type();
+    for (Type t : ft.inputs()) if (t instanceof RankedTensorType) return true;
+    for (Type t : ft.results()) if (t instanceof RankedTensorType) return true;
+    for (Operation op : f.region(0).entryBlock()) {
+      if (op.name().startsWith("bufferization.") || op.name().equals("nn.constant")) return true;
+    }
+    return false;
+  }
+
+  private static void bufferize(IRContext ctx, Operation f, int[] counters) {
+    if (f.region(0).blocks().size() != 1) throw new ConvertNnToLoopsPass.LoweringException(f, "bufferize expects a function with a single block");
+    Block body = f.region(0).entryBlock();
+    Operation ret = body.terminator();
+    Builder b = new Builder(ctx);
+    Map<Value, Value> memrefOf = new IdentityHashMap<>();
+    int numInputs = body.numArguments();
+
+    // Inputs: a memref argument for each tensor argument.
+    List<Type> inputs = new ArrayList<>();
+    for (BlockArgument arg : new ArrayList<>(body.arguments())) {
+      MemRefType m = ConvertNnToLoopsPass.bufferType(arg, f);
+      inputs.add(m);
+      memrefOf.put(arg, body.addArgument(m, arg.location()));
+    }
+    // Constants become globals; to_tensor results are their buffer.
+    for (Operation op : new ArrayList<>(body.operations())) {
+      if (op.name().equals("nn.constant")) {
+        b.before(op);
+        ConvertNnToLoopsPass.bufferType(op.result(0), op);
+        memrefOf.put(op.result(0), ConvertNnToLoopsPass.global(ctx, b, f, (DenseElementsAttr) op.attribute("value"), op.location(), counters));
+      } else if (op.name().equals("bufferization.to_tensor")) {
+        memrefOf.put(op.result(0), op.operand(0));
+      }
+    }
+    for (Operation op : new ArrayList<>(body.operations())) {
+      if (!op.name().equals("bufferization.to_memref")) continue;
+      Value m = memrefOf.get(op.operand(0));
+      if (m == null) throw new ConvertNnToLoopsPass.LoweringException(op, "cannot bufferize a tensor made by '" + definer(op.operand(0)) + "'; run convert-nn-to-loops first");
+      op.result(0).replaceAllUsesWith(m);
+      op.erase();
+    }
+
+    // Outputs: one out-argument per result. A returned alloc becomes the out-argument itself.
+    List<BlockArgument> outArgs = new ArrayList<>();
+    for (Value r : ret.operands()) {
+      MemRefType m = ConvertNnToLoopsPass.bufferType(r, ret);
+      outArgs.add(body.addArgument(m, ret.location()));
+    }
+    b.before(ret);
+    for (int i = 0; i < ret.numOperands(); i++) {
+      Value r = ret.operand(i);
+      Value m = memrefOf.get(r);
+      if (m == null) throw new ConvertNnToLoopsPass.LoweringException(ret, "cannot bufferize a tensor made by '" + definer(r) + "'; run convert-nn-to-loops first");
+      if (m instanceof OpResult res && res.owner().name().equals("memref.alloc") && res.owner().parentBlock() == body) {
+        Operation alloc = res.owner();
+        m.replaceAllUsesWith(outArgs.get(i));
+        alloc.erase();
+        for (Map.Entry<Value, Value> e : memrefOf.entrySet()) if (e.getValue() == m) e.setValue(outArgs.get(i));
+      } else {
+        b.create(new OperationState("memref.copy", ret.location()).operands(m, outArgs.get(i)));
+      }
+    }
+    ret.setOperands(List.of());
+
+    // The tensor side is gone: erase it and check that nothing else used it.
+    for (Operation op : body.operations().reversed()) {
+      if (op.name().equals("bufferization.to_tensor") || op.name().equals("nn.constant")) {
+        if (!op.result(0).hasNoUses()) {
+          Operation user = op.result(0).uses().iterator().next().owner();
+          throw new ConvertNnToLoopsPass.LoweringException(user, "'" + user.name() + "' uses a tensor, so the function cannot be bufferized; run convert-nn-to-loops first");
+        }
+        op.erase();
+      }
+    }
+    for (int i = 0; i < numInputs; i++) {
+      BlockArgument old = body.argument(0);
+      if (!old.hasNoUses()) {
+        Operation user = old.uses().iterator().next().owner();
+        throw new ConvertNnToLoopsPass.LoweringException(user, "'" + user.name() + "' uses a tensor argument, so the function cannot be bufferized; run convert-nn-to-loops first");
+      }
+      body.eraseArgument(0);
+    }
+    for (BlockArgument o : outArgs) inputs.add(o.type());
+    f.setAttribute("function_type", new TypeAttr(new FunctionType(inputs, List.of())));
+    if (f.attribute("arg_attrs") != null || f.attribute("res_attrs") != null) {
+      List<Attribute> attrs = new ArrayList<>();
+      for (int i = 0; i < numInputs; i++) attrs.add(f.attribute("arg_attrs") instanceof ArrayAttr a ? a.get(i) : DictionaryAttr.EMPTY);
+      for (int i = 0; i < outArgs.size(); i++) attrs.add(f.attribute("res_attrs") instanceof ArrayAttr a ? a.get(i) : DictionaryAttr.EMPTY);
+      f.setAttribute("arg_attrs", new ArrayAttr(attrs));
+    }
+    f.removeAttribute("res_attrs");
+    planBuffers(ctx, body, counters);
+  }
+
+  private static final java.util.Set<String> VIEWS = java.util.Set.of("memref.collapse_shape", "memref.expand_shape", "memref.cast",
+      "memref.subview", "memref.reshape", "memref.reinterpret_cast", "memref.transpose", "memref.view");
+
+  /** Every op that uses a buffer, directly or through views of it (which alias it). */
+  private static List<Operation> usersThroughViews(Value v) {
+    List<Operation> users = new ArrayList<>();
+    ArrayDeque<Value> work = new ArrayDeque<>(List.of(v));
+    while (!work.isEmpty()) {
+      for (OpOperand use : work.pop().uses()) {
+        users.add(use.owner());
+        if (VIEWS.contains(use.owner().name())) work.addAll(use.owner().results());
+      }
+    }
+    return users;
+  }
+
+  private static String definer(Value v) {
+    return v instanceof OpResult r ? r.owner().name() : "a block argument";
+  }
+
+  /**
+   * Reuse and frees for the allocations at the top of the function body that nothing frees
+   * yet: walking in program order, an allocation takes a buffer of the same type whose last
+   * use has passed; each buffer is freed after the last use of everything placed in it.
+   */
+  private static void planBuffers(IRContext ctx, Block body, int[] counters) {
+    List<Operation> ops = new ArrayList<>(body.operations());
+    Map<Operation, Integer> position = new IdentityHashMap<>();
+    for (int i = 0; i < ops.size(); i++) position.put(ops.get(i), i);
+    Region region = body.parent();
+    Map<Value, Integer> lastUse = new LinkedHashMap<>();
+    for (int i = 0; i < ops.size(); i++) {
+      Operation op = ops.get(i);
+      if (!op.name().equals("memref.alloc")) continue;
+      Value v = op.result(0);
+      boolean freed = false;
+      int last = i;
+      for (Operation user : usersThroughViews(v)) {
+        Operation top = region.findAncestorOpInRegion(user);
+        if (user.name().equals("memref.dealloc")) freed = true;
+        if (top != null) last = Math.max(last, position.get(top));
+      }
+      if (!freed) lastUse.put(v, last);
+    }
+    Map<String, ArrayDeque<Value>> pool = new HashMap<>();
+    Map<Integer, List<Value>> dyingAt = new HashMap<>();
+    Map<Value, Integer> physicalLast = new LinkedHashMap<>();
+    for (int i = 0; i < ops.size(); i++) {
+      Operation op = ops.get(i);
+      if (op.name().equals("memref.alloc") && lastUse.containsKey(op.result(0))) {
+        Value v = op.result(0);
+        int last = lastUse.get(v);
+        ArrayDeque<Value> free = pool.get(v.type().toString());
+        Value buffer = free != null && !free.isEmpty() ? free.pop() : v;
+        if (buffer != v) {
+          v.replaceAllUsesWith(buffer);
+          op.erase();
+          counters[1]++;
+        }
+        physicalLast.put(buffer, last);
+        dyingAt.computeIfAbsent(last, k -> new ArrayList<>()).add(buffer);
+      }
+      for (Value dead : dyingAt.getOrDefault(i, List.of())) {
+        if (physicalLast.get(dead) == i) pool.computeIfAbsent(dead.type().toString(), k -> new ArrayDeque<>()).push(dead);
+      }
+    }
+    Builder b = new Builder(ctx);
+    for (Map.Entry<Value, Integer> e : physicalLast.entrySet()) {
+      int at = e.getValue() + 1;
+      while (ops.get(at).parentBlock() == null) at++;
+      b.before(ops.get(at));
+      b.create(new OperationState("memref.dealloc", ((OpResult) e.getKey()).owner().location()).operands(e.getKey()));
+      counters[2]++;
+    }
+  }
+}

@@ -1,5 +1,11 @@
 // RUN: %sol-opt -p convert-nn-to-loops %s | FileCheck %s
 // RUN: not %sol-opt -p bufferize %s 2>&1 | FileCheck %s --check-prefix=UNLOWERED
+// RUN: %sol-opt --check-equivalence --pipeline=cpu %s 2>&1 | FileCheck %s --check-prefix=EQUIV
+
+// Interpreting each step of sol-cpu on random inputs gives the same results throughout
+// (after bufferize the results are read back from the out-arguments).
+// EQUIV-NOT: changed the results
+// EQUIV: function_type = (memref<4xf32>, memref<4xf32>) -> ()
 
 // convert-nn-to-loops alone keeps the tensor signature: operands are read through
 // bufferization.to_memref, results come back through bufferization.to_tensor, and a

@@ -124,6 +124,23 @@ public final class Interpreter {
       case "scf" -> scf(op, env);
       case "memref" -> memref(op, env);
       case "vector" -> vector(op, env);
+      case "bufferization" -> {
+        if (name.equals("bufferization.to_memref")) yield List.of(Buffer.allocate(t(env, op, 0)));
+        if (!name.equals("bufferization.to_tensor")) throw unsupported(op);
+        Buffer b = (Buffer) get(env, op.operand(0));
+        Tensor out = Tensor.zeros(b.base().element(), b.shape());
+        long[] idx = new long[b.shape().length];
+        for (int i = 0; i < out.size(); i++) {
+          long rest = i;
+          for (int d = idx.length - 1; d >= 0; d--) {
+            idx[d] = rest % b.shape()[d];
+            rest /= b.shape()[d];
+          }
+          if (out.isFloat()) out.set(i, b.base().get(b.index(idx)));
+          else out.setLong(i, b.base().getLong(b.index(idx)));
+        }
+        yield List.of(out);
+      }
       case "func" -> {
         if (!name.equals("func.call")) throw unsupported(op);
         Operation callee = Symbols.lookup(op, (SymbolRefAttr) op.attribute("callee"));

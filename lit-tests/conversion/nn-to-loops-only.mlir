@@ -23,7 +23,7 @@
 // CHECK: function_type = (tensor<4xf32>) -> tensor<4xf32>
 
 // bufferize needs the nn ops lowered first.
-// UNLOWERED: nn-to-loops-only.mlir:26:5: error: cannot bufferize a tensor made by 'nn.neg'; run convert-nn-to-loops first
+// UNLOWERED: nn-to-loops-only.mlir:[[# @LINE + 6]]:5: error: cannot bufferize a tensor made by 'nn.neg'; run convert-nn-to-loops first
 "builtin.module"() ({
   "func.func"() ({
   ^bb0(%x: tensor<4xf32>):

@@ -118,6 +118,18 @@ public final class SolTranslate implements Callable<Integer> {
       return 1;
     }
     if (!Verifier.verify(module, ctx)) return 1;
+    Operation[] unlowered = {null};
+    module.walk(op -> {
+      if (unlowered[0] == null && (op.dialectNamespace().equals("nn") || op.dialectNamespace().equals("bufferization")
+          || op.name().equals("func.func") && op.attribute("function_type").toString().contains("tensor<"))) {
+        unlowered[0] = op;
+      }
+    });
+    if (unlowered[0] != null) {
+      ctx.diagnostics().report(dev.sol.ir.Diagnostic.error(unlowered[0].location(),
+          "'" + unlowered[0].name() + "' is not lowered to loops on buffers; run sol-opt --pipeline=cpu first"));
+      return 1;
+    }
     byte[] bytes;
     try {
       bytes = kind == Output.c_harness ? harness(module).getBytes(StandardCharsets.UTF_8) : translate(module, kind, name);

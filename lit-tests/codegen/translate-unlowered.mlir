@@ -1,0 +1,15 @@
+// RUN: not %sol-translate %s 2>&1 | FileCheck %s
+// RUN: %sol-opt --pipeline=cpu %s | %sol-translate | FileCheck %s --check-prefix=LOWERED
+
+// CHECK: translate-unlowered.mlir:[[# @LINE + 7]]:10: error: 'nn.relu' is not lowered to loops on buffers; run sol-opt --pipeline=cpu first
+// LOWERED: define void @main(ptr noalias %0, ptr noalias %1)
+// LOWERED: call float @llvm.maximum.f32
+// LOWERED: call void @free(
+"builtin.module"() ({
+  "func.func"() ({
+  ^bb0(%x: tensor<2x3xf32>):
+    %0 = "nn.relu"(%x) : (tensor<2x3xf32>) -> tensor<2x3xf32>
+    %1 = "nn.neg"(%0) : (tensor<2x3xf32>) -> tensor<2x3xf32>
+    "func.return"(%1) : (tensor<2x3xf32>) -> ()
+  }) {function_type = (tensor<2x3xf32>) -> tensor<2x3xf32>, sym_name = "main"} : () -> ()
+}) : () -> ()

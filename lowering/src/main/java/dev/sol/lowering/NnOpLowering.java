@@ -490,38 +490,46 @@ final class NnOpLowering {
     long ocPerGroup = ws[0] / group;
     Type t = element(x);
     l.forEach(os, iv -> l.store(bias == null ? l.constant(0, t) : l.load(bias, List.of(iv.get(1))), out, iv));
-    long[] outer = new long[3 + dims];
+    // Loop order: batch, output channel, output rows (all spatial dims but the last), then
+    // input channel and kernel taps, then the output row itself, so that the row being
+    // accumulated stays in the L1 cache while every tap adds to it.
+    long[] outer = new long[2 + dims - 1];
     outer[0] = os[0];
     outer[1] = os[1];
-    outer[2] = icPerGroup;
-    System.arraycopy(ws, 2, outer, 3, dims);
-    long[] plane = Arrays.copyOfRange(os, 2, os.length);
+    System.arraycopy(os, 2, outer, 2, dims - 1);
+    long[] taps = new long[1 + dims];
+    taps[0] = icPerGroup;
+    System.arraycopy(ws, 2, taps, 1, dims);
     l.forEach(outer, ov -> {
       Value oc = ov.get(1);
       Value icBase = l.op("arith.muli", IndexType.INSTANCE, l.op("arith.divui", IndexType.INSTANCE, oc, l.index(ocPerGroup)), l.index(icPerGroup));
-      Value ic = l.add(icBase, ov.get(2));
-      List<Value> wi = new ArrayList<>(List.of(oc, ov.get(2)));
-      wi.addAll(ov.subList(3, 3 + dims));
-      Value weight = l.load(w, wi);
-      l.forEach(plane, sv -> {
-        List<Value> xi = new ArrayList<>(List.of(ov.get(0), ic));
-        Value inside = null;
-        for (int d = 0; d < dims; d++) {
-          Value pos = l.add(l.op("arith.muli", IndexType.INSTANCE, sv.get(d), l.index(st[d])),
-              l.op("arith.muli", IndexType.INSTANCE, ov.get(3 + d), l.index(dl[d])));
-          pos = pd[d] == 0 ? pos : l.sub(pos, l.index(pd[d]));
-          if (pd[d] != 0 || pd[d + dims] != 0) {
-            Value ok = l.op("arith.andi", IntegerType.I1, l.cmp(5, pos, l.index(0)), l.cmp(2, pos, l.index(xs[d + 2])));
-            inside = inside == null ? ok : l.op("arith.andi", IntegerType.I1, inside, ok);
-            pos = clamp(pos, xs[d + 2]);
+      l.forEach(taps, kv -> {
+        Value ic = l.add(icBase, kv.get(0));
+        List<Value> wi = new ArrayList<>(List.of(oc, kv.get(0)));
+        wi.addAll(kv.subList(1, 1 + dims));
+        Value weight = l.load(w, wi);
+        l.forEach(new long[] {os[os.length - 1]}, last -> {
+          List<Value> sv = new ArrayList<>(ov.subList(2, ov.size()));
+          sv.add(last.get(0));
+          List<Value> xi = new ArrayList<>(List.of(ov.get(0), ic));
+          Value inside = null;
+          for (int d = 0; d < dims; d++) {
+            Value pos = l.add(l.op("arith.muli", IndexType.INSTANCE, sv.get(d), l.index(st[d])),
+                l.op("arith.muli", IndexType.INSTANCE, kv.get(1 + d), l.index(dl[d])));
+            pos = pd[d] == 0 ? pos : l.sub(pos, l.index(pd[d]));
+            if (pd[d] != 0 || pd[d + dims] != 0) {
+              Value ok = l.op("arith.andi", IntegerType.I1, l.cmp(5, pos, l.index(0)), l.cmp(2, pos, l.index(xs[d + 2])));
+              inside = inside == null ? ok : l.op("arith.andi", IntegerType.I1, inside, ok);
+              pos = clamp(pos, xs[d + 2]);
+            }
+            xi.add(pos);
           }
-          xi.add(pos);
-        }
-        Value prod = l.mul(l.load(x, xi), weight);
-        if (inside != null) prod = l.select(inside, prod, l.constant(0, t));
-        List<Value> oi = new ArrayList<>(List.of(ov.get(0), oc));
-        oi.addAll(sv);
-        l.store(l.add(l.load(out, oi), prod), out, oi);
+          Value prod = l.mul(l.load(x, xi), weight);
+          if (inside != null) prod = l.select(inside, prod, l.constant(0, t));
+          List<Value> oi = new ArrayList<>(List.of(ov.get(0), oc));
+          oi.addAll(sv);
+          l.store(l.add(l.load(out, oi), prod), out, oi);
+        });
       });
     });
   }

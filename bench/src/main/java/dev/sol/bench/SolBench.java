@@ -1,4 +1,4 @@
-package dev.sol.tools.bench;
+package dev.sol.bench;
 
 import ai.onnx.proto.OnnxMl;
 import ai.onnxruntime.OnnxTensor;

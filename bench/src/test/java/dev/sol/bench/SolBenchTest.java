@@ -1,0 +1,44 @@
+package dev.sol.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** sol-bench end to end on small inputs: it checks agreement first and prints both medians and the ratio (no timing is asserted). */
+class SolBenchTest {
+  private static String run(int expectedStatus, String... args) {
+    PrintStream saved = System.out;
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    try {
+      assertEquals(expectedStatus, new CommandLine(new SolBench()).execute(args));
+    } finally {
+      System.setOut(saved);
+    }
+    return buffer.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test void gemmPrintsBothThroughputsAndTheRatio() {
+    String out = run(0, "--gemm", "24,16,8", "--runs", "5");
+    assertTrue(out.contains("outputs agree (rtol 1e-3, atol 1e-4) on 1 output(s)"), out);
+    assertTrue(out.matches("(?s).*SOL median latency: +[0-9.]+ ms +\\([0-9.]+ GFLOPS\\).*"), out);
+    assertTrue(out.matches("(?s).*ONNX Runtime median latency: +[0-9.]+ ms +\\([0-9.]+ GFLOPS\\).*"), out);
+    assertTrue(out.matches("(?s).*ratio SOL/ONNX Runtime: [0-9.]+ .*"), out);
+  }
+
+  @Test void aModelFromTheTestData() {
+    String out = run(0, "../testdata/generated/net_mobilenet/model.onnx", "--runs", "5");
+    assertTrue(out.contains("outputs agree"), out);
+    assertTrue(out.contains("runs: 5 each, alternating"), out);
+  }
+
+  @Test void badArgumentsAreRejected() {
+    run(1, "--gemm", "1,2");
+    run(1);
+  }
+}

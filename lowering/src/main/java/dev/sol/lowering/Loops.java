@@ -70,6 +70,16 @@ final class Loops {
     return create(name, List.of(IntegerType.I1), List.of(x, y), new StringAttr("predicate"), IntegerAttr.i64(predicate)).result(0);
   }
 
+  /** {@code lo <= i < hi} for an index. */
+  Value inRange(Value i, long lo, long hi) {
+    return and(cmp(5, i, index(lo)), cmp(2, i, index(hi)));
+  }
+
+  /** The conjunction of two i1 values; a null {@code x} stands for true. */
+  Value and(Value x, Value y) {
+    return x == null ? y : op("arith.andi", IntegerType.I1, x, y);
+  }
+
   Value select(Value c, Value x, Value y) { return op("arith.select", x.type(), c, x, y); }
 
   static boolean isFloat(Value v) { return v.type() instanceof FloatType; }

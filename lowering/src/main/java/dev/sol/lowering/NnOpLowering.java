@@ -39,8 +39,8 @@ final class NnOpLowering {
       case "where" -> where(in, out.getFirst());
       case "reshape" -> reshape(in.getFirst(), out.getFirst());
       case "transpose" -> transpose(op.intsAttr("perm"), in.getFirst(), out.getFirst());
-      case "concat" -> concat(axis(op, "axis", out.getFirst()), in, out.getFirst());
-      case "split" -> split(axis(op, "axis", in.getFirst()), in.getFirst(), out);
+      case "concat" -> slabs(axis(op, "axis", out.getFirst()), out.getFirst(), in, true);
+      case "split" -> slabs(axis(op, "axis", in.getFirst()), in.getFirst(), out, false);
       case "slice" -> slice(op, in.getFirst(), out.getFirst());
       case "pad" -> pad(op, in.getFirst(), out.getFirst());
       case "gather" -> gather(axis(op, "axis", in.getFirst()), in.get(0), in.get(1), out.getFirst());
@@ -234,27 +234,15 @@ final class NnOpLowering {
     });
   }
 
-  private void concat(int axis, List<Value> in, Value out) {
+  /** Concat and split: each part is a slab of the whole along {@code axis}, one after another. */
+  private void slabs(int axis, Value whole, List<Value> parts, boolean intoWhole) {
     long offset = 0;
-    for (Value part : in) {
+    for (Value part : parts) {
       long at = offset;
       l.forEach(shape(part), iv -> {
-        List<Value> dst = new ArrayList<>(iv);
-        dst.set(axis, l.add(iv.get(axis), l.index(at)));
-        l.store(l.load(part, iv), out, dst);
-      });
-      offset += shape(part)[axis];
-    }
-  }
-
-  private void split(int axis, Value in, List<Value> out) {
-    long offset = 0;
-    for (Value part : out) {
-      long at = offset;
-      l.forEach(shape(part), iv -> {
-        List<Value> src = new ArrayList<>(iv);
-        src.set(axis, l.add(iv.get(axis), l.index(at)));
-        l.store(l.load(in, src), part, iv);
+        List<Value> inWhole = at(iv, axis, l.add(iv.get(axis), l.index(at)));
+        if (intoWhole) l.store(l.load(part, iv), whole, inWhole);
+        else l.store(l.load(whole, inWhole), part, iv);
       });
       offset += shape(part)[axis];
     }
@@ -294,8 +282,7 @@ final class NnOpLowering {
       List<Value> src = new ArrayList<>();
       for (int d = 0; d < s.length; d++) {
         Value i = l.sub(iv.get(d), l.index(pads[d]));
-        Value ok = l.op("arith.andi", IntegerType.I1, l.cmp(5, i, l.index(0)), l.cmp(2, i, l.index(s[d])));
-        inside = inside == null ? ok : l.op("arith.andi", IntegerType.I1, inside, ok);
+        inside = l.and(inside, l.inRange(i, 0, s[d]));
         src.add(clamp(i, s[d]));
       }
       Value v = l.load(in, src);
@@ -370,10 +357,10 @@ final class NnOpLowering {
         List<Value> batch = rv.subList(0, r - 2);
         l.forEach(new long[] {n}, j -> l.store(l.constant(0, t), out, with(rv, j.get(0))));
         l.forEach(new long[] {k}, kv -> {
-          Value x = l.load(a, batchIndices(as, batch, List.of(rv.get(r - 2), kv.get(0)), os, r));
+          Value x = l.load(a, batchIndices(as, batch, List.of(rv.get(r - 2), kv.get(0))));
           l.forEach(new long[] {n}, j -> {
             List<Value> at = with(rv, j.get(0));
-            Value y = l.load(b, batchIndices(bs, batch, List.of(kv.get(0), j.get(0)), os, r));
+            Value y = l.load(b, batchIndices(bs, batch, List.of(kv.get(0), j.get(0))));
             l.store(l.add(l.load(out, at), l.mul(x, y)), out, at);
           });
         });
@@ -386,11 +373,9 @@ final class NnOpLowering {
       if (aVec) full.add(full.size() - (bVec ? 0 : 1), l.index(0));
       if (bVec) full.add(l.index(0));
       int r = full.size();
-      long[] batch = new long[r];
-      for (int d = 0; d < r; d++) batch[d] = 1;
       Value acc = l.reduce(new long[] {k}, l.constant(0, t), (kv, s) -> {
-        List<Value> ai = batchIndices(as, aVec ? null : full.subList(0, r - 2), aVec ? List.of(kv.get(0)) : List.of(full.get(r - 2), kv.get(0)), os, r);
-        List<Value> bi = batchIndices(bs, bVec ? null : full.subList(0, r - 2), bVec ? List.of(kv.get(0)) : List.of(kv.get(0), full.get(r - 1)), os, r);
+        List<Value> ai = batchIndices(as, aVec ? null : full.subList(0, r - 2), aVec ? List.of(kv.get(0)) : List.of(full.get(r - 2), kv.get(0)));
+        List<Value> bi = batchIndices(bs, bVec ? null : full.subList(0, r - 2), bVec ? List.of(kv.get(0)) : List.of(kv.get(0), full.get(r - 1)));
         return l.add(s, l.mul(l.load(a, ai), l.load(b, bi)));
       });
       l.store(acc, out, iv);
@@ -404,12 +389,12 @@ final class NnOpLowering {
   }
 
   /** Indices into a matmul operand: its batch dimensions broadcast against the output's, then its matrix indices. */
-  private List<Value> batchIndices(long[] s, List<Value> outBatch, List<Value> matrix, long[] os, int fullRank) {
+  private List<Value> batchIndices(long[] s, List<Value> outBatch, List<Value> matrix) {
     List<Value> idx = new ArrayList<>();
     if (outBatch != null) {
       int batchRank = s.length - 2;
       int off = outBatch.size() - batchRank;
-      for (int d = 0; d < batchRank; d++) idx.add(s[d] == 1 && outBatch.size() > 0 ? l.index(0) : outBatch.get(d + off));
+      for (int d = 0; d < batchRank; d++) idx.add(s[d] == 1 ? l.index(0) : outBatch.get(d + off));
     }
     idx.addAll(matrix);
     return idx;
@@ -518,8 +503,7 @@ final class NnOpLowering {
                 l.op("arith.muli", IndexType.INSTANCE, kv.get(1 + d), l.index(dl[d])));
             pos = pd[d] == 0 ? pos : l.sub(pos, l.index(pd[d]));
             if (pd[d] != 0 || pd[d + dims] != 0) {
-              Value ok = l.op("arith.andi", IntegerType.I1, l.cmp(5, pos, l.index(0)), l.cmp(2, pos, l.index(xs[d + 2])));
-              inside = inside == null ? ok : l.op("arith.andi", IntegerType.I1, inside, ok);
+              inside = l.and(inside, l.inRange(pos, 0, xs[d + 2]));
               pos = clamp(pos, xs[d + 2]);
             }
             xi.add(pos);
@@ -586,8 +570,7 @@ final class NnOpLowering {
       pos = l.sub(pos, l.index(pd[d]));
       long lo = countPadded ? -pd[d] : 0;
       long hi = countPadded ? xs[d + 2] + pd[d + dims] : xs[d + 2];
-      Value ok = l.op("arith.andi", IntegerType.I1, l.cmp(5, pos, l.index(lo)), l.cmp(2, pos, l.index(hi)));
-      inside = inside == null ? ok : l.op("arith.andi", IntegerType.I1, inside, ok);
+      inside = l.and(inside, l.inRange(pos, lo, hi));
       xi.add(clamp(pos, xs[d + 2]));
     }
     return new Windowed(xi, inside);
@@ -656,7 +639,7 @@ final class NnOpLowering {
     l.forEach(s, iv -> {
       Value sq = l.reduce(new long[] {size}, l.constant(0, t), (kv, a) -> {
         Value ch = l.sub(l.add(iv.get(1), kv.get(0)), l.index(before));
-        Value ok = l.op("arith.andi", IntegerType.I1, l.cmp(5, ch, l.index(0)), l.cmp(2, ch, l.index(c)));
+        Value ok = l.inRange(ch, 0, c);
         Value v = l.load(x, at(iv, 1, clamp(ch, c)));
         return l.select(ok, l.add(a, l.mul(v, v)), a);
       });
@@ -702,9 +685,7 @@ final class NnOpLowering {
           Value num = l.sub(l.add(iv.get(d + 2), l.index(pd[d])), l.op("arith.muli", IndexType.INSTANCE, kv.get(d + 1), l.index(dl[d])));
           Value q = l.op("arith.floordivsi", IndexType.INSTANCE, num, l.index(st[d]));
           Value exact = l.cmp(0, l.op("arith.muli", IndexType.INSTANCE, q, l.index(st[d])), num);
-          Value inside = l.op("arith.andi", IntegerType.I1, l.cmp(5, q, l.index(0)), l.cmp(2, q, l.index(xs[d + 2])));
-          Value good = l.op("arith.andi", IntegerType.I1, exact, inside);
-          ok = ok == null ? good : l.op("arith.andi", IntegerType.I1, ok, good);
+          ok = l.and(l.and(ok, exact), l.inRange(q, 0, xs[d + 2]));
           xi.add(clamp(q, xs[d + 2]));
         }
         List<Value> wi = new ArrayList<>(List.of(ic, ocInGroup));
@@ -729,9 +710,8 @@ final class NnOpLowering {
     } catch (IllegalArgumentException e) {
       throw new Unsupported("nn.resize: " + e.getMessage());
     }
-    int last = -1;
-    for (int axis = 0; axis < s.length; axis++) if (tables[axis] != null) last = axis;
-    if (last < 0) {
+    int outermost = lastChanged(tables);
+    if (outermost < 0) {
       copy(in, out);
       return;
     }
@@ -754,7 +734,7 @@ final class NnOpLowering {
       Value wBuf = constants.apply(DenseElementsAttr.ofDoubles(new RankedTensorType(new long[] {outLen, taps}, t, null), w));
       Value offBuf = constants.apply(DenseElementsAttr.ofDoubles(new RankedTensorType(new long[] {outLen}, t, null), table.offset()));
       s[axis] = outLen;
-      Value next = axis == lastChanged(tables) ? out : l.create("memref.alloc", List.of(new MemRefType(s.clone(), t)), List.of(),
+      Value next = axis == outermost ? out : l.create("memref.alloc", List.of(new MemRefType(s.clone(), t)), List.of(),
           new StringAttr("alignment"), IntegerAttr.i64(64), new StringAttr("operand_segment_sizes"), DenseArrayAttr.i32(0, 0)).result(0);
       Value src = cur;
       int ax = axis;

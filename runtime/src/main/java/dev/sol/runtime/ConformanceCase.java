@@ -86,6 +86,28 @@ public final class ConformanceCase {
     }
   }
 
+  /** Every case folder of the project's test data, in a stable order. */
+  public static List<Path> suite(Path data) throws IOException {
+    List<Path> cases = new ArrayList<>();
+    for (String folder : List.of("onnx-node", "onnx-pytorch-converted", "onnx-pytorch-operator", "onnx-light", "generated")) {
+      try (java.util.stream.Stream<Path> s = Files.list(data.resolve(folder))) {
+        s.filter(Files::isDirectory).sorted().forEach(cases::add);
+      }
+    }
+    return cases;
+  }
+
+  /** The cases a KNOWN_FAILURES*.tsv file lists (after its header line), with their reasons. */
+  public static Map<String, String> knownFailures(Path tsv) throws IOException {
+    Map<String, String> known = new java.util.HashMap<>();
+    List<String> lines = Files.readAllLines(tsv);
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split("\t");
+      known.put(f[0], f[1]);
+    }
+    return known;
+  }
+
   /** Null when equal within tolerance, else a description of the first difference. */
   public static String compare(Tensor actual, Tensor expected, double rtol, double atol) {
     if (!java.util.Arrays.equals(actual.shape(), expected.shape())) {

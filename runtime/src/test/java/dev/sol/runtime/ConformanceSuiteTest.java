@@ -3,13 +3,10 @@ package dev.sol.runtime;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,17 +19,8 @@ class ConformanceSuiteTest {
   private static final Path DATA = Path.of("..", "testdata");
 
   @Test void everyCasePassesExceptTheListedOnes() throws IOException {
-    Map<String, String> known = new HashMap<>();
-    for (String line : Files.readAllLines(DATA.resolve("KNOWN_FAILURES.tsv")).subList(1, Files.readAllLines(DATA.resolve("KNOWN_FAILURES.tsv")).size())) {
-      String[] f = line.split("\t");
-      known.put(f[0], f[1]);
-    }
-    List<Path> cases = new ArrayList<>();
-    for (String folder : List.of("onnx-node", "onnx-pytorch-converted", "onnx-pytorch-operator", "onnx-light", "generated")) {
-      try (Stream<Path> s = Files.list(DATA.resolve(folder))) {
-        s.filter(Files::isDirectory).sorted().forEach(cases::add);
-      }
-    }
+    Map<String, String> known = ConformanceCase.knownFailures(DATA.resolve("KNOWN_FAILURES.tsv"));
+    List<Path> cases = ConformanceCase.suite(DATA);
     List<String> problems = new ArrayList<>();
     int passed = 0;
     for (Path dir : cases) {

@@ -34,6 +34,7 @@ public final class CompiledModel implements AutoCloseable {
   private final List<MemorySegment> buffers = new ArrayList<>();
   private final JitModule jit;
   private final MethodHandle entry;
+  private final Object[] arguments;
   final long compileNanos;
 
   public static final class CompileException extends Exception {
@@ -65,9 +66,11 @@ public final class CompiledModel implements AutoCloseable {
     int n = inputTypes.size() + outputTypes.size();
     MemoryLayout[] args = new MemoryLayout[n];
     java.util.Arrays.fill(args, ValueLayout.ADDRESS);
-    entry = jit.function(name, FunctionDescriptor.ofVoid(args));
     for (RankedTensorType t : inputTypes) buffers.add(allocate(t));
     for (RankedTensorType t : outputTypes) buffers.add(allocate(t));
+    // The buffers never change, so the call is bound to them once: invoke() allocates nothing.
+    entry = jit.function(name, FunctionDescriptor.ofVoid(args)).asSpreader(Object[].class, n);
+    arguments = buffers.toArray();
     compileNanos = System.nanoTime() - t0;
   }
 
@@ -97,7 +100,7 @@ public final class CompiledModel implements AutoCloseable {
   /** Runs the compiled code once on the current inputs. */
   public void invoke() {
     try {
-      entry.invokeWithArguments(buffers.toArray());
+      entry.invoke(arguments);
     } catch (Throwable e) {
       throw new IllegalStateException("calling compiled code failed", e);
     }

@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sol.runtime.ConformanceCase;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,25 +18,10 @@ import org.junit.jupiter.api.Test;
 class JitConformanceSuiteTest {
   private static final Path DATA = Path.of("..", "testdata");
 
-  private static Map<String, String> read(String file) throws IOException {
-    Map<String, String> known = new HashMap<>();
-    List<String> lines = Files.readAllLines(DATA.resolve(file));
-    for (String line : lines.subList(1, lines.size())) {
-      String[] f = line.split("\t");
-      known.put(f[0], f[1]);
-    }
-    return known;
-  }
-
   @Test void everyCaseCompilesAndPassesExceptTheListedOnes() throws IOException {
-    Map<String, String> known = read("KNOWN_FAILURES.tsv");
-    known.putAll(read("KNOWN_FAILURES_JIT.tsv"));
-    List<Path> cases = new ArrayList<>();
-    for (String folder : List.of("onnx-node", "onnx-pytorch-converted", "onnx-pytorch-operator", "onnx-light", "generated")) {
-      try (Stream<Path> s = Files.list(DATA.resolve(folder))) {
-        s.filter(Files::isDirectory).sorted().forEach(cases::add);
-      }
-    }
+    Map<String, String> known = ConformanceCase.knownFailures(DATA.resolve("KNOWN_FAILURES.tsv"));
+    known.putAll(ConformanceCase.knownFailures(DATA.resolve("KNOWN_FAILURES_JIT.tsv")));
+    List<Path> cases = ConformanceCase.suite(DATA);
     List<String> problems = new ArrayList<>();
     int passed = 0;
     for (Path dir : cases) {

@@ -1,0 +1,34 @@
+package dev.sol.dialect.nn;
+
+import dev.sol.ir.*;
+import dev.sol.ir.traits.*;
+import java.util.List;
+
+/**
+ * An element-wise op on two tensors with numpy broadcasting: the result has the broadcast
+ * shape and the left operand's element type; subclasses give the scalar function.
+ */
+public abstract class BroadcastBinaryOp extends NnOp implements Pure, Elementwise {
+  protected BroadcastBinaryOp(OperationState state, OpSpec spec) {
+    super(state, spec);
+  }
+
+  /** The result for one pair of elements; {@code floats} tells whether the operands are floats. */
+  protected abstract double apply(double a, double b, boolean floats);
+
+  @Override public final List<Type> inferResultTypes() {
+    return List.of(like(0, Broadcast.shape(operandType(0).shape(), operandType(1).shape())));
+  }
+
+  @Override public final List<Tensor> evaluate(List<Tensor> in) {
+    Tensor x0 = in.get(0);
+    Tensor x1 = in.get(1);
+    long[] shape = Broadcast.shape(x0.shape(), x1.shape());
+    int[] ma = Broadcast.indexMap(x0.shape(), shape);
+    int[] mb = Broadcast.indexMap(x1.shape(), shape);
+    Tensor out = Tensor.zeros(x0.element(), shape);
+    boolean floats = x0.isFloat();
+    for (int i = 0; i < out.size(); i++) out.set(i, apply(x0.get(ma[i]), x1.get(mb[i]), floats));
+    return List.of(out);
+  }
+}

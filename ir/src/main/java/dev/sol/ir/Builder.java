@@ -56,6 +56,15 @@ public class Builder {
     return type.cast(create(state));
   }
 
+  /**
+   * Creates an operation of the class that {@code spec} declares, without looking its name up
+   * in the context, and inserts it: what the ops' static {@code create} builders call.
+   */
+  @SuppressWarnings("unchecked")
+  public <T extends Operation> T create(OpSpec spec, OperationState state) {
+    return insert((T) spec.instantiate(state));
+  }
+
   public <T extends Operation> T insert(T op) {
     if (block != null) {
       block.insertBefore(op, before);

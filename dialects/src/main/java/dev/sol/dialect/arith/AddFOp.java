@@ -23,6 +23,10 @@ public final class AddFOp extends Operation implements Pure, SameOperandsAndResu
   public Value lhs() { return operand(0); }
   public Value rhs() { return operand(1); }
 
+  public static AddFOp create(Builder b, Location loc, Value lhs, Value rhs) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(lhs, rhs).results(lhs.type()));
+  }
+
   @Override public List<Object> fold(List<Attribute> c) {
     if (isFloat(c.get(1), -0.0)) return List.of(lhs());
     return one(binaryFloat(c.get(0), c.get(1), result().type(), Double::sum));

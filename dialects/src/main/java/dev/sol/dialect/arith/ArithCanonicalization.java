@@ -83,8 +83,6 @@ final class ArithCanonicalization {
 
   /** {@code xori(cmpi(p, a, b), true)} becomes {@code cmpi(not p, a, b)}. */
   static final class XOrINotCmpI extends OpRewritePattern<XOrIOp> {
-    private static final int[] INVERSE = {1, 0, 5, 4, 3, 2, 9, 8, 7, 6};
-
     XOrINotCmpI() { super(XOrIOp.class, XOrIOp.SPEC); }
 
     @Override public boolean matchAndRewrite(XOrIOp op, PatternRewriter rewriter) {
@@ -92,9 +90,7 @@ final class ArithCanonicalization {
           || !op.result(0).type().equals(IntegerType.I1)) {
         return false;
       }
-      Operation n = rewriter.create(new OperationState(CmpIOp.SPEC.name(), op.location())
-          .operands(cmp.lhs(), cmp.rhs()).results(IntegerType.I1)
-          .attribute("predicate", IntegerAttr.i64(INVERSE[(int) cmp.predicate()])));
+      CmpIOp n = CmpIOp.create(rewriter, op.location(), cmp.predicate().negated(), cmp.lhs(), cmp.rhs());
       rewriter.replaceOp(op, n.results());
       return true;
     }

@@ -36,6 +36,15 @@ final class ArithCasts {
     return diag.report(op.opError("operand type '" + in + "' and result type '" + out + "' are cast incompatible"));
   }
 
+  /** i1, or the vector or tensor of i1 with the shape of {@code operand}: the result type of a comparison. */
+  static Type boolLike(Type operand) {
+    return switch (operand) {
+      case VectorType v -> new VectorType(v.shape(), IntegerType.I1);
+      case RankedTensorType t -> new RankedTensorType(t.shape(), IntegerType.I1);
+      default -> IntegerType.I1;
+    };
+  }
+
   static boolean verifyCompareResult(Operation op, Diagnostics diag) {
     Type operand = op.operand(0).type();
     Type result = op.result(0).type();

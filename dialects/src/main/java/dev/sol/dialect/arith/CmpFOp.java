@@ -8,7 +8,7 @@ import static dev.sol.dialect.ConstantFolding.*;
 import java.util.List;
 
 /**
- * Float comparison; predicate 0-15 is false, oeq, ogt, oge, olt, ole, one, ord, ueq, ugt, uge, ult, ule, une, uno, true.
+ * Float comparison by a {@link CmpFPredicate} (MLIR's numbering).
  *
  * <pre>{@code %2 = "arith.cmpf"(%0, %1) {predicate = 1 : i64} : (f32, f32) -> i1}</pre>
  */
@@ -22,34 +22,22 @@ public final class CmpFOp extends Operation implements Pure, SameTypeOperands, F
 
   public Value lhs() { return operand(0); }
   public Value rhs() { return operand(1); }
-  public long predicate() { return ((IntegerAttr) attribute("predicate")).value(); }
+  public CmpFPredicate predicate() { return CmpFPredicate.of(((IntegerAttr) attribute("predicate")).value()); }
+
+  /** {@code arith.cmpf} with result i1, or a vector of i1 for vector operands. */
+  public static CmpFOp create(Builder b, Location loc, CmpFPredicate predicate, Value lhs, Value rhs) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(lhs, rhs).results(ArithCasts.boolLike(lhs.type()))
+        .attribute("predicate", IntegerAttr.i64(predicate.value())));
+  }
 
   @Override public boolean verify(Diagnostics diag) {
     return ArithCasts.verifyCompareResult(this, diag);
   }
 
   @Override public List<Object> fold(List<Attribute> c) {
-    int pred = (int) predicate();
-    if (pred == 0) return one(splatInt(result().type(), 0));
-    if (pred == 15) return one(splatInt(result().type(), 1));
-    return one(binaryFloatToBool(c.get(0), c.get(1), result().type(), (a, b) -> {
-      boolean unordered = Double.isNaN(a) || Double.isNaN(b);
-      return switch (pred) {
-        case 1 -> !unordered && a == b;
-        case 2 -> !unordered && a > b;
-        case 3 -> !unordered && a >= b;
-        case 4 -> !unordered && a < b;
-        case 5 -> !unordered && a <= b;
-        case 6 -> !unordered && a != b;
-        case 7 -> !unordered;
-        case 8 -> unordered || a == b;
-        case 9 -> unordered || a > b;
-        case 10 -> unordered || a >= b;
-        case 11 -> unordered || a < b;
-        case 12 -> unordered || a <= b;
-        case 13 -> unordered || a != b;
-        default -> unordered;
-      };
-    }));
+    CmpFPredicate pred = predicate();
+    if (pred == CmpFPredicate.FALSE) return one(splatInt(result().type(), 0));
+    if (pred == CmpFPredicate.TRUE) return one(splatInt(result().type(), 1));
+    return one(binaryFloatToBool(c.get(0), c.get(1), result().type(), pred::test));
   }
 }

@@ -8,7 +8,7 @@ import static dev.sol.dialect.ConstantFolding.*;
 import java.util.List;
 
 /**
- * Integer comparison; predicate 0-9 is eq, ne, slt, sle, sgt, sge, ult, ule, ugt, uge.
+ * Integer comparison by a {@link CmpIPredicate} (MLIR's numbering).
  *
  * <pre>{@code %2 = "arith.cmpi"(%0, %1) {predicate = 2 : i64} : (i32, i32) -> i1}</pre>
  */
@@ -22,27 +22,23 @@ public final class CmpIOp extends Operation implements Pure, SameTypeOperands, F
 
   public Value lhs() { return operand(0); }
   public Value rhs() { return operand(1); }
-  public long predicate() { return ((IntegerAttr) attribute("predicate")).value(); }
+  public CmpIPredicate predicate() { return CmpIPredicate.of(((IntegerAttr) attribute("predicate")).value()); }
+
+  /** {@code arith.cmpi} with result i1, or a vector of i1 for vector operands. */
+  public static CmpIOp create(Builder b, Location loc, CmpIPredicate predicate, Value lhs, Value rhs) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(lhs, rhs).results(ArithCasts.boolLike(lhs.type()))
+        .attribute("predicate", IntegerAttr.i64(predicate.value())));
+  }
 
   @Override public boolean verify(Diagnostics diag) {
     return ArithCasts.verifyCompareResult(this, diag);
   }
 
   @Override public List<Object> fold(List<Attribute> c) {
-    int pred = (int) predicate();
-    if (lhs() == rhs()) return one(splatInt(result().type(), (pred == 0 || pred == 3 || pred == 5 || pred == 7 || pred == 9) ? 1 : 0));
-    Type t = lhs().type();
-    return one(binaryIntToBool(c.get(0), c.get(1), result().type(), (a, b) -> switch (pred) {
-      case 0 -> a == b;
-      case 1 -> a != b;
-      case 2 -> a < b;
-      case 3 -> a <= b;
-      case 4 -> a > b;
-      case 5 -> a >= b;
-      case 6 -> Long.compareUnsigned(unsigned(a, t), unsigned(b, t)) < 0;
-      case 7 -> Long.compareUnsigned(unsigned(a, t), unsigned(b, t)) <= 0;
-      case 8 -> Long.compareUnsigned(unsigned(a, t), unsigned(b, t)) > 0;
-      default -> Long.compareUnsigned(unsigned(a, t), unsigned(b, t)) >= 0;
-    }));
+    CmpIPredicate pred = predicate();
+    if (lhs() == rhs()) return one(splatInt(result().type(), pred.holdsForEqual() ? 1 : 0));
+    Type t = Constraints.elementOrSelf(lhs().type());
+    int width = t instanceof IntegerType it ? it.width() : 64;
+    return one(binaryIntToBool(c.get(0), c.get(1), result().type(), (a, b) -> pred.test(a, b, width)));
   }
 }

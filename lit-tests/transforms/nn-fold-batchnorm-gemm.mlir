@@ -1,7 +1,7 @@
 // nn-fold-batchnorm also folds into nn.gemm (channels on dimension 1); interpretation confirms the results.
 // RUN: %sol-opt %s --nn-fold-batchnorm --check-equivalence | FileCheck %s
 // CHECK-NOT: "nn.batch_norm"
-// CHECK: "nn.gemm"(%arg0, %{{[0-9]+}}, %{{[0-9]+}}) {alpha = 1.000000e+00 : f64, beta = 1.000000e+00 : f64, trans_b = 1 : i64} : (tensor<2x3xf32>, tensor<2x3xf32>, tensor<2xf32>) -> tensor<2x2xf32>
+// CHECK: "nn.gemm"(%arg0, %{{[0-9]+}}, %{{[0-9]+}}) {alpha = 1.000000e+00 : f64, beta = 1.000000e+00 : f64, trans_a = 0 : i64, trans_b = 1 : i64} : (tensor<2x3xf32>, tensor<2x3xf32>, tensor<2xf32>) -> tensor<2x2xf32>
 "func.func"() ({
 ^bb0(%x: tensor<2x3xf32>):
   %w = "nn.constant"() {value = dense<[[0.5, -1.0, 2.0], [1.5, 0.25, -0.75]]> : tensor<2x3xf32>} : () -> tensor<2x3xf32>

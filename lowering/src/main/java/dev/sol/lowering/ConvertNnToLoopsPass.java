@@ -1,23 +1,25 @@
 package dev.sol.lowering;
 
-import dev.sol.dialect.nn.NnOp;
+import dev.sol.dialect.nn.*;
 import dev.sol.ir.*;
+import dev.sol.lowering.nn2loops.*;
 import dev.sol.pass.NoOptions;
 import dev.sol.pass.Pass;
 import dev.sol.pass.PassInfo;
 import dev.sol.pass.PassState;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import dev.sol.pass.conversion.ConversionPattern;
+import dev.sol.pass.conversion.ConversionTarget;
+import dev.sol.pass.conversion.DialectConversion;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Lowers every nn op (except nn.constant) to scf loops over buffers: each result gets a
- * {@code memref.alloc} that the loops write, handed back to tensor code through
- * {@code bufferization.to_tensor}; operands that are still tensors are read through
- * {@code bufferization.to_memref}. Function signatures and constants stay tensors:
- * {@code bufferize} turns them into buffers, places results in the caller's buffers,
- * reuses dead buffers and frees the rest.
+ * Lowers every nn op (except nn.constant) to scf loops over buffers, one conversion pattern
+ * per op or op family (package {@code nn2loops}): each result gets a {@code memref.alloc}
+ * that the loops write, handed back to tensor code through {@code bufferization.to_tensor};
+ * operands that are still tensors are read through {@code bufferization.to_memref}.
+ * Function signatures and constants stay tensors: {@code bufferize} turns them into buffers,
+ * places results in the caller's buffers, reuses dead buffers and frees the rest. On an op
+ * without a lowering the IR is left as it was and the error names the op.
  */
 @PassInfo(name = "convert-nn-to-loops", summary = "Lower nn ops to scf loops on memrefs (bufferize finishes the job)",
     anchor = "builtin.module")
@@ -25,21 +27,44 @@ public final class ConvertNnToLoopsPass implements Pass<NoOptions> {
   @Override public NoOptions defaultOptions() { return NoOptions.INSTANCE; }
 
   @Override public boolean run(Operation module, NoOptions options, PassState state) {
-    int[] globals = {0};
-    for (Operation f : new ArrayList<>(module.region(0).entryBlock().operations())) {
-      if (!f.name().equals("func.func") || f.region(0).isEmpty()) continue;
-      try {
-        lowerFunction(state, f, globals);
-      } catch (LoweringException e) {
-        return state.context().diagnostics().report(Diagnostic.error(e.at.location(), e.getMessage()));
-      }
-    }
-    state.statistic("num-tables", "Constant tables added as memref.global").add(globals[0]);
+    Buffers buffers = new Buffers(module);
+    // Unregistered nn.* ops (--allow-unregistered-dialect) are left alone, as mlir-opt would.
+    ConversionTarget target = new ConversionTarget()
+        .addDynamicallyLegalDialect(NnDialect.NAMESPACE, op -> !(op instanceof NnOp))
+        .addLegalOp(ConstantOp.SPEC.name());
+    if (!DialectConversion.applyPartialConversion(state.context(), module, target, patterns(buffers))) return false;
+    state.statistic("num-tables", "Constant tables added as memref.global").add(buffers.tables());
     return true;
   }
 
+  /** The lowering of every nn op but nn.constant. */
+  static List<ConversionPattern> patterns(Buffers b) {
+    return List.of(
+        new ReluLowering(b), new LeakyReluLowering(b), new SigmoidLowering(b), new TanhLowering(b), new ExpLowering(b),
+        new LogLowering(b), new SqrtLowering(b), new AbsLowering(b), new NegLowering(b), new CeilLowering(b),
+        new FloorLowering(b), new ReciprocalLowering(b), new ErfLowering(b), new ClipLowering(b), new HardSigmoidLowering(b),
+        new HardSwishLowering(b), new SoftplusLowering(b), new GeluLowering(b), new IdentityLowering(b),
+        new BroadcastBinaryLowering<>(AddOp.class, AddOp.SPEC, b, Loops::add),
+        new BroadcastBinaryLowering<>(SubOp.class, SubOp.SPEC, b, Loops::sub),
+        new BroadcastBinaryLowering<>(MulOp.class, MulOp.SPEC, b, Loops::mul),
+        new BroadcastBinaryLowering<>(DivOp.class, DivOp.SPEC, b, Loops::div),
+        new BroadcastBinaryLowering<>(MaxOp.class, MaxOp.SPEC, b, Loops::max),
+        new BroadcastBinaryLowering<>(MinOp.class, MinOp.SPEC, b, Loops::min),
+        new BroadcastBinaryLowering<>(PowOp.class, PowOp.SPEC, b, BroadcastBinaryLowering::pow),
+        new WhereLowering(b), new CastLowering(b), new ReshapeLowering(b), new TransposeLowering(b), new ConcatLowering(b),
+        new SplitLowering(b), new SliceLowering(b), new PadLowering(b), new GatherLowering(b), new MatMulLowering(b),
+        new GemmLowering(b), new ConvLowering(b), new ConvTransposeLowering(b),
+        new PoolLowering<>(MaxPoolOp.class, MaxPoolOp.SPEC, b), new PoolLowering<>(AvgPoolOp.class, AvgPoolOp.SPEC, b),
+        new BatchNormLowering(b), new LayerNormLowering(b), new LrnLowering(b), new ResizeLowering(b),
+        new SoftmaxLowering<>(SoftmaxOp.class, SoftmaxOp.SPEC, b), new SoftmaxLowering<>(LogSoftmaxOp.class, LogSoftmaxOp.SPEC, b),
+        new ReduceLowering<>(ReduceSumOp.class, ReduceSumOp.SPEC, b), new ReduceLowering<>(ReduceMeanOp.class, ReduceMeanOp.SPEC, b),
+        new ReduceLowering<>(ReduceMaxOp.class, ReduceMaxOp.SPEC, b), new ReduceLowering<>(ReduceMinOp.class, ReduceMinOp.SPEC, b),
+        new ReduceLowering<>(ReduceProdOp.class, ReduceProdOp.SPEC, b),
+        new NoLowering());
+  }
+
   /** A failure at an operation, reported as a diagnostic there. */
-  static final class LoweringException extends RuntimeException {
+  public static final class LoweringException extends RuntimeException {
     final Operation at;
 
     LoweringException(Operation at, String message) {
@@ -49,7 +74,7 @@ public final class ConvertNnToLoopsPass implements Pass<NoOptions> {
   }
 
   /** The buffer type of a statically shaped tensor value. */
-  static MemRefType bufferType(Value v, Operation at) {
+  public static MemRefType bufferType(Value v, Operation at) {
     if (!(v.type() instanceof RankedTensorType t)) throw new LoweringException(at, "expected a ranked tensor, got " + v.type());
     for (long d : t.shape()) {
       if (d == ShapedType.DYNAMIC) throw new LoweringException(at, "tensor " + t + " has a dynamic dimension; give static shapes (sol-import --shape) before lowering");
@@ -57,46 +82,12 @@ public final class ConvertNnToLoopsPass implements Pass<NoOptions> {
     return new MemRefType(t.shape(), t.element());
   }
 
-  private void lowerFunction(PassState state, Operation f, int[] globals) {
-    IRContext ctx = state.context();
-    Builder b = new Builder(ctx);
-    Map<Value, Value> memrefOf = new IdentityHashMap<>();
-    for (Block block : f.region(0).blocks()) {
-      for (Operation op : new ArrayList<>(block.operations())) {
-        if (!(op instanceof NnOp nn) || op.name().equals("nn.constant")) continue;
-        b.before(op);
-        Loops at = new Loops(b, op.location());
-        List<Value> in = new ArrayList<>();
-        for (Value v : op.operands()) {
-          Value m = memrefOf.get(v);
-          if (m == null) {
-            m = at.create("bufferization.to_memref", List.of(bufferType(v, op)), List.of(v)).result(0);
-            memrefOf.put(v, m);
-          }
-          in.add(m);
-        }
-        List<Value> out = new ArrayList<>();
-        for (OpResult r : op.results()) {
-          out.add(at.create("memref.alloc", List.of(bufferType(r, op)), List.of(),
-              new StringAttr("alignment"), IntegerAttr.i64(64), new StringAttr("operand_segment_sizes"), DenseArrayAttr.i32(0, 0)).result(0));
-        }
-        try {
-          new NnOpLowering(at, value -> global(ctx, b, f, value, op.location(), globals)).lower(nn, in, out);
-        } catch (NnOpLowering.Unsupported e) {
-          throw new LoweringException(op, e.getMessage());
-        }
-        for (int i = 0; i < op.numResults(); i++) {
-          Value t = at.create("bufferization.to_tensor", List.of(op.result(i).type()), List.of(out.get(i))).result(0);
-          memrefOf.put(t, out.get(i));
-          op.result(i).replaceAllUsesWith(t);
-        }
-        op.erase();
-      }
-    }
-  }
-
-  /** A private constant memref.global holding {@code value}, and its memref.get_global at the builder. */
-  static Value global(IRContext ctx, Builder b, Operation f, DenseElementsAttr value, Location loc, int[] counter) {
+  /**
+   * A private constant memref.global holding {@code value}, placed before the function
+   * {@code f}, and its memref.get_global at the builder. The global is made through a builder
+   * that tells {@code b}'s listener, so that a conversion that fails removes it again.
+   */
+  public static Value global(IRContext ctx, Builder b, Operation f, DenseElementsAttr value, Location loc, int[] counter) {
     Operation module = f.parentOp();
     ShapedType vt = (ShapedType) value.type();
     MemRefType type = new MemRefType(vt.shape(), vt.element());
@@ -111,7 +102,9 @@ public final class ConvertNnToLoopsPass implements Pass<NoOptions> {
         .attribute("initial_value", value)
         .attribute("constant", UnitAttr.INSTANCE)
         .attribute("alignment", IntegerAttr.i64(64));
-    module.region(0).entryBlock().insertBefore(Operation.create(ctx, g), f);
+    Builder top = new Builder(ctx);
+    top.setListener(b.listener());
+    top.before(f).create(g);
     return b.create(new OperationState("memref.get_global", loc).results(type)
         .attribute("name", new SymbolRefAttr(name, List.of()))).result(0);
   }

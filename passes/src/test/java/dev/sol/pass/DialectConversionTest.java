@@ -97,4 +97,26 @@ class DialectConversionTest {
     assertEquals(1, out.split("\"src.inc\"", -1).length - 1, out);
     assertEquals(1, out.split("\"dst.inc\"", -1).length - 1, out);
   }
+
+  @Test void aPatternsFailureReasonBecomesTheErrorAndTheIrIsRestored() {
+    Operation m = ir.parse(INPUT);
+    String before = TestIR.print(m);
+    ConversionPattern refuses = new ConversionPattern("src.inc", 1, null) {
+      @Override public boolean matchAndRewrite(Operation op, List<Value> operands, ConversionRewriter rewriter) {
+        rewriter.create(new OperationState("dst.junk", op.location()).results(IntegerType.I1));
+        return rewriter.notifyMatchFailure(op, "src.inc on i32 has no conversion yet");
+      }
+    };
+    ConversionPattern alsoRefuses = new ConversionPattern(null, 0, null) {
+      @Override public boolean matchAndRewrite(Operation op, List<Value> operands, ConversionRewriter rewriter) {
+        return rewriter.notifyMatchFailure(op, "a later reason is not reported");
+      }
+    };
+    ConversionTarget target = new ConversionTarget().addIllegalDialect("src").addLegalDialect("dst");
+    assertFalse(DialectConversion.applyPartialConversion(ir.context, m, target, List.of(alsoRefuses, refuses)));
+    assertEquals(before, TestIR.print(m));
+    assertEquals(1, ir.diagnostics.size(), ir.diagnostics.toString());
+    assertEquals("src.inc on i32 has no conversion yet", ir.diagnostics.getFirst().message());
+    assertEquals(new FileLineColLoc("test.mlir", 3, 8), ir.diagnostics.getFirst().location().filePosition());
+  }
 }

@@ -17,5 +17,5 @@ public final class AvgPoolOp extends PoolOp {
     super(state, SPEC);
   }
 
-  @Override protected boolean isMax() { return false; }
+  @Override public boolean isMax() { return false; }
 }

@@ -19,6 +19,9 @@ public final class BatchNormOp extends NnOp implements Pure {
     super(state, SPEC);
   }
 
+  /** Added to the variance before its square root, 1e-5 when absent. */
+  public double epsilon() { return floatAttr("epsilon", 1e-5); }
+
   @Override public List<Type> inferResultTypes() {
     long[] x = operandType(0).shape();
     if (x.length < 2) throw new ShapeError("input must have a channel dimension");
@@ -32,7 +35,7 @@ public final class BatchNormOp extends NnOp implements Pure {
     Tensor x = in.get(0);
     long c = x.shape()[1];
     long inner = x.size() / (x.shape()[0] * c);
-    double eps = floatAttr("epsilon", 1e-5);
+    double eps = epsilon();
     Tensor out = Tensor.zeros(x.element(), x.shape());
     for (int i = 0; i < x.size(); i++) {
       int ch = (int) ((i / inner) % c);

@@ -3,15 +3,14 @@ package dev.sol.dialect.nn;
 import static dev.sol.dialect.Constraints.*;
 
 import dev.sol.ir.*;
-import dev.sol.ir.traits.*;
-import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Clamps to [min, max] (attributes; absent means unbounded).
  *
  * <pre>{@code %1 = "nn.clip"(%0) : (tensor<4xf32>) -> tensor<4xf32>}</pre>
  */
-public final class ClipOp extends NnOp implements Pure, Elementwise {
+public final class ClipOp extends UnaryElementwiseOp {
   public static final OpSpec SPEC = OpSpec.named("nn.clip", ClipOp.class, ClipOp::new)
       .operand("input", ANY).result("output", ANY);
 
@@ -19,19 +18,15 @@ public final class ClipOp extends NnOp implements Pure, Elementwise {
     super(state, SPEC);
   }
 
-  @Override public List<Type> inferResultTypes() {
-    return List.of(operandType(0));
-  }
+  /** The lower bound; negative infinity when absent. */
+  public double min() { return floatAttr("min", Double.NEGATIVE_INFINITY); }
 
-  @Override public List<Tensor> evaluate(List<Tensor> in) {
-    double min = floatAttr("min", Double.NEGATIVE_INFINITY);
-    double max = floatAttr("max", Double.POSITIVE_INFINITY);
-    Tensor x0 = in.get(0);
-    Tensor out = Tensor.zeros(x0.element(), x0.shape());
-    for (int i = 0; i < out.size(); i++) {
-      double x = x0.get(i);
-      out.set(i, Math.min(Math.max(x, min), max));
-    }
-    return List.of(out);
+  /** The upper bound; positive infinity when absent. */
+  public double max() { return floatAttr("max", Double.POSITIVE_INFINITY); }
+
+  @Override protected DoubleUnaryOperator function() {
+    double min = min();
+    double max = max();
+    return x -> Math.min(Math.max(x, min), max);
   }
 }

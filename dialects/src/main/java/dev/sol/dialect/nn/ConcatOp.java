@@ -19,10 +19,13 @@ public final class ConcatOp extends NnOp implements Pure {
     super(state, SPEC);
   }
 
+  /** The axis the operands are joined along; the verifier requires 0 <= axis < rank. */
+  public int axis() { return (int) longAttr("axis", 0); }
+
   @Override public List<Type> inferResultTypes() {
     if (numOperands() == 0) throw new ShapeError("needs at least one operand");
     long[] first = operandType(0).shape();
-    int axis = (int) longAttr("axis", 0);
+    int axis = axis();
     if (axis < 0 || axis >= first.length) throw new ShapeError("axis " + axis + " is out of range for rank " + first.length);
     long[] out = first.clone();
     out[axis] = 0;
@@ -37,7 +40,7 @@ public final class ConcatOp extends NnOp implements Pure {
   }
 
   @Override public List<Tensor> evaluate(List<Tensor> in) {
-    int axis = (int) longAttr("axis", 0);
+    int axis = axis();
     long[] outShape = ((RankedTensorType) result(0).type()).shape();
     Tensor out = Tensor.zeros(in.get(0).element(), outShape);
     long outer = 1;

@@ -19,12 +19,20 @@ public final class ConstantOp extends NnOp implements Pure, ConstantLike {
     super(state, SPEC);
   }
 
+  /** An nn.constant holding {@code value}, of its type. */
+  public static ConstantOp create(Builder b, Location loc, DenseElementsAttr value) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).attribute("value", value).results(value.type()));
+  }
+
+  /** The elements; the verifier checks that the attribute is a dense elements attribute. */
+  public DenseElementsAttr value() { return (DenseElementsAttr) attribute("value"); }
+
   @Override public List<Type> inferResultTypes() {
     if (!(attribute("value") instanceof DenseElementsAttr d)) throw new ShapeError("value must be a dense elements attribute");
     return List.of(d.type());
   }
 
   @Override public List<Tensor> evaluate(List<Tensor> in) {
-    return List.of(Tensor.fromAttribute((DenseElementsAttr) attribute("value")));
+    return List.of(Tensor.fromAttribute(value()));
   }
 }

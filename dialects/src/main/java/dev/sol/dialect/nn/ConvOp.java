@@ -19,30 +19,55 @@ public final class ConvOp extends NnOp implements Pure {
     super(state, SPEC);
   }
 
+  /** A convolution of {@code input} with {@code weight}, plus {@code bias} unless it is null. */
+  public static ConvOp create(Builder b, Location loc, Value input, Value weight, Value bias, long[] strides, long[] pads,
+      long[] dilations, long group) {
+    RankedTensorType x = (RankedTensorType) input.type();
+    long[] out = outputShape(x.shape(), ((RankedTensorType) weight.type()).shape(), strides, pads, dilations);
+    OperationState s = new OperationState(SPEC.name(), loc).operands(bias == null ? List.of(input, weight) : List.of(input, weight, bias))
+        .attribute("strides", DenseArrayAttr.i64(strides)).attribute("pads", DenseArrayAttr.i64(pads))
+        .attribute("dilations", DenseArrayAttr.i64(dilations)).attribute("group", IntegerAttr.i64(group))
+        .results(new RankedTensorType(out, x.element()));
+    return b.create(SPEC, s);
+  }
+
+  private int spatialDims() { return operandType(0).rank() - 2; }
+
+  /** One stride per spatial dimension, 1 when absent. */
+  public long[] strides() { return Spatial.perDim(intsAttr("strides"), spatialDims(), 1); }
+
+  /** The padding at the beginning of every spatial dimension, then at the end; 0 when absent. */
+  public long[] pads() { return Spatial.pads(intsAttr("pads"), spatialDims()); }
+
+  /** One dilation per spatial dimension, 1 when absent. */
+  public long[] dilations() { return Spatial.perDim(intsAttr("dilations"), spatialDims(), 1); }
+
+  /** The number of channel groups, 1 when absent. */
+  public long group() { return longAttr("group", 1); }
+
   @Override public List<Type> inferResultTypes() {
     long[] x = operandType(0).shape();
     long[] w = operandType(1).shape();
-    int dims = x.length - 2;
-    if (dims < 1 || w.length != x.length) throw new ShapeError("expects input and weight of the same rank >= 3");
-    long group = longAttr("group", 1);
+    if (x.length < 3 || w.length != x.length) throw new ShapeError("expects input and weight of the same rank >= 3");
+    long group = group();
     if (group < 1 || x[1] % group != 0 || w[0] % group != 0 || x[1] / group != w[1]) {
       throw new ShapeError("input channels " + x[1] + " do not match weight channels " + w[1] + " x group " + group);
     }
     if (numOperands() == 3 && (operandType(2).rank() != 1 || operandType(2).shape()[0] != w[0])) throw new ShapeError("bias must have " + w[0] + " elements");
-    long[] s = Spatial.perDim(intsAttr("strides"), dims, 1);
-    long[] d = Spatial.perDim(intsAttr("dilations"), dims, 1);
-    long[] p = Spatial.pads(intsAttr("pads"), dims);
+    return List.of(like(0, outputShape(x, w, strides(), pads(), dilations())));
+  }
+
+  private static long[] outputShape(long[] x, long[] w, long[] s, long[] p, long[] d) {
+    int dims = x.length - 2;
     long[] out = new long[x.length];
     out[0] = x[0];
     out[1] = w[0];
     for (int i = 0; i < dims; i++) out[i + 2] = Spatial.outSize(x[i + 2], w[i + 2], s[i], d[i], p[i], p[i + dims], false);
-    return List.of(like(0, out));
+    return out;
   }
 
   @Override public List<Tensor> evaluate(List<Tensor> in) {
-    int dims = in.get(0).rank() - 2;
-    return List.of(Spatial.conv(in.get(0), in.get(1), in.size() > 2 ? in.get(2) : null, Spatial.perDim(intsAttr("strides"), dims, 1),
-        Spatial.pads(intsAttr("pads"), dims), Spatial.perDim(intsAttr("dilations"), dims, 1), longAttr("group", 1),
+    return List.of(Spatial.conv(in.get(0), in.get(1), in.size() > 2 ? in.get(2) : null, strides(), pads(), dilations(), group(),
         ((RankedTensorType) result(0).type()).shape()));
   }
 }

@@ -19,16 +19,33 @@ public final class ConvTransposeOp extends NnOp implements Pure {
     super(state, SPEC);
   }
 
+  private int spatialDims() { return operandType(0).rank() - 2; }
+
+  /** One stride per spatial dimension, 1 when absent. */
+  public long[] strides() { return Spatial.perDim(intsAttr("strides"), spatialDims(), 1); }
+
+  /** The padding at the beginning of every spatial dimension, then at the end; 0 when absent. */
+  public long[] pads() { return Spatial.pads(intsAttr("pads"), spatialDims()); }
+
+  /** One dilation per spatial dimension, 1 when absent. */
+  public long[] dilations() { return Spatial.perDim(intsAttr("dilations"), spatialDims(), 1); }
+
+  /** The number of channel groups, 1 when absent. */
+  public long group() { return longAttr("group", 1); }
+
+  /** Extra output positions at the end of every spatial dimension, 0 when absent. */
+  public long[] outputPadding() { return Spatial.perDim(intsAttr("output_padding"), spatialDims(), 0); }
+
   @Override public List<Type> inferResultTypes() {
     long[] x = operandType(0).shape();
     long[] w = operandType(1).shape();
     int dims = x.length - 2;
-    long group = longAttr("group", 1);
+    long group = group();
     if (dims < 1 || w.length != x.length || x[1] != w[0] || x[1] % group != 0) throw new ShapeError("input channels do not match the weight");
-    long[] s = Spatial.perDim(intsAttr("strides"), dims, 1);
-    long[] d = Spatial.perDim(intsAttr("dilations"), dims, 1);
-    long[] p = Spatial.pads(intsAttr("pads"), dims);
-    long[] op = Spatial.perDim(intsAttr("output_padding"), dims, 0);
+    long[] s = strides();
+    long[] d = dilations();
+    long[] p = pads();
+    long[] op = outputPadding();
     long[] out = new long[x.length];
     out[0] = x[0];
     out[1] = w[1] * group;
@@ -37,9 +54,7 @@ public final class ConvTransposeOp extends NnOp implements Pure {
   }
 
   @Override public List<Tensor> evaluate(List<Tensor> in) {
-    int dims = in.get(0).rank() - 2;
-    return List.of(Spatial.convTranspose(in.get(0), in.get(1), in.size() > 2 ? in.get(2) : null, Spatial.perDim(intsAttr("strides"), dims, 1),
-        Spatial.pads(intsAttr("pads"), dims), Spatial.perDim(intsAttr("dilations"), dims, 1), longAttr("group", 1),
+    return List.of(Spatial.convTranspose(in.get(0), in.get(1), in.size() > 2 ? in.get(2) : null, strides(), pads(), dilations(), group(),
         ((RankedTensorType) result(0).type()).shape()));
   }
 }

@@ -19,10 +19,13 @@ public final class GatherOp extends NnOp implements Pure {
     super(state, SPEC);
   }
 
+  /** The normalized axis of the data in [0, rank) that the indices select along. */
+  public int axis() { return Reductions.axis(longAttr("axis", 0), operandType(0).rank()); }
+
   @Override public List<Type> inferResultTypes() {
     long[] d = operandType(0).shape();
     long[] i = operandType(1).shape();
-    int axis = Reductions.axis(longAttr("axis", 0), d.length);
+    int axis = axis();
     long[] out = new long[d.length - 1 + i.length];
     int k = 0;
     for (int a = 0; a < axis; a++) out[k++] = d[a];
@@ -34,7 +37,7 @@ public final class GatherOp extends NnOp implements Pure {
   @Override public List<Tensor> evaluate(List<Tensor> in) {
     Tensor data = in.get(0);
     Tensor idx = in.get(1);
-    int axis = Reductions.axis(longAttr("axis", 0), data.rank());
+    int axis = axis();
     long outer = Tensor.count(java.util.Arrays.copyOf(data.shape(), axis));
     long len = data.shape()[axis];
     long inner = Tensor.count(java.util.Arrays.copyOfRange(data.shape(), axis + 1, data.rank()));

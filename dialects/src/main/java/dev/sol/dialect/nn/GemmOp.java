@@ -20,21 +20,46 @@ public final class GemmOp extends NnOp implements Pure {
     super(state, SPEC);
   }
 
+  /** {@code alpha * op(a) * op(b) + beta * c}; {@code c} may be null. */
+  public static GemmOp create(Builder builder, Location loc, Value a, Value b, Value c, double alpha, double beta, boolean transA,
+      boolean transB) {
+    RankedTensorType at = (RankedTensorType) a.type();
+    long[] as = at.shape();
+    long[] bs = ((RankedTensorType) b.type()).shape();
+    OperationState s = new OperationState(SPEC.name(), loc).operands(c == null ? List.of(a, b) : List.of(a, b, c))
+        .attribute("alpha", new FloatAttr(FloatType.F64, alpha)).attribute("beta", new FloatAttr(FloatType.F64, beta))
+        .attribute("trans_a", IntegerAttr.i64(transA ? 1 : 0)).attribute("trans_b", IntegerAttr.i64(transB ? 1 : 0))
+        .results(new RankedTensorType(new long[] {transA ? as[1] : as[0], transB ? bs[0] : bs[1]}, at.element()));
+    return builder.create(SPEC, s);
+  }
+
+  /** The factor of the product, 1 when absent. */
+  public double alpha() { return floatAttr("alpha", 1); }
+
+  /** The factor of c, 1 when absent. */
+  public double beta() { return floatAttr("beta", 1); }
+
+  /** Whether a is used transposed; false when absent. */
+  public boolean transA() { return longAttr("trans_a", 0) != 0; }
+
+  /** Whether b is used transposed; false when absent. */
+  public boolean transB() { return longAttr("trans_b", 0) != 0; }
+
   @Override public List<Type> inferResultTypes() {
     long[] a = operandType(0).shape();
     long[] b = operandType(1).shape();
     if (a.length != 2 || b.length != 2) throw new ShapeError("expects 2-D operands");
-    long m = longAttr("trans_a", 0) != 0 ? a[1] : a[0];
-    long ka = longAttr("trans_a", 0) != 0 ? a[0] : a[1];
-    long kb = longAttr("trans_b", 0) != 0 ? b[1] : b[0];
-    long n = longAttr("trans_b", 0) != 0 ? b[0] : b[1];
+    long m = transA() ? a[1] : a[0];
+    long ka = transA() ? a[0] : a[1];
+    long kb = transB() ? b[1] : b[0];
+    long n = transB() ? b[0] : b[1];
     if (ka != kb) throw new ShapeError("inner dimensions differ: " + ka + " vs " + kb);
     if (numOperands() == 3) Broadcast.shape(operandType(2).shape(), new long[] {m, n});
     return List.of(like(0, new long[] {m, n}));
   }
 
   @Override public List<Tensor> evaluate(List<Tensor> in) {
-    return List.of(Linear.gemm(in.get(0), in.get(1), in.size() > 2 ? in.get(2) : null, floatAttr("alpha", 1), floatAttr("beta", 1),
-        longAttr("trans_a", 0) != 0, longAttr("trans_b", 0) != 0, ((RankedTensorType) result(0).type()).shape()));
+    return List.of(Linear.gemm(in.get(0), in.get(1), in.size() > 2 ? in.get(2) : null, alpha(), beta(), transA(), transB(),
+        ((RankedTensorType) result(0).type()).shape()));
   }
 }

@@ -19,9 +19,15 @@ public final class LayerNormOp extends NnOp implements Pure {
     super(state, SPEC);
   }
 
+  /** The first normalized dimension; the verifier requires 0 <= axis < rank. */
+  public int axis() { return (int) longAttr("axis", -1); }
+
+  /** Added to the variance before its square root, 1e-5 when absent. */
+  public double epsilon() { return floatAttr("epsilon", 1e-5); }
+
   @Override public List<Type> inferResultTypes() {
     long[] x = operandType(0).shape();
-    int axis = (int) longAttr("axis", -1);
+    int axis = axis();
     if (axis < 0 || axis >= x.length) throw new ShapeError("axis " + axis + " is out of range");
     long[] stat = x.clone();
     for (int d = axis; d < x.length; d++) stat[d] = 1;
@@ -30,13 +36,13 @@ public final class LayerNormOp extends NnOp implements Pure {
 
   @Override public List<Tensor> evaluate(List<Tensor> in) {
     Tensor x = in.get(0);
-    int axis = (int) longAttr("axis", -1);
+    int axis = axis();
     long[] shape = x.shape();
     long inner = Tensor.count(java.util.Arrays.copyOfRange(shape, axis, shape.length));
     long outer = x.size() / inner;
     long[] stat = shape.clone();
     for (int d = axis; d < shape.length; d++) stat[d] = 1;
-    double eps = floatAttr("epsilon", 1e-5);
+    double eps = epsilon();
     Tensor y = Tensor.zeros(x.element(), shape);
     Tensor mean = Tensor.zeros(FloatType.F32, stat);
     Tensor inv = Tensor.zeros(FloatType.F32, stat);

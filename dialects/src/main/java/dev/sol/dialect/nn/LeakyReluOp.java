@@ -3,15 +3,14 @@ package dev.sol.dialect.nn;
 import static dev.sol.dialect.Constraints.*;
 
 import dev.sol.ir.*;
-import dev.sol.ir.traits.*;
-import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * x for x >= 0, alpha * x otherwise (attribute alpha, default 0.01).
  *
  * <pre>{@code %1 = "nn.leaky_relu"(%0) : (tensor<4xf32>) -> tensor<4xf32>}</pre>
  */
-public final class LeakyReluOp extends NnOp implements Pure, Elementwise {
+public final class LeakyReluOp extends UnaryElementwiseOp {
   public static final OpSpec SPEC = OpSpec.named("nn.leaky_relu", LeakyReluOp.class, LeakyReluOp::new)
       .operand("input", ANY).result("output", ANY);
 
@@ -19,18 +18,11 @@ public final class LeakyReluOp extends NnOp implements Pure, Elementwise {
     super(state, SPEC);
   }
 
-  @Override public List<Type> inferResultTypes() {
-    return List.of(operandType(0));
-  }
+  /** The slope for negative inputs. */
+  public double alpha() { return floatAttr("alpha", 0.01); }
 
-  @Override public List<Tensor> evaluate(List<Tensor> in) {
-    double alpha = floatAttr("alpha", 0.01);
-    Tensor x0 = in.get(0);
-    Tensor out = Tensor.zeros(x0.element(), x0.shape());
-    for (int i = 0; i < out.size(); i++) {
-      double x = x0.get(i);
-      out.set(i, x >= 0 ? x : alpha * x);
-    }
-    return List.of(out);
+  @Override protected DoubleUnaryOperator function() {
+    double alpha = alpha();
+    return x -> x >= 0 ? x : alpha * x;
   }
 }

@@ -19,6 +19,15 @@ public final class LrnOp extends NnOp implements Pure {
     super(state, SPEC);
   }
 
+  /** The number of channels summed over, 1 when absent. */
+  public long size() { return longAttr("size", 1); }
+
+  public double alpha() { return floatAttr("alpha", 1e-4); }
+
+  public double beta() { return floatAttr("beta", 0.75); }
+
+  public double bias() { return floatAttr("bias", 1); }
+
   @Override public List<Type> inferResultTypes() {
     return List.of(operandType(0));
   }
@@ -28,10 +37,10 @@ public final class LrnOp extends NnOp implements Pure {
     long n = x.shape()[0];
     long c = x.shape()[1];
     long plane = x.size() / (n * c);
-    long size = longAttr("size", 1);
-    double alpha = floatAttr("alpha", 1e-4);
-    double beta = floatAttr("beta", 0.75);
-    double bias = floatAttr("bias", 1);
+    long size = size();
+    double alpha = alpha();
+    double beta = beta();
+    double bias = bias();
     Tensor out = Tensor.zeros(x.element(), x.shape());
     for (long b = 0; b < n; b++) {
       for (long ch = 0; ch < c; ch++) {

@@ -17,5 +17,5 @@ public final class MaxPoolOp extends PoolOp {
     super(state, SPEC);
   }
 
-  @Override protected boolean isMax() { return true; }
+  @Override public boolean isMax() { return true; }
 }

@@ -48,7 +48,7 @@ final class NnCanonicalization {
     TransposeOfTranspose() { super(TransposeOp.class, TransposeOp.SPEC); }
 
     @Override public boolean matchAndRewrite(TransposeOp op, PatternRewriter rewriter) {
-      long[] q = op.intsAttr("perm");
+      long[] q = op.perm();
       boolean identity = true;
       for (int i = 0; i < q.length; i++) identity &= q[i] == i;
       if (identity) {
@@ -56,12 +56,12 @@ final class NnCanonicalization {
         return true;
       }
       if (!(op.operand(0).definingOp() instanceof TransposeOp inner)) return false;
-      long[] p = inner.intsAttr("perm");
+      long[] p = inner.perm();
       long[] composed = new long[q.length];
       for (int i = 0; i < q.length; i++) composed[i] = p[(int) q[i]];
       rewriter.modifyInPlace(op, () -> {
         op.setOperand(0, inner.operand(0));
-        op.setAttribute("perm", DenseArrayAttr.i64(composed));
+        op.setPerm(composed);
       });
       return true;
     }

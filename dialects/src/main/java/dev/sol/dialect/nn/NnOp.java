@@ -22,13 +22,13 @@ public abstract class NnOp extends Operation implements Foldable {
   /** Computes the results from operand values (the reference semantics). */
   public abstract List<Tensor> evaluate(List<Tensor> inputs);
 
-  // ---- attribute access
+  // ---- attribute access, for the typed accessors of the ops (each holds its attribute's default)
 
-  public long longAttr(String name, long fallback) {
+  protected long longAttr(String name, long fallback) {
     return attribute(name) instanceof IntegerAttr i ? i.value() : fallback;
   }
 
-  public double floatAttr(String name, double fallback) {
+  protected double floatAttr(String name, double fallback) {
     return switch (attribute(name)) {
       case FloatAttr f -> f.value();
       case IntegerAttr i -> i.value();
@@ -36,12 +36,12 @@ public abstract class NnOp extends Operation implements Foldable {
     };
   }
 
-  public String stringAttr(String name, String fallback) {
+  protected String stringAttr(String name, String fallback) {
     return attribute(name) instanceof StringAttr s ? s.value() : fallback;
   }
 
   /** An integer list attribute ({@code array<i64: ...>} or {@code [1, 2]}), or null when absent. */
-  public long[] intsAttr(String name) {
+  protected long[] intsAttr(String name) {
     return switch (attribute(name)) {
       case DenseArrayAttr d when d.ints() != null -> d.ints().clone();
       case ArrayAttr a -> a.elements().stream().mapToLong(e -> ((IntegerAttr) e).value()).toArray();

@@ -19,10 +19,27 @@ public final class PadOp extends NnOp implements Pure {
     super(state, SPEC);
   }
 
+  /** What padded positions hold: a constant, the input mirrored at its edge, the edge repeated, or the input wrapped around. */
+  public enum Mode { CONSTANT, REFLECT, EDGE, WRAP }
+
+  /** The padding at the beginning of every dimension, then at the end (negative values crop). */
+  public long[] pads() { return intsAttr("pads"); }
+
+  /** Attribute mode: "constant" (the default), "reflect", "edge" or "wrap"; the verifier rejects others. */
+  public Mode mode() {
+    String mode = stringAttr("mode", "constant");
+    for (Mode m : Mode.values()) if (m.name().toLowerCase(java.util.Locale.ROOT).equals(mode)) return m;
+    throw new ShapeError("unknown mode '" + mode + "'");
+  }
+
+  /** The value of padded positions in constant mode, 0 when absent. */
+  public double value() { return floatAttr("value", 0); }
+
   @Override public List<Type> inferResultTypes() {
     long[] x = operandType(0).shape();
-    long[] p = intsAttr("pads");
+    long[] p = pads();
     if (p.length != 2 * x.length) throw new ShapeError("pads needs " + 2 * x.length + " entries");
+    mode();
     long[] out = new long[x.length];
     for (int d = 0; d < x.length; d++) {
       out[d] = x[d] + p[d] + p[d + x.length];
@@ -33,9 +50,9 @@ public final class PadOp extends NnOp implements Pure {
 
   @Override public List<Tensor> evaluate(List<Tensor> in) {
     Tensor x = in.get(0);
-    long[] p = intsAttr("pads");
-    String mode = stringAttr("mode", "constant");
-    double value = floatAttr("value", 0);
+    long[] p = pads();
+    Mode mode = mode();
+    double value = value();
     long[] in0 = x.shape();
     long[] outShape = ((RankedTensorType) result(0).type()).shape();
     long[] strides = Tensor.strides(in0);
@@ -51,7 +68,7 @@ public final class PadOp extends NnOp implements Pure {
         long n = in0[d];
         if (i < 0 || i >= n) {
           switch (mode) {
-            case "reflect" -> {
+            case REFLECT -> {
               if (n == 1) i = 0;
               else {
                 long period = 2 * (n - 1);
@@ -59,9 +76,9 @@ public final class PadOp extends NnOp implements Pure {
                 if (i >= n) i = period - i;
               }
             }
-            case "edge" -> i = i < 0 ? 0 : n - 1;
-            case "wrap" -> i = Math.floorMod(i, n);
-            default -> constant = true;
+            case EDGE -> i = i < 0 ? 0 : n - 1;
+            case WRAP -> i = Math.floorMod(i, n);
+            case CONSTANT -> constant = true;
           }
         }
         src += i * strides[d];

@@ -11,25 +11,43 @@ public abstract class PoolOp extends NnOp implements Pure {
   }
 
   /** True for max pooling, false for averages. */
-  protected abstract boolean isMax();
+  public abstract boolean isMax();
+
+  private int spatialDims() { return operandType(0).rank() - 2; }
+
+  /** The window size per spatial dimension. */
+  public final long[] kernelShape() { return intsAttr("kernel_shape"); }
+
+  /** One stride per spatial dimension, 1 when absent. */
+  public final long[] strides() { return Spatial.perDim(intsAttr("strides"), spatialDims(), 1); }
+
+  /** The padding at the beginning of every spatial dimension, then at the end; 0 when absent. */
+  public final long[] pads() { return Spatial.pads(intsAttr("pads"), spatialDims()); }
+
+  /** One dilation per spatial dimension, 1 when absent. */
+  public final long[] dilations() { return Spatial.perDim(intsAttr("dilations"), spatialDims(), 1); }
+
+  /** Whether the output size rounds up (a last window may start in the end padding); false when absent. */
+  public final boolean ceilMode() { return longAttr("ceil_mode", 0) != 0; }
+
+  /** Whether averages count padded cells; false when absent. */
+  public final boolean countIncludePad() { return longAttr("count_include_pad", 0) != 0; }
 
   @Override public final List<Type> inferResultTypes() {
     long[] x = operandType(0).shape();
     int dims = x.length - 2;
-    long[] k = intsAttr("kernel_shape");
+    long[] k = kernelShape();
     if (dims < 1 || k.length != dims) throw new ShapeError("kernel_shape must have one entry per spatial dimension");
-    long[] s = Spatial.perDim(intsAttr("strides"), dims, 1);
-    long[] d = Spatial.perDim(intsAttr("dilations"), dims, 1);
-    long[] p = Spatial.pads(intsAttr("pads"), dims);
+    long[] s = strides();
+    long[] d = dilations();
+    long[] p = pads();
     long[] out = x.clone();
-    for (int i = 0; i < dims; i++) out[i + 2] = Spatial.outSize(x[i + 2], k[i], s[i], d[i], p[i], p[i + dims], longAttr("ceil_mode", 0) != 0);
+    for (int i = 0; i < dims; i++) out[i + 2] = Spatial.outSize(x[i + 2], k[i], s[i], d[i], p[i], p[i + dims], ceilMode());
     return List.of(like(0, out));
   }
 
   @Override public final List<Tensor> evaluate(List<Tensor> in) {
-    int dims = in.get(0).rank() - 2;
-    return List.of(Spatial.pool(in.get(0), intsAttr("kernel_shape"), Spatial.perDim(intsAttr("strides"), dims, 1), Spatial.pads(intsAttr("pads"), dims),
-        Spatial.perDim(intsAttr("dilations"), dims, 1), isMax(), longAttr("count_include_pad", 0) != 0,
+    return List.of(Spatial.pool(in.get(0), kernelShape(), strides(), pads(), dilations(), isMax(), countIncludePad(),
         ((RankedTensorType) result(0).type()).shape()));
   }
 }

@@ -3,15 +3,13 @@ package dev.sol.dialect.nn;
 import static dev.sol.dialect.Constraints.*;
 
 import dev.sol.ir.*;
-import dev.sol.ir.traits.*;
-import java.util.List;
 
 /**
  * Reduces (prod) over the axes (all when absent), keeping them as size 1 when keepdims.
  *
  * <pre>{@code %1 = "nn.reduce_prod"(%0) {axes = array<i64: 1>, keepdims = 1 : i64} : (tensor<2x3xf32>) -> tensor<2x1xf32>}</pre>
  */
-public final class ReduceProdOp extends NnOp implements Pure {
+public final class ReduceProdOp extends ReduceOp {
   public static final OpSpec SPEC = OpSpec.named("nn.reduce_prod", ReduceProdOp.class, ReduceProdOp::new)
       .operand("input", ANY).optionalAttribute("axes", DENSE_I64_ARRAY).optionalAttribute("keepdims", I64).result("output", ANY);
 
@@ -19,11 +17,5 @@ public final class ReduceProdOp extends NnOp implements Pure {
     super(state, SPEC);
   }
 
-  @Override public List<Type> inferResultTypes() {
-    return List.of(like(0, Reductions.reducedShape(operandType(0).shape(), intsAttr("axes"), longAttr("keepdims", 1) != 0)));
-  }
-
-  @Override public List<Tensor> evaluate(List<Tensor> in) {
-    return List.of(Reductions.reduce(in.get(0), intsAttr("axes"), longAttr("keepdims", 1) != 0, Reductions.Kind.PROD));
-  }
+  @Override public Reductions.Kind kind() { return Reductions.Kind.PROD; }
 }

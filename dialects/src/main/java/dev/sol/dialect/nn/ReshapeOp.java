@@ -19,8 +19,11 @@ public final class ReshapeOp extends NnOp implements Pure {
     super(state, SPEC);
   }
 
+  /** The result's shape. */
+  public long[] shape() { return intsAttr("shape"); }
+
   @Override public List<Type> inferResultTypes() {
-    long[] shape = intsAttr("shape");
+    long[] shape = shape();
     if (Tensor.count(shape) != operandType(0).numElements()) {
       throw new ShapeError("cannot reshape " + operandType(0) + " to " + java.util.Arrays.toString(shape));
     }
@@ -28,6 +31,6 @@ public final class ReshapeOp extends NnOp implements Pure {
   }
 
   @Override public List<Tensor> evaluate(List<Tensor> in) {
-    return List.of(in.get(0).reshaped(intsAttr("shape")));
+    return List.of(in.get(0).reshaped(shape()));
   }
 }

@@ -72,18 +72,17 @@ public final class Resize {
 
   /** The resampling table of every axis that changes, innermost axis first; null entries for axes left alone. */
   public static AxisTable[] tables(ResizeOp op, long[] inShape) {
-    long[] sizes = op.intsAttr("sizes");
-    double[] scales = op.doubles("scales");
-    double[] roi = op.doubles("roi");
-    String transform = op.stringAttr("coordinate_transformation_mode", "half_pixel");
+    long[] sizes = op.sizes();
+    double[] scales = op.scales();
+    double[] roi = op.roi();
+    String transform = op.coordinateTransformationMode();
     AxisTable[] out = new AxisTable[inShape.length];
     for (int axis = inShape.length - 1; axis >= 0; axis--) {
       if (inShape[axis] == sizes[axis] && scales[axis] == 1.0 && !transform.equals("tf_crop_and_resize")) continue;
       double start = roi == null ? 0 : roi[axis];
       double end = roi == null ? 1 : roi[axis + inShape.length];
-      out[axis] = table(inShape[axis], sizes[axis], scales[axis], start, end, op.stringAttr("mode", "nearest"), transform,
-          op.stringAttr("nearest_mode", "round_prefer_floor"), op.floatAttr("cubic_coeff_a", -0.75), op.longAttr("exclude_outside", 0) != 0,
-          op.floatAttr("extrapolation_value", 0));
+      out[axis] = table(inShape[axis], sizes[axis], scales[axis], start, end, op.mode(), transform, op.nearestMode(), op.cubicCoeffA(),
+          op.excludeOutside(), op.extrapolationValue());
     }
     return out;
   }

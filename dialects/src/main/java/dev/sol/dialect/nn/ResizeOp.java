@@ -21,19 +21,45 @@ public final class ResizeOp extends NnOp implements Pure {
     super(state, SPEC);
   }
 
+  /** The output shape. */
+  public long[] sizes() { return intsAttr("sizes"); }
+
+  /** The scale of every dimension (output over input length) that the coordinate transformations use. */
+  public double[] scales() { return doubles("scales"); }
+
+  /** The region of interest of tf_crop_and_resize (starts, then ends, as fractions); null when absent. */
+  public double[] roi() { return doubles("roi"); }
+
+  /** "nearest" (the default), "linear" or "cubic". */
+  public String mode() { return stringAttr("mode", "nearest"); }
+
+  /** How output coordinates map to input coordinates; "half_pixel" when absent. */
+  public String coordinateTransformationMode() { return stringAttr("coordinate_transformation_mode", "half_pixel"); }
+
+  /** How nearest mode rounds; "round_prefer_floor" when absent. */
+  public String nearestMode() { return stringAttr("nearest_mode", "round_prefer_floor"); }
+
+  /** The coefficient a of cubic interpolation, -0.75 when absent. */
+  public double cubicCoeffA() { return floatAttr("cubic_coeff_a", -0.75); }
+
+  /** Whether cubic weights outside the input are dropped (and the rest renormalized); false when absent. */
+  public boolean excludeOutside() { return longAttr("exclude_outside", 0) != 0; }
+
+  /** The value of tf_crop_and_resize outside the input, 0 when absent. */
+  public double extrapolationValue() { return floatAttr("extrapolation_value", 0); }
+
   @Override public List<Type> inferResultTypes() {
-    long[] sizes = intsAttr("sizes");
+    long[] sizes = sizes();
     if (sizes.length != operandType(0).rank()) throw new ShapeError("sizes needs one entry per dimension");
     return List.of(like(0, sizes));
   }
 
   @Override public List<Tensor> evaluate(List<Tensor> in) {
-    return List.of(Resize.resize(in.get(0), intsAttr("sizes"), doubles("scales"), doubles("roi"), stringAttr("mode", "nearest"),
-        stringAttr("coordinate_transformation_mode", "half_pixel"), stringAttr("nearest_mode", "round_prefer_floor"),
-        floatAttr("cubic_coeff_a", -0.75), longAttr("exclude_outside", 0) != 0, floatAttr("extrapolation_value", 0)));
+    return List.of(Resize.resize(in.get(0), sizes(), scales(), roi(), mode(), coordinateTransformationMode(), nearestMode(), cubicCoeffA(),
+        excludeOutside(), extrapolationValue()));
   }
 
-  double[] doubles(String name) {
+  private double[] doubles(String name) {
     return attribute(name) instanceof DenseArrayAttr d && d.floats() != null ? d.floats().clone() : null;
   }
 }

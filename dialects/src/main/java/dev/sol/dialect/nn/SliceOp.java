@@ -19,11 +19,20 @@ public final class SliceOp extends NnOp implements Pure {
     super(state, SPEC);
   }
 
+  /** The first index of every dimension. */
+  public long[] starts() { return intsAttr("starts"); }
+
+  /** The end (exclusive) of every dimension. */
+  public long[] ends() { return intsAttr("ends"); }
+
+  /** The step of every dimension (not 0; negative steps run backwards). */
+  public long[] steps() { return intsAttr("steps"); }
+
   @Override public List<Type> inferResultTypes() {
     long[] x = operandType(0).shape();
-    long[] st = intsAttr("starts");
-    long[] en = intsAttr("ends");
-    long[] sp = intsAttr("steps");
+    long[] st = starts();
+    long[] en = ends();
+    long[] sp = steps();
     if (st.length != x.length || en.length != x.length || sp.length != x.length) throw new ShapeError("starts, ends and steps need one entry per dimension");
     long[] out = new long[x.length];
     for (int d = 0; d < x.length; d++) {
@@ -35,8 +44,8 @@ public final class SliceOp extends NnOp implements Pure {
 
   @Override public List<Tensor> evaluate(List<Tensor> in) {
     Tensor x = in.get(0);
-    long[] st = intsAttr("starts");
-    long[] sp = intsAttr("steps");
+    long[] st = starts();
+    long[] sp = steps();
     long[] outShape = ((RankedTensorType) result(0).type()).shape();
     long[] strides = Tensor.strides(x.shape());
     Tensor out = Tensor.zeros(x.element(), outShape);

@@ -19,10 +19,16 @@ public final class SplitOp extends NnOp implements Pure {
     super(state, SPEC);
   }
 
+  /** The normalized axis in [0, rank) the input is split along. */
+  public int axis() { return Reductions.axis(longAttr("axis", 0), operandType(0).rank()); }
+
+  /** The length of every part along the axis. */
+  public long[] sizes() { return intsAttr("sizes"); }
+
   @Override public List<Type> inferResultTypes() {
     long[] x = operandType(0).shape();
-    int axis = Reductions.axis(longAttr("axis", 0), x.length);
-    long[] sizes = intsAttr("sizes");
+    int axis = axis();
+    long[] sizes = sizes();
     long total = 0;
     List<Type> out = new java.util.ArrayList<>();
     for (long s : sizes) {
@@ -37,8 +43,8 @@ public final class SplitOp extends NnOp implements Pure {
 
   @Override public List<Tensor> evaluate(List<Tensor> in) {
     Tensor x = in.get(0);
-    int axis = Reductions.axis(longAttr("axis", 0), x.rank());
-    long[] sizes = intsAttr("sizes");
+    int axis = axis();
+    long[] sizes = sizes();
     long outer = Tensor.count(java.util.Arrays.copyOf(x.shape(), axis));
     long len = x.shape()[axis];
     long inner = Tensor.count(java.util.Arrays.copyOfRange(x.shape(), axis + 1, x.rank()));

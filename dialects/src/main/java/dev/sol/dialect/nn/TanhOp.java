@@ -3,15 +3,14 @@ package dev.sol.dialect.nn;
 import static dev.sol.dialect.Constraints.*;
 
 import dev.sol.ir.*;
-import dev.sol.ir.traits.*;
-import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Hyperbolic tangent.
  *
  * <pre>{@code %1 = "nn.tanh"(%0) : (tensor<4xf32>) -> tensor<4xf32>}</pre>
  */
-public final class TanhOp extends NnOp implements Pure, Elementwise {
+public final class TanhOp extends UnaryElementwiseOp {
   public static final OpSpec SPEC = OpSpec.named("nn.tanh", TanhOp.class, TanhOp::new)
       .operand("input", ANY).result("output", ANY);
 
@@ -19,17 +18,7 @@ public final class TanhOp extends NnOp implements Pure, Elementwise {
     super(state, SPEC);
   }
 
-  @Override public List<Type> inferResultTypes() {
-    return List.of(operandType(0));
-  }
-
-  @Override public List<Tensor> evaluate(List<Tensor> in) {
-    Tensor x0 = in.get(0);
-    Tensor out = Tensor.zeros(x0.element(), x0.shape());
-    for (int i = 0; i < out.size(); i++) {
-      double x = x0.get(i);
-      out.set(i, Math.tanh(x));
-    }
-    return List.of(out);
+  @Override protected DoubleUnaryOperator function() {
+    return Math::tanh;
   }
 }

@@ -19,8 +19,14 @@ public final class TransposeOp extends NnOp implements Pure {
     super(state, SPEC);
   }
 
+  /** Output dimension i is input dimension perm[i]. */
+  public long[] perm() { return intsAttr("perm"); }
+
+  /** Replaces the permutation (canonicalization composes transposes in place). */
+  public void setPerm(long[] perm) { setAttribute("perm", DenseArrayAttr.i64(perm)); }
+
   @Override public List<Type> inferResultTypes() {
-    long[] perm = intsAttr("perm");
+    long[] perm = perm();
     long[] in = operandType(0).shape();
     if (perm.length != in.length) throw new ShapeError("perm has " + perm.length + " entries for a rank-" + in.length + " input");
     long[] out = new long[in.length];
@@ -35,7 +41,7 @@ public final class TransposeOp extends NnOp implements Pure {
 
   @Override public List<Tensor> evaluate(List<Tensor> in) {
     Tensor x = in.get(0);
-    long[] perm = intsAttr("perm");
+    long[] perm = perm();
     long[] outShape = ((RankedTensorType) result(0).type()).shape();
     long[] inStrides = Tensor.strides(x.shape());
     Tensor out = Tensor.zeros(x.element(), outShape);

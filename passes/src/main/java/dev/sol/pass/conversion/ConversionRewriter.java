@@ -34,6 +34,7 @@ public final class ConversionRewriter extends PatternRewriter {
   private final Set<Operation> replaced = Collections.newSetFromMap(new IdentityHashMap<>());
   private final List<Operation> replacedInOrder = new ArrayList<>();
   private final List<Operation> created = new ArrayList<>();
+  private final Map<Operation, String> failureReasons = new IdentityHashMap<>();
 
   ConversionRewriter(IRContext context) {
     super(context);
@@ -97,6 +98,19 @@ public final class ConversionRewriter extends PatternRewriter {
     for (int i = checkpoint; i < journal.size(); i++) if (journal.get(i) instanceof Created c) ops.add(c.op);
     return ops;
   }
+
+  /**
+   * Records why a pattern does not apply to {@code op} and returns false, for
+   * {@code return rewriter.notifyMatchFailure(op, "...")}. When no pattern converts
+   * {@code op}, the first reason given is the error reported there, instead of the generic
+   * "failed to legalize operation".
+   */
+  public boolean notifyMatchFailure(Operation op, String reason) {
+    failureReasons.putIfAbsent(op, reason);
+    return false;
+  }
+
+  String failureReason(Operation op) { return failureReasons.get(op); }
 
   @Override public void replaceOp(Operation op, List<? extends Value> replacement) {
     if (replacement.size() != op.numResults()) {

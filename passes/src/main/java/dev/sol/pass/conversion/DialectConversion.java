@@ -11,7 +11,8 @@ import java.util.List;
  * by the first pattern (by benefit) that succeeds and whose new operations can in turn be
  * legalized; a pattern that fails is rolled back. Partial conversion leaves operations of
  * unknown legality alone; full conversion requires everything to end up legal. On failure
- * the IR is restored to its original state and "failed to legalize operation" is reported.
+ * the IR is restored to its original state and "failed to legalize operation" is reported,
+ * or the reason a pattern gave through {@link ConversionRewriter#notifyMatchFailure}.
  */
 public final class DialectConversion {
   private static final int MAX_DEPTH = 16;
@@ -88,7 +89,8 @@ public final class DialectConversion {
         rewriter.rollback(checkpoint);
       }
     }
-    String message = "failed to legalize operation '" + op.name() + "'"
+    String reason = rewriter.failureReason(op);
+    String message = reason != null ? reason : "failed to legalize operation '" + op.name() + "'"
         + (legality == ConversionTarget.Legality.ILLEGAL && !full ? " that was explicitly marked illegal" : "");
     return Diagnostic.error(op.location(), message);
   }

@@ -1,7 +1,9 @@
 package dev.sol.pass.transforms.nn;
 
 import dev.sol.dialect.nn.BatchNormOp;
+import dev.sol.dialect.nn.ConstantOp;
 import dev.sol.dialect.nn.ConvOp;
+import dev.sol.dialect.nn.GemmOp;
 import dev.sol.dialect.nn.Tensor;
 import dev.sol.ir.*;
 import dev.sol.pass.NoOptions;
@@ -22,14 +24,14 @@ public final class NnFoldBatchNormPass implements Pass<NoOptions> {
   @Override public NoOptions defaultOptions() { return NoOptions.INSTANCE; }
 
   private static Tensor constant(Value v) {
-    return v.definingOp() instanceof dev.sol.dialect.nn.ConstantOp c ? Tensor.fromAttribute((DenseElementsAttr) c.attribute("value")) : null;
+    return v.definingOp() instanceof ConstantOp c ? Tensor.fromAttribute(c.value()) : null;
   }
 
   /**
    * gemm's output [M, N] has its channels on dimension 1: B's output columns are scaled by
    * {@code k = s / sqrt(var + eps)}, and the bias becomes {@code (beta * C - mean) * k + bias}.
    */
-  private static boolean foldIntoGemm(dev.sol.dialect.nn.GemmOp gemm, Operation bn, Builder b) {
+  private static boolean foldIntoGemm(GemmOp gemm, BatchNormOp bn, Builder b) {
     Tensor w = constant(gemm.operand(1));
     Tensor c = gemm.numOperands() > 2 ? constant(gemm.operand(2)) : null;
     Tensor scale = constant(bn.operand(1));
@@ -40,11 +42,11 @@ public final class NnFoldBatchNormPass implements Pass<NoOptions> {
         || var == null) {
       return false;
     }
-    boolean transB = gemm.longAttr("trans_b", 0) != 0;
+    boolean transB = gemm.transB();
     long n = transB ? w.shape()[0] : w.shape()[1];
     long k = transB ? w.shape()[1] : w.shape()[0];
-    double eps = ((BatchNormOp) bn).floatAttr("epsilon", 1e-5);
-    double beta = gemm.floatAttr("beta", 1);
+    double eps = bn.epsilon();
+    double beta = gemm.beta();
     Tensor w2 = Tensor.zeros(w.element(), w.shape());
     Tensor c2 = Tensor.zeros(w.element(), new long[] {n});
     for (int j = 0; j < n; j++) {
@@ -57,12 +59,10 @@ public final class NnFoldBatchNormPass implements Pass<NoOptions> {
       c2.set(j, (cv - mean.get(j)) * f + shift.get(j));
     }
     b.before(gemm);
-    Value wv = b.create(new OperationState("nn.constant", gemm.location()).attribute("value", w2.toAttribute()).results(w2.type())).result(0);
-    Value cv = b.create(new OperationState("nn.constant", bn.location()).attribute("value", c2.toAttribute()).results(c2.type())).result(0);
-    OperationState s = new OperationState("nn.gemm", new FusedLoc(List.of(gemm.location(), bn.location()), null))
-        .operands(gemm.operand(0), wv, cv).results(bn.result(0).type());
-    s.attributes = gemm.attributes().with("beta", new FloatAttr(FloatType.F64, 1));
-    Operation fused = b.create(s);
+    Value wv = ConstantOp.create(b, gemm.location(), w2.toAttribute()).result(0);
+    Value cv = ConstantOp.create(b, bn.location(), c2.toAttribute()).result(0);
+    GemmOp fused = GemmOp.create(b, new FusedLoc(List.of(gemm.location(), bn.location()), null), gemm.operand(0), wv, cv, gemm.alpha(), 1,
+        gemm.transA(), transB);
     bn.result(0).replaceAllUsesWith(fused.result(0));
     bn.erase();
     gemm.erase();
@@ -70,14 +70,14 @@ public final class NnFoldBatchNormPass implements Pass<NoOptions> {
   }
 
   @Override public boolean run(Operation root, NoOptions options, PassState state) {
-    List<Operation> norms = new ArrayList<>();
+    List<BatchNormOp> norms = new ArrayList<>();
     root.walk(o -> {
-      if (o instanceof BatchNormOp) norms.add(o);
+      if (o instanceof BatchNormOp bn) norms.add(bn);
     });
     int folded = 0;
     Builder b = new Builder(state.context());
-    for (Operation bn : norms) {
-      if (bn.operand(0).definingOp() instanceof dev.sol.dialect.nn.GemmOp gemm && gemm.result(0).hasOneUse()) {
+    for (BatchNormOp bn : norms) {
+      if (bn.operand(0).definingOp() instanceof GemmOp gemm && gemm.result(0).hasOneUse()) {
         if (foldIntoGemm(gemm, bn, b)) folded++;
         continue;
       }
@@ -89,7 +89,7 @@ public final class NnFoldBatchNormPass implements Pass<NoOptions> {
       Tensor mean = constant(bn.operand(3));
       Tensor var = constant(bn.operand(4));
       if (w == null || (conv.numOperands() > 2 && bias == null) || scale == null || shift == null || mean == null || var == null) continue;
-      double eps = ((BatchNormOp) bn).floatAttr("epsilon", 1e-5);
+      double eps = bn.epsilon();
       long outChannels = w.shape()[0];
       long perChannel = w.size() / outChannels;
       Tensor w2 = Tensor.zeros(w.element(), w.shape());
@@ -100,12 +100,10 @@ public final class NnFoldBatchNormPass implements Pass<NoOptions> {
         b2.set(c, ((bias == null ? 0 : bias.get(c)) - mean.get(c)) * k + shift.get(c));
       }
       b.before(conv);
-      Value wv = b.create(new OperationState("nn.constant", conv.location()).attribute("value", w2.toAttribute()).results(w2.type())).result(0);
-      Value bv = b.create(new OperationState("nn.constant", bn.location()).attribute("value", b2.toAttribute()).results(b2.type())).result(0);
-      OperationState s = new OperationState("nn.conv", new FusedLoc(List.of(conv.location(), bn.location()), null))
-          .operands(conv.operand(0), wv, bv).results(bn.result(0).type());
-      s.attributes = conv.attributes();
-      Operation fused = b.create(s);
+      Value wv = ConstantOp.create(b, conv.location(), w2.toAttribute()).result(0);
+      Value bv = ConstantOp.create(b, bn.location(), b2.toAttribute()).result(0);
+      ConvOp fused = ConvOp.create(b, new FusedLoc(List.of(conv.location(), bn.location()), null), conv.operand(0), wv, bv, conv.strides(),
+          conv.pads(), conv.dilations(), conv.group());
       bn.result(0).replaceAllUsesWith(fused.result(0));
       bn.erase();
       conv.erase();
@@ -113,7 +111,7 @@ public final class NnFoldBatchNormPass implements Pass<NoOptions> {
     }
     List<Operation> constants = new ArrayList<>();
     root.walk(o -> {
-      if (o instanceof dev.sol.dialect.nn.ConstantOp) constants.add(o);
+      if (o instanceof ConstantOp) constants.add(o);
     });
     for (Operation c : constants) if (c.result(0).hasNoUses()) c.erase();
     state.statistic("num-folded", "Batch normalizations folded into convolutions").add(folded);

@@ -1,5 +1,6 @@
 package dev.sol.pass.transforms.nn;
 
+import dev.sol.dialect.nn.ConstantOp;
 import dev.sol.dialect.nn.NnOp;
 import dev.sol.dialect.nn.Tensor;
 import dev.sol.ir.*;
@@ -24,29 +25,27 @@ public final class NnFoldConstantsPass implements Pass<NoOptions> {
     int folded = 0;
     Builder b = new Builder(state.context());
     for (Operation op : ops) {
-      if (!(op instanceof NnOp nn) || op instanceof dev.sol.dialect.nn.ConstantOp || op.parentBlock() == null) continue;
+      if (!(op instanceof NnOp nn) || op instanceof ConstantOp || op.parentBlock() == null) continue;
       List<Tensor> inputs = new ArrayList<>();
       for (Value v : op.operands()) {
-        if (!(v.definingOp() instanceof dev.sol.dialect.nn.ConstantOp c)) {
+        if (!(v.definingOp() instanceof ConstantOp c)) {
           inputs = null;
           break;
         }
-        inputs.add(Tensor.fromAttribute((DenseElementsAttr) c.attribute("value")));
+        inputs.add(Tensor.fromAttribute(c.value()));
       }
       if (inputs == null || inputs.isEmpty()) continue;
       List<Tensor> out = nn.evaluate(inputs);
       b.before(op);
       for (int i = 0; i < out.size(); i++) {
-        Operation c = b.create(new OperationState("nn.constant", op.location()).attribute("value", out.get(i).toAttribute())
-            .results(op.result(i).type()));
-        op.result(i).replaceAllUsesWith(c.result(0));
+        op.result(i).replaceAllUsesWith(ConstantOp.create(b, op.location(), out.get(i).toAttribute()).result(0));
       }
       op.erase();
       folded++;
     }
     List<Operation> constants = new ArrayList<>();
     root.walk(o -> {
-      if (o instanceof dev.sol.dialect.nn.ConstantOp) constants.add(o);
+      if (o instanceof ConstantOp) constants.add(o);
     });
     for (Operation c : constants) if (c.result(0).hasNoUses()) c.erase();
     state.statistic("num-folded", "nn operations folded into constants").add(folded);

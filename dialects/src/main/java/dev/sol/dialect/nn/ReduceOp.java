@@ -1,0 +1,29 @@
+package dev.sol.dialect.nn;
+
+import dev.sol.ir.*;
+import dev.sol.ir.traits.*;
+import java.util.List;
+
+/** A reduction over axes (all of them when axes is absent or empty), keeping them as size 1 unless keepdims = 0. */
+public abstract class ReduceOp extends NnOp implements Pure {
+  protected ReduceOp(OperationState state, OpSpec spec) {
+    super(state, spec);
+  }
+
+  /** What the reduction computes. */
+  public abstract Reductions.Kind kind();
+
+  /** The reduced axes as given (possibly negative); null or empty means all. */
+  public final long[] axes() { return intsAttr("axes"); }
+
+  /** Whether reduced axes stay as dimensions of size 1; true when absent. */
+  public final boolean keepDims() { return longAttr("keepdims", 1) != 0; }
+
+  @Override public final List<Type> inferResultTypes() {
+    return List.of(like(0, Reductions.reducedShape(operandType(0).shape(), axes(), keepDims())));
+  }
+
+  @Override public final List<Tensor> evaluate(List<Tensor> in) {
+    return List.of(Reductions.reduce(in.get(0), axes(), keepDims(), kind()));
+  }
+}

@@ -1,0 +1,31 @@
+package dev.sol.lowering.nn2loops;
+
+import dev.sol.dialect.nn.ConcatOp;
+import dev.sol.ir.Value;
+import dev.sol.lowering.Loops;
+import java.util.List;
+
+/** nn.concat: one loop nest per operand, copying it into its slab of the result. */
+public final class ConcatLowering extends NnLowering<ConcatOp> {
+  public ConcatLowering(Buffers buffers) {
+    super(ConcatOp.class, ConcatOp.SPEC, buffers);
+  }
+
+  @Override protected void lower(ConcatOp op, Loops l, List<Value> in, List<Value> out) {
+    slabs(l, op.axis(), out.getFirst(), in, true);
+  }
+
+  /** Concat and split: each part is a slab of the whole along {@code axis}, one after another. */
+  static void slabs(Loops l, int axis, Value whole, List<Value> parts, boolean intoWhole) {
+    long offset = 0;
+    for (Value part : parts) {
+      long start = offset;
+      l.forEach(shape(part), iv -> {
+        List<Value> inWhole = at(iv, axis, l.add(iv.get(axis), l.index(start)));
+        if (intoWhole) l.store(l.load(part, iv), whole, inWhole);
+        else l.store(l.load(whole, inWhole), part, iv);
+      });
+      offset += shape(part)[axis];
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package dev.sol.lowering.nn2loops;
+
+import dev.sol.dialect.nn.ConvOp;
+import dev.sol.ir.Type;
+import dev.sol.ir.Value;
+import dev.sol.lowering.Loops;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * nn.conv as accumulation into the result: after initializing it with the bias, each
+ * (batch, output channel, input channel, kernel tap) adds weight x input over the whole
+ * output plane. The innermost loop runs along an output row with one weight, which LLVM
+ * vectorizes; padding reads a clamped address and selects zero.
+ */
+public final class ConvLowering extends NnLowering<ConvOp> {
+  public ConvLowering(Buffers buffers) {
+    super(ConvOp.class, ConvOp.SPEC, buffers);
+  }
+
+  @Override protected void lower(ConvOp op, Loops l, List<Value> in, List<Value> outs) {
+    Value x = in.get(0);
+    Value w = in.get(1);
+    Value bias = in.size() > 2 ? in.get(2) : null;
+    Value out = outs.getFirst();
+    requireFloat(op, x);
+    long[] xs = shape(x);
+    long[] ws = shape(w);
+    long[] os = shape(out);
+    int dims = xs.length - 2;
+    long[] st = op.strides();
+    long[] dl = op.dilations();
+    long[] pd = op.pads();
+    long icPerGroup = ws[1];
+    long ocPerGroup = ws[0] / op.group();
+    Type t = element(x);
+    l.forEach(os, iv -> l.store(bias == null ? l.constant(0, t) : l.load(bias, List.of(iv.get(1))), out, iv));
+    // Loop order: batch, output channel, output rows (all spatial dims but the last), then
+    // input channel and kernel taps, then the output row itself, so that the row being
+    // accumulated stays in the L1 cache while every tap adds to it.
+    long[] outer = new long[2 + dims - 1];
+    outer[0] = os[0];
+    outer[1] = os[1];
+    System.arraycopy(os, 2, outer, 2, dims - 1);
+    long[] taps = new long[1 + dims];
+    taps[0] = icPerGroup;
+    System.arraycopy(ws, 2, taps, 1, dims);
+    l.forEach(outer, ov -> {
+      Value oc = ov.get(1);
+      Value icBase = l.mul(l.divui(oc, l.index(ocPerGroup)), l.index(icPerGroup));
+      l.forEach(taps, kv -> {
+        Value ic = l.add(icBase, kv.get(0));
+        List<Value> wi = new ArrayList<>(List.of(oc, kv.get(0)));
+        wi.addAll(kv.subList(1, 1 + dims));
+        Value weight = l.load(w, wi);
+        l.forEach(new long[] {os[os.length - 1]}, last -> {
+          List<Value> sv = new ArrayList<>(ov.subList(2, ov.size()));
+          sv.add(last.get(0));
+          List<Value> xi = new ArrayList<>(List.of(ov.get(0), ic));
+          Value inside = null;
+          for (int d = 0; d < dims; d++) {
+            Value pos = l.add(l.mul(sv.get(d), l.index(st[d])), l.mul(kv.get(1 + d), l.index(dl[d])));
+            pos = pd[d] == 0 ? pos : l.sub(pos, l.index(pd[d]));
+            if (pd[d] != 0 || pd[d + dims] != 0) {
+              inside = l.and(inside, l.inRange(pos, 0, xs[d + 2]));
+              pos = l.clamp(pos, xs[d + 2]);
+            }
+            xi.add(pos);
+          }
+          Value prod = l.mul(l.load(x, xi), weight);
+          if (inside != null) prod = l.select(inside, prod, l.constant(0, t));
+          List<Value> oi = new ArrayList<>(List.of(ov.get(0), oc));
+          oi.addAll(sv);
+          l.store(l.add(l.load(out, oi), prod), out, oi);
+        });
+      });
+    });
+  }
+}

@@ -1,0 +1,31 @@
+package dev.sol.lowering.nn2loops;
+
+import dev.sol.dialect.arith.CmpIPredicate;
+import dev.sol.dialect.nn.GatherOp;
+import dev.sol.ir.Value;
+import dev.sol.lowering.Loops;
+import java.util.ArrayList;
+import java.util.List;
+
+/** nn.gather: the result's indices along the gathered axis come from the index tensor (negative ones count from the end). */
+public final class GatherLowering extends NnLowering<GatherOp> {
+  public GatherLowering(Buffers buffers) {
+    super(GatherOp.class, GatherOp.SPEC, buffers);
+  }
+
+  @Override protected void lower(GatherOp op, Loops l, List<Value> in, List<Value> out) {
+    int axis = op.axis();
+    Value data = in.get(0);
+    Value indices = in.get(1);
+    long[] ds = shape(data);
+    int ir = type(indices).rank();
+    l.forEach(shape(out.getFirst()), iv -> {
+      Value idx = l.indexCast(l.load(indices, iv.subList(axis, axis + ir)));
+      Value wrapped = l.select(l.cmp(CmpIPredicate.SLT, idx, l.index(0)), l.add(idx, l.index(ds[axis])), idx);
+      List<Value> src = new ArrayList<>(iv.subList(0, axis));
+      src.add(wrapped);
+      src.addAll(iv.subList(axis + ir, iv.size()));
+      l.store(l.load(data, src), out.getFirst(), iv);
+    });
+  }
+}

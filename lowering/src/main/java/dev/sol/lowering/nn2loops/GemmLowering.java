@@ -1,0 +1,55 @@
+package dev.sol.lowering.nn2loops;
+
+import dev.sol.dialect.nn.GemmOp;
+import dev.sol.ir.Type;
+import dev.sol.ir.Value;
+import dev.sol.lowering.Loops;
+import java.util.List;
+
+/**
+ * nn.gemm in i-k-j order: the innermost loop runs along a row of B and of the result, so LLVM
+ * can vectorize it without reassociating a floating-point sum. alpha and beta * C are applied
+ * to each finished row, and not at all when they change nothing.
+ */
+public final class GemmLowering extends NnLowering<GemmOp> {
+  public GemmLowering(Buffers buffers) {
+    super(GemmOp.class, GemmOp.SPEC, buffers);
+  }
+
+  @Override protected void lower(GemmOp op, Loops l, List<Value> in, List<Value> outs) {
+    Value a = in.get(0);
+    Value b = in.get(1);
+    Value c = in.size() > 2 ? in.get(2) : null;
+    Value out = outs.getFirst();
+    requireFloat(op, a);
+    boolean ta = op.transA();
+    boolean tb = op.transB();
+    long k = ta ? shape(a)[0] : shape(a)[1];
+    Type t = element(a);
+    double alpha = op.alpha();
+    double beta = op.beta();
+    long[] os = shape(out);
+    l.forEach(new long[] {os[0]}, i -> {
+      l.forEach(new long[] {os[1]}, j -> l.store(l.constant(0, t), out, List.of(i.get(0), j.get(0))));
+      l.forEach(new long[] {k}, kv -> {
+        Value x = l.load(a, ta ? List.of(kv.get(0), i.get(0)) : List.of(i.get(0), kv.get(0)));
+        l.forEach(new long[] {os[1]}, j -> {
+          List<Value> at = List.of(i.get(0), j.get(0));
+          Value y = l.load(b, tb ? List.of(j.get(0), kv.get(0)) : List.of(kv.get(0), j.get(0)));
+          l.store(l.add(l.load(out, at), l.mul(x, y)), out, at);
+        });
+      });
+      if (alpha == 1 && (c == null || beta == 0)) return;
+      l.forEach(new long[] {os[1]}, j -> {
+        List<Value> at = List.of(i.get(0), j.get(0));
+        Value acc = l.load(out, at);
+        if (alpha != 1) acc = l.mul(acc, l.constant(alpha, t));
+        if (c != null && beta != 0) {
+          Value cv = l.load(c, broadcastIndices(l, c, at, os));
+          acc = l.add(acc, beta == 1 ? cv : l.mul(cv, l.constant(beta, t)));
+        }
+        l.store(acc, out, at);
+      });
+    });
+  }
+}

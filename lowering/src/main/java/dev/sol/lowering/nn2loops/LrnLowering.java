@@ -1,0 +1,37 @@
+package dev.sol.lowering.nn2loops;
+
+import dev.sol.dialect.nn.LrnOp;
+import dev.sol.ir.Type;
+import dev.sol.ir.Value;
+import dev.sol.lowering.Loops;
+import java.util.List;
+
+/** nn.lrn: x / (bias + alpha / size * sum of squares over size neighbouring channels)^beta. */
+public final class LrnLowering extends NnLowering<LrnOp> {
+  public LrnLowering(Buffers buffers) {
+    super(LrnOp.class, LrnOp.SPEC, buffers);
+  }
+
+  @Override protected void lower(LrnOp op, Loops l, List<Value> in, List<Value> out) {
+    Value x = in.getFirst();
+    requireFloat(op, x);
+    long[] s = shape(x);
+    long c = s[1];
+    long size = op.size();
+    Type t = element(x);
+    double alpha = op.alpha();
+    double beta = op.beta();
+    double bias = op.bias();
+    long before = (size - 1) / 2;
+    l.forEach(s, iv -> {
+      Value sq = l.reduce(new long[] {size}, l.constant(0, t), (kv, a) -> {
+        Value ch = l.sub(l.add(iv.get(1), kv.get(0)), l.index(before));
+        Value ok = l.inRange(ch, 0, c);
+        Value v = l.load(x, at(iv, 1, l.clamp(ch, c)));
+        return l.select(ok, l.add(a, l.mul(v, v)), a);
+      });
+      Value denom = l.powf(l.add(l.constant(bias, t), l.mul(sq, l.constant(alpha / size, t))), l.constant(beta, t));
+      l.store(l.div(l.load(x, iv), denom), out.getFirst(), iv);
+    });
+  }
+}

@@ -1,0 +1,85 @@
+package dev.sol.lowering.nn2loops;
+
+import dev.sol.dialect.nn.NnOp;
+import dev.sol.ir.*;
+import dev.sol.lowering.ConvertNnToLoopsPass;
+import dev.sol.lowering.Loops;
+import dev.sol.pass.conversion.ConversionRewriter;
+import dev.sol.pass.conversion.OpConversionPattern;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Base of the convert-nn-to-loops patterns: reads the operands' buffers and allocates one
+ * buffer per result (through {@link Buffers}), lets the subclass write the loop nest, then
+ * replaces the op with its results handed back as tensors. Each op becomes plain scf.for
+ * loops over memref.load/store with arith and math on scalars; LLVM's O3 pipeline
+ * vectorizes the innermost loops where it can. An op or element type without a lowering
+ * fails the pattern with its reason, which the conversion reports at the op.
+ */
+public abstract class NnLowering<T extends NnOp> extends OpConversionPattern<T> {
+  private final Buffers buffers;
+
+  protected NnLowering(Class<T> type, OpSpec spec, Buffers buffers) {
+    super(type, spec, null);
+    this.buffers = buffers;
+  }
+
+  /** Writes the loops that compute {@code op}: they read the buffers {@code in} and write the buffers {@code out}. */
+  protected abstract void lower(T op, Loops l, List<Value> in, List<Value> out);
+
+  protected final Buffers buffers() { return buffers; }
+
+  @Override public final boolean convert(T op, List<Value> adaptor, ConversionRewriter rewriter) {
+    Loops l = new Loops(rewriter, op.location());
+    try {
+      List<Value> in = new ArrayList<>();
+      for (Value v : adaptor) in.add(buffers.read(l, v, op));
+      List<Value> out = new ArrayList<>();
+      for (OpResult r : op.results()) out.add(l.alloc(ConvertNnToLoopsPass.bufferType(r, op)));
+      lower(op, l, in, out);
+      List<Value> tensors = new ArrayList<>();
+      for (int i = 0; i < out.size(); i++) tensors.add(buffers.written(l, op.result(i).type(), out.get(i)));
+      rewriter.replaceOp(op, tensors);
+      return true;
+    } catch (Unsupported | ConvertNnToLoopsPass.LoweringException e) {
+      return rewriter.notifyMatchFailure(op, e.getMessage());
+    }
+  }
+
+  // ---- helpers shared by the patterns
+
+  protected static MemRefType type(Value v) { return (MemRefType) v.type(); }
+
+  protected static long[] shape(Value v) { return type(v).shape(); }
+
+  protected static Type element(Value v) { return type(v).element(); }
+
+  /** Fails the pattern unless the buffer {@code v} holds floats. */
+  protected static void requireFloat(NnOp op, Value v) {
+    if (!(element(v) instanceof FloatType)) {
+      throw new Unsupported(op.name() + " on " + element(v) + " elements has no lowering yet (floats only)");
+    }
+  }
+
+  /** The induction variables with the one of {@code axis} replaced by {@code k}. */
+  protected static List<Value> at(List<Value> iv, int axis, Value k) {
+    List<Value> idx = new ArrayList<>(iv);
+    idx.set(axis, k);
+    return idx;
+  }
+
+  /** The indices of an input broadcast (numpy rules) to the output's induction variables. */
+  protected static List<Value> broadcastIndices(Loops l, Value input, List<Value> ivs, long[] outShape) {
+    long[] s = shape(input);
+    int off = outShape.length - s.length;
+    List<Value> idx = new ArrayList<>();
+    for (int d = 0; d < s.length; d++) idx.add(s[d] == 1 && outShape[d + off] != 1 ? l.index(0) : ivs.get(d + off));
+    return idx;
+  }
+
+  /** Copies a buffer into another of the same shape. */
+  protected static void copy(Loops l, Value from, Value to) {
+    l.forEach(shape(to), iv -> l.store(l.load(from, iv), to, iv));
+  }
+}

@@ -1,0 +1,75 @@
+package dev.sol.lowering.nn2loops;
+
+import dev.sol.dialect.nn.PoolOp;
+import dev.sol.ir.*;
+import dev.sol.lowering.Loops;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * nn.max_pool and nn.avg_pool: per output element, a reduction over the window; padded
+ * positions read a clamped address and keep the accumulator. Averages divide by a second
+ * reduction that counts the positions (padded ones too with count_include_pad).
+ */
+public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
+  public PoolLowering(Class<T> type, OpSpec spec, Buffers buffers) {
+    super(type, spec, buffers);
+  }
+
+  @Override protected void lower(T op, Loops l, List<Value> in, List<Value> out) {
+    Value x = in.getFirst();
+    boolean max = op.isMax();
+    if (!max) requireFloat(op, x);
+    long[] xs = shape(x);
+    long[] kernel = op.kernelShape();
+    long[] st = op.strides();
+    long[] dl = op.dilations();
+    long[] pd = op.pads();
+    boolean countPad = op.countIncludePad();
+    Type t = element(x);
+    l.forEach(shape(out.getFirst()), iv -> {
+      Value acc = l.reduce(kernel, max ? lowest(l, t) : l.constant(0, t), (kv, s) -> {
+        Windowed wv = window(l, iv, kv, xs, st, dl, pd, false);
+        Value v = l.load(x, wv.indices);
+        Value next = max ? l.max(s, v) : l.add(s, v);
+        return wv.inside == null ? next : l.select(wv.inside, next, s);
+      });
+      if (!max) {
+        Value count = l.reduce(kernel, l.constant(0, t), (kv, s) -> {
+          Windowed wv = window(l, iv, kv, xs, st, dl, pd, countPad);
+          Value next = l.add(s, l.constant(1, t));
+          return wv.inside == null ? next : l.select(wv.inside, next, s);
+        });
+        acc = l.div(acc, count);
+      }
+      l.store(acc, out.getFirst(), iv);
+    });
+  }
+
+  /** The smallest value of a type: the identity of max. */
+  private static Value lowest(Loops l, Type t) {
+    if (t instanceof IntegerType it) {
+      long v = it.signedness() == IntegerType.Signedness.UNSIGNED || it.width() == 1 ? 0 : -(1L << (it.width() - 1));
+      return l.constant(v, t);
+    }
+    return l.constant(Double.NEGATIVE_INFINITY, t);
+  }
+
+  private record Windowed(List<Value> indices, Value inside) {}
+
+  /** The input position of a window element; {@code inside} is null when it is always inside. */
+  private static Windowed window(Loops l, List<Value> iv, List<Value> kv, long[] xs, long[] st, long[] dl, long[] pd, boolean countPadded) {
+    int dims = xs.length - 2;
+    List<Value> xi = new ArrayList<>(List.of(iv.get(0), iv.get(1)));
+    Value inside = null;
+    for (int d = 0; d < dims; d++) {
+      Value pos = l.add(l.mul(iv.get(d + 2), l.index(st[d])), l.mul(kv.get(d), l.index(dl[d])));
+      pos = l.sub(pos, l.index(pd[d]));
+      long lo = countPadded ? -pd[d] : 0;
+      long hi = countPadded ? xs[d + 2] + pd[d + dims] : xs[d + 2];
+      inside = l.and(inside, l.inRange(pos, lo, hi));
+      xi.add(l.clamp(pos, xs[d + 2]));
+    }
+    return new Windowed(xi, inside);
+  }
+}

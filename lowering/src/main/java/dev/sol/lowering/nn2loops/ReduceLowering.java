@@ -1,0 +1,63 @@
+package dev.sol.lowering.nn2loops;
+
+import dev.sol.dialect.nn.ReduceOp;
+import dev.sol.dialect.nn.Reductions;
+import dev.sol.ir.OpSpec;
+import dev.sol.ir.Type;
+import dev.sol.ir.Value;
+import dev.sol.lowering.Loops;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** nn.reduce_*: per kept position, one loop nest over the reduced axes carrying the accumulator. */
+public final class ReduceLowering<T extends ReduceOp> extends NnLowering<T> {
+  public ReduceLowering(Class<T> type, OpSpec spec, Buffers buffers) {
+    super(type, spec, buffers);
+  }
+
+  @Override protected void lower(T op, Loops l, List<Value> ins, List<Value> out) {
+    Value in = ins.getFirst();
+    requireFloat(op, in);
+    long[] s = shape(in);
+    long[] axes = op.axes();
+    boolean[] reduced = new boolean[s.length];
+    if (axes == null || axes.length == 0) Arrays.fill(reduced, true);
+    else for (long a : axes) reduced[Reductions.axis(a, s.length)] = true;
+    long[] kept = new long[s.length];
+    long[] red = new long[s.length];
+    long count = 1;
+    for (int d = 0; d < s.length; d++) {
+      kept[d] = reduced[d] ? 1 : s[d];
+      red[d] = reduced[d] ? s[d] : 1;
+      if (reduced[d]) count *= s[d];
+    }
+    boolean keepDims = op.keepDims();
+    Reductions.Kind kind = op.kind();
+    Type t = element(in);
+    double init = switch (kind) {
+      case MAX -> Double.NEGATIVE_INFINITY;
+      case MIN -> Double.POSITIVE_INFINITY;
+      case PROD -> 1;
+      case SUM, MEAN -> 0;
+    };
+    long total = count;
+    l.forEach(kept, iv -> {
+      Value acc = l.reduce(red, l.constant(init, t), (kv, a) -> {
+        List<Value> idx = new ArrayList<>();
+        for (int d = 0; d < s.length; d++) idx.add(reduced[d] ? kv.get(d) : iv.get(d));
+        Value v = l.load(in, idx);
+        return switch (kind) {
+          case MAX -> l.max(a, v);
+          case MIN -> l.min(a, v);
+          case PROD -> l.mul(a, v);
+          case SUM, MEAN -> l.add(a, v);
+        };
+      });
+      if (kind == Reductions.Kind.MEAN) acc = l.div(acc, l.constant(total, t));
+      List<Value> dst = new ArrayList<>();
+      for (int d = 0; d < s.length; d++) if (keepDims || !reduced[d]) dst.add(iv.get(d));
+      l.store(acc, out.getFirst(), dst);
+    });
+  }
+}

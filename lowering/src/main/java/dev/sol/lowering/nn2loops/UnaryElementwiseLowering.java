@@ -1,0 +1,27 @@
+package dev.sol.lowering.nn2loops;
+
+import dev.sol.dialect.nn.UnaryElementwiseOp;
+import dev.sol.ir.OpSpec;
+import dev.sol.ir.Value;
+import dev.sol.lowering.Loops;
+import java.util.List;
+
+/**
+ * An element-wise op on floats: one loop nest that loads every element, applies the
+ * subclass's scalar formula and stores the result.
+ */
+public abstract class UnaryElementwiseLowering<T extends UnaryElementwiseOp> extends NnLowering<T> {
+  protected UnaryElementwiseLowering(Class<T> type, OpSpec spec, Buffers buffers) {
+    super(type, spec, buffers);
+  }
+
+  /** The result for one element {@code x}, a float of the tensor's element type. */
+  protected abstract Value scalar(T op, Loops l, Value x);
+
+  @Override protected final void lower(T op, Loops l, List<Value> in, List<Value> out) {
+    Value x = in.getFirst();
+    Value y = out.getFirst();
+    requireFloat(op, x);
+    l.forEach(shape(y), iv -> l.store(scalar(op, l, l.load(x, iv)), y, iv));
+  }
+}

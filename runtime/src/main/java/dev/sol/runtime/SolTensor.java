@@ -218,7 +218,7 @@ public final class SolTensor implements AutoCloseable {
   public float[] toFloatArray() {
     int n = arrayLength();
     if (type == ElementType.FLOAT) return data().toArray(JAVA_FLOAT_UNALIGNED);
-    if (type != ElementType.FLOAT16) throw wrongType("toFloatArray", "FLOAT or FLOAT16");
+    if (type != ElementType.FLOAT16) throw wrongType("toFloatArray", "a FLOAT or FLOAT16");
     float[] out = new float[n];
     for (int i = 0; i < n; i++) out[i] = (float) getDouble(i);
     return out;
@@ -228,7 +228,7 @@ public final class SolTensor implements AutoCloseable {
   public double[] toDoubleArray() {
     int n = arrayLength();
     if (type == ElementType.DOUBLE) return data().toArray(JAVA_DOUBLE_UNALIGNED);
-    if (!type.isFloatingPoint()) throw wrongType("toDoubleArray", "FLOAT, DOUBLE or FLOAT16");
+    if (!type.isFloatingPoint()) throw wrongType("toDoubleArray", "a FLOAT, DOUBLE or FLOAT16");
     double[] out = new double[n];
     for (int i = 0; i < n; i++) out[i] = getDouble(i);
     return out;
@@ -238,6 +238,7 @@ public final class SolTensor implements AutoCloseable {
   public long[] toLongArray() {
     int n = arrayLength();
     if (type == ElementType.INT64 || type == ElementType.UINT64) return data().toArray(JAVA_LONG_UNALIGNED);
+    if (type.isFloatingPoint()) throw wrongType("toLongArray", "an integer or BOOL");
     long[] out = new long[n];
     for (int i = 0; i < n; i++) out[i] = getLong(i);
     return out;
@@ -247,7 +248,7 @@ public final class SolTensor implements AutoCloseable {
   public int[] toIntArray() {
     int n = arrayLength();
     if (type == ElementType.INT32) return data().toArray(JAVA_INT_UNALIGNED);
-    if (type.isFloatingPoint() || type.byteSize() > 2) throw wrongType("toIntArray", "INT32, INT16, UINT16, INT8, UINT8 or BOOL");
+    if (type.isFloatingPoint() || type.byteSize() > 2) throw wrongType("toIntArray", "an INT32, INT16, UINT16, INT8, UINT8 or BOOL");
     int[] out = new int[n];
     for (int i = 0; i < n; i++) out[i] = (int) getLong(i);
     return out;
@@ -256,13 +257,13 @@ public final class SolTensor implements AutoCloseable {
   /** The raw bytes of an INT8, UINT8 or BOOL tensor. */
   public byte[] toByteArray() {
     arrayLength();
-    if (type.byteSize() != 1) throw wrongType("toByteArray", "INT8, UINT8 or BOOL");
+    if (type.byteSize() != 1) throw wrongType("toByteArray", "an INT8, UINT8 or BOOL");
     return data().toArray(JAVA_BYTE);
   }
 
   public boolean[] toBooleanArray() {
     int n = arrayLength();
-    if (type != ElementType.BOOL) throw wrongType("toBooleanArray", "BOOL");
+    if (type != ElementType.BOOL) throw wrongType("toBooleanArray", "a BOOL");
     boolean[] out = new boolean[n];
     for (int i = 0; i < n; i++) out[i] = getLong(i) != 0;
     return out;
@@ -275,7 +276,7 @@ public final class SolTensor implements AutoCloseable {
   }
 
   private IllegalStateException wrongType(String method, String expected) {
-    return new IllegalStateException(method + " needs a " + expected + " tensor; this one is " + type);
+    return new IllegalStateException(method + " needs " + expected + " tensor; this one is " + type);
   }
 
   /** Marks the tensor unusable; frees its memory when it allocated it. Idempotent. */

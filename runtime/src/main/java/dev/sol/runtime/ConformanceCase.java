@@ -18,8 +18,8 @@ import java.util.Set;
  * Runs one ONNX backend-test case folder (model.onnx, test_data_set_0/input_K.pb and
  * output_K.pb) through {@link SolModel} and compares the results: |actual - expected| <=
  * atol + rtol * |expected|, NaN equals NaN, integers and booleans exactly, shapes equal.
- * Inputs that the import needs as values (shapes, axes) are given as constants from the
- * test data, exactly those that compiling asks for; the others are run-time inputs.
+ * The test data's integer inputs (shapes, axes, indices) are given as constants, as are
+ * the other inputs that compiling asks for (Clip's bounds); the rest are run-time inputs.
  */
 public final class ConformanceCase {
   /** @param failure null when the case passed, else why it failed */
@@ -67,10 +67,17 @@ public final class ConformanceCase {
     }
   }
 
-  /** Compiles the case's model, giving as constants the inputs that compiling asks for. */
+  /** Compiles the case's model with its integer inputs and those that compiling asks for as constants. */
   private static SolModel compile(Path file, SolOptions.Backend backend, Map<String, SolTensor> given) throws SolException {
     SolOptions options = new SolOptions().backend(backend);
     Set<String> constants = new HashSet<>();
+    for (Map.Entry<String, SolTensor> e : given.entrySet()) {
+      ElementType t = e.getValue().elementType();
+      if (!t.isFloatingPoint() && t != ElementType.BOOL) {
+        options.constant(e.getKey(), e.getValue());
+        constants.add(e.getKey());
+      }
+    }
     while (true) {
       try {
         return SolModel.compile(file, options);

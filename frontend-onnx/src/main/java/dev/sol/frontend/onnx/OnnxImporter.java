@@ -87,7 +87,7 @@ public final class OnnxImporter {
     }
     for (String name : shapes.keySet()) {
       if (!argTypes.containsKey(name) && !constantInputs.containsKey(name)) {
-        throw new ImportException(fileName + ": --shape names '" + name + "', which is not a graph input");
+        throw new ImportException(fileName + ": a shape is given for '" + name + "', which is not a graph input");
       }
     }
     for (String name : constants.keySet()) {
@@ -199,13 +199,16 @@ public final class OnnxImporter {
     if (element == null) throw new ImportException(fileName + ": graph input '" + vi.getName() + "' has unsupported type " + tt.getElemType());
     long[] given = shapes.get(vi.getName());
     if (given != null) return new RankedTensorType(given, element);
-    if (!tt.hasShape()) throw new ImportException(fileName + ": graph input '" + vi.getName() + "' has no shape; give --shape " + vi.getName() + "=...");
+    if (!tt.hasShape()) {
+      throw new ImportException(fileName + ": graph input '" + vi.getName() + "' has no shape; give it with --shape " + vi.getName()
+          + "=d0,d1,... (SolOptions.shape in the Java API)");
+    }
     long[] shape = new long[tt.getShape().getDimCount()];
     for (int i = 0; i < shape.length; i++) {
       TensorShapeProto.Dimension d = tt.getShape().getDim(i);
       if (!d.hasDimValue()) {
         throw new ImportException(fileName + ": graph input '" + vi.getName() + "' has symbolic dimension '" + d.getDimParam()
-            + "'; give its shape with --shape " + vi.getName() + "=d0,d1,...");
+            + "'; give its shape with --shape " + vi.getName() + "=d0,d1,... (SolOptions.shape in the Java API)");
       }
       shape[i] = d.getDimValue();
     }

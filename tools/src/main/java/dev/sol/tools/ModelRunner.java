@@ -48,7 +48,8 @@ final class ModelRunner {
       options.constant(spec.substring(0, eq), read(Path.of(spec.substring(eq + 1))));
     }
     try (SolModel model = compile(q, options, byName.keySet(), byPosition.size())) {
-      if (q.timing() && q.backend() == SolOptions.Backend.JIT) System.out.printf("compile: %.1f ms%n", model.compileTime().toNanos() / 1e6);
+      boolean jit = q.backend() == SolOptions.Backend.JIT;
+      if (q.timing() && jit) System.out.printf("compile: %.1f ms%n", model.compileTime().toNanos() / 1e6);
       Map<String, SolTensor> feeds = bind(model, byName, byPosition);
       long[] latencies = new long[q.repeat()];
       long rssFirst = 0;
@@ -62,7 +63,7 @@ final class ModelRunner {
           continue;
         }
         try (r) {
-          if (q.timing() && q.backend() == SolOptions.Backend.JIT) {
+          if (q.timing() && jit) {
             System.out.printf("resident memory: %d KiB after the first run, %d KiB after the last%n", rssFirst, residentKiB());
           }
           if (q.timing()) printLatencies(latencies);

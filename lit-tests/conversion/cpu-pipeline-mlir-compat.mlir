@@ -4,7 +4,7 @@
 // RUN: not %sol-opt --pipeline=gpu %s 2>&1 | FileCheck %s --check-prefix=BAD
 
 // CHECK: memref.global "private" constant @__constant_0
-// CHECK: func.func @main(%arg0: memref<1x3x224x224xf32> {onnx.name = "data_0"}, %arg1: memref<1x1000x1x1xf32>)
+// CHECK: func.func @main(%arg0: memref<1x3x224x224xf32> {onnx.name = "data_0"}, %arg1: memref<1x1000x1x1xf32> {onnx.name = "softmaxout_1"})
 // CHECK: scf.for
 // CHECK: memref.dealloc
 // BAD: unknown pipeline 'gpu'; known: cpu, sol-cpu

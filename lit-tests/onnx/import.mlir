@@ -3,16 +3,20 @@
 // CHECK: ^bb0(%arg0: tensor<3x4x5xf32>, %arg1: tensor<3x4x5xf32>):
 // CHECK-NEXT: %0 = "nn.add"(%arg0, %arg1) : (tensor<3x4x5xf32>, tensor<3x4x5xf32>) -> tensor<3x4x5xf32>
 // CHECK-NEXT: "func.return"(%0) : (tensor<3x4x5xf32>) -> ()
-// CHECK-NEXT: }) {arg_attrs = [{onnx.name = "x"}, {onnx.name = "y"}], function_type = (tensor<3x4x5xf32>, tensor<3x4x5xf32>) -> tensor<3x4x5xf32>, sym_name = "main"} : () -> ()
+// CHECK-NEXT: }) {arg_attrs = [{onnx.name = "x"}, {onnx.name = "y"}], function_type = (tensor<3x4x5xf32>, tensor<3x4x5xf32>) -> tensor<3x4x5xf32>, res_attrs = [{onnx.name = "sum"}], sym_name = "main"} : () -> ()
 
 // Node names become locations:
 // RUN: %sol-import %S/../../testdata/onnx-node/test_add/model.onnx --mlir-print-debuginfo | FileCheck %s --check-prefix=LOC
 // LOC: "nn.add"(%arg0, %arg1) {{.*}} loc(#[[L:loc[0-9]*]])
 // LOC: #[[L]] = loc("sum")
 
-// An operand that decides a shape must be known when importing:
+// An operand that decides a shape must be known when importing; a graph input is used only when given with --constant:
 // RUN: not %sol-import %S/../../testdata/onnx-node/test_constantofshape_float_ones/model.onnx 2>&1 | FileCheck %s --check-prefix=SYMSHAPE
-// SYMSHAPE: error: {{.*}}ConstantOfShape): the shape (input #0) must be a constant or a graph input whose value is given
+// SYMSHAPE: sol-import: error: node 'y' (ConstantOfShape): the shape (input #0) comes from graph input 'x', whose value must be known when compiling; give it with --constant x=FILE.pb
+// RUN: %sol-import %S/../../testdata/onnx-node/test_constantofshape_float_ones/model.onnx --constant x=%S/../../testdata/onnx-node/test_constantofshape_float_ones/test_data_set_0/input_0.pb | FileCheck %s --check-prefix=CONST
+// CONST: "nn.constant"() {value = dense<[4, 3, 2]> : tensor<3xi64>}
+// CONST-NEXT: %1 = "nn.constant"() {value = dense<1.000000e+00> : tensor<4x3x2xf32>}
+// CONST: res_attrs = [{onnx.name = "y"}]
 
 // Weights become constants; a whole CNN imports and verifies.
 // RUN: %sol-import %S/../../testdata/onnx-light/light_squeezenet/model.onnx | FileCheck %s --check-prefix=SQUEEZE

@@ -14,11 +14,20 @@
 
 // Running one model with input files, writing the outputs as TensorProto files:
 // RUN: rm -rf %t.out && %sol-run %S/../../testdata/onnx-node/test_add/model.onnx --input x=%S/../../testdata/onnx-node/test_add/test_data_set_0/input_0.pb --input y=%S/../../testdata/onnx-node/test_add/test_data_set_0/input_1.pb --output-dir %t.out | FileCheck %s --check-prefix=MODEL
-// MODEL: output #0 output_0: tensor<3x4x5xf32> [1.09159195{{[0-9]*}}, 0.0406040{{[0-9]*}},
+// MODEL: output #0 sum: tensor<3x4x5xf32> [1.09159195{{[0-9]*}}, 0.0406040{{[0-9]*}},
 // RUN: ls %t.out | FileCheck %s --check-prefix=FILES
 // FILES: output_0.pb
+// RUN: %sol-run --backend=jit %S/../../testdata/onnx-node/test_add/model.onnx --input %S/../../testdata/onnx-node/test_add/test_data_set_0/input_0.pb --input %S/../../testdata/onnx-node/test_add/test_data_set_0/input_1.pb | FileCheck %s --check-prefix=MODEL
 // RUN: not %sol-run %S/../../testdata/onnx-node/test_add/model.onnx 2>&1 | FileCheck %s --check-prefix=NOINPUT
 // NOINPUT: sol-run: error: no value for input #0 'x'; give --input
+
+// An input that the model needs as a value when compiling (here Reshape's shape) is given with --constant, never with --input:
+// RUN: not %sol-run %S/../../testdata/onnx-node/test_reshape_reduced_dims/model.onnx --input %S/../../testdata/onnx-node/test_reshape_reduced_dims/test_data_set_0/input_0.pb --input %S/../../testdata/onnx-node/test_reshape_reduced_dims/test_data_set_0/input_1.pb 2>&1 | FileCheck %s --check-prefix=NEEDCONST
+// NEEDCONST: sol-run: error: {{.*}}model.onnx: node 'reshaped' (Reshape): the shape (input #1) comes from graph input 'shape', whose value must be known when compiling; give it with --constant shape=FILE.pb instead of --input
+// RUN: %sol-run --backend=jit %S/../../testdata/onnx-node/test_reshape_reduced_dims/model.onnx --input data=%S/../../testdata/onnx-node/test_reshape_reduced_dims/test_data_set_0/input_0.pb --constant shape=%S/../../testdata/onnx-node/test_reshape_reduced_dims/test_data_set_0/input_1.pb | FileCheck %s --check-prefix=CONST
+// CONST: output #0 reshaped: tensor<2x12xf32> [0.54881352{{[0-9]*}}, 0.7151893{{[0-9]*}},
+// RUN: not %sol-run %S/../../testdata/onnx-node/test_add/model.onnx --input x=%S/../../testdata/onnx-node/test_add/test_data_set_0/input_0.pb --input y=%S/../../testdata/onnx-node/test_reshape_reduced_dims/test_data_set_0/input_1.pb 2>&1 | FileCheck %s --check-prefix=BADTYPE
+// BADTYPE: sol-run: error: input 'y' has element type INT64, but the model expects FLOAT (tensor<3x4x5xf32>)
 
 // .mlir models run too, through the loop-level interpreter (memrefs, scf, arith, math):
 // relu(W1 x) . w2 with x = [1, 2, 3] is [0, 1.5] . [2, -3] = -4.5.

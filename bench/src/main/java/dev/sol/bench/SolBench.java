@@ -6,13 +6,16 @@ import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import dev.sol.dialect.Dialects;
-import dev.sol.dialect.nn.Tensor;
-import dev.sol.frontend.onnx.ImportException;
-import dev.sol.frontend.onnx.OnnxImporter;
-import dev.sol.ir.*;
 import dev.sol.runtime.ConformanceCase;
-import dev.sol.tools.CompiledModel;
+import dev.sol.runtime.ElementType;
+import dev.sol.runtime.SolException;
+import dev.sol.runtime.SolModel;
+import dev.sol.runtime.SolOptions;
+import dev.sol.runtime.SolTensor;
+import dev.sol.runtime.TensorInfo;
+import dev.sol.tools.SolImport;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -20,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -89,7 +93,7 @@ public final class SolBench implements Callable<Integer> {
         System.out.println("model: " + model);
       }
       return bench(onnx, flops);
-    } catch (BenchException | ImportException | CompiledModel.CompileException e) {
+    } catch (BenchException | SolException | IllegalArgumentException e) {
       System.err.println("sol-bench: error: " + e.getMessage());
       return 1;
     } catch (java.io.IOException e) {
@@ -114,64 +118,52 @@ public final class SolBench implements Callable<Integer> {
   }
 
   private int bench(byte[] onnx, long flops) throws Exception {
-    IRContext ctx = Dialects.newContextWithNn();
-    List<String> names = OnnxImporter.inputNames(onnx);
-    Operation module = OnnxImporter.importModel(ctx, onnx, model == null ? "gemm.onnx" : model.toString(),
-        dev.sol.tools.SolImport.parseShapes(shapes));
-    Operation main = null;
-    for (Operation op : module.region(0).entryBlock()) if (op.name().equals("func.func")) main = op;
-    FunctionType ft = (FunctionType) ((TypeAttr) main.attribute("function_type")).type();
-    List<String> argNames = new ArrayList<>();
-    for (int i = 0; i < ft.inputs().size(); i++) {
-      argNames.add(main.attribute("arg_attrs") instanceof ArrayAttr a && ((DictionaryAttr) a.get(i)).get("onnx.name") instanceof StringAttr s
-          ? s.value() : names.get(i));
-    }
+    SolOptions options = new SolOptions().threads(threads);
+    for (Map.Entry<String, long[]> e : SolImport.parseShapes(shapes).entrySet()) options.shape(e.getKey(), e.getValue());
     Random random = new Random(seed);
-    List<Tensor> inputs = new ArrayList<>();
-    for (Type t : ft.inputs()) {
-      if (!(t instanceof RankedTensorType r) || !r.hasStaticShape()) throw new BenchException("input type " + t + " is not static; give --shape");
-      inputs.add(randomTensor(r, random));
-    }
-
-    long t0 = System.nanoTime();
-    try (CompiledModel sol = new CompiledModel(ctx, module, main);
+    try (SolModel sol = model == null ? SolModel.compile(onnx, options) : SolModel.compile(model, options);
          OrtEnvironment env = OrtEnvironment.getEnvironment();
-         OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-      System.out.printf("SOL compile: %.1f ms (lowering, LLVM -O3, JIT)%n", (System.nanoTime() - t0) / 1e6);
-      options.setIntraOpNumThreads(threads);
-      options.setInterOpNumThreads(1);
-      options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+         OrtSession.SessionOptions ortOptions = new OrtSession.SessionOptions()) {
+      System.out.printf("SOL compile: %.1f ms (import, lowering, LLVM -O3, JIT)%n", sol.compileTime().toNanos() / 1e6);
+      ortOptions.setIntraOpNumThreads(threads);
+      ortOptions.setInterOpNumThreads(1);
+      ortOptions.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
       long t1 = System.nanoTime();
-      try (OrtSession session = env.createSession(onnx, options)) {
+      Map<String, SolTensor> inputs = new LinkedHashMap<>();
+      Map<String, OnnxTensor> feeds = new HashMap<>();
+      try (OrtSession session = env.createSession(onnx, ortOptions)) {
         System.out.printf("ONNX Runtime %s session: %.1f ms%n", OrtEnvironment.getEnvironment().getVersion(), (System.nanoTime() - t1) / 1e6);
-        Map<String, OnnxTensor> feeds = new HashMap<>();
-        for (int i = 0; i < inputs.size(); i++) feeds.put(argNames.get(i), ortTensor(env, inputs.get(i)));
-        try {
-          sol.setInputs(inputs);
-          sol.invoke();
-          List<Tensor> solOut = sol.outputs();
-          List<Tensor> ortOut = runOrt(session, feeds, solOut);
-          for (int i = 0; i < solOut.size(); i++) {
-            String mismatch = ConformanceCase.compare(solOut.get(i), ortOut.get(i), 1e-3, 1e-4);
+        for (Map.Entry<String, TensorInfo> e : sol.inputs().entrySet()) {
+          SolTensor x = randomTensor(e.getValue(), random);
+          inputs.put(e.getKey(), x);
+          feeds.put(e.getKey(), ortTensor(env, x));
+        }
+        List<String> names = new ArrayList<>(sol.outputs().keySet());
+        List<SolTensor> ortOut = runOrt(session, feeds, sol.outputs());
+        try (SolModel.Result solOut = sol.run(inputs)) {
+          for (int i = 0; i < names.size(); i++) {
+            String mismatch = ConformanceCase.compare(solOut.get(names.get(i)), ortOut.get(i), 1e-3, 1e-4);
             if (mismatch != null) throw new BenchException("SOL and ONNX Runtime disagree on output #" + i + ": " + mismatch);
           }
-          System.out.println("outputs agree (rtol 1e-3, atol 1e-4) on " + solOut.size() + " output(s)");
-          time(sol, session, feeds, flops);
-        } finally {
-          for (OnnxTensor t : feeds.values()) t.close();
         }
+        System.out.println("outputs agree (rtol 1e-3, atol 1e-4) on " + names.size() + " output(s)");
+        time(sol, inputs, session, feeds, flops);
+      } finally {
+        for (OnnxTensor t : feeds.values()) t.close();
+        for (SolTensor t : inputs.values()) t.close();
       }
     }
     return 0;
   }
 
-  private void time(CompiledModel sol, OrtSession session, Map<String, OnnxTensor> feeds, long flops) throws OrtException {
+  private void time(SolModel sol, Map<String, SolTensor> inputs, OrtSession session, Map<String, OnnxTensor> feeds, long flops)
+      throws OrtException {
     for (int i = 0; i < 3; i++) {
-      sol.invoke();
+      sol.run(inputs).close();
       session.run(feeds).close();
     }
     long probe = System.nanoTime();
-    sol.invoke();
+    sol.run(inputs).close();
     session.run(feeds).close();
     long pair = Math.max(1, System.nanoTime() - probe);
     int n = runs > 0 ? runs : (int) Math.max(5, Math.min(10_000, 3_000_000_000L / pair));
@@ -179,7 +171,7 @@ public final class SolBench implements Callable<Integer> {
     long[] ortTimes = new long[n];
     for (int i = 0; i < n; i++) {
       long a = System.nanoTime();
-      sol.invoke();
+      sol.run(inputs).close();
       long b = System.nanoTime();
       session.run(feeds).close();
       long c = System.nanoTime();
@@ -200,57 +192,56 @@ public final class SolBench implements Callable<Integer> {
     return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2.0;
   }
 
-  private static Tensor randomTensor(RankedTensorType t, Random random) throws BenchException {
-    Tensor x = Tensor.zeros(t.element(), t.shape());
-    for (int i = 0; i < x.size(); i++) {
-      if (t.element() instanceof FloatType) x.set(i, random.nextDouble() * 2 - 1);
-      else if (t.element() instanceof IntegerType it && it.width() == 1) x.setLong(i, random.nextInt(2));
-      else if (t.element() instanceof IntegerType) x.setLong(i, random.nextInt(10));
-      else throw new BenchException("cannot make random inputs of " + t);
+  /** Seeded random values in native aligned memory, which SOL's code reads in place and ONNX Runtime wraps. */
+  private static SolTensor randomTensor(TensorInfo info, Random random) throws BenchException {
+    if (info.elementType() != ElementType.FLOAT && info.elementType() != ElementType.INT64 && info.elementType() != ElementType.INT32) {
+      throw new BenchException("sol-bench cannot make random " + info.elementType() + " inputs yet (" + info + ")");
+    }
+    SolTensor x = SolTensor.allocate(info.shape(), info.elementType());
+    MemorySegment m = x.segment();
+    for (long i = 0; i < x.elementCount(); i++) {
+      switch (info.elementType()) {
+        case FLOAT -> m.setAtIndex(ValueLayout.JAVA_FLOAT, i, (float) (random.nextDouble() * 2 - 1));
+        case INT64 -> m.setAtIndex(ValueLayout.JAVA_LONG, i, random.nextInt(10));
+        default -> m.setAtIndex(ValueLayout.JAVA_INT, i, random.nextInt(10));
+      }
     }
     return x;
   }
 
-  private static OnnxTensor ortTensor(OrtEnvironment env, Tensor t) throws OrtException, BenchException {
-    int n = t.size();
-    switch (t.element()) {
-      case FloatType f when f.width() == 32 -> {
-        java.nio.FloatBuffer b = ByteBuffer.allocateDirect(n * 4).order(ByteOrder.nativeOrder()).asFloatBuffer();
-        for (int i = 0; i < n; i++) b.put(i, (float) t.get(i));
-        return OnnxTensor.createTensor(env, b, t.shape());
-      }
-      case IntegerType it when it.width() == 64 -> {
-        java.nio.LongBuffer b = ByteBuffer.allocateDirect(n * 8).order(ByteOrder.nativeOrder()).asLongBuffer();
-        for (int i = 0; i < n; i++) b.put(i, t.getLong(i));
-        return OnnxTensor.createTensor(env, b, t.shape());
-      }
-      case IntegerType it when it.width() == 32 -> {
-        java.nio.IntBuffer b = ByteBuffer.allocateDirect(n * 4).order(ByteOrder.nativeOrder()).asIntBuffer();
-        for (int i = 0; i < n; i++) b.put(i, (int) t.getLong(i));
-        return OnnxTensor.createTensor(env, b, t.shape());
-      }
-      default -> throw new BenchException("sol-bench cannot pass " + t.element() + " inputs to ONNX Runtime yet");
-    }
+  private static OnnxTensor ortTensor(OrtEnvironment env, SolTensor t) throws OrtException {
+    ByteBuffer b = t.segment().asByteBuffer().order(ByteOrder.nativeOrder());
+    return switch (t.elementType()) {
+      case FLOAT -> OnnxTensor.createTensor(env, b.asFloatBuffer(), t.shape());
+      case INT64 -> OnnxTensor.createTensor(env, b.asLongBuffer(), t.shape());
+      default -> OnnxTensor.createTensor(env, b.asIntBuffer(), t.shape());
+    };
   }
 
-  private static List<Tensor> runOrt(OrtSession session, Map<String, OnnxTensor> feeds, List<Tensor> like) throws OrtException, BenchException {
-    List<Tensor> out = new ArrayList<>();
+  private static List<SolTensor> runOrt(OrtSession session, Map<String, OnnxTensor> feeds, Map<String, TensorInfo> like)
+      throws OrtException, BenchException {
+    List<TensorInfo> types = new ArrayList<>(like.values());
+    List<SolTensor> out = new ArrayList<>();
     try (OrtSession.Result r = session.run(feeds)) {
       for (int i = 0; i < r.size(); i++) {
         OnnxValue v = r.get(i);
         if (!(v instanceof OnnxTensor t)) throw new BenchException("ONNX Runtime output #" + i + " is not a tensor");
-        Tensor ref = like.get(i);
-        Tensor x = Tensor.zeros(ref.element(), t.getInfo().getShape());
-        if (ref.element() instanceof FloatType f && f.width() == 32) {
-          java.nio.FloatBuffer b = t.getFloatBuffer();
-          for (int k = 0; k < x.size(); k++) x.set(k, b.get(k));
-        } else if (ref.element() instanceof IntegerType it && it.width() == 64) {
-          java.nio.LongBuffer b = t.getLongBuffer();
-          for (int k = 0; k < x.size(); k++) x.setLong(k, b.get(k));
-        } else {
-          throw new BenchException("sol-bench cannot compare " + ref.element() + " outputs yet");
+        long[] shape = t.getInfo().getShape();
+        switch (types.get(i).elementType()) {
+          case FLOAT -> {
+            java.nio.FloatBuffer b = t.getFloatBuffer();
+            float[] a = new float[b.remaining()];
+            b.get(a);
+            out.add(SolTensor.of(shape, a));
+          }
+          case INT64 -> {
+            java.nio.LongBuffer b = t.getLongBuffer();
+            long[] a = new long[b.remaining()];
+            b.get(a);
+            out.add(SolTensor.of(shape, a));
+          }
+          default -> throw new BenchException("sol-bench cannot compare " + types.get(i).elementType() + " outputs yet");
         }
-        out.add(x);
       }
     }
     return out;

@@ -1,89 +1,102 @@
 package dev.sol.runtime;
 
-import dev.sol.dialect.Dialects;
-import dev.sol.dialect.builtin.ModuleOp;
 import dev.sol.dialect.nn.Tensor;
 import dev.sol.frontend.onnx.ImportException;
 import dev.sol.frontend.onnx.OnnxImporter;
 import dev.sol.frontend.onnx.TensorProtos;
-import dev.sol.ir.IRContext;
-import dev.sol.ir.Operation;
-import dev.sol.ir.Verifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs one ONNX backend-test case folder (model.onnx, test_data_set_0/input_K.pb and
- * output_K.pb) and compares the results: |actual - expected| <= atol + rtol * |expected|,
- * NaN equals NaN, integers and booleans exactly, shapes equal.
+ * output_K.pb) through {@link SolModel} and compares the results: |actual - expected| <=
+ * atol + rtol * |expected|, NaN equals NaN, integers and booleans exactly, shapes equal.
+ * The test data's integer inputs (shapes, axes, indices) are given as constants, as are
+ * the other inputs that compiling asks for (Clip's bounds); the rest are run-time inputs.
  */
 public final class ConformanceCase {
   /** @param failure null when the case passed, else why it failed */
   public record Result(String name, String failure) {}
 
-  /** Computes a model's outputs: the interpreter, or compiled code. */
-  @FunctionalInterface
-  public interface Backend {
-    /** Runs {@code main} of {@code module}; a checked exception is a failure of the case with its message. */
-    List<Tensor> run(IRContext ctx, Operation module, Operation main, List<Tensor> inputs) throws Exception;
-  }
-
-  public static final Backend INTERPRETER = (ctx, module, main, inputs) -> Interpreter.run(main, inputs);
-
   private ConformanceCase() {}
 
-  public static Result run(Path dir, double rtol, double atol) { return run(dir, rtol, atol, INTERPRETER); }
+  public static Result run(Path dir, double rtol, double atol) { return run(dir, rtol, atol, SolOptions.Backend.INTERPRETER); }
 
-  public static Result run(Path dir, double rtol, double atol, Backend backend) {
+  public static Result run(Path dir, double rtol, double atol, SolOptions.Backend backend) {
     String name = dir.getFileName().toString();
+    Path file = dir.resolve("model.onnx");
     try {
-      IRContext ctx = Dialects.newContextWithNn();
-      byte[] bytes = Files.readAllBytes(dir.resolve("model.onnx"));
       Path data = dir.resolve("test_data_set_0");
-      List<String> names = OnnxImporter.inputNames(bytes);
-      Map<String, Tensor> given = new java.util.HashMap<>();
+      List<String> names = OnnxImporter.inputNames(Files.readAllBytes(file));
+      Map<String, SolTensor> given = new LinkedHashMap<>();
       for (int i = 0; i < names.size(); i++) {
         Path f = data.resolve("input_" + i + ".pb");
         if (!Files.exists(f)) return new Result(name, "missing " + f.getFileName());
-        given.put(names.get(i), TensorProtos.read(Files.readAllBytes(f)));
+        given.put(names.get(i), SolTensor.fromTensorProto(Files.readAllBytes(f)));
       }
-      ModuleOp module = OnnxImporter.importModel(ctx, bytes, dir.resolve("model.onnx").toString(), Map.of(), given);
-      List<String> problems = new ArrayList<>();
-      ctx.diagnostics().pushHandler(d -> problems.add(d.message()));
-      if (!Verifier.verify(module, ctx)) return new Result(name, "imported IR does not verify: " + String.join("; ", problems));
-      Operation main = Interpreter.function(module, "main");
-      List<Tensor> inputs = new ArrayList<>();
-      if (main.attribute("arg_attrs") instanceof dev.sol.ir.ArrayAttr args) {
-        for (dev.sol.ir.Attribute a : args.elements()) {
-          inputs.add(given.get(((dev.sol.ir.StringAttr) ((dev.sol.ir.DictionaryAttr) a).get("onnx.name")).value()));
+      try (SolModel model = compile(file, backend, given)) {
+        Map<String, SolTensor> feeds = new LinkedHashMap<>();
+        for (String input : model.inputs().keySet()) if (given.containsKey(input)) feeds.put(input, given.get(input));
+        try (SolModel.Result r = model.run(feeds)) {
+          List<String> outputs = r.names();
+          for (int i = 0; i < outputs.size(); i++) {
+            Path expectedFile = data.resolve("output_" + i + ".pb");
+            if (!Files.exists(expectedFile)) return new Result(name, "no expected file for output #" + i);
+            String mismatch = compare(IrTensors.toIr(r.get(outputs.get(i))), TensorProtos.read(Files.readAllBytes(expectedFile)), rtol, atol);
+            if (mismatch != null) return new Result(name, "output #" + i + ": " + mismatch);
+          }
         }
       }
-      List<Tensor> actual;
-      try {
-        actual = backend.run(ctx, module, main, inputs);
-      } catch (ImportException | RuntimeException e) {
-        throw e;
-      } catch (Exception e) {
-        return new Result(name, e.getMessage());
-      }
-      for (int i = 0; i < actual.size(); i++) {
-        Path expectedFile = data.resolve("output_" + i + ".pb");
-        if (!Files.exists(expectedFile)) return new Result(name, "no expected file for output #" + i);
-        String mismatch = compare(actual.get(i), TensorProtos.read(Files.readAllBytes(expectedFile)), rtol, atol);
-        if (mismatch != null) return new Result(name, "output #" + i + ": " + mismatch);
-      }
       return new Result(name, null);
-    } catch (ImportException | Interpreter.InterpreterException e) {
+    } catch (SolException e) {
+      String prefix = file + ": ";
+      return new Result(name, e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage());
+    } catch (ImportException | Interpreter.InterpreterException | IllegalArgumentException e) {
       return new Result(name, e.getMessage());
     } catch (IOException e) {
       return new Result(name, "cannot read the case: " + e.getMessage());
     } catch (RuntimeException e) {
       return new Result(name, "internal error: " + e);
     }
+  }
+
+  /** Compiles the case's model with its integer inputs and those that compiling asks for as constants. */
+  private static SolModel compile(Path file, SolOptions.Backend backend, Map<String, SolTensor> given) throws SolException {
+    SolOptions options = new SolOptions().backend(backend);
+    Set<String> constants = new HashSet<>();
+    for (Map.Entry<String, SolTensor> e : given.entrySet()) {
+      ElementType t = e.getValue().elementType();
+      if (!t.isFloatingPoint() && t != ElementType.BOOL) {
+        options.constant(e.getKey(), e.getValue());
+        constants.add(e.getKey());
+      }
+    }
+    while (true) {
+      try {
+        return SolModel.compile(file, options);
+      } catch (MissingConstantException e) {
+        boolean progress = false;
+        for (String input : e.inputs()) {
+          if (given.containsKey(input) && constants.add(input)) {
+            options.constant(input, given.get(input));
+            progress = true;
+          }
+        }
+        if (!progress) throw e;
+      }
+    }
+  }
+
+  /** Null when equal within tolerance, else a description of the first difference. */
+  public static String compare(SolTensor actual, SolTensor expected, double rtol, double atol) {
+    return compare(IrTensors.toIr(actual), IrTensors.toIr(expected), rtol, atol);
   }
 
   /** Every case folder of the project's test data, in a stable order. */

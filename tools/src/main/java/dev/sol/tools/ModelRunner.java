@@ -1,24 +1,25 @@
 package dev.sol.tools;
 
-import dev.sol.dialect.Dialects;
-import dev.sol.dialect.nn.Tensor;
 import dev.sol.frontend.onnx.ImportException;
 import dev.sol.frontend.onnx.OnnxImporter;
-import dev.sol.frontend.onnx.TensorProtos;
-import dev.sol.ir.*;
-import dev.sol.runtime.Interpreter;
-import dev.sol.textir.IRParser;
-import dev.sol.textir.ParseException;
-import dev.sol.textir.SourceBuffer;
+import dev.sol.runtime.MissingConstantException;
+import dev.sol.runtime.SolException;
+import dev.sol.runtime.SolModel;
+import dev.sol.runtime.SolOptions;
+import dev.sol.runtime.SolTensor;
+import dev.sol.runtime.TensorInfo;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** Loads a model (.onnx or .mlir), binds input files to its arguments and interprets {@code @main}. */
+/** sol-run's model mode, a user of the Java API: compiles a model, binds input files to its inputs, runs it and prints the outputs. */
 final class ModelRunner {
   private ModelRunner() {}
 
@@ -26,100 +27,111 @@ final class ModelRunner {
     RunException(String message) { super(message, null, false, false); }
   }
 
-  record Result(List<String> names, List<Tensor> outputs) {}
+  /** What to run and how. */
+  record Request(Path model, List<String> inputs, List<String> constants, Map<String, long[]> shapes, SolOptions.Backend backend,
+      int repeat, boolean timing, Path outputDir) {}
 
-  static Result run(Path model, List<String> inputSpecs, Map<String, long[]> shapes) throws RunException, IOException {
-    return run(model, inputSpecs, shapes, false, 1, false);
-  }
-
-  /** Runs {@code @main}, interpreted or compiled, {@code repeat} times; prints timing when asked. */
-  static Result run(Path model, List<String> inputSpecs, Map<String, long[]> shapes, boolean jit, int repeat, boolean timing)
-      throws RunException, IOException {
-    IRContext ctx = Dialects.newContextWithNn();
-    List<String> errors = new ArrayList<>();
-    ctx.diagnostics().pushHandler(d -> errors.add(d.location() + ": " + d.message()));
-    Map<String, Tensor> byName = new HashMap<>();
-    List<Tensor> byPosition = new ArrayList<>();
-    for (String spec : inputSpecs) {
+  static void run(Request q) throws RunException, IOException {
+    Map<String, SolTensor> byName = new LinkedHashMap<>();
+    List<SolTensor> byPosition = new ArrayList<>();
+    for (String spec : q.inputs()) {
       int eq = spec.indexOf('=');
-      Path file = Path.of(eq < 0 ? spec : spec.substring(eq + 1));
-      Tensor t;
-      try {
-        t = TensorProtos.read(Files.readAllBytes(file));
-      } catch (ImportException e) {
-        throw new RunException(file + ": " + e.getMessage());
-      }
+      SolTensor t = read(Path.of(eq < 0 ? spec : spec.substring(eq + 1)));
       if (eq < 0) byPosition.add(t);
       else byName.put(spec.substring(0, eq), t);
     }
-    Operation module;
-    byte[] bytes = Files.readAllBytes(model);
-    if (model.toString().endsWith(".mlir")) {
-      try {
-        module = IRParser.parse(ctx, new SourceBuffer(model.toString(), new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
-      } catch (ParseException e) {
-        throw new RunException(e.diagnostic().location() + ": " + e.getMessage());
-      }
-    } else {
-      try {
-        List<String> names = OnnxImporter.inputNames(bytes);
-        for (int i = 0; i < byPosition.size() && i < names.size(); i++) byName.putIfAbsent(names.get(i), byPosition.get(i));
-        module = OnnxImporter.importModel(ctx, bytes, model.toString(), shapes, byName);
-      } catch (ImportException e) {
-        throw new RunException(e.getMessage());
-      }
+    SolOptions options = new SolOptions().backend(q.backend());
+    for (Map.Entry<String, long[]> s : q.shapes().entrySet()) options.shape(s.getKey(), s.getValue());
+    for (String spec : q.constants()) {
+      int eq = spec.indexOf('=');
+      if (eq <= 0) throw new RunException("--constant expects NAME=FILE.pb, got '" + spec + "'");
+      options.constant(spec.substring(0, eq), read(Path.of(spec.substring(eq + 1))));
     }
-    if (!Verifier.verify(module, ctx)) throw new RunException(String.join("; ", errors));
-    Operation main = Interpreter.function(module, "main");
-    if (main == null) {
-      List<Operation> defined = new ArrayList<>();
-      for (Operation op : module.region(0).entryBlock()) if (op.name().equals("func.func") && !op.region(0).isEmpty()) defined.add(op);
-      if (defined.size() != 1) throw new RunException(model + " has no function @main (and not exactly one function to run)");
-      main = defined.getFirst();
-    }
-    Block body = main.region(0).entryBlock();
-    List<Tensor> args = new ArrayList<>();
-    ArrayAttr argAttrs = main.attribute("arg_attrs") instanceof ArrayAttr a ? a : null;
-    for (int i = 0; i < body.numArguments(); i++) {
-      String name = argAttrs != null && ((DictionaryAttr) argAttrs.get(i)).get("onnx.name") instanceof StringAttr s ? s.value() : null;
-      Tensor t = name != null ? byName.get(name) : (i < byPosition.size() ? byPosition.get(i) : null);
-      if (t == null && model.toString().endsWith(".mlir") && i < byPosition.size()) t = byPosition.get(i);
-      if (t == null) throw new RunException("no value for input #" + i + (name == null ? "" : " '" + name + "'") + "; give --input");
-      args.add(t);
-    }
-    List<Tensor> outputs = null;
-    long[] latencies = new long[repeat];
-    if (jit) {
-      try (CompiledModel compiled = new CompiledModel(ctx, module, main)) {
-        if (timing) System.out.printf("compile: %.1f ms%n", compiled.compileNanos / 1e6);
-        compiled.setInputs(args);
-        long rssFirst = 0;
-        for (int i = 0; i < repeat; i++) {
-          long t0 = System.nanoTime();
-          compiled.invoke();
-          latencies[i] = System.nanoTime() - t0;
-          if (i == 0) rssFirst = residentKiB();
+    try (SolModel model = compile(q, options, byName.keySet(), byPosition.size())) {
+      boolean jit = q.backend() == SolOptions.Backend.JIT;
+      if (q.timing() && jit) System.out.printf("compile: %.1f ms%n", model.compileTime().toNanos() / 1e6);
+      Map<String, SolTensor> feeds = bind(model, byName, byPosition);
+      long[] latencies = new long[q.repeat()];
+      long rssFirst = 0;
+      for (int i = 0; i < q.repeat(); i++) {
+        long t0 = System.nanoTime();
+        SolModel.Result r = model.run(feeds);
+        latencies[i] = System.nanoTime() - t0;
+        if (i == 0) rssFirst = residentKiB();
+        if (i < q.repeat() - 1) {
+          r.close();
+          continue;
         }
-        if (timing) System.out.printf("resident memory: %d KiB after the first run, %d KiB after the last%n", rssFirst, residentKiB());
-        outputs = compiled.outputs();
-      } catch (CompiledModel.CompileException e) {
-        throw new RunException(e.getMessage());
-      }
-    } else {
-      try {
-        for (int i = 0; i < repeat; i++) {
-          long t0 = System.nanoTime();
-          outputs = Interpreter.run(main, args);
-          latencies[i] = System.nanoTime() - t0;
+        try (r) {
+          if (q.timing() && jit) {
+            System.out.printf("resident memory: %d KiB after the first run, %d KiB after the last%n", rssFirst, residentKiB());
+          }
+          if (q.timing()) printLatencies(latencies);
+          print(r, q.outputDir());
         }
-      } catch (Interpreter.InterpreterException e) {
-        throw new RunException(e.getMessage());
       }
     }
-    if (timing) printLatencies(latencies);
-    List<String> names = new ArrayList<>();
-    for (int i = 0; i < outputs.size(); i++) names.add("output_" + i);
-    return new Result(names, outputs);
+  }
+
+  private static SolTensor read(Path file) throws RunException {
+    try {
+      return SolTensor.fromTensorProto(Files.readAllBytes(file));
+    } catch (SolException e) {
+      throw new RunException(file + ": " + e.getMessage());
+    } catch (NoSuchFileException e) {
+      throw new RunException("cannot read " + file + ": no such file");
+    } catch (IOException e) {
+      throw new RunException("cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
+  private static SolModel compile(Request q, SolOptions options, Set<String> named, int positional) throws RunException, IOException {
+    try {
+      return SolModel.compile(q.model(), options);
+    } catch (MissingConstantException e) {
+      List<String> graphInputs;
+      try {
+        graphInputs = OnnxImporter.inputNames(Files.readAllBytes(q.model()));
+      } catch (ImportException notOnnx) {
+        graphInputs = List.of();
+      }
+      List<String> hints = new ArrayList<>();
+      for (String input : e.inputs()) {
+        boolean given = named.contains(input) || graphInputs.indexOf(input) >= 0 && graphInputs.indexOf(input) < positional;
+        hints.add("--constant " + input + "=FILE.pb" + (given ? " instead of --input" : ""));
+      }
+      throw new RunException(e.problem() + "; give " + (hints.size() == 1 ? "it" : "them") + " with " + String.join(" and ", hints));
+    } catch (SolException e) {
+      throw new RunException(e.getMessage());
+    }
+  }
+
+  /** Named inputs by name, the others by position in the model's inputs. */
+  private static Map<String, SolTensor> bind(SolModel model, Map<String, SolTensor> byName, List<SolTensor> byPosition) throws RunException {
+    if (byPosition.size() > model.inputs().size()) {
+      throw new RunException(byPosition.size() + " inputs given by position, but the model has " + model.inputs().size());
+    }
+    Map<String, SolTensor> feeds = new LinkedHashMap<>(byName);
+    int i = 0;
+    for (Map.Entry<String, TensorInfo> e : model.inputs().entrySet()) {
+      SolTensor t = byName.containsKey(e.getKey()) ? byName.get(e.getKey()) : i < byPosition.size() ? byPosition.get(i) : null;
+      if (t == null) throw new RunException("no value for input #" + i + " '" + e.getKey() + "'; give --input");
+      feeds.put(e.getKey(), t);
+      i++;
+    }
+    return feeds;
+  }
+
+  private static void print(SolModel.Result r, Path outputDir) throws IOException {
+    List<String> names = r.names();
+    for (int i = 0; i < names.size(); i++) {
+      SolTensor t = r.get(names.get(i));
+      System.out.println("output #" + i + " " + names.get(i) + ": " + t.info() + " " + preview(t));
+      if (outputDir != null) {
+        Files.createDirectories(outputDir);
+        Files.write(outputDir.resolve("output_" + i + ".pb"), t.toTensorProto(names.get(i)));
+      }
+    }
   }
 
   /** The process's resident set size from /proc (0 where there is none): a native leak shows as growth over many runs. */
@@ -136,19 +148,20 @@ final class ModelRunner {
 
   private static void printLatencies(long[] nanos) {
     long[] sorted = nanos.clone();
-    java.util.Arrays.sort(sorted);
+    Arrays.sort(sorted);
     System.out.printf("runs: %d, latency: median %.3f ms, min %.3f ms, max %.3f ms%n", sorted.length, sorted[sorted.length / 2] / 1e6,
         sorted[0] / 1e6, sorted[sorted.length - 1] / 1e6);
   }
 
   /** The first few values of a tensor. */
-  static String preview(Tensor t) {
+  static String preview(SolTensor t) {
     StringBuilder sb = new StringBuilder("[");
-    for (int i = 0; i < Math.min(8, t.size()); i++) {
+    long n = t.elementCount();
+    for (int i = 0; i < Math.min(8, n); i++) {
       if (i > 0) sb.append(", ");
-      sb.append(t.isFloat() ? Double.toString(t.get(i)) : Long.toString(t.getLong(i)));
+      sb.append(t.elementType().isFloatingPoint() ? Double.toString(t.getDouble(i)) : Long.toString(t.getLong(i)));
     }
-    if (t.size() > 8) sb.append(", ...");
+    if (n > 8) sb.append(", ...");
     return sb.append(']').toString();
   }
 }

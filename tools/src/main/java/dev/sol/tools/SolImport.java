@@ -2,8 +2,11 @@ package dev.sol.tools;
 
 import dev.sol.dialect.Dialects;
 import dev.sol.dialect.builtin.ModuleOp;
+import dev.sol.dialect.nn.Tensor;
+import dev.sol.frontend.onnx.ConstantInputException;
 import dev.sol.frontend.onnx.ImportException;
 import dev.sol.frontend.onnx.OnnxImporter;
+import dev.sol.frontend.onnx.TensorProtos;
 import dev.sol.ir.IRContext;
 import dev.sol.ir.Verifier;
 import dev.sol.textir.AsmPrinter;
@@ -14,6 +17,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +41,10 @@ public final class SolImport implements Callable<Integer> {
 
   @Option(names = "--shape", paramLabel = "NAME=D0,D1,...", description = "Shape of a graph input whose dimensions are symbolic.")
   List<String> shapes = new ArrayList<>();
+
+  @Option(names = "--constant", paramLabel = "NAME=FILE.pb",
+      description = "Import graph input NAME as this constant (needed where the model uses an input as a shape or axes).")
+  List<String> constants = new ArrayList<>();
 
   @Option(names = "--mlir-print-debuginfo", description = "Print locations (node names).")
   boolean debugInfo;
@@ -71,6 +79,23 @@ public final class SolImport implements Callable<Integer> {
     return out;
   }
 
+  private static Map<String, Tensor> readConstants(List<String> specs) throws ImportException {
+    Map<String, Tensor> out = new LinkedHashMap<>();
+    for (String spec : specs) {
+      int eq = spec.indexOf('=');
+      if (eq <= 0) throw new IllegalArgumentException("--constant expects NAME=FILE.pb, got '" + spec + "'");
+      Path file = Path.of(spec.substring(eq + 1));
+      try {
+        out.put(spec.substring(0, eq), TensorProtos.read(Files.readAllBytes(file)));
+      } catch (ImportException e) {
+        throw new ImportException(file + ": " + e.getMessage());
+      } catch (IOException e) {
+        throw new ImportException("cannot read " + file + (e instanceof NoSuchFileException ? ": no such file" : ": " + e.getMessage()));
+      }
+    }
+    return out;
+  }
+
   @Override public Integer call() throws IOException {
     byte[] bytes;
     try {
@@ -82,7 +107,11 @@ public final class SolImport implements Callable<Integer> {
     IRContext ctx = Dialects.newContextWithNn();
     ModuleOp module;
     try {
-      module = OnnxImporter.importModel(ctx, bytes, model.toString(), parseShapes(shapes));
+      module = OnnxImporter.importModel(ctx, bytes, model.toString(), parseShapes(shapes), readConstants(constants));
+    } catch (ConstantInputException e) {
+      System.err.println("sol-import: error: " + e.getMessage() + "; give " + (e.inputs().size() == 1 ? "it" : "them") + " with "
+          + String.join(" and ", e.inputs().stream().map(n -> "--constant " + n + "=FILE.pb").toList()));
+      return 1;
     } catch (ImportException | IllegalArgumentException e) {
       System.err.println("sol-import: error: " + e.getMessage());
       return 1;

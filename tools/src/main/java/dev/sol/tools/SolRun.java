@@ -1,6 +1,10 @@
 package dev.sol.tools;
 
 import dev.sol.runtime.ConformanceCase;
+import dev.sol.runtime.Interpreter;
+import dev.sol.runtime.SolOptions;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +38,11 @@ public final class SolRun implements Callable<Integer> {
   @Option(names = "--input", paramLabel = "NAME=FILE.pb", description = "An input tensor (ONNX TensorProto); by position when NAME is omitted.")
   List<String> inputs = new ArrayList<>();
 
-  @Option(names = "--output-dir", paramLabel = "DIR", description = "Write each output as output_K.pb into DIR.")
+  @Option(names = "--constant", paramLabel = "NAME=FILE.pb",
+      description = "Compile graph input NAME in as this constant (needed where the model uses an input as a shape or axes).")
+  List<String> constants = new ArrayList<>();
+
+  @Option(names = "--output-dir", paramLabel = "DIR", description = "Write each output as output_K.pb (a TensorProto named as the output) into DIR.")
   Path outputDir;
 
   @Option(names = "--shape", paramLabel = "NAME=D0,D1,...", description = "Shape of a graph input whose dimensions are symbolic.")
@@ -78,7 +86,7 @@ public final class SolRun implements Callable<Integer> {
     int passed = 0;
     int failed = 0;
     for (Path dir : cases) {
-      ConformanceCase.Result r = java.nio.file.Files.isRegularFile(dir.resolve("model.onnx")) ? ConformanceCase.run(dir, rtol, atol, backend.equals("jit") ? JIT : ConformanceCase.INTERPRETER)
+      ConformanceCase.Result r = Files.isRegularFile(dir.resolve("model.onnx")) ? ConformanceCase.run(dir, rtol, atol, backend())
           : new ConformanceCase.Result(dir.getFileName().toString(), "not a test case folder (no model.onnx)");
       if (r.failure() == null) {
         System.out.println("PASS " + r.name());
@@ -92,30 +100,13 @@ public final class SolRun implements Callable<Integer> {
     return failed == 0 ? 0 : 1;
   }
 
-  /** Compiles each conformance case and runs it once. */
-  static final ConformanceCase.Backend JIT = (ctx, module, main, inputs) -> {
-    try (CompiledModel compiled = new CompiledModel(ctx, module, main)) {
-      return compiled.run(inputs);
-    }
-  };
+  private SolOptions.Backend backend() { return backend.equals("jit") ? SolOptions.Backend.JIT : SolOptions.Backend.INTERPRETER; }
 
   private int runModel() {
     try {
-      ModelRunner.Result r = ModelRunner.run(model, inputs, SolImport.parseShapes(shapes), backend.equals("jit"), repeat, printTiming);
-      for (int i = 0; i < r.outputs().size(); i++) {
-        var t = r.outputs().get(i);
-        System.out.println("output #" + i + " " + r.names().get(i) + ": " + t.type() + " " + ModelRunner.preview(t));
-        if (outputDir != null) {
-          java.nio.file.Files.createDirectories(outputDir);
-          java.nio.file.Files.write(outputDir.resolve("output_" + i + ".pb"),
-              dev.sol.frontend.onnx.TensorProtos.fromTensor(t, r.names().get(i)).toByteArray());
-        }
-      }
+      ModelRunner.run(new ModelRunner.Request(model, inputs, constants, SolImport.parseShapes(shapes), backend(), repeat, printTiming, outputDir));
       return 0;
-    } catch (ModelRunner.RunException | IllegalArgumentException e) {
-      System.err.println("sol-run: error: " + e.getMessage());
-      return 1;
-    } catch (java.io.IOException e) {
+    } catch (ModelRunner.RunException | IllegalArgumentException | Interpreter.InterpreterException | IOException e) {
       System.err.println("sol-run: error: " + e.getMessage());
       return 1;
     }

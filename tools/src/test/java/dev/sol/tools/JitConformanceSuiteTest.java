@@ -3,6 +3,7 @@ package dev.sol.tools;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sol.runtime.ConformanceCase;
+import dev.sol.runtime.SolOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ class JitConformanceSuiteTest {
     List<String> problems = new ArrayList<>();
     int passed = 0;
     for (Path dir : cases) {
-      var r = ConformanceCase.run(dir, 1e-3, 1e-5, SolRun.JIT);
+      var r = ConformanceCase.run(dir, 1e-3, 1e-5, SolOptions.Backend.JIT);
       boolean listed = known.containsKey(r.name());
       if (r.failure() == null) {
         passed++;

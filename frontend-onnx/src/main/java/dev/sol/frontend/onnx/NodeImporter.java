@@ -6,10 +6,15 @@ import dev.sol.dialect.nn.NnOp;
 import dev.sol.dialect.nn.ShapeError;
 import dev.sol.dialect.nn.Tensor;
 import dev.sol.ir.*;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What node converters use: the values imported so far, node attributes, and creation of nn
@@ -21,17 +26,14 @@ final class NodeImporter {
   final Builder builder;
   final Map<String, Value> values = new HashMap<>();
   final int opset;
-  /** Values of graph inputs that may be used where a constant is required (axes, shapes, bounds). */
-  final Map<String, Tensor> known;
-  final Map<Value, String> argumentNames = new java.util.IdentityHashMap<>();
+  final Map<Value, String> argumentNames = new IdentityHashMap<>();
   NodeProto node;
   Location location;
 
-  NodeImporter(IRContext context, Builder builder, int opset, Map<String, Tensor> known) {
+  NodeImporter(IRContext context, Builder builder, int opset) {
     this.context = context;
     this.builder = builder;
     this.opset = opset;
-    this.known = known;
   }
 
   ImportException error(String message) {
@@ -65,26 +67,35 @@ final class NodeImporter {
   }
 
   /**
-   * The constant value of {@code v}, also for a graph input of integer type whose value is
-   * known (such inputs carry shapes, axes and indices), so that shape arithmetic folds.
+   * Input {@code i} as a constant; the op needs it known when importing. A graph input is
+   * never taken for a constant implicitly: its value must be given as a constant of the
+   * import, and the error names the inputs the value comes from.
    */
-  private Tensor constantOrKnownIndex(Value v) {
-    Tensor t = constant(v);
-    if (t != null || !argumentNames.containsKey(v)) return t;
-    Tensor k = known.get(argumentNames.get(v));
-    return k != null && !k.isFloat() && !k.isBool() ? k : null;
-  }
-
-  /** Input {@code i} as a constant; the op needs it known when importing. */
   Tensor constantInput(int i, String what) throws ImportException {
     Value v = input(i);
     if (v == null) return null;
     Tensor t = constant(v);
-    if (t == null && argumentNames.containsKey(v)) t = known.get(argumentNames.get(v));
-    if (t == null) {
-      throw error(what + " (input #" + i + ") must be a constant or a graph input whose value is given; computed values are not supported");
+    if (t != null) return t;
+    List<String> sources = graphInputsBehind(v);
+    if (sources.isEmpty()) throw error(what + " (input #" + i + ") must be a constant; values computed at run time are not supported");
+    boolean many = sources.size() > 1;
+    String problem = what + " (input #" + i + ") comes from graph input" + (many ? "s '" : " '") + String.join("', '", sources)
+        + "', whose value" + (many ? "s" : "") + " must be known when compiling";
+    throw new ConstantInputException(error(problem).getMessage(), sources, nodeName());
+  }
+
+  /** The graph inputs that {@code v} is computed from, in first-found order. */
+  private List<String> graphInputsBehind(Value v) {
+    LinkedHashSet<String> found = new LinkedHashSet<>();
+    Set<Value> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    ArrayDeque<Value> work = new ArrayDeque<>(List.of(v));
+    while (!work.isEmpty()) {
+      Value w = work.pop();
+      if (!seen.add(w)) continue;
+      if (argumentNames.containsKey(w)) found.add(argumentNames.get(w));
+      else if (w.definingOp() != null) work.addAll(w.definingOp().operands());
     }
-    return t;
+    return new ArrayList<>(found);
   }
 
   static long[] longs(Tensor t) {
@@ -141,7 +152,7 @@ final class NodeImporter {
     }
     for (int i = 0; i < numResults; i++) op.result(i).setType(types.get(i));
     List<Tensor> constants = new ArrayList<>();
-    for (Value v : operands) constants.add(constantOrKnownIndex(v));
+    for (Value v : operands) constants.add(constant(v));
     if (!operands.isEmpty() && constants.stream().allMatch(t -> t != null)) {
       try {
         List<Tensor> folded = ((NnOp) op).evaluate(constants);

@@ -12,6 +12,7 @@ import dev.sol.dialect.builtin.ModuleOp;
 import dev.sol.dialect.nn.Tensor;
 import dev.sol.ir.*;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,13 +36,15 @@ public final class OnnxImporter {
   }
 
   /**
-   * Imports with some graph input values known: where an operator needs a constant (axes,
-   * a target shape, clip bounds) and gets such an input, the value is used and the input
-   * is dropped from the signature if nothing else uses it. The remaining arguments carry
-   * their ONNX names as {@code arg_attrs = [{onnx.name = "x"}, ...]}.
+   * Imports with some graph inputs fixed to constant values: each input named in
+   * {@code constants} becomes an nn.constant and leaves the signature, so nodes that need
+   * it when importing (axes, a target shape, clip bounds) can read it. No other input is
+   * ever folded: a node that needs one fails with a {@link ConstantInputException} naming
+   * it. The arguments carry their ONNX names as {@code arg_attrs = [{onnx.name = "x"}, ...]},
+   * the results those of the graph outputs as {@code res_attrs}.
    */
   public static ModuleOp importModel(IRContext context, byte[] bytes, String fileName, Map<String, long[]> shapes,
-      Map<String, dev.sol.dialect.nn.Tensor> known) throws ImportException {
+      Map<String, Tensor> constants) throws ImportException {
     ModelProto model;
     try {
       model = ModelProto.parseFrom(bytes);
@@ -76,22 +79,38 @@ public final class OnnxImporter {
     Set<String> initializerNames = new HashSet<>();
     for (TensorProto t : graph.getInitializerList()) initializerNames.add(t.getName());
     Map<String, Type> argTypes = new LinkedHashMap<>();
+    Map<String, ValueInfoProto> constantInputs = new LinkedHashMap<>();
     for (ValueInfoProto vi : graph.getInputList()) {
       if (initializerNames.contains(vi.getName())) continue;
-      argTypes.put(vi.getName(), inputType(vi, shapes, fileName));
+      if (constants.containsKey(vi.getName())) constantInputs.put(vi.getName(), vi);
+      else argTypes.put(vi.getName(), inputType(vi, shapes, fileName));
     }
     for (String name : shapes.keySet()) {
-      if (!argTypes.containsKey(name)) throw new ImportException(fileName + ": --shape names '" + name + "', which is not a graph input");
+      if (!argTypes.containsKey(name) && !constantInputs.containsKey(name)) {
+        throw new ImportException(fileName + ": a shape is given for '" + name + "', which is not a graph input");
+      }
+    }
+    for (String name : constants.keySet()) {
+      if (!constantInputs.containsKey(name)) {
+        throw new ImportException(fileName + ": the constant '" + name + "' is not a graph input (inputs: "
+            + String.join(", ", inputNames(bytes)) + ")");
+      }
     }
     OperationState fs = new OperationState("func.func", new NameLoc(graph.getName().isEmpty() ? "main" : graph.getName(),
         new FileLineColLoc(fileName, 0, 0))).attribute("sym_name", new StringAttr("main"));
     Block body = fs.addRegion().addBlock();
     Builder builder = new Builder(context).atEnd(body);
-    NodeImporter n = new NodeImporter(context, builder, opset, known);
+    NodeImporter n = new NodeImporter(context, builder, opset);
     for (Map.Entry<String, Type> e : argTypes.entrySet()) {
       BlockArgument a = body.addArgument(e.getValue(), new NameLoc(e.getKey(), Location.UNKNOWN));
       n.values.put(e.getKey(), a);
       n.argumentNames.put(a, e.getKey());
+    }
+    for (ValueInfoProto vi : constantInputs.values()) {
+      Tensor value = constants.get(vi.getName());
+      checkConstant(vi, value, fileName);
+      n.location = new NameLoc(vi.getName(), Location.UNKNOWN);
+      n.values.put(vi.getName(), n.constantValue(value));
     }
     for (TensorProto t : graph.getInitializerList()) {
       n.location = new NameLoc(t.getName(), Location.UNKNOWN);
@@ -114,17 +133,16 @@ public final class OnnxImporter {
     builder.create(new OperationState("func.return", Location.UNKNOWN).operands(results));
     List<Type> inputTypes = new ArrayList<>();
     List<Attribute> argAttrs = new ArrayList<>();
-    for (int i = body.numArguments() - 1; i >= 0; i--) {
-      BlockArgument a = body.argument(i);
-      if (a.hasNoUses() && known.containsKey(n.argumentNames.get(a))) body.eraseArgument(i);
-    }
     for (BlockArgument a : body.arguments()) {
       inputTypes.add(a.type());
-      argAttrs.add(new DictionaryAttr(List.of(new NamedAttribute("onnx.name", new StringAttr(n.argumentNames.get(a))))));
+      argAttrs.add(nameAttr(n.argumentNames.get(a)));
     }
+    List<Attribute> resAttrs = new ArrayList<>();
+    for (ValueInfoProto out : graph.getOutputList()) resAttrs.add(nameAttr(out.getName()));
     List<Type> resultTypes = results.stream().map(Value::type).toList();
     fs.attribute("function_type", new TypeAttr(new FunctionType(inputTypes, resultTypes)));
     if (!argAttrs.isEmpty()) fs.attribute("arg_attrs", new ArrayAttr(argAttrs));
+    if (!resAttrs.isEmpty()) fs.attribute("res_attrs", new ArrayAttr(resAttrs));
     module.body().append(Operation.create(context, fs));
     return module;
   }
@@ -143,6 +161,37 @@ public final class OnnxImporter {
     }
   }
 
+  private static DictionaryAttr nameAttr(String name) {
+    return new DictionaryAttr(List.of(new NamedAttribute("onnx.name", new StringAttr(name))));
+  }
+
+  /** A constant must have the input's element type, its rank and every dimension the model fixes. */
+  private static void checkConstant(ValueInfoProto vi, Tensor value, String fileName) throws ImportException {
+    if (!vi.getType().hasTensorType()) throw new ImportException(fileName + ": graph input '" + vi.getName() + "' is not a tensor");
+    var tt = vi.getType().getTensorType();
+    Type element = TensorProtos.elementType(tt.getElemType());
+    if (!value.element().equals(element)) {
+      throw new ImportException(fileName + ": the constant '" + vi.getName() + "' has element type " + value.element()
+          + ", but the graph input is " + (element == null ? "of ONNX type " + tt.getElemType() : element));
+    }
+    if (!tt.hasShape()) return;
+    boolean fits = tt.getShape().getDimCount() == value.rank();
+    for (int i = 0; fits && i < value.rank(); i++) {
+      TensorShapeProto.Dimension d = tt.getShape().getDim(i);
+      fits = !d.hasDimValue() || d.getDimValue() == value.shape()[i];
+    }
+    if (!fits) {
+      throw new ImportException(fileName + ": the constant '" + vi.getName() + "' has shape " + Arrays.toString(value.shape())
+          + ", but the graph input has shape " + describe(tt.getShape()));
+    }
+  }
+
+  private static String describe(TensorShapeProto shape) {
+    List<String> dims = new ArrayList<>();
+    for (TensorShapeProto.Dimension d : shape.getDimList()) dims.add(d.hasDimValue() ? Long.toString(d.getDimValue()) : d.getDimParam());
+    return "[" + String.join(", ", dims) + "]";
+  }
+
   private static Type inputType(ValueInfoProto vi, Map<String, long[]> shapes, String fileName) throws ImportException {
     if (!vi.getType().hasTensorType()) throw new ImportException(fileName + ": graph input '" + vi.getName() + "' is not a tensor");
     var tt = vi.getType().getTensorType();
@@ -150,13 +199,16 @@ public final class OnnxImporter {
     if (element == null) throw new ImportException(fileName + ": graph input '" + vi.getName() + "' has unsupported type " + tt.getElemType());
     long[] given = shapes.get(vi.getName());
     if (given != null) return new RankedTensorType(given, element);
-    if (!tt.hasShape()) throw new ImportException(fileName + ": graph input '" + vi.getName() + "' has no shape; give --shape " + vi.getName() + "=...");
+    if (!tt.hasShape()) {
+      throw new ImportException(fileName + ": graph input '" + vi.getName() + "' has no shape; give it with --shape " + vi.getName()
+          + "=d0,d1,... (SolOptions.shape in the Java API)");
+    }
     long[] shape = new long[tt.getShape().getDimCount()];
     for (int i = 0; i < shape.length; i++) {
       TensorShapeProto.Dimension d = tt.getShape().getDim(i);
       if (!d.hasDimValue()) {
         throw new ImportException(fileName + ": graph input '" + vi.getName() + "' has symbolic dimension '" + d.getDimParam()
-            + "'; give its shape with --shape " + vi.getName() + "=d0,d1,...");
+            + "'; give its shape with --shape " + vi.getName() + "=d0,d1,... (SolOptions.shape in the Java API)");
       }
       shape[i] = d.getDimValue();
     }

@@ -1,0 +1,140 @@
+package dev.sol.runtime;
+
+import dev.sol.codegen.llvm.CodegenException;
+import dev.sol.codegen.llvm.JitModule;
+import dev.sol.codegen.llvm.LlvmEmitter;
+import dev.sol.ir.FunctionType;
+import dev.sol.ir.IRContext;
+import dev.sol.ir.Operation;
+import dev.sol.ir.RankedTensorType;
+import dev.sol.ir.Symbols;
+import dev.sol.ir.Type;
+import dev.sol.ir.TypeAttr;
+import dev.sol.lowering.LoweringPasses;
+import dev.sol.pass.Instrumentation;
+import dev.sol.pass.OpPassManager;
+import dev.sol.pass.PassRegistry;
+import dev.sol.pass.PassRunner;
+import dev.sol.pass.PipelineParser;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * The entry function compiled to machine code: lowered with the {@code sol-cpu} pipeline,
+ * translated to LLVM IR, optimized for the host and loaded into an LLJIT. The code takes one
+ * pointer per input and per output and keeps no state of its own (constants are read-only
+ * globals, temporaries come from aligned_alloc and are freed before it returns), so runs may
+ * overlap. Each run takes a set of 64-byte-aligned native buffers from a pool: outputs are
+ * written there, and inputs that are not native and aligned are copied there first; the
+ * others are read in place.
+ */
+final class JitEngine implements Engine {
+  private final Arena arena;
+  private final List<TensorInfo> inputs;
+  private final List<TensorInfo> outputs;
+  private final ConcurrentLinkedQueue<MemorySegment[]> pool = new ConcurrentLinkedQueue<>();
+  private final JitModule jit;
+  private final MethodHandle entry;
+
+  JitEngine(LoadedModel model) throws SolException {
+    inputs = List.copyOf(model.inputs.values());
+    outputs = List.copyOf(model.outputs.values());
+    FunctionType ft = (FunctionType) ((TypeAttr) model.function.attribute("function_type")).type();
+    for (Type t : concat(ft.inputs(), ft.results())) {
+      if (!(t instanceof RankedTensorType)) {
+        throw new SolException(model.fileName + ": the JIT compiles functions on tensors, and @" + Symbols.nameOf(model.function) + " has " + t
+            + " in its signature; run it with the interpreter backend");
+      }
+    }
+    String name = Symbols.nameOf(model.function);
+    lower(model.context, model.module, model.fileName);
+    try {
+      jit = new JitModule(llvm -> LlvmEmitter.translate(llvm, model.module, name));
+    } catch (CodegenException e) {
+      throw new SolException(model.fileName + ": " + e.getMessage());
+    }
+    int n = inputs.size() + outputs.size();
+    MemoryLayout[] args = new MemoryLayout[n];
+    Arrays.fill(args, ValueLayout.ADDRESS);
+    try {
+      // Looked up once: the handle may be called from any thread, the LLJIT must not serve two lookups at once.
+      entry = jit.function(name, FunctionDescriptor.ofVoid(args)).asSpreader(Object[].class, n);
+    } catch (CodegenException e) {
+      jit.close();
+      throw new SolException(model.fileName + ": " + e.getMessage());
+    }
+    arena = Arena.ofShared();
+  }
+
+  private static List<Type> concat(List<Type> a, List<Type> b) {
+    List<Type> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  private static void lower(IRContext ctx, Operation module, String fileName) throws SolException {
+    List<String> errors = new ArrayList<>();
+    ctx.diagnostics().pushHandler(d -> errors.add(d.location() + ": " + d.message()));
+    OpPassManager pm;
+    try {
+      pm = PipelineParser.parse(PassRegistry.loadAll(), LoweringPasses.CPU_PIPELINE);
+    } catch (Exception e) {
+      throw new IllegalStateException("the sol-cpu pipeline does not parse", e);
+    }
+    PassRunner runner = new PassRunner(ctx, Instrumentation.defaults(), op -> "", new PrintStream(OutputStream.nullOutputStream()));
+    if (!runner.run(pm, module)) throw new SolException(fileName + ": lowering failed: " + String.join("; ", errors));
+  }
+
+  @Override public Run run(List<SolTensor> in) {
+    MemorySegment[] buffers = pool.poll();
+    if (buffers == null) buffers = allocate();
+    Object[] args = new Object[buffers.length];
+    for (int i = 0; i < inputs.size(); i++) {
+      SolTensor t = in.get(i);
+      if (t.isNativeAligned()) {
+        args[i] = t.data();
+      } else {
+        MemorySegment.copy(t.data(), 0, buffers[i], 0, inputs.get(i).byteSize());
+        args[i] = buffers[i];
+      }
+    }
+    List<SolTensor> results = new ArrayList<>();
+    for (int k = 0; k < outputs.size(); k++) {
+      int at = inputs.size() + k;
+      args[at] = buffers[at];
+      results.add(SolTensor.view(outputs.get(k), buffers[at]));
+    }
+    try {
+      entry.invoke(args);
+    } catch (Throwable e) {
+      pool.offer(buffers);
+      throw new IllegalStateException("calling the compiled code failed", e);
+    }
+    MemorySegment[] used = buffers;
+    return new Run(results, () -> pool.offer(used));
+  }
+
+  private MemorySegment[] allocate() {
+    MemorySegment[] set = new MemorySegment[inputs.size() + outputs.size()];
+    for (int i = 0; i < set.length; i++) {
+      TensorInfo t = i < inputs.size() ? inputs.get(i) : outputs.get(i - inputs.size());
+      set[i] = arena.allocate(Math.max(1, t.byteSize()), SolTensor.ALIGNMENT).asSlice(0, t.byteSize());
+    }
+    return set;
+  }
+
+  @Override public void close() {
+    jit.close();
+    arena.close();
+  }
+}

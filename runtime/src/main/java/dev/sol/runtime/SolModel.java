@@ -1,0 +1,189 @@
+package dev.sol.runtime;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * A compiled model, like ONNX Runtime's OrtSession: compile once, then {@link #run} as often
+ * as needed, from as many threads at once as needed. Graph inputs are never folded into the
+ * code implicitly: an input that the import needs as a value (a Reshape's target shape, a
+ * Slice's bounds) must be given with {@link SolOptions#constant}, or compiling fails with a
+ * {@link MissingConstantException} that names it and the node that needs it.
+ *
+ * <pre>{@code
+ * try (SolModel model = SolModel.compile(Path.of("net.onnx"), new SolOptions().shape("data", 1, 3, 224, 224));
+ *      SolTensor x = SolTensor.of(new long[] {1, 3, 224, 224}, pixels);
+ *      SolModel.Result r = model.run(Map.of("data", x))) {
+ *   float[] prob = r.get("prob").toFloatArray();
+ * }
+ * }</pre>
+ */
+public final class SolModel implements AutoCloseable {
+  private final Map<String, TensorInfo> inputs;
+  private final Map<String, TensorInfo> outputs;
+  private final Set<String> constants;
+  private final Engine engine;
+  private final Duration compileTime;
+  /** Runs hold the read lock, close the write lock: the code and its buffers outlive every run in flight. */
+  private final ReentrantReadWriteLock lifetime = new ReentrantReadWriteLock();
+  private boolean closed;
+
+  private SolModel(LoadedModel model, Set<String> constants, Engine engine, Duration compileTime) {
+    this.inputs = model.inputs;
+    this.outputs = model.outputs;
+    this.constants = constants;
+    this.engine = engine;
+    this.compileTime = compileTime;
+  }
+
+  /**
+   * Compiles an ONNX model, or a {@code .mlir} file (the nn dialect, as sol-import writes it; the
+   * interpreter backend also runs loop-level IR). Errors name the file.
+   */
+  public static SolModel compile(Path file, SolOptions options) throws SolException {
+    long t0 = System.nanoTime();
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new SolException("cannot read " + file + ": no such file", e);
+    } catch (IOException e) {
+      throw new SolException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    return compile(bytes, file.toString(), file.getFileName() != null && file.getFileName().toString().endsWith(".mlir"), options, t0);
+  }
+
+  /** Compiles an ONNX model held in memory. */
+  public static SolModel compile(byte[] onnxModel, SolOptions options) throws SolException {
+    return compile(onnxModel, "(in-memory ONNX model)", false, options, System.nanoTime());
+  }
+
+  private static SolModel compile(byte[] bytes, String fileName, boolean mlir, SolOptions options, long t0) throws SolException {
+    Objects.requireNonNull(options, "options");
+    LoadedModel model = LoadedModel.load(bytes, fileName, mlir, options);
+    Engine engine = switch (options.backend()) {
+      case JIT -> new JitEngine(model);
+      case INTERPRETER -> new InterpreterEngine(model);
+    };
+    return new SolModel(model, Set.copyOf(options.constants().keySet()), engine, Duration.ofNanos(System.nanoTime() - t0));
+  }
+
+  /** The inputs in argument order: name to element type and shape (inputs given as constants are not among them). */
+  public Map<String, TensorInfo> inputs() { return inputs; }
+
+  /** The outputs in the graph's order, by the graph's names. */
+  public Map<String, TensorInfo> outputs() { return outputs; }
+
+  /** Reading, importing, lowering and compiling to machine code. */
+  public Duration compileTime() { return compileTime; }
+
+  /**
+   * Runs the model once. Every input must be given, with the element type and shape of
+   * {@link #inputs()}; the inputs are only read. The result holds the outputs until it is
+   * closed. Safe to call from several threads at once.
+   *
+   * @throws IllegalArgumentException for a missing, unknown, closed or mismatched input
+   * @throws IllegalStateException when the model is closed
+   */
+  public Result run(Map<String, SolTensor> given) {
+    Objects.requireNonNull(given, "inputs");
+    List<SolTensor> ordered = arguments(given);
+    lifetime.readLock().lock();
+    try {
+      if (closed) throw new IllegalStateException("the SolModel is closed");
+      Engine.Run run = engine.run(ordered);
+      Map<String, SolTensor> out = new LinkedHashMap<>();
+      int k = 0;
+      for (String name : outputs.keySet()) out.put(name, run.outputs().get(k++));
+      return new Result(out, run.release());
+    } finally {
+      lifetime.readLock().unlock();
+    }
+  }
+
+  private List<SolTensor> arguments(Map<String, SolTensor> given) {
+    for (String name : given.keySet()) {
+      if (inputs.containsKey(name)) continue;
+      if (constants.contains(name)) {
+        throw new IllegalArgumentException("input '" + name + "' was compiled in as a constant; it is no input of the compiled model");
+      }
+      throw new IllegalArgumentException("unknown input '" + name + "'; the model's inputs are " + inputs.keySet());
+    }
+    List<SolTensor> ordered = new ArrayList<>();
+    for (Map.Entry<String, TensorInfo> e : inputs.entrySet()) {
+      String name = e.getKey();
+      TensorInfo want = e.getValue();
+      SolTensor t = given.get(name);
+      if (t == null) throw new IllegalArgumentException("missing input '" + name + "' (" + want + ")");
+      if (t.elementType() != want.elementType()) {
+        throw new IllegalArgumentException("input '" + name + "' has element type " + t.elementType() + ", but the model expects "
+            + want.elementType() + " (" + want + ")");
+      }
+      if (!want.sameShape(t.shape())) {
+        throw new IllegalArgumentException("input '" + name + "' has shape " + Arrays.toString(t.shape())
+            + ", but the model expects " + Arrays.toString(want.shape()) + " (" + want + ")");
+      }
+      try {
+        t.data();
+      } catch (IllegalStateException closedTensor) {
+        throw new IllegalArgumentException("input '" + name + "': " + closedTensor.getMessage());
+      }
+      ordered.add(t);
+    }
+    return ordered;
+  }
+
+  /** Frees the compiled code and its buffers, once runs in flight have finished; outputs of open results become unusable. */
+  @Override public void close() {
+    lifetime.writeLock().lock();
+    try {
+      if (closed) return;
+      closed = true;
+      engine.close();
+    } finally {
+      lifetime.writeLock().unlock();
+    }
+  }
+
+  /** The outputs of one run, by name in the graph's order; closing it makes them unusable and lets the model reuse their memory. */
+  public static final class Result implements AutoCloseable {
+    private final Map<String, SolTensor> outputs;
+    private final Runnable release;
+    private boolean closed;
+
+    private Result(Map<String, SolTensor> outputs, Runnable release) {
+      this.outputs = Collections.unmodifiableMap(outputs);
+      this.release = release;
+    }
+
+    /** The output {@code name}; IllegalArgumentException when the model has no such output. */
+    public synchronized SolTensor get(String name) {
+      if (closed) throw new IllegalStateException("the result is closed");
+      SolTensor t = outputs.get(name);
+      if (t == null) throw new IllegalArgumentException("unknown output '" + name + "'; the model's outputs are " + outputs.keySet());
+      return t;
+    }
+
+    /** The output names in the graph's order. */
+    public List<String> names() { return List.copyOf(outputs.keySet()); }
+
+    @Override public synchronized void close() {
+      if (closed) return;
+      closed = true;
+      for (SolTensor t : outputs.values()) t.close();
+      release.run();
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package dev.sol.runtime;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** How {@link SolModel#compile} builds a model: input shapes, constant inputs, threads, backend. */
+public final class SolOptions {
+  /** What runs the model. */
+  public enum Backend {
+    /** Machine code for this CPU, compiled by LLVM (the default). */
+    JIT,
+    /** The reference interpreter: slow, for tests and comparisons. */
+    INTERPRETER
+  }
+
+  private final Map<String, long[]> shapes = new LinkedHashMap<>();
+  private final Map<String, SolTensor> constants = new LinkedHashMap<>();
+  private int threads = 1;
+  private Backend backend = Backend.JIT;
+
+  /** Fixes the shape of graph input {@code name}, for models whose inputs have symbolic dimensions. */
+  public SolOptions shape(String name, long... dims) {
+    Objects.requireNonNull(name, "name");
+    for (long d : dims) {
+      if (d < 0) throw new IllegalArgumentException("shape of '" + name + "': negative dimension in " + Arrays.toString(dims));
+    }
+    shapes.put(name, dims.clone());
+    return this;
+  }
+
+  /**
+   * Compiles graph input {@code name} in as the constant {@code value}, which it must match in
+   * element type and shape; it is then no input of the compiled model. Inputs that the
+   * import needs as values (a Reshape's shape, a Slice's bounds) must be given this way. The
+   * value is read when compiling.
+   */
+  public SolOptions constant(String name, SolTensor value) {
+    constants.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+    return this;
+  }
+
+  /**
+   * Threads for one run, at least 1. The generated code is single-threaded so far: the value
+   * is kept for the code generation that will use it. Separate runs may always go in parallel.
+   */
+  public SolOptions threads(int threads) {
+    if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    this.threads = threads;
+    return this;
+  }
+
+  public SolOptions backend(Backend backend) {
+    this.backend = Objects.requireNonNull(backend, "backend");
+    return this;
+  }
+
+  Map<String, long[]> shapes() { return shapes; }
+
+  Map<String, SolTensor> constants() { return constants; }
+
+  int threads() { return threads; }
+
+  Backend backend() { return backend; }
+}

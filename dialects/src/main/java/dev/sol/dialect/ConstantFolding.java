@@ -115,14 +115,14 @@ public final class ConstantFolding {
 
   /** Folds a binary integer function of two constants (used by re-association patterns). */
   public static Attribute binaryInt(Attribute a, Attribute b, Type resultType, LongBinaryOperator f) {
-    return elementwise((width, x) -> f.applyAsLong(x[0], x[1]), List.of(a, b), resultType);
+    return elementwise((width, x) -> f.applyAsLong(x[0], x[1]), Arrays.asList(a, b), resultType);
   }
 
   /** Folds an integer-to-integer cast of a constant (scalar or dense) through the op's conversion. */
   public static Attribute castInts(Attribute a, Type from, Type resultType, ElementCast cast) {
     Type in = Constraints.elementOrSelf(from);
     Type out = Constraints.elementOrSelf(resultType);
-    return elementwise((width, x) -> cast.convert(x[0], in, out).longValue(), List.of(a), resultType);
+    return elementwise((width, x) -> cast.convert(x[0], in, out).longValue(), Arrays.asList(a), resultType);
   }
 
   /** Folds a cast of a scalar constant through the op's conversion; null when {@code a} is not one. */

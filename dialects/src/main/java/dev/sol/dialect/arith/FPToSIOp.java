@@ -28,7 +28,10 @@ public final class FPToSIOp extends Operation implements Pure, Foldable, Element
     return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(in).results(resultType));
   }
 
-  /** Rounds toward zero; out of range the result is poison (fold declines), the interpreter saturates. */
+  /**
+   * Rounds toward zero. Out of range MLIR has poison, so fold declines; this gives Java's
+   * saturating conversion, which the interpreter then wraps to the result width.
+   */
   @Override public Number convert(Number value, Type from, Type to) {
     return (long) value.doubleValue();
   }

@@ -46,6 +46,18 @@ public class Builder {
 
   public Block insertionBlock() { return block; }
 
+  /** Where a builder inserts: before {@code before} in {@code block} (at its end when null). */
+  public record InsertionPoint(Block block, Operation before) {}
+
+  /** The current insertion point, to return to after building a nested region. */
+  public InsertionPoint insertionPoint() { return new InsertionPoint(block, before); }
+
+  public Builder restore(InsertionPoint point) {
+    block = point.block();
+    before = point.before();
+    return this;
+  }
+
   /** Creates the operation and inserts it at the insertion point, if one is set. */
   public Operation create(OperationState state) {
     return insert(Operation.create(context, state));

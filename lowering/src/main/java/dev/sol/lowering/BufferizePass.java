@@ -1,5 +1,19 @@
 package dev.sol.lowering;
 
+import dev.sol.dialect.bufferization.ToMemrefOp;
+import dev.sol.dialect.bufferization.ToTensorOp;
+import dev.sol.dialect.func.FuncOp;
+import dev.sol.dialect.memref.AllocOp;
+import dev.sol.dialect.memref.CastOp;
+import dev.sol.dialect.memref.CollapseShapeOp;
+import dev.sol.dialect.memref.CopyOp;
+import dev.sol.dialect.memref.DeallocOp;
+import dev.sol.dialect.memref.ExpandShapeOp;
+import dev.sol.dialect.memref.ReinterpretCastOp;
+import dev.sol.dialect.memref.ReshapeOp;
+import dev.sol.dialect.memref.SubViewOp;
+import dev.sol.dialect.memref.TransposeOp;
+import dev.sol.dialect.memref.ViewOp;
 import dev.sol.ir.*;
 import dev.sol.pass.NoOptions;
 import dev.sol.pass.Pass;
@@ -29,8 +43,8 @@ public final class BufferizePass implements Pass<NoOptions> {
 
   @Override public boolean run(Operation module, NoOptions options, PassState state) {
     int[] counters = new int[3];
-    for (Operation f : new ArrayList<>(module.region(0).entryBlock().operations())) {
-      if (!f.name().equals("func.func") || f.region(0).isEmpty() || !needsBufferization(f)) continue;
+    for (Operation op : new ArrayList<>(module.region(0).entryBlock().operations())) {
+      if (!(op instanceof FuncOp f) || f.isDeclaration() || !needsBufferization(f)) continue;
       try {
         bufferize(state.context(), f, counters);
       } catch (ConvertNnToLoopsPass.LoweringException e) {
@@ -42,12 +56,12 @@ public final class BufferizePass implements Pass<NoOptions> {
     return true;
   }
 
-  private static boolean needsBufferization(Operation f) {
-    FunctionType ft = (FunctionType) ((TypeAttr) f.attribute("function_type")).type();
+  private static boolean needsBufferization(FuncOp f) {
+    FunctionType ft = f.functionType();
     for (Type t : ft.inputs()) if (t instanceof RankedTensorType) return true;
     for (Type t : ft.results()) if (t instanceof RankedTensorType) return true;
-    for (Operation op : f.region(0).entryBlock()) {
-      if (op.name().startsWith("bufferization.") || op.name().equals("nn.constant")) return true;
+    for (Operation op : f.body()) {
+      if (op instanceof ToMemrefOp || op instanceof ToTensorOp || op instanceof dev.sol.dialect.nn.ConstantOp) return true;
     }
     return false;
   }
@@ -69,18 +83,18 @@ public final class BufferizePass implements Pass<NoOptions> {
     }
     // Constants become globals; to_tensor results are their buffer.
     for (Operation op : new ArrayList<>(body.operations())) {
-      if (op.name().equals("nn.constant")) {
+      if (op instanceof dev.sol.dialect.nn.ConstantOp) {
         b.before(op);
         ConvertNnToLoopsPass.bufferType(op.result(0), op);
         memrefOf.put(op.result(0), ConvertNnToLoopsPass.global(ctx, b, f, (DenseElementsAttr) op.attribute("value"), op.location(), counters));
-      } else if (op.name().equals("bufferization.to_tensor")) {
-        memrefOf.put(op.result(0), op.operand(0));
+      } else if (op instanceof ToTensorOp toTensor) {
+        memrefOf.put(toTensor.result(), toTensor.memref());
       }
     }
     for (Operation op : new ArrayList<>(body.operations())) {
-      if (!op.name().equals("bufferization.to_memref")) continue;
-      Value m = memrefOf.get(op.operand(0));
-      if (m == null) throw new ConvertNnToLoopsPass.LoweringException(op, "cannot bufferize a tensor made by '" + definer(op.operand(0)) + "'; run convert-nn-to-loops first");
+      if (!(op instanceof ToMemrefOp toMemref)) continue;
+      Value m = memrefOf.get(toMemref.tensor());
+      if (m == null) throw new ConvertNnToLoopsPass.LoweringException(op, "cannot bufferize a tensor made by '" + definer(toMemref.tensor()) + "'; run convert-nn-to-loops first");
       op.result(0).replaceAllUsesWith(m);
       op.erase();
     }
@@ -96,20 +110,20 @@ public final class BufferizePass implements Pass<NoOptions> {
       Value r = ret.operand(i);
       Value m = memrefOf.get(r);
       if (m == null) throw new ConvertNnToLoopsPass.LoweringException(ret, "cannot bufferize a tensor made by '" + definer(r) + "'; run convert-nn-to-loops first");
-      if (m instanceof OpResult res && res.owner().name().equals("memref.alloc") && res.owner().parentBlock() == body) {
+      if (m instanceof OpResult res && res.owner() instanceof AllocOp && res.owner().parentBlock() == body) {
         Operation alloc = res.owner();
         m.replaceAllUsesWith(outArgs.get(i));
         alloc.erase();
         for (Map.Entry<Value, Value> e : memrefOf.entrySet()) if (e.getValue() == m) e.setValue(outArgs.get(i));
       } else {
-        b.create(new OperationState("memref.copy", ret.location()).operands(m, outArgs.get(i)));
+        CopyOp.create(b, ret.location(), m, outArgs.get(i));
       }
     }
     ret.setOperands(List.of());
 
     // The tensor side is gone: erase it and check that nothing else used it.
     for (Operation op : body.operations().reversed()) {
-      if (op.name().equals("bufferization.to_tensor") || op.name().equals("nn.constant")) {
+      if (op instanceof ToTensorOp || op instanceof dev.sol.dialect.nn.ConstantOp) {
         if (!op.result(0).hasNoUses()) {
           Operation user = op.result(0).uses().iterator().next().owner();
           throw new ConvertNnToLoopsPass.LoweringException(user, "'" + user.name() + "' uses a tensor, so the function cannot be bufferized; run convert-nn-to-loops first");
@@ -137,8 +151,11 @@ public final class BufferizePass implements Pass<NoOptions> {
     planBuffers(ctx, body, counters);
   }
 
-  private static final java.util.Set<String> VIEWS = java.util.Set.of("memref.collapse_shape", "memref.expand_shape", "memref.cast",
-      "memref.subview", "memref.reshape", "memref.reinterpret_cast", "memref.transpose", "memref.view");
+  /** True for the memref ops whose result aliases their source buffer. */
+  private static boolean isView(Operation op) {
+    return op instanceof CollapseShapeOp || op instanceof ExpandShapeOp || op instanceof CastOp || op instanceof SubViewOp
+        || op instanceof ReshapeOp || op instanceof ReinterpretCastOp || op instanceof TransposeOp || op instanceof ViewOp;
+  }
 
   /** Every op that uses a buffer, directly or through views of it (which alias it). */
   private static List<Operation> usersThroughViews(Value v) {
@@ -147,7 +164,7 @@ public final class BufferizePass implements Pass<NoOptions> {
     while (!work.isEmpty()) {
       for (OpOperand use : work.pop().uses()) {
         users.add(use.owner());
-        if (VIEWS.contains(use.owner().name())) work.addAll(use.owner().results());
+        if (isView(use.owner())) work.addAll(use.owner().results());
       }
     }
     return users;
@@ -170,13 +187,13 @@ public final class BufferizePass implements Pass<NoOptions> {
     Map<Value, Integer> lastUse = new LinkedHashMap<>();
     for (int i = 0; i < ops.size(); i++) {
       Operation op = ops.get(i);
-      if (!op.name().equals("memref.alloc")) continue;
+      if (!(op instanceof AllocOp)) continue;
       Value v = op.result(0);
       boolean freed = false;
       int last = i;
       for (Operation user : usersThroughViews(v)) {
         Operation top = region.findAncestorOpInRegion(user);
-        if (user.name().equals("memref.dealloc")) freed = true;
+        if (user instanceof DeallocOp) freed = true;
         if (top != null) last = Math.max(last, position.get(top));
       }
       if (!freed) lastUse.put(v, last);
@@ -186,7 +203,7 @@ public final class BufferizePass implements Pass<NoOptions> {
     Map<Value, Integer> physicalLast = new LinkedHashMap<>();
     for (int i = 0; i < ops.size(); i++) {
       Operation op = ops.get(i);
-      if (op.name().equals("memref.alloc") && lastUse.containsKey(op.result(0))) {
+      if (op instanceof AllocOp && lastUse.containsKey(op.result(0))) {
         Value v = op.result(0);
         int last = lastUse.get(v);
         ArrayDeque<Value> free = pool.get(v.type().toString());
@@ -208,7 +225,7 @@ public final class BufferizePass implements Pass<NoOptions> {
       int at = e.getValue() + 1;
       while (ops.get(at).parentBlock() == null) at++;
       b.before(ops.get(at));
-      b.create(new OperationState("memref.dealloc", ((OpResult) e.getKey()).owner().location()).operands(e.getKey()));
+      DeallocOp.create(b, ((OpResult) e.getKey()).owner().location(), e.getKey());
       counters[2]++;
     }
   }

@@ -1,6 +1,7 @@
 package dev.sol.dialect.arith;
 
 import dev.sol.dialect.Constraints;
+import dev.sol.dialect.IntElementwise;
 import dev.sol.ir.*;
 import dev.sol.ir.traits.*;
 import static dev.sol.dialect.Constraints.*;
@@ -12,7 +13,7 @@ import java.util.List;
  *
  * <pre>{@code %2 = "arith.addi"(%0, %1) : (i32, i32) -> i32}</pre>
  */
-public final class AddIOp extends Operation implements Pure, SameOperandsAndResultType, Commutative, Foldable {
+public final class AddIOp extends Operation implements Pure, SameOperandsAndResultType, Commutative, Foldable, IntElementwise {
   public static final OpSpec SPEC = OpSpec.named("arith.addi", AddIOp.class, AddIOp::new)
       .operand("lhs", SIGNLESS_INT_LIKE).operand("rhs", SIGNLESS_INT_LIKE).result("result", SIGNLESS_INT_LIKE);
 
@@ -23,10 +24,16 @@ public final class AddIOp extends Operation implements Pure, SameOperandsAndResu
   public Value lhs() { return operand(0); }
   public Value rhs() { return operand(1); }
 
+  public static AddIOp create(Builder b, Location loc, Value lhs, Value rhs) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(lhs, rhs).results(lhs.type()));
+  }
+
+  @Override public long apply(int width, long... x) { return x[0] + x[1]; }
+
   @Override public List<Object> fold(List<Attribute> c) {
     if (isInt(c.get(1), 0)) return List.of(lhs());
     if (lhs().definingOp() instanceof SubIOp sub && sub.rhs() == rhs()) return List.of(sub.lhs());
     if (rhs().definingOp() instanceof SubIOp sub && sub.rhs() == lhs()) return List.of(sub.lhs());
-    return one(binaryInt(c.get(0), c.get(1), result().type(), Long::sum));
+    return one(elementwise(this, c, result().type()));
   }
 }

@@ -15,20 +15,25 @@ final class ArithCanonicalization {
 
   static List<RewritePattern> patterns() {
     return List.of(
-        new Reassociate("AddIAddConstant", AddIOp.SPEC, AddIOp.SPEC, Shape.X_C, Shape.X_C, AddIOp.SPEC, true, Long::sum),
-        new Reassociate("AddISubConstantRHS", AddIOp.SPEC, SubIOp.SPEC, Shape.X_C, Shape.X_C, AddIOp.SPEC, true, (c0, c1) -> c1 - c0),
-        new Reassociate("AddISubConstantLHS", AddIOp.SPEC, SubIOp.SPEC, Shape.C_X, Shape.X_C, SubIOp.SPEC, false, Long::sum),
-        new Reassociate("SubIRHSAddConstant", SubIOp.SPEC, AddIOp.SPEC, Shape.X_C, Shape.X_C, AddIOp.SPEC, true, (c0, c1) -> c0 - c1),
-        new Reassociate("SubILHSAddConstant", SubIOp.SPEC, AddIOp.SPEC, Shape.X_C, Shape.C_X, SubIOp.SPEC, false, (c0, c1) -> c1 - c0),
-        new Reassociate("SubIRHSSubConstantRHS", SubIOp.SPEC, SubIOp.SPEC, Shape.X_C, Shape.X_C, SubIOp.SPEC, true, Long::sum),
-        new Reassociate("SubIRHSSubConstantLHS", SubIOp.SPEC, SubIOp.SPEC, Shape.C_X, Shape.X_C, SubIOp.SPEC, false, (c0, c1) -> c0 - c1),
-        new Reassociate("SubILHSSubConstantRHS", SubIOp.SPEC, SubIOp.SPEC, Shape.X_C, Shape.C_X, SubIOp.SPEC, false, Long::sum),
-        new Reassociate("SubILHSSubConstantLHS", SubIOp.SPEC, SubIOp.SPEC, Shape.C_X, Shape.C_X, AddIOp.SPEC, true, (c0, c1) -> c1 - c0),
+        new Reassociate("AddIAddConstant", AddIOp.SPEC, AddIOp.class, Shape.X_C, Shape.X_C, AddIOp::create, true, Long::sum),
+        new Reassociate("AddISubConstantRHS", AddIOp.SPEC, SubIOp.class, Shape.X_C, Shape.X_C, AddIOp::create, true, (c0, c1) -> c1 - c0),
+        new Reassociate("AddISubConstantLHS", AddIOp.SPEC, SubIOp.class, Shape.C_X, Shape.X_C, SubIOp::create, false, Long::sum),
+        new Reassociate("SubIRHSAddConstant", SubIOp.SPEC, AddIOp.class, Shape.X_C, Shape.X_C, AddIOp::create, true, (c0, c1) -> c0 - c1),
+        new Reassociate("SubILHSAddConstant", SubIOp.SPEC, AddIOp.class, Shape.X_C, Shape.C_X, SubIOp::create, false, (c0, c1) -> c1 - c0),
+        new Reassociate("SubIRHSSubConstantRHS", SubIOp.SPEC, SubIOp.class, Shape.X_C, Shape.X_C, SubIOp::create, true, Long::sum),
+        new Reassociate("SubIRHSSubConstantLHS", SubIOp.SPEC, SubIOp.class, Shape.C_X, Shape.X_C, SubIOp::create, false, (c0, c1) -> c0 - c1),
+        new Reassociate("SubILHSSubConstantRHS", SubIOp.SPEC, SubIOp.class, Shape.X_C, Shape.C_X, SubIOp::create, false, Long::sum),
+        new Reassociate("SubILHSSubConstantLHS", SubIOp.SPEC, SubIOp.class, Shape.C_X, Shape.C_X, AddIOp::create, true, (c0, c1) -> c1 - c0),
         new XOrINotCmpI(), new SelectToExtUI());
   }
 
   /** Where the constant sits in a binary op: {@code op(x, c)} or {@code op(c, x)}. */
   enum Shape { X_C, C_X }
+
+  /** The static builder of a binary op, such as {@code AddIOp::create}. */
+  interface BinaryBuilder {
+    Operation create(Builder b, Location loc, Value lhs, Value rhs);
+  }
 
   static Attribute constant(Value v) {
     return v.definingOp() instanceof ConstantOp c ? c.value() : null;
@@ -40,14 +45,14 @@ final class ArithCanonicalization {
    */
   static final class Reassociate extends RewritePattern {
     private final String name;
-    private final OpSpec inner;
+    private final Class<? extends Operation> inner;
     private final Shape innerShape;
     private final Shape outerShape;
-    private final OpSpec result;
+    private final BinaryBuilder result;
     private final boolean resultXFirst;
     private final LongBinaryOperator combine;
 
-    Reassociate(String name, OpSpec outer, OpSpec inner, Shape innerShape, Shape outerShape, OpSpec result,
+    Reassociate(String name, OpSpec outer, Class<? extends Operation> inner, Shape innerShape, Shape outerShape, BinaryBuilder result,
         boolean resultXFirst, LongBinaryOperator combine) {
       super(outer.name(), 1);
       this.name = name;
@@ -65,18 +70,16 @@ final class ArithCanonicalization {
       Value innerValue = outerShape == Shape.X_C ? op.operand(0) : op.operand(1);
       Attribute c1 = constant(outerShape == Shape.X_C ? op.operand(1) : op.operand(0));
       Operation in = innerValue.definingOp();
-      if (c1 == null || in == null || !in.name().equals(inner.name())) return false;
+      if (c1 == null || !inner.isInstance(in)) return false;
       Value x = innerShape == Shape.X_C ? in.operand(0) : in.operand(1);
       Attribute c0 = constant(innerShape == Shape.X_C ? in.operand(1) : in.operand(0));
       if (c0 == null) return false;
       Type type = op.result(0).type();
       Attribute folded = ConstantFolding.binaryInt(c0, c1, type, combine);
       if (folded == null) return false;
-      Value c = ArithConstants.materialize(rewriter, folded, type, op.location()).result(0);
-      OperationState s = new OperationState(result.name(), op.location()).results(type);
-      if (resultXFirst) s.operands(x, c);
-      else s.operands(c, x);
-      rewriter.replaceOp(op, rewriter.create(s).results());
+      Value c = ConstantOp.create(rewriter, op.location(), folded).result();
+      Operation replacement = resultXFirst ? result.create(rewriter, op.location(), x, c) : result.create(rewriter, op.location(), c, x);
+      rewriter.replaceOp(op, replacement.results());
       return true;
     }
   }
@@ -109,13 +112,12 @@ final class ArithCanonicalization {
       if (ConstantFolding.isInt(tv, 1) && ConstantFolding.isInt(fv, 0)) {
         // as is
       } else if (ConstantFolding.isInt(tv, 0) && ConstantFolding.isInt(fv, 1)) {
-        Value one = ArithConstants.materialize(rewriter, IntegerAttr.of(true), IntegerType.I1, op.location()).result(0);
-        cond = rewriter.create(new OperationState(XOrIOp.SPEC.name(), op.location()).operands(cond, one)
-            .results(IntegerType.I1)).result(0);
+        Value one = ConstantOp.create(rewriter, op.location(), IntegerAttr.of(true)).result();
+        cond = XOrIOp.create(rewriter, op.location(), cond, one).result();
       } else {
         return false;
       }
-      Operation ext = rewriter.create(new OperationState(ExtUIOp.SPEC.name(), op.location()).operands(cond).results(t));
+      ExtUIOp ext = ExtUIOp.create(rewriter, op.location(), cond, t);
       rewriter.replaceOp(op, ext.results());
       return true;
     }

@@ -6,19 +6,15 @@ import dev.sol.ir.*;
 public final class ArithConstants {
   private ArithConstants() {}
 
+  /** An arith.constant of {@code value}, or null when the value cannot be one of {@code type}. */
   public static Operation materialize(Builder builder, Attribute value, Type type, Location loc) {
-    Type valueType = switch (value) {
-      case IntegerAttr i -> i.type();
-      case FloatAttr f -> f.type();
-      case DenseElementsAttr d -> d.type();
-      default -> null;
-    };
+    Type valueType = ConstantOp.typeOf(value);
     if (valueType == null || !valueType.equals(type)) return null;
-    return builder.create(new OperationState(ConstantOp.SPEC.name(), loc).attribute("value", value).results(type));
+    return ConstantOp.create(builder, loc, value);
   }
 
   /** Creates {@code arith.constant <value> : index}. */
   public static Value index(Builder builder, long value, Location loc) {
-    return materialize(builder, IntegerAttr.index(value), IndexType.INSTANCE, loc).result(0);
+    return ConstantOp.index(builder, loc, value).result();
   }
 }

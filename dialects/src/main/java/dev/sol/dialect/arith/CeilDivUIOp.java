@@ -18,4 +18,7 @@ public final class CeilDivUIOp extends Operation implements Pure, TrapsOnZeroDiv
     super(state, SPEC);
   }
 
+  public static CeilDivUIOp create(Builder b, Location loc, Value lhs, Value rhs) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(lhs, rhs).results(lhs.type()));
+  }
 }

@@ -1,6 +1,7 @@
 package dev.sol.dialect.arith;
 
 import dev.sol.dialect.Constraints;
+import dev.sol.dialect.ElementCast;
 import dev.sol.ir.*;
 import dev.sol.ir.traits.*;
 import static dev.sol.dialect.Constraints.*;
@@ -12,7 +13,7 @@ import java.util.List;
  *
  * <pre>{@code %1 = "arith.extf"(%0) : (f16) -> f32}</pre>
  */
-public final class ExtFOp extends Operation implements Pure, Foldable {
+public final class ExtFOp extends Operation implements Pure, Foldable, ElementCast {
   public static final OpSpec SPEC = OpSpec.named("arith.extf", ExtFOp.class, ExtFOp::new)
       .operand("in", FLOAT_LIKE).result("out", FLOAT_LIKE);
 
@@ -22,11 +23,21 @@ public final class ExtFOp extends Operation implements Pure, Foldable {
 
   public Value in() { return operand(0); }
 
+  /** Converts {@code in} to {@code resultType} (a scalar, or a vector or tensor of the same shape). */
+  public static ExtFOp create(Builder b, Location loc, Value in, Type resultType) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(in).results(resultType));
+  }
+
+  /** Widening is exact. */
+  @Override public Number convert(Number value, Type from, Type to) {
+    return value;
+  }
+
   @Override public boolean verify(Diagnostics diag) {
     return ArithCasts.verify(this, diag, ArithCasts.Kind.WIDER);
   }
 
   @Override public List<Object> fold(List<Attribute> c) {
-    return one(convertFloat(c.get(0), result(0).type()));
+    return c.get(0) instanceof FloatAttr ? one(castScalar(c.get(0), in().type(), result().type(), this)) : null;
   }
 }

@@ -1,6 +1,7 @@
 package dev.sol.dialect.arith;
 
 import dev.sol.dialect.Constraints;
+import dev.sol.dialect.ElementCast;
 import dev.sol.ir.*;
 import dev.sol.ir.traits.*;
 import static dev.sol.dialect.Constraints.*;
@@ -12,7 +13,7 @@ import java.util.List;
  *
  * <pre>{@code %1 = "arith.index_castui"(%0) : (index) -> i64}</pre>
  */
-public final class IndexCastUIOp extends Operation implements Pure, Foldable {
+public final class IndexCastUIOp extends Operation implements Pure, Foldable, ElementCast {
   public static final OpSpec SPEC = OpSpec.named("arith.index_castui", IndexCastUIOp.class, IndexCastUIOp::new)
       .operand("in", SIGNLESS_INT_LIKE).result("out", SIGNLESS_INT_LIKE);
 
@@ -22,11 +23,21 @@ public final class IndexCastUIOp extends Operation implements Pure, Foldable {
 
   public Value in() { return operand(0); }
 
+  /** Converts {@code in} to {@code resultType} (a scalar, or a vector or tensor of the same shape). */
+  public static IndexCastUIOp create(Builder b, Location loc, Value in, Type resultType) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(in).results(resultType));
+  }
+
+  /** Zero-extends or truncates: the unsigned view of the operand at its width. */
+  @Override public Number convert(Number value, Type from, Type to) {
+    return unsigned(value.longValue(), from);
+  }
+
   @Override public boolean verify(Diagnostics diag) {
     return ArithCasts.verify(this, diag, ArithCasts.Kind.INDEX);
   }
 
   @Override public List<Object> fold(List<Attribute> c) {
-    return one(unaryInt(c.get(0), result(0).type(), a -> unsigned(a, in().type())));
+    return one(castInts(c.get(0), in().type(), result().type(), this));
   }
 }

@@ -24,6 +24,11 @@ public final class SelectOp extends Operation implements Pure, Foldable {
   public Value trueValue() { return operand(1); }
   public Value falseValue() { return operand(2); }
 
+  /** {@code condition ? trueValue : falseValue}; the result has the type of the two values. */
+  public static SelectOp create(Builder b, Location loc, Value condition, Value trueValue, Value falseValue) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(condition, trueValue, falseValue).results(trueValue.type()));
+  }
+
   @Override public boolean verify(Diagnostics diag) {
     Type t = result().type();
     if (!trueValue().type().equals(t) || !falseValue().type().equals(t)) {

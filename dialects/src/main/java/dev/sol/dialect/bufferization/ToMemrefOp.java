@@ -19,6 +19,18 @@ public final class ToMemrefOp extends Operation implements Pure {
     super(state, SPEC);
   }
 
+  public Value tensor() { return operand(0); }
+
+  /** The buffer of a ranked {@code tensor}: a memref of its shape and element type with the identity layout. */
+  public static ToMemrefOp create(Builder b, Location loc, Value tensor) {
+    RankedTensorType t = (RankedTensorType) tensor.type();
+    return create(b, loc, tensor, new MemRefType(t.shape(), t.element()));
+  }
+
+  public static ToMemrefOp create(Builder b, Location loc, Value tensor, MemRefType type) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(tensor).results(type));
+  }
+
   @Override public boolean verify(Diagnostics diag) {
     if (operand(0).type() instanceof ShapedType t && result(0).type() instanceof MemRefType m
         && (!java.util.Arrays.equals(t.shape(), m.shape()) || !t.element().equals(m.element()))) {

@@ -18,6 +18,14 @@ public final class ToTensorOp extends Operation {
     super(state, SPEC);
   }
 
+  public Value memref() { return operand(0); }
+
+  /** The tensor a {@code memref} holds: of its shape and element type. */
+  public static ToTensorOp create(Builder b, Location loc, Value memref) {
+    MemRefType m = (MemRefType) memref.type();
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(memref).results(new RankedTensorType(m.shape(), m.element())));
+  }
+
   @Override public boolean verify(Diagnostics diag) {
     if (operand(0).type() instanceof MemRefType m && result(0).type() instanceof ShapedType t
         && (!java.util.Arrays.equals(t.shape(), m.shape()) || !t.element().equals(m.element()))) {

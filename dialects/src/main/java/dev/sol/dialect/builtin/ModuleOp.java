@@ -30,6 +30,13 @@ public final class ModuleOp extends Operation implements IsolatedFromAbove, NoTe
     return (ModuleOp) Operation.create(context, state);
   }
 
+  /** An empty module, inserted where {@code b} inserts. */
+  public static ModuleOp create(Builder b, Location loc) {
+    OperationState state = new OperationState(SPEC.name(), loc);
+    state.addRegion().addBlock();
+    return b.create(SPEC, state);
+  }
+
   @Override public boolean verify(Diagnostics diag) {
     if (region(0).blocks().size() == 1 && region(0).entryBlock().numArguments() != 0) {
       return diag.report(opError("expected body to have no arguments"));

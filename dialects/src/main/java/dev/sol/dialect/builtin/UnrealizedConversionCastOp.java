@@ -18,6 +18,13 @@ public final class UnrealizedConversionCastOp extends Operation implements Pure 
     super(state, SPEC);
   }
 
+  public java.util.List<Value> inputs() { return operands(); }
+
+  /** Casts {@code inputs} to values of {@code outputTypes}, to be resolved by a later conversion. */
+  public static UnrealizedConversionCastOp create(Builder b, Location loc, java.util.List<Type> outputTypes, java.util.List<Value> inputs) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(inputs).results(outputTypes));
+  }
+
   @Override public boolean verify(Diagnostics diag) {
     if (numResults() == 0) return diag.report(opError("expected at least one result for cast operation"));
     return true;

@@ -19,6 +19,18 @@ public final class CallOp extends Operation {
   }
 
   public SymbolRefAttr callee() { return (SymbolRefAttr) attribute("callee"); }
+  public String calleeName() { return callee().root(); }
+  public java.util.List<Value> args() { return operands(); }
+
+  /** Calls the function {@code callee} with results of the types it returns. */
+  public static CallOp create(Builder b, Location loc, String callee, java.util.List<Type> resultTypes, java.util.List<Value> args) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(args).results(resultTypes)
+        .attribute("callee", new SymbolRefAttr(callee, java.util.List.of())));
+  }
+
+  public static CallOp create(Builder b, Location loc, FuncOp callee, java.util.List<Value> args) {
+    return create(b, loc, callee.symName(), callee.functionType().results(), args);
+  }
 
   @Override public boolean verify(Diagnostics diag) {
     SymbolRefAttr callee = callee();

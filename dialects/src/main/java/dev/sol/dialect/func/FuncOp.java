@@ -23,6 +23,28 @@ public final class FuncOp extends Operation implements IsolatedFromAbove, Symbol
   public FunctionType functionType() { return (FunctionType) ((TypeAttr) attribute("function_type")).type(); }
   public boolean isDeclaration() { return region(0).isEmpty(); }
   public Block body() { return region(0).entryBlock(); }
+  /** public, private or nested; public when the attribute is absent. */
+  public String visibility() { return attribute("sym_visibility") instanceof StringAttr v ? v.value() : "public"; }
+  public java.util.List<BlockArgument> arguments() { return body().arguments(); }
+
+  /** A public function {@code name} of {@code type} whose entry block has the input types as arguments and no operations yet. */
+  public static FuncOp create(Builder b, Location loc, String name, FunctionType type) {
+    OperationState s = state(loc, name, type);
+    Block entry = s.addRegion().addBlock();
+    for (Type t : type.inputs()) entry.addArgument(t, loc);
+    return b.create(SPEC, s);
+  }
+
+  /** A private declaration of {@code name}: a function without a body. */
+  public static FuncOp declare(Builder b, Location loc, String name, FunctionType type) {
+    OperationState s = state(loc, name, type).attribute("sym_visibility", new StringAttr("private"));
+    s.addRegion();
+    return b.create(SPEC, s);
+  }
+
+  private static OperationState state(Location loc, String name, FunctionType type) {
+    return new OperationState(SPEC.name(), loc).attribute("sym_name", new StringAttr(name)).attribute("function_type", new TypeAttr(type));
+  }
 
   @Override public boolean verify(Diagnostics diag) {
     FunctionType type = functionType();

@@ -18,6 +18,12 @@ public final class ReturnOp extends Operation implements Pure, IsTerminator, Ret
     super(state, SPEC);
   }
 
+  public static ReturnOp create(Builder b, Location loc, java.util.List<Value> operands) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(operands));
+  }
+
+  public static ReturnOp create(Builder b, Location loc, Value... operands) { return create(b, loc, java.util.List.of(operands)); }
+
   @Override public java.util.List<String> allowedParents() { return java.util.List.of("func.func"); }
 
   @Override public boolean verify(Diagnostics diag) {

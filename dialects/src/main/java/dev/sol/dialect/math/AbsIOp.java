@@ -17,4 +17,8 @@ public final class AbsIOp extends Operation implements Pure {
   private AbsIOp(OperationState state) {
     super(state, SPEC);
   }
+
+  public static AbsIOp create(Builder b, Location loc, Value operand) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(operand).results(operand.type()));
+  }
 }

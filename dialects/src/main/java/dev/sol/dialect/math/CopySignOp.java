@@ -1,6 +1,7 @@
 package dev.sol.dialect.math;
 
 import dev.sol.dialect.Constraints;
+import dev.sol.dialect.FloatElementwise;
 import dev.sol.ir.*;
 import dev.sol.ir.traits.*;
 import static dev.sol.dialect.Constraints.*;
@@ -11,7 +12,7 @@ import java.util.List;
  *
  * <pre>{@code "math.copysign"(...) : (...) -> (...)}</pre>
  */
-public final class CopySignOp extends Operation implements Pure, Foldable {
+public final class CopySignOp extends Operation implements Pure, Foldable, FloatElementwise {
   public static final OpSpec SPEC = OpSpec.named("math.copysign", CopySignOp.class, CopySignOp::new)
       .variadicOperand("operands", ANY).variadicResult("results", ANY);
 
@@ -19,7 +20,14 @@ public final class CopySignOp extends Operation implements Pure, Foldable {
     super(state, SPEC);
   }
 
+  /** The result has the type of {@code lhs}. */
+  public static CopySignOp create(Builder b, Location loc, Value lhs, Value rhs) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(lhs, rhs).results(lhs.type()));
+  }
+
+  @Override public double apply(double... x) { return Math.copySign(x[0], x[1]); }
+
   @Override public List<Object> fold(List<Attribute> c) {
-    return MathFolding.binary(c.get(0), c.get(1), result(0).type(), Math::copySign);
+    return MathFolding.fold(this, c, result(0).type());
   }
 }

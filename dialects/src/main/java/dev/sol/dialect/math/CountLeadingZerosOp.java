@@ -17,4 +17,8 @@ public final class CountLeadingZerosOp extends Operation implements Pure {
   private CountLeadingZerosOp(OperationState state) {
     super(state, SPEC);
   }
+
+  public static CountLeadingZerosOp create(Builder b, Location loc, Value operand) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(operand).results(operand.type()));
+  }
 }

@@ -17,4 +17,8 @@ public final class CountTrailingZerosOp extends Operation implements Pure {
   private CountTrailingZerosOp(OperationState state) {
     super(state, SPEC);
   }
+
+  public static CountTrailingZerosOp create(Builder b, Location loc, Value operand) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(operand).results(operand.type()));
+  }
 }

@@ -17,4 +17,8 @@ public final class CtPopOp extends Operation implements Pure {
   private CtPopOp(OperationState state) {
     super(state, SPEC);
   }
+
+  public static CtPopOp create(Builder b, Location loc, Value operand) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(operand).results(operand.type()));
+  }
 }

@@ -1,6 +1,8 @@
 package dev.sol.dialect.math;
 
 import dev.sol.dialect.Constraints;
+import dev.sol.dialect.FloatElementwise;
+import dev.sol.dialect.nn.Erf;
 import dev.sol.ir.*;
 import dev.sol.ir.traits.*;
 import static dev.sol.dialect.Constraints.*;
@@ -10,7 +12,7 @@ import static dev.sol.dialect.Constraints.*;
  *
  * <pre>{@code %1 = "math.erf"(%0) : (f32) -> f32}</pre>
  */
-public final class ErfOp extends Operation implements Pure, SameOperandsAndResultType {
+public final class ErfOp extends Operation implements Pure, SameOperandsAndResultType, FloatElementwise {
   public static final OpSpec SPEC = OpSpec.named("math.erf", ErfOp.class, ErfOp::new)
       .operand("operand", FLOAT_LIKE).result("result", FLOAT_LIKE).optionalAttribute("fastmath", DIALECT_ATTR);
 
@@ -19,4 +21,10 @@ public final class ErfOp extends Operation implements Pure, SameOperandsAndResul
   }
 
   public Value operand() { return operand(0); }
+
+  public static ErfOp create(Builder b, Location loc, Value operand) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(operand).results(operand.type()));
+  }
+
+  @Override public double apply(double... x) { return Erf.erf(x[0]); }
 }

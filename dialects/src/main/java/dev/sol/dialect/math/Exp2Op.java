@@ -1,6 +1,7 @@
 package dev.sol.dialect.math;
 
 import dev.sol.dialect.Constraints;
+import dev.sol.dialect.FloatElementwise;
 import dev.sol.ir.*;
 import dev.sol.ir.traits.*;
 import static dev.sol.dialect.Constraints.*;
@@ -11,7 +12,7 @@ import java.util.List;
  *
  * <pre>{@code %1 = "math.exp2"(%0) : (f32) -> f32}</pre>
  */
-public final class Exp2Op extends Operation implements Pure, SameOperandsAndResultType, Foldable {
+public final class Exp2Op extends Operation implements Pure, SameOperandsAndResultType, Foldable, FloatElementwise {
   public static final OpSpec SPEC = OpSpec.named("math.exp2", Exp2Op.class, Exp2Op::new)
       .operand("operand", FLOAT_LIKE).result("result", FLOAT_LIKE).optionalAttribute("fastmath", DIALECT_ATTR);
 
@@ -21,7 +22,13 @@ public final class Exp2Op extends Operation implements Pure, SameOperandsAndResu
 
   public Value operand() { return operand(0); }
 
+  public static Exp2Op create(Builder b, Location loc, Value operand) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(operand).results(operand.type()));
+  }
+
+  @Override public double apply(double... x) { return Math.pow(2, x[0]); }
+
   @Override public List<Object> fold(List<Attribute> c) {
-    return MathFolding.unary(c.get(0), result(0).type(), x -> Math.pow(2, x));
+    return MathFolding.fold(this, c, result(0).type());
   }
 }

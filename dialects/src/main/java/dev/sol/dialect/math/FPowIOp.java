@@ -17,4 +17,9 @@ public final class FPowIOp extends Operation implements Pure {
   private FPowIOp(OperationState state) {
     super(state, SPEC);
   }
+
+  /** The result has the type of {@code lhs}. */
+  public static FPowIOp create(Builder b, Location loc, Value lhs, Value rhs) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(lhs, rhs).results(lhs.type()));
+  }
 }

@@ -17,4 +17,9 @@ public final class IPowIOp extends Operation implements Pure {
   private IPowIOp(OperationState state) {
     super(state, SPEC);
   }
+
+  /** The result has the type of {@code lhs}. */
+  public static IPowIOp create(Builder b, Location loc, Value lhs, Value rhs) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(lhs, rhs).results(lhs.type()));
+  }
 }

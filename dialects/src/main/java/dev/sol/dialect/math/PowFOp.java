@@ -1,6 +1,7 @@
 package dev.sol.dialect.math;
 
 import dev.sol.dialect.Constraints;
+import dev.sol.dialect.FloatElementwise;
 import dev.sol.ir.*;
 import dev.sol.ir.traits.*;
 import static dev.sol.dialect.Constraints.*;
@@ -11,7 +12,7 @@ import java.util.List;
  *
  * <pre>{@code %2 = "math.powf"(%0, %1) : (f32, f32) -> f32}</pre>
  */
-public final class PowFOp extends Operation implements Pure, SameOperandsAndResultType, Foldable {
+public final class PowFOp extends Operation implements Pure, SameOperandsAndResultType, Foldable, FloatElementwise {
   public static final OpSpec SPEC = OpSpec.named("math.powf", PowFOp.class, PowFOp::new)
       .operand("lhs", FLOAT_LIKE).operand("rhs", FLOAT_LIKE).result("result", FLOAT_LIKE).optionalAttribute("fastmath", DIALECT_ATTR);
 
@@ -22,7 +23,14 @@ public final class PowFOp extends Operation implements Pure, SameOperandsAndResu
   public Value lhs() { return operand(0); }
   public Value rhs() { return operand(1); }
 
+  /** The result has the type of {@code lhs}. */
+  public static PowFOp create(Builder b, Location loc, Value lhs, Value rhs) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(lhs, rhs).results(lhs.type()));
+  }
+
+  @Override public double apply(double... x) { return Math.pow(x[0], x[1]); }
+
   @Override public List<Object> fold(List<Attribute> c) {
-    return MathFolding.binary(c.get(0), c.get(1), result(0).type(), Math::pow);
+    return MathFolding.fold(this, c, result(0).type());
   }
 }

@@ -1,6 +1,7 @@
 package dev.sol.dialect.math;
 
 import dev.sol.dialect.Constraints;
+import dev.sol.dialect.FloatElementwise;
 import dev.sol.ir.*;
 import dev.sol.ir.traits.*;
 import static dev.sol.dialect.Constraints.*;
@@ -11,7 +12,7 @@ import java.util.List;
  *
  * <pre>{@code "math.roundeven"(...) : (...) -> (...)}</pre>
  */
-public final class RoundEvenOp extends Operation implements Pure, Foldable {
+public final class RoundEvenOp extends Operation implements Pure, Foldable, FloatElementwise {
   public static final OpSpec SPEC = OpSpec.named("math.roundeven", RoundEvenOp.class, RoundEvenOp::new)
       .variadicOperand("operands", ANY).variadicResult("results", ANY);
 
@@ -19,7 +20,13 @@ public final class RoundEvenOp extends Operation implements Pure, Foldable {
     super(state, SPEC);
   }
 
+  public static RoundEvenOp create(Builder b, Location loc, Value operand) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(operand).results(operand.type()));
+  }
+
+  @Override public double apply(double... x) { return Math.rint(x[0]); }
+
   @Override public List<Object> fold(List<Attribute> c) {
-    return MathFolding.unary(c.get(0), result(0).type(), Math::rint);
+    return MathFolding.fold(this, c, result(0).type());
   }
 }

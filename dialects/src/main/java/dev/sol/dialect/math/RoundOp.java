@@ -1,6 +1,7 @@
 package dev.sol.dialect.math;
 
 import dev.sol.dialect.Constraints;
+import dev.sol.dialect.FloatElementwise;
 import dev.sol.ir.*;
 import dev.sol.ir.traits.*;
 import static dev.sol.dialect.Constraints.*;
@@ -11,7 +12,7 @@ import java.util.List;
  *
  * <pre>{@code %1 = "math.round"(%0) : (f32) -> f32}</pre>
  */
-public final class RoundOp extends Operation implements Pure, SameOperandsAndResultType, Foldable {
+public final class RoundOp extends Operation implements Pure, SameOperandsAndResultType, Foldable, FloatElementwise {
   public static final OpSpec SPEC = OpSpec.named("math.round", RoundOp.class, RoundOp::new)
       .operand("operand", FLOAT_LIKE).result("result", FLOAT_LIKE).optionalAttribute("fastmath", DIALECT_ATTR);
 
@@ -21,7 +22,13 @@ public final class RoundOp extends Operation implements Pure, SameOperandsAndRes
 
   public Value operand() { return operand(0); }
 
+  public static RoundOp create(Builder b, Location loc, Value operand) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(operand).results(operand.type()));
+  }
+
+  @Override public double apply(double... x) { return Math.signum(x[0]) * Math.floor(Math.abs(x[0]) + 0.5); }
+
   @Override public List<Object> fold(List<Attribute> c) {
-    return MathFolding.unary(c.get(0), result(0).type(), x -> Math.signum(x) * Math.floor(Math.abs(x) + 0.5));
+    return MathFolding.fold(this, c, result(0).type());
   }
 }

@@ -20,7 +20,25 @@ public final class AllocaOp extends Operation implements MemoryEffects {
     super(state, SPEC);
   }
 
-  @Override public boolean verify(Diagnostics diag) { return AllocVerifier.verify(this, diag); }
+  public MemRefType memrefType() { return (MemRefType) result().type(); }
+  public java.util.List<Value> dynamicSizes() { return operandSegment(0); }
+  /** The requested alignment in bytes, if any. */
+  public java.util.OptionalLong alignment() { return Allocations.alignment(this); }
+
+  /** A buffer of the static shape {@code type}. */
+  public static AllocaOp create(Builder b, Location loc, MemRefType type) {
+    return create(b, loc, type, java.util.List.of(), 0);
+  }
+
+  /**
+   * A buffer of {@code type} with one size per dynamic dimension, aligned to {@code alignment}
+   * bytes when that is positive.
+   */
+  public static AllocaOp create(Builder b, Location loc, MemRefType type, java.util.List<Value> dynamicSizes, long alignment) {
+    return b.create(SPEC, Allocations.state(SPEC, loc, type, dynamicSizes, alignment));
+  }
+
+  @Override public boolean verify(Diagnostics diag) { return Allocations.verify(this, diag); }
 
   @Override public java.util.Set<Effect> effects() { return java.util.EnumSet.of(Effect.ALLOCATE); }
 }

@@ -18,6 +18,13 @@ public final class CastOp extends Operation implements Pure {
     super(state, SPEC);
   }
 
+  public Value source() { return operand(0); }
+
+  /** {@code source} as the cast-compatible {@code resultType} (static and dynamic sizes exchanged). */
+  public static CastOp create(Builder b, Location loc, Value source, Type resultType) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(source).results(resultType));
+  }
+
   @Override public boolean verify(Diagnostics diag) {
     ShapedType s = (ShapedType) operand(0).type();
     ShapedType t = (ShapedType) result().type();

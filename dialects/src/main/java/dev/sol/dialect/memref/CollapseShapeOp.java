@@ -18,7 +18,21 @@ public final class CollapseShapeOp extends Operation implements Pure {
     super(state, SPEC);
   }
 
+  public Value src() { return operand(0); }
+  /** For each dimension of the result type, the dimensions of the source type it merges. */
+  public int[][] reassociation() { return Reassociation.of(this); }
+
+  public static CollapseShapeOp create(Builder b, Location loc, MemRefType resultType, Value src, int[]... reassociation) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(src).results(resultType)
+        .attribute("reassociation", Reassociation.attribute(reassociation)));
+  }
+
+  /** Collapses an identity-layout {@code src} by {@code reassociation}; the result type follows. */
+  public static CollapseShapeOp create(Builder b, Location loc, Value src, int[]... reassociation) {
+    return create(b, loc, Reassociation.collapse((MemRefType) src.type(), reassociation), src, reassociation);
+  }
+
   @Override public boolean verify(Diagnostics diag) {
-    return ReassociationCheck.verify(this, diag, true);
+    return Reassociation.verify(this, diag, true);
   }
 }

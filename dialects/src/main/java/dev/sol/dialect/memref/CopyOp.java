@@ -19,6 +19,14 @@ public final class CopyOp extends Operation implements MemoryEffects {
     super(state, SPEC);
   }
 
+  public Value source() { return operand(0); }
+  public Value target() { return operand(1); }
+
+  /** Copies every element of {@code source} into {@code target}. */
+  public static CopyOp create(Builder b, Location loc, Value source, Value target) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(source, target));
+  }
+
   @Override public boolean verify(Diagnostics diag) {
     ShapedType s = (ShapedType) operand(0).type();
     ShapedType t = (ShapedType) operand(1).type();

@@ -21,5 +21,9 @@ public final class DeallocOp extends Operation implements MemoryEffects {
 
   public Value memref() { return operand(0); }
 
+  public static DeallocOp create(Builder b, Location loc, Value memref) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(memref));
+  }
+
   @Override public java.util.Set<Effect> effects() { return java.util.EnumSet.of(Effect.FREE); }
 }

@@ -18,6 +18,19 @@ public final class DimOp extends Operation implements Pure, Foldable {
     super(state, SPEC);
   }
 
+  public Value source() { return operand(0); }
+  public Value index() { return operand(1); }
+
+  /** The size of dimension {@code index} of {@code source}. */
+  public static DimOp create(Builder b, Location loc, Value source, Value index) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(source, index).results(IndexType.INSTANCE));
+  }
+
+  /** The size of dimension {@code index}, given as an index constant created here. */
+  public static DimOp create(Builder b, Location loc, Value source, long index) {
+    return create(b, loc, source, dev.sol.dialect.arith.ConstantOp.index(b, loc, index).result());
+  }
+
   /** The size of a static dimension is a constant. */
   @Override public java.util.List<Object> fold(java.util.List<Attribute> c) {
     if (!(c.get(1) instanceof IntegerAttr i) || !(operand(0).type() instanceof MemRefType m)) return null;

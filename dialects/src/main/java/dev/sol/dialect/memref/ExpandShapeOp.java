@@ -18,7 +18,16 @@ public final class ExpandShapeOp extends Operation implements Pure {
     super(state, SPEC);
   }
 
+  public Value src() { return operand(0); }
+  /** For each dimension of the source type, the dimensions of the result type it splits into. */
+  public int[][] reassociation() { return Reassociation.of(this); }
+
+  public static ExpandShapeOp create(Builder b, Location loc, MemRefType resultType, Value src, int[]... reassociation) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(src).results(resultType)
+        .attribute("reassociation", Reassociation.attribute(reassociation)));
+  }
+
   @Override public boolean verify(Diagnostics diag) {
-    return ReassociationCheck.verify(this, diag, false);
+    return Reassociation.verify(this, diag, false);
   }
 }

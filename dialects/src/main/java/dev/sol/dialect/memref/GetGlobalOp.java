@@ -19,6 +19,17 @@ public final class GetGlobalOp extends Operation implements Pure {
   }
 
   public SymbolRefAttr nameRef() { return (SymbolRefAttr) attribute("name"); }
+  public String globalName() { return nameRef().root(); }
+
+  /** The buffer of the global {@code name} of {@code type}. */
+  public static GetGlobalOp create(Builder b, Location loc, String name, MemRefType type) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).results(type)
+        .attribute("name", new SymbolRefAttr(name, java.util.List.of())));
+  }
+
+  public static GetGlobalOp create(Builder b, Location loc, GlobalOp global) {
+    return create(b, loc, global.symName(), global.type());
+  }
 
   @Override public boolean verify(Diagnostics diag) {
     if (!(Symbols.lookup(this, nameRef()) instanceof GlobalOp global)) {

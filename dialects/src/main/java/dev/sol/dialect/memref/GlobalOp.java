@@ -21,6 +21,36 @@ public final class GlobalOp extends Operation implements Symbol {
 
   public String symName() { return ((StringAttr) attribute("sym_name")).value(); }
   public MemRefType type() { return (MemRefType) ((TypeAttr) attribute("type")).type(); }
+  /** public, private or nested; public when the attribute is absent. */
+  public String visibility() { return attribute("sym_visibility") instanceof StringAttr v ? v.value() : "public"; }
+  /** The dense initial value, or null (uninitialized, or only declared). */
+  public DenseElementsAttr initialValue() { return attribute("initial_value") instanceof DenseElementsAttr d ? d : null; }
+  public boolean isConstant() { return attribute("constant") != null; }
+  /** The requested alignment in bytes, if any. */
+  public java.util.OptionalLong alignment() {
+    return attribute("alignment") instanceof IntegerAttr a ? java.util.OptionalLong.of(a.value()) : java.util.OptionalLong.empty();
+  }
+
+  /**
+   * A global {@code name} of {@code type} with {@code visibility} (null for public), the dense
+   * {@code initialValue} (null for none), and an alignment in bytes when positive.
+   */
+  public static GlobalOp create(Builder b, Location loc, String name, String visibility, MemRefType type,
+      DenseElementsAttr initialValue, boolean constant, long alignment) {
+    OperationState s = new OperationState(SPEC.name(), loc).attribute("sym_name", new StringAttr(name))
+        .attribute("type", new TypeAttr(type));
+    if (visibility != null) s.attribute("sym_visibility", new StringAttr(visibility));
+    if (initialValue != null) s.attribute("initial_value", initialValue);
+    if (constant) s.attribute("constant", UnitAttr.INSTANCE);
+    if (alignment > 0) s.attribute("alignment", IntegerAttr.i64(alignment));
+    return b.create(SPEC, s);
+  }
+
+  /** A private constant global holding {@code value}, of the memref type with its shape and element type. */
+  public static GlobalOp privateConstant(Builder b, Location loc, String name, DenseElementsAttr value, long alignment) {
+    ShapedType t = value.shapedType();
+    return create(b, loc, name, "private", new MemRefType(t.shape(), t.element()), value, true, alignment);
+  }
 
   @Override public boolean verify(Diagnostics diag) {
     MemRefType type = type();

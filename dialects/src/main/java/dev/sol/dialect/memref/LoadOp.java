@@ -22,6 +22,16 @@ public final class LoadOp extends Operation implements MemoryEffects {
   public Value memref() { return operand(0); }
   public java.util.List<Value> indices() { return operands().subList(1, numOperands()); }
 
+  /** The element of {@code memref} at {@code indices}. */
+  public static LoadOp create(Builder b, Location loc, Value memref, java.util.List<Value> indices) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(memref).operands(indices)
+        .results(((MemRefType) memref.type()).element()));
+  }
+
+  public static LoadOp create(Builder b, Location loc, Value memref, Value... indices) {
+    return create(b, loc, memref, java.util.List.of(indices));
+  }
+
   @Override public boolean verify(Diagnostics diag) {
     MemRefType type = (MemRefType) memref().type();
     if (!result().type().equals(type.element())) {

@@ -18,6 +18,14 @@ public final class ReshapeOp extends Operation implements Pure {
     super(state, SPEC);
   }
 
+  public Value source() { return operand(0); }
+  public Value shape() { return operand(1); }
+
+  /** {@code source} with the shape that the 1-D buffer {@code shape} holds, of {@code resultType}. */
+  public static ReshapeOp create(Builder b, Location loc, Value source, Value shape, MemRefType resultType) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(source, shape).results(resultType));
+  }
+
   @Override public boolean verify(Diagnostics diag) {
     MemRefType src = (MemRefType) operand(0).type();
     MemRefType res = (MemRefType) result().type();

@@ -23,6 +23,15 @@ public final class StoreOp extends Operation implements MemoryEffects {
   public Value memref() { return operand(1); }
   public java.util.List<Value> indices() { return operands().subList(2, numOperands()); }
 
+  /** Stores {@code value} into {@code memref} at {@code indices}. */
+  public static StoreOp create(Builder b, Location loc, Value value, Value memref, java.util.List<Value> indices) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(value, memref).operands(indices));
+  }
+
+  public static StoreOp create(Builder b, Location loc, Value value, Value memref, Value... indices) {
+    return create(b, loc, value, memref, java.util.List.of(indices));
+  }
+
   @Override public boolean verify(Diagnostics diag) {
     MemRefType type = (MemRefType) memref().type();
     if (!value().type().equals(type.element())) {

@@ -21,6 +21,63 @@ public final class SubViewOp extends Operation implements Pure {
   }
 
   public Value source() { return operand(0); }
+  public java.util.List<Value> offsets() { return operandSegment(1); }
+  public java.util.List<Value> sizes() { return operandSegment(2); }
+  public java.util.List<Value> strides() { return operandSegment(3); }
+  /** The offsets, with {@link ShapedType#DYNAMIC} where {@link #offsets()} gives the value. */
+  public long[] staticOffsets() { return ((DenseArrayAttr) attribute("static_offsets")).ints().clone(); }
+  public long[] staticSizes() { return ((DenseArrayAttr) attribute("static_sizes")).ints().clone(); }
+  public long[] staticStrides() { return ((DenseArrayAttr) attribute("static_strides")).ints().clone(); }
+
+  /**
+   * A view of {@code source} of {@code resultType}: per dimension an offset, size and stride,
+   * static where the array holds a number and taken from the operand lists, in order, where
+   * it holds {@link ShapedType#DYNAMIC}.
+   */
+  public static SubViewOp create(Builder b, Location loc, MemRefType resultType, Value source,
+      java.util.List<Value> offsets, java.util.List<Value> sizes, java.util.List<Value> strides,
+      long[] staticOffsets, long[] staticSizes, long[] staticStrides) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(source).operands(offsets).operands(sizes).operands(strides)
+        .results(resultType)
+        .attribute(OpSpec.OPERAND_SEGMENTS, DenseArrayAttr.i32(1, offsets.size(), sizes.size(), strides.size()))
+        .attribute("static_offsets", DenseArrayAttr.i64(staticOffsets))
+        .attribute("static_sizes", DenseArrayAttr.i64(staticSizes))
+        .attribute("static_strides", DenseArrayAttr.i64(staticStrides)));
+  }
+
+  /** A view with static offsets, sizes and strides; the result type is inferred as MLIR does. */
+  public static SubViewOp create(Builder b, Location loc, Value source, long[] offsets, long[] sizes, long[] strides) {
+    MemRefType type = inferResultType((MemRefType) source.type(), offsets, sizes, strides);
+    java.util.List<Value> none = java.util.List.of();
+    return create(b, loc, type, source, none, none, none, offsets, sizes, strides);
+  }
+
+  /** The strided type of a static view of {@code source} (identity or strided layout). */
+  public static MemRefType inferResultType(MemRefType source, long[] offsets, long[] sizes, long[] strides) {
+    long[] sourceStrides;
+    long offset;
+    if (source.layout() instanceof StridedLayoutAttr s) {
+      sourceStrides = s.strides();
+      offset = s.offset();
+    } else if (source.hasIdentityLayout()) {
+      sourceStrides = new long[source.rank()];
+      long acc = 1;
+      for (int d = source.rank() - 1; d >= 0; d--) {
+        sourceStrides[d] = acc;
+        acc = acc == ShapedType.DYNAMIC || source.shape()[d] == ShapedType.DYNAMIC ? ShapedType.DYNAMIC : acc * source.shape()[d];
+      }
+      offset = 0;
+    } else {
+      throw new IllegalArgumentException("cannot infer the subview type of " + source);
+    }
+    long[] resultStrides = new long[sizes.length];
+    for (int d = 0; d < sizes.length; d++) {
+      boolean dynamic = sourceStrides[d] == ShapedType.DYNAMIC;
+      resultStrides[d] = dynamic ? ShapedType.DYNAMIC : sourceStrides[d] * strides[d];
+      offset = dynamic || offset == ShapedType.DYNAMIC ? ShapedType.DYNAMIC : offset + offsets[d] * sourceStrides[d];
+    }
+    return new MemRefType(sizes, source.element(), new StridedLayoutAttr(offset, resultStrides), source.memorySpace());
+  }
 
   private int mixedRank(String staticAttr) {
     return ((DenseArrayAttr) attribute(staticAttr)).size();

@@ -18,5 +18,13 @@ public final class ConditionOp extends Operation implements Pure, IsTerminator, 
     super(state, SPEC);
   }
 
+  public Value condition() { return operand(0); }
+  public java.util.List<Value> args() { return operands().subList(1, numOperands()); }
+
+  /** Ends the before block of scf.while: continue with {@code args} while {@code condition} holds, else return them. */
+  public static ConditionOp create(Builder b, Location loc, Value condition, java.util.List<Value> args) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(condition).operands(args));
+  }
+
   @Override public java.util.List<String> allowedParents() { return java.util.List.of("scf.while"); }
 }

@@ -25,6 +25,38 @@ public final class ForOp extends Operation implements SingleBlock, RecursivelyPu
   public java.util.List<Value> initArgs() { return operands().subList(3, numOperands()); }
   public Block body() { return region(0).entryBlock(); }
   public BlockArgument inductionVar() { return body().argument(0); }
+  /** The body's arguments that carry the iter args from one iteration to the next. */
+  public java.util.List<BlockArgument> regionIterArgs() { return body().arguments().subList(1, body().numArguments()); }
+
+  /** Builds one iteration: the loop's body receives the induction variable and the carried values and returns the next ones. */
+  @FunctionalInterface
+  public interface Body {
+    java.util.List<Value> build(Builder b, Value inductionVar, java.util.List<BlockArgument> iterArgs);
+  }
+
+  /**
+   * A loop from {@code lowerBound} to {@code upperBound} by {@code step} carrying
+   * {@code iterArgs}; its body block has the induction variable and one argument per iter
+   * arg, and no terminator yet.
+   */
+  public static ForOp create(Builder b, Location loc, Value lowerBound, Value upperBound, Value step, java.util.List<Value> iterArgs) {
+    OperationState s = new OperationState(SPEC.name(), loc).operands(lowerBound, upperBound, step).operands(iterArgs)
+        .results(ScfRegions.typesOf(iterArgs));
+    java.util.List<Type> argTypes = new java.util.ArrayList<>();
+    argTypes.add(IndexType.INSTANCE);
+    argTypes.addAll(ScfRegions.typesOf(iterArgs));
+    ScfRegions.addBlock(s.addRegion(), argTypes, loc);
+    return b.create(SPEC, s);
+  }
+
+  /** A loop whose body {@code body} builds; what it returns is yielded (scf.yield is appended). */
+  public static ForOp create(Builder b, Location loc, Value lowerBound, Value upperBound, Value step, java.util.List<Value> iterArgs,
+      Body body) {
+    ForOp loop = create(b, loc, lowerBound, upperBound, step, iterArgs);
+    ScfRegions.fill(b, loop.body(), (in, args) -> body.build(in, args.getFirst(), args.subList(1, args.size())),
+        (in, values) -> YieldOp.create(in, loc, values));
+    return loop;
+  }
 
   @Override public boolean verify(Diagnostics diag) {
     if (step().definingOp() instanceof dev.sol.dialect.arith.ConstantOp c && c.value() instanceof IntegerAttr i && i.value() <= 0) {

@@ -24,6 +24,28 @@ public final class ParallelOp extends Operation implements SingleBlock, Recursiv
   public java.util.List<Value> steps() { return operandSegment(2); }
   public java.util.List<Value> initVals() { return operandSegment(3); }
   public Block body() { return region(0).entryBlock(); }
+  public java.util.List<BlockArgument> inductionVars() { return body().arguments(); }
+
+  /**
+   * A parallel loop nest, one induction variable per bound, reducing into {@code initVals}
+   * (through scf.reduce ops in the body); the body block has no terminator yet.
+   */
+  public static ParallelOp create(Builder b, Location loc, java.util.List<Value> lowerBounds, java.util.List<Value> upperBounds,
+      java.util.List<Value> steps, java.util.List<Value> initVals) {
+    OperationState s = new OperationState(SPEC.name(), loc).operands(lowerBounds).operands(upperBounds).operands(steps)
+        .operands(initVals).results(ScfRegions.typesOf(initVals))
+        .attribute(OpSpec.OPERAND_SEGMENTS, DenseArrayAttr.i32(lowerBounds.size(), upperBounds.size(), steps.size(), initVals.size()));
+    ScfRegions.addBlock(s.addRegion(), java.util.Collections.nCopies(steps.size(), IndexType.INSTANCE), loc);
+    return b.create(SPEC, s);
+  }
+
+  /** A parallel loop whose body {@code body} builds from the induction variables; it returns no values (scf.yield is appended). */
+  public static ParallelOp create(Builder b, Location loc, java.util.List<Value> lowerBounds, java.util.List<Value> upperBounds,
+      java.util.List<Value> steps, java.util.List<Value> initVals, BodyBuilder body) {
+    ParallelOp op = create(b, loc, lowerBounds, upperBounds, steps, initVals);
+    ScfRegions.fill(b, op.body(), body, (in, values) -> YieldOp.create(in, loc, values));
+    return op;
+  }
 
   @Override public boolean verify(Diagnostics diag) {
     int n = steps().size();

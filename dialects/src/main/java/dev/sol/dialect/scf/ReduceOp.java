@@ -18,6 +18,21 @@ public final class ReduceOp extends Operation implements HasParent, RecursivelyP
     super(state, SPEC);
   }
 
+  public Value operand() { return operand(0); }
+  public Block body() { return region(0).entryBlock(); }
+
+  /**
+   * Reduces {@code operand} into the enclosing scf.parallel's result: {@code combine} gets the
+   * two values to combine (as block arguments) and returns the one combined value.
+   */
+  public static ReduceOp create(Builder b, Location loc, Value operand, BodyBuilder combine) {
+    OperationState s = new OperationState(SPEC.name(), loc).operands(operand);
+    Block body = ScfRegions.addBlock(s.addRegion(), java.util.List.of(operand.type(), operand.type()), loc);
+    ReduceOp op = b.create(SPEC, s);
+    ScfRegions.fill(b, body, combine, (in, values) -> ReduceReturnOp.create(in, loc, values.getFirst()));
+    return op;
+  }
+
   @Override public java.util.List<String> allowedParents() { return java.util.List.of("scf.parallel"); }
 
   @Override public boolean verify(Diagnostics diag) {

@@ -18,6 +18,12 @@ public final class ReduceReturnOp extends Operation implements Pure, IsTerminato
     super(state, SPEC);
   }
 
+  public Value value() { return operand(0); }
+
+  public static ReduceReturnOp create(Builder b, Location loc, Value value) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(value));
+  }
+
   @Override public java.util.List<String> allowedParents() { return java.util.List.of("scf.reduce"); }
 
   @Override public boolean verify(Diagnostics diag) {

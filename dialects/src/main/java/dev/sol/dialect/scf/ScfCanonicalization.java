@@ -1,6 +1,7 @@
 package dev.sol.dialect.scf;
 
 import dev.sol.dialect.arith.ArithConstants;
+import dev.sol.dialect.arith.SelectOp;
 import dev.sol.ir.*;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,24 +89,27 @@ final class ScfCanonicalization {
         any |= !keep[i];
       }
       if (!any) return false;
-      OperationState state = new OperationState(ForOp.SPEC.name(), op.location())
-          .operands(op.lowerBound(), op.upperBound(), op.step());
-      for (int i = 0; i < n; i++) {
-        if (!keep[i]) continue;
-        state.operands.add(op.operand(3 + i));
-        state.resultTypes.add(op.result(i).type());
-      }
-      Block newBody = state.addRegion().addBlock();
-      List<Value> argMap = new ArrayList<>();
-      argMap.add(newBody.addArgument(body.argument(0).type(), body.argument(0).location()));
-      for (int i = 0; i < n; i++) {
-        argMap.add(keep[i] ? newBody.addArgument(body.argument(1 + i).type(), body.argument(1 + i).location()) : op.operand(3 + i));
-      }
+      List<Value> keptInits = new ArrayList<>();
+      for (int i = 0; i < n; i++) if (keep[i]) keptInits.add(op.operand(3 + i));
       List<Value> kept = new ArrayList<>();
       for (int i = 0; i < n; i++) if (keep[i]) kept.add(yield.operand(i));
       rewriter.modifyInPlace(yield, () -> yield.setOperands(kept));
       rewriter.before(op);
-      ForOp replacement = rewriter.create(ForOp.class, state);
+      ForOp replacement = ForOp.create(rewriter, op.location(), op.lowerBound(), op.upperBound(), op.step(), keptInits);
+      Block newBody = replacement.body();
+      // The new body's arguments keep the locations of the ones they replace.
+      newBody.argument(0).setLocation(body.argument(0).location());
+      List<Value> argMap = new ArrayList<>();
+      argMap.add(newBody.argument(0));
+      for (int i = 0, k = 1; i < n; i++) {
+        if (!keep[i]) {
+          argMap.add(op.operand(3 + i));
+          continue;
+        }
+        BlockArgument arg = newBody.argument(k++);
+        arg.setLocation(body.argument(1 + i).location());
+        argMap.add(arg);
+      }
       rewriter.inlineBlockBefore(body, null, argMap, newBody);
       List<Value> results = new ArrayList<>();
       int k = 0;
@@ -130,13 +134,12 @@ final class ScfCanonicalization {
         }
       }
       if (kept.size() == op.numResults()) return false;
-      OperationState state = new OperationState(IfOp.SPEC.name(), op.location()).operands(op.condition()).results(kept);
-      Region thenR = state.addRegion();
-      Region elseR = state.addRegion();
+      rewriter.before(op);
+      IfOp replacement = IfOp.create(rewriter, op.location(), op.condition(), kept);
+      Region thenR = replacement.thenRegion();
+      Region elseR = replacement.elseRegion();
       op.thenRegion().moveBlocksTo(thenR);
       op.elseRegion().moveBlocksTo(elseR);
-      rewriter.before(op);
-      IfOp replacement = rewriter.create(IfOp.class, state);
       List<Value> results = new ArrayList<>();
       List<Value> trueYields = new ArrayList<>();
       List<Value> falseYields = new ArrayList<>();
@@ -151,8 +154,7 @@ final class ScfCanonicalization {
           results.add(t);
         } else {
           rewriter.before(replacement);
-          results.add(rewriter.create(new OperationState("arith.select", op.location()).operands(op.condition(), t, f)
-              .results(t.type())).result(0));
+          results.add(SelectOp.create(rewriter, op.location(), op.condition(), t, f).result());
         }
       }
       rewriter.modifyInPlace(thenYield, () -> thenYield.setOperands(trueYields));
@@ -186,15 +188,12 @@ final class ScfCanonicalization {
       }
       List<Type> types = new ArrayList<>(prev.resultTypes());
       types.addAll(next.resultTypes());
-      OperationState state = new OperationState(IfOp.SPEC.name(), next.location()).operands(prev.condition()).results(types);
-      Region thenR = state.addRegion();
-      Region elseR = state.addRegion();
-      prev.thenRegion().moveBlocksTo(thenR);
-      prev.elseRegion().moveBlocksTo(elseR);
-      mergeInto(thenR, next.thenRegion(), rewriter);
-      mergeInto(elseR, next.elseRegion(), rewriter);
       rewriter.before(next);
-      IfOp combined = rewriter.create(IfOp.class, state);
+      IfOp combined = IfOp.create(rewriter, next.location(), prev.condition(), types);
+      prev.thenRegion().moveBlocksTo(combined.thenRegion());
+      prev.elseRegion().moveBlocksTo(combined.elseRegion());
+      mergeInto(combined.thenRegion(), next.thenRegion(), rewriter);
+      mergeInto(combined.elseRegion(), next.elseRegion(), rewriter);
       rewriter.replaceOp(prev, combined.results().subList(0, prev.numResults()));
       rewriter.replaceOp(next, combined.results().subList(prev.numResults(), combined.numResults()));
       return true;
@@ -272,11 +271,13 @@ final class ScfCanonicalization {
       List<Integer> used = new ArrayList<>();
       for (int i = 0; i < op.numResults(); i++) if (!op.result(i).hasNoUses()) used.add(i);
       if (used.size() == op.numResults()) return false;
-      OperationState state = new OperationState(IfOp.SPEC.name(), op.location()).operands(op.condition());
-      for (int i : used) state.resultTypes.add(op.result(i).type());
-      for (Region r : op.regions()) {
-        Region moved = state.addRegion();
-        r.moveBlocksTo(moved);
+      List<Type> types = new ArrayList<>();
+      for (int i : used) types.add(op.result(i).type());
+      rewriter.before(op);
+      IfOp replacement = IfOp.create(rewriter, op.location(), op.condition(), types);
+      for (int k = 0; k < 2; k++) {
+        Region moved = replacement.region(k);
+        op.region(k).moveBlocksTo(moved);
         Block b = moved.entryBlock();
         if (b != null && b.back() instanceof YieldOp y) {
           List<Value> kept = new ArrayList<>();
@@ -284,8 +285,6 @@ final class ScfCanonicalization {
           rewriter.modifyInPlace(y, () -> y.setOperands(kept));
         }
       }
-      rewriter.before(op);
-      IfOp replacement = rewriter.create(IfOp.class, state);
       List<Value> values = new ArrayList<>();
       int k = 0;
       for (int i = 0; i < op.numResults(); i++) values.add(used.contains(i) ? replacement.result(k++) : null);

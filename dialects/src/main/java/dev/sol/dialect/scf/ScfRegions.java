@@ -3,9 +3,38 @@ package dev.sol.dialect.scf;
 import dev.sol.ir.*;
 import java.util.List;
 
-/** Checks shared by scf operations: block argument types and what a region yields. */
+/** What the scf operations share: building their blocks, checking block argument types and what a region yields. */
 final class ScfRegions {
   private ScfRegions() {}
+
+  /** Makes the terminator of a block from the values its body returned. */
+  interface Terminator {
+    void create(Builder b, List<Value> values);
+  }
+
+  /**
+   * Runs {@code body} at the end of {@code block} and appends the terminator made from what it
+   * returns; the builder's insertion point is the same afterwards.
+   */
+  static void fill(Builder b, Block block, BodyBuilder body, Terminator terminator) {
+    Builder.InsertionPoint saved = b.insertionPoint();
+    b.atEnd(block);
+    terminator.create(b, body.build(b, block.arguments()));
+    b.restore(saved);
+  }
+
+  /** A block with arguments of {@code types}, all at {@code loc}, appended to {@code region}. */
+  static Block addBlock(Region region, List<Type> types, Location loc) {
+    Block block = region.addBlock();
+    for (Type t : types) block.addArgument(t, loc);
+    return block;
+  }
+
+  static List<Type> typesOf(List<Value> values) {
+    List<Type> types = new java.util.ArrayList<>();
+    for (Value v : values) types.add(v.type());
+    return types;
+  }
 
   static boolean argTypesMatch(Block block, List<Type> types) {
     if (block.numArguments() != types.size()) return false;

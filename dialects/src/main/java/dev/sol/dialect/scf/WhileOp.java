@@ -20,6 +20,34 @@ public final class WhileOp extends Operation implements RecursivelyPure {
 
   public Region before() { return region(0); }
   public Region after() { return region(1); }
+  public java.util.List<Value> inits() { return operands(); }
+  public Block beforeBlock() { return before().entryBlock(); }
+  public Block afterBlock() { return after().entryBlock(); }
+
+  /**
+   * A while loop over {@code inits}: the before block takes arguments of the inits' types, the
+   * after block of {@code resultTypes}; both are empty.
+   */
+  public static WhileOp create(Builder b, Location loc, java.util.List<Type> resultTypes, java.util.List<Value> inits) {
+    OperationState s = new OperationState(SPEC.name(), loc).operands(inits).results(resultTypes);
+    ScfRegions.addBlock(s.addRegion(), ScfRegions.typesOf(inits), loc);
+    ScfRegions.addBlock(s.addRegion(), resultTypes, loc);
+    return b.create(SPEC, s);
+  }
+
+  /**
+   * A while loop whose blocks the callbacks build: {@code before} returns the condition
+   * followed by the values forwarded to the after block or the results (scf.condition is
+   * appended), {@code after} returns the next values of the before block's arguments.
+   */
+  public static WhileOp create(Builder b, Location loc, java.util.List<Type> resultTypes, java.util.List<Value> inits,
+      BodyBuilder before, BodyBuilder after) {
+    WhileOp op = create(b, loc, resultTypes, inits);
+    ScfRegions.fill(b, op.beforeBlock(), before,
+        (in, values) -> ConditionOp.create(in, loc, values.getFirst(), values.subList(1, values.size())));
+    ScfRegions.fill(b, op.afterBlock(), after, (in, values) -> YieldOp.create(in, loc, values));
+    return op;
+  }
 
   @Override public boolean verify(Diagnostics diag) {
     Block before = before().entryBlock();

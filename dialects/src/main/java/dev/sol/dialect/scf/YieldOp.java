@@ -18,6 +18,12 @@ public final class YieldOp extends Operation implements Pure, IsTerminator, Retu
     super(state, SPEC);
   }
 
+  public static YieldOp create(Builder b, Location loc, java.util.List<Value> results) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(results));
+  }
+
+  public static YieldOp create(Builder b, Location loc, Value... results) { return create(b, loc, java.util.List.of(results)); }
+
   @Override public java.util.List<String> allowedParents() {
     return java.util.List.of("scf.execute_region", "scf.for", "scf.if", "scf.index_switch", "scf.parallel", "scf.while");
   }

@@ -18,6 +18,13 @@ public final class BroadcastOp extends Operation implements Pure {
     super(state, SPEC);
   }
 
+  public Value source() { return operand(0); }
+
+  /** Broadcasts a scalar or a lower-rank vector to {@code type}. */
+  public static BroadcastOp create(Builder b, Location loc, VectorType type, Value source) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(source).results(type));
+  }
+
   @Override public boolean verify(Diagnostics diag) {
     VectorType dst = (VectorType) result().type();
     Type src = operand(0).type();

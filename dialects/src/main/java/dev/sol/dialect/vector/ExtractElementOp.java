@@ -17,4 +17,15 @@ public final class ExtractElementOp extends Operation implements Pure {
   private ExtractElementOp(OperationState state) {
     super(state, SPEC);
   }
+
+  public Value vector() { return operand(0); }
+  /** The dynamic position, or null for a 0-D vector. */
+  public Value position() { return numOperands() > 1 ? operand(1) : null; }
+
+  /** The element of {@code vector} at the dynamic {@code position} (null for a 0-D vector). */
+  public static ExtractElementOp create(Builder b, Location loc, Value vector, Value position) {
+    OperationState s = new OperationState(SPEC.name(), loc).operands(vector).results(((VectorType) vector.type()).element());
+    if (position != null) s.operands(position);
+    return b.create(SPEC, s);
+  }
 }

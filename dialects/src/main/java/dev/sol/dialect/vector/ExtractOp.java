@@ -18,6 +18,16 @@ public final class ExtractOp extends Operation implements Pure {
     super(state, SPEC);
   }
 
+  public Value vector() { return operand(0); }
+  public long[] position() { return VectorPositions.of(this); }
+
+  /** The element, or the trailing sub-vector, of {@code vector} at {@code position}. */
+  public static ExtractOp create(Builder b, Location loc, Value vector, long... position) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(vector)
+        .results(VectorPositions.sliceType((VectorType) vector.type(), position.length))
+        .attribute("position", VectorPositions.attribute(position)));
+  }
+
   @Override public boolean verify(Diagnostics diag) {
     return VectorPositions.verify(this, diag, (VectorType) operand(0).type(), result().type(), "vector");
   }

@@ -2,6 +2,7 @@ package dev.sol.dialect.vector;
 
 import dev.sol.dialect.Constraints;
 import dev.sol.ir.*;
+import dev.sol.dialect.FloatElementwise;
 import dev.sol.ir.traits.*;
 import static dev.sol.dialect.Constraints.*;
 
@@ -10,13 +11,24 @@ import static dev.sol.dialect.Constraints.*;
  *
  * <pre>{@code %r = "vector.fma"(%a, %b, %c) : (vector<4xf32>, vector<4xf32>, vector<4xf32>) -> vector<4xf32>}</pre>
  */
-public final class FMAOp extends Operation implements Pure {
+public final class FMAOp extends Operation implements Pure, FloatElementwise {
   public static final OpSpec SPEC = OpSpec.named("vector.fma", FMAOp.class, FMAOp::new)
       .operand("lhs", VECTOR).operand("rhs", VECTOR).operand("acc", VECTOR).result("result", VECTOR);
 
   private FMAOp(OperationState state) {
     super(state, SPEC);
   }
+
+  public Value lhs() { return operand(0); }
+  public Value rhs() { return operand(1); }
+  public Value acc() { return operand(2); }
+
+  /** {@code lhs * rhs + acc} element by element, rounded once. */
+  public static FMAOp create(Builder b, Location loc, Value lhs, Value rhs, Value acc) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(lhs, rhs, acc).results(lhs.type()));
+  }
+
+  @Override public double apply(double... x) { return Math.fma(x[0], x[1], x[2]); }
 
   @Override public boolean verify(Diagnostics diag) {
     Type t = result().type();

@@ -17,4 +17,16 @@ public final class InsertElementOp extends Operation implements Pure {
   private InsertElementOp(OperationState state) {
     super(state, SPEC);
   }
+
+  public Value source() { return operand(0); }
+  public Value dest() { return operand(1); }
+  /** The dynamic position, or null for a 0-D vector. */
+  public Value position() { return numOperands() > 2 ? operand(2) : null; }
+
+  /** {@code dest} with the element at the dynamic {@code position} (null for a 0-D vector) replaced by {@code source}. */
+  public static InsertElementOp create(Builder b, Location loc, Value source, Value dest, Value position) {
+    OperationState s = new OperationState(SPEC.name(), loc).operands(source, dest).results(dest.type());
+    if (position != null) s.operands(position);
+    return b.create(SPEC, s);
+  }
 }

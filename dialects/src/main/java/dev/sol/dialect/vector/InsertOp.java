@@ -18,6 +18,16 @@ public final class InsertOp extends Operation implements Pure {
     super(state, SPEC);
   }
 
+  public Value source() { return operand(0); }
+  public Value dest() { return operand(1); }
+  public long[] position() { return VectorPositions.of(this); }
+
+  /** {@code dest} with the element or sub-vector at {@code position} replaced by {@code source}. */
+  public static InsertOp create(Builder b, Location loc, Value source, Value dest, long... position) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(source, dest).results(dest.type())
+        .attribute("position", VectorPositions.attribute(position)));
+  }
+
   @Override public boolean verify(Diagnostics diag) {
     if (!result().type().equals(operand(1).type())) {
       return diag.report(opError("failed to verify that all of {dest, result} have same type"));

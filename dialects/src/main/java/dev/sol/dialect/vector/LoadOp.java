@@ -20,6 +20,12 @@ public final class LoadOp extends Operation implements MemoryEffects {
   }
 
   public Value base() { return operand(0); }
+  public java.util.List<Value> indices() { return operands().subList(1, numOperands()); }
+
+  /** Loads a vector of {@code type} from {@code base} starting at {@code indices}. */
+  public static LoadOp create(Builder b, Location loc, VectorType type, Value base, java.util.List<Value> indices) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(base).operands(indices).results(type));
+  }
 
   @Override public boolean verify(Diagnostics diag) {
     MemRefType base = (MemRefType) base().type();

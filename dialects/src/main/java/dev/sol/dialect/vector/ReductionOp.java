@@ -1,12 +1,12 @@
 package dev.sol.dialect.vector;
 
-import dev.sol.dialect.Constraints;
 import dev.sol.ir.*;
 import dev.sol.ir.traits.*;
 import static dev.sol.dialect.Constraints.*;
 
 /**
- * Reduces a 1-D vector to a scalar with a combining kind (#vector.kind<add>, ...).
+ * Reduces a 1-D vector to a scalar with a {@link CombiningKind} (#vector.kind<add>, ...),
+ * starting from the optional accumulator.
  *
  * <pre>{@code %s = "vector.reduction"(%v) {kind = #vector.kind<add>} : (vector<4xf32>) -> f32}</pre>
  */
@@ -18,6 +18,23 @@ public final class ReductionOp extends Operation implements Pure {
     super(state, SPEC);
   }
 
+  public CombiningKind kind() { return CombiningKind.of(attribute("kind")); }
+  public Value vector() { return operand(0); }
+  /** The accumulator, or null. */
+  public Value acc() { return numOperands() > 1 ? operand(1) : null; }
+
+  /** Reduces {@code vector} to its element type. */
+  public static ReductionOp create(Builder b, Location loc, CombiningKind kind, Value vector) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(vector)
+        .results(((VectorType) vector.type()).element()).attribute("kind", kind.attribute()));
+  }
+
+  /** Reduces {@code vector} into {@code acc}. */
+  public static ReductionOp create(Builder b, Location loc, CombiningKind kind, Value vector, Value acc) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(vector, acc)
+        .results(acc.type()).attribute("kind", kind.attribute()));
+  }
+
   @Override public boolean verify(Diagnostics diag) {
     VectorType vt = (VectorType) operand(0).type();
     if (vt.rank() > 1) return diag.report(opError("unsupported reduction rank: " + vt.rank()));
@@ -27,17 +44,12 @@ public final class ReductionOp extends Operation implements Pure {
     if (numOperands() == 2 && !operand(1).type().equals(result().type())) {
       return diag.report(opError("accumulator and result must be of the same type"));
     }
-    String kind = attribute("kind").toString();
-    java.util.List<String> kinds = java.util.List.of("add", "mul", "minui", "minsi", "minf", "maxui", "maxsi", "maxf", "and", "or", "xor");
-    if (attribute("kind") instanceof OpaqueAttr o && o.name().equals("vector.kind")) {
-      String k = o.params().replaceAll("[<> ]", "");
-      if (!kinds.contains(k)) return diag.report(opError("unknown reduction kind '" + k + "'"));
-      boolean isFloat = vt.element() instanceof FloatType;
-      boolean floatKind = k.equals("add") || k.equals("mul") || k.equals("minf") || k.equals("maxf");
-      boolean intKind = !k.equals("minf") && !k.equals("maxf");
-      if (isFloat ? !floatKind : !intKind) return diag.report(opError("unsupported reduction type '" + vt.element() + "' for kind '" + k + "'"));
-    } else {
-      return diag.report(opError("expected a #vector.kind attribute, got " + kind));
+    String k = CombiningKind.spellingOf(attribute("kind"));
+    if (k == null) return diag.report(opError("expected a #vector.kind attribute, got " + attribute("kind")));
+    CombiningKind kind = CombiningKind.parse(k);
+    if (kind == null) return diag.report(opError("unknown reduction kind '" + k + "'"));
+    if (vt.element() instanceof FloatType ? !kind.acceptsFloats() : !kind.acceptsInts()) {
+      return diag.report(opError("unsupported reduction type '" + vt.element() + "' for kind '" + k + "'"));
     }
     return true;
   }

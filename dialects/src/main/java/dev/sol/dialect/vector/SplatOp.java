@@ -18,6 +18,13 @@ public final class SplatOp extends Operation implements Pure {
     super(state, SPEC);
   }
 
+  public Value input() { return operand(0); }
+
+  /** A vector of {@code type} whose every element is the scalar {@code input}. */
+  public static SplatOp create(Builder b, Location loc, VectorType type, Value input) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(input).results(type));
+  }
+
   @Override public boolean verify(Diagnostics diag) {
     if (!operand(0).type().equals(((VectorType) result().type()).element())) {
       return diag.report(opError("failed to verify that operand type matches element type of result"));

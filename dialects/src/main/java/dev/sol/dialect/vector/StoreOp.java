@@ -21,6 +21,12 @@ public final class StoreOp extends Operation implements MemoryEffects {
 
   public Value valueToStore() { return operand(0); }
   public Value base() { return operand(1); }
+  public java.util.List<Value> indices() { return operands().subList(2, numOperands()); }
+
+  /** Stores {@code valueToStore} into {@code base} starting at {@code indices}. */
+  public static StoreOp create(Builder b, Location loc, Value valueToStore, Value base, java.util.List<Value> indices) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(valueToStore, base).operands(indices));
+  }
 
   @Override public boolean verify(Diagnostics diag) {
     MemRefType base = (MemRefType) base().type();

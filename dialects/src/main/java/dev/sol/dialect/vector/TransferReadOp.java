@@ -20,6 +20,10 @@ public final class TransferReadOp extends Operation implements MemoryEffects {
     super(state, SPEC);
   }
 
+  public Value source() { return operand(0); }
+  public java.util.List<Value> indices() { return operandSegment(1); }
+  public Value padding() { return operandSegment(2).getFirst(); }
+
   @Override public boolean verify(Diagnostics diag) {
     ShapedType src = (ShapedType) operand(0).type();
     if (!operand(numOperands() - 1 - operandSegment(3).size()).type().equals(src.element())) {

@@ -20,6 +20,10 @@ public final class TransferWriteOp extends Operation implements MemoryEffects {
     super(state, SPEC);
   }
 
+  public Value vector() { return operand(0); }
+  public Value source() { return operand(1); }
+  public java.util.List<Value> indices() { return operandSegment(2); }
+
   @Override public boolean verify(Diagnostics diag) {
     ShapedType src = (ShapedType) operand(1).type();
     if (src instanceof MemRefType && numResults() != 0) return diag.report(opError("should not have a result when writing to a memref"));

@@ -7,6 +7,24 @@ import java.util.Arrays;
 final class VectorPositions {
   private VectorPositions() {}
 
+  /** The static {@code position} attribute of extract or insert. */
+  static long[] of(Operation op) {
+    return ((ArrayAttr) op.attribute("position")).elements().stream().mapToLong(e -> ((IntegerAttr) e).value()).toArray();
+  }
+
+  /** {@code position} as an array of i64 attributes. */
+  static ArrayAttr attribute(long[] position) {
+    java.util.List<Attribute> elements = new java.util.ArrayList<>();
+    for (long p : position) elements.add(IntegerAttr.i64(p));
+    return new ArrayAttr(elements);
+  }
+
+  /** The element type of {@code vector}, or the trailing vector type, {@code depth} dimensions in. */
+  static Type sliceType(VectorType vector, int depth) {
+    return depth == vector.rank() ? vector.element()
+        : new VectorType(Arrays.copyOfRange(vector.shape(), depth, vector.rank()), vector.element());
+  }
+
   /** Checks a static position into {@code vector} and the type of the element or slice at it. */
   static boolean verify(Operation op, Diagnostics diag, VectorType vector, Type slice, String what) {
     ArrayAttr pos = (ArrayAttr) op.attribute("position");
@@ -20,8 +38,7 @@ final class VectorPositions {
             + " to be a non-negative integer smaller than the corresponding " + what + " dimension"));
       }
     }
-    Type expected = pos.size() == vector.rank() ? vector.element()
-        : new VectorType(Arrays.copyOfRange(vector.shape(), pos.size(), vector.rank()), vector.element());
+    Type expected = sliceType(vector, pos.size());
     if (!slice.equals(expected)) {
       return diag.report(op.opError("expected '" + expected + "' at the position, but got '" + slice + "'"));
     }

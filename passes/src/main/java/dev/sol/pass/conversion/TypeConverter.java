@@ -1,5 +1,6 @@
 package dev.sol.pass.conversion;
 
+import dev.sol.dialect.builtin.UnrealizedConversionCastOp;
 import dev.sol.ir.*;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +61,6 @@ public final class TypeConverter {
   Value materializeTarget(Builder b, Type type, List<Value> inputs, Location loc) { return target.materialize(b, type, inputs, loc); }
 
   static Value cast(Builder b, Type type, List<Value> inputs, Location loc) {
-    return b.create(new OperationState("builtin.unrealized_conversion_cast", loc).operands(inputs).results(type)).result(0);
+    return UnrealizedConversionCastOp.create(b, loc, List.of(type), inputs).result();
   }
 }

@@ -1,5 +1,7 @@
 package dev.sol.pass.transforms;
 
+import dev.sol.dialect.func.CallOp;
+import dev.sol.dialect.func.FuncOp;
 import dev.sol.ir.*;
 import dev.sol.ir.traits.Symbol;
 import dev.sol.pass.Option;
@@ -51,19 +53,18 @@ public final class InlinerPass implements Pass<InlinerPass.Options> {
 
   private static List<Operation> functions(Operation module) {
     List<Operation> fns = new ArrayList<>();
-    for (Region r : module.regions()) for (Block b : r.blocks()) for (Operation o : b) if (o.name().equals("func.func")) fns.add(o);
+    for (Region r : module.regions()) for (Block b : r.blocks()) for (Operation o : b) if (o instanceof FuncOp) fns.add(o);
     return fns;
   }
 
   private static int inlineRound(Operation module, IRContext context) {
-    List<Operation> calls = new ArrayList<>();
+    List<CallOp> calls = new ArrayList<>();
     module.walk(o -> {
-      if (o.name().equals("func.call")) calls.add(o);
+      if (o instanceof CallOp call) calls.add(call);
     });
     int n = 0;
-    for (Operation call : calls) {
-      if (!(call.attribute("callee") instanceof SymbolRefAttr ref)) continue;
-      Operation callee = Symbols.lookup(call, ref);
+    for (CallOp call : calls) {
+      Operation callee = Symbols.lookup(call, call.callee());
       if (callee == null || callee.region(0).blocks().size() != 1) continue;
       Operation caller = call.parentOfType(Symbol.class) instanceof Operation c ? c : null;
       if (callee == caller || reaches(callee, caller, new HashSet<>())) continue;
@@ -78,8 +79,8 @@ public final class InlinerPass implements Pass<InlinerPass.Options> {
     if (target == null || !seen.add(from)) return false;
     final boolean[] found = {false};
     from.walk(o -> {
-      if (found[0] || !o.name().equals("func.call") || !(o.attribute("callee") instanceof SymbolRefAttr ref)) return;
-      Operation next = Symbols.lookup(o, ref);
+      if (found[0] || !(o instanceof CallOp call)) return;
+      Operation next = Symbols.lookup(call, call.callee());
       if (next == target || (next != null && reaches(next, target, seen))) found[0] = true;
     });
     return found[0];

@@ -1,5 +1,7 @@
 package dev.sol.pass.transforms;
 
+import dev.sol.dialect.scf.ForOp;
+import dev.sol.dialect.scf.ParallelOp;
 import dev.sol.ir.*;
 import dev.sol.ir.traits.IsTerminator;
 import dev.sol.pass.NoOptions;
@@ -10,7 +12,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Hoists operations out of scf.for and scf.parallel loops when everything they use is
@@ -19,14 +20,12 @@ import java.util.Set;
  */
 @PassInfo(name = "loop-invariant-code-motion", summary = "Hoist loop invariant operations out of loops")
 public final class LoopInvariantCodeMotionPass implements Pass<NoOptions> {
-  private static final Set<String> LOOPS = Set.of("scf.for", "scf.parallel");
-
   @Override public NoOptions defaultOptions() { return NoOptions.INSTANCE; }
 
   @Override public boolean run(Operation op, NoOptions options, PassState state) {
     List<Operation> loops = new ArrayList<>();
     op.walk(o -> {
-      if (o != op && LOOPS.contains(o.name())) loops.add(o);
+      if (o != op && (o instanceof ForOp || o instanceof ParallelOp)) loops.add(o);
     });
     int moved = 0;
     for (Operation loop : loops) moved += hoist(loop);

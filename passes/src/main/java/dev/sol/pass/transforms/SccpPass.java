@@ -1,5 +1,7 @@
 package dev.sol.pass.transforms;
 
+import dev.sol.dialect.scf.ForOp;
+import dev.sol.dialect.scf.IfOp;
 import dev.sol.ir.*;
 import dev.sol.ir.traits.ConstantLike;
 import dev.sol.pass.NoOptions;
@@ -66,9 +68,9 @@ public final class SccpPass implements Pass<NoOptions> {
   }
 
   private void visitOp(Operation op) {
-    switch (op.name()) {
-      case "scf.if" -> visitIf(op);
-      case "scf.for" -> visitFor(op);
+    switch (op) {
+      case IfOp ifOp -> visitIf(ifOp);
+      case ForOp loop -> visitFor(loop);
       default -> visitGeneric(op);
     }
   }
@@ -107,7 +109,7 @@ public final class SccpPass implements Pass<NoOptions> {
     return out;
   }
 
-  private void visitIf(Operation op) {
+  private void visitIf(IfOp op) {
     Attribute c = get(op.operand(0));
     if (c == null) return;
     List<Region> live = new ArrayList<>();
@@ -121,7 +123,7 @@ public final class SccpPass implements Pass<NoOptions> {
     }
   }
 
-  private void visitFor(Operation op) {
+  private void visitFor(ForOp op) {
     Block body = op.region(0).entryBlock();
     if (body == null) return;
     Attribute lb = get(op.operand(0));

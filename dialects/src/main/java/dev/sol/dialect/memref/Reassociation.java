@@ -2,9 +2,45 @@ package dev.sol.dialect.memref;
 
 import dev.sol.ir.*;
 
-/** Verifies the reassociation of memref.collapse_shape and memref.expand_shape. */
-final class ReassociationCheck {
-  private ReassociationCheck() {}
+/**
+ * The reassociation of memref.collapse_shape and memref.expand_shape: which dimensions of
+ * the higher-rank type make up each dimension of the lower-rank one.
+ */
+final class Reassociation {
+  private Reassociation() {}
+
+  static ArrayAttr attribute(int[][] groups) {
+    java.util.List<Attribute> out = new java.util.ArrayList<>();
+    for (int[] g : groups) {
+      java.util.List<Attribute> dims = new java.util.ArrayList<>();
+      for (int d : g) dims.add(IntegerAttr.i64(d));
+      out.add(new ArrayAttr(dims));
+    }
+    return new ArrayAttr(out);
+  }
+
+  static int[][] of(Operation op) {
+    ArrayAttr groups = (ArrayAttr) op.attribute("reassociation");
+    int[][] out = new int[groups.size()][];
+    for (int g = 0; g < out.length; g++) {
+      out[g] = ((ArrayAttr) groups.get(g)).elements().stream().mapToInt(e -> (int) ((IntegerAttr) e).value()).toArray();
+    }
+    return out;
+  }
+
+  /** The collapsed type of an identity-layout {@code source}: each group's sizes multiplied. */
+  static MemRefType collapse(MemRefType source, int[][] groups) {
+    if (!source.hasIdentityLayout()) throw new IllegalArgumentException("give the result type of collapsing " + source);
+    long[] shape = new long[groups.length];
+    for (int g = 0; g < groups.length; g++) {
+      shape[g] = 1;
+      for (int d : groups[g]) {
+        long size = source.shape()[d];
+        shape[g] = size == ShapedType.DYNAMIC || shape[g] == ShapedType.DYNAMIC ? ShapedType.DYNAMIC : shape[g] * size;
+      }
+    }
+    return new MemRefType(shape, source.element(), null, source.memorySpace());
+  }
 
   static boolean verify(Operation op, Diagnostics diag, boolean collapse) {
     MemRefType src = (MemRefType) op.operand(0).type();

@@ -1,5 +1,7 @@
 package dev.sol.lowering;
 
+import dev.sol.dialect.memref.GetGlobalOp;
+import dev.sol.dialect.memref.GlobalOp;
 import dev.sol.dialect.nn.*;
 import dev.sol.ir.*;
 import dev.sol.lowering.nn2loops.*;
@@ -89,23 +91,13 @@ public final class ConvertNnToLoopsPass implements Pass<NoOptions> {
    */
   public static Value global(IRContext ctx, Builder b, Operation f, DenseElementsAttr value, Location loc, int[] counter) {
     Operation module = f.parentOp();
-    ShapedType vt = (ShapedType) value.type();
-    MemRefType type = new MemRefType(vt.shape(), vt.element());
     String name;
     do {
       name = "__constant_" + counter[0]++;
     } while (Symbols.lookupIn(module, name) != null);
-    OperationState g = new OperationState("memref.global", loc)
-        .attribute("sym_name", new StringAttr(name))
-        .attribute("sym_visibility", new StringAttr("private"))
-        .attribute("type", new TypeAttr(type))
-        .attribute("initial_value", value)
-        .attribute("constant", UnitAttr.INSTANCE)
-        .attribute("alignment", IntegerAttr.i64(64));
     Builder top = new Builder(ctx);
     top.setListener(b.listener());
-    top.before(f).create(g);
-    return b.create(new OperationState("memref.get_global", loc).results(type)
-        .attribute("name", new SymbolRefAttr(name, List.of()))).result(0);
+    GlobalOp global = GlobalOp.privateConstant(top.before(f), loc, name, value, 64);
+    return GetGlobalOp.create(b, loc, global).result();
   }
 }

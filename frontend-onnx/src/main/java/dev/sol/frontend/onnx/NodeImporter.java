@@ -2,6 +2,7 @@ package dev.sol.frontend.onnx;
 
 import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
+import dev.sol.dialect.nn.ConstantOp;
 import dev.sol.dialect.nn.NnOp;
 import dev.sol.dialect.nn.ShapeError;
 import dev.sol.dialect.nn.Tensor;
@@ -134,7 +135,7 @@ final class NodeImporter {
   // ---- creation
 
   Value constantValue(Tensor t) {
-    return builder.create(new OperationState("nn.constant", location).attribute("value", t.toAttribute()).results(t.type())).result(0);
+    return ConstantOp.create(builder, location, (DenseElementsAttr) t.toAttribute()).result();
   }
 
   /** Creates nn op {@code name} with inferred result types, folding it when its operands are constants. */

@@ -9,6 +9,7 @@ import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.sol.dialect.builtin.ModuleOp;
+import dev.sol.dialect.func.ReturnOp;
 import dev.sol.dialect.nn.Tensor;
 import dev.sol.ir.*;
 import java.util.ArrayList;
@@ -130,7 +131,7 @@ public final class OnnxImporter {
       if (v == null) throw new ImportException(fileName + ": graph output '" + out.getName() + "' is never computed");
       results.add(v);
     }
-    builder.create(new OperationState("func.return", Location.UNKNOWN).operands(results));
+    ReturnOp.create(builder, Location.UNKNOWN, results);
     List<Type> inputTypes = new ArrayList<>();
     List<Attribute> argAttrs = new ArrayList<>();
     for (BlockArgument a : body.arguments()) {

@@ -22,8 +22,8 @@ public final class Dialects {
   }
 
   /**
-   * A context with the loop-level dialects and the nn dialect. The nn dialect is work in
-   * progress (issue 4) and is not yet loaded by {@link #newContext()}, so that IR using other
+   * A context with the loop-level dialects and the nn dialect. The nn dialect is not
+   * loaded by {@link #newContext()}, so that IR using other
    * {@code nn.*} ops (written for mlir-opt, where nn is unregistered) keeps passing through
    * sol-opt unchanged under --allow-unregistered-dialect.
    */

@@ -39,7 +39,7 @@ public final class Targets {
 
   public static String hostTriple() {
     initialize();
-    return ArithEmitter.message(LLVMGetDefaultTargetTriple());
+    return LlvmNative.message(LLVMGetDefaultTargetTriple());
   }
 
   /**
@@ -58,11 +58,11 @@ public final class Targets {
     if (features != null && !features.isEmpty() && !FEATURES.matcher(features).matches()) {
       throw new CodegenException("invalid features '" + features + "': expected a comma-separated list like +avx2,-fma");
     }
-    String c = cpu != null ? cpu : host ? ArithEmitter.message(LLVMGetHostCPUName()) : "generic";
-    String f = features != null ? features : host ? ArithEmitter.message(LLVMGetHostCPUFeatures()) : "";
+    String c = cpu != null ? cpu : host ? LlvmNative.message(LLVMGetHostCPUName()) : "generic";
+    String f = features != null ? features : host ? LlvmNative.message(LLVMGetHostCPUFeatures()) : "";
     LLVMTargetRef target = new LLVMTargetRef();
     BytePointer err = new BytePointer();
-    if (LLVMGetTargetFromTriple(new BytePointer(t), target, err) != 0) throw new CodegenException("unknown target '" + t + "': " + ArithEmitter.message(err));
+    if (LLVMGetTargetFromTriple(new BytePointer(t), target, err) != 0) throw new CodegenException("unknown target '" + t + "': " + LlvmNative.message(err));
     return LLVMCreateTargetMachine(target, t, c, f, LLVMCodeGenLevelAggressive, LLVMRelocPIC, LLVMCodeModelDefault);
   }
 
@@ -74,12 +74,12 @@ public final class Targets {
     LLVMPassBuilderOptionsSetSLPVectorization(options, 1);
     LLVMErrorRef e = LLVMRunPasses(module, "default<O3>", tm, options);
     LLVMDisposePassBuilderOptions(options);
-    if (e != null) throw new CodegenException("LLVM optimization failed: " + ArithEmitter.errorMessage(e));
+    if (e != null) throw new CodegenException("LLVM optimization failed: " + LlvmNative.errorMessage(e));
   }
 
   /** Sets a module's triple and data layout to a target machine's. */
   public static void setTarget(LLVMModuleRef module, LLVMTargetMachineRef tm) {
-    LLVMSetTarget(module, ArithEmitter.message(LLVMGetTargetMachineTriple(tm)));
+    LLVMSetTarget(module, LlvmNative.message(LLVMGetTargetMachineTriple(tm)));
     LLVMTargetDataRef layout = LLVMCreateTargetDataLayout(tm);
     LLVMSetModuleDataLayout(module, layout);
     LLVMDisposeTargetData(layout);
@@ -100,7 +100,7 @@ public final class Targets {
     LLVMMemoryBufferRef buf = new LLVMMemoryBufferRef();
     BytePointer err = new BytePointer();
     if (LLVMTargetMachineEmitToMemoryBuffer(tm, module, object ? LLVMObjectFile : LLVMAssemblyFile, err, buf) != 0) {
-      throw new CodegenException("LLVM code emission failed: " + ArithEmitter.message(err));
+      throw new CodegenException("LLVM code emission failed: " + LlvmNative.message(err));
     }
     long size = LLVMGetBufferSize(buf);
     byte[] out = new byte[(int) size];
@@ -109,5 +109,5 @@ public final class Targets {
     return out;
   }
 
-  public static String text(LLVMModuleRef module) { return ArithEmitter.message(LLVMPrintModuleToString(module)); }
+  public static String text(LLVMModuleRef module) { return LlvmNative.message(LLVMPrintModuleToString(module)); }
 }

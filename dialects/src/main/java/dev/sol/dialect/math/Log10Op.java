@@ -19,6 +19,8 @@ public final class Log10Op extends Operation implements Pure, Foldable {
     super(state, SPEC);
   }
 
+  public Value operand() { return operand(0); }
+
   @Override public List<Object> fold(List<Attribute> c) {
     return MathFolding.unary(c.get(0), result(0).type(), x -> x > 0 ? Math.log10(x) : Double.NaN);
   }

@@ -18,6 +18,8 @@ public final class CastOp extends Operation implements Pure {
     super(state, SPEC);
   }
 
+  public Value source() { return operand(0); }
+
   @Override public boolean verify(Diagnostics diag) {
     ShapedType s = (ShapedType) operand(0).type();
     ShapedType t = (ShapedType) result().type();

@@ -19,6 +19,9 @@ public final class CopyOp extends Operation implements MemoryEffects {
     super(state, SPEC);
   }
 
+  public Value source() { return operand(0); }
+  public Value target() { return operand(1); }
+
   @Override public boolean verify(Diagnostics diag) {
     ShapedType s = (ShapedType) operand(0).type();
     ShapedType t = (ShapedType) operand(1).type();

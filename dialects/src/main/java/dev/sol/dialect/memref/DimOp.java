@@ -18,6 +18,9 @@ public final class DimOp extends Operation implements Pure, Foldable {
     super(state, SPEC);
   }
 
+  public Value source() { return operand(0); }
+  public Value index() { return operand(1); }
+
   /** The size of a static dimension is a constant. */
   @Override public java.util.List<Object> fold(java.util.List<Attribute> c) {
     if (!(c.get(1) instanceof IntegerAttr i) || !(operand(0).type() instanceof MemRefType m)) return null;

@@ -18,6 +18,8 @@ public final class ExpandShapeOp extends Operation implements Pure {
     super(state, SPEC);
   }
 
+  public Value src() { return operand(0); }
+
   @Override public boolean verify(Diagnostics diag) {
     return ReassociationCheck.verify(this, diag, false);
   }

@@ -21,6 +21,9 @@ public final class GlobalOp extends Operation implements Symbol {
 
   public String symName() { return ((StringAttr) attribute("sym_name")).value(); }
   public MemRefType type() { return (MemRefType) ((TypeAttr) attribute("type")).type(); }
+  /** The initial value, or null for an uninitialized global. */
+  public Attribute initialValue() { return attribute("initial_value"); }
+  public boolean isConstant() { return attribute("constant") != null; }
 
   @Override public boolean verify(Diagnostics diag) {
     MemRefType type = type();

@@ -18,6 +18,8 @@ public final class ReshapeOp extends Operation implements Pure {
     super(state, SPEC);
   }
 
+  public Value source() { return operand(0); }
+
   @Override public boolean verify(Diagnostics diag) {
     MemRefType src = (MemRefType) operand(0).type();
     MemRefType res = (MemRefType) result().type();

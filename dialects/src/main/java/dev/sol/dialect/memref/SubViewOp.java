@@ -21,6 +21,8 @@ public final class SubViewOp extends Operation implements Pure {
   }
 
   public Value source() { return operand(0); }
+  public java.util.List<Value> offsets() { return operandSegment(1); }
+  public long[] staticOffsets() { return ((DenseArrayAttr) attribute("static_offsets")).ints(); }
 
   private int mixedRank(String staticAttr) {
     return ((DenseArrayAttr) attribute(staticAttr)).size();

@@ -18,6 +18,8 @@ public final class WhileOp extends Operation implements RecursivelyPure {
     super(state, SPEC);
   }
 
+  public java.util.List<Value> inits() { return operands(); }
+
   public Region before() { return region(0); }
   public Region after() { return region(1); }
 

@@ -18,6 +18,8 @@ public final class BroadcastOp extends Operation implements Pure {
     super(state, SPEC);
   }
 
+  public Value source() { return operand(0); }
+
   @Override public boolean verify(Diagnostics diag) {
     VectorType dst = (VectorType) result().type();
     Type src = operand(0).type();

@@ -17,4 +17,8 @@ public final class ExtractElementOp extends Operation implements Pure {
   private ExtractElementOp(OperationState state) {
     super(state, SPEC);
   }
+
+  public Value vector() { return operand(0); }
+  /** The dynamic position, or null for a 0-D vector. */
+  public Value position() { return numOperands() > 1 ? operand(1) : null; }
 }

@@ -18,6 +18,9 @@ public final class ExtractOp extends Operation implements Pure {
     super(state, SPEC);
   }
 
+  public Value vector() { return operand(0); }
+  public long[] position() { return VectorPositions.of(this); }
+
   @Override public boolean verify(Diagnostics diag) {
     return VectorPositions.verify(this, diag, (VectorType) operand(0).type(), result().type(), "vector");
   }

@@ -18,6 +18,10 @@ public final class FMAOp extends Operation implements Pure {
     super(state, SPEC);
   }
 
+  public Value lhs() { return operand(0); }
+  public Value rhs() { return operand(1); }
+  public Value acc() { return operand(2); }
+
   @Override public boolean verify(Diagnostics diag) {
     Type t = result().type();
     for (Type o : operandTypes()) {

@@ -17,4 +17,9 @@ public final class InsertElementOp extends Operation implements Pure {
   private InsertElementOp(OperationState state) {
     super(state, SPEC);
   }
+
+  public Value source() { return operand(0); }
+  public Value dest() { return operand(1); }
+  /** The dynamic position, or null for a 0-D vector. */
+  public Value position() { return numOperands() > 2 ? operand(2) : null; }
 }

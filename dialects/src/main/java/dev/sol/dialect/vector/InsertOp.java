@@ -18,6 +18,10 @@ public final class InsertOp extends Operation implements Pure {
     super(state, SPEC);
   }
 
+  public Value source() { return operand(0); }
+  public Value dest() { return operand(1); }
+  public long[] position() { return VectorPositions.of(this); }
+
   @Override public boolean verify(Diagnostics diag) {
     if (!result().type().equals(operand(1).type())) {
       return diag.report(opError("failed to verify that all of {dest, result} have same type"));

@@ -20,6 +20,7 @@ public final class LoadOp extends Operation implements MemoryEffects {
   }
 
   public Value base() { return operand(0); }
+  public java.util.List<Value> indices() { return operands().subList(1, numOperands()); }
 
   @Override public boolean verify(Diagnostics diag) {
     MemRefType base = (MemRefType) base().type();

@@ -18,6 +18,11 @@ public final class ReductionOp extends Operation implements Pure {
     super(state, SPEC);
   }
 
+  public Value vector() { return operand(0); }
+  /** The initial accumulator, or null. */
+  public Value acc() { return numOperands() > 1 ? operand(1) : null; }
+  public CombiningKind kind() { return CombiningKind.of(attribute("kind")); }
+
   @Override public boolean verify(Diagnostics diag) {
     VectorType vt = (VectorType) operand(0).type();
     if (vt.rank() > 1) return diag.report(opError("unsupported reduction rank: " + vt.rank()));

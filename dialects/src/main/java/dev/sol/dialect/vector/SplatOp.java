@@ -18,6 +18,8 @@ public final class SplatOp extends Operation implements Pure {
     super(state, SPEC);
   }
 
+  public Value input() { return operand(0); }
+
   @Override public boolean verify(Diagnostics diag) {
     if (!operand(0).type().equals(((VectorType) result().type()).element())) {
       return diag.report(opError("failed to verify that operand type matches element type of result"));

@@ -21,6 +21,7 @@ public final class StoreOp extends Operation implements MemoryEffects {
 
   public Value valueToStore() { return operand(0); }
   public Value base() { return operand(1); }
+  public java.util.List<Value> indices() { return operands().subList(2, numOperands()); }
 
   @Override public boolean verify(Diagnostics diag) {
     MemRefType base = (MemRefType) base().type();

@@ -1,11 +1,18 @@
 package dev.sol.dialect.vector;
 
 import dev.sol.ir.*;
-import java.util.Arrays;
 
 /** Verification shared by vector.extract/insert (positions) and transfers (maps). */
 final class VectorPositions {
   private VectorPositions() {}
+
+  /** The static position of vector.extract and vector.insert. */
+  static long[] of(Operation op) {
+    ArrayAttr pos = (ArrayAttr) op.attribute("position");
+    long[] out = new long[pos.size()];
+    for (int i = 0; i < out.length; i++) out[i] = ((IntegerAttr) pos.get(i)).value();
+    return out;
+  }
 
   /** Checks a static position into {@code vector} and the type of the element or slice at it. */
   static boolean verify(Operation op, Diagnostics diag, VectorType vector, Type slice, String what) {
@@ -21,7 +28,7 @@ final class VectorPositions {
       }
     }
     Type expected = pos.size() == vector.rank() ? vector.element()
-        : new VectorType(Arrays.copyOfRange(vector.shape(), pos.size(), vector.rank()), vector.element());
+        : vector.trailing(pos.size());
     if (!slice.equals(expected)) {
       return diag.report(op.opError("expected '" + expected + "' at the position, but got '" + slice + "'"));
     }

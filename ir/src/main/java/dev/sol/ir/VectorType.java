@@ -49,12 +49,6 @@ public record VectorType(long[] shape, Type element, boolean[] scalableDims) imp
   /** The same shape and scalability with another element type. */
   public VectorType withElement(Type newElement) { return new VectorType(shape, newElement, scalableDims); }
 
-  /** The trailing dimensions from {@code first} on, keeping their scalability. */
-  public VectorType trailing(int first) {
-    return new VectorType(Arrays.copyOfRange(shape, first, shape.length), element,
-        Arrays.copyOfRange(scalableDims, first, shape.length));
-  }
-
   @Override public boolean equals(Object o) {
     return o instanceof VectorType t && Arrays.equals(shape, t.shape) && element.equals(t.element)
         && Arrays.equals(scalableDims, t.scalableDims);

@@ -68,6 +68,7 @@ public final class Targets {
 
   /** Runs LLVM's {@code default<O3>} pipeline on a module for a target machine. */
   public static void optimize(LLVMModuleRef module, LLVMTargetMachineRef tm) {
+    checkScalableVectors(module, tm);
     setTarget(module, tm);
     LLVMPassBuilderOptionsRef options = LLVMCreatePassBuilderOptions();
     LLVMPassBuilderOptionsSetLoopVectorization(options, 1);
@@ -97,6 +98,7 @@ public final class Targets {
 
   /** Assembly text or object code of a module. */
   public static byte[] emit(LLVMModuleRef module, LLVMTargetMachineRef tm, boolean object) {
+    checkScalableVectors(module, tm);
     LLVMMemoryBufferRef buf = new LLVMMemoryBufferRef();
     BytePointer err = new BytePointer();
     if (LLVMTargetMachineEmitToMemoryBuffer(tm, module, object ? LLVMObjectFile : LLVMAssemblyFile, err, buf) != 0) {
@@ -108,6 +110,45 @@ public final class Targets {
     LLVMDisposeMemoryBuffer(buf);
     return out;
   }
+
+  /** AArch64 CPUs in {@link #AARCH64_CPUS} that have SVE without being asked for it in the features. */
+  private static final List<String> SVE_CPUS = List.of("neoverse-n2", "neoverse-v1", "neoverse-v2", "a64fx");
+
+  /**
+   * Rejects scalable vectors ({@code <vscale x 4 x float>}) for a target without SVE: LLVM's
+   * optimizer and code generators for those end the process instead of reporting an error.
+   */
+  static void checkScalableVectors(LLVMModuleRef module, LLVMTargetMachineRef tm) {
+    String triple = LlvmNative.message(LLVMGetTargetMachineTriple(tm));
+    String cpu = LlvmNative.message(LLVMGetTargetMachineCPU(tm));
+    String features = "," + LlvmNative.message(LLVMGetTargetMachineFeatureString(tm)) + ",";
+    boolean sve = triple.startsWith("aarch64") && (SVE_CPUS.contains(cpu) || features.contains(",+sve"));
+    if (sve) return;
+    LLVMTypeRef scalable = firstScalableType(module);
+    if (scalable != null) {
+      throw new CodegenException("scalable vector type " + LlvmNative.message(LLVMPrintTypeToString(scalable))
+          + " needs a target with SVE (aarch64 with --features=+sve or an SVE CPU), not " + triple + " (cpu " + cpu + ")");
+    }
+  }
+
+  /** The first scalable vector type among the parameters, instruction results and operands of the module's functions, or null. */
+  private static LLVMTypeRef firstScalableType(LLVMModuleRef module) {
+    for (LLVMValueRef f = LLVMGetFirstFunction(module); f != null && !f.isNull(); f = LLVMGetNextFunction(f)) {
+      for (int i = 0; i < LLVMCountParams(f); i++) if (isScalable(LLVMTypeOf(LLVMGetParam(f, i)))) return LLVMTypeOf(LLVMGetParam(f, i));
+      for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f); bb != null && !bb.isNull(); bb = LLVMGetNextBasicBlock(bb)) {
+        for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in != null && !in.isNull(); in = LLVMGetNextInstruction(in)) {
+          if (isScalable(LLVMTypeOf(in))) return LLVMTypeOf(in);
+          for (int k = 0; k < LLVMGetNumOperands(in); k++) {
+            LLVMTypeRef t = LLVMTypeOf(LLVMGetOperand(in, k));
+            if (isScalable(t)) return t;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean isScalable(LLVMTypeRef t) { return LLVMGetTypeKind(t) == LLVMScalableVectorTypeKind; }
 
   public static String text(LLVMModuleRef module) { return LlvmNative.message(LLVMPrintModuleToString(module)); }
 }

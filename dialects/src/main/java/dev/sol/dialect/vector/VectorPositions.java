@@ -1,6 +1,7 @@
 package dev.sol.dialect.vector;
 
 import dev.sol.ir.*;
+import java.util.Arrays;
 
 /** Verification shared by vector.extract/insert (positions) and transfers (maps). */
 final class VectorPositions {
@@ -27,9 +28,12 @@ final class VectorPositions {
             + " to be a non-negative integer smaller than the corresponding " + what + " dimension"));
       }
     }
+    // MLIR 16 infers the slice without scalable dimensions, and vector.insert checks only ranks,
+    // so there a scalable source matches the fixed slice of its shape.
     Type expected = pos.size() == vector.rank() ? vector.element()
-        : vector.trailing(pos.size());
-    if (!slice.equals(expected)) {
+        : new VectorType(Arrays.copyOfRange(vector.shape(), pos.size(), vector.rank()), vector.element());
+    Type actual = slice instanceof VectorType s && what.equals("dest vector") ? new VectorType(s.shape(), s.element()) : slice;
+    if (!actual.equals(expected)) {
       return diag.report(op.opError("expected '" + expected + "' at the position, but got '" + slice + "'"));
     }
     return true;

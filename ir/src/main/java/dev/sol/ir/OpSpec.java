@@ -7,7 +7,7 @@ import java.util.function.Function;
 /**
  * The declaration of an operation: its name, operands, results, attributes, regions and
  * successors with their constraints, and the class that represents it. Declared once per
- * op class as {@code SPEC}; {@link #verify} ({@link SpecVerifier}) checks everything it says.
+ * op class as {@code SPEC}; {@link SpecVerifier} checks everything it says.
  */
 public final class OpSpec {
   public enum Arity { SINGLE, OPTIONAL, VARIADIC }
@@ -136,13 +136,5 @@ public final class OpSpec {
     int start = 0;
     for (int i = 0; i < segment; i++) start += defs.get(i).arity == Arity.SINGLE ? 1 : variadicSize;
     return new int[] {start, defs.get(segment).arity == Arity.SINGLE ? 1 : variadicSize};
-  }
-
-  /**
-   * Checks counts, attributes and types against the declaration, as MLIR's count traits and
-   * ODS invariants do ({@link Verifier} runs the structural traits between the two halves).
-   */
-  public boolean verify(Operation op, Diagnostics diag) {
-    return SpecVerifier.structure(this, op, diag) && SpecVerifier.invariants(this, op, diag);
   }
 }

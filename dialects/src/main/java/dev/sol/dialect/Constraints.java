@@ -95,6 +95,7 @@ public final class Constraints {
   /** True when two types have the same container kind and shape (or are both scalars). */
   public static boolean sameShape(Type a, Type b) {
     if (a.getClass() != b.getClass() && !(isScalar(a) && isScalar(b))) return false;
+    if (a instanceof VectorType va && !java.util.Arrays.equals(va.scalableDims(), ((VectorType) b).scalableDims())) return false;
     return java.util.Arrays.equals(shapeOf(a), shapeOf(b));
   }
 

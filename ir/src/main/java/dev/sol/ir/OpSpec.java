@@ -7,7 +7,7 @@ import java.util.function.Function;
 /**
  * The declaration of an operation: its name, operands, results, attributes, regions and
  * successors with their constraints, and the class that represents it. Declared once per
- * op class as {@code SPEC}; {@link #verify} checks everything it says.
+ * op class as {@code SPEC}; {@link SpecVerifier} checks everything it says.
  */
 public final class OpSpec {
   public enum Arity { SINGLE, OPTIONAL, VARIADIC }
@@ -104,10 +104,14 @@ public final class OpSpec {
   public List<ValueDef> operandDefs() { return operands; }
   public List<ValueDef> resultDefs() { return results; }
   public List<AttrDef> attributeDefs() { return attributes; }
+  public int numRegions() { return numRegions; }
+  public boolean hasVariadicRegions() { return variadicRegions; }
+  public int numSuccessors() { return numSuccessors; }
+  public boolean hasVariadicSuccessors() { return variadicSuccessors; }
 
   Operation instantiate(OperationState state) { return factory.apply(state); }
 
-  private static boolean needsSegments(List<ValueDef> defs) {
+  static boolean needsSegments(List<ValueDef> defs) {
     return defs.stream().filter(d -> d.arity != Arity.SINGLE).count() > 1;
   }
 
@@ -132,89 +136,5 @@ public final class OpSpec {
     int start = 0;
     for (int i = 0; i < segment; i++) start += defs.get(i).arity == Arity.SINGLE ? 1 : variadicSize;
     return new int[] {start, defs.get(segment).arity == Arity.SINGLE ? 1 : variadicSize};
-  }
-
-  /** Checks counts, types, attributes, regions and successors against the declaration. */
-  public boolean verify(Operation op, Diagnostics diag) {
-    if (!verifyValues(op, diag, operands, op.operandTypes(), "operand", OPERAND_SEGMENTS)) return false;
-    if (!verifyValues(op, diag, results, op.resultTypes(), "result", RESULT_SEGMENTS)) return false;
-    for (AttrDef a : attributes) {
-      Attribute value = op.attribute(a.name);
-      if (value == null) {
-        if (!a.optional) return diag.report(op.opError("requires attribute '" + a.name + "'"));
-      } else if (!a.constraint.accepts(value)) {
-        return diag.report(op.opError("attribute '" + a.name + "' failed to satisfy constraint: "
-            + a.constraint.description()));
-      }
-    }
-    if (variadicRegions ? op.numRegions() < numRegions : op.numRegions() != numRegions) {
-      return diag.report(op.opError("expected " + numRegions + (variadicRegions ? " or more" : "")
-          + " regions, but found " + op.numRegions()));
-    }
-    if (variadicSuccessors ? op.numSuccessors() < numSuccessors : op.numSuccessors() != numSuccessors) {
-      return diag.report(op.opError("expected " + numSuccessors + (variadicSuccessors ? " or more" : "")
-          + " successors, but found " + op.numSuccessors()));
-    }
-    return true;
-  }
-
-  private boolean verifyValues(Operation op, Diagnostics diag, List<ValueDef> defs, List<Type> types,
-      String kind, String segAttr) {
-    int n = types.size();
-    int[] sizes = new int[defs.size()];
-    if (needsSegments(defs)) {
-      if (!(op.attribute(segAttr) instanceof DenseArrayAttr seg && seg.ints() != null
-          && seg.elementType().equals(IntegerType.I32))) {
-        return diag.report(op.opError("requires dense i32 array attribute '" + segAttr + "'"));
-      }
-      if (seg.size() != defs.size()) {
-        return diag.report(op.opError("'" + segAttr + "' attribute for specifying " + kind + " segments must have "
-            + defs.size() + " elements, but got " + seg.size()));
-      }
-      long sum = 0;
-      for (int i = 0; i < defs.size(); i++) {
-        long s = seg.ints()[i];
-        if (s < 0) return diag.report(op.opError("'" + segAttr + "' attribute cannot have negative elements"));
-        if ((defs.get(i).arity == Arity.SINGLE && s != 1) || (defs.get(i).arity == Arity.OPTIONAL && s > 1)) {
-          return diag.report(op.opError(kind + " group starting at #" + sum + " requires "
-              + (defs.get(i).arity == Arity.SINGLE ? "1" : "0 or 1") + " element, but found " + s));
-        }
-        sizes[i] = (int) s;
-        sum += s;
-      }
-      if (sum != n) {
-        return diag.report(op.opError(kind + " count (" + n + ") does not match with the total size (" + sum
-            + ") specified in attribute '" + segAttr + "'"));
-      }
-    } else {
-      int singles = 0;
-      int variadicIndex = -1;
-      for (int i = 0; i < defs.size(); i++) {
-        if (defs.get(i).arity == Arity.SINGLE) singles++;
-        else variadicIndex = i;
-      }
-      if (variadicIndex < 0 && n != singles) {
-        return diag.report(op.opError("expected " + singles + " " + kind + "s, but found " + n));
-      }
-      if (variadicIndex >= 0) {
-        boolean optional = defs.get(variadicIndex).arity == Arity.OPTIONAL;
-        if (n < singles || (optional && n > singles + 1)) {
-          return diag.report(op.opError("expected " + singles + (optional ? " or " + (singles + 1) : " or more")
-              + " " + kind + "s, but found " + n));
-        }
-      }
-      for (int i = 0; i < defs.size(); i++) sizes[i] = i == variadicIndex ? n - singles : 1;
-    }
-    int index = 0;
-    for (int i = 0; i < defs.size(); i++) {
-      for (int j = 0; j < sizes[i]; j++, index++) {
-        Type t = types.get(index);
-        if (!defs.get(i).constraint.accepts(t)) {
-          return diag.report(op.opError(kind + " #" + index + " must be " + defs.get(i).constraint.description()
-              + ", but got '" + t + "'"));
-        }
-      }
-    }
-    return true;
   }
 }

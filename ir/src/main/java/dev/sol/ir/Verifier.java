@@ -54,24 +54,13 @@ public final class Verifier {
       }
       return true;
     }
-    return op.spec().verify(op, diag) && verifyTraits(op) && op.verify(diag);
+    // MLIR's order: count traits, structural traits, ODS invariants, the other traits, the op's verifier.
+    return SpecVerifier.structure(op.spec(), op, diag) && verifyStructuralTraits(op)
+        && SpecVerifier.invariants(op.spec(), op, diag) && verifyTraits(op) && op.verify(diag);
   }
 
-  private boolean verifyTraits(Operation op) {
-    if (op instanceof SameOperandsAndResultType) {
-      Type first = op.numResults() > 0 ? op.result(0).type() : op.numOperands() > 0 ? op.operand(0).type() : null;
-      for (Type t : op.operandTypes()) {
-        if (!t.equals(first)) return diag.report(op.opError("requires the same type for all operands and results"));
-      }
-      for (Type t : op.resultTypes()) {
-        if (!t.equals(first)) return diag.report(op.opError("requires the same type for all operands and results"));
-      }
-    }
-    if (op instanceof SameTypeOperands) {
-      for (Type t : op.operandTypes()) {
-        if (!t.equals(op.operand(0).type())) return diag.report(op.opError("requires all operands to have the same type"));
-      }
-    }
+  /** The traits MLIR marks structural, checked before attributes and types. */
+  private boolean verifyStructuralTraits(Operation op) {
     if (op instanceof IsTerminator && op.parentBlock() != null && op.parentBlock().back() != op) {
       return diag.report(op.opError("must be the last operation in the parent block"));
     }
@@ -88,6 +77,24 @@ public final class Verifier {
         if (r.blocks().size() > 1) {
           return diag.report(op.opError("expects region #" + r.index() + " to have 0 or 1 blocks"));
         }
+      }
+    }
+    return true;
+  }
+
+  private boolean verifyTraits(Operation op) {
+    if (op instanceof SameOperandsAndResultType) {
+      Type first = op.numResults() > 0 ? op.result(0).type() : op.numOperands() > 0 ? op.operand(0).type() : null;
+      for (Type t : op.operandTypes()) {
+        if (!t.equals(first)) return diag.report(op.opError("requires the same type for all operands and results"));
+      }
+      for (Type t : op.resultTypes()) {
+        if (!t.equals(first)) return diag.report(op.opError("requires the same type for all operands and results"));
+      }
+    }
+    if (op instanceof SameTypeOperands) {
+      for (Type t : op.operandTypes()) {
+        if (!t.equals(op.operand(0).type())) return diag.report(op.opError("requires all operands to have the same type"));
       }
     }
     if (op instanceof IsolatedFromAbove && !verifyIsolation(op)) return false;

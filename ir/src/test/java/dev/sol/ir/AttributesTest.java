@@ -3,6 +3,7 @@ package dev.sol.ir;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -87,5 +88,22 @@ class AttributesTest {
         FloatType.F32, new StridedLayoutAttr(ShapedType.DYNAMIC, new long[] {ShapedType.DYNAMIC, 1}), IntegerAttr.i64(1)).toString());
     assertEquals("(i32) -> (f32, f32)", new FunctionType(List.of(IntegerType.I32), List.of(FloatType.F32, FloatType.F32)).toString());
     assertArrayEquals(new long[] {2, 3}, new VectorType(new long[] {2, 3}, FloatType.F32).shape());
+  }
+
+  @Test void scalableVectorsKeepMlir16sTrailingRun() {
+    VectorType fixed = new VectorType(new long[] {2, 4}, FloatType.F32);
+    assertEquals("vector<2x4xf32>", fixed.toString());
+    assertFalse(fixed.isScalable());
+    VectorType last = VectorType.scalable(new long[] {2, 4}, FloatType.F32, 1);
+    assertEquals("vector<2x[4]xf32>", last.toString());
+    assertEquals("vector<[2x4]xf32>", VectorType.scalable(new long[] {2, 4}, FloatType.F32, 2).toString());
+    assertEquals(last, new VectorType(new long[] {2, 4}, FloatType.F32, new boolean[] {false, true}));
+    assertNotEquals(fixed, last);
+    assertNotEquals(fixed.hashCode(), last.hashCode());
+    assertEquals("vector<2x[4]xi1>", last.withElement(IntegerType.I1).toString());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new VectorType(new long[] {2, 4}, FloatType.F32, new boolean[] {true, false}));
+    assertTrue(e.getMessage().contains("scalable dimensions must be trailing"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> new VectorType(new long[] {2, 4}, FloatType.F32, new boolean[] {true}));
   }
 }

@@ -1,7 +1,7 @@
 // The generic operation form of MLIR's textual IR (mlir.llvm.org/docs/LangRef).
 // Builtin types and attributes are spelled out; dialect types and attributes keep
 // their bracketed text. Tokens that MLIR splits contextually (the "4x" of shapes,
-// "*x" of unranked types) are lexed as units here.
+// "[4]x" of scalable vectors, "*x" of unranked types) are lexed as units here.
 grammar Mlir;
 
 topLevel : topEntity* EOF ;
@@ -97,7 +97,7 @@ nonFunctionType
   ;
 shapedBody
   : UNRANKED type (',' attribute)*
-  | DIM_LIST? type (',' attribute)*
+  | (DIM_LIST | SCALABLE_DIMS)* type (',' attribute)*
   | HEX_INT (',' attribute)*
   ;
 
@@ -114,6 +114,8 @@ ARROW : '->' ;
 FILE_METADATA : '{-#' ;
 UNRANKED : '*x' ;
 DIM_LIST : DIM 'x' (DIM 'x')* ;
+// MLIR 16's trailing run of scalable vector dimensions, "[4]x" or "[4x8]x", also as one token.
+SCALABLE_DIMS : '[' [0-9]+ ('x' [0-9]+)* ']x' ;
 fragment DIM : [0-9]+ | '?' ;
 HEX_INT : '0x' [0-9a-fA-F]+ ;
 FLOAT_LIT : [0-9]+ '.' [0-9]* ([eE] [-+]? [0-9]+)? ;

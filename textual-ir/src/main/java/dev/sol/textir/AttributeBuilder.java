@@ -14,7 +14,6 @@ import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.misc.Interval;
-import org.antlr.v4.runtime.tree.TerminalNode;
 
 /** Builds types, attributes and locations from parse-tree nodes, resolving aliases. */
 final class AttributeBuilder {
@@ -22,6 +21,8 @@ final class AttributeBuilder {
   private final CharStream chars;
   final Map<String, Attribute> attributeAliases = new HashMap<>();
   final Map<String, Type> typeAliases = new HashMap<>();
+  private final ShapedTypeBuilder shapedTypes = new ShapedTypeBuilder(this);
+  private final AffineMapBuilder affineMaps = new AffineMapBuilder(this);
 
   AttributeBuilder(SourceBuffer source, CharStream chars) {
     this.source = source;
@@ -113,9 +114,9 @@ final class AttributeBuilder {
       case NoneTypeContext c -> NoneType.INSTANCE;
       case ComplexTypeContext c -> new ComplexType(type(c.type()));
       case TupleTypeContext c -> new TupleType(types(c.typeList()));
-      case TensorTypeContext c -> shapedType("tensor", c.shapedBody(), c.start);
-      case MemrefTypeContext c -> shapedType("memref", c.shapedBody(), c.start);
-      case VectorTypeContext c -> shapedType("vector", c.shapedBody(), c.start);
+      case TensorTypeContext c -> shapedTypes.build("tensor", c.shapedBody(), c.start);
+      case MemrefTypeContext c -> shapedTypes.build("memref", c.shapedBody(), c.start);
+      case VectorTypeContext c -> shapedTypes.build("vector", c.shapedBody(), c.start);
       case BangTypeContext c -> bangType(c);
       default -> throw error(ctx.start, "expected type");
     };
@@ -146,85 +147,6 @@ final class AttributeBuilder {
 
   private String text(ParserRuleContext ctx) {
     return chars.getText(Interval.of(ctx.start.getStartIndex(), ctx.stop.getStopIndex()));
-  }
-
-  private Type shapedType(String kind, ShapedBodyContext body, Token start) {
-    long[] shape;
-    Type element;
-    if (body.UNRANKED() != null) {
-      shape = null;
-      element = type(body.type());
-    } else if (body.HEX_INT() != null) {
-      String rest = body.HEX_INT().getText().substring(2);
-      element = FloatType.forKeyword(rest);
-      if (element == null) throw error(body.start, "expected element type after dimensions in " + kind + " type");
-      shape = new long[] {0};
-    } else {
-      shape = body.DIM_LIST() == null ? new long[0] : dims(body.DIM_LIST().getText());
-      element = type(body.type());
-    }
-    List<Attribute> extra = new ArrayList<>();
-    for (AttributeContext a : body.attribute()) extra.add(attribute(a));
-    return switch (kind) {
-      case "tensor" -> {
-        if (extra.size() > 1) throw error(start, "expected '>' after tensor encoding");
-        if (element instanceof FunctionType || element instanceof NoneType) throw error(start, "invalid tensor element type");
-        yield shape == null ? new UnrankedTensorType(element)
-            : new RankedTensorType(shape, element, extra.isEmpty() ? null : extra.getFirst());
-      }
-      case "memref" -> {
-        if (!(element instanceof IntegerType || element instanceof FloatType || element instanceof IndexType
-            || element instanceof VectorType || element instanceof ComplexType || element instanceof MemRefType
-            || element instanceof OpaqueType || element instanceof DialectType)) {
-          throw error(start, "invalid memref element type");
-        }
-        if (shape == null) {
-          if (extra.size() > 1) throw error(start, "expected '>' after memory space");
-          yield new UnrankedMemRefType(element, extra.isEmpty() ? null : extra.getFirst());
-        }
-        if (extra.size() > 2) throw error(start, "expected '>' after memory space");
-        Attribute layout = null;
-        Attribute space = null;
-        if (extra.size() == 2) {
-          layout = extra.get(0);
-          space = extra.get(1);
-        } else if (extra.size() == 1) {
-          if (extra.getFirst() instanceof AffineMapAttr || extra.getFirst() instanceof StridedLayoutAttr) layout = extra.getFirst();
-          else space = extra.getFirst();
-        }
-        if (layout != null && !(layout instanceof AffineMapAttr || layout instanceof StridedLayoutAttr
-            || layout instanceof OpaqueAttr)) {
-          throw error(start, "expected memref layout attribute");
-        }
-        if (layout instanceof AffineMapAttr m && m.map().numDims() != shape.length) {
-          throw error(start, "memref layout mismatch between rank and affine map: " + shape.length + " != "
-              + m.map().numDims());
-        }
-        if (layout instanceof StridedLayoutAttr s && s.strides().length != shape.length) {
-          throw error(start, "expected the number of strides to match the rank");
-        }
-        yield new MemRefType(shape, element, layout, space);
-      }
-      default -> {
-        if (shape == null || shape.length == 0) throw error(start, "vector types must have at least one dimension");
-        if (!extra.isEmpty()) throw error(start, "expected '>' in vector type");
-        for (long d : shape) {
-          if (d == ShapedType.DYNAMIC) throw error(start, "expected static shape");
-          if (d == 0) throw error(start, "vector types must have positive constant sizes");
-        }
-        if (!(element instanceof IntegerType || element instanceof FloatType || element instanceof IndexType)) {
-          throw error(start, "vector elements must be int/index/float type but got '" + element + "'");
-        }
-        yield new VectorType(shape, element);
-      }
-    };
-  }
-
-  private static long[] dims(String text) {
-    String[] parts = text.split("x");
-    long[] shape = new long[parts.length];
-    for (int i = 0; i < parts.length; i++) shape[i] = parts[i].equals("?") ? ShapedType.DYNAMIC : Long.parseLong(parts[i]);
-    return shape;
   }
 
   // ---- attributes
@@ -260,7 +182,7 @@ final class AttributeBuilder {
       case DictAttrContext c -> dictionary(c.attributeDict());
       case DenseAttrContext c -> denseAttr(c);
       case DenseArrayAttrContext c -> denseArray(c);
-      case AffineMapAttrContext c -> new AffineMapAttr(affineMap(c.affineMap()));
+      case AffineMapAttrContext c -> new AffineMapAttr(affineMaps.build(c.affineMap()));
       case StridedAttrContext c -> strided(c);
       case SymbolRefAttrContext c -> {
         List<String> nested = new ArrayList<>();
@@ -463,73 +385,6 @@ final class AttributeBuilder {
   private long strideValue(StrideValueContext v) {
     if (v.INT() == null) return ShapedType.DYNAMIC;
     return integerValue(v.INT().getSymbol(), v.getChild(0).getText().equals("-"), IntegerType.I64);
-  }
-
-  // ---- affine maps
-
-  AffineMap affineMap(AffineMapContext c) {
-    Map<String, AffineExpr> ids = new HashMap<>();
-    int dims = 0;
-    int syms = 0;
-    boolean inSymbols = false;
-    for (int i = 0; i < c.getChildCount(); i++) {
-      var child = c.getChild(i);
-      if (child instanceof TerminalNode tn && tn.getText().equals("[")) inSymbols = true;
-      if (child instanceof TerminalNode tn && tn.getText().equals("->")) break;
-      if (child instanceof BareIdContext id) {
-        if (ids.containsKey(id.getText())) throw error(id.start, "redefinition of identifier '" + id.getText() + "'");
-        ids.put(id.getText(), inSymbols ? new AffineExpr.Symbol(syms++) : new AffineExpr.Dim(dims++));
-      }
-    }
-    List<AffineExpr> results = new ArrayList<>();
-    for (AffineExprContext e : c.affineExpr()) results.add(affineExpr(e, ids));
-    return new AffineMap(dims, syms, results);
-  }
-
-  private AffineExpr affineExpr(AffineExprContext c, Map<String, AffineExpr> ids) {
-    return switch (c) {
-      case AffineNegContext n -> AffineExpr.neg(affineExpr(n.affineExpr(), ids));
-      case AffineParenContext p -> affineExpr(p.affineExpr(), ids);
-      case AffineConstContext k -> AffineExpr.constant(integerValue(k.INT().getSymbol(), false, IntegerType.I64));
-      case AffineIdContext id -> {
-        AffineExpr e = ids.get(id.getText());
-        if (e == null) throw error(id.start, "use of undeclared identifier '" + id.getText() + "'");
-        yield e;
-      }
-      case AffineAddLikeContext a -> {
-        AffineExpr l = affineExpr(a.affineExpr(0), ids);
-        AffineExpr r = affineExpr(a.affineExpr(1), ids);
-        yield a.op.getText().equals("+") ? AffineExpr.add(l, r) : AffineExpr.sub(l, r);
-      }
-      case AffineMulLikeContext m -> {
-        AffineExpr l = affineExpr(m.affineExpr(0), ids);
-        AffineExpr r = affineExpr(m.affineExpr(1), ids);
-        AffineExpr.Kind kind = switch (m.op.getText()) {
-          case "*" -> AffineExpr.Kind.MUL;
-          case "floordiv" -> AffineExpr.Kind.FLOOR_DIV;
-          case "ceildiv" -> AffineExpr.Kind.CEIL_DIV;
-          default -> AffineExpr.Kind.MOD;
-        };
-        if (kind == AffineExpr.Kind.MUL && !(l instanceof AffineExpr.Constant) && !(r instanceof AffineExpr.Constant)
-            && !symbolic(l) && !symbolic(r)) {
-          throw error(m.op, "non-affine expression: at least one of the multiply operands has to be either a constant or symbolic");
-        }
-        if (kind != AffineExpr.Kind.MUL && !(r instanceof AffineExpr.Constant) && !symbolic(r)) {
-          throw error(m.op, "non-affine expression: right operand of " + m.op.getText() + " has to be either a constant or symbolic");
-        }
-        yield AffineExpr.binary(kind, l, r);
-      }
-      default -> throw error(c.start, "expected affine expression");
-    };
-  }
-
-  private static boolean symbolic(AffineExpr e) {
-    return switch (e) {
-      case AffineExpr.Dim d -> false;
-      case AffineExpr.Symbol s -> true;
-      case AffineExpr.Constant k -> true;
-      case AffineExpr.Binary b -> symbolic(b.lhs()) && symbolic(b.rhs());
-    };
   }
 
   // ---- locations

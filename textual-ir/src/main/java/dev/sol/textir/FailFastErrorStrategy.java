@@ -3,13 +3,18 @@ package dev.sol.textir;
 import dev.sol.textir.MlirParser.AttributeContext;
 import dev.sol.textir.MlirParser.LocationContext;
 import dev.sol.textir.MlirParser.NonFunctionTypeContext;
+import dev.sol.textir.MlirParser.ShapedBodyContext;
 import dev.sol.textir.MlirParser.TypeContext;
+import dev.sol.textir.MlirParser.VectorTypeContext;
+import java.util.regex.Pattern;
+import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.InputMismatchException;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.Interval;
 import org.antlr.v4.runtime.misc.IntervalSet;
 
 /**
@@ -19,6 +24,8 @@ import org.antlr.v4.runtime.misc.IntervalSet;
  */
 final class FailFastErrorStrategy extends DefaultErrorStrategy {
   private static final int RPAREN = literalType("')'");
+  private static final int LSQUARE = literalType("'['");
+  private static final Pattern CLOSED_SCALABLE_DIMS = Pattern.compile("\\[[0-9]+(x[0-9]+)*].*", Pattern.DOTALL);
   private final AttributeBuilder attrs;
 
   private static int literalType(String literal) {
@@ -52,6 +59,11 @@ final class FailFastErrorStrategy extends DefaultErrorStrategy {
       String c = t.getText();
       return attrs.error(t, c.equals("\"") ? "expected '\"' in string literal" : "unexpected character '" + c + "'");
     }
+    ShapedBodyContext shape = t.getType() == LSQUARE ? enclosingShape(p.getContext()) : null;
+    if (shape != null) {
+      // Only vectors have scalable dimensions; in tensors and memrefs MLIR wants the element type there.
+      return shape.getParent() instanceof VectorTypeContext ? scalableDimsError(t) : attrs.error(t, "expected non-function type");
+    }
     IntervalSet expectedHere = p.getExpectedTokens();
     if ((p.getContext() instanceof MlirParser.ValueUseListContext || p.getContext() instanceof MlirParser.OperationContext)
         && expectedHere.contains(RPAREN) && p.getContext().getChildCount() > 0) {
@@ -65,6 +77,23 @@ final class FailFastErrorStrategy extends DefaultErrorStrategy {
     if (expected.size() > 6) return attrs.error(t, "unexpected " + found);
     list = list.replace("{", "").replace("}", "").replace("<EOF>", "end of file");
     return attrs.error(t, "expected " + list + ", but found " + found);
+  }
+
+  /** The shape body (tensor, memref or vector) the parser is in, directly or at its element type; else null. */
+  private static ShapedBodyContext enclosingShape(ParserRuleContext ctx) {
+    if (ctx instanceof ShapedBodyContext s) return s;
+    for (ParserRuleContext c = ctx; c instanceof TypeContext || c instanceof NonFunctionTypeContext; c = c.getParent()) {
+      if (c.getParent() instanceof ShapedBodyContext s) return s;
+    }
+    return null;
+  }
+
+  /** A '[' that does not start a well-formed run of scalable dimensions ("[4x8]x"), worded as MLIR's parser. */
+  private ParseException scalableDimsError(Token t) {
+    CharStream chars = t.getInputStream();
+    String rest = chars.getText(Interval.of(t.getStartIndex(), Math.min(chars.size() - 1, t.getStartIndex() + 64)));
+    return attrs.error(t, CLOSED_SCALABLE_DIMS.matcher(rest).matches() ? "expected 'x' in dimension list"
+        : "missing ']' closing set of scalable dimensions");
   }
 
   private static String describeContext(ParserRuleContext ctx) {

@@ -1,6 +1,7 @@
 package dev.sol.textir;
 
 import dev.sol.ir.*;
+import dev.sol.ir.traits.IsTerminator;
 import dev.sol.textir.MlirParser.*;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -211,6 +212,11 @@ public final class IRParser extends MlirBaseListener {
     FunctionType signature = attrs.functionType(ctx.functionType());
     OperationState state = new OperationState(name, attrs.locationOf(ctx.opName));
 
+    // As MLIR's parser, before anything after the successor list: only terminators may have successors.
+    OpSpec spec = context.lookupOp(name);
+    if (ctx.successorList() != null && spec != null && !spec.hasTrait(IsTerminator.class)) {
+      throw attrs.error(ctx.successorList().start, "successors in non-terminator");
+    }
     List<TerminalNode> uses = ctx.valueUseList() == null ? List.of() : ctx.valueUseList().VALUE_ID();
     if (uses.size() != signature.inputs().size()) {
       throw attrs.error(ctx.functionType().start, "expected " + uses.size() + " operand type"
@@ -278,8 +284,10 @@ public final class IRParser extends MlirBaseListener {
       counts.add(count);
       bound += count;
     }
+    // MLIR reports both at the first result name.
+    if (op.numResults() == 0) throw attrs.error(names.getFirst(), "cannot name an operation with no results");
     if (bound != op.numResults()) {
-      throw attrs.error(ctx.opName, "operation defines " + op.numResults() + " results but was provided " + bound + " to bind");
+      throw attrs.error(names.getFirst(), "operation defines " + op.numResults() + " results but was provided " + bound + " to bind");
     }
     int next = 0;
     for (int i = 0; i < names.size(); i++) {

@@ -1,162 +1,159 @@
 package dev.sol.codegen.llvm;
 
+import static dev.sol.codegen.llvm.LlvmNative.ptrs;
 import static org.bytedeco.llvm.global.LLVM.*;
 
+import dev.sol.dialect.arith.*;
 import dev.sol.ir.*;
-import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.llvm.LLVM.*;
 
-/** arith and math operations as LLVM instructions and intrinsics. */
+/** arith operations as LLVM instructions and intrinsics. */
 final class ArithEmitter {
-  /**
-   * A native array of pointers. Never {@code new PointerPointer<>(p)} with one element: that
-   * constructor reinterprets {@code p} itself as the array.
-   */
-  @SafeVarargs
-  static <P extends org.bytedeco.javacpp.Pointer> PointerPointer<P> ptrs(P... items) {
-    return new PointerPointer<>(items);
+  private final LlvmEmitter e;
+
+  ArithEmitter(LlvmEmitter e) { this.e = e; }
+
+  private LLVMValueRef v(Value x) { return e.v(x); }
+
+  /** Emits {@code op} if it is an arith op this emitter knows; false otherwise. */
+  boolean emit(Operation op) {
+    LLVMBuilderRef b = e.builder();
+    LLVMValueRef r = switch (op) {
+      case ConstantOp c -> constant(c.value(), c.result().type());
+      case AddIOp o -> LLVMBuildAdd(b, v(o.lhs()), v(o.rhs()), "");
+      case SubIOp o -> LLVMBuildSub(b, v(o.lhs()), v(o.rhs()), "");
+      case MulIOp o -> LLVMBuildMul(b, v(o.lhs()), v(o.rhs()), "");
+      case DivSIOp o -> LLVMBuildSDiv(b, v(o.lhs()), v(o.rhs()), "");
+      case DivUIOp o -> LLVMBuildUDiv(b, v(o.lhs()), v(o.rhs()), "");
+      case RemSIOp o -> LLVMBuildSRem(b, v(o.lhs()), v(o.rhs()), "");
+      case RemUIOp o -> LLVMBuildURem(b, v(o.lhs()), v(o.rhs()), "");
+      case AndIOp o -> LLVMBuildAnd(b, v(o.lhs()), v(o.rhs()), "");
+      case OrIOp o -> LLVMBuildOr(b, v(o.lhs()), v(o.rhs()), "");
+      case XOrIOp o -> LLVMBuildXor(b, v(o.lhs()), v(o.rhs()), "");
+      case ShLIOp o -> LLVMBuildShl(b, v(o.lhs()), v(o.rhs()), "");
+      case ShRSIOp o -> LLVMBuildAShr(b, v(o.lhs()), v(o.rhs()), "");
+      case ShRUIOp o -> LLVMBuildLShr(b, v(o.lhs()), v(o.rhs()), "");
+      case MaxSIOp o -> pick(LLVMIntSGE, v(o.lhs()), v(o.rhs()));
+      case MinSIOp o -> pick(LLVMIntSLE, v(o.lhs()), v(o.rhs()));
+      case MaxUIOp o -> pick(LLVMIntUGE, v(o.lhs()), v(o.rhs()));
+      case MinUIOp o -> pick(LLVMIntULE, v(o.lhs()), v(o.rhs()));
+      case FloorDivSIOp o -> floorDiv(v(o.lhs()), v(o.rhs()), e.type(o.result().type()));
+      case CeilDivSIOp o -> ceilDiv(v(o.lhs()), v(o.rhs()), e.type(o.result().type()));
+      case AddFOp o -> LLVMBuildFAdd(b, v(o.lhs()), v(o.rhs()), "");
+      case SubFOp o -> LLVMBuildFSub(b, v(o.lhs()), v(o.rhs()), "");
+      case MulFOp o -> LLVMBuildFMul(b, v(o.lhs()), v(o.rhs()), "");
+      case DivFOp o -> LLVMBuildFDiv(b, v(o.lhs()), v(o.rhs()), "");
+      case RemFOp o -> LLVMBuildFRem(b, v(o.lhs()), v(o.rhs()), "");
+      case NegFOp o -> LLVMBuildFNeg(b, v(o.operand()), "");
+      case MaxFOp o -> e.intrinsic("llvm.maximum", e.type(o.result().type()), v(o.lhs()), v(o.rhs()));
+      case MinFOp o -> e.intrinsic("llvm.minimum", e.type(o.result().type()), v(o.lhs()), v(o.rhs()));
+      case CmpIOp c -> LLVMBuildICmp(b, predicate(c.predicate()), v(c.lhs()), v(c.rhs()), "");
+      case CmpFOp c -> LLVMBuildFCmp(b, predicate(c.predicate()), v(c.lhs()), v(c.rhs()), "");
+      case SelectOp s -> LLVMBuildSelect(b, v(s.condition()), v(s.trueValue()), v(s.falseValue()), "");
+      case IndexCastOp c -> LLVMBuildIntCast2(b, v(c.in()), e.type(c.result().type()), 1, "");
+      case ExtSIOp c -> LLVMBuildIntCast2(b, v(c.in()), e.type(c.result().type()), 1, "");
+      case TruncIOp c -> LLVMBuildIntCast2(b, v(c.in()), e.type(c.result().type()), 1, "");
+      case IndexCastUIOp c -> LLVMBuildIntCast2(b, v(c.in()), e.type(c.result().type()), 0, "");
+      case ExtUIOp c -> LLVMBuildIntCast2(b, v(c.in()), e.type(c.result().type()), 0, "");
+      case SIToFPOp c -> LLVMBuildSIToFP(b, v(c.in()), e.type(c.result().type()), "");
+      case UIToFPOp c -> LLVMBuildUIToFP(b, v(c.in()), e.type(c.result().type()), "");
+      case FPToSIOp c -> LLVMBuildFPToSI(b, v(c.in()), e.type(c.result().type()), "");
+      case FPToUIOp c -> LLVMBuildFPToUI(b, v(c.in()), e.type(c.result().type()), "");
+      case ExtFOp c -> LLVMBuildFPExt(b, v(c.in()), e.type(c.result().type()), "");
+      case TruncFOp c -> LLVMBuildFPTrunc(b, v(c.in()), e.type(c.result().type()), "");
+      case BitcastOp c -> LLVMBuildBitCast(b, v(c.in()), e.type(c.result().type()), "");
+      default -> null;
+    };
+    if (r == null) return false;
+    e.bind(op.result(0), r);
+    return true;
   }
 
-  private ArithEmitter() {}
+  /** {@code x} when {@code x predicate y} holds, else {@code y}: integer max and min. */
+  private LLVMValueRef pick(int predicate, LLVMValueRef x, LLVMValueRef y) {
+    LLVMBuilderRef b = e.builder();
+    return LLVMBuildSelect(b, LLVMBuildICmp(b, predicate, x, y, ""), x, y, "");
+  }
 
-  private static final int[] ICMP = {LLVMIntEQ, LLVMIntNE, LLVMIntSLT, LLVMIntSLE, LLVMIntSGT, LLVMIntSGE, LLVMIntULT, LLVMIntULE,
-      LLVMIntUGT, LLVMIntUGE};
-  private static final int[] FCMP = {LLVMRealPredicateFalse, LLVMRealOEQ, LLVMRealOGT, LLVMRealOGE, LLVMRealOLT, LLVMRealOLE,
-      LLVMRealONE, LLVMRealORD, LLVMRealUEQ, LLVMRealUGT, LLVMRealUGE, LLVMRealULT, LLVMRealULE, LLVMRealUNE, LLVMRealUNO,
-      LLVMRealPredicateTrue};
+  /** Signed division rounding toward negative infinity: the quotient minus one when the signs differ and it is inexact. */
+  private LLVMValueRef floorDiv(LLVMValueRef x, LLVMValueRef y, LLVMTypeRef t) {
+    LLVMBuilderRef b = e.builder();
+    LLVMValueRef q = LLVMBuildSDiv(b, x, y, "");
+    LLVMValueRef r = LLVMBuildSRem(b, x, y, "");
+    LLVMValueRef zero = LLVMConstInt(t, 0, 0);
+    LLVMValueRef adjust = LLVMBuildAnd(b, LLVMBuildICmp(b, LLVMIntNE, r, zero, ""),
+        LLVMBuildICmp(b, LLVMIntNE, LLVMBuildICmp(b, LLVMIntSLT, r, zero, ""), LLVMBuildICmp(b, LLVMIntSLT, y, zero, ""), ""), "");
+    return LLVMBuildSub(b, q, LLVMBuildZExt(b, adjust, t, ""), "");
+  }
 
-  static LLVMValueRef emit(LlvmEmitter e, LLVMBuilderRef b, Operation op) {
-    Type rt = op.numResults() > 0 ? op.result(0).type() : null;
-    String n = op.name().substring(6);
-    if (n.equals("constant")) return constant(e, op.attribute("value"), rt);
-    LLVMValueRef x = e.v(op.operand(0));
-    LLVMValueRef y = op.numOperands() > 1 ? e.v(op.operand(1)) : null;
-    LLVMTypeRef t = rt == null ? null : e.type(rt);
-    return switch (n) {
-      case "addi" -> LLVMBuildAdd(b, x, y, "");
-      case "subi" -> LLVMBuildSub(b, x, y, "");
-      case "muli" -> LLVMBuildMul(b, x, y, "");
-      case "divsi" -> LLVMBuildSDiv(b, x, y, "");
-      case "divui" -> LLVMBuildUDiv(b, x, y, "");
-      case "remsi" -> LLVMBuildSRem(b, x, y, "");
-      case "remui" -> LLVMBuildURem(b, x, y, "");
-      case "andi" -> LLVMBuildAnd(b, x, y, "");
-      case "ori" -> LLVMBuildOr(b, x, y, "");
-      case "xori" -> LLVMBuildXor(b, x, y, "");
-      case "shli" -> LLVMBuildShl(b, x, y, "");
-      case "shrsi" -> LLVMBuildAShr(b, x, y, "");
-      case "shrui" -> LLVMBuildLShr(b, x, y, "");
-      case "maxsi" -> LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntSGE, x, y, ""), x, y, "");
-      case "minsi" -> LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntSLE, x, y, ""), x, y, "");
-      case "maxui" -> LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntUGE, x, y, ""), x, y, "");
-      case "minui" -> LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntULE, x, y, ""), x, y, "");
-      case "floordivsi" -> {
-        LLVMValueRef q = LLVMBuildSDiv(b, x, y, "");
-        LLVMValueRef r = LLVMBuildSRem(b, x, y, "");
-        LLVMValueRef zero = LLVMConstInt(t, 0, 0);
-        LLVMValueRef adjust = LLVMBuildAnd(b, LLVMBuildICmp(b, LLVMIntNE, r, zero, ""),
-            LLVMBuildICmp(b, LLVMIntNE, LLVMBuildICmp(b, LLVMIntSLT, r, zero, ""), LLVMBuildICmp(b, LLVMIntSLT, y, zero, ""), ""), "");
-        yield LLVMBuildSub(b, q, LLVMBuildZExt(b, adjust, t, ""), "");
-      }
-      case "ceildivsi" -> {
-        LLVMValueRef q = LLVMBuildSDiv(b, x, y, "");
-        LLVMValueRef r = LLVMBuildSRem(b, x, y, "");
-        LLVMValueRef zero = LLVMConstInt(t, 0, 0);
-        LLVMValueRef adjust = LLVMBuildAnd(b, LLVMBuildICmp(b, LLVMIntNE, r, zero, ""),
-            LLVMBuildICmp(b, LLVMIntEQ, LLVMBuildICmp(b, LLVMIntSLT, r, zero, ""), LLVMBuildICmp(b, LLVMIntSLT, y, zero, ""), ""), "");
-        yield LLVMBuildAdd(b, q, LLVMBuildZExt(b, adjust, t, ""), "");
-      }
-      case "addf" -> LLVMBuildFAdd(b, x, y, "");
-      case "subf" -> LLVMBuildFSub(b, x, y, "");
-      case "mulf" -> LLVMBuildFMul(b, x, y, "");
-      case "divf" -> LLVMBuildFDiv(b, x, y, "");
-      case "remf" -> LLVMBuildFRem(b, x, y, "");
-      case "negf" -> LLVMBuildFNeg(b, x, "");
-      case "maxf" -> intrinsic(e, b, "llvm.maximum", t, x, y);
-      case "minf" -> intrinsic(e, b, "llvm.minimum", t, x, y);
-      case "cmpi" -> LLVMBuildICmp(b, ICMP[(int) ((IntegerAttr) op.attribute("predicate")).value()], x, y, "");
-      case "cmpf" -> LLVMBuildFCmp(b, FCMP[(int) ((IntegerAttr) op.attribute("predicate")).value()], x, y, "");
-      case "select" -> LLVMBuildSelect(b, x, y, e.v(op.operand(2)), "");
-      case "index_cast", "extsi", "trunci" -> LLVMBuildIntCast2(b, x, t, 1, "");
-      case "index_castui", "extui" -> LLVMBuildIntCast2(b, x, t, 0, "");
-      case "sitofp" -> LLVMBuildSIToFP(b, x, t, "");
-      case "uitofp" -> LLVMBuildUIToFP(b, x, t, "");
-      case "fptosi" -> LLVMBuildFPToSI(b, x, t, "");
-      case "fptoui" -> LLVMBuildFPToUI(b, x, t, "");
-      case "extf" -> LLVMBuildFPExt(b, x, t, "");
-      case "truncf" -> LLVMBuildFPTrunc(b, x, t, "");
-      case "bitcast" -> LLVMBuildBitCast(b, x, t, "");
-      default -> throw new CodegenException("'" + op.name() + "' is not supported by code generation");
+  /** Signed division rounding toward positive infinity: the quotient plus one when the signs agree and it is inexact. */
+  private LLVMValueRef ceilDiv(LLVMValueRef x, LLVMValueRef y, LLVMTypeRef t) {
+    LLVMBuilderRef b = e.builder();
+    LLVMValueRef q = LLVMBuildSDiv(b, x, y, "");
+    LLVMValueRef r = LLVMBuildSRem(b, x, y, "");
+    LLVMValueRef zero = LLVMConstInt(t, 0, 0);
+    LLVMValueRef adjust = LLVMBuildAnd(b, LLVMBuildICmp(b, LLVMIntNE, r, zero, ""),
+        LLVMBuildICmp(b, LLVMIntEQ, LLVMBuildICmp(b, LLVMIntSLT, r, zero, ""), LLVMBuildICmp(b, LLVMIntSLT, y, zero, ""), ""), "");
+    return LLVMBuildAdd(b, q, LLVMBuildZExt(b, adjust, t, ""), "");
+  }
+
+  static int predicate(CmpIPredicate p) {
+    return switch (p) {
+      case EQ -> LLVMIntEQ;
+      case NE -> LLVMIntNE;
+      case SLT -> LLVMIntSLT;
+      case SLE -> LLVMIntSLE;
+      case SGT -> LLVMIntSGT;
+      case SGE -> LLVMIntSGE;
+      case ULT -> LLVMIntULT;
+      case ULE -> LLVMIntULE;
+      case UGT -> LLVMIntUGT;
+      case UGE -> LLVMIntUGE;
     };
   }
 
-  private static LLVMValueRef constant(LlvmEmitter e, Attribute value, Type type) {
+  static int predicate(CmpFPredicate p) {
+    return switch (p) {
+      case FALSE -> LLVMRealPredicateFalse;
+      case OEQ -> LLVMRealOEQ;
+      case OGT -> LLVMRealOGT;
+      case OGE -> LLVMRealOGE;
+      case OLT -> LLVMRealOLT;
+      case OLE -> LLVMRealOLE;
+      case ONE -> LLVMRealONE;
+      case ORD -> LLVMRealORD;
+      case UEQ -> LLVMRealUEQ;
+      case UGT -> LLVMRealUGT;
+      case UGE -> LLVMRealUGE;
+      case ULT -> LLVMRealULT;
+      case ULE -> LLVMRealULE;
+      case UNE -> LLVMRealUNE;
+      case UNO -> LLVMRealUNO;
+      case TRUE -> LLVMRealPredicateTrue;
+    };
+  }
+
+  private LLVMValueRef constant(Attribute value, Type type) {
     LLVMTypeRef t = e.type(type);
     return switch (value) {
       case IntegerAttr i -> LLVMConstInt(t, i.value(), 1);
       case FloatAttr f -> LLVMConstReal(t, f.value());
+      case DenseElementsAttr d when type instanceof VectorType vt && vt.isScalable() -> {
+        // A scalable vector has no constant of fixed length: a splat is built at run time.
+        if (!d.isSplat()) throw new CodegenException("constant " + value + " of scalable type " + vt + " must be a splat");
+        yield e.vector().splat(vt, element(vt, d, 0));
+      }
       case DenseElementsAttr d when type instanceof VectorType vt -> {
         LLVMValueRef[] elems = new LLVMValueRef[(int) vt.numElements()];
-        LLVMTypeRef et = e.type(vt.element());
-        for (int i = 0; i < elems.length; i++) {
-          elems[i] = vt.element() instanceof FloatType ? LLVMConstReal(et, d.getDouble(i)) : LLVMConstInt(et, d.getLong(i), 1);
-        }
-        yield LLVMConstVector(ArithEmitter.ptrs(elems), elems.length);
+        for (int i = 0; i < elems.length; i++) elems[i] = element(vt, d, i);
+        yield LLVMConstVector(ptrs(elems), elems.length);
       }
       default -> throw new CodegenException("constant " + value + " is not supported by code generation");
     };
   }
 
-  static LLVMValueRef intrinsic(LlvmEmitter e, LLVMBuilderRef b, String name, LLVMTypeRef t, LLVMValueRef... args) {
-    int id = LLVMLookupIntrinsicID(name, name.length());
-    if (id == 0) throw new CodegenException("LLVM has no intrinsic " + name);
-    LLVMValueRef fn = LLVMGetIntrinsicDeclaration(e.module(), id, ArithEmitter.ptrs(t), 1);
-    LLVMTypeRef ft = LLVMIntrinsicGetType(e.context(), id, ArithEmitter.ptrs(t), 1);
-    return LLVMBuildCall2(b, ft, fn, ArithEmitter.ptrs(args), args.length, "");
-  }
-
-  static LLVMValueRef math(LlvmEmitter e, LLVMBuilderRef b, Operation op) {
-    LLVMTypeRef t = e.type(op.result(0).type());
-    LLVMValueRef x = e.v(op.operand(0));
-    boolean f32 = op.result(0).type() instanceof FloatType ft && ft.width() == 32;
-    return switch (op.name().substring(5)) {
-      case "exp" -> f32 ? new InlineMath(e, b).exp(x) : intrinsic(e, b, "llvm.exp", t, x);
-      case "exp2" -> intrinsic(e, b, "llvm.exp2", t, x);
-      case "log" -> intrinsic(e, b, "llvm.log", t, x);
-      case "log2" -> intrinsic(e, b, "llvm.log2", t, x);
-      case "log10" -> intrinsic(e, b, "llvm.log10", t, x);
-      case "sqrt" -> intrinsic(e, b, "llvm.sqrt", t, x);
-      case "rsqrt" -> LLVMBuildFDiv(b, LLVMConstReal(t, 1), intrinsic(e, b, "llvm.sqrt", t, x), "");
-      case "absf" -> intrinsic(e, b, "llvm.fabs", t, x);
-      case "ceil" -> intrinsic(e, b, "llvm.ceil", t, x);
-      case "floor" -> intrinsic(e, b, "llvm.floor", t, x);
-      case "sin" -> intrinsic(e, b, "llvm.sin", t, x);
-      case "cos" -> intrinsic(e, b, "llvm.cos", t, x);
-      case "tanh" -> f32 ? new InlineMath(e, b).tanh(x) : intrinsic(e, b, "llvm.tanh", t, x);
-      case "powf" -> intrinsic(e, b, "llvm.pow", t, x, e.v(op.operand(1)));
-      case "fma" -> intrinsic(e, b, "llvm.fma", t, x, e.v(op.operand(1)), e.v(op.operand(2)));
-      case "erf" -> {
-        if (f32) yield new InlineMath(e, b).erf(x);
-        boolean f64 = ((FloatType) op.result(0).type()).width() == 64;
-        yield e.callRuntime(f64 ? "erf" : "erff", t, x);
-      }
-      default -> throw new CodegenException("'" + op.name() + "' is not supported by code generation");
-    };
-  }
-
-  /** The text of an LLVM error, which it consumes. */
-  static String errorMessage(LLVMErrorRef e) {
-    BytePointer p = LLVMGetErrorMessage(e);
-    String s = p.getString();
-    LLVMDisposeErrorMessage(p);
-    return s;
-  }
-
-  /** The text of a string LLVM allocated for the caller, which it frees. */
-  static String message(BytePointer p) {
-    String s = p.getString();
-    LLVMDisposeMessage(p);
-    return s;
+  private LLVMValueRef element(VectorType vt, DenseElementsAttr d, int i) {
+    LLVMTypeRef et = e.type(vt.element());
+    return vt.element() instanceof FloatType ? LLVMConstReal(et, d.getDouble(i)) : LLVMConstInt(et, d.getLong(i), 1);
   }
 }

@@ -31,7 +31,7 @@ final class InlineMath {
   private LLVMValueRef mul(LLVMValueRef x, LLVMValueRef y) { return LLVMBuildFMul(b, x, y, ""); }
 
   private LLVMValueRef fma(LLVMValueRef x, LLVMValueRef y, LLVMValueRef z) {
-    return ArithEmitter.intrinsic(e, b, "llvm.fma", f32, x, y, z);
+    return e.intrinsic("llvm.fma", f32, x, y, z);
   }
 
   private LLVMValueRef select(int predicate, LLVMValueRef x, LLVMValueRef bound, LLVMValueRef then, LLVMValueRef otherwise) {
@@ -48,7 +48,7 @@ final class InlineMath {
   LLVMValueRef exp(LLVMValueRef x) {
     // Clamp to the range where the result is finite and non-zero; outside, patched at the end.
     LLVMValueRef xc = select(LLVMRealOGT, x, c(88.72283), c(88.72283), select(LLVMRealOLT, x, c(-103.97), c(-103.97), x));
-    LLVMValueRef n = ArithEmitter.intrinsic(e, b, "llvm.floor", f32, fma(xc, c(1.4426950408889634), c(0.5)));
+    LLVMValueRef n = e.intrinsic("llvm.floor", f32, fma(xc, c(1.4426950408889634), c(0.5)));
     LLVMValueRef r = fma(n, c(-0.693359375), xc);
     r = fma(n, c(2.12194440e-4), r);
     LLVMValueRef p = poly(r, 1.9875691500e-4, 1.3981999507e-3, 8.3334519073e-3, 4.1665795894e-2, 1.6666665459e-1, 5.0000001201e-1);
@@ -71,23 +71,23 @@ final class InlineMath {
 
   LLVMValueRef tanh(LLVMValueRef x) {
     // tanh|x| = 1 - 2 / (exp(2|x|) + 1); odd-polynomial near 0 where that formula cancels.
-    LLVMValueRef ax = ArithEmitter.intrinsic(e, b, "llvm.fabs", f32, x);
+    LLVMValueRef ax = e.intrinsic("llvm.fabs", f32, x);
     LLVMValueRef big = sub(c(1), LLVMBuildFDiv(b, c(2), add(exp(mul(ax, c(2))), c(1)), ""));
     LLVMValueRef x2 = mul(x, x);
     LLVMValueRef small = fma(mul(poly(x2, -5.70498872745e-3, 2.06390887954e-2, -5.37397155531e-2, 1.33314422036e-1, -3.33332819422e-1), x2), ax, ax);
     LLVMValueRef t = select(LLVMRealOLT, ax, c(0.625), small, big);
     t = select(LLVMRealOGT, ax, c(9.0), c(1), t);
-    LLVMValueRef signed = ArithEmitter.intrinsic(e, b, "llvm.copysign", f32, t, x);
+    LLVMValueRef signed = e.intrinsic("llvm.copysign", f32, t, x);
     return select(LLVMRealUNO, x, x, x, signed);
   }
 
   LLVMValueRef erf(LLVMValueRef x) {
     // Abramowitz and Stegun 7.1.26: 1 - (a1 t + ... + a5 t^5) exp(-x^2), t = 1 / (1 + p|x|).
-    LLVMValueRef ax = ArithEmitter.intrinsic(e, b, "llvm.fabs", f32, x);
+    LLVMValueRef ax = e.intrinsic("llvm.fabs", f32, x);
     LLVMValueRef t = LLVMBuildFDiv(b, c(1), fma(ax, c(0.3275911), c(1)), "");
     LLVMValueRef p = mul(poly(t, 1.061405429, -1.453152027, 1.421413741, -0.284496736, 0.254829592), t);
     LLVMValueRef y = sub(c(1), mul(p, exp(LLVMBuildFNeg(b, mul(ax, ax), ""))));
-    LLVMValueRef signed = ArithEmitter.intrinsic(e, b, "llvm.copysign", f32, y, x);
+    LLVMValueRef signed = e.intrinsic("llvm.copysign", f32, y, x);
     return select(LLVMRealUNO, x, x, x, signed);
   }
 }

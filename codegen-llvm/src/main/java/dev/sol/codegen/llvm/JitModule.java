@@ -45,7 +45,7 @@ public final class JitModule implements AutoCloseable {
   }
 
   private static void check(LLVMErrorRef e) {
-    if (e != null) throw new CodegenException("LLVM JIT: " + ArithEmitter.errorMessage(e));
+    if (e != null) throw new CodegenException("LLVM JIT: " + LlvmNative.errorMessage(e));
   }
 
   /** A handle for the compiled function {@code name} with the given signature. */

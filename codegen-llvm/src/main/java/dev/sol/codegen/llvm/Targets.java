@@ -39,7 +39,7 @@ public final class Targets {
 
   public static String hostTriple() {
     initialize();
-    return ArithEmitter.message(LLVMGetDefaultTargetTriple());
+    return LlvmNative.message(LLVMGetDefaultTargetTriple());
   }
 
   /**
@@ -58,28 +58,29 @@ public final class Targets {
     if (features != null && !features.isEmpty() && !FEATURES.matcher(features).matches()) {
       throw new CodegenException("invalid features '" + features + "': expected a comma-separated list like +avx2,-fma");
     }
-    String c = cpu != null ? cpu : host ? ArithEmitter.message(LLVMGetHostCPUName()) : "generic";
-    String f = features != null ? features : host ? ArithEmitter.message(LLVMGetHostCPUFeatures()) : "";
+    String c = cpu != null ? cpu : host ? LlvmNative.message(LLVMGetHostCPUName()) : "generic";
+    String f = features != null ? features : host ? LlvmNative.message(LLVMGetHostCPUFeatures()) : "";
     LLVMTargetRef target = new LLVMTargetRef();
     BytePointer err = new BytePointer();
-    if (LLVMGetTargetFromTriple(new BytePointer(t), target, err) != 0) throw new CodegenException("unknown target '" + t + "': " + ArithEmitter.message(err));
+    if (LLVMGetTargetFromTriple(new BytePointer(t), target, err) != 0) throw new CodegenException("unknown target '" + t + "': " + LlvmNative.message(err));
     return LLVMCreateTargetMachine(target, t, c, f, LLVMCodeGenLevelAggressive, LLVMRelocPIC, LLVMCodeModelDefault);
   }
 
   /** Runs LLVM's {@code default<O3>} pipeline on a module for a target machine. */
   public static void optimize(LLVMModuleRef module, LLVMTargetMachineRef tm) {
+    checkScalableVectors(module, tm);
     setTarget(module, tm);
     LLVMPassBuilderOptionsRef options = LLVMCreatePassBuilderOptions();
     LLVMPassBuilderOptionsSetLoopVectorization(options, 1);
     LLVMPassBuilderOptionsSetSLPVectorization(options, 1);
     LLVMErrorRef e = LLVMRunPasses(module, "default<O3>", tm, options);
     LLVMDisposePassBuilderOptions(options);
-    if (e != null) throw new CodegenException("LLVM optimization failed: " + ArithEmitter.errorMessage(e));
+    if (e != null) throw new CodegenException("LLVM optimization failed: " + LlvmNative.errorMessage(e));
   }
 
   /** Sets a module's triple and data layout to a target machine's. */
   public static void setTarget(LLVMModuleRef module, LLVMTargetMachineRef tm) {
-    LLVMSetTarget(module, ArithEmitter.message(LLVMGetTargetMachineTriple(tm)));
+    LLVMSetTarget(module, LlvmNative.message(LLVMGetTargetMachineTriple(tm)));
     LLVMTargetDataRef layout = LLVMCreateTargetDataLayout(tm);
     LLVMSetModuleDataLayout(module, layout);
     LLVMDisposeTargetData(layout);
@@ -97,10 +98,11 @@ public final class Targets {
 
   /** Assembly text or object code of a module. */
   public static byte[] emit(LLVMModuleRef module, LLVMTargetMachineRef tm, boolean object) {
+    checkScalableVectors(module, tm);
     LLVMMemoryBufferRef buf = new LLVMMemoryBufferRef();
     BytePointer err = new BytePointer();
     if (LLVMTargetMachineEmitToMemoryBuffer(tm, module, object ? LLVMObjectFile : LLVMAssemblyFile, err, buf) != 0) {
-      throw new CodegenException("LLVM code emission failed: " + ArithEmitter.message(err));
+      throw new CodegenException("LLVM code emission failed: " + LlvmNative.message(err));
     }
     long size = LLVMGetBufferSize(buf);
     byte[] out = new byte[(int) size];
@@ -109,5 +111,44 @@ public final class Targets {
     return out;
   }
 
-  public static String text(LLVMModuleRef module) { return ArithEmitter.message(LLVMPrintModuleToString(module)); }
+  /** AArch64 CPUs in {@link #AARCH64_CPUS} that have SVE without being asked for it in the features. */
+  private static final List<String> SVE_CPUS = List.of("neoverse-n2", "neoverse-v1", "neoverse-v2", "a64fx");
+
+  /**
+   * Rejects scalable vectors ({@code <vscale x 4 x float>}) for a target without SVE: LLVM's
+   * optimizer and code generators for those end the process instead of reporting an error.
+   */
+  static void checkScalableVectors(LLVMModuleRef module, LLVMTargetMachineRef tm) {
+    String triple = LlvmNative.message(LLVMGetTargetMachineTriple(tm));
+    String cpu = LlvmNative.message(LLVMGetTargetMachineCPU(tm));
+    String features = "," + LlvmNative.message(LLVMGetTargetMachineFeatureString(tm)) + ",";
+    boolean sve = triple.startsWith("aarch64") && (SVE_CPUS.contains(cpu) || features.contains(",+sve"));
+    if (sve) return;
+    LLVMTypeRef scalable = firstScalableType(module);
+    if (scalable != null) {
+      throw new CodegenException("scalable vector type " + LlvmNative.message(LLVMPrintTypeToString(scalable))
+          + " needs a target with SVE (aarch64 with --features=+sve or an SVE CPU), not " + triple + " (cpu " + cpu + ")");
+    }
+  }
+
+  /** The first scalable vector type among the parameters, instruction results and operands of the module's functions, or null. */
+  private static LLVMTypeRef firstScalableType(LLVMModuleRef module) {
+    for (LLVMValueRef f = LLVMGetFirstFunction(module); f != null && !f.isNull(); f = LLVMGetNextFunction(f)) {
+      for (int i = 0; i < LLVMCountParams(f); i++) if (isScalable(LLVMTypeOf(LLVMGetParam(f, i)))) return LLVMTypeOf(LLVMGetParam(f, i));
+      for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f); bb != null && !bb.isNull(); bb = LLVMGetNextBasicBlock(bb)) {
+        for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in != null && !in.isNull(); in = LLVMGetNextInstruction(in)) {
+          if (isScalable(LLVMTypeOf(in))) return LLVMTypeOf(in);
+          for (int k = 0; k < LLVMGetNumOperands(in); k++) {
+            LLVMTypeRef t = LLVMTypeOf(LLVMGetOperand(in, k));
+            if (isScalable(t)) return t;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean isScalable(LLVMTypeRef t) { return LLVMGetTypeKind(t) == LLVMScalableVectorTypeKind; }
+
+  public static String text(LLVMModuleRef module) { return LlvmNative.message(LLVMPrintModuleToString(module)); }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sol.dialect.Dialects;
 import dev.sol.ir.Operation;
@@ -145,5 +146,24 @@ class JitModuleTest {
         """);
     CodegenException e = assertThrows(CodegenException.class, () -> new JitModule(ctx -> LlvmEmitter.translate(ctx, module, "f")).close());
     assertTrue(e.getMessage().contains("'vector.transpose' is not supported by code generation"), e.getMessage());
+  }
+
+  /** LLVM's x86 back end would end the process on a scalable vector; the JIT refuses it first. */
+  @Test void scalableVectorsNeedSve() {
+    assumeTrue(Targets.hostTriple().startsWith("x86_64"), "the host has no SVE");
+    Operation module = parse("""
+        "builtin.module"() ({
+          "func.func"() ({
+          ^bb0(%m: memref<8xf32>):
+            %c0 = "arith.constant"() {value = 0 : index} : () -> index
+            %x = "vector.load"(%m, %c0) : (memref<8xf32>, index) -> vector<[4]xf32>
+            %y = "arith.addf"(%x, %x) : (vector<[4]xf32>, vector<[4]xf32>) -> vector<[4]xf32>
+            "vector.store"(%y, %m, %c0) : (vector<[4]xf32>, memref<8xf32>, index) -> ()
+            "func.return"() : () -> ()
+          }) {function_type = (memref<8xf32>) -> (), sym_name = "f"} : () -> ()
+        }) : () -> ()
+        """);
+    CodegenException e = assertThrows(CodegenException.class, () -> new JitModule(ctx -> LlvmEmitter.translate(ctx, module, "f")).close());
+    assertTrue(e.getMessage().startsWith("scalable vector type <vscale x 4 x float> needs a target with SVE"), e.getMessage());
   }
 }

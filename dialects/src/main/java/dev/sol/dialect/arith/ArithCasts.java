@@ -39,7 +39,7 @@ final class ArithCasts {
   /** i1, or the vector or tensor of i1 with the shape of {@code operand}: the result type of a comparison. */
   static Type boolLike(Type operand) {
     return switch (operand) {
-      case VectorType v -> new VectorType(v.shape(), IntegerType.I1);
+      case VectorType v -> v.withElement(IntegerType.I1);
       case RankedTensorType t -> new RankedTensorType(t.shape(), IntegerType.I1);
       default -> IntegerType.I1;
     };

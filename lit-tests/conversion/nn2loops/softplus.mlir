@@ -1,0 +1,37 @@
+// RUN: %sol-opt %s -p convert-nn-to-loops | FileCheck %s --implicit-check-not='"nn.'
+// RUN: %sol-opt %s --check-equivalence -p convert-nn-to-loops,bufferize 2>&1 | FileCheck %s --check-prefix=EQUIV
+
+// nn.softplus in the stable form max(x, 0) + log(1 + exp(-|x|)), which does not overflow
+// for large x (log(1 + exp(x)) would).
+// CHECK-LABEL: "func.func"
+// CHECK: ^bb0(%[[X:.*]]: tensor<2x3xf32>):
+// CHECK: %[[XM:.*]] = "bufferization.to_memref"(%[[X]]) : (tensor<2x3xf32>) -> memref<2x3xf32>
+// CHECK: %[[OUT:.*]] = "memref.alloc"() {{.*}} : () -> memref<2x3xf32>
+// CHECK-DAG: %[[UBI:.*]] = "arith.constant"() {value = 2 : index}
+// CHECK: "scf.for"(%{{.*}}, %[[UBI]], %{{.*}}) ({
+// CHECK-NEXT: ^bb0(%[[I:.*]]: index):
+// CHECK-DAG: %[[UBJ:.*]] = "arith.constant"() {value = 3 : index}
+// CHECK: "scf.for"(%{{.*}}, %[[UBJ]], %{{.*}}) ({
+// CHECK-NEXT: ^bb0(%[[J:.*]]: index):
+// CHECK-DAG: %[[V:.*]] = "memref.load"(%[[XM]], %[[I]], %[[J]]) : (memref<2x3xf32>, index, index) -> f32
+// CHECK-DAG: %[[ABS:.*]] = "math.absf"(%[[V]])
+// CHECK-DAG: %[[ZERO:.*]] = "arith.constant"() {value = 0.000000e+00 : f32}
+// CHECK-DAG: %[[ONE:.*]] = "arith.constant"() {value = 1.000000e+00 : f32}
+// CHECK-DAG: %[[NABS:.*]] = "arith.negf"(%[[ABS]])
+// CHECK-DAG: %[[E:.*]] = "math.exp"(%[[NABS]])
+// CHECK-DAG: %[[POS:.*]] = "arith.maxf"(%[[V]], %[[ZERO]])
+// CHECK: %[[SUM:.*]] = "arith.addf"(%[[ONE]], %[[E]])
+// CHECK: %[[L:.*]] = "math.log"(%[[SUM]])
+// CHECK: %[[R:.*]] = "arith.addf"(%[[POS]], %[[L]])
+// CHECK: "memref.store"(%[[R]], %[[OUT]], %[[I]], %[[J]]) : (f32, memref<2x3xf32>, index, index) -> ()
+// CHECK: "bufferization.to_tensor"(%[[OUT]])
+// CHECK: sym_name = "softplus"
+"func.func"() ({
+^bb0(%x: tensor<2x3xf32>):
+  %0 = "nn.softplus"(%x) : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  "func.return"(%0) : (tensor<2x3xf32>) -> ()
+}) {function_type = (tensor<2x3xf32>) -> tensor<2x3xf32>, sym_name = "softplus"} : () -> ()
+
+// Interpreting the module on random inputs before and after each pass gives the same results.
+// EQUIV-NOT: changed the results
+// EQUIV: function_type = (memref<2x3xf32>, memref<2x3xf32>) -> (), sym_name = "softplus"

@@ -1,0 +1,144 @@
+// RUN: not %sol-opt %s --split-input-file -p convert-nn-to-loops 2>&1 | FileCheck %s
+
+// Every nn op except nn.constant (which bufferize turns into a memref.global, see
+// constant.mlir) has a lowering; these are the cases it rejects, each with an error at the op.
+
+// Element-wise math (relu, leaky_relu, sigmoid, tanh, exp, log, sqrt, abs, neg, ceil, floor,
+// reciprocal, erf, clip, hard_sigmoid, hard_swish, softplus, gelu) lowers for floats only.
+// CHECK: unsupported.mlir:[[# @LINE + 3]]:8: error: nn.relu on i32 elements has no lowering yet (floats only)
+"func.func"() ({
+^bb0(%x: tensor<2x3xi32>):
+  %0 = "nn.relu"(%x) : (tensor<2x3xi32>) -> tensor<2x3xi32>
+  "func.return"(%0) : (tensor<2x3xi32>) -> ()
+}) {function_type = (tensor<2x3xi32>) -> tensor<2x3xi32>, sym_name = "relu"} : () -> ()
+
+// -----
+
+// CHECK: unsupported.mlir:[[# @LINE + 3]]:8: error: nn.neg on i64 elements has no lowering yet (floats only)
+"func.func"() ({
+^bb0(%x: tensor<2x3xi64>):
+  %0 = "nn.neg"(%x) : (tensor<2x3xi64>) -> tensor<2x3xi64>
+  "func.return"(%0) : (tensor<2x3xi64>) -> ()
+}) {function_type = (tensor<2x3xi64>) -> tensor<2x3xi64>, sym_name = "neg"} : () -> ()
+
+// -----
+
+// CHECK: unsupported.mlir:[[# @LINE + 3]]:8: error: nn.clip on i32 elements has no lowering yet (floats only)
+"func.func"() ({
+^bb0(%x: tensor<2x3xi32>):
+  %0 = "nn.clip"(%x) {min = 0.000000e+00 : f32} : (tensor<2x3xi32>) -> tensor<2x3xi32>
+  "func.return"(%0) : (tensor<2x3xi32>) -> ()
+}) {function_type = (tensor<2x3xi32>) -> tensor<2x3xi32>, sym_name = "clip"} : () -> ()
+
+// -----
+
+// So do softmax, the reductions, pooling by average, lrn, resize, batch_norm, layer_norm,
+// matmul, gemm, conv and conv_transpose (max_pool, the arithmetic ops and data movement take
+// integers too).
+// CHECK: unsupported.mlir:[[# @LINE + 3]]:8: error: nn.softmax on i32 elements has no lowering yet (floats only)
+"func.func"() ({
+^bb0(%x: tensor<2x3xi32>):
+  %0 = "nn.softmax"(%x) : (tensor<2x3xi32>) -> tensor<2x3xi32>
+  "func.return"(%0) : (tensor<2x3xi32>) -> ()
+}) {function_type = (tensor<2x3xi32>) -> tensor<2x3xi32>, sym_name = "softmax"} : () -> ()
+
+// -----
+
+// CHECK: unsupported.mlir:[[# @LINE + 3]]:8: error: nn.reduce_sum on i32 elements has no lowering yet (floats only)
+"func.func"() ({
+^bb0(%x: tensor<2x3xi32>):
+  %0 = "nn.reduce_sum"(%x) {axes = array<i64: 1>, keepdims = 0 : i64} : (tensor<2x3xi32>) -> tensor<2xi32>
+  "func.return"(%0) : (tensor<2xi32>) -> ()
+}) {function_type = (tensor<2x3xi32>) -> tensor<2xi32>, sym_name = "reduce_sum"} : () -> ()
+
+// -----
+
+// CHECK: unsupported.mlir:[[# @LINE + 3]]:8: error: nn.reduce_max on i64 elements has no lowering yet (floats only)
+"func.func"() ({
+^bb0(%x: tensor<2x3xi64>):
+  %0 = "nn.reduce_max"(%x) {axes = array<i64: 1>, keepdims = 0 : i64} : (tensor<2x3xi64>) -> tensor<2xi64>
+  "func.return"(%0) : (tensor<2xi64>) -> ()
+}) {function_type = (tensor<2x3xi64>) -> tensor<2xi64>, sym_name = "reduce_max"} : () -> ()
+
+// -----
+
+// CHECK: unsupported.mlir:[[# @LINE + 3]]:8: error: nn.avg_pool on i32 elements has no lowering yet (floats only)
+"func.func"() ({
+^bb0(%x: tensor<1x1x2x2xi32>):
+  %0 = "nn.avg_pool"(%x) {kernel_shape = array<i64: 2, 2>} : (tensor<1x1x2x2xi32>) -> tensor<1x1x1x1xi32>
+  "func.return"(%0) : (tensor<1x1x1x1xi32>) -> ()
+}) {function_type = (tensor<1x1x2x2xi32>) -> tensor<1x1x1x1xi32>, sym_name = "avg_pool"} : () -> ()
+
+// -----
+
+// CHECK: unsupported.mlir:[[# @LINE + 3]]:8: error: nn.lrn on i32 elements has no lowering yet (floats only)
+"func.func"() ({
+^bb0(%x: tensor<1x2x2xi32>):
+  %0 = "nn.lrn"(%x) {size = 1 : i64} : (tensor<1x2x2xi32>) -> tensor<1x2x2xi32>
+  "func.return"(%0) : (tensor<1x2x2xi32>) -> ()
+}) {function_type = (tensor<1x2x2xi32>) -> tensor<1x2x2xi32>, sym_name = "lrn"} : () -> ()
+
+// -----
+
+// CHECK: unsupported.mlir:[[# @LINE + 3]]:8: error: nn.resize on i32 elements has no lowering yet (floats only)
+"func.func"() ({
+^bb0(%x: tensor<1x2xi32>):
+  %0 = "nn.resize"(%x) {mode = "nearest", sizes = array<i64: 1, 4>, scales = array<f64: 1.0, 2.0>} : (tensor<1x2xi32>) -> tensor<1x4xi32>
+  "func.return"(%0) : (tensor<1x4xi32>) -> ()
+}) {function_type = (tensor<1x2xi32>) -> tensor<1x4xi32>, sym_name = "resize"} : () -> ()
+
+// -----
+
+// Attribute values outside ONNX's: a resize mode other than nearest, linear and cubic, a pad
+// mode other than constant, reflect, edge and wrap.
+// CHECK: unsupported.mlir:[[# @LINE + 3]]:8: error: nn.resize: unknown resize mode 'area'
+"func.func"() ({
+^bb0(%x: tensor<1x2xf32>):
+  %0 = "nn.resize"(%x) {mode = "area", sizes = array<i64: 1, 4>, scales = array<f64: 1.0, 2.0>} : (tensor<1x2xf32>) -> tensor<1x4xf32>
+  "func.return"(%0) : (tensor<1x4xf32>) -> ()
+}) {function_type = (tensor<1x2xf32>) -> tensor<1x4xf32>, sym_name = "resize_mode"} : () -> ()
+
+// -----
+
+// CHECK: unsupported.mlir:[[# @LINE + 3]]:8: error: nn.pad mode 'mirror' has no lowering
+"func.func"() ({
+^bb0(%x: tensor<1x2xf32>):
+  %0 = "nn.pad"(%x) {mode = "mirror", pads = array<i64: 0, 1, 0, 1>} : (tensor<1x2xf32>) -> tensor<1x4xf32>
+  "func.return"(%0) : (tensor<1x4xf32>) -> ()
+}) {function_type = (tensor<1x2xf32>) -> tensor<1x4xf32>, sym_name = "pad_mode"} : () -> ()
+
+// -----
+
+// CHECK: unsupported.mlir:[[# @LINE + 3]]:8: error: nn.matmul on i32 elements has no lowering yet (floats only)
+"func.func"() ({
+^bb0(%x: tensor<2x2xi32>, %y: tensor<2x2xi32>):
+  %0 = "nn.matmul"(%x, %y) : (tensor<2x2xi32>, tensor<2x2xi32>) -> tensor<2x2xi32>
+  "func.return"(%0) : (tensor<2x2xi32>) -> ()
+}) {function_type = (tensor<2x2xi32>, tensor<2x2xi32>) -> tensor<2x2xi32>, sym_name = "matmul"} : () -> ()
+
+// -----
+
+// CHECK: unsupported.mlir:[[# @LINE + 3]]:8: error: nn.gemm on i32 elements has no lowering yet (floats only)
+"func.func"() ({
+^bb0(%x: tensor<2x2xi32>, %y: tensor<2x2xi32>):
+  %0 = "nn.gemm"(%x, %y) : (tensor<2x2xi32>, tensor<2x2xi32>) -> tensor<2x2xi32>
+  "func.return"(%0) : (tensor<2x2xi32>) -> ()
+}) {function_type = (tensor<2x2xi32>, tensor<2x2xi32>) -> tensor<2x2xi32>, sym_name = "gemm"} : () -> ()
+
+// -----
+
+// CHECK: unsupported.mlir:[[# @LINE + 3]]:8: error: nn.conv on i32 elements has no lowering yet (floats only)
+"func.func"() ({
+^bb0(%x: tensor<1x1x2x2xi32>, %y: tensor<1x1x1x1xi32>):
+  %0 = "nn.conv"(%x, %y) : (tensor<1x1x2x2xi32>, tensor<1x1x1x1xi32>) -> tensor<1x1x2x2xi32>
+  "func.return"(%0) : (tensor<1x1x2x2xi32>) -> ()
+}) {function_type = (tensor<1x1x2x2xi32>, tensor<1x1x1x1xi32>) -> tensor<1x1x2x2xi32>, sym_name = "conv"} : () -> ()
+
+// -----
+
+// CHECK: unsupported.mlir:[[# @LINE + 3]]:8: error: nn.conv_transpose on i32 elements has no lowering yet (floats only)
+"func.func"() ({
+^bb0(%x: tensor<1x1x2x2xi32>, %y: tensor<1x1x1x1xi32>):
+  %0 = "nn.conv_transpose"(%x, %y) : (tensor<1x1x2x2xi32>, tensor<1x1x1x1xi32>) -> tensor<1x1x2x2xi32>
+  "func.return"(%0) : (tensor<1x1x2x2xi32>) -> ()
+}) {function_type = (tensor<1x1x2x2xi32>, tensor<1x1x1x1xi32>) -> tensor<1x1x2x2xi32>, sym_name = "conv_transpose"} : () -> ()

@@ -1,7 +1,4 @@
-// Known bug (diagnostic only): nn.log_softmax on integers is rejected, as it should be, but the
-// message names the wrong op: "nn.softmax on i32 elements has no lowering yet (floats only)"
-// (NnOpLowering.softmax passes the fixed name "nn.softmax" to requireFloat for both ops).
-// XFAIL: *
+// nn.log_softmax on integers is rejected with its own name in the message.
 // RUN: not %sol-opt %s -p convert-nn-to-loops 2>&1 | FileCheck %s
 
 // CHECK: log-softmax-error.mlir:[[# @LINE + 3]]:8: error: nn.log_softmax on i32 elements has no lowering yet (floats only)

@@ -100,7 +100,7 @@
 
 // -----
 
-// CHECK: unsupported.mlir:[[# @LINE + 3]]:8: error: nn.pad mode 'mirror' has no lowering
+// CHECK: unsupported.mlir:[[# @LINE + 3]]:8: error: 'nn.pad' op unknown mode 'mirror'
 "func.func"() ({
 ^bb0(%x: tensor<1x2xf32>):
   %0 = "nn.pad"(%x) {mode = "mirror", pads = array<i64: 0, 1, 0, 1>} : (tensor<1x2xf32>) -> tensor<1x4xf32>

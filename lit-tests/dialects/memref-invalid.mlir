@@ -65,3 +65,12 @@
   %0 = "memref.collapse_shape"(%m) {reassociation = [[0, 1, 2]]} : (memref<2x3x4xf32>) -> memref<6x4xf32>
   "func.return"() : () -> ()
 }) {function_type = (memref<2x3x4xf32>) -> (), sym_name = "f"} : () -> ()
+
+// -----
+
+"func.func"() ({
+^bb0(%m: memref<f32>):
+  // expected-error @+1 {{'memref.expand_shape' op rank 0 memrefs can only be extended/collapsed with/from ones}}
+  %0 = "memref.expand_shape"(%m) {reassociation = []} : (memref<f32>) -> memref<1x2xf32>
+  "func.return"() : () -> ()
+}) {function_type = (memref<f32>) -> (), sym_name = "expand_rank0_not_ones"} : () -> ()

@@ -1,11 +1,5 @@
-// Known bug: a reshape from or to a rank-0 tensor does not lower. The lowering views the
-// rank-0 buffer as one element with memref.expand_shape and an empty reassociation (the
-// form MLIR 16 accepts for a rank-0 source: mlir-opt-16 verifies
-// "memref.expand_shape"(%m) {reassociation = []} : (memref<f32>) -> memref<1xf32>), but
-// SOL's memref verifier (dialects/.../memref/ReassociationCheck.java) rejects it:
-//   error: 'memref.expand_shape' op expected reassociation to cover all 1 dimensions
-// The expected behaviour below: the reshape lowers to a one-element copy.
-// XFAIL: *
+// A reshape from or to a rank-0 tensor views the rank-0 buffer as one element with
+// memref.expand_shape and an empty reassociation (the form MLIR 16 accepts for a rank-0 source).
 // RUN: %sol-opt %s -p convert-nn-to-loops | FileCheck %s --implicit-check-not='"nn.'
 // RUN: %sol-opt %s --check-equivalence -p convert-nn-to-loops,bufferize 2>&1 | FileCheck %s --check-prefix=EQUIV
 

@@ -55,6 +55,13 @@ final class Reassociation {
       return diag.report(op.opError("expected rank expansion, but found source rank " + src.rank() + " >= result rank " + res.rank()));
     }
     ArrayAttr groups = (ArrayAttr) op.attribute("reassociation");
+    if (small.rank() == 0 && groups.size() == 0) {
+      // As in MLIR: a rank-0 buffer has no dimensions to group, so the other side must be all ones.
+      for (long d : big.shape()) {
+        if (d != 1) return diag.report(op.opError("rank 0 memrefs can only be extended/collapsed with/from ones"));
+      }
+      return true;
+    }
     if (groups.size() != small.rank()) {
       return diag.report(op.opError("invalid number of reassociation groups: found " + groups.size() + ", expected " + small.rank()));
     }

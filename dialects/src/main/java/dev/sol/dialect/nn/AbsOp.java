@@ -24,7 +24,7 @@ public final class AbsOp extends UnaryElementwiseOp {
   }
 
   /** Unsigned values are their own magnitude; the most negative signed value stays itself, as in two's complement. */
-  @Override protected LongUnaryOperator integerFunction(boolean unsigned) {
-    return unsigned ? x -> x : Math::abs;
+  @Override protected LongUnaryOperator integerFunction(Type element) {
+    return Integers.isUnsigned(element) ? x -> x : Math::abs;
   }
 }

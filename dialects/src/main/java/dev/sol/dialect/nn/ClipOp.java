@@ -33,10 +33,10 @@ public final class ClipOp extends UnaryElementwiseOp {
     return x -> Math.min(Math.max(x, min), max);
   }
 
-  @Override protected LongUnaryOperator integerFunction(boolean unsigned) {
-    Type t = operandType(0).element();
-    long min = Integers.bound(min(), t, true);
-    long max = Integers.bound(max(), t, false);
+  @Override protected LongUnaryOperator integerFunction(Type element) {
+    boolean unsigned = Integers.isUnsigned(element);
+    long min = Integers.bound(min(), element, true);
+    long max = Integers.bound(max(), element, false);
     return x -> Integers.min(Integers.max(x, min, unsigned), max, unsigned);
   }
 }

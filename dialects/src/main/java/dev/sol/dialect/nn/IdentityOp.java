@@ -23,7 +23,7 @@ public final class IdentityOp extends UnaryElementwiseOp {
     return x -> x;
   }
 
-  @Override protected LongUnaryOperator integerFunction(boolean unsigned) {
+  @Override protected LongUnaryOperator integerFunction(Type element) {
     return x -> x;
   }
 }

@@ -23,7 +23,7 @@ public final class ReluOp extends UnaryElementwiseOp {
     return x -> Math.max(x, 0);
   }
 
-  @Override protected LongUnaryOperator integerFunction(boolean unsigned) {
-    return unsigned ? x -> x : x -> Math.max(x, 0);
+  @Override protected LongUnaryOperator integerFunction(Type element) {
+    return Integers.isUnsigned(element) ? x -> x : x -> Math.max(x, 0);
   }
 }

@@ -19,10 +19,13 @@ public abstract class UnaryElementwiseOp extends NnOp implements Pure, Elementwi
   protected abstract DoubleUnaryOperator function();
 
   /**
-   * The exact function of one integer element (wrapped to the width when stored), for an
-   * operand of unsigned type or not; null for ops that ONNX defines on floats only.
+   * The exact function of one integer element of type {@code element} (wrapped to the width
+   * when stored); null for ops that ONNX defines on floats only.
    */
-  protected LongUnaryOperator integerFunction(boolean unsigned) { return null; }
+  protected LongUnaryOperator integerFunction(Type element) { return null; }
+
+  /** Whether the op is defined on integer tensors too. */
+  public final boolean definedOnIntegers() { return integerFunction(IntegerType.I64) != null; }
 
   @Override public final List<Type> inferResultTypes() {
     return List.of(operandType(0));
@@ -35,7 +38,7 @@ public abstract class UnaryElementwiseOp extends NnOp implements Pure, Elementwi
       DoubleUnaryOperator f = function();
       for (int i = 0; i < out.size(); i++) out.set(i, f.applyAsDouble(x.get(i)));
     } else {
-      LongUnaryOperator f = integerFunction(x.isUnsigned());
+      LongUnaryOperator f = integerFunction(x.element());
       if (f == null) throw new IllegalArgumentException(name() + " is defined on floats only, not on " + x.element() + " elements");
       for (int i = 0; i < out.size(); i++) out.setLong(i, f.applyAsLong(x.getLong(i)));
     }

@@ -132,8 +132,9 @@ public final class Interpreter {
       case ToMemrefOp t -> List.of(Buffer.allocate(frame.tensor(t.tensor())));
       case ToTensorOp t -> List.of(frame.buffer(t.memref()).toTensor());
       // The lowering's casts between unsigned integer tensors and their signless twins: same bits.
-      case UnrealizedConversionCastOp c when c.numOperands() == 1 && c.numResults() == 1 && c.result(0).type() instanceof ShapedType to ->
-          List.of(frame.tensor(c.operand(0)).reinterpreted(to.element()));
+      case UnrealizedConversionCastOp c when c.numOperands() == 1 && c.numResults() == 1 && c.operand(0).type() instanceof ShapedType from
+          && c.result(0).type() instanceof ShapedType to && from.element() instanceof IntegerType a && to.element() instanceof IntegerType b
+          && a.width() == b.width() -> List.of(frame.tensor(c.operand(0)).reinterpreted(to.element()));
       case ForOp loop -> ScfInterpreter.forLoop(this, loop, frame);
       case IfOp branch -> ScfInterpreter.ifThenElse(this, branch, frame);
       case WhileOp loop -> ScfInterpreter.whileLoop(this, loop, frame);

@@ -24,10 +24,11 @@ class IntegerModelTest {
   private static final String MODEL = """
       "builtin.module"() ({
         "func.func"() ({
-        ^bb0(%a: tensor<4xui8>, %b: tensor<4xui8>, %d: tensor<4xi8>, %e: tensor<2xui64>, %f: tensor<2xi64>, %g: tensor<2xui32>, %h: tensor<2xf32>, %p: tensor<1x1x1x4xui8>):
+        ^bb0(%a: tensor<4xui8>, %b: tensor<4xui8>, %d: tensor<4xi8>, %e: tensor<2xui64>, %f: tensor<2xi64>, %g: tensor<2xui32>, %h: tensor<2xf32>, %p: tensor<1x1x1x4xui8>, %m: tensor<1x2xi64>):
           %c200 = "nn.constant"() {value = dense<200> : tensor<4xui8>} : () -> tensor<4xui8>
           %c2 = "nn.constant"() {value = dense<2> : tensor<1xui64>} : () -> tensor<1xui64>
           %exp = "nn.constant"() {value = dense<[39, -1]> : tensor<2xi64>} : () -> tensor<2xi64>
+          %col = "nn.constant"() {value = dense<[[2147483648], [1]]> : tensor<2x1xi64>} : () -> tensor<2x1xi64>
           %0 = "nn.sub"(%a, %b) : (tensor<4xui8>, tensor<4xui8>) -> tensor<4xui8>
           %1 = "nn.div"(%a, %b) : (tensor<4xui8>, tensor<4xui8>) -> tensor<4xui8>
           %2 = "nn.max"(%a, %c200) : (tensor<4xui8>, tensor<4xui8>) -> tensor<4xui8>
@@ -39,8 +40,11 @@ class IntegerModelTest {
           %8 = "nn.cast"(%a) : (tensor<4xui8>) -> tensor<4xf32>
           %9 = "nn.max_pool"(%p) {kernel_shape = array<i64: 1, 2>, strides = array<i64: 1, 2>} : (tensor<1x1x1x4xui8>) -> tensor<1x1x1x2xui8>
           %10 = "nn.cast"(%h) : (tensor<2xf32>) -> tensor<2xui8>
-          "func.return"(%0, %1, %2, %3, %4, %5, %6, %7, %8, %9, %10) : (tensor<4xui8>, tensor<4xui8>, tensor<4xui8>, tensor<4xi8>, tensor<2xui64>, tensor<1xui64>, tensor<2xi64>, tensor<2xf32>, tensor<4xf32>, tensor<1x1x1x2xui8>, tensor<2xui8>) -> ()
-        }) {function_type = (tensor<4xui8>, tensor<4xui8>, tensor<4xi8>, tensor<2xui64>, tensor<2xi64>, tensor<2xui32>, tensor<2xf32>, tensor<1x1x1x4xui8>) -> (tensor<4xui8>, tensor<4xui8>, tensor<4xui8>, tensor<4xi8>, tensor<2xui64>, tensor<1xui64>, tensor<2xi64>, tensor<2xf32>, tensor<4xf32>, tensor<1x1x1x2xui8>, tensor<2xui8>), sym_name = "main"} : () -> ()
+          %11 = "nn.matmul"(%m, %col) : (tensor<1x2xi64>, tensor<2x1xi64>) -> tensor<1x1xi64>
+          %12 = "nn.relu"(%a) : (tensor<4xui8>) -> tensor<4xui8>
+          %13 = "nn.abs"(%d) : (tensor<4xi8>) -> tensor<4xi8>
+          "func.return"(%0, %1, %2, %3, %4, %5, %6, %7, %8, %9, %10, %11, %12, %13) : (tensor<4xui8>, tensor<4xui8>, tensor<4xui8>, tensor<4xi8>, tensor<2xui64>, tensor<1xui64>, tensor<2xi64>, tensor<2xf32>, tensor<4xf32>, tensor<1x1x1x2xui8>, tensor<2xui8>, tensor<1x1xi64>, tensor<4xui8>, tensor<4xi8>) -> ()
+        }) {function_type = (tensor<4xui8>, tensor<4xui8>, tensor<4xi8>, tensor<2xui64>, tensor<2xi64>, tensor<2xui32>, tensor<2xf32>, tensor<1x1x1x4xui8>, tensor<1x2xi64>) -> (tensor<4xui8>, tensor<4xui8>, tensor<4xui8>, tensor<4xi8>, tensor<2xui64>, tensor<1xui64>, tensor<2xi64>, tensor<2xf32>, tensor<4xf32>, tensor<1x1x1x2xui8>, tensor<2xui8>, tensor<1x1xi64>, tensor<4xui8>, tensor<4xi8>), sym_name = "main"} : () -> ()
       }) : () -> ()
       """;
 
@@ -63,10 +67,11 @@ class IntegerModelTest {
     in.put("input_5", SolTensor.of(new long[] {2}, ElementType.UINT32, MemorySegment.ofArray(new int[] {3, (int) 4_000_000_000L})));
     in.put("input_6", SolTensor.of(new long[] {2}, new float[] {2, 200.7f}));
     in.put("input_7", bytes(ElementType.UINT8, new long[] {1, 1, 1, 4}, 10, 200, 130, 5));
+    in.put("input_8", SolTensor.of(new long[] {1, 2}, new long[] {1L << 31, 1}));
     try (SolModel model = SolModel.compile(file, new SolOptions().backend(backend));
          SolModel.Result r = model.run(in)) {
       assertEquals(List.of(ElementType.UINT8, ElementType.UINT8, ElementType.INT8, ElementType.UINT64, ElementType.INT64, ElementType.UINT32,
-          ElementType.FLOAT, ElementType.UINT8), model.inputs().values().stream().map(TensorInfo::elementType).toList());
+          ElementType.FLOAT, ElementType.UINT8, ElementType.INT64), model.inputs().values().stream().map(TensorInfo::elementType).toList());
       assertEquals(ElementType.UINT64, model.outputs().get("output_4").elementType());
       assertArrayEquals(new long[] {252, 247, 100, 0}, r.get("output_0").toLongArray());
       assertArrayEquals(new long[] {0, 83, 2, 1}, r.get("output_1").toLongArray());
@@ -82,6 +87,10 @@ class IntegerModelTest {
       assertArrayEquals(new float[] {1, 250, 200, 7}, r.get("output_8").toFloatArray());
       assertArrayEquals(new long[] {200, 130}, r.get("output_9").toLongArray());
       assertArrayEquals(new long[] {2, 200}, r.get("output_10").toLongArray());
+      assertArrayEquals(new long[] {(1L << 62) + 1}, r.get("output_11").toLongArray());
+      // relu keeps unsigned values above 127; abs of -128 wraps to itself, as in two's complement.
+      assertArrayEquals(new long[] {1, 250, 200, 7}, r.get("output_12").toLongArray());
+      assertArrayEquals(new long[] {-128, 3, 0, 127}, r.get("output_13").toLongArray());
     }
   }
 }

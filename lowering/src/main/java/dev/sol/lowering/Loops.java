@@ -29,10 +29,7 @@ public final class Loops {
   private final Location loc;
   private final boolean unsigned;
 
-  /** Loops whose integer arithmetic is signed. */
-  public Loops(Builder b, Location loc) { this(b, loc, false); }
-
-  /** Loops whose integer arithmetic is unsigned when {@code unsigned} (for ONNX's uint tensors). */
+  /** Loops whose integer arithmetic is unsigned when {@code unsigned} (for ONNX's uint tensors), else signed. */
   public Loops(Builder b, Location loc, boolean unsigned) {
     this.b = b;
     this.loc = loc;

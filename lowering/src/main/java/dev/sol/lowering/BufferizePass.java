@@ -2,6 +2,7 @@ package dev.sol.lowering;
 
 import dev.sol.dialect.bufferization.ToMemrefOp;
 import dev.sol.dialect.bufferization.ToTensorOp;
+import dev.sol.dialect.builtin.UnrealizedConversionCastOp;
 import dev.sol.dialect.func.FuncOp;
 import dev.sol.dialect.memref.AllocOp;
 import dev.sol.dialect.memref.CastOp;
@@ -21,6 +22,7 @@ import dev.sol.pass.PassInfo;
 import dev.sol.pass.PassState;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -31,7 +33,8 @@ import java.util.Map;
  * Finishes bufferization after convert-nn-to-loops: tensor arguments become memref
  * arguments, each result becomes a caller-provided out-argument (the function returns
  * nothing), nn.constant becomes a private {@code memref.global}, and the
- * to_memref/to_tensor casts disappear. A buffer that is returned is replaced by the
+ * to_memref/to_tensor casts disappear, with the casts of unsigned integer tensors to their
+ * signless twins (buffers of unsigned tensors hold signless integers, also in the signature). A buffer that is returned is replaced by the
  * caller's buffer, so the loops write there directly. Then the temporaries are planned:
  * a {@code memref.alloc} whose value is dead takes over from a later alloc of the same type
  * (their lifetimes do not overlap), and every buffer is freed right after its last use.
@@ -81,14 +84,18 @@ public final class BufferizePass implements Pass<NoOptions> {
       inputs.add(m);
       memrefOf.put(arg, body.addArgument(m, arg.location()));
     }
-    // Constants become globals; to_tensor results are their buffer.
+    // Constants become globals; to_tensor results are their buffer, and so are the casts between
+    // a tensor of unsigned integers and its signless twin.
     for (Operation op : new ArrayList<>(body.operations())) {
       if (op instanceof dev.sol.dialect.nn.ConstantOp) {
         b.before(op);
         ConvertNnToLoopsPass.bufferType(op.result(0), op);
-        memrefOf.put(op.result(0), ConvertNnToLoopsPass.global(ctx, b, f, (DenseElementsAttr) op.attribute("value"), op.location(), counters));
+        DenseElementsAttr value = ConvertNnToLoopsPass.signless((DenseElementsAttr) op.attribute("value"));
+        memrefOf.put(op.result(0), ConvertNnToLoopsPass.global(ctx, b, f, value, op.location(), counters));
       } else if (op instanceof ToTensorOp toTensor) {
         memrefOf.put(toTensor.result(), toTensor.memref());
+      } else if (isSignednessCast(op) && memrefOf.get(op.operand(0)) != null) {
+        memrefOf.put(op.result(0), memrefOf.get(op.operand(0)));
       }
     }
     for (Operation op : new ArrayList<>(body.operations())) {
@@ -123,7 +130,7 @@ public final class BufferizePass implements Pass<NoOptions> {
 
     // The tensor side is gone: erase it and check that nothing else used it.
     for (Operation op : body.operations().reversed()) {
-      if (op instanceof ToTensorOp || op instanceof dev.sol.dialect.nn.ConstantOp) {
+      if (op instanceof ToTensorOp || op instanceof dev.sol.dialect.nn.ConstantOp || isSignednessCast(op)) {
         if (!op.result(0).hasNoUses()) {
           Operation user = op.result(0).uses().iterator().next().owner();
           throw new ConvertNnToLoopsPass.LoweringException(user, "'" + user.name() + "' uses a tensor, so the function cannot be bufferized; run convert-nn-to-loops first");
@@ -149,6 +156,13 @@ public final class BufferizePass implements Pass<NoOptions> {
     }
     f.removeAttribute("res_attrs");
     planBuffers(ctx, body, counters);
+  }
+
+  /** A cast between two tensor types that differ only in the signedness of their integers: one buffer holds both. */
+  private static boolean isSignednessCast(Operation op) {
+    return op instanceof UnrealizedConversionCastOp && op.numOperands() == 1 && op.numResults() == 1
+        && op.operand(0).type() instanceof RankedTensorType from && op.result(0).type() instanceof RankedTensorType to
+        && !from.equals(to) && Arrays.equals(from.shape(), to.shape()) && Loops.signless(from.element()).equals(Loops.signless(to.element()));
   }
 
   /** True for the memref ops whose result aliases their source buffer. */

@@ -19,7 +19,9 @@ import java.util.List;
  * per op or op family (package {@code nn2loops}): each result gets a {@code memref.alloc}
  * that the loops write, handed back to tensor code through {@code bufferization.to_tensor};
  * operands that are still tensors are read through {@code bufferization.to_memref}.
- * Function signatures and constants stay tensors: {@code bufferize} turns them into buffers,
+ * Buffers hold integers signless (a ui8 tensor is a memref of i8, reached through
+ * {@code builtin.unrealized_conversion_cast}); each pattern takes the signedness from the nn
+ * op's types. Function signatures and constants stay tensors: {@code bufferize} turns them into buffers,
  * places results in the caller's buffers, reuses dead buffers and frees the rest. On an op
  * without a lowering the IR is left as it was and the error names the op.
  */
@@ -52,7 +54,7 @@ public final class ConvertNnToLoopsPass implements Pass<NoOptions> {
         new BroadcastBinaryLowering<>(DivOp.class, DivOp.SPEC, b, Loops::div),
         new BroadcastBinaryLowering<>(MaxOp.class, MaxOp.SPEC, b, Loops::max),
         new BroadcastBinaryLowering<>(MinOp.class, MinOp.SPEC, b, Loops::min),
-        new BroadcastBinaryLowering<>(PowOp.class, PowOp.SPEC, b, BroadcastBinaryLowering::pow),
+        new PowLowering(b),
         new WhereLowering(b), new CastLowering(b), new ReshapeLowering(b), new TransposeLowering(b), new ConcatLowering(b),
         new SplitLowering(b), new SliceLowering(b), new PadLowering(b), new GatherLowering(b), new MatMulLowering(b),
         new GemmLowering(b), new ConvLowering(b), new ConvTransposeLowering(b),
@@ -75,13 +77,20 @@ public final class ConvertNnToLoopsPass implements Pass<NoOptions> {
     }
   }
 
-  /** The buffer type of a statically shaped tensor value. */
+  /** The buffer type of a statically shaped tensor value: its shape, and its element type with integers signless ({@link Loops#signless}). */
   public static MemRefType bufferType(Value v, Operation at) {
     if (!(v.type() instanceof RankedTensorType t)) throw new LoweringException(at, "expected a ranked tensor, got " + v.type());
     for (long d : t.shape()) {
       if (d == ShapedType.DYNAMIC) throw new LoweringException(at, "tensor " + t + " has a dynamic dimension; give static shapes (sol-import --shape) before lowering");
     }
-    return new MemRefType(t.shape(), t.element());
+    return new MemRefType(t.shape(), Loops.signless(t.element()));
+  }
+
+  /** The same elements, bit for bit, with integers signless: the initial value of a buffer. */
+  public static DenseElementsAttr signless(DenseElementsAttr value) {
+    ShapedType t = value.shapedType();
+    Type element = Loops.signless(t.element());
+    return element.equals(t.element()) ? value : DenseElementsAttr.fromRaw(new RankedTensorType(t.shape(), element), value.rawData().clone());
   }
 
   /**

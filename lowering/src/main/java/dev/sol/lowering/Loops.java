@@ -3,6 +3,7 @@ package dev.sol.lowering;
 import dev.sol.dialect.arith.*;
 import dev.sol.dialect.bufferization.ToMemrefOp;
 import dev.sol.dialect.bufferization.ToTensorOp;
+import dev.sol.dialect.builtin.UnrealizedConversionCastOp;
 import dev.sol.dialect.math.*;
 import dev.sol.dialect.memref.*;
 import dev.sol.dialect.scf.ForOp;
@@ -16,14 +17,23 @@ import java.util.function.Consumer;
  * Emits arith, math, scf, memref and bufferization operations at a moving insertion point:
  * the small vocabulary that the nn-to-loops patterns are written in. Loops restore the
  * insertion point after themselves, so straight-line code reads in program order.
+ *
+ * <p>Integer scalars and buffers are signless, as arith and LLVM want them; a tensor of
+ * unsigned (or signed) integers crosses to its buffer through a cast to its signless twin.
+ * Whether {@link #div}, {@link #max} and {@link #min} treat integers as unsigned is this
+ * object's choice, made from the nn op's element type when it is created; index arithmetic
+ * is always signed.
  */
 public final class Loops {
   private final Builder b;
   private final Location loc;
+  private final boolean unsigned;
 
-  public Loops(Builder b, Location loc) {
+  /** Loops whose integer arithmetic is unsigned when {@code unsigned} (for ONNX's uint tensors), else signed. */
+  public Loops(Builder b, Location loc, boolean unsigned) {
     this.b = b;
     this.loc = loc;
+    this.unsigned = unsigned;
   }
 
   public Builder builder() { return b; }
@@ -36,6 +46,14 @@ public final class Loops {
 
   public Value constant(double v, Type t) { return ConstantOp.of(b, loc, v, t).result(); }
 
+  /** An integer constant given exactly (every 64-bit pattern, also ui64 values above 2^63). */
+  public Value integer(long v, Type t) { return ConstantOp.integer(b, loc, v, t).result(); }
+
+  /** The signless integer type of a tensor's element type (ui8 and si8 are i8); other types are themselves. */
+  public static Type signless(Type element) {
+    return element instanceof IntegerType it && !it.isSignless() ? IntegerType.signless(it.width()) : element;
+  }
+
   // ---- arithmetic on scalars of the same type (floats, integers or indices)
 
   public Value add(Value x, Value y) { return isFloat(x) ? AddFOp.create(b, loc, x, y).result() : AddIOp.create(b, loc, x, y).result(); }
@@ -44,6 +62,7 @@ public final class Loops {
 
   public Value mul(Value x, Value y) { return isFloat(x) ? MulFOp.create(b, loc, x, y).result() : MulIOp.create(b, loc, x, y).result(); }
 
+  /** The quotient; integers truncate toward zero, unsigned ones as unsigned. */
   public Value div(Value x, Value y) {
     if (isFloat(x)) return DivFOp.create(b, loc, x, y).result();
     return unsigned(x) ? divui(x, y) : DivSIOp.create(b, loc, x, y).result();
@@ -59,12 +78,11 @@ public final class Loops {
     return unsigned(x) ? MinUIOp.create(b, loc, x, y).result() : minsi(x, y);
   }
 
-  public Value neg(Value x) { return NegFOp.create(b, loc, x).result(); }
+  /** The negation: negf, or 0 - x for integers. */
+  public Value neg(Value x) { return isFloat(x) ? NegFOp.create(b, loc, x).result() : sub(integer(0, x.type()), x); }
 
-  /** ONNX's unsigned tensors keep their ui types; arith picks the unsigned variants for them. */
-  public static boolean unsigned(Value v) {
-    return v.type() instanceof IntegerType it && it.signedness() == IntegerType.Signedness.UNSIGNED;
-  }
+  /** Whether an operation on {@code v} takes the unsigned variant: integers (never indices) of unsigned loops. */
+  private boolean unsigned(Value v) { return unsigned && v.type() instanceof IntegerType; }
 
   public static boolean isFloat(Value v) { return v.type() instanceof FloatType; }
 
@@ -83,6 +101,10 @@ public final class Loops {
   public Value minsi(Value x, Value y) { return MinSIOp.create(b, loc, x, y).result(); }
 
   public Value indexCast(Value x) { return IndexCastOp.create(b, loc, x, IndexType.INSTANCE).result(); }
+
+  public Value andi(Value x, Value y) { return AndIOp.create(b, loc, x, y).result(); }
+
+  public Value shrui(Value x, Value y) { return ShRUIOp.create(b, loc, x, y).result(); }
 
   // ---- conversions between element types
 
@@ -177,12 +199,24 @@ public final class Loops {
     return CollapseShapeOp.create(b, loc, flat, memref, group).result();
   }
 
-  /** The buffer of a tensor, for loops to read. */
-  public Value toMemref(MemRefType type, Value tensor) { return ToMemrefOp.create(b, loc, tensor, type).result(); }
+  /**
+   * The buffer of a tensor, for loops to read. A tensor of unsigned or signed integers is first
+   * cast to its signless twin ({@code builtin.unrealized_conversion_cast}, which bufferize
+   * removes), since to_memref keeps the element type.
+   */
+  public Value toMemref(MemRefType type, Value tensor) {
+    RankedTensorType t = (RankedTensorType) tensor.type();
+    Value signless = t.element().equals(type.element()) ? tensor
+        : UnrealizedConversionCastOp.create(b, loc, List.of(new RankedTensorType(t.shape(), type.element())), List.of(tensor)).result(0);
+    return ToMemrefOp.create(b, loc, signless, type).result();
+  }
 
-  /** A buffer the loops wrote, handed back to tensor code. */
+  /** A buffer the loops wrote, handed back to tensor code as a {@code type}, cast back from signless integers if need be. */
   public Value toTensor(Type type, Value memref) {
     Value t = ToTensorOp.create(b, loc, memref).result();
+    if (!t.type().equals(type) && type instanceof RankedTensorType r && t.type().equals(new RankedTensorType(r.shape(), signless(r.element())))) {
+      t = UnrealizedConversionCastOp.create(b, loc, List.of(type), List.of(t)).result(0);
+    }
     if (!t.type().equals(type)) throw new IllegalArgumentException("buffer " + memref.type() + " does not hold a " + type);
     return t;
   }
@@ -205,6 +239,15 @@ public final class Loops {
       ivs.removeLast();
       return List.of();
     });
+  }
+
+  /**
+   * A loop over {@code [0, n)} carrying several values; {@code step} maps the induction
+   * variable and the carried values to their next values. Returns the final values.
+   */
+  public List<Value> iterate(long n, List<Value> init, BiFunction<Value, List<Value>, List<Value>> step) {
+    ForOp loop = ForOp.create(b, loc, index(0), index(n), index(1), init, (in, iv, args) -> step.apply(iv, new ArrayList<>(args)));
+    return new ArrayList<>(loop.results());
   }
 
   /**

@@ -14,6 +14,7 @@ import java.util.Random;
  */
 public final class EquivalenceChecker {
   private final Map<String, List<Tensor>> inputs = new LinkedHashMap<>();
+  private final Map<String, List<Type>> resultTypes = new LinkedHashMap<>();
 
   /** Prepares random inputs (seeded) for every function with a body and tensor arguments. */
   public EquivalenceChecker(Operation module, long seed) {
@@ -33,7 +34,9 @@ public final class EquivalenceChecker {
         }
         args.add(x);
       }
-      if (args != null) inputs.put(Symbols.nameOf(f), args);
+      if (args == null) continue;
+      inputs.put(Symbols.nameOf(f), args);
+      resultTypes.put(Symbols.nameOf(f), ((FunctionType) ((TypeAttr) f.attribute("function_type")).type()).results());
     }
   }
 
@@ -47,22 +50,34 @@ public final class EquivalenceChecker {
       int extra = body.numArguments() - e.getValue().size();
       if (extra > 0 && ((FunctionType) ((TypeAttr) f.attribute("function_type")).type()).results().isEmpty()) {
         // After bufferization, results are out-arguments after the inputs: pass zeroed
-        // buffers and read them back.
-        List<Tensor> args = new ArrayList<>(e.getValue());
+        // buffers and read them back. Buffers hold unsigned integers as signless ones: the
+        // values cross bit for bit.
+        List<Tensor> args = new ArrayList<>();
+        for (int i = 0; i < e.getValue().size(); i++) args.add(retyped(e.getValue().get(i), body.argument(i).type()));
         List<Tensor> results = new ArrayList<>();
         for (int i = e.getValue().size(); i < body.numArguments(); i++) {
           if (!(body.argument(i).type() instanceof MemRefType m)) throw new Interpreter.InterpreterException("argument #" + i + " is not a buffer");
-          Tensor r = Tensor.zeros(m.element(), m.shape());
-          args.add(r);
-          results.add(r);
+          args.add(Tensor.zeros(m.element(), m.shape()));
         }
         Interpreter.run(f, args);
+        List<Type> types = resultTypes.get(e.getKey());
+        for (int i = e.getValue().size(); i < args.size(); i++) {
+          int k = i - e.getValue().size();
+          results.add(k < types.size() ? retyped(args.get(i), types.get(k)) : args.get(i));
+        }
         out.put(e.getKey(), results);
       } else {
         out.put(e.getKey(), Interpreter.run(f, e.getValue()));
       }
     }
     return out;
+  }
+
+  /** {@code t} with the element type of {@code type}, when that differs only in the signedness of integers. */
+  private static Tensor retyped(Tensor t, Type type) {
+    Type element = type instanceof ShapedType s ? s.element() : type;
+    return !t.element().equals(element) && t.element() instanceof IntegerType a && element instanceof IntegerType b && a.width() == b.width()
+        ? t.reinterpreted(element) : t;
   }
 
   /** Null when {@code after} matches {@code before} within tolerance, else what differs. */

@@ -9,6 +9,7 @@ import dev.sol.dialect.arith.ConstantOp;
 import dev.sol.dialect.arith.SelectOp;
 import dev.sol.dialect.bufferization.ToMemrefOp;
 import dev.sol.dialect.bufferization.ToTensorOp;
+import dev.sol.dialect.builtin.UnrealizedConversionCastOp;
 import dev.sol.dialect.func.CallOp;
 import dev.sol.dialect.func.FuncOp;
 import dev.sol.dialect.memref.AllocOp;
@@ -130,6 +131,10 @@ public final class Interpreter {
       case CallOp c -> call(c, frame);
       case ToMemrefOp t -> List.of(Buffer.allocate(frame.tensor(t.tensor())));
       case ToTensorOp t -> List.of(frame.buffer(t.memref()).toTensor());
+      // The lowering's casts between unsigned integer tensors and their signless twins: same bits.
+      case UnrealizedConversionCastOp c when c.numOperands() == 1 && c.numResults() == 1 && c.operand(0).type() instanceof ShapedType from
+          && c.result(0).type() instanceof ShapedType to && from.element() instanceof IntegerType a && to.element() instanceof IntegerType b
+          && a.width() == b.width() -> List.of(frame.tensor(c.operand(0)).reinterpreted(to.element()));
       case ForOp loop -> ScfInterpreter.forLoop(this, loop, frame);
       case IfOp branch -> ScfInterpreter.ifThenElse(this, branch, frame);
       case WhileOp loop -> ScfInterpreter.whileLoop(this, loop, frame);

@@ -4,6 +4,7 @@ import static dev.sol.dialect.Constraints.*;
 
 import dev.sol.ir.*;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Absolute value.
@@ -20,5 +21,10 @@ public final class AbsOp extends UnaryElementwiseOp {
 
   @Override protected DoubleUnaryOperator function() {
     return Math::abs;
+  }
+
+  /** Unsigned values are their own magnitude; the most negative signed value stays itself, as in two's complement. */
+  @Override protected LongUnaryOperator integerFunction(Type element) {
+    return Integers.isUnsigned(element) ? x -> x : Math::abs;
   }
 }

@@ -17,7 +17,11 @@ public final class AddOp extends BroadcastBinaryOp {
     super(state, SPEC);
   }
 
-  @Override protected double apply(double a, double b, boolean floats) {
+  @Override protected double apply(double a, double b) {
+    return a + b;
+  }
+
+  @Override protected long apply(long a, long b, boolean unsigned) {
     return a + b;
   }
 }

@@ -6,15 +6,20 @@ import java.util.List;
 
 /**
  * An element-wise op on two tensors with numpy broadcasting: the result has the broadcast
- * shape and the left operand's element type; subclasses give the scalar function.
+ * shape and the left operand's element type; subclasses give the scalar function twice:
+ * in doubles, for floats (and Pow's mixes of floats and integers), and exactly in longs, for
+ * integers (wrapped to the element width when stored).
  */
 public abstract class BroadcastBinaryOp extends NnOp implements Pure, Elementwise {
   protected BroadcastBinaryOp(OperationState state, OpSpec spec) {
     super(state, spec);
   }
 
-  /** The result for one pair of elements; {@code floats} tells whether the operands are floats. */
-  protected abstract double apply(double a, double b, boolean floats);
+  /** The result for one pair of elements when either operand is a float. */
+  protected abstract double apply(double a, double b);
+
+  /** The exact result for one pair of integer elements, {@code unsigned} when the left operand's type is. */
+  protected abstract long apply(long a, long b, boolean unsigned);
 
   @Override public final List<Type> inferResultTypes() {
     return List.of(like(0, Broadcast.shape(operandType(0).shape(), operandType(1).shape())));
@@ -27,8 +32,12 @@ public abstract class BroadcastBinaryOp extends NnOp implements Pure, Elementwis
     int[] ma = Broadcast.indexMap(x0.shape(), shape);
     int[] mb = Broadcast.indexMap(x1.shape(), shape);
     Tensor out = Tensor.zeros(x0.element(), shape);
-    boolean floats = x0.isFloat();
-    for (int i = 0; i < out.size(); i++) out.set(i, apply(x0.get(ma[i]), x1.get(mb[i]), floats));
+    if (x0.isFloat() || x1.isFloat()) {
+      for (int i = 0; i < out.size(); i++) out.set(i, apply(x0.get(ma[i]), x1.get(mb[i])));
+    } else {
+      boolean unsigned = x0.isUnsigned();
+      for (int i = 0; i < out.size(); i++) out.setLong(i, apply(x0.getLong(ma[i]), x1.getLong(mb[i]), unsigned));
+    }
     return List.of(out);
   }
 }

@@ -7,7 +7,8 @@ import dev.sol.ir.traits.*;
 import java.util.List;
 
 /**
- * Converts elements to the result element type (floats to integers truncate toward zero).
+ * Converts elements to the result element type: floats to integers truncate toward zero (NaN
+ * gives 0), integers to integers wrap to the width, anything to i1 compares with zero.
  *
  * <pre>{@code %1 = "nn.cast"(%0) : (tensor<4xf32>) -> tensor<4xi64>}</pre>
  */
@@ -27,16 +28,10 @@ public final class CastOp extends NnOp implements Pure {
   @Override public List<Tensor> evaluate(List<Tensor> in) {
     Tensor x = in.get(0);
     Tensor out = Tensor.zeros(((ShapedType) result(0).type()).element(), x.shape());
+    boolean exact = !x.isFloat() && !out.isFloat();
     for (int i = 0; i < out.size(); i++) {
-      if (x.isFloat() && !out.isFloat()) {
-        double v = x.get(i);
-        if (out.isBool()) out.setLong(i, v != 0 ? 1 : 0);
-        else out.setLong(i, Double.isNaN(v) ? 0 : (long) v);
-      } else if (x.isFloat()) {
-        out.set(i, x.get(i));
-      } else {
-        out.setLong(i, x.getLong(i));
-      }
+      if (exact) out.setLong(i, x.getLong(i));
+      else out.set(i, x.get(i));
     }
     return List.of(out);
   }

@@ -4,9 +4,12 @@ import static dev.sol.dialect.Constraints.*;
 
 import dev.sol.ir.*;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.LongUnaryOperator;
 
 /**
- * Clamps to [min, max] (attributes; absent means unbounded).
+ * Clamps to [min, max] (attributes; absent means unbounded). On integers the bounds are the
+ * type's values nearest inside them ({@link Integers#bound}); when min exceeds max, every
+ * element becomes max, as in ONNX.
  *
  * <pre>{@code %1 = "nn.clip"(%0) : (tensor<4xf32>) -> tensor<4xf32>}</pre>
  */
@@ -28,5 +31,12 @@ public final class ClipOp extends UnaryElementwiseOp {
     double min = min();
     double max = max();
     return x -> Math.min(Math.max(x, min), max);
+  }
+
+  @Override protected LongUnaryOperator integerFunction(Type element) {
+    boolean unsigned = Integers.isUnsigned(element);
+    long min = Integers.bound(min(), element, true);
+    long max = Integers.bound(max(), element, false);
+    return x -> Integers.min(Integers.max(x, min, unsigned), max, unsigned);
   }
 }

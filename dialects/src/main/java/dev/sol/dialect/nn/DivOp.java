@@ -5,7 +5,8 @@ import static dev.sol.dialect.Constraints.*;
 import dev.sol.ir.*;
 
 /**
- * Elementwise quotient with broadcasting (integer division truncates).
+ * Elementwise quotient with broadcasting (integer division truncates toward zero, unsigned
+ * for uint tensors; dividing an integer by zero has no result).
  *
  * <pre>{@code %2 = "nn.div"(%0, %1) : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>}</pre>
  */
@@ -17,7 +18,11 @@ public final class DivOp extends BroadcastBinaryOp {
     super(state, SPEC);
   }
 
-  @Override protected double apply(double a, double b, boolean floats) {
-    return floats ? a / b : (double) ((long) a / (long) b);
+  @Override protected double apply(double a, double b) {
+    return a / b;
+  }
+
+  @Override protected long apply(long a, long b, boolean unsigned) {
+    return Integers.divide(a, b, unsigned);
   }
 }

@@ -4,6 +4,7 @@ import static dev.sol.dialect.Constraints.*;
 
 import dev.sol.ir.*;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Returns its operand.
@@ -19,6 +20,10 @@ public final class IdentityOp extends UnaryElementwiseOp {
   }
 
   @Override protected DoubleUnaryOperator function() {
+    return x -> x;
+  }
+
+  @Override protected LongUnaryOperator integerFunction(Type element) {
     return x -> x;
   }
 }

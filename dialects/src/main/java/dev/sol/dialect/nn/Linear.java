@@ -2,7 +2,7 @@ package dev.sol.dialect.nn;
 
 import java.util.Arrays;
 
-/** Matrix products: numpy matmul and ONNX Gemm. */
+/** Matrix products: numpy matmul and ONNX Gemm; floats accumulate in doubles, integers exactly in longs (wrapping). */
 final class Linear {
   private Linear() {}
 
@@ -39,9 +39,16 @@ final class Linear {
       long oBase = (long) p * m * n;
       for (long i = 0; i < m; i++) {
         for (long j = 0; j < n; j++) {
-          double sum = 0;
-          for (long q = 0; q < k; q++) sum += a.get((int) (aBase + i * k + q)) * b.get((int) (bBase + q * n + j));
-          out.set((int) (oBase + i * n + j), sum);
+          int at = (int) (oBase + i * n + j);
+          if (out.isFloat()) {
+            double sum = 0;
+            for (long q = 0; q < k; q++) sum += a.get((int) (aBase + i * k + q)) * b.get((int) (bBase + q * n + j));
+            out.set(at, sum);
+          } else {
+            long sum = 0;
+            for (long q = 0; q < k; q++) sum += a.getLong((int) (aBase + i * k + q)) * b.getLong((int) (bBase + q * n + j));
+            out.setLong(at, sum);
+          }
         }
       }
     }
@@ -54,16 +61,27 @@ final class Linear {
     long k = transA ? a.shape()[0] : a.shape()[1];
     Tensor out = Tensor.zeros(a.element(), outShape);
     int[] mc = c == null ? null : Broadcast.indexMap(c.shape(), outShape);
+    boolean floats = out.isFloat();
+    if (!floats && (alpha != Math.rint(alpha) || beta != Math.rint(beta))) {
+      throw new IllegalArgumentException("gemm on " + a.element() + " elements needs integral alpha and beta, got " + alpha + " and " + beta);
+    }
     for (long i = 0; i < m; i++) {
       for (long j = 0; j < n; j++) {
-        double sum = 0;
-        for (long q = 0; q < k; q++) {
-          double x = transA ? a.get((int) (q * m + i)) : a.get((int) (i * k + q));
-          double y = transB ? b.get((int) (j * k + q)) : b.get((int) (q * n + j));
-          sum += x * y;
-        }
         int flat = (int) (i * n + j);
-        out.set(flat, alpha * sum + (c == null ? 0 : beta * c.get(mc[flat])));
+        // op(a)[i][q] is a[aFirst + q * aStep], op(b)[q][j] is b[bFirst + q * bStep].
+        int aFirst = (int) (transA ? i : i * k);
+        int aStep = (int) (transA ? m : 1);
+        int bFirst = (int) (transB ? j * k : j);
+        int bStep = (int) (transB ? 1 : n);
+        if (floats) {
+          double sum = 0;
+          for (int q = 0; q < k; q++) sum += a.get(aFirst + q * aStep) * b.get(bFirst + q * bStep);
+          out.set(flat, alpha * sum + (c == null ? 0 : beta * c.get(mc[flat])));
+        } else {
+          long sum = 0;
+          for (int q = 0; q < k; q++) sum += a.getLong(aFirst + q * aStep) * b.getLong(bFirst + q * bStep);
+          out.setLong(flat, (long) alpha * sum + (c == null ? 0 : (long) beta * c.getLong(mc[flat])));
+        }
       }
     }
     return out;

@@ -17,7 +17,11 @@ public final class MaxOp extends BroadcastBinaryOp {
     super(state, SPEC);
   }
 
-  @Override protected double apply(double a, double b, boolean floats) {
+  @Override protected double apply(double a, double b) {
     return Double.isNaN(a) || Double.isNaN(b) ? Double.NaN : Math.max(a, b);
+  }
+
+  @Override protected long apply(long a, long b, boolean unsigned) {
+    return Integers.max(a, b, unsigned);
   }
 }

@@ -17,7 +17,11 @@ public final class MinOp extends BroadcastBinaryOp {
     super(state, SPEC);
   }
 
-  @Override protected double apply(double a, double b, boolean floats) {
+  @Override protected double apply(double a, double b) {
     return Double.isNaN(a) || Double.isNaN(b) ? Double.NaN : Math.min(a, b);
+  }
+
+  @Override protected long apply(long a, long b, boolean unsigned) {
+    return Integers.min(a, b, unsigned);
   }
 }

@@ -5,7 +5,8 @@ import static dev.sol.dialect.Constraints.*;
 import dev.sol.ir.*;
 
 /**
- * a ** b with broadcasting; the result has a's element type.
+ * a ** b with broadcasting; the result has a's element type. Integers to integer powers are
+ * exact ({@link Integers#power}); any mix with floats is computed in doubles and converted.
  *
  * <pre>{@code %2 = "nn.pow"(%0, %1) : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>}</pre>
  */
@@ -17,7 +18,11 @@ public final class PowOp extends BroadcastBinaryOp {
     super(state, SPEC);
   }
 
-  @Override protected double apply(double a, double b, boolean floats) {
+  @Override protected double apply(double a, double b) {
     return Math.pow(a, b);
+  }
+
+  @Override protected long apply(long a, long b, boolean unsigned) {
+    return Integers.power(a, b, Integers.isUnsigned(operandType(1).element()));
   }
 }

@@ -1,5 +1,6 @@
 package dev.sol.dialect.nn;
 
+import dev.sol.ir.IntegerAttr;
 import java.util.Arrays;
 
 /** Reductions over axes, and softmax. */
@@ -36,42 +37,64 @@ public final class Reductions {
     return a;
   }
 
+  /**
+   * A reduction over {@code axes}: floats accumulate in doubles, integers exactly in longs
+   * (sums and products wrap to the element width, a mean is the sum divided by the count,
+   * truncated toward zero).
+   */
   static Tensor reduce(Tensor x, long[] axes, boolean keepDims, Kind kind) {
     long[] shape = x.shape();
     boolean[] r = reduced(shape, axes);
     long[] kept = new long[shape.length];
     for (int d = 0; d < shape.length; d++) kept[d] = r[d] ? 1 : shape[d];
-    long[] keptStrides = Tensor.strides(kept);
-    int n = (int) Tensor.count(kept);
-    double[] acc = new double[n];
-    double init = switch (kind) {
-      case MAX -> Double.NEGATIVE_INFINITY;
-      case MIN -> Double.POSITIVE_INFINITY;
-      case PROD -> 1;
-      default -> 0;
-    };
-    Arrays.fill(acc, init);
-    long[] idx = new long[shape.length];
+    int[] target = Broadcast.indexMap(kept, shape);
     long count = 1;
     for (int d = 0; d < shape.length; d++) if (r[d]) count *= shape[d];
-    for (int flat = 0; flat < x.size(); flat++) {
-      long dst = 0;
-      for (int d = 0; d < shape.length; d++) if (!r[d]) dst += idx[d] * keptStrides[d];
-      double v = x.get(flat);
-      int o = (int) dst;
-      acc[o] = switch (kind) {
-        case MAX -> Math.max(acc[o], v);
-        case MIN -> Math.min(acc[o], v);
-        case PROD -> acc[o] * v;
-        default -> acc[o] + v;
-      };
-      for (int d = shape.length - 1; d >= 0; d--) {
-        if (++idx[d] < shape[d]) break;
-        idx[d] = 0;
-      }
-    }
     Tensor out = Tensor.zeros(x.element(), reducedShape(shape, axes, keepDims));
-    for (int i = 0; i < n; i++) out.set(i, kind == Kind.MEAN ? acc[i] / count : acc[i]);
+    if (x.isFloat()) {
+      double[] acc = new double[out.size()];
+      Arrays.fill(acc, switch (kind) {
+        case MAX -> Double.NEGATIVE_INFINITY;
+        case MIN -> Double.POSITIVE_INFINITY;
+        case PROD -> 1;
+        case SUM, MEAN -> 0;
+      });
+      for (int flat = 0; flat < x.size(); flat++) {
+        int o = target[flat];
+        double v = x.get(flat);
+        acc[o] = switch (kind) {
+          case MAX -> Math.max(acc[o], v);
+          case MIN -> Math.min(acc[o], v);
+          case PROD -> acc[o] * v;
+          case SUM, MEAN -> acc[o] + v;
+        };
+      }
+      for (int i = 0; i < acc.length; i++) out.set(i, kind == Kind.MEAN ? acc[i] / count : acc[i]);
+      return out;
+    }
+    boolean unsigned = x.isUnsigned();
+    long[] acc = new long[out.size()];
+    Arrays.fill(acc, switch (kind) {
+      case MAX -> Integers.lowest(x.element());
+      case MIN -> Integers.highest(x.element());
+      case PROD -> 1;
+      case SUM, MEAN -> 0;
+    });
+    for (int flat = 0; flat < x.size(); flat++) {
+      int o = target[flat];
+      long v = x.getLong(flat);
+      acc[o] = switch (kind) {
+        case MAX -> Integers.max(acc[o], v, unsigned);
+        case MIN -> Integers.min(acc[o], v, unsigned);
+        case PROD -> acc[o] * v;
+        case SUM, MEAN -> acc[o] + v;
+      };
+    }
+    for (int i = 0; i < acc.length; i++) {
+      // The sum wraps to the element width before it is divided, as in the element type.
+      long v = IntegerAttr.normalize(x.element(), acc[i]);
+      out.setLong(i, kind == Kind.MEAN ? Integers.divide(v, count, unsigned) : v);
+    }
     return out;
   }
 

@@ -4,6 +4,7 @@ import static dev.sol.dialect.Constraints.*;
 
 import dev.sol.ir.*;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.LongUnaryOperator;
 
 /**
  * max(x, 0).
@@ -20,5 +21,9 @@ public final class ReluOp extends UnaryElementwiseOp {
 
   @Override protected DoubleUnaryOperator function() {
     return x -> Math.max(x, 0);
+  }
+
+  @Override protected LongUnaryOperator integerFunction(Type element) {
+    return Integers.isUnsigned(element) ? x -> x : x -> Math.max(x, 0);
   }
 }

@@ -148,6 +148,11 @@ public final class Resize {
       double[] w = table.weight()[o];
       for (long a = 0; a < outer; a++) {
         for (long b = 0; b < inner; b++) {
+          if (!x.isFloat() && idx.length == 1 && w[0] == 1 && table.offset()[o] == 0) {
+            // Nearest on integers copies exactly; interpolating modes go through doubles.
+            out.setLong((int) ((a * outLen + o) * inner + b), x.getLong((int) ((a * inLen + idx[0]) * inner + b)));
+            continue;
+          }
           double v = table.offset()[o];
           for (int t = 0; t < idx.length; t++) v += w[t] * x.get((int) ((a * inLen + idx[t]) * inner + b));
           out.set((int) ((a * outLen + o) * inner + b), v);

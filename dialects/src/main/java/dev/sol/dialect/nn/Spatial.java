@@ -1,5 +1,7 @@
 package dev.sol.dialect.nn;
 
+import dev.sol.ir.IntegerAttr;
+
 /**
  * N-d convolution and pooling on NC(spatial...) tensors, written as direct loops over
  * output positions and window offsets.
@@ -197,7 +199,10 @@ final class Spatial {
     return out;
   }
 
-  /** Max or average pooling; {@code countIncludePad} counts padded cells in averages. */
+  /**
+   * Max or average pooling; {@code countIncludePad} counts padded cells in averages. Integers
+   * are pooled exactly in longs (averages truncate toward zero).
+   */
   static Tensor pool(Tensor x, long[] kernel, long[] strides, long[] pads, long[] dilations, boolean max, boolean countIncludePad,
       long[] outShape) {
     int dims = x.rank() - 2;
@@ -207,6 +212,8 @@ final class Spatial {
     long inPlane = Tensor.count(inSpatial);
     long outPlane = Tensor.count(outSpatial);
     Tensor out = Tensor.zeros(x.element(), outShape);
+    boolean floats = x.isFloat();
+    boolean unsigned = x.isUnsigned();
     long[] o = new long[dims];
     long[] k = new long[dims];
     long[] pos = new long[dims];
@@ -214,6 +221,7 @@ final class Spatial {
       java.util.Arrays.fill(o, 0);
       do {
         double acc = max ? Double.NEGATIVE_INFINITY : 0;
+        long exact = max && !floats ? Integers.lowest(x.element()) : 0;
         long count = 0;
         java.util.Arrays.fill(k, 0);
         do {
@@ -225,14 +233,22 @@ final class Spatial {
             if (pos[d] < -pads[d] || pos[d] >= inSpatial[d] + pads[d + dims]) inPadded = false;
           }
           if (inside) {
-            double v = x.get((int) (p * inPlane + flat(pos, inSpatial, 0)));
-            acc = max ? Math.max(acc, v) : acc + v;
+            int at = (int) (p * inPlane + flat(pos, inSpatial, 0));
+            if (floats) {
+              double v = x.get(at);
+              acc = max ? Math.max(acc, v) : acc + v;
+            } else {
+              long v = x.getLong(at);
+              exact = max ? Integers.max(exact, v, unsigned) : exact + v;
+            }
             count++;
           } else if (countIncludePad && inPadded) {
             count++;
           }
         } while (next(k, kernel));
-        out.set((int) (p * outPlane + flat(o, outSpatial, 0)), max ? acc : acc / count);
+        int dst = (int) (p * outPlane + flat(o, outSpatial, 0));
+        if (floats) out.set(dst, max ? acc : acc / count);
+        else out.setLong(dst, max ? exact : Integers.divide(IntegerAttr.normalize(x.element(), exact), count, unsigned));
       } while (next(o, outSpatial));
     }
     return out;

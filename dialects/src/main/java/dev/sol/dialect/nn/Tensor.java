@@ -6,7 +6,9 @@ import java.util.Arrays;
 /**
  * A dense tensor value for constant folding and the reference interpreter: row-major data,
  * floats held as doubles (rounded to the element type when stored) and integers and
- * booleans as longs, so that kernels are written once, plainly, without boxing.
+ * booleans as longs, normalized to the element type as {@link Integers} describes, so that
+ * kernels are written once, plainly, without boxing. Kernels compute integer tensors in
+ * longs ({@link #getLong}), never through doubles, which cannot hold every 64-bit value.
  */
 public final class Tensor {
   private final Type element;
@@ -58,14 +60,15 @@ public final class Tensor {
   /** The float data in row-major order (shared, not a copy); null for integer tensors. */
   public double[] floatData() { return floats; }
 
-  public double get(int i) { return floats != null ? floats[i] : ints[i]; }
+  /** The element as a double: exact for floats, the nearest double for integers (ui64 above 2^63 too). */
+  public double get(int i) { return floats != null ? floats[i] : Integers.toDouble(ints[i], isUnsigned()); }
 
   public long getLong(int i) { return ints != null ? ints[i] : (long) floats[i]; }
 
-  /** Stores a value, rounded (floats) or wrapped (integers) to the element type. */
+  /** Stores a value, rounded (floats) or truncated toward zero and wrapped (integers, {@link Integers#fromDouble}) to the element type. */
   public void set(int i, double v) {
     if (floats != null) floats[i] = FloatFormat.roundTo((FloatType) element, v);
-    else ints[i] = IntegerAttr.normalize(element, isBool() ? (v != 0 ? 1 : 0) : (long) v);
+    else ints[i] = isBool() ? (v != 0 ? 1 : 0) : Integers.fromDouble(v, element);
   }
 
   public void setLong(int i, long v) {
@@ -74,6 +77,23 @@ public final class Tensor {
   }
 
   public boolean isBool() { return element instanceof IntegerType it && it.width() == 1; }
+
+  /** Whether the elements are unsigned integers (ONNX's uint types). */
+  public boolean isUnsigned() { return Integers.isUnsigned(element); }
+
+  /**
+   * The same bits as integers of another type of the same width: ui8 255 is i8 -1. The
+   * lowering keeps unsigned tensors in buffers of signless integers, and this is how their
+   * values cross that boundary.
+   */
+  public Tensor reinterpreted(Type integer) {
+    if (ints == null || !(integer instanceof IntegerType to) || ((IntegerType) element).width() != to.width()) {
+      throw new IllegalArgumentException("cannot reinterpret " + type() + " as " + integer + " elements");
+    }
+    long[] data = new long[ints.length];
+    for (int i = 0; i < data.length; i++) data[i] = IntegerAttr.normalize(integer, ints[i]);
+    return new Tensor(integer, shape.clone(), null, data);
+  }
 
   /** A tensor with the same data and another shape of the same size. */
   public Tensor reshaped(long[] newShape) {

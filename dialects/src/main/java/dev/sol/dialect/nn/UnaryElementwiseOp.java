@@ -4,10 +4,11 @@ import dev.sol.ir.*;
 import dev.sol.ir.traits.*;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.LongUnaryOperator;
 
 /**
  * An element-wise op on one tensor: the result has the operand's type; subclasses give the
- * scalar function.
+ * scalar function on floats and, for the ops ONNX defines on integers, an exact one on longs.
  */
 public abstract class UnaryElementwiseOp extends NnOp implements Pure, Elementwise {
   protected UnaryElementwiseOp(OperationState state, OpSpec spec) {
@@ -17,15 +18,30 @@ public abstract class UnaryElementwiseOp extends NnOp implements Pure, Elementwi
   /** The function of one element; attributes are read once, when it is made. */
   protected abstract DoubleUnaryOperator function();
 
+  /**
+   * The exact function of one integer element of type {@code element} (wrapped to the width
+   * when stored); null for ops that ONNX defines on floats only.
+   */
+  protected LongUnaryOperator integerFunction(Type element) { return null; }
+
+  /** Whether the op is defined on integer tensors too. */
+  public final boolean definedOnIntegers() { return integerFunction(IntegerType.I64) != null; }
+
   @Override public final List<Type> inferResultTypes() {
     return List.of(operandType(0));
   }
 
   @Override public final List<Tensor> evaluate(List<Tensor> in) {
     Tensor x = in.get(0);
-    DoubleUnaryOperator f = function();
     Tensor out = Tensor.zeros(x.element(), x.shape());
-    for (int i = 0; i < out.size(); i++) out.set(i, f.applyAsDouble(x.get(i)));
+    if (x.isFloat()) {
+      DoubleUnaryOperator f = function();
+      for (int i = 0; i < out.size(); i++) out.set(i, f.applyAsDouble(x.get(i)));
+    } else {
+      LongUnaryOperator f = integerFunction(x.element());
+      if (f == null) throw new IllegalArgumentException(name() + " is defined on floats only, not on " + x.element() + " elements");
+      for (int i = 0; i < out.size(); i++) out.setLong(i, f.applyAsLong(x.getLong(i)));
+    }
     return List.of(out);
   }
 }

@@ -14,7 +14,7 @@ public final class BatchNormLowering extends NnLowering<BatchNormOp> {
 
   @Override protected void lower(BatchNormOp op, Loops l, List<Value> in, List<Value> out) {
     Value x = in.get(0);
-    requireFloat(op, x);
+    requireFloat(op);
     Type t = element(x);
     double eps = op.epsilon();
     l.forEach(shape(out.getFirst()), iv -> {

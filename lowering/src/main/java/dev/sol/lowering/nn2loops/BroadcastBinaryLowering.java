@@ -1,11 +1,11 @@
 package dev.sol.lowering.nn2loops;
 
 import dev.sol.dialect.nn.BroadcastBinaryOp;
-import dev.sol.ir.FloatType;
 import dev.sol.ir.OpSpec;
 import dev.sol.ir.Value;
 import dev.sol.lowering.Loops;
 import java.util.List;
+import java.util.function.BinaryOperator;
 
 /**
  * An element-wise op on two tensors with numpy broadcasting: one loop nest over the result,
@@ -25,20 +25,16 @@ public final class BroadcastBinaryLowering<T extends BroadcastBinaryOp> extends 
   }
 
   @Override protected void lower(T op, Loops l, List<Value> in, List<Value> out) {
-    Value result = out.getFirst();
+    loop(l, in.get(0), in.get(1), out.getFirst(), (x, y) -> formula.apply(l, x, y));
+  }
+
+  /** The loop nest over {@code result} that stores {@code f} of the broadcast elements of {@code a} and {@code b}. */
+  static void loop(Loops l, Value a, Value b, Value result, BinaryOperator<Value> f) {
     long[] os = shape(result);
-    Value a = in.get(0);
-    Value b = in.get(1);
     l.forEach(os, iv -> {
       Value x = l.load(a, broadcastIndices(l, a, iv, os));
       Value y = l.load(b, broadcastIndices(l, b, iv, os));
-      l.store(formula.apply(l, x, y), result, iv);
+      l.store(f.apply(x, y), result, iv);
     });
-  }
-
-  /** ONNX Pow allows any mix of element types: computed in f64, converted to the result type. */
-  public static Value pow(Loops l, Value x, Value y) {
-    Value r = l.powf(CastLowering.convert(l, x, FloatType.F64), CastLowering.convert(l, y, FloatType.F64));
-    return CastLowering.convert(l, r, x.type());
   }
 }

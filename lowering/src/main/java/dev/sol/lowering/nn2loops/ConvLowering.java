@@ -23,7 +23,7 @@ public final class ConvLowering extends NnLowering<ConvOp> {
     Value w = in.get(1);
     Value bias = in.size() > 2 ? in.get(2) : null;
     Value out = outs.getFirst();
-    requireFloat(op, x);
+    requireFloat(op);
     long[] xs = shape(x);
     long[] ws = shape(w);
     long[] os = shape(out);

@@ -22,7 +22,7 @@ public final class ConvTransposeLowering extends NnLowering<ConvTransposeOp> {
     Value x = in.get(0);
     Value w = in.get(1);
     Value bias = in.size() > 2 ? in.get(2) : null;
-    requireFloat(op, x);
+    requireFloat(op);
     long[] xs = shape(x);
     long[] ws = shape(w);
     int dims = xs.length - 2;

@@ -1,6 +1,7 @@
 package dev.sol.lowering.nn2loops;
 
 import dev.sol.dialect.nn.GemmOp;
+import dev.sol.ir.FloatType;
 import dev.sol.ir.Type;
 import dev.sol.ir.Value;
 import dev.sol.lowering.Loops;
@@ -9,7 +10,8 @@ import java.util.List;
 /**
  * nn.gemm in i-k-j order: the innermost loop runs along a row of B and of the result, so LLVM
  * can vectorize it without reassociating a floating-point sum. alpha and beta * C are applied
- * to each finished row, and not at all when they change nothing.
+ * to each finished row, and not at all when they change nothing. Integers (with integral alpha
+ * and beta) accumulate in their own type, wrapping.
  */
 public final class GemmLowering extends NnLowering<GemmOp> {
   public GemmLowering(Buffers buffers) {
@@ -21,7 +23,9 @@ public final class GemmLowering extends NnLowering<GemmOp> {
     Value b = in.get(1);
     Value c = in.size() > 2 ? in.get(2) : null;
     Value out = outs.getFirst();
-    requireFloat(op, a);
+    if (!(element(a) instanceof FloatType) && (op.alpha() != Math.rint(op.alpha()) || op.beta() != Math.rint(op.beta()))) {
+      throw new Unsupported("nn.gemm on " + nnElement(op, 0) + " elements needs integral alpha and beta");
+    }
     boolean ta = op.transA();
     boolean tb = op.transB();
     long k = ta ? shape(a)[0] : shape(a)[1];

@@ -21,7 +21,7 @@ public final class LayerNormLowering extends NnLowering<LayerNormOp> {
 
   @Override protected void lower(LayerNormOp op, Loops l, List<Value> in, List<Value> out) {
     Value x = in.get(0);
-    requireFloat(op, x);
+    requireFloat(op);
     long[] s = shape(x);
     int axis = op.axis();
     long[] outer = s.clone();
@@ -51,8 +51,8 @@ public final class LayerNormLowering extends NnLowering<LayerNormOp> {
         if (bias != null) v = l.add(v, l.load(bias, broadcastIndices(l, bias, kv, inner)));
         l.store(v, out.getFirst(), idx);
       });
-      if (out.size() > 1) l.store(CastLowering.convert(l, mean, element(out.get(1))), out.get(1), iv);
-      if (out.size() > 2) l.store(CastLowering.convert(l, inv, element(out.get(2))), out.get(2), iv);
+      if (out.size() > 1) l.store(CastLowering.convert(l, mean, mean.type(), element(out.get(1))), out.get(1), iv);
+      if (out.size() > 2) l.store(CastLowering.convert(l, inv, inv.type(), element(out.get(2))), out.get(2), iv);
     });
   }
 }

@@ -14,7 +14,7 @@ public final class LrnLowering extends NnLowering<LrnOp> {
 
   @Override protected void lower(LrnOp op, Loops l, List<Value> in, List<Value> out) {
     Value x = in.getFirst();
-    requireFloat(op, x);
+    requireFloat(op);
     long[] s = shape(x);
     long c = s[1];
     long size = op.size();

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * nn.matmul with numpy's batch broadcasting. Matrices go in i-k-j order, as in gemm, so the
  * innermost loop is a vectorizable row update; a vector operand (which ONNX drops from the
- * result's dimensions) gets a dot product per result element instead.
+ * result's dimensions) gets a dot product per result element instead. Integers accumulate in
+ * their own type, wrapping.
  */
 public final class MatMulLowering extends NnLowering<MatMulOp> {
   public MatMulLowering(Buffers buffers) {
@@ -22,7 +23,6 @@ public final class MatMulLowering extends NnLowering<MatMulOp> {
     Value a = in.get(0);
     Value b = in.get(1);
     Value out = outs.getFirst();
-    requireFloat(op, a);
     long[] as = shape(a);
     long[] bs = shape(b);
     long[] os = shape(out);

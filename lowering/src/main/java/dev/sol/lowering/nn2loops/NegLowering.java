@@ -4,7 +4,7 @@ import dev.sol.dialect.nn.NegOp;
 import dev.sol.ir.Value;
 import dev.sol.lowering.Loops;
 
-/** nn.neg: arith.negf. */
+/** nn.neg: arith.negf, or 0 - x on integers. */
 public final class NegLowering extends UnaryElementwiseLowering<NegOp> {
   public NegLowering(Buffers buffers) {
     super(NegOp.class, NegOp.SPEC, buffers);

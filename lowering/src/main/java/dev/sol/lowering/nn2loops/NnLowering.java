@@ -1,5 +1,6 @@
 package dev.sol.lowering.nn2loops;
 
+import dev.sol.dialect.nn.Integers;
 import dev.sol.dialect.nn.NnOp;
 import dev.sol.ir.*;
 import dev.sol.lowering.ConvertNnToLoopsPass;
@@ -14,8 +15,9 @@ import java.util.List;
  * buffer per result (through {@link Buffers}), lets the subclass write the loop nest, then
  * replaces the op with its results handed back as tensors. Each op becomes plain scf.for
  * loops over memref.load/store with arith and math on scalars; LLVM's O3 pipeline
- * vectorizes the innermost loops where it can. An op or element type without a lowering
- * fails the pattern with its reason, which the conversion reports at the op.
+ * vectorizes the innermost loops where it can. Integer arithmetic is unsigned when the op's
+ * first result holds unsigned integers ({@link Loops}). An op or element type without a
+ * lowering fails the pattern with its reason, which the conversion reports at the op.
  */
 public abstract class NnLowering<T extends NnOp> extends OpConversionPattern<T> {
   private final Buffers buffers;
@@ -31,7 +33,7 @@ public abstract class NnLowering<T extends NnOp> extends OpConversionPattern<T> 
   protected final Buffers buffers() { return buffers; }
 
   @Override public final boolean convert(T op, List<Value> adaptor, ConversionRewriter rewriter) {
-    Loops l = new Loops(rewriter, op.location());
+    Loops l = new Loops(rewriter, op.location(), Integers.isUnsigned(((ShapedType) op.result(0).type()).element()));
     try {
       List<Value> in = new ArrayList<>();
       for (Value v : adaptor) in.add(buffers.read(l, v, op));
@@ -55,12 +57,14 @@ public abstract class NnLowering<T extends NnOp> extends OpConversionPattern<T> 
 
   protected static Type element(Value v) { return type(v).element(); }
 
-  /** Fails the pattern unless the buffer {@code v} holds floats. */
-  protected static void requireFloat(NnOp op, Value v) {
-    if (!(element(v) instanceof FloatType)) {
-      throw new Unsupported(op.name() + " on " + element(v) + " elements has no lowering yet (floats only)");
-    }
+  /** Fails the pattern unless the op's first operand holds floats. */
+  protected static void requireFloat(NnOp op) {
+    Type t = op.operandType(0).element();
+    if (!(t instanceof FloatType)) throw new Unsupported(op.name() + " on " + t + " elements has no lowering yet (floats only)");
   }
+
+  /** The element type of the op's operand {@code i}, with its signedness (buffers hold integers signless). */
+  protected static Type nnElement(NnOp op, int i) { return op.operandType(i).element(); }
 
   /** The induction variables with the one of {@code axis} replaced by {@code k}. */
   protected static List<Value> at(List<Value> iv, int axis, Value k) {

@@ -1,5 +1,6 @@
 package dev.sol.lowering.nn2loops;
 
+import dev.sol.dialect.nn.Integers;
 import dev.sol.dialect.nn.PoolOp;
 import dev.sol.ir.*;
 import dev.sol.lowering.Loops;
@@ -19,7 +20,7 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
   @Override protected void lower(T op, Loops l, List<Value> in, List<Value> out) {
     Value x = in.getFirst();
     boolean max = op.isMax();
-    if (!max) requireFloat(op, x);
+    if (!max) requireFloat(op);
     long[] xs = shape(x);
     long[] kernel = op.kernelShape();
     long[] st = op.strides();
@@ -27,8 +28,9 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
     long[] pd = op.pads();
     boolean countPad = op.countIncludePad();
     Type t = element(x);
+    Type element = nnElement(op, 0);
     l.forEach(shape(out.getFirst()), iv -> {
-      Value acc = l.reduce(kernel, max ? lowest(l, t) : l.constant(0, t), (kv, s) -> {
+      Value acc = l.reduce(kernel, max ? lowest(l, element, t) : l.constant(0, t), (kv, s) -> {
         Windowed wv = window(l, iv, kv, xs, st, dl, pd, false);
         Value v = l.load(x, wv.indices);
         Value next = max ? l.max(s, v) : l.add(s, v);
@@ -46,13 +48,9 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
     });
   }
 
-  /** The smallest value of a type: the identity of max. */
-  private static Value lowest(Loops l, Type t) {
-    if (t instanceof IntegerType it) {
-      long v = it.signedness() == IntegerType.Signedness.UNSIGNED || it.width() == 1 ? 0 : -(1L << (it.width() - 1));
-      return l.constant(v, t);
-    }
-    return l.constant(Double.NEGATIVE_INFINITY, t);
+  /** The smallest value of the nn element type {@code element} as a scalar of {@code t}: the identity of max. */
+  private static Value lowest(Loops l, Type element, Type t) {
+    return element instanceof IntegerType ? l.integer(Integers.lowest(element), t) : l.constant(Double.NEGATIVE_INFINITY, t);
   }
 
   private record Windowed(List<Value> indices, Value inside) {}

@@ -1,7 +1,9 @@
 package dev.sol.lowering.nn2loops;
 
+import dev.sol.dialect.nn.Integers;
 import dev.sol.dialect.nn.ReduceOp;
 import dev.sol.dialect.nn.Reductions;
+import dev.sol.ir.IntegerType;
 import dev.sol.ir.OpSpec;
 import dev.sol.ir.Type;
 import dev.sol.ir.Value;
@@ -10,7 +12,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** nn.reduce_*: per kept position, one loop nest over the reduced axes carrying the accumulator. */
+/**
+ * nn.reduce_*: per kept position, one loop nest over the reduced axes carrying the
+ * accumulator. Integer sums and products wrap, a mean divides with the {@link Loops}'
+ * signedness, max and min start from the type's extremes.
+ */
 public final class ReduceLowering<T extends ReduceOp> extends NnLowering<T> {
   public ReduceLowering(Class<T> type, OpSpec spec, Buffers buffers) {
     super(type, spec, buffers);
@@ -18,7 +24,6 @@ public final class ReduceLowering<T extends ReduceOp> extends NnLowering<T> {
 
   @Override protected void lower(T op, Loops l, List<Value> ins, List<Value> out) {
     Value in = ins.getFirst();
-    requireFloat(op, in);
     long[] s = shape(in);
     long[] axes = op.axes();
     boolean[] reduced = new boolean[s.length];
@@ -35,6 +40,7 @@ public final class ReduceLowering<T extends ReduceOp> extends NnLowering<T> {
     boolean keepDims = op.keepDims();
     Reductions.Kind kind = op.kind();
     Type t = element(in);
+    Type element = nnElement(op, 0);
     double init = switch (kind) {
       case MAX -> Double.NEGATIVE_INFINITY;
       case MIN -> Double.POSITIVE_INFINITY;
@@ -43,7 +49,12 @@ public final class ReduceLowering<T extends ReduceOp> extends NnLowering<T> {
     };
     long total = count;
     l.forEach(kept, iv -> {
-      Value acc = l.reduce(red, l.constant(init, t), (kv, a) -> {
+      Value start = !(element instanceof IntegerType) ? l.constant(init, t) : switch (kind) {
+        case MAX -> l.integer(Integers.lowest(element), t);
+        case MIN -> l.integer(Integers.highest(element), t);
+        case PROD, SUM, MEAN -> l.constant(init, t);
+      };
+      Value acc = l.reduce(red, start, (kv, a) -> {
         List<Value> idx = new ArrayList<>();
         for (int d = 0; d < s.length; d++) idx.add(reduced[d] ? kv.get(d) : iv.get(d));
         Value v = l.load(in, idx);

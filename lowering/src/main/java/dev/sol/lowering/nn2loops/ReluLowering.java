@@ -4,7 +4,7 @@ import dev.sol.dialect.nn.ReluOp;
 import dev.sol.ir.Value;
 import dev.sol.lowering.Loops;
 
-/** nn.relu: max(x, 0). */
+/** nn.relu: max(x, 0) (on unsigned integers maxui, which keeps x). */
 public final class ReluLowering extends UnaryElementwiseLowering<ReluOp> {
   public ReluLowering(Buffers buffers) {
     super(ReluOp.class, ReluOp.SPEC, buffers);

@@ -19,7 +19,7 @@ public final class ResizeLowering extends NnLowering<ResizeOp> {
   @Override protected void lower(ResizeOp op, Loops l, List<Value> ins, List<Value> outs) {
     Value in = ins.getFirst();
     Value out = outs.getFirst();
-    requireFloat(op, in);
+    requireFloat(op);
     long[] s = shape(in).clone();
     Resize.AxisTable[] tables;
     try {

@@ -19,7 +19,7 @@ public final class SoftmaxLowering<T extends SoftmaxLikeOp> extends NnLowering<T
 
   @Override protected void lower(T op, Loops l, List<Value> ins, List<Value> out) {
     Value in = ins.getFirst();
-    requireFloat(op, in);
+    requireFloat(op);
     int axis = op.axis();
     boolean log = op.isLog();
     long[] s = shape(in);

@@ -7,21 +7,22 @@ import dev.sol.lowering.Loops;
 import java.util.List;
 
 /**
- * An element-wise op on floats: one loop nest that loads every element, applies the
- * subclass's scalar formula and stores the result.
+ * An element-wise op: one loop nest that loads every element, applies the subclass's scalar
+ * formula and stores the result. Ops that the nn dialect defines on integers get integer
+ * scalars too (signless, with the {@link Loops}' signedness); the others take floats only.
  */
 public abstract class UnaryElementwiseLowering<T extends UnaryElementwiseOp> extends NnLowering<T> {
   protected UnaryElementwiseLowering(Class<T> type, OpSpec spec, Buffers buffers) {
     super(type, spec, buffers);
   }
 
-  /** The result for one element {@code x}, a float of the tensor's element type. */
+  /** The result for one element {@code x}, a scalar of the buffer's element type. */
   protected abstract Value scalar(T op, Loops l, Value x);
 
   @Override protected final void lower(T op, Loops l, List<Value> in, List<Value> out) {
     Value x = in.getFirst();
     Value y = out.getFirst();
-    requireFloat(op, x);
+    if (!op.definedOnIntegers()) requireFloat(op);
     l.forEach(shape(y), iv -> l.store(scalar(op, l, l.load(x, iv)), y, iv));
   }
 }

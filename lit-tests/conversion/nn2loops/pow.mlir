@@ -90,10 +90,20 @@
 // CHECK-NEXT: ^bb0(%[[J:.*]]: index):
 // CHECK: %[[VA:.*]] = "memref.load"(%[[AM]], %[[I]], %[[J]]) : (memref<2x3xi32>, index, index) -> i32
 // CHECK: %[[VB:.*]] = "memref.load"(%[[BM]], %[[I]], %[[J]]) : (memref<2x3xi32>, index, index) -> i32
-// CHECK: %[[XA:.*]] = "arith.sitofp"(%[[VA]]) : (i32) -> f64
-// CHECK: %[[XB:.*]] = "arith.sitofp"(%[[VB]]) : (i32) -> f64
-// CHECK: %[[P:.*]] = "math.powf"(%[[XA]], %[[XB]]) : (f64, f64) -> f64
-// CHECK: %[[R:.*]] = "arith.fptosi"(%[[P]]) : (f64) -> i32
+// Integer powers are exact: square-and-multiply over the exponent's 32 bits, carrying
+// (result, base, remaining exponent); negative exponents give 1, -1 or 0 as integer division would.
+// CHECK-DAG: %[[BITS:.*]] = "arith.constant"() {value = 32 : index}
+// CHECK: %[[LOOP:.*]]:3 = "scf.for"(%{{.*}}, %[[BITS]], %{{.*}}, %{{.*}}, %[[VA]], %[[VB]]) ({
+// CHECK-NEXT: ^bb0(%{{.*}}: index, %[[ACC:.*]]: i32, %[[BASE:.*]]: i32, %[[E:.*]]: i32):
+// CHECK: %[[BIT:.*]] = "arith.andi"(%[[E]], %{{.*}}) : (i32, i32) -> i32
+// CHECK: %[[SET:.*]] = "arith.cmpi"(%[[BIT]], %{{.*}}) {predicate = 1 : i64}
+// CHECK: %[[PROD:.*]] = "arith.muli"(%[[ACC]], %[[BASE]]) : (i32, i32) -> i32
+// CHECK: %[[NACC:.*]] = "arith.select"(%[[SET]], %[[PROD]], %[[ACC]])
+// CHECK: %[[SQ:.*]] = "arith.muli"(%[[BASE]], %[[BASE]]) : (i32, i32) -> i32
+// CHECK: %[[NE:.*]] = "arith.shrui"(%[[E]], %{{.*}}) : (i32, i32) -> i32
+// CHECK: "scf.yield"(%[[NACC]], %[[SQ]], %[[NE]]) : (i32, i32, i32) -> ()
+// CHECK: %[[NEG:.*]] = "arith.cmpi"(%[[VB]], %{{.*}}) {predicate = 2 : i64}
+// CHECK: %[[R:.*]] = "arith.select"(%[[NEG]], %{{.*}}, %[[LOOP]]#0) : (i1, i32, i32) -> i32
 // CHECK: "memref.store"(%[[R]], %[[OUT]], %[[I]], %[[J]]) : (i32, memref<2x3xi32>, index, index) -> ()
 // CHECK: sym_name = "pow_i32"
 "func.func"() ({

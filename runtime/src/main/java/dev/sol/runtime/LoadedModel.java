@@ -9,7 +9,6 @@ import dev.sol.ir.*;
 import dev.sol.textir.IRParser;
 import dev.sol.textir.ParseException;
 import dev.sol.textir.SourceBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -54,7 +53,7 @@ final class LoadedModel {
       throw new SolException(fileName + ": input shapes and constants apply to ONNX models only");
     }
     try {
-      return IRParser.parse(ctx, new SourceBuffer(fileName, new String(bytes, StandardCharsets.UTF_8)));
+      return IRParser.parse(ctx, SourceBuffer.decode(fileName, bytes));
     } catch (ParseException e) {
       throw new SolException(e.diagnostic().location() + ": " + e.getMessage());
     }

@@ -1,20 +1,28 @@
 #!/usr/bin/env python3
 """Writes the malformed ONNX models that lit-tests/onnx/bad-models.mlir feeds to the tools.
 Each asks for something absurd (overflowing or negative shapes, huge constants, a million
-outputs); the tools must reject every one with a clear message. Run once (needs the onnx
-package); the .onnx files are committed so that the tests never need Python."""
+outputs); the tools must reject every one with a clear message. Also writes an input for
+pool_huge_window and ../symbolic_case, a backend-test case folder whose model has a symbolic
+dimension (lit-tests/onnx/run-mistakes.mlir). Run once (needs numpy and onnx); the files are
+committed so that the tests never need Python."""
 import os
-import onnx
-from onnx import TensorProto, helper
+import numpy as np
+from onnx import TensorProto, helper, numpy_helper
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def save(name, nodes, inputs, outputs, initializers=(), opset=13):
+def save(name, nodes, inputs, outputs, initializers=(), opset=13, path=None):
     graph = helper.make_graph(nodes, name, inputs, outputs, list(initializers))
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", opset)], producer_name="sol-test")
-    with open(os.path.join(HERE, name + ".onnx"), "wb") as f:
+    with open(path or os.path.join(HERE, name + ".onnx"), "wb") as f:
         f.write(model.SerializeToString())
+
+
+def save_pb(path, array, name):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(numpy_helper.from_array(array, name).SerializeToString())
 
 
 def tensor(name, dims, elem=TensorProto.FLOAT):
@@ -45,9 +53,6 @@ save("input_2e36", [helper.make_node("Relu", ["x"], ["y"], name="relu")],
 # A graph input with a negative dimension.
 save("input_negative", [helper.make_node("Relu", ["x"], ["y"], name="relu")],
      [tensor("x", [1, -1])], [tensor("y", None)])
-# A symbolic dimension, fixed with --shape.
-save("input_symbolic", [helper.make_node("Relu", ["x"], ["y"], name="relu")],
-     [tensor("x", ["n", 3])], [tensor("y", None)])
 # ConvTranspose whose pads exceed the output: a negative result dimension.
 w = helper.make_tensor("w", TensorProto.FLOAT, [1, 1, 1, 1], [1.0])
 save("conv_transpose_pads", [helper.make_node("ConvTranspose", ["x", "w"], ["y"], name="deconv", pads=[3, 3, 3, 3])],
@@ -65,3 +70,13 @@ save("pool_huge_window", [helper.make_node("MaxPool", ["x"], ["y"], name="pool",
 save("avg_pool_huge_window", [helper.make_node("AveragePool", ["x"], ["y"], name="pool", kernel_shape=[99999, 99999],
                                                auto_pad="SAME_UPPER", count_include_pad=1)],
      [tensor("x", [1, 1, 4, 4])], [tensor("y", None)])
+save_pb(os.path.join(HERE, "x_1x1x4x4.pb"), np.arange(16, dtype=np.float32).reshape(1, 1, 4, 4), "x")
+
+# Relu of x: [n, 3]; the case runs only with --shape x=2,3.
+CASE = os.path.join(HERE, "..", "symbolic_case")
+os.makedirs(CASE, exist_ok=True)
+save("symbolic_case", [helper.make_node("Relu", ["x"], ["y"], name="relu")], [tensor("x", ["n", 3])], [tensor("y", ["n", 3])],
+     path=os.path.join(CASE, "model.onnx"))
+x = np.array([[-1, 2, -3], [4, -5, 6]], dtype=np.float32)
+save_pb(os.path.join(CASE, "test_data_set_0", "input_0.pb"), x, "x")
+save_pb(os.path.join(CASE, "test_data_set_0", "output_0.pb"), np.maximum(x, 0), "y")

@@ -48,7 +48,7 @@ public final class SolRun implements Callable<Integer> {
   @Option(names = "--output-dir", paramLabel = "DIR", description = "Write each output as output_K.pb (a TensorProto named as the output) into DIR.")
   Path outputDir;
 
-  @Option(names = "--shape", paramLabel = "NAME=D0,D1,...", description = "Shape of a graph input whose dimensions are symbolic.")
+  @Option(names = "--shape", paramLabel = "NAME=D0,D1,...", description = "Shape of a graph input whose dimensions are symbolic (of the MODEL, or of every --onnx-test case).")
   List<String> shapes = new ArrayList<>();
 
   @Option(names = "--rtol", defaultValue = "1e-3", description = "Relative tolerance (default 1e-3).")
@@ -59,8 +59,9 @@ public final class SolRun implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  /** Options that mean something only when running one model, and only in --onnx-test mode. */
+  /** Options that do something only when running one MODEL. */
   private static final List<String> MODEL_ONLY = List.of("--repeat", "--print-timing", "--input", "--constant", "--output-dir");
+  /** Options that do something only with --onnx-test. */
   private static final List<String> CASES_ONLY = List.of("--rtol", "--atol");
 
   public static void main(String[] args) {

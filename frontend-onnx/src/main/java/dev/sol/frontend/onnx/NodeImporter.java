@@ -177,9 +177,9 @@ final class NodeImporter {
   /** Inferred shapes that wrapped around or went negative (absurd pads, reshape targets) stop the import at the node. */
   private void checkShapes(List<Type> types) throws ImportException {
     for (int i = 0; i < types.size(); i++) {
-      long[] shape = ((ShapedType) types.get(i)).shape();
-      String problem = ShapedType.shapeProblem(shape);
-      if (problem != null) throw error("output #" + i + " would have shape " + ShapedType.describe(shape) + ", which " + problem);
+      if (!(types.get(i) instanceof ShapedType st) || !st.hasRank()) continue;
+      String problem = ShapedType.shapeProblem(st.shape());
+      if (problem != null) throw error("output #" + i + " would have shape " + ShapedType.describe(st.shape()) + ", which " + problem);
     }
   }
 

@@ -218,12 +218,15 @@ final class SpatialOps {
     int dims = kernel.length;
     long[] strides = orOnes(n.intsAttr("strides"), dims);
     long[] dilations = orOnes(n.intsAttr("dilations"), dims);
+    if (xs.length != dims + 2) throw n.error("kernel_shape has " + dims + " entries, but the input has rank " + xs.length);
+    if (strides.length != dims || dilations.length != dims) throw n.error("strides and dilations must have " + dims + " entries");
     for (long[] values : List.of(kernel, strides, dilations)) {
-      for (long v : values) if (v < 1 || v > ShapedType.MAX_ELEMENTS) throw n.error("kernel_shape, strides and dilations must be in 1.." + ShapedType.MAX_ELEMENTS);
+      for (long v : values) {
+        if (v < 1 || v > ShapedType.MAX_ELEMENTS) throw n.error("kernel_shape, strides and dilations must be in 1.." + ShapedType.MAX_ELEMENTS);
+      }
     }
     long[] spatial = Arrays.copyOfRange(xs, 2, xs.length);
-    long[] pads = pads(n, spatial, kernel, strides, dilations).clone();
-    kernel = kernel.clone();
+    long[] pads = pads(n, spatial, kernel, strides, dilations);
     boolean countsPadding = op.equals("nn.avg_pool") && n.intAttr("count_include_pad", 0) != 0;
     if (!countsPadding) PoolWindows.trim(spatial, kernel, strides, dilations, pads, n.intAttr("ceil_mode", 0) != 0);
     String tooLarge = PoolWindows.tooLarge(spatial, kernel);

@@ -9,6 +9,11 @@
 // RUN: %sol-opt --allow-unregistered-dialect %t.ok.mlir -p canonicalize,cse | FileCheck %s --check-prefix=OK
 // OK: "builtin.module"() ({
 
+// With a stack too small even for that, the parse stops with a located error, or the tool with one line:
+// RUN: env SOL_JAVA_OPTS=-Xss160k not %sol-opt --allow-unregistered-dialect %t.ok.mlir 2>&1 | FileCheck %s --check-prefix=STACK
+// STACK: {{ok.mlir:[0-9]+:[0-9]+: error: the input nests too deeply for the stack; give the JVM a larger one \(-Xss\)|sol-opt: error: out of stack space}}
+// STACK-NOT: internal error
+
 // RUN: printf '"test.op"() {a = ' > %t.brackets.mlir && printf '%%3000s' '' | tr ' ' '[' >> %t.brackets.mlir
 // RUN: not %sol-opt --allow-unregistered-dialect %t.brackets.mlir 2>&1 | FileCheck %s --check-prefix=BRACKETS
 // BRACKETS: brackets.mlir:1:2513: error: attributes or types are nested too deeply (SOL's parser allows 2500 nested grammar rules)

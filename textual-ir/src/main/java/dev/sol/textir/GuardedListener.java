@@ -10,9 +10,10 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 /**
  * Passes ANTLR's parse events on to the IR builder, with two guards. Nesting is bounded:
  * the parser, and the verifier, passes and printer after it, recurse once per level, so
- * deeper input would overflow the stack. And a bug in the builder becomes a located
- * {@link ParseException} at once, so the events ANTLR sends while unwinding are ignored
- * instead of failing again and hiding it.
+ * deeper input would overflow the stack. And an exception thrown while handling an exit event
+ * never replaces one in flight: ANTLR sends exit events from {@code finally} blocks, also while
+ * a StackOverflowError unwinds through half-parsed rules, so an error there is kept
+ * ({@link #pending()}) and thrown at the next enter event, which only a parse going on sends.
  */
 final class GuardedListener implements ParseTreeListener {
   /** Regions inside regions; each level costs the parser three or four rules. */
@@ -24,40 +25,51 @@ final class GuardedListener implements ParseTreeListener {
   private final AttributeBuilder attrs;
   private int ruleDepth;
   private int regionDepth;
+  private ParseException pending;
 
   GuardedListener(MlirListener builder, AttributeBuilder attrs) {
     this.builder = builder;
     this.attrs = attrs;
   }
 
+  /** The first error of an exit event, or null. */
+  ParseException pending() { return pending; }
+
   @Override public void enterEveryRule(ParserRuleContext ctx) {
+    if (pending != null) throw pending;
     if (attrs.failed) return;
     if (++ruleDepth > MAX_RULE_DEPTH) {
-      throw attrs.error(ctx.start, "attributes or types are nested too deeply (SOL's parser allows " + MAX_RULE_DEPTH + " nested grammar rules)");
+      throw attrs.error(ctx.start, "attributes or types are nested too deeply (SOL's parser allows " + MAX_RULE_DEPTH
+          + " nested grammar rules)");
     }
     if (ctx instanceof MlirParser.RegionContext && ++regionDepth > MAX_REGION_DEPTH) {
       throw attrs.error(ctx.start, "regions are nested more than " + MAX_REGION_DEPTH + " levels deep");
     }
-    forward(ctx, ctx.start, true);
+    try {
+      ctx.enterRule(builder);
+    } catch (ParseException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw internalError(e, ctx.start);
+    }
   }
 
   @Override public void exitEveryRule(ParserRuleContext ctx) {
     if (attrs.failed) return;
     ruleDepth--;
     if (ctx instanceof MlirParser.RegionContext) regionDepth--;
-    forward(ctx, ctx.stop != null ? ctx.stop : ctx.start, false);
+    try {
+      ctx.exitRule(builder);
+    } catch (ParseException e) {
+      pending = e;
+    } catch (RuntimeException e) {
+      pending = internalError(e, ctx.stop != null ? ctx.stop : ctx.start);
+    }
   }
 
-  private void forward(ParserRuleContext ctx, Token at, boolean enter) {
-    try {
-      if (enter) ctx.enterRule(builder);
-      else ctx.exitRule(builder);
-    } catch (ParseException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      if (System.getenv("SOL_DEBUG") != null) e.printStackTrace();
-      throw attrs.fail(Diagnostic.error(attrs.locationOf(at), "internal error while parsing: " + e));
-    }
+  private ParseException internalError(RuntimeException e, Token at) {
+    if (System.getenv("SOL_DEBUG") != null) e.printStackTrace();
+    return attrs.fail(Diagnostic.error(attrs.locationOf(at), "internal error while parsing: " + e));
   }
 
   @Override public void visitTerminal(TerminalNode node) {}

@@ -83,14 +83,16 @@ public final class IRParser extends MlirBaseListener {
     parser.removeErrorListeners();
     IRParser builder = new IRParser(context, source, chars);
     parser.setErrorHandler(new FailFastErrorStrategy(builder.attrs));
-    parser.addParseListener(new GuardedListener(builder, builder.attrs));
+    GuardedListener guard = new GuardedListener(builder, builder.attrs);
+    parser.addParseListener(guard);
     NameScope top = new NameScope();
     top.definedPerRegion.push(new ArrayList<>());
     builder.scopes.push(top);
     try {
       parser.topLevel();
+      if (guard.pending() != null) throw guard.pending();
     } catch (ParseException e) {
-      throw e;
+      throw guard.pending() != null ? guard.pending() : e;
     } catch (RuntimeException e) {
       throw builder.attrs.fail(Diagnostic.error(builder.attrs.locationOf(parser.getCurrentToken()), "internal error while parsing: " + e));
     } catch (StackOverflowError e) {

@@ -24,14 +24,29 @@ final class InternalErrors {
 
   static int report(String tool, Throwable e) {
     System.out.flush();
-    switch (e) {
+    switch (exhausted(e)) {
       case OutOfMemoryError oom -> System.err.println(tool + ": error: out of memory (" + oom.getMessage()
           + "); raise the Java heap with SOL_JAVA_OPTS=-Xmx...");
       case StackOverflowError so -> System.err.println(tool + ": error: out of stack space (the input nests too deeply); "
           + "raise the stack with SOL_JAVA_OPTS=-Xss...");
-      default -> System.err.println(tool + ": internal error: " + e + " (set SOL_DEBUG=1 for a stack trace; please report this)");
+      case null, default -> System.err.println(tool + ": internal error: " + e + " (set SOL_DEBUG=1 for a stack trace; please report this)");
     }
     if (System.getenv("SOL_DEBUG") != null) e.printStackTrace();
     return 1;
+  }
+
+  /**
+   * The OutOfMemoryError or StackOverflowError behind {@code e}, or null. A class whose static
+   * initializer ran out of stack fails later as NoClassDefFoundError, naming the error only in
+   * its cause's message.
+   */
+  private static VirtualMachineError exhausted(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof OutOfMemoryError || t instanceof StackOverflowError) return (VirtualMachineError) t;
+      String m = String.valueOf(t.getMessage());
+      if (m.contains("java.lang.StackOverflowError")) return new StackOverflowError();
+      if (m.contains("java.lang.OutOfMemoryError")) return new OutOfMemoryError(m);
+    }
+    return null;
   }
 }

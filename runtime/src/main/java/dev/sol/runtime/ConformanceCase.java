@@ -30,7 +30,10 @@ public final class ConformanceCase {
 
   public static Result run(Path dir, double rtol, double atol) { return run(dir, rtol, atol, SolOptions.Backend.INTERPRETER); }
 
-  public static Result run(Path dir, double rtol, double atol, SolOptions.Backend backend) {
+  public static Result run(Path dir, double rtol, double atol, SolOptions.Backend backend) { return run(dir, rtol, atol, backend, Map.of()); }
+
+  /** @param shapes shapes of graph inputs with symbolic dimensions, as {@link SolOptions#shape} takes them */
+  public static Result run(Path dir, double rtol, double atol, SolOptions.Backend backend, Map<String, long[]> shapes) {
     String name = dir.getFileName().toString();
     Path file = dir.resolve("model.onnx");
     try {
@@ -42,7 +45,7 @@ public final class ConformanceCase {
         if (!Files.exists(f)) return new Result(name, "missing " + f.getFileName());
         given.put(names.get(i), SolTensor.fromTensorProto(Files.readAllBytes(f)));
       }
-      try (SolModel model = compile(file, backend, given)) {
+      try (SolModel model = compile(file, backend, shapes, given)) {
         Map<String, SolTensor> feeds = new LinkedHashMap<>();
         for (String input : model.inputs().keySet()) if (given.containsKey(input)) feeds.put(input, given.get(input));
         try (SolModel.Result r = model.run(feeds)) {
@@ -69,8 +72,10 @@ public final class ConformanceCase {
   }
 
   /** Compiles the case's model, giving as constants exactly the inputs that compiling asks for. */
-  private static SolModel compile(Path file, SolOptions.Backend backend, Map<String, SolTensor> given) throws SolException {
+  private static SolModel compile(Path file, SolOptions.Backend backend, Map<String, long[]> shapes, Map<String, SolTensor> given)
+      throws SolException {
     SolOptions options = new SolOptions().backend(backend);
+    for (Map.Entry<String, long[]> s : shapes.entrySet()) options.shape(s.getKey(), s.getValue());
     Set<String> constants = new HashSet<>();
     while (true) {
       try {

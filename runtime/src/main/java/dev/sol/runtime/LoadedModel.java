@@ -6,10 +6,10 @@ import dev.sol.frontend.onnx.ConstantInputException;
 import dev.sol.frontend.onnx.ImportException;
 import dev.sol.frontend.onnx.OnnxImporter;
 import dev.sol.ir.*;
+import dev.sol.textir.DiagnosticPrinter;
 import dev.sol.textir.IRParser;
 import dev.sol.textir.ParseException;
 import dev.sol.textir.SourceBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -43,7 +43,7 @@ final class LoadedModel {
   static LoadedModel load(byte[] bytes, String fileName, boolean mlir, SolOptions options) throws SolException {
     IRContext ctx = Dialects.newContextWithNn();
     List<String> errors = new ArrayList<>();
-    ctx.diagnostics().pushHandler(d -> errors.add(d.location() + ": " + d.message()));
+    ctx.diagnostics().pushHandler(d -> errors.add(DiagnosticPrinter.prefix(d.location()) + d.message()));
     Operation module = mlir ? parse(ctx, bytes, fileName, options) : importOnnx(ctx, bytes, fileName, options);
     if (!Verifier.verify(module, ctx)) throw new SolException(fileName + ": the model does not verify: " + String.join("; ", errors));
     return new LoadedModel(ctx, module, entry(module, fileName), fileName);
@@ -54,9 +54,9 @@ final class LoadedModel {
       throw new SolException(fileName + ": input shapes and constants apply to ONNX models only");
     }
     try {
-      return IRParser.parse(ctx, new SourceBuffer(fileName, new String(bytes, StandardCharsets.UTF_8)));
+      return IRParser.parse(ctx, SourceBuffer.decode(fileName, bytes));
     } catch (ParseException e) {
-      throw new SolException(e.diagnostic().location() + ": " + e.getMessage());
+      throw new SolException(DiagnosticPrinter.prefix(e.diagnostic().location()) + e.getMessage());
     }
   }
 

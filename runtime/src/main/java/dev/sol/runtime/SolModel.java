@@ -1,6 +1,7 @@
 package dev.sol.runtime;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -59,8 +60,10 @@ public final class SolModel implements AutoCloseable {
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw new SolException("cannot read " + file + ": no such file", e);
+    } catch (AccessDeniedException e) {
+      throw new SolException("cannot read " + file + ": permission denied", e);
     } catch (IOException e) {
-      throw new SolException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new SolException("cannot read " + file + ": " + (Files.isDirectory(file) ? "it is a directory" : e.getMessage()), e);
     }
     return compile(bytes, file.toString(), file.getFileName() != null && file.getFileName().toString().endsWith(".mlir"), options, t0);
   }

@@ -9,6 +9,7 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED;
 
 import dev.sol.frontend.onnx.ImportException;
 import dev.sol.frontend.onnx.TensorProtos;
+import dev.sol.ir.ShapedType;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
@@ -119,25 +120,19 @@ public final class SolTensor implements AutoCloseable {
     return new SolTensor(info.elementType(), info.shape(), data, null);
   }
 
+  /** A copy of a shape that a model can take: no dimension below 0, at most ShapedType.MAX_ELEMENTS elements. */
   private static long[] checkedShape(long[] shape) {
     Objects.requireNonNull(shape, "shape");
-    long bytes = 8;
     for (long d : shape) {
       if (d < 0) throw new IllegalArgumentException("negative dimension in shape " + Arrays.toString(shape));
-      try {
-        bytes = Math.multiplyExact(bytes, d);
-      } catch (ArithmeticException e) {
-        throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " is too large");
-      }
     }
+    String problem = ShapedType.shapeProblem(shape);
+    if (problem != null) throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " " + problem);
     return shape.clone();
   }
 
-  static long count(long[] shape) {
-    long n = 1;
-    for (long d : shape) n *= d;
-    return n;
-  }
+  /** The product of the dimensions; ArithmeticException when it does not fit a long. */
+  static long count(long[] shape) { return ShapedType.elementCount(shape); }
 
   public ElementType elementType() { return type; }
 

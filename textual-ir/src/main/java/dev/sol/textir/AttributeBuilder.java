@@ -42,6 +42,12 @@ final class AttributeBuilder {
     return fail(Diagnostic.error(locationOf(t), message));
   }
 
+  /** An error {@code offset} characters into token {@code t} (which does not span lines). */
+  ParseException error(Token t, int offset, String message) {
+    return fail(Diagnostic.error(new FileLineColLoc(source.name(), t.getLine() + source.firstLine() - 1,
+        t.getCharPositionInLine() + 1 + offset), message));
+  }
+
   ParseException fail(Diagnostic d) {
     failed = true;
     return new ParseException(d);

@@ -79,7 +79,7 @@ public final class DiagnosticVerifier {
         } else if (offset.equals("unknown")) {
           unknown = true;
         } else if (!offset.equals("below")) {
-          line = fileLine + Integer.parseInt(offset);
+          line = lineAt(fileLine, offset);
         }
         e = new Expectation(sev, m.group(5), m.group(2) != null, line, fileLine, m.start() + 1, unknown);
         expectations.add(e);
@@ -90,6 +90,15 @@ public final class DiagnosticVerifier {
         for (Expectation e : pendingBelow) e.line = fileLine;
         pendingBelow.clear();
       }
+    }
+  }
+
+  /** The line {@code offset} ("+2", "-1") from {@code fileLine}; one that no diagnostic has when the offset leaves the file. */
+  private static int lineAt(int fileLine, String offset) {
+    try {
+      return Math.max(-1, Math.addExact(fileLine, Integer.parseInt(offset)));
+    } catch (NumberFormatException | ArithmeticException e) {
+      return -1;
     }
   }
 

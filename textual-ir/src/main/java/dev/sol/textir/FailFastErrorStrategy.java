@@ -59,6 +59,10 @@ final class FailFastErrorStrategy extends DefaultErrorStrategy {
       String c = t.getText();
       return attrs.error(t, c.equals("\"") ? "expected '\"' in string literal" : "unexpected character '" + c + "'");
     }
+    if (t.getType() == MlirLexer.BARE_ID && expectsOperationName(p)) {
+      return attrs.error(t, "expected an operation name in quotes, but found '" + t.getText()
+          + "': SOL reads MLIR's generic form; print it with mlir-opt --mlir-print-op-generic");
+    }
     ShapedBodyContext shape = t.getType() == LSQUARE ? enclosingShape(p.getContext()) : null;
     if (shape != null) {
       // Only vectors have scalable dimensions; in tensors and memrefs MLIR wants the element type there.
@@ -77,6 +81,15 @@ final class FailFastErrorStrategy extends DefaultErrorStrategy {
     if (expected.size() > 6) return attrs.error(t, "unexpected " + found);
     list = list.replace("{", "").replace("}", "").replace("<EOF>", "end of file");
     return attrs.error(t, "expected " + list + ", but found " + found);
+  }
+
+  /** Whether the parser is where an operation may start, so that a bare word there is MLIR's custom form. */
+  private static boolean expectsOperationName(Parser p) {
+    ParserRuleContext ctx = p.getContext();
+    // Where operations repeat, ANTLR leaves the loop first, so it expects only what follows it ('}', end of file).
+    return ctx instanceof MlirParser.TopLevelContext || ctx instanceof MlirParser.RegionContext
+        || ctx instanceof MlirParser.LabeledBlockContext
+        || ctx instanceof MlirParser.OperationContext && p.getExpectedTokens().contains(MlirLexer.STRING);
   }
 
   /** The shape body (tensor, memref or vector) the parser is in, directly or at its element type; else null. */

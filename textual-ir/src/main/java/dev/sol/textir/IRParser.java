@@ -83,17 +83,21 @@ public final class IRParser extends MlirBaseListener {
     parser.removeErrorListeners();
     IRParser builder = new IRParser(context, source, chars);
     parser.setErrorHandler(new FailFastErrorStrategy(builder.attrs));
-    parser.addParseListener(builder);
+    GuardedListener guard = new GuardedListener(builder, builder.attrs);
+    parser.addParseListener(guard);
     NameScope top = new NameScope();
     top.definedPerRegion.push(new ArrayList<>());
     builder.scopes.push(top);
     try {
       parser.topLevel();
+      if (guard.pending() != null) throw guard.pending();
     } catch (ParseException e) {
-      throw e;
+      throw guard.pending() != null ? guard.pending() : e;
     } catch (RuntimeException e) {
-      throw builder.attrs.fail(Diagnostic.error(new FileLineColLoc(source.name(), source.firstLine(), 1),
-          "internal error while parsing: " + e));
+      throw builder.attrs.fail(Diagnostic.error(builder.attrs.locationOf(parser.getCurrentToken()), "internal error while parsing: " + e));
+    } catch (StackOverflowError e) {
+      throw builder.attrs.fail(Diagnostic.error(builder.attrs.locationOf(parser.getCurrentToken()),
+          "the input nests too deeply for the stack; give the JVM a larger one (-Xss)"));
     }
     builder.checkForwardReferences(top);
     builder.resolveLocationAliases();
@@ -278,7 +282,7 @@ public final class IRParser extends MlirBaseListener {
     for (OpResultContext r : ctx.opResultList().opResult()) {
       Token name = r.VALUE_ID().getSymbol();
       if (name.getText().contains("#")) throw attrs.error(name, "expected valid ssa identifier");
-      int count = r.INT() == null ? 1 : (int) attrs.integerValue(r.INT().getSymbol(), false, IntegerType.I32);
+      int count = r.INT() == null ? 1 : smallInt(r.INT().getSymbol(), 0, r.INT().getText(), "invalid result count");
       if (count < 1) throw attrs.error(r.INT().getSymbol(), "expected named operation to have at least 1 result");
       names.add(name);
       counts.add(count);
@@ -298,6 +302,15 @@ public final class IRParser extends MlirBaseListener {
   }
 
   // ---- SSA names
+
+  /** {@code digits} as an int; else an error {@code offset} characters into {@code t} that says what and why. */
+  private int smallInt(Token t, int offset, String digits, String what) {
+    try {
+      return Integer.parseInt(digits);
+    } catch (NumberFormatException e) {
+      throw attrs.error(t, offset, what + ": integer too large (" + digits + ")");
+    }
+  }
 
   private void define(Token nameToken, Value[] values) {
     String name = nameToken.getText();
@@ -332,7 +345,7 @@ public final class IRParser extends MlirBaseListener {
     String text = use.getText();
     int hash = text.indexOf('#');
     String name = hash < 0 ? text : text.substring(0, hash);
-    int index = hash < 0 ? 0 : Integer.parseInt(text.substring(hash + 1));
+    int index = hash < 0 ? 0 : smallInt(use, hash, text.substring(hash + 1), "invalid SSA value result number");
     NameScope scope = scopes.peek();
     ValueDef def = scope.values.get(name);
     if (def != null && def.values != null) {

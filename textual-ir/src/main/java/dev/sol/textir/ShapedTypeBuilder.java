@@ -33,6 +33,8 @@ final class ShapedTypeBuilder {
       element = attrs.type(body.type());
     }
     long[] shape = dims == null ? null : dims.shape;
+    String problem = shape == null ? null : ShapedType.shapeProblem(shape);
+    if (problem != null) throw attrs.error(start, kind + " type " + problem);
     List<Attribute> extra = new ArrayList<>();
     for (var a : body.attribute()) extra.add(attrs.attribute(a));
     return switch (kind) {
@@ -109,7 +111,7 @@ final class ShapedTypeBuilder {
         throw attrs.error(t.getSymbol(), "expected non-function type");
       }
       String text = t.getText();
-      long[] more = sizes(run ? text.substring(1, text.length() - 2) + "x" : text);
+      long[] more = sizes(t.getSymbol(), run ? 1 : 0, run ? text.substring(1, text.length() - 2) + "x" : text);
       int old = shape.length;
       shape = Arrays.copyOf(shape, old + more.length);
       System.arraycopy(more, 0, shape, old, more.length);
@@ -120,11 +122,23 @@ final class ShapedTypeBuilder {
     return new Dims(shape, scalable);
   }
 
-  /** "2x?x4x" as sizes, -1 (DYNAMIC) for '?'. */
-  private static long[] sizes(String text) {
+  /** "2x?x4x" (at {@code offset} in token {@code t}) as sizes, DYNAMIC for '?'. */
+  private long[] sizes(Token t, int offset, String text) {
     String[] parts = text.split("x");
     long[] shape = new long[parts.length];
-    for (int i = 0; i < parts.length; i++) shape[i] = parts[i].equals("?") ? ShapedType.DYNAMIC : Long.parseLong(parts[i]);
+    int at = offset;
+    for (int i = 0; i < parts.length; i++) {
+      if (parts[i].equals("?")) {
+        shape[i] = ShapedType.DYNAMIC;
+      } else {
+        try {
+          shape[i] = Long.parseLong(parts[i]);
+        } catch (NumberFormatException e) {
+          throw attrs.error(t, at, "invalid dimension: integer too large (" + parts[i] + ")");
+        }
+      }
+      at += parts[i].length() + 1;
+    }
     return shape;
   }
 }

@@ -1,5 +1,13 @@
 package dev.sol.textir;
 
+import dev.sol.ir.Diagnostic;
+import dev.sol.ir.FileLineColLoc;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** A named source text with line lookup, for locations and caret diagnostics. */
@@ -20,6 +28,27 @@ public final class SourceBuffer {
   }
 
   public SourceBuffer(String name, String text) { this(name, text, 1); }
+
+  /**
+   * The text of UTF-8 bytes.
+   *
+   * @throws ParseException for bytes that are not UTF-8, located at the line and column of the first bad one
+   */
+  public static SourceBuffer decode(String name, byte[] bytes) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult r = decoder.decode(in, out, true);
+    if (!r.isError()) r = decoder.flush(out);
+    if (!r.isError()) return new SourceBuffer(name, out.flip().toString());
+    String before = out.flip().toString();
+    int line = 1;
+    for (int i = 0; i < before.length(); i++) if (before.charAt(i) == '\n') line++;
+    int column = before.length() - before.lastIndexOf('\n');
+    throw new ParseException(Diagnostic.error(new FileLineColLoc(name, line, column),
+        String.format("invalid UTF-8 (byte 0x%02x); SOL reads UTF-8 text", bytes[Math.min(in.position(), bytes.length - 1)] & 0xff)));
+  }
 
   public String name() { return name; }
   public String text() { return text; }

@@ -10,7 +10,6 @@ import dev.sol.runtime.SolTensor;
 import dev.sol.runtime.TensorInfo;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,13 +31,22 @@ final class ModelRunner {
       int repeat, boolean timing, Path outputDir) {}
 
   static void run(Request q) throws RunException, IOException {
+    if (q.outputDir() != null) {
+      try {
+        Files.createDirectories(q.outputDir());
+      } catch (IOException e) {
+        throw new RunException("cannot create --output-dir " + q.outputDir() + ": " + FileArgs.reason(e));
+      }
+    }
     Map<String, SolTensor> byName = new LinkedHashMap<>();
     List<SolTensor> byPosition = new ArrayList<>();
     for (String spec : q.inputs()) {
       int eq = spec.indexOf('=');
+      String name = eq < 0 ? null : spec.substring(0, eq);
+      if (name != null && byName.containsKey(name)) throw new RunException("--input " + name + " is given twice");
       SolTensor t = read(Path.of(eq < 0 ? spec : spec.substring(eq + 1)));
-      if (eq < 0) byPosition.add(t);
-      else byName.put(spec.substring(0, eq), t);
+      if (name == null) byPosition.add(t);
+      else byName.put(name, t);
     }
     SolOptions options = new SolOptions().backend(q.backend());
     for (Map.Entry<String, long[]> s : q.shapes().entrySet()) options.shape(s.getKey(), s.getValue());
@@ -50,7 +58,7 @@ final class ModelRunner {
     try (SolModel model = compile(q, options, byName.keySet(), byPosition.size())) {
       boolean jit = q.backend() == SolOptions.Backend.JIT;
       if (q.timing() && jit) System.out.printf("compile: %.1f ms%n", model.compileTime().toNanos() / 1e6);
-      Map<String, SolTensor> feeds = bind(model, byName, byPosition);
+      Map<String, SolTensor> feeds = bind(model, byName, byPosition, q.constants());
       long[] latencies = new long[q.repeat()];
       long rssFirst = 0;
       for (int i = 0; i < q.repeat(); i++) {
@@ -78,10 +86,8 @@ final class ModelRunner {
       return SolTensor.fromTensorProto(Files.readAllBytes(file));
     } catch (SolException e) {
       throw new RunException(file + ": " + e.getMessage());
-    } catch (NoSuchFileException e) {
-      throw new RunException("cannot read " + file + ": no such file");
     } catch (IOException e) {
-      throw new RunException("cannot read " + file + ": " + e.getMessage());
+      throw new RunException("cannot read " + file + ": " + FileArgs.reason(e));
     }
   }
 
@@ -95,9 +101,10 @@ final class ModelRunner {
       } catch (ImportException notOnnx) {
         graphInputs = List.of();
       }
+      List<String> unnamed = graphInputs.stream().filter(n -> !named.contains(n)).toList();
       List<String> hints = new ArrayList<>();
       for (String input : e.inputs()) {
-        boolean given = named.contains(input) || graphInputs.indexOf(input) >= 0 && graphInputs.indexOf(input) < positional;
+        boolean given = named.contains(input) || unnamed.indexOf(input) >= 0 && unnamed.indexOf(input) < positional;
         hints.add("--constant " + input + "=FILE.pb" + (given ? " instead of --input" : ""));
       }
       throw new RunException(e.problem() + "; give " + (hints.size() == 1 ? "it" : "them") + " with " + String.join(" and ", hints));
@@ -106,30 +113,47 @@ final class ModelRunner {
     }
   }
 
-  /** Named inputs by name, the others by position in the model's inputs. */
-  private static Map<String, SolTensor> bind(SolModel model, Map<String, SolTensor> byName, List<SolTensor> byPosition) throws RunException {
-    if (byPosition.size() > model.inputs().size()) {
-      throw new RunException(byPosition.size() + " inputs given by position, but the model has " + model.inputs().size());
+  /** Named inputs by name, the others in order to the inputs not named; every input given must find one. */
+  private static Map<String, SolTensor> bind(SolModel model, Map<String, SolTensor> byName, List<SolTensor> byPosition, List<String> constants)
+      throws RunException {
+    Set<String> names = model.inputs().keySet();
+    for (String name : byName.keySet()) {
+      if (names.contains(name)) continue;
+      if (constants.stream().anyMatch(c -> c.startsWith(name + "="))) {
+        throw new RunException("--input " + name + ": '" + name + "' is given with --constant too; give it once");
+      }
+      throw new RunException("--input " + name + ": the model has no input '" + name + "'; its inputs are " + String.join(", ", names));
     }
-    Map<String, SolTensor> feeds = new LinkedHashMap<>(byName);
+    List<String> unnamed = names.stream().filter(n -> !byName.containsKey(n)).toList();
+    if (byPosition.size() > unnamed.size()) {
+      String given = byPosition.size() + (byPosition.size() == 1 ? " input" : " inputs") + " given without a name, but ";
+      throw new RunException(given + (unnamed.isEmpty() ? "the model's inputs (" + String.join(", ", names) + ") are all given by name"
+          : "the model has only " + unnamed.size() + " more: " + String.join(", ", unnamed)));
+    }
+    Map<String, SolTensor> feeds = new LinkedHashMap<>();
+    int position = 0;
     int i = 0;
-    for (Map.Entry<String, TensorInfo> e : model.inputs().entrySet()) {
-      SolTensor t = byName.containsKey(e.getKey()) ? byName.get(e.getKey()) : i < byPosition.size() ? byPosition.get(i) : null;
-      if (t == null) throw new RunException("no value for input #" + i + " '" + e.getKey() + "'; give --input");
-      feeds.put(e.getKey(), t);
+    for (String name : names) {
+      SolTensor t = byName.containsKey(name) ? byName.get(name) : position < byPosition.size() ? byPosition.get(position++) : null;
+      if (t == null) throw new RunException("no value for input #" + i + " '" + name + "'; give --input " + name + "=FILE.pb");
+      feeds.put(name, t);
       i++;
     }
     return feeds;
   }
 
-  private static void print(SolModel.Result r, Path outputDir) throws IOException {
+  private static void print(SolModel.Result r, Path outputDir) throws RunException {
     List<String> names = r.names();
     for (int i = 0; i < names.size(); i++) {
       SolTensor t = r.get(names.get(i));
       System.out.println("output #" + i + " " + names.get(i) + ": " + t.info() + " " + preview(t));
       if (outputDir != null) {
-        Files.createDirectories(outputDir);
-        Files.write(outputDir.resolve("output_" + i + ".pb"), t.toTensorProto(names.get(i)));
+        Path file = outputDir.resolve("output_" + i + ".pb");
+        try {
+          Files.write(file, t.toTensorProto(names.get(i)));
+        } catch (IOException e) {
+          throw new RunException("cannot write " + file + ": " + FileArgs.reason(e));
+        }
       }
     }
   }

@@ -17,7 +17,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,7 +55,7 @@ public final class SolImport implements Callable<Integer> {
       System.err.println("sol-import: " + ex.getMessage());
       return 1;
     });
-    System.exit(cli.execute(args));
+    InternalErrors.exit("sol-import", () -> cli.execute(args));
   }
 
   public static Map<String, long[]> parseShapes(List<String> specs) {
@@ -90,30 +89,44 @@ public final class SolImport implements Callable<Integer> {
       } catch (ImportException e) {
         throw new ImportException(file + ": " + e.getMessage());
       } catch (IOException e) {
-        throw new ImportException("cannot read " + file + (e instanceof NoSuchFileException ? ": no such file" : ": " + e.getMessage()));
+        throw new ImportException("cannot read --constant file " + file + ": " + FileArgs.reason(e));
       }
     }
     return out;
   }
 
   @Override public Integer call() throws IOException {
+    String problem = output == null ? null : FileArgs.outputProblem(output);
+    if (problem != null) {
+      System.err.println("sol-import: error: cannot write -o " + output + ": " + problem);
+      return 1;
+    }
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(model);
     } catch (IOException e) {
-      System.err.println("sol-import: error: cannot read " + model + ": " + e.getMessage());
+      System.err.println("sol-import: error: cannot read " + model + ": " + FileArgs.reason(e));
+      return 1;
+    }
+    Map<String, long[]> givenShapes;
+    Map<String, Tensor> givenConstants;
+    try {
+      givenShapes = parseShapes(shapes);
+      givenConstants = readConstants(constants);
+    } catch (ImportException | IllegalArgumentException e) {
+      System.err.println("sol-import: error: " + e.getMessage());
       return 1;
     }
     IRContext ctx = Dialects.newContextWithNn();
     ModuleOp module;
     try {
-      module = OnnxImporter.importModel(ctx, bytes, model.toString(), parseShapes(shapes), readConstants(constants));
+      module = OnnxImporter.importModel(ctx, bytes, model.toString(), givenShapes, givenConstants);
     } catch (ConstantInputException e) {
-      System.err.println("sol-import: error: " + e.getMessage() + "; give " + (e.inputs().size() == 1 ? "it" : "them") + " with "
+      System.err.println("sol-import: error: " + named(e.getMessage()) + "; give " + (e.inputs().size() == 1 ? "it" : "them") + " with "
           + String.join(" and ", e.inputs().stream().map(n -> "--constant " + n + "=FILE.pb").toList()));
       return 1;
     } catch (ImportException | IllegalArgumentException e) {
-      System.err.println("sol-import: error: " + e.getMessage());
+      System.err.println("sol-import: error: " + named(e.getMessage()));
       return 1;
     }
     DiagnosticPrinter printer = new DiagnosticPrinter(new SourceBuffer(model.toString(), ""), System.err);
@@ -122,7 +135,15 @@ public final class SolImport implements Callable<Integer> {
     try (Writer out = output == null ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
         : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
       AsmPrinter.print(module, out, debugInfo);
+    } catch (IOException e) {
+      System.err.println("sol-import: error: cannot write " + (output == null ? "the output" : "-o " + output) + ": " + FileArgs.reason(e));
+      return 1;
     }
     return 0;
+  }
+
+  /** A message that names the model file, as every error should. */
+  private String named(String message) {
+    return message.startsWith(model.toString()) ? message : model + ": " + message;
   }
 }

@@ -128,13 +128,7 @@ public final class SolOpt implements Callable<Integer> {
   final List<String[]> passFlags = new java.util.ArrayList<>();
 
   public static void main(String[] args) {
-    int status;
-    try {
-      status = run(args, System.out, System.err);
-    } catch (RuntimeException | Error e) {
-      status = InternalErrors.report("sol-opt", e);
-    }
-    System.exit(status);
+    InternalErrors.exit("sol-opt", () -> run(args, System.out, System.err));
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
@@ -157,17 +151,38 @@ public final class SolOpt implements Callable<Integer> {
 
   @Override public Integer call() throws IOException {
     String name = input.equals("-") ? "<stdin>" : input;
-    String text;
-    try {
-      text = input.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
-          : Files.readString(Path.of(input), StandardCharsets.UTF_8);
-    } catch (IOException | java.io.UncheckedIOException e) {
-      System.err.println("sol-opt: could not open input file '" + input + "': " + e.getMessage());
+    String problem = output == null ? null : FileArgs.outputProblem(output);
+    if (problem != null) {
+      System.err.println("sol-opt: error: cannot write -o " + output + ": " + problem);
       return 1;
     }
-    List<SourceBuffer> chunks = splitInputFile ? InputSplitter.split(name, text) : List.of(new SourceBuffer(name, text));
-    Writer out = output == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)
-        : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+    if (printTreeDir != null) {
+      try {
+        Files.createDirectories(printTreeDir);
+      } catch (IOException e) {
+        System.err.println("sol-opt: error: cannot create --print-ir-tree-dir " + printTreeDir + ": " + FileArgs.reason(e));
+        return 1;
+      }
+    }
+    SourceBuffer whole;
+    try {
+      whole = SourceBuffer.decode(name, input.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(input)));
+    } catch (IOException e) {
+      System.err.println("sol-opt: could not open input file '" + input + "': " + FileArgs.reason(e));
+      return 1;
+    } catch (ParseException e) {
+      new DiagnosticPrinter(new SourceBuffer(name, ""), System.err).print(e.diagnostic());
+      return 1;
+    }
+    List<SourceBuffer> chunks = splitInputFile ? InputSplitter.split(name, whole.text()) : List.of(whole);
+    Writer out;
+    try {
+      out = output == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)
+          : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      System.err.println("sol-opt: error: cannot write -o " + output + ": " + FileArgs.reason(e));
+      return 1;
+    }
     boolean ok = true;
     try (out) {
       for (int i = 0; i < chunks.size(); i++) {
@@ -186,11 +201,14 @@ public final class SolOpt implements Callable<Integer> {
     DiagnosticPrinter printer = new DiagnosticPrinter(source, System.err);
     DiagnosticVerifier verifier = verifyDiagnostics ? new DiagnosticVerifier(source) : null;
     boolean success;
+    // An error reported on the side (an IR dump that could not be written) fails the run too.
+    boolean[] errors = {false};
     try (AutoCloseable scope = context.diagnostics().pushHandler(d -> {
+      errors[0] |= verifier == null && d.severity() == Diagnostic.Severity.ERROR;
       if (verifier != null) verifier.handle(d);
       else printer.print(d);
     })) {
-      success = runPipeline(context, source, out);
+      success = runPipeline(context, source, out) && !errors[0];
     } catch (IOException | RuntimeException e) {
       throw e;
     } catch (Exception e) {

@@ -8,10 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code sol-run}: runs a model, or ONNX backend-test case folders, with the reference
@@ -45,7 +48,7 @@ public final class SolRun implements Callable<Integer> {
   @Option(names = "--output-dir", paramLabel = "DIR", description = "Write each output as output_K.pb (a TensorProto named as the output) into DIR.")
   Path outputDir;
 
-  @Option(names = "--shape", paramLabel = "NAME=D0,D1,...", description = "Shape of a graph input whose dimensions are symbolic.")
+  @Option(names = "--shape", paramLabel = "NAME=D0,D1,...", description = "Shape of a graph input whose dimensions are symbolic (of the MODEL, or of every --onnx-test case).")
   List<String> shapes = new ArrayList<>();
 
   @Option(names = "--rtol", defaultValue = "1e-3", description = "Relative tolerance (default 1e-3).")
@@ -54,6 +57,12 @@ public final class SolRun implements Callable<Integer> {
   @Option(names = "--atol", defaultValue = "1e-5", description = "Absolute tolerance (default 1e-5).")
   double atol;
 
+  @Spec CommandSpec spec;
+
+  /** Options that do something only when running one MODEL. */
+  private static final List<String> MODEL_ONLY = List.of("--repeat", "--print-timing", "--input", "--constant", "--output-dir");
+  /** Options that do something only with --onnx-test. */
+  private static final List<String> CASES_ONLY = List.of("--rtol", "--atol");
 
   public static void main(String[] args) {
     CommandLine cli = new CommandLine(new SolRun());
@@ -62,7 +71,7 @@ public final class SolRun implements Callable<Integer> {
       System.err.println("sol-run: " + ex.getMessage());
       return 1;
     });
-    System.exit(cli.execute(args));
+    InternalErrors.exit("sol-run", () -> cli.execute(args));
   }
 
   @Override public Integer call() {
@@ -78,16 +87,33 @@ public final class SolRun implements Callable<Integer> {
       System.err.println("sol-run: error: give either a MODEL or --onnx-test cases, not both");
       return 1;
     }
-    if (model != null) return runModel();
-    if (cases.isEmpty()) {
+    if (model == null && cases.isEmpty()) {
       System.err.println("sol-run: error: nothing to run: give a MODEL or --onnx-test CASE_DIR...");
       return 1;
     }
+    // An option that does nothing in this mode is a mistake worth hearing about.
+    for (String option : model != null ? CASES_ONLY : MODEL_ONLY) {
+      if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+        System.err.println("sol-run: error: " + option + " applies " + (model != null ? "only with --onnx-test" : "only when running a MODEL")
+            + "; remove it");
+        return 1;
+      }
+    }
+    Map<String, long[]> givenShapes;
+    try {
+      givenShapes = SolImport.parseShapes(shapes);
+    } catch (IllegalArgumentException e) {
+      System.err.println("sol-run: error: " + e.getMessage());
+      return 1;
+    }
+    if (model != null) return runModel(givenShapes);
     int passed = 0;
     int failed = 0;
     for (Path dir : cases) {
-      ConformanceCase.Result r = Files.isRegularFile(dir.resolve("model.onnx")) ? ConformanceCase.run(dir, rtol, atol, backend())
-          : new ConformanceCase.Result(dir.getFileName().toString(), "not a test case folder (no model.onnx)");
+      String problem = !Files.exists(dir) ? "no such directory" : !Files.isDirectory(dir) ? "not a directory"
+          : !Files.isRegularFile(dir.resolve("model.onnx")) ? "not a test case folder (no model.onnx)" : null;
+      ConformanceCase.Result r = problem == null ? ConformanceCase.run(dir, rtol, atol, backend(), givenShapes)
+          : new ConformanceCase.Result(dir.toString(), problem);
       if (r.failure() == null) {
         System.out.println("PASS " + r.name());
         passed++;
@@ -102,9 +128,9 @@ public final class SolRun implements Callable<Integer> {
 
   private SolOptions.Backend backend() { return backend.equals("jit") ? SolOptions.Backend.JIT : SolOptions.Backend.INTERPRETER; }
 
-  private int runModel() {
+  private int runModel(Map<String, long[]> givenShapes) {
     try {
-      ModelRunner.run(new ModelRunner.Request(model, inputs, constants, SolImport.parseShapes(shapes), backend(), repeat, printTiming, outputDir));
+      ModelRunner.run(new ModelRunner.Request(model, inputs, constants, givenShapes, backend(), repeat, printTiming, outputDir));
       return 0;
     } catch (ModelRunner.RunException | IllegalArgumentException | Interpreter.InterpreterException | IOException e) {
       System.err.println("sol-run: error: " + e.getMessage());

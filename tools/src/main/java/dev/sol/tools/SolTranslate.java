@@ -79,7 +79,7 @@ public final class SolTranslate implements Callable<Integer> {
       System.err.println("sol-translate: " + ex.getMessage());
       return 1;
     });
-    System.exit(cli.execute(args));
+    InternalErrors.exit("sol-translate", () -> cli.execute(args));
   }
 
   @Override public Integer call() throws IOException {
@@ -98,15 +98,22 @@ public final class SolTranslate implements Callable<Integer> {
       System.err.println("sol-translate: error: --target=obj needs -o FILE");
       return 1;
     }
-    String name = input.equals("-") ? "<stdin>" : input;
-    String text;
-    try {
-      text = input.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8) : Files.readString(Path.of(input));
-    } catch (IOException | java.io.UncheckedIOException e) {
-      System.err.println("sol-translate: could not open input file '" + input + "': " + e.getMessage());
+    String problem = output == null ? null : FileArgs.outputProblem(output);
+    if (problem != null) {
+      System.err.println("sol-translate: error: cannot write -o " + output + ": " + problem);
       return 1;
     }
-    SourceBuffer source = new SourceBuffer(name, text);
+    String name = input.equals("-") ? "<stdin>" : input;
+    SourceBuffer source;
+    try {
+      source = SourceBuffer.decode(name, input.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(input)));
+    } catch (IOException e) {
+      System.err.println("sol-translate: could not open input file '" + input + "': " + FileArgs.reason(e));
+      return 1;
+    } catch (ParseException e) {
+      new DiagnosticPrinter(new SourceBuffer(name, ""), System.err).print(e.diagnostic());
+      return 1;
+    }
     IRContext ctx = Dialects.newContextWithNn();
     DiagnosticPrinter printer = new DiagnosticPrinter(source, System.err);
     ctx.diagnostics().pushHandler(printer::print);
@@ -139,6 +146,9 @@ public final class SolTranslate implements Callable<Integer> {
     }
     try (OutputStream out = output == null ? System.out : Files.newOutputStream(output)) {
       out.write(bytes);
+    } catch (IOException e) {
+      System.err.println("sol-translate: error: cannot write " + (output == null ? "the output" : "-o " + output) + ": " + FileArgs.reason(e));
+      return 1;
     }
     return 0;
   }

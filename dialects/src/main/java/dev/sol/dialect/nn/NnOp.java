@@ -14,6 +14,9 @@ public abstract class NnOp extends Operation implements Foldable {
   /** Folding stops above this many result elements, to keep big computations out of the IR. */
   private static final long FOLD_LIMIT = 1 << 20;
 
+  /** The most results an nn op may have (Split's outputs): each becomes a buffer and loops, so more only burn time. */
+  public static final int MAX_RESULTS = 4096;
+
   protected NnOp(OperationState state, OpSpec spec) { super(state, spec); }
 
   /** The result types implied by the operand types and attributes; throws {@link ShapeError}. */
@@ -62,14 +65,28 @@ public abstract class NnOp extends Operation implements Foldable {
         return diag.report(opError("operand #" + i + " must be a statically shaped tensor, got '" + operand(i).type() + "'"));
       }
     }
+    if (numResults() > MAX_RESULTS) {
+      return diag.report(opError("has " + numResults() + " results, more than SOL's limit of " + MAX_RESULTS));
+    }
     List<Type> inferred;
     try {
       inferred = inferResultTypes();
     } catch (ShapeError e) {
       return diag.report(opError(e.getMessage()));
+    } catch (ArithmeticException e) {
+      return diag.report(opError("the result shape overflows 64-bit arithmetic (" + e.getMessage() + ")"));
     }
     if (inferred.size() != numResults()) {
       return diag.report(opError("expected " + inferred.size() + " results, but found " + numResults()));
+    }
+    // Caught here for every op at once: shape formulas fed absurd attributes (pads beyond the
+    // input, a reshape to [2^62 + 1, 4]) give negative or wrapped-around dimensions.
+    for (int i = 0; i < inferred.size(); i++) {
+      String problem = inferred.get(i) instanceof ShapedType st && st.hasRank() ? ShapedType.shapeProblem(st.shape()) : null;
+      if (problem != null) {
+        return diag.report(opError("result #" + i + " would have shape " + ShapedType.describe(((ShapedType) inferred.get(i)).shape())
+            + ", which " + problem));
+      }
     }
     for (int i = 0; i < numResults(); i++) {
       if (!inferred.get(i).equals(result(i).type())) {

@@ -140,6 +140,7 @@ final class NodeImporter {
 
   /** Creates nn op {@code name} with inferred result types, folding it when its operands are constants. */
   List<Value> emit(String name, List<Value> operands, DictionaryAttr attributes, int numResults) throws ImportException {
+    if (numResults > NnOp.MAX_RESULTS) throw error(numResults + " outputs are more than SOL's limit of " + NnOp.MAX_RESULTS);
     OperationState s = new OperationState(name, location).operands(operands);
     s.attributes = attributes;
     for (int i = 0; i < numResults; i++) s.resultTypes.add(NoneType.INSTANCE);
@@ -147,9 +148,13 @@ final class NodeImporter {
     List<Type> types;
     try {
       types = ((NnOp) op).inferResultTypes();
-    } catch (ShapeError e) {
+      checkShapes(types);
+    } catch (ShapeError | ImportException e) {
       op.dropAllReferences();
-      throw error(e.getMessage());
+      throw e instanceof ImportException ie ? ie : error(e.getMessage());
+    } catch (ArithmeticException e) {
+      op.dropAllReferences();
+      throw error("the output shape overflows 64-bit arithmetic (" + e.getMessage() + ")");
     }
     for (int i = 0; i < numResults; i++) op.result(i).setType(types.get(i));
     List<Tensor> constants = new ArrayList<>();
@@ -167,6 +172,21 @@ final class NodeImporter {
     }
     builder.insert(op);
     return op.results().stream().map(r -> (Value) r).toList();
+  }
+
+  /** Inferred shapes that wrapped around or went negative (absurd pads, reshape targets) stop the import at the node. */
+  private void checkShapes(List<Type> types) throws ImportException {
+    for (int i = 0; i < types.size(); i++) {
+      if (!(types.get(i) instanceof ShapedType st) || !st.hasRank()) continue;
+      String problem = ShapedType.shapeProblem(st.shape());
+      if (problem != null) throw error("output #" + i + " would have shape " + ShapedType.describe(st.shape()) + ", which " + problem);
+    }
+  }
+
+  /** A constant's shape, checked before anything is allocated. */
+  void checkShape(long[] shape, String what) throws ImportException {
+    String problem = ShapedType.shapeProblem(shape);
+    if (problem != null) throw error(what + " " + ShapedType.describe(shape) + " " + problem);
   }
 
   Value emit(String name, List<Value> operands, DictionaryAttr attributes) throws ImportException {

@@ -199,7 +199,16 @@ public final class OnnxImporter {
     Type element = TensorProtos.elementType(tt.getElemType());
     if (element == null) throw new ImportException(fileName + ": graph input '" + vi.getName() + "' has unsupported type " + tt.getElemType());
     long[] given = shapes.get(vi.getName());
-    if (given != null) return new RankedTensorType(given, element);
+    long[] shape = given != null ? fitShape(vi, given, fileName) : declaredShape(vi, fileName);
+    String problem = ShapedType.shapeProblem(shape);
+    if (problem != null) {
+      throw new ImportException(fileName + ": graph input '" + vi.getName() + "' of shape " + ShapedType.describe(shape) + " " + problem);
+    }
+    return new RankedTensorType(shape, element);
+  }
+
+  private static long[] declaredShape(ValueInfoProto vi, String fileName) throws ImportException {
+    var tt = vi.getType().getTensorType();
     if (!tt.hasShape()) {
       throw new ImportException(fileName + ": graph input '" + vi.getName() + "' has no shape; give it with --shape " + vi.getName()
           + "=d0,d1,... (SolOptions.shape in the Java API)");
@@ -213,7 +222,33 @@ public final class OnnxImporter {
       }
       shape[i] = d.getDimValue();
     }
-    return new RankedTensorType(shape, element);
+    return shape;
   }
 
+  /** A shape given for an input: where the model leaves dimensions open, of its rank, keeping the dimensions it fixes. */
+  private static long[] fitShape(ValueInfoProto vi, long[] given, String fileName) throws ImportException {
+    var tt = vi.getType().getTensorType();
+    if (!tt.hasShape()) return given;
+    TensorShapeProto declared = tt.getShape();
+    String where = fileName + ": the shape " + ShapedType.describe(given) + " given for graph input '" + vi.getName() + "' ";
+    if (declared.getDimList().stream().allMatch(TensorShapeProto.Dimension::hasDimValue)) {
+      // Restating a fixed shape is harmless (a program written for many models may do it); changing one is not.
+      long[] fixed = declared.getDimList().stream().mapToLong(TensorShapeProto.Dimension::getDimValue).toArray();
+      if (java.util.Arrays.equals(fixed, given)) return given;
+      throw new ImportException(fileName + ": graph input '" + vi.getName() + "' has the fixed shape " + describe(declared)
+          + ", not " + ShapedType.describe(given) + "; give shapes (--shape, SolOptions.shape) only to inputs with symbolic dimensions");
+    }
+    if (declared.getDimCount() != given.length) {
+      throw new ImportException(where + "has rank " + given.length + ", but the input has rank " + declared.getDimCount() + ": "
+          + describe(declared));
+    }
+    for (int i = 0; i < given.length; i++) {
+      TensorShapeProto.Dimension d = declared.getDim(i);
+      if (d.hasDimValue() && d.getDimValue() != given[i]) {
+        throw new ImportException(where + "changes dimension #" + i + ", which the model fixes to " + d.getDimValue() + ": "
+            + describe(declared));
+      }
+    }
+    return given;
+  }
 }

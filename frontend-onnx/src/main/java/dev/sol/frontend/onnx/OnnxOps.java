@@ -136,6 +136,8 @@ final class OnnxOps {
       long[] shape = longs(n.constantInput(0, "the shape"));
       var a = n.attr("value");
       Tensor fill = a == null ? Tensor.ofDoubles(FloatType.F32, new long[] {1}, new double[] {0}) : TensorProtos.toTensor(a.getT());
+      n.checkShape(shape, "the shape");
+      if (fill.size() != 1) throw n.error("the value must have one element, not " + fill.size());
       Tensor out = Tensor.zeros(fill.element(), shape);
       for (int i = 0; i < out.size(); i++) {
         if (out.isFloat()) out.set(i, fill.get(0));
@@ -227,16 +229,25 @@ final class OnnxOps {
       if (out[i] == -1) {
         if (inferred >= 0) throw n.error("the shape has more than one -1");
         inferred = i;
+      } else if (out[i] < 0) {
+        throw n.error("shape entry " + i + " is " + out[i] + "; only -1 (inferred) may be negative");
       } else {
-        known *= out[i];
+        known = saturatingProduct(known, out[i]);
       }
     }
     if (inferred >= 0) {
-      long total = Tensor.count(in);
+      long total = ShapedType.elementCount(in);
       if (known == 0 || total % known != 0) throw n.error("cannot infer the -1 in " + Arrays.toString(target) + " for " + Arrays.toString(in));
       out[inferred] = total / known;
     }
     return List.of(n.reshape(x, out));
+  }
+
+  /** a * b for non-negative factors, at most MAX_ELEMENTS + 1: a larger product is rejected with the output shape anyway. */
+  private static long saturatingProduct(long a, long b) {
+    long cap = ShapedType.MAX_ELEMENTS + 1;
+    if (a == 0 || b == 0) return 0;
+    return a > cap / b ? cap : Math.min(cap, a * b);
   }
 
   private static long[] axesInputOrAttr(NodeImporter n, String what) throws ImportException {

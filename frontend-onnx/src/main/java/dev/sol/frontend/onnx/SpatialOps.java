@@ -4,6 +4,7 @@ import static dev.sol.frontend.onnx.NodeImporter.attrs;
 import static dev.sol.frontend.onnx.NodeImporter.longs;
 import static dev.sol.frontend.onnx.NodeImporter.shapeOf;
 
+import dev.sol.dialect.nn.NnOp;
 import dev.sol.dialect.nn.Reductions;
 import dev.sol.dialect.nn.Tensor;
 import dev.sol.ir.*;
@@ -217,7 +218,19 @@ final class SpatialOps {
     int dims = kernel.length;
     long[] strides = orOnes(n.intsAttr("strides"), dims);
     long[] dilations = orOnes(n.intsAttr("dilations"), dims);
-    long[] pads = pads(n, Arrays.copyOfRange(xs, 2, xs.length), kernel, strides, dilations);
+    if (xs.length != dims + 2) throw n.error("kernel_shape has " + dims + " entries, but the input has rank " + xs.length);
+    if (strides.length != dims || dilations.length != dims) throw n.error("strides and dilations must have " + dims + " entries");
+    for (long[] values : List.of(kernel, strides, dilations)) {
+      for (long v : values) {
+        if (v < 1 || v > ShapedType.MAX_ELEMENTS) throw n.error("kernel_shape, strides and dilations must be in 1.." + ShapedType.MAX_ELEMENTS);
+      }
+    }
+    long[] spatial = Arrays.copyOfRange(xs, 2, xs.length);
+    long[] pads = pads(n, spatial, kernel, strides, dilations);
+    boolean countsPadding = op.equals("nn.avg_pool") && n.intAttr("count_include_pad", 0) != 0;
+    if (!countsPadding) PoolWindows.trim(spatial, kernel, strides, dilations, pads, n.intAttr("ceil_mode", 0) != 0);
+    String tooLarge = PoolWindows.tooLarge(spatial, kernel);
+    if (tooLarge != null) throw n.error(tooLarge);
     return List.of(n.emit(op, List.of(x), attrs("kernel_shape", DenseArrayAttr.i64(kernel), "strides", DenseArrayAttr.i64(strides),
         "pads", DenseArrayAttr.i64(pads), "dilations", DenseArrayAttr.i64(dilations), "ceil_mode", IntegerAttr.i64(n.intAttr("ceil_mode", 0)),
         "count_include_pad", IntegerAttr.i64(n.intAttr("count_include_pad", 0)))));
@@ -303,6 +316,7 @@ final class SpatialOps {
     int outputs = n.node.getOutputCount();
     if (sizes == null) {
       long parts = n.attr("num_outputs") != null ? n.intAttr("num_outputs", outputs) : outputs;
+      if (parts < 1 || parts > NnOp.MAX_RESULTS) throw n.error("cannot split into " + parts + " outputs (at most " + NnOp.MAX_RESULTS + ")");
       long each = Math.ceilDiv(s[axis], parts);
       sizes = new long[(int) parts];
       long left = s[axis];

@@ -48,17 +48,20 @@ public final class TensorProtos {
     Type element = elementType(p.getDataType());
     if (element == null) throw new ImportException("tensor '" + p.getName() + "' has unsupported data type " + p.getDataType());
     long[] shape = p.getDimsList().stream().mapToLong(Long::longValue).toArray();
-    Tensor t = Tensor.zeros(element, shape);
-    int n = t.size();
+    // Everything is checked before the tensor is allocated: a few bytes of model may declare gigabytes.
+    String problem = ShapedType.shapeProblem(shape);
+    if (problem != null) throw new ImportException("tensor '" + p.getName() + "' of shape " + ShapedType.describe(shape) + " " + problem);
     if (p.getDataLocation() == TensorProto.DataLocation.EXTERNAL) {
       throw new ImportException("tensor '" + p.getName() + "' keeps its data in an external file, which is not supported");
     }
+    int n = (int) ShapedType.elementCount(shape);
     if (!p.getRawData().isEmpty()) {
       ByteBuffer buf = p.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
       int eb = DenseElementsAttr.elementBytes(element);
       if (buf.remaining() != (long) n * eb) {
         throw new ImportException("tensor '" + p.getName() + "' has " + buf.remaining() + " bytes of data, expected " + (long) n * eb);
       }
+      Tensor t = Tensor.zeros(element, shape);
       for (int i = 0; i < n; i++) {
         switch (p.getDataType()) {
           case 1 -> t.set(i, buf.getFloat());
@@ -83,6 +86,7 @@ public final class TensorProtos {
       default -> p.getInt32DataCount();
     };
     if (count != n) throw new ImportException("tensor '" + p.getName() + "' has " + count + " values, expected " + n);
+    Tensor t = Tensor.zeros(element, shape);
     for (int i = 0; i < n; i++) {
       switch (p.getDataType()) {
         case 1 -> t.set(i, p.getFloatData(i));

@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Writes the malformed ONNX models that lit-tests/onnx/bad-models.mlir feeds to the tools.
+Each asks for something absurd (overflowing or negative shapes, huge constants, a million
+outputs); the tools must reject every one with a clear message. Also writes an input for
+pool_huge_window and ../symbolic_case, a backend-test case folder whose model has a symbolic
+dimension (lit-tests/onnx/run-mistakes.mlir). Run once (needs numpy and onnx); the files are
+committed so that the tests never need Python."""
+import os
+import numpy as np
+from onnx import TensorProto, helper, numpy_helper
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def save(name, nodes, inputs, outputs, initializers=(), opset=13, path=None):
+    graph = helper.make_graph(nodes, name, inputs, outputs, list(initializers))
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", opset)], producer_name="sol-test")
+    with open(path or os.path.join(HERE, name + ".onnx"), "wb") as f:
+        f.write(model.SerializeToString())
+
+
+def save_pb(path, array, name):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(numpy_helper.from_array(array, name).SerializeToString())
+
+
+def tensor(name, dims, elem=TensorProto.FLOAT):
+    return helper.make_tensor_value_info(name, elem, dims)
+
+
+def ints(name, values):
+    return helper.make_tensor(name, TensorProto.INT64, [len(values)], values)
+
+
+# Reshape of one byte to [2^62 + 1, 4]: the element count wraps to 4 in 64 bits.
+save("reshape_overflow", [helper.make_node("Reshape", ["x", "shape"], ["y"], name="reshape")],
+     [tensor("x", [4], TensorProto.UINT8)], [tensor("y", None, TensorProto.UINT8)],
+     [ints("shape", [4611686018427387905, 4])])
+# Reshape to a negative dimension other than -1.
+save("reshape_negative", [helper.make_node("Reshape", ["x", "shape"], ["y"], name="reshape")],
+     [tensor("x", [4])], [tensor("y", None)], [ints("shape", [-2, -2])])
+# ConstantOfShape of 2^31 elements, and of 10 x 2^30 float elements (40 GiB).
+save("constant_of_shape_2g", [helper.make_node("ConstantOfShape", ["shape"], ["y"], name="fill")],
+     [], [tensor("y", None)], [ints("shape", [2147483648])])
+# An initializer declaring 10 x 2^30 floats (40 GiB) with no data.
+big = TensorProto(name="w", data_type=TensorProto.FLOAT, dims=[10, 1073741824])
+save("constant_40gb", [helper.make_node("Add", ["x", "w"], ["y"], name="add")],
+     [tensor("x", [1])], [tensor("y", None)], [big])
+# A graph input of 2^36 elements.
+save("input_2e36", [helper.make_node("Relu", ["x"], ["y"], name="relu")],
+     [tensor("x", [65536, 1048576])], [tensor("y", None)])
+# A graph input with a negative dimension.
+save("input_negative", [helper.make_node("Relu", ["x"], ["y"], name="relu")],
+     [tensor("x", [1, -1])], [tensor("y", None)])
+# ConvTranspose whose pads exceed the output: a negative result dimension.
+w = helper.make_tensor("w", TensorProto.FLOAT, [1, 1, 1, 1], [1.0])
+save("conv_transpose_pads", [helper.make_node("ConvTranspose", ["x", "w"], ["y"], name="deconv", pads=[3, 3, 3, 3])],
+     [tensor("x", [1, 1, 1, 1])], [tensor("y", None)], [w])
+# Split into 5000 named outputs, and into a million by num_outputs (opset 18).
+outs = ["y%d" % i for i in range(5000)]
+save("split_5000", [helper.make_node("Split", ["x"], outs, name="split", axis=0)],
+     [tensor("x", [4])], [tensor("y0", None)])
+save("split_million", [helper.make_node("Split", ["x"], ["y0", "y1"], name="split", axis=0, num_outputs=1000000)],
+     [tensor("x", [4])], [tensor("y0", None)], opset=18)
+# A 99999 x 99999 pooling window with SAME padding on a 4x4 image.
+save("pool_huge_window", [helper.make_node("MaxPool", ["x"], ["y"], name="pool", kernel_shape=[99999, 99999], auto_pad="SAME_UPPER")],
+     [tensor("x", [1, 1, 4, 4])], [tensor("y", None)])
+# The same window for an average that counts padding, which cannot be trimmed.
+save("avg_pool_huge_window", [helper.make_node("AveragePool", ["x"], ["y"], name="pool", kernel_shape=[99999, 99999],
+                                               auto_pad="SAME_UPPER", count_include_pad=1)],
+     [tensor("x", [1, 1, 4, 4])], [tensor("y", None)])
+save_pb(os.path.join(HERE, "x_1x1x4x4.pb"), np.arange(16, dtype=np.float32).reshape(1, 1, 4, 4), "x")
+
+# Relu of x: [n, 3]; the case runs only with --shape x=2,3.
+CASE = os.path.join(HERE, "..", "symbolic_case")
+os.makedirs(CASE, exist_ok=True)
+save("symbolic_case", [helper.make_node("Relu", ["x"], ["y"], name="relu")], [tensor("x", ["n", 3])], [tensor("y", ["n", 3])],
+     path=os.path.join(CASE, "model.onnx"))
+x = np.array([[-1, 2, -3], [4, -5, 6]], dtype=np.float32)
+save_pb(os.path.join(CASE, "test_data_set_0", "input_0.pb"), x, "x")
+save_pb(os.path.join(CASE, "test_data_set_0", "output_0.pb"), np.maximum(x, 0), "y")

@@ -1,0 +1,42 @@
+// Models that ask for absurd shapes or sizes are rejected with one line naming the file, the
+// node or tensor and the limit, before anything big is allocated (Inputs/bad/make_models.py writes them).
+// RUN: not %sol-import %S/Inputs/bad/reshape_overflow.onnx 2>&1 | FileCheck %s --check-prefix=RESHAPE
+// RESHAPE: sol-import: error: {{.*}}reshape_overflow.onnx: node 'reshape' (Reshape): output #0 would have shape [4611686018427387905, 4], which has a dimension of 4611686018427387905, more than SOL's limit of 2147483647
+// RUN: not %sol-run --backend=jit %S/Inputs/bad/reshape_overflow.onnx --input %S/Inputs/bad/x_1x1x4x4.pb 2>&1 | FileCheck %s --check-prefix=RESHAPE2
+// RESHAPE2: sol-run: error: {{.*}}reshape_overflow.onnx: node 'reshape' (Reshape): output #0 would have shape [4611686018427387905, 4]
+// RUN: not %sol-import %S/Inputs/bad/reshape_negative.onnx 2>&1 | FileCheck %s --check-prefix=RESHAPENEG
+// RESHAPENEG: sol-import: error: {{.*}}reshape_negative.onnx: node 'reshape' (Reshape): shape entry 0 is -2; only -1 (inferred) may be negative
+
+// RUN: not %sol-import %S/Inputs/bad/conv_transpose_pads.onnx 2>&1 | FileCheck %s --check-prefix=DECONV
+// DECONV: sol-import: error: {{.*}}conv_transpose_pads.onnx: node 'deconv' (ConvTranspose): output #0 would have shape [1, 1, -5, -5], which has a negative dimension (-5)
+
+// RUN: not %sol-import %S/Inputs/bad/constant_of_shape_2g.onnx 2>&1 | FileCheck %s --check-prefix=FILL
+// FILL: sol-import: error: {{.*}}constant_of_shape_2g.onnx: node 'fill' (ConstantOfShape): the shape [2147483648] has a dimension of 2147483648, more than SOL's limit of 2147483647
+// RUN: not %sol-import %S/Inputs/bad/constant_40gb.onnx 2>&1 | FileCheck %s --check-prefix=BIGCONST
+// BIGCONST: sol-import: error: {{.*}}constant_40gb.onnx: tensor 'w' of shape [10, 1073741824] has 10737418240 elements, more than SOL's limit of 2147483647
+// RUN: not %sol-run --backend=jit %S/Inputs/bad/constant_40gb.onnx 2>&1 | FileCheck %s --check-prefix=BIGCONST2
+// BIGCONST2: sol-run: error: {{.*}}constant_40gb.onnx: tensor 'w' of shape [10, 1073741824] has 10737418240 elements, more than SOL's limit of 2147483647
+
+// RUN: not %sol-import %S/Inputs/bad/input_2e36.onnx 2>&1 | FileCheck %s --check-prefix=BIGIN
+// BIGIN: sol-import: error: {{.*}}input_2e36.onnx: graph input 'x' of shape [65536, 1048576] has 68719476736 elements, more than SOL's limit of 2147483647
+// RUN: not %sol-run --backend=jit %S/Inputs/bad/input_2e36.onnx 2>&1 | FileCheck %s --check-prefix=BIGIN2
+// BIGIN2: sol-run: error: {{.*}}input_2e36.onnx: graph input 'x' of shape [65536, 1048576] has 68719476736 elements
+// RUN: not %sol-import %S/Inputs/bad/input_negative.onnx 2>&1 | FileCheck %s --check-prefix=NEGIN
+// NEGIN: sol-import: error: {{.*}}input_negative.onnx: graph input 'x' of shape [1, -1] has a negative dimension (-1)
+
+// Split's outputs are bounded, whether named or counted by num_outputs:
+// RUN: not %sol-import %S/Inputs/bad/split_5000.onnx 2>&1 | FileCheck %s --check-prefix=SPLIT
+// SPLIT: sol-import: error: {{.*}}split_5000.onnx: node 'split' (Split): cannot split into 5000 outputs (at most 4096)
+// RUN: not %sol-import %S/Inputs/bad/split_million.onnx 2>&1 | FileCheck %s --check-prefix=SPLITN
+// SPLITN: sol-import: error: {{.*}}split_million.onnx: node 'split' (Split): cannot split into 1000000 outputs (at most 4096)
+
+// A 99999x99999 window with SAME padding covers the whole 4x4 input at every position: it
+// shrinks to the taps that can meet the input (7x7, pads 3), and runs at once with the same result.
+// RUN: %sol-import %S/Inputs/bad/pool_huge_window.onnx | FileCheck %s --check-prefix=POOL
+// POOL: "nn.max_pool"(%arg0) {ceil_mode = 0 : i64, count_include_pad = 0 : i64, dilations = array<i64: 1, 1>, kernel_shape = array<i64: 7, 7>, pads = array<i64: 3, 3, 3, 3>, strides = array<i64: 1, 1>} : (tensor<1x1x4x4xf32>) -> tensor<1x1x4x4xf32>
+// RUN: %sol-run %S/Inputs/bad/pool_huge_window.onnx --input %S/Inputs/bad/x_1x1x4x4.pb | FileCheck %s --check-prefix=POOLOUT
+// POOLOUT: output #0 y: tensor<1x1x4x4xf32> [15.0, 15.0, 15.0, 15.0, 15.0, 15.0, 15.0, 15.0, ...]
+// An average that counts the padding would change if trimmed; so large a window is refused:
+// RUN: not %sol-import %S/Inputs/bad/avg_pool_huge_window.onnx 2>&1 | FileCheck %s --check-prefix=AVG
+// AVG: sol-import: error: {{.*}}avg_pool_huge_window.onnx: node 'pool' (AveragePool): the window of 9999800001 taps is larger than the input (16 positions) and SOL's limit of 16777216
+

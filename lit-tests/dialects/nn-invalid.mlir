@@ -88,3 +88,49 @@
   %0 = "nn.max_pool"(%x) : (tensor<1x1x4x4xf32>) -> tensor<1x1x2x2xf32>
   "func.return"() : () -> ()
 }) {function_type = (tensor<1x1x4x4xf32>) -> (), sym_name = "f"} : () -> ()
+
+// -----
+
+// Window attributes are checked before any arithmetic uses them (a stride of 0 used to divide by zero).
+"func.func"() ({
+^bb0(%x: tensor<1x1x4x4xf32>, %w: tensor<1x1x3x3xf32>):
+  // expected-error @+1 {{'nn.conv' op strides must be at least 1, got [0, 1]}}
+  %0 = "nn.conv"(%x, %w) {strides = array<i64: 0, 1>} : (tensor<1x1x4x4xf32>, tensor<1x1x3x3xf32>) -> tensor<1x1x2x2xf32>
+  "func.return"() : () -> ()
+}) {function_type = (tensor<1x1x4x4xf32>, tensor<1x1x3x3xf32>) -> (), sym_name = "f"} : () -> ()
+
+// -----
+
+"func.func"() ({
+^bb0(%x: tensor<1x1x4x4xf32>, %w: tensor<1x1x3x3xf32>):
+  // expected-error @+1 {{'nn.conv' op pads must be at least 0, got [0, -1, 0, 0]}}
+  %0 = "nn.conv"(%x, %w) {pads = array<i64: 0, -1, 0, 0>} : (tensor<1x1x4x4xf32>, tensor<1x1x3x3xf32>) -> tensor<1x1x2x1xf32>
+  "func.return"() : () -> ()
+}) {function_type = (tensor<1x1x4x4xf32>, tensor<1x1x3x3xf32>) -> (), sym_name = "f"} : () -> ()
+
+// -----
+
+"func.func"() ({
+^bb0(%x: tensor<1x1x4x4xf32>):
+  // expected-error @+1 {{'nn.max_pool' op kernel_shape must be at least 1, got [0, 2]}}
+  %0 = "nn.max_pool"(%x) {kernel_shape = array<i64: 0, 2>} : (tensor<1x1x4x4xf32>) -> tensor<1x1x2x2xf32>
+  "func.return"() : () -> ()
+}) {function_type = (tensor<1x1x4x4xf32>) -> (), sym_name = "f"} : () -> ()
+
+// -----
+
+"func.func"() ({
+^bb0(%x: tensor<1x1x4x4xf32>):
+  // expected-error @+1 {{'nn.avg_pool' op dilations must be at least 1, got [1, 0]}}
+  %0 = "nn.avg_pool"(%x) {kernel_shape = array<i64: 2, 2>, dilations = array<i64: 1, 0>} : (tensor<1x1x4x4xf32>) -> tensor<1x1x3x3xf32>
+  "func.return"() : () -> ()
+}) {function_type = (tensor<1x1x4x4xf32>) -> (), sym_name = "f"} : () -> ()
+
+// -----
+
+"func.func"() ({
+^bb0(%x: tensor<1x2x2x2xf32>, %w: tensor<2x1x3x3xf32>):
+  // expected-error @+1 {{'nn.conv_transpose' op group must be at least 1, got 0}}
+  %0 = "nn.conv_transpose"(%x, %w) {group = 0 : i64} : (tensor<1x2x2x2xf32>, tensor<2x1x3x3xf32>) -> tensor<1x1x4x4xf32>
+  "func.return"() : () -> ()
+}) {function_type = (tensor<1x2x2x2xf32>, tensor<2x1x3x3xf32>) -> (), sym_name = "f"} : () -> ()

@@ -54,6 +54,7 @@ public final class ConvOp extends NnOp implements Pure {
       throw new ShapeError("input channels " + x[1] + " do not match weight channels " + w[1] + " x group " + group);
     }
     if (numOperands() == 3 && (operandType(2).rank() != 1 || operandType(2).shape()[0] != w[0])) throw new ShapeError("bias must have " + w[0] + " elements");
+    Spatial.checkWindow(strides(), pads(), dilations());
     return List.of(like(0, outputShape(x, w, strides(), pads(), dilations())));
   }
 

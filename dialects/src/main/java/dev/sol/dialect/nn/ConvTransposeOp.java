@@ -41,11 +41,14 @@ public final class ConvTransposeOp extends NnOp implements Pure {
     long[] w = operandType(1).shape();
     int dims = x.length - 2;
     long group = group();
+    if (group < 1) throw new ShapeError("group must be at least 1, got " + group);
     if (dims < 1 || w.length != x.length || x[1] != w[0] || x[1] % group != 0) throw new ShapeError("input channels do not match the weight");
     long[] s = strides();
     long[] d = dilations();
     long[] p = pads();
     long[] op = outputPadding();
+    Spatial.checkWindow(s, p, d);
+    Spatial.atLeast("output_padding", op, 0);
     long[] out = new long[x.length];
     out[0] = x[0];
     out[1] = w[1] * group;

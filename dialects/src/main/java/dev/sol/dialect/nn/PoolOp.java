@@ -37,10 +37,12 @@ public abstract class PoolOp extends NnOp implements Pure {
     long[] x = operandType(0).shape();
     int dims = x.length - 2;
     long[] k = kernelShape();
-    if (dims < 1 || k.length != dims) throw new ShapeError("kernel_shape must have one entry per spatial dimension");
+    if (dims < 1 || k == null || k.length != dims) throw new ShapeError("kernel_shape must have one entry per spatial dimension");
+    Spatial.atLeast("kernel_shape", k, 1);
     long[] s = strides();
     long[] d = dilations();
     long[] p = pads();
+    Spatial.checkWindow(s, p, d);
     long[] out = x.clone();
     for (int i = 0; i < dims; i++) out[i + 2] = Spatial.outSize(x[i + 2], k[i], s[i], d[i], p[i], p[i + dims], ceilMode());
     return List.of(like(0, out));

@@ -26,6 +26,22 @@ final class Spatial {
     return given;
   }
 
+  /**
+   * Checks a window's attributes before any arithmetic uses them: a stride or dilation below 1
+   * would divide by zero or walk backwards, a negative pad reads before the input.
+   */
+  static void checkWindow(long[] strides, long[] pads, long[] dilations) {
+    atLeast("strides", strides, 1);
+    atLeast("pads", pads, 0);
+    atLeast("dilations", dilations, 1);
+  }
+
+  static void atLeast(String name, long[] values, long min) {
+    for (long v : values) {
+      if (v < min) throw new ShapeError(name + " must be at least " + min + ", got " + java.util.Arrays.toString(values));
+    }
+  }
+
   /** Output size of a sliding window: floor (or ceil) of (in + pads - dilated kernel) / stride + 1. */
   static long outSize(long in, long k, long s, long d, long padBegin, long padEnd, boolean ceil) {
     long span = (k - 1) * d + 1;

@@ -42,6 +42,43 @@ public final class Targets {
     return LlvmNative.message(LLVMGetDefaultTargetTriple());
   }
 
+  /** A CPU's vector registers: their width in bits and their number. */
+  public record VectorUnit(int bits, int registers) {
+    /** Lanes of {@code elementBits}-bit elements in one register. */
+    public int lanes(int elementBits) { return bits / elementBits; }
+  }
+
+  /** The host's vector registers, from LLVM's view of its features: AVX-512 32 x 512 bits, AVX 16 x 256, SSE 16 x 128, NEON 32 x 128. */
+  public static VectorUnit hostVectorUnit() {
+    initialize();
+    if (hostTriple().startsWith("aarch64")) return new VectorUnit(128, 32);
+    String f = "," + LlvmNative.message(LLVMGetHostCPUFeatures()) + ",";
+    if (f.contains(",+avx512f,")) return new VectorUnit(512, 32);
+    if (f.contains(",+avx,")) return new VectorUnit(256, 16);
+    return new VectorUnit(128, 16);
+  }
+
+  /**
+   * The size in bytes of the host's data (or unified) cache of {@code level} as Linux reports
+   * it in sysfs, or 0 when it does not (virtual machines often leave it out).
+   */
+  public static long hostCacheBytes(int level) {
+    java.nio.file.Path dir = java.nio.file.Path.of("/sys/devices/system/cpu/cpu0/cache");
+    for (int i = 0; i < 8; i++) {
+      java.nio.file.Path index = dir.resolve("index" + i);
+      try {
+        if (Integer.parseInt(java.nio.file.Files.readString(index.resolve("level")).trim()) != level) continue;
+        if (java.nio.file.Files.readString(index.resolve("type")).trim().equals("Instruction")) continue;
+        String size = java.nio.file.Files.readString(index.resolve("size")).trim();
+        long unit = size.endsWith("K") ? 1 << 10 : size.endsWith("M") ? 1 << 20 : 1;
+        return Long.parseLong(size.replaceAll("[KM]$", "")) * unit;
+      } catch (java.io.IOException | NumberFormatException e) {
+        // no such cache index, or an unexpected format: keep looking
+      }
+    }
+    return 0;
+  }
+
   /**
    * A target machine; {@code cpu} null means the host CPU (for the host triple) or generic,
    * {@code features} null means the host's features (host triple) or none.

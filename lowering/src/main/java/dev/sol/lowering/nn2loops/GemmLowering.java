@@ -4,16 +4,21 @@ import dev.sol.dialect.nn.GemmOp;
 import dev.sol.ir.Type;
 import dev.sol.ir.Value;
 import dev.sol.lowering.Loops;
+import dev.sol.lowering.TargetDescription;
 import java.util.List;
 
 /**
  * nn.gemm in i-k-j order: the innermost loop runs along a row of B and of the result, so LLVM
  * can vectorize it without reassociating a floating-point sum. alpha and beta * C are applied
- * to each finished row, and not at all when they change nothing.
+ * to each finished row, and not at all when they change nothing. On a target with vectors, f32
+ * goes to the register-tiled kernels of {@link VectorGemm}.
  */
 public final class GemmLowering extends NnLowering<GemmOp> {
-  public GemmLowering(Buffers buffers) {
+  private final TargetDescription target;
+
+  public GemmLowering(Buffers buffers, TargetDescription target) {
     super(GemmOp.class, GemmOp.SPEC, buffers);
+    this.target = target;
   }
 
   @Override protected void lower(GemmOp op, Loops l, List<Value> in, List<Value> outs) {
@@ -22,6 +27,7 @@ public final class GemmLowering extends NnLowering<GemmOp> {
     Value c = in.size() > 2 ? in.get(2) : null;
     Value out = outs.getFirst();
     requireFloat(op, a);
+    if (VectorGemm.gemm(op, l, a, b, c, out, target, buffers())) return;
     boolean ta = op.transA();
     boolean tb = op.transB();
     long k = ta ? shape(a)[0] : shape(a)[1];

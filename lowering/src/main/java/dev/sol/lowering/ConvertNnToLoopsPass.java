@@ -31,13 +31,12 @@ public final class ConvertNnToLoopsPass implements Pass<ConvertNnToLoopsPass.Opt
   public record Options(
       @Option(help = "f32 lanes of a vector register (16 for AVX-512, 8 for AVX2, 4 for NEON); 0 keeps matrix products scalar") int vectorWidth,
       @Option(help = "Vector registers of the target (0: 32 for 16 lanes, else 16)") int vectorRegisters,
-      @Option(help = "L1 data cache in bytes (0: 32 KiB)") long l1Cache,
       @Option(help = "L2 cache in bytes (0: 1 MiB)") long l2Cache,
       @Option(help = "L3 cache in bytes (0: 8 MiB)") long l3Cache) {
-    TargetDescription target() { return new TargetDescription(vectorWidth, vectorRegisters, l1Cache, l2Cache, l3Cache); }
+    TargetDescription target() { return new TargetDescription(vectorWidth, vectorRegisters, l2Cache, l3Cache); }
   }
 
-  @Override public Options defaultOptions() { return new Options(0, 0, 0, 0, 0); }
+  @Override public Options defaultOptions() { return new Options(0, 0, 0, 0); }
 
   @Override public boolean run(Operation module, Options options, PassState state) {
     Buffers buffers = new Buffers(module);

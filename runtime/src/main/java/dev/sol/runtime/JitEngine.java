@@ -101,7 +101,7 @@ final class JitEngine implements Engine {
   /** The host CPU as the lowering's vector kernels see it. */
   static TargetDescription hostTarget() {
     Targets.VectorUnit unit = Targets.hostVectorUnit();
-    return new TargetDescription(unit.lanes(32), unit.registers(), Targets.hostCacheBytes(1), Targets.hostCacheBytes(2), Targets.hostCacheBytes(3));
+    return new TargetDescription(unit.lanes(32), unit.registers(), Targets.hostCacheBytes(2), Targets.hostCacheBytes(3));
   }
 
   @Override public Run run(List<SolTensor> in) {

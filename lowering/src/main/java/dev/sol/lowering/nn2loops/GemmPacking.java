@@ -47,9 +47,10 @@ final class GemmPacking {
       Value x = l.load(a.memref(), a.at(l.add(l.mul(p, l.index(s.mr())), r), kk));
       l.store(scale == null ? x : l.mul(x, scale), into, List.of(p, kk, r));
     };
-    // Read along A's contiguous dimension: k, or the rows when A is transposed.
-    panels(l, 0, full, s.mr(), k, a.transposed(), copy);
-    panels(l, full, 1, tail, k, a.transposed(), copy);
+    // The mr values of one k innermost, written next to each other: the other order would
+    // write with a stride of mr, which LLVM turns into scatters (slow on x86).
+    panels(l, 0, full, s.mr(), k, true, copy);
+    panels(l, full, 1, tail, k, true, copy);
   }
 
   /** Packs B (k x n) into {@code into} (of {@link #typeOfB}), the last panel padded with zeros to whole vectors. */

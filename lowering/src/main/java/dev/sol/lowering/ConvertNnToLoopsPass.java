@@ -22,14 +22,15 @@ import java.util.List;
  * Function signatures and constants stay tensors: {@code bufferize} turns them into buffers,
  * places results in the caller's buffers, reuses dead buffers and frees the rest. On an op
  * without a lowering the IR is left as it was and the error names the op. With a vector width
- * (the options describe the target, see {@link TargetDescription}), f32 matrix products become
- * register-tiled vector kernels; without one, scalar loops that LLVM vectorizes.
+ * (the options describe the target, see {@link TargetDescription}), f32 matrix products and
+ * convolutions become register-tiled vector kernels; without one, scalar loops that LLVM
+ * vectorizes.
  */
 @PassInfo(name = "convert-nn-to-loops", summary = "Lower nn ops to scf loops on memrefs (bufferize finishes the job)",
     anchor = "builtin.module")
 public final class ConvertNnToLoopsPass implements Pass<ConvertNnToLoopsPass.Options> {
   public record Options(
-      @Option(help = "f32 lanes of a vector register (16 for AVX-512, 8 for AVX2, 4 for NEON); 0 keeps matrix products scalar") int vectorWidth,
+      @Option(help = "f32 lanes of a vector register (16 for AVX-512, 8 for AVX2, 4 for NEON); 0 keeps matrix products and convolutions scalar") int vectorWidth,
       @Option(help = "Vector registers of the target (0: 32 for 16 lanes, else 16)") int vectorRegisters,
       @Option(help = "L2 cache in bytes (0: 1 MiB)") long l2Cache,
       @Option(help = "L3 cache in bytes (0: 8 MiB)") long l3Cache) {
@@ -65,7 +66,7 @@ public final class ConvertNnToLoopsPass implements Pass<ConvertNnToLoopsPass.Opt
         new BroadcastBinaryLowering<>(PowOp.class, PowOp.SPEC, b, BroadcastBinaryLowering::pow),
         new WhereLowering(b), new CastLowering(b), new ReshapeLowering(b), new TransposeLowering(b), new ConcatLowering(b),
         new SplitLowering(b), new SliceLowering(b), new PadLowering(b), new GatherLowering(b), new MatMulLowering(b, t),
-        new GemmLowering(b, t), new ConvLowering(b), new ConvTransposeLowering(b),
+        new GemmLowering(b, t), new ConvLowering(b, t), new ConvTransposeLowering(b),
         new PoolLowering<>(MaxPoolOp.class, MaxPoolOp.SPEC, b), new PoolLowering<>(AvgPoolOp.class, AvgPoolOp.SPEC, b),
         new BatchNormLowering(b), new LayerNormLowering(b), new LrnLowering(b), new ResizeLowering(b),
         new SoftmaxLowering<>(SoftmaxOp.class, SoftmaxOp.SPEC, b), new SoftmaxLowering<>(LogSoftmaxOp.class, LogSoftmaxOp.SPEC, b),

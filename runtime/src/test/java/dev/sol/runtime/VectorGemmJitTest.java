@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * nn.matmul and nn.gemm through the JIT, whose lowering uses the host's vector kernels, against
+ * nn.matmul, nn.gemm and nn.conv through the JIT, whose lowering uses the host's vector kernels, against
  * the interpreter's reference kernels: odd shapes that leave tails in every direction, several
  * blocks of k, m and n, batches, transpositions, alpha, beta, broadcast biases and constant
  * weights packed at compile time. The kernels sum in another order, hence the tolerance.
@@ -54,6 +54,14 @@ class VectorGemmJitTest {
         "{beta = -1.0 : f32}");
     check("gemm_full_bias", List.of(shape(m, k), shape(k, n), shape(m, n)), shape(m, n), "\"nn.gemm\"(%arg0, %arg1, %arg2)", "");
     check("gemm_scalar_bias", List.of(shape(m, k), shape(k, n), shape(1)), shape(m, n), "\"nn.gemm\"(%arg0, %arg1, %arg2)", "");
+  }
+
+  @Test void convolutionsAsProducts() throws Exception {
+    check("conv_1x1", List.of(shape(2, 19, 7, 9), shape(23, 19, 1, 1)), shape(2, 23, 7, 9), "\"nn.conv\"(%arg0, %arg1)", "");
+    check("conv_3x3", List.of(shape(1, 16, 12, 12), shape(16, 16, 3, 3), shape(16)), shape(1, 16, 12, 12),
+        "\"nn.conv\"(%arg0, %arg1, %arg2)", "{pads = array<i64: 1, 1, 1, 1>}");
+    check("conv_strided_dilated", List.of(shape(2, 3, 15, 17), shape(8, 3, 3, 2)), shape(2, 8, 6, 9), "\"nn.conv\"(%arg0, %arg1)",
+        "{strides = array<i64: 2, 2>, dilations = array<i64: 2, 1>, pads = array<i64: 1, 0, 0, 1>}");
   }
 
   @Test void constantWeightsArePackedAtCompileTime() throws Exception {

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 
 /**
  * The loop nest of a register-tiled f32 matrix product C (m x n) = A (m x k) B (k x n) on
- * packed operands (see {@link GemmPacking}), in BLIS's order: blocks of B panels (L3), blocks
+ * packed A and packed or row-major B (see {@link GemmPacking}), in BLIS's order: blocks of B panels (L3), blocks
  * of k (the kc rows of a micro-panel), blocks of A panels (L2), then each B panel, each A panel
  * and the micro-kernel. The micro-kernel holds an mr x nr tile of C in {@code mr * nv} vectors
  * carried through the k loop as iter_args: per k it loads nv vectors of the B panel, broadcasts
@@ -35,6 +35,28 @@ final class MatMulKernel {
     Value vector(Loops l, Value row, Value col, VectorType type, boolean masked);
   }
 
+  /** Where the micro-kernel reads B: at row k, the vector {@code column} lanes into B panel {@code panel}; {@code masked} when it runs past n. */
+  @FunctionalInterface
+  interface BSource {
+    Value vector(Loops l, Value panel, Value k, long column, VectorType type, boolean masked);
+  }
+
+  /** B packed in panels by {@link GemmPacking#packB}: every vector is whole (the last panel is padded with zeros). */
+  static BSource packed(Value packedB) {
+    return (l, panel, k, column, type, masked) -> LoadOp.create(l.builder(), l.location(), type, packedB, List.of(panel, k, l.index(column))).result();
+  }
+
+  /** B as the rows of a k x n matrix in {@code matrix} at the indices {@code prefix}, panels {@code nr} columns wide; past n it reads zeros. */
+  static BSource rows(Value matrix, List<Value> prefix, int nr) {
+    return (l, panel, k, column, type, masked) -> {
+      List<Value> idx = new ArrayList<>(prefix);
+      idx.add(k);
+      idx.add(l.add(l.mul(panel, l.index(nr)), l.index(column)));
+      if (!masked) return LoadOp.create(l.builder(), l.location(), type, matrix, idx).result();
+      return TransferReadOp.create(l.builder(), l.location(), type, matrix, idx, l.constant(0, type.element()), false).result();
+    };
+  }
+
   /** Tiles that start from zero: a plain product. */
   static final TileInit ZERO = (l, row, col, type, masked) ->
       BroadcastOp.create(l.builder(), l.location(), type, l.constant(0, type.element())).result();
@@ -47,13 +69,13 @@ final class MatMulKernel {
   private final long n;
   private final long k;
   private final Value packedA;
-  private final Value packedB;
+  private final BSource bSource;
   private final Value out;
   private final List<Value> outPrefix;
   private final TileInit init;
   private final VectorType vt;
 
-  private MatMulKernel(Loops l, KernelShape s, long m, long n, long k, Value packedA, Value packedB, Value out, List<Value> outPrefix,
+  private MatMulKernel(Loops l, KernelShape s, long m, long n, long k, Value packedA, BSource bSource, Value out, List<Value> outPrefix,
       TileInit init) {
     this.l = l;
     this.b = l.builder();
@@ -63,7 +85,7 @@ final class MatMulKernel {
     this.n = n;
     this.k = k;
     this.packedA = packedA;
-    this.packedB = packedB;
+    this.bSource = bSource;
     this.out = out;
     this.outPrefix = outPrefix;
     this.init = init;
@@ -72,11 +94,11 @@ final class MatMulKernel {
 
   /**
    * Writes C = A B (from {@code init}'s starting values) into the matrix of {@code out} at the
-   * indices {@code outPrefix}, from A and B packed as {@link GemmPacking} does.
+   * indices {@code outPrefix}, from A packed as {@link GemmPacking} does and B read from {@code bSource}.
    */
-  static void emit(Loops l, KernelShape s, long m, long n, long k, Value packedA, Value packedB, Value out, List<Value> outPrefix,
+  static void emit(Loops l, KernelShape s, long m, long n, long k, Value packedA, BSource bSource, Value out, List<Value> outPrefix,
       TileInit init) {
-    new MatMulKernel(l, s, m, n, k, packedA, packedB, out, outPrefix, init).nest();
+    new MatMulKernel(l, s, m, n, k, packedA, bSource, out, outPrefix, init).nest();
   }
 
   private void nest() {
@@ -125,7 +147,7 @@ final class MatMulKernel {
     }
     ForOp loop = ForOp.create(b, loc, t.kBegin(), t.kEnd(), l.index(1), start, (in, kk, acc) -> {
       List<Value> bv = new ArrayList<>();
-      for (int v = 0; v < t.nv(); v++) bv.add(LoadOp.create(b, loc, vt, packedB, List.of(jp, kk, l.index((long) v * s.width()))).result());
+      for (int v = 0; v < t.nv(); v++) bv.add(bSource.vector(l, jp, kk, (long) v * s.width(), vt, masked(t, v)));
       List<Value> next = new ArrayList<>(acc);
       for (int r = 0; r < mr; r++) {
         Value a = BroadcastOp.create(b, loc, vt, l.load(packedA, List.of(ip, kk, l.index(r)))).result();

@@ -51,7 +51,7 @@ final class VectorGemm {
     l.forEach(Arrays.copyOf(os, os.length - 2), batch -> {
       if (as.length > 2) GemmPacking.packA(l, s, new Matrix(a, batchIndices(l, as, batch), false), m, k, 1, pa);
       GemmPacking.packB(l, s, new Matrix(b, batchIndices(l, bs, batch), false), k, n, pb);
-      MatMulKernel.emit(l, s, m, n, k, pa, pb, out, batch, MatMulKernel.ZERO);
+      MatMulKernel.emit(l, s, m, n, k, pa, MatMulKernel.packed(pb), out, batch, MatMulKernel.ZERO);
     });
     return true;
   }
@@ -88,7 +88,7 @@ final class VectorGemm {
     }
     Value pa = l.alloc(GemmPacking.typeOfA(s, m, k));
     GemmPacking.packA(l, s, a, m, k, alpha, pa);
-    MatMulKernel.emit(l, s, m, n, k, pa, pb, out, List.of(), init);
+    MatMulKernel.emit(l, s, m, n, k, pa, MatMulKernel.packed(pb), out, List.of(), init);
   }
 
   /** A buffer with its leading dimensions merged into one: a matrix of rows. */

@@ -29,7 +29,7 @@ public final class ConvLowering extends NnLowering<ConvOp> {
     Value bias = in.size() > 2 ? in.get(2) : null;
     Value out = outs.getFirst();
     requireFloat(op, x);
-    if (VectorConv.conv(op, l, x, w, bias, out, target)) return;
+    if (VectorConv.conv(op, l, x, w, bias, out, target, buffers())) return;
     long[] xs = shape(x);
     long[] ws = shape(w);
     long[] os = shape(out);

@@ -74,20 +74,29 @@ final class GemmPacking {
 
   /** B (k x n, or n x k when {@code transposed}), a constant, packed at compile time: the value of a constant of {@link #typeOfB}. */
   static DenseElementsAttr packConstantB(KernelShape s, DenseElementsAttr b, boolean transposed, long k, long n) {
-    MemRefType t = typeOfB(s, k, n);
+    return packConstant(b, typeOfB(s, k, n), s.nr(), k, n, transposed);
+  }
+
+  /** A (m x k), a constant, packed at compile time: the value of a constant of {@link #typeOfA}. */
+  static DenseElementsAttr packConstantA(KernelShape s, DenseElementsAttr a, long m, long k) {
+    return packConstant(a, typeOfA(s, m, k), s.mr(), k, m, true);
+  }
+
+  /**
+   * {@code x} packed into {@code t}: element (p, kk, c) is the operand's (kk, p * lanes + c),
+   * read from a k x n matrix, or from n x k when {@code laneMajor}; zero past n.
+   */
+  private static DenseElementsAttr packConstant(DenseElementsAttr x, MemRefType t, int lanes, long k, long n, boolean laneMajor) {
     RankedTensorType type = new RankedTensorType(t.shape(), FloatType.F32);
-    byte[] src = b.rawData();
-    if (b.isSplat()) return DenseElementsAttr.fromRaw(type, src.clone());
-    int nr = s.nr();
-    long panels = t.shape()[0];
+    byte[] src = x.rawData();
+    if (x.isSplat()) return DenseElementsAttr.fromRaw(type, src.clone());
     byte[] packed = new byte[Math.toIntExact(t.numElements() * 4)];
-    for (long p = 0; p < panels; p++) {
+    for (long p = 0; p < t.shape()[0]; p++) {
       for (long kk = 0; kk < k; kk++) {
-        for (int c = 0; c < nr; c++) {
-          long col = p * nr + c;
-          if (col >= n) break;
-          long from = transposed ? col * k + kk : kk * n + col;
-          System.arraycopy(src, (int) (from * 4), packed, (int) (((p * k + kk) * nr + c) * 4), 4);
+        for (int c = 0; c < lanes && p * lanes + c < n; c++) {
+          long col = p * lanes + c;
+          long from = laneMajor ? col * k + kk : kk * n + col;
+          System.arraycopy(src, (int) (from * 4), packed, (int) (((p * k + kk) * lanes + c) * 4), 4);
         }
       }
     }

@@ -11,6 +11,7 @@
 // EQUIV: sym_name = "matmul_batched"
 // EQUIV: sym_name = "matmul_batch_by_matrix"
 // EQUIV: sym_name = "matmul_long_k"
+// EQUIV: sym_name = "matmul_few_rows"
 
 // With 4 lanes and 8 registers the tile is 6 rows of one vector (6 x 4). B (3 x 10) is packed
 // into panels of 4 columns, the last one padded with zeros; A (7 x 3) into panels of 6 rows,
@@ -108,3 +109,18 @@
   %0 = "nn.matmul"(%a, %b) : (tensor<13x70xf32>, tensor<70x11xf32>) -> tensor<13x11xf32>
   "func.return"(%0) : (tensor<13x11xf32>) -> ()
 }) {function_type = (tensor<13x70xf32>, tensor<70x11xf32>) -> tensor<13x11xf32>, sym_name = "matmul_long_k"} : () -> ()
+
+// Fewer rows than a tile: each value of B meets one panel of A only, so B is read in place
+// (its last panel with masked reads) instead of being packed.
+// CHECK-LABEL: "func.func"
+// CHECK: ^bb0(%{{.*}}: tensor<3x40xf32>, %[[B:.*]]: tensor<40x10xf32>):
+// CHECK: %[[BM:.*]] = "bufferization.to_memref"(%[[B]])
+// CHECK-NOT: "memref.alloc"() {{.*}} -> memref<2x40x8xf32>
+// CHECK: "vector.load"(%[[BM]], %{{.*}}, %{{.*}}) : (memref<40x10xf32>, index, index) -> vector<4xf32>
+// CHECK: "vector.transfer_read"(%[[BM]], %{{.*}}, %{{.*}}, %{{.*}}) {in_bounds = [false]
+// CHECK: sym_name = "matmul_few_rows"
+"func.func"() ({
+^bb0(%a: tensor<3x40xf32>, %b: tensor<40x10xf32>):
+  %0 = "nn.matmul"(%a, %b) : (tensor<3x40xf32>, tensor<40x10xf32>) -> tensor<3x10xf32>
+  "func.return"(%0) : (tensor<3x10xf32>) -> ()
+}) {function_type = (tensor<3x40xf32>, tensor<40x10xf32>) -> tensor<3x10xf32>, sym_name = "matmul_few_rows"} : () -> ()

@@ -45,13 +45,13 @@ final class VectorGemm {
     }
     KernelShape s = KernelShape.choose(t, m, n, k);
     Value pa = l.alloc(GemmPacking.typeOfA(s, m, k));
-    Value pb = l.alloc(GemmPacking.typeOfB(s, k, n));
+    Value pb = m <= s.mr() ? null : l.alloc(GemmPacking.typeOfB(s, k, n));
     // An operand without batch dimensions is packed once, before the loop over the batch.
     if (as.length == 2) GemmPacking.packA(l, s, new Matrix(a, List.of(), false), m, k, 1, pa);
     l.forEach(Arrays.copyOf(os, os.length - 2), batch -> {
       if (as.length > 2) GemmPacking.packA(l, s, new Matrix(a, batchIndices(l, as, batch), false), m, k, 1, pa);
-      GemmPacking.packB(l, s, new Matrix(b, batchIndices(l, bs, batch), false), k, n, pb);
-      MatMulKernel.emit(l, s, m, n, k, pa, MatMulKernel.packed(pb), out, batch, MatMulKernel.ZERO);
+      Matrix bm = new Matrix(b, batchIndices(l, bs, batch), false);
+      MatMulKernel.emit(l, s, m, n, k, pa, runtimeB(l, s, bm, k, n, pb), out, batch, MatMulKernel.ZERO);
     });
     return true;
   }
@@ -79,16 +79,26 @@ final class VectorGemm {
   private static void product(NnOp op, Loops l, TargetDescription t, Buffers buffers, long m, long n, long k, Matrix a, Matrix b,
       double alpha, Value out, MatMulKernel.TileInit init) {
     KernelShape s = KernelShape.choose(t, m, n, k);
-    Value pb;
+    MatMulKernel.BSource src;
     if (op.operand(1).definingOp() instanceof ConstantOp constant) {
-      pb = buffers.table(l, GemmPacking.packConstantB(s, constant.value(), b.transposed(), k, n), op);
+      src = MatMulKernel.packed(buffers.table(l, GemmPacking.packConstantB(s, constant.value(), b.transposed(), k, n), op));
     } else {
-      pb = l.alloc(GemmPacking.typeOfB(s, k, n));
-      GemmPacking.packB(l, s, b, k, n, pb);
+      src = runtimeB(l, s, b, k, n, m <= s.mr() && !b.transposed() ? null : l.alloc(GemmPacking.typeOfB(s, k, n)));
     }
     Value pa = l.alloc(GemmPacking.typeOfA(s, m, k));
     GemmPacking.packA(l, s, a, m, k, alpha, pa);
-    MatMulKernel.emit(l, s, m, n, k, pa, MatMulKernel.packed(pb), out, List.of(), init);
+    MatMulKernel.emit(l, s, m, n, k, pa, src, out, List.of(), init);
+  }
+
+  /**
+   * A B computed at run time: packed into {@code into}, or, when that is null (a single panel of
+   * A rows meets each value of B only once, so that packing would only add two passes over it),
+   * read in place.
+   */
+  private static MatMulKernel.BSource runtimeB(Loops l, KernelShape s, Matrix b, long k, long n, Value into) {
+    if (into == null) return MatMulKernel.rows(b.memref(), b.prefix(), s.nr());
+    GemmPacking.packB(l, s, b, k, n, into);
+    return MatMulKernel.packed(into);
   }
 
   /** A buffer with its leading dimensions merged into one: a matrix of rows. */

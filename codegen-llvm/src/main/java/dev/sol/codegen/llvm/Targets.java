@@ -53,7 +53,8 @@ public final class Targets {
     initialize();
     if (hostTriple().startsWith("aarch64")) return new VectorUnit(128, 32);
     String f = "," + LlvmNative.message(LLVMGetHostCPUFeatures()) + ",";
-    if (f.contains(",+avx512f,")) return new VectorUnit(512, 32);
+    // AVX10/256 parts have AVX-512's instructions and 32 registers but only 256-bit vectors (-evex512).
+    if (f.contains(",+avx512f,")) return new VectorUnit(f.contains(",-evex512,") ? 256 : 512, 32);
     if (f.contains(",+avx,")) return new VectorUnit(256, 16);
     return new VectorUnit(128, 16);
   }

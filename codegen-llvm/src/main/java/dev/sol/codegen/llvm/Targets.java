@@ -2,6 +2,9 @@ package dev.sol.codegen.llvm;
 
 import static org.bytedeco.llvm.global.LLVM.*;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.bytedeco.javacpp.BytePointer;
@@ -64,16 +67,16 @@ public final class Targets {
    * it in sysfs, or 0 when it does not (virtual machines often leave it out).
    */
   public static long hostCacheBytes(int level) {
-    java.nio.file.Path dir = java.nio.file.Path.of("/sys/devices/system/cpu/cpu0/cache");
+    Path dir = Path.of("/sys/devices/system/cpu/cpu0/cache");
     for (int i = 0; i < 8; i++) {
-      java.nio.file.Path index = dir.resolve("index" + i);
+      Path index = dir.resolve("index" + i);
       try {
-        if (Integer.parseInt(java.nio.file.Files.readString(index.resolve("level")).trim()) != level) continue;
-        if (java.nio.file.Files.readString(index.resolve("type")).trim().equals("Instruction")) continue;
-        String size = java.nio.file.Files.readString(index.resolve("size")).trim();
+        if (Integer.parseInt(Files.readString(index.resolve("level")).trim()) != level) continue;
+        if (Files.readString(index.resolve("type")).trim().equals("Instruction")) continue;
+        String size = Files.readString(index.resolve("size")).trim();
         long unit = size.endsWith("K") ? 1 << 10 : size.endsWith("M") ? 1 << 20 : 1;
         return Long.parseLong(size.replaceAll("[KM]$", "")) * unit;
-      } catch (java.io.IOException | NumberFormatException e) {
+      } catch (IOException | NumberFormatException e) {
         // no such cache index, or an unexpected format: keep looking
       }
     }

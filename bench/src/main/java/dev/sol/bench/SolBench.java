@@ -59,6 +59,12 @@ public final class SolBench implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Seed of the random inputs.")
   long seed;
 
+  @Option(names = "--peak", description = "Measure this core's f32 FMA peak with a compiled register-only FMA loop and print it (--gemm measures it too).")
+  boolean peak;
+
+  /** The FMA peak in GFLOP/s when it was measured, else 0. */
+  private double peakGflops;
+
   public static void main(String[] args) {
     CommandLine cli = new CommandLine(new SolBench());
     cli.setExecutionExceptionHandler((ex, c, parsed) -> {
@@ -79,8 +85,16 @@ public final class SolBench implements Callable<Integer> {
 
   @Override public Integer call() throws Exception {
     try {
-      if ((model == null) == (gemm == null)) throw new BenchException("give either MODEL.onnx or --gemm M,N,K");
+      if (model != null && gemm != null || model == null && gemm == null && !peak) {
+        throw new BenchException("give either MODEL.onnx or --gemm M,N,K (or --peak alone)");
+      }
       if (threads < 1) throw new BenchException("--threads must be at least 1");
+      if (peak || gemm != null) {
+        FmaPeak.Result r = FmaPeak.measure();
+        peakGflops = r.gflops();
+        System.out.printf("FMA peak: %.2f GFLOPS (one core, f32, vector<%dxf32>, %d accumulators)%n", r.gflops(), r.lanes(), r.accumulators());
+        if (model == null && gemm == null) return 0;
+      }
       byte[] onnx;
       long flops = 0;
       if (gemm != null) {
@@ -184,6 +198,9 @@ public final class SolBench implements Callable<Integer> {
     System.out.printf("SOL median latency:          %10.3f ms%s%n", solMs, flops > 0 ? String.format("  (%.2f GFLOPS)", flops / solMs / 1e6) : "");
     System.out.printf("ONNX Runtime median latency: %10.3f ms%s%n", ortMs, flops > 0 ? String.format("  (%.2f GFLOPS)", flops / ortMs / 1e6) : "");
     System.out.printf("ratio SOL/ONNX Runtime: %.2f (%s)%n", solMs / ortMs, solMs <= ortMs ? "SOL is faster" : "ONNX Runtime is faster");
+    if (flops > 0 && peakGflops > 0) {
+      System.out.printf("fraction of the FMA peak: SOL %.2f, ONNX Runtime %.2f%n", flops / solMs / 1e6 / peakGflops, flops / ortMs / 1e6 / peakGflops);
+    }
   }
 
   private static double median(long[] v) {

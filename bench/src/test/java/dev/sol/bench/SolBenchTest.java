@@ -29,6 +29,14 @@ class SolBenchTest {
     assertTrue(out.matches("(?s).*SOL median latency: +[0-9.]+ ms +\\([0-9.]+ GFLOPS\\).*"), out);
     assertTrue(out.matches("(?s).*ONNX Runtime median latency: +[0-9.]+ ms +\\([0-9.]+ GFLOPS\\).*"), out);
     assertTrue(out.matches("(?s).*ratio SOL/ONNX Runtime: [0-9.]+ .*"), out);
+    assertTrue(out.matches("(?s).*fraction of the FMA peak: SOL [0-9.]+, ONNX Runtime [0-9.]+\n.*"), out);
+  }
+
+  @Test void peakAloneMeasuresTheFmaLoop() {
+    String out = run(0, "--peak");
+    assertTrue(out.matches("FMA peak: [0-9.]+ GFLOPS \\(one core, f32, vector<(4|8|16)xf32>, (12|24) accumulators\\)\n"), out);
+    double gflops = Double.parseDouble(out.substring("FMA peak: ".length(), out.indexOf(" GFLOPS")));
+    assertTrue(gflops > 1, out);
   }
 
   @Test void aModelFromTheTestData() {

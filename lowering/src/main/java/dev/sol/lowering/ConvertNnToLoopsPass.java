@@ -5,7 +5,7 @@ import dev.sol.dialect.memref.GlobalOp;
 import dev.sol.dialect.nn.*;
 import dev.sol.ir.*;
 import dev.sol.lowering.nn2loops.*;
-import dev.sol.pass.NoOptions;
+import dev.sol.pass.Option;
 import dev.sol.pass.Pass;
 import dev.sol.pass.PassInfo;
 import dev.sol.pass.PassState;
@@ -23,26 +23,37 @@ import java.util.List;
  * {@code builtin.unrealized_conversion_cast}); each pattern takes the signedness from the nn
  * op's types. Function signatures and constants stay tensors: {@code bufferize} turns them into buffers,
  * places results in the caller's buffers, reuses dead buffers and frees the rest. On an op
- * without a lowering the IR is left as it was and the error names the op.
+ * without a lowering the IR is left as it was and the error names the op. With a vector width
+ * (the options describe the target, see {@link TargetDescription}), f32 matrix products and
+ * convolutions become register-tiled vector kernels; without one, scalar loops that LLVM
+ * vectorizes.
  */
 @PassInfo(name = "convert-nn-to-loops", summary = "Lower nn ops to scf loops on memrefs (bufferize finishes the job)",
     anchor = "builtin.module")
-public final class ConvertNnToLoopsPass implements Pass<NoOptions> {
-  @Override public NoOptions defaultOptions() { return NoOptions.INSTANCE; }
+public final class ConvertNnToLoopsPass implements Pass<ConvertNnToLoopsPass.Options> {
+  public record Options(
+      @Option(help = "f32 lanes of a vector register (16 for AVX-512, 8 for AVX2, 4 for NEON); 0 keeps matrix products and convolutions scalar") int vectorWidth,
+      @Option(help = "Vector registers of the target (0: 32 for 16 lanes, else 16)") int vectorRegisters,
+      @Option(help = "L2 cache in bytes (0: 1 MiB)") long l2Cache,
+      @Option(help = "L3 cache in bytes (0: 8 MiB)") long l3Cache) {
+    TargetDescription target() { return new TargetDescription(vectorWidth, vectorRegisters, l2Cache, l3Cache); }
+  }
 
-  @Override public boolean run(Operation module, NoOptions options, PassState state) {
+  @Override public Options defaultOptions() { return new Options(0, 0, 0, 0); }
+
+  @Override public boolean run(Operation module, Options options, PassState state) {
     Buffers buffers = new Buffers(module);
     // Unregistered nn.* ops (--allow-unregistered-dialect) are left alone, as mlir-opt would.
     ConversionTarget target = new ConversionTarget()
         .addDynamicallyLegalDialect(NnDialect.NAMESPACE, op -> !(op instanceof NnOp))
         .addLegalOp(ConstantOp.SPEC.name());
-    if (!DialectConversion.applyPartialConversion(state.context(), module, target, patterns(buffers))) return false;
+    if (!DialectConversion.applyPartialConversion(state.context(), module, target, patterns(buffers, options.target()))) return false;
     state.statistic("num-tables", "Constant tables added as memref.global").add(buffers.tables());
     return true;
   }
 
   /** The lowering of every nn op but nn.constant. */
-  static List<ConversionPattern> patterns(Buffers b) {
+  static List<ConversionPattern> patterns(Buffers b, TargetDescription t) {
     return List.of(
         new ReluLowering(b), new LeakyReluLowering(b), new SigmoidLowering(b), new TanhLowering(b), new ExpLowering(b),
         new LogLowering(b), new SqrtLowering(b), new AbsLowering(b), new NegLowering(b), new CeilLowering(b),
@@ -56,8 +67,8 @@ public final class ConvertNnToLoopsPass implements Pass<NoOptions> {
         new BroadcastBinaryLowering<>(MinOp.class, MinOp.SPEC, b, Loops::min),
         new PowLowering(b),
         new WhereLowering(b), new CastLowering(b), new ReshapeLowering(b), new TransposeLowering(b), new ConcatLowering(b),
-        new SplitLowering(b), new SliceLowering(b), new PadLowering(b), new GatherLowering(b), new MatMulLowering(b),
-        new GemmLowering(b), new ConvLowering(b), new ConvTransposeLowering(b),
+        new SplitLowering(b), new SliceLowering(b), new PadLowering(b), new GatherLowering(b), new MatMulLowering(b, t),
+        new GemmLowering(b, t), new ConvLowering(b, t), new ConvTransposeLowering(b),
         new PoolLowering<>(MaxPoolOp.class, MaxPoolOp.SPEC, b), new PoolLowering<>(AvgPoolOp.class, AvgPoolOp.SPEC, b),
         new BatchNormLowering(b), new LayerNormLowering(b), new LrnLowering(b), new ResizeLowering(b),
         new SoftmaxLowering<>(SoftmaxOp.class, SoftmaxOp.SPEC, b), new SoftmaxLowering<>(LogSoftmaxOp.class, LogSoftmaxOp.SPEC, b),

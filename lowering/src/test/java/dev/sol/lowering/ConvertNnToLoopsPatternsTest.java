@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class ConvertNnToLoopsPatternsTest {
   @Test void everyNnOpButConstantHasExactlyOnePattern() {
-    List<ConversionPattern> patterns = ConvertNnToLoopsPass.patterns(new Buffers(null));
+    List<ConversionPattern> patterns = ConvertNnToLoopsPass.patterns(new Buffers(null), TargetDescription.SCALAR);
     Set<String> missing = new TreeSet<>();
     for (OpSpec spec : new NnDialect().operations()) {
       long n = patterns.stream().filter(p -> spec.name().equals(p.rootName())).count();
@@ -24,7 +24,7 @@ class ConvertNnToLoopsPatternsTest {
   }
 
   @Test void theCatchAllPatternComesLast() {
-    List<ConversionPattern> patterns = ConvertNnToLoopsPass.patterns(new Buffers(null));
+    List<ConversionPattern> patterns = ConvertNnToLoopsPass.patterns(new Buffers(null), TargetDescription.SCALAR);
     assertEquals(null, patterns.getLast().rootName());
     assertEquals(1, patterns.stream().filter(p -> p.rootName() == null).count());
   }

@@ -3,6 +3,7 @@ package dev.sol.runtime;
 import dev.sol.codegen.llvm.CodegenException;
 import dev.sol.codegen.llvm.JitModule;
 import dev.sol.codegen.llvm.LlvmEmitter;
+import dev.sol.codegen.llvm.Targets;
 import dev.sol.ir.FunctionType;
 import dev.sol.ir.IRContext;
 import dev.sol.ir.Operation;
@@ -11,6 +12,7 @@ import dev.sol.ir.Symbols;
 import dev.sol.ir.Type;
 import dev.sol.ir.TypeAttr;
 import dev.sol.lowering.LoweringPasses;
+import dev.sol.lowering.TargetDescription;
 import dev.sol.pass.Instrumentation;
 import dev.sol.pass.OpPassManager;
 import dev.sol.pass.PassRegistry;
@@ -30,8 +32,9 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * The entry function compiled to machine code: lowered with the {@code sol-cpu} pipeline,
- * translated to LLVM IR, optimized for the host and loaded into an LLJIT. The code takes one
+ * The entry function compiled to machine code: lowered with the {@code sol-cpu} pipeline (its
+ * matrix products as vector kernels for the host's vector width), translated to LLVM IR,
+ * optimized for the host and loaded into an LLJIT. The code takes one
  * pointer per input and per output and keeps no state of its own (constants are read-only
  * globals, temporaries come from aligned_alloc and are freed before it returns), so runs may
  * overlap. Each run takes a set of 64-byte-aligned native buffers from a pool: outputs are
@@ -87,12 +90,18 @@ final class JitEngine implements Engine {
     ctx.diagnostics().pushHandler(d -> errors.add(d.location() + ": " + d.message()));
     OpPassManager pm;
     try {
-      pm = PipelineParser.parse(PassRegistry.loadAll(), LoweringPasses.CPU_PIPELINE);
+      pm = PipelineParser.parse(PassRegistry.loadAll(), LoweringPasses.cpuPipeline(hostTarget()));
     } catch (Exception e) {
       throw new IllegalStateException("the sol-cpu pipeline does not parse", e);
     }
     PassRunner runner = new PassRunner(ctx, Instrumentation.defaults(), op -> "", new PrintStream(OutputStream.nullOutputStream()));
     if (!runner.run(pm, module)) throw new SolException(fileName + ": lowering failed: " + String.join("; ", errors));
+  }
+
+  /** The host CPU as the lowering's vector kernels see it. */
+  static TargetDescription hostTarget() {
+    Targets.VectorUnit unit = Targets.hostVectorUnit();
+    return new TargetDescription(unit.lanes(32), unit.registers(), Targets.hostCacheBytes(2), Targets.hostCacheBytes(3));
   }
 
   @Override public Run run(List<SolTensor> in) {

@@ -136,10 +136,15 @@ public final class LlvmEmitter {
 
   /** A call to the LLVM intrinsic {@code name} overloaded on type {@code t}. */
   LLVMValueRef intrinsic(String name, LLVMTypeRef t, LLVMValueRef... args) {
+    return intrinsic(name, new LLVMTypeRef[] {t}, args);
+  }
+
+  /** A call to the LLVM intrinsic {@code name} overloaded on the types {@code ts}, in LLVM's order. */
+  LLVMValueRef intrinsic(String name, LLVMTypeRef[] ts, LLVMValueRef... args) {
     int id = LLVMLookupIntrinsicID(name, name.length());
     if (id == 0) throw new CodegenException("LLVM has no intrinsic " + name);
-    LLVMValueRef fn = LLVMGetIntrinsicDeclaration(module, id, ptrs(t), 1);
-    LLVMTypeRef ft = LLVMIntrinsicGetType(ctx, id, ptrs(t), 1);
+    LLVMValueRef fn = LLVMGetIntrinsicDeclaration(module, id, ptrs(ts), ts.length);
+    LLVMTypeRef ft = LLVMIntrinsicGetType(ctx, id, ptrs(ts), ts.length);
     return LLVMBuildCall2(b, ft, fn, ptrs(args), args.length, "");
   }
 

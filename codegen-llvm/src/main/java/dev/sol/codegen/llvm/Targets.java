@@ -2,6 +2,9 @@ package dev.sol.codegen.llvm;
 
 import static org.bytedeco.llvm.global.LLVM.*;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.bytedeco.javacpp.BytePointer;
@@ -40,6 +43,44 @@ public final class Targets {
   public static String hostTriple() {
     initialize();
     return LlvmNative.message(LLVMGetDefaultTargetTriple());
+  }
+
+  /** A CPU's vector registers: their width in bits and their number. */
+  public record VectorUnit(int bits, int registers) {
+    /** Lanes of {@code elementBits}-bit elements in one register. */
+    public int lanes(int elementBits) { return bits / elementBits; }
+  }
+
+  /** The host's vector registers, from LLVM's view of its features: AVX-512 32 x 512 bits, AVX 16 x 256, SSE 16 x 128, NEON 32 x 128. */
+  public static VectorUnit hostVectorUnit() {
+    initialize();
+    if (hostTriple().startsWith("aarch64")) return new VectorUnit(128, 32);
+    String f = "," + LlvmNative.message(LLVMGetHostCPUFeatures()) + ",";
+    // AVX10/256 parts have AVX-512's instructions and 32 registers but only 256-bit vectors (-evex512).
+    if (f.contains(",+avx512f,")) return new VectorUnit(f.contains(",-evex512,") ? 256 : 512, 32);
+    if (f.contains(",+avx,")) return new VectorUnit(256, 16);
+    return new VectorUnit(128, 16);
+  }
+
+  /**
+   * The size in bytes of the host's data (or unified) cache of {@code level} as Linux reports
+   * it in sysfs, or 0 when it does not (virtual machines often leave it out).
+   */
+  public static long hostCacheBytes(int level) {
+    Path dir = Path.of("/sys/devices/system/cpu/cpu0/cache");
+    for (int i = 0; i < 8; i++) {
+      Path index = dir.resolve("index" + i);
+      try {
+        if (Integer.parseInt(Files.readString(index.resolve("level")).trim()) != level) continue;
+        if (Files.readString(index.resolve("type")).trim().equals("Instruction")) continue;
+        String size = Files.readString(index.resolve("size")).trim();
+        long unit = size.endsWith("K") ? 1 << 10 : size.endsWith("M") ? 1 << 20 : 1;
+        return Long.parseLong(size.replaceAll("[KM]$", "")) * unit;
+      } catch (IOException | NumberFormatException e) {
+        // no such cache index, or an unexpected format: keep looking
+      }
+    }
+    return 0;
   }
 
   /**

@@ -6,7 +6,10 @@ import dev.sol.dialect.vector.*;
 import dev.sol.ir.*;
 import org.bytedeco.llvm.LLVM.*;
 
-/** 1-D vector operations; loads and stores are contiguous along the memref's last dimension. */
+/**
+ * 1-D vector operations; loads and stores are contiguous along the memref's last dimension,
+ * and transfers that may run past its end become LLVM's masked loads and stores.
+ */
 final class VectorEmitter {
   private final LlvmEmitter e;
 
@@ -27,6 +30,8 @@ final class VectorEmitter {
         LLVMValueRef store = LLVMBuildStore(b, e.v(s.valueToStore()), e.memref().address(s.base(), s.indices()));
         LLVMSetAlignment(store, DenseElementsAttr.elementBytes(vt.element()));
       }
+      case TransferReadOp t -> e.bind(t.result(), transferRead(t));
+      case TransferWriteOp t -> transferWrite(t);
       case BroadcastOp o -> e.bind(o.result(), broadcast(o, o.source()));
       case SplatOp o -> e.bind(o.result(), broadcast(o, o.input()));
       case FMAOp o -> e.bind(o.result(), e.intrinsic("llvm.fma", e.type(o.result().type()), e.v(o.lhs()), e.v(o.rhs()), e.v(o.acc())));
@@ -45,6 +50,60 @@ final class VectorEmitter {
     }
     return true;
   }
+
+  /** vector.transfer_read: a plain load when in bounds, else a masked load whose lanes past the end read the padding. */
+  private LLVMValueRef transferRead(TransferReadOp t) {
+    VectorType vt = checkTransfer(t, t.source(), t.permutationMap(), t.mask(), (VectorType) t.result().type());
+    LLVMBuilderRef b = e.builder();
+    LLVMValueRef address = e.memref().address(t.source(), t.indices());
+    int align = DenseElementsAttr.elementBytes(vt.element());
+    if (t.inBounds()[0]) {
+      LLVMValueRef load = LLVMBuildLoad2(b, e.type(vt), address, "");
+      LLVMSetAlignment(load, align);
+      return load;
+    }
+    return e.intrinsic("llvm.masked.load", new LLVMTypeRef[] {e.type(vt), e.ptrType()}, address, i32(align),
+        laneMask(t.source(), t.indices(), vt), splat(vt, e.v(t.padding())));
+  }
+
+  /** vector.transfer_write: a plain store when in bounds, else a masked store that leaves the lanes past the end alone. */
+  private void transferWrite(TransferWriteOp t) {
+    VectorType vt = checkTransfer(t, t.source(), t.permutationMap(), t.mask(), (VectorType) t.vector().type());
+    LLVMValueRef address = e.memref().address(t.source(), t.indices());
+    int align = DenseElementsAttr.elementBytes(vt.element());
+    if (t.inBounds()[0]) {
+      LLVMSetAlignment(LLVMBuildStore(e.builder(), e.v(t.vector()), address), align);
+      return;
+    }
+    e.intrinsic("llvm.masked.store", new LLVMTypeRef[] {e.type(vt), e.ptrType()}, e.v(t.vector()), address, i32(align),
+        laneMask(t.source(), t.indices(), vt));
+  }
+
+  /** The transfers code generation handles: 1-D, on a memref, along its last dimension, without a mask operand. */
+  private static VectorType checkTransfer(Operation op, Value source, AffineMap map, Value mask, VectorType vt) {
+    oneDimensional(op, vt);
+    if (vt.isScalable()) throw new CodegenException("'" + op.name() + "' on a scalable vector is not supported by code generation");
+    if (!(source.type() instanceof MemRefType m)) throw new CodegenException("'" + op.name() + "' on a tensor: bufferize first");
+    boolean minorIdentity = map.numSymbols() == 0 && map.results().size() == 1
+        && map.results().getFirst() instanceof AffineExpr.Dim d && d.position() == m.rank() - 1;
+    if (!minorIdentity) throw new CodegenException("'" + op.name() + "' with permutation map " + map + " is not supported by code generation");
+    if (mask != null) throw new CodegenException("'" + op.name() + "' with a mask operand is not supported by code generation");
+    return vt;
+  }
+
+  /** Lane i is on when the last index plus i is still inside the memref's last dimension. */
+  private LLVMValueRef laneMask(Value memref, java.util.List<Value> indices, VectorType vt) {
+    MemRefType m = (MemRefType) memref.type();
+    int lanes = (int) vt.numElements();
+    LLVMValueRef[] steps = new LLVMValueRef[lanes];
+    for (int i = 0; i < lanes; i++) steps[i] = e.i64(i);
+    VectorType indexVector = new VectorType(new long[] {lanes}, IndexType.INSTANCE);
+    LLVMBuilderRef b = e.builder();
+    LLVMValueRef at = LLVMBuildAdd(b, splat(indexVector, e.v(indices.getLast())), LLVMConstVector(LlvmNative.ptrs(steps), lanes), "");
+    return LLVMBuildICmp(b, LLVMIntSLT, at, splat(indexVector, e.i64(m.shape()[m.rank() - 1])), "lanes");
+  }
+
+  private LLVMValueRef i32(int v) { return LLVMConstInt(LLVMInt32TypeInContext(e.context()), v, 0); }
 
   private static VectorType oneDimensional(Operation op, VectorType vt) {
     if (vt.rank() != 1) throw new CodegenException("'" + op.name() + "' on " + vt + ": only 1-D vectors are supported by code generation");

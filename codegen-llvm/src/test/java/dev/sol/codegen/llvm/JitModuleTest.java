@@ -75,6 +75,41 @@ class JitModuleTest {
     }
   }
 
+  /** Transfers past the end of the last dimension: the read pads, the write leaves the memory alone; in bounds they are plain. */
+  @Test void maskedTransfers() throws Throwable {
+    Operation module = parse("""
+        "builtin.module"() ({
+          "func.func"() ({
+          ^bb0(%a: memref<2x6xf32>, %out: memref<2x6xf32>):
+            %c0 = "arith.constant"() {value = 0 : index} : () -> index
+            %c1 = "arith.constant"() {value = 1 : index} : () -> index
+            %c2 = "arith.constant"() {value = 2 : index} : () -> index
+            %c4 = "arith.constant"() {value = 4 : index} : () -> index
+            %pad = "arith.constant"() {value = -1.0 : f32} : () -> f32
+            %x = "vector.transfer_read"(%a, %c1, %c4, %pad) {operand_segment_sizes = array<i32: 1, 2, 1, 0>, permutation_map = affine_map<(d0, d1) -> (d1)>} : (memref<2x6xf32>, index, index, f32) -> vector<4xf32>
+            "vector.transfer_write"(%x, %out, %c0, %c4) {operand_segment_sizes = array<i32: 1, 1, 2, 0>, permutation_map = affine_map<(d0, d1) -> (d1)>} : (vector<4xf32>, memref<2x6xf32>, index, index) -> ()
+            %y = "vector.transfer_read"(%a, %c0, %c2, %pad) {in_bounds = [true], operand_segment_sizes = array<i32: 1, 2, 1, 0>, permutation_map = affine_map<(d0, d1) -> (d1)>} : (memref<2x6xf32>, index, index, f32) -> vector<4xf32>
+            "vector.transfer_write"(%y, %out, %c1, %c0) {in_bounds = [true], operand_segment_sizes = array<i32: 1, 1, 2, 0>, permutation_map = affine_map<(d0, d1) -> (d1)>} : (vector<4xf32>, memref<2x6xf32>, index, index) -> ()
+            "vector.transfer_write"(%x, %out, %c1, %c4) {operand_segment_sizes = array<i32: 1, 1, 2, 0>, permutation_map = affine_map<(d0, d1) -> (d1)>} : (vector<4xf32>, memref<2x6xf32>, index, index) -> ()
+            "func.return"() : () -> ()
+          }) {function_type = (memref<2x6xf32>, memref<2x6xf32>) -> (), sym_name = "transfers"} : () -> ()
+        }) : () -> ()
+        """);
+    try (JitModule jit = new JitModule(ctx -> LlvmEmitter.translate(ctx, module, "transfers"));
+         Arena arena = Arena.ofConfined()) {
+      // Room past the end of both buffers, so that a write there would show.
+      MemorySegment a = arena.allocate(64, 64);
+      MemorySegment out = arena.allocate(64, 64);
+      for (int i = 0; i < 16; i++) {
+        a.setAtIndex(ValueLayout.JAVA_FLOAT, i, i);
+        out.setAtIndex(ValueLayout.JAVA_FLOAT, i, 100);
+      }
+      jit.function("transfers", FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.ADDRESS)).invoke(a, out);
+      // x = a[1][4..] = [10, 11, pad, pad]; its writes at [0][4] and [1][4] keep two lanes; y = a[0][2..6] lands at [1][0..4].
+      assertArrayEquals(new float[] {100, 100, 100, 100, 10, 11, 2, 3, 4, 5, 10, 11, 100, 100, 100, 100}, out.asSlice(0, 64).toArray(ValueLayout.JAVA_FLOAT));
+    }
+  }
+
   /** The inlined f32 exp, tanh and erf against Java's double-precision reference. */
   @Test void inlineMathIsAccurate() throws Throwable {
     int n = 4001;

@@ -23,6 +23,24 @@ public final class TransferReadOp extends Operation implements MemoryEffects {
   public Value source() { return operand(0); }
   public java.util.List<Value> indices() { return operandSegment(1); }
   public Value padding() { return operandSegment(2).getFirst(); }
+  /** The mask operand, or null. */
+  public Value mask() { return operandSegment(3).isEmpty() ? null : operandSegment(3).getFirst(); }
+  public AffineMap permutationMap() { return ((AffineMapAttr) attribute("permutation_map")).map(); }
+  /** Per vector dimension, whether it is known to stay inside the source (MLIR's default: false). */
+  public boolean[] inBounds() { return VectorPositions.inBounds(this, ((VectorType) result().type()).rank()); }
+
+  /**
+   * A 1-D read of {@code type} along the last dimension of {@code source} from {@code indices}
+   * (the minor identity map); unless {@code inBounds}, lanes past the end of that dimension
+   * read {@code padding}.
+   */
+  public static TransferReadOp create(Builder b, Location loc, VectorType type, Value source, java.util.List<Value> indices, Value padding,
+      boolean inBounds) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(source).operands(indices).operands(padding).results(type)
+        .attribute(OpSpec.OPERAND_SEGMENTS, DenseArrayAttr.i32(1, indices.size(), 1, 0))
+        .attribute("permutation_map", new AffineMapAttr(VectorPositions.minorIdentity(indices.size())))
+        .attribute("in_bounds", new ArrayAttr(java.util.List.of(IntegerAttr.of(inBounds)))));
+  }
 
   @Override public boolean verify(Diagnostics diag) {
     ShapedType src = (ShapedType) operand(0).type();

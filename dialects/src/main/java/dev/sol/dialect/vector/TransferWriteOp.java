@@ -23,6 +23,23 @@ public final class TransferWriteOp extends Operation implements MemoryEffects {
   public Value vector() { return operand(0); }
   public Value source() { return operand(1); }
   public java.util.List<Value> indices() { return operandSegment(2); }
+  /** The mask operand, or null. */
+  public Value mask() { return operandSegment(3).isEmpty() ? null : operandSegment(3).getFirst(); }
+  public AffineMap permutationMap() { return ((AffineMapAttr) attribute("permutation_map")).map(); }
+  /** Per vector dimension, whether it is known to stay inside the destination (MLIR's default: false). */
+  public boolean[] inBounds() { return VectorPositions.inBounds(this, ((VectorType) vector().type()).rank()); }
+
+  /**
+   * A 1-D write of {@code vector} along the last dimension of the buffer {@code dest} from
+   * {@code indices} (the minor identity map); unless {@code inBounds}, lanes past the end of
+   * that dimension are not written.
+   */
+  public static TransferWriteOp create(Builder b, Location loc, Value vector, Value dest, java.util.List<Value> indices, boolean inBounds) {
+    return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(vector, dest).operands(indices)
+        .attribute(OpSpec.OPERAND_SEGMENTS, DenseArrayAttr.i32(1, 1, indices.size(), 0))
+        .attribute("permutation_map", new AffineMapAttr(VectorPositions.minorIdentity(indices.size())))
+        .attribute("in_bounds", new ArrayAttr(java.util.List.of(IntegerAttr.of(inBounds)))));
+  }
 
   @Override public boolean verify(Diagnostics diag) {
     ShapedType src = (ShapedType) operand(1).type();

@@ -48,6 +48,20 @@ final class VectorPositions {
     return true;
   }
 
+  /** {@code (d0, ..., d[rank-1]) -> (d[rank-1])}: a 1-D transfer along the last dimension. */
+  static AffineMap minorIdentity(int rank) {
+    return new AffineMap(rank, 0, java.util.List.of(new AffineExpr.Dim(rank - 1)));
+  }
+
+  /** A transfer's {@code in_bounds} flags, false for every dimension when the attribute is absent. */
+  static boolean[] inBounds(Operation op, int rank) {
+    boolean[] flags = new boolean[rank];
+    if (op.attribute("in_bounds") instanceof ArrayAttr a) {
+      for (int i = 0; i < rank && i < a.size(); i++) flags[i] = ((IntegerAttr) a.get(i)).value() != 0;
+    }
+    return flags;
+  }
+
   static boolean verifyTransfer(Operation op, Diagnostics diag, ShapedType source, VectorType vector, int indices) {
     if (indices != source.rank()) return diag.report(op.opError("requires " + source.rank() + " indices"));
     AffineMap map = ((AffineMapAttr) op.attribute("permutation_map")).map();

@@ -4,6 +4,7 @@ import dev.sol.dialect.nn.ConvOp;
 import dev.sol.ir.Type;
 import dev.sol.ir.Value;
 import dev.sol.lowering.Loops;
+import dev.sol.lowering.TargetDescription;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,11 +12,15 @@ import java.util.List;
  * nn.conv as accumulation into the result: after initializing it with the bias, each
  * (batch, output channel, input channel, kernel tap) adds weight x input over the whole
  * output plane. The innermost loop runs along an output row with one weight, which LLVM
- * vectorizes; padding reads a clamped address and selects zero.
+ * vectorizes; padding reads a clamped address and selects zero. On a target with vectors, 2-D
+ * f32 convolutions of one group are matrix products instead ({@link VectorConv}).
  */
 public final class ConvLowering extends NnLowering<ConvOp> {
-  public ConvLowering(Buffers buffers) {
+  private final TargetDescription target;
+
+  public ConvLowering(Buffers buffers, TargetDescription target) {
     super(ConvOp.class, ConvOp.SPEC, buffers);
+    this.target = target;
   }
 
   @Override protected void lower(ConvOp op, Loops l, List<Value> in, List<Value> outs) {
@@ -24,6 +29,7 @@ public final class ConvLowering extends NnLowering<ConvOp> {
     Value bias = in.size() > 2 ? in.get(2) : null;
     Value out = outs.getFirst();
     requireFloat(op);
+    if (VectorConv.conv(op, l, x, w, bias, out, target, buffers())) return;
     long[] xs = shape(x);
     long[] ws = shape(w);
     long[] os = shape(out);

@@ -5,6 +5,7 @@ import dev.sol.ir.FloatType;
 import dev.sol.ir.Type;
 import dev.sol.ir.Value;
 import dev.sol.lowering.Loops;
+import dev.sol.lowering.TargetDescription;
 import java.util.List;
 
 /**
@@ -12,10 +13,14 @@ import java.util.List;
  * can vectorize it without reassociating a floating-point sum. alpha and beta * C are applied
  * to each finished row, and not at all when they change nothing. Integers (with integral alpha
  * and beta) accumulate in their own type, wrapping.
+ * On a target with vectors, f32 goes to the register-tiled kernels of {@link VectorGemm}.
  */
 public final class GemmLowering extends NnLowering<GemmOp> {
-  public GemmLowering(Buffers buffers) {
+  private final TargetDescription target;
+
+  public GemmLowering(Buffers buffers, TargetDescription target) {
     super(GemmOp.class, GemmOp.SPEC, buffers);
+    this.target = target;
   }
 
   @Override protected void lower(GemmOp op, Loops l, List<Value> in, List<Value> outs) {
@@ -26,6 +31,7 @@ public final class GemmLowering extends NnLowering<GemmOp> {
     if (!(element(a) instanceof FloatType) && (op.alpha() != Math.rint(op.alpha()) || op.beta() != Math.rint(op.beta()))) {
       throw new Unsupported("nn.gemm on " + nnElement(op, 0) + " elements needs integral alpha and beta");
     }
+    if (VectorGemm.gemm(op, l, a, b, c, out, target, buffers())) return;
     boolean ta = op.transA();
     boolean tb = op.transB();
     long k = ta ? shape(a)[0] : shape(a)[1];

@@ -4,6 +4,7 @@ import dev.sol.dialect.nn.MatMulOp;
 import dev.sol.ir.Type;
 import dev.sol.ir.Value;
 import dev.sol.lowering.Loops;
+import dev.sol.lowering.TargetDescription;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,16 +14,21 @@ import java.util.List;
  * innermost loop is a vectorizable row update; a vector operand (which ONNX drops from the
  * result's dimensions) gets a dot product per result element instead. Integers accumulate in
  * their own type, wrapping.
+ * On a target with vectors, f32 matrices go to the register-tiled kernels of {@link VectorGemm}.
  */
 public final class MatMulLowering extends NnLowering<MatMulOp> {
-  public MatMulLowering(Buffers buffers) {
+  private final TargetDescription target;
+
+  public MatMulLowering(Buffers buffers, TargetDescription target) {
     super(MatMulOp.class, MatMulOp.SPEC, buffers);
+    this.target = target;
   }
 
   @Override protected void lower(MatMulOp op, Loops l, List<Value> in, List<Value> outs) {
     Value a = in.get(0);
     Value b = in.get(1);
     Value out = outs.getFirst();
+    if (VectorGemm.matmul(op, l, a, b, out, target, buffers())) return;
     long[] as = shape(a);
     long[] bs = shape(b);
     long[] os = shape(out);

@@ -1,0 +1,103 @@
+// RUN: %sol-opt %s -p 'convert-nn-to-loops{vector-width=4 vector-registers=8},canonicalize,cse' | FileCheck %s --implicit-check-not='"nn.conv'
+// RUN: %sol-opt %s --check-equivalence -p 'convert-nn-to-loops{vector-width=16},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
+// RUN: %sol-opt %s --check-equivalence -p 'convert-nn-to-loops{vector-width=8 vector-registers=16},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
+// RUN: %sol-opt %s --check-equivalence -p 'convert-nn-to-loops{vector-width=4 vector-registers=8 l2-cache=1024 l3-cache=2048},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
+
+// EQUIV-NOT: changed the results
+// EQUIV: sym_name = "conv_1x1"
+// EQUIV: sym_name = "conv_3x3_padded"
+// EQUIV: sym_name = "conv_strided_dilated"
+// EQUIV: sym_name = "conv_grouped"
+
+// A 1 x 1 convolution with stride 1: out[image] (5 x 30) = W (5 x 2) x[image] (2 x 30). The
+// weights are packed as A; the micro-kernel reads the image's rows (its planes) as B directly,
+// and the last panel of columns with masked reads.
+// CHECK-LABEL: "func.func"
+// CHECK: ^bb0(%[[X:.*]]: tensor<2x2x5x6xf32>, %[[W:.*]]: tensor<5x2x1x1xf32>):
+// CHECK-DAG: %[[XM:.*]] = "bufferization.to_memref"(%[[X]])
+// CHECK-DAG: %[[WM:.*]] = "bufferization.to_memref"(%[[W]])
+// CHECK: %[[OUT:.*]] = "memref.alloc"() {{.*}} : () -> memref<2x5x5x6xf32>
+// CHECK: %[[PA:.*]] = "memref.alloc"() {{.*}} : () -> memref<1x2x5xf32>
+// CHECK: %[[W2:.*]] = "memref.collapse_shape"(%[[WM]]) {reassociation = {{\[\[}}0], [1, 2, 3]]} : (memref<5x2x1x1xf32>) -> memref<5x2xf32>
+// CHECK: "memref.store"(%{{.*}}, %[[PA]], %{{.*}}, %{{.*}}, %{{.*}})
+// CHECK: %[[IMAGES:.*]] = "memref.collapse_shape"(%[[XM]]) {reassociation = {{\[\[}}0], [1], [2, 3]]} : (memref<2x2x5x6xf32>) -> memref<2x2x30xf32>
+// CHECK: %[[PLANES:.*]] = "memref.collapse_shape"(%[[OUT]]) {reassociation = {{\[\[}}0], [1], [2, 3]]} : (memref<2x5x5x6xf32>) -> memref<2x5x30xf32>
+// CHECK: "scf.for"
+// CHECK-NEXT: ^bb0(%[[IMAGE:.*]]: index):
+// CHECK: %[[ACC:.*]]:5 = "scf.for"
+// CHECK: "vector.load"(%[[IMAGES]], %[[IMAGE]], %{{.*}}, %{{.*}}) : (memref<2x2x30xf32>, index, index, index) -> vector<4xf32>
+// CHECK-COUNT-5: "vector.fma"
+// CHECK: "vector.store"(%[[ACC]]#0, %[[PLANES]], %[[IMAGE]], %{{.*}}, %{{.*}}) : (vector<4xf32>, memref<2x5x30xf32>, index, index, index) -> ()
+// CHECK: "vector.transfer_read"(%[[IMAGES]], %[[IMAGE]], %{{.*}}, %{{.*}}, %{{.*}}) {in_bounds = [false]
+// CHECK: "vector.transfer_write"
+// CHECK: sym_name = "conv_1x1"
+"func.func"() ({
+^bb0(%x: tensor<2x2x5x6xf32>, %w: tensor<5x2x1x1xf32>):
+  %0 = "nn.conv"(%x, %w) : (tensor<2x2x5x6xf32>, tensor<5x2x1x1xf32>) -> tensor<2x5x5x6xf32>
+  "func.return"(%0) : (tensor<2x5x5x6xf32>) -> ()
+}) {function_type = (tensor<2x2x5x6xf32>, tensor<5x2x1x1xf32>) -> tensor<2x5x5x6xf32>, sym_name = "conv_1x1"} : () -> ()
+
+// 3 x 3, padded by 1, with bias: the taps are copied into a column matrix (3*3*3 = 27 rows, one
+// per tap, of 4*4 = 16 output positions). The taps are unrolled, so each knows which output
+// positions read inside the image: for tap (0, 0) of a channel, output row 0 and column 0 are
+// zeros, the rest a copy shifted by one row and one column. The weights are an argument here,
+// so they are packed at run time; the tiles start from bias[output channel].
+// CHECK-LABEL: "func.func"
+// CHECK: ^bb0(%[[X:.*]]: tensor<1x3x4x4xf32>, %[[W:.*]]: tensor<7x3x3x3xf32>, %[[B:.*]]: tensor<7xf32>):
+// CHECK-DAG: %[[ZERO:.*]] = "arith.constant"() {value = 0.000000e+00 : f32}
+// CHECK-DAG: %[[XM:.*]] = "bufferization.to_memref"(%[[X]])
+// CHECK-DAG: %[[BM:.*]] = "bufferization.to_memref"(%[[B]])
+// CHECK: %[[PA:.*]] = "memref.alloc"() {{.*}} : () -> memref<2x27x6xf32>
+// CHECK: %[[COLS:.*]] = "memref.alloc"() {{.*}} : () -> memref<27x16xf32>
+// CHECK: "scf.for"
+// CHECK-NEXT: ^bb0(%[[C:.*]]: index):
+// CHECK-NEXT: %[[ROW:.*]] = "arith.muli"(%[[C]], %{{.*}}) : (index, index) -> index
+// CHECK-NEXT: "scf.for"
+// CHECK-NEXT: ^bb0(%[[Z0:.*]]: index):
+// CHECK-NEXT: "memref.store"(%[[ZERO]], %[[COLS]], %[[ROW]], %[[Z0]]) : (f32, memref<27x16xf32>, index, index) -> ()
+// CHECK: "scf.for"
+// CHECK-NEXT: ^bb0(%[[Y:.*]]: index):
+// CHECK: "memref.store"(%[[ZERO]], %[[COLS]], %[[ROW]], %{{.*}})
+// CHECK: "scf.for"
+// CHECK-NEXT: ^bb0(%[[Z:.*]]: index):
+// CHECK: %[[V:.*]] = "memref.load"(%[[XM]], %{{.*}}, %[[C]], %[[Y]], %[[Z]]) : (memref<1x3x4x4xf32>, index, index, index, index) -> f32
+// CHECK: "memref.store"(%[[V]], %[[COLS]], %[[ROW]], %{{.*}}) : (f32, memref<27x16xf32>, index, index) -> ()
+// CHECK: %[[BIAS:.*]] = "memref.load"(%[[BM]], %{{.*}}) : (memref<7xf32>, index) -> f32
+// CHECK-NEXT: "vector.broadcast"(%[[BIAS]]) : (f32) -> vector<4xf32>
+// CHECK: "vector.load"(%[[COLS]], %{{.*}}, %{{.*}}) : (memref<27x16xf32>, index, index) -> vector<4xf32>
+// CHECK: "memref.load"(%[[PA]]
+// CHECK: "vector.fma"
+// CHECK: sym_name = "conv_3x3_padded"
+"func.func"() ({
+^bb0(%x: tensor<1x3x4x4xf32>, %w: tensor<7x3x3x3xf32>, %b: tensor<7xf32>):
+  %0 = "nn.conv"(%x, %w, %b) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x3x4x4xf32>, tensor<7x3x3x3xf32>, tensor<7xf32>) -> tensor<1x7x4x4xf32>
+  "func.return"(%0) : (tensor<1x7x4x4xf32>) -> ()
+}) {function_type = (tensor<1x3x4x4xf32>, tensor<7x3x3x3xf32>, tensor<7xf32>) -> tensor<1x7x4x4xf32>, sym_name = "conv_3x3_padded"} : () -> ()
+
+// Strides, dilations and uneven padding go through the column matrix too. Constant weights
+// are packed at compile time: panels of 3 output channels (the tile is as high as the 3
+// channels), each with the 8 taps of a channel next to each other.
+// CHECK-LABEL: "memref.global"
+// CHECK-SAME: initial_value = dense<{{\[\[\[}}1.000000e+00, 9.000000e+00, 1.700000e+01], [2.000000e+00, 1.000000e+01, 1.800000e+01]
+// CHECK-SAME: tensor<1x8x3xf32>
+// CHECK-LABEL: "func.func"
+// CHECK: "memref.get_global"() {{.*}} : () -> memref<1x8x3xf32>
+// CHECK: "memref.alloc"() {{.*}} : () -> memref<8x15xf32>
+// CHECK: "vector.fma"
+// CHECK: sym_name = "conv_strided_dilated"
+"func.func"() ({
+^bb0(%x: tensor<1x2x7x9xf32>):
+  %w = "nn.constant"() {value = dense<[[[[1.0, 2.0], [3.0, 4.0]], [[5.0, 6.0], [7.0, 8.0]]], [[[9.0, 10.0], [11.0, 12.0]], [[13.0, 14.0], [15.0, 16.0]]], [[[17.0, 18.0], [19.0, 20.0]], [[21.0, 22.0], [23.0, 24.0]]]]> : tensor<3x2x2x2xf32>} : () -> tensor<3x2x2x2xf32>
+  %0 = "nn.conv"(%x, %w) {strides = array<i64: 2, 2>, dilations = array<i64: 2, 1>, pads = array<i64: 0, 1, 1, 0>} : (tensor<1x2x7x9xf32>, tensor<3x2x2x2xf32>) -> tensor<1x3x3x5xf32>
+  "func.return"(%0) : (tensor<1x3x3x5xf32>) -> ()
+}) {function_type = (tensor<1x2x7x9xf32>) -> tensor<1x3x3x5xf32>, sym_name = "conv_strided_dilated"} : () -> ()
+
+// More than one group keeps the scalar loops.
+// CHECK-LABEL: "func.func"
+// CHECK-NOT: "vector.fma"
+// CHECK: sym_name = "conv_grouped"
+"func.func"() ({
+^bb0(%x: tensor<1x4x3x3xf32>, %w: tensor<4x2x1x1xf32>):
+  %0 = "nn.conv"(%x, %w) {group = 2 : i64} : (tensor<1x4x3x3xf32>, tensor<4x2x1x1xf32>) -> tensor<1x4x3x3xf32>
+  "func.return"(%0) : (tensor<1x4x3x3xf32>) -> ()
+}) {function_type = (tensor<1x4x3x3xf32>, tensor<4x2x1x1xf32>) -> tensor<1x4x3x3xf32>, sym_name = "conv_grouped"} : () -> ()

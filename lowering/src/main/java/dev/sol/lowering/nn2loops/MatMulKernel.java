@@ -1,0 +1,240 @@
+package dev.sol.lowering.nn2loops;
+
+import dev.sol.dialect.arith.CmpIPredicate;
+import dev.sol.dialect.arith.ConstantOp;
+import dev.sol.dialect.scf.ForOp;
+import dev.sol.dialect.scf.IfOp;
+import dev.sol.dialect.vector.BroadcastOp;
+import dev.sol.dialect.vector.FMAOp;
+import dev.sol.dialect.vector.LoadOp;
+import dev.sol.dialect.vector.StoreOp;
+import dev.sol.dialect.vector.TransferReadOp;
+import dev.sol.dialect.vector.TransferWriteOp;
+import dev.sol.ir.*;
+import dev.sol.lowering.Loops;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The loop nest of a register-tiled f32 matrix product C (m x n) = A (m x k) B (k x n) on
+ * packed A and packed or row-major B (see {@link GemmPacking}), in BLIS's order: blocks of B panels (L3), blocks
+ * of k (the kc rows of a micro-panel), blocks of A panels (L2), then each B panel, each A panel
+ * and the micro-kernel. The micro-kernel holds an mr x nr tile of C in {@code mr * nv} vectors
+ * carried through the k loop as iter_args: per k it loads nv vectors of the B panel, broadcasts
+ * each of the mr values of the A panel and accumulates with {@code vector.fma}. The first block
+ * of k starts from the tile's initial value (zeros or a bias), later ones from C. The last A
+ * panel may have fewer rows (a lower tile), the last B panel fewer columns (fewer vectors, the
+ * last one written with a masked {@code vector.transfer_write}).
+ */
+final class MatMulKernel {
+  /** The value a tile's vector starts from, for the rows and columns from (row, col); {@code masked} when it runs past n. */
+  @FunctionalInterface
+  interface TileInit {
+    Value vector(Loops l, Value row, Value col, VectorType type, boolean masked);
+  }
+
+  /** Where the micro-kernel reads B: at row k, the vector {@code column} lanes into B panel {@code panel}; {@code masked} when it runs past n. */
+  @FunctionalInterface
+  interface BSource {
+    Value vector(Loops l, Value panel, Value k, long column, VectorType type, boolean masked);
+  }
+
+  /** B packed in panels by {@link GemmPacking#packB}: every vector is whole (the last panel is padded with zeros). */
+  static BSource packed(Value packedB) {
+    return (l, panel, k, column, type, masked) -> LoadOp.create(l.builder(), l.location(), type, packedB, List.of(panel, k, l.index(column))).result();
+  }
+
+  /** B as the rows of a k x n matrix in {@code matrix} at the indices {@code prefix}, panels {@code nr} columns wide; past n it reads zeros. */
+  static BSource rows(Value matrix, List<Value> prefix, int nr) {
+    return (l, panel, k, column, type, masked) -> {
+      List<Value> idx = new ArrayList<>(prefix);
+      idx.add(k);
+      idx.add(l.add(l.mul(panel, l.index(nr)), l.index(column)));
+      if (!masked) return LoadOp.create(l.builder(), l.location(), type, matrix, idx).result();
+      return TransferReadOp.create(l.builder(), l.location(), type, matrix, idx, l.constant(0, type.element()), false).result();
+    };
+  }
+
+  /** Tiles that start from zero: a plain product. */
+  static final TileInit ZERO = (l, row, col, type, masked) ->
+      BroadcastOp.create(l.builder(), l.location(), type, l.constant(0, type.element())).result();
+
+  private final Loops l;
+  private final Builder b;
+  private final Location loc;
+  private final KernelShape s;
+  private final long m;
+  private final long n;
+  private final long k;
+  private final Value packedA;
+  private final BSource bSource;
+  private final Value out;
+  private final List<Value> outPrefix;
+  private final TileInit init;
+  private final VectorType vt;
+
+  private MatMulKernel(Loops l, KernelShape s, long m, long n, long k, Value packedA, BSource bSource, Value out, List<Value> outPrefix,
+      TileInit init) {
+    this.l = l;
+    this.b = l.builder();
+    this.loc = l.location();
+    this.s = s;
+    this.m = m;
+    this.n = n;
+    this.k = k;
+    this.packedA = packedA;
+    this.bSource = bSource;
+    this.out = out;
+    this.outPrefix = outPrefix;
+    this.init = init;
+    this.vt = new VectorType(new long[] {s.width()}, FloatType.F32);
+  }
+
+  /**
+   * Writes C = A B (from {@code init}'s starting values) into the matrix of {@code out} at the
+   * indices {@code outPrefix}, from A packed as {@link GemmPacking} does and B read from {@code bSource}.
+   */
+  static void emit(Loops l, KernelShape s, long m, long n, long k, Value packedA, BSource bSource, Value out, List<Value> outPrefix,
+      TileInit init) {
+    new MatMulKernel(l, s, m, n, k, packedA, bSource, out, outPrefix, init).nest();
+  }
+
+  private void nest() {
+    long pmFull = m / s.mr();
+    long pnFull = n / s.nr();
+    long pm = (m + s.mr() - 1) / s.mr();
+    long pn = (n + s.nr() - 1) / s.nr();
+    int nTail = (int) (n % s.nr());
+    blocks(pn, s.ncPanels(), jc -> blocks(k, s.kc(), pc -> {
+      boolean oneBlock = k <= s.kc();
+      Value kEnd = oneBlock ? l.index(k) : l.minsi(l.add(pc, l.index(s.kc())), l.index(k));
+      Value first = oneBlock ? null : l.cmp(CmpIPredicate.EQ, pc, l.index(0));
+      blocks(pm, s.mcPanels(), ic -> {
+        Tile full = new Tile(s.nv(), s.width(), pc, kEnd, first);
+        panelRange(jc, s.ncPanels(), pnFull, jp -> rows(ic, pm, jp, full));
+        if (nTail > 0) {
+          Tile narrow = new Tile((nTail + s.width() - 1) / s.width(), nTail - (nTail - 1) / s.width() * s.width(), pc, kEnd, first);
+          inLastBlock(jc, s.ncPanels(), pn, () -> rows(ic, pm, l.index(pnFull), narrow));
+        }
+      });
+    }));
+  }
+
+  /** The columns of one B panel: vectors, lanes of the last one, and the k range of the block. */
+  private record Tile(int nv, int lastLanes, Value kBegin, Value kEnd, Value firstBlock) {}
+
+  /** Every A panel of the block from {@code ic} against B panel {@code jp}: full panels, then the lower last one. */
+  private void rows(Value ic, long pm, Value jp, Tile t) {
+    long pmFull = m / s.mr();
+    panelRange(ic, s.mcPanels(), pmFull, ip -> tile(s.mr(), ip, jp, t));
+    int mrTail = (int) (m % s.mr());
+    if (mrTail > 0) inLastBlock(ic, s.mcPanels(), pm, () -> tile(mrTail, l.index(pmFull), jp, t));
+  }
+
+  /** One micro-kernel: the mr x (t.nv vectors) tile of C at A panel {@code ip} and B panel {@code jp}, over k in the block. */
+  private void tile(int mr, Value ip, Value jp, Tile t) {
+    Value row = l.mul(ip, l.index(s.mr()));
+    Value col = l.mul(jp, l.index(s.nr()));
+    List<Value> start;
+    if (t.firstBlock() == null) {
+      start = startTile(mr, t, row, col);
+    } else {
+      List<Type> types = Collections.nCopies(mr * t.nv(), vt);
+      start = IfOp.create(b, loc, t.firstBlock(), types, (in, args) -> startTile(mr, t, row, col), (in, args) -> loadTile(mr, t, row, col))
+          .results().stream().map(v -> (Value) v).toList();
+    }
+    ForOp loop = ForOp.create(b, loc, t.kBegin(), t.kEnd(), l.index(1), start, (in, kk, acc) -> {
+      List<Value> bv = new ArrayList<>();
+      for (int v = 0; v < t.nv(); v++) bv.add(bSource.vector(l, jp, kk, (long) v * s.width(), vt, masked(t, v)));
+      List<Value> next = new ArrayList<>(acc);
+      for (int r = 0; r < mr; r++) {
+        Value a = BroadcastOp.create(b, loc, vt, l.load(packedA, List.of(ip, kk, l.index(r)))).result();
+        for (int v = 0; v < t.nv(); v++) next.set(r * t.nv() + v, FMAOp.create(b, loc, a, bv.get(v), acc.get(r * t.nv() + v)).result());
+      }
+      return next;
+    });
+    for (int r = 0; r < mr; r++) {
+      for (int v = 0; v < t.nv(); v++) {
+        List<Value> at = outIndices(row, col, r, v);
+        Value acc = loop.result(r * t.nv() + v);
+        if (masked(t, v)) TransferWriteOp.create(b, loc, acc, out, at, false);
+        else StoreOp.create(b, loc, acc, out, at);
+      }
+    }
+  }
+
+  private boolean masked(Tile t, int v) { return v == t.nv() - 1 && t.lastLanes() < s.width(); }
+
+  private List<Value> startTile(int mr, Tile t, Value row, Value col) {
+    List<Value> vs = new ArrayList<>();
+    for (int r = 0; r < mr; r++) {
+      for (int v = 0; v < t.nv(); v++) vs.add(init.vector(l, l.add(row, l.index(r)), l.add(col, l.index((long) v * s.width())), vt, masked(t, v)));
+    }
+    return vs;
+  }
+
+  /** The tile as C holds it after an earlier block of k. */
+  private List<Value> loadTile(int mr, Tile t, Value row, Value col) {
+    List<Value> vs = new ArrayList<>();
+    Value zero = l.constant(0, FloatType.F32);
+    for (int r = 0; r < mr; r++) {
+      for (int v = 0; v < t.nv(); v++) {
+        List<Value> at = outIndices(row, col, r, v);
+        vs.add(masked(t, v) ? TransferReadOp.create(b, loc, vt, out, at, zero, false).result() : LoadOp.create(b, loc, vt, out, at).result());
+      }
+    }
+    return vs;
+  }
+
+  private List<Value> outIndices(Value row, Value col, int r, int v) {
+    List<Value> idx = new ArrayList<>(outPrefix);
+    idx.add(l.add(row, l.index(r)));
+    idx.add(l.add(col, l.index((long) v * s.width())));
+    return idx;
+  }
+
+  // ---- loops over blocks and panels
+
+  /** Blocks of {@code step} over [0, total): the body gets each block's start; a single block is no loop at all. */
+  private void blocks(long total, long step, Consumer<Value> body) {
+    if (total <= step) {
+      body.accept(l.index(0));
+      return;
+    }
+    ForOp.create(b, loc, l.index(0), l.index(total), l.index(step), List.of(), (in, iv, args) -> {
+      body.accept(iv);
+      return List.of();
+    });
+  }
+
+  /** The panels [start, min(start + size, limit)) of a block. */
+  private void panelRange(Value start, long size, long limit, Consumer<Value> body) {
+    Long c = constant(start);
+    Value end = c != null ? l.index(Math.min(c + size, limit)) : l.minsi(l.add(start, l.index(size)), l.index(limit));
+    if (c != null && c >= limit) return;
+    ForOp.create(b, loc, start, end, l.index(1), List.of(), (in, iv, args) -> {
+      body.accept(iv);
+      return List.of();
+    });
+  }
+
+  /** Runs {@code body} in the last block of {@code size} over [0, total) only: the one the block starting at {@code start} is when it reaches total. */
+  private void inLastBlock(Value start, long size, long total, Runnable body) {
+    Long c = constant(start);
+    if (c != null) {
+      if (c + size >= total) body.run();
+      return;
+    }
+    Value last = l.cmp(CmpIPredicate.SGE, l.add(start, l.index(size)), l.index(total));
+    IfOp.create(b, loc, last, List.of(), (in, args) -> {
+      body.run();
+      return List.of();
+    }, null);
+  }
+
+  private static Long constant(Value v) {
+    return v.definingOp() instanceof ConstantOp c && c.value() instanceof IntegerAttr i ? i.value() : null;
+  }
+}

@@ -1,0 +1,144 @@
+package dev.sol.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * nn.matmul, nn.gemm and nn.conv through the JIT, whose lowering uses the host's vector kernels, against
+ * the interpreter's reference kernels: odd shapes that leave tails in every direction, several
+ * blocks of k, m and n, batches, transpositions, alpha, beta, broadcast biases and constant
+ * weights packed at compile time. The kernels sum in another order, hence the tolerance.
+ */
+class VectorGemmJitTest {
+  @TempDir Path dir;
+  private final Random random = new Random(7);
+
+  @Test void matrixProductsOfOddShapes() throws Exception {
+    long[][] mnk = {{1, 1, 1}, {7, 13, 5}, {33, 65, 17}, {12, 32, 8}, {24, 64, 3}, {2, 300, 9}, {13, 17, 300}, {40, 50, 1000},
+        {1100, 20, 6}, {3, 8200, 2}};
+    for (long[] s : mnk) {
+      long m = s[0];
+      long n = s[1];
+      long k = s[2];
+      check("matmul_" + m + "x" + n + "x" + k, List.of(shape(m, k), shape(k, n)), shape(m, n), "\"nn.matmul\"(%arg0, %arg1)", "");
+    }
+  }
+
+  @Test void batchedProducts() throws Exception {
+    check("batched_broadcast", List.of(shape(2, 3, 7, 5), shape(3, 5, 13)), shape(2, 3, 7, 13), "\"nn.matmul\"(%arg0, %arg1)", "");
+    check("batch_by_matrix", List.of(shape(4, 7, 5), shape(5, 13)), shape(4, 7, 13), "\"nn.matmul\"(%arg0, %arg1)", "");
+    check("matrix_by_batch", List.of(shape(7, 5), shape(3, 5, 33)), shape(3, 7, 33), "\"nn.matmul\"(%arg0, %arg1)", "");
+  }
+
+  @Test void gemmWithTranspositionsScalesAndBiases() throws Exception {
+    long m = 19;
+    long n = 37;
+    long k = 23;
+    check("gemm_plain", List.of(shape(m, k), shape(k, n)), shape(m, n), "\"nn.gemm\"(%arg0, %arg1)", "");
+    check("gemm_trans", List.of(shape(k, m), shape(n, k), shape(n)), shape(m, n), "\"nn.gemm\"(%arg0, %arg1, %arg2)",
+        "{alpha = 0.5 : f32, beta = 2.0 : f32, trans_a = 1 : i64, trans_b = 1 : i64}");
+    check("gemm_column_bias", List.of(shape(m, k), shape(k, n), shape(m, 1)), shape(m, n), "\"nn.gemm\"(%arg0, %arg1, %arg2)",
+        "{beta = -1.0 : f32}");
+    check("gemm_full_bias", List.of(shape(m, k), shape(k, n), shape(m, n)), shape(m, n), "\"nn.gemm\"(%arg0, %arg1, %arg2)", "");
+    check("gemm_scalar_bias", List.of(shape(m, k), shape(k, n), shape(1)), shape(m, n), "\"nn.gemm\"(%arg0, %arg1, %arg2)", "");
+  }
+
+  @Test void convolutionsAsProducts() throws Exception {
+    check("conv_1x1", List.of(shape(2, 19, 7, 9), shape(23, 19, 1, 1)), shape(2, 23, 7, 9), "\"nn.conv\"(%arg0, %arg1)", "");
+    check("conv_3x3", List.of(shape(1, 16, 12, 12), shape(16, 16, 3, 3), shape(16)), shape(1, 16, 12, 12),
+        "\"nn.conv\"(%arg0, %arg1, %arg2)", "{pads = array<i64: 1, 1, 1, 1>}");
+    check("conv_strided_dilated", List.of(shape(2, 3, 15, 17), shape(8, 3, 3, 2)), shape(2, 8, 6, 9), "\"nn.conv\"(%arg0, %arg1)",
+        "{strides = array<i64: 2, 2>, dilations = array<i64: 2, 1>, pads = array<i64: 1, 0, 0, 1>}");
+  }
+
+  @Test void constantWeightsArePackedAtCompileTime() throws Exception {
+    String weights = constant(shape(29, 23));
+    check("gemm_constant_b", List.of(shape(3, 23), shape(29)), shape(3, 29),
+        "\"nn.gemm\"(%arg0, %w, %arg1)", "{trans_b = 1 : i64}", "%w = " + weights);
+    String b = constant(shape(23, 40));
+    check("matmul_constant_b", List.of(shape(2, 5, 23)), shape(2, 5, 40), "\"nn.matmul\"(%arg0, %w)", "", "%w = " + b);
+  }
+
+  private static long[] shape(long... dims) { return dims; }
+
+  private void check(String name, List<long[]> inputs, long[] result, String op, String attributes) throws Exception {
+    check(name, inputs, result, op, attributes, null);
+  }
+
+  /** A function of the inputs returning {@code op}'s result; the JIT's result must match the interpreter's. */
+  private void check(String name, List<long[]> inputs, long[] result, String op, String attributes, String prelude) throws Exception {
+    Path file = writeModel(name, inputs, result, op, attributes, prelude);
+    Map<String, SolTensor> feeds = new LinkedHashMap<>();
+    for (int i = 0; i < inputs.size(); i++) feeds.put("input_" + i, SolTensor.of(inputs.get(i), randoms(count(inputs.get(i)))));
+    try (SolModel jit = SolModel.compile(file, new SolOptions());
+         SolModel interp = SolModel.compile(file, new SolOptions().backend(SolOptions.Backend.INTERPRETER));
+         SolModel.Result got = jit.run(feeds);
+         SolModel.Result expected = interp.run(feeds)) {
+      assertNull(ConformanceCase.compare(got.get("output_0"), expected.get("output_0"), 1e-4, 1e-5), name);
+    } finally {
+      for (SolTensor t : feeds.values()) t.close();
+    }
+  }
+
+  private Path writeModel(String name, List<long[]> inputs, long[] result, String op, String attributes, String prelude) throws IOException {
+    List<String> types = inputs.stream().map(VectorGemmJitTest::tensor).toList();
+    String args = String.join(", ", IntStream.range(0, types.size()).mapToObj(i -> "%arg" + i + ": " + types.get(i)).toList());
+    String operandTypes = op.contains("%w") ? withWeight(op, types, prelude) : String.join(", ", types);
+    String text = "\"builtin.module\"() ({\n  \"func.func\"() ({\n  ^bb0(" + args + "):\n"
+        + (prelude == null ? "" : "    " + prelude + "\n")
+        + "    %r = " + op + " " + attributes + " : (" + operandTypes + ") -> " + tensor(result) + "\n"
+        + "    \"func.return\"(%r) : (" + tensor(result) + ") -> ()\n"
+        + "  }) {function_type = (" + String.join(", ", types) + ") -> " + tensor(result) + ", sym_name = \"" + name + "\"} : () -> ()\n"
+        + "}) : () -> ()\n";
+    Path file = dir.resolve(name + ".mlir");
+    Files.writeString(file, text);
+    return file;
+  }
+
+  /** The operand types of an op that reads %w (the constant) where the text names it. */
+  private static String withWeight(String op, List<String> types, String prelude) {
+    String weightType = prelude.substring(prelude.lastIndexOf("-> ") + 3);
+    List<String> operands = new ArrayList<>();
+    for (String o : op.substring(op.indexOf('(') + 1, op.indexOf(')')).split(", ")) {
+      operands.add(o.equals("%w") ? weightType : types.get(Integer.parseInt(o.substring(4))));
+    }
+    return String.join(", ", operands);
+  }
+
+  /** An nn.constant of random values of {@code dims} (a matrix). */
+  private String constant(long[] dims) {
+    float[] v = randoms(count(dims));
+    List<String> rows = new ArrayList<>();
+    for (int r = 0; r < dims[0]; r++) {
+      float[] row = Arrays.copyOfRange(v, (int) (r * dims[1]), (int) ((r + 1) * dims[1]));
+      rows.add(Arrays.toString(row).replace("E", "e"));
+    }
+    String body = "[" + String.join(", ", rows) + "]";
+    return "\"nn.constant\"() {value = dense<" + body + "> : " + tensor(dims) + "} : () -> " + tensor(dims);
+  }
+
+  private static String tensor(long[] dims) {
+    return "tensor<" + Arrays.stream(dims).mapToObj(Long::toString).collect(Collectors.joining("x")) + "xf32>";
+  }
+
+  private static int count(long[] dims) { return (int) Arrays.stream(dims).reduce(1, (x, y) -> x * y); }
+
+  private float[] randoms(int n) {
+    float[] v = new float[n];
+    for (int i = 0; i < n; i++) v[i] = (float) (random.nextDouble() * 2 - 1);
+    return v;
+  }
+}

@@ -1,0 +1,241 @@
+#!/usr/bin/env python3
+"""Writes full-size (224x224) benchmark networks with random weights as ONNX files.
+
+    python3 scripts/generate_benchmark_networks.py [OUTDIR] [--only NAME...]
+
+The architectures follow the published ones layer by layer (the torchvision / ONNX model zoo
+variants): ResNet-50, VGG-19, DenseNet-121, Inception-v1 (GoogLeNet, with LRN), SqueezeNet 1.1,
+ShuffleNet v2 x1.0 and MobileNet-v2. Batch normalization stays a separate node (as exported
+models have it), weights are He-scaled normal random numbers from a fixed seed, and the batch
+dimension is symbolic ("batch"): pick it with `sol-bench MODEL --shape input=4,3,224,224`.
+
+The files are large (VGG-19 is 548 MB), so they are not committed; OUTDIR defaults to
+`bench/networks` (ignored by git). `scripts/benchmark_networks.sha256` holds the checksums of
+the files this script wrote with onnx 1.23 and numpy 2.4; `sha256sum -c` from OUTDIR checks them.
+"""
+import argparse
+import os
+import numpy as np
+import onnx
+from onnx import TensorProto, helper, numpy_helper
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+class Net:
+    """A graph under construction: nodes in order, initializers, fresh names."""
+
+    def __init__(self, name, seed):
+        self.name = name
+        self.rng = np.random.default_rng(seed)
+        self.nodes = []
+        self.inits = []
+        self.count = 0
+
+    def fresh(self, base):
+        self.count += 1
+        return f"{base}{self.count}"
+
+    def tensor(self, array):
+        name = self.fresh("w")
+        self.inits.append(numpy_helper.from_array(np.asarray(array), name))
+        return name
+
+    def weight(self, shape, scale=None):
+        fan_in = int(np.prod(shape[1:])) if len(shape) > 1 else shape[0]
+        s = scale if scale is not None else np.sqrt(2.0 / fan_in)
+        return self.tensor((self.rng.standard_normal(shape) * s).astype(np.float32))
+
+    def op(self, op_type, inputs, outputs=1, **attrs):
+        names = [self.fresh(op_type.lower()) for _ in range(outputs)]
+        self.nodes.append(helper.make_node(op_type, inputs, names, name=names[0], **attrs))
+        return names[0] if outputs == 1 else names
+
+    def conv(self, x, cin, cout, k, stride=1, pad=None, group=1, bias=True):
+        pad = k // 2 if pad is None else pad
+        inputs = [x, self.weight([cout, cin // group, k, k])]
+        if bias:
+            inputs.append(self.weight([cout], 0.1))
+        return self.op("Conv", inputs, kernel_shape=[k, k], strides=[stride, stride], pads=[pad] * 4, group=group)
+
+    def bn(self, x, c):
+        r = self.rng
+        scale = self.tensor((1 + 0.1 * r.standard_normal(c)).astype(np.float32))
+        bias = self.tensor((0.1 * r.standard_normal(c)).astype(np.float32))
+        mean = self.tensor((0.1 * r.standard_normal(c)).astype(np.float32))
+        var = self.tensor((1 + 0.1 * np.abs(r.standard_normal(c))).astype(np.float32))
+        return self.op("BatchNormalization", [x, scale, bias, mean, var], epsilon=1e-5)
+
+    def relu(self, x):
+        return self.op("Relu", [x])
+
+    def relu6(self, x):
+        return self.op("Clip", [x, self.tensor(np.float32(0)), self.tensor(np.float32(6))])
+
+    def conv_bn(self, x, cin, cout, k, stride=1, pad=None, group=1, act="relu"):
+        y = self.bn(self.conv(x, cin, cout, k, stride, pad, group, bias=False), cout)
+        return {"relu": self.relu, "relu6": self.relu6, None: lambda v: v}[act](y)
+
+    def max_pool(self, x, k, stride, pad=0, ceil=0):
+        return self.op("MaxPool", [x], kernel_shape=[k, k], strides=[stride, stride], pads=[pad] * 4, ceil_mode=ceil)
+
+    def classifier(self, x, c, classes=1000):
+        f = self.op("Flatten", [self.op("GlobalAveragePool", [x])], axis=1)
+        return self.op("Gemm", [f, self.weight([classes, c]), self.weight([classes], 0.1)], transB=1)
+
+    def save(self, output, folder):
+        graph = helper.make_graph(
+            self.nodes, self.name,
+            [helper.make_tensor_value_info("input", TensorProto.FLOAT, ["batch", 3, 224, 224])],
+            [helper.make_tensor_value_info(output, TensorProto.FLOAT, None)], self.inits)
+        model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)], producer_name="sol-benchmark-networks")
+        model.ir_version = 8
+        path = os.path.join(folder, f"{self.name}.onnx")
+        onnx.save(model, path)
+        return path
+
+
+def resnet50():
+    n = Net("resnet50", 1)
+    x = n.max_pool(n.conv_bn("input", 3, 64, 7, 2, 3), 3, 2, 1)
+    c = 64
+    for width, blocks, stride in [(64, 3, 1), (128, 4, 2), (256, 6, 2), (512, 3, 2)]:
+        for b in range(blocks):
+            s = stride if b == 0 else 1
+            y = n.conv_bn(x, c, width, 1, pad=0)
+            y = n.conv_bn(y, width, width, 3, s)
+            y = n.conv_bn(y, width, width * 4, 1, pad=0, act=None)
+            shortcut = n.conv_bn(x, c, width * 4, 1, s, 0, act=None) if b == 0 else x
+            x = n.relu(n.op("Add", [y, shortcut]))
+            c = width * 4
+    return n, n.classifier(x, c)
+
+
+def vgg19():
+    n = Net("vgg19", 2)
+    x, c = "input", 3
+    for cout, convs in [(64, 2), (128, 2), (256, 4), (512, 4), (512, 4)]:
+        for _ in range(convs):
+            x, c = n.relu(n.conv(x, c, cout, 3)), cout
+        x = n.max_pool(x, 2, 2)
+    h = n.op("Flatten", [x], axis=1)
+    for cin, cout in [(512 * 49, 4096), (4096, 4096)]:
+        h = n.relu(n.op("Gemm", [h, n.weight([cout, cin]), n.weight([cout], 0.1)], transB=1))
+    return n, n.op("Gemm", [h, n.weight([1000, 4096]), n.weight([1000], 0.1)], transB=1)
+
+
+def densenet121():
+    n = Net("densenet121", 3)
+    x = n.max_pool(n.conv_bn("input", 3, 64, 7, 2, 3), 3, 2, 1)
+    c, growth = 64, 32
+    for i, layers in enumerate([6, 12, 24, 16]):
+        for _ in range(layers):
+            y = n.conv(n.relu(n.bn(x, c)), c, 4 * growth, 1, pad=0, bias=False)
+            y = n.conv(n.relu(n.bn(y, 4 * growth)), 4 * growth, growth, 3, bias=False)
+            x, c = n.op("Concat", [x, y], axis=1), c + growth
+        if i < 3:
+            x = n.conv(n.relu(n.bn(x, c)), c, c // 2, 1, pad=0, bias=False)
+            x, c = n.op("AveragePool", [x], kernel_shape=[2, 2], strides=[2, 2]), c // 2
+    return n, n.classifier(n.relu(n.bn(x, c)), c)
+
+
+def inception_v1():
+    n = Net("inception_v1", 4)
+    lrn = lambda v: n.op("LRN", [v], size=5, alpha=1e-4, beta=0.75, bias=1.0)
+    x = lrn(n.max_pool(n.relu(n.conv("input", 3, 64, 7, 2, 3)), 3, 2, 0, ceil=1))
+    x = n.relu(n.conv(x, 64, 64, 1, pad=0))
+    x = n.max_pool(lrn(n.relu(n.conv(x, 64, 192, 3))), 3, 2, 0, ceil=1)
+    c = 192
+    stages = [[(64, 96, 128, 16, 32, 32), (128, 128, 192, 32, 96, 64)],
+              [(192, 96, 208, 16, 48, 64), (160, 112, 224, 24, 64, 64), (128, 128, 256, 24, 64, 64),
+               (112, 144, 288, 32, 64, 64), (256, 160, 320, 32, 128, 128)],
+              [(256, 160, 320, 32, 128, 128), (384, 192, 384, 48, 128, 128)]]
+    for s, stage in enumerate(stages):
+        for b1, r3, b3, r5, b5, bp in stage:
+            p1 = n.relu(n.conv(x, c, b1, 1, pad=0))
+            p2 = n.relu(n.conv(n.relu(n.conv(x, c, r3, 1, pad=0)), r3, b3, 3))
+            p3 = n.relu(n.conv(n.relu(n.conv(x, c, r5, 1, pad=0)), r5, b5, 5))
+            p4 = n.relu(n.conv(n.max_pool(x, 3, 1, 1), c, bp, 1, pad=0))
+            x, c = n.op("Concat", [p1, p2, p3, p4], axis=1), b1 + b3 + b5 + bp
+        if s < 2:
+            x = n.max_pool(x, 3, 2, 0, ceil=1)
+    return n, n.classifier(x, c)
+
+
+def squeezenet11():
+    n = Net("squeezenet11", 5)
+    x = n.max_pool(n.relu(n.conv("input", 3, 64, 3, 2, 0)), 3, 2, 0, ceil=1)
+    c = 64
+    for i, (squeeze, expand) in enumerate([(16, 64), (16, 64), (32, 128), (32, 128), (48, 192), (48, 192), (64, 256), (64, 256)]):
+        s = n.relu(n.conv(x, c, squeeze, 1, pad=0))
+        x = n.op("Concat", [n.relu(n.conv(s, squeeze, expand, 1, pad=0)), n.relu(n.conv(s, squeeze, expand, 3))], axis=1)
+        c = 2 * expand
+        if i in (1, 3):
+            x = n.max_pool(x, 3, 2, 0, ceil=1)
+    x = n.relu(n.conv(x, c, 1000, 1, pad=0))
+    return n, n.op("Flatten", [n.op("GlobalAveragePool", [x])], axis=1)
+
+
+def shufflenet_v2():
+    n = Net("shufflenet_v2", 6)
+
+    def shuffle(v, c, hw):
+        v = n.op("Reshape", [v, n.tensor(np.array([0, 2, c // 2, hw, hw], dtype=np.int64))])
+        v = n.op("Transpose", [v], perm=[0, 2, 1, 3, 4])
+        return n.op("Reshape", [v, n.tensor(np.array([0, c, hw, hw], dtype=np.int64))])
+
+    x = n.max_pool(n.conv_bn("input", 3, 24, 3, 2), 3, 2, 1)
+    c, hw = 24, 56
+    for cout, repeats in [(116, 4), (232, 8), (464, 4)]:
+        half = cout // 2
+        for r in range(repeats):
+            if r == 0:
+                hw //= 2
+                left = n.conv_bn(n.conv_bn(x, c, c, 3, 2, group=c, act=None), c, half, 1, pad=0)
+                right = n.conv_bn(x, c, half, 1, pad=0)
+                right = n.conv_bn(right, half, half, 3, 2, group=half, act=None)
+                right = n.conv_bn(right, half, half, 1, pad=0)
+            else:
+                left, right = n.op("Split", [x, n.tensor(np.array([half, half], dtype=np.int64))], outputs=2, axis=1)
+                right = n.conv_bn(right, half, half, 1, pad=0)
+                right = n.conv_bn(right, half, half, 3, group=half, act=None)
+                right = n.conv_bn(right, half, half, 1, pad=0)
+            x, c = shuffle(n.op("Concat", [left, right], axis=1), cout, hw), cout
+    x = n.conv_bn(x, c, 1024, 1, pad=0)
+    return n, n.classifier(x, 1024)
+
+
+def mobilenet_v2():
+    n = Net("mobilenet_v2", 7)
+    x = n.conv_bn("input", 3, 32, 3, 2, act="relu6")
+    c = 32
+    for t, cout, repeats, stride in [(1, 16, 1, 1), (6, 24, 2, 2), (6, 32, 3, 2), (6, 64, 4, 2),
+                                     (6, 96, 3, 1), (6, 160, 3, 2), (6, 320, 1, 1)]:
+        for r in range(repeats):
+            s = stride if r == 0 else 1
+            hidden = c * t
+            y = x if t == 1 else n.conv_bn(x, c, hidden, 1, pad=0, act="relu6")
+            y = n.conv_bn(y, hidden, hidden, 3, s, group=hidden, act="relu6")
+            y = n.conv_bn(y, hidden, cout, 1, pad=0, act=None)
+            x = n.op("Add", [x, y]) if s == 1 and c == cout else y
+            c = cout
+    x = n.conv_bn(x, c, 1280, 1, pad=0, act="relu6")
+    return n, n.classifier(x, 1280)
+
+
+NETWORKS = {f.__name__: f for f in [resnet50, vgg19, densenet121, inception_v1, squeezenet11, shufflenet_v2, mobilenet_v2]}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("outdir", nargs="?", default=os.path.join(HERE, "..", "bench", "networks"))
+    parser.add_argument("--only", nargs="+", choices=sorted(NETWORKS), default=list(NETWORKS))
+    args = parser.parse_args()
+    os.makedirs(args.outdir, exist_ok=True)
+    for name in args.only:
+        net, output = NETWORKS[name]()
+        print("wrote", net.save(output, args.outdir))
+
+
+if __name__ == "__main__":
+    main()

@@ -6,7 +6,9 @@
 The architectures follow the published ones layer by layer (the torchvision / ONNX model zoo
 variants): ResNet-50, VGG-19, DenseNet-121, Inception-v1 (GoogLeNet, with LRN), SqueezeNet 1.1,
 ShuffleNet v2 x1.0 and MobileNet-v2. Batch normalization stays a separate node (as exported
-models have it), weights are He-scaled normal random numbers from a fixed seed, and the batch
+models have it); the last one of a residual branch starts small (gamma 0.2, as trained
+networks and "zero-init residual" training have it) so that activations stay in a realistic
+range instead of growing with depth; weights are He-scaled normal random numbers from a fixed seed, and the batch
 dimension is symbolic ("batch"): pick it with `sol-bench MODEL --shape input=4,3,224,224`.
 
 The files are large (VGG-19 is 548 MB), so they are not committed; OUTDIR defaults to
@@ -58,9 +60,9 @@ class Net:
             inputs.append(self.weight([cout], 0.1))
         return self.op("Conv", inputs, kernel_shape=[k, k], strides=[stride, stride], pads=[pad] * 4, group=group)
 
-    def bn(self, x, c):
+    def bn(self, x, c, gamma=1.0):
         r = self.rng
-        scale = self.tensor((1 + 0.1 * r.standard_normal(c)).astype(np.float32))
+        scale = self.tensor((gamma * (1 + 0.1 * r.standard_normal(c))).astype(np.float32))
         bias = self.tensor((0.1 * r.standard_normal(c)).astype(np.float32))
         mean = self.tensor((0.1 * r.standard_normal(c)).astype(np.float32))
         var = self.tensor((1 + 0.1 * np.abs(r.standard_normal(c))).astype(np.float32))
@@ -72,8 +74,8 @@ class Net:
     def relu6(self, x):
         return self.op("Clip", [x, self.tensor(np.float32(0)), self.tensor(np.float32(6))])
 
-    def conv_bn(self, x, cin, cout, k, stride=1, pad=None, group=1, act="relu"):
-        y = self.bn(self.conv(x, cin, cout, k, stride, pad, group, bias=False), cout)
+    def conv_bn(self, x, cin, cout, k, stride=1, pad=None, group=1, act="relu", gamma=1.0):
+        y = self.bn(self.conv(x, cin, cout, k, stride, pad, group, bias=False), cout, gamma)
         return {"relu": self.relu, "relu6": self.relu6, None: lambda v: v}[act](y)
 
     def max_pool(self, x, k, stride, pad=0, ceil=0):
@@ -104,7 +106,7 @@ def resnet50():
             s = stride if b == 0 else 1
             y = n.conv_bn(x, c, width, 1, pad=0)
             y = n.conv_bn(y, width, width, 3, s)
-            y = n.conv_bn(y, width, width * 4, 1, pad=0, act=None)
+            y = n.conv_bn(y, width, width * 4, 1, pad=0, act=None, gamma=0.2)
             shortcut = n.conv_bn(x, c, width * 4, 1, s, 0, act=None) if b == 0 else x
             x = n.relu(n.op("Add", [y, shortcut]))
             c = width * 4
@@ -216,7 +218,7 @@ def mobilenet_v2():
             hidden = c * t
             y = x if t == 1 else n.conv_bn(x, c, hidden, 1, pad=0, act="relu6")
             y = n.conv_bn(y, hidden, hidden, 3, s, group=hidden, act="relu6")
-            y = n.conv_bn(y, hidden, cout, 1, pad=0, act=None)
+            y = n.conv_bn(y, hidden, cout, 1, pad=0, act=None, gamma=0.2 if s == 1 and c == cout else 1.0)
             x = n.op("Add", [x, y]) if s == 1 and c == cout else y
             c = cout
     x = n.conv_bn(x, c, 1280, 1, pad=0, act="relu6")

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs sol-bench on the full-size benchmark networks (made by generate_benchmark_networks.py)
+# and prints one table row per network and batch size: SOL's and ONNX Runtime's median latency
+# and their ratio.   scripts/bench_networks.sh [--batch "1 4"] [--threads N] [NETWORK...]
+set -euo pipefail
+here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
+dir="${SOL_BENCH_NETWORKS:-$here/../bench/networks}"
+batches="1"; threads=1
+while [[ $# -gt 0 && "$1" == --* ]]; do
+  case "$1" in
+    --batch) batches="$2"; shift 2 ;;
+    --threads) threads="$2"; shift 2 ;;
+    *) echo "bench_networks.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+nets=("$@")
+if [[ ${#nets[@]} -eq 0 ]]; then nets=(resnet50 vgg19 densenet121 inception_v1 squeezenet11 shufflenet_v2 mobilenet_v2); fi
+echo "| network | batch | SOL ms | ORT ms | SOL/ORT |"
+echo "| --- | --- | --- | --- | --- |"
+for net in "${nets[@]}"; do
+  model="$dir/$net.onnx"
+  [[ -f "$model" ]] || { echo "bench_networks.sh: $model is missing; run scripts/generate_benchmark_networks.py" >&2; exit 1; }
+  for b in $batches; do
+    out="$("$here/../bin/sol-bench" "$model" --shape "input=$b,3,224,224" --threads "$threads" 2>&1)" || { echo "| $net | $b | failed: $(tail -1 <<<"$out") | | |"; continue; }
+    sol=$(awk '/^SOL median latency/ {print $4}' <<<"$out")
+    ort=$(awk '/^ONNX Runtime median latency/ {print $5}' <<<"$out")
+    ratio=$(awk '/^ratio SOL/ {print $3}' <<<"$out")
+    echo "| $net | $b | $sol | $ort | $ratio |"
+  done
+done

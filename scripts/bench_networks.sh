@@ -24,7 +24,7 @@ for net in "${nets[@]}"; do
     out="$("$here/../bin/sol-bench" "$model" --shape "input=$b,3,224,224" --threads "$threads" 2>&1)" || { echo "| $net | $b | failed: $(tail -1 <<<"$out") | | |"; continue; }
     sol=$(awk '/^SOL median latency/ {print $4}' <<<"$out")
     ort=$(awk '/^ONNX Runtime median latency/ {print $5}' <<<"$out")
-    ratio=$(awk '/^ratio SOL/ {print $3}' <<<"$out")
+    ratio=$(awk '/^ratio SOL/ {print $4}' <<<"$out")
     echo "| $net | $b | $sol | $ort | $ratio |"
   done
 done

@@ -89,7 +89,7 @@ class Net:
         graph = helper.make_graph(
             self.nodes, self.name,
             [helper.make_tensor_value_info("input", TensorProto.FLOAT, ["batch", 3, 224, 224])],
-            [helper.make_tensor_value_info(output, TensorProto.FLOAT, None)], self.inits)
+            [helper.make_tensor_value_info(output, TensorProto.FLOAT, ["batch", 1000])], self.inits)
         model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)], producer_name="sol-benchmark-networks")
         model.ir_version = 8
         path = os.path.join(folder, f"{self.name}.onnx")

@@ -4,7 +4,7 @@
  *   driver predict IN... OUT...   FUNC_init(0) and FUNC(NULL, in, out) (one input)
  *   driver run IN... OUT...       FUNC_run with a context
  *   driver threads IN... OUT...   4 threads with their own contexts, 25 runs each, all equal to one run
- *   driver errors                 the API's error codes and messages, printed one per line
+ *   driver errors                 the API's error codes and messages (on zero inputs), one per line
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -64,6 +64,8 @@ static void errors(void) {
   printf("outputs NULL: %d %s\n", API(_run)(NULL, (const void *const *) in, NULL), API(_last_error)());
   printf("output 0 NULL: %d %s\n", API(_run)(NULL, (const void *const *) in, none), API(_last_error)());
   printf("bad ctx: %d %s\n", API(_run)(dummy, (const void *const *) in, none), API(_last_error)());
+  FUNC(NULL, (const float *) in[0], (float **) outputs());
+  printf("predict: '%s'\n", API(_last_error)());
   int first = API(_seed)(42);
   int second = API(_seed)(7);
   printf("seed: %d %d %d\n", first, second, API(_seed)(0));

@@ -6,6 +6,8 @@ import dev.sol.runtime.SolOptions;
 import dev.sol.runtime.SolTensor;
 import dev.sol.tools.deploy.SolDeploy;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,14 +66,27 @@ public final class DeployCommand implements Callable<Integer> {
   @Option(names = "--cc", paramLabel = "COMMAND", description = "The C compiler that compiles the glue and links (default: cc, or ARCH-linux-gnu-gcc for another architecture).")
   String compiler;
 
+  private PrintStream out;
+  private PrintStream err;
+
   public static void main(String[] args) {
-    CommandLine cli = new CommandLine(new DeployCommand());
+    InternalErrors.exit("sol-deploy", () -> run(args, System.out, System.err));
+  }
+
+  /** Runs the tool with its output and messages going to {@code out} and {@code err}; returns the exit status. */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    DeployCommand tool = new DeployCommand();
+    tool.out = out;
+    tool.err = err;
+    CommandLine cli = new CommandLine(tool);
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
     cli.setExecutionExceptionHandler((ex, c, parsed) -> InternalErrors.report("sol-deploy", ex));
     cli.setParameterExceptionHandler((ex, a) -> {
-      System.err.println("sol-deploy: " + ex.getMessage());
+      err.println("sol-deploy: " + ex.getMessage());
       return 1;
     });
-    InternalErrors.exit("sol-deploy", () -> cli.execute(args));
+    return cli.execute(args);
   }
 
   @Override public Integer call() {
@@ -85,14 +100,14 @@ public final class DeployCommand implements Callable<Integer> {
         options.constant(spec.substring(0, eq), constant(Path.of(spec.substring(eq + 1))));
       }
       SolDeploy.Library lib = deploy.deploy(model, options, outputDir);
-      System.out.println("wrote " + lib.library() + " and " + lib.header());
+      out.println("wrote " + lib.library() + " and " + lib.header());
       return 0;
     } catch (MissingConstantException e) {
-      System.err.println("sol-deploy: error: " + e.problem() + "; give " + (e.inputs().size() == 1 ? "it" : "them") + " with "
+      err.println("sol-deploy: error: " + e.problem() + "; give " + (e.inputs().size() == 1 ? "it" : "them") + " with "
           + String.join(" and ", e.inputs().stream().map(i -> "--constant " + i + "=FILE.pb").toList()));
       return 1;
     } catch (SolException | IllegalArgumentException e) {
-      System.err.println("sol-deploy: error: " + e.getMessage());
+      err.println("sol-deploy: error: " + e.getMessage());
       return 1;
     }
   }

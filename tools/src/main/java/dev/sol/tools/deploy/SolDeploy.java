@@ -9,6 +9,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -92,6 +93,7 @@ public final class SolDeploy {
     Objects.requireNonNull(options, "options");
     DeployTarget target = DeployTarget.resolve(triple, cpu, features);
     Toolchain tools = Toolchain.forTarget(target.triple(), Targets.hostTriple(), compiler);
+    tools.check(staticLibrary);
     prepare(outputDir);
     ModelObject object = ModelObject.compile(model, options, target, funcName + "__sol_");
     CInterface c = new CInterface(libName, funcName, object.inputs(), object.outputs(), object.entrySymbol(), object.arguments(),
@@ -132,6 +134,8 @@ public final class SolDeploy {
       problem = "'" + e.getFile() + "' is a file";
     } catch (AccessDeniedException e) {
       problem = "permission denied";
+    } catch (NoSuchFileException e) {
+      problem = "it cannot be created there";
     } catch (FileSystemException e) {
       problem = e.getReason() != null ? e.getReason().toLowerCase(Locale.ROOT) : String.valueOf(e.getMessage());
     } catch (IOException e) {

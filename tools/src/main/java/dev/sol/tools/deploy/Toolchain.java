@@ -22,11 +22,17 @@ record Toolchain(String cc, String ar, String hint) {
   static Toolchain forTarget(String triple, String hostTriple, String cc) {
     String arch = triple.substring(0, triple.indexOf('-'));
     if (hostTriple.startsWith(arch + "-")) {
-      return new Toolchain(cc != null ? cc : "cc", "ar", "install a C compiler (Debian: apt-get install gcc)");
+      return new Toolchain(cc != null ? cc : "cc", "ar", "install the C tools (Debian: apt-get install gcc binutils)");
     }
     String prefix = arch + "-linux-gnu-";
     return new Toolchain(cc != null ? cc : prefix + "gcc", prefix + "ar",
         "install the cross tools for " + triple + " (Debian: apt-get install gcc-" + arch.replace('_', '-') + "-linux-gnu)");
+  }
+
+  /** Checks that the compiler (and for a static library the archiver) runs, before the slow work starts. */
+  void check(boolean archiver) throws SolException {
+    run(cc, List.of(cc, "--version"));
+    if (archiver) run(ar, List.of(ar, "--version"));
   }
 
   /** Compiles C source into a position-independent object. */
@@ -57,7 +63,8 @@ record Toolchain(String cc, String ar, String hint) {
     try {
       p = new ProcessBuilder(command).redirectErrorStream(true).start();
     } catch (IOException e) {
-      throw new SolException("'" + tool + "' was not found; sol-deploy needs it to build the library: " + hint);
+      String what = tool.equals(ar) ? "the archiver '" : "the C compiler '";
+      throw new SolException(what + tool + "' was not found; sol-deploy needs it to build the library: " + hint);
     }
     try {
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();

@@ -52,7 +52,12 @@ final class HeaderWriter {
 
     TensorInfo first = c.inputs().isEmpty() ? null : c.inputs().getFirst().info();
     h.append("/* Chooses the device that runs the network: 0 is the CPU, the only one this library has.\n");
-    h.append(" * Call it once before the first run; any other index makes runs fail with ").append(lib).append("_ERROR_DEVICE. */\n");
+    h.append(" * Call it once before the first run; any other index makes runs fail with ").append(lib).append("_ERROR_DEVICE.");
+    if (GlueWriter.tunesMalloc(c)) {
+      h.append("\n * It also asks malloc to keep the memory of the network's temporaries between runs (mallopt\n");
+      h.append(" * M_MMAP_THRESHOLD and M_TRIM_THRESHOLD), which makes runs several times faster.");
+    }
+    h.append(" */\n");
     h.append("void ").append(f).append("_init(const int deviceIdx);\n\n");
     h.append("/* Sets the seed of the network's random operators and returns the previous one (0 at first). */\n");
     h.append("int  ").append(f).append("_seed(const int seed);\n\n");

@@ -6,8 +6,11 @@ import dev.sol.codegen.llvm.CodegenException;
 import dev.sol.codegen.llvm.LlvmEmitter;
 import dev.sol.codegen.llvm.Targets;
 import dev.sol.dialect.func.FuncOp;
+import dev.sol.dialect.memref.AllocOp;
+import dev.sol.ir.DenseElementsAttr;
 import dev.sol.ir.FunctionType;
 import dev.sol.ir.MemRefType;
+import dev.sol.ir.Operation;
 import dev.sol.ir.Symbols;
 import dev.sol.ir.Type;
 import dev.sol.runtime.LoweredModel;
@@ -32,9 +35,11 @@ import org.bytedeco.llvm.LLVM.LLVMTargetMachineRef;
  * @param object the ELF object file
  * @param entrySymbol the entry function's name in it
  * @param arguments what each parameter of the entry function is, derived from its signature
+ * @param temporaryBytes the sizes of all the buffers the code allocates, 64-byte aligned, added up: a bound on the memory
+ *     that one run takes from malloc
  */
 record ModelObject(byte[] object, String entrySymbol, List<CInterface.EntryArgument> arguments, List<CInterface.Port> inputs,
-    List<CInterface.Port> outputs) {
+    List<CInterface.Port> outputs, long temporaryBytes) {
 
   static ModelObject compile(Path model, SolOptions options, DeployTarget target, String symbolPrefix) throws SolException {
     LoweredModel lowered = LoweredModel.lower(model, options, target.description());
@@ -51,13 +56,24 @@ record ModelObject(byte[] object, String entrySymbol, List<CInterface.EntryArgum
       Targets.optimize(m, tm);
       byte[] object = Targets.emit(m, tm, true);
       LLVMDisposeModule(m);
-      return new ModelObject(object, symbolPrefix + lowered.entry(), arguments, inputs, outputs);
+      return new ModelObject(object, symbolPrefix + lowered.entry(), arguments, inputs, outputs, temporaryBytes(lowered.module()));
     } catch (CodegenException e) {
       throw new SolException(model + ": " + e.getMessage());
     } finally {
       LLVMContextDispose(llvm);
       LLVMDisposeTargetMachine(tm);
     }
+  }
+
+  private static long temporaryBytes(Operation module) {
+    long[] sum = {0};
+    module.walk(op -> {
+      if (op instanceof AllocOp a) {
+        MemRefType m = a.memrefType();
+        sum[0] += (m.numElements() * DenseElementsAttr.elementBytes(m.element()) + 63) / 64 * 64;
+      }
+    });
+    return sum[0];
   }
 
   private static List<CInterface.Port> ports(Map<String, TensorInfo> tensors) {

@@ -96,7 +96,7 @@ public final class SolDeploy {
     tools.check(staticLibrary);
     prepare(outputDir);
     ModelObject object = ModelObject.compile(model, options, target, funcName + "__sol_");
-    CInterface c = new CInterface(libName, funcName, object.inputs(), object.outputs(), object.entrySymbol(), object.arguments(),
+    CInterface c = new CInterface(libName, funcName, object.inputs(), object.outputs(), object.entrySymbol(), object.arguments(), object.temporaryBytes(),
         model.getFileName() == null ? model.toString() : model.getFileName().toString(), target.describe());
     Path library = outputDir.resolve("lib" + libName + (staticLibrary ? ".a" : ".so"));
     Path header = outputDir.resolve(libName + ".h");

@@ -49,6 +49,19 @@ class DeployCommandTest {
     assertEquals("Sym_api.o\nSym_model.o\n", members);
   }
 
+  @Test void inputsNeededAsConstants(@TempDir Path dir) throws Exception {
+    Path test = Path.of("..", "testdata", "onnx-node", "test_reshape_reduced_dims");
+    String model = test.resolve("model.onnx").toString();
+    assertEquals(new Result(1, "", "sol-deploy: error: " + model + ": node 'reshaped' (Reshape): the shape (input #1) comes from graph input "
+        + "'shape', whose value must be known when compiling; give it with --constant shape=FILE.pb\n"),
+        deploy(model, "--lib-name=R", "-o", dir.toString()));
+    assertEquals(new Result(1, "", "sol-deploy: error: --constant expects NAME=FILE.pb, got 'shape'\n"),
+        deploy(model, "--lib-name=R", "-o", dir.toString(), "--constant", "shape"));
+    Result r = deploy(model, "--lib-name=R", "-o", dir.toString(), "--constant", "shape=" + test.resolve("test_data_set_0/input_1.pb"));
+    assertEquals(0, r.status(), r.err());
+    assertTrue(Files.readString(dir.resolve("R.h")).contains("#define R_NUM_INPUTS 1\n"));
+  }
+
   @Test void unknownTriple(@TempDir Path dir) {
     assertError("unsupported target triple 'riscv64-unknown-linux-gnu' (supported: x86_64-*, aarch64-*)", dir, "--lib-name=Net",
         "--triple=riscv64-unknown-linux-gnu");

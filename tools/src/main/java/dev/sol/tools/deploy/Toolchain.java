@@ -42,12 +42,13 @@ record Toolchain(String cc, String ar, String hint) {
 
   /**
    * Links objects into a shared library that needs nothing but the C library and libm: libgcc
-   * is linked in statically, and every symbol must resolve ({@code -z defs}).
+   * is linked in statically, every symbol must resolve ({@code -z defs}) and the code must be
+   * position-independent ({@code -z text}: no relocations in it).
    */
   void linkShared(List<Path> objects, Path library) throws SolException {
     List<String> command = new ArrayList<>(List.of(cc, "-shared", "-o", library.toString()));
     for (Path o : objects) command.add(o.toString());
-    command.addAll(List.of("-Wl,-soname," + library.getFileName(), "-Wl,-z,defs", "-Wl,-z,noexecstack", "-static-libgcc", "-lm"));
+    command.addAll(List.of("-Wl,-soname," + library.getFileName(), "-Wl,-z,defs", "-Wl,-z,text", "-Wl,-z,noexecstack", "-static-libgcc", "-lm"));
     run(cc, command);
   }
 

@@ -60,7 +60,7 @@ final class JitEngine implements Engine {
       }
     }
     String name = Symbols.nameOf(model.function);
-    lower(model.context, model.module, model.fileName);
+    lower(model.context, model.module, model.fileName, hostTarget());
     try {
       jit = new JitModule(llvm -> LlvmEmitter.translate(llvm, model.module, name));
     } catch (CodegenException e) {
@@ -85,12 +85,13 @@ final class JitEngine implements Engine {
     return all;
   }
 
-  private static void lower(IRContext ctx, Operation module, String fileName) throws SolException {
+  /** Lowers a module in the nn dialect to loops on buffers with the sol-cpu pipeline, its kernels sized for {@code target}. */
+  static void lower(IRContext ctx, Operation module, String fileName, TargetDescription target) throws SolException {
     List<String> errors = new ArrayList<>();
     ctx.diagnostics().pushHandler(d -> errors.add(d.location() + ": " + d.message()));
     OpPassManager pm;
     try {
-      pm = PipelineParser.parse(PassRegistry.loadAll(), LoweringPasses.cpuPipeline(hostTarget()));
+      pm = PipelineParser.parse(PassRegistry.loadAll(), LoweringPasses.cpuPipeline(target));
     } catch (Exception e) {
       throw new IllegalStateException("the sol-cpu pipeline does not parse", e);
     }

@@ -55,9 +55,13 @@ public final class SolModel implements AutoCloseable {
    */
   public static SolModel compile(Path file, SolOptions options) throws SolException {
     long t0 = System.nanoTime();
-    byte[] bytes;
+    return compile(read(file), file.toString(), isMlir(file), options, t0);
+  }
+
+  /** The bytes of a model file; errors say why it cannot be read. */
+  static byte[] read(Path file) throws SolException {
     try {
-      bytes = Files.readAllBytes(file);
+      return Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw new SolException("cannot read " + file + ": no such file", e);
     } catch (AccessDeniedException e) {
@@ -65,8 +69,10 @@ public final class SolModel implements AutoCloseable {
     } catch (IOException e) {
       throw new SolException("cannot read " + file + ": " + (Files.isDirectory(file) ? "it is a directory" : e.getMessage()), e);
     }
-    return compile(bytes, file.toString(), file.getFileName() != null && file.getFileName().toString().endsWith(".mlir"), options, t0);
   }
+
+  /** Whether a model file holds IR (.mlir) rather than an ONNX model. */
+  static boolean isMlir(Path file) { return file.getFileName() != null && file.getFileName().toString().endsWith(".mlir"); }
 
   /** Compiles an ONNX model held in memory. */
   public static SolModel compile(byte[] onnxModel, SolOptions options) throws SolException {

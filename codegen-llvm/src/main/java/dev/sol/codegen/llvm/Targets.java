@@ -24,6 +24,11 @@ public final class Targets {
       "znver3", "znver4");
   private static final List<String> AARCH64_CPUS = List.of("generic", "cortex-a53", "cortex-a55", "cortex-a72", "cortex-a76",
       "cortex-a78", "neoverse-n1", "neoverse-n2", "neoverse-v1", "neoverse-v2", "apple-m1", "apple-m2", "a64fx");
+  /** x86-64 CPUs in {@link #X86_CPUS} with AVX-512, and those with AVX (256-bit vectors) but not AVX-512. */
+  private static final List<String> X86_AVX512_CPUS = List.of("x86-64-v4", "skylake-avx512", "cascadelake", "icelake-client",
+      "icelake-server", "sapphirerapids", "znver4");
+  private static final List<String> X86_AVX_CPUS = List.of("x86-64-v3", "haswell", "broadwell", "skylake", "alderlake", "znver1",
+      "znver2", "znver3");
   private static final Pattern FEATURES = Pattern.compile("([+-][a-z0-9.\\-]+)(,[+-][a-z0-9.\\-]+)*");
   private static boolean initialized;
 
@@ -51,15 +56,35 @@ public final class Targets {
     public int lanes(int elementBits) { return bits / elementBits; }
   }
 
-  /** The host's vector registers, from LLVM's view of its features: AVX-512 32 x 512 bits, AVX 16 x 256, SSE 16 x 128, NEON 32 x 128. */
+  /** The host's vector registers, from LLVM's view of its CPU and features (see {@link #vectorUnit}). */
   public static VectorUnit hostVectorUnit() {
     initialize();
-    if (hostTriple().startsWith("aarch64")) return new VectorUnit(128, 32);
-    String f = "," + LlvmNative.message(LLVMGetHostCPUFeatures()) + ",";
-    // AVX10/256 parts have AVX-512's instructions and 32 registers but only 256-bit vectors (-evex512).
-    if (f.contains(",+avx512f,")) return new VectorUnit(f.contains(",-evex512,") ? 256 : 512, 32);
-    if (f.contains(",+avx,")) return new VectorUnit(256, 16);
-    return new VectorUnit(128, 16);
+    return vectorUnit(hostTriple(), LlvmNative.message(LLVMGetHostCPUName()), LlvmNative.message(LLVMGetHostCPUFeatures()));
+  }
+
+  /**
+   * The vector registers of a target: NEON's 32 x 128 bits on AArch64; on x86-64 AVX-512's
+   * 32 x 512, AVX's 16 x 256 or SSE's 16 x 128, from the CPU's name and then the features,
+   * which add or remove {@code avx512f} and {@code avx}/{@code avx2} (AVX10/256 parts have
+   * AVX-512's instructions and 32 registers but only 256-bit vectors: {@code -evex512}).
+   */
+  public static VectorUnit vectorUnit(String triple, String cpu, String features) {
+    if (triple.startsWith("aarch64")) return new VectorUnit(128, 32);
+    boolean avx512 = X86_AVX512_CPUS.contains(cpu);
+    boolean avx = avx512 || X86_AVX_CPUS.contains(cpu);
+    boolean evex512 = true;
+    for (String f : features.split(",")) {
+      switch (f) {
+        case "+avx512f" -> avx512 = avx = true;
+        case "-avx512f" -> avx512 = false;
+        case "+avx", "+avx2" -> avx = true;
+        case "-avx" -> avx = avx512 = false;
+        case "-evex512" -> evex512 = false;
+        default -> { }
+      }
+    }
+    if (avx512) return new VectorUnit(evex512 ? 512 : 256, 32);
+    return new VectorUnit(avx ? 256 : 128, 16);
   }
 
   /**
@@ -134,6 +159,20 @@ public final class Targets {
         String name = LLVMGetValueName(f).getString();
         LLVMSetValueName2(f, prefix + name, prefix.length() + name.length());
       }
+    }
+  }
+
+  /**
+   * Gives every function and global the module defines for other modules hidden visibility:
+   * they still link with other objects of the same shared library or program, but a shared
+   * library does not export them (a deployed model exports only its C API).
+   */
+  public static void hideSymbols(LLVMModuleRef module) {
+    for (LLVMValueRef f = LLVMGetFirstFunction(module); f != null && !f.isNull(); f = LLVMGetNextFunction(f)) {
+      if (LLVMIsDeclaration(f) == 0 && LLVMGetLinkage(f) == LLVMExternalLinkage) LLVMSetVisibility(f, LLVMHiddenVisibility);
+    }
+    for (LLVMValueRef g = LLVMGetFirstGlobal(module); g != null && !g.isNull(); g = LLVMGetNextGlobal(g)) {
+      if (LLVMIsDeclaration(g) == 0 && LLVMGetLinkage(g) == LLVMExternalLinkage) LLVMSetVisibility(g, LLVMHiddenVisibility);
     }
   }
 

@@ -1,0 +1,42 @@
+package dev.sol.tools.deploy;
+
+import dev.sol.runtime.TensorInfo;
+import java.util.List;
+
+/**
+ * What the header and the C glue of a deployed library are generated from: the library's and
+ * the API's names, the model's inputs and outputs, and how the compiled entry function is
+ * called.
+ *
+ * @param lib the library's name: libLIB.so, LIB.h, the prefix of the header's macros
+ * @param func the API's name: FUNC, FUNC_init, FUNC_run, ...
+ * @param entrySymbol the compiled entry function's (hidden) symbol in the model's object
+ * @param entryArguments what the entry takes, one element per parameter, in order
+ * @param temporaryBytes a bound on the memory one run takes from malloc
+ * @param model the model file, for the header's comment
+ * @param target the triple, CPU and features it was compiled for, for the header's comment
+ */
+record CInterface(String lib, String func, List<Port> inputs, List<Port> outputs, String entrySymbol, List<EntryArgument> entryArguments,
+    long temporaryBytes, String model, String target) {
+  CInterface {
+    inputs = List.copyOf(inputs);
+    outputs = List.copyOf(outputs);
+    entryArguments = List.copyOf(entryArguments);
+  }
+
+  /** A graph input or output: its name and type. */
+  record Port(String name, TensorInfo info) {}
+
+  /**
+   * One parameter of the compiled entry function. Today the entry takes a bare pointer per
+   * input and then per output; state the code may need per call (a memory arena) would be
+   * another kind of argument, held in the C context.
+   */
+  sealed interface EntryArgument {
+    /** The buffer of input {@code index}. */
+    record Input(int index) implements EntryArgument {}
+
+    /** The buffer of output {@code index}. */
+    record Output(int index) implements EntryArgument {}
+  }
+}

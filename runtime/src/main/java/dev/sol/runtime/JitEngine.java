@@ -48,8 +48,10 @@ final class JitEngine implements Engine {
   private final ConcurrentLinkedQueue<MemorySegment[]> pool = new ConcurrentLinkedQueue<>();
   private final JitModule jit;
   private final MethodHandle entry;
+  /** The kernels' time counters when profiling, else null. */
+  private final KernelCounters counters;
 
-  JitEngine(LoadedModel model) throws SolException {
+  JitEngine(LoadedModel model, SolOptions options) throws SolException {
     inputs = List.copyOf(model.inputs.values());
     outputs = List.copyOf(model.outputs.values());
     FunctionType ft = (FunctionType) ((TypeAttr) model.function.attribute("function_type")).type();
@@ -60,7 +62,7 @@ final class JitEngine implements Engine {
       }
     }
     String name = Symbols.nameOf(model.function);
-    lower(model.context, model.module, model.fileName);
+    lower(model.context, model.module, model.fileName, options.profile());
     try {
       jit = new JitModule(llvm -> LlvmEmitter.translate(llvm, model.module, name));
     } catch (CodegenException e) {
@@ -72,6 +74,7 @@ final class JitEngine implements Engine {
     try {
       // Looked up once: the handle may be called from any thread, the LLJIT must not serve two lookups at once.
       entry = jit.function(name, FunctionDescriptor.ofVoid(args)).asSpreader(Object[].class, n);
+      counters = options.profile() ? KernelCounters.of(jit, model.function) : null;
     } catch (CodegenException e) {
       jit.close();
       throw new SolException(model.fileName + ": " + e.getMessage());
@@ -85,12 +88,13 @@ final class JitEngine implements Engine {
     return all;
   }
 
-  private static void lower(IRContext ctx, Operation module, String fileName) throws SolException {
+  private static void lower(IRContext ctx, Operation module, String fileName, boolean profile) throws SolException {
     List<String> errors = new ArrayList<>();
     ctx.diagnostics().pushHandler(d -> errors.add(d.location() + ": " + d.message()));
     OpPassManager pm;
     try {
-      pm = PipelineParser.parse(PassRegistry.loadAll(), LoweringPasses.cpuPipeline(hostTarget()));
+      String pipeline = LoweringPasses.cpuPipeline(hostTarget());
+      pm = PipelineParser.parse(PassRegistry.loadAll(), profile ? LoweringPasses.withProfiling(pipeline) : pipeline);
     } catch (Exception e) {
       throw new IllegalStateException("the sol-cpu pipeline does not parse", e);
     }
@@ -141,6 +145,8 @@ final class JitEngine implements Engine {
     }
     return set;
   }
+
+  @Override public Profile profile() { return counters == null ? null : counters.read(); }
 
   @Override public void close() {
     jit.close();

@@ -39,7 +39,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * globals, temporaries come from aligned_alloc and are freed before it returns), so runs may
  * overlap. Each run takes a set of 64-byte-aligned native buffers from a pool: outputs are
  * written there, and inputs that are not native and aligned are copied there first; the
- * others are read in place.
+ * others are read in place. Profiling adds the one exception to the statelessness: the
+ * kernels' time counters ({@link KernelCounters}), which overlapping runs share.
  */
 final class JitEngine implements Engine {
   private final Arena arena;

@@ -28,10 +28,7 @@ public record Profile(long runs, long nanos, List<Kernel> kernels) {
    * @param nanos its time over all calls
    * @param flops floating-point operations of one call (a multiply-add counts two; 0 for ops that only move data)
    */
-  public record Kernel(String name, String op, long calls, long nanos, long flops) {
-    /** Its speed over all calls in GFLOP/s; 0 when it did no arithmetic or took no measurable time. */
-    public double gflops() { return nanos == 0 ? 0 : (double) flops * calls / nanos; }
-  }
+  public record Kernel(String name, String op, long calls, long nanos, long flops) {}
 
   /** What happened after {@code earlier}, a profile of the same model taken before: e.g. all runs but a warm-up run. */
   public Profile since(Profile earlier) {

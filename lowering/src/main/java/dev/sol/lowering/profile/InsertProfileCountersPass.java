@@ -44,7 +44,7 @@ import java.util.Map;
     anchor = "builtin.module")
 public final class InsertProfileCountersPass implements Pass<NoOptions> {
   /** The private function that reads the clock. */
-  public static final String NOW = "sol_profile_now";
+  private static final String NOW = "sol_profile_now";
   private static final String CLOCK = "clock_gettime";
   /** Linux's CLOCK_MONOTONIC. */
   private static final long CLOCK_MONOTONIC = 1;
@@ -154,7 +154,7 @@ public final class InsertProfileCountersPass implements Pass<NoOptions> {
    * management and constants; allocs then take the kernel after them, the others the kernel
    * before (ops before the first kernel join it).
    */
-  static int[] owners(List<Operation> ops, List<KernelTable.Kernel> kernels) {
+  private static int[] owners(List<Operation> ops, List<KernelTable.Kernel> kernels) {
     Map<String, Integer> index = new HashMap<>();
     for (int k = 0; k < kernels.size(); k++) index.put(kernels.get(k).name(), k);
     int n = ops.size();

@@ -6,6 +6,7 @@ import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.sol.codegen.llvm.FmaPeak;
 import dev.sol.runtime.ConformanceCase;
 import dev.sol.runtime.ElementType;
 import dev.sol.runtime.SolException;

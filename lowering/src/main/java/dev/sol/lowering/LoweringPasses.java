@@ -1,5 +1,7 @@
 package dev.sol.lowering;
 
+import dev.sol.lowering.profile.InsertProfileCountersPass;
+import dev.sol.lowering.profile.ProfileKernelsPass;
 import dev.sol.pass.PassProvider;
 import dev.sol.pass.PassRegistry;
 
@@ -14,8 +16,20 @@ public final class LoweringPasses implements PassProvider {
     return CPU_PIPELINE.replace("convert-nn-to-loops,", "convert-nn-to-loops{" + target.passOptions() + "},");
   }
 
+  /**
+   * {@code pipeline} (a CPU pipeline from {@link #cpuPipeline}) with profiling: the nn ops are
+   * named as kernels just before {@code convert-nn-to-loops}, and their counters inserted at the end.
+   */
+  public static String withProfiling(String pipeline) {
+    int at = pipeline.indexOf("convert-nn-to-loops");
+    if (at < 0 || !pipeline.endsWith(")")) throw new IllegalArgumentException("not a CPU pipeline: " + pipeline);
+    return pipeline.substring(0, at) + "func.func(profile-kernels)," + pipeline.substring(at, pipeline.length() - 1)
+        + ",insert-profile-counters)";
+  }
+
   @Override public void registerPasses(PassRegistry registry) {
     registry.register(ConvertNnToLoopsPass::new).register(BufferizePass::new);
+    registry.register(ProfileKernelsPass::new).register(InsertProfileCountersPass::new);
     registry.registerPipeline("sol-cpu", "nn to LLVM-ready loops on buffers for CPUs", CPU_PIPELINE);
   }
 }

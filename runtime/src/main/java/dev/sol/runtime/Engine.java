@@ -10,5 +10,8 @@ sealed interface Engine extends AutoCloseable permits JitEngine, InterpreterEngi
   /** Runs on inputs in argument order, already checked against the signature. */
   Run run(List<SolTensor> inputs);
 
+  /** The kernels' times so far, or null when the engine does not profile. */
+  default Profile profile() { return null; }
+
   @Override void close();
 }

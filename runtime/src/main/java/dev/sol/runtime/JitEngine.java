@@ -39,7 +39,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * globals, temporaries come from aligned_alloc and are freed before it returns), so runs may
  * overlap. Each run takes a set of 64-byte-aligned native buffers from a pool: outputs are
  * written there, and inputs that are not native and aligned are copied there first; the
- * others are read in place.
+ * others are read in place. Profiling adds the one exception to the statelessness: the
+ * kernels' time counters ({@link KernelCounters}), which overlapping runs share.
  */
 final class JitEngine implements Engine {
   private final Arena arena;
@@ -48,8 +49,10 @@ final class JitEngine implements Engine {
   private final ConcurrentLinkedQueue<MemorySegment[]> pool = new ConcurrentLinkedQueue<>();
   private final JitModule jit;
   private final MethodHandle entry;
+  /** The kernels' time counters when profiling, else null. */
+  private final KernelCounters counters;
 
-  JitEngine(LoadedModel model) throws SolException {
+  JitEngine(LoadedModel model, SolOptions options) throws SolException {
     inputs = List.copyOf(model.inputs.values());
     outputs = List.copyOf(model.outputs.values());
     FunctionType ft = (FunctionType) ((TypeAttr) model.function.attribute("function_type")).type();
@@ -60,7 +63,7 @@ final class JitEngine implements Engine {
       }
     }
     String name = Symbols.nameOf(model.function);
-    lower(model.context, model.module, model.fileName, hostTarget());
+    lower(model.context, model.module, model.fileName, hostTarget(), options.profile());
     try {
       jit = new JitModule(llvm -> LlvmEmitter.translate(llvm, model.module, name));
     } catch (CodegenException e) {
@@ -72,6 +75,7 @@ final class JitEngine implements Engine {
     try {
       // Looked up once: the handle may be called from any thread, the LLJIT must not serve two lookups at once.
       entry = jit.function(name, FunctionDescriptor.ofVoid(args)).asSpreader(Object[].class, n);
+      counters = options.profile() ? KernelCounters.of(jit, model.function) : null;
     } catch (CodegenException e) {
       jit.close();
       throw new SolException(model.fileName + ": " + e.getMessage());
@@ -85,13 +89,17 @@ final class JitEngine implements Engine {
     return all;
   }
 
-  /** Lowers a module in the nn dialect to loops on buffers with the sol-cpu pipeline, its kernels sized for {@code target}. */
-  static void lower(IRContext ctx, Operation module, String fileName, TargetDescription target) throws SolException {
+  /**
+   * Lowers a module in the nn dialect to loops on buffers with the sol-cpu pipeline, its kernels
+   * sized for {@code target}; with {@code profile}, each kernel's time is counted.
+   */
+  static void lower(IRContext ctx, Operation module, String fileName, TargetDescription target, boolean profile) throws SolException {
     List<String> errors = new ArrayList<>();
     ctx.diagnostics().pushHandler(d -> errors.add(d.location() + ": " + d.message()));
     OpPassManager pm;
     try {
-      pm = PipelineParser.parse(PassRegistry.loadAll(), LoweringPasses.cpuPipeline(target));
+      String pipeline = LoweringPasses.cpuPipeline(target);
+      pm = PipelineParser.parse(PassRegistry.loadAll(), profile ? LoweringPasses.withProfiling(pipeline) : pipeline);
     } catch (Exception e) {
       throw new IllegalStateException("the sol-cpu pipeline does not parse", e);
     }
@@ -142,6 +150,8 @@ final class JitEngine implements Engine {
     }
     return set;
   }
+
+  @Override public Profile profile() { return counters == null ? null : counters.read(); }
 
   @Override public void close() {
     jit.close();

@@ -49,7 +49,7 @@ public final class LoweredModel {
             + t + " in its signature");
       }
     }
-    JitEngine.lower(model.context, model.module, model.fileName, target);
+    JitEngine.lower(model.context, model.module, model.fileName, target, false);
     return new LoweredModel(model);
   }
 

@@ -81,9 +81,12 @@ public final class SolModel implements AutoCloseable {
 
   private static SolModel compile(byte[] bytes, String fileName, boolean mlir, SolOptions options, long t0) throws SolException {
     Objects.requireNonNull(options, "options");
+    if (options.profile() && options.backend() != SolOptions.Backend.JIT) {
+      throw new IllegalArgumentException("SolOptions.profile times compiled code; it needs the JIT backend");
+    }
     LoadedModel model = LoadedModel.load(bytes, fileName, mlir, options);
     Engine engine = switch (options.backend()) {
-      case JIT -> new JitEngine(model);
+      case JIT -> new JitEngine(model, options);
       case INTERPRETER -> new InterpreterEngine(model);
     };
     return new SolModel(model, Set.copyOf(options.constants().keySet()), engine, Duration.ofNanos(System.nanoTime() - t0));
@@ -117,6 +120,25 @@ public final class SolModel implements AutoCloseable {
       int k = 0;
       for (String name : outputs.keySet()) out.put(name, run.outputs().get(k++));
       return new Result(out, run.release());
+    } finally {
+      lifetime.readLock().unlock();
+    }
+  }
+
+  /**
+   * The time of each kernel (nn op) summed over all runs so far, for a model compiled with
+   * {@link SolOptions#profile}; {@link Profile#since} leaves out earlier runs, such as a warm-up.
+   * Runs that overlap may lose some counts.
+   *
+   * @throws IllegalStateException when the model was compiled without profiling, or is closed
+   */
+  public Profile profile() {
+    lifetime.readLock().lock();
+    try {
+      if (closed) throw new IllegalStateException("the SolModel is closed");
+      Profile p = engine.profile();
+      if (p == null) throw new IllegalStateException("the model was compiled without SolOptions.profile(true)");
+      return p;
     } finally {
       lifetime.readLock().unlock();
     }

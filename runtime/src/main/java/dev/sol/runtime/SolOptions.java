@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-/** How {@link SolModel#compile} builds a model: input shapes, constant inputs, threads, backend. */
+/** How {@link SolModel#compile} builds a model: input shapes, constant inputs, threads, backend, profiling. */
 public final class SolOptions {
   /** What runs the model. */
   public enum Backend {
@@ -19,6 +19,7 @@ public final class SolOptions {
   private final Map<String, SolTensor> constants = new LinkedHashMap<>();
   private int threads = 1;
   private Backend backend = Backend.JIT;
+  private boolean profile;
 
   /** Fixes the shape of graph input {@code name}, for models whose inputs have symbolic dimensions. */
   public SolOptions shape(String name, long... dims) {
@@ -56,6 +57,16 @@ public final class SolOptions {
     return this;
   }
 
+  /**
+   * Times every kernel (each nn op of the model) in each run, for {@link SolModel#profile()}: the
+   * compiled code reads a clock between kernels, some 50 ns each. JIT backend only; off by default,
+   * and then the code has no trace of it.
+   */
+  public SolOptions profile(boolean profile) {
+    this.profile = profile;
+    return this;
+  }
+
   Map<String, long[]> shapes() { return shapes; }
 
   Map<String, SolTensor> constants() { return constants; }
@@ -63,4 +74,6 @@ public final class SolOptions {
   int threads() { return threads; }
 
   Backend backend() { return backend; }
+
+  boolean profile() { return profile; }
 }

@@ -1,8 +1,10 @@
 package dev.sol.tools;
 
+import dev.sol.codegen.llvm.FmaPeak;
 import dev.sol.frontend.onnx.ImportException;
 import dev.sol.frontend.onnx.OnnxImporter;
 import dev.sol.runtime.MissingConstantException;
+import dev.sol.runtime.Profile;
 import dev.sol.runtime.SolException;
 import dev.sol.runtime.SolModel;
 import dev.sol.runtime.SolOptions;
@@ -28,7 +30,7 @@ final class ModelRunner {
 
   /** What to run and how. */
   record Request(Path model, List<String> inputs, List<String> constants, Map<String, long[]> shapes, SolOptions.Backend backend,
-      int repeat, boolean timing, Path outputDir) {}
+      int repeat, boolean timing, Path outputDir, boolean profile) {}
 
   static void run(Request q) throws RunException, IOException {
     if (q.outputDir() != null) {
@@ -48,7 +50,7 @@ final class ModelRunner {
       if (name == null) byPosition.add(t);
       else byName.put(name, t);
     }
-    SolOptions options = new SolOptions().backend(q.backend());
+    SolOptions options = new SolOptions().backend(q.backend()).profile(q.profile());
     for (Map.Entry<String, long[]> s : q.shapes().entrySet()) options.shape(s.getKey(), s.getValue());
     for (String spec : q.constants()) {
       int eq = spec.indexOf('=');
@@ -61,11 +63,14 @@ final class ModelRunner {
       Map<String, SolTensor> feeds = bind(model, byName, byPosition, q.constants());
       long[] latencies = new long[q.repeat()];
       long rssFirst = 0;
+      Profile warmUp = null;
       for (int i = 0; i < q.repeat(); i++) {
         long t0 = System.nanoTime();
         SolModel.Result r = model.run(feeds);
         latencies[i] = System.nanoTime() - t0;
         if (i == 0) rssFirst = residentKiB();
+        // The first run pays for first touches of fresh memory: left out of the profile when there are more.
+        if (i == 0 && q.profile() && q.repeat() > 1) warmUp = model.profile();
         if (i < q.repeat() - 1) {
           r.close();
           continue;
@@ -75,6 +80,7 @@ final class ModelRunner {
             System.out.printf("resident memory: %d KiB after the first run, %d KiB after the last%n", rssFirst, residentKiB());
           }
           if (q.timing()) printLatencies(latencies);
+          if (q.profile()) printProfile(warmUp == null ? model.profile() : model.profile().since(warmUp), warmUp != null);
           print(r, q.outputDir());
         }
       }
@@ -168,6 +174,14 @@ final class ModelRunner {
       return 0;
     }
     return 0;
+  }
+
+  private static void printProfile(Profile p, boolean afterWarmUp) {
+    FmaPeak.Result peak = FmaPeak.measure();
+    System.out.printf("profile: %d %s%s, %.3f ms per run in the compiled code; FMA peak %.1f GFLOP/s (one core, f32)%n", p.runs(),
+        p.runs() == 1 ? "run" : "runs", afterWarmUp ? " after a warm-up run" : "", p.runs() == 0 ? 0 : p.nanos() / 1e6 / p.runs(),
+        peak.gflops());
+    System.out.print(ProfileTable.format(p, peak.gflops()));
   }
 
   private static void printLatencies(long[] nanos) {

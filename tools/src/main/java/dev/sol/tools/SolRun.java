@@ -29,6 +29,10 @@ public final class SolRun implements Callable<Integer> {
   @Option(names = "--print-timing", description = "Print the compile time (jit) and the latency of each run.")
   boolean printTiming;
 
+  @Option(names = "--profile",
+      description = "Print each kernel's (nn op's) time, GFLOP/s and fraction of this core's FMA peak, slowest first (jit; with --repeat N > 1 the first run is left out as a warm-up).")
+  boolean profile;
+
   @Option(names = "--repeat", defaultValue = "1", paramLabel = "N", description = "Run the model N times on the same inputs (default 1).")
   int repeat;
 
@@ -60,7 +64,7 @@ public final class SolRun implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   /** Options that do something only when running one MODEL. */
-  private static final List<String> MODEL_ONLY = List.of("--repeat", "--print-timing", "--input", "--constant", "--output-dir");
+  private static final List<String> MODEL_ONLY = List.of("--repeat", "--print-timing", "--profile", "--input", "--constant", "--output-dir");
   /** Options that do something only with --onnx-test. */
   private static final List<String> CASES_ONLY = List.of("--rtol", "--atol");
 
@@ -77,6 +81,10 @@ public final class SolRun implements Callable<Integer> {
   @Override public Integer call() {
     if (!backend.equals("interp") && !backend.equals("jit")) {
       System.err.println("sol-run: error: unknown backend '" + backend + "' (expected interp or jit)");
+      return 1;
+    }
+    if (profile && !backend.equals("jit")) {
+      System.err.println("sol-run: error: --profile times compiled code; use it with --backend=jit");
       return 1;
     }
     if (repeat < 1) {
@@ -130,7 +138,7 @@ public final class SolRun implements Callable<Integer> {
 
   private int runModel(Map<String, long[]> givenShapes) {
     try {
-      ModelRunner.run(new ModelRunner.Request(model, inputs, constants, givenShapes, backend(), repeat, printTiming, outputDir));
+      ModelRunner.run(new ModelRunner.Request(model, inputs, constants, givenShapes, backend(), repeat, printTiming, outputDir, profile));
       return 0;
     } catch (ModelRunner.RunException | IllegalArgumentException | Interpreter.InterpreterException | IOException e) {
       System.err.println("sol-run: error: " + e.getMessage());

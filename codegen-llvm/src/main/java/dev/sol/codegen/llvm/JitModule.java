@@ -50,9 +50,14 @@ public final class JitModule implements AutoCloseable {
 
   /** A handle for the compiled function {@code name} with the given signature. */
   public synchronized MethodHandle function(String name, FunctionDescriptor descriptor) {
+    return Linker.nativeLinker().downcallHandle(address(name), descriptor);
+  }
+
+  /** The address of the public symbol {@code name}, a function or data (a public memref.global), valid until the module is closed. */
+  public synchronized MemorySegment address(String name) {
     long[] address = new long[1];
     check(LLVMOrcLLJITLookup(jit, address, name));
-    return Linker.nativeLinker().downcallHandle(MemorySegment.ofAddress(address[0]), descriptor);
+    return MemorySegment.ofAddress(address[0]);
   }
 
   @Override public synchronized void close() {

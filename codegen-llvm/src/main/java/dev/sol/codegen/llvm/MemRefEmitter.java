@@ -21,7 +21,10 @@ final class MemRefEmitter {
 
   MemRefEmitter(LlvmEmitter e) { this.e = e; }
 
-  /** A memref.global as a 64-byte-aligned internal byte array holding its initial value. */
+  /**
+   * A memref.global as a 64-byte-aligned byte array holding its initial value; internal unless
+   * it is public, which the JIT's users can then find by name (profiling counters).
+   */
   void global(GlobalOp op) {
     MemRefType type = op.type();
     int eb = DenseElementsAttr.elementBytes(type.element());
@@ -37,7 +40,7 @@ final class MemRefEmitter {
     LLVMValueRef g = LLVMAddGlobal(e.module(), LLVMArrayType2(LLVMInt8TypeInContext(ctx), bytes), op.symName());
     LLVMSetInitializer(g, init);
     LLVMSetGlobalConstant(g, op.isConstant() ? 1 : 0);
-    LLVMSetLinkage(g, LLVMInternalLinkage);
+    LLVMSetLinkage(g, op.visibility().equals("public") ? LLVMExternalLinkage : LLVMInternalLinkage);
     LLVMSetAlignment(g, 64);
     globals.put(op.symName(), g);
   }

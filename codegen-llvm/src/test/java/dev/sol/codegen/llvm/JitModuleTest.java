@@ -169,6 +169,35 @@ class JitModuleTest {
     }
   }
 
+  /** A public global is data the caller can find and read after runs; a private one stays internal to the module. */
+  @Test void publicGlobalsAreFoundByName() throws Throwable {
+    Operation module = parse("""
+        "builtin.module"() ({
+          "memref.global"() {initial_value = dense<[5, 7]> : tensor<2xi64>, sym_name = "counts", type = memref<2xi64>} : () -> ()
+          "memref.global"() {initial_value = dense<1> : tensor<2xi64>, sym_name = "hidden", sym_visibility = "private", type = memref<2xi64>} : () -> ()
+          "func.func"() ({
+            %g = "memref.get_global"() {name = @counts} : () -> memref<2xi64>
+            %h = "memref.get_global"() {name = @hidden} : () -> memref<2xi64>
+            %c1 = "arith.constant"() {value = 1 : index} : () -> index
+            %x = "memref.load"(%g, %c1) : (memref<2xi64>, index) -> i64
+            %y = "memref.load"(%h, %c1) : (memref<2xi64>, index) -> i64
+            %z = "arith.addi"(%x, %y) : (i64, i64) -> i64
+            "memref.store"(%z, %g, %c1) : (i64, memref<2xi64>, index) -> ()
+            "func.return"() : () -> ()
+          }) {function_type = () -> (), sym_name = "bump"} : () -> ()
+        }) : () -> ()
+        """);
+    try (JitModule jit = new JitModule(ctx -> LlvmEmitter.translate(ctx, module, "g"))) {
+      var bump = jit.function("bump", FunctionDescriptor.ofVoid());
+      bump.invoke();
+      bump.invoke();
+      MemorySegment counts = jit.address("counts").reinterpret(16);
+      assertArrayEquals(new long[] {5, 9}, counts.toArray(ValueLayout.JAVA_LONG));
+      CodegenException e = assertThrows(CodegenException.class, () -> jit.address("hidden"));
+      assertTrue(e.getMessage().contains("hidden"), e.getMessage());
+    }
+  }
+
   @Test void unsupportedOpsAreReportedByName() {
     Operation module = parse("""
         "builtin.module"() ({

@@ -1,8 +1,5 @@
-package dev.sol.bench;
+package dev.sol.codegen.llvm;
 
-import dev.sol.codegen.llvm.JitModule;
-import dev.sol.codegen.llvm.LlvmEmitter;
-import dev.sol.codegen.llvm.Targets;
 import dev.sol.dialect.Dialects;
 import dev.sol.dialect.arith.AddFOp;
 import dev.sol.dialect.arith.ConstantOp;
@@ -28,14 +25,15 @@ import java.util.List;
  * {@code vector.fma} on registers only, with enough independent accumulators (three quarters
  * of the vector registers: 24 on AVX-512) to cover the FMA latency on every pipe, built as IR,
  * compiled by SOL's LLVM code generation and timed. The best of a few runs is the peak.
+ * {@code sol-bench} and {@code sol-run --profile} compare kernels against it.
  */
-final class FmaPeak {
+public final class FmaPeak {
   private FmaPeak() {}
 
   /** Vector width in f32 lanes, independent accumulators, and the measured GFLOP/s. */
-  record Result(int lanes, int accumulators, double gflops) {}
+  public record Result(int lanes, int accumulators, double gflops) {}
 
-  static Result measure() {
+  public static Result measure() {
     Targets.VectorUnit unit = Targets.hostVectorUnit();
     int lanes = unit.lanes(32);
     int accumulators = unit.registers() - unit.registers() / 4;

@@ -1,4 +1,5 @@
 // RUN: %sol-opt %s -p 'convert-nn-to-loops{vector-width=4 vector-registers=8},canonicalize,cse' | FileCheck %s --implicit-check-not='"nn.conv'
+// RUN: %sol-opt %s -p 'convert-nn-to-loops{vector-width=4 vector-registers=8 l2-cache=1024 l3-cache=2048},canonicalize,cse' | FileCheck %s --check-prefix=BLOCKS
 // RUN: %sol-opt %s --check-equivalence -p 'convert-nn-to-loops{vector-width=16},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
 // RUN: %sol-opt %s --check-equivalence -p 'convert-nn-to-loops{vector-width=8 vector-registers=16},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
 // RUN: %sol-opt %s --check-equivalence -p 'convert-nn-to-loops{vector-width=4 vector-registers=8 l2-cache=1024 l3-cache=2048},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
@@ -8,6 +9,7 @@
 // EQUIV: sym_name = "conv_3x3_padded"
 // EQUIV: sym_name = "conv_strided_dilated"
 // EQUIV: sym_name = "conv_grouped"
+// EQUIV: sym_name = "conv_row_blocks"
 
 // A 1 x 1 convolution with stride 1: out[image] (5 x 30) = W (5 x 2) x[image] (2 x 30). The
 // weights are packed as A; the micro-kernel reads the image's rows (its planes) as B directly,
@@ -58,9 +60,10 @@
 // CHECK: "scf.for"
 // CHECK-NEXT: ^bb0(%[[Y:.*]]: index):
 // CHECK: "memref.store"(%[[ZERO]], %[[COLS]], %[[ROW]], %{{.*}})
+// CHECK: %[[IY:.*]] = "arith.addi"(%[[Y]], %{{.*}})
 // CHECK: "scf.for"
 // CHECK-NEXT: ^bb0(%[[Z:.*]]: index):
-// CHECK: %[[V:.*]] = "memref.load"(%[[XM]], %{{.*}}, %[[C]], %[[Y]], %[[Z]]) : (memref<1x3x4x4xf32>, index, index, index, index) -> f32
+// CHECK: %[[V:.*]] = "memref.load"(%[[XM]], %{{.*}}, %[[C]], %[[IY]], %[[Z]]) : (memref<1x3x4x4xf32>, index, index, index, index) -> f32
 // CHECK: "memref.store"(%[[V]], %[[COLS]], %[[ROW]], %{{.*}}) : (f32, memref<27x16xf32>, index, index) -> ()
 // CHECK: %[[BIAS:.*]] = "memref.load"(%[[BM]], %{{.*}}) : (memref<7xf32>, index) -> f32
 // CHECK-NEXT: "vector.broadcast"(%[[BIAS]]) : (f32) -> vector<4xf32>
@@ -101,3 +104,27 @@
   %0 = "nn.conv"(%x, %w) {group = 2 : i64} : (tensor<1x4x3x3xf32>, tensor<4x2x1x1xf32>) -> tensor<1x4x3x3xf32>
   "func.return"(%0) : (tensor<1x4x3x3xf32>) -> ()
 }) {function_type = (tensor<1x4x3x3xf32>, tensor<4x2x1x1xf32>) -> tensor<1x4x3x3xf32>, sym_name = "conv_grouped"} : () -> ()
+
+// The column matrix is built for blocks of output rows that fit in L2 (with l2-cache=1024 in
+// the last equivalence run: 1024 / (4 bytes * 18 rows of k * 5 columns) = 2 output rows), then
+// the remaining row: blocks in a loop, and a last block of its own size.
+// CHECK-LABEL: sym_name = "conv_row_blocks"
+// BLOCKS-LABEL: sym_name = "conv_grouped"
+// BLOCKS-DAG: %[[C0:.*]] = "arith.constant"() {value = 0 : index}
+// BLOCKS-DAG: %[[C2:.*]] = "arith.constant"() {value = 2 : index}
+// BLOCKS-DAG: %[[C4:.*]] = "arith.constant"() {value = 4 : index}
+// BLOCKS: %[[COLS:.*]] = "memref.alloc"() {{.*}} : () -> memref<18x10xf32>
+// BLOCKS: "scf.for"(%[[C0]], %[[C4]], %[[C2]]) ({
+// BLOCKS-NEXT: ^bb0(%[[Y0:.*]]: index):
+// BLOCKS: "memref.store"(%{{.*}}, %[[COLS]], %{{.*}}, %{{.*}})
+// BLOCKS: "vector.fma"
+// BLOCKS: "vector.store"
+// BLOCKS: "scf.yield"
+// BLOCKS: "memref.store"(%{{.*}}, %[[COLS]], %{{.*}}, %{{.*}})
+// BLOCKS: "vector.fma"
+// BLOCKS: sym_name = "conv_row_blocks"
+"func.func"() ({
+^bb0(%x: tensor<1x2x5x5xf32>, %w: tensor<3x2x3x3xf32>):
+  %0 = "nn.conv"(%x, %w) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x2x5x5xf32>, tensor<3x2x3x3xf32>) -> tensor<1x3x5x5xf32>
+  "func.return"(%0) : (tensor<1x3x5x5xf32>) -> ()
+}) {function_type = (tensor<1x2x5x5xf32>, tensor<3x2x3x3xf32>) -> tensor<1x3x5x5xf32>, sym_name = "conv_row_blocks"} : () -> ()

@@ -57,6 +57,16 @@ final class MatMulKernel {
     };
   }
 
+  /**
+   * What happens to a finished vector of C before it is stored: the element-wise ops fused
+   * after the product (an activation, a residual add), while the tile is still in registers.
+   * {@code at} are the output indices of the vector's first lane.
+   */
+  @FunctionalInterface
+  interface Epilogue {
+    Value apply(Loops l, List<Value> at, Value acc, VectorType type, boolean masked);
+  }
+
   /** Tiles that start from zero: a plain product. */
   static final TileInit ZERO = (l, row, col, type, masked) ->
       BroadcastOp.create(l.builder(), l.location(), type, l.constant(0, type.element())).result();
@@ -73,10 +83,12 @@ final class MatMulKernel {
   private final Value out;
   private final List<Value> outPrefix;
   private final TileInit init;
+  private final Value colOffset;
+  private final Epilogue epilogue;
   private final VectorType vt;
 
   private MatMulKernel(Loops l, KernelShape s, long m, long n, long k, Value packedA, BSource bSource, Value out, List<Value> outPrefix,
-      TileInit init) {
+      TileInit init, Value colOffset, Epilogue epilogue) {
     this.l = l;
     this.b = l.builder();
     this.loc = l.location();
@@ -89,6 +101,8 @@ final class MatMulKernel {
     this.out = out;
     this.outPrefix = outPrefix;
     this.init = init;
+    this.colOffset = colOffset;
+    this.epilogue = epilogue;
     this.vt = new VectorType(new long[] {s.width()}, FloatType.F32);
   }
 
@@ -98,7 +112,16 @@ final class MatMulKernel {
    */
   static void emit(Loops l, KernelShape s, long m, long n, long k, Value packedA, BSource bSource, Value out, List<Value> outPrefix,
       TileInit init) {
-    new MatMulKernel(l, s, m, n, k, packedA, bSource, out, outPrefix, init).nest();
+    emit(l, s, m, n, k, packedA, bSource, out, outPrefix, init, null, null);
+  }
+
+  /**
+   * {@link #emit} writing column j of the product to column {@code colOffset} + j of the output
+   * (null: 0), each vector passed through {@code epilogue} (null: none) before it is stored.
+   */
+  static void emit(Loops l, KernelShape s, long m, long n, long k, Value packedA, BSource bSource, Value out, List<Value> outPrefix,
+      TileInit init, Value colOffset, Epilogue epilogue) {
+    new MatMulKernel(l, s, m, n, k, packedA, bSource, out, outPrefix, init, colOffset, epilogue).nest();
   }
 
   private void nest() {
@@ -111,19 +134,23 @@ final class MatMulKernel {
       boolean oneBlock = k <= s.kc();
       Value kEnd = oneBlock ? l.index(k) : l.minsi(l.add(pc, l.index(s.kc())), l.index(k));
       Value first = oneBlock ? null : l.cmp(CmpIPredicate.EQ, pc, l.index(0));
+      Value last = oneBlock || epilogue == null ? null : l.cmp(CmpIPredicate.EQ, kEnd, l.index(k));
       blocks(pm, s.mcPanels(), ic -> {
-        Tile full = new Tile(s.nv(), s.width(), pc, kEnd, first);
+        Tile full = new Tile(s.nv(), s.width(), pc, kEnd, first, last);
         panelRange(jc, s.ncPanels(), pnFull, jp -> rows(ic, pm, jp, full));
         if (nTail > 0) {
-          Tile narrow = new Tile((nTail + s.width() - 1) / s.width(), nTail - (nTail - 1) / s.width() * s.width(), pc, kEnd, first);
+          Tile narrow = new Tile((nTail + s.width() - 1) / s.width(), nTail - (nTail - 1) / s.width() * s.width(), pc, kEnd, first, last);
           inLastBlock(jc, s.ncPanels(), pn, () -> rows(ic, pm, l.index(pnFull), narrow));
         }
       });
     }));
   }
 
-  /** The columns of one B panel: vectors, lanes of the last one, and the k range of the block. */
-  private record Tile(int nv, int lastLanes, Value kBegin, Value kEnd, Value firstBlock) {}
+  /**
+   * The columns of one B panel: vectors, lanes of the last one, the k range of the block, and
+   * whether it is the first block and the last (null: there is only one block, or no epilogue).
+   */
+  private record Tile(int nv, int lastLanes, Value kBegin, Value kEnd, Value firstBlock, Value lastBlock) {}
 
   /** Every A panel of the block from {@code ic} against B panel {@code jp}: full panels, then the lower last one. */
   private void rows(Value ic, long pm, Value jp, Tile t) {
@@ -155,14 +182,30 @@ final class MatMulKernel {
       }
       return next;
     });
+    List<Value> finished = new ArrayList<>(loop.results());
+    if (epilogue != null) {
+      List<Type> types = Collections.nCopies(mr * t.nv(), vt);
+      finished = t.lastBlock() == null ? finish(mr, t, row, col, finished)
+          : IfOp.create(b, loc, t.lastBlock(), types, (in, args) -> finish(mr, t, row, col, loop.results()), (in, args) -> new ArrayList<Value>(loop.results()))
+              .results().stream().map(v -> (Value) v).toList();
+    }
     for (int r = 0; r < mr; r++) {
       for (int v = 0; v < t.nv(); v++) {
         List<Value> at = outIndices(row, col, r, v);
-        Value acc = loop.result(r * t.nv() + v);
+        Value acc = finished.get(r * t.nv() + v);
         if (masked(t, v)) TransferWriteOp.create(b, loc, acc, out, at, false);
         else StoreOp.create(b, loc, acc, out, at);
       }
     }
+  }
+
+  /** The tile's vectors through the epilogue. */
+  private List<Value> finish(int mr, Tile t, Value row, Value col, List<? extends Value> acc) {
+    List<Value> vs = new ArrayList<>();
+    for (int r = 0; r < mr; r++) {
+      for (int v = 0; v < t.nv(); v++) vs.add(epilogue.apply(l, outIndices(row, col, r, v), acc.get(r * t.nv() + v), vt, masked(t, v)));
+    }
+    return vs;
   }
 
   private boolean masked(Tile t, int v) { return v == t.nv() - 1 && t.lastLanes() < s.width(); }
@@ -191,7 +234,8 @@ final class MatMulKernel {
   private List<Value> outIndices(Value row, Value col, int r, int v) {
     List<Value> idx = new ArrayList<>(outPrefix);
     idx.add(l.add(row, l.index(r)));
-    idx.add(l.add(col, l.index((long) v * s.width())));
+    Value c = l.add(col, l.index((long) v * s.width()));
+    idx.add(colOffset == null ? c : l.add(c, colOffset));
     return idx;
   }
 

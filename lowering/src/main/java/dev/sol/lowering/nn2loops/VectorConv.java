@@ -3,19 +3,22 @@ package dev.sol.lowering.nn2loops;
 import dev.sol.dialect.memref.CollapseShapeOp;
 import dev.sol.dialect.nn.ConstantOp;
 import dev.sol.dialect.nn.ConvOp;
+import dev.sol.dialect.scf.ForOp;
 import dev.sol.dialect.vector.BroadcastOp;
 import dev.sol.ir.*;
 import dev.sol.lowering.Loops;
 import dev.sol.lowering.TargetDescription;
 import dev.sol.lowering.nn2loops.GemmPacking.Matrix;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A 2-D nn.conv on f32 (one group) as the matrix product of {@link MatMulKernel}, per image:
  * out (oc x oh*ow) = W (oc x ic*kh*kw) cols (ic*kh*kw x oh*ow), the tiles starting from the
  * bias. Constant weights are packed at compile time. A 1 x 1 convolution with stride 1 and no
  * padding reads the image itself as the k x n matrix; any other copies the taps into the rows
- * of a column matrix first (im2col). The callers keep their loops for other convolutions.
+ * of a column matrix first (im2col), one block of output rows at a time. The callers keep
+ * their loops for other convolutions.
  */
 final class VectorConv {
   private VectorConv() {}
@@ -29,7 +32,17 @@ final class VectorConv {
     long m = ws[0];
     long k = ws[1] * ws[2] * ws[3];
     long n = os[2] * os[3];
-    KernelShape s = KernelShape.choose(t, m, n, k);
+    long[] st = op.strides();
+    long[] pd = op.pads();
+    boolean direct = ws[2] == 1 && ws[3] == 1 && st[0] == 1 && st[1] == 1 && pd[0] == 0 && pd[1] == 0 && pd[2] == 0 && pd[3] == 0;
+    // The column matrix of a whole image can be far larger than the caches (115 MB for a
+    // 3 x 3 convolution of 64 channels at 224 x 224), and writing it out only to read it back
+    // made such layers memory-bound. It is built for a block of output rows at a time instead,
+    // as many as fit in the L2 cache, and the product of each block follows at once.
+    long oh = os[2];
+    long ow = os[3];
+    long rows = direct ? oh : Math.max(1, Math.min(oh, t.l2Bytes() / (4 * k * ow)));
+    KernelShape s = KernelShape.choose(t, m, rows * ow, k);
     Builder b = l.builder();
     Value pa;
     if (op.operand(1).definingOp() instanceof ConstantOp weights) {
@@ -41,33 +54,46 @@ final class VectorConv {
     }
     Value images = CollapseShapeOp.create(b, l.location(), x, new int[] {0}, new int[] {1}, new int[] {2, 3}).result();
     Value planes = CollapseShapeOp.create(b, l.location(), out, new int[] {0}, new int[] {1}, new int[] {2, 3}).result();
-    long[] st = op.strides();
-    long[] pd = op.pads();
-    boolean direct = ws[2] == 1 && ws[3] == 1 && st[0] == 1 && st[1] == 1 && pd[0] == 0 && pd[1] == 0 && pd[2] == 0 && pd[3] == 0;
-    Value cols = direct ? null : l.alloc(new MemRefType(new long[] {k, n}, FloatType.F32));
     MatMulKernel.TileInit init = bias == null ? MatMulKernel.ZERO
         : (in, row, col, type, masked) -> BroadcastOp.create(in.builder(), in.location(), type, in.load(bias, List.of(row))).result();
+    if (direct) {
+      l.forEach(new long[] {xs[0]}, iv -> MatMulKernel.emit(l, s, m, n, k, pa, MatMulKernel.rows(images, iv, s.nr()), planes, iv, init));
+      return true;
+    }
+    Value cols = l.alloc(new MemRefType(new long[] {k, rows * ow}, FloatType.F32));
+    KernelShape last = KernelShape.choose(t, m, oh % rows * ow, k);
     l.forEach(new long[] {xs[0]}, iv -> {
       Value image = iv.getFirst();
-      MatMulKernel.BSource src;
-      if (direct) {
-        src = MatMulKernel.rows(images, List.of(image), s.nr());
+      Consumer<Value> block = y0 -> {
+        im2col(l, op, x, image, ws, os, y0, rows, cols);
+        MatMulKernel.emit(l, s, m, rows * ow, k, pa, MatMulKernel.rows(cols, List.of(), s.nr()), planes, List.of(image), init, l.mul(y0, l.index(ow)), null);
+      };
+      if (oh / rows > 1) {
+        ForOp.create(b, l.location(), l.index(0), l.index(oh / rows * rows), l.index(rows), List.of(), (in, y0, args) -> {
+          block.accept(y0);
+          return List.of();
+        });
       } else {
-        im2col(l, op, x, image, ws, os, cols);
-        src = MatMulKernel.rows(cols, List.of(), s.nr());
+        block.accept(l.index(0));
       }
-      MatMulKernel.emit(l, s, m, n, k, pa, src, planes, List.of(image), init);
+      if (oh % rows != 0) {
+        Value y0 = l.index(oh / rows * rows);
+        im2col(l, op, x, image, ws, os, y0, oh % rows, cols);
+        MatMulKernel.emit(l, last, m, oh % rows * ow, k, pa, MatMulKernel.rows(cols, List.of(), last.nr()), planes, List.of(image), init,
+            l.mul(y0, l.index(ow)), null);
+      }
     });
     return true;
   }
 
   /**
-   * cols[(c * kh + i) * kw + j][y * ow + z] = x[image, c, y * sh + i * dh - ph, z * sw + j * dw - pw],
-   * zero in the padding. The taps are unrolled, so that each knows statically which output
-   * rows and columns read inside the image: those are plain copies along a row (contiguous
-   * with stride 1, which LLVM vectorizes), the others stores of zeros.
+   * cols[(c * kh + i) * kw + j][(y - y0) * ow + z] = x[image, c, y * sh + i * dh - ph, z * sw + j * dw - pw]
+   * for the output rows y in [y0, y0 + rows), zero in the padding. The taps are unrolled, so that
+   * each knows statically which output rows and columns read inside the image: those are plain
+   * copies along a row (contiguous with stride 1, which LLVM vectorizes), the others stores of
+   * zeros. Only the block's rows are visited: the static row range is clipped to the block.
    */
-  private static void im2col(Loops l, ConvOp op, Value x, Value image, long[] ws, long[] os, Value cols) {
+  private static void im2col(Loops l, ConvOp op, Value x, Value image, long[] ws, long[] os, Value y0, long rows, Value cols) {
     long[] xs = ((MemRefType) x.type()).shape();
     long[] st = op.strides();
     long[] dl = op.dilations();
@@ -82,14 +108,17 @@ final class VectorConv {
           Value row = l.add(l.mul(channel, l.index(ws[2] * ws[3])), l.index(i * ws[3] + j));
           long ow = os[3];
           if (zs[0] == zs[1]) ys = new long[] {0, 0};
-          zeros(l, cols, row, 0, ys[0] * ow, zero);
-          zeros(l, cols, row, ys[1] * ow, os[2] * ow, zero);
+          // The block's rows inside the image: [lo, hi) within [y0, end), zeros around them.
+          Value end = l.add(y0, l.index(rows));
+          Value lo = l.minsi(l.maxsi(y0, l.index(ys[0])), end);
+          Value hi = l.maxsi(l.minsi(end, l.index(ys[1])), lo);
+          zeroRows(l, cols, row, y0, y0, lo, ow, zero);
+          zeroRows(l, cols, row, y0, hi, end, ow, zero);
           long di = i * dl[0] - pd[0];
           long dj = j * dl[1] - pd[1];
-          long[] y = ys;
           long[] z = zs;
-          range(l, y[0], y[1], yv -> {
-            Value start = l.mul(yv, l.index(ow));
+          range(l, lo, hi, yv -> {
+            Value start = l.mul(l.sub(yv, y0), l.index(ow));
             zerosFrom(l, cols, row, start, 0, z[0], zero);
             zerosFrom(l, cols, row, start, z[1], ow, zero);
             Value iy = l.add(l.mul(yv, l.index(st[0])), l.index(di));
@@ -110,16 +139,25 @@ final class VectorConv {
     return new long[] {lo, Math.max(lo, hi)};
   }
 
-  private static void zeros(Loops l, Value cols, Value row, long from, long to, Value zero) {
-    range(l, from, to, c -> l.store(zero, cols, List.of(row, c)));
+  /** Zeros in the columns of the output rows [from, to) of the block that starts at row y0. */
+  private static void zeroRows(Loops l, Value cols, Value row, Value y0, Value from, Value to, long ow, Value zero) {
+    range(l, l.mul(l.sub(from, y0), l.index(ow)), l.mul(l.sub(to, y0), l.index(ow)), c -> l.store(zero, cols, List.of(row, c)));
   }
 
   private static void zerosFrom(Loops l, Value cols, Value row, Value start, long from, long to, Value zero) {
     range(l, from, to, c -> l.store(zero, cols, List.of(row, l.add(start, c))));
   }
 
+  /** A loop over [from, to) with bounds known at run time. */
+  private static void range(Loops l, Value from, Value to, Consumer<Value> body) {
+    ForOp.create(l.builder(), l.location(), from, to, l.index(1), List.of(), (in, iv, args) -> {
+      body.accept(iv);
+      return List.of();
+    });
+  }
+
   /** A loop over [from, to), or nothing when it is empty. */
-  private static void range(Loops l, long from, long to, java.util.function.Consumer<Value> body) {
+  private static void range(Loops l, long from, long to, Consumer<Value> body) {
     if (from >= to) return;
     l.forEach(new long[] {to - from}, iv -> body.accept(from == 0 ? iv.getFirst() : l.add(iv.getFirst(), l.index(from))));
   }

@@ -12,6 +12,7 @@ import dev.sol.pass.PassState;
 import dev.sol.pass.conversion.ConversionPattern;
 import dev.sol.pass.conversion.ConversionTarget;
 import dev.sol.pass.conversion.DialectConversion;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -45,7 +46,7 @@ public final class ConvertNnToLoopsPass implements Pass<ConvertNnToLoopsPass.Opt
     Buffers buffers = new Buffers(module);
     // Unregistered nn.* ops (--allow-unregistered-dialect) are left alone, as mlir-opt would.
     ConversionTarget target = new ConversionTarget()
-        .addDynamicallyLegalDialect(NnDialect.NAMESPACE, op -> !(op instanceof NnOp))
+        .addDynamicallyLegalDialect(NnDialect.NAMESPACE, op -> !(op instanceof NnOp || op instanceof FusedOp))
         .addLegalOp(ConstantOp.SPEC.name());
     if (!DialectConversion.applyPartialConversion(state.context(), module, target, patterns(buffers, options.target()))) return false;
     state.statistic("num-tables", "Constant tables added as memref.global").add(buffers.tables());
@@ -54,11 +55,16 @@ public final class ConvertNnToLoopsPass implements Pass<ConvertNnToLoopsPass.Opt
 
   /** The lowering of every nn op but nn.constant. */
   static List<ConversionPattern> patterns(Buffers b, TargetDescription t) {
-    return List.of(
-        new ReluLowering(b), new LeakyReluLowering(b), new SigmoidLowering(b), new TanhLowering(b), new ExpLowering(b),
+    // The activations whose formulas also take vectors: the epilogues of fused kernels.
+    List<UnaryElementwiseLowering<?>> activations = List.of(new ReluLowering(b), new LeakyReluLowering(b), new ClipLowering(b),
+        new HardSigmoidLowering(b), new HardSwishLowering(b));
+    List<ConversionPattern> patterns = new ArrayList<>(activations);
+    patterns.add(new FusedLowering(b, t, activations));
+    patterns.addAll(List.of(
+        new SigmoidLowering(b), new TanhLowering(b), new ExpLowering(b),
         new LogLowering(b), new SqrtLowering(b), new AbsLowering(b), new NegLowering(b), new CeilLowering(b),
-        new FloorLowering(b), new ReciprocalLowering(b), new ErfLowering(b), new ClipLowering(b), new HardSigmoidLowering(b),
-        new HardSwishLowering(b), new SoftplusLowering(b), new GeluLowering(b), new IdentityLowering(b),
+        new FloorLowering(b), new ReciprocalLowering(b), new ErfLowering(b),
+        new SoftplusLowering(b), new GeluLowering(b), new IdentityLowering(b),
         new BroadcastBinaryLowering<>(AddOp.class, AddOp.SPEC, b, Loops::add),
         new BroadcastBinaryLowering<>(SubOp.class, SubOp.SPEC, b, Loops::sub),
         new BroadcastBinaryLowering<>(MulOp.class, MulOp.SPEC, b, Loops::mul),
@@ -75,7 +81,8 @@ public final class ConvertNnToLoopsPass implements Pass<ConvertNnToLoopsPass.Opt
         new ReduceLowering<>(ReduceSumOp.class, ReduceSumOp.SPEC, b), new ReduceLowering<>(ReduceMeanOp.class, ReduceMeanOp.SPEC, b),
         new ReduceLowering<>(ReduceMaxOp.class, ReduceMaxOp.SPEC, b), new ReduceLowering<>(ReduceMinOp.class, ReduceMinOp.SPEC, b),
         new ReduceLowering<>(ReduceProdOp.class, ReduceProdOp.SPEC, b),
-        new NoLowering());
+        new NoLowering()));
+    return patterns;
   }
 
   /** A failure at an operation, reported as a diagnostic there. */

@@ -44,7 +44,15 @@ public final class Loops {
 
   public Value index(long v) { return ConstantOp.index(b, loc, v).result(); }
 
-  public Value constant(double v, Type t) { return ConstantOp.of(b, loc, v, t).result(); }
+  /** {@code v} as a constant of type {@code t}; a vector type gets {@code v} in every lane. */
+  public Value constant(double v, Type t) {
+    if (t instanceof VectorType vt) {
+      DenseElementsAttr splat = vt.element() instanceof FloatType ? DenseElementsAttr.ofDoubles(vt, new double[] {v})
+          : DenseElementsAttr.ofLongs(vt, new long[] {(long) v});
+      return ConstantOp.create(b, loc, splat).result();
+    }
+    return ConstantOp.of(b, loc, v, t).result();
+  }
 
   /** An integer constant given exactly (every 64-bit pattern, also ui64 values above 2^63). */
   public Value integer(long v, Type t) { return ConstantOp.integer(b, loc, v, t).result(); }
@@ -84,7 +92,11 @@ public final class Loops {
   /** Whether an operation on {@code v} takes the unsigned variant: integers (never indices) of unsigned loops. */
   private boolean unsigned(Value v) { return unsigned && v.type() instanceof IntegerType; }
 
-  public static boolean isFloat(Value v) { return v.type() instanceof FloatType; }
+  /** Whether {@code v} holds floats: a float scalar or a vector of floats. */
+  public static boolean isFloat(Value v) {
+    Type t = v.type() instanceof VectorType vt ? vt.element() : v.type();
+    return t instanceof FloatType;
+  }
 
   // ---- integer and index arithmetic with explicit signedness
 

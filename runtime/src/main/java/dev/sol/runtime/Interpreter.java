@@ -25,6 +25,7 @@ import dev.sol.dialect.memref.LoadOp;
 import dev.sol.dialect.memref.ReshapeOp;
 import dev.sol.dialect.memref.StoreOp;
 import dev.sol.dialect.memref.SubViewOp;
+import dev.sol.dialect.nn.FusedOp;
 import dev.sol.dialect.nn.NnOp;
 import dev.sol.dialect.nn.Tensor;
 import dev.sol.dialect.scf.ExecuteRegionOp;
@@ -113,6 +114,13 @@ public final class Interpreter {
     return r;
   }
 
+  /** An nn.fused means its body: the body runs in a frame of its own (it is isolated from above). */
+  private List<Object> fused(FusedOp group, Frame frame) {
+    Frame inner = new Frame();
+    inner.bind(group.body().arguments(), frame.all(group.operands()));
+    return runBlock(group.body(), inner);
+  }
+
   /** Runs a block; returns the values of its terminator's operands. */
   List<Object> runBlock(Block block, Frame frame) {
     for (Operation op : block) {
@@ -126,6 +134,7 @@ public final class Interpreter {
   List<Object> execute(Operation op, Frame frame) {
     return switch (op) {
       case NnOp nn -> new ArrayList<>(nn.evaluate(frame.tensors(op.operands())));
+      case FusedOp group -> fused(group, frame);
       case FloatElementwise _, IntElementwise _, ElementCast _, CmpFOp _, CmpIOp _, SelectOp _, ConstantOp _ ->
           List.of(ArithInterpreter.evaluate(op, frame.tensors(op.operands())));
       case CallOp c -> call(c, frame);

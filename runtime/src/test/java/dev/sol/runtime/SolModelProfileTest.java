@@ -56,7 +56,7 @@ class SolModelProfileTest {
 
       Profile p = model.profile();
       assertEquals(RUNS, p.runs());
-      assertEquals(kernelsOf(CASE.resolve("model.onnx")), names(p));
+      assertEquals(nodesOf(CASE.resolve("model.onnx")), covered(p));
       long sum = 0;
       for (Profile.Kernel k : p.kernels()) {
         assertEquals(RUNS, k.calls(), k.name());
@@ -66,9 +66,10 @@ class SolModelProfileTest {
       }
       assertEquals(p.nanos(), sum, "consecutive kernels share their clock reads: their times add up to the function's");
       Profile.Kernel first = p.kernels().getFirst();
-      assertEquals("conv2+batchnormalization7", first.name());
-      assertEquals("nn.conv", first.op());
-      assertEquals(2L * 16 * 32 * 32 * 3 * 3 * 3, first.flops(), "2 x 16x32x32 outputs x 3x3x3 multiply-adds");
+      assertEquals("conv2+batchnormalization7+relu8", first.name(), "batch norm folded, ReLU fused");
+      assertEquals("nn.fused", first.op());
+      assertEquals(2L * 16 * 32 * 32 * 3 * 3 * 3 + 16 * 32 * 32, first.flops(), "2 x 16x32x32 outputs x 3x3x3 multiply-adds, and the ReLU's");
+      assertTrue(names(p).contains("conv19+batchnormalization24+add25+relu26"), "a residual block's convolution takes its add and ReLU: " + names(p));
 
       Profile last = model.profile().since(before);
       assertEquals(RUNS, last.runs());
@@ -76,18 +77,18 @@ class SolModelProfileTest {
     }
   }
 
-  /**
-   * The kernels' names expected from the ONNX graph: one per node, except that each
-   * BatchNormalization folds into the convolution before it, named {@code conv+bn}.
-   */
-  private static List<String> kernelsOf(Path model) throws Exception {
+  /** The ONNX graph's node names, sorted. */
+  private static List<String> nodesOf(Path model) throws Exception {
     OnnxMl.GraphProto graph = OnnxMl.ModelProto.parseFrom(Files.readAllBytes(model)).getGraph();
-    List<String> names = new ArrayList<>();
-    for (OnnxMl.NodeProto node : graph.getNodeList()) {
-      if (node.getOpType().equals("BatchNormalization")) names.add(names.removeLast() + "+" + node.getName());
-      else names.add(node.getName());
-    }
-    return names;
+    return graph.getNodeList().stream().map(OnnxMl.NodeProto::getName).sorted().toList();
+  }
+
+  /**
+   * The node names the kernels cover, sorted: a kernel is named after its nodes joined by '+'
+   * (a batch norm folded into its convolution, a fused group); every node is in exactly one.
+   */
+  private static List<String> covered(Profile p) {
+    return names(p).stream().flatMap(n -> java.util.Arrays.stream(n.split("\\+"))).sorted().toList();
   }
 
   private static List<String> names(Profile p) {

@@ -8,6 +8,8 @@ final class NnOps {
   private NnOps() {}
 
   static final List<OpSpec> SPECS = List.of(
+      FusedOp.SPEC,
+      YieldOp.SPEC,
       ReluOp.SPEC,
       SigmoidOp.SPEC,
       TanhOp.SPEC,

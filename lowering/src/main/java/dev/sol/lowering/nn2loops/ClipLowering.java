@@ -2,7 +2,6 @@ package dev.sol.lowering.nn2loops;
 
 import dev.sol.dialect.nn.ClipOp;
 import dev.sol.dialect.nn.Integers;
-import dev.sol.ir.FloatType;
 import dev.sol.ir.Type;
 import dev.sol.ir.Value;
 import dev.sol.lowering.Loops;
@@ -20,7 +19,7 @@ public final class ClipLowering extends UnaryElementwiseLowering<ClipOp> {
   @Override protected Value scalar(ClipOp op, Loops l, Value x) {
     Type t = x.type();
     Value r = x;
-    if (t instanceof FloatType) {
+    if (Loops.isFloat(x)) {
       if (op.min() != Double.NEGATIVE_INFINITY) r = l.max(r, l.constant(op.min(), t));
       if (op.max() != Double.POSITIVE_INFINITY) r = l.min(r, l.constant(op.max(), t));
       return r;

@@ -12,9 +12,21 @@ import java.util.List;
  * scalars too (signless, with the {@link Loops}' signedness); the others take floats only.
  */
 public abstract class UnaryElementwiseLowering<T extends UnaryElementwiseOp> extends NnLowering<T> {
+  private final Class<T> type;
+
   protected UnaryElementwiseLowering(Class<T> type, OpSpec spec, Buffers buffers) {
     super(type, spec, buffers);
+    this.type = type;
   }
+
+  /** The op class this lowering is for. */
+  Class<T> opClass() { return type; }
+
+  /**
+   * The formula of {@code op} (of {@link #opClass}) applied to {@code x}: a scalar, or a vector
+   * of floats for the formulas written in ops that take vectors too (fused epilogues).
+   */
+  Value apply(UnaryElementwiseOp op, Loops l, Value x) { return scalar(type.cast(op), l, x); }
 
   /** The result for one element {@code x}, a scalar of the buffer's element type. */
   protected abstract Value scalar(T op, Loops l, Value x);

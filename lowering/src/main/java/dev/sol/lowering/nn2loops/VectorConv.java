@@ -23,12 +23,30 @@ import java.util.function.Consumer;
 final class VectorConv {
   private VectorConv() {}
 
+  /** Whether the vector kernels take {@code op} on target {@code t}. */
+  static boolean applies(ConvOp op, TargetDescription t) {
+    ShapedType x = op.operandType(0);
+    return t.vectorizes() && x.element().equals(FloatType.F32) && x.rank() == 4 && op.group() == 1;
+  }
+
   /** Lowers {@code op}; false when it is not for the vector kernels. */
   static boolean conv(ConvOp op, Loops l, Value x, Value w, Value bias, Value out, TargetDescription t, Buffers buffers) {
+    if (!applies(op, t)) return false;
+    ConstantOp weights = op.operand(1).definingOp() instanceof ConstantOp c ? c : null;
+    conv(op, weights, l, x, w, bias, out, t, buffers, null);
+    return true;
+  }
+
+  /**
+   * Lowers {@code op} (which {@link #applies}), its weights packed at compile time when they
+   * are the constant {@code weights} (else null), each vector of the result passed through
+   * {@code epilogue} (null: none); the epilogue sees output indices [image, channel, y * ow + x].
+   */
+  static void conv(ConvOp op, ConstantOp weights, Loops l, Value x, Value w, Value bias, Value out, TargetDescription t, Buffers buffers,
+      MatMulKernel.Epilogue epilogue) {
     long[] xs = ((MemRefType) x.type()).shape();
     long[] ws = ((MemRefType) w.type()).shape();
     long[] os = ((MemRefType) out.type()).shape();
-    if (!t.vectorizes() || !((MemRefType) x.type()).element().equals(FloatType.F32) || xs.length != 4 || op.group() != 1) return false;
     long m = ws[0];
     long k = ws[1] * ws[2] * ws[3];
     long n = os[2] * os[3];
@@ -45,7 +63,7 @@ final class VectorConv {
     KernelShape s = KernelShape.choose(t, m, rows * ow, k);
     Builder b = l.builder();
     Value pa;
-    if (op.operand(1).definingOp() instanceof ConstantOp weights) {
+    if (weights != null) {
       pa = buffers.table(l, GemmPacking.packConstantA(s, weights.value(), m, k), op);
     } else {
       pa = l.alloc(GemmPacking.typeOfA(s, m, k));
@@ -57,8 +75,9 @@ final class VectorConv {
     MatMulKernel.TileInit init = bias == null ? MatMulKernel.ZERO
         : (in, row, col, type, masked) -> BroadcastOp.create(in.builder(), in.location(), type, in.load(bias, List.of(row))).result();
     if (direct) {
-      l.forEach(new long[] {xs[0]}, iv -> MatMulKernel.emit(l, s, m, n, k, pa, MatMulKernel.rows(images, iv, s.nr()), planes, iv, init));
-      return true;
+      l.forEach(new long[] {xs[0]}, iv -> MatMulKernel.emit(l, s, m, n, k, pa, MatMulKernel.rows(images, iv, s.nr()), planes, iv, init, null,
+          epilogue));
+      return;
     }
     Value cols = l.alloc(new MemRefType(new long[] {k, rows * ow}, FloatType.F32));
     KernelShape last = KernelShape.choose(t, m, oh % rows * ow, k);
@@ -66,7 +85,7 @@ final class VectorConv {
       Value image = iv.getFirst();
       Consumer<Value> block = y0 -> {
         im2col(l, op, x, image, ws, os, y0, rows, cols);
-        MatMulKernel.emit(l, s, m, rows * ow, k, pa, MatMulKernel.rows(cols, List.of(), s.nr()), planes, List.of(image), init, l.mul(y0, l.index(ow)), null);
+        MatMulKernel.emit(l, s, m, rows * ow, k, pa, MatMulKernel.rows(cols, List.of(), s.nr()), planes, List.of(image), init, l.mul(y0, l.index(ow)), epilogue);
       };
       if (oh / rows > 1) {
         ForOp.create(b, l.location(), l.index(0), l.index(oh / rows * rows), l.index(rows), List.of(), (in, y0, args) -> {
@@ -80,10 +99,9 @@ final class VectorConv {
         Value y0 = l.index(oh / rows * rows);
         im2col(l, op, x, image, ws, os, y0, oh % rows, cols);
         MatMulKernel.emit(l, last, m, oh % rows * ow, k, pa, MatMulKernel.rows(cols, List.of(), last.nr()), planes, List.of(image), init,
-            l.mul(y0, l.index(ow)), null);
+            l.mul(y0, l.index(ow)), epilogue);
       }
     });
-    return true;
   }
 
   /**

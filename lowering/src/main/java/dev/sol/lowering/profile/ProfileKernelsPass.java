@@ -1,6 +1,7 @@
 package dev.sol.lowering.profile;
 
 import dev.sol.dialect.nn.ConstantOp;
+import dev.sol.dialect.nn.FusedOp;
 import dev.sol.dialect.nn.NnOp;
 import dev.sol.ir.*;
 import dev.sol.pass.NoOptions;
@@ -39,13 +40,13 @@ public final class ProfileKernelsPass implements Pass<NoOptions> {
     int position = 0;
     for (Block block : function.region(0).blocks()) {
       for (Operation op : block) {
-        if (!(op instanceof NnOp nn) || op instanceof ConstantOp) continue;
+        if (!(op instanceof NnOp || op instanceof FusedOp) || op instanceof ConstantOp) continue;
         String base = name(op.location());
         if (base.isEmpty()) base = op.name().substring(op.dialectNamespace().length() + 1) + "_" + position;
         String unique = base;
         for (int k = 2; !taken.add(unique); k++) unique = base + "#" + k;
         if (!(op.location() instanceof NameLoc n && n.name().equals(unique))) op.setLocation(new NameLoc(unique, op.location()));
-        kernels.add(new KernelTable.Kernel(unique, op.name(), KernelFlops.of(nn)));
+        kernels.add(new KernelTable.Kernel(unique, op.name(), flops(op)));
         position++;
       }
     }
@@ -53,6 +54,12 @@ public final class ProfileKernelsPass implements Pass<NoOptions> {
     else function.setAttribute(KernelTable.KERNELS, KernelTable.attribute(kernels));
     state.statistic("num-kernels", "Kernels named for profiling").add(kernels.size());
     return true;
+  }
+
+  /** The FLOPs of an nn op, or of all the ops of an nn.fused group. */
+  private static long flops(Operation op) {
+    if (op instanceof FusedOp group) return group.members().stream().mapToLong(m -> m instanceof NnOp nn ? KernelFlops.of(nn) : 0).sum();
+    return KernelFlops.of((NnOp) op);
   }
 
   /** The names in a location, joined by '+'; empty when it has none (a file position, unknown). */

@@ -14,6 +14,7 @@ public final class CorePasses implements PassProvider {
         .register(LoopInvariantCodeMotionPass::new)
         .register(SccpPass::new)
         .register(dev.sol.pass.transforms.nn.NnFoldConstantsPass::new)
-        .register(dev.sol.pass.transforms.nn.NnFoldBatchNormPass::new);
+        .register(dev.sol.pass.transforms.nn.NnFoldBatchNormPass::new)
+        .register(dev.sol.pass.transforms.nn.NnFusePass::new);
   }
 }

@@ -1,0 +1,93 @@
+// RUN: %sol-opt %s -p nn-fuse --split-input-file | FileCheck %s
+// RUN: %sol-opt %s --split-input-file -p 'nn-fuse,convert-nn-to-loops{vector-width=4 vector-registers=8},canonicalize,cse' | FileCheck %s --check-prefix=LOWER
+// RUN: %sol-opt %s --split-input-file --check-equivalence -p 'nn-fuse,convert-nn-to-loops{vector-width=16},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
+// RUN: %sol-opt %s --split-input-file --check-equivalence -p 'nn-fuse,convert-nn-to-loops{vector-width=4 vector-registers=8},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
+// RUN: %sol-opt %s --split-input-file --check-equivalence -p 'nn-fuse,convert-nn-to-loops,bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
+
+// EQUIV-NOT: changed the results
+
+// Rule "epilogue": a convolution takes the residual add and the ReLU after it. The weights,
+// the bias and the residual (defined after the convolution) become inputs of the group,
+// which sits where the ReLU was.
+// CHECK-LABEL: "func.func"
+// CHECK: ^bb0(%[[X:.*]]: tensor<1x3x6x6xf32>, %[[R:.*]]: tensor<1x4x6x6xf32>):
+// CHECK: %[[W:.*]] = "nn.constant"
+// CHECK: %[[B:.*]] = "nn.constant"
+// CHECK: %[[R2:.*]] = "nn.neg"(%[[R]])
+// CHECK: %[[G:.*]] = "nn.fused"(%[[X]], %[[W]], %[[B]], %[[R2]]) ({
+// CHECK-NEXT: ^bb0(%[[A0:.*]]: tensor<1x3x6x6xf32>, %[[A1:.*]]: tensor<4x3x3x3xf32>, %[[A2:.*]]: tensor<4xf32>, %[[A3:.*]]: tensor<1x4x6x6xf32>):
+// CHECK-NEXT: %[[C:.*]] = "nn.conv"(%[[A0]], %[[A1]], %[[A2]])
+// CHECK-NEXT: %[[S:.*]] = "nn.add"(%[[C]], %[[A3]])
+// CHECK-NEXT: %[[Y:.*]] = "nn.relu"(%[[S]])
+// CHECK-NEXT: "nn.yield"(%[[Y]])
+// CHECK-NEXT: }) : (tensor<1x3x6x6xf32>, tensor<4x3x3x3xf32>, tensor<4xf32>, tensor<1x4x6x6xf32>) -> tensor<1x4x6x6xf32>
+// CHECK-NEXT: "func.return"(%[[G]])
+
+// Lowered as one kernel: the tile of the convolution is added to the residual's vector and
+// clamped at zero before the single store; no loop reads the convolution's result back.
+// LOWER-LABEL: "func.func"
+// LOWER-NOT: "nn.{{(fused|conv|add|relu|neg)}}"
+// LOWER: %[[ACC:.*]]:{{[0-9]+}} = "scf.for"
+// LOWER: "vector.fma"
+// LOWER: %[[RES:.*]] = "vector.load"
+// LOWER-NEXT: %[[SUM:.*]] = "arith.addf"(%[[ACC]]#0, %[[RES]]) : (vector<4xf32>, vector<4xf32>) -> vector<4xf32>
+// LOWER: "arith.maxf"(%[[SUM]], %{{.*}}) : (vector<4xf32>, vector<4xf32>) -> vector<4xf32>
+// LOWER: "vector.store"
+// LOWER: sym_name = "conv_add_relu"
+"func.func"() ({
+^bb0(%x: tensor<1x3x6x6xf32>, %r: tensor<1x4x6x6xf32>):
+  %w = "nn.constant"() {value = dense<[[[[0.1, -0.2, 0.3], [0.4, 0.5, -0.6], [0.7, 0.8, 0.9]], [[-0.1, 0.2, 0.3], [0.4, -0.5, 0.6], [0.7, 0.8, -0.9]], [[0.1, 0.2, -0.3], [-0.4, 0.5, 0.6], [0.7, -0.8, 0.9]]], [[[0.2, -0.2, 0.3], [0.4, 0.5, -0.6], [0.7, 0.8, 0.9]], [[-0.1, 0.2, 0.3], [0.4, -0.5, 0.6], [0.7, 0.8, -0.9]], [[0.1, 0.2, -0.3], [-0.4, 0.5, 0.6], [0.7, -0.8, 0.9]]], [[[0.3, -0.2, 0.3], [0.4, 0.5, -0.6], [0.7, 0.8, 0.9]], [[-0.1, 0.2, 0.3], [0.4, -0.5, 0.6], [0.7, 0.8, -0.9]], [[0.1, 0.2, -0.3], [-0.4, 0.5, 0.6], [0.7, -0.8, 0.9]]], [[[0.4, -0.2, 0.3], [0.4, 0.5, -0.6], [0.7, 0.8, 0.9]], [[-0.1, 0.2, 0.3], [0.4, -0.5, 0.6], [0.7, 0.8, -0.9]], [[0.1, 0.2, -0.3], [-0.4, 0.5, 0.6], [0.7, -0.8, 0.9]]]]> : tensor<4x3x3x3xf32>} : () -> tensor<4x3x3x3xf32>
+  %b = "nn.constant"() {value = dense<[0.1, -0.2, 0.3, -0.4]> : tensor<4xf32>} : () -> tensor<4xf32>
+  %0 = "nn.conv"(%x, %w, %b) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x3x6x6xf32>, tensor<4x3x3x3xf32>, tensor<4xf32>) -> tensor<1x4x6x6xf32>
+  %n = "nn.neg"(%r) : (tensor<1x4x6x6xf32>) -> tensor<1x4x6x6xf32>
+  %1 = "nn.add"(%0, %n) : (tensor<1x4x6x6xf32>, tensor<1x4x6x6xf32>) -> tensor<1x4x6x6xf32>
+  %2 = "nn.relu"(%1) : (tensor<1x4x6x6xf32>) -> tensor<1x4x6x6xf32>
+  "func.return"(%2) : (tensor<1x4x6x6xf32>) -> ()
+}) {function_type = (tensor<1x3x6x6xf32>, tensor<1x4x6x6xf32>) -> tensor<1x4x6x6xf32>, sym_name = "conv_add_relu"} : () -> ()
+
+// -----
+
+// The chain stops at an op with two users (the clip's result is also returned) and at an op
+// that is not element-wise: clip and leaky_relu join the product, the pooling does not.
+// Odd sizes (7 output columns of 5 rows, 3 channels) exercise the masked last vector.
+// CHECK-LABEL: "func.func"
+// CHECK: %[[G:.*]] = "nn.fused"
+// CHECK: "nn.conv"
+// CHECK-NEXT: "nn.clip"
+// CHECK-NEXT: "nn.yield"
+// CHECK: "nn.max_pool"(%[[G]])
+// CHECK: sym_name = "stops"
+// LOWER-LABEL: "func.func"
+// LOWER: "arith.maxf"({{.*}}) : (vector<4xf32>, vector<4xf32>) -> vector<4xf32>
+// LOWER: "arith.minf"({{.*}}) : (vector<4xf32>, vector<4xf32>) -> vector<4xf32>
+// LOWER: "vector.transfer_write"
+// LOWER: sym_name = "stops"
+"func.func"() ({
+^bb0(%x: tensor<1x2x5x7xf32>, %w: tensor<3x2x1x1xf32>):
+  %0 = "nn.conv"(%x, %w) : (tensor<1x2x5x7xf32>, tensor<3x2x1x1xf32>) -> tensor<1x3x5x7xf32>
+  %1 = "nn.clip"(%0) {min = -0.5 : f32, max = 0.5 : f32} : (tensor<1x3x5x7xf32>) -> tensor<1x3x5x7xf32>
+  %2 = "nn.max_pool"(%1) {kernel_shape = array<i64: 2, 2>} : (tensor<1x3x5x7xf32>) -> tensor<1x3x4x6xf32>
+  "func.return"(%1, %2) : (tensor<1x3x5x7xf32>, tensor<1x3x4x6xf32>) -> ()
+}) {function_type = (tensor<1x2x5x7xf32>, tensor<3x2x1x1xf32>) -> (tensor<1x3x5x7xf32>, tensor<1x3x4x6xf32>), sym_name = "stops"} : () -> ()
+
+// -----
+
+// A gemm with a leaky ReLU and hard_swish: a group, lowered op by op (only convolutions have a
+// fused kernel so far), with the same results.
+// CHECK-LABEL: "func.func"
+// CHECK: "nn.fused"
+// CHECK: "nn.gemm"
+// CHECK-NEXT: "nn.leaky_relu"
+// CHECK-NEXT: "nn.hard_swish"
+// CHECK-NEXT: "nn.yield"
+// CHECK: sym_name = "gemm_unfused"
+// LOWER-LABEL: "func.func"
+// LOWER-NOT: "nn.{{(fused|gemm|leaky_relu|hard_swish)}}"
+// LOWER: sym_name = "gemm_unfused"
+"func.func"() ({
+^bb0(%a: tensor<3x5xf32>, %b: tensor<5x6xf32>):
+  %0 = "nn.gemm"(%a, %b) : (tensor<3x5xf32>, tensor<5x6xf32>) -> tensor<3x6xf32>
+  %1 = "nn.leaky_relu"(%0) {alpha = 0.1 : f32} : (tensor<3x6xf32>) -> tensor<3x6xf32>
+  %2 = "nn.hard_swish"(%1) : (tensor<3x6xf32>) -> tensor<3x6xf32>
+  "func.return"(%2) : (tensor<3x6xf32>) -> ()
+}) {function_type = (tensor<3x5xf32>, tensor<5x6xf32>) -> tensor<3x6xf32>, sym_name = "gemm_unfused"} : () -> ()

@@ -1,0 +1,122 @@
+package dev.sol.lowering.nn2loops;
+
+import dev.sol.dialect.memref.CollapseShapeOp;
+import dev.sol.dialect.nn.AddOp;
+import dev.sol.dialect.nn.ConstantOp;
+import dev.sol.dialect.nn.ConvOp;
+import dev.sol.dialect.nn.FusedOp;
+import dev.sol.dialect.nn.UnaryElementwiseOp;
+import dev.sol.dialect.vector.LoadOp;
+import dev.sol.dialect.vector.TransferReadOp;
+import dev.sol.ir.*;
+import dev.sol.lowering.ConvertNnToLoopsPass;
+import dev.sol.lowering.Loops;
+import dev.sol.lowering.TargetDescription;
+import dev.sol.pass.conversion.ConversionRewriter;
+import dev.sol.pass.conversion.OpConversionPattern;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * nn.fused as one kernel where a fused kernel exists: a convolution on the vector kernels
+ * ({@link VectorConv}) applies the group's element-wise ops (activations, a residual add) to
+ * each vector of its tiles before storing it, so that the convolution's result is written once
+ * and never read back. Any other group is unpacked: its ops are put back in place of the
+ * nn.fused, and their own patterns lower them one by one.
+ */
+public final class FusedLowering extends OpConversionPattern<FusedOp> {
+  private final Buffers buffers;
+  private final TargetDescription target;
+  private final Map<Class<?>, UnaryElementwiseLowering<?>> activations = new HashMap<>();
+
+  public FusedLowering(Buffers buffers, TargetDescription target, List<UnaryElementwiseLowering<?>> activations) {
+    super(FusedOp.class, FusedOp.SPEC, null);
+    this.buffers = buffers;
+    this.target = target;
+    for (UnaryElementwiseLowering<?> a : activations) this.activations.put(a.opClass(), a);
+  }
+
+  @Override public boolean convert(FusedOp op, List<Value> adaptor, ConversionRewriter rewriter) {
+    List<Operation> members = op.members();
+    if (members.getFirst() instanceof ConvOp conv && VectorConv.applies(conv, target) && epilogueLowers(members)) {
+      fusedConv(op, conv, members, adaptor, rewriter);
+    } else {
+      unpack(op, adaptor, rewriter);
+    }
+    return true;
+  }
+
+  /** Whether every op after the product has a vector form here. */
+  private boolean epilogueLowers(List<Operation> members) {
+    for (Operation m : members.subList(1, members.size())) {
+      if (!(m instanceof AddOp) && !activations.containsKey(m.getClass())) return false;
+    }
+    return true;
+  }
+
+  private void fusedConv(FusedOp op, ConvOp conv, List<Operation> members, List<Value> adaptor, ConversionRewriter rewriter) {
+    Loops l = new Loops(rewriter, op.location(), false);
+    List<Value> in = new ArrayList<>();
+    for (Value v : adaptor) in.add(buffers.read(l, v, op));
+    Value out = l.alloc(ConvertNnToLoopsPass.bufferType(op.result(0), op));
+    Value x = in.get(input(op, conv.operand(0)));
+    Value w = in.get(input(op, conv.operand(1)));
+    Value bias = conv.numOperands() > 2 ? in.get(input(op, conv.operand(2))) : null;
+    ConstantOp weights = op.operand(input(op, conv.operand(1))).definingOp() instanceof ConstantOp c ? c : null;
+    VectorConv.conv(conv, weights, l, x, w, bias, out, target, buffers, epilogue(op, members, in, l));
+    rewriter.replaceOp(op, List.of(buffers.written(l, op.result(0).type(), out)));
+  }
+
+  /**
+   * The ops after the product, applied in order to a vector of its result at output indices
+   * [image, channel, pixel]; a residual add reads the other tensor at the same place (through
+   * the same [image, channel, pixel] view).
+   */
+  private MatMulKernel.Epilogue epilogue(FusedOp op, List<Operation> members, List<Value> in, Loops outer) {
+    Map<Operation, Value> planes = new HashMap<>();
+    for (Operation m : members.subList(1, members.size())) {
+      if (m instanceof AddOp add) {
+        Value other = add.operand(0).definingOp() == previous(members, m) ? add.operand(1) : add.operand(0);
+        Value buffer = in.get(input(op, other));
+        planes.put(m, CollapseShapeOp.create(outer.builder(), outer.location(), buffer, new int[] {0}, new int[] {1}, new int[] {2, 3}).result());
+      }
+    }
+    return (l, at, acc, type, masked) -> {
+      Value v = acc;
+      for (Operation m : members.subList(1, members.size())) {
+        if (m instanceof AddOp) {
+          Value residual = masked
+              ? TransferReadOp.create(l.builder(), l.location(), type, planes.get(m), at, l.constant(0, type.element()), false).result()
+              : LoadOp.create(l.builder(), l.location(), type, planes.get(m), at).result();
+          v = l.add(v, residual);
+        } else {
+          v = activations.get(m.getClass()).apply((UnaryElementwiseOp) m, l, v);
+        }
+      }
+      return v;
+    };
+  }
+
+  private static Operation previous(List<Operation> members, Operation m) { return members.get(members.indexOf(m) - 1); }
+
+  /** The operand index of the nn.fused that block argument {@code v} stands for. */
+  private static int input(FusedOp op, Value v) {
+    if (!(v instanceof BlockArgument a) || a.owner() != op.body()) {
+      throw new IllegalStateException("operand " + v + " of a fused product is not an input of the group");
+    }
+    return a.index();
+  }
+
+  /** The group's ops put back before it, reading its operands; its own patterns lower each. */
+  private static void unpack(FusedOp op, List<Value> adaptor, ConversionRewriter rewriter) {
+    IRMapping mapping = new IRMapping();
+    for (int i = 0; i < adaptor.size(); i++) mapping.map(op.body().argument(i), adaptor.get(i));
+    rewriter.before(op);
+    for (Operation m : op.members()) rewriter.insert(m.clone(mapping));
+    List<Value> results = new ArrayList<>();
+    for (Value v : op.yielded()) results.add(mapping.lookup(v));
+    rewriter.replaceOp(op, results);
+  }
+}

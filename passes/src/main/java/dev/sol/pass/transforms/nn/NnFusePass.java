@@ -1,0 +1,112 @@
+package dev.sol.pass.transforms.nn;
+
+import dev.sol.dialect.nn.AddOp;
+import dev.sol.dialect.nn.ClipOp;
+import dev.sol.dialect.nn.ConvOp;
+import dev.sol.dialect.nn.FusedOp;
+import dev.sol.dialect.nn.GemmOp;
+import dev.sol.dialect.nn.HardSigmoidOp;
+import dev.sol.dialect.nn.HardSwishOp;
+import dev.sol.dialect.nn.LeakyReluOp;
+import dev.sol.dialect.nn.MatMulOp;
+import dev.sol.dialect.nn.ReluOp;
+import dev.sol.dialect.nn.YieldOp;
+import dev.sol.ir.*;
+import dev.sol.pass.NoOptions;
+import dev.sol.pass.Pass;
+import dev.sol.pass.PassInfo;
+import dev.sol.pass.PassState;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Groups nn ops into {@code nn.fused} regions that the lowering generates as one kernel.
+ *
+ * <p>Rule "epilogue": a product (nn.conv, nn.gemm, nn.matmul) takes the chain of ops after it
+ * that only transform each of its output elements on their own: the activations relu,
+ * leaky_relu, clip, hard_sigmoid and hard_swish, and an nn.add of a tensor of the result's own
+ * type (a residual connection). Each link must be the only user of the one before, so that no
+ * intermediate tensor is needed outside the group. The kernels apply the chain to each tile
+ * of the product while it is still in registers.
+ *
+ * <p>A group is placed where its last op was: every value it reads is defined before that
+ * point (a residual may be computed after the product), and every user of its result comes
+ * after it. Chains only need use lists; the rules for whole subgraphs (pooling after a
+ * convolution, depth-first tiles) are not here yet.
+ */
+@PassInfo(name = "nn-fuse", summary = "Group a product and the element-wise ops after it into nn.fused kernels")
+public final class NnFusePass implements Pass<NoOptions> {
+  @Override public NoOptions defaultOptions() { return NoOptions.INSTANCE; }
+
+  @Override public boolean run(Operation root, NoOptions options, PassState state) {
+    List<Operation> roots = new ArrayList<>();
+    root.walk(o -> {
+      if ((o instanceof ConvOp || o instanceof GemmOp || o instanceof MatMulOp) && !(o.parentOp() instanceof FusedOp)) roots.add(o);
+    });
+    int fused = 0;
+    Builder b = new Builder(state.context());
+    for (Operation product : roots) {
+      List<Operation> group = chain(product);
+      if (group.size() < 2) continue;
+      fuse(group, b);
+      fused++;
+    }
+    state.statistic("num-fused", "nn.fused groups formed").add(fused);
+    return true;
+  }
+
+  /** The product and the epilogue ops after it. */
+  private static List<Operation> chain(Operation product) {
+    List<Operation> group = new ArrayList<>(List.of(product));
+    Value v = product.result(0);
+    while (v.hasOneUse()) {
+      Operation user = v.users().getFirst();
+      if (user.parentOp() != product.parentOp() || !isEpilogue(user, v)) break;
+      group.add(user);
+      v = user.result(0);
+    }
+    return group;
+  }
+
+  private static boolean isEpilogue(Operation op, Value input) {
+    return switch (op) {
+      case ReluOp r -> true;
+      case LeakyReluOp r -> true;
+      case ClipOp c -> true;
+      case HardSigmoidOp h -> true;
+      case HardSwishOp h -> true;
+      case AddOp a -> a.operand(0).type().equals(a.operand(1).type()) && a.operand(0) != a.operand(1)
+          && a.result(0).type().equals(input.type());
+      default -> false;
+    };
+  }
+
+  /** Moves {@code group} into a new nn.fused at the place of its last op. */
+  private static void fuse(List<Operation> group, Builder b) {
+    Operation last = group.getLast();
+    Map<Value, Integer> inputs = new LinkedHashMap<>();
+    for (Operation op : group) {
+      for (Value v : op.operands()) {
+        if (!group.contains(v.definingOp())) inputs.putIfAbsent(v, inputs.size());
+      }
+    }
+    List<Value> outside = new ArrayList<>(inputs.keySet());
+    Value result = last.result(0);
+    // The group's location names all its members (fused location), as SOL's kernels are named.
+    List<Location> locations = group.stream().map(Operation::location).toList();
+    FusedOp fused = FusedOp.create(b.before(last), new FusedLoc(locations, null), outside, List.of(result.type()));
+    result.replaceAllUsesWith(fused.result(0));
+    Block body = fused.body();
+    for (Operation op : group) {
+      op.parentBlock().remove(op);
+      body.append(op);
+      for (int i = 0; i < op.numOperands(); i++) {
+        Integer arg = inputs.get(op.operand(i));
+        if (arg != null) op.setOperand(i, body.argument(arg));
+      }
+    }
+    YieldOp.create(b.atEnd(body), last.location(), List.of(result));
+  }
+}

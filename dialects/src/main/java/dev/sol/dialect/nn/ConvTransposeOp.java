@@ -43,6 +43,11 @@ public final class ConvTransposeOp extends NnOp implements Pure {
     long group = group();
     if (group < 1) throw new ShapeError("group must be at least 1, got " + group);
     if (dims < 1 || w.length != x.length || x[1] != w[0] || x[1] % group != 0) throw new ShapeError("input channels do not match the weight");
+    sameElementTypes(0, numOperands());
+    Spatial.kernelAtLeastOne(w);
+    if (numOperands() == 3 && (operandType(2).rank() != 1 || operandType(2).shape()[0] != w[1] * group)) {
+      throw new ShapeError("bias must have " + w[1] * group + " elements");
+    }
     long[] s = strides();
     long[] d = dilations();
     long[] p = pads();

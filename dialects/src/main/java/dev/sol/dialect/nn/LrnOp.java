@@ -29,6 +29,9 @@ public final class LrnOp extends NnOp implements Pure {
   public double bias() { return floatAttr("bias", 1); }
 
   @Override public List<Type> inferResultTypes() {
+    if (operandType(0).rank() < 3) throw new ShapeError("expects an input of rank >= 3 (N, C, spatial...), got rank " + operandType(0).rank());
+    floatOperand(0);
+    if (size() < 1) throw new ShapeError("size must be at least 1, got " + size());
     return List.of(operandType(0));
   }
 
@@ -42,6 +45,7 @@ public final class LrnOp extends NnOp implements Pure {
     double beta = beta();
     double bias = bias();
     Tensor out = Tensor.zeros(x.element(), x.shape());
+    if (out.size() == 0) return List.of(out);
     for (long b = 0; b < n; b++) {
       for (long ch = 0; ch < c; ch++) {
         long lo = Math.max(0, ch - (size - 1) / 2);

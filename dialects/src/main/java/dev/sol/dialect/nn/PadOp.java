@@ -44,6 +44,7 @@ public final class PadOp extends NnOp implements Pure {
     for (int d = 0; d < x.length; d++) {
       out[d] = x[d] + p[d] + p[d + x.length];
       if (out[d] < 0) throw new ShapeError("padding removes more than dimension " + d + " holds");
+      if (x[d] == 0 && out[d] > 0 && mode() != Mode.CONSTANT) throw new ShapeError("mode '" + stringAttr("mode", "") + "' cannot pad the empty dimension " + d);
     }
     return List.of(like(0, out));
   }

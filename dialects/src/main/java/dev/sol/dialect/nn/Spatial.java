@@ -42,10 +42,17 @@ final class Spatial {
     }
   }
 
+  /** A weight's window (its dimensions after the first two) has at least one tap per dimension. */
+  static void kernelAtLeastOne(long[] weight) {
+    for (int i = 2; i < weight.length; i++) {
+      if (weight[i] < 1) throw new ShapeError("the weight's kernel dimensions must be at least 1, got " + java.util.Arrays.toString(weight));
+    }
+  }
+
   /** Output size of a sliding window: floor (or ceil) of (in + pads - dilated kernel) / stride + 1. */
   static long outSize(long in, long k, long s, long d, long padBegin, long padEnd, boolean ceil) {
-    long span = (k - 1) * d + 1;
-    long num = in + padBegin + padEnd - span;
+    long span = Math.addExact(Math.multiplyExact(k - 1, d), 1);
+    long num = Math.subtractExact(Math.addExact(Math.addExact(in, padBegin), padEnd), span);
     if (num < 0) throw new ShapeError("window of " + span + " is larger than the padded input " + (in + padBegin + padEnd));
     long out = (ceil ? Math.ceilDiv(num, s) : Math.floorDiv(num, s)) + 1;
     if (ceil && (out - 1) * s >= in + padBegin) out--;

@@ -157,9 +157,11 @@ final class NodeImporter {
       throw error("the output shape overflows 64-bit arithmetic (" + e.getMessage() + ")");
     }
     for (int i = 0; i < numResults; i++) op.result(i).setType(types.get(i));
-    List<Tensor> constants = new ArrayList<>();
-    for (Value v : operands) constants.add(constant(v));
-    if (!operands.isEmpty() && constants.stream().allMatch(t -> t != null)) {
+    boolean foldable = !operands.isEmpty() && ((NnOp) op).withinFoldLimit()
+        && operands.stream().allMatch(v -> v.definingOp() instanceof ConstantOp);
+    if (foldable) {
+      List<Tensor> constants = new ArrayList<>();
+      for (Value v : operands) constants.add(constant(v));
       try {
         List<Tensor> folded = ((NnOp) op).evaluate(constants);
         op.dropAllReferences();

@@ -229,7 +229,8 @@ final class SpatialOps {
     long[] pads = pads(n, spatial, kernel, strides, dilations);
     boolean countsPadding = op.equals("nn.avg_pool") && n.intAttr("count_include_pad", 0) != 0;
     if (!countsPadding) PoolWindows.trim(spatial, kernel, strides, dilations, pads, n.intAttr("ceil_mode", 0) != 0);
-    String tooLarge = PoolWindows.tooLarge(spatial, kernel);
+    // Averages that count padding cannot be trimmed: so large a window is refused instead.
+    String tooLarge = dev.sol.dialect.nn.PoolOp.windowProblem(spatial, kernel);
     if (tooLarge != null) throw n.error(tooLarge);
     return List.of(n.emit(op, List.of(x), attrs("kernel_shape", DenseArrayAttr.i64(kernel), "strides", DenseArrayAttr.i64(strides),
         "pads", DenseArrayAttr.i64(pads), "dilations", DenseArrayAttr.i64(dilations), "ceil_mode", IntegerAttr.i64(n.intAttr("ceil_mode", 0)),

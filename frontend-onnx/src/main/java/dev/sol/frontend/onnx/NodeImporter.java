@@ -29,6 +29,8 @@ final class NodeImporter {
   final int opset;
   final Map<Value, String> argumentNames = new IdentityHashMap<>();
   NodeProto node;
+  /** The node's position in the graph, for messages about nodes without names. */
+  int index;
   Location location;
 
   NodeImporter(IRContext context, Builder builder, int opset) {
@@ -41,7 +43,11 @@ final class NodeImporter {
     return new ImportException("node '" + nodeName() + "' (" + node.getOpType() + "): " + message);
   }
 
-  String nodeName() { return node.getName().isEmpty() ? node.getOutput(0) : node.getName(); }
+  /** The node's name, else its first output's; a node with neither is named by its position. */
+  String nodeName() {
+    if (!node.getName().isEmpty()) return node.getName();
+    return node.getOutputCount() > 0 && !node.getOutput(0).isEmpty() ? node.getOutput(0) : "#" + index;
+  }
 
   /** Input {@code i}, or null when absent or empty. */
   Value input(int i) throws ImportException {

@@ -14,8 +14,13 @@ public final class LoweringPasses implements PassProvider {
     return CPU_PIPELINE.replace("convert-nn-to-loops,", "convert-nn-to-loops{" + target.passOptions() + "},");
   }
 
+  /** {@code pipeline} (a {@code builtin.module(...)} pipeline) with {@code memref-check-bounds} run last. */
+  public static String withBoundsChecks(String pipeline) {
+    return pipeline.substring(0, pipeline.length() - 1) + ",memref-check-bounds)";
+  }
+
   @Override public void registerPasses(PassRegistry registry) {
-    registry.register(ConvertNnToLoopsPass::new).register(BufferizePass::new);
+    registry.register(ConvertNnToLoopsPass::new).register(BufferizePass::new).register(CheckBoundsPass::new);
     registry.registerPipeline("sol-cpu", "nn to LLVM-ready loops on buffers for CPUs", CPU_PIPELINE);
   }
 }

@@ -11,6 +11,7 @@ import dev.sol.ir.RankedTensorType;
 import dev.sol.ir.Symbols;
 import dev.sol.ir.Type;
 import dev.sol.ir.TypeAttr;
+import dev.sol.lowering.CheckBoundsPass;
 import dev.sol.lowering.LoweringPasses;
 import dev.sol.lowering.TargetDescription;
 import dev.sol.pass.Instrumentation;
@@ -29,6 +30,7 @@ import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -48,6 +50,8 @@ final class JitEngine implements Engine {
   private final ConcurrentLinkedQueue<MemorySegment[]> pool = new ConcurrentLinkedQueue<>();
   private final JitModule jit;
   private final MethodHandle entry;
+  /** Where bounds-checked code reports, or null without bounds checks. */
+  private final BoundsReports reports;
 
   JitEngine(LoadedModel model) throws SolException {
     inputs = List.copyOf(model.inputs.values());
@@ -60,10 +64,13 @@ final class JitEngine implements Engine {
       }
     }
     String name = Symbols.nameOf(model.function);
-    lower(model.context, model.module, model.fileName);
+    lower(model.context, model.module, model.fileName, model.checkBounds);
+    reports = model.checkBounds ? new BoundsReports() : null;
     try {
-      jit = new JitModule(llvm -> LlvmEmitter.translate(llvm, model.module, name));
+      Map<String, MemorySegment> symbols = reports == null ? Map.of() : Map.of(CheckBoundsPass.HANDLER, reports.handler());
+      jit = new JitModule(llvm -> LlvmEmitter.translate(llvm, model.module, name), symbols);
     } catch (CodegenException e) {
+      if (reports != null) reports.close();
       throw new SolException(model.fileName + ": " + e.getMessage());
     }
     int n = inputs.size() + outputs.size();
@@ -74,6 +81,7 @@ final class JitEngine implements Engine {
       entry = jit.function(name, FunctionDescriptor.ofVoid(args)).asSpreader(Object[].class, n);
     } catch (CodegenException e) {
       jit.close();
+      if (reports != null) reports.close();
       throw new SolException(model.fileName + ": " + e.getMessage());
     }
     arena = Arena.ofShared();
@@ -85,12 +93,13 @@ final class JitEngine implements Engine {
     return all;
   }
 
-  private static void lower(IRContext ctx, Operation module, String fileName) throws SolException {
+  private static void lower(IRContext ctx, Operation module, String fileName, boolean checkBounds) throws SolException {
     List<String> errors = new ArrayList<>();
     ctx.diagnostics().pushHandler(d -> errors.add(d.location() + ": " + d.message()));
     OpPassManager pm;
     try {
-      pm = PipelineParser.parse(PassRegistry.loadAll(), LoweringPasses.cpuPipeline(hostTarget()));
+      String pipeline = LoweringPasses.cpuPipeline(hostTarget());
+      pm = PipelineParser.parse(PassRegistry.loadAll(), checkBounds ? LoweringPasses.withBoundsChecks(pipeline) : pipeline);
     } catch (Exception e) {
       throw new IllegalStateException("the sol-cpu pipeline does not parse", e);
     }
@@ -129,6 +138,14 @@ final class JitEngine implements Engine {
       pool.offer(buffers);
       throw new IllegalStateException("calling the compiled code failed", e);
     }
+    if (reports != null) {
+      try {
+        reports.check();
+      } catch (OutOfBoundsAccessException e) {
+        pool.offer(buffers);
+        throw e;
+      }
+    }
     MemorySegment[] used = buffers;
     return new Run(results, () -> pool.offer(used));
   }
@@ -145,5 +162,6 @@ final class JitEngine implements Engine {
   @Override public void close() {
     jit.close();
     arena.close();
+    if (reports != null) reports.close();
   }
 }

@@ -57,7 +57,10 @@ public final class ConvTransposeOp extends NnOp implements Pure {
     long[] out = new long[x.length];
     out[0] = x[0];
     out[1] = w[1] * group;
-    for (int i = 0; i < dims; i++) out[i + 2] = (x[i + 2] - 1) * s[i] + (w[i + 2] - 1) * d[i] + 1 - p[i] - p[i + dims] + op[i];
+    for (int i = 0; i < dims; i++) {
+      long span = Math.addExact(Math.multiplyExact(x[i + 2] - 1, s[i]), Math.multiplyExact(w[i + 2] - 1, d[i]));
+      out[i + 2] = Math.addExact(Math.subtractExact(Math.subtractExact(Math.addExact(span, 1), p[i]), p[i + dims]), op[i]);
+    }
     return List.of(like(0, out));
   }
 

@@ -32,6 +32,11 @@ public final class LrnOp extends NnOp implements Pure {
     if (operandType(0).rank() < 3) throw new ShapeError("expects an input of rank >= 3 (N, C, spatial...), got rank " + operandType(0).rank());
     floatOperand(0);
     if (size() < 1) throw new ShapeError("size must be at least 1, got " + size());
+    long channels = operandType(0).shape()[1];
+    // Each element sums size taps; a window far wider than the channels only meets padding.
+    if (size() > PoolOp.MAX_TAPS && size() > channels) {
+      throw new ShapeError("size " + size() + " is larger than the channels (" + channels + ") and SOL's limit of " + PoolOp.MAX_TAPS);
+    }
     return List.of(operandType(0));
   }
 

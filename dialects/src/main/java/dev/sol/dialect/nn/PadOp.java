@@ -42,7 +42,7 @@ public final class PadOp extends NnOp implements Pure {
     mode();
     long[] out = new long[x.length];
     for (int d = 0; d < x.length; d++) {
-      out[d] = x[d] + p[d] + p[d + x.length];
+      out[d] = Math.addExact(Math.addExact(x[d], p[d]), p[d + x.length]);
       if (out[d] < 0) throw new ShapeError("padding removes more than dimension " + d + " holds");
       if (x[d] == 0 && out[d] > 0 && mode() != Mode.CONSTANT) throw new ShapeError("mode '" + stringAttr("mode", "") + "' cannot pad the empty dimension " + d);
     }

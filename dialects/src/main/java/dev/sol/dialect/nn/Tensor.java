@@ -23,12 +23,15 @@ public final class Tensor {
     this.ints = ints;
   }
 
+  /** The most elements a Java array holds (a little below 2^31 - 1, by the JVM's rules). */
+  private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
   public static boolean isFloat(Type element) { return element instanceof FloatType; }
 
   /** A zero-filled tensor; a shape of more elements than a Java array holds is a {@link ShapeError}. */
   public static Tensor zeros(Type element, long[] shape) {
     long count = count(shape);
-    if (count > ShapedType.MAX_ELEMENTS) throw new ShapeError("a tensor of " + count + " elements is more than SOL's limit of " + ShapedType.MAX_ELEMENTS);
+    if (count > MAX_ARRAY) throw new ShapeError("a tensor of " + count + " elements is more than a Java array holds (" + MAX_ARRAY + ")");
     int n = (int) count;
     return isFloat(element) ? new Tensor(element, shape.clone(), new double[n], null) : new Tensor(element, shape.clone(), null, new long[n]);
   }

@@ -105,6 +105,20 @@ final class NodeImporter {
     return new ArrayList<>(found);
   }
 
+  /** Input {@code i} as constant integers; the node needs it, so its absence is an error. */
+  long[] requiredInts(int i, String what) throws ImportException {
+    Tensor t = constantInput(i, what);
+    if (t == null) throw error(what + " (input #" + i + ") is required");
+    return longs(t);
+  }
+
+  /** Integer list attribute {@code name}, which the node needs. */
+  long[] requiredIntsAttr(String name) throws ImportException {
+    long[] v = intsAttr(name);
+    if (v == null) throw error("attribute '" + name + "' is required");
+    return v;
+  }
+
   static long[] longs(Tensor t) {
     long[] out = new long[t.size()];
     for (int i = 0; i < out.length; i++) out[i] = t.getLong(i);

@@ -70,7 +70,7 @@ public final class OnnxImporter {
       boolean foreign = !node.getDomain().isEmpty() && !node.getDomain().equals("ai.onnx");
       if (foreign || !OnnxOps.CONVERTERS.containsKey(node.getOpType())) {
         unsupported.add((foreign ? node.getDomain() + "." : "") + node.getOpType() + " (node '"
-            + (node.getName().isEmpty() ? node.getOutput(0) : node.getName()) + "')");
+            + (node.getName().isEmpty() && node.getOutputCount() > 0 ? node.getOutput(0) : node.getName()) + "')");
       }
     }
     if (!unsupported.isEmpty()) {

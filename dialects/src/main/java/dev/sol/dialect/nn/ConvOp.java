@@ -55,6 +55,7 @@ public final class ConvOp extends NnOp implements Pure {
     }
     sameElementTypes(0, numOperands());
     Spatial.kernelAtLeastOne(w);
+    Spatial.spatialNotEmpty(x);
     if (numOperands() == 3 && (operandType(2).rank() != 1 || operandType(2).shape()[0] != w[0])) throw new ShapeError("bias must have " + w[0] + " elements");
     Spatial.checkWindow(strides(), pads(), dilations());
     return List.of(like(0, outputShape(x, w, strides(), pads(), dilations())));

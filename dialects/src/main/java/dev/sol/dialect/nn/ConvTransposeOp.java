@@ -45,6 +45,7 @@ public final class ConvTransposeOp extends NnOp implements Pure {
     if (dims < 1 || w.length != x.length || x[1] != w[0] || x[1] % group != 0) throw new ShapeError("input channels do not match the weight");
     sameElementTypes(0, numOperands());
     Spatial.kernelAtLeastOne(w);
+    Spatial.spatialNotEmpty(x);
     if (numOperands() == 3 && (operandType(2).rank() != 1 || operandType(2).shape()[0] != w[1] * group)) {
       throw new ShapeError("bias must have " + w[1] * group + " elements");
     }

@@ -42,6 +42,8 @@ public final class LrnOp extends NnOp implements Pure {
 
   @Override public List<Tensor> evaluate(List<Tensor> in) {
     Tensor x = in.get(0);
+    Tensor out = Tensor.zeros(x.element(), x.shape());
+    if (out.size() == 0) return List.of(out);
     long n = x.shape()[0];
     long c = x.shape()[1];
     long plane = x.size() / (n * c);
@@ -49,8 +51,6 @@ public final class LrnOp extends NnOp implements Pure {
     double alpha = alpha();
     double beta = beta();
     double bias = bias();
-    Tensor out = Tensor.zeros(x.element(), x.shape());
-    if (out.size() == 0) return List.of(out);
     for (long b = 0; b < n; b++) {
       for (long ch = 0; ch < c; ch++) {
         long lo = Math.max(0, ch - (size - 1) / 2);

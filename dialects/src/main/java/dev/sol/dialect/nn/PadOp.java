@@ -44,7 +44,8 @@ public final class PadOp extends NnOp implements Pure {
     for (int d = 0; d < x.length; d++) {
       out[d] = Math.addExact(Math.addExact(x[d], p[d]), p[d + x.length]);
       if (out[d] < 0) throw new ShapeError("padding removes more than dimension " + d + " holds");
-      if (x[d] == 0 && out[d] > 0 && mode() != Mode.CONSTANT) throw new ShapeError("mode '" + stringAttr("mode", "") + "' cannot pad the empty dimension " + d);
+      // Every mode reads the input at the edge (constant mode too, then discards it): an empty dimension has none.
+      if (x[d] == 0 && out[d] > 0) throw new ShapeError("mode '" + mode().name().toLowerCase(java.util.Locale.ROOT) + "' cannot pad the empty dimension " + d);
     }
     return List.of(like(0, out));
   }

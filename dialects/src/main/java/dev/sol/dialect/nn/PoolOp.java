@@ -45,6 +45,7 @@ public abstract class PoolOp extends NnOp implements Pure {
     long[] k = kernelShape();
     if (dims < 1 || k == null || k.length != dims) throw new ShapeError("kernel_shape must have one entry per spatial dimension");
     Spatial.atLeast("kernel_shape", k, 1);
+    Spatial.spatialNotEmpty(x);
     long[] s = strides();
     long[] d = dilations();
     long[] p = pads();

@@ -42,6 +42,16 @@ final class Spatial {
     }
   }
 
+  /**
+   * The input's spatial dimensions are not empty: windows over an empty one would meet only
+   * padding, and the loops that read the input at a clamped position would have none to read.
+   */
+  static void spatialNotEmpty(long[] input) {
+    for (int i = 2; i < input.length; i++) {
+      if (input[i] == 0) throw new ShapeError("spatial dimension " + i + " of the input is empty");
+    }
+  }
+
   /** A weight's window (its dimensions after the first two) has at least one tap per dimension. */
   static void kernelAtLeastOne(long[] weight) {
     for (int i = 2; i < weight.length; i++) {
@@ -195,7 +205,8 @@ final class Spatial {
     long[] i = new long[dims];
     long[] k = new long[dims];
     long[] pos = new long[dims];
-    for (long bn = 0; bn < n; bn++) {
+    // An empty input contributes nothing (the output may still have positions, holding the bias).
+    for (long bn = 0; bn < n && inPlane > 0; bn++) {
       for (long c = 0; c < cIn; c++) {
         long g = c / cPerGroup;
         java.util.Arrays.fill(i, 0);

@@ -370,6 +370,7 @@ final class SpatialOps {
       Tensor axesT = n.constantInput(3, "the axes");
       if (axesT != null) {
         long[] axes = longs(axesT);
+        if (pads.length != 2 * axes.length) throw n.error("pads must have " + 2 * axes.length + " entries, two per axis");
         long[] full = new long[2 * rank];
         for (int i = 0; i < axes.length; i++) {
           int d = Reductions.axis(axes[i], rank);

@@ -69,6 +69,10 @@ public final class Loops {
    */
   public Value div(Value x, Value y) {
     if (isFloat(x)) return DivFOp.create(b, loc, x, y).result();
+    // A constant divisor other than 0 and -1 needs no guard (a mean's count, a group size).
+    if (y.definingOp() instanceof ConstantOp c && c.value() instanceof IntegerAttr k && k.value() != 0 && k.value() != -1) {
+      return unsigned(x) ? divui(x, y) : DivSIOp.create(b, loc, x, y).result();
+    }
     Value byZero = cmp(CmpIPredicate.EQ, y, integer(0, y.type()));
     Value unsafe = byZero;
     if (!unsigned(x)) {

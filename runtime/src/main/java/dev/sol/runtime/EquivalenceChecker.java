@@ -19,6 +19,7 @@ public final class EquivalenceChecker {
   /** Prepares random inputs (seeded) for every function with a body and tensor arguments. */
   public EquivalenceChecker(Operation module, long seed) {
     Random random = new Random(seed);
+    if (module.numRegions() == 0 || module.region(0).isEmpty()) return;
     for (Operation f : module.region(0).entryBlock()) {
       if (!f.name().equals("func.func") || f.region(0).isEmpty()) continue;
       List<Tensor> args = new ArrayList<>();

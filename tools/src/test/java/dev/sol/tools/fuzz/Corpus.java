@@ -49,7 +49,9 @@ final class Corpus {
 
   private static List<Path> files(Path dir, String suffix) throws IOException {
     try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(p -> p.toString().endsWith(suffix) && size(p) <= MAX_SEED_BYTES).sorted().toList();
+      // Build outputs (lit's Output folders under target/) are no seeds: they come and go with builds.
+      return s.filter(p -> p.toString().endsWith(suffix) && !dir.relativize(p).toString().contains("target/") && size(p) <= MAX_SEED_BYTES)
+          .sorted().toList();
     }
   }
 

@@ -97,7 +97,9 @@ public abstract class NnOp extends Operation implements Foldable {
     // Caught here for every op at once: shape formulas fed absurd attributes (pads beyond the
     // input, a reshape to [2^62 + 1, 4]) give negative or wrapped-around dimensions.
     for (int i = 0; i < inferred.size(); i++) {
-      String problem = inferred.get(i) instanceof ShapedType st && st.hasRank() ? ShapedType.shapeProblem(st.shape()) : null;
+      // Inferred shapes are static: a dimension that came out as the dynamic marker (Long.MIN_VALUE) is a negative one.
+      String problem = !(inferred.get(i) instanceof ShapedType st) || !st.hasRank() ? null
+          : st.hasStaticShape() ? ShapedType.shapeProblem(st.shape()) : "has a negative dimension (" + ShapedType.DYNAMIC + ")";
       if (problem != null) {
         return diag.report(opError("result #" + i + " would have shape " + ShapedType.describe(((ShapedType) inferred.get(i)).shape())
             + ", which " + problem));

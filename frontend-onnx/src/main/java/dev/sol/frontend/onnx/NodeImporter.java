@@ -200,15 +200,21 @@ final class NodeImporter {
   private void checkShapes(List<Type> types) throws ImportException {
     for (int i = 0; i < types.size(); i++) {
       if (!(types.get(i) instanceof ShapedType st) || !st.hasRank()) continue;
-      String problem = ShapedType.shapeProblem(st.shape());
+      String problem = concreteShapeProblem(st.shape());
       if (problem != null) throw error("output #" + i + " would have shape " + ShapedType.describe(st.shape()) + ", which " + problem);
     }
   }
 
   /** A constant's shape, checked before anything is allocated. */
   void checkShape(long[] shape, String what) throws ImportException {
-    String problem = ShapedType.shapeProblem(shape);
+    String problem = concreteShapeProblem(shape);
     if (problem != null) throw error(what + " " + ShapedType.describe(shape) + " " + problem);
+  }
+
+  /** Why a shape computed from the model's numbers is not one: as {@link ShapedType#shapeProblem}, where no dimension is dynamic. */
+  private static String concreteShapeProblem(long[] shape) {
+    for (long d : shape) if (d == ShapedType.DYNAMIC) return "has a negative dimension (" + d + ")";
+    return ShapedType.shapeProblem(shape);
   }
 
   Value emit(String name, List<Value> operands, DictionaryAttr attributes) throws ImportException {

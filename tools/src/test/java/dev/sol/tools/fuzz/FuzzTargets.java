@@ -34,6 +34,9 @@ final class FuzzTargets {
   /** Interpreting is skipped for modules with more elements than this in one type: a fuzz run must stay quick and small. */
   private static final long MAX_INTERPRETED_ELEMENTS = 1 << 16;
 
+  /** The lowered module is interpreted only when its loops run at most this many operations. */
+  private static final double MAX_LOWERED_WORK = 4e6;
+
   /** The lowered module is interpreted only when the nn module took less than this. */
   private static final long MAX_REFERENCE_NANOS = 200_000_000L;
 
@@ -95,7 +98,7 @@ final class FuzzTargets {
       OpPassManager pm = PipelineParser.parse(registry, LoweringPasses.CPU_PIPELINE);
       return new PassRunner(ctx, Instrumentation.defaults(), op -> "", new PrintStream(OutputStream.nullOutputStream())).run(pm, module);
     });
-    if (!lowered || before == null) return;
+    if (!lowered || before == null || work(module) > MAX_LOWERED_WORK) return;
     Map<String, List<Tensor>> after = interpret(inputs, module, "interpreting the lowered module");
     if (after == null) throw new Finding("the lowered module fails where the nn module ran", null);
     String difference = EquivalenceChecker.difference(before, after);
@@ -111,6 +114,24 @@ final class FuzzTargets {
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       throw new Finding(what + " threw " + e, e);
     }
+  }
+
+  /** Roughly how many operations interpreting {@code op} runs: loops with constant bounds multiply their bodies. */
+  private static double work(Operation op) {
+    double inner = 0;
+    for (Region r : op.regions()) for (Block b : r.blocks()) for (Operation o : b) inner += work(o);
+    if (op instanceof dev.sol.dialect.scf.ForOp f) {
+      Long lb = constant(f.lowerBound());
+      Long ub = constant(f.upperBound());
+      Long step = constant(f.step());
+      double trips = lb == null || ub == null || step == null || step <= 0 ? 1e9 : Math.max(0, Math.ceilDiv(ub - lb, step));
+      return 1 + trips * inner;
+    }
+    return 1 + inner;
+  }
+
+  private static Long constant(Value v) {
+    return v.definingOp() instanceof dev.sol.dialect.arith.ConstantOp c && c.value() instanceof IntegerAttr i ? i.value() : null;
   }
 
   /**

@@ -45,7 +45,11 @@
 // CHECK-NEXT: ^bb0(%[[J:.*]]: index):
 // CHECK: %[[VA:.*]] = "memref.load"(%[[AM]], %[[I]], %[[J]])
 // CHECK: %[[VB:.*]] = "memref.load"(%[[D]], %[[I]], %[[J]])
-// CHECK: %[[R:.*]] = "arith.divsi"(%[[VA]], %[[VB]]) : (i32, i32) -> i32
+// Integer division by zero gives 0 and INT_MIN / -1 wraps, without reaching the trapping divide:
+// CHECK: %[[ZERO:.*]] = "arith.cmpi"(%[[VB]], %{{.*}}) {predicate = 0 : i64}
+// CHECK: %[[SAFE:.*]] = "arith.select"(%{{.*}}, %{{.*}}, %[[VB]])
+// CHECK: %[[Q:.*]] = "arith.divsi"(%[[VA]], %[[SAFE]]) : (i32, i32) -> i32
+// CHECK: %[[R:.*]] = "arith.select"(%[[ZERO]], %{{.*}}, %[[Q]])
 // CHECK: "memref.store"(%[[R]], %[[OUT]], %[[I]], %[[J]])
 // CHECK: sym_name = "div_i32"
 "func.func"() ({

@@ -3,10 +3,10 @@
 // Every nn op except nn.constant (which bufferize turns into a memref.global, see
 // constant.mlir) has a lowering; these are the cases it rejects, each with an error at the op.
 
-// Transcendental element-wise ops (sigmoid, tanh, exp, log, sqrt, erf, softplus, gelu, ...)
-// lower for floats only; relu, abs, neg, clip, the arithmetic ops, reductions, max pooling,
+// Transcendental element-wise ops (sigmoid, tanh, exp, log, sqrt, erf, softplus, gelu, ...),
+// softmax and lrn are defined on floats only (the verifier says so, as ONNX does); relu, abs, neg, clip, the arithmetic ops, reductions, max pooling,
 // matmul, gemm and data movement take integers too (nn-to-loops-integers.mlir).
-// CHECK: unsupported.mlir:[[# @LINE + 3]]:8: error: nn.exp on i32 elements has no lowering yet (floats only)
+// CHECK: unsupported.mlir:[[# @LINE + 3]]:8: error: 'nn.exp' op is defined on floats only, not on i32 elements
 "func.func"() ({
 ^bb0(%x: tensor<2x3xi32>):
   %0 = "nn.exp"(%x) : (tensor<2x3xi32>) -> tensor<2x3xi32>
@@ -15,8 +15,9 @@
 
 // -----
 
-// So do softmax, pooling by average, lrn, resize, conv and conv_transpose.
-// CHECK: unsupported.mlir:[[# @LINE + 3]]:8: error: nn.softmax on i32 elements has no lowering yet (floats only)
+// Softmax and lrn are refused by their verifiers; pooling by average, resize, conv and
+// conv_transpose lower for floats only.
+// CHECK: unsupported.mlir:[[# @LINE + 3]]:8: error: 'nn.softmax' op is defined on floats only, not on i32 elements
 "func.func"() ({
 ^bb0(%x: tensor<2x3xi32>):
   %0 = "nn.softmax"(%x) : (tensor<2x3xi32>) -> tensor<2x3xi32>
@@ -34,7 +35,7 @@
 
 // -----
 
-// CHECK: unsupported.mlir:[[# @LINE + 3]]:8: error: nn.lrn on i32 elements has no lowering yet (floats only)
+// CHECK: unsupported.mlir:[[# @LINE + 3]]:8: error: 'nn.lrn' op is defined on floats only, not on i32 elements
 "func.func"() ({
 ^bb0(%x: tensor<1x2x2xi32>):
   %0 = "nn.lrn"(%x) {size = 1 : i64} : (tensor<1x2x2xi32>) -> tensor<1x2x2xi32>
@@ -54,7 +55,7 @@
 
 // Attribute values outside ONNX's: a resize mode other than nearest, linear and cubic, a pad
 // mode other than constant, reflect, edge and wrap.
-// CHECK: unsupported.mlir:[[# @LINE + 3]]:8: error: nn.resize: unknown resize mode 'area'
+// CHECK: unsupported.mlir:[[# @LINE + 3]]:8: error: 'nn.resize' op mode must be one of nearest, linear, cubic, got 'area'
 "func.func"() ({
 ^bb0(%x: tensor<1x2xf32>):
   %0 = "nn.resize"(%x) {mode = "area", sizes = array<i64: 1, 4>, scales = array<f64: 1.0, 2.0>} : (tensor<1x2xf32>) -> tensor<1x4xf32>

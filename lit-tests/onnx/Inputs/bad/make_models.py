@@ -72,6 +72,24 @@ save("avg_pool_huge_window", [helper.make_node("AveragePool", ["x"], ["y"], name
      [tensor("x", [1, 1, 4, 4])], [tensor("y", None)])
 save_pb(os.path.join(HERE, "x_1x1x4x4.pb"), np.arange(16, dtype=np.float32).reshape(1, 1, 4, 4), "x")
 
+# Attributes written wrong: the nn verifier's message reaches the user naming the node.
+save("resize_bad_mode", [helper.make_node("Resize", ["x", "", "scales"], ["y"], name="resize", mode="bicubic")],
+     [tensor("x", [1, 1, 2, 2])], [tensor("y", None)], [helper.make_tensor("scales", TensorProto.FLOAT, [4], [1, 1, 2, 2])])
+save("lrn_size0", [helper.make_node("LRN", ["x"], ["y"], name="lrn", size=0)],
+     [tensor("x", [1, 4, 2, 2])], [tensor("y", None)])
+save("gather_index_oob", [helper.make_node("Gather", ["x", "i"], ["y"], name="gather", axis=0)],
+     [tensor("x", [5, 3])], [tensor("y", None)], [ints("i", [1, 5])])
+save("softmax_axis", [helper.make_node("Softmax", ["x"], ["y"], name="softmax", axis=7)],
+     [tensor("x", [2, 3])], [tensor("y", None)])
+save("add_mixed_types", [helper.make_node("Add", ["x", "b"], ["y"], name="add")],
+     [tensor("x", [2])], [tensor("y", None)], [ints("b", [1, 2])])
+save("pad_bad_mode", [helper.make_node("Pad", ["x", "pads"], ["y"], name="pad", mode="mirror")],
+     [tensor("x", [2, 2])], [tensor("y", None)], [ints("pads", [0, 1, 0, 1])])
+save("reduce_twice", [helper.make_node("ReduceSum", ["x", "axes"], ["y"], name="sum")],
+     [tensor("x", [2, 3])], [tensor("y", None)], [ints("axes", [1, -1])])
+save("transpose_bad_perm", [helper.make_node("Transpose", ["x"], ["y"], name="transpose", perm=[0, 0])],
+     [tensor("x", [2, 3])], [tensor("y", None)])
+
 # Relu of x: [n, 3]; the case runs only with --shape x=2,3.
 CASE = os.path.join(HERE, "..", "symbolic_case")
 os.makedirs(CASE, exist_ok=True)

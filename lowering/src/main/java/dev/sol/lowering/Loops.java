@@ -70,10 +70,28 @@ public final class Loops {
 
   public Value mul(Value x, Value y) { return isFloat(x) ? MulFOp.create(b, loc, x, y).result() : MulIOp.create(b, loc, x, y).result(); }
 
-  /** The quotient; integers truncate toward zero, unsigned ones as unsigned. */
+  /**
+   * The quotient; integers truncate toward zero, unsigned ones as unsigned, and give 0 when
+   * divided by zero (as nn's kernels do, {@code Integers.divide}); the smallest signed value
+   * divided by -1 wraps to itself. Neither reaches the hardware divide, which would trap.
+   */
   public Value div(Value x, Value y) {
     if (isFloat(x)) return DivFOp.create(b, loc, x, y).result();
-    return unsigned(x) ? divui(x, y) : DivSIOp.create(b, loc, x, y).result();
+    // A constant divisor other than 0 and -1 needs no guard (a mean's count, a group size).
+    if (y.definingOp() instanceof ConstantOp c && c.value() instanceof IntegerAttr k && k.value() != 0 && k.value() != -1) {
+      return unsigned(x) ? divui(x, y) : DivSIOp.create(b, loc, x, y).result();
+    }
+    Value byZero = cmp(CmpIPredicate.EQ, y, integer(0, y.type()));
+    Value unsafe = byZero;
+    if (!unsigned(x)) {
+      int width = ((IntegerType) x.type()).width();
+      Value overflows = and(cmp(CmpIPredicate.EQ, x, integer(width == 64 ? Long.MIN_VALUE : -(1L << (width - 1)), x.type())),
+          cmp(CmpIPredicate.EQ, y, integer(-1, y.type())));
+      unsafe = OrIOp.create(b, loc, byZero, overflows).result();
+    }
+    Value divisor = select(unsafe, integer(1, y.type()), y);
+    Value q = unsigned(x) ? divui(x, divisor) : DivSIOp.create(b, loc, x, divisor).result();
+    return select(byZero, integer(0, x.type()), q);
   }
 
   public Value max(Value x, Value y) {

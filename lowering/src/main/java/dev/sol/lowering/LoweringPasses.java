@@ -27,8 +27,13 @@ public final class LoweringPasses implements PassProvider {
         + ",insert-profile-counters)";
   }
 
+  /** {@code pipeline} (a {@code builtin.module(...)} pipeline) with {@code memref-check-bounds} run last. */
+  public static String withBoundsChecks(String pipeline) {
+    return pipeline.substring(0, pipeline.length() - 1) + ",memref-check-bounds)";
+  }
+
   @Override public void registerPasses(PassRegistry registry) {
-    registry.register(ConvertNnToLoopsPass::new).register(BufferizePass::new);
+    registry.register(ConvertNnToLoopsPass::new).register(BufferizePass::new).register(CheckBoundsPass::new);
     registry.register(ProfileKernelsPass::new).register(InsertProfileCountersPass::new);
     registry.registerPipeline("sol-cpu", "nn to LLVM-ready loops on buffers for CPUs", CPU_PIPELINE);
   }

@@ -19,6 +19,7 @@ public final class EquivalenceChecker {
   /** Prepares random inputs (seeded) for every function with a body and tensor arguments. */
   public EquivalenceChecker(Operation module, long seed) {
     Random random = new Random(seed);
+    if (module.numRegions() == 0 || module.region(0).isEmpty()) return;
     for (Operation f : module.region(0).entryBlock()) {
       if (!f.name().equals("func.func") || f.region(0).isEmpty()) continue;
       List<Tensor> args = new ArrayList<>();
@@ -67,7 +68,9 @@ public final class EquivalenceChecker {
         }
         out.put(e.getKey(), results);
       } else {
-        out.put(e.getKey(), Interpreter.run(f, e.getValue()));
+        List<Tensor> args = new ArrayList<>();
+        for (int i = 0; i < e.getValue().size() && i < body.numArguments(); i++) args.add(retyped(e.getValue().get(i), body.argument(i).type()));
+        out.put(e.getKey(), Interpreter.run(f, args.size() == e.getValue().size() ? args : e.getValue()));
       }
     }
     return out;
@@ -88,7 +91,9 @@ public final class EquivalenceChecker {
       if (a == null) return "@" + e.getKey() + " disappeared";
       if (a.size() != b.size()) return "@" + e.getKey() + " returns " + a.size() + " values instead of " + b.size();
       for (int i = 0; i < b.size(); i++) {
-        String d = ConformanceCase.compare(a.get(i), b.get(i), 1e-4, 1e-5);
+        // Lowered half-precision code rounds every step to its few bits; the reference rounds once.
+        boolean half = b.get(i).element() instanceof FloatType f && (f.equals(FloatType.F16) || f.equals(FloatType.BF16));
+        String d = half ? ConformanceCase.compare(a.get(i), b.get(i), 2e-2, 1e-3) : ConformanceCase.compare(a.get(i), b.get(i), 1e-4, 1e-5);
         if (d != null) return "@" + e.getKey() + " result #" + i + ": " + d.replace("expected", "was");
       }
     }

@@ -27,6 +27,7 @@ import dev.sol.dialect.memref.StoreOp;
 import dev.sol.dialect.memref.SubViewOp;
 import dev.sol.dialect.nn.FusedOp;
 import dev.sol.dialect.nn.NnOp;
+import dev.sol.lowering.CheckBoundsPass;
 import dev.sol.dialect.nn.Tensor;
 import dev.sol.dialect.scf.ExecuteRegionOp;
 import dev.sol.dialect.scf.ForOp;
@@ -194,8 +195,20 @@ public final class Interpreter {
 
   private List<Object> call(CallOp op, Frame frame) {
     Operation callee = Symbols.lookup(op, op.callee());
+    if (callee instanceof FuncOp f && f.isDeclaration() && f.symName().equals(CheckBoundsPass.HANDLER)) throw outOfBounds(op, frame);
     if (callee == null || callee.region(0).isEmpty()) throw new InterpreterException("cannot call " + op.callee());
     return call(callee, frame.all(op.args()));
+  }
+
+  /** The report of a bounds-checked access outside its memref (memref-check-bounds): the interpreter stops there. */
+  private static OutOfBoundsAccessException outOfBounds(CallOp op, Frame frame) {
+    Tensor text = frame.buffer(op.args().getFirst()).toTensor();
+    byte[] bytes = new byte[text.size()];
+    int n = 0;
+    while (n < bytes.length && text.getLong(n) != 0) bytes[n] = (byte) text.getLong(n++);
+    String site = new String(bytes, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+    long[] at = frame.integers(op.args().subList(1, 4));
+    return new OutOfBoundsAccessException(CheckBoundsPass.message(site, at[0], at[1], at[2]));
   }
 
   static InterpreterException unsupported(Operation op) {

@@ -11,6 +11,7 @@ import dev.sol.ir.RankedTensorType;
 import dev.sol.ir.Symbols;
 import dev.sol.ir.Type;
 import dev.sol.ir.TypeAttr;
+import dev.sol.lowering.CheckBoundsPass;
 import dev.sol.lowering.LoweringPasses;
 import dev.sol.lowering.TargetDescription;
 import dev.sol.pass.Instrumentation;
@@ -29,6 +30,7 @@ import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -51,6 +53,8 @@ final class JitEngine implements Engine {
   private final MethodHandle entry;
   /** The kernels' time counters when profiling, else null. */
   private final KernelCounters counters;
+  /** Where bounds-checked code reports, or null without bounds checks. */
+  private final BoundsReports reports;
 
   JitEngine(LoadedModel model, SolOptions options) throws SolException {
     inputs = List.copyOf(model.inputs.values());
@@ -63,10 +67,13 @@ final class JitEngine implements Engine {
       }
     }
     String name = Symbols.nameOf(model.function);
-    lower(model.context, model.module, model.fileName, hostTarget(), options.profile());
+    lower(model.context, model.module, model.fileName, hostTarget(), options.profile(), model.checkBounds);
+    reports = model.checkBounds ? new BoundsReports() : null;
     try {
-      jit = new JitModule(llvm -> LlvmEmitter.translate(llvm, model.module, name));
+      Map<String, MemorySegment> symbols = reports == null ? Map.of() : Map.of(CheckBoundsPass.HANDLER, reports.handler());
+      jit = new JitModule(llvm -> LlvmEmitter.translate(llvm, model.module, name), symbols);
     } catch (CodegenException e) {
+      if (reports != null) reports.close();
       throw new SolException(model.fileName + ": " + e.getMessage());
     }
     int n = inputs.size() + outputs.size();
@@ -78,6 +85,7 @@ final class JitEngine implements Engine {
       counters = options.profile() ? KernelCounters.of(jit, model.function) : null;
     } catch (CodegenException e) {
       jit.close();
+      if (reports != null) reports.close();
       throw new SolException(model.fileName + ": " + e.getMessage());
     }
     arena = Arena.ofShared();
@@ -91,15 +99,19 @@ final class JitEngine implements Engine {
 
   /**
    * Lowers a module in the nn dialect to loops on buffers with the sol-cpu pipeline, its kernels
-   * sized for {@code target}; with {@code profile}, each kernel's time is counted.
+   * sized for {@code target}; with {@code profile}, each kernel's time is counted; with
+   * {@code checkBounds}, every memory access is checked.
    */
-  static void lower(IRContext ctx, Operation module, String fileName, TargetDescription target, boolean profile) throws SolException {
+  static void lower(IRContext ctx, Operation module, String fileName, TargetDescription target, boolean profile, boolean checkBounds)
+      throws SolException {
     List<String> errors = new ArrayList<>();
     ctx.diagnostics().pushHandler(d -> errors.add(d.location() + ": " + d.message()));
     OpPassManager pm;
     try {
       String pipeline = LoweringPasses.cpuPipeline(target);
-      pm = PipelineParser.parse(PassRegistry.loadAll(), profile ? LoweringPasses.withProfiling(pipeline) : pipeline);
+      if (profile) pipeline = LoweringPasses.withProfiling(pipeline);
+      if (checkBounds) pipeline = LoweringPasses.withBoundsChecks(pipeline);
+      pm = PipelineParser.parse(PassRegistry.loadAll(), pipeline);
     } catch (Exception e) {
       throw new IllegalStateException("the sol-cpu pipeline does not parse", e);
     }
@@ -138,6 +150,14 @@ final class JitEngine implements Engine {
       pool.offer(buffers);
       throw new IllegalStateException("calling the compiled code failed", e);
     }
+    if (reports != null) {
+      try {
+        reports.check();
+      } catch (OutOfBoundsAccessException e) {
+        pool.offer(buffers);
+        throw e;
+      }
+    }
     MemorySegment[] used = buffers;
     return new Run(results, () -> pool.offer(used));
   }
@@ -156,5 +176,6 @@ final class JitEngine implements Engine {
   @Override public void close() {
     jit.close();
     arena.close();
+    if (reports != null) reports.close();
   }
 }

@@ -29,9 +29,12 @@ final class LoadedModel {
   final Map<String, TensorInfo> inputs;
   final Map<String, TensorInfo> outputs;
   final String fileName;
+  /** Whether the engine guards every memory access ({@link SolOptions#checkBounds}). */
+  final boolean checkBounds;
 
-  private LoadedModel(IRContext context, Operation module, Operation function, String fileName) throws SolException {
+  private LoadedModel(IRContext context, Operation module, Operation function, String fileName, boolean checkBounds) throws SolException {
     this.context = context;
+    this.checkBounds = checkBounds;
     this.module = module;
     this.function = function;
     this.fileName = fileName;
@@ -46,7 +49,7 @@ final class LoadedModel {
     ctx.diagnostics().pushHandler(d -> errors.add(DiagnosticPrinter.prefix(d.location()) + d.message()));
     Operation module = mlir ? parse(ctx, bytes, fileName, options) : importOnnx(ctx, bytes, fileName, options);
     if (!Verifier.verify(module, ctx)) throw new SolException(fileName + ": the model does not verify: " + String.join("; ", errors));
-    return new LoadedModel(ctx, module, entry(module, fileName), fileName);
+    return new LoadedModel(ctx, module, entry(module, fileName), fileName, options.checkBounds());
   }
 
   private static Operation parse(IRContext ctx, byte[] bytes, String fileName, SolOptions options) throws SolException {

@@ -49,7 +49,7 @@ public final class LoweredModel {
             + t + " in its signature");
       }
     }
-    JitEngine.lower(model.context, model.module, model.fileName, target, false);
+    JitEngine.lower(model.context, model.module, model.fileName, target, false, false);
     return new LoweredModel(model);
   }
 

@@ -20,6 +20,7 @@ public final class SolOptions {
   private int threads = 1;
   private Backend backend = Backend.JIT;
   private boolean profile;
+  private boolean checkBounds;
 
   /** Fixes the shape of graph input {@code name}, for models whose inputs have symbolic dimensions. */
   public SolOptions shape(String name, long... dims) {
@@ -67,7 +68,19 @@ public final class SolOptions {
     return this;
   }
 
+  /**
+   * A debug mode for the generated code: every memory access checks its indices against its
+   * buffer, and a run that goes outside one throws {@link OutOfBoundsAccessException} naming
+   * the access's location, instead of corrupting memory. Slower; off by default.
+   */
+  public SolOptions checkBounds(boolean checkBounds) {
+    this.checkBounds = checkBounds;
+    return this;
+  }
+
   Map<String, long[]> shapes() { return shapes; }
+
+  boolean checkBounds() { return checkBounds; }
 
   Map<String, SolTensor> constants() { return constants; }
 

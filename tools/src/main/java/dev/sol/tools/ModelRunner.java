@@ -30,7 +30,7 @@ final class ModelRunner {
 
   /** What to run and how. */
   record Request(Path model, List<String> inputs, List<String> constants, Map<String, long[]> shapes, SolOptions.Backend backend,
-      int repeat, boolean timing, Path outputDir, boolean profile) {}
+      int repeat, boolean timing, Path outputDir, boolean profile, boolean checkBounds) {}
 
   static void run(Request q) throws RunException, IOException {
     if (q.outputDir() != null) {
@@ -50,7 +50,7 @@ final class ModelRunner {
       if (name == null) byPosition.add(t);
       else byName.put(name, t);
     }
-    SolOptions options = new SolOptions().backend(q.backend()).profile(q.profile());
+    SolOptions options = new SolOptions().backend(q.backend()).profile(q.profile()).checkBounds(q.checkBounds());
     for (Map.Entry<String, long[]> s : q.shapes().entrySet()) options.shape(s.getKey(), s.getValue());
     for (String spec : q.constants()) {
       int eq = spec.indexOf('=');

@@ -2,6 +2,7 @@ package dev.sol.tools;
 
 import dev.sol.runtime.ConformanceCase;
 import dev.sol.runtime.Interpreter;
+import dev.sol.runtime.OutOfBoundsAccessException;
 import dev.sol.runtime.SolOptions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,6 +56,9 @@ public final class SolRun implements Callable<Integer> {
   @Option(names = "--shape", paramLabel = "NAME=D0,D1,...", description = "Shape of a graph input whose dimensions are symbolic (of the MODEL, or of every --onnx-test case).")
   List<String> shapes = new ArrayList<>();
 
+  @Option(names = "--check-bounds", description = "Check every memory access of the generated code; an access outside a buffer fails the run, naming its location.")
+  boolean checkBounds;
+
   @Option(names = "--rtol", defaultValue = "1e-3", description = "Relative tolerance (default 1e-3).")
   double rtol;
 
@@ -64,7 +68,8 @@ public final class SolRun implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   /** Options that do something only when running one MODEL. */
-  private static final List<String> MODEL_ONLY = List.of("--repeat", "--print-timing", "--profile", "--input", "--constant", "--output-dir");
+  private static final List<String> MODEL_ONLY = List.of("--repeat", "--print-timing", "--profile", "--input", "--constant", "--output-dir",
+      "--check-bounds");
   /** Options that do something only with --onnx-test. */
   private static final List<String> CASES_ONLY = List.of("--rtol", "--atol");
 
@@ -138,9 +143,11 @@ public final class SolRun implements Callable<Integer> {
 
   private int runModel(Map<String, long[]> givenShapes) {
     try {
-      ModelRunner.run(new ModelRunner.Request(model, inputs, constants, givenShapes, backend(), repeat, printTiming, outputDir, profile));
+      ModelRunner.run(new ModelRunner.Request(model, inputs, constants, givenShapes, backend(), repeat, printTiming, outputDir, profile,
+          checkBounds));
       return 0;
-    } catch (ModelRunner.RunException | IllegalArgumentException | Interpreter.InterpreterException | IOException e) {
+    } catch (ModelRunner.RunException | IllegalArgumentException | Interpreter.InterpreterException | OutOfBoundsAccessException
+        | IOException e) {
       System.err.println("sol-run: error: " + e.getMessage());
       return 1;
     }

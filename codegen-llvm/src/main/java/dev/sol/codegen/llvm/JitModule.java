@@ -20,6 +20,14 @@ public final class JitModule implements AutoCloseable {
    * and adds it to the JIT.
    */
   public JitModule(java.util.function.Function<LLVMContextRef, LLVMModuleRef> build) {
+    this(build, java.util.Map.of());
+  }
+
+  /**
+   * As {@link #JitModule(java.util.function.Function)}, with {@code symbols} (name to address,
+   * e.g. Java upcall stubs) defined for the code to call before the process's own.
+   */
+  public JitModule(java.util.function.Function<LLVMContextRef, LLVMModuleRef> build, java.util.Map<String, MemorySegment> symbols) {
     Targets.initialize();
     LLVMOrcThreadSafeContextRef tsc = LLVMOrcCreateNewThreadSafeContext();
     LLVMModuleRef module;
@@ -39,9 +47,24 @@ public final class JitModule implements AutoCloseable {
     LLVMOrcDefinitionGeneratorRef gen = new LLVMOrcDefinitionGeneratorRef();
     check(LLVMOrcCreateDynamicLibrarySearchGeneratorForProcess(gen, LLVMOrcLLJITGetGlobalPrefix(jit), (LLVMOrcSymbolPredicate) null, null));
     LLVMOrcJITDylibAddGenerator(LLVMOrcLLJITGetMainJITDylib(jit), gen);
+    if (!symbols.isEmpty()) define(symbols);
     LLVMOrcThreadSafeModuleRef tsm = LLVMOrcCreateNewThreadSafeModule(module, tsc);
     check(LLVMOrcLLJITAddLLVMIRModule(jit, LLVMOrcLLJITGetMainJITDylib(jit), tsm));
     LLVMOrcDisposeThreadSafeContext(tsc);
+  }
+
+  private void define(java.util.Map<String, MemorySegment> symbols) {
+    LLVMOrcCSymbolMapPair pairs = new LLVMOrcCSymbolMapPair(symbols.size());
+    int i = 0;
+    for (java.util.Map.Entry<String, MemorySegment> e : symbols.entrySet()) {
+      LLVMJITSymbolFlags flags = new LLVMJITSymbolFlags();
+      flags.GenericFlags((byte) (LLVMJITSymbolGenericFlagsExported | LLVMJITSymbolGenericFlagsCallable)).TargetFlags((byte) 0);
+      LLVMJITEvaluatedSymbol sym = new LLVMJITEvaluatedSymbol();
+      sym.Address(e.getValue().address()).Flags(flags);
+      pairs.position(i++).Name(LLVMOrcLLJITMangleAndIntern(jit, e.getKey())).Sym(sym);
+    }
+    pairs.position(0);
+    check(LLVMOrcJITDylibDefine(LLVMOrcLLJITGetMainJITDylib(jit), LLVMOrcAbsoluteSymbols(pairs, symbols.size())));
   }
 
   private static void check(LLVMErrorRef e) {

@@ -34,7 +34,8 @@ public final class CallOp extends Operation {
 
   @Override public boolean verify(Diagnostics diag) {
     SymbolRefAttr callee = callee();
-    if (!(Symbols.lookup(this, callee) instanceof FuncOp fn)) {
+    // A callee without a function type fails its own verification; the call cannot be checked against it.
+    if (!(Symbols.lookup(this, callee) instanceof FuncOp fn) || !(fn.attribute("function_type") instanceof TypeAttr t && t.type() instanceof FunctionType)) {
       return diag.report(opError("'" + callee.root() + "' does not reference a valid function"));
     }
     FunctionType type = fn.functionType();

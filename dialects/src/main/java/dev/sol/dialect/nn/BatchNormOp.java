@@ -25,6 +25,8 @@ public final class BatchNormOp extends NnOp implements Pure {
   @Override public List<Type> inferResultTypes() {
     long[] x = operandType(0).shape();
     if (x.length < 2) throw new ShapeError("input must have a channel dimension");
+    floatOperand(0);
+    sameElementTypes(0, 5);
     for (int i = 1; i < 5; i++) {
       if (operandType(i).numElements() != x[1]) throw new ShapeError("operand #" + i + " must have " + x[1] + " elements");
     }
@@ -33,10 +35,11 @@ public final class BatchNormOp extends NnOp implements Pure {
 
   @Override public List<Tensor> evaluate(List<Tensor> in) {
     Tensor x = in.get(0);
+    Tensor out = Tensor.zeros(x.element(), x.shape());
+    if (out.size() == 0) return List.of(out);
     long c = x.shape()[1];
     long inner = x.size() / (x.shape()[0] * c);
     double eps = epsilon();
-    Tensor out = Tensor.zeros(x.element(), x.shape());
     for (int i = 0; i < x.size(); i++) {
       int ch = (int) ((i / inner) % c);
       out.set(i, in.get(1).get(ch) * (x.get(i) - in.get(3).get(ch)) / Math.sqrt(in.get(4).get(ch) + eps) + in.get(2).get(ch));

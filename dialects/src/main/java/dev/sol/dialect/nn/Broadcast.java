@@ -21,6 +21,16 @@ public final class Broadcast {
     return out;
   }
 
+  /** Whether {@code from} broadcasts to exactly {@code to} (ONNX's unidirectional broadcasting). */
+  public static boolean broadcastsTo(long[] from, long[] to) {
+    if (from.length > to.length) return false;
+    int offset = to.length - from.length;
+    for (int i = 0; i < from.length; i++) {
+      if (from[i] != 1 && from[i] != to[i + offset]) return false;
+    }
+    return true;
+  }
+
   /** For each flat index of {@code out}, the flat index of {@code in} it reads (broadcast). */
   public static int[] indexMap(long[] in, long[] out) {
     int n = (int) Tensor.count(out);

@@ -21,7 +21,11 @@ public abstract class BroadcastBinaryOp extends NnOp implements Pure, Elementwis
   /** The exact result for one pair of integer elements, {@code unsigned} when the left operand's type is. */
   protected abstract long apply(long a, long b, boolean unsigned);
 
+  /** Whether the operands may hold different element types (Pow's exponent); false for the others, as in ONNX. */
+  protected boolean mixesElementTypes() { return false; }
+
   @Override public final List<Type> inferResultTypes() {
+    if (!mixesElementTypes()) sameElementTypes(0, 2);
     return List.of(like(0, Broadcast.shape(operandType(0).shape(), operandType(1).shape())));
   }
 

@@ -31,11 +31,13 @@ public final class ConcatOp extends NnOp implements Pure {
     out[axis] = 0;
     for (int i = 0; i < numOperands(); i++) {
       long[] s = operandType(i).shape();
+      if (s.length != first.length) throw new ShapeError("operand #" + i + " has rank " + s.length + ", operand #0 rank " + first.length);
       for (int d = 0; d < first.length; d++) {
         if (d != axis && (s.length != first.length || s[d] != first[d])) throw new ShapeError("operand #" + i + " does not match on dimension " + d);
       }
-      out[axis] += s[axis];
+      out[axis] = Math.addExact(out[axis], s[axis]);
     }
+    sameElementTypes(0, numOperands());
     return List.of(like(0, out));
   }
 

@@ -53,6 +53,9 @@ public final class ConvOp extends NnOp implements Pure {
     if (group < 1 || x[1] % group != 0 || w[0] % group != 0 || x[1] / group != w[1]) {
       throw new ShapeError("input channels " + x[1] + " do not match weight channels " + w[1] + " x group " + group);
     }
+    sameElementTypes(0, numOperands());
+    Spatial.kernelAtLeastOne(w);
+    Spatial.spatialNotEmpty(x);
     if (numOperands() == 3 && (operandType(2).rank() != 1 || operandType(2).shape()[0] != w[0])) throw new ShapeError("bias must have " + w[0] + " elements");
     Spatial.checkWindow(strides(), pads(), dilations());
     return List.of(like(0, outputShape(x, w, strides(), pads(), dilations())));

@@ -43,6 +43,12 @@ public final class ConvTransposeOp extends NnOp implements Pure {
     long group = group();
     if (group < 1) throw new ShapeError("group must be at least 1, got " + group);
     if (dims < 1 || w.length != x.length || x[1] != w[0] || x[1] % group != 0) throw new ShapeError("input channels do not match the weight");
+    sameElementTypes(0, numOperands());
+    Spatial.kernelAtLeastOne(w);
+    Spatial.spatialNotEmpty(x);
+    if (numOperands() == 3 && (operandType(2).rank() != 1 || operandType(2).shape()[0] != w[1] * group)) {
+      throw new ShapeError("bias must have " + w[1] * group + " elements");
+    }
     long[] s = strides();
     long[] d = dilations();
     long[] p = pads();
@@ -52,7 +58,10 @@ public final class ConvTransposeOp extends NnOp implements Pure {
     long[] out = new long[x.length];
     out[0] = x[0];
     out[1] = w[1] * group;
-    for (int i = 0; i < dims; i++) out[i + 2] = (x[i + 2] - 1) * s[i] + (w[i + 2] - 1) * d[i] + 1 - p[i] - p[i + dims] + op[i];
+    for (int i = 0; i < dims; i++) {
+      long span = Math.addExact(Math.multiplyExact(x[i + 2] - 1, s[i]), Math.multiplyExact(w[i + 2] - 1, d[i]));
+      out[i + 2] = Math.addExact(Math.subtractExact(Math.subtractExact(Math.addExact(span, 1), p[i]), p[i + dims]), op[i]);
+    }
     return List.of(like(0, out));
   }
 

@@ -26,12 +26,34 @@ public final class GatherOp extends NnOp implements Pure {
     long[] d = operandType(0).shape();
     long[] i = operandType(1).shape();
     int axis = axis();
+    if (!(operandType(1).element() instanceof IntegerType it) || it.width() < 8) {
+      throw new ShapeError("indices must be integers, got " + operandType(1).element() + " elements");
+    }
+    checkConstantIndices(d[axis]);
     long[] out = new long[d.length - 1 + i.length];
     int k = 0;
     for (int a = 0; a < axis; a++) out[k++] = d[a];
     for (long v : i) out[k++] = v;
     for (int a = axis + 1; a < d.length; a++) out[k++] = d[a];
     return List.of(like(0, out));
+  }
+
+  /**
+   * Indices known when compiling must lie in [-len, len): the interpreter refuses others, and
+   * compiled code would read outside the data.
+   */
+  private void checkConstantIndices(long len) {
+    if (!(operand(1).definingOp() instanceof ConstantOp c) || !(c.attribute("value") instanceof DenseElementsAttr d)) return;
+    if (d.isSplat()) {
+      checkIndex(d.getLong(0), len);
+      return;
+    }
+    long n = ((ShapedType) d.type()).numElements();
+    for (int j = 0; j < n; j++) checkIndex(d.getLong(j), len);
+  }
+
+  private static void checkIndex(long at, long len) {
+    if (at < -len || at >= len) throw new ShapeError("index " + at + " is out of range for an axis of length " + len);
   }
 
   @Override public List<Tensor> evaluate(List<Tensor> in) {

@@ -21,9 +21,11 @@ public final class GeluOp extends UnaryElementwiseOp {
   /** How the Gaussian CDF is computed: exactly with erf, or with ONNX's tanh formula. */
   public enum Approximation { NONE, TANH }
 
-  /** Attribute approximate: "tanh" selects the tanh formula, anything else (default "none") erf. */
+  /** Attribute approximate: "none" (the default) for erf or "tanh"; the verifier rejects others. */
   public Approximation approximate() {
-    return stringAttr("approximate", "none").equals("tanh") ? Approximation.TANH : Approximation.NONE;
+    String a = stringAttr("approximate", "none");
+    for (Approximation m : Approximation.values()) if (m.name().toLowerCase(java.util.Locale.ROOT).equals(a)) return m;
+    throw new ShapeError("approximate must be none or tanh, got '" + a + "'");
   }
 
   @Override protected DoubleUnaryOperator function() {

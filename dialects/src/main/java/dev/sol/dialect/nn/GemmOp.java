@@ -54,7 +54,10 @@ public final class GemmOp extends NnOp implements Pure {
     long kb = transB() ? b[1] : b[0];
     long n = transB() ? b[0] : b[1];
     if (ka != kb) throw new ShapeError("inner dimensions differ: " + ka + " vs " + kb);
-    if (numOperands() == 3) Broadcast.shape(operandType(2).shape(), new long[] {m, n});
+    sameElementTypes(0, numOperands());
+    if (numOperands() == 3 && !Broadcast.broadcastsTo(operandType(2).shape(), new long[] {m, n})) {
+      throw new ShapeError("c of shape " + java.util.Arrays.toString(operandType(2).shape()) + " does not broadcast to [" + m + ", " + n + "]");
+    }
     return List.of(like(0, new long[] {m, n}));
   }
 

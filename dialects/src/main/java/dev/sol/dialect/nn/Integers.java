@@ -42,8 +42,13 @@ public final class Integers {
 
   public static long min(long a, long b, boolean unsigned) { return compare(a, b, unsigned) <= 0 ? a : b; }
 
-  /** The quotient truncated toward zero; ArithmeticException when {@code b} is zero. */
+  /**
+   * The quotient truncated toward zero; 0 when {@code b} is zero. ONNX leaves integer division
+   * by zero undefined; SOL defines it, so that the interpreter and compiled code (which would
+   * trap) agree.
+   */
   public static long divide(long a, long b, boolean unsigned) {
+    if (b == 0) return 0;
     return unsigned ? Long.divideUnsigned(a, b) : a / b;
   }
 

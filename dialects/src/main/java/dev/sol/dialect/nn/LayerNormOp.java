@@ -28,7 +28,16 @@ public final class LayerNormOp extends NnOp implements Pure {
   @Override public List<Type> inferResultTypes() {
     long[] x = operandType(0).shape();
     int axis = axis();
-    if (axis < 0 || axis >= x.length) throw new ShapeError("axis " + axis + " is out of range");
+    if (axis < 0 || axis >= x.length) throw new ShapeError("axis " + axis + " is out of range for rank " + x.length);
+    floatOperand(0);
+    sameElementTypes(0, numOperands());
+    long[] normalized = java.util.Arrays.copyOfRange(x, axis, x.length);
+    for (int i = 1; i < numOperands(); i++) {
+      if (!Broadcast.broadcastsTo(operandType(i).shape(), normalized)) {
+        throw new ShapeError("operand #" + i + " of shape " + java.util.Arrays.toString(operandType(i).shape()) + " does not broadcast to the normalized "
+            + java.util.Arrays.toString(normalized));
+      }
+    }
     long[] stat = x.clone();
     for (int d = axis; d < x.length; d++) stat[d] = 1;
     return List.of(operandType(0), new RankedTensorType(stat, FloatType.F32), new RankedTensorType(stat, FloatType.F32));
@@ -39,7 +48,7 @@ public final class LayerNormOp extends NnOp implements Pure {
     int axis = axis();
     long[] shape = x.shape();
     long inner = Tensor.count(java.util.Arrays.copyOfRange(shape, axis, shape.length));
-    long outer = x.size() / inner;
+    long outer = inner == 0 ? 0 : x.size() / inner;
     long[] stat = shape.clone();
     for (int d = axis; d < shape.length; d++) stat[d] = 1;
     double eps = epsilon();

@@ -29,11 +29,21 @@ public final class LrnOp extends NnOp implements Pure {
   public double bias() { return floatAttr("bias", 1); }
 
   @Override public List<Type> inferResultTypes() {
+    if (operandType(0).rank() < 3) throw new ShapeError("expects an input of rank >= 3 (N, C, spatial...), got rank " + operandType(0).rank());
+    floatOperand(0);
+    if (size() < 1) throw new ShapeError("size must be at least 1, got " + size());
+    long channels = operandType(0).shape()[1];
+    // Each element sums size taps; a window far wider than the channels only meets padding.
+    if (size() > PoolOp.MAX_TAPS && size() > channels) {
+      throw new ShapeError("size " + size() + " is larger than the channels (" + channels + ") and SOL's limit of " + PoolOp.MAX_TAPS);
+    }
     return List.of(operandType(0));
   }
 
   @Override public List<Tensor> evaluate(List<Tensor> in) {
     Tensor x = in.get(0);
+    Tensor out = Tensor.zeros(x.element(), x.shape());
+    if (out.size() == 0) return List.of(out);
     long n = x.shape()[0];
     long c = x.shape()[1];
     long plane = x.size() / (n * c);
@@ -41,7 +51,6 @@ public final class LrnOp extends NnOp implements Pure {
     double alpha = alpha();
     double beta = beta();
     double bias = bias();
-    Tensor out = Tensor.zeros(x.element(), x.shape());
     for (long b = 0; b < n; b++) {
       for (long ch = 0; ch < c; ch++) {
         long lo = Math.max(0, ch - (size - 1) / 2);

@@ -20,6 +20,7 @@ public final class MatMulOp extends NnOp implements Pure {
   }
 
   @Override public List<Type> inferResultTypes() {
+    sameElementTypes(0, 2);
     return List.of(like(0, Linear.matmulShape(operandType(0).shape(), operandType(1).shape())));
   }
 

@@ -42,8 +42,10 @@ public final class PadOp extends NnOp implements Pure {
     mode();
     long[] out = new long[x.length];
     for (int d = 0; d < x.length; d++) {
-      out[d] = x[d] + p[d] + p[d + x.length];
+      out[d] = Math.addExact(Math.addExact(x[d], p[d]), p[d + x.length]);
       if (out[d] < 0) throw new ShapeError("padding removes more than dimension " + d + " holds");
+      // Every mode reads the input at the edge (constant mode too, then discards it): an empty dimension has none.
+      if (x[d] == 0 && out[d] > 0) throw new ShapeError("mode '" + mode().name().toLowerCase(java.util.Locale.ROOT) + "' cannot pad the empty dimension " + d);
     }
     return List.of(like(0, out));
   }

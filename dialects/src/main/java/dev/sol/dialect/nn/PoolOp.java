@@ -6,6 +6,12 @@ import java.util.List;
 
 /** Max or average pooling over windows of kernel_shape, with explicit pads, strides, dilations and ceil_mode. */
 public abstract class PoolOp extends NnOp implements Pure {
+  /**
+   * The most taps a window may have when it also has more taps than the input has positions:
+   * such a window mostly meets padding, and looping over all of it would spin for hours.
+   */
+  public static final long MAX_TAPS = 1 << 24;
+
   protected PoolOp(OperationState state, OpSpec spec) {
     super(state, spec);
   }
@@ -39,13 +45,36 @@ public abstract class PoolOp extends NnOp implements Pure {
     long[] k = kernelShape();
     if (dims < 1 || k == null || k.length != dims) throw new ShapeError("kernel_shape must have one entry per spatial dimension");
     Spatial.atLeast("kernel_shape", k, 1);
+    Spatial.spatialNotEmpty(x);
     long[] s = strides();
     long[] d = dilations();
     long[] p = pads();
     Spatial.checkWindow(s, p, d);
+    String tooLarge = windowProblem(java.util.Arrays.copyOfRange(x, 2, x.length), k);
+    if (tooLarge != null) throw new ShapeError(tooLarge);
     long[] out = x.clone();
     for (int i = 0; i < dims; i++) out[i + 2] = Spatial.outSize(x[i + 2], k[i], s[i], d[i], p[i], p[i + dims], ceilMode());
     return List.of(like(0, out));
+  }
+
+  /**
+   * Why a window of {@code kernel} on an input of {@code spatial} positions is refused, or
+   * null: more than {@link #MAX_TAPS} taps and more taps than the input has positions.
+   */
+  public static String windowProblem(long[] spatial, long[] kernel) {
+    long taps = 1;
+    long positions = 1;
+    for (int i = 0; i < kernel.length; i++) {
+      taps = saturatingTimes(taps, kernel[i]);
+      if (i < spatial.length) positions = saturatingTimes(positions, spatial[i]);
+    }
+    if (taps <= MAX_TAPS || taps <= positions) return null;
+    return "the window of " + taps + " taps is larger than the input (" + positions + " positions) and SOL's limit of " + MAX_TAPS;
+  }
+
+  private static long saturatingTimes(long a, long b) {
+    long c = Math.max(b, 0);
+    return c > 0 && a > Long.MAX_VALUE / c ? Long.MAX_VALUE : a * c;
   }
 
   @Override public final List<Tensor> evaluate(List<Tensor> in) {

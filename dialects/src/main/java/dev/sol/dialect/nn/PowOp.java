@@ -18,6 +18,8 @@ public final class PowOp extends BroadcastBinaryOp {
     super(state, SPEC);
   }
 
+  @Override protected boolean mixesElementTypes() { return true; }
+
   @Override protected double apply(double a, double b) {
     return Math.pow(a, b);
   }

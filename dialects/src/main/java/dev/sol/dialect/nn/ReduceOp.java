@@ -20,6 +20,10 @@ public abstract class ReduceOp extends NnOp implements Pure {
   public final boolean keepDims() { return longAttr("keepdims", 1) != 0; }
 
   @Override public final List<Type> inferResultTypes() {
+    // Booleans have a largest and a smallest value, but no sum (ONNX defines only max and min on them).
+    if (operandType(0).element() instanceof IntegerType b && b.width() == 1 && kind() != Reductions.Kind.MAX && kind() != Reductions.Kind.MIN) {
+      throw new ShapeError("is not defined on i1 elements");
+    }
     return List.of(like(0, Reductions.reducedShape(operandType(0).shape(), axes(), keepDims())));
   }
 

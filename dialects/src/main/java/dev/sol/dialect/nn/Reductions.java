@@ -9,10 +9,10 @@ public final class Reductions {
 
   public enum Kind { SUM, MEAN, MAX, MIN, PROD }
 
-  /** A possibly negative axis normalized to [0, rank). */
+  /** A possibly negative axis normalized to [0, rank); a rank-0 tensor has no axis. */
   public static int axis(long axis, int rank) {
     long a = axis < 0 ? axis + rank : axis;
-    if (a < 0 || a >= Math.max(rank, 1)) throw new ShapeError("axis " + axis + " is out of range for rank " + rank);
+    if (a < 0 || a >= rank) throw new ShapeError("axis " + axis + " is out of range for rank " + rank);
     return (int) a;
   }
 
@@ -21,7 +21,11 @@ public final class Reductions {
     if (axes == null || axes.length == 0) {
       Arrays.fill(r, true);
     } else {
-      for (long a : axes) r[axis(a, shape.length)] = true;
+      for (long a : axes) {
+        int d = axis(a, shape.length);
+        if (r[d]) throw new ShapeError("axes name dimension " + d + " twice: " + Arrays.toString(axes));
+        r[d] = true;
+      }
     }
     return r;
   }

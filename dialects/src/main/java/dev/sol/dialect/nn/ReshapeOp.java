@@ -24,6 +24,9 @@ public final class ReshapeOp extends NnOp implements Pure {
 
   @Override public List<Type> inferResultTypes() {
     long[] shape = shape();
+    // A target no tensor can have (negative, beyond SOL's limit) is reported by the generic
+    // check of inferred shapes, which names the dimension, rather than as a count mismatch.
+    if (ShapedType.shapeProblem(shape) != null) return List.of(like(0, shape));
     if (Tensor.count(shape) != operandType(0).numElements()) {
       throw new ShapeError("cannot reshape " + operandType(0) + " to " + java.util.Arrays.toString(shape));
     }

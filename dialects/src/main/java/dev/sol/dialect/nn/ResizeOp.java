@@ -50,8 +50,32 @@ public final class ResizeOp extends NnOp implements Pure {
 
   @Override public List<Type> inferResultTypes() {
     long[] sizes = sizes();
-    if (sizes.length != operandType(0).rank()) throw new ShapeError("sizes needs one entry per dimension");
+    int rank = operandType(0).rank();
+    if (sizes.length != rank) throw new ShapeError("sizes needs one entry per dimension");
+    double[] scales = scales();
+    if (scales == null || scales.length != rank) throw new ShapeError("scales must be an array<f64> with one entry per dimension");
+    for (double s : scales) {
+      if (!(s > 0) || Double.isInfinite(s)) throw new ShapeError("scales must be positive and finite, got " + java.util.Arrays.toString(scales));
+    }
+    if (attribute("roi") != null && (roi() == null || roi().length != 2 * rank)) {
+      throw new ShapeError("roi must be an array<f64> of " + 2 * rank + " entries (starts, then ends)");
+    }
+    oneOf("mode", mode(), MODES);
+    oneOf("coordinate_transformation_mode", coordinateTransformationMode(), TRANSFORMS);
+    oneOf("nearest_mode", nearestMode(), NEAREST_MODES);
+    for (int d = 0; d < rank; d++) {
+      if (operandType(0).shape()[d] == 0 && sizes[d] > 0) throw new ShapeError("cannot resize the empty dimension " + d + " to " + sizes[d]);
+    }
     return List.of(like(0, sizes));
+  }
+
+  private static final List<String> MODES = List.of("nearest", "linear", "cubic");
+  private static final List<String> TRANSFORMS = List.of("half_pixel", "half_pixel_symmetric", "pytorch_half_pixel", "align_corners",
+      "asymmetric", "tf_crop_and_resize");
+  private static final List<String> NEAREST_MODES = List.of("round_prefer_floor", "round_prefer_ceil", "floor", "ceil");
+
+  private static void oneOf(String attribute, String value, List<String> allowed) {
+    if (!allowed.contains(value)) throw new ShapeError(attribute + " must be one of " + String.join(", ", allowed) + ", got '" + value + "'");
   }
 
   @Override public List<Tensor> evaluate(List<Tensor> in) {

@@ -37,7 +37,13 @@ public final class SliceOp extends NnOp implements Pure {
     long[] out = new long[x.length];
     for (int d = 0; d < x.length; d++) {
       if (sp[d] == 0) throw new ShapeError("step must not be 0");
-      out[d] = Math.max(0, sp[d] > 0 ? Math.ceilDiv(en[d] - st[d], sp[d]) : Math.ceilDiv(st[d] - en[d], -sp[d]));
+      out[d] = Math.max(0, sp[d] > 0 ? Math.ceilDiv(Math.subtractExact(en[d], st[d]), sp[d])
+          : Math.ceilDiv(Math.subtractExact(st[d], en[d]), Math.negateExact(sp[d])));
+      // Normalized bounds: every index the slice reads lies in the input.
+      long last = out[d] == 0 ? st[d] : Math.addExact(st[d], Math.multiplyExact(out[d] - 1, sp[d]));
+      if (out[d] > 0 && (st[d] < 0 || st[d] >= x[d] || last < 0 || last >= x[d])) {
+        throw new ShapeError("dimension " + d + " reads indices " + st[d] + " to " + last + ", outside [0, " + x[d] + ")");
+      }
     }
     return List.of(like(0, out));
   }

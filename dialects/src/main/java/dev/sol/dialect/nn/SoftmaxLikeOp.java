@@ -18,6 +18,7 @@ public abstract class SoftmaxLikeOp extends NnOp implements Pure {
 
   @Override public final List<Type> inferResultTypes() {
     axis();
+    floatOperand(0);
     return List.of(operandType(0));
   }
 

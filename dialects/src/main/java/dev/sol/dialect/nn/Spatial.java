@@ -42,10 +42,27 @@ final class Spatial {
     }
   }
 
+  /**
+   * The input's spatial dimensions are not empty: windows over an empty one would meet only
+   * padding, and the loops that read the input at a clamped position would have none to read.
+   */
+  static void spatialNotEmpty(long[] input) {
+    for (int i = 2; i < input.length; i++) {
+      if (input[i] == 0) throw new ShapeError("spatial dimension " + i + " of the input is empty");
+    }
+  }
+
+  /** A weight's window (its dimensions after the first two) has at least one tap per dimension. */
+  static void kernelAtLeastOne(long[] weight) {
+    for (int i = 2; i < weight.length; i++) {
+      if (weight[i] < 1) throw new ShapeError("the weight's kernel dimensions must be at least 1, got " + java.util.Arrays.toString(weight));
+    }
+  }
+
   /** Output size of a sliding window: floor (or ceil) of (in + pads - dilated kernel) / stride + 1. */
   static long outSize(long in, long k, long s, long d, long padBegin, long padEnd, boolean ceil) {
-    long span = (k - 1) * d + 1;
-    long num = in + padBegin + padEnd - span;
+    long span = Math.addExact(Math.multiplyExact(k - 1, d), 1);
+    long num = Math.subtractExact(Math.addExact(Math.addExact(in, padBegin), padEnd), span);
     if (num < 0) throw new ShapeError("window of " + span + " is larger than the padded input " + (in + padBegin + padEnd));
     long out = (ceil ? Math.ceilDiv(num, s) : Math.floorDiv(num, s)) + 1;
     if (ceil && (out - 1) * s >= in + padBegin) out--;
@@ -188,7 +205,8 @@ final class Spatial {
     long[] i = new long[dims];
     long[] k = new long[dims];
     long[] pos = new long[dims];
-    for (long bn = 0; bn < n; bn++) {
+    // An empty input contributes nothing (the output may still have positions, holding the bias).
+    for (long bn = 0; bn < n && inPlane > 0; bn++) {
       for (long c = 0; c < cIn; c++) {
         long g = c / cPerGroup;
         java.util.Arrays.fill(i, 0);

@@ -35,7 +35,7 @@ public final class SplitOp extends NnOp implements Pure {
       long[] shape = x.clone();
       shape[axis] = s;
       out.add(like(0, shape));
-      total += s;
+      total = Math.addExact(total, s);
     }
     if (total != x[axis]) throw new ShapeError("split sizes add up to " + total + ", not " + x[axis]);
     return out;

@@ -23,11 +23,16 @@ public final class Tensor {
     this.ints = ints;
   }
 
+  /** The most elements a Java array holds (a little below 2^31 - 1, by the JVM's rules). */
+  private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
   public static boolean isFloat(Type element) { return element instanceof FloatType; }
 
-  /** A zero-filled tensor. */
+  /** A zero-filled tensor; a shape of more elements than a Java array holds is a {@link ShapeError}. */
   public static Tensor zeros(Type element, long[] shape) {
-    int n = (int) count(shape);
+    long count = count(shape);
+    if (count > MAX_ARRAY) throw new ShapeError("a tensor of " + count + " elements is more than a Java array holds (" + MAX_ARRAY + ")");
+    int n = (int) count;
     return isFloat(element) ? new Tensor(element, shape.clone(), new double[n], null) : new Tensor(element, shape.clone(), null, new long[n]);
   }
 
@@ -43,10 +48,20 @@ public final class Tensor {
     return t;
   }
 
+  /**
+   * The number of elements of a shape, never a wrapped-around number: a negative dimension or
+   * a product beyond a long is a {@link ShapeError}. Verifiers that must name a bad inferred
+   * shape in their own words check it with {@link ShapedType#shapeProblem} first.
+   */
   public static long count(long[] shape) {
-    long n = 1;
-    for (long d : shape) n *= d;
-    return n;
+    for (long d : shape) {
+      if (d < 0) throw new ShapeError("the shape " + ShapedType.describe(shape) + " has a negative dimension (" + d + ")");
+    }
+    try {
+      return ShapedType.elementCount(shape);
+    } catch (ArithmeticException e) {
+      throw new ShapeError("the shape " + ShapedType.describe(shape) + " has more elements than a 64-bit count holds");
+    }
   }
 
   public Type element() { return element; }
@@ -123,7 +138,7 @@ public final class Tensor {
     long acc = 1;
     for (int i = shape.length - 1; i >= 0; i--) {
       s[i] = acc;
-      acc *= shape[i];
+      acc = Math.multiplyExact(acc, shape[i]);
     }
     return s;
   }

@@ -28,6 +28,10 @@ public abstract class UnaryElementwiseOp extends NnOp implements Pure, Elementwi
   public final boolean definedOnIntegers() { return integerFunction(IntegerType.I64) != null; }
 
   @Override public final List<Type> inferResultTypes() {
+    // Making the function reads (and so checks) the op's attributes.
+    Type e = operandType(0).element();
+    if (e instanceof FloatType) function();
+    else if (integerFunction(e) == null) throw new ShapeError("is defined on floats only, not on " + e + " elements");
     return List.of(operandType(0));
   }
 

@@ -20,6 +20,10 @@ public final class WhereOp extends NnOp implements Pure, Elementwise {
   }
 
   @Override public List<Type> inferResultTypes() {
+    if (!(operandType(0).element() instanceof IntegerType c) || c.width() != 1) {
+      throw new ShapeError("condition must hold i1 elements, got " + operandType(0).element());
+    }
+    sameElementTypes(1, 3);
     return List.of(like(1, Broadcast.shape(operandType(0).shape(), Broadcast.shape(operandType(1).shape(), operandType(2).shape()))));
   }
 

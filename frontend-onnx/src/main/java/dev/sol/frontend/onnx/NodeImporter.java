@@ -29,6 +29,8 @@ final class NodeImporter {
   final int opset;
   final Map<Value, String> argumentNames = new IdentityHashMap<>();
   NodeProto node;
+  /** The node's position in the graph, for messages about nodes without names. */
+  int index;
   Location location;
 
   NodeImporter(IRContext context, Builder builder, int opset) {
@@ -41,7 +43,11 @@ final class NodeImporter {
     return new ImportException("node '" + nodeName() + "' (" + node.getOpType() + "): " + message);
   }
 
-  String nodeName() { return node.getName().isEmpty() ? node.getOutput(0) : node.getName(); }
+  /** The node's name, else its first output's; a node with neither is named by its position. */
+  String nodeName() {
+    if (!node.getName().isEmpty()) return node.getName();
+    return node.getOutputCount() > 0 && !node.getOutput(0).isEmpty() ? node.getOutput(0) : "#" + index;
+  }
 
   /** Input {@code i}, or null when absent or empty. */
   Value input(int i) throws ImportException {
@@ -97,6 +103,20 @@ final class NodeImporter {
       else if (w.definingOp() != null) work.addAll(w.definingOp().operands());
     }
     return new ArrayList<>(found);
+  }
+
+  /** Input {@code i} as constant integers; the node needs it, so its absence is an error. */
+  long[] requiredInts(int i, String what) throws ImportException {
+    Tensor t = constantInput(i, what);
+    if (t == null) throw error(what + " (input #" + i + ") is required");
+    return longs(t);
+  }
+
+  /** Integer list attribute {@code name}, which the node needs. */
+  long[] requiredIntsAttr(String name) throws ImportException {
+    long[] v = intsAttr(name);
+    if (v == null) throw error("attribute '" + name + "' is required");
+    return v;
   }
 
   static long[] longs(Tensor t) {
@@ -157,9 +177,11 @@ final class NodeImporter {
       throw error("the output shape overflows 64-bit arithmetic (" + e.getMessage() + ")");
     }
     for (int i = 0; i < numResults; i++) op.result(i).setType(types.get(i));
-    List<Tensor> constants = new ArrayList<>();
-    for (Value v : operands) constants.add(constant(v));
-    if (!operands.isEmpty() && constants.stream().allMatch(t -> t != null)) {
+    boolean foldable = !operands.isEmpty() && ((NnOp) op).withinFoldLimit()
+        && operands.stream().allMatch(v -> v.definingOp() instanceof ConstantOp);
+    if (foldable) {
+      List<Tensor> constants = new ArrayList<>();
+      for (Value v : operands) constants.add(constant(v));
       try {
         List<Tensor> folded = ((NnOp) op).evaluate(constants);
         op.dropAllReferences();
@@ -178,15 +200,21 @@ final class NodeImporter {
   private void checkShapes(List<Type> types) throws ImportException {
     for (int i = 0; i < types.size(); i++) {
       if (!(types.get(i) instanceof ShapedType st) || !st.hasRank()) continue;
-      String problem = ShapedType.shapeProblem(st.shape());
+      String problem = concreteShapeProblem(st.shape());
       if (problem != null) throw error("output #" + i + " would have shape " + ShapedType.describe(st.shape()) + ", which " + problem);
     }
   }
 
   /** A constant's shape, checked before anything is allocated. */
   void checkShape(long[] shape, String what) throws ImportException {
-    String problem = ShapedType.shapeProblem(shape);
+    String problem = concreteShapeProblem(shape);
     if (problem != null) throw error(what + " " + ShapedType.describe(shape) + " " + problem);
+  }
+
+  /** Why a shape computed from the model's numbers is not one: as {@link ShapedType#shapeProblem}, where no dimension is dynamic. */
+  private static String concreteShapeProblem(long[] shape) {
+    for (long d : shape) if (d == ShapedType.DYNAMIC) return "has a negative dimension (" + d + ")";
+    return ShapedType.shapeProblem(shape);
   }
 
   Value emit(String name, List<Value> operands, DictionaryAttr attributes) throws ImportException {

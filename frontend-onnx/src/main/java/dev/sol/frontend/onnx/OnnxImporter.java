@@ -10,6 +10,7 @@ import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.sol.dialect.builtin.ModuleOp;
 import dev.sol.dialect.func.ReturnOp;
+import dev.sol.dialect.nn.ShapeError;
 import dev.sol.dialect.nn.Tensor;
 import dev.sol.ir.*;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ public final class OnnxImporter {
       boolean foreign = !node.getDomain().isEmpty() && !node.getDomain().equals("ai.onnx");
       if (foreign || !OnnxOps.CONVERTERS.containsKey(node.getOpType())) {
         unsupported.add((foreign ? node.getDomain() + "." : "") + node.getOpType() + " (node '"
-            + (node.getName().isEmpty() ? node.getOutput(0) : node.getName()) + "')");
+            + (node.getName().isEmpty() && node.getOutputCount() > 0 ? node.getOutput(0) : node.getName()) + "')");
       }
     }
     if (!unsupported.isEmpty()) {
@@ -119,8 +120,17 @@ public final class OnnxImporter {
     }
     for (NodeProto node : graph.getNodeList()) {
       n.node = node;
+      n.index++;
       n.location = new NameLoc(n.nodeName(), Location.UNKNOWN);
-      List<Value> outs = OnnxOps.CONVERTERS.get(node.getOpType()).convert(n);
+      List<Value> outs;
+      try {
+        outs = OnnxOps.CONVERTERS.get(node.getOpType()).convert(n);
+      } catch (ShapeError e) {
+        // Converters check attributes as they read them (an axis out of range), in the nn verifier's words.
+        throw n.error(e.getMessage());
+      } catch (ArithmeticException e) {
+        throw n.error("an attribute overflows 64-bit arithmetic (" + e.getMessage() + ")");
+      }
       for (int i = 0; i < node.getOutputCount() && i < outs.size(); i++) {
         if (!node.getOutput(i).isEmpty()) n.values.put(node.getOutput(i), outs.get(i));
       }

@@ -88,6 +88,7 @@ final class OnnxOps {
     CONVERTERS.put("Concat", n -> {
       List<Value> inputs = new ArrayList<>();
       for (int i = 0; i < n.numInputs(); i++) inputs.add(n.required(i));
+      if (inputs.isEmpty()) throw n.error("needs at least one input");
       int axis = Reductions.axis(n.intAttr("axis", 1), shapeOf(inputs.getFirst()).length);
       return List.of(n.emit("nn.concat", inputs, attrs("axis", IntegerAttr.i64(axis))));
     });
@@ -133,17 +134,17 @@ final class OnnxOps {
       return List.of(n.constantValue(Tensor.ofLongs(IntegerType.I64, new long[] {part.length}, part)));
     });
     CONVERTERS.put("ConstantOfShape", n -> {
-      long[] shape = longs(n.constantInput(0, "the shape"));
+      long[] shape = n.requiredInts(0, "the shape");
       var a = n.attr("value");
       Tensor fill = a == null ? Tensor.ofDoubles(FloatType.F32, new long[] {1}, new double[] {0}) : TensorProtos.toTensor(a.getT());
       n.checkShape(shape, "the shape");
       if (fill.size() != 1) throw n.error("the value must have one element, not " + fill.size());
-      Tensor out = Tensor.zeros(fill.element(), shape);
-      for (int i = 0; i < out.size(); i++) {
-        if (out.isFloat()) out.set(i, fill.get(0));
-        else out.setLong(i, fill.getLong(0));
-      }
-      return List.of(n.constantValue(out));
+      // A splat: one element stored, however large the shape (folding it further has its own limit).
+      RankedTensorType type = new RankedTensorType(shape, fill.element());
+      boolean empty = ShapedType.elementCount(shape) == 0;
+      DenseElementsAttr value = fill.isFloat() ? DenseElementsAttr.ofDoubles(type, empty ? new double[0] : new double[] {fill.get(0)})
+          : DenseElementsAttr.ofLongs(type, empty ? new long[0] : new long[] {fill.getLong(0)});
+      return List.of(dev.sol.dialect.nn.ConstantOp.create(n.builder, n.location, value).result());
     });
   }
 
@@ -216,7 +217,7 @@ final class OnnxOps {
   private static List<Value> reshape(NodeImporter n) throws ImportException {
     Value x = n.required(0);
     long[] in = shapeOf(x);
-    long[] target = n.opset < 5 ? n.intsAttr("shape") : longs(n.constantInput(1, "the shape"));
+    long[] target = n.opset < 5 ? n.requiredIntsAttr("shape") : n.requiredInts(1, "the shape");
     boolean allowZero = n.intAttr("allowzero", 0) != 0;
     long[] out = target.clone();
     int inferred = -1;
@@ -281,7 +282,11 @@ final class OnnxOps {
     if (axes == null) throw n.error("needs axes");
     int rank = s.length + axes.length;
     boolean[] inserted = new boolean[rank];
-    for (long a : axes) inserted[Reductions.axis(a, rank)] = true;
+    for (long a : axes) {
+      int d = Reductions.axis(a, rank);
+      if (inserted[d]) throw n.error("axes name dimension " + d + " twice: " + java.util.Arrays.toString(axes));
+      inserted[d] = true;
+    }
     long[] out = new long[rank];
     int src = 0;
     for (int i = 0; i < rank; i++) out[i] = inserted[i] ? 1 : s[src++];

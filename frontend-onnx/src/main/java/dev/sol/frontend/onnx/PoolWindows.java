@@ -7,9 +7,6 @@ package dev.sol.frontend.onnx;
  * pooling, and averages that do not count padding), so they go, with the pads they cover.
  */
 final class PoolWindows {
-  /** Averages that count padding cannot be trimmed; windows with more taps than this are refused instead. */
-  static final long MAX_TAPS = 1 << 24;
-
   private PoolWindows() {}
 
   /**
@@ -50,20 +47,5 @@ final class PoolWindows {
     long out = (ceil ? Math.ceilDiv(num, s) : Math.floorDiv(num, s)) + 1;
     if (ceil && (out - 1) * s >= in + padBegin) out--;
     return out;
-  }
-
-  /**
-   * Why a window is refused, or null: one with more than {@link #MAX_TAPS} taps and more taps
-   * than the input has positions, which only averages that count padding keep after trimming.
-   */
-  static String tooLarge(long[] in, long[] kernel) {
-    long taps = 1;
-    long positions = 1;
-    for (int i = 0; i < kernel.length; i++) {
-      taps = kernel[i] > 0 && taps > Long.MAX_VALUE / kernel[i] ? Long.MAX_VALUE : taps * Math.max(kernel[i], 0);
-      if (i < in.length) positions = in[i] > 0 && positions > Long.MAX_VALUE / in[i] ? Long.MAX_VALUE : positions * in[i];
-    }
-    if (taps <= MAX_TAPS || taps <= positions) return null;
-    return "the window of " + taps + " taps is larger than the input (" + positions + " positions) and SOL's limit of " + MAX_TAPS;
   }
 }

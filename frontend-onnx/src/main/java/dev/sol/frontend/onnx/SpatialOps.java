@@ -99,6 +99,7 @@ final class SpatialOps {
     }
     double[] roi = null;
     if (roiT != null && roiT.size() > 0) {
+      if (roiT.size() != 2 * axes.length) throw n.error("roi must have " + 2 * axes.length + " entries (starts, then ends)");
       roi = new double[2 * rank];
       for (int d = 0; d < rank; d++) roi[d + rank] = 1;
       for (int i = 0; i < axes.length; i++) {
@@ -123,6 +124,13 @@ final class SpatialOps {
   /** Explicit pads from auto_pad (SAME_UPPER, SAME_LOWER, VALID) or the pads attribute. */
   private static long[] pads(NodeImporter n, long[] in, long[] kernel, long[] strides, long[] dilations) throws ImportException {
     int dims = kernel.length;
+    if (in.length != dims) throw n.error("kernel_shape needs " + in.length + " entries (one per spatial dimension), got " + dims);
+    if (strides.length != dims || dilations.length != dims) throw n.error("strides and dilations need " + dims + " entries each");
+    for (int i = 0; i < dims; i++) {
+      if (strides[i] < 1 || dilations[i] < 1) {
+        throw n.error("strides and dilations must be at least 1, got " + Arrays.toString(strides) + " and " + Arrays.toString(dilations));
+      }
+    }
     String auto = n.stringAttr("auto_pad", "NOTSET");
     long[] pads = new long[2 * dims];
     switch (auto) {
@@ -160,8 +168,9 @@ final class SpatialOps {
     Value w = n.required(1);
     long[] ws = shapeOf(w);
     long[] xs = shapeOf(x);
+    if (xs.length < 3 || ws.length != xs.length) throw n.error("expects input and weight of the same rank >= 3");
     int dims = xs.length - 2;
-    long[] kernel = n.intsAttr("kernel_shape") != null ? n.intsAttr("kernel_shape") : Arrays.copyOfRange(ws, 2, ws.length);
+    long[] kernel = kernelShape(n, ws, dims);
     long[] strides = orOnes(n.intsAttr("strides"), dims);
     long[] dilations = orOnes(n.intsAttr("dilations"), dims);
     long[] pads = pads(n, Arrays.copyOfRange(xs, 2, xs.length), kernel, strides, dilations);
@@ -171,18 +180,33 @@ final class SpatialOps {
         "dilations", DenseArrayAttr.i64(dilations), "group", IntegerAttr.i64(n.intAttr("group", 1)))));
   }
 
+  /** Attribute kernel_shape, which must agree with the weight's window, or the weight's window. */
+  private static long[] kernelShape(NodeImporter n, long[] weight, int dims) throws ImportException {
+    long[] window = Arrays.copyOfRange(weight, 2, weight.length);
+    long[] given = n.intsAttr("kernel_shape");
+    if (given != null && !Arrays.equals(given, window)) {
+      throw n.error("kernel_shape " + Arrays.toString(given) + " does not match the weight's " + Arrays.toString(window));
+    }
+    return window;
+  }
+
   private static List<Value> convTranspose(NodeImporter n) throws ImportException {
     Value x = n.required(0);
     Value w = n.required(1);
     long[] xs = shapeOf(x);
     long[] ws = shapeOf(w);
+    if (xs.length < 3 || ws.length != xs.length) throw n.error("expects input and weight of the same rank >= 3");
     int dims = xs.length - 2;
-    long[] kernel = n.intsAttr("kernel_shape") != null ? n.intsAttr("kernel_shape") : Arrays.copyOfRange(ws, 2, ws.length);
+    long[] kernel = kernelShape(n, ws, dims);
     long[] strides = orOnes(n.intsAttr("strides"), dims);
     long[] dilations = orOnes(n.intsAttr("dilations"), dims);
     long[] outPad = n.intsAttr("output_padding") != null ? n.intsAttr("output_padding") : new long[dims];
     long[] pads = n.intsAttr("pads") != null ? n.intsAttr("pads") : new long[2 * dims];
     long[] outputShape = n.intsAttr("output_shape");
+    if (outputShape != null && outputShape.length < dims) throw n.error("output_shape needs " + dims + " entries, got " + outputShape.length);
+    if (outPad.length != dims || strides.length != dims || dilations.length != dims) {
+      throw n.error("strides, dilations and output_padding need " + dims + " entries each");
+    }
     String auto = n.stringAttr("auto_pad", "NOTSET");
     if (outputShape != null || auto.startsWith("SAME")) {
       long[] target = new long[dims];
@@ -229,7 +253,8 @@ final class SpatialOps {
     long[] pads = pads(n, spatial, kernel, strides, dilations);
     boolean countsPadding = op.equals("nn.avg_pool") && n.intAttr("count_include_pad", 0) != 0;
     if (!countsPadding) PoolWindows.trim(spatial, kernel, strides, dilations, pads, n.intAttr("ceil_mode", 0) != 0);
-    String tooLarge = PoolWindows.tooLarge(spatial, kernel);
+    // Averages that count padding cannot be trimmed: so large a window is refused instead.
+    String tooLarge = dev.sol.dialect.nn.PoolOp.windowProblem(spatial, kernel);
     if (tooLarge != null) throw n.error(tooLarge);
     return List.of(n.emit(op, List.of(x), attrs("kernel_shape", DenseArrayAttr.i64(kernel), "strides", DenseArrayAttr.i64(strides),
         "pads", DenseArrayAttr.i64(pads), "dilations", DenseArrayAttr.i64(dilations), "ceil_mode", IntegerAttr.i64(n.intAttr("ceil_mode", 0)),
@@ -239,6 +264,7 @@ final class SpatialOps {
   private static Value global(NodeImporter n, String op) throws ImportException {
     Value x = n.required(0);
     int rank = shapeOf(x).length;
+    if (rank < 3) throw n.error("expects an input of rank >= 3 (N, C, spatial...), got rank " + rank);
     long[] axes = new long[rank - 2];
     for (int i = 0; i < axes.length; i++) axes[i] = i + 2;
     return n.emit(op, List.of(x), attrs("axes", DenseArrayAttr.i64(axes), "keepdims", IntegerAttr.i64(1)));
@@ -270,12 +296,12 @@ final class SpatialOps {
     long[] axes;
     long[] steps = null;
     if (n.opset < 10) {
-      starts = n.intsAttr("starts");
-      ends = n.intsAttr("ends");
+      starts = n.requiredIntsAttr("starts");
+      ends = n.requiredIntsAttr("ends");
       axes = n.intsAttr("axes");
     } else {
-      starts = longs(n.constantInput(1, "the starts"));
-      ends = longs(n.constantInput(2, "the ends"));
+      starts = n.requiredInts(1, "the starts");
+      ends = n.requiredInts(2, "the ends");
       Tensor a = n.constantInput(3, "the axes");
       Tensor st = n.constantInput(4, "the steps");
       axes = a == null ? null : longs(a);
@@ -335,15 +361,16 @@ final class SpatialOps {
     double value = 0;
     String mode = n.stringAttr("mode", "constant");
     if (n.opset < 11) {
-      pads = n.intsAttr(n.opset < 2 ? "paddings" : "pads");
+      pads = n.requiredIntsAttr(n.opset < 2 ? "paddings" : "pads");
       value = n.floatAttr("value", 0);
     } else {
-      pads = longs(n.constantInput(1, "the pads"));
+      pads = n.requiredInts(1, "the pads");
       Tensor v = n.constantInput(2, "the constant value");
       if (v != null && v.size() > 0) value = v.get(0);
       Tensor axesT = n.constantInput(3, "the axes");
       if (axesT != null) {
         long[] axes = longs(axesT);
+        if (pads.length != 2 * axes.length) throw n.error("pads must have " + 2 * axes.length + " entries, two per axis");
         long[] full = new long[2 * rank];
         for (int i = 0; i < axes.length; i++) {
           int d = Reductions.axis(axes[i], rank);

@@ -22,9 +22,14 @@ public final class LrnLowering extends NnLowering<LrnOp> {
     double alpha = op.alpha();
     double beta = op.beta();
     double bias = op.bias();
-    long before = (size - 1) / 2;
+    long reach = (size - 1) / 2;
+    // A window reaching past every channel on both sides covers them all, whatever its size:
+    // 2C - 1 taps centred on the channel do the same work as size taps would (size stays in alpha / size).
+    boolean coversAll = reach >= c - 1 && size - 1 - reach >= c - 1;
+    long taps = coversAll ? Math.max(1, 2 * c - 1) : size;
+    long before = coversAll ? c - 1 : reach;
     l.forEach(s, iv -> {
-      Value sq = l.reduce(new long[] {size}, l.constant(0, t), (kv, a) -> {
+      Value sq = l.reduce(new long[] {taps}, l.constant(0, t), (kv, a) -> {
         Value ch = l.sub(l.add(iv.get(1), kv.get(0)), l.index(before));
         Value ok = l.inRange(ch, 0, c);
         Value v = l.load(x, at(iv, 1, l.clamp(ch, c)));

@@ -1,0 +1,20 @@
+// Attributes written wrong in an ONNX model stop the import with the nn verifier's message,
+// naming the node (Inputs/bad/make_models.py writes the models).
+// RUN: not %sol-import %S/Inputs/bad/resize_bad_mode.onnx 2>&1 | FileCheck %s --check-prefix=RESIZE
+// RESIZE: sol-import: error: {{.*}}resize_bad_mode.onnx: node 'resize' (Resize): mode must be one of nearest, linear, cubic, got 'bicubic'
+// RUN: not %sol-import %S/Inputs/bad/lrn_size0.onnx 2>&1 | FileCheck %s --check-prefix=LRN
+// LRN: sol-import: error: {{.*}}lrn_size0.onnx: node 'lrn' (LRN): size must be at least 1, got 0
+// RUN: not %sol-import %S/Inputs/bad/gather_index_oob.onnx 2>&1 | FileCheck %s --check-prefix=GATHER
+// GATHER: sol-import: error: {{.*}}gather_index_oob.onnx: node 'gather' (Gather): index 5 is out of range for an axis of length 5
+// RUN: not %sol-run --backend=jit %S/Inputs/bad/gather_index_oob.onnx 2>&1 | FileCheck %s --check-prefix=GATHERJIT
+// GATHERJIT: sol-run: error: {{.*}}gather_index_oob.onnx: node 'gather' (Gather): index 5 is out of range for an axis of length 5
+// RUN: not %sol-import %S/Inputs/bad/softmax_axis.onnx 2>&1 | FileCheck %s --check-prefix=SOFTMAX
+// SOFTMAX: sol-import: error: {{.*}}softmax_axis.onnx: node 'softmax' (Softmax): axis 7 is out of range for rank 2
+// RUN: not %sol-import %S/Inputs/bad/add_mixed_types.onnx 2>&1 | FileCheck %s --check-prefix=ADD
+// ADD: sol-import: error: {{.*}}add_mixed_types.onnx: node 'add' (Add): operand #1 has i64 elements, operand #0 f32 elements
+// RUN: not %sol-import %S/Inputs/bad/pad_bad_mode.onnx 2>&1 | FileCheck %s --check-prefix=PAD
+// PAD: sol-import: error: {{.*}}pad_bad_mode.onnx: node 'pad' (Pad): unknown mode 'mirror'
+// RUN: not %sol-import %S/Inputs/bad/reduce_twice.onnx 2>&1 | FileCheck %s --check-prefix=REDUCE
+// REDUCE: sol-import: error: {{.*}}reduce_twice.onnx: node 'sum' (ReduceSum): axes name dimension 1 twice: [1, -1]
+// RUN: not %sol-import %S/Inputs/bad/transpose_bad_perm.onnx 2>&1 | FileCheck %s --check-prefix=PERM
+// PERM: sol-import: error: {{.*}}transpose_bad_perm.onnx: node 'transpose' (Transpose): perm is not a permutation

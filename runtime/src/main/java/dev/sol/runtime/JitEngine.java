@@ -3,6 +3,7 @@ package dev.sol.runtime;
 import dev.sol.codegen.llvm.CodegenException;
 import dev.sol.codegen.llvm.JitModule;
 import dev.sol.codegen.llvm.LlvmEmitter;
+import dev.sol.codegen.llvm.OpenMpRuntime;
 import dev.sol.codegen.llvm.Targets;
 import dev.sol.ir.FunctionType;
 import dev.sol.ir.IRContext;
@@ -34,7 +35,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * The entry function compiled to machine code: lowered with the {@code sol-cpu} pipeline (its
  * matrix products as vector kernels for the host's vector width), translated to LLVM IR,
- * optimized for the host and loaded into an LLJIT. The code takes one
+ * optimized for the host and loaded into an LLJIT; with several threads, its scf.parallel loops
+ * call libgomp, which is loaded into the process first ({@link OpenMpRuntime}). The code takes one
  * pointer per input and per output and keeps no state of its own (constants are read-only
  * globals, temporaries come from aligned_alloc and are freed before it returns), so runs may
  * overlap. Each run takes a set of 64-byte-aligned native buffers from a pool: outputs are
@@ -49,7 +51,7 @@ final class JitEngine implements Engine {
   private final JitModule jit;
   private final MethodHandle entry;
 
-  JitEngine(LoadedModel model) throws SolException {
+  JitEngine(LoadedModel model, int threads, long parallelWork) throws SolException {
     inputs = List.copyOf(model.inputs.values());
     outputs = List.copyOf(model.outputs.values());
     FunctionType ft = (FunctionType) ((TypeAttr) model.function.attribute("function_type")).type();
@@ -60,9 +62,10 @@ final class JitEngine implements Engine {
       }
     }
     String name = Symbols.nameOf(model.function);
-    lower(model.context, model.module, model.fileName);
+    lower(model.context, model.module, model.fileName, hostTarget().withThreads(threads, parallelWork));
     try {
-      jit = new JitModule(llvm -> LlvmEmitter.translate(llvm, model.module, name));
+      if (threads > 1) OpenMpRuntime.load();
+      jit = new JitModule(llvm -> LlvmEmitter.translate(llvm, model.module, name, threads));
     } catch (CodegenException e) {
       throw new SolException(model.fileName + ": " + e.getMessage());
     }
@@ -85,12 +88,12 @@ final class JitEngine implements Engine {
     return all;
   }
 
-  private static void lower(IRContext ctx, Operation module, String fileName) throws SolException {
+  private static void lower(IRContext ctx, Operation module, String fileName, TargetDescription target) throws SolException {
     List<String> errors = new ArrayList<>();
     ctx.diagnostics().pushHandler(d -> errors.add(d.location() + ": " + d.message()));
     OpPassManager pm;
     try {
-      pm = PipelineParser.parse(PassRegistry.loadAll(), LoweringPasses.cpuPipeline(hostTarget()));
+      pm = PipelineParser.parse(PassRegistry.loadAll(), LoweringPasses.cpuPipeline(target));
     } catch (Exception e) {
       throw new IllegalStateException("the sol-cpu pipeline does not parse", e);
     }

@@ -77,7 +77,7 @@ public final class SolModel implements AutoCloseable {
     Objects.requireNonNull(options, "options");
     LoadedModel model = LoadedModel.load(bytes, fileName, mlir, options);
     Engine engine = switch (options.backend()) {
-      case JIT -> new JitEngine(model);
+      case JIT -> new JitEngine(model, options.threads(), options.parallelWork());
       case INTERPRETER -> new InterpreterEngine(model);
     };
     return new SolModel(model, Set.copyOf(options.constants().keySet()), engine, Duration.ofNanos(System.nanoTime() - t0));

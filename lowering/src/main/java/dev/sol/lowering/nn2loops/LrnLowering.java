@@ -23,7 +23,7 @@ public final class LrnLowering extends NnLowering<LrnOp> {
     double beta = op.beta();
     double bias = op.bias();
     long before = (size - 1) / 2;
-    l.forEach(s, iv -> {
+    l.parallelForEach(s, size, iv -> {
       Value sq = l.reduce(new long[] {size}, l.constant(0, t), (kv, a) -> {
         Value ch = l.sub(l.add(iv.get(1), kv.get(0)), l.index(before));
         Value ok = l.inRange(ch, 0, c);

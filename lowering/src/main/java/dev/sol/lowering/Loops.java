@@ -250,7 +250,8 @@ public final class Loops {
   /**
    * A loop nest like {@link #forEach} whose iterations write disjoint outputs and read nothing
    * another one writes. When it is {@link #worthParallel} (its elements times
-   * {@code workPerElement}), its outer loops become one scf.parallel: the fewest that give
+   * {@code workPerElement}, the element operations of one iteration: loads, stores and
+   * arithmetic steps, a multiply-add counting once), its outer loops become one scf.parallel: the fewest that give
    * every thread four iterations or more, leaving the inner loops (the innermost one above all,
    * which LLVM vectorizes) as scf.for inside. Dimensions of size 1 take no part in it.
    */

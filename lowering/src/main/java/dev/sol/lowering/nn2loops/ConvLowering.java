@@ -51,7 +51,7 @@ public final class ConvLowering extends NnLowering<ConvOp> {
     long[] taps = new long[1 + dims];
     taps[0] = icPerGroup;
     System.arraycopy(ws, 2, taps, 1, dims);
-    l.parallelForEach(outer, 2 * os[os.length - 1] * product(taps), ov -> {
+    l.parallelForEach(outer, os[os.length - 1] * product(taps), ov -> {
       Value oc = ov.get(1);
       Value icBase = l.mul(l.divui(oc, l.index(ocPerGroup)), l.index(icPerGroup));
       l.forEach(taps, kv -> {

@@ -48,7 +48,7 @@ public final class SolBench implements Callable<Integer> {
   @Option(names = "--shape", paramLabel = "NAME=D0,D1,...", description = "Shape of a graph input whose dimensions are symbolic.")
   List<String> shapes = new ArrayList<>();
 
-  @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "ONNX Runtime's intra-op threads (default 1; SOL's code is single-threaded so far).")
+  @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "Threads of one run for both: SOL's OpenMP team and ONNX Runtime's intra-op threads (default 1).")
   int threads;
 
   @Option(names = "--runs", defaultValue = "0", paramLabel = "N", description = "Timed runs of each (default: as many as fit in about 3 seconds, at least 5).")
@@ -195,7 +195,7 @@ public final class SolBench implements Callable<Integer> {
     }
     double solMs = median(solTimes) / 1e6;
     double ortMs = median(ortTimes) / 1e6;
-    System.out.printf("runs: %d each, alternating; SOL threads: 1, ONNX Runtime intra-op threads: %d%n", n, threads);
+    System.out.printf("runs: %d each, alternating; SOL threads: %d, ONNX Runtime intra-op threads: %d%n", n, threads, threads);
     System.out.printf("SOL median latency:          %10.3f ms%s%n", solMs, flops > 0 ? String.format("  (%.2f GFLOPS)", flops / solMs / 1e6) : "");
     System.out.printf("ONNX Runtime median latency: %10.3f ms%s%n", ortMs, flops > 0 ? String.format("  (%.2f GFLOPS)", flops / ortMs / 1e6) : "");
     System.out.printf("ratio SOL/ONNX Runtime: %.2f (%s)%n", solMs / ortMs, solMs <= ortMs ? "SOL is faster" : "ONNX Runtime is faster");

@@ -36,14 +36,16 @@ public final class ConvertNnToLoopsPass implements Pass<ConvertNnToLoopsPass.Opt
       @Option(help = "f32 lanes of a vector register (16 for AVX-512, 8 for AVX2, 4 for NEON); 0 keeps matrix products and convolutions scalar") int vectorWidth,
       @Option(help = "Vector registers of the target (0: 32 for 16 lanes, else 16)") int vectorRegisters,
       @Option(help = "L2 cache in bytes (0: 1 MiB)") long l2Cache,
-      @Option(help = "L3 cache in bytes (0: 8 MiB)") long l3Cache) {
-    TargetDescription target() { return new TargetDescription(vectorWidth, vectorRegisters, l2Cache, l3Cache); }
+      @Option(help = "L3 cache in bytes (0: 8 MiB)") long l3Cache,
+      @Option(help = "Threads: with more than one, outer loops over independent outputs become scf.parallel") int threads,
+      @Option(help = "Element operations a loop needs to become scf.parallel (0: 262144; 1: every loop that can)") long parallelWork) {
+    TargetDescription target() { return new TargetDescription(vectorWidth, vectorRegisters, l2Cache, l3Cache, threads, parallelWork); }
   }
 
-  @Override public Options defaultOptions() { return new Options(0, 0, 0, 0); }
+  @Override public Options defaultOptions() { return new Options(0, 0, 0, 0, 1, 0); }
 
   @Override public boolean run(Operation module, Options options, PassState state) {
-    Buffers buffers = new Buffers(module);
+    Buffers buffers = new Buffers(module, options.target());
     // Unregistered nn.* ops (--allow-unregistered-dialect) are left alone, as mlir-opt would.
     ConversionTarget target = new ConversionTarget()
         .addDynamicallyLegalDialect(NnDialect.NAMESPACE, op -> !(op instanceof NnOp || op instanceof FusedOp))

@@ -7,6 +7,7 @@ import dev.sol.dialect.builtin.UnrealizedConversionCastOp;
 import dev.sol.dialect.math.*;
 import dev.sol.dialect.memref.*;
 import dev.sol.dialect.scf.ForOp;
+import dev.sol.dialect.scf.ParallelOp;
 import dev.sol.ir.*;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,13 +29,31 @@ public final class Loops {
   private final Builder b;
   private final Location loc;
   private final boolean unsigned;
+  private final int threads;
+  private final long parallelWork;
 
-  /** Loops whose integer arithmetic is unsigned when {@code unsigned} (for ONNX's uint tensors), else signed. */
+  /** Loops on one thread whose integer arithmetic is unsigned when {@code unsigned} (for ONNX's uint tensors), else signed. */
   public Loops(Builder b, Location loc, boolean unsigned) {
+    this(b, loc, unsigned, 1, TargetDescription.DEFAULT_PARALLEL_WORK);
+  }
+
+  /**
+   * Loops whose {@link #parallelForEach} nests use {@code threads} threads when they have at
+   * least {@code parallelWork} element operations of work.
+   */
+  public Loops(Builder b, Location loc, boolean unsigned, int threads, long parallelWork) {
     this.b = b;
     this.loc = loc;
     this.unsigned = unsigned;
+    this.threads = threads;
+    this.parallelWork = parallelWork;
   }
+
+  /** The threads parallel loops may use (1: none are made). */
+  public int threads() { return threads; }
+
+  /** True when a loop of {@code work} element operations is worth a parallel region: there are threads, and the work earns back waking them. */
+  public boolean worthParallel(double work) { return threads > 1 && work >= parallelWork; }
 
   public Builder builder() { return b; }
 
@@ -256,6 +275,58 @@ public final class Loops {
   /** A loop nest over {@code [0, bounds[d])}; the body receives the induction variables. */
   public void forEach(long[] bounds, Consumer<List<Value>> body) {
     nest(bounds, 0, new ArrayList<>(), body);
+  }
+
+  /**
+   * A loop nest like {@link #forEach} whose iterations write disjoint outputs and read nothing
+   * another one writes. When it is {@link #worthParallel} (its elements times
+   * {@code workPerElement}, the element operations of one iteration: loads, stores and
+   * arithmetic steps, a multiply-add counting once), its outer loops become one scf.parallel: the fewest that give
+   * every thread four iterations or more, leaving the inner loops (the innermost one above all,
+   * which LLVM vectorizes) as scf.for inside. Dimensions of size 1 take no part in it.
+   */
+  public void parallelForEach(long[] bounds, long workPerElement, Consumer<List<Value>> body) {
+    int outer = parallelDims(bounds, workPerElement);
+    if (outer == 0) {
+      forEach(bounds, body);
+      return;
+    }
+    List<Value> lbs = new ArrayList<>();
+    List<Value> ubs = new ArrayList<>();
+    for (int d = 0; d < outer; d++) {
+      if (bounds[d] == 1) continue;
+      lbs.add(index(0));
+      ubs.add(index(bounds[d]));
+    }
+    List<Value> steps = java.util.Collections.nCopies(lbs.size(), index(1));
+    ParallelOp.create(b, loc, lbs, ubs, steps, List.of(), (in, args) -> {
+      List<Value> ivs = new ArrayList<>();
+      int k = 0;
+      for (int d = 0; d < outer; d++) ivs.add(bounds[d] == 1 ? index(0) : args.get(k++));
+      nest(bounds, outer, ivs, body);
+      return List.of();
+    });
+  }
+
+  /** One scf.parallel over {@code [lb, ub)} by {@code step}, whatever its work: for callers that decided themselves. */
+  public void parallelFor(Value lb, Value ub, Value step, Consumer<Value> body) {
+    ParallelOp.create(b, loc, List.of(lb), List.of(ub), List.of(step), List.of(), (in, args) -> {
+      body.accept(args.getFirst());
+      return List.of();
+    });
+  }
+
+  /** The outer dimensions of a nest that go parallel: 0 when it is not worth it or has at most one iteration. */
+  private int parallelDims(long[] bounds, long workPerElement) {
+    double elements = 1;
+    for (long n : bounds) elements *= n;
+    if (elements < 2 || !worthParallel(elements * workPerElement)) return 0;
+    long outer = 1;
+    for (int d = 0; d < bounds.length; d++) {
+      outer *= bounds[d];
+      if (outer >= 4L * threads) return d + 1;
+    }
+    return bounds.length;
   }
 
   private void nest(long[] bounds, int d, List<Value> ivs, Consumer<List<Value>> body) {

@@ -7,27 +7,57 @@ package dev.sol.lowering;
  * sized from. The lowering cannot ask LLVM (it does not depend on codegen), so whoever knows
  * the target (the runtime, from the host CPU's features) passes these as options of the pass. Width 0 keeps the scalar loops, which LLVM's
  * auto-vectorizer handles for any target.
+ *
+ * <p>With more than one thread, outer loops over independent outputs become scf.parallel
+ * when their work, in element operations, reaches {@code parallelWork}: starting a parallel
+ * region costs some microseconds (waking the sleeping threads of the team), which a smaller loop
+ * would not earn back.
  */
-public record TargetDescription(int vectorWidth, int vectorRegisters, long l2Bytes, long l3Bytes) {
+public record TargetDescription(int vectorWidth, int vectorRegisters, long l2Bytes, long l3Bytes, int threads, long parallelWork) {
   /** No vector kernels: the scalar loop nests. */
   public static final TargetDescription SCALAR = new TargetDescription(0, 0, 0, 0);
 
-  /** Zero registers or cache sizes stand for typical values: 32 registers with 16 lanes (AVX-512) else 16, 1 MiB L2, 8 MiB L3. */
+  /**
+   * The work below which a loop stays serial when {@code parallelWork} is 0: some 25 us of
+   * vectorized loads, stores and arithmetic on one core (about ten element operations a
+   * nanosecond), against the several microseconds of waking a team of sleeping threads.
+   */
+  public static final long DEFAULT_PARALLEL_WORK = 1 << 18;
+
+  /**
+   * Zero registers or cache sizes stand for typical values: 32 registers with 16 lanes (AVX-512) else 16, 1 MiB L2, 8 MiB L3;
+   * zero parallel work for {@link #DEFAULT_PARALLEL_WORK}.
+   */
   public TargetDescription {
-    if (vectorWidth < 0 || vectorRegisters < 0 || l2Bytes < 0 || l3Bytes < 0) {
+    if (vectorWidth < 0 || vectorRegisters < 0 || l2Bytes < 0 || l3Bytes < 0 || parallelWork < 0) {
       throw new IllegalArgumentException("a target description has no negative sizes");
     }
+    if (threads < 1) throw new IllegalArgumentException("a target has at least one thread, got " + threads);
     if (vectorRegisters == 0) vectorRegisters = vectorWidth >= 16 ? 32 : 16;
     if (l2Bytes == 0) l2Bytes = 1 << 20;
     if (l3Bytes == 0) l3Bytes = 8 << 20;
+    if (parallelWork == 0) parallelWork = DEFAULT_PARALLEL_WORK;
+  }
+
+  /** One thread. */
+  public TargetDescription(int vectorWidth, int vectorRegisters, long l2Bytes, long l3Bytes) {
+    this(vectorWidth, vectorRegisters, l2Bytes, l3Bytes, 1, 0);
+  }
+
+  /** This target with {@code threads} threads, loops of at least {@code parallelWork} element operations parallel (0: the default). */
+  public TargetDescription withThreads(int threads, long parallelWork) {
+    return new TargetDescription(vectorWidth, vectorRegisters, l2Bytes, l3Bytes, threads, parallelWork);
   }
 
   /** True when matrix products get vector kernels (at least two lanes). */
   public boolean vectorizes() { return vectorWidth > 1; }
 
-  /** These values as the options of convert-nn-to-loops, e.g. {@code vector-width=16 vector-registers=32 l2-cache=1048576 l3-cache=33554432}. */
+  /**
+   * These values as the options of convert-nn-to-loops, e.g. {@code vector-width=16 vector-registers=32 l2-cache=1048576
+   * l3-cache=33554432}, with {@code threads=2 parallel-work=262144} when there are several threads.
+   */
   public String passOptions() {
     return "vector-width=" + vectorWidth + " vector-registers=" + vectorRegisters + " l2-cache=" + l2Bytes
-        + " l3-cache=" + l3Bytes;
+        + " l3-cache=" + l3Bytes + (threads > 1 ? " threads=" + threads + " parallel-work=" + parallelWork : "");
   }
 }

@@ -34,6 +34,14 @@ public final class ConformanceCase {
 
   /** @param shapes shapes of graph inputs with symbolic dimensions, as {@link SolOptions#shape} takes them */
   public static Result run(Path dir, double rtol, double atol, SolOptions.Backend backend, Map<String, long[]> shapes) {
+    return run(dir, rtol, atol, shapes, () -> new SolOptions().backend(backend));
+  }
+
+  /**
+   * @param shapes shapes of graph inputs with symbolic dimensions, as {@link SolOptions#shape} takes them
+   * @param options fresh options (backend, threads) for each compilation, to which the case adds the shapes and the constants it needs
+   */
+  public static Result run(Path dir, double rtol, double atol, Map<String, long[]> shapes, java.util.function.Supplier<SolOptions> options) {
     String name = dir.getFileName().toString();
     Path file = dir.resolve("model.onnx");
     try {
@@ -45,7 +53,7 @@ public final class ConformanceCase {
         if (!Files.exists(f)) return new Result(name, "missing " + f.getFileName());
         given.put(names.get(i), SolTensor.fromTensorProto(Files.readAllBytes(f)));
       }
-      try (SolModel model = compile(file, backend, shapes, given)) {
+      try (SolModel model = compile(file, options.get(), shapes, given)) {
         Map<String, SolTensor> feeds = new LinkedHashMap<>();
         for (String input : model.inputs().keySet()) if (given.containsKey(input)) feeds.put(input, given.get(input));
         try (SolModel.Result r = model.run(feeds)) {
@@ -72,9 +80,8 @@ public final class ConformanceCase {
   }
 
   /** Compiles the case's model, giving as constants exactly the inputs that compiling asks for. */
-  private static SolModel compile(Path file, SolOptions.Backend backend, Map<String, long[]> shapes, Map<String, SolTensor> given)
+  private static SolModel compile(Path file, SolOptions options, Map<String, long[]> shapes, Map<String, SolTensor> given)
       throws SolException {
-    SolOptions options = new SolOptions().backend(backend);
     for (Map.Entry<String, long[]> s : shapes.entrySet()) options.shape(s.getKey(), s.getValue());
     Set<String> constants = new HashSet<>();
     while (true) {

@@ -3,6 +3,7 @@ package dev.sol.runtime;
 import dev.sol.codegen.llvm.CodegenException;
 import dev.sol.codegen.llvm.JitModule;
 import dev.sol.codegen.llvm.LlvmEmitter;
+import dev.sol.codegen.llvm.OpenMpRuntime;
 import dev.sol.codegen.llvm.Targets;
 import dev.sol.ir.FunctionType;
 import dev.sol.ir.IRContext;
@@ -36,7 +37,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * The entry function compiled to machine code: lowered with the {@code sol-cpu} pipeline (its
  * matrix products as vector kernels for the host's vector width), translated to LLVM IR,
- * optimized for the host and loaded into an LLJIT. The code takes one
+ * optimized for the host and loaded into an LLJIT; with several threads, its scf.parallel loops
+ * call libgomp, which is loaded into the process first ({@link OpenMpRuntime}). The code takes one
  * pointer per input and per output and keeps no state of its own (constants are read-only
  * globals, temporaries come from aligned_alloc and are freed before it returns), so runs may
  * overlap. Each run takes a set of 64-byte-aligned native buffers from a pool: outputs are
@@ -67,11 +69,13 @@ final class JitEngine implements Engine {
       }
     }
     String name = Symbols.nameOf(model.function);
-    lower(model.context, model.module, model.fileName, hostTarget(), options.profile(), model.checkBounds);
+    lower(model.context, model.module, model.fileName, hostTarget().withThreads(options.threads(), options.parallelWork()), options.profile(),
+        model.checkBounds);
     reports = model.checkBounds ? new BoundsReports() : null;
     try {
+      if (options.threads() > 1) OpenMpRuntime.load();
       Map<String, MemorySegment> symbols = reports == null ? Map.of() : Map.of(CheckBoundsPass.HANDLER, reports.handler());
-      jit = new JitModule(llvm -> LlvmEmitter.translate(llvm, model.module, name), symbols);
+      jit = new JitModule(llvm -> LlvmEmitter.translate(llvm, model.module, name, options.threads()), symbols);
     } catch (CodegenException e) {
       if (reports != null) reports.close();
       throw new SolException(model.fileName + ": " + e.getMessage());

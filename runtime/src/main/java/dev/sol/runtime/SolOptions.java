@@ -17,7 +17,8 @@ public final class SolOptions {
 
   private final Map<String, long[]> shapes = new LinkedHashMap<>();
   private final Map<String, SolTensor> constants = new LinkedHashMap<>();
-  private int threads = 1;
+  private int threads = Runtime.getRuntime().availableProcessors();
+  private long parallelWork;
   private Backend backend = Backend.JIT;
   private boolean profile;
   private boolean checkBounds;
@@ -44,12 +45,29 @@ public final class SolOptions {
   }
 
   /**
-   * Threads for one run, at least 1. The generated code is single-threaded so far: the value
-   * is kept for the code generation that will use it. Separate runs may always go in parallel.
+   * Threads for one run, at least 1; the default is the processors available to the JVM. The
+   * compiled code runs its large loops on a team of this many OpenMP threads (libgomp; each
+   * thread that calls {@link SolModel#run} gets its own team, whose idle threads sleep). One
+   * thread makes serial code that calls no OpenMP at all. Results do not depend on the
+   * thread count: each thread computes whole outputs, in the same order as one thread would.
+   * Separate runs may always go in parallel.
    */
   public SolOptions threads(int threads) {
     if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, got " + threads);
     this.threads = threads;
+    return this;
+  }
+
+  /**
+   * The work, in element operations, that a loop needs to run on several threads (default
+   * 262144, some 25 us of vectorized loads, stores and arithmetic on one core: waking the team
+   * costs several microseconds); 1 runs every loop
+   * that can go parallel on the threads, which tests use to exercise the parallel code on small
+   * models. Has no effect with one thread.
+   */
+  public SolOptions parallelWork(long work) {
+    if (work < 1) throw new IllegalArgumentException("parallel work must be at least 1, got " + work);
+    this.parallelWork = work;
     return this;
   }
 
@@ -85,6 +103,9 @@ public final class SolOptions {
   Map<String, SolTensor> constants() { return constants; }
 
   int threads() { return threads; }
+
+  /** 0 for the lowering's default. */
+  long parallelWork() { return parallelWork; }
 
   Backend backend() { return backend; }
 

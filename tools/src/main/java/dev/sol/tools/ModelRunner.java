@@ -28,9 +28,9 @@ final class ModelRunner {
     RunException(String message) { super(message, null, false, false); }
   }
 
-  /** What to run and how. */
+  /** What to run and how; {@code threads} null for the default. */
   record Request(Path model, List<String> inputs, List<String> constants, Map<String, long[]> shapes, SolOptions.Backend backend,
-      int repeat, boolean timing, Path outputDir, boolean profile, boolean checkBounds) {}
+      Integer threads, int repeat, boolean timing, Path outputDir, boolean profile, boolean checkBounds) {}
 
   static void run(Request q) throws RunException, IOException {
     if (q.outputDir() != null) {
@@ -51,6 +51,7 @@ final class ModelRunner {
       else byName.put(name, t);
     }
     SolOptions options = new SolOptions().backend(q.backend()).profile(q.profile()).checkBounds(q.checkBounds());
+    if (q.threads() != null) options.threads(q.threads());
     for (Map.Entry<String, long[]> s : q.shapes().entrySet()) options.shape(s.getKey(), s.getValue());
     for (String spec : q.constants()) {
       int eq = spec.indexOf('=');

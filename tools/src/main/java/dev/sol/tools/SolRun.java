@@ -34,6 +34,10 @@ public final class SolRun implements Callable<Integer> {
       description = "Print each kernel's (nn op's) time, GFLOP/s and fraction of this core's FMA peak, slowest first (jit; with --repeat N > 1 the first run is left out as a warm-up).")
   boolean profile;
 
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Threads of one run of the compiled code (jit; default: the processors available); 1 makes serial code.")
+  Integer threads;
+
   @Option(names = "--repeat", defaultValue = "1", paramLabel = "N", description = "Run the model N times on the same inputs (default 1).")
   int repeat;
 
@@ -96,6 +100,14 @@ public final class SolRun implements Callable<Integer> {
       System.err.println("sol-run: error: --repeat must be at least 1");
       return 1;
     }
+    if (threads != null && threads < 1) {
+      System.err.println("sol-run: error: --threads must be at least 1");
+      return 1;
+    }
+    if (threads != null && !backend.equals("jit")) {
+      System.err.println("sol-run: error: --threads applies only with --backend=jit; remove it");
+      return 1;
+    }
     if (model != null && !cases.isEmpty()) {
       System.err.println("sol-run: error: give either a MODEL or --onnx-test cases, not both");
       return 1;
@@ -125,7 +137,7 @@ public final class SolRun implements Callable<Integer> {
     for (Path dir : cases) {
       String problem = !Files.exists(dir) ? "no such directory" : !Files.isDirectory(dir) ? "not a directory"
           : !Files.isRegularFile(dir.resolve("model.onnx")) ? "not a test case folder (no model.onnx)" : null;
-      ConformanceCase.Result r = problem == null ? ConformanceCase.run(dir, rtol, atol, backend(), givenShapes)
+      ConformanceCase.Result r = problem == null ? ConformanceCase.run(dir, rtol, atol, givenShapes, this::options)
           : new ConformanceCase.Result(dir.toString(), problem);
       if (r.failure() == null) {
         System.out.println("PASS " + r.name());
@@ -141,10 +153,16 @@ public final class SolRun implements Callable<Integer> {
 
   private SolOptions.Backend backend() { return backend.equals("jit") ? SolOptions.Backend.JIT : SolOptions.Backend.INTERPRETER; }
 
+  /** Fresh options with the backend and the threads asked for. */
+  private SolOptions options() {
+    SolOptions o = new SolOptions().backend(backend());
+    return threads == null ? o : o.threads(threads);
+  }
+
   private int runModel(Map<String, long[]> givenShapes) {
     try {
-      ModelRunner.run(new ModelRunner.Request(model, inputs, constants, givenShapes, backend(), repeat, printTiming, outputDir, profile,
-          checkBounds));
+      ModelRunner.run(new ModelRunner.Request(model, inputs, constants, givenShapes, backend(), threads, repeat, printTiming, outputDir,
+          profile, checkBounds));
       return 0;
     } catch (ModelRunner.RunException | IllegalArgumentException | Interpreter.InterpreterException | OutOfBoundsAccessException
         | IOException e) {

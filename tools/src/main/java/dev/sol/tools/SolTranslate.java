@@ -69,6 +69,10 @@ public final class SolTranslate implements Callable<Integer> {
       description = "How many leading arguments of the entry are inputs read from files (default: all but the last).")
   int harnessInputs;
 
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+      description = "Run each outermost scf.parallel on N OpenMP threads through libgomp's GOMP_parallel (link with -lgomp); 1 (default) makes serial loops.")
+  int threads;
+
   @Option(names = "-o", paramLabel = "OUT", description = "Output file (default: stdout).")
   Path output;
 
@@ -92,6 +96,10 @@ public final class SolTranslate implements Callable<Integer> {
     };
     if (kind == null) {
       System.err.println("sol-translate: error: unknown --target '" + target + "' (expected llvm-ir, asm, obj or c-harness)");
+      return 1;
+    }
+    if (threads < 1) {
+      System.err.println("sol-translate: error: --threads must be at least 1");
       return 1;
     }
     if (kind == Output.obj && output == null) {
@@ -164,7 +172,7 @@ public final class SolTranslate implements Callable<Integer> {
     LLVMTargetMachineRef tm = Targets.machine(triple, cpu, features);
     LLVMContextRef llvm = LLVMContextCreate();
     try {
-      LLVMModuleRef m = LlvmEmitter.translate(llvm, module, name);
+      LLVMModuleRef m = LlvmEmitter.translate(llvm, module, name, threads);
       if (!symbolPrefix.isEmpty()) Targets.prefixSymbols(m, symbolPrefix);
       if (kind != Output.llvm_ir || optimize) Targets.optimize(m, tm);
       else Targets.setTarget(m, tm);

@@ -35,17 +35,32 @@ public final class LlvmEmitter {
   private final MemRefEmitter memref = new MemRefEmitter(this);
   private final ScfEmitter scf = new ScfEmitter(this);
   private final VectorEmitter vector = new VectorEmitter(this);
+  private final OpenMpEmitter openMp;
+  private final int threads;
   private LLVMValueRef function;
 
-  private LlvmEmitter(LLVMContextRef ctx, String name) {
+  private LlvmEmitter(LLVMContextRef ctx, String name, int threads) {
     this.ctx = ctx;
     this.module = LLVMModuleCreateWithNameInContext(name, ctx);
     this.b = LLVMCreateBuilderInContext(ctx);
+    this.threads = threads;
+    this.openMp = new OpenMpEmitter(this);
   }
 
-  /** Translates every func.func and memref.global of a builtin.module. */
+  /** Translates every func.func and memref.global of a builtin.module into single-threaded code. */
   public static LLVMModuleRef translate(LLVMContextRef ctx, Operation irModule, String name) {
-    LlvmEmitter e = new LlvmEmitter(ctx, name);
+    return translate(ctx, irModule, name, 1);
+  }
+
+  /**
+   * Translates every func.func and memref.global of a builtin.module. With more than one
+   * thread, each outermost scf.parallel runs on a team of {@code threads} OpenMP threads
+   * (libgomp's GOMP_parallel, see {@link OpenMpEmitter}), and the code needs libgomp at link or
+   * load time; with one, scf.parallel is a serial loop nest and no OpenMP function is called.
+   */
+  public static LLVMModuleRef translate(LLVMContextRef ctx, Operation irModule, String name, int threads) {
+    if (threads < 1) throw new CodegenException("threads must be at least 1, got " + threads);
+    LlvmEmitter e = new LlvmEmitter(ctx, name, threads);
     Block body = irModule.region(0).entryBlock();
     for (Operation op : body) if (op instanceof GlobalOp g) e.memref.global(g);
     for (Operation op : body) if (op instanceof FuncOp f) e.declare(f);
@@ -71,6 +86,40 @@ public final class LlvmEmitter {
   MemRefEmitter memref() { return memref; }
 
   VectorEmitter vector() { return vector; }
+
+  OpenMpEmitter openMp() { return openMp; }
+
+  /** The OpenMP threads an outermost scf.parallel runs on (1: none, serial loops). */
+  int threads() { return threads; }
+
+  /** The function being emitted. */
+  LLVMValueRef function() { return function; }
+
+  /** Emission continues in {@code f} (an outlined body); the caller positions the builder. */
+  void setFunction(LLVMValueRef f) { function = f; }
+
+  /** The LLVM value bound to an IR value, or null when there is none yet. */
+  LLVMValueRef bound(Value x) { return values.get(x); }
+
+  /** Replaces the binding of {@code x}; null removes it. */
+  void rebind(Value x, LLVMValueRef r) {
+    if (r == null) values.remove(x);
+    else values.put(x, r);
+  }
+
+  /** Stack memory of type {@code t} in the entry block of the current function, so that a loop around its use does not grow the stack. */
+  LLVMValueRef entryAlloca(LLVMTypeRef t, String name) {
+    LLVMBuilderRef at = LLVMCreateBuilderInContext(ctx);
+    LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(function);
+    LLVMValueRef first = LLVMGetFirstInstruction(entry);
+    if (first == null || first.isNull()) LLVMPositionBuilderAtEnd(at, entry);
+    else LLVMPositionBuilderBefore(at, first);
+    LLVMValueRef a = LLVMBuildAlloca(at, t, name);
+    LLVMDisposeBuilder(at);
+    return a;
+  }
+
+  LLVMValueRef i32(long value) { return LLVMConstInt(LLVMInt32TypeInContext(ctx), value, 0); }
 
   /** The LLVM value of an IR value emitted before. */
   LLVMValueRef v(Value x) {
@@ -174,10 +223,13 @@ public final class LlvmEmitter {
       LLVMSetLinkage(fn, LLVMInternalLinkage);
     }
     for (int i = 0; i < ft.inputs().size(); i++) {
-      if (ft.inputs().get(i) instanceof MemRefType) {
-        LLVMAddAttributeAtIndex(fn, i + 1, LLVMCreateEnumAttribute(ctx, LLVMGetEnumAttributeKindForName("noalias", 7), 0));
-      }
+      if (ft.inputs().get(i) instanceof MemRefType) noalias(fn, i);
     }
+  }
+
+  /** Marks parameter {@code i} of {@code fn} noalias: no other pointer the function sees reaches its memory. */
+  void noalias(LLVMValueRef fn, int i) {
+    LLVMAddAttributeAtIndex(fn, i + 1, LLVMCreateEnumAttribute(ctx, LLVMGetEnumAttributeKindForName("noalias", 7), 0));
   }
 
   private void define(FuncOp f) {

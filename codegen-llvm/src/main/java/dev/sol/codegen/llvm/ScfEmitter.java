@@ -123,9 +123,13 @@ final class ScfEmitter {
     return out;
   }
 
-  /** scf.parallel without reductions becomes a sequential loop nest (threads come later). */
+  /**
+   * scf.parallel without reductions: on OpenMP threads when there are several and no parallel
+   * region encloses it, else a sequential loop nest (one thread gives the same code as scf.for).
+   */
   private List<LLVMValueRef> parallel(ParallelOp op) {
     if (op.numResults() != 0) throw new CodegenException("scf.parallel with reductions is not supported by code generation yet");
+    if (e.threads() > 1 && !e.openMp().inParallelRegion()) return e.openMp().parallel(op);
     nest(op.body(), op.lowerBounds(), op.upperBounds(), op.steps(), 0);
     return List.of();
   }

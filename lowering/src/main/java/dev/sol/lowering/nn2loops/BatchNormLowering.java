@@ -17,7 +17,7 @@ public final class BatchNormLowering extends NnLowering<BatchNormOp> {
     requireFloat(op);
     Type t = element(x);
     double eps = op.epsilon();
-    l.forEach(shape(out.getFirst()), iv -> {
+    l.parallelForEach(shape(out.getFirst()), 1, iv -> {
       List<Value> c = List.of(iv.get(1));
       Value inv = l.rsqrt(l.add(l.load(in.get(4), c), l.constant(eps, t)));
       Value norm = l.mul(l.sub(l.load(x, iv), l.load(in.get(3), c)), inv);

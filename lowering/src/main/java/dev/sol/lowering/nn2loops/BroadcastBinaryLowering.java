@@ -31,7 +31,7 @@ public final class BroadcastBinaryLowering<T extends BroadcastBinaryOp> extends 
   /** The loop nest over {@code result} that stores {@code f} of the broadcast elements of {@code a} and {@code b}. */
   static void loop(Loops l, Value a, Value b, Value result, BinaryOperator<Value> f) {
     long[] os = shape(result);
-    l.forEach(os, iv -> {
+    l.parallelForEach(os, 1, iv -> {
       Value x = l.load(a, broadcastIndices(l, a, iv, os));
       Value y = l.load(b, broadcastIndices(l, b, iv, os));
       l.store(f.apply(x, y), result, iv);

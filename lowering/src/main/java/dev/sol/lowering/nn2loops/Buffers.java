@@ -3,6 +3,7 @@ package dev.sol.lowering.nn2loops;
 import dev.sol.ir.*;
 import dev.sol.lowering.ConvertNnToLoopsPass;
 import dev.sol.lowering.Loops;
+import dev.sol.lowering.TargetDescription;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
@@ -20,10 +21,23 @@ import java.util.Map;
  */
 public final class Buffers {
   private final Operation module;
+  private final TargetDescription target;
   private final Map<Value, Value> memrefOf = new IdentityHashMap<>();
   private final int[] tables = {0};
 
-  public Buffers(Operation module) { this.module = module; }
+  /** The bridge for loops on one thread. */
+  public Buffers(Operation module) { this(module, TargetDescription.SCALAR); }
+
+  /** The bridge for loops on {@code target}, whose threads the loops may use. */
+  public Buffers(Operation module, TargetDescription target) {
+    this.module = module;
+    this.target = target;
+  }
+
+  /** The loop vocabulary at the builder's insertion point, with the target's threads. */
+  Loops loops(Builder b, Location loc, boolean unsigned) {
+    return new Loops(b, loc, unsigned, target.threads(), target.parallelWork());
+  }
 
   /** The buffer behind {@code tensor}, read by {@code user}'s loops. */
   Value read(Loops l, Value tensor, Operation user) {

@@ -19,7 +19,7 @@ public final class CastLowering extends NnLowering<CastOp> {
     Value y = out.getFirst();
     Type from = nnElement(op, 0);
     Type to = ((ShapedType) op.result(0).type()).element();
-    l.forEach(shape(y), iv -> l.store(convert(l, l.load(x, iv), from, to), y, iv));
+    l.parallelForEach(shape(y), 1, iv -> l.store(convert(l, l.load(x, iv), from, to), y, iv));
   }
 
   /**

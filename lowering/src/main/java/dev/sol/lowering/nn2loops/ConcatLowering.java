@@ -20,7 +20,7 @@ public final class ConcatLowering extends NnLowering<ConcatOp> {
     long offset = 0;
     for (Value part : parts) {
       long start = offset;
-      l.forEach(shape(part), iv -> {
+      l.parallelForEach(shape(part), 1, iv -> {
         List<Value> inWhole = at(iv, axis, l.add(iv.get(axis), l.index(start)));
         if (intoWhole) l.store(l.load(part, iv), whole, inWhole);
         else l.store(l.load(whole, inWhole), part, iv);

@@ -40,7 +40,7 @@ public final class ConvLowering extends NnLowering<ConvOp> {
     long icPerGroup = ws[1];
     long ocPerGroup = ws[0] / op.group();
     Type t = element(x);
-    l.forEach(os, iv -> l.store(bias == null ? l.constant(0, t) : l.load(bias, List.of(iv.get(1))), out, iv));
+    l.parallelForEach(os, 1, iv -> l.store(bias == null ? l.constant(0, t) : l.load(bias, List.of(iv.get(1))), out, iv));
     // Loop order: batch, output channel, output rows (all spatial dims but the last), then
     // input channel and kernel taps, then the output row itself, so that the row being
     // accumulated stays in the L1 cache while every tap adds to it.
@@ -51,7 +51,7 @@ public final class ConvLowering extends NnLowering<ConvOp> {
     long[] taps = new long[1 + dims];
     taps[0] = icPerGroup;
     System.arraycopy(ws, 2, taps, 1, dims);
-    l.forEach(outer, ov -> {
+    l.parallelForEach(outer, os[os.length - 1] * product(taps), ov -> {
       Value oc = ov.get(1);
       Value icBase = l.mul(l.divui(oc, l.index(ocPerGroup)), l.index(icPerGroup));
       l.forEach(taps, kv -> {

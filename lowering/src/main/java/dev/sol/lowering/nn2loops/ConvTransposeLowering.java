@@ -35,7 +35,7 @@ public final class ConvTransposeLowering extends NnLowering<ConvTransposeOp> {
     long[] red = new long[dims + 1];
     red[0] = icPerGroup;
     System.arraycopy(ws, 2, red, 1, dims);
-    l.forEach(shape(out.getFirst()), iv -> {
+    l.parallelForEach(shape(out.getFirst()), product(red), iv -> {
       Value oc = iv.get(1);
       Value g = l.divui(oc, l.index(ocPerGroup));
       Value ocInGroup = l.remui(oc, l.index(ocPerGroup));

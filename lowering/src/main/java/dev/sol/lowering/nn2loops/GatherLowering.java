@@ -19,7 +19,7 @@ public final class GatherLowering extends NnLowering<GatherOp> {
     Value indices = in.get(1);
     long[] ds = shape(data);
     int ir = type(indices).rank();
-    l.forEach(shape(out.getFirst()), iv -> {
+    l.parallelForEach(shape(out.getFirst()), 1, iv -> {
       Value idx = l.indexCast(l.load(indices, iv.subList(axis, axis + ir)));
       Value wrapped = l.select(l.cmp(CmpIPredicate.SLT, idx, l.index(0)), l.add(idx, l.index(ds[axis])), idx);
       List<Value> src = new ArrayList<>(iv.subList(0, axis));

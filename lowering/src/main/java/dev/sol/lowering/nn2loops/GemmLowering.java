@@ -39,7 +39,7 @@ public final class GemmLowering extends NnLowering<GemmOp> {
     double alpha = op.alpha();
     double beta = op.beta();
     long[] os = shape(out);
-    l.forEach(new long[] {os[0]}, i -> {
+    l.parallelForEach(new long[] {os[0]}, k * os[1], i -> {
       l.forEach(new long[] {os[1]}, j -> l.store(l.constant(0, t), out, List.of(i.get(0), j.get(0))));
       l.forEach(new long[] {k}, kv -> {
         Value x = l.load(a, ta ? List.of(kv.get(0), i.get(0)) : List.of(i.get(0), kv.get(0)));

@@ -115,7 +115,7 @@ final class GemmPacking {
   private static void panels(Loops l, long first, long count, int lanes, long k, boolean laneInner, Copy copy) {
     if (count == 0 || lanes == 0) return;
     long[] bounds = laneInner ? new long[] {count, k, lanes} : new long[] {count, lanes, k};
-    l.forEach(bounds, iv -> {
+    l.parallelForEach(bounds, 1, iv -> {
       Value p = first == 0 ? iv.get(0) : l.add(iv.get(0), l.index(first));
       copy.at(p, iv.get(laneInner ? 1 : 2), iv.get(laneInner ? 2 : 1));
     });

@@ -32,7 +32,7 @@ public final class LayerNormLowering extends NnLowering<LayerNormOp> {
     double eps = op.epsilon();
     Value scale = in.get(1);
     Value bias = in.size() > 2 ? in.get(2) : null;
-    l.forEach(outer, iv -> {
+    l.parallelForEach(outer, 3 * n, iv -> {
       Function<List<Value>, List<Value>> full = kv -> {
         List<Value> idx = new ArrayList<>(iv.subList(0, axis));
         idx.addAll(kv);

@@ -28,7 +28,7 @@ public final class LrnLowering extends NnLowering<LrnOp> {
     boolean coversAll = reach >= c - 1 && size - 1 - reach >= c - 1;
     long taps = coversAll ? Math.max(1, 2 * c - 1) : size;
     long before = coversAll ? c - 1 : reach;
-    l.forEach(s, iv -> {
+    l.parallelForEach(s, taps, iv -> {
       Value sq = l.reduce(new long[] {taps}, l.constant(0, t), (kv, a) -> {
         Value ch = l.sub(l.add(iv.get(1), kv.get(0)), l.index(before));
         Value ok = l.inRange(ch, 0, c);

@@ -86,13 +86,15 @@ final class MatMulKernel {
   private final Value colOffset;
   private final Epilogue epilogue;
   private final VectorType vt;
+  private final GemmThreads threads;
 
-  private MatMulKernel(Loops l, KernelShape s, long m, long n, long k, Value packedA, BSource bSource, Value out, List<Value> outPrefix,
+  private MatMulKernel(Loops l, GemmThreads threads, long m, long n, long k, Value packedA, BSource bSource, Value out, List<Value> outPrefix,
       TileInit init, Value colOffset, Epilogue epilogue) {
     this.l = l;
     this.b = l.builder();
     this.loc = l.location();
-    this.s = s;
+    this.threads = threads;
+    this.s = threads.shape();
     this.m = m;
     this.n = n;
     this.k = k;
@@ -121,7 +123,7 @@ final class MatMulKernel {
    */
   static void emit(Loops l, KernelShape s, long m, long n, long k, Value packedA, BSource bSource, Value out, List<Value> outPrefix,
       TileInit init, Value colOffset, Epilogue epilogue) {
-    new MatMulKernel(l, s, m, n, k, packedA, bSource, out, outPrefix, init, colOffset, epilogue).nest();
+    new MatMulKernel(l, GemmThreads.choose(l, s, m, n, k), m, n, k, packedA, bSource, out, outPrefix, init, colOffset, epilogue).nest();
   }
 
   private void nest() {
@@ -135,9 +137,9 @@ final class MatMulKernel {
       Value kEnd = oneBlock ? l.index(k) : l.minsi(l.add(pc, l.index(s.kc())), l.index(k));
       Value first = oneBlock ? null : l.cmp(CmpIPredicate.EQ, pc, l.index(0));
       Value last = oneBlock || epilogue == null ? null : l.cmp(CmpIPredicate.EQ, kEnd, l.index(k));
-      blocks(pm, s.mcPanels(), ic -> {
+      blocks(pm, s.mcPanels(), threads.rows(), ic -> {
         Tile full = new Tile(s.nv(), s.width(), pc, kEnd, first, last);
-        panelRange(jc, s.ncPanels(), pnFull, jp -> rows(ic, pm, jp, full));
+        panelRange(jc, s.ncPanels(), pnFull, threads.columns(), jp -> rows(ic, pm, jp, full));
         if (nTail > 0) {
           Tile narrow = new Tile((nTail + s.width() - 1) / s.width(), nTail - (nTail - 1) / s.width() * s.width(), pc, kEnd, first, last);
           inLastBlock(jc, s.ncPanels(), pn, () -> rows(ic, pm, l.index(pnFull), narrow));
@@ -241,24 +243,33 @@ final class MatMulKernel {
 
   // ---- loops over blocks and panels
 
-  /** Blocks of {@code step} over [0, total): the body gets each block's start; a single block is no loop at all. */
-  private void blocks(long total, long step, Consumer<Value> body) {
+  private void blocks(long total, long step, Consumer<Value> body) { blocks(total, step, false, body); }
+
+  /** Blocks of {@code step} over [0, total), an scf.parallel when {@code parallel}: the body gets each block's start; a single block is no loop at all. */
+  private void blocks(long total, long step, boolean parallel, Consumer<Value> body) {
     if (total <= step) {
       body.accept(l.index(0));
       return;
     }
-    ForOp.create(b, loc, l.index(0), l.index(total), l.index(step), List.of(), (in, iv, args) -> {
-      body.accept(iv);
-      return List.of();
-    });
+    loop(l.index(0), l.index(total), step, parallel, body);
   }
 
-  /** The panels [start, min(start + size, limit)) of a block. */
-  private void panelRange(Value start, long size, long limit, Consumer<Value> body) {
+  private void panelRange(Value start, long size, long limit, Consumer<Value> body) { panelRange(start, size, limit, false, body); }
+
+  /** The panels [start, min(start + size, limit)) of a block, an scf.parallel when {@code parallel}. */
+  private void panelRange(Value start, long size, long limit, boolean parallel, Consumer<Value> body) {
     Long c = constant(start);
     Value end = c != null ? l.index(Math.min(c + size, limit)) : l.minsi(l.add(start, l.index(size)), l.index(limit));
     if (c != null && c >= limit) return;
-    ForOp.create(b, loc, start, end, l.index(1), List.of(), (in, iv, args) -> {
+    loop(start, end, 1, parallel, body);
+  }
+
+  private void loop(Value from, Value to, long step, boolean parallel, Consumer<Value> body) {
+    if (parallel) {
+      l.parallelFor(from, to, l.index(step), body);
+      return;
+    }
+    ForOp.create(b, loc, from, to, l.index(step), List.of(), (in, iv, args) -> {
       body.accept(iv);
       return List.of();
     });

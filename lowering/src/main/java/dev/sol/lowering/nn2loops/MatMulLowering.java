@@ -39,7 +39,7 @@ public final class MatMulLowering extends NnLowering<MatMulOp> {
     if (!aVec && !bVec) {
       int r = os.length;
       long n = os[r - 1];
-      l.forEach(Arrays.copyOf(os, r - 1), rv -> {
+      l.parallelForEach(Arrays.copyOf(os, r - 1), k * n, rv -> {
         List<Value> batch = rv.subList(0, r - 2);
         l.forEach(new long[] {n}, j -> l.store(l.constant(0, t), out, with(rv, j.get(0))));
         l.forEach(new long[] {k}, kv -> {
@@ -53,7 +53,7 @@ public final class MatMulLowering extends NnLowering<MatMulOp> {
       });
       return;
     }
-    l.forEach(os, iv -> {
+    l.parallelForEach(os, k, iv -> {
       List<Value> full = new ArrayList<>(iv);
       if (aVec) full.add(full.size() - (bVec ? 0 : 1), l.index(0));
       if (bVec) full.add(l.index(0));

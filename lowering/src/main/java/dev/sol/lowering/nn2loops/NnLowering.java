@@ -33,7 +33,7 @@ public abstract class NnLowering<T extends NnOp> extends OpConversionPattern<T> 
   protected final Buffers buffers() { return buffers; }
 
   @Override public final boolean convert(T op, List<Value> adaptor, ConversionRewriter rewriter) {
-    Loops l = new Loops(rewriter, op.location(), Integers.isUnsigned(((ShapedType) op.result(0).type()).element()));
+    Loops l = buffers.loops(rewriter, op.location(), Integers.isUnsigned(((ShapedType) op.result(0).type()).element()));
     try {
       List<Value> in = new ArrayList<>();
       for (Value v : adaptor) in.add(buffers.read(l, v, op));
@@ -82,8 +82,15 @@ public abstract class NnLowering<T extends NnOp> extends OpConversionPattern<T> 
     return idx;
   }
 
+  /** The product of sizes: the elements of a shape, the iterations of a nest. */
+  protected static long product(long[] sizes) {
+    long p = 1;
+    for (long n : sizes) p *= n;
+    return p;
+  }
+
   /** Copies a buffer into another of the same shape. */
   protected static void copy(Loops l, Value from, Value to) {
-    l.forEach(shape(to), iv -> l.store(l.load(from, iv), to, iv));
+    l.parallelForEach(shape(to), 1, iv -> l.store(l.load(from, iv), to, iv));
   }
 }

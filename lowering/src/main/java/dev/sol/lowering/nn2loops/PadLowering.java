@@ -29,7 +29,7 @@ public final class PadLowering extends NnLowering<PadOp> {
     long[] pads = op.pads();
     Type t = element(x);
     Value fill = l.constant(op.value(), t);
-    l.forEach(shape(out.getFirst()), iv -> {
+    l.parallelForEach(shape(out.getFirst()), 1, iv -> {
       Value inside = null;
       List<Value> src = new ArrayList<>();
       for (int d = 0; d < s.length; d++) {
@@ -45,7 +45,7 @@ public final class PadLowering extends NnLowering<PadOp> {
   /** Reflect, edge and wrap padding: every result element reads some input element. */
   private static void indexed(Loops l, PadOp.Mode mode, long[] pads, Value x, Value y) {
     long[] s = shape(x);
-    l.forEach(shape(y), iv -> {
+    l.parallelForEach(shape(y), 1, iv -> {
       List<Value> src = new ArrayList<>();
       for (int d = 0; d < s.length; d++) {
         long n = s[d];

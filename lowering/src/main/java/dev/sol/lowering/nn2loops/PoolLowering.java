@@ -29,7 +29,7 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
     boolean countPad = op.countIncludePad();
     Type t = element(x);
     Type element = nnElement(op, 0);
-    l.forEach(shape(out.getFirst()), iv -> {
+    l.parallelForEach(shape(out.getFirst()), (max ? 1 : 2) * product(kernel), iv -> {
       Value acc = l.reduce(kernel, max ? lowest(l, element, t) : l.constant(0, t), (kv, s) -> {
         Windowed wv = window(l, iv, kv, xs, st, dl, pd, false);
         Value v = l.load(x, wv.indices);

@@ -48,7 +48,7 @@ public final class ReduceLowering<T extends ReduceOp> extends NnLowering<T> {
       case SUM, MEAN -> 0;
     };
     long total = count;
-    l.forEach(kept, iv -> {
+    l.parallelForEach(kept, total, iv -> {
       Value start = !(element instanceof IntegerType) ? l.constant(init, t) : switch (kind) {
         case MAX -> l.integer(Integers.lowest(element), t);
         case MIN -> l.integer(Integers.highest(element), t);

@@ -15,6 +15,6 @@ public final class ReshapeLowering extends NnLowering<ReshapeOp> {
     long n = type(out.getFirst()).numElements();
     Value src = l.flatten(in.getFirst());
     Value dst = l.flatten(out.getFirst());
-    l.forEach(new long[] {n}, iv -> l.store(l.load(src, iv), dst, iv));
+    l.parallelForEach(new long[] {n}, 1, iv -> l.store(l.load(src, iv), dst, iv));
   }
 }

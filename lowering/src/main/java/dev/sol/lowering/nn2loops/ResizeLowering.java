@@ -54,7 +54,7 @@ public final class ResizeLowering extends NnLowering<ResizeOp> {
       Value next = axis == outermost ? out : l.alloc(new MemRefType(s.clone(), t));
       Value src = cur;
       int ax = axis;
-      l.forEach(s.clone(), iv -> {
+      l.parallelForEach(s.clone(), 3L * taps, iv -> {
         Value o = iv.get(ax);
         Value acc = l.reduce(new long[] {taps}, l.load(offBuf, List.of(o)), (kv, a) -> {
           Value i = l.indexCast(l.load(idxBuf, List.of(o, kv.get(0))));

@@ -25,7 +25,7 @@ public final class SliceLowering extends NnLowering<SliceOp> {
       if (st < 0) st += s[d];
       start[d] = step[d] > 0 ? Math.clamp(st, 0, s[d]) : Math.clamp(st, -1, s[d] - 1);
     }
-    l.forEach(shape(out.getFirst()), iv -> {
+    l.parallelForEach(shape(out.getFirst()), 1, iv -> {
       List<Value> src = new ArrayList<>();
       for (int d = 0; d < s.length; d++) src.add(l.add(l.index(start[d]), l.mul(iv.get(d), l.index(step[d]))));
       l.store(l.load(x, src), out.getFirst(), iv);

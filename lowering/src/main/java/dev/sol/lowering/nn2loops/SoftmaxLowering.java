@@ -27,7 +27,7 @@ public final class SoftmaxLowering<T extends SoftmaxLikeOp> extends NnLowering<T
     outer[axis] = 1;
     Type t = element(in);
     long n = s[axis];
-    l.forEach(outer, iv -> {
+    l.parallelForEach(outer, 3 * n, iv -> {
       Value m = l.reduce(new long[] {n}, l.constant(Double.NEGATIVE_INFINITY, t), (k, acc) -> l.max(acc, l.load(in, at(iv, axis, k.get(0)))));
       Value sum = l.reduce(new long[] {n}, l.constant(0, t), (k, acc) -> l.add(acc, l.exp(l.sub(l.load(in, at(iv, axis, k.get(0))), m))));
       Value scale = log ? l.log(sum) : l.div(l.constant(1, t), sum);

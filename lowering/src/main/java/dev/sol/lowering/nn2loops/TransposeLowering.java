@@ -15,7 +15,7 @@ public final class TransposeLowering extends NnLowering<TransposeOp> {
     long[] perm = op.perm();
     Value x = in.getFirst();
     Value y = out.getFirst();
-    l.forEach(shape(y), iv -> {
+    l.parallelForEach(shape(y), 1, iv -> {
       Value[] src = new Value[perm.length];
       for (int d = 0; d < perm.length; d++) src[(int) perm[d]] = iv.get(d);
       l.store(l.load(x, List.of(src)), y, iv);

@@ -35,6 +35,6 @@ public abstract class UnaryElementwiseLowering<T extends UnaryElementwiseOp> ext
     Value x = in.getFirst();
     Value y = out.getFirst();
     if (!op.definedOnIntegers()) requireFloat(op);
-    l.forEach(shape(y), iv -> l.store(scalar(op, l, l.load(x, iv)), y, iv));
+    l.parallelForEach(shape(y), 1, iv -> l.store(scalar(op, l, l.load(x, iv)), y, iv));
   }
 }

@@ -117,7 +117,7 @@ final class VectorConv {
     long[] dl = op.dilations();
     long[] pd = op.pads();
     Value zero = l.constant(0, FloatType.F32);
-    l.forEach(new long[] {ws[1]}, cv -> {
+    l.parallelForEach(new long[] {ws[1]}, ws[2] * ws[3] * rows * os[3], cv -> {
       Value channel = cv.getFirst();
       for (int i = 0; i < ws[2]; i++) {
         long[] ys = inside(os[2], xs[2], st[0], i * dl[0] - pd[0]);

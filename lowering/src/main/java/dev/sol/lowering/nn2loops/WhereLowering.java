@@ -14,7 +14,7 @@ public final class WhereLowering extends NnLowering<WhereOp> {
   @Override protected void lower(WhereOp op, Loops l, List<Value> in, List<Value> out) {
     Value result = out.getFirst();
     long[] os = shape(result);
-    l.forEach(os, iv -> {
+    l.parallelForEach(os, 1, iv -> {
       Value c = l.load(in.get(0), broadcastIndices(l, in.get(0), iv, os));
       Value x = l.load(in.get(1), broadcastIndices(l, in.get(1), iv, os));
       Value y = l.load(in.get(2), broadcastIndices(l, in.get(2), iv, os));

@@ -1,0 +1,103 @@
+package dev.sol.codegen.llvm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.sol.dialect.Dialects;
+import dev.sol.ir.Operation;
+import dev.sol.textir.IRParser;
+import dev.sol.textir.SourceBuffer;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** scf.parallel JIT-compiled for OpenMP threads: every iteration runs once, on the thread of its static share. */
+class OpenMpJitTest {
+  /** Row i of {@code out} gets (i * 10 + n, the OpenMP thread that ran it); 100 rows of 8 and a trip count passed at run time. */
+  private static final String ROWS = """
+      "builtin.module"() ({
+        "func.func"() ({
+        }) {function_type = () -> i32, sym_name = "omp_get_thread_num", sym_visibility = "private"} : () -> ()
+        "func.func"() ({
+        ^bb0(%out: memref<100x2xi32>, %n: index):
+          %c0 = "arith.constant"() {value = 0 : index} : () -> index
+          %c1 = "arith.constant"() {value = 1 : index} : () -> index
+          %c2 = "arith.constant"() {value = 2 : index} : () -> index
+          %c10 = "arith.constant"() {value = 10 : index} : () -> index
+          %c100 = "arith.constant"() {value = 100 : index} : () -> index
+          "scf.parallel"(%c0, %c100, %c1) ({
+          ^bb0(%i: index):
+            %t = "func.call"() {callee = @omp_get_thread_num} : () -> i32
+            %v = "arith.muli"(%i, %c10) : (index, index) -> index
+            %w = "arith.addi"(%v, %n) : (index, index) -> index
+            %x = "arith.index_cast"(%w) : (index) -> i32
+            "memref.store"(%x, %out, %i, %c0) : (i32, memref<100x2xi32>, index, index) -> ()
+            "memref.store"(%t, %out, %i, %c1) : (i32, memref<100x2xi32>, index, index) -> ()
+            "scf.yield"() : () -> ()
+          }) {operand_segment_sizes = array<i32: 1, 1, 1, 0>} : (index, index, index) -> ()
+          "func.return"() : () -> ()
+        }) {function_type = (memref<100x2xi32>, index) -> (), sym_name = "rows"} : () -> ()
+      }) : () -> ()
+      """;
+
+  private static JitModule compile(int threads) {
+    Operation module = IRParser.parse(Dialects.newContext(), new SourceBuffer("rows.mlir", ROWS));
+    OpenMpRuntime.load();
+    return new JitModule(ctx -> LlvmEmitter.translate(ctx, module, "rows", threads));
+  }
+
+  private static MethodHandle rows(JitModule jit) {
+    return jit.function("rows", FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
+  }
+
+  @Test void threeThreadsTakeContiguousThirds() throws Throwable {
+    try (JitModule jit = compile(3); Arena arena = Arena.ofConfined()) {
+      MemorySegment out = arena.allocate(800, 64);
+      rows(jit).invokeExact(out, 7L);
+      for (int i = 0; i < 100; i++) {
+        assertEquals(i * 10 + 7, out.getAtIndex(ValueLayout.JAVA_INT, 2L * i), "row " + i);
+        assertEquals(i / 34, out.getAtIndex(ValueLayout.JAVA_INT, 2L * i + 1), "thread of row " + i);
+      }
+    }
+  }
+
+  @Test void javaThreadsCallingAtOnceEachGetATeam() throws Exception {
+    try (JitModule jit = compile(2)) {
+      MethodHandle rows = rows(jit);
+      CyclicBarrier start = new CyclicBarrier(2);
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      try {
+        List<Future<String>> done = new ArrayList<>();
+        for (long n : new long[] {3, 5}) {
+          done.add(pool.submit(() -> {
+            start.await();
+            try (Arena arena = Arena.ofConfined()) {
+              MemorySegment out = arena.allocate(800, 64);
+              for (int run = 0; run < 200; run++) {
+                rows.invokeExact(out, n);
+                for (int i = 0; i < 100; i++) {
+                  if (out.getAtIndex(ValueLayout.JAVA_INT, 2L * i) != i * 10 + n) return "run " + run + ", row " + i + " is wrong";
+                  if (out.getAtIndex(ValueLayout.JAVA_INT, 2L * i + 1) != i / 50) return "run " + run + ", row " + i + " ran on the wrong thread";
+                }
+              }
+            } catch (Throwable e) {
+              return e.toString();
+            }
+            return "ok";
+          }));
+        }
+        for (Future<String> f : done) assertEquals("ok", f.get());
+      } finally {
+        pool.shutdown();
+      }
+    }
+  }
+}

@@ -1,0 +1,100 @@
+// RUN: %sol-translate --threads 2 %s | FileCheck %s
+// RUN: %sol-translate %s | FileCheck %s --check-prefix=SERIAL
+// RUN: %sol-translate --threads 4 --target=asm %s | FileCheck %s --check-prefix=ASM
+// RUN: not %sol-translate --threads 0 %s 2>&1 | FileCheck %s --check-prefix=BAD
+
+// With threads, an outermost scf.parallel is outlined and run by libgomp: the parent stores
+// the values the loop uses (not constants) into a context struct in its entry block and calls
+// GOMP_parallel with the outlined function, the context and the thread count.
+// CHECK-LABEL: define void @scale(ptr noalias %0, ptr noalias %1, i64 %2)
+// CHECK: %omp.context = alloca { ptr, i64, ptr }
+// CHECK: store ptr %0, ptr
+// CHECK: store i64 %2, ptr
+// CHECK: store ptr %1, ptr
+// CHECK: call void @GOMP_parallel(ptr @scale.omp.0, ptr %omp.context, i32 2, i32 0)
+// CHECK: ret void
+// A loop around a parallel one is serial; its context is allocated once, in the entry block:
+// CHECK-LABEL: define void @nested(ptr noalias %0)
+// CHECK-NEXT: entry:
+// CHECK-NEXT: %omp.context = alloca { ptr, i64 }
+// CHECK: loop.body:
+// CHECK: call void @GOMP_parallel(ptr @nested.omp.[[N:[0-9]+]], ptr %omp.context, i32 2, i32 0)
+// CHECK-NOT: GOMP_parallel
+// CHECK: ret void
+
+// The body function takes the captured values (pointers to distinct buffers noalias) and the
+// thread's number and team size; it runs its static share of the iterations (6 x 4 = 24,
+// numbered row-major), recovering the induction variables from the iteration number.
+// CHECK-LABEL: define internal void @scale.omp.0.body(ptr noalias %0, i64 %1, ptr noalias %2, i32 %3, i32 %4)
+// CHECK: %chunk = udiv i64
+// CHECK: omp.body:
+// CHECK: urem i64 %k, 4
+// CHECK: udiv i64 %k, 4
+// CHECK: fmul float
+// CHECK-LABEL: define internal void @scale.omp.0(ptr %0)
+// CHECK: call i32 @omp_get_thread_num()
+// CHECK: call i32 @omp_get_num_threads()
+// CHECK: call void @scale.omp.0.body(
+// CHECK: declare void @GOMP_parallel(ptr, ptr, i32, i32)
+// A parallel loop inside a parallel region runs serially on its thread: no second GOMP_parallel.
+// CHECK: define internal void @nested.omp.[[N]].body(ptr noalias %0, i64 %1, i32 %2, i32 %3)
+// CHECK-NOT: GOMP_parallel
+// CHECK: par.header:
+// CHECK: define internal void @nested.omp.[[N]](ptr %0)
+
+// One thread (the default): serial loops, no OpenMP at all.
+// SERIAL-NOT: GOMP
+// SERIAL-NOT: omp_get
+// SERIAL: par.header:
+
+// ASM: scale:
+// ASM: movl $4, %edx
+// ASM: GOMP_parallel
+
+// BAD: error: --threads must be at least 1
+
+"builtin.module"() ({
+  "func.func"() ({
+  ^bb0(%x: memref<6x4xf32>, %y: memref<6x4xf32>, %n: index):
+    %c0 = "arith.constant"() {value = 0 : index} : () -> index
+    %c1 = "arith.constant"() {value = 1 : index} : () -> index
+    %c4 = "arith.constant"() {value = 4 : index} : () -> index
+    %c6 = "arith.constant"() {value = 6 : index} : () -> index
+    %two = "arith.constant"() {value = 2.0 : f32} : () -> f32
+    "scf.parallel"(%c0, %c0, %c6, %c4, %c1, %c1) ({
+    ^bb0(%i: index, %j: index):
+      %v = "memref.load"(%x, %i, %j) : (memref<6x4xf32>, index, index) -> f32
+      %nf = "arith.index_cast"(%n) : (index) -> i32
+      %f = "arith.sitofp"(%nf) : (i32) -> f32
+      %w = "arith.mulf"(%v, %f) : (f32, f32) -> f32
+      %u = "arith.mulf"(%w, %two) : (f32, f32) -> f32
+      "memref.store"(%u, %y, %i, %j) : (f32, memref<6x4xf32>, index, index) -> ()
+      "scf.yield"() : () -> ()
+    }) {operand_segment_sizes = array<i32: 2, 2, 2, 0>} : (index, index, index, index, index, index) -> ()
+    "func.return"() : () -> ()
+  }) {function_type = (memref<6x4xf32>, memref<6x4xf32>, index) -> (), sym_name = "scale"} : () -> ()
+  "func.func"() ({
+  ^bb0(%x: memref<3x8xf32>):
+    %c0 = "arith.constant"() {value = 0 : index} : () -> index
+    %c1 = "arith.constant"() {value = 1 : index} : () -> index
+    %c3 = "arith.constant"() {value = 3 : index} : () -> index
+    %c8 = "arith.constant"() {value = 8 : index} : () -> index
+    %one = "arith.constant"() {value = 1.0 : f32} : () -> f32
+    "scf.for"(%c0, %c3, %c1) ({
+    ^bb0(%r: index):
+      "scf.parallel"(%c0, %c8, %c1) ({
+      ^bb0(%i: index):
+        "scf.parallel"(%c0, %c1, %c1) ({
+        ^bb0(%z: index):
+          %v = "memref.load"(%x, %r, %i) : (memref<3x8xf32>, index, index) -> f32
+          %w = "arith.addf"(%v, %one) : (f32, f32) -> f32
+          "memref.store"(%w, %x, %r, %i) : (f32, memref<3x8xf32>, index, index) -> ()
+          "scf.yield"() : () -> ()
+        }) {operand_segment_sizes = array<i32: 1, 1, 1, 0>} : (index, index, index) -> ()
+        "scf.yield"() : () -> ()
+      }) {operand_segment_sizes = array<i32: 1, 1, 1, 0>} : (index, index, index) -> ()
+      "scf.yield"() : () -> ()
+    }) : (index, index, index) -> ()
+    "func.return"() : () -> ()
+  }) {function_type = (memref<3x8xf32>) -> (), sym_name = "nested"} : () -> ()
+}) : () -> ()

@@ -1,0 +1,106 @@
+// RUN: %sol-opt %s -p 'convert-nn-to-loops{vector-width=4 vector-registers=8 threads=2 parallel-work=1},canonicalize,cse' | FileCheck %s --implicit-check-not='"nn.'
+// RUN: %sol-opt %s -p 'convert-nn-to-loops{vector-width=4 vector-registers=8 threads=2}' | FileCheck %s --check-prefix=SMALL
+// RUN: %sol-opt %s -p 'convert-nn-to-loops{vector-width=4 vector-registers=8 parallel-work=1}' | FileCheck %s --check-prefix=SMALL
+// RUN: %sol-opt %s --check-equivalence -p 'convert-nn-to-loops{vector-width=4 vector-registers=8 threads=2 parallel-work=1},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
+// RUN: %sol-opt %s --check-equivalence -p 'convert-nn-to-loops{threads=3 parallel-work=1},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
+
+// With threads, loops over independent outputs become scf.parallel: the fewest outer loops
+// that give each thread four iterations (here 2 x 8 for 2 threads), the inner ones staying
+// scf.for. Below the parallel work (262144 element operations by default) and with one
+// thread, nothing is parallel:
+// SMALL-NOT: "scf.parallel"
+
+// EQUIV-NOT: changed the results
+// EQUIV: sym_name = "relu"
+// EQUIV: sym_name = "pool"
+// EQUIV: sym_name = "reduce"
+// EQUIV: sym_name = "matmul_rows"
+// EQUIV: sym_name = "matmul_columns"
+
+// CHECK-LABEL: "func.func"
+// CHECK: %[[OUT:.*]] = "memref.alloc"() {{.*}} : () -> memref<2x8x4x4xf32>
+// CHECK: "scf.parallel"(%[[Z:.*]], %[[Z]], %[[C2:.*]], %[[C8:.*]], %[[C1:.*]], %[[C1]]) ({
+// CHECK-NEXT: ^bb0(%[[N:.*]]: index, %[[C:.*]]: index):
+// CHECK-NEXT: "scf.for"
+// CHECK-NEXT: ^bb0(%[[H:.*]]: index):
+// CHECK-NEXT: "scf.for"
+// CHECK-NEXT: ^bb0(%[[W:.*]]: index):
+// CHECK: "memref.store"(%{{.*}}, %[[OUT]], %[[N]], %[[C]], %[[H]], %[[W]])
+// CHECK: operand_segment_sizes = array<i32: 2, 2, 2, 0>
+// CHECK: sym_name = "relu"
+"func.func"() ({
+^bb0(%x: tensor<2x8x4x4xf32>):
+  %0 = "nn.relu"(%x) : (tensor<2x8x4x4xf32>) -> tensor<2x8x4x4xf32>
+  "func.return"(%0) : (tensor<2x8x4x4xf32>) -> ()
+}) {function_type = (tensor<2x8x4x4xf32>) -> tensor<2x8x4x4xf32>, sym_name = "relu"} : () -> ()
+
+// Dimensions of size 1 take no part: the pool runs in parallel over channels and rows, the
+// window reduction inside each output element.
+// CHECK-LABEL: "func.func"
+// CHECK: "scf.parallel"(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) ({
+// CHECK-NEXT: ^bb0(%{{.*}}: index, %{{.*}}: index):
+// CHECK-NEXT: "scf.for"
+// CHECK: "scf.for"{{.*}} ({
+// CHECK-NEXT: ^bb0(%{{.*}}: index, %{{.*}}: f32):
+// CHECK: sym_name = "pool"
+"func.func"() ({
+^bb0(%x: tensor<1x3x8x8xf32>):
+  %0 = "nn.max_pool"(%x) {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>} : (tensor<1x3x8x8xf32>) -> tensor<1x3x4x4xf32>
+  "func.return"(%0) : (tensor<1x3x4x4xf32>) -> ()
+}) {function_type = (tensor<1x3x8x8xf32>) -> tensor<1x3x4x4xf32>, sym_name = "pool"} : () -> ()
+
+// A reduction is parallel over the outputs it keeps, each one summed serially:
+// CHECK-LABEL: "func.func"
+// CHECK: "scf.parallel"(%{{.*}}, %{{.*}}, %{{.*}}) ({
+// CHECK-NEXT: ^bb0(%{{.*}}: index):
+// CHECK-NEXT: "scf.for"{{.*}} ({
+// CHECK-NEXT: ^bb0(%{{.*}}: index, %{{.*}}: f32):
+// CHECK: sym_name = "reduce"
+"func.func"() ({
+^bb0(%x: tensor<4x6xf32>):
+  %0 = "nn.reduce_sum"(%x) {axes = array<i64: 1>, keepdims = 0 : i64} : (tensor<4x6xf32>) -> tensor<4xf32>
+  "func.return"(%0) : (tensor<4xf32>) -> ()
+}) {function_type = (tensor<4x6xf32>) -> tensor<4xf32>, sym_name = "reduce"} : () -> ()
+
+// The GEMM kernel with enough rows (4 A panels of 6): packing B and A in parallel over their
+// panels, then the blocks of A panels (2 panels each, one block per thread) in parallel, each
+// thread running its tiles over all of k.
+// CHECK-LABEL: "func.func"
+// CHECK-DAG: %[[C2:.*]] = "arith.constant"() {value = 2 : index}
+// CHECK-DAG: %[[C4:.*]] = "arith.constant"() {value = 4 : index}
+// CHECK: %[[PB:.*]] = "memref.alloc"() {{.*}} : () -> memref<3x8x4xf32>
+// CHECK: "scf.parallel"
+// CHECK: "memref.store"(%{{.*}}, %[[PB]],
+// CHECK: %[[PA:.*]] = "memref.alloc"() {{.*}} : () -> memref<4x8x6xf32>
+// CHECK: "scf.parallel"
+// CHECK: "memref.store"(%{{.*}}, %[[PA]],
+// CHECK: "scf.parallel"(%{{.*}}, %[[C4]], %[[C2]]) ({
+// CHECK-NEXT: ^bb0(%[[IC:.*]]: index):
+// CHECK-NEXT: "scf.for"
+// CHECK-NEXT: ^bb0(%[[JP:.*]]: index):
+// CHECK: "scf.for"(%[[IC]],
+// CHECK: "vector.fma"
+// CHECK: sym_name = "matmul_rows"
+"func.func"() ({
+^bb0(%a: tensor<20x8xf32>, %b: tensor<8x12xf32>):
+  %0 = "nn.matmul"(%a, %b) : (tensor<20x8xf32>, tensor<8x12xf32>) -> tensor<20x12xf32>
+  "func.return"(%0) : (tensor<20x12xf32>) -> ()
+}) {function_type = (tensor<20x8xf32>, tensor<8x12xf32>) -> tensor<20x12xf32>, sym_name = "matmul_rows"} : () -> ()
+
+// Too few rows for the threads (one panel of 3): they split the B panels (5 of 8 columns,
+// read in place) instead.
+// CHECK-LABEL: "func.func"
+// CHECK: ^bb0(%{{.*}}: tensor<3x8xf32>, %[[B:.*]]: tensor<8x40xf32>):
+// CHECK: %[[C5:.*]] = "arith.constant"() {value = 5 : index}
+// CHECK: %[[BM:.*]] = "bufferization.to_memref"(%[[B]])
+// CHECK: "scf.parallel"(%{{.*}}, %[[C5]], %{{.*}}) ({
+// CHECK-NEXT: ^bb0(%[[JP:.*]]: index):
+// CHECK-NEXT: %[[COL:.*]] = "arith.muli"(%[[JP]], %{{.*}})
+// CHECK: "vector.load"(%[[BM]], %{{.*}}, %[[COL]])
+// CHECK: "vector.fma"
+// CHECK: sym_name = "matmul_columns"
+"func.func"() ({
+^bb0(%a: tensor<3x8xf32>, %b: tensor<8x40xf32>):
+  %0 = "nn.matmul"(%a, %b) : (tensor<3x8xf32>, tensor<8x40xf32>) -> tensor<3x40xf32>
+  "func.return"(%0) : (tensor<3x40xf32>) -> ()
+}) {function_type = (tensor<3x8xf32>, tensor<8x40xf32>) -> tensor<3x40xf32>, sym_name = "matmul_columns"} : () -> ()

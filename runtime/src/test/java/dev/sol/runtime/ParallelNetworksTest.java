@@ -1,0 +1,77 @@
+package dev.sol.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sol.codegen.llvm.OpenMpRuntime;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The generated networks on two OpenMP threads, every loop that can be parallel made so
+ * (parallel work 1, so that these small networks run the parallel code everywhere): the
+ * outputs match ONNX Runtime's, and they are bit for bit those of one thread, since each
+ * thread computes whole outputs in the order one thread would.
+ */
+class ParallelNetworksTest {
+  private static final Path GENERATED = Path.of("..", "testdata", "generated");
+
+  static Stream<String> networks() throws IOException {
+    try (Stream<Path> s = Files.list(GENERATED)) {
+      return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest @MethodSource("networks")
+  void twoThreadsMatchOnnxRuntimeAndOneThreadBitForBit(String net) throws Exception {
+    Path dir = GENERATED.resolve(net);
+    SolTensor input = SolTensor.fromTensorProto(Files.readAllBytes(dir.resolve("test_data_set_0/input_0.pb")));
+    SolTensor expected = SolTensor.fromTensorProto(Files.readAllBytes(dir.resolve("test_data_set_0/output_0.pb")));
+    float[] two = run(dir, new SolOptions().threads(2).parallelWork(1), input);
+    assertNull(ConformanceCase.compare(SolTensor.of(expected.shape(), two), expected, 1e-3, 1e-5));
+    float[] one = run(dir, new SolOptions().threads(1), input);
+    assertArrayEquals(one, two, 0f, "two threads must give one thread's results exactly");
+  }
+
+  @Test void oneThreadGivesTheSameBitsEveryRun() throws Exception {
+    Path dir = GENERATED.resolve("net_densenet");
+    SolTensor input = SolTensor.fromTensorProto(Files.readAllBytes(dir.resolve("test_data_set_0/input_0.pb")));
+    try (SolModel model = SolModel.compile(dir.resolve("model.onnx"), new SolOptions().threads(1))) {
+      String name = model.inputs().keySet().iterator().next();
+      List<float[]> outputs = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        try (SolModel.Result r = model.run(Map.of(name, input))) {
+          outputs.add(r.get(r.names().getFirst()).toFloatArray());
+        }
+      }
+      assertArrayEquals(outputs.get(0), outputs.get(1), 0f);
+      assertArrayEquals(outputs.get(0), outputs.get(2), 0f);
+    }
+  }
+
+  @Test void libgompIsLoadedWithPassiveWaitingUnlessTheEnvironmentChose() throws Throwable {
+    boolean chosen = OpenMpRuntime.getenv("OMP_WAIT_POLICY") != null || OpenMpRuntime.getenv("GOMP_SPINCOUNT") != null;
+    try (SolModel model = SolModel.compile(GENERATED.resolve("net_resnet/model.onnx"), new SolOptions().threads(2))) {
+      assertEquals(1, model.inputs().size());
+    }
+    assertTrue(Files.readString(Path.of("/proc/self/maps")).contains(OpenMpRuntime.LIBRARY));
+    if (!chosen) assertEquals("passive", OpenMpRuntime.getenv("OMP_WAIT_POLICY"));
+  }
+
+  private static float[] run(Path dir, SolOptions options, SolTensor input) throws Exception {
+    try (SolModel model = SolModel.compile(dir.resolve("model.onnx"), options);
+         SolModel.Result r = model.run(Map.of(model.inputs().keySet().iterator().next(), input))) {
+      return r.get(r.names().getFirst()).toFloatArray();
+    }
+  }
+}

@@ -74,6 +74,7 @@ final class JitEngine implements Engine {
     reports = model.checkBounds ? new BoundsReports() : null;
     try {
       if (options.threads() > 1) OpenMpRuntime.load();
+      MallocTuning.keepFreedMemory();
       Map<String, MemorySegment> symbols = reports == null ? Map.of() : Map.of(CheckBoundsPass.HANDLER, reports.handler());
       jit = new JitModule(llvm -> LlvmEmitter.translate(llvm, model.module, name, options.threads()), symbols);
     } catch (CodegenException e) {

@@ -17,7 +17,7 @@ public final class SolOptions {
 
   private final Map<String, long[]> shapes = new LinkedHashMap<>();
   private final Map<String, SolTensor> constants = new LinkedHashMap<>();
-  private int threads = Runtime.getRuntime().availableProcessors();
+  private int threads = 1;
   private long parallelWork;
   private Backend backend = Backend.JIT;
   private boolean profile;
@@ -45,7 +45,8 @@ public final class SolOptions {
   }
 
   /**
-   * Threads for one run, at least 1; the default is the processors available to the JVM. The
+   * Threads for one run, at least 1 (default 1: on the 2-core development machine two threads
+   * still ran slower than one, see the README's figures, so more are opt-in for now). The
    * compiled code runs its large loops on a team of this many OpenMP threads (libgomp; each
    * thread that calls {@link SolModel#run} gets its own team, whose idle threads sleep). One
    * thread makes serial code that calls no OpenMP at all. Results do not depend on the

@@ -57,7 +57,7 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
   }
 
   private void fusedConv(FusedOp op, ConvOp conv, List<Operation> members, List<Value> adaptor, ConversionRewriter rewriter) {
-    Loops l = new Loops(rewriter, op.location(), false);
+    Loops l = buffers.loops(rewriter, op.location(), false);
     List<Value> in = new ArrayList<>();
     for (Value v : adaptor) in.add(buffers.read(l, v, op));
     Value out = l.alloc(ConvertNnToLoopsPass.bufferType(op.result(0), op));

@@ -42,6 +42,10 @@
 // CHECK: par.header:
 // CHECK: define internal void @nested.omp.[[N]](ptr %0)
 
+// Views into one arena at disjoint bytes are noalias in the body; overlapping ones are not.
+// CHECK-LABEL: define internal void @views.omp.{{[0-9]+}}.body(ptr noalias %0, ptr noalias %1, i32 %2, i32 %3)
+// CHECK-LABEL: define internal void @overlapping.omp.{{[0-9]+}}.body(ptr %0, ptr %1, i32 %2, i32 %3)
+
 // One thread (the default): serial loops, no OpenMP at all.
 // SERIAL-NOT: GOMP
 // SERIAL-NOT: omp_get
@@ -97,4 +101,36 @@
     }) : (index, index, index) -> ()
     "func.return"() : () -> ()
   }) {function_type = (memref<3x8xf32>) -> (), sym_name = "nested"} : () -> ()
+  "func.func"() ({
+  ^bb0(%arena: memref<128xi8>):
+    %c0 = "arith.constant"() {value = 0 : index} : () -> index
+    %c1 = "arith.constant"() {value = 1 : index} : () -> index
+    %c8 = "arith.constant"() {value = 8 : index} : () -> index
+    %c64 = "arith.constant"() {value = 64 : index} : () -> index
+    %a = "memref.view"(%arena, %c0) : (memref<128xi8>, index) -> memref<8xf32>
+    %b = "memref.view"(%arena, %c64) : (memref<128xi8>, index) -> memref<8xf32>
+    "scf.parallel"(%c0, %c8, %c1) ({
+    ^bb0(%i: index):
+      %v = "memref.load"(%a, %i) : (memref<8xf32>, index) -> f32
+      "memref.store"(%v, %b, %i) : (f32, memref<8xf32>, index) -> ()
+      "scf.yield"() : () -> ()
+    }) {operand_segment_sizes = array<i32: 1, 1, 1, 0>} : (index, index, index) -> ()
+    "func.return"() : () -> ()
+  }) {arg_attrs = [{sol.arena}], function_type = (memref<128xi8>) -> (), sym_name = "views"} : () -> ()
+  "func.func"() ({
+  ^bb0(%arena: memref<128xi8>):
+    %c0 = "arith.constant"() {value = 0 : index} : () -> index
+    %c1 = "arith.constant"() {value = 1 : index} : () -> index
+    %c8 = "arith.constant"() {value = 8 : index} : () -> index
+    %c16 = "arith.constant"() {value = 16 : index} : () -> index
+    %a = "memref.view"(%arena, %c0) : (memref<128xi8>, index) -> memref<8xf32>
+    %b = "memref.view"(%arena, %c16) : (memref<128xi8>, index) -> memref<8xf32>
+    "scf.parallel"(%c0, %c8, %c1) ({
+    ^bb0(%i: index):
+      %v = "memref.load"(%a, %i) : (memref<8xf32>, index) -> f32
+      "memref.store"(%v, %b, %i) : (f32, memref<8xf32>, index) -> ()
+      "scf.yield"() : () -> ()
+    }) {operand_segment_sizes = array<i32: 1, 1, 1, 0>} : (index, index, index) -> ()
+    "func.return"() : () -> ()
+  }) {function_type = (memref<128xi8>) -> (), sym_name = "overlapping"} : () -> ()
 }) : () -> ()

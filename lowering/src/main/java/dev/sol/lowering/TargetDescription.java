@@ -18,13 +18,15 @@ public record TargetDescription(int vectorWidth, int vectorRegisters, long l2Byt
   public static final TargetDescription SCALAR = new TargetDescription(0, 0, 0, 0);
 
   /**
-   * The work below which a loop stays serial when {@code parallelWork} is 0: some 3 us of
+   * The work below which a loop stays serial when {@code parallelWork} is 0: some 13 us of
    * vectorized loads, stores and arithmetic on one core (about ten element operations a
-   * nanosecond), what starting a region on a team that is awake costs. Measured on the
-   * 224x224 SqueezeNet with two threads: 2^12 to 2^15 ran alike, 2^18 (20 regions instead of 67)
-   * kept too much serial and ran 10% to 25% slower.
+   * nanosecond). A region costs a few microseconds with the team awake, tens when it must be
+   * woken. Measured with two threads on a 2-core virtual machine: on the 224x224 SqueezeNet,
+   * 2^15 (67 regions) ran 1.61 times as fast as one thread, 2^17 (42) 1.45 times, 2^18 (20)
+   * 1.34 times; on the generated 32x32 networks, 2^15 made the few loops that reach it
+   * parallel and ResNet and ShuffleNet twice as slow, 2^17 leaves them serial.
    */
-  public static final long DEFAULT_PARALLEL_WORK = 1 << 15;
+  public static final long DEFAULT_PARALLEL_WORK = 1 << 17;
 
   /**
    * Zero registers or cache sizes stand for typical values: 32 registers with 16 lanes (AVX-512) else 16, 1 MiB L2, 8 MiB L3;
@@ -56,7 +58,7 @@ public record TargetDescription(int vectorWidth, int vectorRegisters, long l2Byt
 
   /**
    * These values as the options of convert-nn-to-loops, e.g. {@code vector-width=16 vector-registers=32 l2-cache=1048576
-   * l3-cache=33554432}, with {@code threads=2 parallel-work=32768} when there are several threads.
+   * l3-cache=33554432}, with {@code threads=2 parallel-work=131072} when there are several threads.
    */
   public String passOptions() {
     return "vector-width=" + vectorWidth + " vector-registers=" + vectorRegisters + " l2-cache=" + l2Bytes

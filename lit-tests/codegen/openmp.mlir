@@ -4,46 +4,59 @@
 // RUN: not %sol-translate --threads 0 %s 2>&1 | FileCheck %s --check-prefix=BAD
 
 // With threads, an outermost scf.parallel is outlined and run by libgomp: the parent stores
-// the values the loop uses (not constants) into a context struct in its entry block and calls
-// GOMP_parallel with the outlined function, the context and the thread count.
+// the values the loop uses (not constants) into a context struct in its entry block, with a
+// counter of the iterations handed out set to 0, and calls GOMP_parallel with the outlined
+// function, the context and the thread count.
 // CHECK-LABEL: define void @scale(ptr noalias %0, ptr noalias %1, i64 %2)
-// CHECK: %omp.context = alloca { ptr, i64, ptr }
+// CHECK: %omp.context = alloca { ptr, i64, ptr, i64 }
 // CHECK: store ptr %0, ptr
 // CHECK: store i64 %2, ptr
 // CHECK: store ptr %1, ptr
+// CHECK: %omp.next = getelementptr inbounds nuw { ptr, i64, ptr, i64 }, ptr %omp.context, i32 0, i32 3
+// CHECK-NEXT: store i64 0, ptr %omp.next
 // CHECK: call void @GOMP_parallel(ptr @scale.omp.0, ptr %omp.context, i32 2, i32 0)
 // CHECK: ret void
 // A loop around a parallel one is serial; its context is allocated once, in the entry block:
 // CHECK-LABEL: define void @nested(ptr noalias %0)
 // CHECK-NEXT: entry:
-// CHECK-NEXT: %omp.context = alloca { ptr, i64 }
+// CHECK-NEXT: %omp.context = alloca { ptr, i64, i64 }
 // CHECK: loop.body:
 // CHECK: call void @GOMP_parallel(ptr @nested.omp.[[N:[0-9]+]], ptr %omp.context, i32 2, i32 0)
 // CHECK-NOT: GOMP_parallel
 // CHECK: ret void
 
-// The body function takes the captured values (pointers to distinct buffers noalias) and the
-// thread's number and team size; it runs its static share of the iterations (6 x 4 = 24,
-// numbered row-major), recovering the induction variables from the iteration number.
-// CHECK-LABEL: define internal void @scale.omp.0.body(ptr noalias %0, i64 %1, ptr noalias %2, i32 %3, i32 %4)
+// The body function takes the captured values (pointers to distinct buffers noalias), the
+// counter and the team's size; it takes chunks of the 6 x 4 = 24 iterations (numbered
+// row-major, four chunks per thread) with an atomic add until none are left, recovering the
+// induction variables from the iteration number.
+// CHECK-LABEL: define internal void @scale.omp.0.body(ptr noalias %0, i64 %1, ptr noalias %2, ptr %3, i32 %4)
+// CHECK: mul i64 %{{.*}}, 4
 // CHECK: %chunk = udiv i64
+// CHECK: omp.take:
+// CHECK-NEXT: %[[BEGIN:.*]] = atomicrmw add ptr %3, i64 %{{.*}} monotonic
+// CHECK-NEXT: icmp ult i64 %[[BEGIN]], 24
 // CHECK: omp.body:
 // CHECK: urem i64 %k, 4
 // CHECK: udiv i64 %k, 4
 // CHECK: fmul float
 // CHECK-LABEL: define internal void @scale.omp.0(ptr %0)
-// CHECK: call i32 @omp_get_thread_num()
+// CHECK: %next = getelementptr inbounds nuw { ptr, i64, ptr, i64 }, ptr %0, i32 0, i32 3
 // CHECK: call i32 @omp_get_num_threads()
-// CHECK: call void @scale.omp.0.body(
+// CHECK: call void @scale.omp.0.body(ptr %{{.*}}, i64 %{{.*}}, ptr %{{.*}}, ptr %next, i32 %{{.*}})
 // CHECK: declare void @GOMP_parallel(ptr, ptr, i32, i32)
 // A parallel loop inside a parallel region runs serially on its thread: no second GOMP_parallel.
-// CHECK: define internal void @nested.omp.[[N]].body(ptr noalias %0, i64 %1, i32 %2, i32 %3)
+// CHECK: define internal void @nested.omp.[[N]].body(ptr noalias %0, i64 %1, ptr %2, i32 %3)
 // CHECK-NOT: GOMP_parallel
 // CHECK: par.header:
 // CHECK: define internal void @nested.omp.[[N]](ptr %0)
 
+// Views into one arena at disjoint bytes are noalias in the body; overlapping ones are not.
+// CHECK-LABEL: define internal void @views.omp.{{[0-9]+}}.body(ptr noalias %0, ptr noalias %1, ptr %2, i32 %3)
+// CHECK-LABEL: define internal void @overlapping.omp.{{[0-9]+}}.body(ptr %0, ptr %1, ptr %2, i32 %3)
+
 // One thread (the default): serial loops, no OpenMP at all.
 // SERIAL-NOT: GOMP
+// SERIAL-NOT: atomicrmw
 // SERIAL-NOT: omp_get
 // SERIAL: par.header:
 
@@ -97,4 +110,36 @@
     }) : (index, index, index) -> ()
     "func.return"() : () -> ()
   }) {function_type = (memref<3x8xf32>) -> (), sym_name = "nested"} : () -> ()
+  "func.func"() ({
+  ^bb0(%arena: memref<128xi8>):
+    %c0 = "arith.constant"() {value = 0 : index} : () -> index
+    %c1 = "arith.constant"() {value = 1 : index} : () -> index
+    %c8 = "arith.constant"() {value = 8 : index} : () -> index
+    %c64 = "arith.constant"() {value = 64 : index} : () -> index
+    %a = "memref.view"(%arena, %c0) : (memref<128xi8>, index) -> memref<8xf32>
+    %b = "memref.view"(%arena, %c64) : (memref<128xi8>, index) -> memref<8xf32>
+    "scf.parallel"(%c0, %c8, %c1) ({
+    ^bb0(%i: index):
+      %v = "memref.load"(%a, %i) : (memref<8xf32>, index) -> f32
+      "memref.store"(%v, %b, %i) : (f32, memref<8xf32>, index) -> ()
+      "scf.yield"() : () -> ()
+    }) {operand_segment_sizes = array<i32: 1, 1, 1, 0>} : (index, index, index) -> ()
+    "func.return"() : () -> ()
+  }) {arg_attrs = [{sol.arena}], function_type = (memref<128xi8>) -> (), sym_name = "views"} : () -> ()
+  "func.func"() ({
+  ^bb0(%arena: memref<128xi8>):
+    %c0 = "arith.constant"() {value = 0 : index} : () -> index
+    %c1 = "arith.constant"() {value = 1 : index} : () -> index
+    %c8 = "arith.constant"() {value = 8 : index} : () -> index
+    %c16 = "arith.constant"() {value = 16 : index} : () -> index
+    %a = "memref.view"(%arena, %c0) : (memref<128xi8>, index) -> memref<8xf32>
+    %b = "memref.view"(%arena, %c16) : (memref<128xi8>, index) -> memref<8xf32>
+    "scf.parallel"(%c0, %c8, %c1) ({
+    ^bb0(%i: index):
+      %v = "memref.load"(%a, %i) : (memref<8xf32>, index) -> f32
+      "memref.store"(%v, %b, %i) : (f32, memref<8xf32>, index) -> ()
+      "scf.yield"() : () -> ()
+    }) {operand_segment_sizes = array<i32: 1, 1, 1, 0>} : (index, index, index) -> ()
+    "func.return"() : () -> ()
+  }) {function_type = (memref<128xi8>) -> (), sym_name = "overlapping"} : () -> ()
 }) : () -> ()

@@ -9,7 +9,7 @@
 // the same results (unsigned values cross the signless buffers bit for bit); the constants
 // push values past the signed range, where a signed op would differ.
 // EQUIV-NOT: changed the results
-// EQUIV: function_type = (memref<4xi8>, memref<4xi8>, memref<4xi8>, memref<4xi8>) -> ()
+// EQUIV: function_type = (memref<4xi8>, memref<4xi8>, memref<4xi8>, memref<4xi8>, memref<128xi8>) -> ()
 
 // convert-nn-to-loops alone casts an unsigned tensor to its signless twin before
 // bufferization.to_memref (which keeps the element type) and back after to_tensor, with

@@ -6,7 +6,7 @@
 
 // With threads, loops over independent outputs become scf.parallel: the fewest outer loops
 // that give each thread four iterations (here 2 x 8 for 2 threads), the inner ones staying
-// scf.for. Below the parallel work (262144 element operations by default) and with one
+// scf.for. Below the parallel work (131072 element operations by default) and with one
 // thread, nothing is parallel:
 // SMALL-NOT: "scf.parallel"
 

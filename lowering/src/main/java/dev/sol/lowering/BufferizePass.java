@@ -16,7 +16,7 @@ import dev.sol.dialect.memref.SubViewOp;
 import dev.sol.dialect.memref.TransposeOp;
 import dev.sol.dialect.memref.ViewOp;
 import dev.sol.ir.*;
-import dev.sol.pass.NoOptions;
+import dev.sol.pass.Option;
 import dev.sol.pass.Pass;
 import dev.sol.pass.PassInfo;
 import dev.sol.pass.PassState;
@@ -37,19 +37,24 @@ import java.util.Map;
  * signless twins (buffers of unsigned tensors hold signless integers, also in the signature). A buffer that is returned is replaced by the
  * caller's buffer, so the loops write there directly. Then the temporaries are planned:
  * a {@code memref.alloc} whose value is dead takes over from a later alloc of the same type
- * (their lifetimes do not overlap), and every buffer is freed right after its last use.
+ * (their lifetimes do not overlap), and every buffer is freed right after its last use. With
+ * {@code free-buffers=false} the temporaries are left as they are, for {@link MemoryPlanPass}
+ * to place in an arena (the sol-cpu pipeline does that).
  */
 @PassInfo(name = "bufferize", summary = "Tensors to buffers: out-arguments for results, globals for constants, buffer reuse and frees",
     anchor = "builtin.module")
-public final class BufferizePass implements Pass<NoOptions> {
-  @Override public NoOptions defaultOptions() { return NoOptions.INSTANCE; }
+public final class BufferizePass implements Pass<BufferizePass.Options> {
+  public record Options(
+      @Option(help = "Reuse dead buffers and free each one after its last use (false leaves the temporaries to memory-plan)") boolean freeBuffers) {}
 
-  @Override public boolean run(Operation module, NoOptions options, PassState state) {
+  @Override public Options defaultOptions() { return new Options(true); }
+
+  @Override public boolean run(Operation module, Options options, PassState state) {
     int[] counters = new int[3];
     for (Operation op : new ArrayList<>(module.region(0).entryBlock().operations())) {
       if (!(op instanceof FuncOp f) || f.isDeclaration() || !needsBufferization(f)) continue;
       try {
-        bufferize(state.context(), f, counters);
+        bufferize(state.context(), f, counters, options.freeBuffers());
       } catch (ConvertNnToLoopsPass.LoweringException e) {
         return state.context().diagnostics().report(Diagnostic.error(e.at.location(), e.getMessage()));
       }
@@ -69,7 +74,7 @@ public final class BufferizePass implements Pass<NoOptions> {
     return false;
   }
 
-  private static void bufferize(IRContext ctx, Operation f, int[] counters) {
+  private static void bufferize(IRContext ctx, Operation f, int[] counters, boolean freeBuffers) {
     if (f.region(0).blocks().size() != 1) throw new ConvertNnToLoopsPass.LoweringException(f, "bufferize expects a function with a single block");
     Block body = f.region(0).entryBlock();
     Operation ret = body.terminator();
@@ -155,7 +160,7 @@ public final class BufferizePass implements Pass<NoOptions> {
       f.setAttribute("arg_attrs", new ArrayAttr(attrs));
     }
     f.removeAttribute("res_attrs");
-    planBuffers(ctx, body, counters);
+    if (freeBuffers) planBuffers(ctx, body, counters);
   }
 
   /** A cast between two tensor types that differ only in the signedness of their integers: one buffer holds both. */
@@ -172,7 +177,7 @@ public final class BufferizePass implements Pass<NoOptions> {
   }
 
   /** Every op that uses a buffer, directly or through views of it (which alias it). */
-  private static List<Operation> usersThroughViews(Value v) {
+  static List<Operation> usersThroughViews(Value v) {
     List<Operation> users = new ArrayList<>();
     ArrayDeque<Value> work = new ArrayDeque<>(List.of(v));
     while (!work.isEmpty()) {

@@ -52,7 +52,7 @@ public final class Loops {
   /** The threads parallel loops may use (1: none are made). */
   public int threads() { return threads; }
 
-  /** True when a loop of {@code work} element operations is worth a parallel region: there are threads, and the work earns back waking them. */
+  /** True when a loop of {@code work} element operations is worth a parallel region: there are threads, and the work earns back starting them. */
   public boolean worthParallel(double work) { return threads > 1 && work >= parallelWork; }
 
   public Builder builder() { return b; }

@@ -9,7 +9,7 @@ import dev.sol.pass.PassRegistry;
 public final class LoweringPasses implements PassProvider {
   /** From the nn dialect to IR that sol-translate and the JIT accept. */
   public static final String CPU_PIPELINE = "builtin.module(func.func(nn-fold-batchnorm,nn-fold-constants,canonicalize,nn-fuse),"
-      + "convert-nn-to-loops,bufferize,canonicalize,cse,loop-invariant-code-motion)";
+      + "convert-nn-to-loops,bufferize{free-buffers=false},memory-plan,canonicalize,cse,loop-invariant-code-motion)";
 
   /** {@link #CPU_PIPELINE} with vector kernels for the matrix products of {@code target}. */
   public static String cpuPipeline(TargetDescription target) {
@@ -34,6 +34,7 @@ public final class LoweringPasses implements PassProvider {
 
   @Override public void registerPasses(PassRegistry registry) {
     registry.register(ConvertNnToLoopsPass::new).register(BufferizePass::new).register(CheckBoundsPass::new);
+    registry.register(MemoryPlanPass::new);
     registry.register(ProfileKernelsPass::new).register(InsertProfileCountersPass::new);
     registry.registerPipeline("sol-cpu", "nn to LLVM-ready loops on buffers for CPUs", CPU_PIPELINE);
   }

@@ -7,6 +7,9 @@ sealed interface Engine extends AutoCloseable permits JitEngine, InterpreterEngi
   /** The outputs of one run, and how to give their memory back once they are no longer used. */
   record Run(List<SolTensor> outputs, Runnable release) {}
 
+  /** Bytes of the arena that holds the temporaries of one run (0 when there is none). */
+  default long arenaBytes() { return 0; }
+
   /** Runs on inputs in argument order, already checked against the signature. */
   Run run(List<SolTensor> inputs);
 

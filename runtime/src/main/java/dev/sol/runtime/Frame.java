@@ -2,6 +2,7 @@ package dev.sol.runtime;
 
 import dev.sol.dialect.nn.Tensor;
 import dev.sol.ir.IndexType;
+import dev.sol.ir.MemRefType;
 import dev.sol.ir.Value;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -15,6 +16,7 @@ import java.util.Map;
  */
 final class Frame {
   private final Map<Value, Object> values = new IdentityHashMap<>();
+  private final Map<Tensor, Map<String, Buffer>> views = new IdentityHashMap<>();
 
   Object get(Value v) {
     Object o = values.get(v);
@@ -48,6 +50,18 @@ final class Frame {
   }
 
   void put(Value v, Object o) { values.put(v, o); }
+
+  /**
+   * The typed buffer of a memref.view: the interpreter holds elements typed, not as bytes, so
+   * a view is a buffer of its own, the same one for every view of the same bytes, offset and
+   * type in this invocation. Views that overlap with other offsets or types share nothing
+   * here, where compiled code would share bytes; the memory plan never lets two buffers alive
+   * at once overlap, and no buffer is read before it is written, so the results agree.
+   */
+  Buffer view(Buffer bytes, long offset, MemRefType type) {
+    return views.computeIfAbsent(bytes.base(), k -> new java.util.HashMap<>())
+        .computeIfAbsent((bytes.offset() + offset) + " " + type, k -> MemRefInterpreter.allocate(type, new long[0]));
+  }
 
   /** Binds {@code vs} to {@code objects}, pairwise. */
   void bind(List<? extends Value> vs, List<Object> objects) {

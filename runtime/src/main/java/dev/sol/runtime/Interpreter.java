@@ -26,6 +26,7 @@ import dev.sol.dialect.memref.ReshapeOp;
 import dev.sol.dialect.memref.StoreOp;
 import dev.sol.dialect.memref.SubViewOp;
 import dev.sol.dialect.nn.FusedOp;
+import dev.sol.dialect.memref.ViewOp;
 import dev.sol.dialect.nn.NnOp;
 import dev.sol.lowering.CheckBoundsPass;
 import dev.sol.dialect.nn.Tensor;
@@ -169,6 +170,10 @@ public final class Interpreter {
       case ExpandShapeOp e -> List.of(MemRefInterpreter.reshape(op, frame.buffer(e.src()), ((MemRefType) e.result().type()).shape()));
       case ReshapeOp r -> List.of(MemRefInterpreter.reshape(op, frame.buffer(r.source()), MemRefInterpreter.shape(frame.buffer(r.shape()))));
       case SubViewOp view -> List.of(MemRefInterpreter.subview(view, frame));
+      case ViewOp view -> {
+        if (!view.sizes().isEmpty()) throw new InterpreterException("memref.view with dynamic sizes is not interpreted");
+        yield List.of(frame.view(frame.buffer(view.source()), frame.integer(view.byteShift()), (MemRefType) view.result().type()));
+      }
       case dev.sol.dialect.vector.LoadOp load ->
           List.of(VectorInterpreter.read(frame.buffer(load.base()), frame.integers(load.indices()), (VectorType) load.result().type(), null));
       case TransferReadOp read -> {

@@ -5,6 +5,7 @@ import dev.sol.codegen.llvm.JitModule;
 import dev.sol.codegen.llvm.LlvmEmitter;
 import dev.sol.codegen.llvm.OpenMpRuntime;
 import dev.sol.codegen.llvm.Targets;
+import dev.sol.dialect.func.ArenaArgument;
 import dev.sol.ir.FunctionType;
 import dev.sol.ir.IRContext;
 import dev.sol.ir.Operation;
@@ -39,18 +40,23 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * matrix products as vector kernels for the host's vector width), translated to LLVM IR,
  * optimized for the host and loaded into an LLJIT; with several threads, its scf.parallel loops
  * call libgomp, which is loaded into the process first ({@link OpenMpRuntime}). The code takes one
- * pointer per input and per output and keeps no state of its own (constants are read-only
- * globals, temporaries come from aligned_alloc and are freed before it returns), so runs may
- * overlap. Each run takes a set of 64-byte-aligned native buffers from a pool: outputs are
- * written there, and inputs that are not native and aligned are copied there first; the
- * others are read in place. Profiling adds the one exception to the statelessness: the
- * kernels' time counters ({@link KernelCounters}), which overlapping runs share.
+ * pointer per input and per output, then the arena of its temporaries (memory-plan), and
+ * keeps no state of its own (constants are read-only globals), so runs may overlap. Each run
+ * takes a set of 64-byte-aligned native buffers from a pool: outputs are written there, and
+ * inputs that are not native and aligned are copied there first; the others are read in
+ * place. The arena is taken from a second pool for the call only, so a run allocates nothing
+ * once the pools hold as many sets as runs go on at once. Profiling adds the one exception to
+ * the statelessness: the kernels' time counters ({@link KernelCounters}), which overlapping
+ * runs share.
  */
 final class JitEngine implements Engine {
-  private final Arena arena;
+  private final Arena memory;
   private final List<TensorInfo> inputs;
   private final List<TensorInfo> outputs;
   private final ConcurrentLinkedQueue<MemorySegment[]> pool = new ConcurrentLinkedQueue<>();
+  /** Arenas of the temporaries, one per run in flight: taken for the call only, then reused. */
+  private final ConcurrentLinkedQueue<MemorySegment> arenas = new ConcurrentLinkedQueue<>();
+  private final long arenaBytes;
   private final JitModule jit;
   private final MethodHandle entry;
   /** The kernels' time counters when profiling, else null. */
@@ -81,7 +87,8 @@ final class JitEngine implements Engine {
       if (reports != null) reports.close();
       throw new SolException(model.fileName + ": " + e.getMessage());
     }
-    int n = inputs.size() + outputs.size();
+    arenaBytes = ArenaArgument.bytes(model.function);
+    int n = inputs.size() + outputs.size() + (arenaBytes > 0 ? 1 : 0);
     MemoryLayout[] args = new MemoryLayout[n];
     Arrays.fill(args, ValueLayout.ADDRESS);
     try {
@@ -93,7 +100,7 @@ final class JitEngine implements Engine {
       if (reports != null) reports.close();
       throw new SolException(model.fileName + ": " + e.getMessage());
     }
-    arena = Arena.ofShared();
+    memory = Arena.ofShared();
   }
 
   private static List<Type> concat(List<Type> a, List<Type> b) {
@@ -130,10 +137,12 @@ final class JitEngine implements Engine {
     return new TargetDescription(unit.lanes(32), unit.registers(), Targets.hostCacheBytes(2), Targets.hostCacheBytes(3));
   }
 
+  @Override public long arenaBytes() { return arenaBytes; }
+
   @Override public Run run(List<SolTensor> in) {
     MemorySegment[] buffers = pool.poll();
     if (buffers == null) buffers = allocate();
-    Object[] args = new Object[buffers.length];
+    Object[] args = new Object[buffers.length + (arenaBytes > 0 ? 1 : 0)];
     for (int i = 0; i < inputs.size(); i++) {
       SolTensor t = in.get(i);
       if (t.isNativeAligned()) {
@@ -149,11 +158,19 @@ final class JitEngine implements Engine {
       args[at] = buffers[at];
       results.add(SolTensor.view(outputs.get(k), buffers[at]));
     }
+    MemorySegment scratch = null;
+    if (arenaBytes > 0) {
+      scratch = arenas.poll();
+      if (scratch == null) scratch = memory.allocate(arenaBytes, SolTensor.ALIGNMENT);
+      args[args.length - 1] = scratch;
+    }
     try {
       entry.invoke(args);
     } catch (Throwable e) {
       pool.offer(buffers);
       throw new IllegalStateException("calling the compiled code failed", e);
+    } finally {
+      if (scratch != null) arenas.offer(scratch);
     }
     if (reports != null) {
       try {
@@ -171,7 +188,7 @@ final class JitEngine implements Engine {
     MemorySegment[] set = new MemorySegment[inputs.size() + outputs.size()];
     for (int i = 0; i < set.length; i++) {
       TensorInfo t = i < inputs.size() ? inputs.get(i) : outputs.get(i - inputs.size());
-      set[i] = arena.allocate(Math.max(1, t.byteSize()), SolTensor.ALIGNMENT).asSlice(0, t.byteSize());
+      set[i] = memory.allocate(Math.max(1, t.byteSize()), SolTensor.ALIGNMENT).asSlice(0, t.byteSize());
     }
     return set;
   }
@@ -180,7 +197,7 @@ final class JitEngine implements Engine {
 
   @Override public void close() {
     jit.close();
-    arena.close();
+    memory.close();
     if (reports != null) reports.close();
   }
 }

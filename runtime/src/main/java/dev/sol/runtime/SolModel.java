@@ -98,6 +98,13 @@ public final class SolModel implements AutoCloseable {
   /** The outputs in the graph's order, by the graph's names. */
   public Map<String, TensorInfo> outputs() { return outputs; }
 
+  /**
+   * Bytes of scratch memory one run uses for its temporaries: an arena laid out at compile
+   * time from their lifetimes, allocated once per run in flight and reused. 0 for the
+   * interpreter, or when the model has no temporaries.
+   */
+  public long arenaBytes() { return engine.arenaBytes(); }
+
   /** Reading, importing, lowering and compiling to machine code. */
   public Duration compileTime() { return compileTime; }
 

@@ -48,7 +48,8 @@ public final class SolOptions {
    * Threads for one run, at least 1 (default 1: on the 2-core development machine two threads
    * still ran slower than one, see the README's figures, so more are opt-in for now). The
    * compiled code runs its large loops on a team of this many OpenMP threads (libgomp; each
-   * thread that calls {@link SolModel#run} gets its own team, whose idle threads sleep). One
+   * thread that calls {@link SolModel#run} gets its own team, whose idle threads spin briefly,
+   * then sleep). One
    * thread makes serial code that calls no OpenMP at all. Results do not depend on the
    * thread count: each thread computes whole outputs, in the same order as one thread would.
    * Separate runs may always go in parallel.
@@ -61,8 +62,8 @@ public final class SolOptions {
 
   /**
    * The work, in element operations, that a loop needs to run on several threads (default
-   * 262144, some 25 us of vectorized loads, stores and arithmetic on one core: waking the team
-   * costs several microseconds); 1 runs every loop
+   * 131072, some 13 us of vectorized loads, stores and arithmetic on one core: a parallel
+   * region costs a few microseconds, and waking a sleeping team more); 1 runs every loop
    * that can go parallel on the threads, which tests use to exercise the parallel code on small
    * models. Has no effect with one thread.
    */

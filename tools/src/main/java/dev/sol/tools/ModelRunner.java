@@ -60,7 +60,10 @@ final class ModelRunner {
     }
     try (SolModel model = compile(q, options, byName.keySet(), byPosition.size())) {
       boolean jit = q.backend() == SolOptions.Backend.JIT;
-      if (q.timing() && jit) System.out.printf("compile: %.1f ms%n", model.compileTime().toNanos() / 1e6);
+      if (q.timing() && jit) {
+        System.out.printf("compile: %.1f ms%n", model.compileTime().toNanos() / 1e6);
+        System.out.printf("arena: %d bytes for the temporaries of a run%n", model.arenaBytes());
+      }
       Map<String, SolTensor> feeds = bind(model, byName, byPosition, q.constants());
       long[] latencies = new long[q.repeat()];
       long rssFirst = 0;

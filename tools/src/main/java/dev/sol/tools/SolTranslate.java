@@ -66,7 +66,7 @@ public final class SolTranslate implements Callable<Integer> {
   String entry;
 
   @Option(names = "--harness-inputs", paramLabel = "N", defaultValue = "-1",
-      description = "How many leading arguments of the entry are inputs read from files (default: all but the last).")
+      description = "How many leading arguments of the entry are inputs read from files (default: all but the last; the arena is no file).")
   int harnessInputs;
 
   @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
@@ -165,7 +165,8 @@ public final class SolTranslate implements Callable<Integer> {
     Operation f = dev.sol.ir.Symbols.lookupIn(module, entry);
     if (f == null || !f.name().equals("func.func")) throw new CodegenException("no function @" + entry + " to call from the harness");
     FunctionType ft = (FunctionType) ((dev.sol.ir.TypeAttr) f.attribute("function_type")).type();
-    return dev.sol.codegen.llvm.CHarness.generate(f, symbolPrefix + entry, harnessInputs < 0 ? ft.inputs().size() - 1 : harnessInputs);
+    int files = ft.inputs().size() - (dev.sol.dialect.func.ArenaArgument.index(f) >= 0 ? 1 : 0);
+    return dev.sol.codegen.llvm.CHarness.generate(f, symbolPrefix + entry, harnessInputs < 0 ? files - 1 : harnessInputs);
   }
 
   private byte[] translate(Operation module, Output kind, String name) {

@@ -38,6 +38,7 @@ public final class LlvmEmitter {
   private final OpenMpEmitter openMp;
   private final int threads;
   private LLVMValueRef function;
+  private AliasScopes scopes;
 
   private LlvmEmitter(LLVMContextRef ctx, String name, int threads) {
     this.ctx = ctx;
@@ -91,6 +92,9 @@ public final class LlvmEmitter {
 
   /** The OpenMP threads an outermost scf.parallel runs on (1: none, serial loops). */
   int threads() { return threads; }
+
+  /** Marks a load or store through {@code memref} with the alias scopes of the view it goes through, if any ({@link AliasScopes}). */
+  void tag(LLVMValueRef access, Value memref) { scopes.tag(access, memref); }
 
   /** The function being emitted. */
   LLVMValueRef function() { return function; }
@@ -234,6 +238,7 @@ public final class LlvmEmitter {
 
   private void define(FuncOp f) {
     function = LLVMGetNamedFunction(module, f.symName());
+    scopes = AliasScopes.of(ctx, f, f.symName());
     Block body = f.body();
     LLVMPositionBuilderAtEnd(b, LLVMAppendBasicBlockInContext(ctx, function, "entry"));
     for (int i = 0; i < body.numArguments(); i++) values.put(body.argument(i), LLVMGetParam(function, i));

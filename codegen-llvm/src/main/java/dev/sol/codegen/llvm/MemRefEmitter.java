@@ -49,8 +49,12 @@ final class MemRefEmitter {
   boolean emit(Operation op) {
     LLVMBuilderRef b = e.builder();
     switch (op) {
-      case LoadOp l -> e.bind(l.result(), LLVMBuildLoad2(b, e.type(l.result().type()), address(l.memref(), l.indices()), ""));
-      case StoreOp s -> LLVMBuildStore(b, e.v(s.value()), address(s.memref(), s.indices()));
+      case LoadOp l -> {
+        LLVMValueRef load = LLVMBuildLoad2(b, e.type(l.result().type()), address(l.memref(), l.indices()), "");
+        e.tag(load, l.memref());
+        e.bind(l.result(), load);
+      }
+      case StoreOp s -> e.tag(LLVMBuildStore(b, e.v(s.value()), address(s.memref(), s.indices())), s.memref());
       case AllocOp a -> e.bind(a.result(), alloc((MemRefType) a.result().type()));
       case AllocaOp a -> e.bind(a.result(), alloca((MemRefType) a.result().type()));
       case DeallocOp d -> e.callRuntime("free", LLVMVoidTypeInContext(e.context()), e.v(d.memref()));
@@ -64,6 +68,7 @@ final class MemRefEmitter {
       case CollapseShapeOp c -> e.bind(c.result(), e.v(c.src()));
       case ExpandShapeOp x -> e.bind(x.result(), e.v(x.src()));
       case SubViewOp s -> e.bind(s.result(), subview(s));
+      case ViewOp v -> e.bind(v.result(), LLVMBuildGEP2(b, LLVMInt8TypeInContext(e.context()), e.v(v.source()), ptrs(e.v(v.byteShift())), 1, "view"));
       case CopyOp c -> {
         MemRefType m = (MemRefType) c.source().type();
         long bytes = m.numElements() * DenseElementsAttr.elementBytes(m.element());

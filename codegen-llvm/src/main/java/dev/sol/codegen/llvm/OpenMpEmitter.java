@@ -19,10 +19,13 @@ import org.bytedeco.llvm.LLVM.*;
  * {@code GOMP_parallel(fn, &context, threads, 0)}, which runs {@code fn(&context)} on every
  * thread of the team (the caller is one of them) and returns when all have finished.
  * {@code context} holds the values the loop uses from outside (those that are not LLVM
- * constants), stored in a struct in the parent's frame. Each thread takes a static,
- * contiguous share of the iterations: the loop nest is numbered row-major and split into
- * {@code omp_get_num_threads()} chunks by {@code omp_get_thread_num()}, so a thread count gives
- * the same partition on every run.
+ * constants), stored in a struct in the parent's frame, and a counter of iterations handed
+ * out. The loop nest is numbered row-major and cut into four chunks per thread, which the
+ * threads take in turn with an atomic add on the counter (OpenMP's dynamic schedule): a
+ * static split made every region wait for its slowest thread, and on a shared machine (or
+ * beside the JVM's compiler and GC threads) some thread is often slow, which took the whole
+ * gain of a second thread. Which thread computes an iteration does not change its result, so
+ * results stay those of one thread, bit for bit.
  *
  * <p>The outlined code is two functions: {@code fn} loads the context and calls the body
  * function, whose parameters are the captured values, those pointers marked noalias whose
@@ -45,6 +48,9 @@ final class OpenMpEmitter {
   /** True while emitting the body of a parallel loop: an scf.parallel there runs serially on its thread. */
   boolean inParallelRegion() { return depth > 0; }
 
+  /** Chunks of iterations per thread: enough for a fast thread to make up for a slow one, few enough to keep each chunk long. */
+  private static final int CHUNKS_PER_THREAD = 4;
+
   List<LLVMValueRef> parallel(ParallelOp op) {
     LLVMBuilderRef b = e.builder();
     LLVMContextRef ctx = e.context();
@@ -54,16 +60,16 @@ final class OpenMpEmitter {
     LLVMTypeRef[] types = new LLVMTypeRef[captured.size()];
     for (int i = 0; i < types.length; i++) types[i] = LLVMTypeOf(e.v(captured.get(i)));
     String name = LLVMGetValueName(parent).getString() + ".omp." + outlined++;
-    LLVMTypeRef context = LLVMStructTypeInContext(ctx, ptrs(types), types.length, 0);
+    LLVMTypeRef[] fields = java.util.Arrays.copyOf(types, types.length + 1);
+    fields[types.length] = e.i64();
+    LLVMTypeRef context = LLVMStructTypeInContext(ctx, ptrs(fields), fields.length, 0);
     LLVMValueRef body = body(op, captured, types, name + ".body");
     LLVMValueRef fn = wrapper(context, types, body, name);
     e.setFunction(parent);
     LLVMPositionBuilderAtEnd(b, resume);
-    LLVMValueRef data = LLVMConstPointerNull(e.ptrType());
-    if (types.length > 0) {
-      data = e.entryAlloca(context, "omp.context");
-      for (int i = 0; i < types.length; i++) LLVMBuildStore(b, e.v(captured.get(i)), LLVMBuildStructGEP2(b, context, data, i, ""));
-    }
+    LLVMValueRef data = e.entryAlloca(context, "omp.context");
+    for (int i = 0; i < types.length; i++) LLVMBuildStore(b, e.v(captured.get(i)), LLVMBuildStructGEP2(b, context, data, i, ""));
+    LLVMBuildStore(b, e.i64(0), LLVMBuildStructGEP2(b, context, data, types.length, "omp.next"));
     e.callRuntime("GOMP_parallel", LLVMVoidTypeInContext(ctx), fn, data, e.i32(e.threads()), e.i32(0));
     return List.of();
   }
@@ -87,17 +93,17 @@ final class OpenMpEmitter {
   }
 
   /**
-   * {@code void name(captured..., i32 thread, i32 threads)}: the iterations of this thread's
-   * share, each with its induction variables recovered from its row-major number.
+   * {@code void name(captured..., ptr next, i32 threads)}: takes chunks of iterations from
+   * the counter {@code next} until none are left, each iteration with its induction variables
+   * recovered from its row-major number.
    */
   private LLVMValueRef body(ParallelOp op, List<Value> captured, LLVMTypeRef[] types, String name) {
     LLVMContextRef ctx = e.context();
     LLVMBuilderRef b = e.builder();
-    LLVMTypeRef i32 = LLVMInt32TypeInContext(ctx);
     LLVMTypeRef[] params = new LLVMTypeRef[types.length + 2];
     System.arraycopy(types, 0, params, 0, types.length);
-    params[types.length] = i32;
-    params[types.length + 1] = i32;
+    params[types.length] = e.ptrType();
+    params[types.length + 1] = LLVMInt32TypeInContext(ctx);
     LLVMValueRef fn = LLVMAddFunction(e.module(), name, LLVMFunctionType(LLVMVoidTypeInContext(ctx), ptrs(params), params.length, 0));
     LLVMSetLinkage(fn, LLVMInternalLinkage);
     Set<Value> distinct = BufferRoots.distinct(op, captured);
@@ -116,14 +122,22 @@ final class OpenMpEmitter {
       trips[d] = tripCount(e.v(op.lowerBounds().get(d)), e.v(op.upperBounds().get(d)), e.v(op.steps().get(d)));
       total = LLVMBuildMul(b, total, trips[d], "");
     }
-    LLVMValueRef thread = LLVMBuildZExt(b, LLVMGetParam(fn, types.length), e.i64(), "");
-    LLVMValueRef team = LLVMBuildZExt(b, LLVMGetParam(fn, types.length + 1), e.i64(), "");
-    LLVMValueRef chunk = LLVMBuildUDiv(b, LLVMBuildAdd(b, total, LLVMBuildSub(b, team, e.i64(1), ""), ""), team, "chunk");
-    LLVMValueRef begin = umin(LLVMBuildMul(b, thread, chunk, ""), total);
-    LLVMValueRef end = umin(LLVMBuildAdd(b, begin, chunk, ""), total);
+    LLVMValueRef chunks = LLVMBuildMul(b, LLVMBuildZExt(b, LLVMGetParam(fn, types.length + 1), e.i64(), ""), e.i64(CHUNKS_PER_THREAD), "");
+    LLVMValueRef chunk = LLVMBuildUDiv(b, LLVMBuildAdd(b, total, LLVMBuildSub(b, chunks, e.i64(1), ""), ""), chunks, "chunk");
+    chunk = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntEQ, chunk, e.i64(0), ""), e.i64(1), chunk, "");
+    LLVMBasicBlockRef take = e.appendBlock("omp.take");
+    LLVMBasicBlockRef run = e.appendBlock("omp.run");
+    LLVMBasicBlockRef done = e.appendBlock("omp.done");
+    LLVMBuildBr(b, take);
+    LLVMPositionBuilderAtEnd(b, take);
+    LLVMValueRef begin = LLVMBuildAtomicRMW(b, LLVMAtomicRMWBinOpAdd, LLVMGetParam(fn, types.length), chunk, LLVMAtomicOrderingMonotonic, 0);
+    LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntULT, begin, total, ""), run, done);
+    LLVMPositionBuilderAtEnd(b, run);
     depth++;
-    loop(op, begin, end, trips);
+    loop(op, begin, umin(LLVMBuildAdd(b, begin, chunk, ""), total), trips);
     depth--;
+    LLVMBuildBr(b, take);
+    LLVMPositionBuilderAtEnd(b, done);
     LLVMBuildRetVoid(b);
     for (Map.Entry<Value, LLVMValueRef> s : saved.entrySet()) e.rebind(s.getKey(), s.getValue());
     return fn;
@@ -159,7 +173,7 @@ final class OpenMpEmitter {
     LLVMPositionBuilderAtEnd(b, exit);
   }
 
-  /** {@code void name(ptr context)}: what GOMP_parallel runs on each thread; loads the context and calls the body with this thread's number. */
+  /** {@code void name(ptr context)}: what GOMP_parallel runs on each thread; loads the context and calls the body with the counter and the team's size. */
   private LLVMValueRef wrapper(LLVMTypeRef context, LLVMTypeRef[] types, LLVMValueRef body, String name) {
     LLVMContextRef ctx = e.context();
     LLVMBuilderRef b = e.builder();
@@ -172,9 +186,8 @@ final class OpenMpEmitter {
     for (int i = 0; i < types.length; i++) {
       args[i] = LLVMBuildLoad2(b, types[i], LLVMBuildStructGEP2(b, context, LLVMGetParam(fn, 0), i, ""), "");
     }
-    LLVMTypeRef i32 = LLVMInt32TypeInContext(ctx);
-    args[types.length] = e.callRuntime("omp_get_thread_num", i32);
-    args[types.length + 1] = e.callRuntime("omp_get_num_threads", i32);
+    args[types.length] = LLVMBuildStructGEP2(b, context, LLVMGetParam(fn, 0), types.length, "next");
+    args[types.length + 1] = e.callRuntime("omp_get_num_threads", LLVMInt32TypeInContext(ctx));
     LLVMBuildCall2(b, LLVMGlobalGetValueType(body), body, ptrs(args), args.length, "");
     LLVMBuildRetVoid(b);
     return fn;

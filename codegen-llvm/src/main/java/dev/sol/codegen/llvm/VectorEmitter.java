@@ -23,12 +23,14 @@ final class VectorEmitter {
         VectorType vt = oneDimensional(l, (VectorType) l.result().type());
         LLVMValueRef load = LLVMBuildLoad2(b, e.type(vt), e.memref().address(l.base(), l.indices()), "");
         LLVMSetAlignment(load, DenseElementsAttr.elementBytes(vt.element()));
+        e.tag(load, l.base());
         e.bind(l.result(), load);
       }
       case StoreOp s -> {
         VectorType vt = oneDimensional(s, (VectorType) s.valueToStore().type());
         LLVMValueRef store = LLVMBuildStore(b, e.v(s.valueToStore()), e.memref().address(s.base(), s.indices()));
         LLVMSetAlignment(store, DenseElementsAttr.elementBytes(vt.element()));
+        e.tag(store, s.base());
       }
       case TransferReadOp t -> e.bind(t.result(), transferRead(t));
       case TransferWriteOp t -> transferWrite(t);
@@ -57,13 +59,16 @@ final class VectorEmitter {
     LLVMBuilderRef b = e.builder();
     LLVMValueRef address = e.memref().address(t.source(), t.indices());
     int align = DenseElementsAttr.elementBytes(vt.element());
+    LLVMValueRef load;
     if (t.inBounds()[0]) {
-      LLVMValueRef load = LLVMBuildLoad2(b, e.type(vt), address, "");
+      load = LLVMBuildLoad2(b, e.type(vt), address, "");
       LLVMSetAlignment(load, align);
-      return load;
+    } else {
+      load = e.intrinsic("llvm.masked.load", new LLVMTypeRef[] {e.type(vt), e.ptrType()}, address, i32(align),
+          laneMask(t.source(), t.indices(), vt), splat(vt, e.v(t.padding())));
     }
-    return e.intrinsic("llvm.masked.load", new LLVMTypeRef[] {e.type(vt), e.ptrType()}, address, i32(align),
-        laneMask(t.source(), t.indices(), vt), splat(vt, e.v(t.padding())));
+    e.tag(load, t.source());
+    return load;
   }
 
   /** vector.transfer_write: a plain store when in bounds, else a masked store that leaves the lanes past the end alone. */
@@ -71,12 +76,15 @@ final class VectorEmitter {
     VectorType vt = checkTransfer(t, t.source(), t.permutationMap(), t.mask(), (VectorType) t.vector().type());
     LLVMValueRef address = e.memref().address(t.source(), t.indices());
     int align = DenseElementsAttr.elementBytes(vt.element());
+    LLVMValueRef store;
     if (t.inBounds()[0]) {
-      LLVMSetAlignment(LLVMBuildStore(e.builder(), e.v(t.vector()), address), align);
-      return;
+      store = LLVMBuildStore(e.builder(), e.v(t.vector()), address);
+      LLVMSetAlignment(store, align);
+    } else {
+      store = e.intrinsic("llvm.masked.store", new LLVMTypeRef[] {e.type(vt), e.ptrType()}, e.v(t.vector()), address, i32(align),
+          laneMask(t.source(), t.indices(), vt));
     }
-    e.intrinsic("llvm.masked.store", new LLVMTypeRef[] {e.type(vt), e.ptrType()}, e.v(t.vector()), address, i32(align),
-        laneMask(t.source(), t.indices(), vt));
+    e.tag(store, t.source());
   }
 
   /** The transfers code generation handles: 1-D, on a memref, along its last dimension, without a mask operand. */

@@ -27,10 +27,15 @@ record CInterface(String lib, String func, List<Port> inputs, List<Port> outputs
   /** A graph input or output: its name and type. */
   record Port(String name, TensorInfo info) {}
 
+  /** The bytes of the entry's arena, 0 when it takes none. */
+  long arenaBytes() {
+    for (EntryArgument a : entryArguments) if (a instanceof EntryArgument.Arena arena) return arena.bytes();
+    return 0;
+  }
+
   /**
-   * One parameter of the compiled entry function. Today the entry takes a bare pointer per
-   * input and then per output; state the code may need per call (a memory arena) would be
-   * another kind of argument, held in the C context.
+   * One parameter of the compiled entry function: a bare pointer per input, then per output,
+   * then, when the network has temporaries, the arena they are planned into (memory-plan).
    */
   sealed interface EntryArgument {
     /** The buffer of input {@code index}. */
@@ -38,5 +43,8 @@ record CInterface(String lib, String func, List<Port> inputs, List<Port> outputs
 
     /** The buffer of output {@code index}. */
     record Output(int index) implements EntryArgument {}
+
+    /** Scratch memory of {@code bytes} bytes, 64-byte aligned, one per run in flight: the context's. */
+    record Arena(long bytes) implements EntryArgument {}
   }
 }

@@ -44,10 +44,13 @@ final class GlueWriter {
     g.append("static int ").append(p).append("fail(int code, const char* format, ...) {\n  va_list args;\n  va_start(args, format);\n");
     g.append("  vsnprintf(").append(p).append("error, sizeof ").append(p).append("error, format, args);\n  va_end(args);\n  return code;\n}\n\n");
 
-    g.append("/* Per-context state: so far only the mark that tells a context from other pointers; state\n");
-    g.append(" * that a run needs for itself (a memory arena for its temporaries) belongs here. */\n");
-    g.append("struct ").append(f).append("_context {\n  unsigned mark;\n};\n");
-    g.append("#define ").append(p).append("MARK 0x534f4c43u\n\n");
+    long arena = c.arenaBytes();
+    long arenaAllocated = (arena + 63) / 64 * 64;
+    g.append("/* Per-context state: the mark that tells a context from other pointers and the arena, the\n");
+    g.append(" * memory of the network's temporaries (").append(arena).append(" bytes, placed at compile time), one per run in flight. */\n");
+    g.append("struct ").append(f).append("_context {\n  unsigned mark;\n  void* arena;\n};\n");
+    g.append("#define ").append(p).append("MARK 0x534f4c43u\n");
+    g.append("#define ").append(p).append("ARENA_BYTES ((size_t) ").append(arenaAllocated).append(")\n\n");
 
     table(g, f, lib, "input", c.inputs());
     table(g, f, lib, "output", c.outputs());
@@ -72,9 +75,16 @@ final class GlueWriter {
     g.append("void* ").append(f).append("_ctx_create(void) {\n");
     g.append("  struct ").append(f).append("_context* c = calloc(1, sizeof *c);\n");
     g.append("  if (c == NULL) {\n    ").append(p).append("fail(").append(lib).append("_ERROR_MEMORY, \"out of memory for a context\");\n");
-    g.append("    return NULL;\n  }\n  c->mark = ").append(p).append("MARK;\n  ").append(p).append("ok();\n  return c;\n}\n\n");
+    g.append("    return NULL;\n  }\n");
+    if (arena > 0) {
+      g.append("  c->arena = aligned_alloc(64, ").append(p).append("ARENA_BYTES);\n");
+      g.append("  if (c->arena == NULL) {\n    free(c);\n    ").append(p).append("fail(").append(lib)
+          .append("_ERROR_MEMORY, \"out of memory for a context's arena of %zu bytes\", ").append(p).append("ARENA_BYTES);\n");
+      g.append("    return NULL;\n  }\n");
+    }
+    g.append("  c->mark = ").append(p).append("MARK;\n  ").append(p).append("ok();\n  return c;\n}\n\n");
     g.append("void ").append(f).append("_ctx_destroy(void* ctx) {\n  if (ctx == NULL) return;\n");
-    g.append("  ((struct ").append(f).append("_context*) ctx)->mark = 0;\n  free(ctx);\n  ").append(p).append("ok();\n}\n\n");
+    g.append("  struct ").append(f).append("_context* c = ctx;\n  c->mark = 0;\n  free(c->arena);\n  free(c);\n  ").append(p).append("ok();\n}\n\n");
 
     g.append("int ").append(f).append("_run(void* ctx, const void* const* inputs, void* const* outputs) {\n");
     g.append("  int device = atomic_load(&").append(p).append("device);\n");
@@ -85,14 +95,24 @@ final class GlueWriter {
         .append(f).append("_ctx_create\");\n  }\n");
     checks(g, f, lib, "input", nIn);
     checks(g, f, lib, "output", nOut);
+    if (arena > 0) {
+      g.append("  /* Without a context, the run takes an arena of its own. */\n");
+      g.append("  void* arena = ctx != NULL ? ((struct ").append(f).append("_context*) ctx)->arena : aligned_alloc(64, ").append(p)
+          .append("ARENA_BYTES);\n");
+      g.append("  if (arena == NULL) return ").append(p).append("fail(").append(lib)
+          .append("_ERROR_MEMORY, \"out of memory for the arena of %zu bytes\", ").append(p).append("ARENA_BYTES);\n");
+    }
     g.append("  ").append(c.entrySymbol()).append('(');
     for (int i = 0; i < c.entryArguments().size(); i++) {
       g.append(i > 0 ? ", " : "").append(switch (c.entryArguments().get(i)) {
         case CInterface.EntryArgument.Input in -> "(void*) inputs[" + in.index() + "]";
         case CInterface.EntryArgument.Output out -> "outputs[" + out.index() + "]";
+        case CInterface.EntryArgument.Arena a -> "arena";
       });
     }
-    g.append(");\n  return ").append(p).append("ok();\n}\n\n");
+    g.append(");\n");
+    if (arena > 0) g.append("  if (ctx == NULL) free(arena);\n");
+    g.append("  return ").append(p).append("ok();\n}\n\n");
 
     g.append("void ").append(f).append("(void* ctx, const float* input, float** output) {\n");
     if (nIn <= 1) {

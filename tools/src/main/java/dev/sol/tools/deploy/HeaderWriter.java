@@ -69,7 +69,12 @@ final class HeaderWriter {
     h.append("void ").append(f).append("     (void* ctx, const float* input, float** output);\n\n");
 
     h.append("/* A context for runs in one thread at a time (runs with NULL need none): NULL when out of\n");
-    h.append(" * memory. Destroying NULL does nothing. */\n");
+    h.append(" * memory. Destroying NULL does nothing.");
+    if (c.arenaBytes() > 0) {
+      h.append("\n * A context holds the memory of the network's temporaries (").append(c.arenaBytes())
+          .append(" bytes), so runs with it allocate\n * nothing; a run with NULL allocates and frees its own.");
+    }
+    h.append(" */\n");
     h.append("void* ").append(f).append("_ctx_create(void);\n");
     h.append("void  ").append(f).append("_ctx_destroy(void* ctx);\n\n");
     h.append("/* Runs the network: inputs[i] points to input i, outputs[k] to the buffer for output k.\n");

@@ -5,6 +5,7 @@ import static org.bytedeco.llvm.global.LLVM.*;
 import dev.sol.codegen.llvm.CodegenException;
 import dev.sol.codegen.llvm.LlvmEmitter;
 import dev.sol.codegen.llvm.Targets;
+import dev.sol.dialect.func.ArenaArgument;
 import dev.sol.dialect.func.FuncOp;
 import dev.sol.dialect.memref.AllocOp;
 import dev.sol.ir.DenseElementsAttr;
@@ -46,7 +47,7 @@ record ModelObject(byte[] object, String entrySymbol, List<CInterface.EntryArgum
     FuncOp entry = (FuncOp) Symbols.lookupIn(lowered.module(), lowered.entry());
     List<CInterface.Port> inputs = ports(lowered.inputs());
     List<CInterface.Port> outputs = ports(lowered.outputs());
-    List<CInterface.EntryArgument> arguments = arguments(model, entry.functionType(), inputs, outputs);
+    List<CInterface.EntryArgument> arguments = arguments(model, entry, inputs, outputs);
     LLVMTargetMachineRef tm = target.machine();
     LLVMContextRef llvm = LLVMContextCreate();
     try {
@@ -84,20 +85,23 @@ record ModelObject(byte[] object, String entrySymbol, List<CInterface.EntryArgum
 
   /**
    * The entry's parameters as the lowering left them: a buffer per input, then a buffer per
-   * output, each of its tensor's size. A parameter beyond those is one this version of the C
-   * glue does not know how to fill, an error rather than a wrong call.
+   * output, each of its tensor's size, then the arena of the temporaries if it has one. A
+   * parameter beyond those is one this version of the C glue does not know how to fill, an
+   * error rather than a wrong call.
    */
-  private static List<CInterface.EntryArgument> arguments(Path model, FunctionType ft, List<CInterface.Port> inputs,
+  private static List<CInterface.EntryArgument> arguments(Path model, FuncOp entry, List<CInterface.Port> inputs,
       List<CInterface.Port> outputs) throws SolException {
+    FunctionType ft = entry.functionType();
     if (!ft.results().isEmpty()) throw new SolException(model + ": the compiled entry function returns values; it should write buffers");
     List<Type> params = ft.inputs();
     int known = inputs.size() + outputs.size();
-    if (params.size() != known) {
+    int arena = ArenaArgument.index(entry);
+    if (params.size() != known + (arena >= 0 ? 1 : 0) || (arena >= 0 && arena != known)) {
       throw new SolException(model + ": the compiled entry function takes " + params.size() + " parameters, but the model has " + inputs.size()
-          + " inputs and " + outputs.size() + " outputs; sol-deploy cannot call it");
+          + " inputs and " + outputs.size() + " outputs" + (arena >= 0 ? " and an arena" : "") + "; sol-deploy cannot call it");
     }
     List<CInterface.EntryArgument> arguments = new ArrayList<>();
-    for (int i = 0; i < params.size(); i++) {
+    for (int i = 0; i < known; i++) {
       boolean input = i < inputs.size();
       int index = input ? i : i - inputs.size();
       TensorInfo want = (input ? inputs : outputs).get(index).info();
@@ -107,6 +111,7 @@ record ModelObject(byte[] object, String entrySymbol, List<CInterface.EntryArgum
       }
       arguments.add(input ? new CInterface.EntryArgument.Input(index) : new CInterface.EntryArgument.Output(index));
     }
+    if (arena >= 0) arguments.add(new CInterface.EntryArgument.Arena(ArenaArgument.bytes(entry)));
     return arguments;
   }
 }

@@ -1,0 +1,80 @@
+package dev.sol.lowering;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Byte offsets in one arena for buffers with known lifetimes, such that buffers alive at the
+ * same time never overlap: interval packing, as ONNX Runtime's memory patterns do it. Each
+ * buffer in turn takes the lowest 64-byte-aligned offset where it fits beside the buffers
+ * already placed whose lifetimes meet its own (first fit). The order decides how well that
+ * packs, so several orders are tried (largest first, earliest first, longest-lived first,
+ * largest area first) and the smallest arena is kept. No layout can be smaller than
+ * {@link #peak}, the most bytes alive at one time; on networks first fit meets it or comes close.
+ *
+ * @param offsets each buffer's offset, in the order they were given
+ * @param bytes the arena's size
+ */
+public record ArenaLayout(long[] offsets, long bytes) {
+  /** The alignment of every offset and of every buffer's size, a cache line. */
+  public static final long ALIGNMENT = 64;
+
+  /** A buffer of {@code bytes} alive from position {@code start} to position {@code end}, both included. */
+  public record Lifetime(long bytes, int start, int end) {
+    public Lifetime {
+      if (bytes < 0 || end < start) throw new IllegalArgumentException("bad lifetime " + bytes + " bytes [" + start + ", " + end + "]");
+    }
+
+    /** The size the arena gives it: rounded up to whole cache lines, at least one. */
+    long aligned() { return Math.max(ALIGNMENT, (bytes + ALIGNMENT - 1) / ALIGNMENT * ALIGNMENT); }
+
+    boolean meets(Lifetime o) { return start <= o.end && o.start <= end; }
+  }
+
+  /** The smallest of the first-fit layouts over the orders tried. */
+  public static ArenaLayout plan(List<Lifetime> buffers) {
+    List<Comparator<Integer>> orders = List.of(
+        Comparator.<Integer>comparingLong(i -> -buffers.get(i).aligned()).thenComparingInt(i -> buffers.get(i).start()),
+        Comparator.<Integer>comparingInt(i -> buffers.get(i).start()).thenComparingLong(i -> -buffers.get(i).aligned()),
+        Comparator.<Integer>comparingInt(i -> buffers.get(i).start() - buffers.get(i).end()).thenComparingLong(i -> -buffers.get(i).aligned()),
+        Comparator.<Integer>comparingLong(i -> -buffers.get(i).aligned() * (buffers.get(i).end() - buffers.get(i).start() + 1)));
+    ArenaLayout best = null;
+    for (Comparator<Integer> order : orders) {
+      ArenaLayout layout = firstFit(buffers, IntStream.range(0, buffers.size()).boxed().sorted(order).toList());
+      if (best == null || layout.bytes < best.bytes) best = layout;
+    }
+    return best;
+  }
+
+  /** The most aligned bytes alive at one position: the least any layout needs. */
+  public static long peak(List<Lifetime> buffers) {
+    long peak = 0;
+    for (Lifetime at : buffers) {
+      long live = 0;
+      for (Lifetime b : buffers) if (b.start() <= at.start() && at.start() <= b.end()) live += b.aligned();
+      peak = Math.max(peak, live);
+    }
+    return peak;
+  }
+
+  private static ArenaLayout firstFit(List<Lifetime> buffers, List<Integer> order) {
+    long[] offsets = new long[buffers.size()];
+    List<Integer> placed = new ArrayList<>();
+    long bytes = 0;
+    for (int i : order) {
+      Lifetime b = buffers.get(i);
+      List<Integer> meeting = placed.stream().filter(p -> buffers.get(p).meets(b)).sorted(Comparator.comparingLong(p -> offsets[p])).toList();
+      long at = 0;
+      for (int p : meeting) {
+        if (at + b.aligned() <= offsets[p]) break;
+        at = Math.max(at, offsets[p] + buffers.get(p).aligned());
+      }
+      offsets[i] = at;
+      placed.add(i);
+      bytes = Math.max(bytes, at + b.aligned());
+    }
+    return new ArenaLayout(offsets, bytes);
+  }
+}

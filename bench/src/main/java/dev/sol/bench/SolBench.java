@@ -48,8 +48,9 @@ public final class SolBench implements Callable<Integer> {
   @Option(names = "--shape", paramLabel = "NAME=D0,D1,...", description = "Shape of a graph input whose dimensions are symbolic.")
   List<String> shapes = new ArrayList<>();
 
-  @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "Threads of one run for both: SOL's OpenMP team and ONNX Runtime's intra-op threads (default 1).")
-  int threads;
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Threads of one run for both: SOL's OpenMP team and ONNX Runtime's intra-op threads (default: the processors available).")
+  Integer threads;
 
   @Option(names = "--runs", defaultValue = "0", paramLabel = "N", description = "Timed runs of each (default: as many as fit in about 3 seconds, at least 5).")
   int runs;
@@ -92,6 +93,7 @@ public final class SolBench implements Callable<Integer> {
       if (model != null && gemm != null || model == null && gemm == null && !peak) {
         throw new BenchException("give either MODEL.onnx or --gemm M,N,K (or --peak alone)");
       }
+      if (threads == null) threads = Runtime.getRuntime().availableProcessors();
       if (threads < 1) throw new BenchException("--threads must be at least 1");
       if (peak || gemm != null) {
         FmaPeak.Result r = FmaPeak.measure();

@@ -24,8 +24,10 @@ public final class LoweredModel {
   private final String entry;
   private final Map<String, TensorInfo> inputs;
   private final Map<String, TensorInfo> outputs;
+  private final int threads;
 
-  private LoweredModel(LoadedModel model) {
+  private LoweredModel(LoadedModel model, int threads) {
+    this.threads = threads;
     this.module = model.module;
     this.entry = Symbols.nameOf(model.function);
     this.inputs = model.inputs;
@@ -49,12 +51,15 @@ public final class LoweredModel {
             + t + " in its signature");
       }
     }
-    JitEngine.lower(model.context, model.module, model.fileName, target, false, false);
-    return new LoweredModel(model);
+    JitEngine.lower(model.context, model.module, model.fileName, target.withThreads(options.threads(), options.parallelWork()), false, false);
+    return new LoweredModel(model, options.threads());
   }
 
   /** The kernels' view of this machine's CPU, as the JIT sizes them. */
   public static TargetDescription hostTarget() { return JitEngine.hostTarget(); }
+
+  /** The threads its parallel loops were planned for: translate it with as many (1: serial code, no OpenMP). */
+  public int threads() { return threads; }
 
   /** The lowered builtin.module. */
   public Operation module() { return module; }

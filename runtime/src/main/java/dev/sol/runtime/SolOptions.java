@@ -17,7 +17,7 @@ public final class SolOptions {
 
   private final Map<String, long[]> shapes = new LinkedHashMap<>();
   private final Map<String, SolTensor> constants = new LinkedHashMap<>();
-  private int threads = 1;
+  private int threads = Runtime.getRuntime().availableProcessors();
   private long parallelWork;
   private Backend backend = Backend.JIT;
   private boolean profile;
@@ -45,14 +45,12 @@ public final class SolOptions {
   }
 
   /**
-   * Threads for one run, at least 1 (default 1: on the 2-core development machine two threads
-   * still ran slower than one, see the README's figures, so more are opt-in for now). The
+   * Threads for one run, at least 1 (default: the processors available to the JVM). The
    * compiled code runs its large loops on a team of this many OpenMP threads (libgomp; each
    * thread that calls {@link SolModel#run} gets its own team, whose idle threads spin briefly,
-   * then sleep). One
-   * thread makes serial code that calls no OpenMP at all. Results do not depend on the
-   * thread count: each thread computes whole outputs, in the same order as one thread would.
-   * Separate runs may always go in parallel.
+   * then sleep). One thread makes serial code that calls no OpenMP at all. Results do not
+   * depend on the thread count: each thread computes whole outputs, in the same order as one
+   * thread would. Separate runs may always go in parallel.
    */
   public SolOptions threads(int threads) {
     if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, got " + threads);

@@ -59,9 +59,9 @@ public final class DeployCommand implements Callable<Integer> {
   @Option(names = "--constant", paramLabel = "NAME=FILE.pb", description = "Compile graph input NAME in as this constant (a TensorProto).")
   List<String> constants = new ArrayList<>();
 
-  @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
-      description = "Threads for one run, at least 1 (as SolOptions.threads; the generated code is single-threaded so far).")
-  int threads;
+  @Option(names = "--threads", paramLabel = "N",
+      description = "OpenMP threads for one run, fixed in the library, at least 1 (default: this machine's processors; more than one links libgomp).")
+  Integer threads;
 
   @Option(names = "--cc", paramLabel = "COMMAND", description = "The C compiler that compiles the glue and links (default: cc, or ARCH-linux-gnu-gcc for another architecture).")
   String compiler;
@@ -92,7 +92,8 @@ public final class DeployCommand implements Callable<Integer> {
   @Override public Integer call() {
     try {
       SolDeploy deploy = new SolDeploy(libName, funcName).staticLibrary(staticLibrary).target(triple, cpu, features).compiler(compiler);
-      SolOptions options = new SolOptions().threads(threads);
+      SolOptions options = new SolOptions();
+      if (threads != null) options.threads(threads);
       for (Map.Entry<String, long[]> s : SolImport.parseShapes(shapes).entrySet()) options.shape(s.getKey(), s.getValue());
       for (String spec : constants) {
         int eq = spec.indexOf('=');

@@ -35,7 +35,7 @@ public final class SolRun implements Callable<Integer> {
   boolean profile;
 
   @Option(names = "--threads", paramLabel = "N",
-      description = "Threads of one run of the compiled code (jit; default 1, serial code; more threads are experimental).")
+      description = "OpenMP threads of one run of the compiled code (jit; default: the processors available; 1 makes serial code).")
   Integer threads;
 
   @Option(names = "--repeat", defaultValue = "1", paramLabel = "N", description = "Run the model N times on the same inputs (default 1).")

@@ -31,6 +31,8 @@ public final class OpenMpRuntime {
   /** The shared object the JIT loads; gcc installs it (Debian: libgomp1). */
   public static final String LIBRARY = "libgomp.so.1";
 
+  private static final int RTLD_NOW = 2, RTLD_GLOBAL = 0x100, RTLD_NODELETE = 0x1000;
+
   /** Spins of an idle worker before it sleeps. */
   public static final String SPIN_COUNT = "10000";
 
@@ -41,7 +43,17 @@ public final class OpenMpRuntime {
     } catch (Throwable e) {
       throw new CodegenException("cannot set GOMP_SPINCOUNT before loading " + LIBRARY + ": " + e);
     }
-    if (LLVMLoadLibraryPermanently(LIBRARY) != 0) {
+    // LLVM's list of permanent libraries dlcloses them at exit, in its static destructors: with
+    // workers still spinning in libgomp (OMP_WAIT_POLICY=active) the process crashed on
+    // unmapped code as it exited. RTLD_NODELETE keeps libgomp mapped whatever closes it.
+    MemorySegment handle;
+    try (Arena arena = Arena.ofConfined()) {
+      MethodHandle dlopen = libc("dlopen", FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
+      handle = (MemorySegment) dlopen.invokeExact(arena.allocateFrom(LIBRARY), RTLD_NOW | RTLD_GLOBAL | RTLD_NODELETE);
+    } catch (Throwable e) {
+      throw new CodegenException("cannot load " + LIBRARY + ": " + e);
+    }
+    if (handle.equals(MemorySegment.NULL) || LLVMLoadLibraryPermanently(LIBRARY) != 0) {
       throw new CodegenException("cannot load " + LIBRARY + " (OpenMP, for code with more than one thread); install gcc's libgomp, or use one thread");
     }
   }

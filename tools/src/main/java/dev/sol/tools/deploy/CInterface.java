@@ -13,11 +13,12 @@ import java.util.List;
  * @param entrySymbol the compiled entry function's (hidden) symbol in the model's object
  * @param entryArguments what the entry takes, one element per parameter, in order
  * @param temporaryBytes a bound on the memory one run takes from malloc
+ * @param threads the OpenMP threads of a run (more than one: the library needs libgomp)
  * @param model the model file, for the header's comment
  * @param target the triple, CPU and features it was compiled for, for the header's comment
  */
 record CInterface(String lib, String func, List<Port> inputs, List<Port> outputs, String entrySymbol, List<EntryArgument> entryArguments,
-    long temporaryBytes, String model, String target) {
+    long temporaryBytes, int threads, String model, String target) {
   CInterface {
     inputs = List.copyOf(inputs);
     outputs = List.copyOf(outputs);

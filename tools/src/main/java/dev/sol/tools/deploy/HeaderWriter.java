@@ -24,7 +24,15 @@ final class HeaderWriter {
     h.append(" *   ").append(f).append("_init(0);                    once, before the first run (0 is the CPU)\n");
     h.append(" *   ").append(f).append("(NULL, input, outputs);      runs the network; outputs[k] points to a buffer for output k\n");
     h.append(" *   if (*").append(f).append("_last_error()) ...      the message of a failed call, \"\" after a good one\n *\n");
-    h.append(" * Link with -l").append(lib).append(" (the static library also needs -lm). Buffers hold the elements in\n");
+    if (c.threads() > 1) {
+      h.append(" * A run computes on ").append(c.threads()).append(" OpenMP threads (libgomp; the count was fixed when the library was\n");
+      h.append(" * built). Idle threads spin for libgomp's default of up to some milliseconds before they\n");
+      h.append(" * sleep; GOMP_SPINCOUNT=10000 in the environment, before the library loads, shortens that to\n");
+      h.append(" * some 0.2 ms. Each thread that calls a run gets its own team of threads.\n");
+      h.append(" * Link with -l").append(lib).append(" (the static library also needs -lgomp -lm). Buffers hold the elements in\n");
+    } else {
+      h.append(" * Link with -l").append(lib).append(" (the static library also needs -lm). Buffers hold the elements in\n");
+    }
     h.append(" * row-major (C) order in the machine's byte order, need only their element type's\n");
     h.append(" * alignment and must not overlap. The network's weights are inside the library; it reads\n");
     h.append(" * no files and keeps no state between runs. Runs may go on in several threads at once,\n");

@@ -38,9 +38,10 @@ import org.bytedeco.llvm.LLVM.LLVMTargetMachineRef;
  * @param arguments what each parameter of the entry function is, derived from its signature
  * @param temporaryBytes the sizes of all the buffers the code allocates, 64-byte aligned, added up: a bound on the memory
  *     that one run takes from malloc
+ * @param threads the OpenMP threads of its parallel loops; with more than one it calls libgomp
  */
 record ModelObject(byte[] object, String entrySymbol, List<CInterface.EntryArgument> arguments, List<CInterface.Port> inputs,
-    List<CInterface.Port> outputs, long temporaryBytes) {
+    List<CInterface.Port> outputs, long temporaryBytes, int threads) {
 
   static ModelObject compile(Path model, SolOptions options, DeployTarget target, String symbolPrefix) throws SolException {
     LoweredModel lowered = LoweredModel.lower(model, options, target.description());
@@ -51,13 +52,13 @@ record ModelObject(byte[] object, String entrySymbol, List<CInterface.EntryArgum
     LLVMTargetMachineRef tm = target.machine();
     LLVMContextRef llvm = LLVMContextCreate();
     try {
-      LLVMModuleRef m = LlvmEmitter.translate(llvm, lowered.module(), model.toString());
+      LLVMModuleRef m = LlvmEmitter.translate(llvm, lowered.module(), model.toString(), lowered.threads());
       Targets.prefixSymbols(m, symbolPrefix);
       Targets.hideSymbols(m);
       Targets.optimize(m, tm);
       byte[] object = Targets.emit(m, tm, true);
       LLVMDisposeModule(m);
-      return new ModelObject(object, symbolPrefix + lowered.entry(), arguments, inputs, outputs, temporaryBytes(lowered.module()));
+      return new ModelObject(object, symbolPrefix + lowered.entry(), arguments, inputs, outputs, temporaryBytes(lowered.module()), lowered.threads());
     } catch (CodegenException e) {
       throw new SolException(model + ": " + e.getMessage());
     } finally {

@@ -96,7 +96,7 @@ public final class SolDeploy {
     tools.check(staticLibrary);
     prepare(outputDir);
     ModelObject object = ModelObject.compile(model, options, target, funcName + "__sol_");
-    CInterface c = new CInterface(libName, funcName, object.inputs(), object.outputs(), object.entrySymbol(), object.arguments(), object.temporaryBytes(),
+    CInterface c = new CInterface(libName, funcName, object.inputs(), object.outputs(), object.entrySymbol(), object.arguments(), object.temporaryBytes(), object.threads(),
         model.getFileName() == null ? model.toString() : model.getFileName().toString(), target.describe());
     Path library = outputDir.resolve("lib" + libName + (staticLibrary ? ".a" : ".so"));
     Path header = outputDir.resolve(libName + ".h");
@@ -114,7 +114,7 @@ public final class SolDeploy {
       List<Path> objects = List.of(glueObject, modelObject);
       Files.deleteIfExists(library);
       if (staticLibrary) tools.archive(objects, library);
-      else tools.linkShared(objects, library);
+      else tools.linkShared(objects, library, c.threads() > 1);
       Files.writeString(header, headerText, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new SolException("cannot write the library: " + e.getMessage());

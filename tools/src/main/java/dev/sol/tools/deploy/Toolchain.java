@@ -41,14 +41,17 @@ record Toolchain(String cc, String ar, String hint) {
   }
 
   /**
-   * Links objects into a shared library that needs nothing but the C library and libm: libgcc
-   * is linked in statically, every symbol must resolve ({@code -z defs}) and the code must be
+   * Links objects into a shared library that needs nothing but the C library and libm (and
+   * libgomp, gcc's OpenMP runtime, when the code runs on threads): libgcc is linked in
+   * statically, every symbol must resolve ({@code -z defs}) and the code must be
    * position-independent ({@code -z text}: no relocations in it).
    */
-  void linkShared(List<Path> objects, Path library) throws SolException {
+  void linkShared(List<Path> objects, Path library, boolean openMp) throws SolException {
     List<String> command = new ArrayList<>(List.of(cc, "-shared", "-o", library.toString()));
     for (Path o : objects) command.add(o.toString());
-    command.addAll(List.of("-Wl,-soname," + library.getFileName(), "-Wl,-z,defs", "-Wl,-z,text", "-Wl,-z,noexecstack", "-static-libgcc", "-lm"));
+    command.addAll(List.of("-Wl,-soname," + library.getFileName(), "-Wl,-z,defs", "-Wl,-z,text", "-Wl,-z,noexecstack", "-static-libgcc"));
+    if (openMp) command.add("-lgomp");
+    command.add("-lm");
     run(cc, command);
   }
 

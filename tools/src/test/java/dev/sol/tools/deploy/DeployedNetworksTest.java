@@ -33,9 +33,14 @@ class DeployedNetworksTest {
   private static final List<String> API = List.of("", "_init", "_seed", "_ctx_create", "_ctx_destroy", "_run", "_last_error", "_num_inputs",
       "_num_outputs", "_input_info", "_output_info");
 
+  /** Deploys a network for one thread (serial code without OpenMP). */
   private static SolDeploy.Library deploy(String network, Path dir, boolean staticLibrary) throws Exception {
+    return deploy(network, dir, staticLibrary, new SolOptions().threads(1));
+  }
+
+  private static SolDeploy.Library deploy(String network, Path dir, boolean staticLibrary, SolOptions options) throws Exception {
     return new SolDeploy("Net", "predict").staticLibrary(staticLibrary)
-        .deploy(TESTDATA.resolve(network).resolve("model.onnx"), new SolOptions(), dir.resolve("lib"));
+        .deploy(TESTDATA.resolve(network).resolve("model.onnx"), options, dir.resolve("lib"));
   }
 
   /** Runs the driver in {@code mode} on the network's test input and compares its output with ONNX Runtime's. */
@@ -66,6 +71,26 @@ class DeployedNetworksTest {
   @Test void severalThreadsWithTheirOwnContextsGetTheSameResults(@TempDir Path dir) throws Exception {
     SolDeploy.Library lib = deploy("generated/net_mobilenet", dir, false);
     runAndCompare("generated/net_mobilenet", buildDriver(lib, "predict", "cc"), "threads", false);
+  }
+
+  /**
+   * On two threads with every loop that can parallel, the library runs its loops through
+   * libgomp, and several calling threads (each with its own team) get ONNX Runtime's results.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void onTwoThreadsTheLibraryUsesLibgompAndMatches(boolean staticLibrary, @TempDir Path dir) throws Exception {
+    SolDeploy.Library lib = deploy("generated/net_resnet", dir, staticLibrary, new SolOptions().threads(2).parallelWork(1));
+    assertTrue(Files.readString(lib.header()).contains(" * A run computes on 2 OpenMP threads (libgomp;"), "header");
+    if (!staticLibrary) {
+      String needed = exec(dir, List.of("readelf", "-d", lib.library().toString()));
+      assertTrue(needed.contains("[libgomp.so.1]"), needed);
+      String symbols = exec(dir, List.of("nm", "-D", "--undefined-only", lib.library().toString()));
+      assertTrue(symbols.contains("GOMP_parallel"), symbols);
+    }
+    Path driver = buildDriver(lib, "predict", "cc");
+    runAndCompare("generated/net_resnet", driver, "run", false);
+    runAndCompare("generated/net_resnet", driver, "threads", false);
   }
 
   @Test void exportsOnlyTheApiAndNeedsOnlyTheCLibraryAndLibm(@TempDir Path dir) throws Exception {

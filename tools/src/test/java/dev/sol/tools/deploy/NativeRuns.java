@@ -60,7 +60,10 @@ final class NativeRuns {
     List<String> command = new ArrayList<>(List.of(cc, "-std=c11", "-O2", "-Wall", "-Werror", "-DFUNC=" + func,
         "-DHEADER=\"" + lib.header().getFileName() + "\"", "-I", dir.toString(), DRIVER.toString(), "-o", driver.toString()));
     if (lib.library().toString().endsWith(".a")) {
-      command.addAll(List.of(lib.library().toAbsolutePath().toString(), "-lm"));
+      command.add(lib.library().toAbsolutePath().toString());
+      // A library built for several threads says so in its header, and then needs libgomp.
+      if (Files.readString(lib.header()).contains("OpenMP threads")) command.add("-lgomp");
+      command.add("-lm");
     } else {
       String name = lib.library().getFileName().toString();
       command.addAll(List.of("-L", dir.toString(), "-l" + name.substring(3, name.length() - 3), "-Wl,-rpath," + dir));

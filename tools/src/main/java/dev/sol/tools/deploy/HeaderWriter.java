@@ -80,7 +80,7 @@ final class HeaderWriter {
     h.append(" * memory. Destroying NULL does nothing.");
     if (c.arenaBytes() > 0) {
       h.append("\n * A context holds the memory of the network's temporaries (").append(c.arenaBytes())
-          .append(" bytes), so runs with it allocate\n * nothing; a run with NULL allocates and frees its own.");
+          .append(" bytes), so runs with it allocate\n * nothing; runs with NULL use an arena of the calling thread, allocated at its first such run\n * and freed when the thread exits.");
     }
     h.append(" */\n");
     h.append("void* ").append(f).append("_ctx_create(void);\n");

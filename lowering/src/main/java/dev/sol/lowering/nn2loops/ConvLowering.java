@@ -13,7 +13,8 @@ import java.util.List;
  * (batch, output channel, input channel, kernel tap) adds weight x input over the whole
  * output plane. The innermost loop runs along an output row with one weight, which LLVM
  * vectorizes; padding reads a clamped address and selects zero. On a target with vectors, 2-D
- * f32 convolutions of one group are matrix products instead ({@link VectorConv}).
+ * f32 convolutions of one group are matrix products instead ({@link VectorConv}), depthwise
+ * ones direct kernels ({@link DepthwiseConv}).
  */
 public final class ConvLowering extends NnLowering<ConvOp> {
   private final TargetDescription target;
@@ -30,6 +31,10 @@ public final class ConvLowering extends NnLowering<ConvOp> {
     Value out = outs.getFirst();
     requireFloat(op);
     if (VectorConv.conv(op, l, x, w, bias, out, target, buffers())) return;
+    if (DepthwiseConv.applies(op, target)) {
+      DepthwiseConv.conv(op, l, x, w, bias, out, null);
+      return;
+    }
     long[] xs = shape(x);
     long[] ws = shape(w);
     long[] os = shape(out);

@@ -21,7 +21,7 @@ import java.util.Map;
 
 /**
  * nn.fused as one kernel where a fused kernel exists: a convolution on the vector kernels
- * ({@link VectorConv}) applies the group's element-wise ops (activations, a residual add) to
+ * ({@link VectorConv}) or a depthwise one ({@link DepthwiseConv}) applies the group's element-wise ops (activations, a residual add) to
  * each vector of its tiles before storing it, so that the convolution's result is written once
  * and never read back. Any other group is unpacked: its ops are put back in place of the
  * nn.fused, and their own patterns lower them one by one.
@@ -40,7 +40,8 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
 
   @Override public boolean convert(FusedOp op, List<Value> adaptor, ConversionRewriter rewriter) {
     List<Operation> members = op.members();
-    if (members.getFirst() instanceof ConvOp conv && VectorConv.applies(conv, target) && epilogueLowers(members)) {
+    if (members.getFirst() instanceof ConvOp conv && (VectorConv.applies(conv, target) || DepthwiseConv.applies(conv, target))
+        && epilogueLowers(members)) {
       fusedConv(op, conv, members, adaptor, rewriter);
     } else {
       unpack(op, adaptor, rewriter);
@@ -65,14 +66,15 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
     Value w = in.get(input(op, conv.operand(1)));
     Value bias = conv.numOperands() > 2 ? in.get(input(op, conv.operand(2))) : null;
     ConstantOp weights = op.operand(input(op, conv.operand(1))).definingOp() instanceof ConstantOp c ? c : null;
-    VectorConv.conv(conv, weights, l, x, w, bias, out, target, buffers, epilogue(op, members, in, l));
+    if (DepthwiseConv.applies(conv, target)) DepthwiseConv.conv(conv, l, x, w, bias, out, epilogue(op, members, in, l));
+    else VectorConv.conv(conv, weights, l, x, w, bias, out, target, buffers, epilogue(op, members, in, l));
     rewriter.replaceOp(op, List.of(buffers.written(l, op.result(0).type(), out)));
   }
 
   /**
-   * The ops after the product, applied in order to a vector of its result at output indices
-   * [image, channel, pixel]; a residual add reads the other tensor at the same place (through
-   * the same [image, channel, pixel] view).
+   * The ops after the product, applied in order to a vector of its result (or to one element,
+   * when the type is null) at output indices [image, channel, pixel]; a residual add reads the
+   * other tensor at the same place (through the same [image, channel, pixel] view).
    */
   private MatMulKernel.Epilogue epilogue(FusedOp op, List<Operation> members, List<Value> in, Loops outer) {
     Map<Operation, Value> planes = new HashMap<>();
@@ -87,7 +89,7 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
       Value v = acc;
       for (Operation m : members.subList(1, members.size())) {
         if (m instanceof AddOp) {
-          Value residual = masked
+          Value residual = type == null ? l.load(planes.get(m), at) : masked
               ? TransferReadOp.create(l.builder(), l.location(), type, planes.get(m), at, l.constant(0, type.element()), false).result()
               : LoadOp.create(l.builder(), l.location(), type, planes.get(m), at).result();
           v = l.add(v, residual);

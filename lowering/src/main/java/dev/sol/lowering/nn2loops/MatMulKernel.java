@@ -60,7 +60,8 @@ final class MatMulKernel {
   /**
    * What happens to a finished vector of C before it is stored: the element-wise ops fused
    * after the product (an activation, a residual add), while the tile is still in registers.
-   * {@code at} are the output indices of the vector's first lane.
+   * {@code at} are the output indices of the vector's first lane. Kernels without vectors of
+   * their own ({@link DepthwiseConv}) pass one element, with a null {@code type}.
    */
   @FunctionalInterface
   interface Epilogue {

@@ -23,16 +23,18 @@
 // CHECK-NEXT: }) : (tensor<1x3x6x6xf32>, tensor<4x3x3x3xf32>, tensor<4xf32>, tensor<1x4x6x6xf32>) -> tensor<1x4x6x6xf32>
 // CHECK-NEXT: "func.return"(%[[G]])
 
-// Lowered as one kernel: the tile of the convolution is added to the residual's vector and
-// clamped at zero before the single store; no loop reads the convolution's result back.
+// Lowered as one kernel. A 3 x 3 convolution with stride 1 multiplies the shifted rows of the
+// padded image (46 columns: 6 rows of 8, the last 6 wide), then copies the valid columns out:
+// each vector of the product is added to the residual's and clamped at zero on the way, one
+// store to the result; the add and the ReLU have no loops of their own.
 // LOWER-LABEL: "func.func"
 // LOWER-NOT: "nn.{{(fused|conv|add|relu|neg)}}"
-// LOWER: %[[ACC:.*]]:{{[0-9]+}} = "scf.for"
 // LOWER: "vector.fma"
-// LOWER: %[[RES:.*]] = "vector.load"
-// LOWER-NEXT: %[[SUM:.*]] = "arith.addf"(%[[ACC]]#0, %[[RES]]) : (vector<4xf32>, vector<4xf32>) -> vector<4xf32>
-// LOWER: "arith.maxf"(%[[SUM]], %{{.*}}) : (vector<4xf32>, vector<4xf32>) -> vector<4xf32>
-// LOWER: "vector.store"
+// LOWER: %[[P:.*]] = "vector.load"(%{{.*}}, %{{.*}}, %{{.*}}) : (memref<4x46xf32>, index, index) -> vector<4xf32>
+// LOWER-NEXT: %[[RES:.*]] = "vector.load"
+// LOWER-NEXT: %[[SUM:.*]] = "arith.addf"(%[[P]], %[[RES]]) : (vector<4xf32>, vector<4xf32>) -> vector<4xf32>
+// LOWER-NEXT: "arith.maxf"(%[[SUM]], %{{.*}}) : (vector<4xf32>, vector<4xf32>) -> vector<4xf32>
+// LOWER-NEXT: "vector.store"
 // LOWER: sym_name = "conv_add_relu"
 "func.func"() ({
 ^bb0(%x: tensor<1x3x6x6xf32>, %r: tensor<1x4x6x6xf32>):
@@ -91,3 +93,30 @@
   %2 = "nn.hard_swish"(%1) : (tensor<3x6xf32>) -> tensor<3x6xf32>
   "func.return"(%2) : (tensor<3x6xf32>) -> ()
 }) {function_type = (tensor<3x5xf32>, tensor<5x6xf32>) -> tensor<3x6xf32>, sym_name = "gemm_unfused"} : () -> ()
+
+// -----
+
+// Rule "element-wise chain": a batch norm takes the ReLU after it (DenseNet's pre-activation);
+// lowered as one loop nest that normalizes, clamps and stores each element once.
+// CHECK-LABEL: "func.func"
+// CHECK: %[[G:.*]] = "nn.fused"
+// CHECK-NEXT: ^bb0(
+// CHECK-NEXT: %[[N:.*]] = "nn.batch_norm"
+// CHECK-NEXT: %[[Y:.*]] = "nn.relu"(%[[N]])
+// CHECK-NEXT: "nn.yield"(%[[Y]])
+// CHECK: sym_name = "batch_norm_relu"
+// LOWER-LABEL: "func.func"
+// LOWER-NOT: "nn.{{(fused|batch_norm|relu)}}"
+// LOWER: "math.rsqrt"
+// LOWER: %[[V:.*]] = "arith.addf"
+// LOWER-NEXT: %[[Y:.*]] = "arith.maxf"(%[[V]], %{{.*}}) : (f32, f32) -> f32
+// LOWER-NEXT: "memref.store"(%[[Y]]
+// LOWER-NOT: "memref.store"
+// LOWER: sym_name = "batch_norm_relu"
+"func.func"() ({
+^bb0(%x: tensor<1x3x2x4xf32>, %s: tensor<3xf32>, %b: tensor<3xf32>, %m: tensor<3xf32>, %v: tensor<3xf32>):
+  %0 = "nn.batch_norm"(%x, %s, %b, %m, %v) {epsilon = 1.000000e-03 : f32} : (tensor<1x3x2x4xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>) -> tensor<1x3x2x4xf32>
+  %1 = "nn.relu"(%0) : (tensor<1x3x2x4xf32>) -> tensor<1x3x2x4xf32>
+  "func.return"(%1) : (tensor<1x3x2x4xf32>) -> ()
+}) {function_type = (tensor<1x3x2x4xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>) -> tensor<1x3x2x4xf32>, sym_name = "batch_norm_relu"} : () -> ()
+// EQUIV: sym_name = "batch_norm_relu"

@@ -39,37 +39,37 @@
   "func.return"(%0) : (tensor<2x5x5x6xf32>) -> ()
 }) {function_type = (tensor<2x2x5x6xf32>, tensor<5x2x1x1xf32>) -> tensor<2x5x5x6xf32>, sym_name = "conv_1x1"} : () -> ()
 
-// 3 x 3, padded by 1, with bias: the taps are copied into a column matrix (3*3*3 = 27 rows, one
-// per tap, of 4*4 = 16 output positions). The taps are unrolled, so each knows which output
-// positions read inside the image: for tap (0, 0) of a channel, output row 0 and column 0 are
-// zeros, the rest a copy shifted by one row and one column. The weights are an argument here,
-// so they are packed at run time; the tiles start from bias[output channel].
+// 3 x 3, padded by 1, with bias, stride 1: no column matrix. The image is copied into a
+// zero-padded buffer (3 channels of 6 x 6, flat), and row k = (c, i, j) of B is that buffer read
+// from c * 36 + i * 6 + j on (an implicit im2col): column q = y * 6 + x of the product is output
+// (y, x), so the product has (4 - 1) * 6 + 4 = 22 columns, of which x >= 4 are dropped. The
+// weights are an argument here, so they are packed at run time; the tiles start from
+// bias[output channel]. The valid columns are then copied out, a vector at a time.
 // CHECK-LABEL: "func.func"
 // CHECK: ^bb0(%[[X:.*]]: tensor<1x3x4x4xf32>, %[[W:.*]]: tensor<7x3x3x3xf32>, %[[B:.*]]: tensor<7xf32>):
-// CHECK-DAG: %[[ZERO:.*]] = "arith.constant"() {value = 0.000000e+00 : f32}
+// CHECK-DAG: %[[C9:.*]] = "arith.constant"() {value = 9 : index}
+// CHECK-DAG: %[[C36:.*]] = "arith.constant"() {value = 36 : index}
 // CHECK-DAG: %[[XM:.*]] = "bufferization.to_memref"(%[[X]])
 // CHECK-DAG: %[[BM:.*]] = "bufferization.to_memref"(%[[B]])
+// CHECK: %[[OUT:.*]] = "memref.alloc"() {{.*}} : () -> memref<1x7x4x4xf32>
 // CHECK: %[[PA:.*]] = "memref.alloc"() {{.*}} : () -> memref<2x27x6xf32>
-// CHECK: %[[COLS:.*]] = "memref.alloc"() {{.*}} : () -> memref<27x16xf32>
-// CHECK: "scf.for"
-// CHECK-NEXT: ^bb0(%[[C:.*]]: index):
-// CHECK-NEXT: %[[ROW:.*]] = "arith.muli"(%[[C]], %{{.*}}) : (index, index) -> index
-// CHECK-NEXT: "scf.for"
-// CHECK-NEXT: ^bb0(%[[Z0:.*]]: index):
-// CHECK-NEXT: "memref.store"(%[[ZERO]], %[[COLS]], %[[ROW]], %[[Z0]]) : (f32, memref<27x16xf32>, index, index) -> ()
-// CHECK: "scf.for"
-// CHECK-NEXT: ^bb0(%[[Y:.*]]: index):
-// CHECK: "memref.store"(%[[ZERO]], %[[COLS]], %[[ROW]], %{{.*}})
-// CHECK: %[[IY:.*]] = "arith.addi"(%[[Y]], %{{.*}})
-// CHECK: "scf.for"
-// CHECK-NEXT: ^bb0(%[[Z:.*]]: index):
-// CHECK: %[[V:.*]] = "memref.load"(%[[XM]], %{{.*}}, %[[C]], %[[IY]], %[[Z]]) : (memref<1x3x4x4xf32>, index, index, index, index) -> f32
-// CHECK: "memref.store"(%[[V]], %[[COLS]], %[[ROW]], %{{.*}}) : (f32, memref<27x16xf32>, index, index) -> ()
+// CHECK: %[[PADDED:.*]] = "memref.alloc"() {{.*}} : () -> memref<108xf32>
+// CHECK: %[[PRODUCT:.*]] = "memref.alloc"() {{.*}} : () -> memref<7x22xf32>
+// CHECK: %[[V:.*]] = "memref.load"(%[[XM]], %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) : (memref<1x3x4x4xf32>, index, index, index, index) -> f32
+// CHECK: "memref.store"(%[[V]], %[[PADDED]], %{{.*}}) : (f32, memref<108xf32>, index) -> ()
 // CHECK: %[[BIAS:.*]] = "memref.load"(%[[BM]], %{{.*}}) : (memref<7xf32>, index) -> f32
 // CHECK-NEXT: "vector.broadcast"(%[[BIAS]]) : (f32) -> vector<4xf32>
-// CHECK: "vector.load"(%[[COLS]], %{{.*}}, %{{.*}}) : (memref<27x16xf32>, index, index) -> vector<4xf32>
+// CHECK: "scf.for"
+// CHECK-NEXT: ^bb0(%[[K:.*]]: index, %{{.*}}: vector<4xf32>
+// CHECK-NEXT: %[[CHANNEL:.*]] = "arith.divui"(%[[K]], %[[C9]])
+// CHECK-NEXT: %[[TAP:.*]] = "arith.remui"(%[[K]], %[[C9]])
+// CHECK-NEXT: "arith.muli"(%[[CHANNEL]], %[[C36]])
+// CHECK: "vector.load"(%[[PADDED]], %{{.*}}) : (memref<108xf32>, index) -> vector<4xf32>
 // CHECK: "memref.load"(%[[PA]]
 // CHECK: "vector.fma"
+// CHECK: "vector.store"(%{{.*}}, %[[PRODUCT]], %{{.*}}, %{{.*}}) : (vector<4xf32>, memref<7x22xf32>, index, index) -> ()
+// CHECK: %[[ROW:.*]] = "vector.load"(%[[PRODUCT]], %{{.*}}, %{{.*}}) : (memref<7x22xf32>, index, index) -> vector<4xf32>
+// CHECK-NEXT: "vector.store"(%[[ROW]], %[[OUT]], %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) : (vector<4xf32>, memref<1x7x4x4xf32>, index, index, index, index) -> ()
 // CHECK: sym_name = "conv_3x3_padded"
 "func.func"() ({
 ^bb0(%x: tensor<1x3x4x4xf32>, %w: tensor<7x3x3x3xf32>, %b: tensor<7xf32>):
@@ -105,9 +105,9 @@
   "func.return"(%0) : (tensor<1x4x3x3xf32>) -> ()
 }) {function_type = (tensor<1x4x3x3xf32>, tensor<4x2x1x1xf32>) -> tensor<1x4x3x3xf32>, sym_name = "conv_grouped"} : () -> ()
 
-// The column matrix is built for blocks of output rows that fit in L2 (with l2-cache=1024 in
-// the last equivalence run: 1024 / (4 bytes * 18 rows of k * 5 columns) = 2 output rows), then
-// the remaining row: blocks in a loop, and a last block of its own size.
+// Strided convolutions build the column matrix for blocks of output rows that fit in L2 (with
+// l2-cache=1024 in the last equivalence run: 1024 / (4 bytes * 18 rows of k * 5 columns) = 2
+// output rows), then the remaining row: blocks in a loop, and a last block of its own size.
 // CHECK-LABEL: sym_name = "conv_row_blocks"
 // BLOCKS-LABEL: sym_name = "conv_grouped"
 // BLOCKS-DAG: %[[C0:.*]] = "arith.constant"() {value = 0 : index}
@@ -124,7 +124,7 @@
 // BLOCKS: "vector.fma"
 // BLOCKS: sym_name = "conv_row_blocks"
 "func.func"() ({
-^bb0(%x: tensor<1x2x5x5xf32>, %w: tensor<3x2x3x3xf32>):
-  %0 = "nn.conv"(%x, %w) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x2x5x5xf32>, tensor<3x2x3x3xf32>) -> tensor<1x3x5x5xf32>
+^bb0(%x: tensor<1x2x9x9xf32>, %w: tensor<3x2x3x3xf32>):
+  %0 = "nn.conv"(%x, %w) {strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>} : (tensor<1x2x9x9xf32>, tensor<3x2x3x3xf32>) -> tensor<1x3x5x5xf32>
   "func.return"(%0) : (tensor<1x3x5x5xf32>) -> ()
-}) {function_type = (tensor<1x2x5x5xf32>, tensor<3x2x3x3xf32>) -> tensor<1x3x5x5xf32>, sym_name = "conv_row_blocks"} : () -> ()
+}) {function_type = (tensor<1x2x9x9xf32>, tensor<3x2x3x3xf32>) -> tensor<1x3x5x5xf32>, sym_name = "conv_row_blocks"} : () -> ()

@@ -2,6 +2,7 @@ package dev.sol.lowering.nn2loops;
 
 import dev.sol.dialect.memref.CollapseShapeOp;
 import dev.sol.dialect.nn.AddOp;
+import dev.sol.dialect.nn.BatchNormOp;
 import dev.sol.dialect.nn.ConstantOp;
 import dev.sol.dialect.nn.ConvOp;
 import dev.sol.dialect.nn.FusedOp;
@@ -43,6 +44,8 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
     if (members.getFirst() instanceof ConvOp conv && (VectorConv.applies(conv, target) || DepthwiseConv.applies(conv, target))
         && epilogueLowers(members)) {
       fusedConv(op, conv, members, adaptor, rewriter);
+    } else if (members.getFirst() instanceof BatchNormOp bn && epilogueLowers(members) && ((ShapedType) bn.operand(0).type()).element() instanceof FloatType) {
+      elementwise(op, bn, members, adaptor, rewriter);
     } else {
       unpack(op, adaptor, rewriter);
     }
@@ -99,6 +102,33 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
       }
       return v;
     };
+  }
+
+  /**
+   * A batch norm and the ops after it as one loop nest over the result: per element, the
+   * normalized value goes through the chain and is stored once.
+   */
+  private void elementwise(FusedOp op, BatchNormOp bn, List<Operation> members, List<Value> adaptor, ConversionRewriter rewriter) {
+    Loops l = buffers.loops(rewriter, op.location(), false);
+    List<Value> in = new ArrayList<>();
+    for (Value v : adaptor) in.add(buffers.read(l, v, op));
+    Value out = l.alloc(ConvertNnToLoopsPass.bufferType(op.result(0), op));
+    List<Value> bnIn = new ArrayList<>();
+    for (Value v : bn.operands()) bnIn.add(in.get(input(op, v)));
+    long[] shape = ((MemRefType) out.type()).shape();
+    l.parallelForEach(shape, members.size(), iv -> {
+      Value v = BatchNormLowering.normalize(bn, l, bnIn, iv);
+      for (Operation m : members.subList(1, members.size())) {
+        if (m instanceof AddOp add) {
+          Value other = add.operand(0).definingOp() == previous(members, m) ? add.operand(1) : add.operand(0);
+          v = l.add(v, l.load(in.get(input(op, other)), iv));
+        } else {
+          v = activations.get(m.getClass()).apply((UnaryElementwiseOp) m, l, v);
+        }
+      }
+      l.store(v, out, iv);
+    });
+    rewriter.replaceOp(op, List.of(buffers.written(l, op.result(0).type(), out)));
   }
 
   private static Operation previous(List<Operation> members, Operation m) { return members.get(members.indexOf(m) - 1); }

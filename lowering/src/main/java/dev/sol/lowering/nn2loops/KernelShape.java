@@ -21,7 +21,8 @@ record KernelShape(int width, int mr, int nv, long kc, long mcPanels, long ncPan
    * registers (6 x 64 on AVX-512), 6 of 2 with 16 (6 x 16 on AVX2). Fewer broadcasts per FMA
    * made 6 x 4 faster than 12 x 2 on Zen 5. A product with fewer rows makes the tile as high as
    * it is and wider instead, up to 8 vectors (enough independent accumulators to cover the FMA
-   * latency of two pipes), but never wider than n needs.
+   * latency of two pipes), but never wider than n needs. With 24 accumulators, a product whose
+   * rows 8 divides and 6 does not takes 8 x 3.
    *
    * <p>kc is as long as a quarter of L2 allows for the B micro-panel: each block of k reloads
    * and stores the C tile, and on Zen 5 streaming the micro-panel from L2 costs less than
@@ -35,6 +36,11 @@ record KernelShape(int width, int mr, int nv, long kc, long mcPanels, long ncPan
     if (m < mr) {
       mr = (int) m;
       nv = Math.min(8, accumulators / mr);
+    } else if (accumulators >= 24 && m % mr != 0 && m % 8 == 0) {
+      // Rows that 6 does not divide waste the last panel's: 32 output channels (DenseNet's 3 x 3
+      // convolutions) ran 36 rows. 8 x 3 vectors is as many accumulators with no waste.
+      mr = 8;
+      nv = accumulators / 8;
     }
     nv = (int) Math.max(1, Math.min(nv, (n + w - 1) / w));
     int nr = nv * w;

@@ -58,6 +58,24 @@ final class MatMulKernel {
   }
 
   /**
+   * B as the implicit column matrix of a stride-1 convolution over an image padded into
+   * {@code padded} (flat: channels of hp x wp planes): row k = (c, i, j) of the kh x kw taps
+   * reads the flat image from c * hp * wp + i * wp + j on, so column q = y * wp + x is the input
+   * under tap (i, j) of output (y, x). Columns with x >= the output width are computed and
+   * dropped. Past the end of the image it reads zeros.
+   */
+  static BSource shiftedImage(Value padded, long kh, long kw, long hp, long wp, int nr) {
+    return (l, panel, k, column, type, masked) -> {
+      Value channel = l.divui(k, l.index(kh * kw));
+      Value tap = l.remui(k, l.index(kh * kw));
+      Value offset = l.add(l.mul(channel, l.index(hp * wp)), l.add(l.mul(l.divui(tap, l.index(kw)), l.index(wp)), l.remui(tap, l.index(kw))));
+      List<Value> idx = List.of(l.add(offset, l.add(l.mul(panel, l.index(nr)), l.index(column))));
+      if (!masked) return LoadOp.create(l.builder(), l.location(), type, padded, idx).result();
+      return TransferReadOp.create(l.builder(), l.location(), type, padded, idx, l.constant(0, type.element()), false).result();
+    };
+  }
+
+  /**
    * What happens to a finished vector of C before it is stored: the element-wise ops fused
    * after the product (an activation, a residual add), while the tile is still in registers.
    * {@code at} are the output indices of the vector's first lane. Kernels without vectors of

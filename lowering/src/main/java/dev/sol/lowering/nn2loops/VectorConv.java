@@ -5,6 +5,8 @@ import dev.sol.dialect.nn.ConstantOp;
 import dev.sol.dialect.nn.ConvOp;
 import dev.sol.dialect.scf.ForOp;
 import dev.sol.dialect.vector.BroadcastOp;
+import dev.sol.dialect.vector.TransferReadOp;
+import dev.sol.dialect.vector.TransferWriteOp;
 import dev.sol.ir.*;
 import dev.sol.lowering.Loops;
 import dev.sol.lowering.TargetDescription;
@@ -79,6 +81,10 @@ final class VectorConv {
           epilogue));
       return;
     }
+    if (implicit(op, ws)) {
+      implicitGemm(op, l, x, ws, os, t, pa, init, out, epilogue);
+      return;
+    }
     Value cols = l.alloc(new MemRefType(new long[] {k, rows * ow}, FloatType.F32));
     KernelShape last = KernelShape.choose(t, m, oh % rows * ow, k);
     l.forEach(new long[] {xs[0]}, iv -> {
@@ -101,6 +107,83 @@ final class VectorConv {
         MatMulKernel.emit(l, last, m, oh % rows * ow, k, pa, MatMulKernel.rows(cols, List.of(), last.nr()), planes, List.of(image), init,
             l.mul(y0, l.index(ow)), epilogue);
       }
+    });
+  }
+
+  /**
+   * Whether {@code op} multiplies without a column matrix: stride 1 and no dilation, where the
+   * taps' rows of the column matrix are the padded image itself, shifted
+   * ({@link MatMulKernel#shiftedImage}). im2col wrote and read back kh * kw copies of the image,
+   * which for a product with few output channels cost as much as the multiplication.
+   */
+  private static boolean implicit(ConvOp op, long[] ws) {
+    long[] st = op.strides();
+    long[] dl = op.dilations();
+    return st[0] == 1 && st[1] == 1 && dl[0] == 1 && dl[1] == 1;
+  }
+
+  /**
+   * Per image: the image copied into a zero-padded buffer (hp x wp per channel), the product
+   * C' (m x ((oh - 1) * wp + ow)) = W x shifted rows of that buffer, whose column y * wp + x is
+   * output (y, x) (columns with x >= ow are the price: wp - ow of every wp), then the valid
+   * columns copied out through the epilogue.
+   */
+  private static void implicitGemm(ConvOp op, Loops l, Value x, long[] ws, long[] os, TargetDescription t, Value pa, MatMulKernel.TileInit init,
+      Value out, MatMulKernel.Epilogue epilogue) {
+    long[] xs = ((MemRefType) x.type()).shape();
+    long[] pd = op.pads();
+    long channels = xs[1];
+    long hp = xs[2] + pd[0] + pd[2];
+    long wp = xs[3] + pd[1] + pd[3];
+    long oh = os[2];
+    long ow = os[3];
+    long m = ws[0];
+    long k = ws[1] * ws[2] * ws[3];
+    long nq = (oh - 1) * wp + ow;
+    KernelShape s = KernelShape.choose(t, m, nq, k);
+    Value padded = l.alloc(new MemRefType(new long[] {channels * hp * wp}, FloatType.F32));
+    Value product = l.alloc(new MemRefType(new long[] {m, nq}, FloatType.F32));
+    Value zero = l.constant(0, FloatType.F32);
+    VectorType vt = new VectorType(new long[] {t.vectorWidth()}, FloatType.F32);
+    l.forEach(new long[] {xs[0]}, iv -> {
+      Value image = iv.getFirst();
+      l.parallelForEach(new long[] {channels}, hp * wp, cv -> {
+        Value base = l.mul(cv.getFirst(), l.index(hp * wp));
+        range(l, 0, pd[0] * wp, q -> l.store(zero, padded, List.of(l.add(base, q))));
+        range(l, (pd[0] + xs[2]) * wp, hp * wp, q -> l.store(zero, padded, List.of(l.add(base, q))));
+        l.forEach(new long[] {xs[2]}, yv -> {
+          Value row = l.add(base, l.mul(l.add(yv.getFirst(), l.index(pd[0])), l.index(wp)));
+          range(l, 0, pd[1], q -> l.store(zero, padded, List.of(l.add(row, q))));
+          range(l, pd[1] + xs[3], wp, q -> l.store(zero, padded, List.of(l.add(row, q))));
+          range(l, 0, xs[3], q -> l.store(l.load(x, List.of(image, cv.getFirst(), yv.getFirst(), q)), padded,
+              List.of(l.add(row, l.add(q, l.index(pd[1]))))));
+        });
+      });
+      MatMulKernel.emit(l, s, m, nq, k, pa, MatMulKernel.shiftedImage(padded, ws[2], ws[3], hp, wp, s.nr()), product, List.of(), init);
+      // The valid columns, a vector at a time (the last of a row masked), through the epilogue.
+      long full = ow / t.vectorWidth();
+      long tail = ow % t.vectorWidth();
+      l.parallelForEach(new long[] {m, oh}, ow, ov -> {
+        Value channel = ov.get(0);
+        Value y = ov.get(1);
+        for (int masked = 0; masked < 2; masked++) {
+          boolean isMasked = masked == 1;
+          if (isMasked ? tail == 0 : full == 0) continue;
+          Consumer<Value> copy = col -> {
+            Value from = l.add(l.mul(y, l.index(wp)), col);
+            Value at = l.add(l.mul(y, l.index(ow)), col);
+            Value v = isMasked ? TransferReadOp.create(l.builder(), l.location(), vt, product, List.of(channel, from), zero, false).result()
+                : dev.sol.dialect.vector.LoadOp.create(l.builder(), l.location(), vt, product, List.of(channel, from)).result();
+            if (epilogue != null) v = epilogue.apply(l, List.of(image, channel, at), v, vt, isMasked);
+            // Into the 4-D result, so that the mask of the last vector ends with the row.
+            List<Value> to = List.of(image, channel, y, col);
+            if (isMasked) TransferWriteOp.create(l.builder(), l.location(), v, out, to, false);
+            else dev.sol.dialect.vector.StoreOp.create(l.builder(), l.location(), v, out, to);
+          };
+          if (isMasked) copy.accept(l.index(full * t.vectorWidth()));
+          else l.forEach(new long[] {full}, xv -> copy.accept(l.mul(xv.getFirst(), l.index(t.vectorWidth()))));
+        }
+      });
     });
   }
 

@@ -1,6 +1,7 @@
 package dev.sol.pass.transforms.nn;
 
 import dev.sol.dialect.nn.AddOp;
+import dev.sol.dialect.nn.BatchNormOp;
 import dev.sol.dialect.nn.ClipOp;
 import dev.sol.dialect.nn.ConvOp;
 import dev.sol.dialect.nn.FusedOp;
@@ -31,19 +32,25 @@ import java.util.Map;
  * intermediate tensor is needed outside the group. The kernels apply the chain to each tile
  * of the product while it is still in registers.
  *
+ * <p>Rule "element-wise chain": an nn.batch_norm takes the same chain after it (a
+ * pre-activation's batch norm and ReLU, as DenseNet has before each convolution), which the
+ * lowering computes in one pass over memory instead of one per op.
+ *
  * <p>A group is placed where its last op was: every value it reads is defined before that
  * point (a residual may be computed after the product), and every user of its result comes
  * after it. Chains only need use lists; the rules for whole subgraphs (pooling after a
  * convolution, depth-first tiles) are not here yet.
  */
-@PassInfo(name = "nn-fuse", summary = "Group a product and the element-wise ops after it into nn.fused kernels")
+@PassInfo(name = "nn-fuse", summary = "Group a product or a batch norm and the element-wise ops after it into nn.fused kernels")
 public final class NnFusePass implements Pass<NoOptions> {
   @Override public NoOptions defaultOptions() { return NoOptions.INSTANCE; }
 
   @Override public boolean run(Operation root, NoOptions options, PassState state) {
     List<Operation> roots = new ArrayList<>();
     root.walk(o -> {
-      if ((o instanceof ConvOp || o instanceof GemmOp || o instanceof MatMulOp) && !(o.parentOp() instanceof FusedOp)) roots.add(o);
+      if ((o instanceof ConvOp || o instanceof GemmOp || o instanceof MatMulOp || o instanceof BatchNormOp) && !(o.parentOp() instanceof FusedOp)) {
+        roots.add(o);
+      }
     });
     int fused = 0;
     Builder b = new Builder(state.context());
@@ -57,7 +64,7 @@ public final class NnFusePass implements Pass<NoOptions> {
     return true;
   }
 
-  /** The product and the epilogue ops after it. */
+  /** The product (or batch norm) and the epilogue ops after it. */
   private static List<Operation> chain(Operation product) {
     List<Operation> group = new ArrayList<>(List.of(product));
     Value v = product.result(0);

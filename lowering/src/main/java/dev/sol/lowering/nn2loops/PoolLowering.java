@@ -29,6 +29,10 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
     boolean countPad = op.countIncludePad();
     Type t = element(x);
     Type element = nnElement(op, 0);
+    if (xs.length == 4 && t instanceof FloatType) {
+      planes(op, l, x, out.getFirst(), max, lowest(l, element, t));
+      return;
+    }
     l.parallelForEach(shape(out.getFirst()), (max ? 1 : 2) * product(kernel), iv -> {
       Value acc = l.reduce(kernel, max ? lowest(l, element, t) : l.constant(0, t), (kv, s) -> {
         Windowed wv = window(l, iv, kv, xs, st, dl, pd, false);
@@ -46,6 +50,40 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
       }
       l.store(acc, out.getFirst(), iv);
     });
+  }
+
+  /**
+   * 2-D pooling per plane ({@link PlaneWindows}): the window's taps unrolled, the interior's
+   * outputs without bounds checks in a row loop that LLVM vectorizes, the border's checked.
+   * The interior's averages divide by the window's size; the border's count their taps (the
+   * padded ones too with count_include_pad).
+   */
+  private static void planes(PoolOp op, Loops l, Value x, Value out, boolean max, Value lowest) {
+    long[] xs = shape(x);
+    long[] os = shape(out);
+    long[] kernel = op.kernelShape();
+    long[] pd = op.pads();
+    boolean countPad = op.countIncludePad();
+    Type t = element(x);
+    PlaneWindows plane = new PlaneWindows(xs[2], xs[3], os[2], os[3], kernel, op.strides(), op.dilations(), pd);
+    l.parallelForEach(new long[] {os[0], os[1]}, os[2] * os[3] * product(kernel), iv -> plane.forEach(l, (y, col, checked) -> {
+      Value acc = max ? lowest : l.constant(0, t);
+      Value count = max ? null : l.constant(checked ? 0 : product(kernel), t);
+      for (int i = 0; i < kernel[0]; i++) {
+        for (int j = 0; j < kernel[1]; j++) {
+          PlaneWindows.Tap tap = plane.tap(l, y, col, i, j, checked);
+          Value v = l.load(x, List.of(iv.get(0), iv.get(1), tap.iy(), tap.ix()));
+          Value next = max ? l.max(acc, v) : l.add(acc, v);
+          acc = tap.inside() == null ? next : l.select(tap.inside(), next, acc);
+          if (!max && checked) {
+            Value counted = countPad ? l.and(l.inRange(tap.rawY(), -pd[0], xs[2] + pd[2]), l.inRange(tap.rawX(), -pd[1], xs[3] + pd[3]))
+                : tap.inside();
+            count = l.select(counted, l.add(count, l.constant(1, t)), count);
+          }
+        }
+      }
+      l.store(max ? acc : l.div(acc, count), out, List.of(iv.get(0), iv.get(1), y, col));
+    }));
   }
 
   /** The smallest value of the nn element type {@code element} as a scalar of {@code t}: the identity of max. */

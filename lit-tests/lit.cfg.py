@@ -24,6 +24,8 @@ config.environment["PATH"] = llvm_bin + os.pathsep + os.environ.get("PATH", "")
 for var in ("JAVA_HOME", "HOME"):
     if var in os.environ:
         config.environment[var] = os.environ[var]
+# The tools keep compiled models in a cache; the tests' own, so that they leave the user's alone.
+config.environment["SOL_CACHE_DIR"] = os.path.join(config.test_exec_root, "sol-cache")
 
 mlir_opt = shutil.which("mlir-opt-16") or (os.path.exists("/usr/lib/llvm-16/bin/mlir-opt") and "/usr/lib/llvm-16/bin/mlir-opt")
 if mlir_opt:

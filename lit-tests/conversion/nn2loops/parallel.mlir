@@ -34,14 +34,14 @@
   "func.return"(%0) : (tensor<2x8x4x4xf32>) -> ()
 }) {function_type = (tensor<2x8x4x4xf32>) -> tensor<2x8x4x4xf32>, sym_name = "relu"} : () -> ()
 
-// Dimensions of size 1 take no part: the pool runs in parallel over channels and rows, the
-// window reduction inside each output element.
+// Dimensions of size 1 take no part: the 2-D pool runs in parallel over its planes (the
+// channels), the rows and columns of a plane and the window's unrolled taps inside.
 // CHECK-LABEL: "func.func"
-// CHECK: "scf.parallel"(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) ({
-// CHECK-NEXT: ^bb0(%{{.*}}: index, %{{.*}}: index):
-// CHECK-NEXT: "scf.for"
-// CHECK: "scf.for"{{.*}} ({
-// CHECK-NEXT: ^bb0(%{{.*}}: index, %{{.*}}: f32):
+// CHECK: "scf.parallel"(%{{.*}}, %{{.*}}, %{{.*}}) ({
+// CHECK-NEXT: ^bb0(%{{.*}}: index):
+// CHECK: "scf.for"
+// CHECK: "scf.for"
+// CHECK-COUNT-4: "arith.maxf"
 // CHECK: sym_name = "pool"
 "func.func"() ({
 ^bb0(%x: tensor<1x3x8x8xf32>):

@@ -9,6 +9,7 @@ import ai.onnxruntime.OrtSession;
 import dev.sol.codegen.llvm.FmaPeak;
 import dev.sol.runtime.ConformanceCase;
 import dev.sol.runtime.ElementType;
+import dev.sol.runtime.ModelCache;
 import dev.sol.runtime.SolException;
 import dev.sol.runtime.SolModel;
 import dev.sol.runtime.SolOptions;
@@ -47,6 +48,9 @@ public final class SolBench implements Callable<Integer> {
 
   @Option(names = "--shape", paramLabel = "NAME=D0,D1,...", description = "Shape of a graph input whose dimensions are symbolic.")
   List<String> shapes = new ArrayList<>();
+
+  @Option(names = "--no-cache", description = "Compile anew, neither reading nor writing the cache of compiled models.")
+  boolean noCache;
 
   @Option(names = "--threads", paramLabel = "N",
       description = "Threads of one run for both: SOL's OpenMP team and ONNX Runtime's intra-op threads (default: the processors available).")
@@ -138,7 +142,7 @@ public final class SolBench implements Callable<Integer> {
   }
 
   private int bench(byte[] onnx, long flops) throws Exception {
-    SolOptions options = new SolOptions().threads(threads);
+    SolOptions options = new SolOptions().threads(threads).cacheDir(noCache ? null : ModelCache.defaultDirectory());
     for (Map.Entry<String, long[]> e : SolImport.parseShapes(shapes).entrySet()) options.shape(e.getKey(), e.getValue());
     Random random = new Random(seed);
     try (SolModel sol = model == null ? SolModel.compile(onnx, options) : SolModel.compile(model, options);

@@ -64,6 +64,49 @@ final class JitEngine implements Engine {
   /** Where bounds-checked code reports, or null without bounds checks. */
   private final BoundsReports reports;
 
+  /** The entry's name, for {@link #cacheEntry}. */
+  private final String entryName;
+  private final int threads;
+
+  /** Loads a model compiled earlier from the cache; the caller checked that it needs no profiling or bounds checks. */
+  JitEngine(ModelCache.Loaded cached, String fileName) throws SolException {
+    inputs = List.copyOf(cached.inputs().values());
+    outputs = List.copyOf(cached.outputs().values());
+    entryName = cached.entrySymbol();
+    threads = cached.threads();
+    reports = null;
+    counters = null;
+    arenaBytes = cached.arenaBytes();
+    try {
+      if (threads > 1) OpenMpRuntime.load();
+      MallocTuning.keepFreedMemory();
+      jit = new JitModule(cached.object(), cached.mapping(), Map.of());
+    } catch (CodegenException e) {
+      cached.mapping().close();
+      throw new SolException(fileName + ": " + e.getMessage());
+    }
+    entry = lookUp(fileName);
+    memory = Arena.ofShared();
+  }
+
+  /** This engine's compiled model as the cache keeps it. */
+  ModelCache.Entry cacheEntry(Map<String, TensorInfo> inputs, Map<String, TensorInfo> outputs) {
+    return new ModelCache.Entry(jit.object(), entryName, inputs, outputs, arenaBytes, threads);
+  }
+
+  private MethodHandle lookUp(String fileName) throws SolException {
+    int n = inputs.size() + outputs.size() + (arenaBytes > 0 ? 1 : 0);
+    MemoryLayout[] args = new MemoryLayout[n];
+    Arrays.fill(args, ValueLayout.ADDRESS);
+    try {
+      // Looked up once: the handle may be called from any thread, the LLJIT must not serve two lookups at once.
+      return jit.function(entryName, FunctionDescriptor.ofVoid(args)).asSpreader(Object[].class, n);
+    } catch (CodegenException e) {
+      jit.close();
+      throw new SolException(fileName + ": " + e.getMessage());
+    }
+  }
+
   JitEngine(LoadedModel model, SolOptions options) throws SolException {
     inputs = List.copyOf(model.inputs.values());
     outputs = List.copyOf(model.outputs.values());
@@ -75,6 +118,8 @@ final class JitEngine implements Engine {
       }
     }
     String name = Symbols.nameOf(model.function);
+    entryName = name;
+    threads = options.threads();
     lower(model.context, model.module, model.fileName, hostTarget().withThreads(options.threads(), options.parallelWork()), options.profile(),
         model.checkBounds);
     reports = model.checkBounds ? new BoundsReports() : null;

@@ -37,16 +37,19 @@ public final class SolModel implements AutoCloseable {
   private final Set<String> constants;
   private final Engine engine;
   private final Duration compileTime;
+  private final boolean cached;
   /** Runs hold the read lock, close the write lock: the code and its buffers outlive every run in flight. */
   private final ReentrantReadWriteLock lifetime = new ReentrantReadWriteLock();
   private boolean closed;
 
-  private SolModel(LoadedModel model, Set<String> constants, Engine engine, Duration compileTime) {
-    this.inputs = model.inputs;
-    this.outputs = model.outputs;
+  private SolModel(Map<String, TensorInfo> inputs, Map<String, TensorInfo> outputs, Set<String> constants, Engine engine, Duration compileTime,
+      boolean cached) {
+    this.inputs = inputs;
+    this.outputs = outputs;
     this.constants = constants;
     this.engine = engine;
     this.compileTime = compileTime;
+    this.cached = cached;
   }
 
   /**
@@ -84,12 +87,24 @@ public final class SolModel implements AutoCloseable {
     if (options.profile() && options.backend() != SolOptions.Backend.JIT) {
       throw new IllegalArgumentException("SolOptions.profile times compiled code; it needs the JIT backend");
     }
+    Set<String> constants = Set.copyOf(options.constants().keySet());
+    ModelCache cache = null;
+    String key = null;
+    if (options.backend() == SolOptions.Backend.JIT && options.cacheDir() != null && !options.profile() && !options.checkBounds()) {
+      cache = new ModelCache(options.cacheDir());
+      key = ModelCache.key(bytes, mlir, options);
+      ModelCache.Loaded hit = cache.load(key);
+      if (hit != null) {
+        return new SolModel(hit.inputs(), hit.outputs(), constants, new JitEngine(hit, fileName), Duration.ofNanos(System.nanoTime() - t0), true);
+      }
+    }
     LoadedModel model = LoadedModel.load(bytes, fileName, mlir, options);
     Engine engine = switch (options.backend()) {
       case JIT -> new JitEngine(model, options);
       case INTERPRETER -> new InterpreterEngine(model);
     };
-    return new SolModel(model, Set.copyOf(options.constants().keySet()), engine, Duration.ofNanos(System.nanoTime() - t0));
+    if (cache != null && engine instanceof JitEngine jit) cache.store(key, jit.cacheEntry(model.inputs, model.outputs));
+    return new SolModel(model.inputs, model.outputs, constants, engine, Duration.ofNanos(System.nanoTime() - t0), false);
   }
 
   /** The inputs in argument order: name to element type and shape (inputs given as constants are not among them). */
@@ -105,8 +120,11 @@ public final class SolModel implements AutoCloseable {
    */
   public long arenaBytes() { return engine.arenaBytes(); }
 
-  /** Reading, importing, lowering and compiling to machine code. */
+  /** Reading, importing, lowering and compiling to machine code (or loading it from the cache). */
   public Duration compileTime() { return compileTime; }
+
+  /** Whether the machine code came from the cache of {@link SolOptions#cacheDir}. */
+  public boolean fromCache() { return cached; }
 
   /**
    * Runs the model once. Every input must be given, with the element type and shape of

@@ -22,6 +22,7 @@ public final class SolOptions {
   private Backend backend = Backend.JIT;
   private boolean profile;
   private boolean checkBounds;
+  private java.nio.file.Path cacheDir;
 
   /** Fixes the shape of graph input {@code name}, for models whose inputs have symbolic dimensions. */
   public SolOptions shape(String name, long... dims) {
@@ -95,6 +96,19 @@ public final class SolOptions {
     this.checkBounds = checkBounds;
     return this;
   }
+
+  /**
+   * Keeps compiled code in {@code dir} (null: no cache, the default), keyed by the model's
+   * bytes, these options, the host CPU and SOL's own code: compiling the same model again
+   * loads the machine code instead (see {@link ModelCache}). {@link ModelCache#defaultDirectory()}
+   * is where the command-line tools keep it. Profiling and bounds-checked code are not cached.
+   */
+  public SolOptions cacheDir(java.nio.file.Path dir) {
+    this.cacheDir = dir;
+    return this;
+  }
+
+  java.nio.file.Path cacheDir() { return cacheDir; }
 
   Map<String, long[]> shapes() { return shapes; }
 

@@ -30,7 +30,7 @@ final class ModelRunner {
 
   /** What to run and how; {@code threads} null for the default. */
   record Request(Path model, List<String> inputs, List<String> constants, Map<String, long[]> shapes, SolOptions.Backend backend,
-      Integer threads, int repeat, boolean timing, Path outputDir, boolean profile, boolean checkBounds) {}
+      Integer threads, int repeat, boolean timing, Path outputDir, boolean profile, boolean checkBounds, Path cacheDir) {}
 
   static void run(Request q) throws RunException, IOException {
     if (q.outputDir() != null) {
@@ -50,7 +50,7 @@ final class ModelRunner {
       if (name == null) byPosition.add(t);
       else byName.put(name, t);
     }
-    SolOptions options = new SolOptions().backend(q.backend()).profile(q.profile()).checkBounds(q.checkBounds());
+    SolOptions options = new SolOptions().backend(q.backend()).profile(q.profile()).checkBounds(q.checkBounds()).cacheDir(q.cacheDir());
     if (q.threads() != null) options.threads(q.threads());
     for (Map.Entry<String, long[]> s : q.shapes().entrySet()) options.shape(s.getKey(), s.getValue());
     for (String spec : q.constants()) {
@@ -61,7 +61,7 @@ final class ModelRunner {
     try (SolModel model = compile(q, options, byName.keySet(), byPosition.size())) {
       boolean jit = q.backend() == SolOptions.Backend.JIT;
       if (q.timing() && jit) {
-        System.out.printf("compile: %.1f ms%n", model.compileTime().toNanos() / 1e6);
+        System.out.printf("compile: %.1f ms%s%n", model.compileTime().toNanos() / 1e6, model.fromCache() ? " (machine code from the cache)" : "");
         System.out.printf("arena: %d bytes for the temporaries of a run%n", model.arenaBytes());
       }
       Map<String, SolTensor> feeds = bind(model, byName, byPosition, q.constants());

@@ -2,6 +2,7 @@ package dev.sol.tools;
 
 import dev.sol.runtime.ConformanceCase;
 import dev.sol.runtime.Interpreter;
+import dev.sol.runtime.ModelCache;
 import dev.sol.runtime.OutOfBoundsAccessException;
 import dev.sol.runtime.SolOptions;
 import java.io.IOException;
@@ -26,6 +27,13 @@ import picocli.CommandLine.Spec;
 public final class SolRun implements Callable<Integer> {
   @Option(names = "--backend", defaultValue = "interp", description = "Backend: interp (the reference interpreter, default) or jit (compiled by LLVM for this CPU).")
   String backend;
+
+  @Option(names = "--no-cache", description = "Compile anew, neither reading nor writing the cache of compiled models (jit).")
+  boolean noCache;
+
+  @Option(names = "--cache-dir", paramLabel = "DIR",
+      description = "Keep compiled models in DIR (jit; default: $SOL_CACHE_DIR, else $XDG_CACHE_HOME/sol, else ~/.cache/sol).")
+  Path cacheDir;
 
   @Option(names = "--print-timing", description = "Print the compile time (jit) and the latency of each run.")
   boolean printTiming;
@@ -153,6 +161,9 @@ public final class SolRun implements Callable<Integer> {
 
   private SolOptions.Backend backend() { return backend.equals("jit") ? SolOptions.Backend.JIT : SolOptions.Backend.INTERPRETER; }
 
+  /** Where compiled models are kept, or null with --no-cache. */
+  private Path cache() { return noCache ? null : cacheDir != null ? cacheDir : ModelCache.defaultDirectory(); }
+
   /** Fresh options with the backend and the threads asked for. */
   private SolOptions options() {
     SolOptions o = new SolOptions().backend(backend());
@@ -162,7 +173,7 @@ public final class SolRun implements Callable<Integer> {
   private int runModel(Map<String, long[]> givenShapes) {
     try {
       ModelRunner.run(new ModelRunner.Request(model, inputs, constants, givenShapes, backend(), threads, repeat, printTiming, outputDir,
-          profile, checkBounds));
+          profile, checkBounds, cache()));
       return 0;
     } catch (ModelRunner.RunException | IllegalArgumentException | Interpreter.InterpreterException | OutOfBoundsAccessException
         | IOException e) {

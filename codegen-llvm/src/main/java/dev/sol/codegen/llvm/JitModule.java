@@ -3,6 +3,7 @@ package dev.sol.codegen.llvm;
 import static org.bytedeco.llvm.global.LLVM.*;
 
 import java.lang.foreign.FunctionDescriptor;
+import org.bytedeco.javacpp.BytePointer;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
@@ -15,9 +16,14 @@ import org.bytedeco.llvm.LLVM.*;
 public final class JitModule implements AutoCloseable {
   private final LLVMOrcLLJITRef jit = new LLVMOrcLLJITRef();
 
+  /** The machine code the JIT runs, an ELF object for the host (what a cache can keep); null when it was loaded. */
+  private final byte[] object;
+  /** What holds a loaded object's memory (a file mapping), closed with the JIT; else null. */
+  private final java.lang.foreign.Arena owner;
+
   /**
-   * Builds a module with {@code build} in a context the JIT owns, optimizes it for the host
-   * and adds it to the JIT.
+   * Builds a module with {@code build} in a context the JIT owns, optimizes it for the host,
+   * compiles it to an object and adds that to the JIT.
    */
   public JitModule(java.util.function.Function<LLVMContextRef, LLVMModuleRef> build) {
     this(build, java.util.Map.of());
@@ -28,30 +34,63 @@ public final class JitModule implements AutoCloseable {
    * e.g. Java upcall stubs) defined for the code to call before the process's own.
    */
   public JitModule(java.util.function.Function<LLVMContextRef, LLVMModuleRef> build, java.util.Map<String, MemorySegment> symbols) {
+    this(compile(build), symbols);
+  }
+
+  /**
+   * Loads an object made by {@link #object()} of an earlier JitModule (in this or another
+   * process on the same CPU), with {@code symbols} as in the other constructor.
+   */
+  private JitModule(byte[] object, java.util.Map<String, MemorySegment> symbols) {
+    this.object = object;
+    this.owner = null;
+    BytePointer bytes = new BytePointer(object.length);
+    bytes.put(object);
+    create(symbols, LLVMCreateMemoryBufferWithMemoryRangeCopy(bytes, object.length, new BytePointer("sol-model.o")));
+    bytes.deallocate();
+  }
+
+  /**
+   * Loads an object that an earlier JitModule made ({@link #object()}, in this or another
+   * process on the same CPU) from native memory, without copying it: a mapped file that
+   * {@code owner} holds, closed when this module is.
+   */
+  public JitModule(MemorySegment object, java.lang.foreign.Arena owner, java.util.Map<String, MemorySegment> symbols) {
+    this.object = null;
+    this.owner = owner;
+    BytePointer bytes = new BytePointer(object.asByteBuffer());
+    create(symbols, LLVMCreateMemoryBufferWithMemoryRange(bytes, object.byteSize(), new BytePointer("sol-model.o"), 0));
+  }
+
+  private void create(java.util.Map<String, MemorySegment> symbols, LLVMMemoryBufferRef buffer) {
     Targets.initialize();
-    LLVMOrcThreadSafeContextRef tsc = LLVMOrcCreateNewThreadSafeContext();
-    LLVMModuleRef module;
-    try {
-      module = build.apply(LLVMOrcThreadSafeContextGetContext(tsc));
-      LLVMTargetMachineRef tm = Targets.machine(null, null, null);
-      try {
-        Targets.optimize(module, tm);
-      } finally {
-        LLVMDisposeTargetMachine(tm);
-      }
-    } catch (RuntimeException e) {
-      LLVMOrcDisposeThreadSafeContext(tsc);
-      throw e;
-    }
     check(LLVMOrcCreateLLJIT(jit, LLVMOrcCreateLLJITBuilder()));
     LLVMOrcDefinitionGeneratorRef gen = new LLVMOrcDefinitionGeneratorRef();
     check(LLVMOrcCreateDynamicLibrarySearchGeneratorForProcess(gen, LLVMOrcLLJITGetGlobalPrefix(jit), (LLVMOrcSymbolPredicate) null, null));
     LLVMOrcJITDylibAddGenerator(LLVMOrcLLJITGetMainJITDylib(jit), gen);
     if (!symbols.isEmpty()) define(symbols);
-    LLVMOrcThreadSafeModuleRef tsm = LLVMOrcCreateNewThreadSafeModule(module, tsc);
-    check(LLVMOrcLLJITAddLLVMIRModule(jit, LLVMOrcLLJITGetMainJITDylib(jit), tsm));
-    LLVMOrcDisposeThreadSafeContext(tsc);
+    check(LLVMOrcLLJITAddObjectFile(jit, LLVMOrcLLJITGetMainJITDylib(jit), buffer));
   }
+
+  /** The object of the module that {@code build} makes, optimized for the host. */
+  private static byte[] compile(java.util.function.Function<LLVMContextRef, LLVMModuleRef> build) {
+    Targets.initialize();
+    LLVMContextRef context = LLVMContextCreate();
+    LLVMTargetMachineRef tm = Targets.machine(null, null, null);
+    try {
+      LLVMModuleRef module = build.apply(context);
+      Targets.optimize(module, tm);
+      byte[] object = Targets.emit(module, tm, true);
+      LLVMDisposeModule(module);
+      return object;
+    } finally {
+      LLVMDisposeTargetMachine(tm);
+      LLVMContextDispose(context);
+    }
+  }
+
+  /** The object code this JIT runs; null when it was loaded from native memory. */
+  public byte[] object() { return object; }
 
   private void define(java.util.Map<String, MemorySegment> symbols) {
     LLVMOrcCSymbolMapPair pairs = new LLVMOrcCSymbolMapPair(symbols.size());
@@ -85,5 +124,6 @@ public final class JitModule implements AutoCloseable {
 
   @Override public synchronized void close() {
     LLVMOrcDisposeLLJIT(jit);
+    if (owner != null) owner.close();
   }
 }

@@ -54,6 +54,12 @@ public final class Targets {
     initialized = true;
   }
 
+  /** The host's CPU name, as LLVM detects it. */
+  public static String hostCpu() { return LlvmNative.message(LLVMGetHostCPUName()); }
+
+  /** The host's CPU features, as LLVM detects them. */
+  public static String hostFeatures() { return LlvmNative.message(LLVMGetHostCPUFeatures()); }
+
   public static String hostTriple() {
     initialize();
     return LlvmNative.message(LLVMGetDefaultTargetTriple());

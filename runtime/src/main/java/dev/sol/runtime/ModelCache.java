@@ -1,0 +1,247 @@
+package dev.sol.runtime;
+
+import dev.sol.codegen.llvm.Targets;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.Writer;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.net.URISyntaxException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * Compiled models on disk, so that compiling the same model again loads its machine code
+ * instead of importing, lowering and optimizing it anew. An entry is two files named by its
+ * key: {@code KEY.o}, the JIT's object code for the host, and {@code KEY.properties}, what the
+ * runtime needs beside it (entry symbol, inputs, outputs, arena size, threads) and the
+ * object's SHA-256. The key is the SHA-256 of the model's bytes, every option that changes
+ * the code (shapes, constants' bytes, threads, parallel work), the host's CPU and features,
+ * and SOL's own compiled classes, so a rebuilt SOL never loads code an older one made. An
+ * entry that does not read back whole and intact (a damaged or foreign file) is a miss: it is
+ * compiled again and rewritten. Entries are written to a temporary file and moved into place,
+ * so concurrent compiles of one model never see half an entry.
+ */
+public final class ModelCache {
+  /** The format of the entries; another one is a miss. */
+  private static final String FORMAT = "sol-model-cache-1";
+  private static volatile String solIdentity;
+
+  private final Path dir;
+
+  ModelCache(Path dir) { this.dir = dir; }
+
+  /**
+   * Where the command-line tools keep compiled models: the system property
+   * {@code sol.cache.dir}, else {@code $SOL_CACHE_DIR}, else {@code $XDG_CACHE_HOME/sol}, else
+   * {@code ~/.cache/sol}.
+   */
+  public static Path defaultDirectory() {
+    String property = System.getProperty("sol.cache.dir");
+    if (property != null && !property.isEmpty()) return Path.of(property);
+    String env = System.getenv("SOL_CACHE_DIR");
+    if (env != null && !env.isEmpty()) return Path.of(env);
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    if (xdg != null && !xdg.isEmpty()) return Path.of(xdg, "sol");
+    return Path.of(System.getProperty("user.home"), ".cache", "sol");
+  }
+
+  /** A compiled model as the cache keeps it. */
+  record Entry(byte[] object, String entrySymbol, Map<String, TensorInfo> inputs, Map<String, TensorInfo> outputs, long arenaBytes,
+      int threads) {}
+
+  /**
+   * An entry read back: its object mapped from the file (not copied; {@code mapping} holds
+   * it until the JIT is done with it) and the rest as stored.
+   */
+  record Loaded(MemorySegment object, Arena mapping, String entrySymbol, Map<String, TensorInfo> inputs, Map<String, TensorInfo> outputs,
+      long arenaBytes, int threads) {}
+
+  /** The key of a model compiled with these options for this host. */
+  static String key(byte[] model, boolean mlir, SolOptions options) {
+    MessageDigest d = sha256();
+    update(d, FORMAT);
+    update(d, solIdentity());
+    update(d, Targets.hostTriple());
+    update(d, Targets.hostCpu());
+    update(d, Targets.hostFeatures());
+    update(d, mlir ? "mlir" : "onnx");
+    d.update(model);
+    update(d, "threads=" + options.threads() + " parallel-work=" + options.parallelWork());
+    for (Map.Entry<String, long[]> s : options.shapes().entrySet()) update(d, "shape " + s.getKey() + "=" + Arrays.toString(s.getValue()));
+    for (Map.Entry<String, SolTensor> c : options.constants().entrySet()) {
+      update(d, "constant " + c.getKey() + " " + c.getValue().info());
+      d.update(c.getValue().segment().toArray(ValueLayout.JAVA_BYTE));
+    }
+    return HexFormat.of().formatHex(d.digest());
+  }
+
+  /** The entry of {@code key}, or null when there is none or it is damaged. */
+  Loaded load(String key) {
+    Path meta = dir.resolve(key + ".properties");
+    Path code = dir.resolve(key + ".o");
+    if (!Files.isRegularFile(meta) || !Files.isRegularFile(code)) return null;
+    try {
+      Properties p = new Properties();
+      try (Reader r = Files.newBufferedReader(meta, StandardCharsets.UTF_8)) {
+        p.load(r);
+      }
+      if (!FORMAT.equals(p.getProperty("format")) || !key.equals(p.getProperty("key"))) return null;
+      Arena mapping = Arena.ofShared();
+      try (FileChannel channel = FileChannel.open(code, StandardOpenOption.READ)) {
+        MemorySegment object = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size(), mapping);
+        MessageDigest d = sha256();
+        for (long at = 0; at < object.byteSize(); at += 1 << 30) {
+          d.update(object.asSlice(at, Math.min(1 << 30, object.byteSize() - at)).asByteBuffer());
+        }
+        Loaded loaded = HexFormat.of().formatHex(d.digest()).equals(p.getProperty("object.sha256"))
+            ? new Loaded(object, mapping, required(p, "entry"), tensors(p, "input"), tensors(p, "output"), Long.parseLong(required(p, "arena")),
+                Integer.parseInt(required(p, "threads")))
+            : null;
+        if (loaded == null) mapping.close();
+        return loaded;
+      } catch (IOException | RuntimeException e) {
+        mapping.close();
+        return null;
+      }
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Stores an entry; a cache that cannot be written is left alone (the model still runs). */
+  void store(String key, Entry e) {
+    try {
+      Files.createDirectories(dir);
+      Properties p = new Properties();
+      p.setProperty("format", FORMAT);
+      p.setProperty("key", key);
+      p.setProperty("entry", e.entrySymbol());
+      p.setProperty("arena", Long.toString(e.arenaBytes()));
+      p.setProperty("threads", Integer.toString(e.threads()));
+      p.setProperty("object.sha256", HexFormat.of().formatHex(sha256().digest(e.object())));
+      put(p, "input", e.inputs());
+      put(p, "output", e.outputs());
+      Path code = Files.createTempFile(dir, key, ".o.tmp");
+      Files.write(code, e.object());
+      move(code, dir.resolve(key + ".o"));
+      Path meta = Files.createTempFile(dir, key, ".properties.tmp");
+      try (Writer w = Files.newBufferedWriter(meta, StandardCharsets.UTF_8)) {
+        p.store(w, "a model compiled by SOL");
+      }
+      move(meta, dir.resolve(key + ".properties"));
+    } catch (IOException | UnsupportedOperationException ignored) {
+      // No cache, as if caching were off.
+    }
+  }
+
+  /** The keys of the entries in the cache directory. */
+  List<String> keys() throws IOException {
+    if (!Files.isDirectory(dir)) return List.of();
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".properties")).map(n -> n.substring(0, n.length() - 11))
+          .sorted().toList();
+    }
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static void put(Properties p, String kind, Map<String, TensorInfo> tensors) {
+    p.setProperty(kind + ".count", Integer.toString(tensors.size()));
+    int i = 0;
+    for (Map.Entry<String, TensorInfo> t : tensors.entrySet()) {
+      p.setProperty(kind + "." + i + ".name", t.getKey());
+      p.setProperty(kind + "." + i + ".type", t.getValue().elementType().name());
+      p.setProperty(kind + "." + i + ".shape", Arrays.toString(t.getValue().shape()));
+      i++;
+    }
+  }
+
+  private static Map<String, TensorInfo> tensors(Properties p, String kind) {
+    Map<String, TensorInfo> tensors = new LinkedHashMap<>();
+    int n = Integer.parseInt(required(p, kind + ".count"));
+    for (int i = 0; i < n; i++) {
+      String shape = required(p, kind + "." + i + ".shape");
+      String inner = shape.substring(1, shape.length() - 1).strip();
+      long[] dims = inner.isEmpty() ? new long[0] : Arrays.stream(inner.split(",")).mapToLong(s -> Long.parseLong(s.strip())).toArray();
+      tensors.put(required(p, kind + "." + i + ".name"), new TensorInfo(ElementType.valueOf(required(p, kind + "." + i + ".type")), dims));
+    }
+    return tensors;
+  }
+
+  private static String required(Properties p, String name) {
+    String v = p.getProperty(name);
+    if (v == null) throw new IllegalArgumentException("missing " + name);
+    return v;
+  }
+
+  /**
+   * SOL's own code: the SHA-256 of the jars or class directories of SOL's modules on the class
+   * path, computed once per process. A rebuilt SOL gets other keys.
+   */
+  private static String solIdentity() {
+    String id = solIdentity;
+    if (id != null) return id;
+    MessageDigest d = sha256();
+    List<Path> roots = new ArrayList<>();
+    for (Class<?> c : List.of(ModelCache.class, Targets.class, dev.sol.lowering.LoweringPasses.class, dev.sol.ir.Operation.class,
+        dev.sol.dialect.nn.ConvOp.class, dev.sol.pass.Pass.class, dev.sol.frontend.onnx.OnnxImporter.class)) {
+      try {
+        roots.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()));
+      } catch (URISyntaxException | RuntimeException e) {
+        update(d, c.getName());
+      }
+    }
+    for (Path root : roots) {
+      try (Stream<Path> files = Files.isDirectory(root) ? Files.walk(root) : Stream.of(root)) {
+        for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+          update(d, root.relativize(f).toString());
+          try (InputStream in = Files.newInputStream(f)) {
+            d.update(in.readAllBytes());
+          }
+        }
+      } catch (IOException e) {
+        update(d, root.toString());
+      }
+    }
+    id = HexFormat.of().formatHex(d.digest());
+    solIdentity = id;
+    return id;
+  }
+
+  private static void update(MessageDigest d, String s) {
+    d.update(s.getBytes(StandardCharsets.UTF_8));
+    d.update((byte) 0);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package dev.sol.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The cache of compiled models: a second compile of the same model loads the machine code and
+ * gets ONNX Runtime's results; other options are other entries; a damaged or foreign entry is
+ * compiled again and rewritten, never loaded.
+ */
+class ModelCacheTest {
+  private static final Path NET = Path.of("..", "testdata", "generated", "net_resnet");
+
+  private static SolModel compile(Path cache, int threads) throws Exception {
+    return SolModel.compile(NET.resolve("model.onnx"), new SolOptions().threads(threads).cacheDir(cache));
+  }
+
+  /** Runs the network on its test input and compares with ONNX Runtime's output. */
+  private static void assertRunsRight(SolModel model) throws Exception {
+    SolTensor input = SolTensor.fromTensorProto(Files.readAllBytes(NET.resolve("test_data_set_0/input_0.pb")));
+    SolTensor expected = SolTensor.fromTensorProto(Files.readAllBytes(NET.resolve("test_data_set_0/output_0.pb")));
+    try (SolModel.Result r = model.run(Map.of(model.inputs().keySet().iterator().next(), input))) {
+      assertNull(ConformanceCase.compare(r.get(r.names().getFirst()), expected, 1e-3, 1e-5));
+    }
+  }
+
+  @Test void theSecondCompileLoadsTheMachineCode(@TempDir Path cache) throws Exception {
+    Map<String, TensorInfo> inputs;
+    try (SolModel first = compile(cache, 1)) {
+      assertFalse(first.fromCache());
+      inputs = first.inputs();
+      assertRunsRight(first);
+    }
+    List<String> keys = new ModelCache(cache).keys();
+    assertEquals(1, keys.size());
+    assertTrue(Files.size(cache.resolve(keys.getFirst() + ".o")) > 0);
+    try (SolModel second = compile(cache, 1)) {
+      assertTrue(second.fromCache());
+      assertEquals(inputs.toString(), second.inputs().toString());
+      assertRunsRight(second);
+    }
+    try (SolModel twoThreads = compile(cache, 2)) {
+      assertFalse(twoThreads.fromCache(), "other threads are other code");
+      assertRunsRight(twoThreads);
+    }
+    assertEquals(2, new ModelCache(cache).keys().size());
+  }
+
+  @Test void aDamagedEntryIsCompiledAgain(@TempDir Path cache) throws Exception {
+    compile(cache, 1).close();
+    String key = new ModelCache(cache).keys().getFirst();
+    Path object = cache.resolve(key + ".o");
+    byte[] bytes = Files.readAllBytes(object);
+    for (int i = bytes.length / 2; i < bytes.length / 2 + 64; i++) bytes[i] ^= (byte) 0x5a;
+    Files.write(object, bytes);
+    try (SolModel model = compile(cache, 1)) {
+      assertFalse(model.fromCache(), "a damaged object is not loaded");
+      assertRunsRight(model);
+    }
+    assertNotEquals(List.of(bytes), List.of(Files.readAllBytes(object)));
+    try (SolModel model = compile(cache, 1)) {
+      assertTrue(model.fromCache(), "the entry was rewritten");
+    }
+    Path meta = cache.resolve(key + ".properties");
+    Files.writeString(meta, Files.readString(meta).replace("format=sol-model-cache-1", "format=something-else"));
+    try (SolModel model = compile(cache, 1)) {
+      assertFalse(model.fromCache(), "a foreign entry is not loaded");
+      assertRunsRight(model);
+    }
+    Files.writeString(meta, "not a cache entry");
+    try (SolModel model = compile(cache, 1)) {
+      assertFalse(model.fromCache());
+    }
+  }
+
+  @Test void withoutACacheDirectoryNothingIsWritten(@TempDir Path dir) throws Exception {
+    try (SolModel model = SolModel.compile(NET.resolve("model.onnx"), new SolOptions().threads(1))) {
+      assertFalse(model.fromCache());
+    }
+    assertEquals(List.of(), new ModelCache(dir).keys());
+  }
+}

@@ -26,7 +26,7 @@ final class DepthwiseConv {
     ShapedType x = op.operandType(0);
     ShapedType w = op.operandType(1);
     return t.vectorizes() && x.element().equals(FloatType.F32) && x.rank() == 4 && op.group() > 1 && op.group() == x.shape()[1]
-        && w.shape()[1] == 1;
+        && w.shape()[1] == 1 && PlaneWindows.unrolls(w.shape()[2], w.shape()[3]);
   }
 
   /**

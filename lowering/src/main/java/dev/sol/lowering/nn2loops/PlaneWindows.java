@@ -16,6 +16,16 @@ import dev.sol.lowering.Loops;
  * @param kernel the window's rows and columns; strides, dilations and pads (top, left, bottom, right) as the op has them
  */
 record PlaneWindows(long inH, long inW, long outH, long outW, long[] kernel, long[] strides, long[] dilations, long[] pads) {
+  /**
+   * The most taps a window may have to be unrolled: each tap is some ten ops in each of the
+   * three loops, and a window of a million taps (a valid pooling) took minutes to compile.
+   * Larger windows keep the generic loops.
+   */
+  static final long MAX_TAPS = 64;
+
+  /** Whether a window of {@code rows} x {@code cols} taps is unrolled. */
+  static boolean unrolls(long rows, long cols) { return rows * cols <= MAX_TAPS; }
+
   /** What an op computes for output (y, x); {@code checked} when its taps may read outside the input. */
   @FunctionalInterface
   interface Output {

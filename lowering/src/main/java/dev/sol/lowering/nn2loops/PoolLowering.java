@@ -29,7 +29,7 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
     boolean countPad = op.countIncludePad();
     Type t = element(x);
     Type element = nnElement(op, 0);
-    if (xs.length == 4 && t instanceof FloatType) {
+    if (xs.length == 4 && t instanceof FloatType && PlaneWindows.unrolls(kernel[0], kernel[1])) {
       planes(op, l, x, out.getFirst(), max, lowest(l, element, t));
       return;
     }

@@ -16,5 +16,8 @@ sealed interface Engine extends AutoCloseable permits JitEngine, InterpreterEngi
   /** The kernels' times so far, or null when the engine does not profile. */
   default Profile profile() { return null; }
 
+  /** Milliseconds of each phase of compiling after the import, in order (empty for the interpreter). */
+  default java.util.Map<String, Double> compilePhases() { return java.util.Map.of(); }
+
   @Override void close();
 }

@@ -67,6 +67,7 @@ final class JitEngine implements Engine {
   /** The entry's name, for {@link #cacheEntry}. */
   private final String entryName;
   private final int threads;
+  private final Map<String, Double> phases = new java.util.LinkedHashMap<>();
 
   /** Loads a model compiled earlier from the cache; the caller checked that it needs no profiling or bounds checks. */
   JitEngine(ModelCache.Loaded cached, String fileName) throws SolException {
@@ -80,12 +81,14 @@ final class JitEngine implements Engine {
     try {
       if (threads > 1) OpenMpRuntime.load();
       MallocTuning.keepFreedMemory();
+      long t0 = System.nanoTime();
       jit = new JitModule(cached.object(), cached.mapping(), Map.of());
+      entry = lookUp(fileName);
+      phases.put("link", (System.nanoTime() - t0) / 1e6);
     } catch (CodegenException e) {
       cached.mapping().close();
       throw new SolException(fileName + ": " + e.getMessage());
     }
-    entry = lookUp(fileName);
     memory = Arena.ofShared();
   }
 
@@ -120,8 +123,11 @@ final class JitEngine implements Engine {
     String name = Symbols.nameOf(model.function);
     entryName = name;
     threads = options.threads();
+    long t0 = System.nanoTime();
     lower(model.context, model.module, model.fileName, hostTarget().withThreads(options.threads(), options.parallelWork()), options.profile(),
         model.checkBounds);
+    phases.put("lower", (System.nanoTime() - t0) / 1e6);
+    long t1 = System.nanoTime();
     reports = model.checkBounds ? new BoundsReports() : null;
     try {
       if (options.threads() > 1) OpenMpRuntime.load();
@@ -145,8 +151,17 @@ final class JitEngine implements Engine {
       if (reports != null) reports.close();
       throw new SolException(model.fileName + ": " + e.getMessage());
     }
+    // Linking is what the JIT took beyond making the object (the object is linked at the first lookup).
+    double llvm = 0;
+    for (Map.Entry<String, Long> p : jit.phases().entrySet()) {
+      phases.put(p.getKey(), p.getValue() / 1e6);
+      llvm += p.getValue() / 1e6;
+    }
+    phases.put("link", Math.max(0, (System.nanoTime() - t1) / 1e6 - llvm));
     memory = Arena.ofShared();
   }
+
+  @Override public Map<String, Double> compilePhases() { return phases; }
 
   private static List<Type> concat(List<Type> a, List<Type> b) {
     List<Type> all = new ArrayList<>(a);

@@ -38,6 +38,7 @@ public final class SolModel implements AutoCloseable {
   private final Engine engine;
   private final Duration compileTime;
   private final boolean cached;
+  private final Map<String, Double> phases = new LinkedHashMap<>();
   /** Runs hold the read lock, close the write lock: the code and its buffers outlive every run in flight. */
   private final ReentrantReadWriteLock lifetime = new ReentrantReadWriteLock();
   private boolean closed;
@@ -95,16 +96,27 @@ public final class SolModel implements AutoCloseable {
       key = ModelCache.key(bytes, mlir, options);
       ModelCache.Loaded hit = cache.load(key);
       if (hit != null) {
-        return new SolModel(hit.inputs(), hit.outputs(), constants, new JitEngine(hit, fileName), Duration.ofNanos(System.nanoTime() - t0), true);
+        double lookup = (System.nanoTime() - t0) / 1e6;
+        SolModel m = new SolModel(hit.inputs(), hit.outputs(), constants, new JitEngine(hit, fileName), Duration.ofNanos(System.nanoTime() - t0),
+            true);
+        m.phases.put("read and cache lookup", lookup);
+        m.phases.putAll(m.engine.compilePhases());
+        return m;
       }
     }
     LoadedModel model = LoadedModel.load(bytes, fileName, mlir, options);
+    double imported = (System.nanoTime() - t0) / 1e6;
     Engine engine = switch (options.backend()) {
       case JIT -> new JitEngine(model, options);
       case INTERPRETER -> new InterpreterEngine(model);
     };
+    long t2 = System.nanoTime();
     if (cache != null && engine instanceof JitEngine jit) cache.store(key, jit.cacheEntry(model.inputs, model.outputs));
-    return new SolModel(model.inputs, model.outputs, constants, engine, Duration.ofNanos(System.nanoTime() - t0), false);
+    SolModel m = new SolModel(model.inputs, model.outputs, constants, engine, Duration.ofNanos(System.nanoTime() - t0), false);
+    m.phases.put("read and import", imported);
+    m.phases.putAll(engine.compilePhases());
+    if (cache != null) m.phases.put("cache store", (System.nanoTime() - t2) / 1e6);
+    return m;
   }
 
   /** The inputs in argument order: name to element type and shape (inputs given as constants are not among them). */
@@ -122,6 +134,13 @@ public final class SolModel implements AutoCloseable {
 
   /** Reading, importing, lowering and compiling to machine code (or loading it from the cache). */
   public Duration compileTime() { return compileTime; }
+
+  /**
+   * Milliseconds of each phase of {@link #compileTime()}, in order: reading and importing the
+   * model (or looking it up in the cache), lowering (SOL's passes), translate (to LLVM IR),
+   * optimize, codegen (machine code), link (the JIT's), storing into the cache.
+   */
+  public Map<String, Double> compilePhases() { return Collections.unmodifiableMap(phases); }
 
   /** Whether the machine code came from the cache of {@link SolOptions#cacheDir}. */
   public boolean fromCache() { return cached; }

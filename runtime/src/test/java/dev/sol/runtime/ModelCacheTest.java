@@ -71,7 +71,7 @@ class ModelCacheTest {
       assertTrue(model.fromCache(), "the entry was rewritten");
     }
     Path meta = cache.resolve(key + ".properties");
-    Files.writeString(meta, Files.readString(meta).replace("format=sol-model-cache-1", "format=something-else"));
+    Files.writeString(meta, Files.readString(meta).replace("format=sol-model-cache-2", "format=something-else"));
     try (SolModel model = compile(cache, 1)) {
       assertFalse(model.fromCache(), "a foreign entry is not loaded");
       assertRunsRight(model);

@@ -63,6 +63,9 @@ final class ModelRunner {
       if (q.timing() && jit) {
         System.out.printf("compile: %.1f ms%s%n", model.compileTime().toNanos() / 1e6, model.fromCache() ? " (machine code from the cache)" : "");
         System.out.printf("arena: %d bytes for the temporaries of a run%n", model.arenaBytes());
+        StringBuilder phases = new StringBuilder();
+        model.compilePhases().forEach((phase, ms) -> phases.append(phases.isEmpty() ? "" : ", ").append(String.format("%s %.1f ms", phase, ms)));
+        System.out.println("compile phases: " + phases);
       }
       Map<String, SolTensor> feeds = bind(model, byName, byPosition, q.constants());
       long[] latencies = new long[q.repeat()];

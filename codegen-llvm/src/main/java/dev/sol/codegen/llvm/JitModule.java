@@ -20,6 +20,7 @@ public final class JitModule implements AutoCloseable {
   private final byte[] object;
   /** What holds a loaded object's memory (a file mapping), closed with the JIT; else null. */
   private final java.lang.foreign.Arena owner;
+  private final java.util.Map<String, Long> phases = new java.util.LinkedHashMap<>();
 
   /**
    * Builds a module with {@code build} in a context the JIT owns, optimizes it for the host,
@@ -37,13 +38,16 @@ public final class JitModule implements AutoCloseable {
     this(compile(build), symbols);
   }
 
-  /**
-   * Loads an object made by {@link #object()} of an earlier JitModule (in this or another
-   * process on the same CPU), with {@code symbols} as in the other constructor.
-   */
-  private JitModule(byte[] object, java.util.Map<String, MemorySegment> symbols) {
+  /** An object and the nanoseconds it took: building the LLVM module, optimizing it, generating code. */
+  private record Compiled(byte[] object, long translate, long optimize, long codegen) {}
+
+  private JitModule(Compiled compiled, java.util.Map<String, MemorySegment> symbols) {
+    byte[] object = compiled.object();
     this.object = object;
     this.owner = null;
+    phases.put("translate", compiled.translate());
+    phases.put("optimize", compiled.optimize());
+    phases.put("codegen", compiled.codegen());
     BytePointer bytes = new BytePointer(object.length);
     bytes.put(object);
     create(symbols, LLVMCreateMemoryBufferWithMemoryRangeCopy(bytes, object.length, new BytePointer("sol-model.o")));
@@ -73,21 +77,31 @@ public final class JitModule implements AutoCloseable {
   }
 
   /** The object of the module that {@code build} makes, optimized for the host. */
-  private static byte[] compile(java.util.function.Function<LLVMContextRef, LLVMModuleRef> build) {
+  private static Compiled compile(java.util.function.Function<LLVMContextRef, LLVMModuleRef> build) {
     Targets.initialize();
     LLVMContextRef context = LLVMContextCreate();
     LLVMTargetMachineRef tm = Targets.machine(null, null, null);
     try {
+      long t0 = System.nanoTime();
       LLVMModuleRef module = build.apply(context);
+      long t1 = System.nanoTime();
       Targets.optimize(module, tm);
+      long t2 = System.nanoTime();
       byte[] object = Targets.emit(module, tm, true);
+      long t3 = System.nanoTime();
       LLVMDisposeModule(module);
-      return object;
+      return new Compiled(object, t1 - t0, t2 - t1, t3 - t2);
     } finally {
       LLVMDisposeTargetMachine(tm);
       LLVMContextDispose(context);
     }
   }
+
+  /**
+   * Nanoseconds of the phases that made the object, in order: translate (SOL's IR to an LLVM
+   * module), optimize (default&lt;O3&gt;), codegen (machine code); empty for a loaded object.
+   */
+  public java.util.Map<String, Long> phases() { return phases; }
 
   /** The object code this JIT runs; null when it was loaded from native memory. */
   public byte[] object() { return object; }

@@ -112,10 +112,11 @@ public final class SolModel implements AutoCloseable {
     };
     long t2 = System.nanoTime();
     if (cache != null && engine instanceof JitEngine jit) cache.store(key, jit.cacheEntry(model.inputs, model.outputs));
+    double stored = (System.nanoTime() - t2) / 1e6;
     SolModel m = new SolModel(model.inputs, model.outputs, constants, engine, Duration.ofNanos(System.nanoTime() - t0), false);
     m.phases.put("read and import", imported);
     m.phases.putAll(engine.compilePhases());
-    if (cache != null) m.phases.put("cache store", (System.nanoTime() - t2) / 1e6);
+    if (cache != null) m.phases.put("cache store", stored);
     return m;
   }
 

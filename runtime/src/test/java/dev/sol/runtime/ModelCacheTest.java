@@ -37,6 +37,7 @@ class ModelCacheTest {
     Map<String, TensorInfo> inputs;
     try (SolModel first = compile(cache, 1)) {
       assertFalse(first.fromCache());
+      assertPhases(first, List.of("read and import", "lower", "translate", "optimize", "codegen", "link", "cache store"));
       inputs = first.inputs();
       assertRunsRight(first);
     }
@@ -45,6 +46,7 @@ class ModelCacheTest {
     assertTrue(Files.size(cache.resolve(keys.getFirst() + ".o")) > 0);
     try (SolModel second = compile(cache, 1)) {
       assertTrue(second.fromCache());
+      assertPhases(second, List.of("read and cache lookup", "link"));
       assertEquals(inputs.toString(), second.inputs().toString());
       assertRunsRight(second);
     }
@@ -53,6 +55,14 @@ class ModelCacheTest {
       assertRunsRight(twoThreads);
     }
     assertEquals(2, new ModelCache(cache).keys().size());
+  }
+
+  /** The compile phases are these, in order, and add up to no more than the compile time. */
+  private static void assertPhases(SolModel model, List<String> names) {
+    assertEquals(names, List.copyOf(model.compilePhases().keySet()));
+    double sum = model.compilePhases().values().stream().mapToDouble(Double::doubleValue).sum();
+    assertTrue(model.compilePhases().values().stream().allMatch(ms -> ms >= 0), model.compilePhases().toString());
+    assertTrue(sum <= model.compileTime().toNanos() / 1e6 + 0.001, sum + " ms of phases in " + model.compileTime());
   }
 
   @Test void aDamagedEntryIsCompiledAgain(@TempDir Path cache) throws Exception {

@@ -139,12 +139,13 @@ final class JitEngine implements Engine {
       throw new SolException(model.fileName + ": " + e.getMessage());
     }
     arenaBytes = ArenaArgument.bytes(model.function);
-    int n = inputs.size() + outputs.size() + (arenaBytes > 0 ? 1 : 0);
-    MemoryLayout[] args = new MemoryLayout[n];
-    Arrays.fill(args, ValueLayout.ADDRESS);
     try {
-      // Looked up once: the handle may be called from any thread, the LLJIT must not serve two lookups at once.
-      entry = jit.function(name, FunctionDescriptor.ofVoid(args)).asSpreader(Object[].class, n);
+      entry = lookUp(model.fileName);
+    } catch (SolException e) {
+      if (reports != null) reports.close();
+      throw e;
+    }
+    try {
       counters = options.profile() ? KernelCounters.of(jit, model.function) : null;
     } catch (CodegenException e) {
       jit.close();

@@ -62,8 +62,7 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
 
   private void fusedConv(FusedOp op, ConvOp conv, List<Operation> members, List<Value> adaptor, ConversionRewriter rewriter) {
     Loops l = buffers.loops(rewriter, op.location(), false);
-    List<Value> in = new ArrayList<>();
-    for (Value v : adaptor) in.add(buffers.read(l, v, op));
+    List<Value> in = buffersOf(op, adaptor, l);
     Value out = l.alloc(ConvertNnToLoopsPass.bufferType(op.result(0), op));
     Value x = in.get(input(op, conv.operand(0)));
     Value w = in.get(input(op, conv.operand(1)));
@@ -83,8 +82,7 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
     Map<Operation, Value> planes = new HashMap<>();
     for (Operation m : members.subList(1, members.size())) {
       if (m instanceof AddOp add) {
-        Value other = add.operand(0).definingOp() == previous(members, m) ? add.operand(1) : add.operand(0);
-        Value buffer = in.get(input(op, other));
+        Value buffer = in.get(input(op, residual(members, add)));
         planes.put(m, CollapseShapeOp.create(outer.builder(), outer.location(), buffer, new int[] {0}, new int[] {1}, new int[] {2, 3}).result());
       }
     }
@@ -110,8 +108,7 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
    */
   private void elementwise(FusedOp op, BatchNormOp bn, List<Operation> members, List<Value> adaptor, ConversionRewriter rewriter) {
     Loops l = buffers.loops(rewriter, op.location(), false);
-    List<Value> in = new ArrayList<>();
-    for (Value v : adaptor) in.add(buffers.read(l, v, op));
+    List<Value> in = buffersOf(op, adaptor, l);
     Value out = l.alloc(ConvertNnToLoopsPass.bufferType(op.result(0), op));
     List<Value> bnIn = new ArrayList<>();
     for (Value v : bn.operands()) bnIn.add(in.get(input(op, v)));
@@ -120,8 +117,7 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
       Value v = BatchNormLowering.normalize(bn, l, bnIn, iv);
       for (Operation m : members.subList(1, members.size())) {
         if (m instanceof AddOp add) {
-          Value other = add.operand(0).definingOp() == previous(members, m) ? add.operand(1) : add.operand(0);
-          v = l.add(v, l.load(in.get(input(op, other)), iv));
+          v = l.add(v, l.load(in.get(input(op, residual(members, add))), iv));
         } else {
           v = activations.get(m.getClass()).apply((UnaryElementwiseOp) m, l, v);
         }
@@ -131,7 +127,18 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
     rewriter.replaceOp(op, List.of(buffers.written(l, op.result(0).type(), out)));
   }
 
-  private static Operation previous(List<Operation> members, Operation m) { return members.get(members.indexOf(m) - 1); }
+  /** The group's operands as buffers, in order. */
+  private List<Value> buffersOf(FusedOp op, List<Value> adaptor, Loops l) {
+    List<Value> in = new ArrayList<>();
+    for (Value v : adaptor) in.add(buffers.read(l, v, op));
+    return in;
+  }
+
+  /** The operand of a residual add that does not come from the member before it. */
+  private static Value residual(List<Operation> members, AddOp add) {
+    Operation previous = members.get(members.indexOf(add) - 1);
+    return add.operand(0).definingOp() == previous ? add.operand(1) : add.operand(0);
+  }
 
   /** The operand index of the nn.fused that block argument {@code v} stands for. */
   private static int input(FusedOp op, Value v) {

@@ -64,6 +64,27 @@ class VectorGemmJitTest {
         "{strides = array<i64: 2, 2>, dilations = array<i64: 2, 1>, pads = array<i64: 1, 0, 0, 1>}");
   }
 
+  /**
+   * Small images with many output channels take the product turned around (output channels in
+   * the vector lanes, pixels of the whole batch as rows, see ChannelLanesConv): weights given at
+   * run time and as constants, padding, strides, a batch whose images share panels, a last
+   * panel of channels that is not whole, and the epilogue of a fused residual add and ReLU.
+   */
+  @Test void smallImagesWithChannelsInTheLanes() throws Exception {
+    check("conv_turned", List.of(shape(2, 40, 5, 5), shape(120, 40, 3, 3), shape(120)), shape(2, 120, 5, 5),
+        "\"nn.conv\"(%arg0, %arg1, %arg2)", "{pads = array<i64: 1, 1, 1, 1>}");
+    check("conv_turned_strided", List.of(shape(2, 64, 9, 9), shape(128, 64, 3, 3)), shape(2, 128, 5, 5),
+        "\"nn.conv\"(%arg0, %arg1)", "{strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>}");
+    String w = "%w = " + constant(shape(128, 64, 3, 3));
+    check("conv_turned_constant", List.of(shape(1, 64, 7, 7)), shape(1, 128, 7, 7), "\"nn.conv\"(%arg0, %w)", "{pads = array<i64: 1, 1, 1, 1>}", w);
+    String residual = String.join("\n    ",
+        "%w = " + constant(shape(128, 32, 3, 3)),
+        "%c = \"nn.conv\"(%arg0, %w) {pads = array<i64: 1, 1, 1, 1>} : (tensor<2x32x4x4xf32>, tensor<128x32x3x3xf32>) -> tensor<2x128x4x4xf32>",
+        "%s = \"nn.add\"(%c, %arg1) : (tensor<2x128x4x4xf32>, tensor<2x128x4x4xf32>) -> tensor<2x128x4x4xf32>");
+    check("conv_turned_residual", List.of(shape(2, 32, 4, 4), shape(2, 128, 4, 4)), shape(2, 128, 4, 4), "\"nn.relu\"(%s)", "", residual,
+        "tensor<2x128x4x4xf32>");
+  }
+
   @Test void constantWeightsArePackedAtCompileTime() throws Exception {
     String weights = constant(shape(29, 23));
     check("gemm_constant_b", List.of(shape(3, 23), shape(29)), shape(3, 29),
@@ -78,9 +99,18 @@ class VectorGemmJitTest {
     check(name, inputs, result, op, attributes, null);
   }
 
-  /** A function of the inputs returning {@code op}'s result; the JIT's result must match the interpreter's. */
   private void check(String name, List<long[]> inputs, long[] result, String op, String attributes, String prelude) throws Exception {
-    Path file = writeModel(name, inputs, result, op, attributes, prelude);
+    check(name, inputs, result, op, attributes, prelude, null);
+  }
+
+  /**
+   * A function of the inputs returning {@code op}'s result, after the ops of {@code prelude};
+   * the JIT's result must match the interpreter's. {@code operandTypes} are op's (null: the
+   * inputs', with the constant's type for %w).
+   */
+  private void check(String name, List<long[]> inputs, long[] result, String op, String attributes, String prelude, String operandTypes)
+      throws Exception {
+    Path file = writeModel(name, inputs, result, op, attributes, prelude, operandTypes);
     Map<String, SolTensor> feeds = new LinkedHashMap<>();
     for (int i = 0; i < inputs.size(); i++) feeds.put("input_" + i, SolTensor.of(inputs.get(i), randoms(count(inputs.get(i)))));
     try (SolModel jit = SolModel.compile(file, new SolOptions());
@@ -93,10 +123,11 @@ class VectorGemmJitTest {
     }
   }
 
-  private Path writeModel(String name, List<long[]> inputs, long[] result, String op, String attributes, String prelude) throws IOException {
+  private Path writeModel(String name, List<long[]> inputs, long[] result, String op, String attributes, String prelude, String opTypes)
+      throws IOException {
     List<String> types = inputs.stream().map(VectorGemmJitTest::tensor).toList();
     String args = String.join(", ", IntStream.range(0, types.size()).mapToObj(i -> "%arg" + i + ": " + types.get(i)).toList());
-    String operandTypes = op.contains("%w") ? withWeight(op, types, prelude) : String.join(", ", types);
+    String operandTypes = opTypes != null ? opTypes : op.contains("%w") ? withWeight(op, types, prelude) : String.join(", ", types);
     String text = "\"builtin.module\"() ({\n  \"func.func\"() ({\n  ^bb0(" + args + "):\n"
         + (prelude == null ? "" : "    " + prelude + "\n")
         + "    %r = " + op + " " + attributes + " : (" + operandTypes + ") -> " + tensor(result) + "\n"
@@ -118,9 +149,17 @@ class VectorGemmJitTest {
     return String.join(", ", operands);
   }
 
-  /** An nn.constant of random values of {@code dims} (a matrix). */
+  /** An nn.constant of random values of {@code dims} (a matrix, or any shape in hex). */
   private String constant(long[] dims) {
     float[] v = randoms(count(dims));
+    if (dims.length != 2) {
+      StringBuilder hex = new StringBuilder("0x");
+      for (float f : v) {
+        int bits = Float.floatToRawIntBits(f);
+        for (int i = 0; i < 4; i++) hex.append(String.format("%02X", (bits >>> (8 * i)) & 0xFF));
+      }
+      return "\"nn.constant\"() {value = dense<\"" + hex + "\"> : " + tensor(dims) + "} : () -> " + tensor(dims);
+    }
     List<String> rows = new ArrayList<>();
     for (int r = 0; r < dims[0]; r++) {
       float[] row = Arrays.copyOfRange(v, (int) (r * dims[1]), (int) ((r + 1) * dims[1]));

@@ -62,6 +62,13 @@ final class VectorConv {
     long oh = os[2];
     long ow = os[3];
     long rows = direct ? oh : Math.max(1, Math.min(oh, t.l2Bytes() / (4 * k * ow)));
+    long wp = xs[3] + pd[1] + pd[3];
+    long columns = direct ? n : implicit(op, ws) ? (oh - 1) * wp + ow : rows * ow;
+    long copies = direct ? 0 : implicit(op, ws) ? xs[1] * (xs[2] + pd[0] + pd[2]) * wp + m * n : 2 * k * n;
+    if (ChannelLanesConv.better(t, m, k, columns, copies, xs[0], n, ws[2] * ws[3])) {
+      ChannelLanesConv.conv(op, weights, l, x, w, bias, out, t, buffers, epilogue);
+      return;
+    }
     KernelShape s = KernelShape.choose(t, m, rows * ow, k);
     Builder b = l.builder();
     Value pa;
@@ -234,7 +241,7 @@ final class VectorConv {
   }
 
   /** The outputs [lo, hi) of {@code outputs} whose input position o * stride + offset lies in [0, size). */
-  private static long[] inside(long outputs, long size, long stride, long offset) {
+  static long[] inside(long outputs, long size, long stride, long offset) {
     long lo = Math.max(0, Math.ceilDiv(-offset, stride));
     long hi = Math.min(outputs, Math.floorDiv(size - 1 - offset, stride) + 1);
     return new long[] {lo, Math.max(lo, hi)};
@@ -250,7 +257,7 @@ final class VectorConv {
   }
 
   /** A loop over [from, to) with bounds known at run time. */
-  private static void range(Loops l, Value from, Value to, Consumer<Value> body) {
+  static void range(Loops l, Value from, Value to, Consumer<Value> body) {
     ForOp.create(l.builder(), l.location(), from, to, l.index(1), List.of(), (in, iv, args) -> {
       body.accept(iv);
       return List.of();
@@ -258,7 +265,7 @@ final class VectorConv {
   }
 
   /** A loop over [from, to), or nothing when it is empty. */
-  private static void range(Loops l, long from, long to, Consumer<Value> body) {
+  static void range(Loops l, long from, long to, Consumer<Value> body) {
     if (from >= to) return;
     l.forEach(new long[] {to - from}, iv -> body.accept(from == 0 ? iv.getFirst() : l.add(iv.getFirst(), l.index(from))));
   }

@@ -1,0 +1,68 @@
+// RUN: %sol-opt %s --split-input-file -p 'convert-nn-to-loops{vector-width=16 vector-registers=32},canonicalize,cse' | FileCheck %s
+// RUN: %sol-opt %s --split-input-file --check-equivalence -p 'convert-nn-to-loops{vector-width=16 vector-registers=32},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
+// RUN: %sol-opt %s --split-input-file --check-equivalence -p 'convert-nn-to-loops{vector-width=8 vector-registers=16},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
+// RUN: %sol-opt %s --split-input-file --check-equivalence -p 'convert-nn-to-loops{vector-width=4 vector-registers=8},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
+
+// EQUIV-NOT: changed the results
+// EQUIV: sym_name = "conv_small_image"
+// EQUIV-NOT: changed the results
+// EQUIV: sym_name = "conv_large_image"
+// EQUIV-NOT: changed the results
+
+// A 3 x 3 convolution of 120 output channels on two 5 x 5 images: as W x cols, the 25 pixels
+// would fill 25 of the tile's 48 columns. The product is turned around instead, output
+// channels in the vector lanes (tiles 6 x 64): C^T (50 x 120) = cols^T (50 x 360) W^T, the
+// 50 pixels of both images packed as A through a compile-time table of where each tap reads
+// (-1 in the padding), the weights transposed into B panels (the last one, of 56 channels,
+// padded with zeros), the tiles starting from the bias (its last vector masked), and the rows
+// of the product copied into the NCHW result.
+// CHECK-LABEL: "memref.global"
+// CHECK-SAME: initial_value = dense<"0xFFFFFFFFFFFFFFFF
+// CHECK-SAME: tensor<9x50xi64>
+// CHECK: ^bb0(%[[X:.*]]: tensor<2x40x5x5xf32>, %[[W:.*]]: tensor<120x40x3x3xf32>, %[[B:.*]]: tensor<120xf32>):
+// CHECK-DAG: %[[BM:.*]] = "bufferization.to_memref"(%[[B]])
+// CHECK-DAG: %[[OUT:.*]] = "memref.alloc"() {{.*}} -> memref<2x120x5x5xf32>
+// CHECK: %[[PB:.*]] = "memref.alloc"() {{.*}} -> memref<2x360x64xf32>
+// CHECK: %[[PA:.*]] = "memref.alloc"() {{.*}} -> memref<9x360x6xf32>
+// CHECK: %[[TABLE:.*]] = "memref.get_global"() {name = @__constant_0} : () -> memref<9x50xi64>
+// CHECK: %[[FLAT:.*]] = "memref.collapse_shape"(%{{.*}}) {reassociation = {{\[\[}}0, 1, 2, 3]]} : (memref<2x40x5x5xf32>) -> memref<2000xf32>
+// CHECK: %[[OFFSET:.*]] = "arith.index_cast"
+// CHECK: %[[INSIDE:.*]] = "arith.cmpi"(%[[OFFSET]], %{{.*}}) {predicate = 5 : i64}
+// CHECK: "scf.if"(%[[INSIDE]])
+// CHECK: "memref.load"(%[[FLAT]]
+// CHECK: "memref.store"(%{{.*}}, %[[PA]]
+// CHECK: %[[PRODUCT:.*]] = "memref.alloc"() {{.*}} -> memref<50x120xf32>
+// CHECK: "vector.load"(%[[BM]], %{{.*}}) : (memref<120xf32>, index) -> vector<16xf32>
+// CHECK: "vector.load"(%[[PB]], %{{.*}}, %{{.*}}, %{{.*}}) : (memref<2x360x64xf32>, index, index, index) -> vector<16xf32>
+// CHECK: "memref.load"(%[[PA]], %{{.*}}, %{{.*}}, %{{.*}}) : (memref<9x360x6xf32>, index, index, index) -> f32
+// CHECK: "vector.fma"
+// CHECK: "vector.store"(%{{.*}}, %[[PRODUCT]], %{{.*}}, %{{.*}}) : (vector<16xf32>, memref<50x120xf32>, index, index) -> ()
+// CHECK: "vector.transfer_read"(%[[BM]], %{{.*}}, %{{.*}})
+// CHECK: "vector.transfer_write"(%{{.*}}, %[[PRODUCT]], %{{.*}}, %{{.*}})
+// CHECK: %[[PLANES:.*]] = "memref.collapse_shape"(%[[OUT]]) {reassociation = {{\[\[}}0], [1], [2, 3]]} : (memref<2x120x5x5xf32>) -> memref<2x120x25xf32>
+// CHECK: %[[V:.*]] = "memref.load"(%[[PRODUCT]], %{{.*}}, %{{.*}}) : (memref<50x120xf32>, index, index) -> f32
+// CHECK: "memref.store"(%[[V]], %[[PLANES]], %{{.*}}, %{{.*}}, %{{.*}}) : (f32, memref<2x120x25xf32>, index, index, index) -> ()
+"builtin.module"() ({
+  "func.func"() ({
+  ^bb0(%x: tensor<2x40x5x5xf32>, %w: tensor<120x40x3x3xf32>, %b: tensor<120xf32>):
+    %r = "nn.conv"(%x, %w, %b) {pads = array<i64: 1, 1, 1, 1>} : (tensor<2x40x5x5xf32>, tensor<120x40x3x3xf32>, tensor<120xf32>) -> tensor<2x120x5x5xf32>
+    "func.return"(%r) : (tensor<2x120x5x5xf32>) -> ()
+  }) {function_type = (tensor<2x40x5x5xf32>, tensor<120x40x3x3xf32>, tensor<120xf32>) -> tensor<2x120x5x5xf32>, sym_name = "conv_small_image"} : () -> ()
+}) : () -> ()
+
+// -----
+
+// Few output channels on a larger image: packing every pixel for each of the 72 taps and
+// channels would cost more than the product itself, so the usual product stays (no table).
+// CHECK-LABEL: // -----
+// CHECK-NOT: xi64>
+// CHECK: "vector.fma"
+// CHECK-NOT: xi64>
+// CHECK: sym_name = "conv_large_image"
+"builtin.module"() ({
+  "func.func"() ({
+  ^bb0(%x: tensor<1x8x20x20xf32>, %w: tensor<16x8x3x3xf32>):
+    %r = "nn.conv"(%x, %w) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x8x20x20xf32>, tensor<16x8x3x3xf32>) -> tensor<1x16x20x20xf32>
+    "func.return"(%r) : (tensor<1x16x20x20xf32>) -> ()
+  }) {function_type = (tensor<1x8x20x20xf32>, tensor<16x8x3x3xf32>) -> tensor<1x16x20x20xf32>, sym_name = "conv_large_image"} : () -> ()
+}) : () -> ()

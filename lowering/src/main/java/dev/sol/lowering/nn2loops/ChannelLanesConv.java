@@ -1,0 +1,175 @@
+package dev.sol.lowering.nn2loops;
+
+import dev.sol.dialect.memref.CollapseShapeOp;
+import dev.sol.dialect.nn.ConstantOp;
+import dev.sol.dialect.arith.CmpIPredicate;
+import dev.sol.dialect.nn.ConvOp;
+import dev.sol.dialect.scf.IfOp;
+import dev.sol.dialect.vector.LoadOp;
+import dev.sol.dialect.vector.TransferReadOp;
+import dev.sol.ir.*;
+import dev.sol.lowering.Loops;
+import dev.sol.lowering.TargetDescription;
+import dev.sol.lowering.nn2loops.GemmPacking.Matrix;
+import java.util.List;
+
+/**
+ * A 2-D convolution of {@link VectorConv} with the product turned around, for small images:
+ * C^T (pixels x oc) = cols^T (pixels x k) W^T (k x oc), the vector lanes of the register tile
+ * running over output channels instead of pixels (the idea of oneDNN's and ONNX Runtime's
+ * NCHWc kernels, kept inside one layer). A 7 x 7 image has 49 pixels: as the columns of the
+ * tile (64 lanes wide) they leave a quarter of every FMA idle, as its rows (6 high) a tenth;
+ * the images of a batch also share one product here. The rows of A (pixels of all images) are
+ * packed straight from the input, taps and padding included (the im2col of the transposed
+ * product, which costs pixels x k copies against pixels x k x oc multiply-adds); B is the
+ * weights, transposed and packed at compile time when they are constants. The product's rows
+ * are then copied into the NCHW result one element at a time through the epilogue.
+ */
+final class ChannelLanesConv {
+  private ChannelLanesConv() {}
+
+  /**
+   * Whether a convolution for the vector kernels runs faster this way, by a cost model in
+   * cycles: the multiply-adds of the tiles (two vector FMAs a cycle) divided by the share of
+   * their lanes that do work, plus about two cycles per element that packing copies and one
+   * per element copied out. The usual product (m output channels as rows) has
+   * {@code columns} columns per image of which {@code pixels} are output pixels, and copies
+   * {@code usualCopies} elements per image; this one packs every pixel of the {@code images}
+   * for each of the k taps and channels. Only images of at most 1024 pixels are tried (larger
+   * ones fill the columns anyway) with at most 25 taps (packing unrolls them).
+   */
+  static boolean better(TargetDescription t, long m, long k, long columns, long usualCopies, long images, long pixels, long taps) {
+    if (pixels > 1024 || taps > 25) return false;
+    long rows = images * pixels;
+    KernelShape usual = KernelShape.choose(t, m, columns, k);
+    KernelShape turned = KernelShape.choose(t, rows, m, k);
+    double fmas = (double) rows * k * m / (2 * t.vectorWidth());
+    double usualCost = fmas / (use(m, usual.mr()) * use(columns, usual.nr()) * pixels / columns) + images * usualCopies;
+    double turnedCost = fmas / (use(rows, turned.mr()) * use(m, turned.nr())) + 2.0 * rows * k + rows * m;
+    return turnedCost < 0.97 * usualCost;
+  }
+
+  /** The share of {@code tiles} of {@code size} that {@code n} fills. */
+  private static double use(long n, long size) {
+    return (double) n / (Math.ceilDiv(n, size) * size);
+  }
+
+  /**
+   * Lowers {@code op} on the vector kernels with output channels in the lanes, weights packed
+   * at compile time when they are the constant {@code weights} (else null), each result
+   * element passed through {@code epilogue} (null: none) at output indices [image, channel, pixel].
+   */
+  static void conv(ConvOp op, ConstantOp weights, Loops l, Value x, Value w, Value bias, Value out, TargetDescription t, Buffers buffers,
+      MatMulKernel.Epilogue epilogue) {
+    long[] xs = ((MemRefType) x.type()).shape();
+    long[] ws = ((MemRefType) w.type()).shape();
+    long[] os = ((MemRefType) out.type()).shape();
+    long oc = ws[0];
+    long taps = ws[2] * ws[3];
+    long k = ws[1] * taps;
+    long pixels = os[2] * os[3];
+    long rows = os[0] * pixels;
+    KernelShape s = KernelShape.choose(t, rows, oc, k);
+    Builder b = l.builder();
+    Value pb;
+    if (weights != null) {
+      pb = buffers.table(l, GemmPacking.packConstantB(s, weights.value(), true, k, oc), op);
+    } else {
+      pb = l.alloc(GemmPacking.typeOfB(s, k, oc));
+      Value matrix = CollapseShapeOp.create(b, l.location(), w, new int[] {0}, new int[] {1, 2, 3}).result();
+      GemmPacking.packB(l, s, new Matrix(matrix, List.of(), true), k, oc, pb);
+    }
+    Value pa = l.alloc(GemmPacking.typeOfA(s, rows, k));
+    packImage(op, l, s, x, ws, os, pa, buffers);
+    Value product = l.alloc(new MemRefType(new long[] {rows, oc}, FloatType.F32));
+    MatMulKernel.TileInit init = bias == null ? MatMulKernel.ZERO : (in, row, col, type, masked) -> masked
+        ? TransferReadOp.create(in.builder(), in.location(), type, bias, List.of(col), in.constant(0, FloatType.F32), false).result()
+        : LoadOp.create(in.builder(), in.location(), type, bias, List.of(col)).result();
+    MatMulKernel.emit(l, s, rows, oc, k, pa, MatMulKernel.packed(pb), product, List.of(), init);
+    Value planes = CollapseShapeOp.create(b, l.location(), out, new int[] {0}, new int[] {1}, new int[] {2, 3}).result();
+    // A block of channels at a time, each row of the product read whole along them: down a
+    // column, rows of 1024 channels (4 KiB apart) would all fall into one set of the L1 cache.
+    long block = oc % t.vectorWidth() == 0 ? t.vectorWidth() : 1;
+    l.parallelForEach(new long[] {os[0], oc / block, pixels, block}, 2, iv -> {
+      Value channel = block == 1 ? iv.get(1) : l.add(l.mul(iv.get(1), l.index(block)), iv.get(3));
+      Value v = l.load(product, List.of(l.add(l.mul(iv.get(0), l.index(pixels)), iv.get(2)), channel));
+      List<Value> at = List.of(iv.get(0), channel, iv.get(2));
+      if (epilogue != null) v = epilogue.apply(l, at, v, null, false);
+      l.store(v, planes, at);
+    });
+  }
+
+  /**
+   * A (rows x k, rows = the pixels of all images) packed in panels of mr rows:
+   * pa[q / mr][(c * kh + i) * kw + j][q % mr] = x[image, c, y * sh + i * dh - ph, z * sw + j * dw - pw]
+   * for pixel q = (image * oh + y) * ow + z, zero in the padding. Where each pixel's tap reads
+   * is a table made at compile time (the flat offset of channel 0, or -1 in the padding), so
+   * that the inner loop over a block of channels is a strided copy with no index arithmetic:
+   * computing the panel and lane of every element instead cost a third of a 1 x 1 product's
+   * time. The channels go in blocks of 64, whose cache lines stay in L1 from one pixel to the next.
+   */
+  private static void packImage(ConvOp op, Loops l, KernelShape s, Value x, long[] ws, long[] os, Value pa, Buffers buffers) {
+    long[] xs = ((MemRefType) x.type()).shape();
+    long taps = ws[2] * ws[3];
+    long rows = os[0] * os[2] * os[3];
+    long plane = xs[2] * xs[3];
+    Value offsets = buffers.table(l, DenseElementsAttr.ofLongs(new RankedTensorType(new long[] {taps, rows}, IntegerType.I64), offsets(op, xs, ws, os)), op);
+    Value flat = l.flatten(x);
+    long block = Math.min(xs[1], 64);
+    long blocks = Math.ceilDiv(xs[1], block);
+    Value zero = l.constant(0, FloatType.F32);
+    Lane lane = (cb, p, r) -> {
+      Value q = l.add(l.mul(p, l.index(s.mr())), r);
+      Value from = l.mul(cb, l.index(block));
+      Value to = l.minsi(l.add(from, l.index(block)), l.index(xs[1]));
+      for (long tap = 0; tap < taps; tap++) {
+        long t = tap;
+        Value offset = l.indexCast(l.load(offsets, List.of(l.index(tap), q)));
+        IfOp.create(l.builder(), l.location(), l.cmp(CmpIPredicate.SGE, offset, l.index(0)), List.of(), (in, args) -> {
+          VectorConv.range(l, from, to, c -> l.store(l.load(flat, List.of(l.add(offset, l.mul(c, l.index(plane))))), pa,
+              List.of(p, l.add(l.mul(c, l.index(taps)), l.index(t)), r)));
+          return List.of();
+        }, (in, args) -> {
+          VectorConv.range(l, from, to, c -> l.store(zero, pa, List.of(p, l.add(l.mul(c, l.index(taps)), l.index(t)), r)));
+          return List.of();
+        });
+      }
+    };
+    long full = rows / s.mr();
+    long tail = rows % s.mr();
+    if (full > 0) {
+      l.parallelForEach(new long[] {blocks, full}, s.mr() * taps * block, iv -> l.forEach(new long[] {s.mr()}, rv -> lane.at(iv.get(0), iv.get(1), rv.getFirst())));
+    }
+    if (tail > 0) l.forEach(new long[] {blocks, tail}, iv -> lane.at(iv.get(0), l.index(full), iv.get(1)));
+  }
+
+  /** Per tap and pixel q = (image * oh + y) * ow + z: the flat offset in x of what it reads in channel 0, -1 in the padding. */
+  private static long[] offsets(ConvOp op, long[] xs, long[] ws, long[] os) {
+    long[] st = op.strides();
+    long[] dl = op.dilations();
+    long[] pd = op.pads();
+    long rows = os[0] * os[2] * os[3];
+    long[] table = new long[Math.toIntExact(ws[2] * ws[3] * rows)];
+    int at = 0;
+    for (long i = 0; i < ws[2]; i++) {
+      for (long j = 0; j < ws[3]; j++) {
+        for (long image = 0; image < os[0]; image++) {
+          for (long y = 0; y < os[2]; y++) {
+            for (long z = 0; z < os[3]; z++) {
+              long iy = y * st[0] + i * dl[0] - pd[0];
+              long ix = z * st[1] + j * dl[1] - pd[1];
+              boolean inside = iy >= 0 && iy < xs[2] && ix >= 0 && ix < xs[3];
+              table[at++] = inside ? (image * xs[1] * xs[2] + iy) * xs[3] + ix : -1;
+            }
+          }
+        }
+      }
+    }
+    return table;
+  }
+
+  @FunctionalInterface
+  private interface Lane {
+    void at(Value channelBlock, Value panel, Value lane);
+  }
+}

@@ -18,6 +18,14 @@
 // RUN: ls %t.out | FileCheck %s --check-prefix=FILES
 // FILES: output_0.pb
 // RUN: %sol-run --backend=jit %S/../../testdata/onnx-node/test_add/model.onnx --input %S/../../testdata/onnx-node/test_add/test_data_set_0/input_0.pb --input %S/../../testdata/onnx-node/test_add/test_data_set_0/input_1.pb | FileCheck %s --check-prefix=MODEL
+// The C emitted for NEC's vector engine, compiled by gcc, gives the same (one thread, and OpenMP on two):
+// RUN: %sol-run --backend=ve-c --threads 1 %S/../../testdata/onnx-node/test_add/model.onnx --input %S/../../testdata/onnx-node/test_add/test_data_set_0/input_0.pb --input %S/../../testdata/onnx-node/test_add/test_data_set_0/input_1.pb | FileCheck %s --check-prefix=MODEL
+// RUN: %sol-run --backend=ve-c --threads 2 --onnx-test %S/../../testdata/onnx-node/test_relu %S/../../testdata/generated/net_resnet | FileCheck %s --check-prefix=VEC
+// VEC: PASS test_relu
+// VEC-NEXT: PASS net_resnet
+// VEC-NEXT: 2 passed, 0 failed
+// RUN: not %sol-run --backend=ve %S/../../testdata/onnx-node/test_add/model.onnx 2>&1 | FileCheck %s --check-prefix=BACKEND
+// BACKEND: sol-run: error: unknown backend 've' (expected interp, jit or ve-c)
 // RUN: not %sol-run %S/../../testdata/onnx-node/test_add/model.onnx 2>&1 | FileCheck %s --check-prefix=NOINPUT
 // NOINPUT: sol-run: error: no value for input #0 'x'; give --input
 

@@ -27,6 +27,18 @@ public final class LoweringPasses implements PassProvider {
         + ",insert-profile-counters)";
   }
 
+  /** The VE's cores: the parallel loops of the {@code sol-ve} pipeline are planned for as many threads. */
+  public static final int VE_CORES = 8;
+
+  /**
+   * nn to scalar loops on buffers for the C emitter of NEC's vector engine: the CPU pipeline
+   * without vector kernels (ncc vectorizes plain loops itself), its outer loops planned for
+   * {@code threads} (more than one: scf.parallel, OpenMP in the C).
+   */
+  public static String vePipeline(int threads) {
+    return threads > 1 ? CPU_PIPELINE.replace("convert-nn-to-loops,", "convert-nn-to-loops{threads=" + threads + "},") : CPU_PIPELINE;
+  }
+
   /** {@code pipeline} (a {@code builtin.module(...)} pipeline) with {@code memref-check-bounds} run last. */
   public static String withBoundsChecks(String pipeline) {
     return pipeline.substring(0, pipeline.length() - 1) + ",memref-check-bounds)";
@@ -37,5 +49,6 @@ public final class LoweringPasses implements PassProvider {
     registry.register(MemoryPlanPass::new);
     registry.register(ProfileKernelsPass::new).register(InsertProfileCountersPass::new);
     registry.registerPipeline("sol-cpu", "nn to LLVM-ready loops on buffers for CPUs", CPU_PIPELINE);
+    registry.registerPipeline("sol-ve", "nn to scalar loops on buffers for the C emitter of NEC's vector engine (8 threads)", vePipeline(VE_CORES));
   }
 }

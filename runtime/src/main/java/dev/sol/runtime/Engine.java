@@ -3,7 +3,7 @@ package dev.sol.runtime;
 import java.util.List;
 
 /** What runs a compiled model: machine code or the interpreter. Both may be called from several threads at once. */
-sealed interface Engine extends AutoCloseable permits JitEngine, InterpreterEngine {
+sealed interface Engine extends AutoCloseable permits JitEngine, CEngine, InterpreterEngine {
   /** The outputs of one run, and how to give their memory back once they are no longer used. */
   record Run(List<SolTensor> outputs, Runnable release) {}
 

@@ -33,7 +33,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The entry function compiled to machine code: lowered with the {@code sol-cpu} pipeline (its
@@ -41,11 +40,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * optimized for the host and loaded into an LLJIT; with several threads, its scf.parallel loops
  * call libgomp, which is loaded into the process first ({@link OpenMpRuntime}). The code takes one
  * pointer per input and per output, then the arena of its temporaries (memory-plan), and
- * keeps no state of its own (constants are read-only globals), so runs may overlap. Each run
- * takes a set of 64-byte-aligned native buffers from a pool: outputs are written there, and
- * inputs that are not native and aligned are copied there first; the others are read in
- * place. The arena is taken from a second pool for the call only, so a run allocates nothing
- * once the pools hold as many sets as runs go on at once. Profiling adds the one exception to
+ * keeps no state of its own (constants are read-only globals), so runs may overlap; calls go
+ * through {@link NativeEntry}'s pools of buffers and arenas. Profiling adds the one exception to
  * the statelessness: the kernels' time counters ({@link KernelCounters}), which overlapping
  * runs share.
  */
@@ -53,9 +49,7 @@ final class JitEngine implements Engine {
   private final Arena memory;
   private final List<TensorInfo> inputs;
   private final List<TensorInfo> outputs;
-  private final ConcurrentLinkedQueue<MemorySegment[]> pool = new ConcurrentLinkedQueue<>();
-  /** Arenas of the temporaries, one per run in flight: taken for the call only, then reused. */
-  private final ConcurrentLinkedQueue<MemorySegment> arenas = new ConcurrentLinkedQueue<>();
+  private final NativeEntry calls;
   private final long arenaBytes;
   private final JitModule jit;
   private final MethodHandle entry;
@@ -90,6 +84,7 @@ final class JitEngine implements Engine {
       throw new SolException(fileName + ": " + e.getMessage());
     }
     memory = Arena.ofShared();
+    calls = new NativeEntry(memory, inputs, outputs, arenaBytes, entry);
   }
 
   /** This engine's compiled model as the cache keeps it. */
@@ -160,6 +155,7 @@ final class JitEngine implements Engine {
     }
     phases.put("link", Math.max(0, (System.nanoTime() - t1) / 1e6 - llvm));
     memory = Arena.ofShared();
+    calls = new NativeEntry(memory, inputs, outputs, arenaBytes, entry);
   }
 
   @Override public Map<String, Double> compilePhases() { return phases; }
@@ -177,16 +173,20 @@ final class JitEngine implements Engine {
    */
   static void lower(IRContext ctx, Operation module, String fileName, TargetDescription target, boolean profile, boolean checkBounds)
       throws SolException {
+    String pipeline = LoweringPasses.cpuPipeline(target);
+    if (profile) pipeline = LoweringPasses.withProfiling(pipeline);
+    lower(ctx, module, fileName, pipeline, checkBounds);
+  }
+
+  /** Lowers a module in the nn dialect with {@code pipeline}; with {@code checkBounds}, every memory access is checked. */
+  static void lower(IRContext ctx, Operation module, String fileName, String pipeline, boolean checkBounds) throws SolException {
     List<String> errors = new ArrayList<>();
     ctx.diagnostics().pushHandler(d -> errors.add(d.location() + ": " + d.message()));
     OpPassManager pm;
     try {
-      String pipeline = LoweringPasses.cpuPipeline(target);
-      if (profile) pipeline = LoweringPasses.withProfiling(pipeline);
-      if (checkBounds) pipeline = LoweringPasses.withBoundsChecks(pipeline);
-      pm = PipelineParser.parse(PassRegistry.loadAll(), pipeline);
+      pm = PipelineParser.parse(PassRegistry.loadAll(), checkBounds ? LoweringPasses.withBoundsChecks(pipeline) : pipeline);
     } catch (Exception e) {
-      throw new IllegalStateException("the sol-cpu pipeline does not parse", e);
+      throw new IllegalStateException("the pipeline " + pipeline + " does not parse", e);
     }
     PassRunner runner = new PassRunner(ctx, Instrumentation.defaults(), op -> "", new PrintStream(OutputStream.nullOutputStream()));
     if (!runner.run(pm, module)) throw new SolException(fileName + ": lowering failed: " + String.join("; ", errors));
@@ -201,57 +201,9 @@ final class JitEngine implements Engine {
   @Override public long arenaBytes() { return arenaBytes; }
 
   @Override public Run run(List<SolTensor> in) {
-    MemorySegment[] buffers = pool.poll();
-    if (buffers == null) buffers = allocate();
-    Object[] args = new Object[buffers.length + (arenaBytes > 0 ? 1 : 0)];
-    for (int i = 0; i < inputs.size(); i++) {
-      SolTensor t = in.get(i);
-      if (t.isNativeAligned()) {
-        args[i] = t.data();
-      } else {
-        MemorySegment.copy(t.data(), 0, buffers[i], 0, inputs.get(i).byteSize());
-        args[i] = buffers[i];
-      }
-    }
-    List<SolTensor> results = new ArrayList<>();
-    for (int k = 0; k < outputs.size(); k++) {
-      int at = inputs.size() + k;
-      args[at] = buffers[at];
-      results.add(SolTensor.view(outputs.get(k), buffers[at]));
-    }
-    MemorySegment scratch = null;
-    if (arenaBytes > 0) {
-      scratch = arenas.poll();
-      if (scratch == null) scratch = memory.allocate(arenaBytes, SolTensor.ALIGNMENT);
-      args[args.length - 1] = scratch;
-    }
-    try {
-      entry.invoke(args);
-    } catch (Throwable e) {
-      pool.offer(buffers);
-      throw new IllegalStateException("calling the compiled code failed", e);
-    } finally {
-      if (scratch != null) arenas.offer(scratch);
-    }
-    if (reports != null) {
-      try {
-        reports.check();
-      } catch (OutOfBoundsAccessException e) {
-        pool.offer(buffers);
-        throw e;
-      }
-    }
-    MemorySegment[] used = buffers;
-    return new Run(results, () -> pool.offer(used));
-  }
-
-  private MemorySegment[] allocate() {
-    MemorySegment[] set = new MemorySegment[inputs.size() + outputs.size()];
-    for (int i = 0; i < set.length; i++) {
-      TensorInfo t = i < inputs.size() ? inputs.get(i) : outputs.get(i - inputs.size());
-      set[i] = memory.allocate(Math.max(1, t.byteSize()), SolTensor.ALIGNMENT).asSlice(0, t.byteSize());
-    }
-    return set;
+    return calls.run(in, () -> {
+      if (reports != null) reports.check();
+    });
   }
 
   @Override public Profile profile() { return counters == null ? null : counters.read(); }

@@ -39,8 +39,24 @@ public final class LoweredModel {
    * constants of {@code options}, its kernels sized for {@code target}. Errors name the file.
    */
   public static LoweredModel lower(Path file, SolOptions options, TargetDescription target) throws SolException {
-    Objects.requireNonNull(options, "options");
     Objects.requireNonNull(target, "target");
+    LoadedModel model = load(file, options);
+    JitEngine.lower(model.context, model.module, model.fileName, target.withThreads(options.threads(), options.parallelWork()), false, false);
+    return new LoweredModel(model, options.threads());
+  }
+
+  /**
+   * Reads, imports and lowers a model for the C emitter of NEC's vector engine
+   * ({@code sol-ve}'s passes, parallel loops planned for {@code options.threads()}).
+   */
+  public static LoweredModel lowerForVe(Path file, SolOptions options) throws SolException {
+    LoadedModel model = load(file, options);
+    JitEngine.lower(model.context, model.module, model.fileName, dev.sol.lowering.LoweringPasses.vePipeline(options.threads()), false);
+    return new LoweredModel(model, options.threads());
+  }
+
+  private static LoadedModel load(Path file, SolOptions options) throws SolException {
+    Objects.requireNonNull(options, "options");
     LoadedModel model = LoadedModel.load(SolModel.read(file), file.toString(), SolModel.isMlir(file), options);
     FunctionType ft = (FunctionType) ((TypeAttr) model.function.attribute("function_type")).type();
     List<Type> signature = new ArrayList<>(ft.inputs());
@@ -51,8 +67,7 @@ public final class LoweredModel {
             + t + " in its signature");
       }
     }
-    JitEngine.lower(model.context, model.module, model.fileName, target.withThreads(options.threads(), options.parallelWork()), false, false);
-    return new LoweredModel(model, options.threads());
+    return model;
   }
 
   /** The kernels' view of this machine's CPU, as the JIT sizes them. */

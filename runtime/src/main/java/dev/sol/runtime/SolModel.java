@@ -109,6 +109,7 @@ public final class SolModel implements AutoCloseable {
     Engine engine = switch (options.backend()) {
       case JIT -> new JitEngine(model, options);
       case INTERPRETER -> new InterpreterEngine(model);
+      case VE_C -> new CEngine(model, options);
     };
     long t2 = System.nanoTime();
     if (cache != null && engine instanceof JitEngine jit) cache.store(key, jit.cacheEntry(model.inputs, model.outputs));

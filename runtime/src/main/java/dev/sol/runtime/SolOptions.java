@@ -12,7 +12,9 @@ public final class SolOptions {
     /** Machine code for this CPU, compiled by LLVM (the default). */
     JIT,
     /** The reference interpreter: slow, for tests and comparisons. */
-    INTERPRETER
+    INTERPRETER,
+    /** The C that SOL emits for NEC's vector engine, compiled by this machine's C compiler: checks that C here. */
+    VE_C
   }
 
   private final Map<String, long[]> shapes = new LinkedHashMap<>();

@@ -77,7 +77,7 @@ public final class SolOpt implements Callable<Integer> {
   String passPipeline;
 
   @Option(names = "--pipeline", paramLabel = "NAME",
-      description = "Run a named pipeline: cpu (the same as sol-cpu) or any registered pipeline name.")
+      description = "Run a named pipeline: cpu (the same as sol-cpu), ve (sol-ve: scalar loops for the C of NEC's vector engine) or any registered pipeline name.")
   String pipelineName;
 
   @Option(names = {"-p", "--passes"}, paramLabel = "PASSES",
@@ -225,7 +225,7 @@ public final class SolOpt implements Callable<Integer> {
       if (passPipeline != null || !passLists.isEmpty() || !passFlags.isEmpty()) {
         throw new PipelineException("--pipeline cannot be combined with --pass-pipeline, -p or per-pass flags");
       }
-      String name = pipelineName.equals("cpu") ? "sol-cpu" : pipelineName;
+      String name = pipelineName.equals("cpu") ? "sol-cpu" : pipelineName.equals("ve") ? "sol-ve" : pipelineName;
       if (registry.lookupPipeline(name) == null) {
         throw new PipelineException("unknown pipeline '" + pipelineName + "'; known: cpu" + registry.pipelines().stream().map(p -> ", " + p.name()).reduce("", String::concat));
       }

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "sol-run", mixinStandardHelpOptions = true, version = "sol-run 0.1",
     description = "Runs a model or ONNX backend-test case folders, interpreted or compiled.")
 public final class SolRun implements Callable<Integer> {
-  @Option(names = "--backend", defaultValue = "interp", description = "Backend: interp (the reference interpreter, default) or jit (compiled by LLVM for this CPU).")
+  @Option(names = "--backend", defaultValue = "interp", description = "Backend: interp (the reference interpreter, default), jit (compiled by LLVM for this CPU) or ve-c (the C emitted for NEC's vector engine, compiled by this machine's gcc).")
   String backend;
 
   @Option(names = "--no-cache", description = "Compile anew, neither reading nor writing the cache of compiled models (jit).")
@@ -96,8 +96,8 @@ public final class SolRun implements Callable<Integer> {
   }
 
   @Override public Integer call() {
-    if (!backend.equals("interp") && !backend.equals("jit")) {
-      System.err.println("sol-run: error: unknown backend '" + backend + "' (expected interp or jit)");
+    if (!backend.equals("interp") && !backend.equals("jit") && !backend.equals("ve-c")) {
+      System.err.println("sol-run: error: unknown backend '" + backend + "' (expected interp, jit or ve-c)");
       return 1;
     }
     if (profile && !backend.equals("jit")) {
@@ -112,8 +112,8 @@ public final class SolRun implements Callable<Integer> {
       System.err.println("sol-run: error: --threads must be at least 1");
       return 1;
     }
-    if (threads != null && !backend.equals("jit")) {
-      System.err.println("sol-run: error: --threads applies only with --backend=jit; remove it");
+    if (threads != null && backend.equals("interp")) {
+      System.err.println("sol-run: error: --threads applies only to compiled code (--backend=jit or ve-c); remove it");
       return 1;
     }
     if (model != null && !cases.isEmpty()) {
@@ -159,7 +159,13 @@ public final class SolRun implements Callable<Integer> {
     return failed == 0 ? 0 : 1;
   }
 
-  private SolOptions.Backend backend() { return backend.equals("jit") ? SolOptions.Backend.JIT : SolOptions.Backend.INTERPRETER; }
+  private SolOptions.Backend backend() {
+    return switch (backend) {
+      case "jit" -> SolOptions.Backend.JIT;
+      case "ve-c" -> SolOptions.Backend.VE_C;
+      default -> SolOptions.Backend.INTERPRETER;
+    };
+  }
 
   /** Where compiled models are kept, or null with --no-cache. */
   private Path cache() { return noCache ? null : cacheDir != null ? cacheDir : ModelCache.defaultDirectory(); }

@@ -5,6 +5,8 @@ import static org.bytedeco.llvm.global.LLVM.*;
 import dev.sol.codegen.llvm.CodegenException;
 import dev.sol.codegen.llvm.LlvmEmitter;
 import dev.sol.codegen.llvm.Targets;
+import dev.sol.codegen.ve.CEmitter;
+import dev.sol.codegen.ve.VeCodegenException;
 import dev.sol.dialect.Dialects;
 import dev.sol.ir.FunctionType;
 import dev.sol.ir.IRContext;
@@ -36,14 +38,15 @@ import picocli.CommandLine.Parameters;
 @Command(name = "sol-translate", mixinStandardHelpOptions = true, version = "sol-translate 0.1",
     description = "Translates loop-level IR to LLVM IR, assembly or object code.")
 public final class SolTranslate implements Callable<Integer> {
-  enum Output { llvm_ir, asm, obj, c_harness }
+  enum Output { llvm_ir, asm, obj, c_harness, ve_c }
 
   @Parameters(index = "0", arity = "0..1", defaultValue = "-", paramLabel = "FILE", description = "Input file, or - for stdin.")
   String input;
 
-  @Option(names = "--target", paramLabel = "llvm-ir|asm|obj", defaultValue = "llvm-ir",
+  @Option(names = "--target", paramLabel = "llvm-ir|asm|obj|c-harness|ve-c", defaultValue = "llvm-ir",
       description = "What to emit: llvm-ir (before optimization unless -O3), asm or obj (optimized with default<O3>), "
-          + "or c-harness (a C main that runs --entry on raw binary files).")
+          + "c-harness (a C main that runs --entry on raw binary files), or ve-c (C99 for NEC's ncc, from loops made by "
+          + "sol-opt --pipeline=ve; with -o OUT.c, constants over 64 KiB go to OUT.weights).")
   String target;
 
   @Option(names = "--triple", paramLabel = "TRIPLE", description = "Target triple (default: the host), e.g. aarch64-unknown-linux-gnu.")
@@ -92,10 +95,11 @@ public final class SolTranslate implements Callable<Integer> {
       case "asm" -> Output.asm;
       case "obj" -> Output.obj;
       case "c-harness" -> Output.c_harness;
+      case "ve-c" -> Output.ve_c;
       default -> null;
     };
     if (kind == null) {
-      System.err.println("sol-translate: error: unknown --target '" + target + "' (expected llvm-ir, asm, obj or c-harness)");
+      System.err.println("sol-translate: error: unknown --target '" + target + "' (expected llvm-ir, asm, obj, c-harness or ve-c)");
       return 1;
     }
     if (threads < 1) {
@@ -146,11 +150,27 @@ public final class SolTranslate implements Callable<Integer> {
       return 1;
     }
     byte[] bytes;
+    byte[] weights = new byte[0];
     try {
-      bytes = kind == Output.c_harness ? harness(module).getBytes(StandardCharsets.UTF_8) : translate(module, kind, name);
-    } catch (CodegenException e) {
+      if (kind == Output.ve_c) {
+        CEmitter.Output c = CEmitter.emit(module, new CEmitter.Options(symbolPrefix, threads, output == null ? Long.MAX_VALUE : 1 << 16));
+        bytes = c.source().getBytes(StandardCharsets.UTF_8);
+        weights = c.weights();
+      } else {
+        bytes = kind == Output.c_harness ? harness(module).getBytes(StandardCharsets.UTF_8) : translate(module, kind, name);
+      }
+    } catch (CodegenException | VeCodegenException e) {
       System.err.println(name + ": error: " + e.getMessage());
       return 1;
+    }
+    if (weights.length > 0) {
+      Path blob = weightsFile(output);
+      try {
+        Files.write(blob, weights);
+      } catch (IOException e) {
+        System.err.println("sol-translate: error: cannot write " + blob + ": " + FileArgs.reason(e));
+        return 1;
+      }
     }
     try (OutputStream out = output == null ? System.out : Files.newOutputStream(output)) {
       out.write(bytes);
@@ -159,6 +179,13 @@ public final class SolTranslate implements Callable<Integer> {
       return 1;
     }
     return 0;
+  }
+
+  /** Where the weight blob of {@code -o OUT.c} goes: OUT.weights. */
+  static Path weightsFile(Path output) {
+    String file = output.getFileName().toString();
+    String stem = file.endsWith(".c") ? file.substring(0, file.length() - 2) : file;
+    return output.resolveSibling(stem + ".weights");
   }
 
   private String harness(Operation module) {

@@ -1,0 +1,55 @@
+// RUN: %sol-opt %s --pipeline=ve --mlir-print-debuginfo | %sol-translate --target=ve-c --threads 8 | FileCheck %s
+// RUN: %sol-opt %s --pipeline=ve --mlir-print-debuginfo | %sol-translate --target=ve-c --threads 8 -o %t.c
+// RUN: gcc -std=c99 -O2 -Wall -Werror -Wno-unknown-pragmas -c %t.c -o %t.o
+// RUN: gcc -std=c99 -O2 -Wall -Werror -Wno-unknown-pragmas -fopenmp -c %t.c -o %t.omp.o
+
+// The C of NEC's vector engine. Each kernel (named by its op's location, which needs
+// --mlir-print-debuginfo to survive the pipe) is a static function on restrict pointers: the
+// memory plan's views into the arena are apart. Its outer loop is an OpenMP loop over the 8
+// cores. The element-wise kernels' rows (56 long) are collapsed with the loop around them into
+// one loop of 3136 independent iterations (ivdep, loop_count); the pooling kernel's indices
+// are computed (stride 2), so its rows stay 28 long (shortloop: one vector strip), and the
+// loop around them is unrolled into the vector loop (outerloop_unroll).
+
+// CHECK: #include <math.h>
+// CHECK: void set_weights(const void *weights)
+// CHECK-LABEL: /* add1 */
+// CHECK-NEXT: static void kernel_0_add1(float *restrict k0, float *restrict k1, float *restrict k2) {
+// CHECK-NEXT: #pragma omp parallel for num_threads(8)
+// CHECK-NEXT: for (int64_t [[C:i[0-9]+]] = 0LL; [[C]] < 64LL; [[C]] += 1LL) {
+// CHECK-NEXT: #pragma _NEC ivdep
+// CHECK-NEXT: #pragma _NEC vector
+// CHECK-NEXT: #pragma _NEC loop_count(3136)
+// CHECK-NEXT: for (int64_t [[Q:q[0-9]+]] = 0; [[Q]] < 3136LL; [[Q]] += 1) {  /* 2 loops collapsed */
+// CHECK-NEXT: const float [[X:v[0-9]+]] = k0{{\[}}[[C]] * 3136 + [[Q]]];
+// CHECK-NEXT: const float [[Y:v[0-9]+]] = k1{{\[}}[[C]] * 3136 + [[Q]]];
+// CHECK-NEXT: const float [[S:v[0-9]+]] = [[X]] + [[Y]];
+// CHECK-NEXT: k2{{\[}}[[C]] * 3136 + [[Q]]] = [[S]];
+// CHECK-LABEL: /* relu1 */
+// CHECK: sol_maxf({{v[0-9]+}}, 0.0f)
+// CHECK-LABEL: /* pool1 */
+// CHECK-NEXT: static void kernel_2_pool1(float *restrict k0, float *restrict k1) {
+// CHECK-NEXT: #pragma omp parallel for num_threads(8)
+// CHECK-NEXT: for (int64_t
+// CHECK-NEXT: #pragma _NEC outerloop_unroll(8)
+// CHECK-NEXT: for (int64_t {{i[0-9]+}} = 0LL; {{i[0-9]+}} < 28LL;
+// CHECK: #pragma _NEC ivdep
+// CHECK-NEXT: #pragma _NEC vector
+// CHECK-NEXT: #pragma _NEC shortloop
+// CHECK-NEXT: for (int64_t {{i[0-9]+}} = 0LL; {{i[0-9]+}} < 28LL;
+// CHECK-LABEL: void sol_main(float *restrict a0, float *restrict a1, float *restrict a2, int8_t *restrict a3) {
+// CHECK-NEXT: float *const [[T0:p[0-9]+]] = (float *) ((char *) a3 + 0LL);
+// CHECK-NEXT: kernel_0_add1(a0, a1, [[T0]]);  /* add1 */
+// CHECK-NEXT: float *const [[T1:p[0-9]+]] = (float *) ((char *) a3 + 802816LL);
+// CHECK-NEXT: kernel_1_relu1([[T0]], [[T1]]);  /* relu1 */
+// CHECK-NEXT: kernel_2_pool1([[T1]], a2);  /* pool1 */
+// CHECK-NEXT: return;
+"builtin.module"() ({
+  "func.func"() ({
+  ^bb0(%x: tensor<1x64x56x56xf32>, %y: tensor<1x64x56x56xf32>):
+    %s = "nn.add"(%x, %y) : (tensor<1x64x56x56xf32>, tensor<1x64x56x56xf32>) -> tensor<1x64x56x56xf32> loc("add1")
+    %r = "nn.relu"(%s) : (tensor<1x64x56x56xf32>) -> tensor<1x64x56x56xf32> loc("relu1")
+    %p = "nn.max_pool"(%r) {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>} : (tensor<1x64x56x56xf32>) -> tensor<1x64x28x28xf32> loc("pool1")
+    "func.return"(%p) : (tensor<1x64x28x28xf32>) -> ()
+  }) {function_type = (tensor<1x64x56x56xf32>, tensor<1x64x56x56xf32>) -> tensor<1x64x28x28xf32>, sym_name = "main"} : () -> ()
+}) : () -> ()

@@ -29,7 +29,7 @@
 // BADCPU: error: unknown CPU 'pentium4' for aarch64-unknown-linux-gnu; known: generic,
 // BADFEAT: error: invalid features 'avx2': expected a comma-separated list like +avx2,-fma
 // BADTRIPLE: error: unsupported target triple 'riscv64-unknown-linux-gnu' (supported: x86_64-*, aarch64-*)
-// BADTARGET: sol-translate: error: unknown --target 'wasm' (expected llvm-ir, asm, obj or c-harness)
+// BADTARGET: sol-translate: error: unknown --target 'wasm' (expected llvm-ir, asm, obj, c-harness or ve-c)
 
 "builtin.module"() ({
   "memref.global"() {constant, initial_value = dense<[[0.5, -1.0, 0.25], [1.5, 0.75, -0.5]]> : tensor<2x3xf32>, sym_name = "w1", sym_visibility = "private", type = memref<2x3xf32>} : () -> ()

@@ -63,6 +63,10 @@ public final class DeployCommand implements Callable<Integer> {
       description = "OpenMP threads for one run, fixed in the library, at least 1 (default: this machine's processors; more than one links libgomp).")
   Integer threads;
 
+  @Option(names = "--device", paramLabel = "cpu|ve", defaultValue = "cpu",
+      description = "cpu (default): a library for this or the --triple machine; ve: C sources, header and a Makefile for NEC SX-Aurora's ncc (libLIB.so and LIB.vso for VEO/VEDA offload).")
+  String device;
+
   @Option(names = "--cc", paramLabel = "COMMAND", description = "The C compiler that compiles the glue and links (default: cc, or ARCH-linux-gnu-gcc for another architecture).")
   String compiler;
 
@@ -90,6 +94,19 @@ public final class DeployCommand implements Callable<Integer> {
   }
 
   @Override public Integer call() {
+    if (!device.equals("cpu") && !device.equals("ve")) {
+      err.println("sol-deploy: error: unknown --device '" + device + "' (expected cpu or ve)");
+      return 1;
+    }
+    if (device.equals("ve")) {
+      for (String[] o : new String[][] {{"--static", staticLibrary ? "" : null}, {"--triple", triple}, {"--cpu", cpu}, {"--features", features},
+          {"--cc", compiler}}) {
+        if (o[1] != null) {
+          err.println("sol-deploy: error: " + o[0] + " is for CPU libraries; with --device=ve the Makefile builds with ncc (make NCC=... to change it)");
+          return 1;
+        }
+      }
+    }
     try {
       SolDeploy deploy = new SolDeploy(libName, funcName).staticLibrary(staticLibrary).target(triple, cpu, features).compiler(compiler);
       SolOptions options = new SolOptions();
@@ -99,6 +116,11 @@ public final class DeployCommand implements Callable<Integer> {
         int eq = spec.indexOf('=');
         if (eq <= 0) throw new IllegalArgumentException("--constant expects NAME=FILE.pb, got '" + spec + "'");
         options.constant(spec.substring(0, eq), constant(Path.of(spec.substring(eq + 1))));
+      }
+      if (device.equals("ve")) {
+        Path makefile = deploy.deployVe(model, options, outputDir);
+        out.println("wrote the sources of " + libName + " for NEC SX-Aurora and " + makefile + "; build them with make (ncc) in " + outputDir);
+        return 0;
       }
       SolDeploy.Library lib = deploy.deploy(model, options, outputDir);
       out.println("wrote " + lib.library() + " and " + lib.header());

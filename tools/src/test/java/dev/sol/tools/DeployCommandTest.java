@@ -62,6 +62,21 @@ class DeployCommandTest {
     assertTrue(Files.readString(dir.resolve("R.h")).contains("#define R_NUM_INPUTS 1\n"));
   }
 
+  @Test void sourcesForTheVectorEngine(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("ve");
+    Result r = deploy(NET, "--device=ve", "--lib-name=Sq", "--threads=1", "-o", out.toString());
+    assertEquals(0, r.status(), r.err());
+    assertEquals("wrote the sources of Sq for NEC SX-Aurora and " + out.resolve("Makefile") + "; build them with make (ncc) in " + out + "\n", r.out());
+    for (String f : List.of("Makefile", "Sq.h", "Sq_api.c", "Sq_model.c", "Sq_offload.c", "Sq_weights.s", "Sq.weights")) {
+      assertTrue(java.nio.file.Files.exists(out.resolve(f)), f);
+    }
+    assertError("--static is for CPU libraries; with --device=ve the Makefile builds with ncc (make NCC=... to change it)", dir, "--device=ve",
+        "--static", "--lib-name=Sq");
+    assertError("--triple is for CPU libraries; with --device=ve the Makefile builds with ncc (make NCC=... to change it)", dir, "--device=ve",
+        "--triple=aarch64-unknown-linux-gnu", "--lib-name=Sq");
+    assertError("unknown --device 'gpu' (expected cpu or ve)", dir, "--device=gpu", "--lib-name=Sq");
+  }
+
   @Test void unknownTriple(@TempDir Path dir) {
     assertError("unsupported target triple 'riscv64-unknown-linux-gnu' (supported: x86_64-*, aarch64-*)", dir, "--lib-name=Net",
         "--triple=riscv64-unknown-linux-gnu");

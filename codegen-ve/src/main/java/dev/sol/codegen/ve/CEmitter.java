@@ -37,8 +37,12 @@ public final class CEmitter {
    * @param symbolPrefix prefix of the exported functions' names
    * @param threads the OpenMP threads of the outermost parallel loops (1: none)
    * @param inlineBytes constants of at most this many bytes are C arrays, larger ones in the blob
+   * @param weightsSymbol the symbol of the blob when it is linked into the program (null: set at run time)
    */
-  public record Options(String symbolPrefix, int threads, long inlineBytes) {
+  public record Options(String symbolPrefix, int threads, long inlineBytes, String weightsSymbol) {
+    /** Weights set at run time through {@code PREFIXset_weights}. */
+    public Options(String symbolPrefix, int threads, long inlineBytes) { this(symbolPrefix, threads, inlineBytes, null); }
+
     public static Options defaults() { return new Options("", 1, 1 << 16); }
   }
 
@@ -83,7 +87,13 @@ public final class CEmitter {
     line("#include <string.h>");
     line("");
     helpers();
-    line("static const unsigned char *sol_weights;");
+    if (options.weightsSymbol() != null) {
+      // The blob linked in as a symbol (an assembler file's .incbin): the pointer starts there.
+      line("extern const unsigned char " + options.weightsSymbol() + "[];");
+      line("static const unsigned char *sol_weights = " + options.weightsSymbol() + ";");
+    } else {
+      line("static const unsigned char *sol_weights;");
+    }
     line("");
     line(options.inlineBytes() == Long.MAX_VALUE ? "/* The weight blob: unused here, every constant is inline. */"
         : "/* The weight blob (constants over " + options.inlineBytes() + " bytes, each 64-byte aligned): set once before the first call. */");
@@ -256,6 +266,8 @@ public final class CEmitter {
     String name = switch (loc) {
       case NameLoc n -> n.name();
       case CallSiteLoc c -> kernelName(c.callee());
+      // IR read from text without locations names its kernels by the line of their op.
+      case FileLineColLoc f -> "line" + f.line();
       case FusedLoc f -> {
         List<String> parts = new ArrayList<>();
         for (Location l : f.locations()) {
@@ -952,7 +964,10 @@ public final class CEmitter {
   }
 
   /** The C name of function {@code symbol}: prefixed; {@code main} without a prefix is {@code sol_main} (C's main is the program's). */
-  String functionName(String symbol) {
+  private String functionName(String symbol) { return functionName(options, symbol); }
+
+  /** The C name the emitter gives function {@code symbol} under {@code options}. */
+  public static String functionName(Options options, String symbol) {
     String name = options.symbolPrefix() + identifier(symbol);
     return name.equals("main") ? "sol_main" : name;
   }

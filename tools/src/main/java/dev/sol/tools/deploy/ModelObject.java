@@ -67,7 +67,7 @@ record ModelObject(byte[] object, String entrySymbol, List<CInterface.EntryArgum
     }
   }
 
-  private static long temporaryBytes(Operation module) {
+  static long temporaryBytes(Operation module) {
     long[] sum = {0};
     module.walk(op -> {
       if (op instanceof AllocOp a) {
@@ -78,7 +78,7 @@ record ModelObject(byte[] object, String entrySymbol, List<CInterface.EntryArgum
     return sum[0];
   }
 
-  private static List<CInterface.Port> ports(Map<String, TensorInfo> tensors) {
+  static List<CInterface.Port> ports(Map<String, TensorInfo> tensors) {
     List<CInterface.Port> ports = new ArrayList<>();
     tensors.forEach((name, info) -> ports.add(new CInterface.Port(name, info)));
     return ports;
@@ -90,7 +90,7 @@ record ModelObject(byte[] object, String entrySymbol, List<CInterface.EntryArgum
    * parameter beyond those is one this version of the C glue does not know how to fill, an
    * error rather than a wrong call.
    */
-  private static List<CInterface.EntryArgument> arguments(Path model, FuncOp entry, List<CInterface.Port> inputs,
+  static List<CInterface.EntryArgument> arguments(Path model, FuncOp entry, List<CInterface.Port> inputs,
       List<CInterface.Port> outputs) throws SolException {
     FunctionType ft = entry.functionType();
     if (!ft.results().isEmpty()) throw new SolException(model + ": the compiled entry function returns values; it should write buffers");

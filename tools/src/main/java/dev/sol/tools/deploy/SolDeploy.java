@@ -124,6 +124,19 @@ public final class SolDeploy {
     return new Library(library, header);
   }
 
+  /**
+   * Writes {@code model} for NEC's SX-Aurora vector engine into {@code outputDir}: C sources for
+   * NEC's compiler, the header, and a Makefile that builds {@code libLIB.so} and {@code LIB.vso}
+   * with {@code ncc} (see {@link VePackage}). The target, static and compiler settings are for
+   * CPUs and do not apply. Returns the Makefile.
+   */
+  public Path deployVe(Path model, SolOptions options, Path outputDir) throws SolException {
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(options, "options");
+    prepare(outputDir);
+    return VePackage.write(model, options, libName, funcName, outputDir);
+  }
+
   /** Creates the output directory and checks that files can be written there, before any work starts. */
   private static void prepare(Path dir) throws SolException {
     Objects.requireNonNull(dir, "outputDir");

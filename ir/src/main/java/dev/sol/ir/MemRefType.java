@@ -20,6 +20,26 @@ public record MemRefType(long[] shape, Type element, Attribute layout, Attribute
     return layout == null || (layout instanceof AffineMapAttr m && m.map().isIdentity());
   }
 
+  /**
+   * The element strides when they are static: the row-major strides of the shape for the
+   * identity layout, a strided layout's own; null for dynamic strides or another affine map.
+   * Code generation folds them into addresses.
+   */
+  public long[] staticStrides() {
+    if (layout instanceof StridedLayoutAttr s) {
+      for (long x : s.strides()) if (x == ShapedType.DYNAMIC) return null;
+      return s.strides().clone();
+    }
+    if (!hasIdentityLayout()) return null;
+    long[] st = new long[shape.length];
+    long acc = 1;
+    for (int d = shape.length - 1; d >= 0; d--) {
+      st[d] = acc;
+      acc *= shape[d];
+    }
+    return st;
+  }
+
   @Override public boolean equals(Object o) {
     return o instanceof MemRefType t && Arrays.equals(shape, t.shape) && element.equals(t.element)
         && Objects.equals(layout, t.layout) && Objects.equals(memorySpace, t.memorySpace);

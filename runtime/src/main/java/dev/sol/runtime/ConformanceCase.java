@@ -28,6 +28,35 @@ public final class ConformanceCase {
 
   private ConformanceCase() {}
 
+  /**
+   * A whole suite's run against its known-failure lists: how many cases, how many passed, and
+   * what was not expected (a failure not listed, or a listed case that passes).
+   */
+  public record SuiteReport(int cases, int passed, List<String> problems) {
+    /** One line: the counts and every problem. */
+    public String summary() { return passed + " of " + cases + " passed; unexpected: " + String.join("\n", problems); }
+  }
+
+  /** Runs every case under {@code data} with {@code options} (1e-3 relative, 1e-5 absolute) against the lists {@code knownFailures}. */
+  public static SuiteReport runSuite(Path data, List<Path> knownFailures, java.util.function.Supplier<SolOptions> options) throws IOException {
+    Map<String, String> known = new LinkedHashMap<>();
+    for (Path tsv : knownFailures) known.putAll(knownFailures(tsv));
+    List<Path> cases = suite(data);
+    List<String> problems = new ArrayList<>();
+    int passed = 0;
+    for (Path dir : cases) {
+      Result r = run(dir, 1e-3, 1e-5, Map.of(), options);
+      boolean listed = known.containsKey(r.name());
+      if (r.failure() == null) {
+        passed++;
+        if (listed) problems.add(r.name() + " passes but is listed as a known failure");
+      } else if (!listed) {
+        problems.add(r.name() + ": " + r.failure());
+      }
+    }
+    return new SuiteReport(cases.size(), passed, problems);
+  }
+
   public static Result run(Path dir, double rtol, double atol) { return run(dir, rtol, atol, SolOptions.Backend.INTERPRETER); }
 
   public static Result run(Path dir, double rtol, double atol, SolOptions.Backend backend) { return run(dir, rtol, atol, backend, Map.of()); }

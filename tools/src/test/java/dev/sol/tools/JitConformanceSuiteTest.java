@@ -6,9 +6,7 @@ import dev.sol.runtime.ConformanceCase;
 import dev.sol.runtime.SolOptions;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,22 +22,9 @@ class JitConformanceSuiteTest {
 
   @ParameterizedTest @ValueSource(ints = {1, 2})
   void everyCaseCompilesAndPassesExceptTheListedOnes(int threads) throws IOException {
-    Map<String, String> known = ConformanceCase.knownFailures(DATA.resolve("KNOWN_FAILURES.tsv"));
-    known.putAll(ConformanceCase.knownFailures(DATA.resolve("KNOWN_FAILURES_JIT.tsv")));
-    List<Path> cases = ConformanceCase.suite(DATA);
-    List<String> problems = new ArrayList<>();
-    int passed = 0;
-    for (Path dir : cases) {
-      var r = ConformanceCase.run(dir, 1e-3, 1e-5, Map.of(), () -> new SolOptions().threads(threads).parallelWork(1));
-      boolean listed = known.containsKey(r.name());
-      if (r.failure() == null) {
-        passed++;
-        if (listed) problems.add(r.name() + " passes but is listed as a known failure");
-      } else if (!listed) {
-        problems.add(r.name() + ": " + r.failure());
-      }
-    }
-    assertTrue(cases.size() > 370, "expected the whole suite, found " + cases.size() + " cases");
-    assertTrue(problems.isEmpty(), passed + " of " + cases.size() + " passed; unexpected: " + String.join("\n", problems));
+    var report = ConformanceCase.runSuite(DATA, List.of(DATA.resolve("KNOWN_FAILURES.tsv"), DATA.resolve("KNOWN_FAILURES_JIT.tsv")),
+        () -> new SolOptions().threads(threads).parallelWork(1));
+    assertTrue(report.cases() > 370, "expected the whole suite, found " + report.cases() + " cases");
+    assertTrue(report.problems().isEmpty(), report.summary());
   }
 }

@@ -118,17 +118,8 @@ final class MemRefEmitter {
 
   /** Static strides of a memref type (identity or strided layout). */
   static long[] strides(MemRefType m) {
-    if (m.layout() instanceof StridedLayoutAttr s) {
-      for (long x : s.strides()) if (x == ShapedType.DYNAMIC) throw new CodegenException("dynamic strides are not supported: " + m);
-      return s.strides();
-    }
-    if (!m.hasIdentityLayout()) throw new CodegenException("affine map layouts are not supported by code generation: " + m);
-    long[] st = new long[m.rank()];
-    long acc = 1;
-    for (int d = m.rank() - 1; d >= 0; d--) {
-      st[d] = acc;
-      acc *= m.shape()[d];
-    }
+    long[] st = m.staticStrides();
+    if (st == null) throw new CodegenException("only static strides (identity or strided layouts) are supported by code generation: " + m);
     return st;
   }
 

@@ -738,17 +738,8 @@ public final class CEmitter {
   private static String times(String x, long stride) { return stride == 1 ? x : x + " * " + stride; }
 
   static long[] strides(MemRefType m) {
-    if (m.layout() instanceof StridedLayoutAttr s) {
-      for (long x : s.strides()) if (x == ShapedType.DYNAMIC) throw new VeCodegenException("dynamic strides are not supported: " + m);
-      return s.strides();
-    }
-    if (!m.hasIdentityLayout()) throw new VeCodegenException("affine map layouts are not supported by the C emitter: " + m);
-    long[] st = new long[m.rank()];
-    long acc = 1;
-    for (int d = m.rank() - 1; d >= 0; d--) {
-      st[d] = acc;
-      acc *= m.shape()[d];
-    }
+    long[] st = m.staticStrides();
+    if (st == null) throw new VeCodegenException("only static strides (identity or strided layouts) are supported by the C emitter: " + m);
     return st;
   }
 
@@ -766,7 +757,8 @@ public final class CEmitter {
     String b = op.numOperands() > 1 ? name(op.operand(1)) : null;
     Type in = op.numOperands() > 0 ? op.operand(0).type() : t;
     String f = t instanceof FloatType ft && ft.width() <= 32 ? "f" : "";
-    String expr = switch (n) {
+    String libm = LIBM.get(n);
+    String expr = libm != null ? libm + f + "(" + String.join(", ", op.operands().stream().map(this::name).toList()) + ")" : switch (n) {
       case "arith.addi" -> wrap(in, a, "+", b);
       case "arith.subi" -> wrap(in, a, "-", b);
       case "arith.muli" -> wrap(in, a, "*", b);
@@ -801,32 +793,7 @@ public final class CEmitter {
       case "arith.fptoui" -> "(" + c + ") " + unsigned(t, a);
       case "arith.index_castui", "arith.extui", "arith.uitofp" -> "(" + c + ") " + unsigned(in, a);
       case "arith.bitcast" -> bitcast(op, in, a, depth);
-      case "math.exp" -> "exp" + f + "(" + a + ")";
-      case "math.exp2" -> "exp2" + f + "(" + a + ")";
-      case "math.expm1" -> "expm1" + f + "(" + a + ")";
-      case "math.log" -> "log" + f + "(" + a + ")";
-      case "math.log2" -> "log2" + f + "(" + a + ")";
-      case "math.log10" -> "log10" + f + "(" + a + ")";
-      case "math.log1p" -> "log1p" + f + "(" + a + ")";
-      case "math.sqrt" -> "sqrt" + f + "(" + a + ")";
       case "math.rsqrt" -> "1.0" + f + " / sqrt" + f + "(" + a + ")";
-      case "math.absf" -> "fabs" + f + "(" + a + ")";
-      case "math.ceil" -> "ceil" + f + "(" + a + ")";
-      case "math.floor" -> "floor" + f + "(" + a + ")";
-      case "math.round" -> "round" + f + "(" + a + ")";
-      case "math.roundeven" -> "rint" + f + "(" + a + ")";
-      case "math.trunc" -> "trunc" + f + "(" + a + ")";
-      case "math.sin" -> "sin" + f + "(" + a + ")";
-      case "math.cos" -> "cos" + f + "(" + a + ")";
-      case "math.tan" -> "tan" + f + "(" + a + ")";
-      case "math.atan" -> "atan" + f + "(" + a + ")";
-      case "math.atan2" -> "atan2" + f + "(" + a + ", " + b + ")";
-      case "math.tanh" -> "tanh" + f + "(" + a + ")";
-      case "math.erf" -> "erf" + f + "(" + a + ")";
-      case "math.cbrt" -> "cbrt" + f + "(" + a + ")";
-      case "math.copysign" -> "copysign" + f + "(" + a + ", " + b + ")";
-      case "math.powf" -> "pow" + f + "(" + a + ", " + b + ")";
-      case "math.fma" -> "fma" + f + "(" + a + ", " + b + ", " + name(op.operand(2)) + ")";
       case "math.absi" -> a + " < 0 ? (" + c + ") -" + unsigned(in, a) + " : " + a;
       default -> throw new VeCodegenException("the C emitter does not translate '" + n + "' (" + op.location() + ")");
     };
@@ -849,6 +816,15 @@ public final class CEmitter {
     if (!isHalf(t)) return value;
     return (isBf16(t) ? "sol_f2bf(" : "sol_f2h(") + value + ")";
   }
+
+  /** math ops that are libm's functions of the same arguments (with an f suffix on float). */
+  private static final Map<String, String> LIBM = Map.ofEntries(Map.entry("math.exp", "exp"), Map.entry("math.exp2", "exp2"),
+      Map.entry("math.expm1", "expm1"), Map.entry("math.log", "log"), Map.entry("math.log2", "log2"), Map.entry("math.log10", "log10"),
+      Map.entry("math.log1p", "log1p"), Map.entry("math.sqrt", "sqrt"), Map.entry("math.absf", "fabs"), Map.entry("math.ceil", "ceil"),
+      Map.entry("math.floor", "floor"), Map.entry("math.round", "round"), Map.entry("math.roundeven", "rint"), Map.entry("math.trunc", "trunc"),
+      Map.entry("math.sin", "sin"), Map.entry("math.cos", "cos"), Map.entry("math.tan", "tan"), Map.entry("math.atan", "atan"),
+      Map.entry("math.atan2", "atan2"), Map.entry("math.tanh", "tanh"), Map.entry("math.erf", "erf"), Map.entry("math.cbrt", "cbrt"),
+      Map.entry("math.copysign", "copysign"), Map.entry("math.powf", "pow"), Map.entry("math.fma", "fma"));
 
   /** Integer +, -, * that wrap as arith's do: through the unsigned type, except on index (loop arithmetic, which ncc analyzes best signed). */
   private static String wrap(Type t, String a, String op, String b) {

@@ -1,6 +1,7 @@
 package dev.sol.runtime;
 
 import dev.sol.codegen.llvm.CodegenException;
+import dev.sol.codegen.llvm.ExternalConstants;
 import dev.sol.codegen.llvm.JitModule;
 import dev.sol.codegen.llvm.LlvmEmitter;
 import dev.sol.codegen.llvm.OpenMpRuntime;
@@ -31,6 +32,7 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,6 +60,9 @@ final class JitEngine implements Engine {
   /** Where bounds-checked code reports, or null without bounds checks. */
   private final BoundsReports reports;
 
+  /** The network's large constants, by symbol, in native memory the JIT's code reads ({@link ExternalConstants}). */
+  private final Map<String, MemorySegment> constants;
+
   /** The entry's name, for {@link #cacheEntry}. */
   private final String entryName;
   private final int threads;
@@ -72,24 +77,32 @@ final class JitEngine implements Engine {
     reports = null;
     counters = null;
     arenaBytes = cached.arenaBytes();
+    memory = Arena.ofShared();
     try {
       if (threads > 1) OpenMpRuntime.load();
       MallocTuning.keepFreedMemory();
       long t0 = System.nanoTime();
-      jit = new JitModule(cached.object(), cached.mapping(), Map.of());
+      // The constants are copied out of the file mapping: a run that streams 100 MB of weights
+      // through the small pages of a mapped file was a quarter slower than through anonymous memory.
+      Map<String, MemorySegment> copies = new LinkedHashMap<>();
+      for (Map.Entry<String, MemorySegment> c : cached.constants().entrySet()) {
+        copies.put(c.getKey(), memory.allocate(Math.max(1, c.getValue().byteSize()), 64).copyFrom(c.getValue()));
+      }
+      jit = new JitModule(cached.object(), cached.mapping(), copies);
+      constants = copies;
       entry = lookUp(fileName);
       phases.put("link", (System.nanoTime() - t0) / 1e6);
     } catch (CodegenException e) {
       cached.mapping().close();
+      memory.close();
       throw new SolException(fileName + ": " + e.getMessage());
     }
-    memory = Arena.ofShared();
     calls = new NativeEntry(memory, inputs, outputs, arenaBytes, entry);
   }
 
   /** This engine's compiled model as the cache keeps it. */
   ModelCache.Entry cacheEntry(Map<String, TensorInfo> inputs, Map<String, TensorInfo> outputs) {
-    return new ModelCache.Entry(jit.object(), entryName, inputs, outputs, arenaBytes, threads);
+    return new ModelCache.Entry(jit.object(), constants, entryName, inputs, outputs, arenaBytes, threads);
   }
 
   private MethodHandle lookUp(String fileName) throws SolException {
@@ -124,13 +137,26 @@ final class JitEngine implements Engine {
     phases.put("lower", (System.nanoTime() - t0) / 1e6);
     long t1 = System.nanoTime();
     reports = model.checkBounds ? new BoundsReports() : null;
+    memory = Arena.ofShared();
     try {
       if (options.threads() > 1) OpenMpRuntime.load();
       MallocTuning.keepFreedMemory();
-      Map<String, MemorySegment> symbols = reports == null ? Map.of() : Map.of(CheckBoundsPass.HANDLER, reports.handler());
-      jit = new JitModule(llvm -> LlvmEmitter.translate(llvm, model.module, name, options.threads()), symbols);
+      Map<String, MemorySegment> symbols = new LinkedHashMap<>();
+      if (reports != null) symbols.put(CheckBoundsPass.HANDLER, reports.handler());
+      // The weights stay out of LLVM: each large constant is copied into native memory and
+      // defined as an absolute symbol (filled in while the module is built, before the JIT links).
+      Map<String, MemorySegment> weights = new LinkedHashMap<>();
+      ExternalConstants external = (symbol, data) -> {
+        MemorySegment at = memory.allocate(Math.max(1, data.length), 64);
+        MemorySegment.copy(data, 0, at, ValueLayout.JAVA_BYTE, 0, data.length);
+        weights.put(symbol, at);
+        symbols.put(symbol, at);
+      };
+      jit = new JitModule(llvm -> LlvmEmitter.translate(llvm, model.module, name, options.threads(), external), symbols);
+      constants = weights;
     } catch (CodegenException e) {
       if (reports != null) reports.close();
+      memory.close();
       throw new SolException(model.fileName + ": " + e.getMessage());
     }
     arenaBytes = ArenaArgument.bytes(model.function);
@@ -138,6 +164,7 @@ final class JitEngine implements Engine {
       entry = lookUp(model.fileName);
     } catch (SolException e) {
       if (reports != null) reports.close();
+      memory.close();
       throw e;
     }
     try {
@@ -145,6 +172,7 @@ final class JitEngine implements Engine {
     } catch (CodegenException e) {
       jit.close();
       if (reports != null) reports.close();
+      memory.close();
       throw new SolException(model.fileName + ": " + e.getMessage());
     }
     // Linking is what the JIT took beyond making the object (the object is linked at the first lookup).
@@ -154,7 +182,6 @@ final class JitEngine implements Engine {
       llvm += p.getValue() / 1e6;
     }
     phases.put("link", Math.max(0, (System.nanoTime() - t1) / 1e6 - llvm));
-    memory = Arena.ofShared();
     calls = new NativeEntry(memory, inputs, outputs, arenaBytes, entry);
   }
 

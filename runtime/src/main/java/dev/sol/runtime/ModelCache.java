@@ -30,11 +30,13 @@ import java.util.zip.CRC32C;
 
 /**
  * Compiled models on disk, so that compiling the same model again loads its machine code
- * instead of importing, lowering and optimizing it anew. An entry is two files named by its
- * key: {@code KEY.o}, the JIT's object code for the host, and {@code KEY.properties}, what the
- * runtime needs beside it (entry symbol, inputs, outputs, arena size, threads) and the
- * object's CRC-32C (a check against damage, some ten times faster than a SHA-256 of the
- * 100 MB object of a ResNet-50). The key is the SHA-256 of the model's bytes, every option that changes
+ * instead of importing, lowering and optimizing it anew. An entry is three files named by its
+ * key: {@code KEY.o}, the JIT's object code for the host, {@code KEY.weights}, the large
+ * constants that code reads (kept out of LLVM, see {@code ExternalConstants}; one after another,
+ * 64-byte aligned, defined as the object's symbols when it is linked), and
+ * {@code KEY.properties}, what the runtime needs beside them (entry symbol, inputs, outputs,
+ * arena size, threads, where each constant is) and both files' CRC-32C (a check against
+ * damage, some ten times faster than a SHA-256 of a ResNet-50's 100 MB of weights). The key is the SHA-256 of the model's bytes, every option that changes
  * the code (shapes, constants' bytes, threads, parallel work), the host's CPU and features,
  * and SOL's own compiled classes, so a rebuilt SOL never loads code an older one made. An
  * entry that does not read back whole and intact (a damaged or foreign file) is a miss: it is
@@ -43,7 +45,7 @@ import java.util.zip.CRC32C;
  */
 public final class ModelCache {
   /** The format of the entries; another one is a miss. */
-  private static final String FORMAT = "sol-model-cache-2";
+  private static final String FORMAT = "sol-model-cache-3";
   private static volatile String solIdentity;
 
   private final Path dir;
@@ -66,15 +68,15 @@ public final class ModelCache {
   }
 
   /** A compiled model as the cache keeps it. */
-  record Entry(byte[] object, String entrySymbol, Map<String, TensorInfo> inputs, Map<String, TensorInfo> outputs, long arenaBytes,
-      int threads) {}
+  record Entry(byte[] object, Map<String, MemorySegment> constants, String entrySymbol, Map<String, TensorInfo> inputs,
+      Map<String, TensorInfo> outputs, long arenaBytes, int threads) {}
 
   /**
    * An entry read back: its object mapped from the file (not copied; {@code mapping} holds
    * it until the JIT is done with it) and the rest as stored.
    */
-  record Loaded(MemorySegment object, Arena mapping, String entrySymbol, Map<String, TensorInfo> inputs, Map<String, TensorInfo> outputs,
-      long arenaBytes, int threads) {}
+  record Loaded(MemorySegment object, Arena mapping, Map<String, MemorySegment> constants, String entrySymbol, Map<String, TensorInfo> inputs,
+      Map<String, TensorInfo> outputs, long arenaBytes, int threads) {}
 
   /** The key of a model compiled with these options for this host. */
   static String key(byte[] model, boolean mlir, SolOptions options) {
@@ -107,15 +109,18 @@ public final class ModelCache {
       }
       if (!FORMAT.equals(p.getProperty("format")) || !key.equals(p.getProperty("key"))) return null;
       Arena mapping = Arena.ofShared();
-      try (FileChannel channel = FileChannel.open(code, StandardOpenOption.READ)) {
-        MemorySegment object = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size(), mapping);
-        CRC32C crc = new CRC32C();
-        for (long at = 0; at < object.byteSize(); at += 1 << 30) {
-          crc.update(object.asSlice(at, Math.min(1 << 30, object.byteSize() - at)).asByteBuffer());
+      try {
+        MemorySegment object = map(code, mapping);
+        MemorySegment weights = map(dir.resolve(key + ".weights"), mapping);
+        Map<String, MemorySegment> constants = new LinkedHashMap<>();
+        int count = Integer.parseInt(required(p, "constants"));
+        for (int i = 0; i < count; i++) {
+          String[] c = required(p, "constant." + i).split(" ");
+          constants.put(c[0], weights.asSlice(Long.parseLong(c[1]), Long.parseLong(c[2])));
         }
-        Loaded loaded = Long.toHexString(crc.getValue()).equals(p.getProperty("object.crc32c"))
-            ? new Loaded(object, mapping, required(p, "entry"), tensors(p, "input"), tensors(p, "output"), Long.parseLong(required(p, "arena")),
-                Integer.parseInt(required(p, "threads")))
+        Loaded loaded = crc(object).equals(p.getProperty("object.crc32c")) && crc(weights).equals(p.getProperty("weights.crc32c"))
+            ? new Loaded(object, mapping, constants, required(p, "entry"), tensors(p, "input"), tensors(p, "output"),
+                Long.parseLong(required(p, "arena")), Integer.parseInt(required(p, "threads")))
             : null;
         if (loaded == null) mapping.close();
         return loaded;
@@ -128,6 +133,19 @@ public final class ModelCache {
     }
   }
 
+  /** A file mapped read-only into {@code mapping}. */
+  private static MemorySegment map(Path file, Arena mapping) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      return channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size(), mapping);
+    }
+  }
+
+  private static String crc(MemorySegment bytes) {
+    CRC32C crc = new CRC32C();
+    for (long at = 0; at < bytes.byteSize(); at += 1 << 30) crc.update(bytes.asSlice(at, Math.min(1 << 30, bytes.byteSize() - at)).asByteBuffer());
+    return Long.toHexString(crc.getValue());
+  }
+
   /** Stores an entry; a cache that cannot be written is left alone (the model still runs). */
   void store(String key, Entry e) {
     try {
@@ -138,11 +156,30 @@ public final class ModelCache {
       p.setProperty("entry", e.entrySymbol());
       p.setProperty("arena", Long.toString(e.arenaBytes()));
       p.setProperty("threads", Integer.toString(e.threads()));
-      CRC32C crc = new CRC32C();
-      crc.update(e.object());
-      p.setProperty("object.crc32c", Long.toHexString(crc.getValue()));
+      p.setProperty("object.crc32c", crc(MemorySegment.ofArray(e.object())));
       put(p, "input", e.inputs());
       put(p, "output", e.outputs());
+      // The constants the object's code reads (ExternalConstants), one after another, 64-byte aligned.
+      long size = 0;
+      int i = 0;
+      for (Map.Entry<String, MemorySegment> c : e.constants().entrySet()) {
+        size = (size + 63) / 64 * 64;
+        p.setProperty("constant." + i++, c.getKey() + " " + size + " " + c.getValue().byteSize());
+        size += c.getValue().byteSize();
+      }
+      p.setProperty("constants", Integer.toString(e.constants().size()));
+      Path blob = Files.createTempFile(dir, key, ".weights.tmp");
+      try (Arena a = Arena.ofConfined(); FileChannel channel = FileChannel.open(blob, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        MemorySegment weights = channel.map(FileChannel.MapMode.READ_WRITE, 0, size, a);
+        long at = 0;
+        for (MemorySegment c : e.constants().values()) {
+          at = (at + 63) / 64 * 64;
+          MemorySegment.copy(c, 0, weights, at, c.byteSize());
+          at += c.byteSize();
+        }
+        p.setProperty("weights.crc32c", crc(weights));
+      }
+      move(blob, dir.resolve(key + ".weights"));
       Path code = Files.createTempFile(dir, key, ".o.tmp");
       Files.write(code, e.object());
       move(code, dir.resolve(key + ".o"));

@@ -44,6 +44,7 @@ class ModelCacheTest {
     List<String> keys = new ModelCache(cache).keys();
     assertEquals(1, keys.size());
     assertTrue(Files.size(cache.resolve(keys.getFirst() + ".o")) > 0);
+    assertTrue(Files.size(cache.resolve(keys.getFirst() + ".weights")) > 0, "the large constants are stored beside the object");
     try (SolModel second = compile(cache, 1)) {
       assertTrue(second.fromCache());
       assertPhases(second, List.of("read and cache lookup", "link"));
@@ -80,8 +81,17 @@ class ModelCacheTest {
     try (SolModel model = compile(cache, 1)) {
       assertTrue(model.fromCache(), "the entry was rewritten");
     }
+    Path weights = cache.resolve(key + ".weights");
+    byte[] w = Files.readAllBytes(weights);
+    w[w.length / 3] ^= (byte) 0x01;
+    Files.write(weights, w);
+    try (SolModel model = compile(cache, 1)) {
+      assertFalse(model.fromCache(), "damaged weights are not loaded");
+      assertRunsRight(model);
+    }
     Path meta = cache.resolve(key + ".properties");
-    Files.writeString(meta, Files.readString(meta).replace("format=sol-model-cache-2", "format=something-else"));
+    assertTrue(Files.readString(meta).contains("format=sol-model-cache-3"));
+    Files.writeString(meta, Files.readString(meta).replace("format=sol-model-cache-3", "format=something-else"));
     try (SolModel model = compile(cache, 1)) {
       assertFalse(model.fromCache(), "a foreign entry is not loaded");
       assertRunsRight(model);

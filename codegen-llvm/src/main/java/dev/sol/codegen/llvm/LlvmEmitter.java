@@ -40,7 +40,11 @@ public final class LlvmEmitter {
   private LLVMValueRef function;
   private AliasScopes scopes;
 
-  private LlvmEmitter(LLVMContextRef ctx, String name, int threads) {
+  /** Where large constants go instead of the module, or null to keep them in it. */
+  private final ExternalConstants external;
+
+  private LlvmEmitter(LLVMContextRef ctx, String name, int threads, ExternalConstants external) {
+    this.external = external;
     this.ctx = ctx;
     this.module = LLVMModuleCreateWithNameInContext(name, ctx);
     this.b = LLVMCreateBuilderInContext(ctx);
@@ -60,10 +64,26 @@ public final class LlvmEmitter {
    * load time; with one, scf.parallel is a serial loop nest and no OpenMP function is called.
    */
   public static LLVMModuleRef translate(LLVMContextRef ctx, Operation irModule, String name, int threads) {
+    return translate(ctx, irModule, name, threads, null);
+  }
+
+  /**
+   * As {@link #translate(LLVMContextRef, Operation, String, int)}, constant globals of at least
+   * {@link ExternalConstants#MIN_BYTES} only declared and handed to {@code external} (null: all in the module).
+   */
+  public static LLVMModuleRef translate(LLVMContextRef ctx, Operation irModule, String name, int threads, ExternalConstants external) {
     if (threads < 1) throw new CodegenException("threads must be at least 1, got " + threads);
-    LlvmEmitter e = new LlvmEmitter(ctx, name, threads);
+    LlvmEmitter e = new LlvmEmitter(ctx, name, threads, external);
     Block body = irModule.region(0).entryBlock();
-    for (Operation op : body) if (op instanceof GlobalOp g) e.memref.global(g);
+    // Private globals nobody reads (weights that lowering replaced by packed copies) are left
+    // out, as LLVM's GlobalDCE would drop them: the external constants never reach LLVM.
+    java.util.Set<String> read = new java.util.HashSet<>();
+    irModule.walk(op -> {
+      if (op instanceof dev.sol.dialect.memref.GetGlobalOp g) read.add(g.globalName());
+    });
+    for (Operation op : body) {
+      if (op instanceof GlobalOp g && (read.contains(g.symName()) || g.visibility().equals("public"))) e.memref.global(g);
+    }
     for (Operation op : body) if (op instanceof FuncOp f) e.declare(f);
     for (Operation op : body) if (op instanceof FuncOp f && !f.isDeclaration()) e.define(f);
     LLVMDisposeBuilder(e.b);
@@ -85,6 +105,9 @@ public final class LlvmEmitter {
   LLVMBuilderRef builder() { return b; }
 
   MemRefEmitter memref() { return memref; }
+
+  /** Where large constants go instead of the module, or null. */
+  ExternalConstants external() { return external; }
 
   VectorEmitter vector() { return vector; }
 

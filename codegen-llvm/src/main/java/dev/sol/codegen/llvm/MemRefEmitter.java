@@ -36,6 +36,17 @@ final class MemRefEmitter {
       else System.arraycopy(raw, 0, data, 0, data.length);
     }
     LLVMContextRef ctx = e.context();
+    if (e.external() != null && op.isConstant() && bytes >= ExternalConstants.MIN_BYTES) {
+      // Declared only: the caller defines the symbol with the data (see ExternalConstants).
+      String symbol = "sol.const." + op.symName();
+      LLVMValueRef g = LLVMAddGlobal(e.module(), LLVMArrayType2(LLVMInt8TypeInContext(ctx), bytes), symbol);
+      LLVMSetGlobalConstant(g, 1);
+      LLVMSetLinkage(g, LLVMExternalLinkage);
+      LLVMSetAlignment(g, 64);
+      e.external().add(symbol, data);
+      globals.put(op.symName(), g);
+      return;
+    }
     LLVMValueRef init = LLVMConstStringInContext(ctx, new BytePointer(data), data.length, 1);
     LLVMValueRef g = LLVMAddGlobal(e.module(), LLVMArrayType2(LLVMInt8TypeInContext(ctx), bytes), op.symName());
     LLVMSetInitializer(g, init);

@@ -198,6 +198,55 @@ class JitModuleTest {
     }
   }
 
+  /**
+   * A large constant stays out of LLVM: the module declares it, the sink receives its bytes, and
+   * the code reads whatever memory the symbol is then defined at. A small one stays in the module,
+   * and an unread one reaches neither.
+   */
+  @Test void largeConstantsAreDefinedOutsideTheModule() throws Throwable {
+    Operation module = parse("""
+        "builtin.module"() ({
+          "memref.global"() {constant, initial_value = dense<3.0> : tensor<2048xf32>, sym_name = "w", sym_visibility = "private", type = memref<2048xf32>} : () -> ()
+          "memref.global"() {constant, initial_value = dense<4.0> : tensor<2048xf32>, sym_name = "unread", sym_visibility = "private", type = memref<2048xf32>} : () -> ()
+          "memref.global"() {constant, initial_value = dense<0.5> : tensor<4xf32>, sym_name = "small", sym_visibility = "private", type = memref<4xf32>} : () -> ()
+          "func.func"() ({
+          ^bb0(%out: memref<2xf32>):
+            %w = "memref.get_global"() {name = @w} : () -> memref<2048xf32>
+            %s = "memref.get_global"() {name = @small} : () -> memref<4xf32>
+            %c0 = "arith.constant"() {value = 0 : index} : () -> index
+            %c1 = "arith.constant"() {value = 1 : index} : () -> index
+            %last = "arith.constant"() {value = 2047 : index} : () -> index
+            %a = "memref.load"(%w, %c0) : (memref<2048xf32>, index) -> f32
+            %b = "memref.load"(%w, %last) : (memref<2048xf32>, index) -> f32
+            %h = "memref.load"(%s, %c0) : (memref<4xf32>, index) -> f32
+            %x = "arith.addf"(%a, %h) : (f32, f32) -> f32
+            "memref.store"(%x, %out, %c0) : (f32, memref<2xf32>, index) -> ()
+            "memref.store"(%b, %out, %c1) : (f32, memref<2xf32>, index) -> ()
+            "func.return"() : () -> ()
+          }) {function_type = (memref<2xf32>) -> (), sym_name = "read"} : () -> ()
+        }) : () -> ()
+        """);
+    java.util.Map<String, byte[]> received = new java.util.LinkedHashMap<>();
+    java.util.Map<String, MemorySegment> symbols = new java.util.LinkedHashMap<>();
+    try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+      ExternalConstants sink = (symbol, data) -> {
+        received.put(symbol, data);
+        // Defined elsewhere, with other values than the IR's, to see that the code reads this memory.
+        MemorySegment at = arena.allocate(data.length, 64);
+        for (long i = 0; i < data.length / 4; i++) at.setAtIndex(ValueLayout.JAVA_FLOAT, i, i);
+        symbols.put(symbol, at);
+      };
+      try (JitModule jit = new JitModule(ctx -> LlvmEmitter.translate(ctx, module, "w", 1, sink), symbols)) {
+        assertEquals(java.util.List.of("sol.const.w"), java.util.List.copyOf(received.keySet()));
+        assertEquals(8192, received.get("sol.const.w").length);
+        assertEquals(3.0f, MemorySegment.ofArray(received.get("sol.const.w")).getAtIndex(ValueLayout.JAVA_FLOAT_UNALIGNED, 5));
+        MemorySegment out = arena.allocate(8, 64);
+        jit.function("read", FunctionDescriptor.ofVoid(ValueLayout.ADDRESS)).invoke(out);
+        assertArrayEquals(new float[] {0.5f, 2047f}, out.toArray(ValueLayout.JAVA_FLOAT));
+      }
+    }
+  }
+
   @Test void unsupportedOpsAreReportedByName() {
     Operation module = parse("""
         "builtin.module"() ({

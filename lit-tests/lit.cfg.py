@@ -12,7 +12,7 @@ config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.test_source_root, "..", "lit-tests", "target", "lit")
 
 root = os.path.abspath(os.path.join(config.test_source_root, ".."))
-for tool in ("sol-opt", "sol-import", "sol-run", "sol-translate"):
+for tool in ("sol-opt", "sol-import", "sol-run", "sol-translate", "sol-cache"):
     config.substitutions.append(("%" + tool, os.path.join(root, "bin", tool)))
 
 # FileCheck, not and count come from the newest installed LLVM tools.

@@ -193,6 +193,54 @@ public final class ModelCache {
     }
   }
 
+  /** The cache in {@code dir}, which need not exist yet (for listing and clearing it). */
+  public static ModelCache in(Path dir) { return new ModelCache(dir); }
+
+  /** An entry as {@link #list} shows it: its key, the bytes of its files, when it was written, and the model's inputs. */
+  public record Listed(String key, long bytes, java.time.Instant written, Map<String, TensorInfo> inputs) {}
+
+  /** The entries, oldest first; an entry whose metadata does not read back is listed without inputs. */
+  public List<Listed> list() throws IOException {
+    List<Listed> entries = new ArrayList<>();
+    for (String key : keys()) {
+      long bytes = 0;
+      for (String suffix : FILES) {
+        Path f = dir.resolve(key + suffix);
+        if (Files.isRegularFile(f)) bytes += Files.size(f);
+      }
+      Path meta = dir.resolve(key + ".properties");
+      Map<String, TensorInfo> inputs = Map.of();
+      try (Reader r = Files.newBufferedReader(meta, StandardCharsets.UTF_8)) {
+        Properties p = new Properties();
+        p.load(r);
+        inputs = tensors(p, "input");
+      } catch (IOException | RuntimeException e) {
+        // A damaged entry is still listed: clear removes it.
+      }
+      entries.add(new Listed(key, bytes, Files.getLastModifiedTime(meta).toInstant(), inputs));
+    }
+    entries.sort(java.util.Comparator.comparing(Listed::written));
+    return entries;
+  }
+
+  /** Deletes every entry, and temporary files that an interrupted store left; returns how many entries there were. */
+  public int clear() throws IOException {
+    if (!Files.isDirectory(dir)) return 0;
+    int entries = keys().size();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.toList()) {
+        String n = f.getFileName().toString();
+        boolean ours = n.length() > 64 && n.substring(0, 64).chars().allMatch(c -> Character.digit(c, 16) >= 0)
+            && (FILES.contains(n.substring(64)) || n.endsWith(".tmp"));
+        if (ours) Files.deleteIfExists(f);
+      }
+    }
+    return entries;
+  }
+
+  /** The files of an entry, by suffix after its key. */
+  private static final List<String> FILES = List.of(".o", ".weights", ".properties");
+
   /** The keys of the entries in the cache directory. */
   List<String> keys() throws IOException {
     if (!Files.isDirectory(dir)) return List.of();

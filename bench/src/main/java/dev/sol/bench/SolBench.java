@@ -145,7 +145,12 @@ public final class SolBench implements Callable<Integer> {
     SolOptions options = new SolOptions().threads(threads).cacheDir(noCache ? null : ModelCache.defaultDirectory());
     for (Map.Entry<String, long[]> e : SolImport.parseShapes(shapes).entrySet()) options.shape(e.getKey(), e.getValue());
     Random random = new Random(seed);
-    try (SolModel sol = model == null ? SolModel.compile(onnx, options) : SolModel.compile(model, options);
+    SolModel compiled;
+    try (dev.sol.tools.ProgressLine progress = dev.sol.tools.ProgressLine.onStderr(model == null ? "the model" : String.valueOf(model.getFileName()))) {
+      options.onPhase(progress::phase);
+      compiled = model == null ? SolModel.compile(onnx, options) : SolModel.compile(model, options);
+    }
+    try (SolModel sol = compiled;
          OrtEnvironment env = OrtEnvironment.getEnvironment();
          OrtSession.SessionOptions ortOptions = new OrtSession.SessionOptions()) {
       System.out.printf("SOL compile: %.1f ms (import, lowering, LLVM -O3, JIT)%n", sol.compileTime().toNanos() / 1e6);

@@ -132,6 +132,7 @@ final class JitEngine implements Engine {
     entryName = name;
     threads = options.threads();
     long t0 = System.nanoTime();
+    options.phase("lower");
     lower(model.context, model.module, model.fileName, hostTarget().withThreads(options.threads(), options.parallelWork()), options.profile(),
         model.checkBounds);
     phases.put("lower", (System.nanoTime() - t0) / 1e6);
@@ -152,7 +153,7 @@ final class JitEngine implements Engine {
         weights.put(symbol, at);
         symbols.put(symbol, at);
       };
-      jit = new JitModule(llvm -> LlvmEmitter.translate(llvm, model.module, name, options.threads(), external), symbols);
+      jit = new JitModule(llvm -> LlvmEmitter.translate(llvm, model.module, name, options.threads(), external), symbols, options::phase);
       constants = weights;
     } catch (CodegenException e) {
       if (reports != null) reports.close();

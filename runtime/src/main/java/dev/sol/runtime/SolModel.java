@@ -92,6 +92,7 @@ public final class SolModel implements AutoCloseable {
     ModelCache cache = null;
     String key = null;
     if (options.backend() == SolOptions.Backend.JIT && options.cacheDir() != null && !options.profile() && !options.checkBounds()) {
+      options.phase("cache lookup");
       cache = new ModelCache(options.cacheDir());
       key = ModelCache.key(bytes, mlir, options);
       ModelCache.Loaded hit = cache.load(key);
@@ -104,6 +105,7 @@ public final class SolModel implements AutoCloseable {
         return m;
       }
     }
+    options.phase("import");
     LoadedModel model = LoadedModel.load(bytes, fileName, mlir, options);
     double imported = (System.nanoTime() - t0) / 1e6;
     Engine engine = switch (options.backend()) {

@@ -112,6 +112,20 @@ public final class SolOptions {
 
   java.nio.file.Path cacheDir() { return cacheDir; }
 
+  private java.util.function.Consumer<String> phases = phase -> {};
+
+  /**
+   * Tells {@code listener} the name of each compile phase as it starts ("import", "lower",
+   * "translate", "optimize", "codegen", "link"; "cache lookup" and "link" for a cached model),
+   * on the compiling thread: what a progress display needs.
+   */
+  public SolOptions onPhase(java.util.function.Consumer<String> listener) {
+    this.phases = Objects.requireNonNull(listener, "listener");
+    return this;
+  }
+
+  void phase(String name) { phases.accept(name); }
+
   Map<String, long[]> shapes() { return shapes; }
 
   boolean checkBounds() { return checkBounds; }

@@ -105,7 +105,8 @@ final class ModelRunner {
   }
 
   private static SolModel compile(Request q, SolOptions options, Set<String> named, int positional) throws RunException, IOException {
-    try {
+    try (ProgressLine progress = ProgressLine.onStderr(String.valueOf(q.model().getFileName()))) {
+      options.onPhase(progress::phase);
       return SolModel.compile(q.model(), options);
     } catch (MissingConstantException e) {
       List<String> graphInputs;

@@ -35,7 +35,14 @@ public final class JitModule implements AutoCloseable {
    * e.g. Java upcall stubs) defined for the code to call before the process's own.
    */
   public JitModule(java.util.function.Function<LLVMContextRef, LLVMModuleRef> build, java.util.Map<String, MemorySegment> symbols) {
-    this(compile(build), symbols);
+    this(build, symbols, phase -> {});
+  }
+
+  /** As {@link #JitModule(java.util.function.Function, java.util.Map)}, telling {@code phases} each phase as it starts: translate, optimize, codegen, link. */
+  public JitModule(java.util.function.Function<LLVMContextRef, LLVMModuleRef> build, java.util.Map<String, MemorySegment> symbols,
+      java.util.function.Consumer<String> phases) {
+    this(compile(build, phases), symbols);
+    phases.accept("link");
   }
 
   /** An object and the nanoseconds it took: building the LLVM module, optimizing it, generating code. */
@@ -77,16 +84,19 @@ public final class JitModule implements AutoCloseable {
   }
 
   /** The object of the module that {@code build} makes, optimized for the host. */
-  private static Compiled compile(java.util.function.Function<LLVMContextRef, LLVMModuleRef> build) {
+  private static Compiled compile(java.util.function.Function<LLVMContextRef, LLVMModuleRef> build, java.util.function.Consumer<String> phases) {
     Targets.initialize();
     LLVMContextRef context = LLVMContextCreate();
     LLVMTargetMachineRef tm = Targets.machine(null, null, null);
     try {
       long t0 = System.nanoTime();
+      phases.accept("translate");
       LLVMModuleRef module = build.apply(context);
       long t1 = System.nanoTime();
+      phases.accept("optimize");
       Targets.optimize(module, tm);
       long t2 = System.nanoTime();
+      phases.accept("codegen");
       byte[] object = Targets.emit(module, tm, true);
       long t3 = System.nanoTime();
       LLVMDisposeModule(module);

@@ -105,8 +105,13 @@ final class MemRefEmitter {
     return e.callRuntime("aligned_alloc", e.ptrType(), e.i64(64), e.i64((bytes(m) + 63) / 64 * 64));
   }
 
+  /**
+   * Stack memory in the entry block of the function being emitted (an OpenMP body's own, on a
+   * worker), so that the loops around a scratch buffer reuse it instead of growing the stack
+   * on every iteration: SOL's allocas are per-iteration scratch (a pooling row, a tile).
+   */
   private LLVMValueRef alloca(MemRefType m) {
-    LLVMValueRef a = LLVMBuildAlloca(e.builder(), LLVMArrayType2(LLVMInt8TypeInContext(e.context()), bytes(m)), "buf");
+    LLVMValueRef a = e.entryAlloca(LLVMArrayType2(LLVMInt8TypeInContext(e.context()), bytes(m)), "buf");
     LLVMSetAlignment(a, 64);
     return a;
   }

@@ -11,7 +11,7 @@
 // CHECK: func.func @main(%arg0: memref<1x3x224x224xf32> {onnx.name = "data_0"}, %arg1: memref<1x1000x1x1xf32> {onnx.name = "softmaxout_1"}, %arg2: memref<[[N:[0-9]+]]xi8> {sol.arena})
 // CHECK: memref.view %arg2[%{{.*}}][] : memref<[[N]]xi8> to memref<1x64x111x111xf32>
 // CHECK: scf.for
-// CHECK-NOT: memref.alloc
+// CHECK-NOT: memref.alloc()
 // CHECK-NOT: memref.dealloc
 // BAD: unknown pipeline 'gpu'; known: cpu, sol-cpu
 // INTS: memref.global "private" constant @__constant_0 : memref<4xi8> = dense<[-56, -6, 3, -127]>

@@ -44,8 +44,10 @@ final class CEngine implements Engine {
     List<TensorInfo> outputs = List.copyOf(model.outputs.values());
     JitEngine.lower(model.context, model.module, model.fileName, LoweringPasses.vePipeline(options.threads()), false);
     CEmitter.Output c;
+    CEmitter.Options emit;
     try {
-      c = CEmitter.emit(model.module, new CEmitter.Options("sol_", options.threads(), 1 << 16));
+      emit = new CEmitter.Options("sol_", options.threads(), 1 << 16);
+      c = CEmitter.emit(model.module, emit);
     } catch (VeCodegenException e) {
       memory.close();
       throw new SolException(model.fileName + ": " + e.getMessage());
@@ -69,7 +71,7 @@ final class CEngine implements Engine {
       int n = inputs.size() + outputs.size() + (arenaBytes > 0 ? 1 : 0);
       MemoryLayout[] args = new MemoryLayout[n];
       Arrays.fill(args, ValueLayout.ADDRESS);
-      String entry = "sol_" + identifier(Symbols.nameOf(model.function));
+      String entry = CEmitter.functionName(emit, Symbols.nameOf(model.function));
       MethodHandle handle = linker.downcallHandle(lookup.find(entry).orElseThrow(() -> new SolException(model.fileName + ": the compiled C has no " + entry)),
           FunctionDescriptor.ofVoid(args)).asSpreader(Object[].class, n);
       calls = new NativeEntry(memory, inputs, outputs, arenaBytes, handle);
@@ -80,12 +82,6 @@ final class CEngine implements Engine {
       memory.close();
       throw new SolException(model.fileName + ": compiling the emitted C failed: " + e.getMessage());
     }
-  }
-
-  private static String identifier(String symbol) {
-    StringBuilder s = new StringBuilder();
-    for (char ch : symbol.toCharArray()) s.append(Character.isLetterOrDigit(ch) && ch < 128 || ch == '_' ? ch : '_');
-    return s.toString();
   }
 
   /** Runs the host's C compiler; its complaints become the error (they would be a bug of the emitter). */

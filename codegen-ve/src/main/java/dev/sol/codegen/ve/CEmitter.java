@@ -548,17 +548,12 @@ public final class CEmitter {
   /** The directives of the loop {@code loop} (see {@link VeDirectives}). */
   private void pragmas(Operation loop, long trip, int depth) {
     Block body = loop.region(0).entryBlock();
-    boolean innermost = true;
+    boolean innermost = isInnermost(loop);
     long innerTrip = -1;
     int loops = 0;
     for (Operation op : body) {
       if (op instanceof ForOp || op instanceof ParallelOp || op instanceof WhileOp) loops++;
     }
-    boolean[] nested = {false};
-    loop.walk(op -> {
-      if (op != loop && (op instanceof ForOp || op instanceof ParallelOp || op instanceof WhileOp)) nested[0] = true;
-    });
-    innermost = !nested[0];
     if (loops == 1) {
       for (Operation op : body) {
         if (op instanceof ForOp f && isInnermost(f)) innerTrip = constantTrip(f.lowerBound(), f.upperBound(), f.step());

@@ -3,33 +3,35 @@
 // RUN: %sol-translate --threads 4 --target=asm %s | FileCheck %s --check-prefix=ASM
 // RUN: not %sol-translate --threads 0 %s 2>&1 | FileCheck %s --check-prefix=BAD
 
-// With threads, an outermost scf.parallel is outlined and run by libgomp: the parent stores
+// Each top-level loop nest is a kernel function of its own; the entry function calls it
+// with the values the nest uses (pointers to distinct buffers noalias in the kernel).
+// CHECK-LABEL: define void @scale(ptr noalias %0, ptr noalias %1, i64 %2)
+// CHECK: call void @scale.kernel0(ptr %0, i64 %2, ptr %1)
+// CHECK: ret void
+// CHECK-LABEL: define void @nested(ptr noalias %0)
+// CHECK: call void @nested.kernel0(ptr %0)
+// CHECK-LABEL: define void @views(ptr noalias %0)
+// CHECK: call void @views.kernel0(ptr %view, ptr %view1)
+
+// With threads, an outermost scf.parallel is outlined and run by libgomp: the kernel stores
 // the values the loop uses (not constants) into a context struct in its entry block, with a
 // counter of the iterations handed out set to 0, and calls GOMP_parallel with the outlined
 // function, the context and the thread count.
-// CHECK-LABEL: define void @scale(ptr noalias %0, ptr noalias %1, i64 %2)
+// CHECK-LABEL: define internal void @scale.kernel0(ptr noalias %0, i64 %1, ptr noalias %2)
 // CHECK: %omp.context = alloca { ptr, i64, ptr, i64 }
 // CHECK: store ptr %0, ptr
-// CHECK: store i64 %2, ptr
-// CHECK: store ptr %1, ptr
+// CHECK: store i64 %1, ptr
+// CHECK: store ptr %2, ptr
 // CHECK: %omp.next = getelementptr inbounds nuw { ptr, i64, ptr, i64 }, ptr %omp.context, i32 0, i32 3
 // CHECK-NEXT: store i64 0, ptr %omp.next
-// CHECK: call void @GOMP_parallel(ptr @scale.omp.0, ptr %omp.context, i32 2, i32 0)
-// CHECK: ret void
-// A loop around a parallel one is serial; its context is allocated once, in the entry block:
-// CHECK-LABEL: define void @nested(ptr noalias %0)
-// CHECK-NEXT: entry:
-// CHECK-NEXT: %omp.context = alloca { ptr, i64, i64 }
-// CHECK: loop.body:
-// CHECK: call void @GOMP_parallel(ptr @nested.omp.[[N:[0-9]+]], ptr %omp.context, i32 2, i32 0)
-// CHECK-NOT: GOMP_parallel
+// CHECK: call void @GOMP_parallel(ptr @scale.kernel0.omp.0, ptr %omp.context, i32 2, i32 0)
 // CHECK: ret void
 
 // The body function takes the captured values (pointers to distinct buffers noalias), the
 // counter and the team's size; it takes chunks of the 6 x 4 = 24 iterations (numbered
 // row-major, four chunks per thread) with an atomic add until none are left, recovering the
 // induction variables from the iteration number.
-// CHECK-LABEL: define internal void @scale.omp.0.body(ptr noalias %0, i64 %1, ptr noalias %2, ptr %3, i32 %4)
+// CHECK-LABEL: define internal void @scale.kernel0.omp.0.body(ptr noalias %0, i64 %1, ptr noalias %2, ptr %3, i32 %4)
 // CHECK: mul i64 %{{.*}}, 4
 // CHECK: %chunk = udiv i64
 // CHECK: omp.take:
@@ -39,20 +41,31 @@
 // CHECK: urem i64 %k, 4
 // CHECK: udiv i64 %k, 4
 // CHECK: fmul float
-// CHECK-LABEL: define internal void @scale.omp.0(ptr %0)
+// CHECK-LABEL: define internal void @scale.kernel0.omp.0(ptr %0)
 // CHECK: %next = getelementptr inbounds nuw { ptr, i64, ptr, i64 }, ptr %0, i32 0, i32 3
 // CHECK: call i32 @omp_get_num_threads()
-// CHECK: call void @scale.omp.0.body(ptr %{{.*}}, i64 %{{.*}}, ptr %{{.*}}, ptr %next, i32 %{{.*}})
+// CHECK: call void @scale.kernel0.omp.0.body(ptr %{{.*}}, i64 %{{.*}}, ptr %{{.*}}, ptr %next, i32 %{{.*}})
 // CHECK: declare void @GOMP_parallel(ptr, ptr, i32, i32)
+
+// A loop around a parallel one is serial; its context is allocated once, in the entry block:
+// CHECK-LABEL: define internal void @nested.kernel0(ptr noalias %0)
+// CHECK-NEXT: entry:
+// CHECK-NEXT: %omp.context = alloca { ptr, i64, i64 }
+// CHECK: loop.body:
+// CHECK: call void @GOMP_parallel(ptr @nested.kernel0.omp.[[N:[0-9]+]], ptr %omp.context, i32 2, i32 0)
+// CHECK-NOT: GOMP_parallel
+// CHECK: ret void
 // A parallel loop inside a parallel region runs serially on its thread: no second GOMP_parallel.
-// CHECK: define internal void @nested.omp.[[N]].body(ptr noalias %0, i64 %1, ptr %2, i32 %3)
+// CHECK: define internal void @nested.kernel0.omp.[[N]].body(ptr noalias %0, i64 %1, ptr %2, i32 %3)
 // CHECK-NOT: GOMP_parallel
 // CHECK: par.header:
-// CHECK: define internal void @nested.omp.[[N]](ptr %0)
+// CHECK: define internal void @nested.kernel0.omp.[[N]](ptr %0)
 
-// Views into one arena at disjoint bytes are noalias in the body; overlapping ones are not.
-// CHECK-LABEL: define internal void @views.omp.{{[0-9]+}}.body(ptr noalias %0, ptr noalias %1, ptr %2, i32 %3)
-// CHECK-LABEL: define internal void @overlapping.omp.{{[0-9]+}}.body(ptr %0, ptr %1, ptr %2, i32 %3)
+// Views into one arena at disjoint bytes are noalias in the kernel and its body; overlapping ones are not.
+// CHECK-LABEL: define internal void @views.kernel0(ptr noalias %0, ptr noalias %1)
+// CHECK-LABEL: define internal void @views.kernel0.omp.{{[0-9]+}}.body(ptr noalias %0, ptr noalias %1, ptr %2, i32 %3)
+// CHECK-LABEL: define internal void @overlapping.kernel0(ptr %0, ptr %1)
+// CHECK-LABEL: define internal void @overlapping.kernel0.omp.{{[0-9]+}}.body(ptr %0, ptr %1, ptr %2, i32 %3)
 
 // One thread (the default): serial loops, no OpenMP at all.
 // SERIAL-NOT: GOMP

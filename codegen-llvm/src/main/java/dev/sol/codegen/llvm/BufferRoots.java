@@ -38,7 +38,7 @@ final class BufferRoots {
     op.walkPreOrder(inner -> {
       if (inner instanceof GetGlobalOp g && inner != op) roots.add(new Root(g.globalName(), 0, Long.MAX_VALUE));
       for (Value v : inner.operands()) {
-        if (!(v.type() instanceof MemRefType) || OpenMpEmitter.isInside(v, op) || !seen.add(v)) continue;
+        if (!(v.type() instanceof MemRefType) || KernelOutliner.isInside(v, op) || !seen.add(v)) continue;
         Root r = root(v);
         if (r == null) unknown[0] = true;
         outside.add(v);

@@ -36,6 +36,7 @@ public final class LlvmEmitter {
   private final ScfEmitter scf = new ScfEmitter(this);
   private final VectorEmitter vector = new VectorEmitter(this);
   private final OpenMpEmitter openMp;
+  private KernelOutliner kernels;
   private final int threads;
   private LLVMValueRef function;
   private AliasScopes scopes;
@@ -262,15 +263,23 @@ public final class LlvmEmitter {
   private void define(FuncOp f) {
     function = LLVMGetNamedFunction(module, f.symName());
     scopes = AliasScopes.of(ctx, f, f.symName());
+    kernels = new KernelOutliner(this);
     Block body = f.body();
     LLVMPositionBuilderAtEnd(b, LLVMAppendBasicBlockInContext(ctx, function, "entry"));
     for (int i = 0; i < body.numArguments(); i++) values.put(body.argument(i), LLVMGetParam(function, i));
-    emitBlock(body);
+    emitBlock(body, true);
   }
 
   /** Emits the ops of a structured block; returns the values its terminator yields. */
-  List<LLVMValueRef> emitBlock(Block block) {
+  List<LLVMValueRef> emitBlock(Block block) { return emitBlock(block, false); }
+
+  /** Emits the ops of a block, its loop nests as kernels of their own when {@code outline} ({@link KernelOutliner}). */
+  private List<LLVMValueRef> emitBlock(Block block, boolean outline) {
     for (Operation op : block) {
+      if (outline && KernelOutliner.outlines(op)) {
+        kernels.outline(op);
+        continue;
+      }
       switch (op) {
         case ReturnOp r -> {
           if (r.numOperands() == 0) LLVMBuildRetVoid(b);
@@ -286,7 +295,7 @@ public final class LlvmEmitter {
     return List.of();
   }
 
-  private void emit(Operation op) {
+  void emit(Operation op) {
     boolean emitted = arith.emit(op) || math.emit(op) || memref.emit(op) || scf.emit(op) || vector.emit(op) || call(op);
     if (!emitted) throw new CodegenException("'" + op.name() + "' is not supported by code generation (at " + op.location() + ")");
   }

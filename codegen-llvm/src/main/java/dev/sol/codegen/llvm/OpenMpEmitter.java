@@ -5,8 +5,6 @@ import static org.bytedeco.llvm.global.LLVM.*;
 
 import dev.sol.dialect.scf.ParallelOp;
 import dev.sol.ir.*;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +54,7 @@ final class OpenMpEmitter {
     LLVMContextRef ctx = e.context();
     LLVMValueRef parent = e.function();
     LLVMBasicBlockRef resume = LLVMGetInsertBlock(b);
-    List<Value> captured = captures(op);
+    List<Value> captured = KernelOutliner.captures(e, op);
     LLVMTypeRef[] types = new LLVMTypeRef[captured.size()];
     for (int i = 0; i < types.length; i++) types[i] = LLVMTypeOf(e.v(captured.get(i)));
     String name = LLVMGetValueName(parent).getString() + ".omp." + outlined++;
@@ -72,24 +70,6 @@ final class OpenMpEmitter {
     LLVMBuildStore(b, e.i64(0), LLVMBuildStructGEP2(b, context, data, types.length, "omp.next"));
     e.callRuntime("GOMP_parallel", LLVMVoidTypeInContext(ctx), fn, data, e.i32(e.threads()), e.i32(0));
     return List.of();
-  }
-
-  /** The values defined outside {@code op} that it uses (its bounds included), in order of first use, except LLVM constants. */
-  private List<Value> captures(ParallelOp op) {
-    Set<Value> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    List<Value> out = new ArrayList<>();
-    op.walkPreOrder(inner -> {
-      for (Value v : inner.operands()) {
-        if (isInside(v, op) || !seen.add(v)) continue;
-        if (LLVMIsConstant(e.v(v)) == 0) out.add(v);
-      }
-    });
-    return out;
-  }
-
-  static boolean isInside(Value v, Operation op) {
-    Operation owner = v.parentBlock() == null ? null : v.parentBlock().parentOp();
-    return owner != null && op.isAncestorOf(owner);
   }
 
   /**

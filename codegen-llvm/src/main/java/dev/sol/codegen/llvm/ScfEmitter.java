@@ -52,13 +52,69 @@ final class ScfEmitter {
     List<LLVMValueRef> yielded = e.emitBlock(body);
     LLVMValueRef next = LLVMBuildAdd(b, iv, step, "iv.next");
     LLVMBasicBlockRef latch = LLVMGetInsertBlock(b);
-    LLVMBuildBr(b, header);
+    LLVMValueRef back = LLVMBuildBr(b, header);
+    if (isShortScalarLoop(body, lb, ub, step)) unrollFully(back);
     LLVMAddIncoming(iv, ptrs(lb, next), ptrs(pre, latch), 2);
     for (int i = 0; i < phis.size(); i++) {
       LLVMAddIncoming(phis.get(i), ptrs(inits.get(i), yielded.get(i)), ptrs(pre, latch), 2);
     }
     LLVMPositionBuilderAtEnd(b, exit);
     return phis;
+  }
+
+  /** Loops of scalar code up to this many ops, unrolled, are unrolled completely. */
+  static final long FULL_UNROLL_OPS = 256;
+
+  /**
+   * A loop of scalar code with constant trip counts (its own and its inner loops') whose
+   * completely unrolled body has at most {@link #FULL_UNROLL_OPS} ops: a window's taps, a short
+   * reduction, a tiny matrix product. LLVM's unroller is off ({@link Targets#optimize}), so SOL
+   * asks for these loops to be unrolled completely, which lets LLVM fold their indices and
+   * constants.
+   */
+  private static boolean isShortScalarLoop(Block body, LLVMValueRef lb, LLVMValueRef ub, LLVMValueRef step) {
+    if (LLVMIsAConstantInt(lb) == null || LLVMIsAConstantInt(ub) == null || LLVMIsAConstantInt(step) == null) return false;
+    long trips = trips(LLVMConstIntGetSExtValue(lb), LLVMConstIntGetSExtValue(ub), LLVMConstIntGetSExtValue(step));
+    if (trips < 2) return false;
+    long size = unrolledSize(body);
+    return size > 0 && trips * size <= FULL_UNROLL_OPS;
+  }
+
+  private static long trips(long lb, long ub, long step) { return step <= 0 || ub <= lb ? 0 : (ub - lb + step - 1) / step; }
+
+  /** The ops of {@code body} with its inner loops unrolled, or -1 when it has vectors, other regions or loops without constant bounds. */
+  private static long unrolledSize(Block body) {
+    long size = 0;
+    for (Operation op : body) {
+      for (int i = 0; i < op.numResults(); i++) if (op.result(i).type() instanceof VectorType) return -1;
+      if (op instanceof ForOp f) {
+        Long lb = constant(f.lowerBound()), ub = constant(f.upperBound()), step = constant(f.step());
+        long inner = unrolledSize(f.body());
+        if (lb == null || ub == null || step == null || inner < 0) return -1;
+        size += trips(lb, ub, step) * inner;
+      } else if (op.numRegions() > 0) {
+        return -1;
+      } else {
+        size++;
+      }
+      if (size > FULL_UNROLL_OPS) return -1;
+    }
+    return size;
+  }
+
+  private static Long constant(Value v) {
+    return v.definingOp() instanceof dev.sol.dialect.arith.ConstantOp c && c.value() instanceof IntegerAttr i ? i.value() : null;
+  }
+
+  /** Loop metadata on the back edge {@code branch}: !llvm.loop !{self, !{"llvm.loop.unroll.full"}}. */
+  private void unrollFully(LLVMValueRef branch) {
+    LLVMContextRef ctx = e.context();
+    LLVMMetadataRef self = LLVMTemporaryMDNode(ctx, new LLVMMetadataRef(), 0);
+    String full = "llvm.loop.unroll.full";
+    LLVMMetadataRef hint = LLVMMDNodeInContext2(ctx, ptrs(LLVMMDStringInContext2(ctx, full, full.length())), 1);
+    LLVMMetadataRef id = LLVMMDNodeInContext2(ctx, ptrs(self, hint), 2);
+    LLVMMetadataReplaceAllUsesWith(self, id);
+    LLVMSetMetadata(branch, LLVMGetMDKindIDInContext(ctx, "llvm.loop", 9), LLVMMetadataAsValue(ctx, id));
   }
 
   private List<LLVMValueRef> ifThenElse(IfOp op) {

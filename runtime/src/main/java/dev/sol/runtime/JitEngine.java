@@ -4,6 +4,7 @@ import dev.sol.codegen.llvm.CodegenException;
 import dev.sol.codegen.llvm.ExternalConstants;
 import dev.sol.codegen.llvm.JitModule;
 import dev.sol.codegen.llvm.LlvmEmitter;
+import dev.sol.codegen.llvm.ModulePartition;
 import dev.sol.codegen.llvm.OpenMpRuntime;
 import dev.sol.codegen.llvm.Targets;
 import dev.sol.dialect.func.ArenaArgument;
@@ -14,6 +15,7 @@ import dev.sol.ir.RankedTensorType;
 import dev.sol.ir.Symbols;
 import dev.sol.ir.Type;
 import dev.sol.ir.TypeAttr;
+import dev.sol.ir.Verifier;
 import dev.sol.lowering.CheckBoundsPass;
 import dev.sol.lowering.LoweringPasses;
 import dev.sol.lowering.TargetDescription;
@@ -62,6 +64,8 @@ final class JitEngine implements Engine {
 
   /** The network's large constants, by symbol, in native memory the JIT's code reads ({@link ExternalConstants}). */
   private final Map<String, MemorySegment> constants;
+  /** The memory of {@link #constants}. */
+  private final WeightMemory weights;
 
   /** The entry's name, for {@link #cacheEntry}. */
   private final String entryName;
@@ -78,22 +82,20 @@ final class JitEngine implements Engine {
     counters = null;
     arenaBytes = cached.arenaBytes();
     memory = Arena.ofShared();
+    long t0 = System.nanoTime();
+    // The constants are copied out of the file mapping: a run that streams 100 MB of weights
+    // through the small pages of a mapped file was a quarter slower than through anonymous memory.
+    weights = WeightMemory.of(cached.constants());
     try {
       if (threads > 1) OpenMpRuntime.load();
       MallocTuning.keepFreedMemory();
-      long t0 = System.nanoTime();
-      // The constants are copied out of the file mapping: a run that streams 100 MB of weights
-      // through the small pages of a mapped file was a quarter slower than through anonymous memory.
-      Map<String, MemorySegment> copies = new LinkedHashMap<>();
-      for (Map.Entry<String, MemorySegment> c : cached.constants().entrySet()) {
-        copies.put(c.getKey(), memory.allocate(Math.max(1, c.getValue().byteSize()), 64).copyFrom(c.getValue()));
-      }
-      jit = new JitModule(cached.object(), cached.mapping(), copies);
-      constants = copies;
+      jit = new JitModule(cached.objects(), cached.mapping(), weights.segments());
+      constants = weights.segments();
       entry = lookUp(fileName);
       phases.put("link", (System.nanoTime() - t0) / 1e6);
     } catch (CodegenException e) {
       cached.mapping().close();
+      weights.close();
       memory.close();
       throw new SolException(fileName + ": " + e.getMessage());
     }
@@ -102,7 +104,7 @@ final class JitEngine implements Engine {
 
   /** This engine's compiled model as the cache keeps it. */
   ModelCache.Entry cacheEntry(Map<String, TensorInfo> inputs, Map<String, TensorInfo> outputs) {
-    return new ModelCache.Entry(jit.object(), constants, entryName, inputs, outputs, arenaBytes, threads);
+    return new ModelCache.Entry(jit.objects(), constants, entryName, inputs, outputs, arenaBytes, threads);
   }
 
   private MethodHandle lookUp(String fileName) throws SolException {
@@ -139,24 +141,30 @@ final class JitEngine implements Engine {
     long t1 = System.nanoTime();
     reports = model.checkBounds ? new BoundsReports() : null;
     memory = Arena.ofShared();
+    WeightMemory[] copied = new WeightMemory[1];
     try {
       if (options.threads() > 1) OpenMpRuntime.load();
       MallocTuning.keepFreedMemory();
       Map<String, MemorySegment> symbols = new LinkedHashMap<>();
       if (reports != null) symbols.put(CheckBoundsPass.HANDLER, reports.handler());
-      // The weights stay out of LLVM: each large constant is copied into native memory and
-      // defined as an absolute symbol (filled in while the module is built, before the JIT links).
-      Map<String, MemorySegment> weights = new LinkedHashMap<>();
-      ExternalConstants external = (symbol, data) -> {
-        MemorySegment at = memory.allocate(Math.max(1, data.length), 64);
-        MemorySegment.copy(data, 0, at, ValueLayout.JAVA_BYTE, 0, data.length);
-        weights.put(symbol, at);
-        symbols.put(symbol, at);
-      };
-      jit = new JitModule(llvm -> LlvmEmitter.translate(llvm, model.module, name, options.threads(), external), symbols, options::phase);
-      constants = weights;
+      // The weights stay out of LLVM: the large constants the module declares are copied into
+      // native memory once it is built and defined as absolute symbols before the JIT links.
+      Map<String, byte[]> large = new LinkedHashMap<>();
+      ExternalConstants external = large::put;
+      // The LLVM module is built in parts, one per core, each optimized and compiled on a thread of its own.
+      List<ModulePartition> parts = ModulePartition.plan(model.module, Runtime.getRuntime().availableProcessors());
+      ExternalConstants declaredElsewhere = (symbol, data) -> {};
+      jit = new JitModule(parts.size(), (llvm, i) -> LlvmEmitter.translate(llvm, model.module, name, options.threads(),
+          i == 0 ? external : declaredElsewhere, parts.get(i)), () -> {
+        copied[0] = WeightMemory.ofArrays(large);
+        symbols.putAll(copied[0].segments());
+        return symbols;
+      }, options::phase);
+      weights = copied[0];
+      constants = weights.segments();
     } catch (CodegenException e) {
       if (reports != null) reports.close();
+      if (copied[0] != null) copied[0].close();
       memory.close();
       throw new SolException(model.fileName + ": " + e.getMessage());
     }
@@ -165,6 +173,7 @@ final class JitEngine implements Engine {
       entry = lookUp(model.fileName);
     } catch (SolException e) {
       if (reports != null) reports.close();
+      weights.close();
       memory.close();
       throw e;
     }
@@ -173,6 +182,7 @@ final class JitEngine implements Engine {
     } catch (CodegenException e) {
       jit.close();
       if (reports != null) reports.close();
+      weights.close();
       memory.close();
       throw new SolException(model.fileName + ": " + e.getMessage());
     }
@@ -216,9 +226,23 @@ final class JitEngine implements Engine {
     } catch (Exception e) {
       throw new IllegalStateException("the pipeline " + pipeline + " does not parse", e);
     }
-    PassRunner runner = new PassRunner(ctx, Instrumentation.defaults(), op -> "", new PrintStream(OutputStream.nullOutputStream()));
+    Instrumentation defaults = Instrumentation.defaults();
+    Instrumentation instrumentation = new Instrumentation(defaults.printBefore(), defaults.printAfter(), false, false, false, false, null, false,
+        false, VERIFY_EACH_PASS, defaults.threading());
+    PassRunner runner = new PassRunner(ctx, instrumentation, op -> "", new PrintStream(OutputStream.nullOutputStream()));
     if (!runner.run(pm, module)) throw new SolException(fileName + ": lowering failed: " + String.join("; ", errors));
+    if (!VERIFY_EACH_PASS && !Verifier.verify(module, ctx)) {
+      throw new SolException(fileName + ": lowering failed: the lowered IR does not verify: " + String.join("; ", errors));
+    }
   }
+
+  /**
+   * Whether compiling verifies the IR after every pass, as sol-opt does, or once after the
+   * last: verifying after each of the pipeline's passes took a quarter of ResNet-50's lowering.
+   * The test suites turn it on (system property {@code sol.verifyEachPass=true}), so that a
+   * pass that breaks the IR is named there.
+   */
+  static final boolean VERIFY_EACH_PASS = Boolean.getBoolean("sol.verifyEachPass");
 
   /** The host CPU as the lowering's vector kernels see it. */
   static TargetDescription hostTarget() {
@@ -238,6 +262,7 @@ final class JitEngine implements Engine {
 
   @Override public void close() {
     jit.close();
+    weights.close();
     memory.close();
     if (reports != null) reports.close();
   }

@@ -10,6 +10,7 @@ import dev.sol.textir.DiagnosticPrinter;
 import dev.sol.textir.IRParser;
 import dev.sol.textir.ParseException;
 import dev.sol.textir.SourceBuffer;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -43,7 +44,7 @@ final class LoadedModel {
     outputs = signature(ft.results(), function.attribute("res_attrs"), "output");
   }
 
-  static LoadedModel load(byte[] bytes, String fileName, boolean mlir, SolOptions options) throws SolException {
+  static LoadedModel load(ByteBuffer bytes, String fileName, boolean mlir, SolOptions options) throws SolException {
     IRContext ctx = Dialects.newContextWithNn();
     List<String> errors = new ArrayList<>();
     ctx.diagnostics().pushHandler(d -> errors.add(DiagnosticPrinter.prefix(d.location()) + d.message()));
@@ -52,18 +53,20 @@ final class LoadedModel {
     return new LoadedModel(ctx, module, entry(module, fileName), fileName, options.checkBounds());
   }
 
-  private static Operation parse(IRContext ctx, byte[] bytes, String fileName, SolOptions options) throws SolException {
+  private static Operation parse(IRContext ctx, ByteBuffer bytes, String fileName, SolOptions options) throws SolException {
     if (!options.constants().isEmpty() || !options.shapes().isEmpty()) {
       throw new SolException(fileName + ": input shapes and constants apply to ONNX models only");
     }
     try {
-      return IRParser.parse(ctx, SourceBuffer.decode(fileName, bytes));
+      byte[] text = new byte[bytes.remaining()];
+      bytes.duplicate().get(text);
+      return IRParser.parse(ctx, SourceBuffer.decode(fileName, text));
     } catch (ParseException e) {
       throw new SolException(DiagnosticPrinter.prefix(e.diagnostic().location()) + e.getMessage());
     }
   }
 
-  private static Operation importOnnx(IRContext ctx, byte[] bytes, String fileName, SolOptions options) throws SolException {
+  private static Operation importOnnx(IRContext ctx, ByteBuffer bytes, String fileName, SolOptions options) throws SolException {
     Map<String, Tensor> constants = new LinkedHashMap<>();
     for (Map.Entry<String, SolTensor> c : options.constants().entrySet()) {
       try {

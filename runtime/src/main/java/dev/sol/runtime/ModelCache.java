@@ -31,7 +31,8 @@ import java.util.zip.CRC32C;
 /**
  * Compiled models on disk, so that compiling the same model again loads its machine code
  * instead of importing, lowering and optimizing it anew. An entry is three files named by its
- * key: {@code KEY.o}, the JIT's object code for the host, {@code KEY.weights}, the large
+ * key: {@code KEY.o}, the JIT's object code for the host (the objects of the module's parts,
+ * one after another), {@code KEY.weights}, the large
  * constants that code reads (kept out of LLVM, see {@code ExternalConstants}; one after another,
  * 64-byte aligned, defined as the object's symbols when it is linked), and
  * {@code KEY.properties}, what the runtime needs beside them (entry symbol, inputs, outputs,
@@ -45,7 +46,7 @@ import java.util.zip.CRC32C;
  */
 public final class ModelCache {
   /** The format of the entries; another one is a miss. */
-  private static final String FORMAT = "sol-model-cache-3";
+  private static final String FORMAT = "sol-model-cache-4";
   private static volatile String solIdentity;
 
   private final Path dir;
@@ -68,18 +69,18 @@ public final class ModelCache {
   }
 
   /** A compiled model as the cache keeps it. */
-  record Entry(byte[] object, Map<String, MemorySegment> constants, String entrySymbol, Map<String, TensorInfo> inputs,
+  record Entry(List<byte[]> objects, Map<String, MemorySegment> constants, String entrySymbol, Map<String, TensorInfo> inputs,
       Map<String, TensorInfo> outputs, long arenaBytes, int threads) {}
 
   /**
-   * An entry read back: its object mapped from the file (not copied; {@code mapping} holds
-   * it until the JIT is done with it) and the rest as stored.
+   * An entry read back: its objects mapped from the file (not copied; {@code mapping} holds
+   * them until the JIT is done with them) and the rest as stored.
    */
-  record Loaded(MemorySegment object, Arena mapping, Map<String, MemorySegment> constants, String entrySymbol, Map<String, TensorInfo> inputs,
+  record Loaded(List<MemorySegment> objects, Arena mapping, Map<String, MemorySegment> constants, String entrySymbol, Map<String, TensorInfo> inputs,
       Map<String, TensorInfo> outputs, long arenaBytes, int threads) {}
 
   /** The key of a model compiled with these options for this host. */
-  static String key(byte[] model, boolean mlir, SolOptions options) {
+  static String key(java.nio.ByteBuffer model, boolean mlir, SolOptions options) {
     MessageDigest d = sha256();
     update(d, FORMAT);
     update(d, solIdentity());
@@ -87,7 +88,7 @@ public final class ModelCache {
     update(d, Targets.hostCpu());
     update(d, Targets.hostFeatures());
     update(d, mlir ? "mlir" : "onnx");
-    d.update(model);
+    d.update(model.duplicate());
     update(d, "threads=" + options.threads() + " parallel-work=" + options.parallelWork());
     for (Map.Entry<String, long[]> s : options.shapes().entrySet()) update(d, "shape " + s.getKey() + "=" + Arrays.toString(s.getValue()));
     for (Map.Entry<String, SolTensor> c : options.constants().entrySet()) {
@@ -118,8 +119,14 @@ public final class ModelCache {
           String[] c = required(p, "constant." + i).split(" ");
           constants.put(c[0], weights.asSlice(Long.parseLong(c[1]), Long.parseLong(c[2])));
         }
+        List<MemorySegment> objects = new ArrayList<>();
+        int parts = Integer.parseInt(required(p, "objects"));
+        for (int i = 0; i < parts; i++) {
+          String[] o = required(p, "object." + i).split(" ");
+          objects.add(object.asSlice(Long.parseLong(o[0]), Long.parseLong(o[1])));
+        }
         Loaded loaded = crc(object).equals(p.getProperty("object.crc32c")) && crc(weights).equals(p.getProperty("weights.crc32c"))
-            ? new Loaded(object, mapping, constants, required(p, "entry"), tensors(p, "input"), tensors(p, "output"),
+            ? new Loaded(objects, mapping, constants, required(p, "entry"), tensors(p, "input"), tensors(p, "output"),
                 Long.parseLong(required(p, "arena")), Integer.parseInt(required(p, "threads")))
             : null;
         if (loaded == null) mapping.close();
@@ -156,7 +163,14 @@ public final class ModelCache {
       p.setProperty("entry", e.entrySymbol());
       p.setProperty("arena", Long.toString(e.arenaBytes()));
       p.setProperty("threads", Integer.toString(e.threads()));
-      p.setProperty("object.crc32c", crc(MemorySegment.ofArray(e.object())));
+      java.io.ByteArrayOutputStream code = new java.io.ByteArrayOutputStream();
+      for (int i = 0; i < e.objects().size(); i++) {
+        p.setProperty("object." + i, code.size() + " " + e.objects().get(i).length);
+        code.write(e.objects().get(i));
+      }
+      p.setProperty("objects", Integer.toString(e.objects().size()));
+      byte[] objects = code.toByteArray();
+      p.setProperty("object.crc32c", crc(MemorySegment.ofArray(objects)));
       put(p, "input", e.inputs());
       put(p, "output", e.outputs());
       // The constants the object's code reads (ExternalConstants), one after another, 64-byte aligned.
@@ -180,9 +194,9 @@ public final class ModelCache {
         p.setProperty("weights.crc32c", crc(weights));
       }
       move(blob, dir.resolve(key + ".weights"));
-      Path code = Files.createTempFile(dir, key, ".o.tmp");
-      Files.write(code, e.object());
-      move(code, dir.resolve(key + ".o"));
+      Path codeFile = Files.createTempFile(dir, key, ".o.tmp");
+      Files.write(codeFile, objects);
+      move(codeFile, dir.resolve(key + ".o"));
       Path meta = Files.createTempFile(dir, key, ".properties.tmp");
       try (Writer w = Files.newBufferedWriter(meta, StandardCharsets.UTF_8)) {
         p.store(w, "a model compiled by SOL");

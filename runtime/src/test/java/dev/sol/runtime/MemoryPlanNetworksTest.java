@@ -39,7 +39,7 @@ class MemoryPlanNetworksTest {
   @ParameterizedTest @MethodSource("networks")
   void theArenaHoldsEveryTemporaryInNoMoreThanThePeakOfLiveBytes(String net) throws Exception {
     Path model = GENERATED.resolve(net).resolve("model.onnx");
-    LoadedModel loaded = LoadedModel.load(Files.readAllBytes(model), model.toString(), false, new SolOptions());
+    LoadedModel loaded = LoadedModel.load(SolModel.read(model), model.toString(), false, new SolOptions());
     String pipeline = LoweringPasses.cpuPipeline(JitEngine.hostTarget());
     int cut = pipeline.indexOf(",memory-plan");
     run(loaded, pipeline.substring(0, cut) + ")");

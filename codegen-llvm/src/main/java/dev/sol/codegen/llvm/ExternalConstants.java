@@ -12,6 +12,6 @@ public interface ExternalConstants {
   /** Constants of at least this many bytes stay out of the module. */
   long MIN_BYTES = 4096;
 
-  /** Global {@code symbol} (its LLVM name) holds {@code data}, to be defined 64-byte aligned. */
+  /** Global {@code symbol} (its LLVM name) holds {@code data} (the IR's own array: read it, do not change it), to be defined 64-byte aligned. */
   void add(String symbol, byte[] data);
 }

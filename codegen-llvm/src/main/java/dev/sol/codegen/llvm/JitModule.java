@@ -16,8 +16,8 @@ import org.bytedeco.llvm.LLVM.*;
 public final class JitModule implements AutoCloseable {
   private final LLVMOrcLLJITRef jit = new LLVMOrcLLJITRef();
 
-  /** The machine code the JIT runs, an ELF object for the host (what a cache can keep); null when it was loaded. */
-  private final byte[] object;
+  /** The machine code the JIT runs, ELF objects for the host (what a cache can keep); null when it was loaded. */
+  private final java.util.List<byte[]> objects;
   /** What holds a loaded object's memory (a file mapping), closed with the JIT; else null. */
   private final java.lang.foreign.Arena owner;
   private final java.util.Map<String, Long> phases = new java.util.LinkedHashMap<>();
@@ -41,46 +41,126 @@ public final class JitModule implements AutoCloseable {
   /** As {@link #JitModule(java.util.function.Function, java.util.Map)}, telling {@code phases} each phase as it starts: translate, optimize, codegen, link. */
   public JitModule(java.util.function.Function<LLVMContextRef, LLVMModuleRef> build, java.util.Map<String, MemorySegment> symbols,
       java.util.function.Consumer<String> phases) {
-    this(compile(build, phases), symbols);
-    phases.accept("link");
+    this(build, () -> symbols, phases);
   }
 
-  /** An object and the nanoseconds it took: building the LLVM module, optimizing it, generating code. */
-  private record Compiled(byte[] object, long translate, long optimize, long codegen) {}
+  /**
+   * As {@link #JitModule(java.util.function.Function, java.util.Map, java.util.function.Consumer)},
+   * the symbols asked for once the object is made (building the module may decide them).
+   */
+  public JitModule(java.util.function.Function<LLVMContextRef, LLVMModuleRef> build,
+      java.util.function.Supplier<java.util.Map<String, MemorySegment>> symbols, java.util.function.Consumer<String> phases) {
+    this(compile(build, phases), symbols, phases);
+  }
+
+  /**
+   * As {@link #JitModule(java.util.function.Function, java.util.function.Supplier, java.util.function.Consumer)},
+   * the module built in {@code partitions} parts ({@code build} makes part i in a context of its
+   * own; see {@link ModulePartition}), each optimized and compiled on a thread of its own, and
+   * the objects linked together.
+   */
+  public JitModule(int partitions, java.util.function.BiFunction<LLVMContextRef, Integer, LLVMModuleRef> build,
+      java.util.function.Supplier<java.util.Map<String, MemorySegment>> symbols, java.util.function.Consumer<String> phases) {
+    this(compileAll(partitions, build, phases), symbols, phases);
+  }
+
+  private JitModule(Compiled compiled, java.util.function.Supplier<java.util.Map<String, MemorySegment>> symbols,
+      java.util.function.Consumer<String> phases) {
+    this(compiled, announce(phases, "link", symbols));
+  }
+
+  private static <T> T announce(java.util.function.Consumer<String> phases, String phase, java.util.function.Supplier<T> value) {
+    phases.accept(phase);
+    return value.get();
+  }
+
+  /**
+   * Objects and the nanoseconds it took to make them: building the LLVM modules, optimizing
+   * them, generating code (of parts compiled side by side, those of the part that took longest).
+   */
+  private record Compiled(java.util.List<byte[]> objects, long translate, long optimize, long codegen) {
+    long total() { return translate + optimize + codegen; }
+  }
 
   private JitModule(Compiled compiled, java.util.Map<String, MemorySegment> symbols) {
-    byte[] object = compiled.object();
-    this.object = object;
+    this.objects = compiled.objects();
     this.owner = null;
     phases.put("translate", compiled.translate());
     phases.put("optimize", compiled.optimize());
     phases.put("codegen", compiled.codegen());
-    BytePointer bytes = new BytePointer(object.length);
-    bytes.put(object);
-    create(symbols, LLVMCreateMemoryBufferWithMemoryRangeCopy(bytes, object.length, new BytePointer("sol-model.o")));
-    bytes.deallocate();
+    java.util.List<LLVMMemoryBufferRef> buffers = new java.util.ArrayList<>();
+    for (byte[] object : objects) {
+      BytePointer bytes = new BytePointer(object.length);
+      bytes.put(object);
+      buffers.add(LLVMCreateMemoryBufferWithMemoryRangeCopy(bytes, object.length, new BytePointer("sol-model-" + buffers.size() + ".o")));
+      bytes.deallocate();
+    }
+    create(symbols, buffers);
   }
 
   /**
-   * Loads an object that an earlier JitModule made ({@link #object()}, in this or another
-   * process on the same CPU) from native memory, without copying it: a mapped file that
+   * Loads the objects that an earlier JitModule made ({@link #objects()}, in this or another
+   * process on the same CPU) from native memory, without copying them: a mapped file that
    * {@code owner} holds, closed when this module is.
    */
-  public JitModule(MemorySegment object, java.lang.foreign.Arena owner, java.util.Map<String, MemorySegment> symbols) {
-    this.object = null;
+  public JitModule(java.util.List<MemorySegment> objects, java.lang.foreign.Arena owner, java.util.Map<String, MemorySegment> symbols) {
+    this.objects = null;
     this.owner = owner;
-    BytePointer bytes = new BytePointer(object.asByteBuffer());
-    create(symbols, LLVMCreateMemoryBufferWithMemoryRange(bytes, object.byteSize(), new BytePointer("sol-model.o"), 0));
+    java.util.List<LLVMMemoryBufferRef> buffers = new java.util.ArrayList<>();
+    for (MemorySegment object : objects) {
+      BytePointer bytes = new BytePointer(object.asByteBuffer());
+      buffers.add(LLVMCreateMemoryBufferWithMemoryRange(bytes, object.byteSize(), new BytePointer("sol-model-" + buffers.size() + ".o"), 0));
+    }
+    create(symbols, buffers);
   }
 
-  private void create(java.util.Map<String, MemorySegment> symbols, LLVMMemoryBufferRef buffer) {
+  private void create(java.util.Map<String, MemorySegment> symbols, java.util.List<LLVMMemoryBufferRef> buffers) {
     Targets.initialize();
     check(LLVMOrcCreateLLJIT(jit, LLVMOrcCreateLLJITBuilder()));
     LLVMOrcDefinitionGeneratorRef gen = new LLVMOrcDefinitionGeneratorRef();
     check(LLVMOrcCreateDynamicLibrarySearchGeneratorForProcess(gen, LLVMOrcLLJITGetGlobalPrefix(jit), (LLVMOrcSymbolPredicate) null, null));
     LLVMOrcJITDylibAddGenerator(LLVMOrcLLJITGetMainJITDylib(jit), gen);
     if (!symbols.isEmpty()) define(symbols);
-    check(LLVMOrcLLJITAddObjectFile(jit, LLVMOrcLLJITGetMainJITDylib(jit), buffer));
+    for (LLVMMemoryBufferRef buffer : buffers) check(LLVMOrcLLJITAddObjectFile(jit, LLVMOrcLLJITGetMainJITDylib(jit), buffer));
+  }
+
+  /**
+   * The objects of a module built in {@code partitions} parts: part 0 on this thread (telling
+   * {@code phases}), the others each on a thread of its own.
+   */
+  private static Compiled compileAll(int partitions, java.util.function.BiFunction<LLVMContextRef, Integer, LLVMModuleRef> build,
+      java.util.function.Consumer<String> phases) {
+    if (partitions < 1) throw new CodegenException("partitions must be at least 1, got " + partitions);
+    Targets.initialize();
+    java.util.List<java.util.concurrent.CompletableFuture<Compiled>> others = new java.util.ArrayList<>();
+    java.util.concurrent.ExecutorService pool = partitions == 1 ? null : java.util.concurrent.Executors.newFixedThreadPool(partitions - 1, r -> {
+      Thread t = new Thread(r, "sol-llvm");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      for (int i = 1; i < partitions; i++) {
+        int part = i;
+        others.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> compile(ctx -> build.apply(ctx, part), phase -> {}), pool));
+      }
+      Compiled first = compile(ctx -> build.apply(ctx, 0), phases);
+      java.util.List<byte[]> objects = new java.util.ArrayList<>(first.objects());
+      Compiled slowest = first;
+      for (java.util.concurrent.CompletableFuture<Compiled> f : others) {
+        Compiled c;
+        try {
+          c = f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+          if (e.getCause() instanceof RuntimeException r) throw r;
+          throw e;
+        }
+        objects.addAll(c.objects());
+        if (c.total() > slowest.total()) slowest = c;
+      }
+      return new Compiled(objects, slowest.translate(), slowest.optimize(), slowest.codegen());
+    } finally {
+      if (pool != null) pool.shutdownNow();
+    }
   }
 
   /** The object of the module that {@code build} makes, optimized for the host. */
@@ -100,7 +180,7 @@ public final class JitModule implements AutoCloseable {
       byte[] object = Targets.emit(module, tm, true);
       long t3 = System.nanoTime();
       LLVMDisposeModule(module);
-      return new Compiled(object, t1 - t0, t2 - t1, t3 - t2);
+      return new Compiled(java.util.List.of(object), t1 - t0, t2 - t1, t3 - t2);
     } finally {
       LLVMDisposeTargetMachine(tm);
       LLVMContextDispose(context);
@@ -113,8 +193,8 @@ public final class JitModule implements AutoCloseable {
    */
   public java.util.Map<String, Long> phases() { return phases; }
 
-  /** The object code this JIT runs; null when it was loaded from native memory. */
-  public byte[] object() { return object; }
+  /** The object code this JIT runs, one object per part; null when it was loaded from native memory. */
+  public java.util.List<byte[]> objects() { return objects; }
 
   private void define(java.util.Map<String, MemorySegment> symbols) {
     LLVMOrcCSymbolMapPair pairs = new LLVMOrcCSymbolMapPair(symbols.size());

@@ -24,7 +24,8 @@ import org.bytedeco.llvm.LLVM.*;
  * LLVM's function passes cost more than linear time in the size of the function they work on
  * (IndVarSimplify, through ScalarEvolution, took a third of ResNet-50's optimization time on
  * one function and a seventh of it on per-nest functions). Small functions keep each pass's
- * work local. A call per loop nest costs nothing next to the nest.
+ * work local, and they are what compiling on several threads splits ({@link ModulePartition}).
+ * A call per loop nest costs nothing next to the nest.
  *
  * <p>The parameters are the values the nest uses from outside, except LLVM constants (as
  * for {@link OpenMpEmitter}); pointers whose buffers no other captured value reaches
@@ -58,7 +59,12 @@ final class KernelOutliner {
     String name = LLVMGetValueName(parent).getString() + ".kernel" + kernels++;
     LLVMTypeRef type = LLVMFunctionType(LLVMVoidTypeInContext(ctx), ptrs(types), types.length, 0);
     LLVMValueRef fn = LLVMAddFunction(e.module(), name, type);
-    LLVMSetLinkage(fn, LLVMInternalLinkage);
+    LLVMSetLinkage(fn, e.partition().isSplit() ? LLVMExternalLinkage : LLVMInternalLinkage);
+    if (!e.partition().owns(op)) {
+      // Another partition defines it: a declaration and the call.
+      LLVMBuildCall2(b, type, fn, ptrs(args), args.length, "");
+      return;
+    }
     LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(ctx, LLVMGetEnumAttributeKindForName("noinline", 8), 0));
     LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(ctx, LLVMGetEnumAttributeKindForName("nounwind", 8), 0));
     Set<Value> distinct = BufferRoots.distinct(op, captured);

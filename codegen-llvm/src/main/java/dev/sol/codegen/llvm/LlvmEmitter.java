@@ -43,9 +43,12 @@ public final class LlvmEmitter {
 
   /** Where large constants go instead of the module, or null to keep them in it. */
   private final ExternalConstants external;
+  /** Which part of the module this LLVM module holds. */
+  private final ModulePartition partition;
 
-  private LlvmEmitter(LLVMContextRef ctx, String name, int threads, ExternalConstants external) {
+  private LlvmEmitter(LLVMContextRef ctx, String name, int threads, ExternalConstants external, ModulePartition partition) {
     this.external = external;
+    this.partition = partition;
     this.ctx = ctx;
     this.module = LLVMModuleCreateWithNameInContext(name, ctx);
     this.b = LLVMCreateBuilderInContext(ctx);
@@ -73,8 +76,18 @@ public final class LlvmEmitter {
    * {@link ExternalConstants#MIN_BYTES} only declared and handed to {@code external} (null: all in the module).
    */
   public static LLVMModuleRef translate(LLVMContextRef ctx, Operation irModule, String name, int threads, ExternalConstants external) {
+    return translate(ctx, irModule, name, threads, external, ModulePartition.whole());
+  }
+
+  /**
+   * As {@link #translate(LLVMContextRef, Operation, String, int, ExternalConstants)}, only the
+   * part of the module that {@code partition} holds ({@link ModulePartition}): the object code
+   * of all partitions together links into the whole.
+   */
+  public static LLVMModuleRef translate(LLVMContextRef ctx, Operation irModule, String name, int threads, ExternalConstants external,
+      ModulePartition partition) {
     if (threads < 1) throw new CodegenException("threads must be at least 1, got " + threads);
-    LlvmEmitter e = new LlvmEmitter(ctx, name, threads, external);
+    LlvmEmitter e = new LlvmEmitter(ctx, name, threads, external, partition);
     Block body = irModule.region(0).entryBlock();
     // Private globals nobody reads (weights that lowering replaced by packed copies) are left
     // out, as LLVM's GlobalDCE would drop them: the external constants never reach LLVM.
@@ -113,6 +126,9 @@ public final class LlvmEmitter {
   VectorEmitter vector() { return vector; }
 
   OpenMpEmitter openMp() { return openMp; }
+
+  /** Which part of the module is being translated. */
+  ModulePartition partition() { return partition; }
 
   /** The OpenMP threads an outermost scf.parallel runs on (1: none, serial loops). */
   int threads() { return threads; }
@@ -247,9 +263,10 @@ public final class LlvmEmitter {
   private void declare(FuncOp f) {
     FunctionType ft = f.functionType();
     LLVMValueRef fn = LLVMAddFunction(module, f.symName(), functionType(ft));
-    if (f.attribute("sym_visibility") instanceof StringAttr v && v.value().equals("private") && !f.isDeclaration()) {
-      LLVMSetLinkage(fn, LLVMInternalLinkage);
-    }
+    boolean isPrivate = f.attribute("sym_visibility") instanceof StringAttr v && v.value().equals("private");
+    // Partitions after the first keep private copies of the functions (main included, which
+    // they do not call: LLVM drops it); the first defines them for the program.
+    if ((isPrivate || !partition.isFirst()) && !f.isDeclaration()) LLVMSetLinkage(fn, LLVMInternalLinkage);
     for (int i = 0; i < ft.inputs().size(); i++) {
       if (ft.inputs().get(i) instanceof MemRefType) noalias(fn, i);
     }

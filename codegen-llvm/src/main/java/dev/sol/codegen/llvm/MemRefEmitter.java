@@ -29,12 +29,7 @@ final class MemRefEmitter {
     MemRefType type = op.type();
     int eb = DenseElementsAttr.elementBytes(type.element());
     long bytes = type.numElements() * eb;
-    byte[] data = new byte[(int) bytes];
-    if (op.initialValue() instanceof DenseElementsAttr d) {
-      byte[] raw = d.rawData();
-      if (d.isSplat()) for (int i = 0; i < data.length; i += eb) System.arraycopy(raw, 0, data, i, eb);
-      else System.arraycopy(raw, 0, data, 0, data.length);
-    }
+    byte[] data = data(op, bytes, eb);
     LLVMContextRef ctx = e.context();
     if (e.external() != null && op.isConstant() && bytes >= ExternalConstants.MIN_BYTES) {
       // Declared only: the caller defines the symbol with the data (see ExternalConstants).
@@ -47,13 +42,34 @@ final class MemRefEmitter {
       globals.put(op.symName(), g);
       return;
     }
+    boolean shared = !op.isConstant() || op.visibility().equals("public");
+    if (shared && e.partition().isSplit() && !e.partition().isFirst()) {
+      // Defined by the first partition, the one copy every partition reads and writes.
+      LLVMValueRef g = LLVMAddGlobal(e.module(), LLVMArrayType2(LLVMInt8TypeInContext(ctx), bytes), op.symName());
+      LLVMSetLinkage(g, LLVMExternalLinkage);
+      LLVMSetAlignment(g, 64);
+      globals.put(op.symName(), g);
+      return;
+    }
     LLVMValueRef init = LLVMConstStringInContext(ctx, new BytePointer(data), data.length, 1);
     LLVMValueRef g = LLVMAddGlobal(e.module(), LLVMArrayType2(LLVMInt8TypeInContext(ctx), bytes), op.symName());
     LLVMSetInitializer(g, init);
     LLVMSetGlobalConstant(g, op.isConstant() ? 1 : 0);
-    LLVMSetLinkage(g, op.visibility().equals("public") ? LLVMExternalLinkage : LLVMInternalLinkage);
+    LLVMSetLinkage(g, op.visibility().equals("public") || (shared && e.partition().isSplit()) ? LLVMExternalLinkage : LLVMInternalLinkage);
     LLVMSetAlignment(g, 64);
     globals.put(op.symName(), g);
+  }
+
+  /** A global's initial bytes: its dense value's own array when it holds every element (not copied: nobody writes it), else expanded. */
+  private static byte[] data(GlobalOp op, long bytes, int eb) {
+    if (op.initialValue() instanceof DenseElementsAttr d && !d.isSplat() && d.rawData().length == bytes) return d.rawData();
+    byte[] data = new byte[(int) bytes];
+    if (op.initialValue() instanceof DenseElementsAttr d) {
+      byte[] raw = d.rawData();
+      if (d.isSplat()) for (int i = 0; i < data.length; i += eb) System.arraycopy(raw, 0, data, i, eb);
+      else System.arraycopy(raw, 0, data, 0, data.length);
+    }
+    return data;
   }
 
   /** Emits {@code op} if it is a memref op this emitter knows; false otherwise. */

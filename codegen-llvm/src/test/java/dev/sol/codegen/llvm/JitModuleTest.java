@@ -38,6 +38,85 @@ class JitModuleTest {
     }
   }
 
+  /**
+   * Three loop nests (kernels), a private helper function, a small private constant and a
+   * public mutable global (a counter every kernel bumps), compiled as one module and as two and
+   * three parts on threads of their own: the linked parts compute what the whole does, and the
+   * global is one variable, not a copy per part.
+   */
+  @Test void partsCompiledOnThreadsLinkIntoTheWhole() throws Throwable {
+    Operation module = parse("""
+        "builtin.module"() ({
+          "memref.global"() {constant, initial_value = dense<[1.0, 2.0, 3.0, 4.0]> : tensor<4xf32>, sym_name = "w", sym_visibility = "private", type = memref<4xf32>} : () -> ()
+          "memref.global"() {initial_value = dense<0> : tensor<1xi64>, sym_name = "calls", sym_visibility = "public", type = memref<1xi64>} : () -> ()
+          "func.func"() ({
+          ^bb0(%x: f32):
+            %d = "arith.addf"(%x, %x) : (f32, f32) -> f32
+            "func.return"(%d) : (f32) -> ()
+          }) {function_type = (f32) -> f32, sym_name = "twice", sym_visibility = "private"} : () -> ()
+          "func.func"() ({
+          ^bb0(%a: memref<4xf32>, %b: memref<4xf32>, %out: memref<4xf32>):
+            %c0 = "arith.constant"() {value = 0 : index} : () -> index
+            %c1 = "arith.constant"() {value = 1 : index} : () -> index
+            %c4 = "arith.constant"() {value = 4 : index} : () -> index
+            %one = "arith.constant"() {value = 1 : i64} : () -> i64
+            %w = "memref.get_global"() {name = @w} : () -> memref<4xf32>
+            %calls = "memref.get_global"() {name = @calls} : () -> memref<1xi64>
+            "scf.for"(%c0, %c4, %c1) ({
+            ^bb0(%i: index):
+              %x = "memref.load"(%a, %i) : (memref<4xf32>, index) -> f32
+              %k = "memref.load"(%w, %i) : (memref<4xf32>, index) -> f32
+              %y = "arith.mulf"(%x, %k) : (f32, f32) -> f32
+              "memref.store"(%y, %b, %i) : (f32, memref<4xf32>, index) -> ()
+              %n = "memref.load"(%calls, %c0) : (memref<1xi64>, index) -> i64
+              %n1 = "arith.addi"(%n, %one) : (i64, i64) -> i64
+              "memref.store"(%n1, %calls, %c0) : (i64, memref<1xi64>, index) -> ()
+              "scf.yield"() : () -> ()
+            }) : (index, index, index) -> ()
+            "scf.for"(%c0, %c4, %c1) ({
+            ^bb0(%i: index):
+              %x = "memref.load"(%b, %i) : (memref<4xf32>, index) -> f32
+              %y = "func.call"(%x) {callee = @twice} : (f32) -> f32
+              "memref.store"(%y, %b, %i) : (f32, memref<4xf32>, index) -> ()
+              %n = "memref.load"(%calls, %c0) : (memref<1xi64>, index) -> i64
+              %n1 = "arith.addi"(%n, %one) : (i64, i64) -> i64
+              "memref.store"(%n1, %calls, %c0) : (i64, memref<1xi64>, index) -> ()
+              "scf.yield"() : () -> ()
+            }) : (index, index, index) -> ()
+            "scf.for"(%c0, %c4, %c1) ({
+            ^bb0(%i: index):
+              %x = "memref.load"(%b, %i) : (memref<4xf32>, index) -> f32
+              %k = "memref.load"(%w, %i) : (memref<4xf32>, index) -> f32
+              %y = "arith.addf"(%x, %k) : (f32, f32) -> f32
+              "memref.store"(%y, %out, %i) : (f32, memref<4xf32>, index) -> ()
+              %n = "memref.load"(%calls, %c0) : (memref<1xi64>, index) -> i64
+              %n1 = "arith.addi"(%n, %one) : (i64, i64) -> i64
+              "memref.store"(%n1, %calls, %c0) : (i64, memref<1xi64>, index) -> ()
+              "scf.yield"() : () -> ()
+            }) : (index, index, index) -> ()
+            "func.return"() : () -> ()
+          }) {function_type = (memref<4xf32>, memref<4xf32>, memref<4xf32>) -> (), sym_name = "main"} : () -> ()
+        }) : () -> ()
+        """);
+    for (int n = 1; n <= 3; n++) {
+      java.util.List<ModulePartition> parts = ModulePartition.plan(module, n);
+      assertEquals(n, parts.size());
+      try (JitModule jit = new JitModule(parts.size(), (ctx, i) -> LlvmEmitter.translate(ctx, module, "parts", 1, null, parts.get(i)),
+          java.util.Map::of, phase -> {}); Arena arena = Arena.ofConfined()) {
+        assertEquals(n, jit.objects().size());
+        MemorySegment a = arena.allocate(16, 64), b = arena.allocate(16, 64), out = arena.allocate(16, 64);
+        for (int i = 0; i < 4; i++) a.setAtIndex(ValueLayout.JAVA_FLOAT, i, i + 1);
+        var main = jit.function("main", FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS));
+        main.invoke(a, b, out);
+        main.invoke(a, b, out);
+        // out[i] = 2 a[i] w[i] + w[i] with a = w = [1, 2, 3, 4].
+        float[] expected = {3, 10, 21, 36};
+        for (int i = 0; i < 4; i++) assertEquals(expected[i], out.getAtIndex(ValueLayout.JAVA_FLOAT, i), "element " + i + " with " + n + " parts");
+        assertEquals(24L, jit.address("calls").reinterpret(8).get(ValueLayout.JAVA_LONG, 0), "one counter for all parts (" + n + ")");
+      }
+    }
+  }
+
   @Test void oneDimensionalVectors() throws Throwable {
     Operation module = parse("""
         "builtin.module"() ({

@@ -154,9 +154,9 @@ final class NodeImporter {
 
   // ---- creation
 
-  Value constantValue(Tensor t) {
-    return ConstantOp.create(builder, location, (DenseElementsAttr) t.toAttribute()).result();
-  }
+  Value constantValue(Tensor t) { return constantValue((DenseElementsAttr) t.toAttribute()); }
+
+  Value constantValue(DenseElementsAttr value) { return ConstantOp.create(builder, location, value).result(); }
 
   /** Creates nn op {@code name} with inferred result types, folding it when its operands are constants. */
   List<Value> emit(String name, List<Value> operands, DictionaryAttr attributes, int numResults) throws ImportException {

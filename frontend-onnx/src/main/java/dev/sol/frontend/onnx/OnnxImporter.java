@@ -47,9 +47,18 @@ public final class OnnxImporter {
    */
   public static ModuleOp importModel(IRContext context, byte[] bytes, String fileName, Map<String, long[]> shapes,
       Map<String, Tensor> constants) throws ImportException {
+    return importModel(context, java.nio.ByteBuffer.wrap(bytes), fileName, shapes, constants);
+  }
+
+  /** As {@link #importModel(IRContext, byte[], String, Map, Map)}, from a buffer (a mapped file: its tensors are copied out once, as they are imported). */
+  public static ModuleOp importModel(IRContext context, java.nio.ByteBuffer bytes, String fileName, Map<String, long[]> shapes,
+      Map<String, Tensor> constants) throws ImportException {
     ModelProto model;
     try {
-      model = ModelProto.parseFrom(bytes);
+      // Aliasing: the tensors' raw data stay views of the file's bytes instead of copies.
+      com.google.protobuf.CodedInputStream in = com.google.protobuf.CodedInputStream.newInstance(bytes.duplicate());
+      in.enableAliasing(true);
+      model = ModelProto.parser().parseFrom(in);
     } catch (InvalidProtocolBufferException e) {
       throw new ImportException(fileName + " is not a valid ONNX model (" + e.getMessage() + ")");
     }
@@ -95,7 +104,7 @@ public final class OnnxImporter {
     for (String name : constants.keySet()) {
       if (!constantInputs.containsKey(name)) {
         throw new ImportException(fileName + ": the constant '" + name + "' is not a graph input (inputs: "
-            + String.join(", ", inputNames(bytes)) + ")");
+            + String.join(", ", inputNames(graph)) + ")");
       }
     }
     OperationState fs = new OperationState("func.func", new NameLoc(graph.getName().isEmpty() ? "main" : graph.getName(),
@@ -116,7 +125,7 @@ public final class OnnxImporter {
     }
     for (TensorProto t : graph.getInitializerList()) {
       n.location = new NameLoc(t.getName(), Location.UNKNOWN);
-      n.values.put(t.getName(), n.constantValue(TensorProtos.toTensor(t)));
+      n.values.put(t.getName(), n.constantValue(TensorProtos.toAttribute(t)));
     }
     for (NodeProto node : graph.getNodeList()) {
       n.node = node;
@@ -161,15 +170,18 @@ public final class OnnxImporter {
   /** The names of the graph inputs that are not initializers, in order (input_K.pb feeds the K-th). */
   public static List<String> inputNames(byte[] bytes) throws ImportException {
     try {
-      GraphProto g = ModelProto.parseFrom(bytes).getGraph();
-      Set<String> init = new HashSet<>();
-      for (TensorProto t : g.getInitializerList()) init.add(t.getName());
-      List<String> names = new ArrayList<>();
-      for (ValueInfoProto vi : g.getInputList()) if (!init.contains(vi.getName())) names.add(vi.getName());
-      return names;
+      return inputNames(ModelProto.parseFrom(bytes).getGraph());
     } catch (InvalidProtocolBufferException e) {
       throw new ImportException("not a valid ONNX model (" + e.getMessage() + ")");
     }
+  }
+
+  private static List<String> inputNames(GraphProto g) {
+    Set<String> init = new HashSet<>();
+    for (TensorProto t : g.getInitializerList()) init.add(t.getName());
+    List<String> names = new ArrayList<>();
+    for (ValueInfoProto vi : g.getInputList()) if (!init.contains(vi.getName())) names.add(vi.getName());
+    return names;
   }
 
   private static DictionaryAttr nameAttr(String name) {

@@ -69,6 +69,30 @@ public final class NnFoldBatchNormPass implements Pass<NoOptions> {
     return true;
   }
 
+  /**
+   * The weights with every value of output channel c (the leading dimension) multiplied by
+   * {@code k[c]} and rounded to the element type. f32 weights are scaled on their raw bytes:
+   * the generic path through {@link Tensor} took a sixth of ResNet-50's compile time.
+   */
+  static DenseElementsAttr scaleChannels(DenseElementsAttr w, double[] k) {
+    long perChannel = w.numElements() / k.length;
+    if (!w.elementType().equals(FloatType.F32) || w.isSplat()) {
+      Tensor t = Tensor.fromAttribute(w);
+      for (int c = 0; c < k.length; c++) {
+        for (long i = 0; i < perChannel; i++) t.set((int) (c * perChannel + i), t.get((int) (c * perChannel + i)) * k[c]);
+      }
+      return t.toAttribute();
+    }
+    java.nio.FloatBuffer in = java.nio.ByteBuffer.wrap(w.rawData()).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+    byte[] raw = new byte[w.rawData().length];
+    java.nio.FloatBuffer out = java.nio.ByteBuffer.wrap(raw).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+    for (int c = 0; c < k.length; c++) {
+      int base = (int) (c * perChannel);
+      for (int i = 0; i < perChannel; i++) out.put(base + i, (float) (in.get(base + i) * k[c]));
+    }
+    return DenseElementsAttr.fromRaw(w.type(), raw);
+  }
+
   @Override public boolean run(Operation root, NoOptions options, PassState state) {
     List<BatchNormOp> norms = new ArrayList<>();
     root.walk(o -> {
@@ -82,25 +106,24 @@ public final class NnFoldBatchNormPass implements Pass<NoOptions> {
         continue;
       }
       if (!(bn.operand(0).definingOp() instanceof ConvOp conv) || !conv.result(0).hasOneUse()) continue;
-      Tensor w = constant(conv.operand(1));
+      DenseElementsAttr wAttr = conv.operand(1).definingOp() instanceof ConstantOp c ? c.value() : null;
       Tensor bias = conv.numOperands() > 2 ? constant(conv.operand(2)) : null;
       Tensor scale = constant(bn.operand(1));
       Tensor shift = constant(bn.operand(2));
       Tensor mean = constant(bn.operand(3));
       Tensor var = constant(bn.operand(4));
-      if (w == null || (conv.numOperands() > 2 && bias == null) || scale == null || shift == null || mean == null || var == null) continue;
+      if (wAttr == null || (conv.numOperands() > 2 && bias == null) || scale == null || shift == null || mean == null || var == null) continue;
       double eps = bn.epsilon();
-      long outChannels = w.shape()[0];
-      long perChannel = w.size() / outChannels;
-      Tensor w2 = Tensor.zeros(w.element(), w.shape());
-      Tensor b2 = Tensor.zeros(w.element(), new long[] {outChannels});
+      long outChannels = wAttr.shapedType().shape()[0];
+      double[] k = new double[(int) outChannels];
+      Tensor b2 = Tensor.zeros(wAttr.elementType(), new long[] {outChannels});
       for (int c = 0; c < outChannels; c++) {
-        double k = scale.get(c) / Math.sqrt(var.get(c) + eps);
-        for (long i = 0; i < perChannel; i++) w2.set((int) (c * perChannel + i), w.get((int) (c * perChannel + i)) * k);
-        b2.set(c, ((bias == null ? 0 : bias.get(c)) - mean.get(c)) * k + shift.get(c));
+        k[c] = scale.get(c) / Math.sqrt(var.get(c) + eps);
+        b2.set(c, ((bias == null ? 0 : bias.get(c)) - mean.get(c)) * k[c] + shift.get(c));
       }
+      DenseElementsAttr w2 = scaleChannels(wAttr, k);
       b.before(conv);
-      Value wv = ConstantOp.create(b, conv.location(), w2.toAttribute()).result(0);
+      Value wv = ConstantOp.create(b, conv.location(), w2).result(0);
       Value bv = ConstantOp.create(b, bn.location(), b2.toAttribute()).result(0);
       ConvOp fused = ConvOp.create(b, new FusedLoc(List.of(conv.location(), bn.location()), null), conv.operand(0), wv, bv, conv.strides(),
           conv.pads(), conv.dilations(), conv.group());

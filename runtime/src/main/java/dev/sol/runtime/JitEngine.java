@@ -83,9 +83,9 @@ final class JitEngine implements Engine {
     arenaBytes = cached.arenaBytes();
     memory = Arena.ofShared();
     long t0 = System.nanoTime();
-    // The constants are copied out of the file mapping: a run that streams 100 MB of weights
-    // through the small pages of a mapped file was a quarter slower than through anonymous memory.
-    weights = WeightMemory.of(cached.constants());
+    // The constants were read into anonymous memory: a run that streams 100 MB of weights
+    // through the small pages of a mapped file was a quarter slower.
+    weights = cached.weights();
     try {
       if (threads > 1) OpenMpRuntime.load();
       MallocTuning.keepFreedMemory();

@@ -76,11 +76,71 @@ public final class ModelCache {
    * An entry read back: its objects mapped from the file (not copied; {@code mapping} holds
    * them until the JIT is done with them) and the rest as stored.
    */
-  record Loaded(List<MemorySegment> objects, Arena mapping, Map<String, MemorySegment> constants, String entrySymbol, Map<String, TensorInfo> inputs,
+  record Loaded(List<MemorySegment> objects, Arena mapping, WeightMemory weights, String entrySymbol, Map<String, TensorInfo> inputs,
       Map<String, TensorInfo> outputs, long arenaBytes, int threads) {}
 
   /** The key of a model compiled with these options for this host. */
-  static String key(java.nio.ByteBuffer model, boolean mlir, SolOptions options) {
+  static String key(java.nio.ByteBuffer model, boolean mlir, SolOptions options) { return key(sha256(model), mlir, options); }
+
+  /**
+   * The SHA-256 of a model file's bytes, remembered in the cache by the file's identity (path,
+   * device and inode, size, modification and status-change times to the nanosecond), as build
+   * tools remember digests: hashing a 100 MB model took 150-300 ms of every cached compile, a
+   * lookup of the remembered digest well under a millisecond. Any change to the file changes
+   * its times, and then it is hashed again; where the file system gives no such identity, it
+   * always is.
+   */
+  byte[] modelDigest(Path file, java.nio.ByteBuffer bytes) {
+    String identity = identity(file, bytes.remaining());
+    if (identity == null) return sha256(bytes);
+    Path memo = dir.resolve("digest-" + HexFormat.of().formatHex(sha256(java.nio.ByteBuffer.wrap(identity.getBytes(StandardCharsets.UTF_8))))
+        + ".properties");
+    Properties p = new Properties();
+    try (Reader r = Files.newBufferedReader(memo, StandardCharsets.UTF_8)) {
+      p.load(r);
+      if (identity.equals(p.getProperty("file"))) return HexFormat.of().parseHex(p.getProperty("sha256"));
+    } catch (IOException | RuntimeException e) {
+      // No memo, or a damaged one: hash the bytes.
+    }
+    byte[] digest = sha256(bytes);
+    try {
+      Files.createDirectories(dir);
+      p = new Properties();
+      p.setProperty("file", identity);
+      p.setProperty("sha256", HexFormat.of().formatHex(digest));
+      Path tmp = Files.createTempFile(dir, "digest", ".properties.tmp");
+      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        p.store(w, "the SHA-256 of a model file, while the file is unchanged");
+      }
+      move(tmp, memo);
+    } catch (IOException | UnsupportedOperationException ignored) {
+      // Not remembered: the next compile hashes again.
+    }
+    return digest;
+  }
+
+  /** A file's path, device, inode, size and times, or null when the file system does not tell them (or the size is not what was read). */
+  private static String identity(Path file, long size) {
+    try {
+      Map<String, Object> a = Files.readAttributes(file, "unix:dev,ino,size,lastModifiedTime,ctime");
+      if (((Number) a.get("size")).longValue() != size) return null;
+      java.nio.file.attribute.FileTime m = (java.nio.file.attribute.FileTime) a.get("lastModifiedTime");
+      java.nio.file.attribute.FileTime c = (java.nio.file.attribute.FileTime) a.get("ctime");
+      return file.toAbsolutePath().normalize() + " dev=" + a.get("dev") + " ino=" + a.get("ino") + " size=" + size + " mtime="
+          + m.to(java.util.concurrent.TimeUnit.NANOSECONDS) + " ctime=" + c.to(java.util.concurrent.TimeUnit.NANOSECONDS);
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+      return null;
+    }
+  }
+
+  private static byte[] sha256(java.nio.ByteBuffer bytes) {
+    MessageDigest d = sha256();
+    d.update(bytes.duplicate());
+    return d.digest();
+  }
+
+  /** The key of a model whose bytes have the SHA-256 {@code modelDigest}, compiled with these options for this host. */
+  static String key(byte[] modelDigest, boolean mlir, SolOptions options) {
     MessageDigest d = sha256();
     update(d, FORMAT);
     update(d, solIdentity());
@@ -88,7 +148,7 @@ public final class ModelCache {
     update(d, Targets.hostCpu());
     update(d, Targets.hostFeatures());
     update(d, mlir ? "mlir" : "onnx");
-    d.update(model.duplicate());
+    d.update(modelDigest);
     update(d, "threads=" + options.threads() + " parallel-work=" + options.parallelWork());
     for (Map.Entry<String, long[]> s : options.shapes().entrySet()) update(d, "shape " + s.getKey() + "=" + Arrays.toString(s.getValue()));
     for (Map.Entry<String, SolTensor> c : options.constants().entrySet()) {
@@ -112,12 +172,11 @@ public final class ModelCache {
       Arena mapping = Arena.ofShared();
       try {
         MemorySegment object = map(code, mapping);
-        MemorySegment weights = map(dir.resolve(key + ".weights"), mapping);
-        Map<String, MemorySegment> constants = new LinkedHashMap<>();
+        Map<String, long[]> slots = new LinkedHashMap<>();
         int count = Integer.parseInt(required(p, "constants"));
         for (int i = 0; i < count; i++) {
           String[] c = required(p, "constant." + i).split(" ");
-          constants.put(c[0], weights.asSlice(Long.parseLong(c[1]), Long.parseLong(c[2])));
+          slots.put(c[0], new long[] {Long.parseLong(c[1]), Long.parseLong(c[2])});
         }
         List<MemorySegment> objects = new ArrayList<>();
         int parts = Integer.parseInt(required(p, "objects"));
@@ -125,12 +184,22 @@ public final class ModelCache {
           String[] o = required(p, "object." + i).split(" ");
           objects.add(object.asSlice(Long.parseLong(o[0]), Long.parseLong(o[1])));
         }
-        Loaded loaded = crc(object).equals(p.getProperty("object.crc32c")) && crc(weights).equals(p.getProperty("weights.crc32c"))
-            ? new Loaded(objects, mapping, constants, required(p, "entry"), tensors(p, "input"), tensors(p, "output"),
-                Long.parseLong(required(p, "arena")), Integer.parseInt(required(p, "threads")))
-            : null;
-        if (loaded == null) mapping.close();
-        return loaded;
+        if (!crc(object).equals(p.getProperty("object.crc32c"))) {
+          mapping.close();
+          return null;
+        }
+        // The weights are read into the memory the code will use and checked there.
+        WeightMemory weights;
+        try (FileChannel channel = FileChannel.open(dir.resolve(key + ".weights"), StandardOpenOption.READ)) {
+          weights = WeightMemory.read(channel, slots);
+        }
+        if (!crc(weights.block()).equals(p.getProperty("weights.crc32c"))) {
+          weights.close();
+          mapping.close();
+          return null;
+        }
+        return new Loaded(objects, mapping, weights, required(p, "entry"), tensors(p, "input"), tensors(p, "output"),
+            Long.parseLong(required(p, "arena")), Integer.parseInt(required(p, "threads")));
       } catch (IOException | RuntimeException e) {
         mapping.close();
         return null;
@@ -246,6 +315,7 @@ public final class ModelCache {
         String n = f.getFileName().toString();
         boolean ours = n.length() > 64 && n.substring(0, 64).chars().allMatch(c -> Character.digit(c, 16) >= 0)
             && (FILES.contains(n.substring(64)) || n.endsWith(".tmp"));
+        ours |= n.startsWith("digest") && (n.endsWith(".properties") || n.endsWith(".tmp"));
         if (ours) Files.deleteIfExists(f);
       }
     }
@@ -259,8 +329,8 @@ public final class ModelCache {
   List<String> keys() throws IOException {
     if (!Files.isDirectory(dir)) return List.of();
     try (Stream<Path> files = Files.list(dir)) {
-      return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".properties")).map(n -> n.substring(0, n.length() - 11))
-          .sorted().toList();
+      return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".properties") && n.length() == 64 + 11)
+          .map(n -> n.substring(0, 64)).filter(k -> k.chars().allMatch(c -> Character.digit(c, 16) >= 0)).sorted().toList();
     }
   }
 

@@ -60,7 +60,7 @@ public final class SolModel implements AutoCloseable {
    */
   public static SolModel compile(Path file, SolOptions options) throws SolException {
     long t0 = System.nanoTime();
-    return compile(read(file), file.toString(), isMlir(file), options, t0);
+    return compile(read(file), file, file.toString(), isMlir(file), options, t0);
   }
 
   /**
@@ -88,10 +88,11 @@ public final class SolModel implements AutoCloseable {
 
   /** Compiles an ONNX model held in memory. */
   public static SolModel compile(byte[] onnxModel, SolOptions options) throws SolException {
-    return compile(ByteBuffer.wrap(onnxModel), "(in-memory ONNX model)", false, options, System.nanoTime());
+    return compile(ByteBuffer.wrap(onnxModel), null, "(in-memory ONNX model)", false, options, System.nanoTime());
   }
 
-  private static SolModel compile(ByteBuffer bytes, String fileName, boolean mlir, SolOptions options, long t0) throws SolException {
+  /** Compiles a model's bytes, read from {@code file} (null: given in memory). */
+  private static SolModel compile(ByteBuffer bytes, Path file, String fileName, boolean mlir, SolOptions options, long t0) throws SolException {
     Objects.requireNonNull(options, "options");
     if (options.profile() && options.backend() != SolOptions.Backend.JIT) {
       throw new IllegalArgumentException("SolOptions.profile times compiled code; it needs the JIT backend");
@@ -102,7 +103,7 @@ public final class SolModel implements AutoCloseable {
     if (options.backend() == SolOptions.Backend.JIT && options.cacheDir() != null && !options.profile() && !options.checkBounds()) {
       options.phase("cache lookup");
       cache = new ModelCache(options.cacheDir());
-      key = ModelCache.key(bytes, mlir, options);
+      key = file != null ? ModelCache.key(cache.modelDigest(file, bytes), mlir, options) : ModelCache.key(bytes, mlir, options);
       ModelCache.Loaded hit = cache.load(key);
       if (hit != null) {
         double lookup = (System.nanoTime() - t0) / 1e6;

@@ -30,6 +30,8 @@ final class WeightMemory implements AutoCloseable {
   /** The mapping to unmap at close, or null when {@link #fallback} holds the memory. */
   private final MemorySegment mapping;
   private final Arena fallback;
+  /** The block a file was read into, or null. */
+  private MemorySegment block;
 
   private WeightMemory(Map<String, MemorySegment> segments, MemorySegment mapping, Arena fallback) {
     this.segments = segments;
@@ -62,6 +64,41 @@ final class WeightMemory implements AutoCloseable {
     }
     return new WeightMemory(segments, mapping, fallback);
   }
+
+  /**
+   * Reads a file of constants laid out as {@link ModelCache} writes them (each at its offset)
+   * into the block with read calls, which copy from the page cache without mapping it: mapping
+   * the file and copying out of it faulted in every page of the mapping as well.
+   * {@code slots} gives each symbol's offset and size in the file.
+   */
+  static WeightMemory read(java.nio.channels.FileChannel file, Map<String, long[]> slots) throws java.io.IOException {
+    long total = file.size();
+    MemorySegment mapping = total == 0 ? null : map(total + HUGE_PAGE);
+    Arena fallback = mapping == null ? Arena.ofShared() : null;
+    MemorySegment block = mapping == null ? fallback.allocate(Math.max(1, total), 64) : alignedInside(mapping, total);
+    WeightMemory w = new WeightMemory(new LinkedHashMap<>(), mapping, fallback);
+    try {
+      for (long at = 0; at < total;) {
+        java.nio.ByteBuffer chunk = block.asSlice(at, Math.min(1L << 30, total - at)).asByteBuffer();
+        while (chunk.hasRemaining()) {
+          if (file.read(chunk, at + chunk.position()) < 0) throw new java.io.EOFException("the weights end early");
+        }
+        at += chunk.capacity();
+      }
+      for (Map.Entry<String, long[]> s : slots.entrySet()) {
+        long[] slot = s.getValue();
+        w.segments.put(s.getKey(), block.asSlice(slot[0], Math.max(1, slot[1])));
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      w.close();
+      throw e;
+    }
+    w.block = block.asSlice(0, total);
+    return w;
+  }
+
+  /** The whole block (what {@link #read} read; null for {@link #of}). */
+  MemorySegment block() { return block; }
 
   /** Each constant's memory, by symbol, valid until {@link #close}. */
   Map<String, MemorySegment> segments() { return segments; }

@@ -92,16 +92,24 @@ final class GemmPacking {
     if (x.isSplat()) return DenseElementsAttr.fromRaw(type, src.clone());
     byte[] packed = new byte[Math.toIntExact(t.numElements() * 4)];
     for (long p = 0; p < t.shape()[0]; p++) {
+      int width = (int) Math.min(lanes, n - p * lanes);
+      if (width <= 0) continue;
       for (long kk = 0; kk < k; kk++) {
-        for (int c = 0; c < lanes && p * lanes + c < n; c++) {
-          long col = p * lanes + c;
-          long from = laneMajor ? col * k + kk : kk * n + col;
-          System.arraycopy(src, (int) (from * 4), packed, (int) (((p * k + kk) * lanes + c) * 4), 4);
+        int to = (int) ((p * k + kk) * lanes * 4);
+        if (!laneMajor) {
+          // The panel's lanes of row kk are next to each other in the source: one copy.
+          System.arraycopy(src, (int) ((kk * n + p * lanes) * 4), packed, to, width * 4);
+          continue;
         }
+        for (int c = 0; c < width; c++) I32.set(packed, to + 4 * c, (int) I32.get(src, (int) (((p * lanes + c) * k + kk) * 4)));
       }
     }
     return DenseElementsAttr.fromRaw(type, packed);
   }
+
+  /** 4-byte elements of a little-endian byte array (the bits of f32 values, copied as they are). */
+  private static final java.lang.invoke.VarHandle I32 =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
   @FunctionalInterface
   private interface Copy {

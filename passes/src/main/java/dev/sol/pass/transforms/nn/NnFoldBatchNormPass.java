@@ -21,6 +21,10 @@ import java.util.List;
  */
 @PassInfo(name = "nn-fold-batchnorm", summary = "Fold nn.batch_norm into the preceding nn.conv or nn.gemm")
 public final class NnFoldBatchNormPass implements Pass<NoOptions> {
+  /** f32 elements of a little-endian byte array. */
+  private static final java.lang.invoke.VarHandle F32 =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(float[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
   @Override public NoOptions defaultOptions() { return NoOptions.INSTANCE; }
 
   private static Tensor constant(Value v) {
@@ -83,12 +87,12 @@ public final class NnFoldBatchNormPass implements Pass<NoOptions> {
       }
       return t.toAttribute();
     }
-    java.nio.FloatBuffer in = java.nio.ByteBuffer.wrap(w.rawData()).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
-    byte[] raw = new byte[w.rawData().length];
-    java.nio.FloatBuffer out = java.nio.ByteBuffer.wrap(raw).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+    byte[] in = w.rawData();
+    byte[] raw = new byte[in.length];
     for (int c = 0; c < k.length; c++) {
-      int base = (int) (c * perChannel);
-      for (int i = 0; i < perChannel; i++) out.put(base + i, (float) (in.get(base + i) * k[c]));
+      int base = (int) (c * perChannel) * 4;
+      double kc = k[c];
+      for (int i = 0; i < perChannel; i++) F32.set(raw, base + 4 * i, (float) ((float) F32.get(in, base + 4 * i) * kc));
     }
     return DenseElementsAttr.fromRaw(w.type(), raw);
   }

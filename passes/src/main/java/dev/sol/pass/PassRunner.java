@@ -157,6 +157,24 @@ public final class PassRunner {
 
   // ---- reports
 
+  /**
+   * Nanoseconds each pass took so far, by name in order of first run, the runs of a pass
+   * (nested pipelines, repeated names) added together; measured whether or not the timing
+   * report is printed.
+   */
+  public Map<String, Long> passTimes() {
+    Map<String, Long> times = new LinkedHashMap<>();
+    collect(timingRoot, times);
+    return times;
+  }
+
+  private static void collect(TimingNode node, Map<String, Long> times) {
+    for (TimingNode c : node.children.values()) {
+      if (c.name.startsWith("'")) collect(c, times);
+      else times.merge(c.name, c.nanos, Long::sum);
+    }
+  }
+
   /** Prints the timing report, if asked for. */
   public void printTiming() {
     if (!instrumentation.timing()) return;

@@ -19,5 +19,8 @@ sealed interface Engine extends AutoCloseable permits JitEngine, CEngine, Interp
   /** Milliseconds of each phase of compiling after the import, in order (empty for the interpreter). */
   default java.util.Map<String, Double> compilePhases() { return java.util.Map.of(); }
 
+  /** Milliseconds of each pass of the lowering, in order (empty when nothing was lowered). */
+  default java.util.Map<String, Double> lowerPasses() { return java.util.Map.of(); }
+
   @Override void close();
 }

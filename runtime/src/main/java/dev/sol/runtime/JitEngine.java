@@ -71,6 +71,8 @@ final class JitEngine implements Engine {
   private final String entryName;
   private final int threads;
   private final Map<String, Double> phases = new java.util.LinkedHashMap<>();
+  /** Milliseconds of each pass of the lowering (empty for a model from the cache). */
+  private final Map<String, Double> passes = new java.util.LinkedHashMap<>();
 
   /** Loads a model compiled earlier from the cache; the caller checked that it needs no profiling or bounds checks. */
   JitEngine(ModelCache.Loaded cached, String fileName) throws SolException {
@@ -136,7 +138,7 @@ final class JitEngine implements Engine {
     long t0 = System.nanoTime();
     options.phase("lower");
     lower(model.context, model.module, model.fileName, hostTarget().withThreads(options.threads(), options.parallelWork()), options.profile(),
-        model.checkBounds);
+        model.checkBounds).forEach((pass, nanos) -> passes.put(pass, nanos / 1e6));
     phases.put("lower", (System.nanoTime() - t0) / 1e6);
     long t1 = System.nanoTime();
     reports = model.checkBounds ? new BoundsReports() : null;
@@ -198,6 +200,8 @@ final class JitEngine implements Engine {
 
   @Override public Map<String, Double> compilePhases() { return phases; }
 
+  @Override public Map<String, Double> lowerPasses() { return passes; }
+
   private static List<Type> concat(List<Type> a, List<Type> b) {
     List<Type> all = new ArrayList<>(a);
     all.addAll(b);
@@ -209,15 +213,16 @@ final class JitEngine implements Engine {
    * sized for {@code target}; with {@code profile}, each kernel's time is counted; with
    * {@code checkBounds}, every memory access is checked.
    */
-  static void lower(IRContext ctx, Operation module, String fileName, TargetDescription target, boolean profile, boolean checkBounds)
-      throws SolException {
+  static Map<String, Long> lower(IRContext ctx, Operation module, String fileName, TargetDescription target, boolean profile,
+      boolean checkBounds) throws SolException {
     String pipeline = LoweringPasses.cpuPipeline(target);
     if (profile) pipeline = LoweringPasses.withProfiling(pipeline);
-    lower(ctx, module, fileName, pipeline, checkBounds);
+    return lower(ctx, module, fileName, pipeline, checkBounds);
   }
 
   /** Lowers a module in the nn dialect with {@code pipeline}; with {@code checkBounds}, every memory access is checked. */
-  static void lower(IRContext ctx, Operation module, String fileName, String pipeline, boolean checkBounds) throws SolException {
+  /** Lowers a module in the nn dialect with {@code pipeline}; returns the nanoseconds of each pass ({@link PassRunner#passTimes}). */
+  static Map<String, Long> lower(IRContext ctx, Operation module, String fileName, String pipeline, boolean checkBounds) throws SolException {
     List<String> errors = new ArrayList<>();
     ctx.diagnostics().pushHandler(d -> errors.add(d.location() + ": " + d.message()));
     OpPassManager pm;
@@ -231,9 +236,13 @@ final class JitEngine implements Engine {
         false, VERIFY_EACH_PASS, defaults.threading());
     PassRunner runner = new PassRunner(ctx, instrumentation, op -> "", new PrintStream(OutputStream.nullOutputStream()));
     if (!runner.run(pm, module)) throw new SolException(fileName + ": lowering failed: " + String.join("; ", errors));
+    long t0 = System.nanoTime();
     if (!VERIFY_EACH_PASS && !Verifier.verify(module, ctx)) {
       throw new SolException(fileName + ": lowering failed: the lowered IR does not verify: " + String.join("; ", errors));
     }
+    Map<String, Long> times = runner.passTimes();
+    if (!VERIFY_EACH_PASS) times.put("verify", System.nanoTime() - t0);
+    return times;
   }
 
   /**

@@ -155,6 +155,13 @@ public final class SolModel implements AutoCloseable {
    */
   public Map<String, Double> compilePhases() { return Collections.unmodifiableMap(phases); }
 
+  /**
+   * Milliseconds of each of SOL's passes within the {@code lower} phase of
+   * {@link #compilePhases()}, in order (a pass that ran more than once, its runs added; the
+   * verification of the result as {@code verify}); empty for a model from the cache.
+   */
+  public Map<String, Double> lowerPasses() { return Collections.unmodifiableMap(engine.lowerPasses()); }
+
   /** Whether the machine code came from the cache of {@link SolOptions#cacheDir}. */
   public boolean fromCache() { return cached; }
 

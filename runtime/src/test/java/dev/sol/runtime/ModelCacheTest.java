@@ -38,6 +38,11 @@ class ModelCacheTest {
     try (SolModel first = compile(cache, 1)) {
       assertFalse(first.fromCache());
       assertPhases(first, List.of("read and import", "lower", "translate", "optimize", "codegen", "link", "cache store"));
+      // The lowering's passes in pipeline order, each run once or more, within the lower phase.
+      assertEquals(List.of("nn-fold-batchnorm", "nn-fold-constants", "canonicalize", "nn-fuse", "convert-nn-to-loops", "bufferize", "memory-plan",
+          "cse", "loop-invariant-code-motion"), List.copyOf(first.lowerPasses().keySet()).subList(0, 9));
+      double passes = first.lowerPasses().values().stream().mapToDouble(Double::doubleValue).sum();
+      assertTrue(passes > 0 && passes <= first.compilePhases().get("lower") + 0.001, passes + " ms of passes in " + first.compilePhases());
       inputs = first.inputs();
       assertRunsRight(first);
     }
@@ -48,6 +53,7 @@ class ModelCacheTest {
     try (SolModel second = compile(cache, 1)) {
       assertTrue(second.fromCache());
       assertPhases(second, List.of("read and cache lookup", "link"));
+      assertEquals(Map.of(), second.lowerPasses(), "nothing was lowered");
       assertEquals(inputs.toString(), second.inputs().toString());
       assertRunsRight(second);
     }

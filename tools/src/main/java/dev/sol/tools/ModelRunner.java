@@ -66,6 +66,9 @@ final class ModelRunner {
         StringBuilder phases = new StringBuilder();
         model.compilePhases().forEach((phase, ms) -> phases.append(phases.isEmpty() ? "" : ", ").append(String.format("%s %.1f ms", phase, ms)));
         System.out.println("compile phases: " + phases);
+        StringBuilder passes = new StringBuilder();
+        model.lowerPasses().forEach((pass, ms) -> passes.append(passes.isEmpty() ? "" : ", ").append(String.format("%s %.1f ms", pass, ms)));
+        if (!passes.isEmpty()) System.out.println("lower passes: " + passes);
       }
       Map<String, SolTensor> feeds = bind(model, byName, byPosition, q.constants());
       long[] latencies = new long[q.repeat()];

@@ -93,9 +93,27 @@ public final class FloatFormat {
       }
       return out.toString();
     }
-    BigDecimal exact = new BigDecimal(Math.abs(v)).stripTrailingZeros();
-    String digits = exact.unscaledValue().toString();
+    // The exact value is significand * 10^exp (LLVM: N * 5^e after dropping the binary zeros).
+    BigDecimal exact = new BigDecimal(Math.abs(v));
+    BigInteger significand = exact.unscaledValue();
     int exp = -exact.scale();
+    // APFloat first drops as many decimal digits as the significand has bits beyond what the
+    // precision needs, by truncating division, and only then rounds what is left: so it prints
+    // 0.9793682098... as 0.979368209 where rounding the exact value would give 0.97936821.
+    int bitsRequired = (precision * 196 + 58) / 59;
+    int bits = significand.bitLength();
+    if (bits > bitsRequired) {
+      int tens = (bits - bitsRequired) * 59 / 196;
+      if (tens > 0) {
+        significand = significand.divide(BigInteger.TEN.pow(tens));
+        exp += tens;
+      }
+    }
+    String digits = significand.toString();
+    int trimmed = digits.length();
+    while (trimmed > 1 && digits.charAt(trimmed - 1) == '0') trimmed--;
+    exp += digits.length() - trimmed;
+    digits = digits.substring(0, trimmed);
     if (digits.length() > precision) {
       BigInteger prefix = new BigInteger(digits.substring(0, precision));
       if (digits.charAt(precision) >= '5') prefix = prefix.add(BigInteger.ONE);

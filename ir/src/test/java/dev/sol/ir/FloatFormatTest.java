@@ -24,6 +24,13 @@ class FloatFormatTest {
     assertEquals("1.23456788E+10", f32(12345678901.0));
   }
 
+  /** mlir-opt-16's output for these f32 values: APFloat truncates extra digits before it rounds, where rounding the exact value gives ...821 and ...228. */
+  @Test void digitsAsApFloatCutsThem() {
+    assertEquals("0.979368209", f32(0.9793682098388671875));
+    assertEquals("0.967645227", f32(0.967645227909088134765625));
+    assertEquals("0.850891768", f32(0.850891768932342529296875));
+  }
+
   @Test void zerosAndSpecialValues() {
     assertEquals("0.000000e+00", f32(0.0));
     assertEquals("-0.000000e+00", f64(-0.0));

@@ -1,5 +1,7 @@
 // RUN: not %sol-translate %s 2>&1 | FileCheck %s
 // RUN: %sol-opt --pipeline=cpu %s | %sol-translate | FileCheck %s --check-prefix=LOWERED
+// RUN: not %sol-translate --target=ve-c %s 2>&1 | FileCheck %s --check-prefix=VE
+// VE: error: 'nn.relu' is not lowered to loops on buffers; run sol-opt --pipeline=ve first
 
 // CHECK: translate-unlowered.mlir:[[# @LINE + 9]]:10: error: 'nn.relu' is not lowered to loops on buffers; run sol-opt --pipeline=cpu first
 // The temporary between relu and neg lives in the arena (the third argument): no allocation.

@@ -146,7 +146,8 @@ public final class SolTranslate implements Callable<Integer> {
     });
     if (unlowered[0] != null) {
       ctx.diagnostics().report(dev.sol.ir.Diagnostic.error(unlowered[0].location(),
-          "'" + unlowered[0].name() + "' is not lowered to loops on buffers; run sol-opt --pipeline=cpu first"));
+          "'" + unlowered[0].name() + "' is not lowered to loops on buffers; run sol-opt --pipeline=" + (kind == Output.ve_c ? "ve" : "cpu")
+              + " first"));
       return 1;
     }
     byte[] bytes;

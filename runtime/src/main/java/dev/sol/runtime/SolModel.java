@@ -97,6 +97,7 @@ public final class SolModel implements AutoCloseable {
     if (options.profile() && options.backend() != SolOptions.Backend.JIT) {
       throw new IllegalArgumentException("SolOptions.profile times compiled code; it needs the JIT backend");
     }
+    if (options.backend() == SolOptions.Backend.JIT) dev.sol.codegen.llvm.Targets.preload();
     Set<String> constants = Set.copyOf(options.constants().keySet());
     ModelCache cache = null;
     String key = null;

@@ -86,6 +86,7 @@ public final class SolRun implements Callable<Integer> {
   private static final List<String> CASES_ONLY = List.of("--rtol", "--atol");
 
   public static void main(String[] args) {
+    dev.sol.codegen.llvm.Targets.preload();
     CommandLine cli = new CommandLine(new SolRun());
     cli.setExecutionExceptionHandler((ex, c, parsed) -> InternalErrors.report("sol-run", ex));
     cli.setParameterExceptionHandler((ex, a) -> {

@@ -46,7 +46,7 @@
 // CHECK-LABEL: "func.func"
 // CHECK: "arith.mulf"
 // CHECK: "scf.for"
-// CHECK-DAG: %[[EPS:.*]] = "arith.constant"() {value = 1.000000e-05 : f32}
+// CHECK-DAG: %[[EPS:.*]] = "arith.constant"() {value = 9.99999974E-6 : f32}
 // CHECK: "arith.addf"(%{{.*}}, %[[EPS]])
 // CHECK: "math.rsqrt"
 // CHECK: sym_name = "batch_norm_default_epsilon"

@@ -41,7 +41,7 @@
 // CHECK-DAG: %[[V:.*]] = "memref.load"(%[[XM]], %[[I]], %[[J]]) : (memref<2x3xf32>, index, index) -> f32
 // CHECK-DAG: %[[ZERO:.*]] = "arith.constant"() {value = 0.000000e+00 : f32}
 // CHECK: %[[NEG:.*]] = "arith.cmpf"(%[[V]], %[[ZERO]]) {predicate = 4 : i64} : (f32, f32) -> i1
-// CHECK-DAG: %[[ALPHA:.*]] = "arith.constant"() {value = 1.000000e-02 : f32}
+// CHECK-DAG: %[[ALPHA:.*]] = "arith.constant"() {value = 0.00999999977 : f32}
 // CHECK: %[[SCALED:.*]] = "arith.mulf"(%[[V]], %[[ALPHA]])
 // CHECK: %[[R:.*]] = "arith.select"(%[[NEG]], %[[SCALED]], %[[V]]) : (i1, f32, f32) -> f32
 // CHECK: "memref.store"(%[[R]], %[[OUT]], %[[I]], %[[J]]) : (f32, memref<2x3xf32>, index, index) -> ()

@@ -103,7 +103,7 @@
 // half_pixel's: -0.269, 0.115, 0.5, 0.885, 1.269.
 // CHECK-LABEL: "builtin.module"
 // CHECK-DAG: "memref.global"() {{.*}}initial_value = dense<{{\[\[}}0, 0], [0, 1], [0, 1], [0, 1], [1, 1]]> : tensor<5x2xi64>, sym_name = "[[IDX:[^"]+]]"
-// CHECK-DAG: "memref.global"() {{.*}}initial_value = dense<{{\[\[}}0.269230783, 0.730769217], [0.884615362, 0.115384616], [5.000000e-01, 5.000000e-01], [0.115384616, 0.884615362], [0.730769217, 0.269230783]]> : tensor<5x2xf32>, sym_name = "[[W:[^"]+]]"
+// CHECK-DAG: "memref.global"() {{.*}}initial_value = dense<{{\[\[}}0.269230783, 0.730769217], [0.884615361, 0.115384616], [5.000000e-01, 5.000000e-01], [0.115384616, 0.884615361], [0.730769217, 0.269230783]]> : tensor<5x2xf32>, sym_name = "[[W:[^"]+]]"
 // CHECK-DAG: "memref.global"() {{.*}}initial_value = dense<0.000000e+00> : tensor<5xf32>, sym_name = "[[OFF:[^"]+]]"
 // CHECK: "func.func"
 // CHECK-DAG: %[[IDXM:.*]] = "memref.get_global"() {name = @[[IDX]]}
@@ -167,7 +167,7 @@
 // are renormalized to sum to 1.
 // CHECK-LABEL: "builtin.module"
 // CHECK-DAG: "memref.global"() {{.*}}initial_value = dense<{{\[\[}}0, 0, 0, 1], [0, 0, 1, 1], [0, 0, 1, 1], [0, 1, 1, 1]]> : tensor<4x4xi64>, sym_name = "[[IDX:[^"]+]]"
-// CHECK-DAG: "memref.global"() {{.*}}initial_value = dense<{{\[\[}}0.000000e+00, 0.000000e+00, 1.08823526, -8.823530e-02], [0.000000e+00, 0.79285717, 0.20714286, 0.000000e+00], [0.000000e+00, 0.20714286, 0.79285717, 0.000000e+00], [-8.823530e-02, 1.08823526, 0.000000e+00, 0.000000e+00]]> : tensor<4x4xf32>, sym_name = "[[W:[^"]+]]"
+// CHECK-DAG: "memref.global"() {{.*}}initial_value = dense<{{\[\[}}0.000000e+00, 0.000000e+00, 1.08823526, -0.0882352963], [0.000000e+00, 0.79285717, 0.20714286, 0.000000e+00], [0.000000e+00, 0.20714286, 0.79285717, 0.000000e+00], [-0.0882352963, 1.08823526, 0.000000e+00, 0.000000e+00]]> : tensor<4x4xf32>, sym_name = "[[W:[^"]+]]"
 // CHECK-DAG: "memref.global"() {{.*}}initial_value = dense<0.000000e+00> : tensor<4xf32>, sym_name = "[[OFF:[^"]+]]"
 // CHECK: "func.func"
 // CHECK-DAG: %[[IDXM:.*]] = "memref.get_global"() {name = @[[IDX]]}

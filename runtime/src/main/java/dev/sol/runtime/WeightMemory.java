@@ -26,17 +26,18 @@ final class WeightMemory implements AutoCloseable {
   private static final int MAP_PRIVATE_ANONYMOUS = 0x02 | 0x20;
   private static final int MADV_HUGEPAGE = 14;
 
-  private final Map<String, MemorySegment> segments;
+  private final Map<String, MemorySegment> segments = new LinkedHashMap<>();
   /** The mapping to unmap at close, or null when {@link #fallback} holds the memory. */
   private final MemorySegment mapping;
   private final Arena fallback;
-  /** The block a file was read into, or null. */
-  private MemorySegment block;
+  /** All the memory, {@code total} bytes from a huge-page boundary. */
+  private final MemorySegment block;
 
-  private WeightMemory(Map<String, MemorySegment> segments, MemorySegment mapping, Arena fallback) {
-    this.segments = segments;
-    this.mapping = mapping;
-    this.fallback = fallback;
+  /** A block of {@code total} bytes. */
+  private WeightMemory(long total) {
+    mapping = total == 0 ? null : map(total + HUGE_PAGE);
+    fallback = mapping == null ? Arena.ofShared() : null;
+    block = mapping == null ? fallback.allocate(Math.max(1, total), 64).asSlice(0, total) : alignedInside(mapping, total);
   }
 
   /** Copies each constant's bytes into the block. */
@@ -50,19 +51,16 @@ final class WeightMemory implements AutoCloseable {
   static WeightMemory of(Map<String, MemorySegment> constants) {
     long total = 0;
     for (MemorySegment c : constants.values()) total += align(Math.max(1, c.byteSize()));
-    MemorySegment mapping = total == 0 ? null : map(total + HUGE_PAGE);
-    Arena fallback = mapping == null ? Arena.ofShared() : null;
-    MemorySegment block = mapping == null ? fallback.allocate(Math.max(1, total), 64) : alignedInside(mapping, total);
-    Map<String, MemorySegment> segments = new LinkedHashMap<>();
+    WeightMemory w = new WeightMemory(total);
     long at = 0;
     for (Map.Entry<String, MemorySegment> c : constants.entrySet()) {
       long size = c.getValue().byteSize();
-      MemorySegment slot = block.asSlice(at, Math.max(1, size));
+      MemorySegment slot = w.block.asSlice(at, Math.max(1, size));
       MemorySegment.copy(c.getValue(), 0, slot, 0, size);
-      segments.put(c.getKey(), slot);
+      w.segments.put(c.getKey(), slot);
       at += align(Math.max(1, size));
     }
-    return new WeightMemory(segments, mapping, fallback);
+    return w;
   }
 
   /**
@@ -73,13 +71,10 @@ final class WeightMemory implements AutoCloseable {
    */
   static WeightMemory read(java.nio.channels.FileChannel file, Map<String, long[]> slots) throws java.io.IOException {
     long total = file.size();
-    MemorySegment mapping = total == 0 ? null : map(total + HUGE_PAGE);
-    Arena fallback = mapping == null ? Arena.ofShared() : null;
-    MemorySegment block = mapping == null ? fallback.allocate(Math.max(1, total), 64) : alignedInside(mapping, total);
-    WeightMemory w = new WeightMemory(new LinkedHashMap<>(), mapping, fallback);
+    WeightMemory w = new WeightMemory(total);
     try {
       for (long at = 0; at < total;) {
-        java.nio.ByteBuffer chunk = block.asSlice(at, Math.min(1L << 30, total - at)).asByteBuffer();
+        java.nio.ByteBuffer chunk = w.block.asSlice(at, Math.min(1L << 30, total - at)).asByteBuffer();
         while (chunk.hasRemaining()) {
           if (file.read(chunk, at + chunk.position()) < 0) throw new java.io.EOFException("the weights end early");
         }
@@ -87,17 +82,17 @@ final class WeightMemory implements AutoCloseable {
       }
       for (Map.Entry<String, long[]> s : slots.entrySet()) {
         long[] slot = s.getValue();
-        w.segments.put(s.getKey(), block.asSlice(slot[0], Math.max(1, slot[1])));
+        if (slot[0] < 0 || slot[1] < 0 || slot[0] + slot[1] > total) throw new java.io.IOException("a constant lies outside the weights");
+        w.segments.put(s.getKey(), w.block.asSlice(slot[0], slot[1]));
       }
     } catch (java.io.IOException | RuntimeException e) {
       w.close();
       throw e;
     }
-    w.block = block.asSlice(0, total);
     return w;
   }
 
-  /** The whole block (what {@link #read} read; null for {@link #of}). */
+  /** The whole block. */
   MemorySegment block() { return block; }
 
   /** Each constant's memory, by symbol, valid until {@link #close}. */

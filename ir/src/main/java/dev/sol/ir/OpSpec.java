@@ -111,8 +111,11 @@ public final class OpSpec {
 
   Operation instantiate(OperationState state) { return factory.apply(state); }
 
+  /** Whether more than one of {@code defs} is variadic or optional (then a segment-sizes attribute splits the values); a loop, as every typed accessor asks. */
   static boolean needsSegments(List<ValueDef> defs) {
-    return defs.stream().filter(d -> d.arity != Arity.SINGLE).count() > 1;
+    int variable = 0;
+    for (ValueDef d : defs) if (d.arity != Arity.SINGLE && ++variable > 1) return true;
+    return false;
   }
 
   /** Start and length of segment {@code segment} of the operands of {@code op}. */

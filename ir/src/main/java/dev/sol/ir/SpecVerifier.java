@@ -3,8 +3,6 @@ package dev.sol.ir;
 import dev.sol.ir.OpSpec.Arity;
 import dev.sol.ir.OpSpec.AttrDef;
 import dev.sol.ir.OpSpec.ValueDef;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -99,9 +97,11 @@ final class SpecVerifier {
 
   /** The first missing required attribute, in the sorted order in which MLIR 16 looks them up. */
   private static String requiredAttributes(OpSpec spec, Operation op) {
-    List<String> missing = new ArrayList<>();
-    for (AttrDef a : spec.attributeDefs()) if (!a.optional() && op.attribute(a.name()) == null) missing.add(a.name());
-    return missing.stream().min(Comparator.naturalOrder()).map(n -> "requires attribute '" + n + "'").orElse(null);
+    String first = null;
+    for (AttrDef a : spec.attributeDefs()) {
+      if (!a.optional() && op.attribute(a.name()) == null && (first == null || a.name().compareTo(first) < 0)) first = a.name();
+    }
+    return first == null ? null : "requires attribute '" + first + "'";
   }
 
   private static String segmentCount(List<ValueDef> defs, Operation op, String attr, String kind) {

@@ -48,7 +48,13 @@ public final class Targets {
    */
   public static void preload() {
     if (initialized) return;
-    Thread t = new Thread(Targets::initialize, "sol-llvm-preload");
+    Thread t = new Thread(() -> {
+      try {
+        initialize();
+      } catch (Throwable e) {
+        // Not here: the compile that needs LLVM initializes it again and reports the failure.
+      }
+    }, "sol-llvm-preload");
     t.setDaemon(true);
     t.start();
   }

@@ -88,7 +88,9 @@ final class ScfEmitter {
     for (Operation op : body) {
       for (int i = 0; i < op.numResults(); i++) if (op.result(i).type() instanceof VectorType) return -1;
       if (op instanceof ForOp f) {
-        Long lb = constant(f.lowerBound()), ub = constant(f.upperBound()), step = constant(f.step());
+        Long lb = dev.sol.dialect.arith.ConstantOp.integerValue(f.lowerBound());
+        Long ub = dev.sol.dialect.arith.ConstantOp.integerValue(f.upperBound());
+        Long step = dev.sol.dialect.arith.ConstantOp.integerValue(f.step());
         long inner = unrolledSize(f.body());
         if (lb == null || ub == null || step == null || inner < 0) return -1;
         size += trips(lb, ub, step) * inner;
@@ -100,10 +102,6 @@ final class ScfEmitter {
       if (size > FULL_UNROLL_OPS) return -1;
     }
     return size;
-  }
-
-  private static Long constant(Value v) {
-    return v.definingOp() instanceof dev.sol.dialect.arith.ConstantOp c && c.value() instanceof IntegerAttr i ? i.value() : null;
   }
 
   /** Loop metadata on the back edge {@code branch}: !llvm.loop !{self, !{"llvm.loop.unroll.full"}}. */

@@ -579,10 +579,7 @@ public final class CEmitter {
     return Math.max(0, Math.ceilDiv(u - l, s));
   }
 
-  private static Long constant(Value v) {
-    return v.definingOp() != null && v.definingOp().name().equals("arith.constant") && v.definingOp().attribute("value") instanceof IntegerAttr i
-        ? i.value() : null;
-  }
+  private static Long constant(Value v) { return dev.sol.dialect.arith.ConstantOp.integerValue(v); }
 
   private void ifThenElse(IfOp op, int depth) {
     List<String> vars = new ArrayList<>();

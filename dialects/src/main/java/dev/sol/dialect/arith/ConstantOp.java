@@ -20,6 +20,11 @@ public final class ConstantOp extends Operation implements Pure, ConstantLike {
   public Attribute value() { return attribute("value"); }
 
   /** The constant {@code value} (an integer, float or dense elements attribute), of the value's type. */
+  /** The value of {@code v} when an arith.constant with an integer (or index) attribute defines it; null otherwise. */
+  public static Long integerValue(Value v) {
+    return v.definingOp() instanceof ConstantOp c && c.value() instanceof IntegerAttr i ? i.value() : null;
+  }
+
   public static ConstantOp create(Builder b, Location loc, Attribute value) {
     Type type = typeOf(value);
     if (type == null) throw new IllegalArgumentException("arith.constant needs an integer, float or dense elements value, got " + value);

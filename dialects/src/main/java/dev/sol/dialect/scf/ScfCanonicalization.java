@@ -15,9 +15,7 @@ final class ScfCanonicalization {
         new RemoveUnusedIfResults(), new ConvertTrivialIfToSelect(), new RemoveEmptyElseBranch(), new CombineIfs());
   }
 
-  private static Long constantInt(Value v) {
-    return v.definingOp() instanceof dev.sol.dialect.arith.ConstantOp c && c.value() instanceof IntegerAttr i ? i.value() : null;
-  }
+  private static Long constantInt(Value v) { return dev.sol.dialect.arith.ConstantOp.integerValue(v); }
 
   /** Moves the ops of a single-block region before {@code anchor}, mapping its arguments; returns what it yields. */
   private static List<Value> inlineRegion(Region region, Operation anchor, List<Value> args, PatternRewriter rewriter) {

@@ -308,7 +308,5 @@ final class MatMulKernel {
     }, null);
   }
 
-  private static Long constant(Value v) {
-    return v.definingOp() instanceof ConstantOp c && c.value() instanceof IntegerAttr i ? i.value() : null;
-  }
+  private static Long constant(Value v) { return ConstantOp.integerValue(v); }
 }

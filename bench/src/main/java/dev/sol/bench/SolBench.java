@@ -123,6 +123,11 @@ public final class SolBench implements Callable<Integer> {
     } catch (java.io.IOException e) {
       System.err.println("sol-bench: error: cannot read " + model + ": " + e.getMessage());
       return 1;
+    } catch (OrtException e) {
+      // ONNX Runtime refusing the model (an IR version newer than it knows, an op it lacks) is
+      // about the model, not a fault of SOL's.
+      System.err.println("sol-bench: error: ONNX Runtime cannot run " + (model != null ? model : "the product") + ": " + e.getMessage().strip());
+      return 1;
     }
   }
 

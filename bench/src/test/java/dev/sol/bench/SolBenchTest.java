@@ -3,10 +3,14 @@ package dev.sol.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.onnx.proto.OnnxMl;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** sol-bench end to end on small inputs: it checks agreement first and prints both medians and the ratio (no timing is asserted). */
@@ -43,6 +47,25 @@ class SolBenchTest {
     String out = run(0, "../testdata/generated/net_mobilenet/model.onnx", "--runs", "5");
     assertTrue(out.contains("outputs agree"), out);
     assertTrue(out.contains("runs: 5 each, alternating"), out);
+  }
+
+  /** A model ONNX Runtime refuses (here an IR version newer than it reads) is named in a one-line error, not an internal error. */
+  @Test void aModelOnnxRuntimeCannotLoadIsAnError(@TempDir Path dir) throws Exception {
+    OnnxMl.ModelProto model = OnnxMl.ModelProto.parseFrom(Files.readAllBytes(Path.of("../testdata/generated/net_mobilenet/model.onnx")));
+    Path newer = dir.resolve("ir_version_99.onnx");
+    Files.write(newer, model.toBuilder().setIrVersion(99).build().toByteArray());
+    PrintStream saved = System.err;
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    try {
+      run(1, newer.toString(), "--runs", "5");
+    } finally {
+      System.setErr(saved);
+    }
+    String err = buffer.toString(StandardCharsets.UTF_8);
+    assertTrue(err.startsWith("sol-bench: error: ONNX Runtime cannot run " + newer + ": "), err);
+    assertTrue(err.contains("IR version"), err);
+    assertEquals(1, err.strip().lines().count(), err);
   }
 
   @Test void badArgumentsAreRejected() {

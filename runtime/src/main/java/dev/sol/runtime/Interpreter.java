@@ -166,7 +166,7 @@ public final class Interpreter {
         MemRefInterpreter.copy(frame.buffer(copy.source()), frame.buffer(copy.target()));
         yield List.of();
       }
-      case CollapseShapeOp c -> List.of(MemRefInterpreter.reshape(op, frame.buffer(c.src()), ((MemRefType) c.result().type()).shape()));
+      case CollapseShapeOp c -> List.of(MemRefInterpreter.collapse(c, frame.buffer(c.src())));
       case ExpandShapeOp e -> List.of(MemRefInterpreter.reshape(op, frame.buffer(e.src()), ((MemRefType) e.result().type()).shape()));
       case ReshapeOp r -> List.of(MemRefInterpreter.reshape(op, frame.buffer(r.source()), MemRefInterpreter.shape(frame.buffer(r.shape()))));
       case SubViewOp view -> List.of(MemRefInterpreter.subview(view, frame));

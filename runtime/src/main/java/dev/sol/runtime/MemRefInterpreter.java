@@ -1,6 +1,7 @@
 package dev.sol.runtime;
 
 import dev.sol.dialect.memref.GlobalOp;
+import dev.sol.dialect.memref.CollapseShapeOp;
 import dev.sol.dialect.memref.SubViewOp;
 import dev.sol.dialect.nn.Tensor;
 import dev.sol.ir.MemRefType;
@@ -56,6 +57,31 @@ final class MemRefInterpreter {
   static Buffer reshape(Operation op, Buffer b, long[] shape) {
     if (!b.isContiguous()) throw new Interpreter.InterpreterException("'" + op.name() + "' of a non-contiguous view is not supported");
     return new Buffer(b.base(), b.offset(), shape, Tensor.strides(shape));
+  }
+
+  /**
+   * {@code b} with the dimensions of each reassociation group merged: the group takes the
+   * stride of its innermost dimension, so a view whose groups are contiguous (a slice of
+   * channels, say) stays a view.
+   */
+  static Buffer collapse(CollapseShapeOp op, Buffer b) {
+    if (b.isContiguous()) return reshape(op, b, ((MemRefType) op.result().type()).shape());
+    int[][] groups = op.reassociation();
+    long[] shape = new long[groups.length];
+    long[] strides = new long[groups.length];
+    for (int g = 0; g < groups.length; g++) {
+      int[] dims = groups[g];
+      shape[g] = 1;
+      for (int i = 0; i < dims.length; i++) {
+        shape[g] *= b.shape()[dims[i]];
+        if (i + 1 < dims.length && b.strides()[dims[i]] != b.strides()[dims[i + 1]] * b.shape()[dims[i + 1]]) {
+          throw new Interpreter.InterpreterException("'" + op.name() + "' of a view whose dimensions " + dims[i] + " and " + dims[i + 1]
+              + " are not contiguous is not supported");
+        }
+      }
+      strides[g] = b.strides()[dims[dims.length - 1]];
+    }
+    return new Buffer(b.base(), b.offset(), shape, strides);
   }
 
   static Buffer subview(SubViewOp op, Frame frame) {

@@ -85,6 +85,29 @@ class VectorGemmJitTest {
         "tensor<2x128x4x4xf32>");
   }
 
+  /**
+   * Convolutions of several groups (not depthwise) are a loop over groups, each product on views
+   * of its channels: 1 x 1, padded 3 x 3 (the shifted image), strided (im2col), many small
+   * groups, constant weights packed group by group, and a fused bias, residual add and ReLU whose
+   * epilogue must see the result's own channels.
+   */
+  @Test void groupedConvolutions() throws Exception {
+    check("grouped_1x1", List.of(shape(2, 12, 7, 9), shape(18, 4, 1, 1)), shape(2, 18, 7, 9), "\"nn.conv\"(%arg0, %arg1)", "{group = 3 : i64}");
+    check("grouped_3x3", List.of(shape(1, 16, 12, 12), shape(16, 8, 3, 3), shape(16)), shape(1, 16, 12, 12),
+        "\"nn.conv\"(%arg0, %arg1, %arg2)", "{group = 2 : i64, pads = array<i64: 1, 1, 1, 1>}");
+    check("grouped_strided", List.of(shape(2, 6, 15, 17), shape(9, 2, 3, 2)), shape(2, 9, 7, 9), "\"nn.conv\"(%arg0, %arg1)",
+        "{group = 3 : i64, strides = array<i64: 2, 2>, pads = array<i64: 1, 0, 0, 1>}");
+    String w = "%w = " + constant(shape(64, 4, 3, 3));
+    check("grouped_many_constant", List.of(shape(1, 64, 9, 9)), shape(1, 64, 9, 9), "\"nn.conv\"(%arg0, %w)",
+        "{group = 16 : i64, pads = array<i64: 1, 1, 1, 1>}", w);
+    String residual = String.join("\n    ",
+        "%w = " + constant(shape(24, 6, 3, 3)),
+        "%c = \"nn.conv\"(%arg0, %w, %arg2) {group = 2 : i64, pads = array<i64: 1, 1, 1, 1>} : (tensor<2x12x6x6xf32>, tensor<24x6x3x3xf32>, tensor<24xf32>) -> tensor<2x24x6x6xf32>",
+        "%s = \"nn.add\"(%c, %arg1) : (tensor<2x24x6x6xf32>, tensor<2x24x6x6xf32>) -> tensor<2x24x6x6xf32>");
+    check("grouped_residual", List.of(shape(2, 12, 6, 6), shape(2, 24, 6, 6), shape(24)), shape(2, 24, 6, 6), "\"nn.relu\"(%s)", "", residual,
+        "tensor<2x24x6x6xf32>");
+  }
+
   @Test void constantWeightsArePackedAtCompileTime() throws Exception {
     String weights = constant(shape(29, 23));
     check("gemm_constant_b", List.of(shape(3, 23), shape(29)), shape(3, 29),

@@ -27,7 +27,7 @@ public final class CollapseShapeOp extends Operation implements Pure {
         .attribute("reassociation", Reassociation.attribute(reassociation)));
   }
 
-  /** Collapses an identity-layout {@code src} by {@code reassociation}; the result type follows. */
+  /** Collapses {@code src} (identity layout, or strided with contiguous groups) by {@code reassociation}; the result type follows. */
   public static CollapseShapeOp create(Builder b, Location loc, Value src, int[]... reassociation) {
     return create(b, loc, Reassociation.collapse((MemRefType) src.type(), reassociation), src, reassociation);
   }

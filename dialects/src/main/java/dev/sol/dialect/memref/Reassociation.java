@@ -28,9 +28,12 @@ final class Reassociation {
     return out;
   }
 
-  /** The collapsed type of an identity-layout {@code source}: each group's sizes multiplied. */
+  /**
+   * The collapsed type of {@code source}: each group's sizes multiplied. A strided source keeps
+   * its offset, and each group takes the stride of its innermost dimension, which needs the
+   * dimensions of a group to be contiguous (static shape and strides), as MLIR requires.
+   */
   static MemRefType collapse(MemRefType source, int[][] groups) {
-    if (!source.hasIdentityLayout()) throw new IllegalArgumentException("give the result type of collapsing " + source);
     long[] shape = new long[groups.length];
     for (int g = 0; g < groups.length; g++) {
       shape[g] = 1;
@@ -39,7 +42,22 @@ final class Reassociation {
         shape[g] = size == ShapedType.DYNAMIC || shape[g] == ShapedType.DYNAMIC ? ShapedType.DYNAMIC : shape[g] * size;
       }
     }
-    return new MemRefType(shape, source.element(), null, source.memorySpace());
+    if (source.hasIdentityLayout()) return new MemRefType(shape, source.element(), null, source.memorySpace());
+    long[] st = source.staticStrides();
+    if (!(source.layout() instanceof StridedLayoutAttr strided) || st == null || !source.hasStaticShape()) {
+      throw new IllegalArgumentException("give the result type of collapsing " + source);
+    }
+    long[] strides = new long[groups.length];
+    for (int g = 0; g < groups.length; g++) {
+      int[] dims = groups[g];
+      for (int i = 0; i + 1 < dims.length; i++) {
+        if (st[dims[i]] != st[dims[i + 1]] * source.shape()[dims[i + 1]]) {
+          throw new IllegalArgumentException("dimensions " + dims[i] + " and " + dims[i + 1] + " of " + source + " are not contiguous");
+        }
+      }
+      strides[g] = st[dims[dims.length - 1]];
+    }
+    return new MemRefType(shape, source.element(), new StridedLayoutAttr(strided.offset(), strides), source.memorySpace());
   }
 
   static boolean verify(Operation op, Diagnostics diag, boolean collapse) {

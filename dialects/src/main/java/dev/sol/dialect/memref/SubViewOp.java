@@ -52,7 +52,20 @@ public final class SubViewOp extends Operation implements Pure {
     return create(b, loc, type, source, none, none, none, offsets, sizes, strides);
   }
 
-  /** The strided type of a static view of {@code source} (identity or strided layout). */
+  /**
+   * A view with unit strides and static sizes whose offsets are {@code offsets} where they hold a
+   * number and the next of {@code dynamicOffsets} where they hold {@link ShapedType#DYNAMIC}; the
+   * result type is inferred as MLIR does (a dynamic offset makes the layout's offset dynamic).
+   */
+  public static SubViewOp create(Builder b, Location loc, Value source, long[] offsets, java.util.List<Value> dynamicOffsets, long[] sizes) {
+    long[] strides = new long[sizes.length];
+    java.util.Arrays.fill(strides, 1);
+    MemRefType type = inferResultType((MemRefType) source.type(), offsets, sizes, strides);
+    java.util.List<Value> none = java.util.List.of();
+    return create(b, loc, type, source, dynamicOffsets, none, none, offsets, sizes, strides);
+  }
+
+  /** The strided type of a static view of {@code source} (identity or strided layout); an offset may be {@link ShapedType#DYNAMIC}. */
   public static MemRefType inferResultType(MemRefType source, long[] offsets, long[] sizes, long[] strides) {
     long[] sourceStrides;
     long offset;
@@ -74,7 +87,8 @@ public final class SubViewOp extends Operation implements Pure {
     for (int d = 0; d < sizes.length; d++) {
       boolean dynamic = sourceStrides[d] == ShapedType.DYNAMIC;
       resultStrides[d] = dynamic ? ShapedType.DYNAMIC : sourceStrides[d] * strides[d];
-      offset = dynamic || offset == ShapedType.DYNAMIC ? ShapedType.DYNAMIC : offset + offsets[d] * sourceStrides[d];
+      offset = dynamic || offset == ShapedType.DYNAMIC || offsets[d] == ShapedType.DYNAMIC ? ShapedType.DYNAMIC
+          : offset + offsets[d] * sourceStrides[d];
     }
     return new MemRefType(sizes, source.element(), new StridedLayoutAttr(offset, resultStrides), source.memorySpace());
   }

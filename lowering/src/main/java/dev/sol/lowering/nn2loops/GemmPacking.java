@@ -83,6 +83,28 @@ final class GemmPacking {
   }
 
   /**
+   * The weights of a grouped convolution, {@code groups} matrices of m x k one after the other in
+   * {@code a}, each packed in panels of {@code mr} rows as {@link #packConstantA} does, group after
+   * group: {@code groups * panels} x k x mr, where group g's panels start at {@code g * panels}.
+   */
+  static DenseElementsAttr packConstantAGroups(int mr, DenseElementsAttr a, long groups, long m, long k) {
+    long panels = (m + mr - 1) / mr;
+    RankedTensorType type = new RankedTensorType(new long[] {groups * panels, k, mr}, FloatType.F32);
+    byte[] src = a.rawData();
+    if (a.isSplat()) return DenseElementsAttr.fromRaw(type, src.clone());
+    byte[] packed = new byte[Math.toIntExact(groups * panels * k * mr * 4)];
+    for (long g = 0; g < groups; g++) {
+      for (long row = 0; row < m; row++) {
+        long panel = g * panels + row / mr;
+        for (long kk = 0; kk < k; kk++) {
+          I32.set(packed, (int) (((panel * k + kk) * mr + row % mr) * 4), (int) I32.get(src, (int) (((g * m + row) * k + kk) * 4)));
+        }
+      }
+    }
+    return DenseElementsAttr.fromRaw(type, packed);
+  }
+
+  /**
    * {@code x} packed into {@code t}: element (p, kk, c) is the operand's (kk, p * lanes + c),
    * read from a k x n matrix, or from n x k when {@code laneMajor}; zero past n.
    */

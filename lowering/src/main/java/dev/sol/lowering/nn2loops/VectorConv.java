@@ -1,6 +1,8 @@
 package dev.sol.lowering.nn2loops;
 
+import dev.sol.dialect.memref.AllocOp;
 import dev.sol.dialect.memref.CollapseShapeOp;
+import dev.sol.dialect.memref.SubViewOp;
 import dev.sol.dialect.nn.ConstantOp;
 import dev.sol.dialect.nn.ConvOp;
 import dev.sol.dialect.scf.ForOp;
@@ -11,16 +13,19 @@ import dev.sol.ir.*;
 import dev.sol.lowering.Loops;
 import dev.sol.lowering.TargetDescription;
 import dev.sol.lowering.nn2loops.GemmPacking.Matrix;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * A 2-D nn.conv on f32 (one group) as the matrix product of {@link MatMulKernel}, per image:
+ * A 2-D nn.conv on f32 as the matrix product of {@link MatMulKernel}, per image:
  * out (oc x oh*ow) = W (oc x ic*kh*kw) cols (ic*kh*kw x oh*ow), the tiles starting from the
  * bias. Constant weights are packed at compile time. A 1 x 1 convolution with stride 1 and no
  * padding reads the image itself as the k x n matrix; any other copies the taps into the rows
- * of a column matrix first (im2col), one block of output rows at a time. The callers keep
- * their loops for other convolutions.
+ * of a column matrix first (im2col), one block of output rows at a time. A convolution of
+ * several groups is a loop over the groups, each such a product on views of its channels
+ * (depthwise ones have their own kernel, {@link DepthwiseConv}). The callers keep their loops
+ * for other convolutions.
  */
 final class VectorConv {
   private VectorConv() {}
@@ -28,7 +33,7 @@ final class VectorConv {
   /** Whether the vector kernels take {@code op} on target {@code t}. */
   static boolean applies(ConvOp op, TargetDescription t) {
     ShapedType x = op.operandType(0);
-    return t.vectorizes() && x.element().equals(FloatType.F32) && x.rank() == 4 && op.group() == 1;
+    return t.vectorizes() && x.element().equals(FloatType.F32) && x.rank() == 4 && !DepthwiseConv.applies(op, t);
   }
 
   /** Lowers {@code op}; false when it is not for the vector kernels. */
@@ -46,38 +51,115 @@ final class VectorConv {
    */
   static void conv(ConvOp op, ConstantOp weights, Loops l, Value x, Value w, Value bias, Value out, TargetDescription t, Buffers buffers,
       MatMulKernel.Epilogue epilogue) {
+    if (op.group() > 1) {
+      grouped(op, weights, l, x, w, bias, out, t, buffers, epilogue);
+      return;
+    }
     long[] xs = ((MemRefType) x.type()).shape();
     long[] ws = ((MemRefType) w.type()).shape();
     long[] os = ((MemRefType) out.type()).shape();
     long m = ws[0];
     long k = ws[1] * ws[2] * ws[3];
     long n = os[2] * os[3];
-    long[] st = op.strides();
     long[] pd = op.pads();
-    boolean direct = ws[2] == 1 && ws[3] == 1 && st[0] == 1 && st[1] == 1 && pd[0] == 0 && pd[1] == 0 && pd[2] == 0 && pd[3] == 0;
-    // The column matrix of a whole image can be far larger than the caches (115 MB for a
-    // 3 x 3 convolution of 64 channels at 224 x 224), and writing it out only to read it back
-    // made such layers memory-bound. It is built for a block of output rows at a time instead,
-    // as many as fit in the L2 cache, and the product of each block follows at once.
-    long oh = os[2];
-    long ow = os[3];
-    long rows = direct ? oh : Math.max(1, Math.min(oh, t.l2Bytes() / (4 * k * ow)));
+    boolean direct = direct(op, ws);
+    long rows = blockRows(op, t, ws, os);
     long wp = xs[3] + pd[1] + pd[3];
-    long columns = direct ? n : implicit(op, ws) ? (oh - 1) * wp + ow : rows * ow;
+    long columns = direct ? n : implicit(op, ws) ? (os[2] - 1) * wp + os[3] : rows * os[3];
     long copies = direct ? 0 : implicit(op, ws) ? xs[1] * (xs[2] + pd[0] + pd[2]) * wp + m * n : 2 * k * n;
     if (ChannelLanesConv.better(t, m, k, columns, copies, xs[0], n, ws[2] * ws[3])) {
       ChannelLanesConv.conv(op, weights, l, x, w, bias, out, t, buffers, epilogue);
       return;
     }
+    Value pa = null;
+    if (weights != null) pa = buffers.table(l, GemmPacking.packConstantA(KernelShape.choose(t, m, rows * os[3], k), weights.value(), m, k), op);
+    product(op, l, x, w, pa, bias, out, t, epilogue);
+  }
+
+  /** Whether {@code op} reads the image itself as the k x n matrix: 1 x 1, stride 1, no padding. */
+  private static boolean direct(ConvOp op, long[] ws) {
+    long[] st = op.strides();
+    long[] pd = op.pads();
+    return ws[2] == 1 && ws[3] == 1 && st[0] == 1 && st[1] == 1 && pd[0] == 0 && pd[1] == 0 && pd[2] == 0 && pd[3] == 0;
+  }
+
+  /**
+   * The output rows of a block of the column matrix. The column matrix of a whole image can be
+   * far larger than the caches (115 MB for a 3 x 3 convolution of 64 channels at 224 x 224),
+   * and writing it out only to read it back made such layers memory-bound. It is built for a
+   * block of output rows at a time instead, as many as fit in the L2 cache, and the product of
+   * each block follows at once.
+   */
+  private static long blockRows(ConvOp op, TargetDescription t, long[] ws, long[] os) {
+    long k = ws[1] * ws[2] * ws[3];
+    return direct(op, ws) ? os[2] : Math.max(1, Math.min(os[2], t.l2Bytes() / (4 * k * os[3])));
+  }
+
+  /**
+   * A convolution of several groups: a loop over the groups, each the product of its output
+   * channels' weights with its input channels, on views (memref.subview) of the image, the
+   * weights, the bias and the result; the epilogue sees the result's own channel. Constant
+   * weights are packed at compile time, group after group, into one table. The product's
+   * scratch buffers are allocated once, before the loop, and shared by the groups.
+   */
+  private static void grouped(ConvOp op, ConstantOp weights, Loops l, Value x, Value w, Value bias, Value out, TargetDescription t,
+      Buffers buffers, MatMulKernel.Epilogue epilogue) {
+    long groups = op.group();
+    long[] xs = ((MemRefType) x.type()).shape();
+    long[] ws = ((MemRefType) w.type()).shape();
+    long[] os = ((MemRefType) out.type()).shape();
+    long inPerGroup = ws[1];
+    long outPerGroup = ws[0] / groups;
+    long k = ws[1] * ws[2] * ws[3];
+    long[] groupWeights = {outPerGroup, ws[1], ws[2], ws[3]};
+    // mr depends on the rows of the product only, so the table's panels are those product() packs for.
+    int mr = KernelShape.choose(t, outPerGroup, blockRows(op, t, groupWeights, os) * os[3], k).mr();
+    long panels = (outPerGroup + mr - 1) / mr;
+    Value table = weights == null ? null
+        : buffers.table(l, GemmPacking.packConstantAGroups(mr, weights.value(), groups, outPerGroup, k), op);
+    Builder b = l.builder();
+    long dyn = ShapedType.DYNAMIC;
+    ForOp loop = ForOp.create(b, l.location(), l.index(0), l.index(groups), l.index(1), List.of(), (in, g, args) -> {
+      Value ic = l.mul(g, l.index(inPerGroup));
+      Value oc = l.mul(g, l.index(outPerGroup));
+      Value xg = SubViewOp.create(b, l.location(), x, new long[] {0, dyn, 0, 0}, List.of(ic), new long[] {xs[0], inPerGroup, xs[2], xs[3]}).result();
+      Value wg = SubViewOp.create(b, l.location(), w, new long[] {dyn, 0, 0, 0}, List.of(oc), groupWeights).result();
+      Value og = SubViewOp.create(b, l.location(), out, new long[] {0, dyn, 0, 0}, List.of(oc), new long[] {os[0], outPerGroup, os[2], os[3]})
+          .result();
+      Value bg = bias == null ? null : SubViewOp.create(b, l.location(), bias, new long[] {dyn}, List.of(oc), new long[] {outPerGroup}).result();
+      Value pa = table == null ? null
+          : SubViewOp.create(b, l.location(), table, new long[] {dyn, 0, 0}, List.of(l.mul(g, l.index(panels))), new long[] {panels, k, mr}).result();
+      MatMulKernel.Epilogue eg = epilogue == null ? null
+          : (in2, at, acc, type, masked) -> epilogue.apply(in2, List.of(at.get(0), in2.add(at.get(1), oc), at.get(2)), acc, type, masked);
+      product(op, l, xg, wg, pa, bg, og, t, eg);
+      return List.of();
+    });
+    for (Operation inner : new ArrayList<>(loop.body().operations())) {
+      if (inner instanceof AllocOp a && a.operands().isEmpty()) a.moveBefore(loop);
+    }
+  }
+
+  /**
+   * The product of one group: out = w x (the image's columns), from the packed weights
+   * {@code pa} (null: packed here from {@code w}).
+   */
+  private static void product(ConvOp op, Loops l, Value x, Value w, Value packed, Value bias, Value out, TargetDescription t,
+      MatMulKernel.Epilogue epilogue) {
+    long[] xs = ((MemRefType) x.type()).shape();
+    long[] ws = ((MemRefType) w.type()).shape();
+    long[] os = ((MemRefType) out.type()).shape();
+    long m = ws[0];
+    long k = ws[1] * ws[2] * ws[3];
+    long n = os[2] * os[3];
+    boolean direct = direct(op, ws);
+    long oh = os[2];
+    long ow = os[3];
+    long rows = blockRows(op, t, ws, os);
     KernelShape s = KernelShape.choose(t, m, rows * ow, k);
     Builder b = l.builder();
-    Value pa;
-    if (weights != null) {
-      pa = buffers.table(l, GemmPacking.packConstantA(s, weights.value(), m, k), op);
-    } else {
-      pa = l.alloc(GemmPacking.typeOfA(s, m, k));
-      Value matrix = CollapseShapeOp.create(b, l.location(), w, new int[] {0}, new int[] {1, 2, 3}).result();
-      GemmPacking.packA(l, s, new Matrix(matrix, List.of(), false), m, k, 1, pa);
+    Value pa = packed != null ? packed : packWeights(l, s, w, m, k);
+    if (((MemRefType) pa.type()).shape()[2] != s.mr()) {
+      throw new IllegalStateException("weights packed for " + ((MemRefType) pa.type()).shape()[2] + " rows, the kernel takes " + s.mr());
     }
     Value images = CollapseShapeOp.create(b, l.location(), x, new int[] {0}, new int[] {1}, new int[] {2, 3}).result();
     Value planes = CollapseShapeOp.create(b, l.location(), out, new int[] {0}, new int[] {1}, new int[] {2, 3}).result();
@@ -115,6 +197,14 @@ final class VectorConv {
             l.mul(y0, l.index(ow)), epilogue);
       }
     });
+  }
+
+  /** The weights {@code w} (m x k once collapsed), packed at run time. */
+  private static Value packWeights(Loops l, KernelShape s, Value w, long m, long k) {
+    Value pa = l.alloc(GemmPacking.typeOfA(s, m, k));
+    Value matrix = CollapseShapeOp.create(l.builder(), l.location(), w, new int[] {0}, new int[] {1, 2, 3}).result();
+    GemmPacking.packA(l, s, new Matrix(matrix, List.of(), false), m, k, 1, pa);
+    return pa;
   }
 
   /**

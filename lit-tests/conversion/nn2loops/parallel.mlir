@@ -62,18 +62,16 @@
   "func.return"(%0) : (tensor<4xf32>) -> ()
 }) {function_type = (tensor<4x6xf32>) -> tensor<4xf32>, sym_name = "reduce"} : () -> ()
 
-// The GEMM kernel with enough rows (4 A panels of 6): packing B and A in parallel over their
-// panels, then the blocks of A panels (2 panels each, one block per thread) in parallel, each
-// thread running its tiles over all of k.
+// The GEMM kernel with enough rows (4 A panels of 6): packing B in parallel over its panels
+// (A is read in place), then the blocks of A panels (2 panels each, one block per thread) in
+// parallel, each thread running its tiles over all of k.
 // CHECK-LABEL: "func.func"
 // CHECK-DAG: %[[C2:.*]] = "arith.constant"() {value = 2 : index}
 // CHECK-DAG: %[[C4:.*]] = "arith.constant"() {value = 4 : index}
 // CHECK: %[[PB:.*]] = "memref.alloc"() {{.*}} : () -> memref<3x8x4xf32>
 // CHECK: "scf.parallel"
 // CHECK: "memref.store"(%{{.*}}, %[[PB]],
-// CHECK: %[[PA:.*]] = "memref.alloc"() {{.*}} : () -> memref<4x8x6xf32>
-// CHECK: "scf.parallel"
-// CHECK: "memref.store"(%{{.*}}, %[[PA]],
+// CHECK-NOT: "memref.alloc"
 // CHECK: "scf.parallel"(%{{.*}}, %[[C4]], %[[C2]]) ({
 // CHECK-NEXT: ^bb0(%[[IC:.*]]: index):
 // CHECK-NEXT: "scf.for"

@@ -41,6 +41,32 @@ final class MatMulKernel {
     Value vector(Loops l, Value panel, Value k, long column, VectorType type, boolean masked);
   }
 
+  /** Where the micro-kernel reads A: the value at row {@code row} of A panel {@code panel} (mr rows each) and column k. */
+  @FunctionalInterface
+  interface ASource {
+    Value scalar(Loops l, Value panel, Value k, int row);
+  }
+
+  /** A packed in panels by {@link GemmPacking#packA}: the mr values of one k next to each other. */
+  static ASource packedA(Value packedA) {
+    return (l, panel, k, row) -> l.load(packedA, List.of(panel, k, l.index(row)));
+  }
+
+  /**
+   * A as the rows of an m x k matrix in {@code matrix} at the indices {@code prefix}, read in
+   * place: the micro-kernel's mr broadcasts per k come from mr rows, each read along k (MLAS
+   * packs only B, too). Packing A cost a pass over it (a tall product with few columns, 4096 x
+   * 64 by 512, spent as long packing A as multiplying).
+   */
+  static ASource rowsA(Value matrix, List<Value> prefix, int mr) {
+    return (l, panel, k, row) -> {
+      List<Value> idx = new ArrayList<>(prefix);
+      idx.add(l.add(l.mul(panel, l.index(mr)), l.index(row)));
+      idx.add(k);
+      return l.load(matrix, idx);
+    };
+  }
+
   /** B packed in panels by {@link GemmPacking#packB}: every vector is whole (the last panel is padded with zeros). */
   static BSource packed(Value packedB) {
     return (l, panel, k, column, type, masked) -> LoadOp.create(l.builder(), l.location(), type, packedB, List.of(panel, k, l.index(column))).result();
@@ -97,7 +123,7 @@ final class MatMulKernel {
   private final long m;
   private final long n;
   private final long k;
-  private final Value packedA;
+  private final ASource aSource;
   private final BSource bSource;
   private final Value out;
   private final List<Value> outPrefix;
@@ -107,7 +133,7 @@ final class MatMulKernel {
   private final VectorType vt;
   private final GemmThreads threads;
 
-  private MatMulKernel(Loops l, GemmThreads threads, long m, long n, long k, Value packedA, BSource bSource, Value out, List<Value> outPrefix,
+  private MatMulKernel(Loops l, GemmThreads threads, long m, long n, long k, ASource aSource, BSource bSource, Value out, List<Value> outPrefix,
       TileInit init, Value colOffset, Epilogue epilogue) {
     this.l = l;
     this.b = l.builder();
@@ -117,7 +143,7 @@ final class MatMulKernel {
     this.m = m;
     this.n = n;
     this.k = k;
-    this.packedA = packedA;
+    this.aSource = aSource;
     this.bSource = bSource;
     this.out = out;
     this.outPrefix = outPrefix;
@@ -142,7 +168,13 @@ final class MatMulKernel {
    */
   static void emit(Loops l, KernelShape s, long m, long n, long k, Value packedA, BSource bSource, Value out, List<Value> outPrefix,
       TileInit init, Value colOffset, Epilogue epilogue) {
-    new MatMulKernel(l, GemmThreads.choose(l, s, m, n, k), m, n, k, packedA, bSource, out, outPrefix, init, colOffset, epilogue).nest();
+    emit(l, s, m, n, k, packedA(packedA), bSource, out, outPrefix, init, colOffset, epilogue);
+  }
+
+  /** {@link #emit} with A read from {@code aSource}. */
+  static void emit(Loops l, KernelShape s, long m, long n, long k, ASource aSource, BSource bSource, Value out, List<Value> outPrefix,
+      TileInit init, Value colOffset, Epilogue epilogue) {
+    new MatMulKernel(l, GemmThreads.choose(l, s, m, n, k), m, n, k, aSource, bSource, out, outPrefix, init, colOffset, epilogue).nest();
   }
 
   private void nest() {
@@ -198,7 +230,7 @@ final class MatMulKernel {
       for (int v = 0; v < t.nv(); v++) bv.add(bSource.vector(l, jp, kk, (long) v * s.width(), vt, masked(t, v)));
       List<Value> next = new ArrayList<>(acc);
       for (int r = 0; r < mr; r++) {
-        Value a = BroadcastOp.create(b, loc, vt, l.load(packedA, List.of(ip, kk, l.index(r)))).result();
+        Value a = BroadcastOp.create(b, loc, vt, aSource.scalar(l, ip, kk, r)).result();
         for (int v = 0; v < t.nv(); v++) next.set(r * t.nv() + v, FMAOp.create(b, loc, a, bv.get(v), acc.get(r * t.nv() + v)).result());
       }
       return next;

@@ -20,9 +20,10 @@ import java.util.List;
 /**
  * nn.matmul and nn.gemm on f32 as packed, register-tiled vector kernels ({@link MatMulKernel})
  * when the target has vectors; the callers keep their scalar loops otherwise. A constant B
- * (a weight) is packed at compile time into a new constant; a B computed at run time, and
- * always A, are packed into buffers by the generated code. gemm's alpha scales A while it is
- * packed and beta C is where the tiles start, so no pass over the result follows.
+ * (a weight) is packed at compile time into a new constant; a B computed at run time is packed
+ * into a buffer by the generated code. A is read in place, unless it is transposed or gemm's
+ * alpha scales it: then it is packed, scaled on the way. beta C is where the tiles start, so no
+ * pass over the result follows.
  */
 final class VectorGemm {
   private VectorGemm() {}
@@ -44,14 +45,11 @@ final class VectorGemm {
       return true;
     }
     KernelShape s = KernelShape.choose(t, m, n, k);
-    Value pa = l.alloc(GemmPacking.typeOfA(s, m, k));
     Value pb = m <= s.mr() ? null : l.alloc(GemmPacking.typeOfB(s, k, n));
-    // An operand without batch dimensions is packed once, before the loop over the batch.
-    if (as.length == 2) GemmPacking.packA(l, s, new Matrix(a, List.of(), false), m, k, 1, pa);
     l.forEach(Arrays.copyOf(os, os.length - 2), batch -> {
-      if (as.length > 2) GemmPacking.packA(l, s, new Matrix(a, batchIndices(l, as, batch), false), m, k, 1, pa);
       Matrix bm = new Matrix(b, batchIndices(l, bs, batch), false);
-      MatMulKernel.emit(l, s, m, n, k, pa, runtimeB(l, s, bm, k, n, pb), out, batch, MatMulKernel.ZERO);
+      MatMulKernel.emit(l, s, m, n, k, MatMulKernel.rowsA(a, batchIndices(l, as, batch), s.mr()), runtimeB(l, s, bm, k, n, pb), out, batch,
+          MatMulKernel.ZERO, null, null);
     });
     return true;
   }
@@ -85,9 +83,16 @@ final class VectorGemm {
     } else {
       src = runtimeB(l, s, b, k, n, m <= s.mr() && !b.transposed() ? null : l.alloc(GemmPacking.typeOfB(s, k, n)));
     }
-    Value pa = l.alloc(GemmPacking.typeOfA(s, m, k));
-    GemmPacking.packA(l, s, a, m, k, alpha, pa);
-    MatMulKernel.emit(l, s, m, n, k, pa, src, out, List.of(), init);
+    MatMulKernel.ASource as;
+    if (a.transposed() || alpha != 1) {
+      // Transposed, or scaled by alpha: packing does both on the way.
+      Value pa = l.alloc(GemmPacking.typeOfA(s, m, k));
+      GemmPacking.packA(l, s, a, m, k, alpha, pa);
+      as = MatMulKernel.packedA(pa);
+    } else {
+      as = MatMulKernel.rowsA(a.memref(), a.prefix(), s.mr());
+    }
+    MatMulKernel.emit(l, s, m, n, k, as, src, out, List.of(), init, null, null);
   }
 
   /**

@@ -27,16 +27,22 @@ import org.bytedeco.llvm.LLVM.*;
  * work local, and they are what compiling on several threads splits ({@link ModulePartition}).
  * A call per loop nest costs nothing next to the nest.
  *
- * <p>The parameters are the values the nest uses from outside, except LLVM constants (as
- * for {@link OpenMpEmitter}); pointers whose buffers no other captured value reaches
+ * <p>The parameters are the values the nest uses from outside, except the results of
+ * arith.constant ({@link KernelSharing#captures}); nests that are the same code share one
+ * function ({@link KernelSharing}). Pointers whose buffers no other captured value reaches
  * ({@link BufferRoots}) are {@code noalias}, so the nest keeps the aliasing facts the entry
  * function's arguments gave it, and its accesses keep their alias scopes ({@link AliasScopes}).
  */
 final class KernelOutliner {
   private final LlvmEmitter e;
-  private int kernels;
+  private final KernelSharing sharing;
+  private final Map<Operation, String> names = new IdentityHashMap<>();
 
-  KernelOutliner(LlvmEmitter e) { this.e = e; }
+  /** Outlines the kernels of one function; each calls the function of its representative ({@link KernelSharing}). */
+  KernelOutliner(LlvmEmitter e, KernelSharing sharing) {
+    this.e = e;
+    this.sharing = sharing;
+  }
 
   /** True for an op at a function's top level that becomes a kernel: a loop nest (or a conditional one) with no results. */
   static boolean outlines(Operation op) {
@@ -49,15 +55,25 @@ final class KernelOutliner {
     LLVMContextRef ctx = e.context();
     LLVMValueRef parent = e.function();
     LLVMBasicBlockRef resume = LLVMGetInsertBlock(b);
-    List<Value> captured = captures(e, op);
+    List<Value> captured = sharing.captures(op);
     LLVMTypeRef[] types = new LLVMTypeRef[captured.size()];
     LLVMValueRef[] args = new LLVMValueRef[captured.size()];
     for (int i = 0; i < types.length; i++) {
       args[i] = e.v(captured.get(i));
       types[i] = LLVMTypeOf(args[i]);
     }
-    String name = LLVMGetValueName(parent).getString() + ".kernel" + kernels++;
+    String name = LLVMGetValueName(parent).getString() + ".kernel" + names.size();
+    names.put(op, name);
     LLVMTypeRef type = LLVMFunctionType(LLVMVoidTypeInContext(ctx), ptrs(types), types.length, 0);
+    Operation representative = sharing.representative(op);
+    if (representative != op) {
+      // The same code as an earlier kernel: a call to its function (declared where another partition defines it).
+      String shared = names.get(representative);
+      LLVMValueRef fn = LLVMGetNamedFunction(e.module(), shared);
+      if (fn == null) fn = LLVMAddFunction(e.module(), shared, type);
+      LLVMBuildCall2(b, type, fn, ptrs(args), args.length, "");
+      return;
+    }
     LLVMValueRef fn = LLVMAddFunction(e.module(), name, type);
     LLVMSetLinkage(fn, e.partition().isSplit() ? LLVMExternalLinkage : LLVMInternalLinkage);
     if (!e.partition().owns(op)) {
@@ -84,7 +100,7 @@ final class KernelOutliner {
     LLVMBuildCall2(b, type, fn, ptrs(args), args.length, "");
   }
 
-  /** The values defined outside {@code op} that it uses, in order of first use, except LLVM constants. */
+  /** The values defined outside {@code op} that it uses, in order of first use, except LLVM constants (an OpenMP body's). */
   static List<Value> captures(LlvmEmitter e, Operation op) {
     Set<Value> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     List<Value> out = new ArrayList<>();

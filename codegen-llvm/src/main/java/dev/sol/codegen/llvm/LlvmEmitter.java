@@ -280,7 +280,7 @@ public final class LlvmEmitter {
   private void define(FuncOp f) {
     function = LLVMGetNamedFunction(module, f.symName());
     scopes = AliasScopes.of(ctx, f, f.symName());
-    kernels = new KernelOutliner(this);
+    kernels = new KernelOutliner(this, partition.sharing(f));
     Block body = f.body();
     LLVMPositionBuilderAtEnd(b, LLVMAppendBasicBlockInContext(ctx, function, "entry"));
     for (int i = 0; i < body.numArguments(); i++) values.put(body.argument(i), LLVMGetParam(function, i));

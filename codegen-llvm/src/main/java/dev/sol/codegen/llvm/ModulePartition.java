@@ -24,30 +24,37 @@ public final class ModulePartition {
   private final int index;
   private final int count;
   private final Map<Operation, Integer> owners;
+  /** The kernels that share code ({@link KernelSharing}) in each function planned; others are found when asked. */
+  private final Map<FuncOp, KernelSharing> sharing;
 
-  private ModulePartition(int index, int count, Map<Operation, Integer> owners) {
+  private ModulePartition(int index, int count, Map<Operation, Integer> owners, Map<FuncOp, KernelSharing> sharing) {
     this.index = index;
     this.count = count;
     this.owners = owners;
+    this.sharing = sharing;
   }
 
   /** The whole module in one LLVM module. */
-  public static ModulePartition whole() { return new ModulePartition(0, 1, Map.of()); }
+  public static ModulePartition whole() { return new ModulePartition(0, 1, Map.of(), Map.of()); }
 
   /** The partitions of a builtin.module: at most {@code count}, fewer when it has fewer kernels. */
   public static List<ModulePartition> plan(Operation irModule, int count) {
     if (count < 1) throw new IllegalArgumentException("partitions must be at least 1, got " + count);
     List<Operation> kernels = new ArrayList<>();
+    Map<FuncOp, KernelSharing> sharing = new IdentityHashMap<>();
     long entryOps = 0;
     for (Operation op : irModule.region(0).entryBlock()) {
       if (!(op instanceof FuncOp f) || f.isDeclaration()) continue;
+      KernelSharing s = new KernelSharing(f);
+      sharing.put(f, s);
       for (Operation top : f.body()) {
-        if (KernelOutliner.outlines(top)) kernels.add(top);
-        else entryOps++;
+        // Only the first of kernels that share code is compiled, so only it weighs.
+        if (!KernelOutliner.outlines(top)) entryOps++;
+        else if (s.isFirst(top)) kernels.add(top);
       }
     }
     int n = (int) Math.max(1, Math.min(count, kernels.size()));
-    if (n == 1) return List.of(whole());
+    if (n == 1) return List.of(new ModulePartition(0, 1, Map.of(), sharing));
     Map<Operation, Long> sizes = new IdentityHashMap<>();
     for (Operation k : kernels) sizes.put(k, size(k));
     List<Operation> bySize = new ArrayList<>(kernels);
@@ -62,8 +69,14 @@ public final class ModulePartition {
       load[least] += sizes.get(k);
     }
     List<ModulePartition> parts = new ArrayList<>();
-    for (int p = 0; p < n; p++) parts.add(new ModulePartition(p, n, owners));
+    for (int p = 0; p < n; p++) parts.add(new ModulePartition(p, n, owners, sharing));
     return parts;
+  }
+
+  /** Which kernels of {@code f} share code ({@link KernelSharing}): planned, or found now for a function the plan did not see. */
+  KernelSharing sharing(FuncOp f) {
+    KernelSharing s = sharing.get(f);
+    return s != null ? s : new KernelSharing(f);
   }
 
   private static long size(Operation op) {

@@ -94,6 +94,16 @@ class JitModuleTest {
               "memref.store"(%n1, %calls, %c0) : (i64, memref<1xi64>, index) -> ()
               "scf.yield"() : () -> ()
             }) : (index, index, index) -> ()
+            "scf.for"(%c0, %c4, %c1) ({
+            ^bb0(%i: index):
+              %x = "memref.load"(%out, %i) : (memref<4xf32>, index) -> f32
+              %y = "func.call"(%x) {callee = @twice} : (f32) -> f32
+              "memref.store"(%y, %out, %i) : (f32, memref<4xf32>, index) -> ()
+              %n = "memref.load"(%calls, %c0) : (memref<1xi64>, index) -> i64
+              %n1 = "arith.addi"(%n, %one) : (i64, i64) -> i64
+              "memref.store"(%n1, %calls, %c0) : (i64, memref<1xi64>, index) -> ()
+              "scf.yield"() : () -> ()
+            }) : (index, index, index) -> ()
             "func.return"() : () -> ()
           }) {function_type = (memref<4xf32>, memref<4xf32>, memref<4xf32>) -> (), sym_name = "main"} : () -> ()
         }) : () -> ()
@@ -109,10 +119,11 @@ class JitModuleTest {
         var main = jit.function("main", FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS));
         main.invoke(a, b, out);
         main.invoke(a, b, out);
-        // out[i] = 2 a[i] w[i] + w[i] with a = w = [1, 2, 3, 4].
-        float[] expected = {3, 10, 21, 36};
+        // out[i] = 2 (2 a[i] w[i] + w[i]) with a = w = [1, 2, 3, 4]; the last loop is the second's
+        // code on other buffers (one function for both, KernelSharing), compiled in one part only.
+        float[] expected = {6, 20, 42, 72};
         for (int i = 0; i < 4; i++) assertEquals(expected[i], out.getAtIndex(ValueLayout.JAVA_FLOAT, i), "element " + i + " with " + n + " parts");
-        assertEquals(24L, jit.address("calls").reinterpret(8).get(ValueLayout.JAVA_LONG, 0), "one counter for all parts (" + n + ")");
+        assertEquals(32L, jit.address("calls").reinterpret(8).get(ValueLayout.JAVA_LONG, 0), "one counter for all parts (" + n + ")");
       }
     }
   }

@@ -3,9 +3,9 @@
 
 // Loop nests that are the same code share one function (KernelSharing): the same ops,
 // attributes and types, the same constants, the values from outside in the same places and
-// aliasing alike. Large globals (weights) are parameters, so nests reading other weights share;
-// small constant globals stay in the code (LLVM may fold their loads), so nests reading
-// different ones do not.
+// aliasing alike. Globals (weights, biases) are parameters, so nests reading other weights
+// share; tiny constant globals (under 64 bytes) stay in the code (LLVM may fold their loads),
+// so nests reading different ones do not.
 
 // CHECK-LABEL: define void @main(
 // Same loop, other input, other weights, other output: one function, two calls.
@@ -13,7 +13,7 @@
 // CHECK-NEXT: call void @main.kernel0(ptr %1, ptr @big2, ptr %3)
 // A constant instead of the weights: code of its own.
 // CHECK-NEXT: call void @main.kernel2(ptr %0, ptr %4)
-// Small constant globals are part of the code: two functions.
+// Tiny constant globals are part of the code: two functions.
 // CHECK-NEXT: call void @main.kernel3(ptr %0, ptr %5)
 // CHECK-NEXT: call void @main.kernel4(ptr %0, ptr %6)
 // Views of the arena: bytes [0, 4096) into [4096, 8192), disjoint (noalias, alias scopes) ...

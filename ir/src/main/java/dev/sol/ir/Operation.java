@@ -202,10 +202,23 @@ public abstract class Operation {
     visitor.accept(this);
   }
 
-  /** Pre-order walk: this operation first, then nested ones. */
+  /**
+   * Pre-order walk: this operation first, then nested ones. As in {@link #walk}, the next
+   * operation is taken before an operation is visited, so the visitor may erase the one it
+   * visits (without copying each block's list: walks run over every op of a network, often).
+   */
   public final void walkPreOrder(Consumer<Operation> visitor) {
     visitor.accept(this);
-    for (Region r : regions) for (Block b : r.blocks()) for (Operation op : b.operations()) op.walkPreOrder(visitor);
+    for (Region r : regions) {
+      for (Block b : r.blocks()) {
+        Operation op = b.front();
+        while (op != null) {
+          Operation nextOp = op.next;
+          op.walkPreOrder(visitor);
+          op = nextOp;
+        }
+      }
+    }
   }
 
   /**

@@ -25,7 +25,16 @@ import java.util.Set;
  * first of its kind (its representative) with its own values.
  */
 final class KernelSharing {
-  /** The module's small constant globals, which kernels read directly (LLVM may fold their loads). */
+  /**
+   * Constant globals smaller than this stay in the kernels' code, where LLVM may fold loads
+   * from them at constant indices (a fully unrolled loop over a few weights); larger ones are
+   * parameters. Biases (64 and more channels) are parameters, or ResNet-50's repeated blocks
+   * would not share: 121 kernel functions with 4 KiB here, 72 with 64 bytes, the run time the
+   * same (loads at loop-dependent indices are not folded either way).
+   */
+  static final long INLINE_BYTES = 64;
+
+  /** The module's small constant globals, which kernels read directly. */
   private final Set<String> inlineGlobals;
   /** Each kernel's representative. */
   private final Map<Operation, Operation> representatives = new IdentityHashMap<>();
@@ -35,7 +44,7 @@ final class KernelSharing {
     inlineGlobals = new HashSet<>();
     for (Operation op : f.parentOp().region(0).entryBlock()) {
       if (op instanceof GlobalOp g && g.isConstant()
-          && g.type().numElements() * DenseElementsAttr.elementBytes(g.type().element()) < ExternalConstants.MIN_BYTES) {
+          && g.type().numElements() * DenseElementsAttr.elementBytes(g.type().element()) < INLINE_BYTES) {
         inlineGlobals.add(g.symName());
       }
     }
@@ -53,9 +62,9 @@ final class KernelSharing {
 
   /**
    * The values {@code op} uses from outside, in order of first use, except the results of
-   * arith.constant and the addresses of small constant globals (which the kernel's code holds):
-   * the parameters of its function. Large globals (weights) are parameters, so that nests
-   * reading other weights share their code.
+   * arith.constant and the addresses of tiny constant globals ({@link #INLINE_BYTES}), which
+   * the kernel's code holds: the parameters of its function. Other globals (weights, biases)
+   * are parameters, so that nests reading other weights share their code.
    */
   List<Value> captures(Operation op) {
     Set<Value> seen = Collections.newSetFromMap(new IdentityHashMap<>());

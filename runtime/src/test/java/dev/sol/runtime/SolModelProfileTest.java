@@ -77,6 +77,25 @@ class SolModelProfileTest {
     }
   }
 
+  /**
+   * A fused group without a fused kernel (VGG's gemm + relu) is put back op by op, and its code
+   * is still the group's kernel: counted at every run, and not added to the kernel before it.
+   */
+  @Test void aGroupLoweredOpByOpIsStillOneKernel() throws Exception {
+    Path vgg = Path.of("..", "testdata", "generated", "net_vgg");
+    float[] pixels = SolTensor.fromTensorProto(Files.readAllBytes(vgg.resolve("test_data_set_0/input_0.pb"))).toFloatArray();
+    try (SolModel model = SolModel.compile(vgg.resolve("model.onnx"), new SolOptions().profile(true));
+         SolTensor x = SolTensor.of(new long[] {1, 3, 32, 32}, pixels)) {
+      for (int i = 0; i < 5; i++) model.run(Map.of("input", x)).close();
+      Profile p = model.profile();
+      for (Profile.Kernel k : p.kernels()) assertEquals(5, k.calls(), k.name());
+      Profile.Kernel group = p.kernels().stream().filter(k -> k.name().equals("gemm31+relu32")).findFirst().orElseThrow();
+      assertEquals("nn.fused", group.op());
+      Profile.Kernel flatten = p.kernels().stream().filter(k -> k.name().equals("flatten28")).findFirst().orElseThrow();
+      assertTrue(flatten.nanos() < group.nanos(), "the flatten (a copy of 2 KiB) took " + flatten.nanos() + " ns, the gemm + relu " + group.nanos());
+    }
+  }
+
   /** The ONNX graph's node names, sorted. */
   private static List<String> nodesOf(Path model) throws Exception {
     OnnxMl.GraphProto graph = OnnxMl.ModelProto.parseFrom(Files.readAllBytes(model)).getGraph();

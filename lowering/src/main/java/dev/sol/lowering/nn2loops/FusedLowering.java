@@ -148,12 +148,21 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
     return a.index();
   }
 
-  /** The group's ops put back before it, reading its operands; its own patterns lower each. */
+  /**
+   * The group's ops put back before it, reading its operands; its own patterns lower each.
+   * They take the group's location, so that their code is still the group's kernel (a profile
+   * names kernels by location: with their own, an unpacked gemm + relu was counted as part of
+   * the kernel before it, and the group as never run).
+   */
   private static void unpack(FusedOp op, List<Value> adaptor, ConversionRewriter rewriter) {
     IRMapping mapping = new IRMapping();
     for (int i = 0; i < adaptor.size(); i++) mapping.map(op.body().argument(i), adaptor.get(i));
     rewriter.before(op);
-    for (Operation m : op.members()) rewriter.insert(m.clone(mapping));
+    for (Operation m : op.members()) {
+      Operation copy = m.clone(mapping);
+      copy.setLocation(op.location());
+      rewriter.insert(copy);
+    }
     List<Value> results = new ArrayList<>();
     for (Value v : op.yielded()) results.add(mapping.lookup(v));
     rewriter.replaceOp(op, results);

@@ -55,12 +55,13 @@ final class VectorConv {
       grouped(op, weights, l, x, w, bias, out, t, buffers, epilogue);
       return;
     }
-    long[] xs = ((MemRefType) x.type()).shape();
-    long[] ws = ((MemRefType) w.type()).shape();
-    long[] os = ((MemRefType) out.type()).shape();
-    long m = ws[0];
-    long k = ws[1] * ws[2] * ws[3];
-    long n = os[2] * os[3];
+    Dims d = Dims.of(x, w, out);
+    long[] xs = d.xs();
+    long[] ws = d.ws();
+    long[] os = d.os();
+    long m = d.m();
+    long k = d.k();
+    long n = d.n();
     long[] pd = op.pads();
     boolean direct = direct(op, ws);
     long rows = blockRows(op, t, ws, os);
@@ -74,6 +75,15 @@ final class VectorConv {
     Value pa = null;
     if (weights != null) pa = buffers.table(l, GemmPacking.packConstantA(KernelShape.choose(t, m, rows * os[3], k), weights.value(), m, k), op);
     product(op, l, x, w, pa, bias, out, t, epilogue);
+  }
+
+  /** The shapes of a convolution's image, weights and result, and its product's m x k by k x n (one image, one group of weights). */
+  private record Dims(long[] xs, long[] ws, long[] os, long m, long k, long n) {
+    static Dims of(Value x, Value w, Value out) {
+      long[] ws = ((MemRefType) w.type()).shape();
+      long[] os = ((MemRefType) out.type()).shape();
+      return new Dims(((MemRefType) x.type()).shape(), ws, os, ws[0], ws[1] * ws[2] * ws[3], os[2] * os[3]);
+    }
   }
 
   /** Whether {@code op} reads the image itself as the k x n matrix: 1 x 1, stride 1, no padding. */
@@ -105,12 +115,13 @@ final class VectorConv {
   private static void grouped(ConvOp op, ConstantOp weights, Loops l, Value x, Value w, Value bias, Value out, TargetDescription t,
       Buffers buffers, MatMulKernel.Epilogue epilogue) {
     long groups = op.group();
-    long[] xs = ((MemRefType) x.type()).shape();
-    long[] ws = ((MemRefType) w.type()).shape();
-    long[] os = ((MemRefType) out.type()).shape();
+    Dims d = Dims.of(x, w, out);
+    long[] xs = d.xs();
+    long[] ws = d.ws();
+    long[] os = d.os();
     long inPerGroup = ws[1];
     long outPerGroup = ws[0] / groups;
-    long k = ws[1] * ws[2] * ws[3];
+    long k = d.k();
     long[] groupWeights = {outPerGroup, ws[1], ws[2], ws[3]};
     // mr depends on the rows of the product only, so the table's panels are those product() packs for.
     int mr = KernelShape.choose(t, outPerGroup, blockRows(op, t, groupWeights, os) * os[3], k).mr();
@@ -145,12 +156,13 @@ final class VectorConv {
    */
   private static void product(ConvOp op, Loops l, Value x, Value w, Value packed, Value bias, Value out, TargetDescription t,
       MatMulKernel.Epilogue epilogue) {
-    long[] xs = ((MemRefType) x.type()).shape();
-    long[] ws = ((MemRefType) w.type()).shape();
-    long[] os = ((MemRefType) out.type()).shape();
-    long m = ws[0];
-    long k = ws[1] * ws[2] * ws[3];
-    long n = os[2] * os[3];
+    Dims d = Dims.of(x, w, out);
+    long[] xs = d.xs();
+    long[] ws = d.ws();
+    long[] os = d.os();
+    long m = d.m();
+    long k = d.k();
+    long n = d.n();
     boolean direct = direct(op, ws);
     long oh = os[2];
     long ow = os[3];

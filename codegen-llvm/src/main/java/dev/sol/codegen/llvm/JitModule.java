@@ -151,7 +151,10 @@ public final class JitModule implements AutoCloseable {
         try {
           c = f.join();
         } catch (java.util.concurrent.CompletionException e) {
+          // What a part threw, as if compiled here: an OutOfMemoryError or StackOverflowError stays
+          // one, which the tools report as such (not wrapped as an internal error).
           if (e.getCause() instanceof RuntimeException r) throw r;
+          if (e.getCause() instanceof Error err) throw err;
           throw e;
         }
         objects.addAll(c.objects());

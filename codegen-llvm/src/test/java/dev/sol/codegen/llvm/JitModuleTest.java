@@ -128,6 +128,15 @@ class JitModuleTest {
     }
   }
 
+  /** An Error in a part compiled on another thread (a stack overflow, memory) reaches the caller as itself. */
+  @Test void anErrorInAPartIsRethrownAsItself() {
+    StackOverflowError e = assertThrows(StackOverflowError.class, () -> new JitModule(2, (ctx, i) -> {
+      if (i == 1) throw new StackOverflowError("part 1");
+      return org.bytedeco.llvm.global.LLVM.LLVMModuleCreateWithNameInContext("empty", ctx);
+    }, java.util.Map::of, phase -> {}).close());
+    assertEquals("part 1", e.getMessage());
+  }
+
   @Test void oneDimensionalVectors() throws Throwable {
     Operation module = parse("""
         "builtin.module"() ({

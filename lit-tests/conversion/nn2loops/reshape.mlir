@@ -1,21 +1,16 @@
 // RUN: %sol-opt %s -p convert-nn-to-loops | FileCheck %s --implicit-check-not='"nn.'
 // RUN: %sol-opt %s --check-equivalence -p convert-nn-to-loops,bufferize 2>&1 | FileCheck %s --check-prefix=EQUIV
 
-// nn.reshape: both buffers are contiguous, so it collapses each to one dimension and copies
-// element i to element i in a single loop over all 24 elements.
+// nn.reshape is a view: both buffers are contiguous, so the input's buffer is collapsed to one
+// dimension and expanded to the new shape; no element moves and nothing is allocated.
 // CHECK-LABEL: "func.func"
 // CHECK: ^bb0(%[[X:.*]]: tensor<2x3x4xf32>):
 // CHECK: %[[XM:.*]] = "bufferization.to_memref"(%[[X]])
-// CHECK: %[[OUT:.*]] = "memref.alloc"() {{.*}} : () -> memref<6x4xf32>
-// CHECK-DAG: %[[SRC:.*]] = "memref.collapse_shape"(%[[XM]]) {reassociation = {{\[\[}}0, 1, 2]]} : (memref<2x3x4xf32>) -> memref<24xf32>
-// CHECK-DAG: %[[DST:.*]] = "memref.collapse_shape"(%[[OUT]]) {reassociation = {{\[\[}}0, 1]]} : (memref<6x4xf32>) -> memref<24xf32>
-// CHECK-DAG: %[[N:.*]] = "arith.constant"() {value = 24 : index}
-// CHECK: "scf.for"(%{{.*}}, %[[N]], %{{.*}}) ({
-// CHECK-NEXT: ^bb0(%[[I:.*]]: index):
-// CHECK-NEXT: %[[V:.*]] = "memref.load"(%[[SRC]], %[[I]]) : (memref<24xf32>, index) -> f32
-// CHECK-NEXT: "memref.store"(%[[V]], %[[DST]], %[[I]]) : (f32, memref<24xf32>, index) -> ()
+// CHECK-NEXT: %[[FLAT:.*]] = "memref.collapse_shape"(%[[XM]]) {reassociation = {{\[\[}}0, 1, 2]]} : (memref<2x3x4xf32>) -> memref<24xf32>
+// CHECK-NEXT: %[[VIEW:.*]] = "memref.expand_shape"(%[[FLAT]]) {reassociation = {{\[\[}}0, 1]]} : (memref<24xf32>) -> memref<6x4xf32>
+// CHECK-NEXT: "bufferization.to_tensor"(%[[VIEW]]) : (memref<6x4xf32>) -> tensor<6x4xf32>
+// CHECK-NOT: "memref.alloc"
 // CHECK-NOT: "scf.for"
-// CHECK: "bufferization.to_tensor"(%[[OUT]]) : (memref<6x4xf32>) -> tensor<6x4xf32>
 // CHECK: sym_name = "reshape"
 "func.func"() ({
 ^bb0(%x: tensor<2x3x4xf32>):
@@ -27,12 +22,9 @@
 // CHECK-LABEL: "func.func"
 // CHECK: ^bb0(%[[X:.*]]: tensor<6xf32>):
 // CHECK: %[[XM:.*]] = "bufferization.to_memref"(%[[X]])
-// CHECK: %[[OUT:.*]] = "memref.alloc"() {{.*}} : () -> memref<2x3xf32>
-// CHECK: %[[DST:.*]] = "memref.collapse_shape"(%[[OUT]]) {reassociation = {{\[\[}}0, 1]]} : (memref<2x3xf32>) -> memref<6xf32>
-// CHECK: "scf.for"
-// CHECK-NEXT: ^bb0(%[[I:.*]]: index):
-// CHECK-NEXT: %[[V:.*]] = "memref.load"(%[[XM]], %[[I]]) : (memref<6xf32>, index) -> f32
-// CHECK-NEXT: "memref.store"(%[[V]], %[[DST]], %[[I]])
+// CHECK-NEXT: %[[VIEW:.*]] = "memref.expand_shape"(%[[XM]]) {reassociation = {{\[\[}}0, 1]]} : (memref<6xf32>) -> memref<2x3xf32>
+// CHECK-NEXT: "bufferization.to_tensor"(%[[VIEW]])
+// CHECK-NOT: "scf.for"
 // CHECK: sym_name = "reshape_from_vector"
 "func.func"() ({
 ^bb0(%x: tensor<6xf32>):

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.antlr.v4.runtime.CharStream;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.UnbufferedTokenStream;
@@ -76,8 +75,8 @@ public final class IRParser extends MlirBaseListener {
    * @throws ParseException at the first syntax or semantic error
    */
   public static Operation parse(IRContext context, SourceBuffer source) {
-    CharStream chars = CharStreams.fromString(source.text(), source.name());
-    MlirLexer lexer = new MlirLexer(chars);
+    StringCharStream chars = new StringCharStream(source.text(), source.name());
+    MlirLexer lexer = new BlobLexer(chars);
     lexer.removeErrorListeners();
     MlirParser parser = new MlirParser(new UnbufferedTokenStream<>(lexer));
     parser.removeErrorListeners();

@@ -35,6 +35,11 @@ public final class SourceBuffer {
    * @throws ParseException for bytes that are not UTF-8, located at the line and column of the first bad one
    */
   public static SourceBuffer decode(String name, byte[] bytes) {
+    // The JDK's decoding into a String copies ASCII (all of an 18 MB file of weights in hex)
+    // straight into a Latin-1 string; it only replaces bad bytes with U+FFFD. Where the text
+    // has one, the strict decoder below tells a real U+FFFD from a bad byte, and where.
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    if (text.indexOf('\uFFFD') < 0) return new SourceBuffer(name, text);
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);

@@ -17,9 +17,7 @@ import dev.sol.textir.DiagnosticVerifier;
 import dev.sol.textir.IRParser;
 import dev.sol.textir.ParseException;
 import dev.sol.textir.SourceBuffer;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -177,8 +175,7 @@ public final class SolOpt implements Callable<Integer> {
     List<SourceBuffer> chunks = splitInputFile ? InputSplitter.split(name, whole.text()) : List.of(whole);
     Writer out;
     try {
-      out = output == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)
-          : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+      out = new Utf8Writer(new java.io.BufferedOutputStream(output == null ? System.out : Files.newOutputStream(output), 1 << 16));
     } catch (IOException e) {
       System.err.println("sol-opt: error: cannot write -o " + output + ": " + FileArgs.reason(e));
       return 1;

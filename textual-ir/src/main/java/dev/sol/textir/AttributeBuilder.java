@@ -63,8 +63,14 @@ final class AttributeBuilder {
     for (int i = start; i < s.length() - 1; i++) {
       char c = s.charAt(i);
       if (c != '\\') {
-        if (c < 0x80) out.write(c);
-        else out.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+        if (c < 0x80) {
+          out.write(c);
+          continue;
+        }
+        // A character outside the BMP is two chars of the String: encode the pair, not each half.
+        int cp = s.codePointAt(i);
+        out.writeBytes(Character.toString(cp).getBytes(StandardCharsets.UTF_8));
+        i += Character.charCount(cp) - 1;
         continue;
       }
       char n = s.charAt(++i);

@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
  * A Writer of UTF-8 that hands whole strings to the stream: the printer appends its text in
  * blocks of a few MB, and an OutputStreamWriter copied each block into chars and encoded them
  * one by one (sol-opt on an 18 MB file of weights in hex spent a fifth of its printing there),
- * where {@code String.getBytes} copies an ASCII string's bytes at once.
+ * where {@code String.getBytes} copies an ASCII string's bytes at once. Each call's text is
+ * encoded on its own, so a surrogate pair must not be split across calls: the printer hands
+ * over whole blocks that end between operations, and escapes what is not ASCII anyway.
  */
 final class Utf8Writer extends Writer {
   private final OutputStream out;

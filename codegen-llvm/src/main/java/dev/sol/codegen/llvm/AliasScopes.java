@@ -66,23 +66,26 @@ final class AliasScopes {
 
   /** Marks {@code access}, a load or store (or a masked or memcpy intrinsic) through {@code memref}, with the scopes of its view. */
   void tag(LLVMValueRef access, Value memref) {
+    ViewOp view = viewOf(memref);
+    LLVMValueRef[] t = view == null ? null : tags.get(view);
+    if (t != null) {
+      LLVMSetMetadata(access, scopeKind, t[0]);
+      LLVMSetMetadata(access, noaliasKind, t[1]);
+    }
+  }
+
+  /** The memref.view that {@code memref} is, or is a view of (through subviews, casts and reshapes); null when none. */
+  static ViewOp viewOf(Value memref) {
     Value v = memref;
     while (true) {
       switch (v.definingOp()) {
-        case ViewOp view -> {
-          LLVMValueRef[] t = tags.get(view);
-          if (t != null) {
-            LLVMSetMetadata(access, scopeKind, t[0]);
-            LLVMSetMetadata(access, noaliasKind, t[1]);
-          }
-          return;
-        }
+        case ViewOp view -> { return view; }
         case SubViewOp x -> v = x.source();
         case CastOp c -> v = c.source();
         case ReshapeOp r -> v = r.source();
         case CollapseShapeOp c -> v = c.src();
         case ExpandShapeOp x -> v = x.src();
-        case null, default -> { return; }
+        case null, default -> { return null; }
       }
     }
   }

@@ -140,22 +140,10 @@ final class KernelSharing {
     return ra != null && rb != null && ra.base().equals(rb.base()) && !ra.overlaps(rb);
   }
 
-  /** The bytes of the memref.view that {@code v} is or is a view of (as {@link AliasScopes#tag} finds it), when known. */
+  /** The bytes of the memref.view that {@code v} is or is a view of ({@link AliasScopes#viewOf}), when known. */
   private static BufferRoots.Root view(Value v) {
-    if (!(v.type() instanceof MemRefType)) return null;
-    while (true) {
-      switch (v.definingOp()) {
-        case ViewOp view -> {
-          BufferRoots.Root r = BufferRoots.root(view.result());
-          return r == null || r.to() == Long.MAX_VALUE ? null : r;
-        }
-        case SubViewOp x -> v = x.source();
-        case CastOp c -> v = c.source();
-        case ReshapeOp r -> v = r.source();
-        case CollapseShapeOp c -> v = c.src();
-        case ExpandShapeOp x -> v = x.src();
-        case null, default -> { return null; }
-      }
-    }
+    ViewOp view = v.type() instanceof MemRefType ? AliasScopes.viewOf(v) : null;
+    BufferRoots.Root r = view == null ? null : BufferRoots.root(view.result());
+    return r == null || r.to() == Long.MAX_VALUE ? null : r;
   }
 }

@@ -93,14 +93,7 @@ final class GemmPacking {
     byte[] src = a.rawData();
     if (a.isSplat()) return DenseElementsAttr.fromRaw(type, src.clone());
     byte[] packed = new byte[Math.toIntExact(groups * panels * k * mr * 4)];
-    for (long g = 0; g < groups; g++) {
-      for (long row = 0; row < m; row++) {
-        long panel = g * panels + row / mr;
-        for (long kk = 0; kk < k; kk++) {
-          I32.set(packed, (int) (((panel * k + kk) * mr + row % mr) * 4), (int) I32.get(src, (int) (((g * m + row) * k + kk) * 4)));
-        }
-      }
-    }
+    for (long g = 0; g < groups; g++) pack(src, g * m * k, packed, g * panels * k * mr, panels, mr, k, m, true);
     return DenseElementsAttr.fromRaw(type, packed);
   }
 
@@ -113,20 +106,28 @@ final class GemmPacking {
     byte[] src = x.rawData();
     if (x.isSplat()) return DenseElementsAttr.fromRaw(type, src.clone());
     byte[] packed = new byte[Math.toIntExact(t.numElements() * 4)];
-    for (long p = 0; p < t.shape()[0]; p++) {
+    pack(src, 0, packed, 0, t.shape()[0], lanes, k, n, laneMajor);
+    return DenseElementsAttr.fromRaw(type, packed);
+  }
+
+  /**
+   * {@code panels} panels of {@code lanes} lanes packed into {@code packed} from element {@code to}
+   * on, of the matrix in {@code src} from element {@code from} on, as {@link #packConstant} says.
+   */
+  private static void pack(byte[] src, long from, byte[] packed, long to, long panels, int lanes, long k, long n, boolean laneMajor) {
+    for (long p = 0; p < panels; p++) {
       int width = (int) Math.min(lanes, n - p * lanes);
       if (width <= 0) continue;
       for (long kk = 0; kk < k; kk++) {
-        int to = (int) ((p * k + kk) * lanes * 4);
+        int at = (int) ((to + (p * k + kk) * lanes) * 4);
         if (!laneMajor) {
           // The panel's lanes of row kk are next to each other in the source: one copy.
-          System.arraycopy(src, (int) ((kk * n + p * lanes) * 4), packed, to, width * 4);
+          System.arraycopy(src, (int) ((from + kk * n + p * lanes) * 4), packed, at, width * 4);
           continue;
         }
-        for (int c = 0; c < width; c++) I32.set(packed, to + 4 * c, (int) I32.get(src, (int) (((p * lanes + c) * k + kk) * 4)));
+        for (int c = 0; c < width; c++) I32.set(packed, at + 4 * c, (int) I32.get(src, (int) ((from + (p * lanes + c) * k + kk) * 4)));
       }
     }
-    return DenseElementsAttr.fromRaw(type, packed);
   }
 
   /** 4-byte elements of a little-endian byte array (the bits of f32 values, copied as they are). */

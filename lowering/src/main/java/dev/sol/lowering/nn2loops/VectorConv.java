@@ -56,12 +56,8 @@ final class VectorConv {
       return;
     }
     Dims d = Dims.of(x, w, out);
-    long[] xs = d.xs();
-    long[] ws = d.ws();
-    long[] os = d.os();
-    long m = d.m();
-    long k = d.k();
-    long n = d.n();
+    long[] xs = d.xs(), ws = d.ws(), os = d.os();
+    long m = d.m(), k = d.k(), n = d.n();
     long[] pd = op.pads();
     boolean direct = direct(op, ws);
     long rows = blockRows(op, t, ws, os);
@@ -157,12 +153,8 @@ final class VectorConv {
   private static void product(ConvOp op, Loops l, Value x, Value w, Value packed, Value bias, Value out, TargetDescription t,
       MatMulKernel.Epilogue epilogue) {
     Dims d = Dims.of(x, w, out);
-    long[] xs = d.xs();
-    long[] ws = d.ws();
-    long[] os = d.os();
-    long m = d.m();
-    long k = d.k();
-    long n = d.n();
+    long[] xs = d.xs(), ws = d.ws(), os = d.os();
+    long m = d.m(), k = d.k(), n = d.n();
     boolean direct = direct(op, ws);
     long oh = os[2];
     long ow = os[3];

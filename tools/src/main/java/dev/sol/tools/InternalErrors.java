@@ -13,6 +13,7 @@ final class InternalErrors {
 
   /** Runs a tool and exits with its status, reporting whatever it throws. */
   static void exit(String tool, IntSupplier run) {
+    linkBootstrapsEarly();
     int status;
     try {
       status = run.getAsInt();
@@ -20,6 +21,21 @@ final class InternalErrors {
       status = report(tool, e);
     }
     System.exit(status);
+  }
+
+  /**
+   * Initializes the JDK's invokedynamic bootstrapping now, while the stack is shallow. Call
+   * sites that the AOT cache linked ahead of time never need it, so the first one that does
+   * (a string concatenation, a pattern switch) may come deep inside a recursive parse; if the
+   * stack runs out there, the class stays unusable and this report itself would fail with a
+   * NoClassDefFoundError and a stack trace.
+   */
+  private static void linkBootstrapsEarly() {
+    try {
+      Class.forName("java.lang.invoke.BootstrapMethodInvoker", true, null);
+    } catch (ClassNotFoundException e) {
+      // A JDK without this class links call sites some other way: nothing to prepare.
+    }
   }
 
   static int report(String tool, Throwable e) {

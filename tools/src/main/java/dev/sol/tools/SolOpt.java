@@ -23,107 +23,88 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import java.util.Set;
 
 /** {@code sol-opt}: reads IR, verifies it, and prints it in MLIR's generic form, like mlir-opt. */
-@Command(name = "sol-opt", mixinStandardHelpOptions = true, version = "sol-opt 0.1",
-    description = "Parses, verifies and prints SOL/MLIR IR in the generic form.")
-public final class SolOpt implements Callable<Integer> {
-  @Parameters(index = "0", arity = "0..1", defaultValue = "-", paramLabel = "FILE", description = "Input file, or - for stdin.")
-  String input;
-
-  @Option(names = "-o", paramLabel = "FILE", description = "Output file (default: stdout).")
+public final class SolOpt {
+  String input = "-";
   Path output;
-
-  @Option(names = {"--allow-unregistered-dialect", "-allow-unregistered-dialect"},
-      description = "Allow operations of dialects that are not loaded.")
   boolean allowUnregistered;
-
-  @Option(names = {"--split-input-file", "-split-input-file"},
-      description = "Process each chunk between '// -----' lines as a separate input.")
   boolean splitInputFile;
-
-  @Option(names = {"--verify-diagnostics", "-verify-diagnostics"},
-      description = "Check diagnostics against expected-* comments in the input.")
   boolean verifyDiagnostics;
-
-  @Option(names = {"--mlir-print-debuginfo", "-mlir-print-debuginfo"}, description = "Print locations.")
   boolean printDebugInfo;
-
-  @Option(names = {"--mlir-print-op-generic", "-mlir-print-op-generic"},
-      description = "Print the generic form (always on: SOL prints only the generic form).")
-  boolean printGeneric;
-
-  @Option(names = "--load-dialect", paramLabel = "DIALECT",
-      description = "Load an optional dialect: nn (loaded by default unless --allow-unregistered-dialect is given).")
-  List<String> loadDialects = new java.util.ArrayList<>();
-
-  @Option(names = "--check-equivalence",
-      description = "Interpret the IR on random inputs before and after each pipeline step and name the first step that changes the results.")
   boolean checkEquivalence;
-
-  @Option(names = "--no-verify", description = "Do not verify the input after parsing.")
   boolean noVerify;
-
-  @Option(names = {"--pass-pipeline", "-pass-pipeline"}, paramLabel = "PIPELINE",
-      description = "The pipeline to run, e.g. 'builtin.module(func.func(canonicalize,cse))'.")
   String passPipeline;
-
-  @Option(names = "--pipeline", paramLabel = "NAME",
-      description = "Run a named pipeline: cpu (the same as sol-cpu), ve (sol-ve: scalar loops for the C of NEC's vector engine) or any registered pipeline name.")
   String pipelineName;
-
-  @Option(names = {"-p", "--passes"}, paramLabel = "PASSES",
-      description = "Passes to run on the module, comma-separated (e.g. -p canonicalize,cse); passes on other ops are nested.")
-  List<String> passLists = new java.util.ArrayList<>();
-
-  @Option(names = {"--print-ir-before", "-mlir-print-ir-before"}, split = ",", paramLabel = "PASS",
-      description = "Print the IR before each run of these passes (to stderr).")
-  java.util.Set<String> printBefore = new java.util.HashSet<>();
-
-  @Option(names = {"--print-ir-after", "-mlir-print-ir-after"}, split = ",", paramLabel = "PASS",
-      description = "Print the IR after each run of these passes (to stderr).")
-  java.util.Set<String> printAfter = new java.util.HashSet<>();
-
-  @Option(names = {"--print-ir-before-all", "-mlir-print-ir-before-all"}, description = "Print the IR before every pass.")
+  final List<String> loadDialects = new ArrayList<>();
+  final List<String> passLists = new ArrayList<>();
+  final Set<String> printBefore = new HashSet<>();
+  final Set<String> printAfter = new HashSet<>();
   boolean printBeforeAll;
-
-  @Option(names = {"--print-ir-after-all", "-mlir-print-ir-after-all"}, description = "Print the IR after every pass.")
   boolean printAfterAll;
-
-  @Option(names = {"--print-ir-after-change", "-mlir-print-ir-after-change"},
-      description = "Print the IR after a pass only when the pass changed it.")
   boolean printAfterChange;
-
-  @Option(names = {"--print-ir-after-failure", "-mlir-print-ir-after-failure"},
-      description = "Print the IR after a pass that failed.")
   boolean printAfterFailure;
-
-  @Option(names = {"--print-ir-tree-dir", "-mlir-print-ir-tree-dir"}, paramLabel = "DIR",
-      description = "Write the IR after each pass to a numbered file in DIR, one folder per nested operation.")
   Path printTreeDir;
-
-  @Option(names = {"--timing", "-mlir-timing", "--mlir-timing"}, description = "Print the wall time of each pass.")
   boolean timing;
-
-  @Option(names = {"--pass-statistics", "-mlir-pass-statistics"}, description = "Print the statistics of each pass.")
   boolean passStatistics;
-
-  @Option(names = {"--verify-each", "-verify-each"}, arity = "0..1", defaultValue = "true", fallbackValue = "true",
-      paramLabel = "BOOL", description = "Verify the IR after each pass (default: true).")
-  boolean verifyEach;
-
-  @Option(names = {"--mlir-disable-threading", "-mlir-disable-threading"},
-      description = "Run nested pipelines on one thread.")
+  boolean verifyEach = true;
   boolean disableThreading;
-
+  boolean help;
+  boolean version;
   /** Per-pass flags (--cse, --canonicalize=OPTIONS), in command-line order. */
-  final List<String[]> passFlags = new java.util.ArrayList<>();
+  final List<String[]> passFlags = new ArrayList<>();
+
+  private Flags flags(PassRegistry registry) {
+    Flags f = new Flags()
+        .value("FILE", "Output file (default: stdout).", v -> output = Path.of(v), "-o")
+        .toggle("Allow operations of dialects that are not loaded.", () -> allowUnregistered = true,
+            "--allow-unregistered-dialect")
+        .toggle("Process each chunk between '// -----' lines as a separate input.", () -> splitInputFile = true, "--split-input-file")
+        .toggle("Check diagnostics against expected-* comments in the input.", () -> verifyDiagnostics = true, "--verify-diagnostics")
+        .toggle("Print locations.", () -> printDebugInfo = true, "--mlir-print-debuginfo")
+        .toggle("Print the generic form (always on: SOL prints only the generic form).", () -> {}, "--mlir-print-op-generic")
+        .value("DIALECT", "Load an optional dialect: nn (loaded by default unless --allow-unregistered-dialect is given).",
+            loadDialects::add, "--load-dialect")
+        .toggle("Interpret the IR on random inputs before and after each pipeline step and name the first step that changes the results.",
+            () -> checkEquivalence = true, "--check-equivalence")
+        .toggle("Do not verify the input after parsing.", () -> noVerify = true, "--no-verify")
+        .value("PIPELINE", "The pipeline to run, e.g. 'builtin.module(func.func(canonicalize,cse))'.", v -> passPipeline = v,
+            "--pass-pipeline")
+        .value("NAME", "Run a named pipeline: cpu (the same as sol-cpu), ve (sol-ve: scalar loops for the C of NEC's vector engine) "
+            + "or any registered pipeline name.", v -> pipelineName = v, "--pipeline")
+        .value("PASSES", "Passes to run on the module, comma-separated (e.g. -p canonicalize,cse); passes on other ops are nested.",
+            passLists::add, "-p", "--passes")
+        .value("PASS[,PASS...]", "Print the IR before each run of these passes (to stderr).", v -> printBefore.addAll(List.of(v.split(","))),
+            "--print-ir-before", "--mlir-print-ir-before")
+        .value("PASS[,PASS...]", "Print the IR after each run of these passes (to stderr).", v -> printAfter.addAll(List.of(v.split(","))),
+            "--print-ir-after", "--mlir-print-ir-after")
+        .toggle("Print the IR before every pass.", () -> printBeforeAll = true, "--print-ir-before-all", "--mlir-print-ir-before-all")
+        .toggle("Print the IR after every pass.", () -> printAfterAll = true, "--print-ir-after-all", "--mlir-print-ir-after-all")
+        .toggle("Print the IR after a pass only when the pass changed it.", () -> printAfterChange = true, "--print-ir-after-change",
+            "--mlir-print-ir-after-change")
+        .toggle("Print the IR after a pass that failed.", () -> printAfterFailure = true, "--print-ir-after-failure",
+            "--mlir-print-ir-after-failure")
+        .value("DIR", "Write the IR after each pass to a numbered file in DIR, one folder per nested operation.",
+            v -> printTreeDir = Path.of(v), "--print-ir-tree-dir", "--mlir-print-ir-tree-dir")
+        .toggle("Print the wall time of each pass.", () -> timing = true, "--timing", "--mlir-timing")
+        .toggle("Print the statistics of each pass.", () -> passStatistics = true, "--pass-statistics", "--mlir-pass-statistics")
+        .optionalValue("BOOL", "Verify the IR after each pass (default: true).", "true", v -> verifyEach = parseBoolean("--verify-each", v),
+            "--verify-each")
+        .toggle("Run nested pipelines on one thread.", () -> disableThreading = true, "--mlir-disable-threading")
+        .toggle("Show this help message and exit.", () -> help = true, "-h", "--help")
+        .toggle("Print version information and exit.", () -> version = true, "-V", "--version");
+    PassFlags.add(f, registry, passFlags);
+    return f;
+  }
+
+  private static boolean parseBoolean(String flag, String v) {
+    if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) return Boolean.parseBoolean(v);
+    throw new IllegalArgumentException("Invalid value for option '" + flag + "': '" + v + "' is not a boolean");
+  }
 
   public static void main(String[] args) {
     InternalErrors.exit("sol-opt", () -> run(args, System.out, System.err));
@@ -131,23 +112,37 @@ public final class SolOpt implements Callable<Integer> {
 
   static int run(String[] args, PrintStream out, PrintStream err) {
     SolOpt tool = new SolOpt();
-    CommandLine cli = new CommandLine(tool);
-    cli.setOverwrittenOptionsAllowed(true);
     PassRegistry registry = PassRegistry.loadAll();
-    PassFlags.add(cli, registry, tool.passFlags);
-    args = PassFlags.attachEmptyOptions(args, registry);
-    cli.setOut(new java.io.PrintWriter(out, true));
-    cli.setErr(new java.io.PrintWriter(err, true));
-    cli.setExecutionExceptionHandler((ex, c, parsed) -> InternalErrors.report("sol-opt", ex));
-    cli.setParameterExceptionHandler((ex, a) -> {
-      err.println("sol-opt: " + ex.getMessage());
+    Flags flags = tool.flags(registry);
+    List<String> files;
+    try {
+      files = flags.parse(args);
+      if (files.size() > 1) throw new Flags.UsageException("Unexpected argument '" + files.get(1) + "' (sol-opt reads one input file)");
+    } catch (Flags.UsageException | IllegalArgumentException e) {
+      err.println("sol-opt: " + e.getMessage());
       err.println("Try 'sol-opt --help' for more information.");
       return 1;
-    });
-    return cli.execute(args);
+    }
+    if (tool.help) {
+      out.println("Usage: sol-opt [OPTIONS] [FILE]");
+      out.println("Parses, verifies and prints SOL/MLIR IR in the generic form. FILE: the input, or - (the default) for stdin.");
+      out.println("A long option may also be written with one dash (-pass-pipeline), as mlir-opt spells them.");
+      flags.printHelp(out);
+      return 0;
+    }
+    if (tool.version) {
+      out.println("sol-opt 0.1");
+      return 0;
+    }
+    if (!files.isEmpty()) tool.input = files.getFirst();
+    try {
+      return tool.call();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
-  @Override public Integer call() throws IOException {
+  int call() throws IOException {
     String name = input.equals("-") ? "<stdin>" : input;
     String problem = output == null ? null : FileArgs.outputProblem(output);
     if (problem != null) {

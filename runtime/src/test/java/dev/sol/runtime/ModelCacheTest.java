@@ -114,4 +114,23 @@ class ModelCacheTest {
     }
     assertEquals(List.of(), new ModelCache(dir).keys());
   }
+
+  /** The key's digest of a model's bytes changes with any one byte, in a full block or the last short one, and with the length. */
+  @Test void theContentDigestSeesEveryByte() {
+    byte[] model = new byte[(3 << 20) + 1000];
+    new java.util.Random(7).nextBytes(model);
+    byte[] digest = ModelCache.contentDigest(java.nio.ByteBuffer.wrap(model));
+    assertEquals(java.util.HexFormat.of().formatHex(digest), java.util.HexFormat.of().formatHex(ModelCache.contentDigest(java.nio.ByteBuffer.wrap(model.clone()))));
+    for (int at : new int[] {0, 12345, (1 << 20) - 1, 1 << 20, 3 << 20, model.length - 1}) {
+      byte[] changed = model.clone();
+      changed[at] ^= 0x40;
+      assertFalse(java.util.Arrays.equals(digest, ModelCache.contentDigest(java.nio.ByteBuffer.wrap(changed))), "byte " + at);
+    }
+    assertFalse(java.util.Arrays.equals(digest, ModelCache.contentDigest(java.nio.ByteBuffer.wrap(java.util.Arrays.copyOf(model, model.length + 1)))));
+    // A view of the same bytes at another position of a larger buffer:
+    byte[] padded = new byte[model.length + 10];
+    System.arraycopy(model, 0, padded, 10, model.length);
+    assertTrue(java.util.Arrays.equals(digest, ModelCache.contentDigest(java.nio.ByteBuffer.wrap(padded, 10, model.length).slice().position(0))));
+    assertTrue(java.util.Arrays.equals(digest, ModelCache.contentDigest(java.nio.ByteBuffer.wrap(padded).position(10))));
+  }
 }

@@ -30,13 +30,18 @@ public final class LoweringPasses implements PassProvider {
   /** The VE's cores: the parallel loops of the {@code sol-ve} pipeline are planned for as many threads. */
   public static final int VE_CORES = 8;
 
+  /** Elements of a vector register of NEC's vector engine (of 32- or 64-bit elements). */
+  public static final int VE_VECTOR_LENGTH = 256;
+
   /**
    * nn to scalar loops on buffers for the C emitter of NEC's vector engine: the CPU pipeline
-   * without vector kernels (ncc vectorizes plain loops itself), its outer loops planned for
-   * {@code threads} (more than one: scf.parallel, OpenMP in the C).
+   * without vector kernels (ncc vectorizes plain loops itself) and with loops made long for
+   * vectors of {@link #VE_VECTOR_LENGTH} elements, its outer loops planned for {@code threads}
+   * (more than one: scf.parallel, OpenMP in the C).
    */
   public static String vePipeline(int threads) {
-    return threads > 1 ? CPU_PIPELINE.replace("convert-nn-to-loops,", "convert-nn-to-loops{threads=" + threads + "},") : CPU_PIPELINE;
+    String options = "vector-length=" + VE_VECTOR_LENGTH + (threads > 1 ? " threads=" + threads : "");
+    return CPU_PIPELINE.replace("convert-nn-to-loops,", "convert-nn-to-loops{" + options + "},");
   }
 
   /** {@code pipeline} (a {@code builtin.module(...)} pipeline) with {@code memref-check-bounds} run last. */

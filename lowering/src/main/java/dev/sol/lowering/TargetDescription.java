@@ -8,12 +8,17 @@ package dev.sol.lowering;
  * the target (the runtime, from the host CPU's features) passes these as options of the pass. Width 0 keeps the scalar loops, which LLVM's
  * auto-vectorizer handles for any target.
  *
+ * <p>A long-vector machine (NEC's vector engine) gives its vector length in elements instead
+ * of a width: with no vector kernels of its own, its loops are made long for its compiler to
+ * vectorize (convolutions sweep whole output planes, see {@code PlaneConv}); 0 elsewhere.
+ *
  * <p>With more than one thread, outer loops over independent outputs become scf.parallel
  * when their work, in element operations, reaches {@code parallelWork}: starting a parallel
  * region costs some microseconds (handing the work to the team and waiting for all of it),
  * which a smaller loop would not earn back.
  */
-public record TargetDescription(int vectorWidth, int vectorRegisters, long l2Bytes, long l3Bytes, int threads, long parallelWork) {
+public record TargetDescription(int vectorWidth, int vectorRegisters, long l2Bytes, long l3Bytes, int threads, long parallelWork,
+    long vectorLength) {
   /** No vector kernels: the scalar loop nests. */
   public static final TargetDescription SCALAR = new TargetDescription(0, 0, 0, 0);
 
@@ -33,7 +38,7 @@ public record TargetDescription(int vectorWidth, int vectorRegisters, long l2Byt
    * zero parallel work for {@link #DEFAULT_PARALLEL_WORK}.
    */
   public TargetDescription {
-    if (vectorWidth < 0 || vectorRegisters < 0 || l2Bytes < 0 || l3Bytes < 0 || parallelWork < 0) {
+    if (vectorWidth < 0 || vectorRegisters < 0 || l2Bytes < 0 || l3Bytes < 0 || parallelWork < 0 || vectorLength < 0) {
       throw new IllegalArgumentException("a target description has no negative sizes");
     }
     if (threads < 1) throw new IllegalArgumentException("a target has at least one thread, got " + threads);
@@ -45,12 +50,12 @@ public record TargetDescription(int vectorWidth, int vectorRegisters, long l2Byt
 
   /** One thread. */
   public TargetDescription(int vectorWidth, int vectorRegisters, long l2Bytes, long l3Bytes) {
-    this(vectorWidth, vectorRegisters, l2Bytes, l3Bytes, 1, 0);
+    this(vectorWidth, vectorRegisters, l2Bytes, l3Bytes, 1, 0, 0);
   }
 
   /** This target with {@code threads} threads, loops of at least {@code parallelWork} element operations parallel (0: the default). */
   public TargetDescription withThreads(int threads, long parallelWork) {
-    return new TargetDescription(vectorWidth, vectorRegisters, l2Bytes, l3Bytes, threads, parallelWork);
+    return new TargetDescription(vectorWidth, vectorRegisters, l2Bytes, l3Bytes, threads, parallelWork, vectorLength);
   }
 
   /** True when matrix products get vector kernels (at least two lanes). */
@@ -62,6 +67,7 @@ public record TargetDescription(int vectorWidth, int vectorRegisters, long l2Byt
    */
   public String passOptions() {
     return "vector-width=" + vectorWidth + " vector-registers=" + vectorRegisters + " l2-cache=" + l2Bytes
-        + " l3-cache=" + l3Bytes + (threads > 1 ? " threads=" + threads + " parallel-work=" + parallelWork : "");
+        + " l3-cache=" + l3Bytes + (threads > 1 ? " threads=" + threads + " parallel-work=" + parallelWork : "")
+        + (vectorLength > 0 ? " vector-length=" + vectorLength : "");
   }
 }

@@ -14,7 +14,8 @@ import java.util.List;
  * output plane. The innermost loop runs along an output row with one weight, which LLVM
  * vectorizes; padding reads a clamped address and selects zero. On a target with vectors, 2-D
  * f32 convolutions of one group are matrix products instead ({@link VectorConv}), depthwise
- * ones direct kernels ({@link DepthwiseConv}).
+ * ones direct kernels ({@link DepthwiseConv}); on a long-vector machine, 2-D convolutions with
+ * rows shorter than a vector sweep whole output planes ({@link PlaneConv}).
  */
 public final class ConvLowering extends NnLowering<ConvOp> {
   private final TargetDescription target;
@@ -33,6 +34,10 @@ public final class ConvLowering extends NnLowering<ConvOp> {
     if (VectorConv.conv(op, l, x, w, bias, out, target, buffers())) return;
     if (DepthwiseConv.applies(op, target)) {
       DepthwiseConv.conv(op, l, x, w, bias, out, null);
+      return;
+    }
+    if (PlaneConv.applies(op, target)) {
+      PlaneConv.conv(op, l, x, w, bias, out, null);
       return;
     }
     long[] xs = shape(x);

@@ -22,7 +22,8 @@ import java.util.Map;
 
 /**
  * nn.fused as one kernel where a fused kernel exists: a convolution on the vector kernels
- * ({@link VectorConv}) or a depthwise one ({@link DepthwiseConv}) applies the group's element-wise ops (activations, a residual add) to
+ * ({@link VectorConv}), a depthwise one ({@link DepthwiseConv}) or one on a long-vector machine
+ * ({@link PlaneConv}) applies the group's element-wise ops (activations, a residual add) to
  * each vector of its tiles before storing it, so that the convolution's result is written once
  * and never read back. Any other group is unpacked: its ops are put back in place of the
  * nn.fused, and their own patterns lower them one by one.
@@ -41,7 +42,8 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
 
   @Override public boolean convert(FusedOp op, List<Value> adaptor, ConversionRewriter rewriter) {
     List<Operation> members = op.members();
-    if (members.getFirst() instanceof ConvOp conv && (VectorConv.applies(conv, target) || DepthwiseConv.applies(conv, target))
+    if (members.getFirst() instanceof ConvOp conv
+        && (VectorConv.applies(conv, target) || DepthwiseConv.applies(conv, target) || PlaneConv.applies(conv, target))
         && epilogueLowers(members)) {
       fusedConv(op, conv, members, adaptor, rewriter);
     } else if (members.getFirst() instanceof BatchNormOp bn && epilogueLowers(members) && ((ShapedType) bn.operand(0).type()).element() instanceof FloatType) {
@@ -69,6 +71,7 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
     Value bias = conv.numOperands() > 2 ? in.get(input(op, conv.operand(2))) : null;
     ConstantOp weights = op.operand(input(op, conv.operand(1))).definingOp() instanceof ConstantOp c ? c : null;
     if (DepthwiseConv.applies(conv, target)) DepthwiseConv.conv(conv, l, x, w, bias, out, epilogue(op, members, in, l));
+    else if (PlaneConv.applies(conv, target)) PlaneConv.conv(conv, l, x, w, bias, out, epilogue(op, members, in, l));
     else VectorConv.conv(conv, weights, l, x, w, bias, out, target, buffers, epilogue(op, members, in, l));
     rewriter.replaceOp(op, List.of(buffers.written(l, op.result(0).type(), out)));
   }

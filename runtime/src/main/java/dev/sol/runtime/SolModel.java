@@ -43,6 +43,8 @@ public final class SolModel implements AutoCloseable {
   /** Runs hold the read lock, close the write lock: the code and its buffers outlive every run in flight. */
   private final ReentrantReadWriteLock lifetime = new ReentrantReadWriteLock();
   private boolean closed;
+  /** The thread writing this model into the cache, or null. */
+  private volatile Thread storing;
 
   private SolModel(Map<String, TensorInfo> inputs, Map<String, TensorInfo> outputs, Set<String> constants, Engine engine, Duration compileTime,
       boolean cached) {
@@ -123,13 +125,25 @@ public final class SolModel implements AutoCloseable {
       case INTERPRETER -> new InterpreterEngine(model);
       case VE_C -> new CEngine(model, options);
     };
-    long t2 = System.nanoTime();
-    if (cache != null && engine instanceof JitEngine jit) cache.store(key, jit.cacheEntry(model.inputs, model.outputs));
-    double stored = (System.nanoTime() - t2) / 1e6;
     SolModel m = new SolModel(model.inputs, model.outputs, constants, engine, Duration.ofNanos(System.nanoTime() - t0), false);
     m.phases.put("read and import", imported);
     m.phases.putAll(engine.compilePhases());
-    if (cache != null) m.phases.put("cache store", stored);
+    if (cache != null && engine instanceof JitEngine jit) {
+      // Written while the model already runs: VGG-19's 550 MB of weights took 1.2-1.4 s to
+      // store, a quarter of its compile. The thread is not a daemon, so a program that ends
+      // without closing the model still finishes the entry; close() waits for it, since the
+      // entry reads the engine's weights.
+      ModelCache c = cache;
+      String k = key;
+      ModelCache.Entry entry = jit.cacheEntry(model.inputs, model.outputs);
+      m.storing = Thread.ofPlatform().name("sol-cache-store").start(() -> {
+        try {
+          c.store(k, entry);
+        } catch (RuntimeException e) {
+          // As a cache that cannot be written: the model runs, the next compile compiles again.
+        }
+      });
+    }
     return m;
   }
 
@@ -247,10 +261,26 @@ public final class SolModel implements AutoCloseable {
     try {
       if (closed) return;
       closed = true;
+      awaitStore();
       engine.close();
     } finally {
       lifetime.writeLock().unlock();
     }
+  }
+
+  /** Waits until the cache entry being written (if any) is complete. */
+  private void awaitStore() {
+    if (storing == null) return;
+    boolean interrupted = false;
+    while (true) {
+      try {
+        storing.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) Thread.currentThread().interrupt();
   }
 
   /** The outputs of one run, by name in the graph's order; closing it makes them unusable and lets the model reuse their memory. */

@@ -6,6 +6,8 @@
 // TWO: sol-opt: Unexpected argument '{{.*}}sol-opt-flags.mlir' (sol-opt reads one input file)
 // RUN: not %sol-opt --verify-each=maybe %s 2>&1 | FileCheck %s --check-prefix=BOOL
 // BOOL: sol-opt: Invalid value for option '--verify-each': 'maybe' is not a boolean
+// RUN: not %sol-opt --split-input-file=true %s 2>&1 | FileCheck %s --check-prefix=SWITCH
+// SWITCH: sol-opt: Option '--split-input-file' takes no value
 // A prefix of a flag is not taken for it:
 // RUN: not %sol-opt --pass-pipe='builtin.module(cse)' %s 2>&1 | FileCheck %s --check-prefix=PREFIX
 // PREFIX: sol-opt: Unknown option: '--pass-pipe=builtin.module(cse)'
@@ -15,6 +17,7 @@
 // RUN: %sol-opt -pass-pipeline 'builtin.module(canonicalize)' %s | FileCheck %s
 // RUN: %sol-opt --pass-pipeline='builtin.module(canonicalize)' -allow-unregistered-dialect %s | FileCheck %s
 // RUN: %sol-opt --canonicalize %s | FileCheck %s
+// RUN: %sol-opt --canonicalize %s -o - | FileCheck %s
 // RUN: %sol-opt -o %t.unused --verify-each --canonicalize=max-iterations=2 %s -o %t.out && FileCheck %s < %t.out
 // RUN: %sol-opt --cse --canonicalize --mlir-print-ir-after=cse,canonicalize %s 2>&1 >/dev/null | FileCheck %s --check-prefix=ORDER
 // ORDER: IR Dump After {{.*}}cse

@@ -71,6 +71,9 @@ final class Flags {
     try {
       parsed = DefaultParser.builder().setAllowPartialMatching(false).build().parse(options, attachBareValues(args, byKey));
     } catch (UnrecognizedOptionException e) {
+      int equals = e.getOption().indexOf('=');
+      Flag f = equals < 0 ? null : byKey.get(e.getOption().substring(0, equals).replaceFirst("^--?", ""));
+      if (f != null && f.label() == null) throw new UsageException("Option '" + e.getOption().substring(0, equals) + "' takes no value");
       throw new UsageException("Unknown option: '" + e.getOption() + "'");
     } catch (MissingArgumentException e) {
       Option o = e.getOption();

@@ -60,7 +60,7 @@ public final class SolOpt {
 
   private Flags flags(PassRegistry registry) {
     Flags f = new Flags()
-        .value("FILE", "Output file (default: stdout).", v -> output = Path.of(v), "-o")
+        .value("FILE", "Output file (default, or -: stdout).", v -> output = v.equals("-") ? null : Path.of(v), "-o")
         .toggle("Allow operations of dialects that are not loaded.", () -> allowUnregistered = true,
             "--allow-unregistered-dialect")
         .toggle("Process each chunk between '// -----' lines as a separate input.", () -> splitInputFile = true, "--split-input-file")

@@ -6,14 +6,17 @@
 // RAN: PASS ve_conv_relu
 
 // On the vector engine a convolution with 28-long output rows sweeps the whole output plane:
-// the input is copied into a zero-padded plane of 31 rows of 30, every tap of every input
+// the input is copied into a zero-padded plane of 31 rows of 30 (one loop of 930), every tap of every input
 // channel is one unit-stride loop of 28 x 30 = 840 independent iterations (ivdep, loop_count;
 // 3.3 vectors of 256 instead of one of 28 a row), and the valid columns are copied out through
 // the fused ReLU, the convolution's output channels spread over the 8 cores.
 
 // CHECK-LABEL: /* conv1+relu1 */
-// CHECK: for (int64_t {{i[0-9]+}} = 0LL; {{i[0-9]+}} < 31LL;
-// CHECK: k1{{\[}}{{.*}}930 + {{v[0-9]+}}] =
+// CHECK: #pragma _NEC ivdep
+// CHECK-NEXT: #pragma _NEC vector
+// CHECK-NEXT: #pragma _NEC loop_count(930)
+// CHECK-NEXT: for (int64_t [[P:i[0-9]+]] = 0LL; [[P]] < 930LL;
+// CHECK: k1{{\[}}{{.*}}930 + [[P]]] =
 // CHECK-LABEL: /* conv1+relu1 */
 // CHECK-NEXT: static void
 // CHECK-NEXT: #pragma omp parallel for num_threads(8)

@@ -24,6 +24,8 @@
 // CHECK-DAG: %[[C77:.*]] = "arith.constant"() {value = 77 : index}
 // CHECK-DAG: %[[C11:.*]] = "arith.constant"() {value = 11 : index}
 // CHECK: "memref.alloc"() {{.*}} : () -> memref<2x3x1x1x110xf32>
+// CHECK: "arith.divui"
+// CHECK: "arith.remui"
 // CHECK: "memref.alloc"() {{.*}} : () -> memref<2x4x77xf32>
 // CHECK: "scf.for"(%{{.*}}, %[[C77]], %{{.*}}) ({
 // CHECK: "scf.for"(%{{.*}}, %[[C77]], %{{.*}}) ({

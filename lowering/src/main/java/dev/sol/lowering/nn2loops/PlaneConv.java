@@ -72,16 +72,17 @@ final class PlaneConv {
     long columnShift = (kw - 1) * dl[1] / sw;
     long wq = Math.ceilDiv(xs[3] + pd[1] + pd[3], sw);
     long hq = oh + rowShift + (columnShift > 0 ? 1 : 0);
-    long plane = hq * wq;
     long sweep = oh * wq;
-    Value phases = l.alloc(new MemRefType(new long[] {n, c, sh, sw, plane}, t));
-    l.parallelForEach(new long[] {n, c, sh, sw, hq, wq}, 1, iv -> {
-      Value row = l.sub(l.add(l.mul(iv.get(4), l.index(sh)), iv.get(2)), l.index(pd[0]));
-      Value column = l.sub(l.add(l.mul(iv.get(5), l.index(sw)), iv.get(3)), l.index(pd[1]));
+    // Filled in one sweep of each plane too: the row and column of element q are q div wq and
+    // q mod wq, and the store's address is the loop's own (which tells the VE's directives that
+    // the iterations are independent).
+    Value phases = l.alloc(new MemRefType(new long[] {n, c, sh, sw, hq * wq}, t));
+    l.parallelForEach(new long[] {n, c, sh, sw, hq * wq}, 1, iv -> {
+      Value row = l.sub(l.add(l.mul(l.divui(iv.get(4), l.index(wq)), l.index(sh)), iv.get(2)), l.index(pd[0]));
+      Value column = l.sub(l.add(l.mul(l.remui(iv.get(4), l.index(wq)), l.index(sw)), iv.get(3)), l.index(pd[1]));
       Value inside = l.and(l.inRange(row, 0, xs[2]), l.inRange(column, 0, xs[3]));
       Value v = l.load(x, List.of(iv.get(0), iv.get(1), l.clamp(row, xs[2]), l.clamp(column, xs[3])));
-      Value at = l.add(l.mul(iv.get(4), l.index(wq)), iv.get(5));
-      l.store(l.select(inside, v, l.constant(0, t)), phases, List.of(iv.get(0), iv.get(1), iv.get(2), iv.get(3), at));
+      l.store(l.select(inside, v, l.constant(0, t)), phases, iv);
     });
     Value wide = l.alloc(new MemRefType(new long[] {n, oc, sweep}, t));
     l.parallelForEach(new long[] {n, oc}, sweep * icPerGroup * kh * kw, ov -> {

@@ -161,6 +161,10 @@ public final class SolBench implements Callable<Integer> {
       System.out.printf("SOL compile: %.1f ms (import, lowering, LLVM -O3, JIT)%n", sol.compileTime().toNanos() / 1e6);
       ortOptions.setIntraOpNumThreads(threads);
       ortOptions.setInterOpNumThreads(1);
+      // ONNX Runtime's workers spin during its runs, as by default, but stop when a run ends:
+      // left spinning (the default) they took the cores of SOL's next run, which then ran
+      // 2-3 times as long with two threads (a 3x3 convolution at 14x14: 1.07 -> 3.2 ms).
+      ortOptions.addConfigEntry("session.force_spinning_stop", "1");
       ortOptions.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
       long t1 = System.nanoTime();
       Map<String, SolTensor> inputs = new LinkedHashMap<>();
@@ -203,9 +207,9 @@ public final class SolBench implements Callable<Integer> {
     int n = runs > 0 ? runs : (int) Math.max(5, Math.min(10_000, 3_000_000_000L / pair));
     long[] solTimes = new long[n];
     long[] ortTimes = new long[n];
-    // With threads, ONNX Runtime's workers spin for a while after each of its runs (its
-    // default), on the core that SOL's sleeping OpenMP worker needs right after: the two
-    // alternate in blocks of runs then, so that each side mostly follows itself.
+    // With threads the two alternate in blocks of runs, so that each side mostly follows
+    // itself: each side's idle workers (ONNX Runtime's until a run ends, SOL's OpenMP workers
+    // for some 0.2 ms) still spin for a moment after its last run.
     int block = threads > 1 ? BLOCK : 1;
     for (int i = 0; i < n; i += block) {
       int end = Math.min(n, i + block);

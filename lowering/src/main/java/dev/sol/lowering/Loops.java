@@ -49,6 +49,9 @@ public final class Loops {
     this.parallelWork = parallelWork;
   }
 
+  /** These loops on one thread: for the body of a parallel loop, whose nests must not open parallel regions of their own. */
+  public Loops serial() { return threads == 1 ? this : new Loops(b, loc, unsigned, 1, parallelWork); }
+
   /** The threads parallel loops may use (1: none are made). */
   public int threads() { return threads; }
 

@@ -108,6 +108,27 @@ class VectorGemmJitTest {
         "tensor<2x24x6x6xf32>");
   }
 
+  /**
+   * Strided convolutions on two threads, each taking a run of bands of output rows with a column
+   * matrix of its own, the product over 1152 values of k (two blocks of k). 72 x 72 -> 36 x 36
+   * makes six bands of 6 rows, three for each thread, of 216 columns whose last vector is
+   * masked: its lanes past the band must not touch the next band, which the other thread has
+   * already computed. Then a batch (60 x 60 -> 30 x 30, bands of 6 rows, of 180 columns) with a
+   * fused residual add and ReLU. (Sums of 1152 products of values in [-1, 1] differ from the
+   * interpreter's order by some 1e-5, hence the absolute tolerance.)
+   */
+  @Test void stridedConvolutionsInBandsOnThreads() throws Exception {
+    SolOptions threads = new SolOptions().threads(2).parallelWork(1);
+    check("conv_bands", List.of(shape(1, 128, 72, 72), shape(16, 128, 3, 3), shape(16)), shape(1, 16, 36, 36),
+        "\"nn.conv\"(%arg0, %arg1, %arg2)", "{strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>}", null, null, threads, 1e-4);
+    String residual = String.join("\n    ",
+        "%w = " + constant(shape(16, 128, 3, 3)),
+        "%c = \"nn.conv\"(%arg0, %w) {strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>} : (tensor<2x128x60x60xf32>, tensor<16x128x3x3xf32>) -> tensor<2x16x30x30xf32>",
+        "%s = \"nn.add\"(%c, %arg1) : (tensor<2x16x30x30xf32>, tensor<2x16x30x30xf32>) -> tensor<2x16x30x30xf32>");
+    check("conv_bands_residual", List.of(shape(2, 128, 60, 60), shape(2, 16, 30, 30)), shape(2, 16, 30, 30), "\"nn.relu\"(%s)", "", residual,
+        "tensor<2x16x30x30xf32>", threads, 1e-4);
+  }
+
   @Test void constantWeightsArePackedAtCompileTime() throws Exception {
     String weights = constant(shape(29, 23));
     check("gemm_constant_b", List.of(shape(3, 23), shape(29)), shape(3, 29),
@@ -133,14 +154,20 @@ class VectorGemmJitTest {
    */
   private void check(String name, List<long[]> inputs, long[] result, String op, String attributes, String prelude, String operandTypes)
       throws Exception {
+    check(name, inputs, result, op, attributes, prelude, operandTypes, new SolOptions(), 1e-5);
+  }
+
+  /** {@link #check} with the JIT compiling under {@code options}, results within {@code atol} (and a relative 1e-4). */
+  private void check(String name, List<long[]> inputs, long[] result, String op, String attributes, String prelude, String operandTypes,
+      SolOptions options, double atol) throws Exception {
     Path file = writeModel(name, inputs, result, op, attributes, prelude, operandTypes);
     Map<String, SolTensor> feeds = new LinkedHashMap<>();
     for (int i = 0; i < inputs.size(); i++) feeds.put("input_" + i, SolTensor.of(inputs.get(i), randoms(count(inputs.get(i)))));
-    try (SolModel jit = SolModel.compile(file, new SolOptions());
+    try (SolModel jit = SolModel.compile(file, options);
          SolModel interp = SolModel.compile(file, new SolOptions().backend(SolOptions.Backend.INTERPRETER));
          SolModel.Result got = jit.run(feeds);
          SolModel.Result expected = interp.run(feeds)) {
-      assertNull(ConformanceCase.compare(got.get("output_0"), expected.get("output_0"), 1e-4, 1e-5), name);
+      assertNull(ConformanceCase.compare(got.get("output_0"), expected.get("output_0"), 1e-4, atol), name);
     } finally {
       for (SolTensor t : feeds.values()) t.close();
     }

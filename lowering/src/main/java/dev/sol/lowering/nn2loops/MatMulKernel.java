@@ -177,26 +177,39 @@ final class MatMulKernel {
     new MatMulKernel(l, GemmThreads.choose(l, s, m, n, k), m, n, k, aSource, bSource, out, outPrefix, init, colOffset, epilogue).nest();
   }
 
+  /**
+   * The loops around the micro-kernel. On one thread: B panel blocks, k blocks, A panel blocks.
+   * With threads the loop that they split is the outermost, so that the product is one parallel
+   * region: each thread owns its rows (or columns) of C through every block of k, and no
+   * thread waits for the others between blocks (a region per block of k made ResNet-50's
+   * convolutions wait at a barrier two or three times each).
+   */
   private void nest() {
-    long pmFull = m / s.mr();
-    long pnFull = n / s.nr();
     long pm = (m + s.mr() - 1) / s.mr();
     long pn = (n + s.nr() - 1) / s.nr();
+    if (threads.rows()) {
+      blocks(pm, s.mcPanels(), true, ic -> blocks(pn, s.ncPanels(), jc -> blocks(k, s.kc(), pc -> block(ic, jc, pc))));
+    } else {
+      blocks(pn, s.ncPanels(), threads.columns(), jc -> blocks(k, s.kc(), pc -> blocks(pm, s.mcPanels(), ic -> block(ic, jc, pc))));
+    }
+  }
+
+  /** The block of C at A panel block {@code ic} and B panel block {@code jc}, over the block of k from {@code pc}. */
+  private void block(Value ic, Value jc, Value pc) {
+    long pm = (m + s.mr() - 1) / s.mr();
+    long pnFull = n / s.nr();
+    long pn = (n + s.nr() - 1) / s.nr();
     int nTail = (int) (n % s.nr());
-    blocks(pn, s.ncPanels(), jc -> blocks(k, s.kc(), pc -> {
-      boolean oneBlock = k <= s.kc();
-      Value kEnd = oneBlock ? l.index(k) : l.minsi(l.add(pc, l.index(s.kc())), l.index(k));
-      Value first = oneBlock ? null : l.cmp(CmpIPredicate.EQ, pc, l.index(0));
-      Value last = oneBlock || epilogue == null ? null : l.cmp(CmpIPredicate.EQ, kEnd, l.index(k));
-      blocks(pm, s.mcPanels(), threads.rows(), ic -> {
-        Tile full = new Tile(s.nv(), s.width(), pc, kEnd, first, last);
-        panelRange(jc, s.ncPanels(), pnFull, threads.columns(), jp -> rows(ic, pm, jp, full));
-        if (nTail > 0) {
-          Tile narrow = new Tile((nTail + s.width() - 1) / s.width(), nTail - (nTail - 1) / s.width() * s.width(), pc, kEnd, first, last);
-          inLastBlock(jc, s.ncPanels(), pn, () -> rows(ic, pm, l.index(pnFull), narrow));
-        }
-      });
-    }));
+    boolean oneBlock = k <= s.kc();
+    Value kEnd = oneBlock ? l.index(k) : l.minsi(l.add(pc, l.index(s.kc())), l.index(k));
+    Value first = oneBlock ? null : l.cmp(CmpIPredicate.EQ, pc, l.index(0));
+    Value last = oneBlock || epilogue == null ? null : l.cmp(CmpIPredicate.EQ, kEnd, l.index(k));
+    Tile full = new Tile(s.nv(), s.width(), pc, kEnd, first, last);
+    panelRange(jc, s.ncPanels(), pnFull, jp -> rows(ic, pm, jp, full));
+    if (nTail > 0) {
+      Tile narrow = new Tile((nTail + s.width() - 1) / s.width(), nTail - (nTail - 1) / s.width() * s.width(), pc, kEnd, first, last);
+      inLastBlock(jc, s.ncPanels(), pn, () -> rows(ic, pm, l.index(pnFull), narrow));
+    }
   }
 
   /**
@@ -305,14 +318,12 @@ final class MatMulKernel {
     loop(l.index(0), l.index(total), step, parallel, body);
   }
 
-  private void panelRange(Value start, long size, long limit, Consumer<Value> body) { panelRange(start, size, limit, false, body); }
-
-  /** The panels [start, min(start + size, limit)) of a block, an scf.parallel when {@code parallel}. */
-  private void panelRange(Value start, long size, long limit, boolean parallel, Consumer<Value> body) {
+  /** The panels [start, min(start + size, limit)) of a block. */
+  private void panelRange(Value start, long size, long limit, Consumer<Value> body) {
     Long c = constant(start);
     Value end = c != null ? l.index(Math.min(c + size, limit)) : l.minsi(l.add(start, l.index(size)), l.index(limit));
     if (c != null && c >= limit) return;
-    loop(start, end, 1, parallel, body);
+    loop(start, end, 1, false, body);
   }
 
   private void loop(Value from, Value to, long step, boolean parallel, Consumer<Value> body) {

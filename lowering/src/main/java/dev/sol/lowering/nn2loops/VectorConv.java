@@ -178,6 +178,11 @@ final class VectorConv {
       implicitGemm(op, l, x, ws, os, t, pa, init, out, epilogue);
       return;
     }
+    long band = bandRows(l, xs[0], oh, rows, (double) m * n * k * xs[0] / t.vectorWidth());
+    if (band > 0) {
+      bands(op, l, x, ws, os, t, pa, init, planes, band, epilogue);
+      return;
+    }
     Value cols = l.alloc(new MemRefType(new long[] {k, rows * ow}, FloatType.F32));
     KernelShape last = KernelShape.choose(t, m, oh % rows * ow, k);
     l.forEach(new long[] {xs[0]}, iv -> {
@@ -200,6 +205,64 @@ final class VectorConv {
         MatMulKernel.emit(l, last, m, oh % rows * ow, k, pa, MatMulKernel.rows(cols, List.of(), last.nr()), planes, List.of(image), init,
             l.mul(y0, l.index(ow)), epilogue);
       }
+    });
+  }
+
+  /**
+   * The output rows of a band when the threads take the column matrix's blocks of rows
+   * ({@link #bands}): the largest divisor of oh up to {@code rows} (what fits in L2), if it is
+   * at least half of that and the bands keep the threads 85% busy; else 0, and the threads
+   * share each block's product instead.
+   */
+  private static long bandRows(Loops l, long images, long oh, long rows, double work) {
+    if (!l.worthParallel(work)) return 0;
+    long band = rows;
+    while (oh % band != 0) band--;
+    if (2 * band < rows) return 0;
+    long pieces = images * (oh / band);
+    int threads = l.threads();
+    return (double) pieces / (threads * ((pieces + threads - 1) / threads)) >= 0.85 ? band : 0;
+  }
+
+  /**
+   * The column-matrix product on threads, a band of {@code band} output rows at a time: one
+   * parallel loop over as many parts as threads, each part taking a run of the (image, band)
+   * pairs and building each band's column matrix in a buffer of its own, then multiplying it
+   * on its own. A band's columns are written and read by the same core: when the threads
+   * shared the product of each block instead, each read the half of the column matrix that the
+   * other had just written, from the other core's cache, and ResNet-50's 7 x 7 stem ran slower
+   * on two threads than on one.
+   */
+  private static void bands(ConvOp op, Loops l, Value x, long[] ws, long[] os, TargetDescription t, Value pa, MatMulKernel.TileInit init,
+      Value planes, long band, MatMulKernel.Epilogue epilogue) {
+    long images = os[0];
+    long ow = os[3];
+    long m = ws[0];
+    long k = ws[1] * ws[2] * ws[3];
+    long perImage = os[2] / band;
+    long parts = l.threads();
+    Value cols = l.alloc(new MemRefType(new long[] {parts, k, band * ow}, FloatType.F32));
+    Loops serial = l.serial();
+    KernelShape s = KernelShape.choose(t, m, band * ow, k);
+    l.parallelFor(l.index(0), l.index(parts), l.index(1), p -> {
+      Value from = l.divui(l.mul(p, l.index(images * perImage)), l.index(parts));
+      Value to = l.divui(l.mul(l.add(p, l.index(1)), l.index(images * perImage)), l.index(parts));
+      range(serial, from, to, piece -> {
+        Value image = images == 1 ? l.index(0) : l.divui(piece, l.index(perImage));
+        Value y0 = l.mul(images == 1 ? piece : l.remui(piece, l.index(perImage)), l.index(band));
+        im2col(serial, op, x, image, ws, os, y0, band, cols, List.of(p));
+        // The product writes a view of the band, so that the masked stores of its last columns
+        // end with the band: into the whole plane, their lanes past it would write the next
+        // band's first columns, which another thread may have finished.
+        Value first = l.mul(y0, l.index(ow));
+        long dyn = ShapedType.DYNAMIC;
+        Value view = SubViewOp.create(l.builder(), l.location(), planes, new long[] {dyn, 0, dyn}, List.of(image, first),
+            new long[] {1, m, band * ow}).result();
+        MatMulKernel.Epilogue inBand = epilogue == null ? null
+            : (in, at, acc, type, masked) -> epilogue.apply(in, List.of(image, at.get(1), in.add(at.get(2), first)), acc, type, masked);
+        MatMulKernel.emit(serial, s, m, band * ow, k, pa, MatMulKernel.rows(cols, List.of(p), s.nr()), view, List.of(l.index(0)), init, null,
+            inBand);
+      });
     });
   }
 
@@ -296,6 +359,11 @@ final class VectorConv {
    * zeros. Only the block's rows are visited: the static row range is clipped to the block.
    */
   private static void im2col(Loops l, ConvOp op, Value x, Value image, long[] ws, long[] os, Value y0, long rows, Value cols) {
+    im2col(l, op, x, image, ws, os, y0, rows, cols, List.of());
+  }
+
+  /** {@link #im2col} into the matrix of {@code cols} at the indices {@code prefix}. */
+  private static void im2col(Loops l, ConvOp op, Value x, Value image, long[] ws, long[] os, Value y0, long rows, Value cols, List<Value> prefix) {
     long[] xs = ((MemRefType) x.type()).shape();
     long[] st = op.strides();
     long[] dl = op.dilations();
@@ -314,19 +382,19 @@ final class VectorConv {
           Value end = l.add(y0, l.index(rows));
           Value lo = l.minsi(l.maxsi(y0, l.index(ys[0])), end);
           Value hi = l.maxsi(l.minsi(end, l.index(ys[1])), lo);
-          zeroRows(l, cols, row, y0, y0, lo, ow, zero);
-          zeroRows(l, cols, row, y0, hi, end, ow, zero);
+          zeroRows(l, cols, prefix, row, y0, y0, lo, ow, zero);
+          zeroRows(l, cols, prefix, row, y0, hi, end, ow, zero);
           long di = i * dl[0] - pd[0];
           long dj = j * dl[1] - pd[1];
           long[] z = zs;
           range(l, lo, hi, yv -> {
             Value start = l.mul(l.sub(yv, y0), l.index(ow));
-            zerosFrom(l, cols, row, start, 0, z[0], zero);
-            zerosFrom(l, cols, row, start, z[1], ow, zero);
+            zerosFrom(l, cols, prefix, row, start, 0, z[0], zero);
+            zerosFrom(l, cols, prefix, row, start, z[1], ow, zero);
             Value iy = l.add(l.mul(yv, l.index(st[0])), l.index(di));
             range(l, z[0], z[1], zv -> {
               Value ix = l.add(l.mul(zv, l.index(st[1])), l.index(dj));
-              l.store(l.load(x, List.of(image, channel, iy, ix)), cols, List.of(row, l.add(start, zv)));
+              l.store(l.load(x, List.of(image, channel, iy, ix)), cols, at(prefix, row, l.add(start, zv)));
             });
           });
         }
@@ -342,12 +410,20 @@ final class VectorConv {
   }
 
   /** Zeros in the columns of the output rows [from, to) of the block that starts at row y0. */
-  private static void zeroRows(Loops l, Value cols, Value row, Value y0, Value from, Value to, long ow, Value zero) {
-    range(l, l.mul(l.sub(from, y0), l.index(ow)), l.mul(l.sub(to, y0), l.index(ow)), c -> l.store(zero, cols, List.of(row, c)));
+  private static void zeroRows(Loops l, Value cols, List<Value> prefix, Value row, Value y0, Value from, Value to, long ow, Value zero) {
+    range(l, l.mul(l.sub(from, y0), l.index(ow)), l.mul(l.sub(to, y0), l.index(ow)), c -> l.store(zero, cols, at(prefix, row, c)));
   }
 
-  private static void zerosFrom(Loops l, Value cols, Value row, Value start, long from, long to, Value zero) {
-    range(l, from, to, c -> l.store(zero, cols, List.of(row, l.add(start, c))));
+  private static void zerosFrom(Loops l, Value cols, List<Value> prefix, Value row, Value start, long from, long to, Value zero) {
+    range(l, from, to, c -> l.store(zero, cols, at(prefix, row, l.add(start, c))));
+  }
+
+  /** The indices {@code prefix}, row, column. */
+  private static List<Value> at(List<Value> prefix, Value row, Value column) {
+    List<Value> idx = new ArrayList<>(prefix);
+    idx.add(row);
+    idx.add(column);
+    return idx;
   }
 
   /** A loop over [from, to) with bounds known at run time. */

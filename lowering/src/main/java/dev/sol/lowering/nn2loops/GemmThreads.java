@@ -25,7 +25,12 @@ record GemmThreads(KernelShape shape, boolean rows, boolean columns) {
     long pn = (n + s.nr() - 1) / s.nr();
     long pnFull = n / s.nr();
     if (!l.worthParallel((double) m * n * k / s.width()) || pm < 2 && pnFull < 2) return new GemmThreads(s, false, false);
-    if (busy(pm, t) >= 0.9 || busy(pm, t) >= busy(pnFull, t)) {
+    boolean rowsBusy = busy(pm, t) >= 0.9 || busy(pm, t) >= busy(pnFull, t);
+    boolean columnsBusy = busy(pnFull, t) >= 0.9 || busy(pnFull, t) >= busy(pm, t);
+    // Split rows and every thread reads all of B; split columns and every thread reads all of
+    // A. When B is the far larger (the weights of a convolution over a small image, as
+    // ResNet-50's 9 MB 3 x 3 ones at 7 x 7, read from memory), the threads take its columns.
+    if (rowsBusy && !(columnsBusy && n >= 4 * m)) {
       return new GemmThreads(new KernelShape(s.width(), s.mr(), s.nv(), s.kc(), perPart(pm, s.mcPanels(), t), s.ncPanels()), true, false);
     }
     return new GemmThreads(new KernelShape(s.width(), s.mr(), s.nv(), s.kc(), s.mcPanels(), perPart(pn, s.ncPanels(), t)), false, true);

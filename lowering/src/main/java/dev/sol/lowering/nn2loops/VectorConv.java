@@ -1,11 +1,13 @@
 package dev.sol.lowering.nn2loops;
 
+import dev.sol.dialect.arith.CmpIPredicate;
 import dev.sol.dialect.memref.AllocOp;
 import dev.sol.dialect.memref.CollapseShapeOp;
 import dev.sol.dialect.memref.SubViewOp;
 import dev.sol.dialect.nn.ConstantOp;
 import dev.sol.dialect.nn.ConvOp;
 import dev.sol.dialect.scf.ForOp;
+import dev.sol.dialect.scf.IfOp;
 import dev.sol.dialect.vector.BroadcastOp;
 import dev.sol.dialect.vector.TransferReadOp;
 import dev.sol.dialect.vector.TransferWriteOp;
@@ -209,61 +211,97 @@ final class VectorConv {
   }
 
   /**
-   * The output rows of a band when the threads take the column matrix's blocks of rows
-   * ({@link #bands}): the largest divisor of oh up to {@code rows} (what fits in L2), if it is
-   * at least half of that and the bands keep the threads 85% busy; else 0, and the threads
-   * share each block's product instead.
+   * The output rows of a band when the threads take bands of output rows ({@link #inBands}):
+   * at most {@code rows} (what fits in L2), in a number of bands per image that is a multiple
+   * of the threads when there is one image, so that the parts come out even; 0 when the
+   * product is too small for threads or the bands would leave a thread idle.
    */
   private static long bandRows(Loops l, long images, long oh, long rows, double work) {
     if (!l.worthParallel(work)) return 0;
-    long band = rows;
-    while (oh % band != 0) band--;
-    if (2 * band < rows) return 0;
-    long pieces = images * (oh / band);
     int threads = l.threads();
-    return (double) pieces / (threads * ((pieces + threads - 1) / threads)) >= 0.85 ? band : 0;
+    long bands = Math.ceilDiv(oh, rows);
+    if (images == 1) bands = Math.ceilDiv(bands, threads) * threads;
+    long band = Math.ceilDiv(oh, bands);
+    long pieces = images * Math.ceilDiv(oh, band);
+    return pieces >= threads && (double) pieces / (threads * Math.ceilDiv(pieces, threads)) >= 0.75 ? band : 0;
+  }
+
+  /** The work of one band: {@code rows} output rows from {@code y0} of {@code image}, on part {@code part}'s buffers. */
+  @FunctionalInterface
+  private interface Band {
+    void emit(Loops serial, Value part, Value image, Value y0, long rows);
   }
 
   /**
-   * The column-matrix product on threads, a band of {@code band} output rows at a time: one
-   * parallel loop over as many parts as threads, each part taking a run of the (image, band)
-   * pairs and building each band's column matrix in a buffer of its own, then multiplying it
-   * on its own. A band's columns are written and read by the same core: when the threads
-   * shared the product of each block instead, each read the half of the column matrix that the
-   * other had just written, from the other core's cache, and ResNet-50's 7 x 7 stem ran slower
-   * on two threads than on one.
+   * Bands of {@code band} output rows on threads: one parallel loop over as many parts as
+   * threads, each taking a run of the (image, band) pairs, in order, and doing each band's work
+   * on buffers of its own (the last band of an image has the rows that are left). Whatever a
+   * band's product writes is read back by the same core: when the threads split each block's
+   * product instead, each read the half of the column matrix that the other core had just
+   * written, from that core's cache, and ResNet-50's 7 x 7 stem ran slower on two
+   * threads than on one.
+   */
+  private static void inBands(Loops l, long images, long oh, long band, Band body) {
+    long perImage = Math.ceilDiv(oh, band);
+    long tail = oh - (perImage - 1) * band;
+    long pieces = images * perImage;
+    long parts = l.threads();
+    Loops serial = l.serial();
+    l.parallelFor(l.index(0), l.index(parts), l.index(1), p -> {
+      Value from = l.divui(l.mul(p, l.index(pieces)), l.index(parts));
+      Value to = l.divui(l.mul(l.add(p, l.index(1)), l.index(pieces)), l.index(parts));
+      range(serial, from, to, piece -> {
+        Value image = images == 1 ? l.index(0) : l.divui(piece, l.index(perImage));
+        Value j = images == 1 ? piece : l.remui(piece, l.index(perImage));
+        Value y0 = l.mul(j, l.index(band));
+        if (tail == band) {
+          body.emit(serial, p, image, y0, band);
+          return;
+        }
+        IfOp.create(l.builder(), l.location(), l.cmp(CmpIPredicate.EQ, j, l.index(perImage - 1)), List.of(), (in, args) -> {
+          body.emit(serial, p, image, y0, tail);
+          return List.of();
+        }, (in, args) -> {
+          body.emit(serial, p, image, y0, band);
+          return List.of();
+        });
+      });
+    });
+  }
+
+  /**
+   * The column-matrix product on threads, in bands ({@link #inBands}): each part builds its
+   * band's column matrix in a buffer of its own and multiplies it on its own. The product writes
+   * a view of the band, so that the masked stores of its last columns end with the band: into
+   * the whole plane, their lanes past it would write the next band's first columns, which
+   * another thread may have finished.
    */
   private static void bands(ConvOp op, Loops l, Value x, long[] ws, long[] os, TargetDescription t, Value pa, MatMulKernel.TileInit init,
       Value planes, long band, MatMulKernel.Epilogue epilogue) {
-    long images = os[0];
     long ow = os[3];
     long m = ws[0];
     long k = ws[1] * ws[2] * ws[3];
-    long perImage = os[2] / band;
-    long parts = l.threads();
-    Value cols = l.alloc(new MemRefType(new long[] {parts, k, band * ow}, FloatType.F32));
-    Loops serial = l.serial();
-    KernelShape s = KernelShape.choose(t, m, band * ow, k);
-    l.parallelFor(l.index(0), l.index(parts), l.index(1), p -> {
-      Value from = l.divui(l.mul(p, l.index(images * perImage)), l.index(parts));
-      Value to = l.divui(l.mul(l.add(p, l.index(1)), l.index(images * perImage)), l.index(parts));
-      range(serial, from, to, piece -> {
-        Value image = images == 1 ? l.index(0) : l.divui(piece, l.index(perImage));
-        Value y0 = l.mul(images == 1 ? piece : l.remui(piece, l.index(perImage)), l.index(band));
-        im2col(serial, op, x, image, ws, os, y0, band, cols, List.of(p));
-        // The product writes a view of the band, so that the masked stores of its last columns
-        // end with the band: into the whole plane, their lanes past it would write the next
-        // band's first columns, which another thread may have finished.
-        Value first = l.mul(y0, l.index(ow));
-        long dyn = ShapedType.DYNAMIC;
-        Value view = SubViewOp.create(l.builder(), l.location(), planes, new long[] {dyn, 0, dyn}, List.of(image, first),
-            new long[] {1, m, band * ow}).result();
-        MatMulKernel.Epilogue inBand = epilogue == null ? null
-            : (in, at, acc, type, masked) -> epilogue.apply(in, List.of(image, at.get(1), in.add(at.get(2), first)), acc, type, masked);
-        MatMulKernel.emit(serial, s, m, band * ow, k, pa, MatMulKernel.rows(cols, List.of(p), s.nr()), view, List.of(l.index(0)), init, null,
-            inBand);
-      });
+    Value cols = l.alloc(new MemRefType(new long[] {l.threads(), k, band * ow}, FloatType.F32));
+    inBands(l, os[0], os[2], band, (serial, p, image, y0, rows) -> {
+      im2col(serial, op, x, image, ws, os, y0, rows, cols, List.of(p));
+      Value first = l.mul(y0, l.index(ow));
+      KernelShape s = KernelShape.choose(t, m, rows * ow, k);
+      MatMulKernel.emit(serial, s, m, rows * ow, k, pa, MatMulKernel.rows(cols, List.of(p), s.nr()), band(l, planes, image, first, m, rows * ow),
+          List.of(l.index(0)), init, null, inBand(epilogue, image, first));
     });
+  }
+
+  /** The view [image, 0:m, first:first + columns] of {@code planes}. */
+  private static Value band(Loops l, Value planes, Value image, Value first, long m, long columns) {
+    long dyn = ShapedType.DYNAMIC;
+    return SubViewOp.create(l.builder(), l.location(), planes, new long[] {dyn, 0, dyn}, List.of(image, first), new long[] {1, m, columns})
+        .result();
+  }
+
+  /** {@code epilogue} (null: none) for a product written into {@link #band}: the indices it sees are the planes' again. */
+  private static MatMulKernel.Epilogue inBand(MatMulKernel.Epilogue epilogue, Value image, Value first) {
+    if (epilogue == null) return null;
+    return (in, at, acc, type, masked) -> epilogue.apply(in, List.of(image, at.get(1), in.add(at.get(2), first)), acc, type, masked);
   }
 
   /** The weights {@code w} (m x k once collapsed), packed at run time. */

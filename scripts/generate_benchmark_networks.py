@@ -5,7 +5,9 @@
 
 The architectures follow the published ones layer by layer (the torchvision / ONNX model zoo
 variants): ResNet-50, VGG-19, DenseNet-121, Inception-v1 (GoogLeNet, with LRN), SqueezeNet 1.1,
-ShuffleNet v2 x1.0 and MobileNet-v2. Batch normalization stays a separate node (as exported
+ShuffleNet v2 x1.0 and MobileNet-v2; beside them two small ones of the kinds that are bound by
+memory and overheads: a CRNN-style OCR CNN on a 1 x 32 x 128 text line (ocr_cnn) and a tiny MLP
+classifier head on 512 features (mlp_head). Batch normalization stays a separate node (as exported
 models have it); the last one of a residual branch starts small (gamma 0.2, as trained
 networks and "zero-init residual" training have it) so that activations stay in a realistic
 range instead of growing with depth; weights are He-scaled normal random numbers from a fixed seed, and the batch
@@ -85,11 +87,11 @@ class Net:
         f = self.op("Flatten", [self.op("GlobalAveragePool", [x])], axis=1)
         return self.op("Gemm", [f, self.weight([classes, c]), self.weight([classes], 0.1)], transB=1)
 
-    def save(self, output, folder):
+    def save(self, output, folder, input_shape=(3, 224, 224), classes=1000):
         graph = helper.make_graph(
             self.nodes, self.name,
-            [helper.make_tensor_value_info("input", TensorProto.FLOAT, ["batch", 3, 224, 224])],
-            [helper.make_tensor_value_info(output, TensorProto.FLOAT, ["batch", 1000])], self.inits)
+            [helper.make_tensor_value_info("input", TensorProto.FLOAT, ["batch", *input_shape])],
+            [helper.make_tensor_value_info(output, TensorProto.FLOAT, ["batch", classes])], self.inits)
         model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)], producer_name="sol-benchmark-networks")
         model.ir_version = 8
         path = os.path.join(folder, f"{self.name}.onnx")
@@ -225,18 +227,48 @@ def mobilenet_v2():
     return n, n.classifier(x, 1280)
 
 
+def ocr_cnn():
+    """A small text-line recognizer's CNN (CRNN-style, as mobile OCR models have it): a 32 x 128
+    gray line, conv/BN/ReLU stages with pooling that keeps the width longer, then per-column
+    classes over 96 symbols, flattened."""
+    n = Net("ocr_cnn", 8)
+    x = n.max_pool(n.conv_bn("input", 1, 32, 3), 2, 2)
+    x = n.max_pool(n.conv_bn(x, 32, 64, 3), 2, 2)
+    x = n.conv_bn(n.conv_bn(x, 64, 128, 3), 128, 128, 3)
+    x = n.op("MaxPool", [x], kernel_shape=[2, 1], strides=[2, 1])
+    x = n.conv_bn(n.conv_bn(x, 128, 192, 3), 192, 192, 3)
+    x = n.op("MaxPool", [x], kernel_shape=[4, 1], strides=[4, 1])
+    x = n.conv(x, 192, 96, 1, pad=0)
+    return n, n.op("Flatten", [x], axis=1)
+
+
+def mlp_head():
+    """A tiny classifier head: 512 features, two fully connected layers, softmax over 10."""
+    n = Net("mlp_head", 9)
+    x = n.relu(n.op("Gemm", ["input", n.weight([256, 512]), n.weight([256], 0.1)], transB=1))
+    x = n.op("Gemm", [x, n.weight([10, 256]), n.weight([10], 0.1)], transB=1)
+    return n, n.op("Softmax", [x], axis=1)
+
+
 NETWORKS = {f.__name__: f for f in [resnet50, vgg19, densenet121, inception_v1, squeezenet11, shufflenet_v2, mobilenet_v2]}
+# Small networks: name -> (builder, input shape without the batch, output size).
+SMALL = {"ocr_cnn": (ocr_cnn, (1, 32, 128), 96 * 32), "mlp_head": (mlp_head, (512,), 10)}
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("outdir", nargs="?", default=os.path.join(HERE, "..", "bench", "networks"))
-    parser.add_argument("--only", nargs="+", choices=sorted(NETWORKS), default=list(NETWORKS))
+    parser.add_argument("--only", nargs="+", choices=sorted(NETWORKS) + sorted(SMALL), default=list(NETWORKS) + list(SMALL))
     args = parser.parse_args()
     os.makedirs(args.outdir, exist_ok=True)
     for name in args.only:
-        net, output = NETWORKS[name]()
-        print("wrote", net.save(output, args.outdir))
+        if name in SMALL:
+            build, shape, classes = SMALL[name]
+            net, output = build()
+            print("wrote", net.save(output, args.outdir, shape, classes))
+        else:
+            net, output = NETWORKS[name]()
+            print("wrote", net.save(output, args.outdir))
 
 
 if __name__ == "__main__":

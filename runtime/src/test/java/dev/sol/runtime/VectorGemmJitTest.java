@@ -68,13 +68,18 @@ class VectorGemmJitTest {
    * Small images with many output channels take the product turned around (output channels in
    * the vector lanes, pixels of the whole batch as rows, see ChannelLanesConv): weights given at
    * run time and as constants, padding, strides, a batch whose images share panels, a last
-   * panel of channels that is not whole, and the epilogue of a fused residual add and ReLU.
+   * panel of channels that is not whole, panels packed by vectors and by elements, and the
+   * epilogue of a fused residual add and ReLU.
    */
   @Test void smallImagesWithChannelsInTheLanes() throws Exception {
     check("conv_turned", List.of(shape(2, 40, 5, 5), shape(120, 40, 3, 3), shape(120)), shape(2, 120, 5, 5),
         "\"nn.conv\"(%arg0, %arg1, %arg2)", "{pads = array<i64: 1, 1, 1, 1>}");
     check("conv_turned_strided", List.of(shape(2, 64, 9, 9), shape(128, 64, 3, 3)), shape(2, 128, 5, 5),
         "\"nn.conv\"(%arg0, %arg1)", "{strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>}");
+    // Rows of 32 pixels in panels of 6: some panels lie in one row (copied a vector per tap and
+    // channel where no padding is under them), others cross rows (copied element by element).
+    check("conv_turned_wide_rows", List.of(shape(2, 64, 4, 32), shape(192, 64, 3, 3)), shape(2, 192, 4, 32), "\"nn.conv\"(%arg0, %arg1)",
+        "{pads = array<i64: 1, 1, 1, 1>}");
     String w = "%w = " + constant(shape(128, 64, 3, 3));
     check("conv_turned_constant", List.of(shape(1, 64, 7, 7)), shape(1, 128, 7, 7), "\"nn.conv\"(%arg0, %w)", "{pads = array<i64: 1, 1, 1, 1>}", w);
     String residual = String.join("\n    ",

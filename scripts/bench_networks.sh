@@ -14,14 +14,19 @@ while [[ $# -gt 0 && "$1" == --* ]]; do
   esac
 done
 nets=("$@")
-if [[ ${#nets[@]} -eq 0 ]]; then nets=(resnet50 vgg19 densenet121 inception_v1 squeezenet11 shufflenet_v2 mobilenet_v2); fi
+if [[ ${#nets[@]} -eq 0 ]]; then nets=(resnet50 vgg19 densenet121 inception_v1 squeezenet11 shufflenet_v2 mobilenet_v2 ocr_cnn mlp_head); fi
 echo "| network | batch | SOL ms | ORT ms | SOL/ORT |"
 echo "| --- | --- | --- | --- | --- |"
 for net in "${nets[@]}"; do
   model="$dir/$net.onnx"
   [[ -f "$model" ]] || { echo "bench_networks.sh: $model is missing; run scripts/generate_benchmark_networks.py" >&2; exit 1; }
   for b in $batches; do
-    out="$("$here/../bin/sol-bench" "$model" --shape "input=$b,3,224,224" --threads "$threads" 2>&1)" || { echo "| $net | $b | failed: $(tail -1 <<<"$out") | | |"; continue; }
+    case "$net" in
+      ocr_cnn) dims="$b,1,32,128" ;;
+      mlp_head) dims="$b,512" ;;
+      *) dims="$b,3,224,224" ;;
+    esac
+    out="$("$here/../bin/sol-bench" "$model" --shape "input=$dims" --threads "$threads" 2>&1)" || { echo "| $net | $b | failed: $(tail -1 <<<"$out") | | |"; continue; }
     sol=$(awk '/^SOL median latency/ {print $4}' <<<"$out")
     ort=$(awk '/^ONNX Runtime median latency/ {print $5}' <<<"$out")
     ratio=$(awk '/^ratio SOL/ {print $4}' <<<"$out")

@@ -58,6 +58,9 @@ class VectorGemmJitTest {
 
   @Test void convolutionsAsProducts() throws Exception {
     check("conv_1x1", List.of(shape(2, 19, 7, 9), shape(23, 19, 1, 1)), shape(2, 23, 7, 9), "\"nn.conv\"(%arg0, %arg1)", "");
+    // Enough output channels for the image to be packed into B panels (rows of 13 x 13 = 169).
+    check("conv_1x1_packed", List.of(shape(2, 40, 13, 13), shape(72, 40, 1, 1), shape(72)), shape(2, 72, 13, 13),
+        "\"nn.conv\"(%arg0, %arg1, %arg2)", "");
     check("conv_3x3", List.of(shape(1, 16, 12, 12), shape(16, 16, 3, 3), shape(16)), shape(1, 16, 12, 12),
         "\"nn.conv\"(%arg0, %arg1, %arg2)", "{pads = array<i64: 1, 1, 1, 1>}");
     check("conv_strided_dilated", List.of(shape(2, 3, 15, 17), shape(8, 3, 3, 2)), shape(2, 8, 6, 9), "\"nn.conv\"(%arg0, %arg1)",

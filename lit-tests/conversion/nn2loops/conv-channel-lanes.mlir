@@ -2,6 +2,20 @@
 // RUN: %sol-opt %s --split-input-file --check-equivalence -p 'convert-nn-to-loops{vector-width=16 vector-registers=32},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
 // RUN: %sol-opt %s --split-input-file --check-equivalence -p 'convert-nn-to-loops{vector-width=8 vector-registers=16},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
 // RUN: %sol-opt %s --split-input-file --check-equivalence -p 'convert-nn-to-loops{vector-width=4 vector-registers=8},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
+// RUN: %sol-opt %s --split-input-file --check-equivalence -p 'convert-nn-to-loops{vector-width=16 vector-registers=32 threads=2 parallel-work=1},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
+// RUN: %sol-opt %s --split-input-file -p 'convert-nn-to-loops{vector-width=16 vector-registers=32 threads=2 parallel-work=1},canonicalize,cse' | FileCheck %s --check-prefix=PARTS
+
+// On two threads each thread packs, multiplies and copies out its own part of the pixels'
+// panels (9 panels of 6 rows for 50 pixels: 5 and 4, the last part of 20 rows), on views of
+// the packed image and of the product:
+// PARTS: "scf.parallel"
+// PARTS: "scf.if"
+// PARTS: static_sizes = array<i64: 4, 360, 6>
+// PARTS: static_sizes = array<i64: 20, 120>
+// PARTS: "vector.fma"
+// PARTS: static_sizes = array<i64: 5, 360, 6>
+// PARTS: static_sizes = array<i64: 30, 120>
+// PARTS: sym_name = "conv_small_image"
 
 // EQUIV-NOT: changed the results
 // EQUIV: sym_name = "conv_small_image"

@@ -137,6 +137,25 @@ class VectorGemmJitTest {
         "tensor<2x16x30x30xf32>", threads, 1e-4);
   }
 
+  /**
+   * Small images on two threads: each thread packs its own panels of pixels, multiplies them
+   * and copies its rows out (ChannelLanesConv.inParts). Parts of 22 and 21 panels of 6 (the
+   * last one partial), of 3 and 2 panels, and a fused residual add and ReLU.
+   */
+  @Test void channelsInTheLanesInPartsOnThreads() throws Exception {
+    SolOptions threads = new SolOptions().threads(2).parallelWork(1);
+    check("conv_turned_parts", List.of(shape(2, 64, 4, 32), shape(192, 64, 3, 3), shape(192)), shape(2, 192, 4, 32),
+        "\"nn.conv\"(%arg0, %arg1, %arg2)", "{pads = array<i64: 1, 1, 1, 1>}", null, null, threads, 1e-5);
+    check("conv_turned_parts_small", List.of(shape(1, 40, 5, 5), shape(120, 40, 3, 3)), shape(1, 120, 5, 5),
+        "\"nn.conv\"(%arg0, %arg1)", "{pads = array<i64: 1, 1, 1, 1>}", null, null, threads, 1e-5);
+    String residual = String.join("\n    ",
+        "%w = " + constant(shape(128, 32, 3, 3)),
+        "%c = \"nn.conv\"(%arg0, %w) {pads = array<i64: 1, 1, 1, 1>} : (tensor<2x32x7x7xf32>, tensor<128x32x3x3xf32>) -> tensor<2x128x7x7xf32>",
+        "%s = \"nn.add\"(%c, %arg1) : (tensor<2x128x7x7xf32>, tensor<2x128x7x7xf32>) -> tensor<2x128x7x7xf32>");
+    check("conv_turned_parts_residual", List.of(shape(2, 32, 7, 7), shape(2, 128, 7, 7)), shape(2, 128, 7, 7), "\"nn.relu\"(%s)", "", residual,
+        "tensor<2x128x7x7xf32>", threads, 1e-5);
+  }
+
   @Test void constantWeightsArePackedAtCompileTime() throws Exception {
     String weights = constant(shape(29, 23));
     check("gemm_constant_b", List.of(shape(3, 23), shape(29)), shape(3, 29),

@@ -1,6 +1,7 @@
 package dev.sol.lowering.nn2loops;
 
 import dev.sol.dialect.memref.CollapseShapeOp;
+import dev.sol.dialect.memref.SubViewOp;
 import dev.sol.dialect.nn.ConstantOp;
 import dev.sol.dialect.arith.CmpIPredicate;
 import dev.sol.dialect.nn.ConvOp;
@@ -81,16 +82,27 @@ final class ChannelLanesConv {
       GemmPacking.packB(l, s, new Matrix(matrix, List.of(), true), k, oc, pb);
     }
     Value pa = l.alloc(GemmPacking.typeOfA(s, rows, k));
-    packImage(op, l, s, x, ws, os, pa, buffers);
-    Value product = l.alloc(new MemRefType(new long[] {rows, oc}, FloatType.F32));
     MatMulKernel.TileInit init = bias == null ? MatMulKernel.ZERO : (in, row, col, type, masked) -> masked
         ? TransferReadOp.create(in.builder(), in.location(), type, bias, List.of(col), in.constant(0, FloatType.F32), false).result()
         : LoadOp.create(in.builder(), in.location(), type, bias, List.of(col)).result();
-    MatMulKernel.emit(l, s, rows, oc, k, pa, MatMulKernel.packed(pb), product, List.of(), init);
-    Value planes = CollapseShapeOp.create(b, l.location(), out, new int[] {0}, new int[] {1}, new int[] {2, 3}).result();
     // A block of channels at a time, each row of the product read whole along them: down a
     // column, rows of 1024 channels (4 KiB apart) would all fall into one set of the L1 cache.
     long block = oc % t.vectorWidth() == 0 ? t.vectorWidth() : 1;
+    long pm = Math.ceilDiv(rows, s.mr());
+    long perPart = Math.ceilDiv(pm, l.threads());
+    // Threads split the pixels (as GemmThreads would split these rows) unless the weights are
+    // the far larger operand, which the threads then split by columns instead.
+    if (l.worthParallel((double) rows * oc * k / t.vectorWidth()) && oc < 4 * rows && pm - (l.threads() - 1) * perPart >= 1) {
+      ImagePacking packing = ImagePacking.of(op, l, s, x, ws, os, pa, buffers);
+      Value product = l.alloc(new MemRefType(new long[] {rows, oc}, FloatType.F32));
+      Value planes = CollapseShapeOp.create(b, l.location(), out, new int[] {0}, new int[] {1}, new int[] {2, 3}).result();
+      inParts(l, s, packing, pb, product, init, planes, os, oc, k, block, epilogue);
+      return;
+    }
+    packImage(op, l, s, x, ws, os, pa, buffers);
+    Value product = l.alloc(new MemRefType(new long[] {rows, oc}, FloatType.F32));
+    MatMulKernel.emit(l, s, rows, oc, k, pa, MatMulKernel.packed(pb), product, List.of(), init);
+    Value planes = CollapseShapeOp.create(b, l.location(), out, new int[] {0}, new int[] {1}, new int[] {2, 3}).result();
     l.parallelForEach(new long[] {os[0], oc / block, pixels, block}, 2, iv -> {
       Value channel = block == 1 ? iv.get(1) : l.add(l.mul(iv.get(1), l.index(block)), iv.get(3));
       Value v = l.load(product, List.of(l.add(l.mul(iv.get(0), l.index(pixels)), iv.get(2)), channel));
@@ -98,6 +110,65 @@ final class ChannelLanesConv {
       if (epilogue != null) v = epilogue.apply(l, at, v, null, false);
       l.store(v, planes, at);
     });
+  }
+
+  /**
+   * The product on threads, in parts of A panels (pixels): one parallel loop over as many parts
+   * as threads, each packing its own panels, multiplying them with all of B into its rows of
+   * the product and copying those rows out, so that what a core writes it reads back itself.
+   * Packing, product and copy-out as three parallel loops each split the work their own way,
+   * and each core read much of what the other had just written.
+   */
+  private static void inParts(Loops l, KernelShape s, ImagePacking packing, Value pb, Value product, MatMulKernel.TileInit init, Value planes,
+      long[] os, long oc, long k, long block, MatMulKernel.Epilogue epilogue) {
+    long rows = packing.rows();
+    long pixels = os[2] * os[3];
+    long pm = Math.ceilDiv(rows, s.mr());
+    int parts = l.threads();
+    long perPart = Math.ceilDiv(pm, parts);
+    long lastPanels = pm - (parts - 1) * perPart;
+    long lastRows = rows - (parts - 1) * perPart * s.mr();
+    boolean partialPanel = rows % s.mr() != 0;
+    Loops serial = l.serial();
+    long dyn = ShapedType.DYNAMIC;
+    l.parallelFor(l.index(0), l.index(parts), l.index(1), part -> {
+      Value p0 = l.mul(part, l.index(perPart));
+      Value r0 = l.mul(p0, l.index(s.mr()));
+      PartBody body = (panels, partRows, last) -> {
+        long full = last && partialPanel ? panels - 1 : panels;
+        serial.forEach(new long[] {packing.blocks(), full}, iv -> packing.panel(serial, iv.get(0), l.add(p0, iv.get(1))));
+        if (last && partialPanel) packing.tail(serial);
+        Value a = SubViewOp.create(l.builder(), l.location(), packing.pa(), new long[] {dyn, 0, 0}, List.of(p0), new long[] {panels, k, s.mr()})
+            .result();
+        Value c = SubViewOp.create(l.builder(), l.location(), product, new long[] {dyn, 0}, List.of(r0), new long[] {partRows, oc}).result();
+        MatMulKernel.emit(serial, s, partRows, oc, k, a, MatMulKernel.packed(pb), c, List.of(), init);
+        serial.forEach(new long[] {oc / block}, cv -> VectorConv.range(serial, r0, l.add(r0, l.index(partRows)), q -> serial.forEach(
+            new long[] {block}, bv -> {
+              Value channel = block == 1 ? cv.getFirst() : l.add(l.mul(cv.getFirst(), l.index(block)), bv.getFirst());
+              Value v = l.load(product, List.of(q, channel));
+              List<Value> at = List.of(l.divui(q, l.index(pixels)), channel, l.remui(q, l.index(pixels)));
+              if (epilogue != null) v = epilogue.apply(serial, at, v, null, false);
+              l.store(v, planes, at);
+            })));
+      };
+      if (lastPanels == perPart && lastRows == perPart * s.mr()) {
+        body.emit(perPart, perPart * s.mr(), true);
+        return;
+      }
+      IfOp.create(l.builder(), l.location(), l.cmp(CmpIPredicate.EQ, part, l.index(parts - 1)), List.of(), (in, args) -> {
+        body.emit(lastPanels, lastRows, true);
+        return List.of();
+      }, (in, args) -> {
+        body.emit(perPart, perPart * s.mr(), false);
+        return List.of();
+      });
+    });
+  }
+
+  /** One part's work: {@code panels} A panels of {@code rows} rows; {@code last} for the last part, which holds the partial panel. */
+  @FunctionalInterface
+  private interface PartBody {
+    void emit(long panels, long rows, boolean last);
   }
 
   /**
@@ -113,17 +184,68 @@ final class ChannelLanesConv {
    * The channels go in blocks of 64, whose cache lines stay in L1 from one panel to the next.
    */
   private static void packImage(ConvOp op, Loops l, KernelShape s, Value x, long[] ws, long[] os, Value pa, Buffers buffers) {
-    long[] xs = ((MemRefType) x.type()).shape();
-    long taps = ws[2] * ws[3];
+    ImagePacking packing = ImagePacking.of(op, l, s, x, ws, os, pa, buffers);
     long rows = os[0] * os[2] * os[3];
-    long plane = xs[2] * xs[3];
-    long[] table = offsets(op, xs, ws, os);
-    Value offsets = buffers.table(l, DenseElementsAttr.ofLongs(new RankedTensorType(new long[] {taps, rows}, IntegerType.I64), table), op);
-    Value flat = l.flatten(x);
-    long block = Math.min(xs[1], 64);
-    long blocks = Math.ceilDiv(xs[1], block);
-    Value zero = l.constant(0, FloatType.F32);
-    TapLane lane = (cb, p, r, tap) -> {
+    long full = rows / s.mr();
+    if (full > 0) {
+      l.parallelForEach(new long[] {packing.blocks(), full}, s.mr() * packing.taps() * packing.block(), iv -> packing.panel(l, iv.get(0), iv.get(1)));
+    }
+    if (rows % s.mr() > 0) packing.tail(l);
+  }
+
+  /**
+   * The packing of the image into A panels (see {@link #packImage}): its tables, made once, and
+   * the copy of one full panel for one block of channels, or of the last, partial panel.
+   */
+  private record ImagePacking(KernelShape s, Value flat, Value pa, Value offsets, Value starts, long[] xs, long taps, long rows, long block) {
+    static ImagePacking of(ConvOp op, Loops l, KernelShape s, Value x, long[] ws, long[] os, Value pa, Buffers buffers) {
+      long[] xs = ((MemRefType) x.type()).shape();
+      long taps = ws[2] * ws[3];
+      long rows = os[0] * os[2] * os[3];
+      long[] table = ChannelLanesConv.offsets(op, xs, ws, os);
+      Value offsets = buffers.table(l, DenseElementsAttr.ofLongs(new RankedTensorType(new long[] {taps, rows}, IntegerType.I64), table), op);
+      long full = rows / s.mr();
+      Value starts = full == 0 ? null : buffers.table(l, DenseElementsAttr.ofLongs(new RankedTensorType(new long[] {taps, full}, IntegerType.I64),
+          consecutive(table, taps, rows, s.mr())), op);
+      return new ImagePacking(s, l.flatten(x), pa, offsets, starts, xs, taps, rows, Math.min(xs[1], 64));
+    }
+
+    long blocks() { return Math.ceilDiv(xs[1], block); }
+
+    /** Full panel {@code p} for the channels of block {@code cb}. */
+    void panel(Loops l, Value cb, Value p) {
+      long plane = xs[2] * xs[3];
+      VectorType vt = new VectorType(new long[] {s.mr()}, FloatType.F32);
+      Value from = l.mul(cb, l.index(block));
+      Value to = l.minsi(l.add(from, l.index(block)), l.index(xs[1]));
+      for (long tap = 0; tap < taps; tap++) {
+        long t = tap;
+        Value start = l.indexCast(l.load(starts, List.of(l.index(tap), p)));
+        IfOp.create(l.builder(), l.location(), l.cmp(CmpIPredicate.SGE, start, l.index(0)), List.of(), (in, args) -> {
+          VectorConv.range(l, from, to, c -> {
+            Value v = LoadOp.create(l.builder(), l.location(), vt, flat, List.of(l.add(start, l.mul(c, l.index(plane))))).result();
+            StoreOp.create(l.builder(), l.location(), v, pa, List.of(p, l.add(l.mul(c, l.index(taps)), l.index(t)), l.index(0)));
+          });
+          return List.of();
+        }, (in, args) -> {
+          l.forEach(new long[] {s.mr()}, rv -> lane(l, cb, p, rv.getFirst(), t));
+          return List.of();
+        });
+      }
+    }
+
+    /** The last panel, of fewer than mr rows. */
+    void tail(Loops l) {
+      long full = rows / s.mr();
+      l.forEach(new long[] {blocks(), rows % s.mr()}, iv -> {
+        for (long tap = 0; tap < taps; tap++) lane(l, iv.get(0), l.index(full), iv.get(1), tap);
+      });
+    }
+
+    /** Lane r of panel p under one tap, for the channels of block cb, element by element. */
+    private void lane(Loops l, Value cb, Value p, Value r, long tap) {
+      long plane = xs[2] * xs[3];
+      Value zero = l.constant(0, FloatType.F32);
       Value q = l.add(l.mul(p, l.index(s.mr())), r);
       Value from = l.mul(cb, l.index(block));
       Value to = l.minsi(l.add(from, l.index(block)), l.index(xs[1]));
@@ -135,38 +257,6 @@ final class ChannelLanesConv {
       }, (in, args) -> {
         VectorConv.range(l, from, to, c -> l.store(zero, pa, List.of(p, l.add(l.mul(c, l.index(taps)), l.index(tap)), r)));
         return List.of();
-      });
-    };
-    long full = rows / s.mr();
-    long tail = rows % s.mr();
-    if (full > 0) {
-      Value starts = buffers.table(l, DenseElementsAttr.ofLongs(new RankedTensorType(new long[] {taps, full}, IntegerType.I64),
-          consecutive(table, taps, rows, s.mr())), op);
-      VectorType vt = new VectorType(new long[] {s.mr()}, FloatType.F32);
-      l.parallelForEach(new long[] {blocks, full}, s.mr() * taps * block, iv -> {
-        Value cb = iv.get(0);
-        Value p = iv.get(1);
-        Value from = l.mul(cb, l.index(block));
-        Value to = l.minsi(l.add(from, l.index(block)), l.index(xs[1]));
-        for (long tap = 0; tap < taps; tap++) {
-          long t = tap;
-          Value start = l.indexCast(l.load(starts, List.of(l.index(tap), p)));
-          IfOp.create(l.builder(), l.location(), l.cmp(CmpIPredicate.SGE, start, l.index(0)), List.of(), (in, args) -> {
-            VectorConv.range(l, from, to, c -> {
-              Value v = LoadOp.create(l.builder(), l.location(), vt, flat, List.of(l.add(start, l.mul(c, l.index(plane))))).result();
-              StoreOp.create(l.builder(), l.location(), v, pa, List.of(p, l.add(l.mul(c, l.index(taps)), l.index(t)), l.index(0)));
-            });
-            return List.of();
-          }, (in, args) -> {
-            l.forEach(new long[] {s.mr()}, rv -> lane.at(cb, p, rv.getFirst(), t));
-            return List.of();
-          });
-        }
-      });
-    }
-    if (tail > 0) {
-      l.forEach(new long[] {blocks, tail}, iv -> {
-        for (long tap = 0; tap < taps; tap++) lane.at(iv.get(0), l.index(full), iv.get(1), tap);
       });
     }
   }
@@ -214,9 +304,4 @@ final class ChannelLanesConv {
     return table;
   }
 
-  /** The copy of one lane of a panel under one tap, for a block of channels. */
-  @FunctionalInterface
-  private interface TapLane {
-    void at(Value channelBlock, Value panel, Value lane, long tap);
-  }
 }

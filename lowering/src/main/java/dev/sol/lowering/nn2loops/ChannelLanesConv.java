@@ -105,10 +105,7 @@ final class ChannelLanesConv {
     Value planes = CollapseShapeOp.create(b, l.location(), out, new int[] {0}, new int[] {1}, new int[] {2, 3}).result();
     l.parallelForEach(new long[] {os[0], oc / block, pixels, block}, 2, iv -> {
       Value channel = block == 1 ? iv.get(1) : l.add(l.mul(iv.get(1), l.index(block)), iv.get(3));
-      Value v = l.load(product, List.of(l.add(l.mul(iv.get(0), l.index(pixels)), iv.get(2)), channel));
-      List<Value> at = List.of(iv.get(0), channel, iv.get(2));
-      if (epilogue != null) v = epilogue.apply(l, at, v, null, false);
-      l.store(v, planes, at);
+      copyOut(l, product, l.add(l.mul(iv.get(0), l.index(pixels)), iv.get(2)), planes, List.of(iv.get(0), channel, iv.get(2)), epilogue);
     });
   }
 
@@ -145,10 +142,7 @@ final class ChannelLanesConv {
         serial.forEach(new long[] {oc / block}, cv -> VectorConv.range(serial, r0, l.add(r0, l.index(partRows)), q -> serial.forEach(
             new long[] {block}, bv -> {
               Value channel = block == 1 ? cv.getFirst() : l.add(l.mul(cv.getFirst(), l.index(block)), bv.getFirst());
-              Value v = l.load(product, List.of(q, channel));
-              List<Value> at = List.of(l.divui(q, l.index(pixels)), channel, l.remui(q, l.index(pixels)));
-              if (epilogue != null) v = epilogue.apply(serial, at, v, null, false);
-              l.store(v, planes, at);
+              copyOut(serial, product, q, planes, List.of(l.divui(q, l.index(pixels)), channel, l.remui(q, l.index(pixels))), epilogue);
             })));
       };
       if (lastPanels == perPart && lastRows == perPart * s.mr()) {
@@ -163,6 +157,13 @@ final class ChannelLanesConv {
         return List.of();
       });
     });
+  }
+
+  /** Element (row, at[1]) of the product through the epilogue into the result's element {@code at} = [image, channel, pixel]. */
+  private static void copyOut(Loops l, Value product, Value row, Value planes, List<Value> at, MatMulKernel.Epilogue epilogue) {
+    Value v = l.load(product, List.of(row, at.get(1)));
+    if (epilogue != null) v = epilogue.apply(l, at, v, null, false);
+    l.store(v, planes, at);
   }
 
   /** One part's work: {@code panels} A panels of {@code rows} rows; {@code last} for the last part, which holds the partial panel. */

@@ -85,12 +85,8 @@ class VectorGemmJitTest {
         "{pads = array<i64: 1, 1, 1, 1>}");
     String w = "%w = " + constant(shape(128, 64, 3, 3));
     check("conv_turned_constant", List.of(shape(1, 64, 7, 7)), shape(1, 128, 7, 7), "\"nn.conv\"(%arg0, %w)", "{pads = array<i64: 1, 1, 1, 1>}", w);
-    String residual = String.join("\n    ",
-        "%w = " + constant(shape(128, 32, 3, 3)),
-        "%c = \"nn.conv\"(%arg0, %w) {pads = array<i64: 1, 1, 1, 1>} : (tensor<2x32x4x4xf32>, tensor<128x32x3x3xf32>) -> tensor<2x128x4x4xf32>",
-        "%s = \"nn.add\"(%c, %arg1) : (tensor<2x128x4x4xf32>, tensor<2x128x4x4xf32>) -> tensor<2x128x4x4xf32>");
-    check("conv_turned_residual", List.of(shape(2, 32, 4, 4), shape(2, 128, 4, 4)), shape(2, 128, 4, 4), "\"nn.relu\"(%s)", "", residual,
-        "tensor<2x128x4x4xf32>");
+    checkResidual("conv_turned_residual", shape(2, 32, 4, 4), shape(128, 32, 3, 3), shape(2, 128, 4, 4), "{pads = array<i64: 1, 1, 1, 1>}",
+        new SolOptions(), 1e-5);
   }
 
   /**
@@ -129,12 +125,8 @@ class VectorGemmJitTest {
     SolOptions threads = new SolOptions().threads(2).parallelWork(1);
     check("conv_bands", List.of(shape(1, 128, 72, 72), shape(16, 128, 3, 3), shape(16)), shape(1, 16, 36, 36),
         "\"nn.conv\"(%arg0, %arg1, %arg2)", "{strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>}", null, null, threads, 1e-4);
-    String residual = String.join("\n    ",
-        "%w = " + constant(shape(16, 128, 3, 3)),
-        "%c = \"nn.conv\"(%arg0, %w) {strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>} : (tensor<2x128x60x60xf32>, tensor<16x128x3x3xf32>) -> tensor<2x16x30x30xf32>",
-        "%s = \"nn.add\"(%c, %arg1) : (tensor<2x16x30x30xf32>, tensor<2x16x30x30xf32>) -> tensor<2x16x30x30xf32>");
-    check("conv_bands_residual", List.of(shape(2, 128, 60, 60), shape(2, 16, 30, 30)), shape(2, 16, 30, 30), "\"nn.relu\"(%s)", "", residual,
-        "tensor<2x16x30x30xf32>", threads, 1e-4);
+    checkResidual("conv_bands_residual", shape(2, 128, 60, 60), shape(16, 128, 3, 3), shape(2, 16, 30, 30),
+        "{strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>}", threads, 1e-4);
   }
 
   /**
@@ -148,12 +140,8 @@ class VectorGemmJitTest {
         "\"nn.conv\"(%arg0, %arg1, %arg2)", "{pads = array<i64: 1, 1, 1, 1>}", null, null, threads, 1e-5);
     check("conv_turned_parts_small", List.of(shape(1, 40, 5, 5), shape(120, 40, 3, 3)), shape(1, 120, 5, 5),
         "\"nn.conv\"(%arg0, %arg1)", "{pads = array<i64: 1, 1, 1, 1>}", null, null, threads, 1e-5);
-    String residual = String.join("\n    ",
-        "%w = " + constant(shape(128, 32, 3, 3)),
-        "%c = \"nn.conv\"(%arg0, %w) {pads = array<i64: 1, 1, 1, 1>} : (tensor<2x32x7x7xf32>, tensor<128x32x3x3xf32>) -> tensor<2x128x7x7xf32>",
-        "%s = \"nn.add\"(%c, %arg1) : (tensor<2x128x7x7xf32>, tensor<2x128x7x7xf32>) -> tensor<2x128x7x7xf32>");
-    check("conv_turned_parts_residual", List.of(shape(2, 32, 7, 7), shape(2, 128, 7, 7)), shape(2, 128, 7, 7), "\"nn.relu\"(%s)", "", residual,
-        "tensor<2x128x7x7xf32>", threads, 1e-5);
+    checkResidual("conv_turned_parts_residual", shape(2, 32, 7, 7), shape(128, 32, 3, 3), shape(2, 128, 7, 7), "{pads = array<i64: 1, 1, 1, 1>}",
+        threads, 1e-5);
   }
 
   @Test void constantWeightsArePackedAtCompileTime() throws Exception {
@@ -165,6 +153,21 @@ class VectorGemmJitTest {
   }
 
   private static long[] shape(long... dims) { return dims; }
+
+  /**
+   * relu(conv(image, constant weights of {@code weights}) + residual) with the convolution's
+   * {@code attributes}, the second input being the residual of the result's shape: the fused
+   * epilogue of a residual block.
+   */
+  private void checkResidual(String name, long[] image, long[] weights, long[] result, String attributes, SolOptions options, double atol)
+      throws Exception {
+    String out = tensor(result);
+    String prelude = String.join("\n    ",
+        "%w = " + constant(weights),
+        "%c = \"nn.conv\"(%arg0, %w) " + attributes + " : (" + tensor(image) + ", " + tensor(weights) + ") -> " + out,
+        "%s = \"nn.add\"(%c, %arg1) : (" + out + ", " + out + ") -> " + out);
+    check(name, List.of(image, result), result, "\"nn.relu\"(%s)", "", prelude, out, options, atol);
+  }
 
   private void check(String name, List<long[]> inputs, long[] result, String op, String attributes) throws Exception {
     check(name, inputs, result, op, attributes, null);

@@ -92,7 +92,7 @@ final class ChannelLanesConv {
     long perPart = Math.ceilDiv(pm, l.threads());
     // Threads split the pixels (as GemmThreads would split these rows) unless the weights are
     // the far larger operand, which the threads then split by columns instead.
-    if (l.worthParallel((double) rows * oc * k / t.vectorWidth()) && oc < 4 * rows && pm - (l.threads() - 1) * perPart >= 1) {
+    if (l.worthParallel((double) rows * oc * k / t.vectorWidth()) && !GemmThreads.bFarLarger(rows, oc) && pm - (l.threads() - 1) * perPart >= 1) {
       ImagePacking packing = ImagePacking.of(op, l, s, x, ws, os, pa, buffers);
       Value product = l.alloc(new MemRefType(new long[] {rows, oc}, FloatType.F32));
       Value planes = CollapseShapeOp.create(b, l.location(), out, new int[] {0}, new int[] {1}, new int[] {2, 3}).result();

@@ -30,11 +30,14 @@ record GemmThreads(KernelShape shape, boolean rows, boolean columns) {
     // Split rows and every thread reads all of B; split columns and every thread reads all of
     // A. When B is the far larger (the weights of a convolution over a small image, as
     // ResNet-50's 9 MB 3 x 3 ones at 7 x 7, read from memory), the threads take its columns.
-    if (rowsBusy && !(columnsBusy && n >= 4 * m)) {
+    if (rowsBusy && !(columnsBusy && bFarLarger(m, n))) {
       return new GemmThreads(new KernelShape(s.width(), s.mr(), s.nv(), s.kc(), perPart(pm, s.mcPanels(), t), s.ncPanels()), true, false);
     }
     return new GemmThreads(new KernelShape(s.width(), s.mr(), s.nv(), s.kc(), s.mcPanels(), perPart(pn, s.ncPanels(), t)), false, true);
   }
+
+  /** Whether B (k x n) is at least four times A (m x k), so that threads had better split its columns than read it whole. */
+  static boolean bFarLarger(long m, long n) { return n >= 4 * m; }
 
   /** Panels per block when {@code panels} in blocks of at most {@code size} are cut into a multiple of {@code threads} blocks. */
   private static long perPart(long panels, long size, int threads) {

@@ -9,7 +9,7 @@
 // RUN: not %sol-translate %S/Inputs/scalable-2d.mlir 2>&1 | FileCheck %s --check-prefix=TWOD
 
 // IR: define void @sve(ptr noalias %0, ptr noalias %1, i64 %2)
-// IR: load <vscale x 4 x float>, ptr %addr, align 4
+// IR: load <vscale x 4 x float>, ptr %{{[0-9a-z]+}}, align 4
 // IR: fmul <vscale x 4 x float> %{{[0-9]+}}, splat (float 2.000000e+00)
 // IR: shufflevector <vscale x 2 x i64> %{{[0-9]+}}, <vscale x 2 x i64> undef, <vscale x 2 x i32> zeroinitializer
 // IR: store <vscale x 4 x float>

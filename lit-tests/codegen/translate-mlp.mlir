@@ -11,7 +11,7 @@
 // IR: define float @mlp(ptr noalias %0)
 // IR: phi i64 [ 0, %entry ]
 // IR: ret float %iter
-// IR: getelementptr float, ptr @w1
+// IR: getelementptr inbounds float, ptr @w1
 // IR: fmul float
 // IR: call float @llvm.maximum.f32
 // IR: call float @llvm.fma.f32

@@ -22,6 +22,8 @@
 // EQUIV-NOT: changed the results
 // EQUIV: sym_name = "conv_large_image"
 // EQUIV-NOT: changed the results
+// EQUIV: sym_name = "conv_padding_skipped"
+// EQUIV-NOT: changed the results
 
 // A 3 x 3 convolution of 120 output channels on two 5 x 5 images: as W x cols, the 25 pixels
 // would fill 25 of the tile's 48 columns. The product is turned around instead, output
@@ -79,4 +81,33 @@
     %r = "nn.conv"(%x, %w) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x8x20x20xf32>, tensor<16x8x3x3xf32>) -> tensor<1x16x20x20xf32>
     "func.return"(%r) : (tensor<1x16x20x20xf32>) -> ()
   }) {function_type = (tensor<1x8x20x20xf32>, tensor<16x8x3x3xf32>) -> tensor<1x16x20x20xf32>, sym_name = "conv_large_image"} : () -> ()
+}) : () -> ()
+
+// -----
+
+// Constant weights: k runs tap-major (tap, channel), so that the taps under which every pixel
+// of a panel reads padding are a prefix or suffix of k, which the panel's micro-kernels skip.
+// Three rows of 32 pixels in 16 panels of 6: those in row 0 multiply k in [192, 576) (the
+// kernel's top row is above the image), those in row 2 in [0, 384), those in row 1 or across
+// two rows all of it. Taps outside a panel's range are not packed (-2 in the table of runs).
+// CHECK-LABEL: // -----
+// CHECK: "memref.global"() {{.*}} initial_value = dense<{{\[\[}}192, 576], [192, 576], [192, 576], [192, 576], [192, 576], [0, 576], [0, 576], [0, 576], [0, 576], [0, 576], [0, 576], [0, 384], [0, 384], [0, 384], [0, 384], [0, 384]]> : tensor<16x2xi64>
+// CHECK-NEXT: "memref.global"() {{.*}} initial_value = dense<"0xFEFFFFFFFFFFFFFF
+// CHECK: %[[RANGES:.*]] = "memref.get_global"() {name = @{{.*}}} : () -> memref<16x2xi64>
+// CHECK: %[[FROM:.*]] = "memref.load"(%[[RANGES]], %[[PANEL:.*]], %{{.*}})
+// CHECK: %[[LO:.*]] = "arith.index_cast"(%[[FROM]])
+// CHECK: %[[TO:.*]] = "memref.load"(%[[RANGES]], %[[PANEL]], %{{.*}})
+// CHECK: %[[HI:.*]] = "arith.index_cast"(%[[TO]])
+// CHECK: %[[BEGIN:.*]] = "arith.maxsi"(%[[LO]],
+// CHECK: %[[END:.*]] = "arith.minsi"(%[[HI]],
+// CHECK: "scf.for"(%[[BEGIN]], %[[END]]
+// CHECK: "vector.fma"
+// CHECK: sym_name = "conv_padding_skipped"
+"builtin.module"() ({
+  "func.func"() ({
+  ^bb0(%x: tensor<1x64x3x32xf32>):
+    %w = "nn.constant"() {value = dense<0.5> : tensor<128x64x3x3xf32>} : () -> tensor<128x64x3x3xf32>
+    %r = "nn.conv"(%x, %w) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x64x3x32xf32>, tensor<128x64x3x3xf32>) -> tensor<1x128x3x32xf32>
+    "func.return"(%r) : (tensor<1x128x3x32xf32>) -> ()
+  }) {function_type = (tensor<1x64x3x32xf32>) -> tensor<1x128x3x32xf32>, sym_name = "conv_padding_skipped"} : () -> ()
 }) : () -> ()

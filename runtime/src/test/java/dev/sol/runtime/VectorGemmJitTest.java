@@ -87,6 +87,11 @@ class VectorGemmJitTest {
     check("conv_turned_constant", List.of(shape(1, 64, 7, 7)), shape(1, 128, 7, 7), "\"nn.conv\"(%arg0, %w)", "{pads = array<i64: 1, 1, 1, 1>}", w);
     checkResidual("conv_turned_residual", shape(2, 32, 4, 4), shape(128, 32, 3, 3), shape(2, 128, 4, 4), "{pads = array<i64: 1, 1, 1, 1>}",
         new SolOptions(), 1e-5);
+    // Constant weights in tap-major order: panels in the first and last rows of each image
+    // (rows of 29 pixels, panels of 6) skip the taps of the kernel row above and below the image,
+    // the last, partial panel too; a wrong range or a skipped tap that is read shows in the result.
+    checkResidual("conv_turned_skips_padding", shape(2, 32, 4, 29), shape(128, 32, 3, 3), shape(2, 128, 4, 29),
+        "{pads = array<i64: 1, 1, 1, 1>}", new SolOptions(), 1e-5);
   }
 
   /**
@@ -142,6 +147,9 @@ class VectorGemmJitTest {
         "\"nn.conv\"(%arg0, %arg1)", "{pads = array<i64: 1, 1, 1, 1>}", null, null, threads, 1e-5);
     checkResidual("conv_turned_parts_residual", shape(2, 32, 7, 7), shape(128, 32, 3, 3), shape(2, 128, 7, 7), "{pads = array<i64: 1, 1, 1, 1>}",
         threads, 1e-5);
+    // The second part's panels look up their ranges of k from its first panel on.
+    checkResidual("conv_turned_parts_skips_padding", shape(2, 32, 4, 29), shape(128, 32, 3, 3), shape(2, 128, 4, 29),
+        "{pads = array<i64: 1, 1, 1, 1>}", threads, 1e-5);
   }
 
   @Test void constantWeightsArePackedAtCompileTime() throws Exception {

@@ -143,9 +143,9 @@ final class MemRefEmitter {
     int k = 0;
     for (int d = 0; d < offs.length; d++) {
       LLVMValueRef o = offs[d] == ShapedType.DYNAMIC ? e.v(dynamic.get(k++)) : e.i64(offs[d]);
-      linear = LLVMBuildAdd(b, linear, LLVMBuildMul(b, o, e.i64(st[d]), ""), "");
+      linear = LLVMBuildNSWAdd(b, linear, LLVMBuildNSWMul(b, o, e.i64(st[d]), ""), "");
     }
-    return LLVMBuildGEP2(b, e.type(src.element()), e.v(s.source()), ptrs(linear), 1, "view");
+    return LLVMBuildInBoundsGEP2(b, e.type(src.element()), e.v(s.source()), ptrs(linear), 1, "view");
   }
 
   /** Static strides of a memref type (identity or strided layout). */
@@ -155,16 +155,32 @@ final class MemRefEmitter {
     return st;
   }
 
-  /** The address of element {@code indices} of a memref value (its pointer already points at the offset). */
+  /**
+   * The address of element {@code indices} of a memref value (its pointer already points at the
+   * offset). The index arithmetic is nsw and the GEP inbounds, as for any access to memory inside
+   * the buffer (an access outside is undefined anyway, or caught first with --check-bounds):
+   * without them LLVM's loop vectorizer cannot prove that an address steps by one element per
+   * iteration, and a row loop of a max pool became gathers.
+   */
   LLVMValueRef address(Value memref, List<Value> indices) {
     MemRefType m = (MemRefType) memref.type();
     long[] st = strides(m);
     LLVMBuilderRef b = e.builder();
-    LLVMValueRef linear = e.i64(0);
+    LLVMTypeRef element = e.type(m.element());
+    // One GEP per dimension whose index varies, as Clang addresses a[i][j]: a sum of all terms
+    // became (after InstCombine and LICM) an `or` of the row's base and the column that LLVM's
+    // loop vectorizer could not see as consecutive, and a max pool's row loop became gathers.
+    LLVMValueRef address = e.v(memref);
+    long constant = 0;
     for (int d = 0; d < indices.size(); d++) {
-      LLVMValueRef term = LLVMBuildMul(b, e.v(indices.get(d)), e.i64(st[d]), "");
-      linear = LLVMBuildAdd(b, linear, term, "");
+      Long c = dev.sol.dialect.arith.ConstantOp.integerValue(indices.get(d));
+      if (c != null) {
+        constant += c * st[d];
+        continue;
+      }
+      LLVMValueRef term = st[d] == 1 ? e.v(indices.get(d)) : LLVMBuildNSWMul(b, e.v(indices.get(d)), e.i64(st[d]), "");
+      address = LLVMBuildInBoundsGEP2(b, element, address, ptrs(term), 1, "addr");
     }
-    return LLVMBuildGEP2(b, e.type(m.element()), e.v(memref), ptrs(linear), 1, "addr");
+    return constant == 0 ? address : LLVMBuildInBoundsGEP2(b, element, address, ptrs(e.i64(constant)), 1, "addr");
   }
 }

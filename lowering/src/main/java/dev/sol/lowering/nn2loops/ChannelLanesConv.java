@@ -74,8 +74,13 @@ final class ChannelLanesConv {
     KernelShape s = KernelShape.choose(t, rows, oc, k);
     Builder b = l.builder();
     Value pb;
+    // Constant weights are packed with k in tap-major order (tap, channel), so that the taps
+    // that are padding for every pixel of a panel form a prefix and a suffix of k that the
+    // panel's micro-kernels skip (see ImagePacking.kRange).
+    boolean tapMajor = weights != null && taps > 1;
     if (weights != null) {
-      pb = buffers.table(l, GemmPacking.packConstantB(s, weights.value(), true, k, oc), op);
+      DenseElementsAttr wv = tapMajor ? tapMajor(weights.value(), oc, ws[1], taps) : weights.value();
+      pb = buffers.table(l, GemmPacking.packConstantB(s, wv, true, k, oc), op);
     } else {
       pb = l.alloc(GemmPacking.typeOfB(s, k, oc));
       Value matrix = CollapseShapeOp.create(b, l.location(), w, new int[] {0}, new int[] {1, 2, 3}).result();
@@ -93,15 +98,17 @@ final class ChannelLanesConv {
     // Threads split the pixels (as GemmThreads would split these rows) unless the weights are
     // the far larger operand, which the threads then split by columns instead.
     if (l.worthParallel((double) rows * oc * k / t.vectorWidth()) && !GemmThreads.bFarLarger(rows, oc) && pm - (l.threads() - 1) * perPart >= 1) {
-      ImagePacking packing = ImagePacking.of(op, l, s, x, ws, os, pa, buffers);
+      ImagePacking packing = ImagePacking.of(op, l, s, x, ws, os, pa, buffers, tapMajor);
       Value product = l.alloc(new MemRefType(new long[] {rows, oc}, FloatType.F32));
       Value planes = CollapseShapeOp.create(b, l.location(), out, new int[] {0}, new int[] {1}, new int[] {2, 3}).result();
       inParts(l, s, packing, pb, product, init, planes, os, oc, k, block, epilogue);
       return;
     }
-    packImage(op, l, s, x, ws, os, pa, buffers);
+    ImagePacking packing = ImagePacking.of(op, l, s, x, ws, os, pa, buffers, tapMajor);
+    packImage(l, s, packing);
     Value product = l.alloc(new MemRefType(new long[] {rows, oc}, FloatType.F32));
-    MatMulKernel.emit(l, s, rows, oc, k, pa, MatMulKernel.packed(pb), product, List.of(), init);
+    MatMulKernel.emit(l, s, rows, oc, k, MatMulKernel.packedA(pa), packing.kRange(l.index(0)), MatMulKernel.packed(pb), product, List.of(), init,
+        null, null);
     Value planes = CollapseShapeOp.create(b, l.location(), out, new int[] {0}, new int[] {1}, new int[] {2, 3}).result();
     l.parallelForEach(new long[] {os[0], oc / block, pixels, block}, 2, iv -> {
       Value channel = block == 1 ? iv.get(1) : l.add(l.mul(iv.get(1), l.index(block)), iv.get(3));
@@ -138,7 +145,8 @@ final class ChannelLanesConv {
         Value a = SubViewOp.create(l.builder(), l.location(), packing.pa(), new long[] {dyn, 0, 0}, List.of(p0), new long[] {panels, k, s.mr()})
             .result();
         Value c = SubViewOp.create(l.builder(), l.location(), product, new long[] {dyn, 0}, List.of(r0), new long[] {partRows, oc}).result();
-        MatMulKernel.emit(serial, s, partRows, oc, k, a, MatMulKernel.packed(pb), c, List.of(), init);
+        MatMulKernel.emit(serial, s, partRows, oc, k, MatMulKernel.packedA(a), packing.kRange(p0), MatMulKernel.packed(pb), c, List.of(), init,
+            null, null);
         serial.forEach(new long[] {oc / block}, cv -> VectorConv.range(serial, r0, l.add(r0, l.index(partRows)), q -> serial.forEach(
             new long[] {block}, bv -> {
               Value channel = block == 1 ? cv.getFirst() : l.add(l.mul(cv.getFirst(), l.index(block)), bv.getFirst());
@@ -184,9 +192,8 @@ final class ChannelLanesConv {
    * element at a time, the packing of a 3 x 3 convolution at 4 x 32 took a quarter of its time).
    * The channels go in blocks of 64, whose cache lines stay in L1 from one panel to the next.
    */
-  private static void packImage(ConvOp op, Loops l, KernelShape s, Value x, long[] ws, long[] os, Value pa, Buffers buffers) {
-    ImagePacking packing = ImagePacking.of(op, l, s, x, ws, os, pa, buffers);
-    long rows = os[0] * os[2] * os[3];
+  private static void packImage(Loops l, KernelShape s, ImagePacking packing) {
+    long rows = packing.rows();
     long full = rows / s.mr();
     if (full > 0) {
       l.parallelForEach(new long[] {packing.blocks(), full}, s.mr() * packing.taps() * packing.block(), iv -> packing.panel(l, iv.get(0), iv.get(1)));
@@ -198,20 +205,46 @@ final class ChannelLanesConv {
    * The packing of the image into A panels (see {@link #packImage}): its tables, made once, and
    * the copy of one full panel for one block of channels, or of the last, partial panel.
    */
-  private record ImagePacking(KernelShape s, Value flat, Value pa, Value offsets, Value starts, long[] xs, long taps, long rows, long block) {
-    static ImagePacking of(ConvOp op, Loops l, KernelShape s, Value x, long[] ws, long[] os, Value pa, Buffers buffers) {
+  private record ImagePacking(KernelShape s, Value flat, Value pa, Value offsets, Value starts, Value ranges, long[] xs, long taps, long rows,
+      long block, boolean tapMajor) {
+    static ImagePacking of(ConvOp op, Loops l, KernelShape s, Value x, long[] ws, long[] os, Value pa, Buffers buffers, boolean tapMajor) {
       long[] xs = ((MemRefType) x.type()).shape();
       long taps = ws[2] * ws[3];
       long rows = os[0] * os[2] * os[3];
       long[] table = ChannelLanesConv.offsets(op, xs, ws, os);
       Value offsets = buffers.table(l, DenseElementsAttr.ofLongs(new RankedTensorType(new long[] {taps, rows}, IntegerType.I64), table), op);
+      long[] tapRanges = tapMajor ? tapRanges(table, taps, rows, s.mr()) : null;
+      Value ranges = null;
+      if (tapRanges != null) {
+        long[] kRanges = tapRanges.clone();
+        for (int i = 0; i < kRanges.length; i++) kRanges[i] *= xs[1];
+        ranges = buffers.table(l, DenseElementsAttr.ofLongs(new RankedTensorType(new long[] {kRanges.length / 2, 2}, IntegerType.I64), kRanges), op);
+      }
       long full = rows / s.mr();
       Value starts = full == 0 ? null : buffers.table(l, DenseElementsAttr.ofLongs(new RankedTensorType(new long[] {taps, full}, IntegerType.I64),
-          consecutive(table, taps, rows, s.mr())), op);
-      return new ImagePacking(s, l.flatten(x), pa, offsets, starts, xs, taps, rows, Math.min(xs[1], 64));
+          consecutive(table, tapRanges, taps, rows, s.mr())), op);
+      return new ImagePacking(s, l.flatten(x), pa, offsets, starts, ranges, xs, taps, rows, Math.min(xs[1], 64), tapMajor);
     }
 
     long blocks() { return Math.ceilDiv(xs[1], block); }
+
+    /** The row of A (the k) of channel c under tap {@code tap}. */
+    private Value k(Loops l, Value c, long tap) {
+      return tapMajor ? l.add(l.index(tap * xs[1]), c) : l.add(l.mul(c, l.index(taps)), l.index(tap));
+    }
+
+    /**
+     * The range of k of each A panel, {@code first} the panel that the product's panel 0 is
+     * (null when every panel takes all of k): [first valid tap, last valid tap + 1) times the
+     * channels, the taps that no pixel of the panel reads inside the image left out.
+     */
+    MatMulKernel.KRange kRange(Value first) {
+      if (ranges == null) return null;
+      return (l, panel) -> {
+        Value p = l.add(first, panel);
+        return new Value[] {l.indexCast(l.load(ranges, List.of(p, l.index(0)))), l.indexCast(l.load(ranges, List.of(p, l.index(1))))};
+      };
+    }
 
     /** Full panel {@code p} for the channels of block {@code cb}. */
     void panel(Loops l, Value cb, Value p) {
@@ -225,11 +258,20 @@ final class ChannelLanesConv {
         IfOp.create(l.builder(), l.location(), l.cmp(CmpIPredicate.SGE, start, l.index(0)), List.of(), (in, args) -> {
           VectorConv.range(l, from, to, c -> {
             Value v = LoadOp.create(l.builder(), l.location(), vt, flat, List.of(l.add(start, l.mul(c, l.index(plane))))).result();
-            StoreOp.create(l.builder(), l.location(), v, pa, List.of(p, l.add(l.mul(c, l.index(taps)), l.index(t)), l.index(0)));
+            StoreOp.create(l.builder(), l.location(), v, pa, List.of(p, k(l, c, t), l.index(0)));
           });
           return List.of();
         }, (in, args) -> {
-          l.forEach(new long[] {s.mr()}, rv -> lane(l, cb, p, rv.getFirst(), t));
+          Runnable lanes = () -> l.forEach(new long[] {s.mr()}, rv -> lane(l, cb, p, rv.getFirst(), t));
+          if (ranges == null) {
+            lanes.run();
+          } else {
+            // -2: a tap outside the panel's range of k, which its micro-kernels never read.
+            IfOp.create(l.builder(), l.location(), l.cmp(CmpIPredicate.EQ, start, l.index(-1)), List.of(), (in2, args2) -> {
+              lanes.run();
+              return List.of();
+            }, null);
+          }
           return List.of();
         });
       }
@@ -252,11 +294,10 @@ final class ChannelLanesConv {
       Value to = l.minsi(l.add(from, l.index(block)), l.index(xs[1]));
       Value offset = l.indexCast(l.load(offsets, List.of(l.index(tap), q)));
       IfOp.create(l.builder(), l.location(), l.cmp(CmpIPredicate.SGE, offset, l.index(0)), List.of(), (in, args) -> {
-        VectorConv.range(l, from, to, c -> l.store(l.load(flat, List.of(l.add(offset, l.mul(c, l.index(plane))))), pa,
-            List.of(p, l.add(l.mul(c, l.index(taps)), l.index(tap)), r)));
+        VectorConv.range(l, from, to, c -> l.store(l.load(flat, List.of(l.add(offset, l.mul(c, l.index(plane))))), pa, List.of(p, k(l, c, tap), r)));
         return List.of();
       }, (in, args) -> {
-        VectorConv.range(l, from, to, c -> l.store(zero, pa, List.of(p, l.add(l.mul(c, l.index(taps)), l.index(tap)), r)));
+        VectorConv.range(l, from, to, c -> l.store(zero, pa, List.of(p, k(l, c, tap), r)));
         return List.of();
       });
     }
@@ -264,9 +305,10 @@ final class ChannelLanesConv {
 
   /**
    * Per tap and full panel of mr pixels: the offset that the panel's first pixel reads when its
-   * mr pixels read mr consecutive elements under that tap, else -1.
+   * mr pixels read mr consecutive elements under that tap, -2 when the tap lies outside the
+   * panel's {@code tapRanges} (null: none), else -1.
    */
-  private static long[] consecutive(long[] offsets, long taps, long rows, int mr) {
+  private static long[] consecutive(long[] offsets, long[] tapRanges, long taps, long rows, int mr) {
     long full = rows / mr;
     long[] starts = new long[Math.toIntExact(taps * full)];
     for (long tap = 0; tap < taps; tap++) {
@@ -274,10 +316,53 @@ final class ChannelLanesConv {
         long first = offsets[Math.toIntExact(tap * rows + p * mr)];
         boolean run = first >= 0;
         for (int r = 1; r < mr && run; r++) run = offsets[Math.toIntExact(tap * rows + p * mr + r)] == first + r;
-        starts[Math.toIntExact(tap * full + p)] = run ? first : -1;
+        boolean outside = tapRanges != null && (tap < tapRanges[(int) (2 * p)] || tap >= tapRanges[(int) (2 * p + 1)]);
+        starts[Math.toIntExact(tap * full + p)] = outside ? -2 : run ? first : -1;
       }
     }
     return starts;
+  }
+
+  /**
+   * Per panel of mr pixels (the last one maybe partial), [first, last + 1) of the taps under
+   * which some pixel of the panel reads inside the image; null when that is every tap for every
+   * panel. A panel that reads nothing gets [0, 0).
+   */
+  private static long[] tapRanges(long[] offsets, long taps, long rows, int mr) {
+    long panels = Math.ceilDiv(rows, mr);
+    long[] ranges = new long[Math.toIntExact(2 * panels)];
+    boolean narrower = false;
+    for (long p = 0; p < panels; p++) {
+      long first = -1;
+      long last = -1;
+      for (long tap = 0; tap < taps; tap++) {
+        boolean read = false;
+        for (long q = p * mr; q < Math.min(rows, (p + 1) * mr) && !read; q++) read = offsets[Math.toIntExact(tap * rows + q)] >= 0;
+        if (read) {
+          if (first < 0) first = tap;
+          last = tap;
+        }
+      }
+      ranges[(int) (2 * p)] = first < 0 ? 0 : first;
+      ranges[(int) (2 * p + 1)] = first < 0 ? 0 : last + 1;
+      narrower |= first != 0 || last != taps - 1;
+    }
+    return narrower ? ranges : null;
+  }
+
+  /** Weights (oc x channels x taps) reordered to oc x taps x channels, for the tap-major k. */
+  private static DenseElementsAttr tapMajor(DenseElementsAttr w, long oc, long channels, long taps) {
+    if (w.isSplat()) return w;
+    byte[] src = w.rawData();
+    byte[] dst = new byte[src.length];
+    for (long o = 0; o < oc; o++) {
+      for (long c = 0; c < channels; c++) {
+        for (long t = 0; t < taps; t++) {
+          System.arraycopy(src, (int) (((o * channels + c) * taps + t) * 4), dst, (int) (((o * taps + t) * channels + c) * 4), 4);
+        }
+      }
+    }
+    return DenseElementsAttr.fromRaw(w.type(), dst);
   }
 
   /** Per tap and pixel q = (image * oh + y) * ow + z: the flat offset in x of what it reads in channel 0, -1 in the padding. */

@@ -47,6 +47,16 @@ final class MatMulKernel {
     Value scalar(Loops l, Value panel, Value k, int row);
   }
 
+  /**
+   * The range of k [from, to) in which A panel {@code panel} has values other than zero: the
+   * micro-kernel of that panel multiplies only there. A convolution's padding makes whole taps
+   * zero for every pixel of a panel (the top row of the image under the kernel's top row).
+   */
+  @FunctionalInterface
+  interface KRange {
+    Value[] of(Loops l, Value panel);
+  }
+
   /** A packed in panels by {@link GemmPacking#packA}: the mr values of one k next to each other. */
   static ASource packedA(Value packedA) {
     return (l, panel, k, row) -> l.load(packedA, List.of(panel, k, l.index(row)));
@@ -132,9 +142,10 @@ final class MatMulKernel {
   private final Epilogue epilogue;
   private final VectorType vt;
   private final GemmThreads threads;
+  private final KRange kRange;
 
-  private MatMulKernel(Loops l, GemmThreads threads, long m, long n, long k, ASource aSource, BSource bSource, Value out, List<Value> outPrefix,
-      TileInit init, Value colOffset, Epilogue epilogue) {
+  private MatMulKernel(Loops l, GemmThreads threads, long m, long n, long k, ASource aSource, KRange kRange, BSource bSource, Value out,
+      List<Value> outPrefix, TileInit init, Value colOffset, Epilogue epilogue) {
     this.l = l;
     this.b = l.builder();
     this.loc = l.location();
@@ -144,6 +155,7 @@ final class MatMulKernel {
     this.n = n;
     this.k = k;
     this.aSource = aSource;
+    this.kRange = kRange;
     this.bSource = bSource;
     this.out = out;
     this.outPrefix = outPrefix;
@@ -174,7 +186,13 @@ final class MatMulKernel {
   /** {@link #emit} with A read from {@code aSource}. */
   static void emit(Loops l, KernelShape s, long m, long n, long k, ASource aSource, BSource bSource, Value out, List<Value> outPrefix,
       TileInit init, Value colOffset, Epilogue epilogue) {
-    new MatMulKernel(l, GemmThreads.choose(l, s, m, n, k), m, n, k, aSource, bSource, out, outPrefix, init, colOffset, epilogue).nest();
+    emit(l, s, m, n, k, aSource, null, bSource, out, outPrefix, init, colOffset, epilogue);
+  }
+
+  /** {@link #emit} with each A panel multiplied only in its range of k (null: all of k). */
+  static void emit(Loops l, KernelShape s, long m, long n, long k, ASource aSource, KRange kRange, BSource bSource, Value out,
+      List<Value> outPrefix, TileInit init, Value colOffset, Epilogue epilogue) {
+    new MatMulKernel(l, GemmThreads.choose(l, s, m, n, k), m, n, k, aSource, kRange, bSource, out, outPrefix, init, colOffset, epilogue).nest();
   }
 
   /**
@@ -238,7 +256,14 @@ final class MatMulKernel {
       start = IfOp.create(b, loc, t.firstBlock(), types, (in, args) -> startTile(mr, t, row, col), (in, args) -> loadTile(mr, t, row, col))
           .results().stream().map(v -> (Value) v).toList();
     }
-    ForOp loop = ForOp.create(b, loc, t.kBegin(), t.kEnd(), l.index(1), start, (in, kk, acc) -> {
+    Value kBegin = t.kBegin();
+    Value kEnd = t.kEnd();
+    if (kRange != null) {
+      Value[] range = kRange.of(l, ip);
+      kBegin = l.maxsi(kBegin, range[0]);
+      kEnd = l.minsi(kEnd, range[1]);
+    }
+    ForOp loop = ForOp.create(b, loc, kBegin, kEnd, l.index(1), start, (in, kk, acc) -> {
       List<Value> bv = new ArrayList<>();
       for (int v = 0; v < t.nv(); v++) bv.add(bSource.vector(l, jp, kk, (long) v * s.width(), vt, masked(t, v)));
       List<Value> next = new ArrayList<>(acc);

@@ -16,6 +16,8 @@
 // BIGCONST: sol-import: error: {{.*}}constant_40gb.onnx: tensor 'w' of shape [10, 1073741824] has 10737418240 elements, more than SOL's limit of 2147483647
 // RUN: not %sol-run --backend=jit %S/Inputs/bad/constant_40gb.onnx 2>&1 | FileCheck %s --check-prefix=BIGCONST2
 // BIGCONST2: sol-run: error: {{.*}}constant_40gb.onnx: tensor 'w' of shape [10, 1073741824] has 10737418240 elements, more than SOL's limit of 2147483647
+// RUN: not %sol-import %S/Inputs/bad/constant_min_dim.onnx 2>&1 | FileCheck %s --check-prefix=MINDIM
+// MINDIM: sol-import: error: {{.*}}constant_min_dim.onnx: tensor 'w' of shape [10, -9223372036854775808] has a negative dimension (-9223372036854775808)
 
 // RUN: not %sol-import %S/Inputs/bad/input_2e36.onnx 2>&1 | FileCheck %s --check-prefix=BIGIN
 // BIGIN: sol-import: error: {{.*}}input_2e36.onnx: graph input 'x' of shape [65536, 1048576] has 68719476736 elements, more than SOL's limit of 2147483647

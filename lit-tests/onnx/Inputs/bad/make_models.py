@@ -47,6 +47,10 @@ save("constant_of_shape_2g", [helper.make_node("ConstantOfShape", ["shape"], ["y
 big = TensorProto(name="w", data_type=TensorProto.FLOAT, dims=[10, 1073741824])
 save("constant_40gb", [helper.make_node("Add", ["x", "w"], ["y"], name="add")],
      [tensor("x", [1])], [tensor("y", None)], [big])
+# An initializer whose dimension is -2^63 (what SOL's types take for a dynamic one), found by the fuzzer.
+odd = TensorProto(name="w", data_type=TensorProto.FLOAT, dims=[10, -9223372036854775808])
+save("constant_min_dim", [helper.make_node("Add", ["x", "w"], ["y"], name="add")],
+     [tensor("x", [1])], [tensor("y", None)], [odd])
 # A graph input of 2^36 elements.
 save("input_2e36", [helper.make_node("Relu", ["x"], ["y"], name="relu")],
      [tensor("x", [65536, 1048576])], [tensor("y", None)])

@@ -7,6 +7,7 @@ import dev.sol.dialect.nn.Tensor;
 import dev.sol.ir.*;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /** Converts between ONNX TensorProto (raw or typed data) and {@link Tensor}. */
 public final class TensorProtos {
@@ -58,8 +59,7 @@ public final class TensorProtos {
     }
     Type element = elementType(type);
     long[] shape = p.getDimsList().stream().mapToLong(Long::longValue).toArray();
-    String problem = ShapedType.shapeProblem(shape);
-    if (problem != null) throw new ImportException("tensor '" + p.getName() + "' of shape " + ShapedType.describe(shape) + " " + problem);
+    checkShape(p, shape);
     long expected = ShapedType.elementCount(shape) * DenseElementsAttr.elementBytes(element);
     if (p.getRawData().size() != expected) {
       throw new ImportException("tensor '" + p.getName() + "' has " + p.getRawData().size() + " bytes of data, expected " + expected);
@@ -67,13 +67,24 @@ public final class TensorProtos {
     return DenseElementsAttr.fromRaw(new RankedTensorType(shape, element), p.getRawData().toByteArray());
   }
 
+  /**
+   * Rejects a shape that no tensor of data can have: negative dimensions (Long.MIN_VALUE too,
+   * which SOL's types take for a dynamic one) or more elements than SOL's limit.
+   */
+  private static void checkShape(TensorProto p, long[] shape) throws ImportException {
+    for (long d : shape) {
+      if (d < 0) throw new ImportException("tensor '" + p.getName() + "' of shape " + Arrays.toString(shape) + " has a negative dimension (" + d + ")");
+    }
+    String problem = ShapedType.shapeProblem(shape);
+    if (problem != null) throw new ImportException("tensor '" + p.getName() + "' of shape " + ShapedType.describe(shape) + " " + problem);
+  }
+
   public static Tensor toTensor(TensorProto p) throws ImportException {
     Type element = elementType(p.getDataType());
     if (element == null) throw new ImportException("tensor '" + p.getName() + "' has unsupported data type " + p.getDataType());
     long[] shape = p.getDimsList().stream().mapToLong(Long::longValue).toArray();
     // Everything is checked before the tensor is allocated: a few bytes of model may declare gigabytes.
-    String problem = ShapedType.shapeProblem(shape);
-    if (problem != null) throw new ImportException("tensor '" + p.getName() + "' of shape " + ShapedType.describe(shape) + " " + problem);
+    checkShape(p, shape);
     if (p.getDataLocation() == TensorProto.DataLocation.EXTERNAL) {
       throw new ImportException("tensor '" + p.getName() + "' keeps its data in an external file, which is not supported");
     }

@@ -194,6 +194,7 @@ public final class Interpreter {
       case ReductionOp r -> List.of(VectorInterpreter.reduce(r, frame.tensor(r.vector()), r.acc() == null ? null : frame.tensor(r.acc())));
       case ExtractOp e -> List.of(VectorInterpreter.extract(frame.tensor(e.vector()), e.position()));
       case InsertOp i -> List.of(VectorInterpreter.insert(frame.tensor(i.source()), frame.tensor(i.dest()), i.position()));
+      case dev.sol.dialect.vector.ShuffleOp s -> List.of(VectorInterpreter.shuffle(frame.tensor(s.v1()), frame.tensor(s.v2()), s.mask()));
       default -> throw unsupported(op);
     };
   }

@@ -85,6 +85,17 @@ final class VectorInterpreter {
     return out;
   }
 
+  /** Lane i is lane {@code mask[i]} of v1 followed by v2. */
+  static Tensor shuffle(Tensor v1, Tensor v2, long[] mask) {
+    Tensor out = Tensor.zeros(v1.element(), new long[] {mask.length});
+    for (int i = 0; i < mask.length; i++) {
+      int m = (int) mask[i];
+      if (m < v1.size()) Buffer.copy(v1, m, out, i);
+      else Buffer.copy(v2, m - v1.size(), out, i);
+    }
+    return out;
+  }
+
   /** The row-major number of the sub-vector at {@code position} among those of its rank. */
   private static long offset(Tensor v, long[] position) {
     long at = 0;

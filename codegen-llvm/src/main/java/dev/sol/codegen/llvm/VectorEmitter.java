@@ -4,6 +4,7 @@ import static org.bytedeco.llvm.global.LLVM.*;
 
 import dev.sol.dialect.vector.*;
 import dev.sol.ir.*;
+import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.llvm.LLVM.*;
 
 /**
@@ -48,9 +49,19 @@ final class VectorEmitter {
         e.bind(o.result(), LLVMBuildInsertElement(b, e.v(o.dest()), e.v(o.source()), e.i64(single(o, o.position())), ""));
       }
       case ReductionOp r -> e.bind(r.result(), reduction(r));
+      case ShuffleOp o -> e.bind(o.result(), shuffle(o));
       default -> { return false; }
     }
     return true;
+  }
+
+  /** vector.shuffle: LLVM's shufflevector with the mask as a constant vector of i32. */
+  private LLVMValueRef shuffle(ShuffleOp o) {
+    long[] mask = o.mask();
+    PointerPointer<LLVMValueRef> lanes = new PointerPointer<>(mask.length);
+    for (int i = 0; i < mask.length; i++) lanes.put(i, LLVMConstInt(LLVMInt32TypeInContext(e.context()), mask[i], 0));
+    LLVMValueRef maskVector = LLVMConstVector(lanes, mask.length);
+    return LLVMBuildShuffleVector(e.builder(), e.v(o.v1()), e.v(o.v2()), maskVector, "");
   }
 
   /** vector.transfer_read: a plain load when in bounds, else a masked load whose lanes past the end read the padding. */

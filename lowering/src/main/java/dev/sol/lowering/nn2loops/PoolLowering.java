@@ -3,7 +3,15 @@ package dev.sol.lowering.nn2loops;
 import dev.sol.dialect.nn.Integers;
 import dev.sol.dialect.nn.PoolOp;
 import dev.sol.ir.*;
+import dev.sol.dialect.arith.MaxFOp;
+import dev.sol.dialect.vector.BroadcastOp;
+import dev.sol.dialect.vector.LoadOp;
+import dev.sol.dialect.vector.ShuffleOp;
+import dev.sol.dialect.vector.StoreOp;
+import dev.sol.dialect.vector.TransferReadOp;
+import dev.sol.dialect.vector.TransferWriteOp;
 import dev.sol.lowering.Loops;
+import dev.sol.lowering.TargetDescription;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,8 +21,11 @@ import java.util.List;
  * reduction that counts the positions (padded ones too with count_include_pad).
  */
 public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
-  public PoolLowering(Class<T> type, OpSpec spec, Buffers buffers) {
+  private final TargetDescription target;
+
+  public PoolLowering(Class<T> type, OpSpec spec, Buffers buffers, TargetDescription target) {
     super(type, spec, buffers);
+    this.target = target;
   }
 
   @Override protected void lower(T op, Loops l, List<Value> in, List<Value> out) {
@@ -30,7 +41,7 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
     Type t = element(x);
     Type element = nnElement(op, 0);
     if (xs.length == 4 && t instanceof FloatType && PlaneWindows.unrolls(kernel[0], kernel[1])) {
-      planes(op, l, x, out.getFirst(), max, lowest(l, element, t));
+      planes(op, l, x, out.getFirst(), max, lowest(l, element, t), t.equals(FloatType.F32) ? target.vectorWidth() : 1);
       return;
     }
     l.parallelForEach(shape(out.getFirst()), (max ? 1 : 2) * product(kernel), iv -> {
@@ -58,7 +69,7 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
    * The interior's averages divide by the window's size; the border's count their taps (the
    * padded ones too with count_include_pad).
    */
-  private static void planes(PoolOp op, Loops l, Value x, Value out, boolean max, Value lowest) {
+  private static void planes(PoolOp op, Loops l, Value x, Value out, boolean max, Value lowest, int width) {
     long[] xs = shape(x);
     long[] os = shape(out);
     long[] kernel = op.kernelShape();
@@ -67,7 +78,7 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
     boolean separable = max && kernel[0] > 1 && dl[0] == 1 && dl[1] == 1;
     l.parallelForEach(new long[] {os[0], os[1]}, os[2] * os[3] * product(kernel), iv -> {
       PlaneWindows.Output output = output(op, l, x, out, max, lowest, plane, iv);
-      if (separable) separableMax(op, l, x, out, lowest, iv, output);
+      if (separable) separableMax(op, l, x, out, lowest, iv, output, width);
       else plane.forEach(l, output);
     });
   }
@@ -80,7 +91,8 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
    * in each pass instead of 9 strided ones (SqueezeNet's pools: 3x the time of ONNX Runtime's
    * before). The border keeps the checked outputs of {@link PlaneWindows}.
    */
-  private static void separableMax(PoolOp op, Loops l, Value x, Value out, Value lowest, List<Value> iv, PlaneWindows.Output checked) {
+  private static void separableMax(PoolOp op, Loops l, Value x, Value out, Value lowest, List<Value> iv, PlaneWindows.Output checked,
+      int width) {
     long[] xs = shape(x);
     long[] os = shape(out);
     long[] k = op.kernelShape();
@@ -88,25 +100,108 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
     long[] pd = op.pads();
     long[] rows = PlaneWindows.interior(os[2], xs[2], st[0], 1, pd[0], k[0]);
     long[] cols = PlaneWindows.interior(os[3], xs[3], st[1], 1, pd[1], k[1]);
-    Value row = dev.sol.dialect.memref.AllocaOp.create(l.builder(), l.location(), new MemRefType(new long[] {xs[3]}, element(x))).result();
+    boolean vectors = width > 1 && st[1] <= 2 && cols[1] > cols[0];
+    // In vectors, the row takes whole vectors, and as many more as the last vector of outputs
+    // reads past the interior (lanes that go to the border, rewritten after, or past the end).
+    long length = vectors ? Math.ceilDiv(Math.max(xs[3], (cols[1] - 1) * st[1] - pd[1] + k[1] + st[1] * width + 1), width) * width : xs[3];
+    Value row = dev.sol.dialect.memref.AllocaOp.create(l.builder(), l.location(), new MemRefType(new long[] {length}, element(x))).result();
+    long filled = Math.ceilDiv(xs[3], width) * width;
+    if (vectors && length > filled) {
+      // The vectors past the input's row hold the identity of max once for all rows.
+      Value identity = BroadcastOp.create(l.builder(), l.location(), new VectorType(new long[] {width}, FloatType.F32), lowest).result();
+      range(l, filled / width, length / width, cv -> StoreOp.create(l.builder(), l.location(), identity, row, List.of(l.mul(cv, l.index(width)))));
+    }
     range(l, 0, rows[0], y -> range(l, 0, os[3], c -> checked.emit(y, c, true)));
     range(l, rows[0], rows[1], y -> {
       Value top = l.sub(l.mul(y, l.index(st[0])), l.index(pd[0]));
-      l.forEach(new long[] {xs[3]}, cv -> {
-        Value m = lowest;
-        for (int i = 0; i < k[0]; i++) m = l.max(m, l.load(x, List.of(iv.get(0), iv.get(1), l.add(top, l.index(i)), cv.getFirst())));
-        l.store(m, row, cv);
-      });
+      if (vectors) {
+        rowMaxVectors(l, x, iv, top, k[0], row, xs[3], width, lowest);
+      } else {
+        l.forEach(new long[] {xs[3]}, cv -> {
+          Value m = lowest;
+          for (int i = 0; i < k[0]; i++) m = l.max(m, l.load(x, List.of(iv.get(0), iv.get(1), l.add(top, l.index(i)), cv.getFirst())));
+          l.store(m, row, cv);
+        });
+      }
       range(l, 0, cols[0], c -> checked.emit(y, c, true));
-      range(l, cols[0], cols[1], c -> {
-        Value left = l.sub(l.mul(c, l.index(st[1])), l.index(pd[1]));
-        Value m = lowest;
-        for (int j = 0; j < k[1]; j++) m = l.max(m, l.load(row, List.of(l.add(left, l.index(j)))));
-        l.store(m, out, List.of(iv.get(0), iv.get(1), y, c));
-      });
+      if (vectors) {
+        columnMaxVectors(l, row, out, List.of(iv.get(0), iv.get(1), y), cols, st[1], pd[1], k[1], width);
+      } else {
+        range(l, cols[0], cols[1], c -> {
+          Value left = l.sub(l.mul(c, l.index(st[1])), l.index(pd[1]));
+          Value m = lowest;
+          for (int j = 0; j < k[1]; j++) m = l.max(m, l.load(row, List.of(l.add(left, l.index(j)))));
+          l.store(m, out, List.of(iv.get(0), iv.get(1), y, c));
+        });
+      }
       range(l, cols[1], os[3], c -> checked.emit(y, c, true));
     });
     range(l, rows[1], os[2], y -> range(l, 0, os[3], c -> checked.emit(y, c, true)));
+  }
+
+  /**
+   * The first pass in vectors: row[x] = the maximum of the kh input rows from {@code top} at x,
+   * a vector of {@code width} columns at a time; the last vector's columns past the input's
+   * {@code columns} read {@code lowest} (masked reads).
+   */
+  private static void rowMaxVectors(Loops l, Value x, List<Value> iv, Value top, long kh, Value row, long columns, int width, Value lowest) {
+    VectorType vt = new VectorType(new long[] {width}, FloatType.F32);
+    java.util.function.BiConsumer<Value, Boolean> chunk = (x0, masked) -> {
+      Value m = null;
+      for (int i = 0; i < kh; i++) {
+        List<Value> at = List.of(iv.get(0), iv.get(1), l.add(top, l.index(i)), x0);
+        Value v = masked ? TransferReadOp.create(l.builder(), l.location(), vt, x, at, lowest, false).result()
+            : LoadOp.create(l.builder(), l.location(), vt, x, at).result();
+        m = m == null ? v : MaxFOp.create(l.builder(), l.location(), m, v).result();
+      }
+      StoreOp.create(l.builder(), l.location(), m, row, List.of(x0));
+    };
+    range(l, 0, columns / width, cv -> chunk.accept(l.mul(cv, l.index(width)), false));
+    if (columns % width != 0) chunk.accept(l.index(columns / width * width), true);
+  }
+
+  /**
+   * The second pass in vectors over the interior columns [cols[0], cols[1]) of output row
+   * {@code at} = [image, channel, y]: a vector of {@code width} outputs takes the maximum of kw
+   * neighbours in the row buffer, read as whole vectors at stride 1; at stride 2 each pair of
+   * vectors is split into its even and odd lanes (vector.shuffle), which serve two taps. The
+   * last vector is written masked at the end of the output row; its lanes in the right border
+   * are written again by the border's outputs after it.
+   */
+  private static void columnMaxVectors(Loops l, Value row, Value out, List<Value> at, long[] cols, long stride, long pad, long kw, int width) {
+    long outputs = shape(out)[3];
+    VectorType vt = new VectorType(new long[] {width}, FloatType.F32);
+    long[] even = new long[width];
+    long[] odd = new long[width];
+    for (int i = 0; i < width; i++) {
+      even[i] = 2L * i;
+      odd[i] = 2L * i + 1;
+    }
+    long chunks = Math.ceilDiv(cols[1] - cols[0], width);
+    // Vectors that end inside the output row are plain stores; the one past its end is masked.
+    long whole = Math.min(chunks, Math.max(0, (outputs - cols[0]) / width));
+    java.util.function.BiConsumer<Value, Boolean> chunk = (j0, masked) -> {
+      Value left = l.sub(l.mul(j0, l.index(stride)), l.index(pad));
+      List<Value> taps = new ArrayList<>();
+      if (stride == 1) {
+        for (int t = 0; t < kw; t++) taps.add(LoadOp.create(l.builder(), l.location(), vt, row, List.of(l.add(left, l.index(t)))).result());
+      } else {
+        for (int t = 0; t < kw; t += 2) {
+          Value a = LoadOp.create(l.builder(), l.location(), vt, row, List.of(l.add(left, l.index(t)))).result();
+          Value b = LoadOp.create(l.builder(), l.location(), vt, row, List.of(l.add(left, l.index(t + width)))).result();
+          taps.add(ShuffleOp.create(l.builder(), l.location(), a, b, even).result());
+          if (t + 1 < kw) taps.add(ShuffleOp.create(l.builder(), l.location(), a, b, odd).result());
+        }
+      }
+      Value m = taps.getFirst();
+      for (int t = 1; t < taps.size(); t++) m = MaxFOp.create(l.builder(), l.location(), m, taps.get(t)).result();
+      List<Value> idx = new ArrayList<>(at);
+      idx.add(j0);
+      if (masked) TransferWriteOp.create(l.builder(), l.location(), m, out, idx, false);
+      else StoreOp.create(l.builder(), l.location(), m, out, idx);
+    };
+    range(l, 0, whole, cv -> chunk.accept(l.add(l.index(cols[0]), l.mul(cv, l.index(width))), false));
+    if (whole < chunks) chunk.accept(l.index(cols[0] + whole * width), true);
   }
 
   /** A loop over [from, to), or nothing when it is empty. */

@@ -1,0 +1,89 @@
+// RUN: %sol-opt %s --split-input-file -p 'convert-nn-to-loops{vector-width=16 vector-registers=32},canonicalize,cse' | FileCheck %s
+// RUN: %sol-opt %s --split-input-file --check-equivalence -p 'convert-nn-to-loops{vector-width=16 vector-registers=32},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
+// RUN: %sol-opt %s --split-input-file --check-equivalence -p 'convert-nn-to-loops{vector-width=8 vector-registers=16},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
+// RUN: %sol-opt %s --split-input-file --check-equivalence -p 'convert-nn-to-loops{vector-width=4 vector-registers=8},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
+
+// 2-D max pooling on a target with vectors: per interior output row, the maximum down the
+// window's rows goes into a row buffer a vector at a time (the last vector of the input row
+// read masked), then each vector of outputs takes the maximum of the window's columns from
+// the buffer. At stride 2 a pair of loads is split into its even and odd lanes with
+// vector.shuffle, serving two taps; the last vector of outputs is written masked.
+
+// EQUIV-NOT: changed the results
+// EQUIV: sym_name = "pool_3x3_stride_2"
+// EQUIV-NOT: changed the results
+// EQUIV: sym_name = "pool_3x3_stride_2_padded"
+// EQUIV-NOT: changed the results
+// EQUIV: sym_name = "pool_3x3_stride_1"
+// EQUIV-NOT: changed the results
+// EQUIV: sym_name = "pool_2x2_stride_2_narrow"
+// EQUIV-NOT: changed the results
+
+// 111 -> 55 columns: the row buffer (7 vectors of the input, masked at 111, and two of -inf)
+// and 3 vectors of outputs, the last one masked at 55.
+// CHECK-LABEL: "func.func"
+// CHECK: "memref.alloca"() {{.*}} -> memref<144xf32>
+// CHECK: "vector.store"(%{{.*}}, %[[ROW:.*]], %{{.*}}) : (vector<16xf32>, memref<144xf32>, index) -> ()
+// CHECK: "vector.load"(%{{.*}}) : (memref<1x2x111x111xf32>, index, index, index, index) -> vector<16xf32>
+// CHECK: "arith.maxf"
+// CHECK: "vector.transfer_read"(%{{.*}}) {{.*}} : (memref<1x2x111x111xf32>, index, index, index, index, f32) -> vector<16xf32>
+// CHECK: %[[A:.*]] = "vector.load"(%[[ROW]], %{{.*}}) : (memref<144xf32>, index) -> vector<16xf32>
+// CHECK: %[[B:.*]] = "vector.load"(%[[ROW]], %{{.*}}) : (memref<144xf32>, index) -> vector<16xf32>
+// CHECK: "vector.shuffle"(%[[A]], %[[B]]) {mask = [0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30]}
+// CHECK: "vector.shuffle"(%[[A]], %[[B]]) {mask = [1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31]}
+// CHECK: "vector.store"(%{{.*}}) : (vector<16xf32>, memref<1x2x55x55xf32>, index, index, index, index) -> ()
+// CHECK: "vector.transfer_write"(%{{.*}}) {{.*}} : (vector<16xf32>, memref<1x2x55x55xf32>, index, index, index, index) -> ()
+// CHECK: sym_name = "pool_3x3_stride_2"
+"builtin.module"() ({
+  "func.func"() ({
+  ^bb0(%x: tensor<1x2x111x111xf32>):
+    %0 = "nn.max_pool"(%x) {kernel_shape = array<i64: 3, 3>, strides = array<i64: 2, 2>} : (tensor<1x2x111x111xf32>) -> tensor<1x2x55x55xf32>
+    "func.return"(%0) : (tensor<1x2x55x55xf32>) -> ()
+  }) {function_type = (tensor<1x2x111x111xf32>) -> tensor<1x2x55x55xf32>, sym_name = "pool_3x3_stride_2"} : () -> ()
+}) : () -> ()
+
+// -----
+
+// Padding (ResNet's stem pool): the border rows and columns keep their checked outputs, written
+// after the interior's vectors (whose last lanes reach into the right border).
+// CHECK-LABEL: // -----
+// CHECK: "vector.shuffle"
+// CHECK: sym_name = "pool_3x3_stride_2_padded"
+"builtin.module"() ({
+  "func.func"() ({
+  ^bb0(%x: tensor<1x3x22x37xf32>):
+    %0 = "nn.max_pool"(%x) {kernel_shape = array<i64: 3, 3>, strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>} : (tensor<1x3x22x37xf32>) -> tensor<1x3x11x19xf32>
+    "func.return"(%0) : (tensor<1x3x11x19xf32>) -> ()
+  }) {function_type = (tensor<1x3x22x37xf32>) -> tensor<1x3x11x19xf32>, sym_name = "pool_3x3_stride_2_padded"} : () -> ()
+}) : () -> ()
+
+// -----
+
+// Stride 1 (Inception's pools): unaligned loads of the row buffer, no shuffles.
+// CHECK-LABEL: // -----
+// CHECK-NOT: "vector.shuffle"
+// CHECK: "vector.load"(%{{.*}}) : (memref<{{.*}}xf32>, index) -> vector<16xf32>
+// CHECK-NOT: "vector.shuffle"
+// CHECK: sym_name = "pool_3x3_stride_1"
+"builtin.module"() ({
+  "func.func"() ({
+  ^bb0(%x: tensor<2x2x9x40xf32>):
+    %0 = "nn.max_pool"(%x) {kernel_shape = array<i64: 3, 3>, strides = array<i64: 1, 1>, pads = array<i64: 1, 1, 1, 1>} : (tensor<2x2x9x40xf32>) -> tensor<2x2x9x40xf32>
+    "func.return"(%0) : (tensor<2x2x9x40xf32>) -> ()
+  }) {function_type = (tensor<2x2x9x40xf32>) -> tensor<2x2x9x40xf32>, sym_name = "pool_3x3_stride_1"} : () -> ()
+}) : () -> ()
+
+// -----
+
+// Fewer columns than a vector: one masked read per input row and one masked write per output row.
+// CHECK-LABEL: // -----
+// CHECK: "vector.transfer_read"
+// CHECK: "vector.transfer_write"
+// CHECK: sym_name = "pool_2x2_stride_2_narrow"
+"builtin.module"() ({
+  "func.func"() ({
+  ^bb0(%x: tensor<1x4x6x10xf32>):
+    %0 = "nn.max_pool"(%x) {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>} : (tensor<1x4x6x10xf32>) -> tensor<1x4x3x5xf32>
+    "func.return"(%0) : (tensor<1x4x3x5xf32>) -> ()
+  }) {function_type = (tensor<1x4x6x10xf32>) -> tensor<1x4x3x5xf32>, sym_name = "pool_2x2_stride_2_narrow"} : () -> ()
+}) : () -> ()

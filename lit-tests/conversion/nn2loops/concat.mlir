@@ -73,7 +73,42 @@
   "func.return"(%0) : (tensor<3x3xi32>) -> ()
 }) {function_type = (tensor<2x3xi32>, tensor<1x3xi32>) -> tensor<3x3xi32>, sym_name = "concat_axis0"} : () -> ()
 
+// Producers write their slab of the concat in place (channels at batch 1, as in SqueezeNet's
+// fire modules): the concat's buffer is a byte buffer allocated where the first producer is
+// lowered, each producer writes a memref.view of it at its slab's byte offset (0, then 2 x 3 x 4
+// bytes), and the concat copies only the operand that is not produced here (the argument
+// %z, into channels 5 and 6); its result is a view of the whole buffer.
+// CHECK-LABEL: "func.func"
+// CHECK: ^bb0(%[[X:.*]]: tensor<1x2x3xf32>, %[[Z:.*]]: tensor<1x2x3xf32>):
+// CHECK: %[[BYTES:.*]] = "memref.alloc"() {{.*}} : () -> memref<84xi8>
+// CHECK: %[[AT0:.*]] = "arith.constant"() {value = 0 : index}
+// CHECK: %[[SLAB0:.*]] = "memref.view"(%[[BYTES]], %[[AT0]]) : (memref<84xi8>, index) -> memref<1x2x3xf32>
+// CHECK: "math.tanh"
+// CHECK: "memref.store"(%{{.*}}, %[[SLAB0]],
+// CHECK: %[[AT1:.*]] = "arith.constant"() {value = 24 : index}
+// CHECK: %[[SLAB1:.*]] = "memref.view"(%[[BYTES]], %[[AT1]]) : (memref<84xi8>, index) -> memref<1x3x3xf32>
+// CHECK: "memref.store"(%{{.*}}, %[[SLAB1]],
+// CHECK: %[[WHOLE:.*]] = "memref.view"(%[[BYTES]], %{{.*}}) : (memref<84xi8>, index) -> memref<1x7x3xf32>
+// CHECK-NOT: "memref.store"(%{{.*}}, %[[WHOLE]], %{{.*}}, %{{.*}}, %{{.*}}) : (f32, memref<1x7x3xf32>
+// CHECK: %[[OFF:.*]] = "arith.constant"() {value = 5 : index}
+// CHECK: "arith.addi"(%{{.*}}, %[[OFF]])
+// CHECK: "memref.store"(%{{.*}}, %[[WHOLE]],
+// CHECK-NOT: "memref.store"(%{{.*}}, %[[WHOLE]],
+// CHECK: "bufferization.to_tensor"(%[[WHOLE]]) : (memref<1x7x3xf32>) -> tensor<1x7x3xf32>
+// CHECK: sym_name = "concat_in_place"
+"func.func"() ({
+^bb0(%x: tensor<1x2x3xf32>, %z: tensor<1x2x3xf32>):
+  %a = "nn.tanh"(%x) : (tensor<1x2x3xf32>) -> tensor<1x2x3xf32>
+  %b = "nn.concat"(%x, %z, %x) {axis = 1 : i64} : (tensor<1x2x3xf32>, tensor<1x2x3xf32>, tensor<1x2x3xf32>) -> tensor<1x6x3xf32>
+  %c = "nn.slice"(%b) {starts = array<i64: 0, 0, 0>, ends = array<i64: 1, 3, 3>, steps = array<i64: 1, 1, 1>} : (tensor<1x6x3xf32>) -> tensor<1x3x3xf32>
+  %0 = "nn.concat"(%a, %c, %z) {axis = 1 : i64} : (tensor<1x2x3xf32>, tensor<1x3x3xf32>, tensor<1x2x3xf32>) -> tensor<1x7x3xf32>
+  "func.return"(%0) : (tensor<1x7x3xf32>) -> ()
+}) {function_type = (tensor<1x2x3xf32>, tensor<1x2x3xf32>) -> tensor<1x7x3xf32>, sym_name = "concat_in_place"} : () -> ()
+
 // Interpreting the module on random inputs before and after each pass gives the same results.
 // EQUIV-NOT: changed the results
 // EQUIV: function_type = (memref<2x3xf32>, memref<2x1xf32>, memref<2x2xf32>, memref<2x6xf32>) -> (), sym_name = "concat"
 // EQUIV: function_type = (memref<2x3xi32>, memref<1x3xi32>, memref<3x3xi32>) -> (), sym_name = "concat_axis0"
+// EQUIV-NOT: changed the results
+// EQUIV: sym_name = "concat_in_place"
+// EQUIV-NOT: changed the results

@@ -1,6 +1,7 @@
 package dev.sol.runtime;
 
 import dev.sol.dialect.nn.Tensor;
+import dev.sol.ir.DenseElementsAttr;
 import dev.sol.ir.IndexType;
 import dev.sol.ir.MemRefType;
 import dev.sol.ir.Value;
@@ -53,14 +54,23 @@ final class Frame {
 
   /**
    * The typed buffer of a memref.view: the interpreter holds elements typed, not as bytes, so
-   * a view is a buffer of its own, the same one for every view of the same bytes, offset and
-   * type in this invocation. Views that overlap with other offsets or types share nothing
-   * here, where compiled code would share bytes; the memory plan never lets two buffers alive
-   * at once overlap, and no buffer is read before it is written, so the results agree.
+   * the views of one byte buffer with one element type share a typed copy of the whole buffer
+   * (made on first use in this invocation), each view a window into it at its offset: a
+   * concat's slabs written in place and the concat's whole result see the same elements, as
+   * they see the same bytes in compiled code. Views with another element type, or at an offset
+   * that is not a whole number of elements, share nothing; the memory plan never lets two
+   * buffers alive at once overlap, and no buffer is read before it is written, so the results agree.
    */
   Buffer view(Buffer bytes, long offset, MemRefType type) {
-    return views.computeIfAbsent(bytes.base(), k -> new java.util.HashMap<>())
-        .computeIfAbsent((bytes.offset() + offset) + " " + type, k -> MemRefInterpreter.allocate(type, new long[0]));
+    long start = bytes.offset() + offset;
+    int elementBytes = DenseElementsAttr.elementBytes(type.element());
+    Map<String, Buffer> shared = views.computeIfAbsent(bytes.base(), k -> new java.util.HashMap<>());
+    if (start % elementBytes != 0 || bytes.shape().length != 1) {
+      return shared.computeIfAbsent(start + " " + type, k -> MemRefInterpreter.allocate(type, new long[0]));
+    }
+    Buffer whole = shared.computeIfAbsent(type.element().toString(),
+        k -> MemRefInterpreter.allocate(new MemRefType(new long[] {bytes.base().size() / elementBytes}, type.element()), new long[0]));
+    return new Buffer(whole.base(), start / elementBytes, type.shape(), Tensor.strides(type.shape()));
   }
 
   /** Binds {@code vs} to {@code objects}, pairwise. */

@@ -1,5 +1,7 @@
 package dev.sol.lowering.nn2loops;
 
+import dev.sol.dialect.memref.ViewOp;
+import dev.sol.dialect.nn.ConcatOp;
 import dev.sol.ir.*;
 import dev.sol.lowering.ConvertNnToLoopsPass;
 import dev.sol.lowering.Loops;
@@ -24,6 +26,8 @@ public final class Buffers {
   private final TargetDescription target;
   private final Map<Value, Value> memrefOf = new IdentityHashMap<>();
   private final int[] tables = {0};
+  private final Map<ConcatOp, Value> concats = new IdentityHashMap<>();
+  private final Map<ConcatOp, boolean[]> placed = new IdentityHashMap<>();
 
   /** The bridge for loops on one thread. */
   public Buffers(Operation module) { this(module, TargetDescription.SCALAR); }
@@ -56,6 +60,66 @@ public final class Buffers {
     memrefOf.put(t, memref);
     return t;
   }
+
+  /**
+   * The buffer that {@code op}'s loops write result {@code r} into: a new allocation, or a slab
+   * of the buffer of the nn.concat that is its only user ({@link #slab}), or for that concat
+   * the whole of its buffer.
+   */
+  Value output(Loops l, Operation op, OpResult r) {
+    MemRefType type = ConvertNnToLoopsPass.bufferType(r, op);
+    if (op instanceof ConcatOp c && concats.containsKey(c)) return view(l, c, 0, type);
+    Value slab = slab(l, r, type);
+    return slab != null ? slab : l.alloc(type);
+  }
+
+  /**
+   * Concat as writes into slabs of one buffer: when {@code r}'s only user is an nn.concat whose
+   * slabs are contiguous (every dimension before the axis is 1, as for channels at batch 1), the
+   * producer writes its slab of the concat's buffer in place (a memref.view at the slab's byte
+   * offset, of identity layout, so that every lowering writes it as it would its own buffer) and
+   * the concat copies only its other operands. The concat's buffer is a byte buffer allocated
+   * where the first of its producers is lowered (the conversion runs in program order, so it
+   * dominates the others and the concat); bufferize and memory-plan see its lifetime through
+   * the views. Null when {@code r} cannot be placed so.
+   */
+  private Value slab(Loops l, OpResult r, MemRefType type) {
+    if (!r.hasOneUse() || !(r.uses().iterator().next().owner() instanceof ConcatOp c)) return null;
+    Operation producer = r.owner();
+    if (c.parentBlock() != producer.parentBlock() || c.numOperands() < 2 || !(c.result(0).type() instanceof RankedTensorType whole)
+        || !whole.hasStaticShape()) {
+      return null;
+    }
+    int axis = c.axis() < 0 ? c.axis() + whole.rank() : c.axis();
+    for (int d = 0; d < axis; d++) if (whole.shape()[d] != 1) return null;
+    long inner = 1;
+    for (int d = axis + 1; d < whole.rank(); d++) inner *= whole.shape()[d];
+    int index = r.uses().iterator().next().index();
+    long before = 0;
+    for (int i = 0; i < index; i++) {
+      if (!(c.operand(i).type() instanceof RankedTensorType t) || !t.hasStaticShape()) return null;
+      before += t.shape()[axis];
+    }
+    long elementBytes = DenseElementsAttr.elementBytes(type.element());
+    placed.computeIfAbsent(c, k -> new boolean[c.numOperands()])[index] = true;
+    return view(l, c, before * inner * elementBytes, type);
+  }
+
+  /** A view of {@code type} at {@code byteOffset} into the byte buffer of concat {@code c}, allocated on first use. */
+  private Value view(Loops l, ConcatOp c, long byteOffset, MemRefType type) {
+    Value buffer = concats.get(c);
+    // A pattern that failed had its allocation rolled back (it left its block): make another.
+    if (buffer == null || buffer instanceof OpResult res && res.owner().parentBlock() == null) {
+      MemRefType whole = ConvertNnToLoopsPass.bufferType(c.result(0), c);
+      long bytes = whole.numElements() * DenseElementsAttr.elementBytes(whole.element());
+      buffer = l.alloc(new MemRefType(new long[] {bytes}, IntegerType.I8));
+      concats.put(c, buffer);
+    }
+    return ViewOp.create(l.builder(), l.location(), buffer, l.index(byteOffset), type).result();
+  }
+
+  /** Which operands of {@code concat} its producers wrote in place (null: none). */
+  boolean[] placed(ConcatOp concat) { return placed.get(concat); }
 
   /** A constant table for {@code user}'s loops: a private memref.global before its function, read with memref.get_global at the insertion point. */
   Value table(Loops l, DenseElementsAttr value, Operation user) {

@@ -65,7 +65,7 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
   private void fusedConv(FusedOp op, ConvOp conv, List<Operation> members, List<Value> adaptor, ConversionRewriter rewriter) {
     Loops l = buffers.loops(rewriter, op.location(), false);
     List<Value> in = buffersOf(op, adaptor, l);
-    Value out = l.alloc(ConvertNnToLoopsPass.bufferType(op.result(0), op));
+    Value out = buffers.output(l, op, op.result(0));
     Value x = in.get(input(op, conv.operand(0)));
     Value w = in.get(input(op, conv.operand(1)));
     Value bias = conv.numOperands() > 2 ? in.get(input(op, conv.operand(2))) : null;
@@ -112,7 +112,7 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
   private void elementwise(FusedOp op, BatchNormOp bn, List<Operation> members, List<Value> adaptor, ConversionRewriter rewriter) {
     Loops l = buffers.loops(rewriter, op.location(), false);
     List<Value> in = buffersOf(op, adaptor, l);
-    Value out = l.alloc(ConvertNnToLoopsPass.bufferType(op.result(0), op));
+    Value out = buffers.output(l, op, op.result(0));
     List<Value> bnIn = new ArrayList<>();
     for (Value v : bn.operands()) bnIn.add(in.get(input(op, v)));
     long[] shape = ((MemRefType) out.type()).shape();

@@ -38,7 +38,7 @@ public abstract class NnLowering<T extends NnOp> extends OpConversionPattern<T> 
       List<Value> in = new ArrayList<>();
       for (Value v : adaptor) in.add(buffers.read(l, v, op));
       List<Value> out = new ArrayList<>();
-      for (OpResult r : op.results()) out.add(l.alloc(ConvertNnToLoopsPass.bufferType(r, op)));
+      for (OpResult r : op.results()) out.add(buffers.output(l, op, r));
       lower(op, l, in, out);
       List<Value> tensors = new ArrayList<>();
       for (int i = 0; i < out.size(); i++) tensors.add(buffers.written(l, op.result(i).type(), out.get(i)));

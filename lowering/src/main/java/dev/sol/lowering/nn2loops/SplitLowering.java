@@ -12,6 +12,6 @@ public final class SplitLowering extends NnLowering<SplitOp> {
   }
 
   @Override protected void lower(SplitOp op, Loops l, List<Value> in, List<Value> out) {
-    ConcatLowering.slabs(l, op.axis(), in.getFirst(), out, false);
+    ConcatLowering.slabs(l, op.axis(), in.getFirst(), out, false, null);
   }
 }

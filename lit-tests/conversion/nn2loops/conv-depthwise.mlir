@@ -1,13 +1,17 @@
 // RUN: %sol-opt %s --split-input-file -p 'convert-nn-to-loops{vector-width=4 vector-registers=8},canonicalize,cse' | FileCheck %s --strict-whitespace --implicit-check-not='"nn.conv'
 // RUN: %sol-opt %s --split-input-file --check-equivalence -p 'nn-fuse,convert-nn-to-loops{vector-width=16},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
+// RUN: %sol-opt %s --split-input-file --check-equivalence -p 'nn-fuse,convert-nn-to-loops{vector-width=8 vector-registers=16},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
 // RUN: %sol-opt %s --split-input-file --check-equivalence -p 'nn-fuse,convert-nn-to-loops{vector-width=4 vector-registers=8 threads=2 parallel-work=1},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
 // RUN: %sol-opt %s --split-input-file -p 'nn-fuse,convert-nn-to-loops{vector-width=4 vector-registers=8},canonicalize,cse' | FileCheck %s --strict-whitespace --check-prefix=FUSED
 
 // Depthwise convolutions (one input channel per group) are direct kernels: per image and
-// output channel, every output is the bias plus its unrolled taps (math.fma with the
-// channel's weights, loaded once per plane), stored once. The outputs whose taps all read
-// inside the image (rows 1..3, columns 1..4 here) have no bounds checks; the border's taps
-// select zero outside.
+// output channel, a vector of output columns at a time is the bias plus its taps (vector.fma
+// with the channel's weights, broadcast once per plane), stored once. Each tap's inputs are
+// one vector load; the first vector's taps that start left of the row load from column 0 and
+// shift right with zeros coming in (vector.shuffle with a zero vector: the left padding), the
+// last vector's reads are masked at the end of the input row (the right padding reads zeros)
+// and its store at the end of the output row. The border rows (0 and 4 here) leave out the
+// window row outside the image; the interior rows are a loop.
 // EQUIV-NOT: changed the results
 
 // CHECK-LABEL: "func.func"
@@ -15,16 +19,20 @@
 // CHECK-NEXT: ^bb0(%[[C:.*]]: index):
 // CHECK-COUNT-9: "memref.load"(%{{.*}}, %[[C]], %{{.*}}, %{{.*}}, %{{.*}}) : (memref<2x1x3x3xf32>, index, index, index, index) -> f32
 // CHECK: "memref.load"(%{{.*}}, %[[C]]) : (memref<2xf32>, index) -> f32
-// The border rows and columns check their taps:
-// CHECK: "arith.select"
-// The interior (the first loop nested three deep) does not:
-// CHECK: {{^        }}"scf.for"
+// Row 0, first vector: two window rows of three taps.
+// CHECK: "vector.shuffle"(%{{.*}}, %{{.*}}) {mask = [0, 4, 5, 6]}
+// CHECK-COUNT-6: "vector.fma"
+// CHECK: "vector.store"
+// Row 0, last vector (columns 4 and 5 of 6): masked reads and write.
+// CHECK: "vector.transfer_read"
+// CHECK-COUNT-6: "vector.fma"
+// CHECK: "vector.transfer_write"
+// The interior rows: three window rows, no masks in the first vector.
+// CHECK: "scf.for"
 // CHECK-NEXT: ^bb0(%{{.*}}: index):
-// CHECK-NOT: "arith.select"
-// CHECK-COUNT-9: "math.fma"
-// CHECK-NOT: "arith.select"
-// CHECK: "memref.store"
-// CHECK-NEXT: "scf.yield"
+// CHECK-NOT: "vector.transfer_read"
+// CHECK-COUNT-9: "vector.fma"
+// CHECK: "vector.store"
 // CHECK: sym_name = "depthwise_3x3"
 "func.func"() ({
 ^bb0(%x: tensor<1x2x5x6xf32>, %w: tensor<2x1x3x3xf32>, %b: tensor<2xf32>):
@@ -63,16 +71,15 @@
 // -----
 
 // Fused with the clip after it (ReLU6, as in MobileNet-v2) and a residual add: both apply to
-// each output before its store, one store per output.
+// each vector of outputs before its store, one store per vector.
 // FUSED-LABEL: sym_name = "depthwise_no_interior"
-// FUSED: {{^        }}"scf.for"
-// FUSED-COUNT-9: "math.fma"
-// FUSED: "memref.load"
+// FUSED: "scf.for"
+// FUSED: "vector.fma"
+// FUSED: "vector.load"(%{{.*}}) : (memref<1x4x36xf32>, index, index, index) -> vector<4xf32>
 // FUSED-NEXT: "arith.addf"
-// FUSED: "arith.maxf"
-// FUSED: "arith.minf"
-// FUSED-NEXT: "memref.store"
-// FUSED-NEXT: "scf.yield"
+// FUSED-NEXT: "arith.maxf"
+// FUSED-NEXT: "arith.minf"
+// FUSED-NEXT: "vector.store"
 // FUSED: sym_name = "depthwise_fused"
 "func.func"() ({
 ^bb0(%x: tensor<1x4x6x6xf32>, %w: tensor<4x1x3x3xf32>, %r: tensor<1x4x6x6xf32>):
@@ -82,3 +89,31 @@
   "func.return"(%2) : (tensor<1x4x6x6xf32>) -> ()
 }) {function_type = (tensor<1x4x6x6xf32>, tensor<4x1x3x3xf32>, tensor<1x4x6x6xf32>) -> tensor<1x4x6x6xf32>, sym_name = "depthwise_fused"} : () -> ()
 // EQUIV: sym_name = "depthwise_fused"
+
+// -----
+
+// MobileNet's stride-2 layers on a row of several vectors: each pair of loads is split into
+// even lanes (vector.shuffle), the first vector's leftmost tap shifted in a zero.
+// CHECK: sym_name = "depthwise_fused"
+// CHECK: "vector.shuffle"
+// CHECK: sym_name = "depthwise_wide_strided"
+"func.func"() ({
+^bb0(%x: tensor<1x3x9x37xf32>, %w: tensor<3x1x3x3xf32>, %b: tensor<3xf32>):
+  %0 = "nn.conv"(%x, %w, %b) {group = 3 : i64, strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>} : (tensor<1x3x9x37xf32>, tensor<3x1x3x3xf32>, tensor<3xf32>) -> tensor<1x3x5x19xf32>
+  "func.return"(%0) : (tensor<1x3x5x19xf32>) -> ()
+}) {function_type = (tensor<1x3x9x37xf32>, tensor<3x1x3x3xf32>, tensor<3xf32>) -> tensor<1x3x5x19xf32>, sym_name = "depthwise_wide_strided"} : () -> ()
+// EQUIV: sym_name = "depthwise_wide_strided"
+// EQUIV-NOT: changed the results
+
+// -----
+
+// A 5 x 5 window with padding 2 and two output channels per input channel, on a 7 x 7 plane
+// (two border rows at each side, each leaving out its window rows outside the image).
+// CHECK: sym_name = "depthwise_5x5_multiplier"
+"func.func"() ({
+^bb0(%x: tensor<2x2x7x7xf32>, %w: tensor<4x1x5x5xf32>):
+  %0 = "nn.conv"(%x, %w) {group = 2 : i64, pads = array<i64: 2, 2, 2, 2>} : (tensor<2x2x7x7xf32>, tensor<4x1x5x5xf32>) -> tensor<2x4x7x7xf32>
+  "func.return"(%0) : (tensor<2x4x7x7xf32>) -> ()
+}) {function_type = (tensor<2x2x7x7xf32>, tensor<4x1x5x5xf32>) -> tensor<2x4x7x7xf32>, sym_name = "depthwise_5x5_multiplier"} : () -> ()
+// EQUIV: sym_name = "depthwise_5x5_multiplier"
+// EQUIV-NOT: changed the results

@@ -33,7 +33,7 @@ public final class ConvLowering extends NnLowering<ConvOp> {
     requireFloat(op);
     if (VectorConv.conv(op, l, x, w, bias, out, target, buffers())) return;
     if (DepthwiseConv.applies(op, target)) {
-      DepthwiseConv.conv(op, l, x, w, bias, out, null);
+      DepthwiseConv.conv(op, l, x, w, bias, out, target, null);
       return;
     }
     if (PlaneConv.applies(op, target)) {

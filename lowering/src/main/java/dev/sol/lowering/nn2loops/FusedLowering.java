@@ -70,7 +70,7 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
     Value w = in.get(input(op, conv.operand(1)));
     Value bias = conv.numOperands() > 2 ? in.get(input(op, conv.operand(2))) : null;
     ConstantOp weights = op.operand(input(op, conv.operand(1))).definingOp() instanceof ConstantOp c ? c : null;
-    if (DepthwiseConv.applies(conv, target)) DepthwiseConv.conv(conv, l, x, w, bias, out, epilogue(op, members, in, l));
+    if (DepthwiseConv.applies(conv, target)) DepthwiseConv.conv(conv, l, x, w, bias, out, target, epilogue(op, members, in, l));
     else if (PlaneConv.applies(conv, target)) PlaneConv.conv(conv, l, x, w, bias, out, epilogue(op, members, in, l));
     else VectorConv.conv(conv, weights, l, x, w, bias, out, target, buffers, epilogue(op, members, in, l));
     rewriter.replaceOp(op, List.of(buffers.written(l, op.result(0).type(), out)));

@@ -19,7 +19,8 @@ import java.util.List;
  * A 2-D depthwise nn.conv on f32 (one input channel per group, as in MobileNet and ShuffleNet)
  * as a direct kernel: per image and output channel, each output is the bias plus its taps,
  * unrolled, with the channel's weights held in registers, and goes through the epilogue
- * before its single store. The output plane is cut statically into the interior, whose taps
+ * before its single store. With stride 1 or 2 along the row and no dilation, a row is explicit
+ * vectors of output columns ({@link #vectorRows}). Otherwise the output plane is cut statically into the interior, whose taps
  * all read inside the image (no bounds checks: a plain loop along the row that LLVM
  * vectorizes, stride 2 included), and the border, whose taps read a clamped address and
  * select zero outside ({@link PlaneWindows}). The generic loops of {@link ConvLowering} instead read and write the
@@ -95,8 +96,8 @@ final class DepthwiseConv {
    * was 10 of 26 columns, and all of a 7 x 7 plane's (ONNX Runtime's NCHWc kernels keep 16
    * channels in the vector lanes instead). Each output row takes the window rows that lie inside
    * the image (the border rows skip the others, which read zeros); each vector of columns loads
-   * each tap's inputs as one vector (at stride 2, two vectors split into even and odd lanes with
-   * vector.shuffle, serving two taps), masked where it reaches past the end of the input row,
+   * each tap's inputs as one vector (at stride 2, two vectors whose even lanes vector.shuffle
+   * picks), masked where it reaches past the end of the input row,
    * which reads the right padding's zeros; the first vector's taps that start left of the row
    * load from column 0 and shift right, zeros coming in (the left padding). The vector goes
    * through the epilogue and is stored, masked at the end of the output row.
@@ -166,11 +167,7 @@ final class DepthwiseConv {
     /** For each tap j of the window row, the inputs of the vector of outputs from column x0: input column (x0 + lane) * stride + j - left. */
     private List<Value> rowTaps(Value inputRow, long x0) {
       List<Value> out = new ArrayList<>();
-      if (stride == 1) {
-        for (long j = 0; j < ws[3]; j++) out.add(shifted(inputRow, x0 + j - left, 1));
-        return out;
-      }
-      for (long j = 0; j < ws[3]; j++) out.add(shifted(inputRow, 2 * x0 + j - left, 2));
+      for (long j = 0; j < ws[3]; j++) out.add(shifted(inputRow, stride * x0 + j - left, stride));
       return out;
     }
 

@@ -105,8 +105,8 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
     // reads past the interior (lanes that go to the border, rewritten after, or past the end).
     long length = vectors ? Math.ceilDiv(Math.max(xs[3], (cols[1] - 1) * st[1] - pd[1] + k[1] + st[1] * width + 1), width) * width : xs[3];
     Value row = dev.sol.dialect.memref.AllocaOp.create(l.builder(), l.location(), new MemRefType(new long[] {length}, element(x))).result();
-    if (vectors && length > Math.ceilDiv(xs[3], width) * width) {
-      long filled = Math.ceilDiv(xs[3], width) * width;
+    long filled = vectors ? Math.ceilDiv(xs[3], width) * width : length;
+    if (length > filled) {
       // The vectors past the input's row hold the identity of max once for all rows.
       Value identity = BroadcastOp.create(l.builder(), l.location(), new VectorType(new long[] {width}, FloatType.F32), lowest).result();
       range(l, filled / width, length / width, cv -> StoreOp.create(l.builder(), l.location(), identity, row, List.of(l.mul(cv, l.index(width)))));

@@ -83,9 +83,9 @@ public final class ConvertNnToLoopsPass implements Pass<ConvertNnToLoopsPass.Opt
         new PoolLowering<>(MaxPoolOp.class, MaxPoolOp.SPEC, b, t), new PoolLowering<>(AvgPoolOp.class, AvgPoolOp.SPEC, b, t),
         new BatchNormLowering(b), new LayerNormLowering(b), new LrnLowering(b), new ResizeLowering(b),
         new SoftmaxLowering<>(SoftmaxOp.class, SoftmaxOp.SPEC, b), new SoftmaxLowering<>(LogSoftmaxOp.class, LogSoftmaxOp.SPEC, b),
-        new ReduceLowering<>(ReduceSumOp.class, ReduceSumOp.SPEC, b), new ReduceLowering<>(ReduceMeanOp.class, ReduceMeanOp.SPEC, b),
-        new ReduceLowering<>(ReduceMaxOp.class, ReduceMaxOp.SPEC, b), new ReduceLowering<>(ReduceMinOp.class, ReduceMinOp.SPEC, b),
-        new ReduceLowering<>(ReduceProdOp.class, ReduceProdOp.SPEC, b),
+        new ReduceLowering<>(ReduceSumOp.class, ReduceSumOp.SPEC, b, t), new ReduceLowering<>(ReduceMeanOp.class, ReduceMeanOp.SPEC, b, t),
+        new ReduceLowering<>(ReduceMaxOp.class, ReduceMaxOp.SPEC, b, t), new ReduceLowering<>(ReduceMinOp.class, ReduceMinOp.SPEC, b, t),
+        new ReduceLowering<>(ReduceProdOp.class, ReduceProdOp.SPEC, b, t),
         new NoLowering()));
     return patterns;
   }

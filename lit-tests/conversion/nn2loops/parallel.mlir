@@ -51,12 +51,13 @@
   "func.return"(%0) : (tensor<1x3x4x4xf32>) -> ()
 }) {function_type = (tensor<1x3x8x8xf32>) -> tensor<1x3x4x4xf32>, sym_name = "pool"} : () -> ()
 
-// A reduction is parallel over the outputs it keeps, each one summed serially:
+// A reduction is parallel over the outputs it keeps, each one summed by one thread (in
+// vectors here: a sum over the last axis, see reduce-vectors.mlir):
 // CHECK-LABEL: "func.func"
 // CHECK: "scf.parallel"(%{{.*}}, %{{.*}}, %{{.*}}) ({
 // CHECK-NEXT: ^bb0(%{{.*}}: index):
-// CHECK-NEXT: "scf.for"{{.*}} ({
-// CHECK-NEXT: ^bb0(%{{.*}}: index, %{{.*}}: f32):
+// CHECK: "vector.load"
+// CHECK: "vector.shuffle"
 // CHECK: sym_name = "reduce"
 "func.func"() ({
 ^bb0(%x: tensor<4x6xf32>):

@@ -84,7 +84,9 @@ public final class Buffers {
    * the views. Null when {@code r} cannot be placed so.
    */
   private Value slab(Loops l, OpResult r, MemRefType type) {
-    if (!r.hasOneUse() || !(r.uses().iterator().next().owner() instanceof ConcatOp c)) return null;
+    if (!r.hasOneUse()) return null;
+    OpOperand use = r.uses().iterator().next();
+    if (!(use.owner() instanceof ConcatOp c)) return null;
     Operation producer = r.owner();
     if (c.parentBlock() != producer.parentBlock() || c.numOperands() < 2 || !(c.result(0).type() instanceof RankedTensorType whole)
         || !whole.hasStaticShape()) {
@@ -94,7 +96,7 @@ public final class Buffers {
     for (int d = 0; d < axis; d++) if (whole.shape()[d] != 1) return null;
     long inner = 1;
     for (int d = axis + 1; d < whole.rank(); d++) inner *= whole.shape()[d];
-    int index = r.uses().iterator().next().index();
+    int index = use.index();
     long before = 0;
     for (int i = 0; i < index; i++) {
       if (!(c.operand(i).type() instanceof RankedTensorType t) || !t.hasStaticShape()) return null;

@@ -56,11 +56,9 @@ final class DepthwiseConv {
       Value image = iv.get(0);
       Value oc = iv.get(1);
       Value ic = multiplier == 1 ? oc : l.divui(oc, l.index(multiplier));
-      List<Value> taps = new ArrayList<>();
-      for (int i = 0; i < ws[2]; i++) {
-        for (int j = 0; j < ws[3]; j++) taps.add(l.load(w, List.of(oc, l.index(0), l.index(i), l.index(j))));
-      }
-      Value start = bias == null ? l.constant(0, f32) : l.load(bias, List.of(oc));
+      PlaneWeights weights = PlaneWeights.load(l, w, bias, oc, ws);
+      List<Value> taps = weights.taps();
+      Value start = weights.bias();
       plane.forEach(l, (y, col, checked) -> {
         Value acc = start;
         for (int i = 0; i < ws[2]; i++) {
@@ -114,15 +112,10 @@ final class DepthwiseConv {
       Value image = iv.get(0);
       Value oc = iv.get(1);
       Value ic = multiplier == 1 ? oc : l.divui(oc, l.index(multiplier));
+      PlaneWeights weights = PlaneWeights.load(l, w, bias, oc, ws);
       List<Value> taps = new ArrayList<>();
-      for (int i = 0; i < ws[2]; i++) {
-        for (int j = 0; j < ws[3]; j++) {
-          Value tap = l.load(w, List.of(oc, l.index(0), l.index(i), l.index(j)));
-          taps.add(BroadcastOp.create(l.builder(), l.location(), vt, tap).result());
-        }
-      }
-      Value start = BroadcastOp.create(l.builder(), l.location(), vt, bias == null ? l.constant(0, FloatType.F32) : l.load(bias, List.of(oc)))
-          .result();
+      for (Value tap : weights.taps()) taps.add(BroadcastOp.create(l.builder(), l.location(), vt, tap).result());
+      Value start = BroadcastOp.create(l.builder(), l.location(), vt, weights.bias()).result();
       RowContext row = new RowContext(l, x, out, image, ic, oc, xs, ws, os, st[0], pd[0], st[1], pd[1], width, vt, taps, start, epilogue);
       // Output rows whose window rows all lie inside the image, and the border rows before and after them.
       long[] inside = PlaneWindows.interior(os[2], xs[2], st[0], 1, pd[0], ws[2]);
@@ -132,6 +125,17 @@ final class DepthwiseConv {
       }
       for (long y = Math.max(inside[0], inside[1]); y < os[2]; y++) row.emit(l.index(y), y * st[0] - pd[0]);
     });
+  }
+
+  /** Output channel oc's weights, tap by tap in row-major order, and its bias (0 without one), loaded once per plane. */
+  private record PlaneWeights(List<Value> taps, Value bias) {
+    static PlaneWeights load(Loops l, Value w, Value bias, Value oc, long[] ws) {
+      List<Value> taps = new ArrayList<>();
+      for (int i = 0; i < ws[2]; i++) {
+        for (int j = 0; j < ws[3]; j++) taps.add(l.load(w, List.of(oc, l.index(0), l.index(i), l.index(j))));
+      }
+      return new PlaneWeights(taps, bias == null ? l.constant(0, FloatType.F32) : l.load(bias, List.of(oc)));
+    }
   }
 
   /** What the vectors of one plane's output rows share: the plane, the taps' weights and the bias as vectors. */

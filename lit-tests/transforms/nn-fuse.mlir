@@ -23,18 +23,17 @@
 // CHECK-NEXT: }) : (tensor<1x3x6x6xf32>, tensor<4x3x3x3xf32>, tensor<4xf32>, tensor<1x4x6x6xf32>) -> tensor<1x4x6x6xf32>
 // CHECK-NEXT: "func.return"(%[[G]])
 
-// Lowered as one kernel. A 3 x 3 convolution with stride 1 multiplies the shifted rows of the
-// padded image (46 columns: 6 rows of 8, the last 6 wide), then copies the valid columns out:
-// each vector of the product is added to the residual's and clamped at zero on the way, one
-// store to the result; the add and the ReLU have no loops of their own.
+// Lowered as one kernel. A 3 x 3 convolution with stride 1 multiplies shifted copies of the
+// image, so that the product's 36 columns are the output pixels themselves: each finished
+// vector of a tile is added to the residual's and clamped at zero on its way to its one store
+// in the result; the add and the ReLU have no loops of their own.
 // LOWER-LABEL: "func.func"
 // LOWER-NOT: "nn.{{(fused|conv|add|relu|neg)}}"
 // LOWER: "vector.fma"
-// LOWER: %[[P:.*]] = "vector.load"(%{{.*}}, %{{.*}}, %{{.*}}) : (memref<4x46xf32>, index, index) -> vector<4xf32>
-// LOWER-NEXT: %[[RES:.*]] = "vector.load"
-// LOWER-NEXT: %[[SUM:.*]] = "arith.addf"(%[[P]], %[[RES]]) : (vector<4xf32>, vector<4xf32>) -> vector<4xf32>
-// LOWER-NEXT: "arith.maxf"(%[[SUM]], %{{.*}}) : (vector<4xf32>, vector<4xf32>) -> vector<4xf32>
-// LOWER-NEXT: "vector.store"
+// LOWER: %[[RES:.*]] = "vector.load"(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) : (memref<1x4x36xf32>, index, index, index) -> vector<4xf32>
+// LOWER-NEXT: %[[SUM:.*]] = "arith.addf"(%{{.*}}, %[[RES]]) : (vector<4xf32>, vector<4xf32>) -> vector<4xf32>
+// LOWER-NEXT: %[[Y:.*]] = "arith.maxf"(%[[SUM]], %{{.*}}) : (vector<4xf32>, vector<4xf32>) -> vector<4xf32>
+// LOWER: "vector.store"(%[[Y]], %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) : (vector<4xf32>, memref<1x4x36xf32>, index, index, index) -> ()
 // LOWER: sym_name = "conv_add_relu"
 "func.func"() ({
 ^bb0(%x: tensor<1x3x6x6xf32>, %r: tensor<1x4x6x6xf32>):

@@ -6,15 +6,15 @@
 // RUN: %sol-opt %s --split-input-file -p 'convert-nn-to-loops{vector-width=16 vector-registers=32 threads=2 parallel-work=1},canonicalize,cse' | FileCheck %s --check-prefix=PARTS
 
 // On two threads each thread packs, multiplies and copies out its own part of the pixels'
-// panels (9 panels of 6 rows for 50 pixels: 5 and 4, the last part of 20 rows), on views of
+// panels (8 panels of 6 rows for 45 pixels: 4 and 4, the last part of 21 rows), on views of
 // the packed image and of the product:
 // PARTS: "scf.parallel"
 // PARTS: "scf.if"
 // PARTS: static_sizes = array<i64: 4, 360, 6>
-// PARTS: static_sizes = array<i64: 20, 120>
+// PARTS: static_sizes = array<i64: 21, 120>
 // PARTS: "vector.fma"
-// PARTS: static_sizes = array<i64: 5, 360, 6>
-// PARTS: static_sizes = array<i64: 30, 120>
+// PARTS: static_sizes = array<i64: 4, 360, 6>
+// PARTS: static_sizes = array<i64: 24, 120>
 // PARTS: sym_name = "conv_small_image"
 
 // EQUIV-NOT: changed the results
@@ -25,45 +25,45 @@
 // EQUIV: sym_name = "conv_padding_skipped"
 // EQUIV-NOT: changed the results
 
-// A 3 x 3 convolution of 120 output channels on two 5 x 5 images: as W x cols, the 25 pixels
-// would fill 25 of the tile's 48 columns. The product is turned around instead, output
-// channels in the vector lanes (tiles 6 x 64): C^T (50 x 120) = cols^T (50 x 360) W^T, the
-// 50 pixels of both images packed as A through a compile-time table of where each tap reads
-// (-1 in the padding), the weights transposed into B panels (the last one, of 56 channels,
+// A 3 x 3 convolution (stride 2) of 120 output channels with five 3 x 3 results: as W x cols,
+// each image's 9 pixels would fill 9 of the tile's 16 columns, after im2col. The product is
+// turned around instead, output channels in the vector lanes (tiles 6 x 64):
+// C^T (45 x 120) = cols^T (45 x 360) W^T, the 45 pixels of all images packed as A through a
+// compile-time table of where each tap reads (-1 in the padding), the weights transposed into B panels (the last one, of 56 channels,
 // padded with zeros), the tiles starting from the bias (its last vector masked), and the rows
 // of the product copied into the NCHW result.
 // CHECK-LABEL: "memref.global"
 // CHECK-SAME: initial_value = dense<"0xFFFFFFFFFFFFFFFF
-// CHECK-SAME: tensor<9x50xi64>
-// CHECK: ^bb0(%[[X:.*]]: tensor<2x40x5x5xf32>, %[[W:.*]]: tensor<120x40x3x3xf32>, %[[B:.*]]: tensor<120xf32>):
+// CHECK-SAME: tensor<9x45xi64>
+// CHECK: ^bb0(%[[X:.*]]: tensor<5x40x5x5xf32>, %[[W:.*]]: tensor<120x40x3x3xf32>, %[[B:.*]]: tensor<120xf32>):
 // CHECK-DAG: %[[BM:.*]] = "bufferization.to_memref"(%[[B]])
-// CHECK-DAG: %[[OUT:.*]] = "memref.alloc"() {{.*}} -> memref<2x120x5x5xf32>
+// CHECK-DAG: %[[OUT:.*]] = "memref.alloc"() {{.*}} -> memref<5x120x3x3xf32>
 // CHECK: %[[PB:.*]] = "memref.alloc"() {{.*}} -> memref<2x360x64xf32>
-// CHECK: %[[PA:.*]] = "memref.alloc"() {{.*}} -> memref<9x360x6xf32>
-// CHECK: %[[TABLE:.*]] = "memref.get_global"() {name = @__constant_0} : () -> memref<9x50xi64>
-// CHECK: %[[FLAT:.*]] = "memref.collapse_shape"(%{{.*}}) {reassociation = {{\[\[}}0, 1, 2, 3]]} : (memref<2x40x5x5xf32>) -> memref<2000xf32>
+// CHECK: %[[PA:.*]] = "memref.alloc"() {{.*}} -> memref<8x360x6xf32>
+// CHECK: %[[TABLE:.*]] = "memref.get_global"() {name = @__constant_0} : () -> memref<9x45xi64>
+// CHECK: %[[FLAT:.*]] = "memref.collapse_shape"(%{{.*}}) {reassociation = {{\[\[}}0, 1, 2, 3]]} : (memref<5x40x5x5xf32>) -> memref<5000xf32>
 // CHECK: %[[OFFSET:.*]] = "arith.index_cast"
 // CHECK: %[[INSIDE:.*]] = "arith.cmpi"(%[[OFFSET]], %{{.*}}) {predicate = 5 : i64}
 // CHECK: "scf.if"(%[[INSIDE]])
 // CHECK: "memref.load"(%[[FLAT]]
 // CHECK: "memref.store"(%{{.*}}, %[[PA]]
-// CHECK: %[[PRODUCT:.*]] = "memref.alloc"() {{.*}} -> memref<50x120xf32>
+// CHECK: %[[PRODUCT:.*]] = "memref.alloc"() {{.*}} -> memref<45x120xf32>
 // CHECK: "vector.load"(%[[BM]], %{{.*}}) : (memref<120xf32>, index) -> vector<16xf32>
 // CHECK: "vector.load"(%[[PB]], %{{.*}}, %{{.*}}, %{{.*}}) : (memref<2x360x64xf32>, index, index, index) -> vector<16xf32>
-// CHECK: "memref.load"(%[[PA]], %{{.*}}, %{{.*}}, %{{.*}}) : (memref<9x360x6xf32>, index, index, index) -> f32
+// CHECK: "memref.load"(%[[PA]], %{{.*}}, %{{.*}}, %{{.*}}) : (memref<8x360x6xf32>, index, index, index) -> f32
 // CHECK: "vector.fma"
-// CHECK: "vector.store"(%{{.*}}, %[[PRODUCT]], %{{.*}}, %{{.*}}) : (vector<16xf32>, memref<50x120xf32>, index, index) -> ()
+// CHECK: "vector.store"(%{{.*}}, %[[PRODUCT]], %{{.*}}, %{{.*}}) : (vector<16xf32>, memref<45x120xf32>, index, index) -> ()
 // CHECK: "vector.transfer_read"(%[[BM]], %{{.*}}, %{{.*}})
 // CHECK: "vector.transfer_write"(%{{.*}}, %[[PRODUCT]], %{{.*}}, %{{.*}})
-// CHECK: %[[PLANES:.*]] = "memref.collapse_shape"(%[[OUT]]) {reassociation = {{\[\[}}0], [1], [2, 3]]} : (memref<2x120x5x5xf32>) -> memref<2x120x25xf32>
-// CHECK: %[[V:.*]] = "memref.load"(%[[PRODUCT]], %{{.*}}, %{{.*}}) : (memref<50x120xf32>, index, index) -> f32
-// CHECK: "memref.store"(%[[V]], %[[PLANES]], %{{.*}}, %{{.*}}, %{{.*}}) : (f32, memref<2x120x25xf32>, index, index, index) -> ()
+// CHECK: %[[PLANES:.*]] = "memref.collapse_shape"(%[[OUT]]) {reassociation = {{\[\[}}0], [1], [2, 3]]} : (memref<5x120x3x3xf32>) -> memref<5x120x9xf32>
+// CHECK: %[[V:.*]] = "memref.load"(%[[PRODUCT]], %{{.*}}, %{{.*}}) : (memref<45x120xf32>, index, index) -> f32
+// CHECK: "memref.store"(%[[V]], %[[PLANES]], %{{.*}}, %{{.*}}, %{{.*}}) : (f32, memref<5x120x9xf32>, index, index, index) -> ()
 "builtin.module"() ({
   "func.func"() ({
-  ^bb0(%x: tensor<2x40x5x5xf32>, %w: tensor<120x40x3x3xf32>, %b: tensor<120xf32>):
-    %r = "nn.conv"(%x, %w, %b) {pads = array<i64: 1, 1, 1, 1>} : (tensor<2x40x5x5xf32>, tensor<120x40x3x3xf32>, tensor<120xf32>) -> tensor<2x120x5x5xf32>
-    "func.return"(%r) : (tensor<2x120x5x5xf32>) -> ()
-  }) {function_type = (tensor<2x40x5x5xf32>, tensor<120x40x3x3xf32>, tensor<120xf32>) -> tensor<2x120x5x5xf32>, sym_name = "conv_small_image"} : () -> ()
+  ^bb0(%x: tensor<5x40x5x5xf32>, %w: tensor<120x40x3x3xf32>, %b: tensor<120xf32>):
+    %r = "nn.conv"(%x, %w, %b) {pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>} : (tensor<5x40x5x5xf32>, tensor<120x40x3x3xf32>, tensor<120xf32>) -> tensor<5x120x3x3xf32>
+    "func.return"(%r) : (tensor<5x120x3x3xf32>) -> ()
+  }) {function_type = (tensor<5x40x5x5xf32>, tensor<120x40x3x3xf32>, tensor<120xf32>) -> tensor<5x120x3x3xf32>, sym_name = "conv_small_image"} : () -> ()
 }) : () -> ()
 
 // -----

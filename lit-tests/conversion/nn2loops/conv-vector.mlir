@@ -7,6 +7,7 @@
 // EQUIV-NOT: changed the results
 // EQUIV: sym_name = "conv_1x1"
 // EQUIV: sym_name = "conv_3x3_padded"
+// EQUIV: sym_name = "conv_padding_rows_skipped"
 // EQUIV: sym_name = "conv_strided_dilated"
 // EQUIV: sym_name = "conv_grouped"
 // EQUIV: sym_name = "conv_row_blocks"
@@ -39,43 +40,85 @@
   "func.return"(%0) : (tensor<2x5x5x6xf32>) -> ()
 }) {function_type = (tensor<2x2x5x6xf32>, tensor<5x2x1x1xf32>) -> tensor<2x5x5x6xf32>, sym_name = "conv_1x1"} : () -> ()
 
-// 3 x 3, padded by 1, with bias, stride 1: no column matrix. The image is copied into a
-// zero-padded buffer (3 channels of 6 x 6, flat), and row k = (c, i, j) of B is that buffer read
-// from c * 36 + i * 6 + j on (an implicit im2col): column q = y * 6 + x of the product is output
-// (y, x), so the product has (4 - 1) * 6 + 4 = 22 columns, of which x >= 4 are dropped. The
-// weights are an argument here, so they are packed at run time; the tiles start from
-// bias[output channel]. The valid columns are then copied out, a vector at a time.
+// 3 x 3, padded by 1, with bias, stride 1: no column matrix. Per tap column j and channel c
+// the image is copied, with a zero row above and below (6 x 4) and shifted by j - 1 columns
+// with zeros shifted in, into plane j * 3 + c of one flat buffer (9 planes of 24, and a vector
+// of slack: 220); row k = (c, i, j) of B reads plane (j, c) from row i on, so column
+// q = y * 4 + x of the product is output (y, x) itself and the tiles, started from
+// bias[output channel], are stored straight into the result's planes. The weights are an
+// argument here, so they are packed at run time (k in the order (c, i, j)).
 // CHECK-LABEL: "func.func"
 // CHECK: ^bb0(%[[X:.*]]: tensor<1x3x4x4xf32>, %[[W:.*]]: tensor<7x3x3x3xf32>, %[[B:.*]]: tensor<7xf32>):
 // CHECK-DAG: %[[C9:.*]] = "arith.constant"() {value = 9 : index}
-// CHECK-DAG: %[[C36:.*]] = "arith.constant"() {value = 36 : index}
+// CHECK-DAG: %[[C3:.*]] = "arith.constant"() {value = 3 : index}
+// CHECK-DAG: %[[C6:.*]] = "arith.constant"() {value = 6 : index}
+// CHECK-DAG: %[[C4:.*]] = "arith.constant"() {value = 4 : index}
 // CHECK-DAG: %[[XM:.*]] = "bufferization.to_memref"(%[[X]])
 // CHECK-DAG: %[[BM:.*]] = "bufferization.to_memref"(%[[B]])
 // CHECK: %[[OUT:.*]] = "memref.alloc"() {{.*}} : () -> memref<1x7x4x4xf32>
 // CHECK: %[[PA:.*]] = "memref.alloc"() {{.*}} : () -> memref<2x27x6xf32>
-// CHECK: %[[PADDED:.*]] = "memref.alloc"() {{.*}} : () -> memref<108xf32>
-// CHECK: %[[PRODUCT:.*]] = "memref.alloc"() {{.*}} : () -> memref<7x22xf32>
+// CHECK: %[[PLANES:.*]] = "memref.collapse_shape"(%[[OUT]]) {reassociation = {{\[\[}}0], [1], [2, 3]]} : (memref<1x7x4x4xf32>) -> memref<1x7x16xf32>
+// CHECK: %[[SHIFTED:.*]] = "memref.alloc"() {{.*}} : () -> memref<220xf32>
 // CHECK: %[[V:.*]] = "memref.load"(%[[XM]], %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) : (memref<1x3x4x4xf32>, index, index, index, index) -> f32
-// CHECK: "memref.store"(%[[V]], %[[PADDED]], %{{.*}}) : (f32, memref<108xf32>, index) -> ()
+// CHECK: "memref.store"(%[[V]], %[[SHIFTED]], %{{.*}}) : (f32, memref<220xf32>, index) -> ()
 // CHECK: %[[BIAS:.*]] = "memref.load"(%[[BM]], %{{.*}}) : (memref<7xf32>, index) -> f32
 // CHECK-NEXT: "vector.broadcast"(%[[BIAS]]) : (f32) -> vector<4xf32>
 // CHECK: "scf.for"
 // CHECK-NEXT: ^bb0(%[[K:.*]]: index, %{{.*}}: vector<4xf32>
 // CHECK-NEXT: %[[CHANNEL:.*]] = "arith.divui"(%[[K]], %[[C9]])
 // CHECK-NEXT: %[[TAP:.*]] = "arith.remui"(%[[K]], %[[C9]])
-// CHECK-NEXT: "arith.muli"(%[[CHANNEL]], %[[C36]])
-// CHECK: "vector.load"(%[[PADDED]], %{{.*}}) : (memref<108xf32>, index) -> vector<4xf32>
+// CHECK-NEXT: %[[I:.*]] = "arith.divui"(%[[TAP]], %[[C3]])
+// CHECK-NEXT: %[[J:.*]] = "arith.remui"(%[[TAP]], %[[C3]])
+// CHECK-NEXT: %[[J3:.*]] = "arith.muli"(%[[J]], %[[C3]])
+// CHECK-NEXT: %[[PLANE:.*]] = "arith.addi"(%[[J3]], %[[CHANNEL]])
+// CHECK-NEXT: %[[P6:.*]] = "arith.muli"(%[[PLANE]], %[[C6]])
+// CHECK-NEXT: %[[ROWS:.*]] = "arith.addi"(%[[P6]], %[[I]])
+// CHECK-NEXT: %[[AT:.*]] = "arith.muli"(%[[ROWS]], %[[C4]])
+// CHECK-NEXT: %[[Q:.*]] = "arith.addi"(%[[AT]], %{{.*}})
+// CHECK-NEXT: "vector.load"(%[[SHIFTED]], %[[Q]]) : (memref<220xf32>, index) -> vector<4xf32>
 // CHECK: "memref.load"(%[[PA]]
 // CHECK: "vector.fma"
-// CHECK: "vector.store"(%{{.*}}, %[[PRODUCT]], %{{.*}}, %{{.*}}) : (vector<4xf32>, memref<7x22xf32>, index, index) -> ()
-// CHECK: %[[ROW:.*]] = "vector.load"(%[[PRODUCT]], %{{.*}}, %{{.*}}) : (memref<7x22xf32>, index, index) -> vector<4xf32>
-// CHECK-NEXT: "vector.store"(%[[ROW]], %[[OUT]], %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) : (vector<4xf32>, memref<1x7x4x4xf32>, index, index, index, index) -> ()
+// CHECK: "vector.store"(%{{.*}}, %[[PLANES]], %{{.*}}, %{{.*}}, %{{.*}}) : (vector<4xf32>, memref<1x7x16xf32>, index, index, index) -> ()
 // CHECK: sym_name = "conv_3x3_padded"
 "func.func"() ({
 ^bb0(%x: tensor<1x3x4x4xf32>, %w: tensor<7x3x3x3xf32>, %b: tensor<7xf32>):
   %0 = "nn.conv"(%x, %w, %b) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x3x4x4xf32>, tensor<7x3x3x3xf32>, tensor<7xf32>) -> tensor<1x7x4x4xf32>
   "func.return"(%0) : (tensor<1x7x4x4xf32>) -> ()
 }) {function_type = (tensor<1x3x4x4xf32>, tensor<7x3x3x3xf32>, tensor<7xf32>) -> tensor<1x7x4x4xf32>, sym_name = "conv_3x3_padded"} : () -> ()
+
+// Constant weights on the shifted copies: packed with k in tap-major order (i, j, c), so that
+// the rows of taps that read only the padding rows are a prefix or suffix of k. A B panel here
+// is one output row (4 columns, tiles 6 x 4): row 0 multiplies k in [6, 18) (tap row 0 is
+// above the image), row 2 k in [0, 12), row 1 all 18; the range is computed per B panel from
+// its first and last output rows (divided by the width, 4).
+// CHECK-LABEL: "memref.global"
+// (w[o][c][i][j] = 100 o + 10 c + 3 i + j: k = 0 holds 0, 100, ..., 500 and k = 1, channel 1
+// of the same tap, 10, 110, ...; in (c, i, j) order it would hold 1, 101, ...)
+// CHECK-SAME: initial_value = dense<"0x000000000000C84200004843000096430000C8430000FA43000020410000DC42
+// CHECK-SAME: tensor<1x18x6xf32>
+// CHECK-LABEL: "func.func"
+// CHECK-DAG: %[[C4:.*]] = "arith.constant"() {value = 4 : index}
+// CHECK-DAG: %[[C6:.*]] = "arith.constant"() {value = 6 : index}
+// CHECK: "scf.for"
+// CHECK-NEXT: ^bb0(%[[PANEL:.*]]: index):
+// CHECK: %[[FIRST:.*]] = "arith.muli"(%[[PANEL]], %[[C4]])
+// CHECK: %[[Y0:.*]] = "arith.divui"(%[[FIRST]], %[[C4]])
+// CHECK: %[[Y1:.*]] = "arith.divui"(%{{.*}}, %[[C4]])
+// CHECK: %[[LO:.*]] = "arith.maxsi"
+// CHECK: %[[HI:.*]] = "arith.minsi"
+// CHECK: %[[BEGIN:.*]] = "arith.muli"(%[[LO]], %[[C6]])
+// CHECK: %[[END:.*]] = "arith.muli"(%{{.*}}, %[[C6]])
+// CHECK: %[[FROM:.*]] = "arith.maxsi"(%[[BEGIN]],
+// CHECK: %[[TO:.*]] = "arith.minsi"(%[[END]],
+// CHECK: "scf.for"(%[[FROM]], %[[TO]], %{{.*}}
+// CHECK: "vector.fma"
+// CHECK: sym_name = "conv_padding_rows_skipped"
+"func.func"() ({
+^bb0(%x: tensor<1x2x3x4xf32>):
+  %w = "nn.constant"() {value = dense<[[[[0.0, 1.0, 2.0], [3.0, 4.0, 5.0], [6.0, 7.0, 8.0]], [[10.0, 11.0, 12.0], [13.0, 14.0, 15.0], [16.0, 17.0, 18.0]]], [[[100.0, 101.0, 102.0], [103.0, 104.0, 105.0], [106.0, 107.0, 108.0]], [[110.0, 111.0, 112.0], [113.0, 114.0, 115.0], [116.0, 117.0, 118.0]]], [[[200.0, 201.0, 202.0], [203.0, 204.0, 205.0], [206.0, 207.0, 208.0]], [[210.0, 211.0, 212.0], [213.0, 214.0, 215.0], [216.0, 217.0, 218.0]]], [[[300.0, 301.0, 302.0], [303.0, 304.0, 305.0], [306.0, 307.0, 308.0]], [[310.0, 311.0, 312.0], [313.0, 314.0, 315.0], [316.0, 317.0, 318.0]]], [[[400.0, 401.0, 402.0], [403.0, 404.0, 405.0], [406.0, 407.0, 408.0]], [[410.0, 411.0, 412.0], [413.0, 414.0, 415.0], [416.0, 417.0, 418.0]]], [[[500.0, 501.0, 502.0], [503.0, 504.0, 505.0], [506.0, 507.0, 508.0]], [[510.0, 511.0, 512.0], [513.0, 514.0, 515.0], [516.0, 517.0, 518.0]]]]> : tensor<6x2x3x3xf32>} : () -> tensor<6x2x3x3xf32>
+  %0 = "nn.conv"(%x, %w) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x2x3x4xf32>, tensor<6x2x3x3xf32>) -> tensor<1x6x3x4xf32>
+  "func.return"(%0) : (tensor<1x6x3x4xf32>) -> ()
+}) {function_type = (tensor<1x2x3x4xf32>) -> tensor<1x6x3x4xf32>, sym_name = "conv_padding_rows_skipped"} : () -> ()
 
 // Strides, dilations and uneven padding go through the column matrix too. Constant weights
 // are packed at compile time: panels of 3 output channels (the tile is as high as the 3

@@ -32,22 +32,26 @@ final class ChannelLanesConv {
 
   /**
    * Whether a convolution for the vector kernels runs faster this way, by a cost model in
-   * cycles: the multiply-adds of the tiles (two vector FMAs a cycle) divided by the share of
-   * their lanes that do work, plus about two cycles per element that packing copies and one
-   * per element copied out. The usual product (m output channels as rows) has
-   * {@code columns} columns per image of which {@code pixels} are output pixels, and copies
-   * {@code usualCopies} elements per image; this one packs every pixel of the {@code images}
-   * for each of the k taps and channels. Only images of at most 1024 pixels are tried (larger
-   * ones fill the columns anyway) with at most 25 taps (packing unrolls them).
+   * cycles: the multiply-adds of the tiles (two vector FMAs a cycle) that are not skipped as
+   * padding divided by the share of their lanes that do work, plus about a cycle per element
+   * that packing copies and one per element copied out (measured on 4 x 32 to 16 x 64 images:
+   * packing in vectors made two cycles too many). The usual product (m output channels as
+   * rows) has {@code columns} columns per image of which {@code pixels} are output pixels,
+   * copies {@code usualCopies} elements per image and multiplies {@code usualKept} of the
+   * taps (see {@link VectorConv#keptTaps}); this one packs every pixel of the {@code images}
+   * for each of the k taps and channels and multiplies {@code turnedKept} of them. Only images
+   * of at most 1024 pixels are tried (larger ones fill the columns anyway) with at most 25 taps
+   * (packing unrolls them).
    */
-  static boolean better(TargetDescription t, long m, long k, long columns, long usualCopies, long images, long pixels, long taps) {
+  static boolean better(TargetDescription t, long m, long k, long columns, long usualCopies, long images, long pixels, long taps,
+      double usualKept, double turnedKept) {
     if (pixels > 1024 || taps > 25) return false;
     long rows = images * pixels;
     KernelShape usual = KernelShape.choose(t, m, columns, k);
     KernelShape turned = KernelShape.choose(t, rows, m, k);
     double fmas = (double) rows * k * m / (2 * t.vectorWidth());
-    double usualCost = fmas / (use(m, usual.mr()) * use(columns, usual.nr()) * pixels / columns) + images * usualCopies;
-    double turnedCost = fmas / (use(rows, turned.mr()) * use(m, turned.nr())) + 2.0 * rows * k + rows * m;
+    double usualCost = fmas * usualKept / (use(m, usual.mr()) * use(columns, usual.nr()) * pixels / columns) + images * usualCopies;
+    double turnedCost = fmas * turnedKept / (use(rows, turned.mr()) * use(m, turned.nr())) + (double) rows * k + rows * m;
     return turnedCost < 0.97 * usualCost;
   }
 
@@ -79,7 +83,7 @@ final class ChannelLanesConv {
     // panel's micro-kernels skip (see ImagePacking.kRange).
     boolean tapMajor = weights != null && taps > 1;
     if (weights != null) {
-      DenseElementsAttr wv = tapMajor ? tapMajor(weights.value(), oc, ws[1], taps) : weights.value();
+      DenseElementsAttr wv = tapMajor ? GemmPacking.tapMajor(weights.value(), oc, ws[1], taps) : weights.value();
       pb = buffers.table(l, GemmPacking.packConstantB(s, wv, true, k, oc), op);
     } else {
       pb = l.alloc(GemmPacking.typeOfB(s, k, oc));
@@ -240,7 +244,7 @@ final class ChannelLanesConv {
      */
     MatMulKernel.KRange kRange(Value first) {
       if (ranges == null) return null;
-      return (l, panel) -> {
+      return (l, panel, bPanel) -> {
         Value p = l.add(first, panel);
         return new Value[] {l.indexCast(l.load(ranges, List.of(p, l.index(0)))), l.indexCast(l.load(ranges, List.of(p, l.index(1))))};
       };
@@ -350,21 +354,6 @@ final class ChannelLanesConv {
     return narrower ? ranges : null;
   }
 
-  /** Weights (oc x channels x taps) reordered to oc x taps x channels, for the tap-major k. */
-  private static DenseElementsAttr tapMajor(DenseElementsAttr w, long oc, long channels, long taps) {
-    if (w.isSplat()) return w;
-    byte[] src = w.rawData();
-    byte[] dst = new byte[src.length];
-    for (long o = 0; o < oc; o++) {
-      for (long c = 0; c < channels; c++) {
-        for (long t = 0; t < taps; t++) {
-          System.arraycopy(src, (int) (((o * channels + c) * taps + t) * 4), dst, (int) (((o * taps + t) * channels + c) * 4), 4);
-        }
-      }
-    }
-    return DenseElementsAttr.fromRaw(w.type(), dst);
-  }
-
   /** Per tap and pixel q = (image * oh + y) * ow + z: the flat offset in x of what it reads in channel 0, -1 in the padding. */
   private static long[] offsets(ConvOp op, long[] xs, long[] ws, long[] os) {
     long[] st = op.strides();
@@ -389,5 +378,4 @@ final class ChannelLanesConv {
     }
     return table;
   }
-
 }

@@ -82,6 +82,21 @@ final class GemmPacking {
     return packConstant(a, typeOfA(s, m, k), s.mr(), k, m, true);
   }
 
+  /** Weights (oc x channels x taps) reordered to oc x taps x channels, for the tap-major k. */
+  static DenseElementsAttr tapMajor(DenseElementsAttr w, long oc, long channels, long taps) {
+    if (w.isSplat()) return w;
+    byte[] src = w.rawData();
+    byte[] dst = new byte[src.length];
+    for (long o = 0; o < oc; o++) {
+      for (long c = 0; c < channels; c++) {
+        for (long t = 0; t < taps; t++) {
+          System.arraycopy(src, (int) (((o * channels + c) * taps + t) * 4), dst, (int) (((o * taps + t) * channels + c) * 4), 4);
+        }
+      }
+    }
+    return DenseElementsAttr.fromRaw(w.type(), dst);
+  }
+
   /**
    * The weights of a grouped convolution, {@code groups} matrices of m x k one after the other in
    * {@code a}, each packed in panels of {@code mr} rows as {@link #packConstantA} does, group after

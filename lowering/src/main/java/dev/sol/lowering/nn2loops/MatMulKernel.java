@@ -48,13 +48,14 @@ final class MatMulKernel {
   }
 
   /**
-   * The range of k [from, to) in which A panel {@code panel} has values other than zero: the
-   * micro-kernel of that panel multiplies only there. A convolution's padding makes whole taps
-   * zero for every pixel of a panel (the top row of the image under the kernel's top row).
+   * The range of k [from, to) outside which the tile of A panel {@code aPanel} and B panel
+   * {@code bPanel} multiplies only zeros: its micro-kernel multiplies only there. A
+   * convolution's padding makes whole taps zero for every pixel of a panel (the top row of the
+   * image under the kernel's top row).
    */
   @FunctionalInterface
   interface KRange {
-    Value[] of(Loops l, Value panel);
+    Value[] of(Loops l, Value aPanel, Value bPanel);
   }
 
   /** A packed in panels by {@link GemmPacking#packA}: the mr values of one k next to each other. */
@@ -94,20 +95,31 @@ final class MatMulKernel {
   }
 
   /**
-   * B as the implicit column matrix of a stride-1 convolution over an image padded into
-   * {@code padded} (flat: channels of hp x wp planes): row k = (c, i, j) of the kh x kw taps
-   * reads the flat image from c * hp * wp + i * wp + j on, so column q = y * wp + x is the input
-   * under tap (i, j) of output (y, x). Columns with x >= the output width are computed and
-   * dropped. Past the end of the image it reads zeros.
+   * B as the implicit column matrix of a stride-1 convolution, read from {@code shifted}: per
+   * tap column j and channel c a copy of the image, padded with zero rows (hp of them) and
+   * shifted by j columns with zeros shifted in ({@code ow} wide, flat: plane j * channels + c).
+   * Column q = y * ow + x of row k, tap (i, j) of channel c, is then element q + i * ow of
+   * plane (j, c): the columns are exactly the output pixels. Row k is (i, j, c) when
+   * {@code tapMajor} (the order in which whole rows of taps are a prefix or suffix of k), else
+   * (c, i, j). Vectors past the last column read on into the buffer's slack.
    */
-  static BSource shiftedImage(Value padded, long kh, long kw, long hp, long wp, int nr) {
+  static BSource shiftedRows(Value shifted, long channels, long kh, long kw, long hp, long ow, int nr, boolean tapMajor) {
     return (l, panel, k, column, type, masked) -> {
-      Value channel = l.divui(k, l.index(kh * kw));
-      Value tap = l.remui(k, l.index(kh * kw));
-      Value offset = l.add(l.mul(channel, l.index(hp * wp)), l.add(l.mul(l.divui(tap, l.index(kw)), l.index(wp)), l.remui(tap, l.index(kw))));
+      Value plane;
+      Value i;
+      if (tapMajor) {
+        // (j, c) is the remainder of k by kw * channels, which is the plane itself.
+        i = l.divui(k, l.index(kw * channels));
+        plane = l.remui(k, l.index(kw * channels));
+      } else {
+        Value c = l.divui(k, l.index(kh * kw));
+        Value tap = l.remui(k, l.index(kh * kw));
+        i = l.divui(tap, l.index(kw));
+        plane = l.add(l.mul(l.remui(tap, l.index(kw)), l.index(channels)), c);
+      }
+      Value offset = l.mul(l.add(l.mul(plane, l.index(hp)), i), l.index(ow));
       List<Value> idx = List.of(l.add(offset, l.add(l.mul(panel, l.index(nr)), l.index(column))));
-      if (!masked) return LoadOp.create(l.builder(), l.location(), type, padded, idx).result();
-      return TransferReadOp.create(l.builder(), l.location(), type, padded, idx, l.constant(0, type.element()), false).result();
+      return LoadOp.create(l.builder(), l.location(), type, shifted, idx).result();
     };
   }
 
@@ -259,7 +271,7 @@ final class MatMulKernel {
     Value kBegin = t.kBegin();
     Value kEnd = t.kEnd();
     if (kRange != null) {
-      Value[] range = kRange.of(l, ip);
+      Value[] range = kRange.of(l, ip, jp);
       kBegin = l.maxsi(kBegin, range[0]);
       kEnd = l.minsi(kEnd, range[1]);
     }

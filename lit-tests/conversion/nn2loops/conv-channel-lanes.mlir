@@ -5,15 +5,16 @@
 // RUN: %sol-opt %s --split-input-file --check-equivalence -p 'convert-nn-to-loops{vector-width=16 vector-registers=32 threads=2 parallel-work=1},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
 // RUN: %sol-opt %s --split-input-file -p 'convert-nn-to-loops{vector-width=16 vector-registers=32 threads=2 parallel-work=1},canonicalize,cse' | FileCheck %s --check-prefix=PARTS
 
-// On two threads each thread packs, multiplies and copies out its own part of the pixels'
-// panels (8 panels of 6 rows for 45 pixels: 4 and 4, the last part of 21 rows), on views of
-// the packed image and of the product:
+// On two threads each thread multiplies and copies out its own part of the pixels' panels
+// (8 panels of 6 rows for 45 pixels: 4 and 4, the last part of 21 rows), on views of the
+// product, after one parallel loop has made the padded copy of the image:
+// PARTS: "memref.alloc"() {{.*}} -> memref<9800xf32>
+// PARTS: "scf.parallel"
+// PARTS: "memref.store"(%{{.*}}, %{{.*}}, %{{.*}}) : (f32, memref<9800xf32>, index) -> ()
 // PARTS: "scf.parallel"
 // PARTS: "scf.if"
-// PARTS: static_sizes = array<i64: 4, 360, 6>
 // PARTS: static_sizes = array<i64: 21, 120>
 // PARTS: "vector.fma"
-// PARTS: static_sizes = array<i64: 4, 360, 6>
 // PARTS: static_sizes = array<i64: 24, 120>
 // PARTS: sym_name = "conv_small_image"
 
@@ -28,34 +29,45 @@
 // A 3 x 3 convolution (stride 2) of 120 output channels with five 3 x 3 results: as W x cols,
 // each image's 9 pixels would fill 9 of the tile's 16 columns, after im2col. The product is
 // turned around instead, output channels in the vector lanes (tiles 6 x 64):
-// C^T (45 x 120) = cols^T (45 x 360) W^T, the 45 pixels of all images packed as A through a
-// compile-time table of where each tap reads (-1 in the padding), the weights transposed into B panels (the last one, of 56 channels,
-// padded with zeros), the tiles starting from the bias (its last vector masked), and the rows
-// of the product copied into the NCHW result.
+// C^T (45 x 120) = cols^T (45 x 360) W^T. A is not packed: its element (q, k) is read from a
+// copy of the images with zero borders (5 x 40 planes of 7 x 7) at the offset of tap and
+// channel k (a table of 360, channel-major: c * 49 + i * 7 + j) plus that of pixel q's window
+// (a table of 8 panels x 6: image * 1960 + y * 2 * 7 + z * 2, zero past the 45th pixel). The
+// weights are transposed into B panels (the last one, of 56 channels, padded with zeros), the
+// tiles start from the bias (its last vector masked), and the rows of the product are copied
+// into the NCHW result.
 // CHECK-LABEL: "memref.global"
-// CHECK-SAME: initial_value = dense<"0xFFFFFFFFFFFFFFFF
-// CHECK-SAME: tensor<9x45xi64>
+// CHECK-SAME: initial_value = dense<"0x0000000000000000010000000000000002000000000000000700000000000000
+// CHECK-SAME: tensor<360xi64>
+// CHECK-NEXT: "memref.global"
+// CHECK-SAME: initial_value = dense<[0, 2, 4, 14, 16, 18, 28, 30, 32, 1960, {{.*}}, 7872, 0, 0, 0]> : tensor<48xi64>
 // CHECK: ^bb0(%[[X:.*]]: tensor<5x40x5x5xf32>, %[[W:.*]]: tensor<120x40x3x3xf32>, %[[B:.*]]: tensor<120xf32>):
+// CHECK-DAG: %[[XM:.*]] = "bufferization.to_memref"(%[[X]])
 // CHECK-DAG: %[[BM:.*]] = "bufferization.to_memref"(%[[B]])
 // CHECK-DAG: %[[OUT:.*]] = "memref.alloc"() {{.*}} -> memref<5x120x3x3xf32>
 // CHECK: %[[PB:.*]] = "memref.alloc"() {{.*}} -> memref<2x360x64xf32>
-// CHECK: %[[PA:.*]] = "memref.alloc"() {{.*}} -> memref<8x360x6xf32>
-// CHECK: %[[TABLE:.*]] = "memref.get_global"() {name = @__constant_0} : () -> memref<9x45xi64>
-// CHECK: %[[FLAT:.*]] = "memref.collapse_shape"(%{{.*}}) {reassociation = {{\[\[}}0, 1, 2, 3]]} : (memref<5x40x5x5xf32>) -> memref<5000xf32>
-// CHECK: %[[OFFSET:.*]] = "arith.index_cast"
-// CHECK: %[[INSIDE:.*]] = "arith.cmpi"(%[[OFFSET]], %{{.*}}) {predicate = 5 : i64}
-// CHECK: "scf.if"(%[[INSIDE]])
-// CHECK: "memref.load"(%[[FLAT]]
-// CHECK: "memref.store"(%{{.*}}, %[[PA]]
+// CHECK: %[[PADDED:.*]] = "memref.alloc"() {{.*}} -> memref<9800xf32>
+// CHECK: %[[V0:.*]] = "memref.load"(%[[XM]], %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) : (memref<5x40x5x5xf32>, index, index, index, index) -> f32
+// CHECK: "memref.store"(%[[V0]], %[[PADDED]], %{{.*}})
+// CHECK: %[[KOFFSETS:.*]] = "memref.get_global"() {name = @__constant_0} : () -> memref<360xi64>
+// CHECK: %[[POFFSETS:.*]] = "memref.get_global"() {name = @__constant_1} : () -> memref<48xi64>
 // CHECK: %[[PRODUCT:.*]] = "memref.alloc"() {{.*}} -> memref<45x120xf32>
+// CHECK: %[[PLANES:.*]] = "memref.collapse_shape"(%[[OUT]]) {reassociation = {{\[\[}}0], [1], [2, 3]]} : (memref<5x120x3x3xf32>) -> memref<5x120x9xf32>
 // CHECK: "vector.load"(%[[BM]], %{{.*}}) : (memref<120xf32>, index) -> vector<16xf32>
-// CHECK: "vector.load"(%[[PB]], %{{.*}}, %{{.*}}, %{{.*}}) : (memref<2x360x64xf32>, index, index, index) -> vector<16xf32>
-// CHECK: "memref.load"(%[[PA]], %{{.*}}, %{{.*}}, %{{.*}}) : (memref<8x360x6xf32>, index, index, index) -> f32
-// CHECK: "vector.fma"
+// CHECK: "scf.for"(%{{.*}}, %{{.*}}, %{{.*}}, {{.*}}) ({
+// CHECK-NEXT: ^bb0(%[[K:[^:]*]]: index,
+// CHECK: "vector.load"(%[[PB]], %{{.*}}, %[[K]], %{{.*}}) : (memref<2x360x64xf32>, index, index, index) -> vector<16xf32>
+// CHECK: %[[KO:.*]] = "memref.load"(%[[KOFFSETS]], %[[K]]) : (memref<360xi64>, index) -> i64
+// CHECK: %[[KOI:.*]] = "arith.index_cast"(%[[KO]])
+// CHECK: %[[PO:.*]] = "memref.load"(%[[POFFSETS]], %{{.*}}) : (memref<48xi64>, index) -> i64
+// CHECK: %[[POI:.*]] = "arith.index_cast"(%[[PO]])
+// CHECK: %[[AT:.*]] = "arith.addi"(%[[KOI]], %[[POI]])
+// CHECK: %[[A:.*]] = "memref.load"(%[[PADDED]], %[[AT]]) : (memref<9800xf32>, index) -> f32
+// CHECK: %[[AV:.*]] = "vector.broadcast"(%[[A]])
+// CHECK: "vector.fma"(%[[AV]],
 // CHECK: "vector.store"(%{{.*}}, %[[PRODUCT]], %{{.*}}, %{{.*}}) : (vector<16xf32>, memref<45x120xf32>, index, index) -> ()
 // CHECK: "vector.transfer_read"(%[[BM]], %{{.*}}, %{{.*}})
 // CHECK: "vector.transfer_write"(%{{.*}}, %[[PRODUCT]], %{{.*}}, %{{.*}})
-// CHECK: %[[PLANES:.*]] = "memref.collapse_shape"(%[[OUT]]) {reassociation = {{\[\[}}0], [1], [2, 3]]} : (memref<5x120x3x3xf32>) -> memref<5x120x9xf32>
 // CHECK: %[[V:.*]] = "memref.load"(%[[PRODUCT]], %{{.*}}, %{{.*}}) : (memref<45x120xf32>, index, index) -> f32
 // CHECK: "memref.store"(%[[V]], %[[PLANES]], %{{.*}}, %{{.*}}, %{{.*}}) : (f32, memref<5x120x9xf32>, index, index, index) -> ()
 "builtin.module"() ({
@@ -68,8 +80,8 @@
 
 // -----
 
-// Few output channels on a larger image: packing every pixel for each of the 72 taps and
-// channels would cost more than the product itself, so the usual product stays (no table).
+// Few output channels on a larger image: 16 of them fill one vector of the turned tile's 64
+// lanes, so the usual product stays (no table).
 // CHECK-LABEL: // -----
 // CHECK-NOT: xi64>
 // CHECK: "vector.fma"
@@ -89,10 +101,11 @@
 // of a panel reads padding are a prefix or suffix of k, which the panel's micro-kernels skip.
 // Three rows of 32 pixels in 16 panels of 6: those in row 0 multiply k in [192, 576) (the
 // kernel's top row is above the image), those in row 2 in [0, 384), those in row 1 or across
-// two rows all of it. Taps outside a panel's range are not packed (-2 in the table of runs).
+// two rows all of it. The table of k offsets is tap-major too: tap (0, 0) of channels 0, 1, 2
+// at 0, 170, 340 (planes of 5 x 34).
 // CHECK-LABEL: // -----
 // CHECK: "memref.global"() {{.*}} initial_value = dense<{{\[\[}}192, 576], [192, 576], [192, 576], [192, 576], [192, 576], [0, 576], [0, 576], [0, 576], [0, 576], [0, 576], [0, 576], [0, 384], [0, 384], [0, 384], [0, 384], [0, 384]]> : tensor<16x2xi64>
-// CHECK-NEXT: "memref.global"() {{.*}} initial_value = dense<"0xFEFFFFFFFFFFFFFF
+// CHECK-NEXT: "memref.global"() {{.*}} initial_value = dense<"0x0000000000000000AA000000000000005401000000000000
 // CHECK: %[[RANGES:.*]] = "memref.get_global"() {name = @{{.*}}} : () -> memref<16x2xi64>
 // CHECK: %[[FROM:.*]] = "memref.load"(%[[RANGES]], %[[PANEL:.*]], %{{.*}})
 // CHECK: %[[LO:.*]] = "arith.index_cast"(%[[FROM]])

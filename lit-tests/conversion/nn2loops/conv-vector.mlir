@@ -48,20 +48,20 @@
 // bias[output channel], are stored straight into the result's planes. The weights are an
 // argument here, so they are packed at run time (k in the order (c, i, j)).
 // CHECK-LABEL: "func.func"
-// CHECK: ^bb0(%[[X:.*]]: tensor<1x3x4x4xf32>, %[[W:.*]]: tensor<7x3x3x3xf32>, %[[B:.*]]: tensor<7xf32>):
+// CHECK: ^bb0(%[[X:.*]]: tensor<1x3x4x4xf32>, %[[W:.*]]: tensor<6x3x3x3xf32>, %[[B:.*]]: tensor<6xf32>):
 // CHECK-DAG: %[[C9:.*]] = "arith.constant"() {value = 9 : index}
 // CHECK-DAG: %[[C3:.*]] = "arith.constant"() {value = 3 : index}
 // CHECK-DAG: %[[C6:.*]] = "arith.constant"() {value = 6 : index}
 // CHECK-DAG: %[[C4:.*]] = "arith.constant"() {value = 4 : index}
 // CHECK-DAG: %[[XM:.*]] = "bufferization.to_memref"(%[[X]])
 // CHECK-DAG: %[[BM:.*]] = "bufferization.to_memref"(%[[B]])
-// CHECK: %[[OUT:.*]] = "memref.alloc"() {{.*}} : () -> memref<1x7x4x4xf32>
-// CHECK: %[[PA:.*]] = "memref.alloc"() {{.*}} : () -> memref<2x27x6xf32>
-// CHECK: %[[PLANES:.*]] = "memref.collapse_shape"(%[[OUT]]) {reassociation = {{\[\[}}0], [1], [2, 3]]} : (memref<1x7x4x4xf32>) -> memref<1x7x16xf32>
+// CHECK: %[[OUT:.*]] = "memref.alloc"() {{.*}} : () -> memref<1x6x4x4xf32>
+// CHECK: %[[PA:.*]] = "memref.alloc"() {{.*}} : () -> memref<1x27x6xf32>
+// CHECK: %[[PLANES:.*]] = "memref.collapse_shape"(%[[OUT]]) {reassociation = {{\[\[}}0], [1], [2, 3]]} : (memref<1x6x4x4xf32>) -> memref<1x6x16xf32>
 // CHECK: %[[SHIFTED:.*]] = "memref.alloc"() {{.*}} : () -> memref<220xf32>
 // CHECK: %[[V:.*]] = "memref.load"(%[[XM]], %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) : (memref<1x3x4x4xf32>, index, index, index, index) -> f32
 // CHECK: "memref.store"(%[[V]], %[[SHIFTED]], %{{.*}}) : (f32, memref<220xf32>, index) -> ()
-// CHECK: %[[BIAS:.*]] = "memref.load"(%[[BM]], %{{.*}}) : (memref<7xf32>, index) -> f32
+// CHECK: %[[BIAS:.*]] = "memref.load"(%[[BM]], %{{.*}}) : (memref<6xf32>, index) -> f32
 // CHECK-NEXT: "vector.broadcast"(%[[BIAS]]) : (f32) -> vector<4xf32>
 // CHECK: "scf.for"
 // CHECK-NEXT: ^bb0(%[[K:.*]]: index, %{{.*}}: vector<4xf32>
@@ -78,13 +78,13 @@
 // CHECK-NEXT: "vector.load"(%[[SHIFTED]], %[[Q]]) : (memref<220xf32>, index) -> vector<4xf32>
 // CHECK: "memref.load"(%[[PA]]
 // CHECK: "vector.fma"
-// CHECK: "vector.store"(%{{.*}}, %[[PLANES]], %{{.*}}, %{{.*}}, %{{.*}}) : (vector<4xf32>, memref<1x7x16xf32>, index, index, index) -> ()
+// CHECK: "vector.store"(%{{.*}}, %[[PLANES]], %{{.*}}, %{{.*}}, %{{.*}}) : (vector<4xf32>, memref<1x6x16xf32>, index, index, index) -> ()
 // CHECK: sym_name = "conv_3x3_padded"
 "func.func"() ({
-^bb0(%x: tensor<1x3x4x4xf32>, %w: tensor<7x3x3x3xf32>, %b: tensor<7xf32>):
-  %0 = "nn.conv"(%x, %w, %b) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x3x4x4xf32>, tensor<7x3x3x3xf32>, tensor<7xf32>) -> tensor<1x7x4x4xf32>
-  "func.return"(%0) : (tensor<1x7x4x4xf32>) -> ()
-}) {function_type = (tensor<1x3x4x4xf32>, tensor<7x3x3x3xf32>, tensor<7xf32>) -> tensor<1x7x4x4xf32>, sym_name = "conv_3x3_padded"} : () -> ()
+^bb0(%x: tensor<1x3x4x4xf32>, %w: tensor<6x3x3x3xf32>, %b: tensor<6xf32>):
+  %0 = "nn.conv"(%x, %w, %b) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x3x4x4xf32>, tensor<6x3x3x3xf32>, tensor<6xf32>) -> tensor<1x6x4x4xf32>
+  "func.return"(%0) : (tensor<1x6x4x4xf32>) -> ()
+}) {function_type = (tensor<1x3x4x4xf32>, tensor<6x3x3x3xf32>, tensor<6xf32>) -> tensor<1x6x4x4xf32>, sym_name = "conv_3x3_padded"} : () -> ()
 
 // Constant weights on the shifted copies: packed with k in tap-major order (i, j, c), so that
 // the rows of taps that read only the padding rows are a prefix or suffix of k. A B panel here

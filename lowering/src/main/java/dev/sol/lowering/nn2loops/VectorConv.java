@@ -69,7 +69,8 @@ final class VectorConv {
     boolean skips = weights != null && ws[2] * ws[3] > 1;
     double usualKept = skips && implicit(op, ws) ? keptTaps(op, xs, ws, os, KernelShape.choose(t, m, columns, k).nr(), true) : 1;
     double turnedKept = skips ? keptTaps(op, xs, ws, os, KernelShape.choose(t, xs[0] * n, m, k).mr(), false) : 1;
-    if (ChannelLanesConv.better(t, m, k, columns, copies, xs[0], n, ws[2] * ws[3], usualKept, turnedKept)) {
+    long padded = pd[0] + pd[1] + pd[2] + pd[3] == 0 ? 0 : xs[0] * xs[1] * (xs[2] + pd[0] + pd[2]) * (xs[3] + pd[1] + pd[3]);
+    if (ChannelLanesConv.better(t, m, k, columns, copies, xs[0], n, padded, usualKept, turnedKept)) {
       ChannelLanesConv.conv(op, weights, l, x, w, bias, out, t, buffers, epilogue);
       return;
     }

@@ -62,11 +62,12 @@
 
 // Constant weights are packed at compile time, group after group, into one table (2 groups x
 // 1 panel of 2 rows; the first group's output channels 0 and 1, whose 4 taps are 1, 2, 3, 4
-// and 5, 6, 7, 8, interleaved); each group reads its panels through a view. Strides go through
-// the column matrix. (One input channel per group with as many groups as channels would be a
-// depthwise convolution, which has a kernel of its own.)
+// and 5, 6, 7, 8, interleaved, in tap-major order (tap, channel): 1, 3, 2, 4); each group
+// reads its panels through a view. Strides go through the shifted copies. (One input channel
+// per group with as many groups as channels would be a depthwise convolution, which has a
+// kernel of its own.)
 // CHECK-LABEL: "memref.global"
-// CHECK-SAME: initial_value = dense<{{\[\[\[}}1.000000e+00, 5.000000e+00], [2.000000e+00, 6.000000e+00], [3.000000e+00, 7.000000e+00], [4.000000e+00, 8.000000e+00]], {{\[\[}}9.000000e+00, 1.300000e+01]
+// CHECK-SAME: initial_value = dense<{{\[\[\[}}1.000000e+00, 5.000000e+00], [3.000000e+00, 7.000000e+00], [2.000000e+00, 6.000000e+00], [4.000000e+00, 8.000000e+00]], {{\[\[}}9.000000e+00, 1.300000e+01]
 // CHECK-SAME: tensor<2x4x2xf32>
 // CHECK-LABEL: "func.func"
 // CHECK: %[[TABLE:.*]] = "memref.get_global"() {{.*}} : () -> memref<2x4x2xf32>

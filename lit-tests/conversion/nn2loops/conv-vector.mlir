@@ -10,6 +10,7 @@
 // EQUIV: sym_name = "conv_padding_rows_skipped"
 // EQUIV: sym_name = "conv_strided_dilated"
 // EQUIV: sym_name = "conv_grouped"
+// EQUIV: sym_name = "conv_strided"
 // EQUIV: sym_name = "conv_row_blocks"
 
 // A 1 x 1 convolution with stride 1: out[image] (5 x 30) = W (5 x 2) x[image] (2 x 30). The
@@ -47,34 +48,28 @@
 // q = y * 4 + x of the product is output (y, x) itself and the tiles, started from
 // bias[output channel], are stored straight into the result's planes. The weights are an
 // argument here, so they are packed at run time (k in the order (c, i, j)).
+// The start of row k in the copies is a compile-time table: (c, i, j) = (0, 0, 1) reads plane
+// 3 from row 0 (3 * 6 * 4 = 72), (0, 1, 0) plane 0 from row 1 (4).
+// CHECK-LABEL: "memref.global"
+// CHECK-SAME: initial_value = dense<[0, 72, 144, 4, 76, 148, 8, 80, 152, 24, {{.*}}]> : tensor<27xi64>
 // CHECK-LABEL: "func.func"
 // CHECK: ^bb0(%[[X:.*]]: tensor<1x3x4x4xf32>, %[[W:.*]]: tensor<6x3x3x3xf32>, %[[B:.*]]: tensor<6xf32>):
-// CHECK-DAG: %[[C9:.*]] = "arith.constant"() {value = 9 : index}
-// CHECK-DAG: %[[C3:.*]] = "arith.constant"() {value = 3 : index}
-// CHECK-DAG: %[[C6:.*]] = "arith.constant"() {value = 6 : index}
-// CHECK-DAG: %[[C4:.*]] = "arith.constant"() {value = 4 : index}
 // CHECK-DAG: %[[XM:.*]] = "bufferization.to_memref"(%[[X]])
 // CHECK-DAG: %[[BM:.*]] = "bufferization.to_memref"(%[[B]])
 // CHECK: %[[OUT:.*]] = "memref.alloc"() {{.*}} : () -> memref<1x6x4x4xf32>
 // CHECK: %[[PA:.*]] = "memref.alloc"() {{.*}} : () -> memref<1x27x6xf32>
 // CHECK: %[[PLANES:.*]] = "memref.collapse_shape"(%[[OUT]]) {reassociation = {{\[\[}}0], [1], [2, 3]]} : (memref<1x6x4x4xf32>) -> memref<1x6x16xf32>
 // CHECK: %[[SHIFTED:.*]] = "memref.alloc"() {{.*}} : () -> memref<220xf32>
+// CHECK-NEXT: %[[OFFSETS:.*]] = "memref.get_global"() {{.*}} : () -> memref<27xi64>
 // CHECK: %[[V:.*]] = "memref.load"(%[[XM]], %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) : (memref<1x3x4x4xf32>, index, index, index, index) -> f32
 // CHECK: "memref.store"(%[[V]], %[[SHIFTED]], %{{.*}}) : (f32, memref<220xf32>, index) -> ()
 // CHECK: %[[BIAS:.*]] = "memref.load"(%[[BM]], %{{.*}}) : (memref<6xf32>, index) -> f32
 // CHECK-NEXT: "vector.broadcast"(%[[BIAS]]) : (f32) -> vector<4xf32>
 // CHECK: "scf.for"
 // CHECK-NEXT: ^bb0(%[[K:.*]]: index, %{{.*}}: vector<4xf32>
-// CHECK-NEXT: %[[CHANNEL:.*]] = "arith.divui"(%[[K]], %[[C9]])
-// CHECK-NEXT: %[[TAP:.*]] = "arith.remui"(%[[K]], %[[C9]])
-// CHECK-NEXT: %[[I:.*]] = "arith.divui"(%[[TAP]], %[[C3]])
-// CHECK-NEXT: %[[J:.*]] = "arith.remui"(%[[TAP]], %[[C3]])
-// CHECK-NEXT: %[[J3:.*]] = "arith.muli"(%[[J]], %[[C3]])
-// CHECK-NEXT: %[[PLANE:.*]] = "arith.addi"(%[[J3]], %[[CHANNEL]])
-// CHECK-NEXT: %[[P6:.*]] = "arith.muli"(%[[PLANE]], %[[C6]])
-// CHECK-NEXT: %[[ROWS:.*]] = "arith.addi"(%[[P6]], %[[I]])
-// CHECK-NEXT: %[[AT:.*]] = "arith.muli"(%[[ROWS]], %[[C4]])
-// CHECK-NEXT: %[[Q:.*]] = "arith.addi"(%[[AT]], %{{.*}})
+// CHECK-NEXT: %[[START:.*]] = "memref.load"(%[[OFFSETS]], %[[K]]) : (memref<27xi64>, index) -> i64
+// CHECK-NEXT: %[[STARTI:.*]] = "arith.index_cast"(%[[START]])
+// CHECK-NEXT: %[[Q:.*]] = "arith.addi"(%[[STARTI]], %{{.*}})
 // CHECK-NEXT: "vector.load"(%[[SHIFTED]], %[[Q]]) : (memref<220xf32>, index) -> vector<4xf32>
 // CHECK: "memref.load"(%[[PA]]
 // CHECK: "vector.fma"
@@ -151,16 +146,41 @@
   "func.return"(%0) : (tensor<1x4x3x3xf32>) -> ()
 }) {function_type = (tensor<1x4x3x3xf32>, tensor<4x2x1x1xf32>) -> tensor<1x4x3x3xf32>, sym_name = "conv_grouped"} : () -> ()
 
-// Strided convolutions build the column matrix for blocks of output rows that fit in L2 (with
-// l2-cache=1024 in the last equivalence run: 1024 / (4 bytes * 18 rows of k * 5 columns) = 2
+// Stride 2, padded by 1: shifted copies per tap column j, row phase p (the taps' rows i mod 2)
+// and channel c, copy (j, p, c) holding the padded image's rows 2 yy + p at columns 2 x + j:
+// 3 x 2 x 2 planes of 34 rows (ceil(67 / 2)) x 33 columns and a vector of slack (13468). Row
+// k = (c, i, j) of B reads copy (j, i mod 2, c), plane (2 j + i mod 2) * 2 + c, from row i / 2
+// on: (0, 0, 1) plane 4 (4 * 34 * 33 = 4488), (0, 1, 0) plane 2 (2244), (0, 2, 0) plane 0
+// from row 1 (33), (1, 0, 0) plane 1 (1122). (33 x 33 outputs are too many pixels to turn.)
+// CHECK-LABEL: "memref.global"
+// CHECK-SAME: initial_value = dense<[0, 4488, 8976, 2244, 6732, 11220, 33, 4521, 9009, 1122, {{.*}}]> : tensor<18xi64>
+// CHECK-LABEL: "func.func"
+// CHECK: ^bb0(%{{.*}}: tensor<1x2x65x65xf32>, %{{.*}}: tensor<3x2x3x3xf32>):
+// CHECK: %[[SHIFTED:.*]] = "memref.alloc"() {{.*}} : () -> memref<13468xf32>
+// CHECK: %[[OFFSETS:.*]] = "memref.get_global"() {{.*}} : () -> memref<18xi64>
+// CHECK: ^bb0(%[[K:.*]]: index, %{{.*}}: vector<4xf32>
+// CHECK-NEXT: %[[START:.*]] = "memref.load"(%[[OFFSETS]], %[[K]]) : (memref<18xi64>, index) -> i64
+// CHECK-NEXT: %[[STARTI:.*]] = "arith.index_cast"(%[[START]])
+// CHECK-NEXT: %[[Q:.*]] = "arith.addi"(%[[STARTI]], %{{.*}})
+// CHECK-NEXT: "vector.load"(%[[SHIFTED]], %[[Q]]) : (memref<13468xf32>, index) -> vector<4xf32>
+// CHECK: "vector.fma"
+// CHECK: sym_name = "conv_strided"
+"func.func"() ({
+^bb0(%x: tensor<1x2x65x65xf32>, %w: tensor<3x2x3x3xf32>):
+  %0 = "nn.conv"(%x, %w) {strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>} : (tensor<1x2x65x65xf32>, tensor<3x2x3x3xf32>) -> tensor<1x3x33x33xf32>
+  "func.return"(%0) : (tensor<1x3x33x33xf32>) -> ()
+}) {function_type = (tensor<1x2x65x65xf32>, tensor<3x2x3x3xf32>) -> tensor<1x3x33x33xf32>, sym_name = "conv_strided"} : () -> ()
+
+// Dilated convolutions build the column matrix for blocks of output rows that fit in L2 (with
+// l2-cache=1024 in the last equivalence run: 1024 / (4 bytes * 18 rows of k * 7 columns) = 2
 // output rows), then the remaining row: blocks in a loop, and a last block of its own size.
 // CHECK-LABEL: sym_name = "conv_row_blocks"
-// BLOCKS-LABEL: sym_name = "conv_grouped"
+// BLOCKS-LABEL: sym_name = "conv_strided"
 // BLOCKS-DAG: %[[C0:.*]] = "arith.constant"() {value = 0 : index}
 // BLOCKS-DAG: %[[C2:.*]] = "arith.constant"() {value = 2 : index}
-// BLOCKS-DAG: %[[C4:.*]] = "arith.constant"() {value = 4 : index}
-// BLOCKS: %[[COLS:.*]] = "memref.alloc"() {{.*}} : () -> memref<18x10xf32>
-// BLOCKS: "scf.for"(%[[C0]], %[[C4]], %[[C2]]) ({
+// BLOCKS-DAG: %[[C156:.*]] = "arith.constant"() {value = 156 : index}
+// BLOCKS: %[[COLS:.*]] = "memref.alloc"() {{.*}} : () -> memref<18x14xf32>
+// BLOCKS: "scf.for"(%[[C0]], %[[C156]], %[[C2]]) ({
 // BLOCKS-NEXT: ^bb0(%[[Y0:.*]]: index):
 // BLOCKS: "memref.store"(%{{.*}}, %[[COLS]], %{{.*}}, %{{.*}})
 // BLOCKS: "vector.fma"
@@ -170,7 +190,7 @@
 // BLOCKS: "vector.fma"
 // BLOCKS: sym_name = "conv_row_blocks"
 "func.func"() ({
-^bb0(%x: tensor<1x2x9x9xf32>, %w: tensor<3x2x3x3xf32>):
-  %0 = "nn.conv"(%x, %w) {strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>} : (tensor<1x2x9x9xf32>, tensor<3x2x3x3xf32>) -> tensor<1x3x5x5xf32>
-  "func.return"(%0) : (tensor<1x3x5x5xf32>) -> ()
-}) {function_type = (tensor<1x2x9x9xf32>, tensor<3x2x3x3xf32>) -> tensor<1x3x5x5xf32>, sym_name = "conv_row_blocks"} : () -> ()
+^bb0(%x: tensor<1x2x159x9xf32>, %w: tensor<3x2x3x3xf32>):
+  %0 = "nn.conv"(%x, %w) {dilations = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>} : (tensor<1x2x159x9xf32>, tensor<3x2x3x3xf32>) -> tensor<1x3x157x7xf32>
+  "func.return"(%0) : (tensor<1x3x157x7xf32>) -> ()
+}) {function_type = (tensor<1x2x159x9xf32>, tensor<3x2x3x3xf32>) -> tensor<1x3x157x7xf32>, sym_name = "conv_row_blocks"} : () -> ()

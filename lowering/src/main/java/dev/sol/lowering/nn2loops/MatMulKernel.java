@@ -95,30 +95,16 @@ final class MatMulKernel {
   }
 
   /**
-   * B as the implicit column matrix of a stride-1 convolution, read from {@code shifted}: per
-   * tap column j and channel c a copy of the image, padded with zero rows (hp of them) and
-   * shifted by j columns with zeros shifted in ({@code ow} wide, flat: plane j * channels + c).
-   * Column q = y * ow + x of row k, tap (i, j) of channel c, is then element q + i * ow of
-   * plane (j, c): the columns are exactly the output pixels. Row k is (i, j, c) when
-   * {@code tapMajor} (the order in which whole rows of taps are a prefix or suffix of k), else
-   * (c, i, j). Vectors past the last column read on into the buffer's slack.
+   * B as the implicit column matrix of a convolution without dilation, read from the shifted
+   * copies of the image in {@code shifted} (see {@code VectorConv.shiftedRows}): row k of B is
+   * the copy's run that starts at {@code rowOffsets[k]} (a compile-time table, one load per k
+   * where computing the offset from k took six divisions by constants), its column q at q
+   * further on. Vectors past the last column read on into the buffer's slack.
    */
-  static BSource shiftedRows(Value shifted, long channels, long kh, long kw, long hp, long ow, int nr, boolean tapMajor) {
+  static BSource shiftedRows(Value shifted, Value rowOffsets, int nr) {
     return (l, panel, k, column, type, masked) -> {
-      Value plane;
-      Value i;
-      if (tapMajor) {
-        // (j, c) is the remainder of k by kw * channels, which is the plane itself.
-        i = l.divui(k, l.index(kw * channels));
-        plane = l.remui(k, l.index(kw * channels));
-      } else {
-        Value c = l.divui(k, l.index(kh * kw));
-        Value tap = l.remui(k, l.index(kh * kw));
-        i = l.divui(tap, l.index(kw));
-        plane = l.add(l.mul(l.remui(tap, l.index(kw)), l.index(channels)), c);
-      }
-      Value offset = l.mul(l.add(l.mul(plane, l.index(hp)), i), l.index(ow));
-      List<Value> idx = List.of(l.add(offset, l.add(l.mul(panel, l.index(nr)), l.index(column))));
+      Value start = l.indexCast(l.load(rowOffsets, List.of(k)));
+      List<Value> idx = List.of(l.add(start, l.add(l.mul(panel, l.index(nr)), l.index(column))));
       return LoadOp.create(l.builder(), l.location(), type, shifted, idx).result();
     };
   }

@@ -61,13 +61,15 @@ final class VectorConv {
     long[] pd = op.pads();
     boolean direct = direct(op, ws);
     long rows = blockRows(op, t, ws, os);
-    long columns = direct || implicit(op, ws) ? n : rows * os[3];
-    long copies = direct ? 0 : implicit(op, ws) ? ws[3] * xs[1] * (xs[2] + pd[0] + pd[2]) * os[3] : k * n;
+    boolean shifted = !direct && shifted(op, l, t, xs, ws, os);
+    long columns = direct || shifted ? n : rows * os[3];
+    // Strided copies read the image element by element: about two cycles each.
+    long copies = direct ? 0 : shifted ? shiftedSize(op, xs, ws, os) * (op.strides()[0] * op.strides()[1] == 1 ? 1 : 2) : k * n;
     // With constant weights both products skip taps that read only padding, the usual one whole
     // rows of taps for B panels in the top or bottom output rows, the turned one any leading or
     // trailing taps of an A panel's pixels.
     boolean skips = weights != null && ws[2] * ws[3] > 1;
-    double usualKept = skips && implicit(op, ws) ? keptTaps(op, xs, ws, os, KernelShape.choose(t, m, columns, k).nr(), true) : 1;
+    double usualKept = skips && shifted ? keptTaps(op, xs, ws, os, KernelShape.choose(t, m, columns, k).nr(), true) : 1;
     double turnedKept = skips ? keptTaps(op, xs, ws, os, KernelShape.choose(t, xs[0] * n, m, k).mr(), false) : 1;
     long padded = pd[0] + pd[1] + pd[2] + pd[3] == 0 ? 0 : xs[0] * xs[1] * (xs[2] + pd[0] + pd[2]) * (xs[3] + pd[1] + pd[3]);
     if (ChannelLanesConv.better(t, m, k, columns, copies, xs[0], n, padded, usualKept, turnedKept)) {
@@ -80,16 +82,18 @@ final class VectorConv {
       DenseElementsAttr wv = tapMajor ? GemmPacking.tapMajor(weights.value(), m, ws[1], ws[2] * ws[3]) : weights.value();
       pa = buffers.table(l, GemmPacking.packConstantA(KernelShape.choose(t, m, rows * os[3], k), wv, m, k), op);
     }
-    product(op, l, x, w, pa, tapMajor, bias, out, t, epilogue);
+    product(op, l, x, w, pa, tapMajor, bias, out, t, buffers, epilogue);
   }
 
   /**
    * Whether constant weights are packed with k in tap-major order (tap, channel): for the
    * shifted-rows product, where the rows of taps that read only padding for every pixel of a B
-   * panel are then a prefix or suffix of k that its micro-kernels skip.
+   * panel are then a prefix or suffix of k that its micro-kernels skip. A strided convolution
+   * takes the same order when it goes in bands on threads (im2col's rows tap-major too), so that
+   * one and two threads add its terms in one order and give the same results bit for bit.
    */
   private static boolean tapMajor(ConvOp op, long[] ws) {
-    return implicit(op, ws) && ws[2] * ws[3] > 1;
+    return ws[2] * ws[3] > 1 && implicit(op, ws);
   }
 
   /**
@@ -187,7 +191,7 @@ final class VectorConv {
           : SubViewOp.create(b, l.location(), table, new long[] {dyn, 0, 0}, List.of(l.mul(g, l.index(panels))), new long[] {panels, k, mr}).result();
       MatMulKernel.Epilogue eg = epilogue == null ? null
           : (in2, at, acc, type, masked) -> epilogue.apply(in2, List.of(at.get(0), in2.add(at.get(1), oc), at.get(2)), acc, type, masked);
-      product(op, l, xg, wg, pa, tapMajor, bg, og, t, eg);
+      product(op, l, xg, wg, pa, tapMajor, bg, og, t, buffers, eg);
       return List.of();
     });
     for (Operation inner : new ArrayList<>(loop.body().operations())) {
@@ -200,7 +204,7 @@ final class VectorConv {
    * {@code pa} (null: packed here from {@code w}), whose k is in tap-major order when {@code tapMajor}.
    */
   private static void product(ConvOp op, Loops l, Value x, Value w, Value packed, boolean tapMajor, Value bias, Value out, TargetDescription t,
-      MatMulKernel.Epilogue epilogue) {
+      Buffers buffers, MatMulKernel.Epilogue epilogue) {
     Dims d = Dims.of(x, w, out);
     long[] xs = d.xs(), ws = d.ws(), os = d.os();
     long m = d.m(), k = d.k(), n = d.n();
@@ -235,13 +239,13 @@ final class VectorConv {
           epilogue));
       return;
     }
-    if (implicit(op, ws)) {
-      shiftedRows(op, l, x, ws, os, t, pa, tapMajor, init, planes, epilogue);
+    if (shifted(op, l, t, xs, ws, os)) {
+      shiftedRows(op, l, x, ws, os, t, buffers, pa, tapMajor, init, planes, epilogue);
       return;
     }
     long band = bandRows(l, xs[0], oh, rows, (double) m * n * k * xs[0] / t.vectorWidth());
     if (band > 0) {
-      bands(op, l, x, ws, os, t, pa, init, planes, band, epilogue);
+      bands(op, l, x, ws, os, t, pa, tapMajor, init, planes, band, epilogue);
       return;
     }
     Value cols = l.alloc(new MemRefType(new long[] {k, rows * ow}, FloatType.F32));
@@ -249,7 +253,7 @@ final class VectorConv {
     l.forEach(new long[] {xs[0]}, iv -> {
       Value image = iv.getFirst();
       Consumer<Value> block = y0 -> {
-        im2col(l, op, x, image, ws, os, y0, rows, cols);
+        im2col(l, op, x, image, ws, os, y0, rows, cols, List.of(), tapMajor);
         MatMulKernel.emit(l, s, m, rows * ow, k, pa, MatMulKernel.rows(cols, List.of(), s.nr()), planes, List.of(image), init, l.mul(y0, l.index(ow)), epilogue);
       };
       if (oh / rows > 1) {
@@ -262,7 +266,7 @@ final class VectorConv {
       }
       if (oh % rows != 0) {
         Value y0 = l.index(oh / rows * rows);
-        im2col(l, op, x, image, ws, os, y0, oh % rows, cols);
+        im2col(l, op, x, image, ws, os, y0, oh % rows, cols, List.of(), tapMajor);
         MatMulKernel.emit(l, last, m, oh % rows * ow, k, pa, MatMulKernel.rows(cols, List.of(), last.nr()), planes, List.of(image), init,
             l.mul(y0, l.index(ow)), epilogue);
       }
@@ -335,14 +339,14 @@ final class VectorConv {
    * the whole plane, their lanes past it would write the next band's first columns, which
    * another thread may have finished.
    */
-  private static void bands(ConvOp op, Loops l, Value x, long[] ws, long[] os, TargetDescription t, Value pa, MatMulKernel.TileInit init,
+  private static void bands(ConvOp op, Loops l, Value x, long[] ws, long[] os, TargetDescription t, Value pa, boolean tapMajor, MatMulKernel.TileInit init,
       Value planes, long band, MatMulKernel.Epilogue epilogue) {
     long ow = os[3];
     long m = ws[0];
     long k = ws[1] * ws[2] * ws[3];
     Value cols = l.alloc(new MemRefType(new long[] {l.threads(), k, band * ow}, FloatType.F32));
     inBands(l, os[0], os[2], band, (serial, p, image, y0, rows) -> {
-      im2col(serial, op, x, image, ws, os, y0, rows, cols, List.of(p));
+      im2col(serial, op, x, image, ws, os, y0, rows, cols, List.of(p), tapMajor);
       Value first = l.mul(y0, l.index(ow));
       KernelShape s = KernelShape.choose(t, m, rows * ow, k);
       MatMulKernel.emit(serial, s, m, rows * ow, k, pa, MatMulKernel.rows(cols, List.of(p), s.nr()), band(l, planes, image, first, m, rows * ow),
@@ -372,38 +376,74 @@ final class VectorConv {
   }
 
   /**
-   * Whether {@code op} multiplies without a column matrix: stride 1 and no dilation, where the
-   * taps' rows of the column matrix are rows of a few shifted copies of the image
-   * ({@link #shiftedRows}). im2col wrote and read back kh * kw copies of the image, which for a
-   * product with few output channels cost as much as the multiplication.
+   * Whether {@code op} multiplies without a column matrix: no dilation, where the taps' rows of
+   * the column matrix are rows of a few shifted copies of the image ({@link #shiftedRows}).
+   * im2col wrote and read back kh * kw copies of the image, which for a product with few output
+   * channels cost as much as the multiplication.
    */
   private static boolean implicit(ConvOp op, long[] ws) {
-    long[] st = op.strides();
     long[] dl = op.dilations();
-    return st[0] == 1 && st[1] == 1 && dl[0] == 1 && dl[1] == 1;
+    return dl[0] == 1 && dl[1] == 1;
   }
 
   /**
-   * Per image: kw copies of each channel, padded with zero rows and shifted by each tap column
-   * j with zeros shifted in ({@link MatMulKernel#shiftedRows}), then the product
-   * out (m x oh * ow) = W x (their rows) written straight into the result's planes through
-   * the epilogue. A row of taps reads only padding for the top and bottom output rows; with
-   * {@code tapMajor} weights the B panels that lie in those rows skip it.
+   * Whether the usual product of {@code op} multiplies the shifted copies of the image
+   * ({@link #shiftedRows}): without dilation, and with a stride only when the product is not
+   * split into bands for threads ({@link #inBands}; on two threads ResNet-50's 7 x 7 stem took
+   * 0.69 ms in bands, 0.74 ms on the shifted copies, where one thread takes 1.23 ms with im2col
+   * and 1.10 ms on the copies).
+   */
+  private static boolean shifted(ConvOp op, Loops l, TargetDescription t, long[] xs, long[] ws, long[] os) {
+    if (!implicit(op, ws)) return false;
+    long[] st = op.strides();
+    if (st[0] == 1 && st[1] == 1) return true;
+    double work = (double) ws[0] * ws[1] * ws[2] * ws[3] * os[2] * os[3] * xs[0] / t.vectorWidth();
+    return bandRows(l, xs[0], os[2], blockRows(op, t, ws, os), work) == 0;
+  }
+
+  /** The row phases of {@link #shiftedRows}: the input rows y * sh + i of the taps i fall into min(sh, kh) classes mod sh. */
+  private static long phases(ConvOp op, long[] ws) { return Math.min(op.strides()[0], ws[2]); }
+
+  /** The rows of each shifted copy of {@link #shiftedRows}: the padded image's rows of one phase. */
+  private static long copyRows(ConvOp op, long[] xs) {
+    long[] pd = op.pads();
+    return Math.ceilDiv(xs[2] + pd[0] + pd[2], op.strides()[0]);
+  }
+
+  /** The elements of an image's shifted copies ({@link #shiftedRows}). */
+  private static long shiftedSize(ConvOp op, long[] xs, long[] ws, long[] os) {
+    return ws[3] * phases(op, ws) * xs[1] * copyRows(op, xs) * os[3];
+  }
+
+  /**
+   * Per image: copies of each channel, one per tap column j and row phase p < min(sh, kh):
+   * copy (j, p, c) row yy, column x holds the padded image's element at row yy * sh + p,
+   * column x * sw + j (zeros in the padding: the copy is the image shifted by j - pw columns,
+   * with zeros shifted in, of rows of one phase). Tap (i, j) of output (y, x) reads padded row
+   * y * sh + i = (y + i / sh) * sh + i % sh, so row (i, j, c) of B is copy (j, i % sh, c)
+   * read from row i / sh on ({@link MatMulKernel#shiftedRows}): column q = y * ow + x of the
+   * product is output (y, x) itself, and out (m x oh * ow) = W x (those rows) is written
+   * straight into the result's planes through the epilogue. A row of taps reads only padding
+   * for the top and bottom output rows; with {@code tapMajor} weights the B panels that lie in
+   * those rows skip it. With stride 1 there is one phase: kw copies of each channel.
    *
    * <p>One padded copy of the image (the columns of the product then y * wp + x, wp the padded
    * width) needs a third of the copying, but computes wp - ow columns of every wp that are no
    * output, and puts the product into a buffer of its own from which the valid columns are
    * copied out: at 55 x 55 with 16 channels the copy-out took 6% and the dropped columns 5% of
-   * the layer, where the shifted copies take 2%.
+   * the layer, where the shifted copies take 2%. A strided convolution's im2col copies kh * kw
+   * / min(sh, kh) times as much: 3.5 times for a 7 x 7 stem with stride 2.
    */
-  private static void shiftedRows(ConvOp op, Loops l, Value x, long[] ws, long[] os, TargetDescription t, Value pa, boolean tapMajor,
-      MatMulKernel.TileInit init, Value planes, MatMulKernel.Epilogue epilogue) {
+  private static void shiftedRows(ConvOp op, Loops l, Value x, long[] ws, long[] os, TargetDescription t, Buffers buffers, Value pa,
+      boolean tapMajor, MatMulKernel.TileInit init, Value planes, MatMulKernel.Epilogue epilogue) {
     long[] xs = ((MemRefType) x.type()).shape();
     long[] pd = op.pads();
+    long[] st = op.strides();
     long channels = xs[1];
     long kh = ws[2];
     long kw = ws[3];
-    long hp = xs[2] + pd[0] + pd[2];
+    long phases = phases(op, ws);
+    long rows = copyRows(op, xs);
     long oh = os[2];
     long ow = os[3];
     long m = ws[0];
@@ -411,29 +451,45 @@ final class VectorConv {
     long n = oh * ow;
     KernelShape s = KernelShape.choose(t, m, n, k);
     // The last vector of a row of B may read up to a vector past the last plane: slack of zeros.
-    long size = kw * channels * hp * ow;
+    long size = shiftedSize(op, xs, ws, os);
     Value shifted = l.alloc(new MemRefType(new long[] {size + t.vectorWidth()}, FloatType.F32));
     Value zero = l.constant(0, FloatType.F32);
     MatMulKernel.KRange kRange = tapMajor ? paddingTaps(op, xs, ws, ow, n, s.nr()) : null;
-    MatMulKernel.BSource source = MatMulKernel.shiftedRows(shifted, channels, kh, kw, hp, ow, s.nr(), tapMajor);
+    long[] offsets = new long[Math.toIntExact(k)];
+    for (long c = 0; c < channels; c++) {
+      for (long i = 0; i < kh; i++) {
+        for (long j = 0; j < kw; j++) {
+          long plane = (j * phases + i % st[0]) * channels + c;
+          offsets[(int) (tapMajor ? (i * kw + j) * channels + c : (c * kh + i) * kw + j)] = (plane * rows + i / st[0]) * ow;
+        }
+      }
+    }
+    Value rowOffsets = buffers.table(l, DenseElementsAttr.ofLongs(new RankedTensorType(new long[] {k}, IntegerType.I64), offsets), op);
+    MatMulKernel.BSource source = MatMulKernel.shiftedRows(shifted, rowOffsets, s.nr());
     l.forEach(new long[] {xs[0]}, iv -> {
       Value image = iv.getFirst();
       range(l, size, size + t.vectorWidth(), q -> l.store(zero, shifted, List.of(q)));
-      l.parallelForEach(new long[] {channels}, kw * hp * ow, cv -> {
+      l.parallelForEach(new long[] {channels}, kw * phases * rows * ow, cv -> {
         Value channel = cv.getFirst();
         for (long j = 0; j < kw; j++) {
           long shift = j - pd[1];
-          long[] xIn = inside(ow, xs[3], 1, shift);
-          Value base = l.mul(l.add(l.index(j * channels), channel), l.index(hp * ow));
-          range(l, 0, pd[0] * ow, q -> l.store(zero, shifted, List.of(l.add(base, q))));
-          range(l, (pd[0] + xs[2]) * ow, hp * ow, q -> l.store(zero, shifted, List.of(l.add(base, q))));
-          l.forEach(new long[] {xs[2]}, yv -> {
-            Value row = l.add(base, l.mul(l.add(yv.getFirst(), l.index(pd[0])), l.index(ow)));
-            range(l, 0, xIn[0], q -> l.store(zero, shifted, List.of(l.add(row, q))));
-            range(l, xIn[1], ow, q -> l.store(zero, shifted, List.of(l.add(row, q))));
-            range(l, xIn[0], xIn[1], q -> l.store(l.load(x, List.of(image, channel, yv.getFirst(), l.add(q, l.index(shift)))), shifted,
-                List.of(l.add(row, q))));
-          });
+          long[] xIn = inside(ow, xs[3], st[1], shift);
+          for (long p = 0; p < phases; p++) {
+            Value base = l.mul(l.add(l.index((j * phases + p) * channels), channel), l.index(rows * ow));
+            // Copy rows yy read input row yy * sh + p - ph: zeros above and below the image.
+            long[] yIn = inside(rows, xs[2], st[0], p - pd[0]);
+            long phase = p;
+            range(l, 0, yIn[0] * ow, q -> l.store(zero, shifted, List.of(l.add(base, q))));
+            range(l, yIn[1] * ow, rows * ow, q -> l.store(zero, shifted, List.of(l.add(base, q))));
+            range(l, yIn[0], yIn[1], yy -> {
+              Value row = l.add(base, l.mul(yy, l.index(ow)));
+              Value iy = l.add(l.mul(yy, l.index(st[0])), l.index(phase - pd[0]));
+              range(l, 0, xIn[0], q -> l.store(zero, shifted, List.of(l.add(row, q))));
+              range(l, xIn[1], ow, q -> l.store(zero, shifted, List.of(l.add(row, q))));
+              range(l, xIn[0], xIn[1], q -> l.store(l.load(x, List.of(image, channel, iy, l.add(l.mul(q, l.index(st[1])), l.index(shift)))),
+                  shifted, List.of(l.add(row, q))));
+            });
+          }
         }
       });
       MatMulKernel.emit(l, s, m, n, k, MatMulKernel.packedA(pa), kRange, source, planes, List.of(image), init, null, epilogue);
@@ -442,17 +498,18 @@ final class VectorConv {
 
   /**
    * The k range of each B panel of {@link #shiftedRows} with k in tap-major order: the rows of
-   * taps i that read inside the image for some output row y of the panel (pd0 <= y + i < pd0 + h).
+   * taps i that read inside the image for some output row y of the panel (pd0 <= y * sh + i < pd0 + h).
    */
   private static MatMulKernel.KRange paddingTaps(ConvOp op, long[] xs, long[] ws, long ow, long n, int nr) {
     long top = op.pads()[0];
+    long sh = op.strides()[0];
     long perRow = ws[3] * xs[1];
     return (l, aPanel, bPanel) -> {
       Value first = l.mul(bPanel, l.index(nr));
       Value last = l.minsi(l.add(first, l.index(nr - 1)), l.index(n - 1));
-      Value y0 = l.divui(first, l.index(ow));
-      Value y1 = l.divui(last, l.index(ow));
-      // i from max(0, top - y1) to min(kh, top + h - y0), in signed index arithmetic.
+      Value y0 = l.mul(l.divui(first, l.index(ow)), l.index(sh));
+      Value y1 = l.mul(l.divui(last, l.index(ow)), l.index(sh));
+      // i from max(0, top - y1 * sh) to min(kh, top + h - y0 * sh), in signed index arithmetic.
       Value lo = l.maxsi(l.index(0), l.sub(l.index(top), y1));
       Value hi = l.minsi(l.index(ws[2]), l.sub(l.index(top + xs[2]), y0));
       return new Value[] {l.mul(lo, l.index(perRow)), l.mul(l.maxsi(lo, hi), l.index(perRow))};
@@ -465,13 +522,11 @@ final class VectorConv {
    * each knows statically which output rows and columns read inside the image: those are plain
    * copies along a row (contiguous with stride 1, which LLVM vectorizes), the others stores of
    * zeros. Only the block's rows are visited: the static row range is clipped to the block.
+   * The matrix is {@code cols} at the indices {@code prefix}; with {@code tapMajor} its rows are
+   * in the order (i, j, c) instead.
    */
-  private static void im2col(Loops l, ConvOp op, Value x, Value image, long[] ws, long[] os, Value y0, long rows, Value cols) {
-    im2col(l, op, x, image, ws, os, y0, rows, cols, List.of());
-  }
-
-  /** {@link #im2col} into the matrix of {@code cols} at the indices {@code prefix}. */
-  private static void im2col(Loops l, ConvOp op, Value x, Value image, long[] ws, long[] os, Value y0, long rows, Value cols, List<Value> prefix) {
+  private static void im2col(Loops l, ConvOp op, Value x, Value image, long[] ws, long[] os, Value y0, long rows, Value cols, List<Value> prefix,
+      boolean tapMajor) {
     long[] xs = ((MemRefType) x.type()).shape();
     long[] st = op.strides();
     long[] dl = op.dilations();
@@ -483,7 +538,7 @@ final class VectorConv {
         long[] ys = inside(os[2], xs[2], st[0], i * dl[0] - pd[0]);
         for (int j = 0; j < ws[3]; j++) {
           long[] zs = inside(os[3], xs[3], st[1], j * dl[1] - pd[1]);
-          Value row = l.add(l.mul(channel, l.index(ws[2] * ws[3])), l.index(i * ws[3] + j));
+          Value row = tapMajor ? l.add(l.index((i * ws[3] + j) * ws[1]), channel) : l.add(l.mul(channel, l.index(ws[2] * ws[3])), l.index(i * ws[3] + j));
           long ow = os[3];
           if (zs[0] == zs[1]) ys = new long[] {0, 0};
           // The block's rows inside the image: [lo, hi) within [y0, end), zeros around them.

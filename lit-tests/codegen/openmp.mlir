@@ -30,8 +30,10 @@
 // The body function takes the captured values (pointers to distinct buffers noalias), the
 // counter and the team's size; it takes chunks of the 6 x 4 = 24 iterations (numbered
 // row-major, four chunks per thread) with an atomic add until none are left, recovering the
-// induction variables from the iteration number.
-// CHECK-LABEL: define internal void @scale.kernel0.omp.0.body(ptr noalias %0, i64 %1, ptr noalias %2, ptr %3, i32 %4)
+// induction variables from the iteration number. It is noinline: inlined into the wrapper, its
+// loop nest was optimized twice.
+// CHECK-LABEL: define internal void @scale.kernel0.omp.0.body(
+// CHECK-SAME: ptr noalias %0, i64 %1, ptr noalias %2, ptr %3, i32 %4) #[[BODY:[0-9]+]]
 // CHECK: mul i64 %{{.*}}, 4
 // CHECK: %chunk = udiv i64
 // CHECK: omp.take:
@@ -66,6 +68,8 @@
 // CHECK-LABEL: define internal void @views.kernel0.omp.{{[0-9]+}}.body(ptr noalias %0, ptr noalias %1, ptr %2, i32 %3)
 // CHECK-LABEL: define internal void @overlapping.kernel0(ptr %0, ptr %1)
 // CHECK-LABEL: define internal void @overlapping.kernel0.omp.{{[0-9]+}}.body(ptr %0, ptr %1, ptr %2, i32 %3)
+// Kernels are noinline nounwind, the parallel bodies noinline.
+// CHECK: attributes #[[BODY]] = { noinline }
 
 // One thread (the default): serial loops, no OpenMP at all.
 // SERIAL-NOT: GOMP

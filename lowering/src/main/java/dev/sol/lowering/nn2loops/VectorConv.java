@@ -388,15 +388,18 @@ final class VectorConv {
 
   /**
    * Whether the usual product of {@code op} multiplies the shifted copies of the image
-   * ({@link #shiftedRows}): without dilation, and with a stride only when the product is not
-   * split into bands for threads ({@link #inBands}; on two threads ResNet-50's 7 x 7 stem took
-   * 0.69 ms in bands, 0.74 ms on the shifted copies, where one thread takes 1.23 ms with im2col
-   * and 1.10 ms on the copies).
+   * ({@link #shiftedRows}): without dilation, and with a stride only when the window is large
+   * or the product is not split into bands for threads ({@link #inBands}; on two threads a
+   * strided convolution runs some 5-10% faster in bands, where one thread takes 1.23 ms with
+   * im2col and 1.10 ms on the copies for ResNet-50's 7 x 7 stem).
    */
   private static boolean shifted(ConvOp op, Loops l, TargetDescription t, long[] xs, long[] ws, long[] os) {
     if (!implicit(op, ws)) return false;
     long[] st = op.strides();
-    if (st[0] == 1 && st[1] == 1) return true;
+    // A large window takes the copies on threads too: im2col unrolls its taps, and ResNet-50's
+    // 7 x 7 stem in bands was one 46 KB function that took LLVM's backend most of a second
+    // (codegen 0.9 -> 0.3 s; the stem itself 0.77 -> 0.86 ms on two threads).
+    if (st[0] == 1 && st[1] == 1 || ws[2] * ws[3] > 9) return true;
     double work = (double) ws[0] * ws[1] * ws[2] * ws[3] * os[2] * os[3] * xs[0] / t.vectorWidth();
     return bandRows(l, xs[0], os[2], blockRows(op, t, ws, os), work) == 0;
   }

@@ -58,7 +58,6 @@ final class VectorConv {
     Dims d = Dims.of(x, w, out);
     long[] xs = d.xs(), ws = d.ws(), os = d.os();
     long m = d.m(), k = d.k(), n = d.n();
-    long[] pd = op.pads();
     boolean direct = direct(op, ws);
     long rows = blockRows(op, t, ws, os);
     boolean shifted = !direct && shifted(op, l, t, xs, ws, os);
@@ -71,8 +70,7 @@ final class VectorConv {
     boolean skips = weights != null && ws[2] * ws[3] > 1;
     double usualKept = skips && shifted ? keptTaps(op, xs, ws, os, KernelShape.choose(t, m, columns, k).nr(), true) : 1;
     double turnedKept = skips ? keptTaps(op, xs, ws, os, KernelShape.choose(t, xs[0] * n, m, k).mr(), false) : 1;
-    long padded = pd[0] + pd[1] + pd[2] + pd[3] == 0 ? 0 : xs[0] * xs[1] * (xs[2] + pd[0] + pd[2]) * (xs[3] + pd[1] + pd[3]);
-    if (ChannelLanesConv.better(t, m, k, columns, copies, xs[0], n, padded, usualKept, turnedKept)) {
+    if (ChannelLanesConv.better(t, m, k, columns, copies, xs[0], n, ChannelLanesConv.ImageRows.paddedSize(op, xs), usualKept, turnedKept)) {
       ChannelLanesConv.conv(op, weights, l, x, w, bias, out, t, buffers, epilogue);
       return;
     }

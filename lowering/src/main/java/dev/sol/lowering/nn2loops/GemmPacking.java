@@ -2,6 +2,9 @@ package dev.sol.lowering.nn2loops;
 
 import dev.sol.ir.*;
 import dev.sol.lowering.Loops;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -87,12 +90,18 @@ final class GemmPacking {
     if (w.isSplat()) return w;
     byte[] src = w.rawData();
     byte[] dst = new byte[src.length];
+    // One output channel at a time through int arrays: bulk copies in and out and a plain
+    // transpose between them (element by element through a VarHandle or arraycopy took most of
+    // VGG-19's lowering on the JVM's C1).
+    IntBuffer from = ints(src), to = ints(dst);
+    int size = Math.toIntExact(channels * taps);
+    int[] in = new int[size], out = new int[size];
     for (long o = 0; o < oc; o++) {
-      for (long c = 0; c < channels; c++) {
-        for (long t = 0; t < taps; t++) {
-          System.arraycopy(src, (int) (((o * channels + c) * taps + t) * 4), dst, (int) (((o * taps + t) * channels + c) * 4), 4);
-        }
+      from.get(Math.toIntExact(o * size), in, 0, size);
+      for (int c = 0; c < channels; c++) {
+        for (int t = 0; t < taps; t++) out[(int) (t * channels + c)] = in[(int) (c * taps + t)];
       }
+      to.put(Math.toIntExact(o * size), out, 0, size);
     }
     return DenseElementsAttr.fromRaw(w.type(), dst);
   }
@@ -130,24 +139,35 @@ final class GemmPacking {
    * on, of the matrix in {@code src} from element {@code from} on, as {@link #packConstant} says.
    */
   private static void pack(byte[] src, long from, byte[] packed, long to, long panels, int lanes, long k, long n, boolean laneMajor) {
+    IntBuffer source = ints(src), target = ints(packed);
+    int[] rows = laneMajor ? new int[Math.toIntExact(lanes * k)] : null;
+    int[] panel = laneMajor ? new int[Math.toIntExact(lanes * k)] : null;
     for (long p = 0; p < panels; p++) {
       int width = (int) Math.min(lanes, n - p * lanes);
       if (width <= 0) continue;
-      for (long kk = 0; kk < k; kk++) {
-        int at = (int) ((to + (p * k + kk) * lanes) * 4);
-        if (!laneMajor) {
-          // The panel's lanes of row kk are next to each other in the source: one copy.
-          System.arraycopy(src, (int) ((from + kk * n + p * lanes) * 4), packed, at, width * 4);
-          continue;
+      if (laneMajor) {
+        // The panel's rows are next to each other in the source: one bulk read, a transpose
+        // into the panel (lanes past n stay zero) and one bulk write.
+        source.get(Math.toIntExact(from + p * lanes * k), rows, 0, Math.toIntExact(width * k));
+        // (Written in order, read from width rows at once: the lines being read stay in L1.)
+        for (int kk = 0; kk < k; kk++) {
+          int at = kk * lanes;
+          for (int c = 0; c < width; c++) panel[at + c] = rows[(int) (c * k) + kk];
         }
-        for (int c = 0; c < width; c++) I32.set(packed, at + 4 * c, (int) I32.get(src, (int) ((from + (p * lanes + c) * k + kk) * 4)));
+        target.put(Math.toIntExact(to + p * k * lanes), panel, 0, panel.length);
+        continue;
+      }
+      for (long kk = 0; kk < k; kk++) {
+        // The panel's lanes of row kk are next to each other in the source: one copy.
+        System.arraycopy(src, (int) ((from + kk * n + p * lanes) * 4), packed, (int) ((to + (p * k + kk) * lanes) * 4), width * 4);
       }
     }
   }
 
-  /** 4-byte elements of a little-endian byte array (the bits of f32 values, copied as they are). */
-  private static final java.lang.invoke.VarHandle I32 =
-      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  /** The 4-byte elements of a little-endian byte array (the bits of f32 values, copied as they are), for bulk copies. */
+  private static IntBuffer ints(byte[] bytes) {
+    return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+  }
 
   @FunctionalInterface
   private interface Copy {

@@ -55,8 +55,10 @@ public final class OnnxImporter {
       Map<String, Tensor> constants) throws ImportException {
     ModelProto model;
     try {
-      // Aliasing: the tensors' raw data stay views of the file's bytes instead of copies.
-      com.google.protobuf.CodedInputStream in = com.google.protobuf.CodedInputStream.newInstance(bytes.duplicate());
+      // Aliasing: the tensors' raw data stay views of the file's bytes instead of copies. The
+      // stream must come from an immutable ByteString for that: CodedInputStream.newInstance on
+      // a buffer ignores enableAliasing and copied every tensor (VGG-19: 550 MB of fresh memory).
+      com.google.protobuf.CodedInputStream in = com.google.protobuf.UnsafeByteOperations.unsafeWrap(bytes.duplicate()).newCodedInput();
       in.enableAliasing(true);
       model = ModelProto.parser().parseFrom(in);
     } catch (InvalidProtocolBufferException e) {

@@ -76,6 +76,12 @@ final class VectorGemm {
    */
   private static void product(NnOp op, Loops l, TargetDescription t, Buffers buffers, long m, long n, long k, Matrix a, Matrix b,
       double alpha, Value out, MatMulKernel.TileInit init) {
+    if (m == 1 && alpha == 1 && !a.transposed() && a.prefix().isEmpty() && b.transposed() && b.prefix().isEmpty()
+        && op.operand(1).definingOp() instanceof ConstantOp && VectorGemv.applies(t.vectorWidth())) {
+      // One row against constant weights stored n x k: dot products with W's rows in place.
+      VectorGemv.emit(l, t.vectorWidth(), a.memref(), b.memref(), n, k, out, init);
+      return;
+    }
     KernelShape s = KernelShape.choose(t, m, n, k);
     MatMulKernel.BSource src;
     if (op.operand(1).definingOp() instanceof ConstantOp constant) {

@@ -149,6 +149,7 @@ final class GemmPacking {
         // The panel's rows are next to each other in the source: one bulk read, a transpose
         // into the panel (lanes past n stay zero) and one bulk write.
         source.get(Math.toIntExact(from + p * lanes * k), rows, 0, Math.toIntExact(width * k));
+        if (width < lanes) java.util.Arrays.fill(panel, 0);
         // (Written in order, read from width rows at once: the lines being read stay in L1.)
         for (int kk = 0; kk < k; kk++) {
           int at = kk * lanes;

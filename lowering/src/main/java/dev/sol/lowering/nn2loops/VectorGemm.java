@@ -23,7 +23,8 @@ import java.util.List;
  * (a weight) is packed at compile time into a new constant; a B computed at run time is packed
  * into a buffer by the generated code. A is read in place, unless it is transposed or gemm's
  * alpha scales it: then it is packed, scaled on the way. beta C is where the tiles start, so no
- * pass over the result follows.
+ * pass over the result follows. One row against constant weights stored n x k (a fully
+ * connected layer at batch 1) takes {@link VectorGemv} instead, which reads them in place.
  */
 final class VectorGemm {
   private VectorGemm() {}

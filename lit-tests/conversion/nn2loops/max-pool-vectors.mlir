@@ -8,7 +8,9 @@
 // window's rows goes into a row buffer a vector at a time (the last vector of the input row
 // read masked), then each vector of outputs takes the maximum of the window's columns from
 // the buffer. At stride 2 a pair of loads is split into its even and odd lanes with
-// vector.shuffle, serving two taps; the last vector of outputs is written masked.
+// vector.shuffle, serving two taps; the third tap is the even lanes moved down by one, the
+// last from a third aligned load (loads at +2 would straddle the stores that just wrote the
+// row and stall store-to-load forwarding); the last vector of outputs is written masked.
 
 // EQUIV-NOT: changed the results
 // EQUIV: sym_name = "pool_3x3_stride_2"
@@ -19,19 +21,23 @@
 // EQUIV-NOT: changed the results
 // EQUIV: sym_name = "pool_2x2_stride_2_narrow"
 // EQUIV-NOT: changed the results
+// EQUIV: sym_name = "pool_5x5_stride_2"
+// EQUIV-NOT: changed the results
 
-// 111 -> 55 columns: the row buffer (7 vectors of the input, masked at 111, and two of -inf)
+// 111 -> 55 columns: the row buffer (7 vectors of the input, masked at 111, and three of -inf)
 // and 3 vectors of outputs, the last one masked at 55.
 // CHECK-LABEL: "func.func"
-// CHECK: "memref.alloca"() {{.*}} -> memref<144xf32>
-// CHECK: "vector.store"(%{{.*}}, %[[ROW:.*]], %{{.*}}) : (vector<16xf32>, memref<144xf32>, index) -> ()
+// CHECK: "memref.alloca"() {{.*}} -> memref<160xf32>
+// CHECK: "vector.store"(%{{.*}}, %[[ROW:.*]], %{{.*}}) : (vector<16xf32>, memref<160xf32>, index) -> ()
 // CHECK: "vector.load"(%{{.*}}) : (memref<1x2x111x111xf32>, index, index, index, index) -> vector<16xf32>
 // CHECK: "arith.maxf"
 // CHECK: "vector.transfer_read"(%{{.*}}) {{.*}} : (memref<1x2x111x111xf32>, index, index, index, index, f32) -> vector<16xf32>
-// CHECK: %[[A:.*]] = "vector.load"(%[[ROW]], %{{.*}}) : (memref<144xf32>, index) -> vector<16xf32>
-// CHECK: %[[B:.*]] = "vector.load"(%[[ROW]], %{{.*}}) : (memref<144xf32>, index) -> vector<16xf32>
-// CHECK: "vector.shuffle"(%[[A]], %[[B]]) {mask = [0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30]}
+// CHECK: %[[A:.*]] = "vector.load"(%[[ROW]], %{{.*}}) : (memref<160xf32>, index) -> vector<16xf32>
+// CHECK: %[[B:.*]] = "vector.load"(%[[ROW]], %{{.*}}) : (memref<160xf32>, index) -> vector<16xf32>
+// CHECK: %[[EVEN:.*]] = "vector.shuffle"(%[[A]], %[[B]]) {mask = [0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30]}
 // CHECK: "vector.shuffle"(%[[A]], %[[B]]) {mask = [1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31]}
+// CHECK: %[[C:.*]] = "vector.load"(%[[ROW]], %{{.*}}) : (memref<160xf32>, index) -> vector<16xf32>
+// CHECK: "vector.shuffle"(%[[EVEN]], %[[C]]) {mask = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]}
 // CHECK: "vector.store"(%{{.*}}) : (vector<16xf32>, memref<1x2x55x55xf32>, index, index, index, index) -> ()
 // CHECK: "vector.transfer_write"(%{{.*}}) {{.*}} : (vector<16xf32>, memref<1x2x55x55xf32>, index, index, index, index) -> ()
 // CHECK: sym_name = "pool_3x3_stride_2"
@@ -87,4 +93,23 @@
     %0 = "nn.max_pool"(%x) {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>} : (tensor<1x4x6x10xf32>) -> tensor<1x4x3x5xf32>
     "func.return"(%0) : (tensor<1x4x3x5xf32>) -> ()
   }) {function_type = (tensor<1x4x6x10xf32>) -> tensor<1x4x3x5xf32>, sym_name = "pool_2x2_stride_2_narrow"} : () -> ()
+}) : () -> ()
+
+// -----
+
+// A 5-wide window at stride 2: taps 2 to 4 are the even and odd lanes moved down by one and two
+// (the odd ones taking the third vector's odd lanes).
+// CHECK-LABEL: // -----
+// CHECK: %[[ODD:.*]] = "vector.shuffle"(%{{.*}}, %{{.*}}) {mask = [1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31]}
+// CHECK: %[[C:.*]] = "vector.load"
+// CHECK: "vector.shuffle"(%{{.*}}, %[[C]]) {mask = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]}
+// CHECK: "vector.shuffle"(%[[ODD]], %[[C]]) {mask = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 17]}
+// CHECK: "vector.shuffle"(%{{.*}}, %[[C]]) {mask = [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18]}
+// CHECK: sym_name = "pool_5x5_stride_2"
+"builtin.module"() ({
+  "func.func"() ({
+  ^bb0(%x: tensor<1x2x12x75xf32>):
+    %0 = "nn.max_pool"(%x) {kernel_shape = array<i64: 5, 5>, strides = array<i64: 2, 2>, pads = array<i64: 2, 2, 2, 2>} : (tensor<1x2x12x75xf32>) -> tensor<1x2x6x38xf32>
+    "func.return"(%0) : (tensor<1x2x6x38xf32>) -> ()
+  }) {function_type = (tensor<1x2x12x75xf32>) -> tensor<1x2x6x38xf32>, sym_name = "pool_5x5_stride_2"} : () -> ()
 }) : () -> ()

@@ -51,10 +51,18 @@
 
 // -----
 
-// Padding (ResNet's stem pool): the border rows and columns keep their checked outputs, written
-// after the interior's vectors (whose last lanes reach into the right border).
+// Padding (ResNet's stem pool), in vectors too: the input row goes into the buffer from lane 16
+// on (aligned stores), after a vector of -inf, so that the left border's windows read -inf
+// for the padding; the window's left edge is then 15 lanes into a vector, and its taps (lanes
+// 15, 16, 17 at stride 2) are the odd, even and odd lanes moved down by 7, 8 and 8. The border
+// rows take the window rows inside the input only; nothing is computed one output at a time.
 // CHECK-LABEL: // -----
-// CHECK: "vector.shuffle"
+// CHECK-NOT: "memref.load"
+// CHECK: "memref.alloca"() {{.*}} -> memref<112xf32>
+// CHECK: "vector.shuffle"(%{{.*}}, %{{.*}}) {mask = [7, 8, 9, 10, 11, 12, 13, 14, 15, 17, 19, 21, 23, 25, 27, 29]}
+// CHECK: "vector.shuffle"(%{{.*}}, %{{.*}}) {mask = [8, 9, 10, 11, 12, 13, 14, 15, 16, 18, 20, 22, 24, 26, 28, 30]}
+// CHECK: "vector.shuffle"(%{{.*}}, %{{.*}}) {mask = [8, 9, 10, 11, 12, 13, 14, 15, 17, 19, 21, 23, 25, 27, 29, 31]}
+// CHECK-NOT: "memref.load"
 // CHECK: sym_name = "pool_3x3_stride_2_padded"
 "builtin.module"() ({
   "func.func"() ({
@@ -66,11 +74,19 @@
 
 // -----
 
-// Stride 1 (Inception's pools): unaligned loads of the row buffer, no shuffles.
+// Stride 1 with padding (Inception's pools): whole vectors of the row buffer, the taps cut from
+// them by shuffles (unaligned loads would straddle the stores that just wrote the row): lanes
+// 15, 16 (the second vector itself) and 17 from the window's aligned start.
 // CHECK-LABEL: // -----
-// CHECK-NOT: "vector.shuffle"
-// CHECK: "vector.load"(%{{.*}}) : (memref<{{.*}}xf32>, index) -> vector<16xf32>
-// CHECK-NOT: "vector.shuffle"
+// CHECK-NOT: "memref.load"
+// CHECK: %[[A:.*]] = "vector.load"(%{{.*}}) : (memref<112xf32>, index) -> vector<16xf32>
+// CHECK: %[[B:.*]] = "vector.load"(%{{.*}}) : (memref<112xf32>, index) -> vector<16xf32>
+// CHECK: %[[C:.*]] = "vector.load"(%{{.*}}) : (memref<112xf32>, index) -> vector<16xf32>
+// CHECK: %[[T0:.*]] = "vector.shuffle"(%[[A]], %[[B]]) {mask = [15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30]}
+// CHECK: %[[T2:.*]] = "vector.shuffle"(%[[B]], %[[C]]) {mask = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]}
+// CHECK: %[[M:.*]] = "arith.maxf"(%[[T0]], %[[B]])
+// CHECK: "arith.maxf"(%[[M]], %[[T2]])
+// CHECK-NOT: "memref.load"
 // CHECK: sym_name = "pool_3x3_stride_1"
 "builtin.module"() ({
   "func.func"() ({

@@ -76,9 +76,17 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
     PlaneWindows plane = new PlaneWindows(xs[2], xs[3], os[2], os[3], kernel, op.strides(), op.dilations(), op.pads());
     long[] dl = op.dilations();
     boolean separable = max && kernel[0] > 1 && dl[0] == 1 && dl[1] == 1;
+    long[] st = op.strides();
+    long[] pd = op.pads();
+    long rowStart = pd[1] == 0 || width < 2 ? 0 : Math.ceilDiv(pd[1], width) * width;
+    // Averages of f32 in vectors, padding included, where the window fits (no ceil_mode: its
+    // windows past the padding count otherwise).
+    boolean vectorAverages = !max && kernel[0] > 1 && dl[0] == 1 && dl[1] == 1 && !op.ceilMode() && width > 1 && st[1] <= 2
+        && element(x).equals(FloatType.F32) && tapsFit(Math.floorMod(rowStart - pd[1], width), st[1], kernel[1], width);
     l.parallelForEach(new long[] {os[0], os[1]}, os[2] * os[3] * product(kernel), iv -> {
       PlaneWindows.Output output = output(op, l, x, out, max, lowest, plane, iv);
-      if (separable) separableMax(op, l, x, out, lowest, iv, output, width);
+      if (vectorAverages) paddedRows(op, l, x, out, l.constant(0, FloatType.F32), iv, width, rowStart, false);
+      else if (separable) separableMax(op, l, x, out, lowest, iv, output, width);
       else plane.forEach(l, output);
     });
   }
@@ -102,7 +110,7 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
     long[] cols = PlaneWindows.interior(os[3], xs[3], st[1], 1, pd[1], k[1]);
     long rowStart = pd[1] == 0 || width < 2 ? 0 : Math.ceilDiv(pd[1], width) * width;
     if (width > 1 && st[1] <= 2 && tapsFit(Math.floorMod(rowStart - pd[1], width), st[1], k[1], width)) {
-      paddedRowsMax(op, l, x, out, lowest, iv, width, rowStart);
+      paddedRows(op, l, x, out, lowest, iv, width, rowStart, true);
       return;
     }
     // (Vectors when the taps fit in the whole vectors read from the row; see columnMaxVectors.)
@@ -154,11 +162,12 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
    * {@code columns} read {@code lowest} (masked reads).
    */
   private static void rowMaxVectors(Loops l, Value x, List<Value> iv, Value top, long kh, Value row, long columns, int width, Value lowest) {
-    rowMaxVectors(l, x, iv, top, kh, row, 0, columns, width, lowest);
+    rowMaxVectors(l, x, iv, top, kh, row, 0, columns, width, lowest, true);
   }
 
   /** As above, with input column x at {@code row[start + x]} ({@code start} a multiple of the width, so that the stores stay aligned). */
-  private static void rowMaxVectors(Loops l, Value x, List<Value> iv, Value top, long kh, Value row, long start, long columns, int width, Value lowest) {
+  private static void rowMaxVectors(Loops l, Value x, List<Value> iv, Value top, long kh, Value row, long start, long columns, int width, Value lowest,
+      boolean max) {
     VectorType vt = new VectorType(new long[] {width}, FloatType.F32);
     java.util.function.BiConsumer<Value, Boolean> chunk = (x0, masked) -> {
       Value m = null;
@@ -166,7 +175,7 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
         List<Value> at = List.of(iv.get(0), iv.get(1), l.add(top, l.index(i)), x0);
         Value v = masked ? TransferReadOp.create(l.builder(), l.location(), vt, x, at, lowest, false).result()
             : LoadOp.create(l.builder(), l.location(), vt, x, at).result();
-        m = m == null ? v : MaxFOp.create(l.builder(), l.location(), m, v).result();
+        m = m == null ? v : combine(l, max, m, v);
       }
       StoreOp.create(l.builder(), l.location(), m, row, List.of(start == 0 ? x0 : l.add(x0, l.index(start))));
     };
@@ -183,6 +192,12 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
    * are written again by the border's outputs after it.
    */
   private static void columnMaxVectors(Loops l, Value row, Value out, List<Value> at, long[] cols, long stride, long pad, long kw, int width) {
+    columnMaxVectors(l, row, out, at, cols, stride, pad, kw, width, true, null);
+  }
+
+  /** As above, or the sums divided by {@code divisor}'s vector for the outputs from j0 when not {@code max}. */
+  private static void columnMaxVectors(Loops l, Value row, Value out, List<Value> at, long[] cols, long stride, long pad, long kw, int width,
+      boolean max, java.util.function.UnaryOperator<Value> divisor) {
     long offset = leftOffset(cols, stride, pad, width);
     long outputs = shape(out)[3];
     VectorType vt = new VectorType(new long[] {width}, FloatType.F32);
@@ -238,7 +253,8 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
         }
       }
       Value m = taps.getFirst();
-      for (int t = 1; t < taps.size(); t++) m = MaxFOp.create(l.builder(), l.location(), m, taps.get(t)).result();
+      for (int t = 1; t < taps.size(); t++) m = combine(l, max, m, taps.get(t));
+      if (!max) m = dev.sol.dialect.arith.DivFOp.create(l.builder(), l.location(), m, divisor.apply(j0)).result();
       List<Value> idx = new ArrayList<>(at);
       idx.add(j0);
       if (masked) TransferWriteOp.create(l.builder(), l.location(), m, out, idx, false);
@@ -251,6 +267,11 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
   /** Lanes from a multiple of the width to the left edge of the first interior output's window (the same for every vector of outputs). */
   private static long leftOffset(long[] cols, long stride, long pad, int width) {
     return Math.floorMod(cols[0] * stride - pad, width);
+  }
+
+  /** max(a, b) for max pooling, a + b for averages. */
+  private static Value combine(Loops l, boolean max, Value a, Value b) {
+    return max ? MaxFOp.create(l.builder(), l.location(), a, b).result() : dev.sol.dialect.arith.AddFOp.create(l.builder(), l.location(), a, b).result();
   }
 
   /** Whether the taps of a window whose left edge is {@code offset} lanes into a vector fit the vectors {@link #columnMaxVectors} reads. */
@@ -267,7 +288,7 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
    * Border outputs computed one at a time with checks took most of a small plane's time
    * (192 x 28 x 28, 3 x 3, stride 1, padding 1: 149 us, ONNX Runtime 24 us).
    */
-  private static void paddedRowsMax(PoolOp op, Loops l, Value x, Value out, Value lowest, List<Value> iv, int width, long left) {
+  private static void paddedRows(PoolOp op, Loops l, Value x, Value out, Value lowest, List<Value> iv, int width, long left, boolean max) {
     long[] xs = shape(x);
     long[] os = shape(out);
     long[] k = op.kernelShape();
@@ -280,11 +301,19 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
     range(l, 0, left / width, cv -> StoreOp.create(l.builder(), l.location(), identity, row, List.of(l.mul(cv, l.index(width)))));
     range(l, filled / width, length / width, cv -> StoreOp.create(l.builder(), l.location(), identity, row, List.of(l.mul(cv, l.index(width)))));
     long[] rows = PlaneWindows.interior(os[2], xs[2], st[0], 1, pd[0], k[0]);
+    VectorType vt = new VectorType(new long[] {width}, FloatType.F32);
+    Value counts = max || op.countIncludePad() ? null : columnCounts(l, op, xs[3], os[3], width);
     java.util.function.BiConsumer<Value, long[]> outputRow = (y, window) -> {
       // window = {first input row (a constant, or -1: y * stride - pad), rows}
       Value top = window[0] >= 0 ? l.index(window[0]) : l.sub(l.mul(y, l.index(st[0])), l.index(pd[0]));
-      rowMaxVectors(l, x, iv, top, window[1], row, left, xs[3], width, lowest);
-      columnMaxVectors(l, row, out, List.of(iv.get(0), iv.get(1), y), new long[] {0, os[3]}, st[1], pd[1] - left, k[1], width);
+      rowMaxVectors(l, x, iv, top, window[1], row, left, xs[3], width, lowest, max);
+      // An average divides by the window's size (count_include_pad; without ceil_mode every
+      // window lies inside the padded input), or by its rows inside times its columns inside.
+      java.util.function.UnaryOperator<Value> divisor = counts == null
+          ? j0 -> BroadcastOp.create(l.builder(), l.location(), vt, l.constant(k[0] * k[1], FloatType.F32)).result()
+          : j0 -> dev.sol.dialect.arith.MulFOp.create(l.builder(), l.location(), LoadOp.create(l.builder(), l.location(), vt, counts, List.of(j0)).result(),
+              BroadcastOp.create(l.builder(), l.location(), vt, l.constant(window[1], FloatType.F32)).result()).result();
+      columnMaxVectors(l, row, out, List.of(iv.get(0), iv.get(1), y), new long[] {0, os[3]}, st[1], pd[1] - left, k[1], width, max, divisor);
     };
     java.util.function.LongConsumer border = y -> {
       long top = y * st[0] - pd[0];
@@ -296,6 +325,23 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
     for (long y = 0; y < rows[0]; y++) border.accept(y);
     range(l, rows[0], rows[1], y -> outputRow.accept(y, new long[] {-1, k[0]}));
     for (long y = rows[1]; y < os[2]; y++) border.accept(y);
+  }
+
+  /** Per output column, its window's columns inside the input (at least 1), as f32, in a buffer of whole vectors. */
+  private static Value columnCounts(Loops l, PoolOp op, long columns, long outputs, int width) {
+    long length = Math.ceilDiv(outputs, width) * width;
+    long kw = op.kernelShape()[1];
+    long st = op.strides()[1];
+    long pd = op.pads()[1];
+    Value counts = dev.sol.dialect.memref.AllocaOp.create(l.builder(), l.location(), new MemRefType(new long[] {length}, FloatType.F32)).result();
+    l.forEach(new long[] {length}, c -> {
+      Value left = l.sub(l.mul(c.getFirst(), l.index(st)), l.index(pd));
+      Value inside = l.sub(l.minsi(l.add(left, l.index(kw)), l.index(columns)), l.maxsi(left, l.index(0)));
+      Value count = l.maxsi(inside, l.index(1));
+      Value asInteger = dev.sol.dialect.arith.IndexCastOp.create(l.builder(), l.location(), count, new IntegerType(64, IntegerType.Signedness.SIGNLESS)).result();
+      l.store(l.sitofp(asInteger, FloatType.F32), counts, c);
+    });
+    return counts;
   }
 
   /** A loop over [from, to), or nothing when it is empty. */

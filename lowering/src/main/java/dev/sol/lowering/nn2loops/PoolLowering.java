@@ -16,9 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * nn.max_pool and nn.avg_pool: per output element, a reduction over the window; padded
- * positions read a clamped address and keep the accumulator. Averages divide by a second
- * reduction that counts the positions (padded ones too with count_include_pad).
+ * nn.max_pool and nn.avg_pool. On a target with vectors, 2-D f32 windows at stride 1 or 2 go
+ * through a row buffer per output row ({@link #planeInVectors}: the window's rows combined,
+ * then its columns, padding included). Otherwise, per output element, a reduction over the
+ * window; padded positions read a clamped address and keep the accumulator, and averages
+ * divide by a second reduction that counts the positions (padded ones too with
+ * count_include_pad).
  */
 public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
   private final TargetDescription target;
@@ -85,7 +88,7 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
         && element(x).equals(FloatType.F32) && tapsFit(Math.floorMod(rowStart - pd[1], width), st[1], kernel[1], width);
     l.parallelForEach(new long[] {os[0], os[1]}, os[2] * os[3] * product(kernel), iv -> {
       PlaneWindows.Output output = output(op, l, x, out, max, lowest, plane, iv);
-      if (vectorAverages) paddedRows(op, l, x, out, l.constant(0, FloatType.F32), iv, width, rowStart, false);
+      if (vectorAverages) planeInVectors(op, l, x, out, l.constant(0, FloatType.F32), iv, width, rowStart, false);
       else if (separable) separableMax(op, l, x, out, lowest, iv, output, width);
       else plane.forEach(l, output);
     });
@@ -110,10 +113,10 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
     long[] cols = PlaneWindows.interior(os[3], xs[3], st[1], 1, pd[1], k[1]);
     long rowStart = pd[1] == 0 || width < 2 ? 0 : Math.ceilDiv(pd[1], width) * width;
     if (width > 1 && st[1] <= 2 && tapsFit(Math.floorMod(rowStart - pd[1], width), st[1], k[1], width)) {
-      paddedRows(op, l, x, out, lowest, iv, width, rowStart, true);
+      planeInVectors(op, l, x, out, lowest, iv, width, rowStart, true);
       return;
     }
-    // (Vectors when the taps fit in the whole vectors read from the row; see columnMaxVectors.)
+    // (Vectors when the taps fit in the whole vectors read from the row; see columnPass.)
     boolean vectors = width > 1 && st[1] <= 2 && cols[1] > cols[0] && leftOffset(cols, st[1], pd[1], width) + k[1] <= width;
     // In vectors, the row takes whole vectors, and as many more as the last vector of outputs
     // reads past the interior (lanes that go to the border, rewritten after, or past the end).
@@ -132,7 +135,7 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
     range(l, rows[0], rows[1], y -> {
       Value top = l.sub(l.mul(y, l.index(st[0])), l.index(pd[0]));
       if (vectors) {
-        rowMaxVectors(l, x, iv, top, k[0], row, xs[3], width, lowest);
+        rowPass(l, x, iv, top, k[0], row, xs[3], width, lowest);
       } else {
         l.forEach(new long[] {xs[3]}, cv -> {
           Value m = lowest;
@@ -142,7 +145,7 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
       }
       range(l, 0, cols[0], c -> checked.emit(y, c, true));
       if (vectors) {
-        columnMaxVectors(l, row, out, List.of(iv.get(0), iv.get(1), y), cols, st[1], pd[1], k[1], width);
+        columnPass(l, row, out, List.of(iv.get(0), iv.get(1), y), cols, st[1], pd[1], k[1], width);
       } else {
         range(l, cols[0], cols[1], c -> {
           Value left = l.sub(l.mul(c, l.index(st[1])), l.index(pd[1]));
@@ -161,12 +164,12 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
    * a vector of {@code width} columns at a time; the last vector's columns past the input's
    * {@code columns} read {@code lowest} (masked reads).
    */
-  private static void rowMaxVectors(Loops l, Value x, List<Value> iv, Value top, long kh, Value row, long columns, int width, Value lowest) {
-    rowMaxVectors(l, x, iv, top, kh, row, 0, columns, width, lowest, true);
+  private static void rowPass(Loops l, Value x, List<Value> iv, Value top, long kh, Value row, long columns, int width, Value lowest) {
+    rowPass(l, x, iv, top, kh, row, 0, columns, width, lowest, true);
   }
 
   /** As above, with input column x at {@code row[start + x]} ({@code start} a multiple of the width, so that the stores stay aligned). */
-  private static void rowMaxVectors(Loops l, Value x, List<Value> iv, Value top, long kh, Value row, long start, long columns, int width, Value lowest,
+  private static void rowPass(Loops l, Value x, List<Value> iv, Value top, long kh, Value row, long start, long columns, int width, Value lowest,
       boolean max) {
     VectorType vt = new VectorType(new long[] {width}, FloatType.F32);
     java.util.function.BiConsumer<Value, Boolean> chunk = (x0, masked) -> {
@@ -191,12 +194,12 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
    * last vector is written masked at the end of the output row; its lanes in the right border
    * are written again by the border's outputs after it.
    */
-  private static void columnMaxVectors(Loops l, Value row, Value out, List<Value> at, long[] cols, long stride, long pad, long kw, int width) {
-    columnMaxVectors(l, row, out, at, cols, stride, pad, kw, width, true, null);
+  private static void columnPass(Loops l, Value row, Value out, List<Value> at, long[] cols, long stride, long pad, long kw, int width) {
+    columnPass(l, row, out, at, cols, stride, pad, kw, width, true, null);
   }
 
   /** As above, or the sums divided by {@code divisor}'s vector for the outputs from j0 when not {@code max}. */
-  private static void columnMaxVectors(Loops l, Value row, Value out, List<Value> at, long[] cols, long stride, long pad, long kw, int width,
+  private static void columnPass(Loops l, Value row, Value out, List<Value> at, long[] cols, long stride, long pad, long kw, int width,
       boolean max, java.util.function.UnaryOperator<Value> divisor) {
     long offset = leftOffset(cols, stride, pad, width);
     long outputs = shape(out)[3];
@@ -274,21 +277,22 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
     return max ? MaxFOp.create(l.builder(), l.location(), a, b).result() : dev.sol.dialect.arith.AddFOp.create(l.builder(), l.location(), a, b).result();
   }
 
-  /** Whether the taps of a window whose left edge is {@code offset} lanes into a vector fit the vectors {@link #columnMaxVectors} reads. */
+  /** Whether the taps of a window whose left edge is {@code offset} lanes into a vector fit the vectors {@link #columnPass} reads. */
   private static boolean tapsFit(long offset, long stride, long kw, int width) {
     return stride == 1 ? offset + kw - 1 <= 2L * width - 1 && kw <= width + 1 : (offset + kw - 1) / 2 <= width / 2;
   }
 
   /**
-   * Max pooling of one plane entirely in vectors, padding included: the row buffer holds the
-   * input row from {@code left} on (a multiple of the width at least the left padding, so its
-   * stores stay aligned) between runs of -inf (the identity of max), so that every output
+   * Max pooling (or sums for averages, {@code max} false) of one plane entirely in vectors,
+   * padding included: the row buffer holds the input row from {@code left} on (a multiple of the
+   * width at least the left padding, so its stores stay aligned) between runs of
+   * {@code identity} (-inf for max, 0 for sums), so that every output
    * column, the border's too, reads its window from the buffer; each output row's first pass
    * takes only the window rows inside the input (the border rows, unrolled, fewer of them).
    * Border outputs computed one at a time with checks took most of a small plane's time
    * (192 x 28 x 28, 3 x 3, stride 1, padding 1: 149 us, ONNX Runtime 24 us).
    */
-  private static void paddedRows(PoolOp op, Loops l, Value x, Value out, Value lowest, List<Value> iv, int width, long left, boolean max) {
+  private static void planeInVectors(PoolOp op, Loops l, Value x, Value out, Value identity, List<Value> iv, int width, long left, boolean max) {
     long[] xs = shape(x);
     long[] os = shape(out);
     long[] k = op.kernelShape();
@@ -297,30 +301,30 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
     long filled = left + Math.ceilDiv(xs[3], width) * width;
     long length = Math.ceilDiv(Math.max(filled, (os[3] - 1) * st[1] - pd[1] + left + 3L * width + 1), width) * width;
     Value row = dev.sol.dialect.memref.AllocaOp.create(l.builder(), l.location(), new MemRefType(new long[] {length}, element(x))).result();
-    Value identity = BroadcastOp.create(l.builder(), l.location(), new VectorType(new long[] {width}, FloatType.F32), lowest).result();
-    range(l, 0, left / width, cv -> StoreOp.create(l.builder(), l.location(), identity, row, List.of(l.mul(cv, l.index(width)))));
-    range(l, filled / width, length / width, cv -> StoreOp.create(l.builder(), l.location(), identity, row, List.of(l.mul(cv, l.index(width)))));
+    Value identities = BroadcastOp.create(l.builder(), l.location(), new VectorType(new long[] {width}, FloatType.F32), identity).result();
+    range(l, 0, left / width, cv -> StoreOp.create(l.builder(), l.location(), identities, row, List.of(l.mul(cv, l.index(width)))));
+    range(l, filled / width, length / width, cv -> StoreOp.create(l.builder(), l.location(), identities, row, List.of(l.mul(cv, l.index(width)))));
     long[] rows = PlaneWindows.interior(os[2], xs[2], st[0], 1, pd[0], k[0]);
     VectorType vt = new VectorType(new long[] {width}, FloatType.F32);
     Value counts = max || op.countIncludePad() ? null : columnCounts(l, op, xs[3], os[3], width);
     java.util.function.BiConsumer<Value, long[]> outputRow = (y, window) -> {
       // window = {first input row (a constant, or -1: y * stride - pad), rows}
       Value top = window[0] >= 0 ? l.index(window[0]) : l.sub(l.mul(y, l.index(st[0])), l.index(pd[0]));
-      rowMaxVectors(l, x, iv, top, window[1], row, left, xs[3], width, lowest, max);
+      rowPass(l, x, iv, top, window[1], row, left, xs[3], width, identity, max);
       // An average divides by the window's size (count_include_pad; without ceil_mode every
       // window lies inside the padded input), or by its rows inside times its columns inside.
       java.util.function.UnaryOperator<Value> divisor = counts == null
           ? j0 -> BroadcastOp.create(l.builder(), l.location(), vt, l.constant(k[0] * k[1], FloatType.F32)).result()
           : j0 -> dev.sol.dialect.arith.MulFOp.create(l.builder(), l.location(), LoadOp.create(l.builder(), l.location(), vt, counts, List.of(j0)).result(),
               BroadcastOp.create(l.builder(), l.location(), vt, l.constant(window[1], FloatType.F32)).result()).result();
-      columnMaxVectors(l, row, out, List.of(iv.get(0), iv.get(1), y), new long[] {0, os[3]}, st[1], pd[1] - left, k[1], width, max, divisor);
+      columnPass(l, row, out, List.of(iv.get(0), iv.get(1), y), new long[] {0, os[3]}, st[1], pd[1] - left, k[1], width, max, divisor);
     };
     java.util.function.LongConsumer border = y -> {
       long top = y * st[0] - pd[0];
       long first = Math.max(0, top);
       long last = Math.min(xs[2], top + k[0]);
       if (last > first) outputRow.accept(l.index(y), new long[] {first, last - first});
-      else range(l, 0, os[3], c -> l.store(lowest, out, List.of(iv.get(0), iv.get(1), l.index(y), c)));
+      else range(l, 0, os[3], c -> l.store(identity, out, List.of(iv.get(0), iv.get(1), l.index(y), c)));
     };
     for (long y = 0; y < rows[0]; y++) border.accept(y);
     range(l, rows[0], rows[1], y -> outputRow.accept(y, new long[] {-1, k[0]}));

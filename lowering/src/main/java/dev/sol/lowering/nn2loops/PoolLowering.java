@@ -81,14 +81,15 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
     boolean separable = max && kernel[0] > 1 && dl[0] == 1 && dl[1] == 1;
     long[] st = op.strides();
     long[] pd = op.pads();
+    // The row buffer's input starts at a vector boundary past the left padding (see planeInVectors).
     long rowStart = pd[1] == 0 || width < 2 ? 0 : Math.ceilDiv(pd[1], width) * width;
-    // Averages of f32 in vectors, padding included, where the window fits (no ceil_mode: its
-    // windows past the padding count otherwise).
-    boolean vectorAverages = !max && kernel[0] > 1 && dl[0] == 1 && dl[1] == 1 && !op.ceilMode() && width > 1 && st[1] <= 2
-        && element(x).equals(FloatType.F32) && tapsFit(Math.floorMod(rowStart - pd[1], width), st[1], kernel[1], width);
+    // Whole planes in vectors (f32: width is 1 otherwise) where the window's taps fit; averages
+    // not with ceil_mode, whose windows past the padding would count differently.
+    boolean inVectors = kernel[0] > 1 && dl[0] == 1 && dl[1] == 1 && (max || !op.ceilMode()) && width > 1 && st[1] <= 2
+        && tapsFit(Math.floorMod(rowStart - pd[1], width), st[1], kernel[1], width);
     l.parallelForEach(new long[] {os[0], os[1]}, os[2] * os[3] * product(kernel), iv -> {
       PlaneWindows.Output output = output(op, l, x, out, max, lowest, plane, iv);
-      if (vectorAverages) planeInVectors(op, l, x, out, l.constant(0, FloatType.F32), iv, width, rowStart, false);
+      if (inVectors) planeInVectors(op, l, x, out, max ? lowest : l.constant(0, FloatType.F32), iv, width, rowStart, max);
       else if (separable) separableMax(op, l, x, out, lowest, iv, output, width);
       else plane.forEach(l, output);
     });
@@ -100,7 +101,8 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
    * rows, along the whole row: contiguous loads that LLVM vectorizes), then each output takes the
    * maximum of kw neighbours of that row. A 3 x 3 window with stride 2 reads 3 inputs per output
    * in each pass instead of 9 strided ones (SqueezeNet's pools: 3x the time of ONNX Runtime's
-   * before). The border keeps the checked outputs of {@link PlaneWindows}.
+   * before). The border keeps the checked outputs of {@link PlaneWindows}. For the windows
+   * {@link #planeInVectors} does not take (wide windows at stride 2, targets without vectors).
    */
   private static void separableMax(PoolOp op, Loops l, Value x, Value out, Value lowest, List<Value> iv, PlaneWindows.Output checked,
       int width) {
@@ -111,11 +113,6 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
     long[] pd = op.pads();
     long[] rows = PlaneWindows.interior(os[2], xs[2], st[0], 1, pd[0], k[0]);
     long[] cols = PlaneWindows.interior(os[3], xs[3], st[1], 1, pd[1], k[1]);
-    long rowStart = pd[1] == 0 || width < 2 ? 0 : Math.ceilDiv(pd[1], width) * width;
-    if (width > 1 && st[1] <= 2 && tapsFit(Math.floorMod(rowStart - pd[1], width), st[1], k[1], width)) {
-      planeInVectors(op, l, x, out, lowest, iv, width, rowStart, true);
-      return;
-    }
     // (Vectors when the taps fit in the whole vectors read from the row; see columnPass.)
     boolean vectors = width > 1 && st[1] <= 2 && cols[1] > cols[0] && leftOffset(cols, st[1], pd[1], width) + k[1] <= width;
     // In vectors, the row takes whole vectors, and as many more as the last vector of outputs
@@ -301,11 +298,11 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
     long filled = left + Math.ceilDiv(xs[3], width) * width;
     long length = Math.ceilDiv(Math.max(filled, (os[3] - 1) * st[1] - pd[1] + left + 3L * width + 1), width) * width;
     Value row = dev.sol.dialect.memref.AllocaOp.create(l.builder(), l.location(), new MemRefType(new long[] {length}, element(x))).result();
-    Value identities = BroadcastOp.create(l.builder(), l.location(), new VectorType(new long[] {width}, FloatType.F32), identity).result();
+    VectorType vt = new VectorType(new long[] {width}, FloatType.F32);
+    Value identities = BroadcastOp.create(l.builder(), l.location(), vt, identity).result();
     range(l, 0, left / width, cv -> StoreOp.create(l.builder(), l.location(), identities, row, List.of(l.mul(cv, l.index(width)))));
     range(l, filled / width, length / width, cv -> StoreOp.create(l.builder(), l.location(), identities, row, List.of(l.mul(cv, l.index(width)))));
     long[] rows = PlaneWindows.interior(os[2], xs[2], st[0], 1, pd[0], k[0]);
-    VectorType vt = new VectorType(new long[] {width}, FloatType.F32);
     Value counts = max || op.countIncludePad() ? null : columnCounts(l, op, xs[3], os[3], width);
     java.util.function.BiConsumer<Value, long[]> outputRow = (y, window) -> {
       // window = {first input row (a constant, or -1: y * stride - pad), rows}

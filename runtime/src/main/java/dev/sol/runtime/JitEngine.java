@@ -86,8 +86,9 @@ final class JitEngine implements Engine {
     arenaBytes = cached.arenaBytes();
     memory = Arena.ofShared();
     long t0 = System.nanoTime();
-    // The constants were read into anonymous memory: a run that streams 100 MB of weights
-    // through the small pages of a mapped file was a quarter slower.
+    // The constants come mapped from the cache file and move into huge pages while the first
+    // runs go (WeightMemory): a run that streams 100 MB of weights through a mapped file's small
+    // pages was a quarter slower.
     weights = cached.weights();
     try {
       if (threads > 1) OpenMpRuntime.load();

@@ -219,16 +219,15 @@ public final class ModelCache {
           mapping.close();
           return null;
         }
-        // The weights are read into the memory the code will use and checked there.
-        WeightMemory weights;
-        try (FileChannel channel = FileChannel.open(dir.resolve(key + ".weights"), StandardOpenOption.READ)) {
-          weights = WeightMemory.read(channel, slots);
-        }
+        // The weights are mapped where the code will read them and checked there; once they
+        // pass, a thread of their own moves them into huge pages (WeightMemory).
+        WeightMemory weights = WeightMemory.map(dir.resolve(key + ".weights"), slots);
         if (!crc(weights.block()).equals(p.getProperty("weights.crc32c"))) {
           weights.close();
           mapping.close();
           return null;
         }
+        weights.moveToHugePages();
         return new Loaded(objects, mapping, weights, required(p, "entry"), tensors(p, "input"), tensors(p, "output"),
             Long.parseLong(required(p, "arena")), Integer.parseInt(required(p, "threads")));
       } catch (IOException | RuntimeException e) {

@@ -2,7 +2,9 @@ package dev.sol.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -54,6 +56,53 @@ class WeightMemoryTest {
     try (FileChannel ch = FileChannel.open(file)) {
       IOException e = assertThrows(IOException.class, () -> WeightMemory.read(ch, slots));
       assertEquals("a constant lies outside the weights", e.getMessage());
+    }
+  }
+
+  /** The line of /proc/self/maps whose range holds {@code address}. */
+  private static String mappingOf(long address) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/self/maps"))) {
+      String[] range = line.substring(0, line.indexOf(' ')).split("-");
+      if (Long.parseUnsignedLong(range[0], 16) <= address && address < Long.parseUnsignedLong(range[1], 16)) return line;
+    }
+    return "";
+  }
+
+  @Test void aMappedCacheFileMovesIntoAnonymousMemoryAtTheSameAddress(@TempDir Path dir) throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(Path.of("/proc/self/maps")), "needs Linux's /proc");
+    Path file = dir.resolve("m.weights");
+    byte[] data = bytes((5 << 20) + 123, 7);  // more than two huge pages and a partial page
+    Files.write(file, data);
+    Map<String, long[]> slots = new LinkedHashMap<>();
+    slots.put("p", new long[] {0, 100});
+    slots.put("q", new long[] {3 << 20, data.length - (3 << 20)});
+    try (WeightMemory w = WeightMemory.map(file, slots)) {
+      long address = w.block().address();
+      assertEquals(0, address % (2 << 20), "the block starts at a huge-page boundary");
+      assertTrue(mappingOf(address).endsWith(file.toString()), mappingOf(address));
+      assertArrayEquals(data, w.block().toArray(ValueLayout.JAVA_BYTE));
+      w.moveToHugePages();
+      assertTrue(w.awaitMove());
+      assertEquals(address, w.block().address());
+      assertFalse(mappingOf(address).contains(file.toString()), "moved off the file: " + mappingOf(address));
+      assertFalse(mappingOf(address + data.length - 1).contains(file.toString()));
+      assertArrayEquals(data, w.block().toArray(ValueLayout.JAVA_BYTE));
+      assertArrayEquals(java.util.Arrays.copyOfRange(data, 3 << 20, data.length), w.segments().get("q").toArray(ValueLayout.JAVA_BYTE));
+    }
+    slots.put("r", new long[] {data.length - 1, 2});
+    IOException e = assertThrows(IOException.class, () -> WeightMemory.map(file, slots));
+    assertEquals("a constant lies outside the weights", e.getMessage());
+  }
+
+  @Test void closingWhileTheCopyRunsLeavesNothingBehind(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("c.weights");
+    Files.write(file, bytes(64 << 20, 9));
+    for (int i = 0; i < 3; i++) {
+      WeightMemory w = WeightMemory.map(file, Map.of("a", new long[] {0, 64 << 20}));
+      long address = w.block().address();
+      w.moveToHugePages();
+      w.close();
+      if (Files.isReadable(Path.of("/proc/self/maps"))) assertEquals("", mappingOf(address), "unmapped at close");
     }
   }
 }

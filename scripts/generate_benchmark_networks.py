@@ -91,8 +91,10 @@ class Net:
         graph = helper.make_graph(
             self.nodes, self.name,
             [helper.make_tensor_value_info("input", TensorProto.FLOAT, ["batch", *input_shape])],
-            [helper.make_tensor_value_info(output, TensorProto.FLOAT, ["batch", classes])], self.inits)
-        model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)], producer_name="sol-benchmark-networks")
+            [helper.make_tensor_value_info(output, TensorProto.FLOAT, ["batch", *np.atleast_1d(classes).tolist()])], self.inits)
+        # Opset 13, or 17 where LayerNormalization needs it.
+        opset = 17 if any(node.op_type == "LayerNormalization" for node in self.nodes) else 13
+        model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", opset)], producer_name="sol-benchmark-networks")
         model.ir_version = 8
         path = os.path.join(folder, f"{self.name}.onnx")
         onnx.save(model, path)
@@ -242,6 +244,72 @@ def ocr_cnn():
     return n, n.op("Flatten", [x], axis=1)
 
 
+def text_recognizer():
+    """A mobile text-line recognizer of about 10 MB (PP-OCR-style): a 3 x 48 x 320 line through a
+    depthwise-separable backbone with hard-swish and squeeze-excitation that halves the height
+    and keeps the width, a 1 x 80 sequence of 120 features through two transformer blocks
+    (layer norm, 8-head self-attention, swish MLP), and a softmax over 6625 symbols per column."""
+    n = Net("text_recognizer", 10)
+
+    def hswish(v):
+        return n.op("HardSwish", [v])
+
+    def conv_bn(v, cin, cout, k, stride=(1, 1), group=1, act=True):
+        y = n.op("Conv", [v, n.weight([cout, cin // group, k, k])], kernel_shape=[k, k], strides=list(stride), pads=[k // 2] * 4, group=group)
+        y = n.bn(y, cout)
+        return hswish(y) if act else y
+
+    def se(v, c):
+        s = n.op("GlobalAveragePool", [v])
+        s = n.relu(n.conv(s, c, c // 4, 1, pad=0))
+        s = n.op("HardSigmoid", [n.conv(s, c // 4, c, 1, pad=0)], alpha=0.2, beta=0.5)
+        return n.op("Mul", [v, s])
+
+    def block(v, cin, cout, stride, k=3, squeeze=False):
+        v = conv_bn(v, cin, cin, k, stride, group=cin)
+        if squeeze:
+            v = se(v, cin)
+        return conv_bn(v, cin, cout, 1)
+
+    x = conv_bn("input", 3, 32, 3, (2, 2))                                   # 24 x 160
+    x = block(x, 32, 64, (1, 1))
+    x = block(x, 64, 128, (2, 1))                                            # 12 x 160
+    x = block(x, 128, 128, (1, 1))
+    x = block(x, 128, 256, (2, 1))                                           # 6 x 160
+    x = block(x, 256, 256, (1, 1))
+    x = block(x, 256, 512, (2, 1))                                           # 3 x 160
+    for i in range(4):
+        x = block(x, 512, 512, (1, 1), k=5, squeeze=i >= 2)
+    x = block(x, 512, 512, (2, 1), k=5, squeeze=True)                        # 2 x 160
+    x = n.op("MaxPool", [x], kernel_shape=[2, 2], strides=[2, 2])            # 1 x 80
+    d, t, heads = 120, 80, 8
+    x = conv_bn(x, 512, d, 1)
+    x = n.op("Transpose", [n.op("Reshape", [x, n.tensor(np.array([0, d, t], np.int64))])], perm=[0, 2, 1])  # batch x 80 x 192
+
+    def linear(v, cin, cout):
+        return n.op("Add", [n.op("MatMul", [v, n.weight([cin, cout])]), n.weight([cout], 0.1)])
+
+    def norm(v):
+        return n.op("LayerNormalization", [v, n.tensor(np.ones(d, np.float32)), n.tensor(np.zeros(d, np.float32))], axis=-1, epsilon=1e-6)
+
+    def split_heads(v, perm):
+        return n.op("Transpose", [n.op("Reshape", [v, n.tensor(np.array([0, t, heads, d // heads], np.int64))])], perm=perm)
+
+    for _ in range(2):
+        h = norm(x)
+        q = split_heads(linear(h, d, d), [0, 2, 1, 3])
+        k = split_heads(linear(h, d, d), [0, 2, 3, 1])
+        v = split_heads(linear(h, d, d), [0, 2, 1, 3])
+        a = n.op("Mul", [n.op("MatMul", [q, k]), n.tensor(np.float32(1 / np.sqrt(d // heads)))])
+        a = n.op("MatMul", [n.op("Softmax", [a], axis=-1), v])
+        a = n.op("Reshape", [n.op("Transpose", [a], perm=[0, 2, 1, 3]), n.tensor(np.array([0, t, d], np.int64))])
+        x = n.op("Add", [x, linear(a, d, d)])
+        h = linear(norm(x), d, 2 * d)
+        h = n.op("Mul", [h, n.op("Sigmoid", [h])])
+        x = n.op("Add", [x, linear(h, 2 * d, d)])
+    return n, n.op("Softmax", [linear(norm(x), d, 6625)], axis=-1)
+
+
 def mlp_head():
     """A tiny classifier head: 512 features, two fully connected layers, softmax over 10."""
     n = Net("mlp_head", 9)
@@ -252,7 +320,8 @@ def mlp_head():
 
 NETWORKS = {f.__name__: f for f in [resnet50, vgg19, densenet121, inception_v1, squeezenet11, shufflenet_v2, mobilenet_v2]}
 # Small networks: name -> (builder, input shape without the batch, output size).
-SMALL = {"ocr_cnn": (ocr_cnn, (1, 32, 128), 96 * 32), "mlp_head": (mlp_head, (512,), 10)}
+SMALL = {"ocr_cnn": (ocr_cnn, (1, 32, 128), 96 * 32), "mlp_head": (mlp_head, (512,), 10),
+         "text_recognizer": (text_recognizer, (3, 48, 320), (80, 6625))}
 
 
 def main():

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * nn.matmul, nn.gemm and nn.conv through the JIT, whose lowering uses the host's vector kernels, against
- * the interpreter's reference kernels: odd shapes that leave tails in every direction, several
+ * nn.matmul, nn.gemm and nn.conv (and nn.softmax's rows) through the JIT, whose lowering uses the host's
+ * vector kernels, against the interpreter's reference kernels: odd shapes that leave tails in every direction, several
  * blocks of k, m and n, batches, transpositions, alpha, beta, broadcast biases and constant
  * weights packed at compile time. The kernels sum in another order, hence the tolerance.
  */
@@ -158,6 +158,21 @@ class VectorGemmJitTest {
         "\"nn.gemm\"(%arg0, %w, %arg1)", "{trans_b = 1 : i64}", "%w = " + weights);
     String b = constant(shape(23, 40));
     check("matmul_constant_b", List.of(shape(2, 5, 23)), shape(2, 5, 40), "\"nn.matmul\"(%arg0, %w)", "", "%w = " + b);
+  }
+
+  /**
+   * Softmax rows in vectors (the exponential inline on vectors): a row with a masked tail
+   * (37), whole vectors only (64), a long row on two threads, log-softmax, an axis followed by
+   * an extent-1 axis, and an axis that is not contiguous (the scalar loops).
+   */
+  @Test void softmaxRows() throws Exception {
+    check("softmax_tail", List.of(shape(3, 37)), shape(3, 37), "\"nn.softmax\"(%arg0)", "");
+    check("softmax_whole_vectors", List.of(shape(2, 5, 64)), shape(2, 5, 64), "\"nn.softmax\"(%arg0)", "{axis = 2 : i64}");
+    check("softmax_long_rows_threads", List.of(shape(4, 6625)), shape(4, 6625), "\"nn.softmax\"(%arg0)", "", null, null,
+        new SolOptions().threads(2).parallelWork(1), 1e-6);
+    check("log_softmax_tail", List.of(shape(4, 100)), shape(4, 100), "\"nn.log_softmax\"(%arg0)", "{axis = 1 : i64}");
+    check("softmax_before_unit_axis", List.of(shape(2, 40, 1)), shape(2, 40, 1), "\"nn.softmax\"(%arg0)", "{axis = 1 : i64}");
+    check("softmax_strided_axis", List.of(shape(2, 20, 3)), shape(2, 20, 3), "\"nn.softmax\"(%arg0)", "{axis = 1 : i64}");
   }
 
   private static long[] shape(long... dims) { return dims; }

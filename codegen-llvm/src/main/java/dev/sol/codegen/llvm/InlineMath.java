@@ -7,22 +7,48 @@ import org.bytedeco.llvm.LLVM.*;
 /**
  * exp, tanh and erf on f32 written out as plain arithmetic (Cody-Waite range reduction and
  * minimax polynomials), so that a loop using them has no call and LLVM's loop vectorizer
- * can vectorize it. The LLVM intrinsics would become scalar libm calls. Errors: exp about
- * 2 ulp, tanh and erf below 2e-7 absolute; NaN in gives NaN out, and exp saturates to 0
- * and +inf like libm.
+ * can vectorize it, and on fixed-length vectors of f32 (vector code the lowering wrote) lane by
+ * lane in the same arithmetic. The LLVM intrinsics would become scalar libm calls, one per
+ * lane. Errors: exp about 2 ulp, tanh and erf below 2e-7 absolute; NaN in gives NaN out, and
+ * exp saturates to 0 and +inf like libm.
  */
 final class InlineMath {
   private final LlvmEmitter e;
   private final LLVMBuilderRef b;
+  /** The type computed in: f32 or a fixed-length vector of f32. */
   private final LLVMTypeRef f32;
+  /** i32 of the same shape, for the exponent bits. */
+  private final LLVMTypeRef i32;
+  /** The lanes of a vector {@link #f32}; 0 for a scalar. */
+  private final int lanes;
 
-  InlineMath(LlvmEmitter e, LLVMBuilderRef b) {
+  /** Math on {@code type}: f32 or a fixed-length vector of f32 ({@link #handles}). */
+  InlineMath(LlvmEmitter e, LLVMBuilderRef b, LLVMTypeRef type) {
     this.e = e;
     this.b = b;
-    this.f32 = LLVMFloatTypeInContext(e.context());
+    this.f32 = type;
+    boolean vector = LLVMGetTypeKind(type) == LLVMVectorTypeKind;
+    this.lanes = vector ? LLVMGetVectorSize(type) : 0;
+    LLVMTypeRef int32 = LLVMInt32TypeInContext(e.context());
+    this.i32 = vector ? LLVMVectorType(int32, lanes) : int32;
   }
 
-  private LLVMValueRef c(double v) { return LLVMConstReal(f32, v); }
+  /** Whether {@code type} is one this class computes in. */
+  static boolean handles(LLVMTypeRef type) {
+    if (LLVMGetTypeKind(type) == LLVMFloatTypeKind) return true;
+    return LLVMGetTypeKind(type) == LLVMVectorTypeKind && LLVMGetTypeKind(LLVMGetElementType(type)) == LLVMFloatTypeKind;
+  }
+
+  private LLVMValueRef c(double v) { return splat(LLVMConstReal(LLVMFloatTypeInContext(e.context()), v)); }
+
+  private LLVMValueRef ci(long v) { return splat(LLVMConstInt(LLVMInt32TypeInContext(e.context()), v, 1)); }
+
+  private LLVMValueRef splat(LLVMValueRef scalar) {
+    if (lanes == 0) return scalar;
+    LLVMValueRef[] all = new LLVMValueRef[lanes];
+    java.util.Arrays.fill(all, scalar);
+    return LLVMConstVector(new org.bytedeco.javacpp.PointerPointer<>(all), lanes);
+  }
 
   private LLVMValueRef add(LLVMValueRef x, LLVMValueRef y) { return LLVMBuildFAdd(b, x, y, ""); }
 
@@ -53,19 +79,18 @@ final class InlineMath {
     r = fma(n, c(2.12194440e-4), r);
     LLVMValueRef p = poly(r, 1.9875691500e-4, 1.3981999507e-3, 8.3334519073e-3, 4.1665795894e-2, 1.6666665459e-1, 5.0000001201e-1);
     p = add(fma(mul(p, r), r, r), c(1));
-    LLVMTypeRef i32 = LLVMInt32TypeInContext(e.context());
     // 2^n as two normal powers of two, 2^(n/2) and 2^(n - n/2): n runs from -150 to 128,
     // beyond a single float exponent; the products round to subnormals correctly.
     LLVMValueRef ni = LLVMBuildFPToSI(b, n, i32, "");
-    LLVMValueRef half = LLVMBuildAShr(b, ni, LLVMConstInt(i32, 1, 0), "");
-    LLVMValueRef result = mul(mul(p, pow2(half, i32)), pow2(LLVMBuildSub(b, ni, half, ""), i32));
+    LLVMValueRef half = LLVMBuildAShr(b, ni, ci(1), "");
+    LLVMValueRef result = mul(mul(p, pow2(half)), pow2(LLVMBuildSub(b, ni, half, "")));
     result = select(LLVMRealOGT, x, c(88.72283905206835), c(Double.POSITIVE_INFINITY), result);
     result = select(LLVMRealOLT, x, c(-103.972077083991796), c(0), result);
     return select(LLVMRealUNO, x, x, x, result);
   }
 
-  private LLVMValueRef pow2(LLVMValueRef k, LLVMTypeRef i32) {
-    LLVMValueRef bits = LLVMBuildShl(b, LLVMBuildAdd(b, k, LLVMConstInt(i32, 127, 0), ""), LLVMConstInt(i32, 23, 0), "");
+  private LLVMValueRef pow2(LLVMValueRef k) {
+    LLVMValueRef bits = LLVMBuildShl(b, LLVMBuildAdd(b, k, ci(127), ""), ci(23), "");
     return LLVMBuildBitCast(b, bits, f32, "");
   }
 

@@ -92,6 +92,24 @@ public final class ReduceLowering<T extends ReduceOp> extends NnLowering<T> {
     });
   }
 
+  /**
+   * The lanes of {@code acc} (a vector of {@code width} lanes, a power of two) combined by
+   * {@code op} in a tree of halves (vector.shuffle): the low half with the high half, until
+   * one lane is left, which is returned as a scalar.
+   */
+  static Value acrossLanes(Loops l, Value acc, int width, java.util.function.BinaryOperator<Value> op) {
+    for (int half = width / 2; half >= 1; half /= 2) {
+      long[] low = new long[half];
+      long[] high = new long[half];
+      for (int k = 0; k < half; k++) {
+        low[k] = k;
+        high[k] = half + k;
+      }
+      acc = op.apply(ShuffleOp.create(l.builder(), l.location(), acc, acc, low).result(), ShuffleOp.create(l.builder(), l.location(), acc, acc, high).result());
+    }
+    return ExtractOp.create(l.builder(), l.location(), acc, 0).result();
+  }
+
   /** Whether the reduced axes are the last ones (the kept ones before them), so that each output sums one contiguous run. */
   private static boolean trailing(boolean[] reduced) {
     int d = reduced.length;
@@ -133,16 +151,7 @@ public final class ReduceLowering<T extends ReduceOp> extends NnLowering<T> {
             .result();
         acc = l.add(acc, v);
       }
-      for (int half = width / 2; half >= 1; half /= 2) {
-        long[] low = new long[half];
-        long[] high = new long[half];
-        for (int k = 0; k < half; k++) {
-          low[k] = k;
-          high[k] = half + k;
-        }
-        acc = l.add(ShuffleOp.create(l.builder(), l.location(), acc, acc, low).result(), ShuffleOp.create(l.builder(), l.location(), acc, acc, high).result());
-      }
-      Value sum = ExtractOp.create(l.builder(), l.location(), acc, 0).result();
+      Value sum = acrossLanes(l, acc, width, l::add);
       if (mean) sum = l.div(sum, l.constant(count, FloatType.F32));
       l.store(sum, results, List.of(row));
     });

@@ -1,20 +1,41 @@
 package dev.sol.lowering.nn2loops;
 
+import dev.sol.dialect.memref.ExpandShapeOp;
 import dev.sol.dialect.nn.SoftmaxLikeOp;
+import dev.sol.dialect.scf.ForOp;
+import dev.sol.dialect.vector.BroadcastOp;
+import dev.sol.dialect.vector.LoadOp;
+import dev.sol.dialect.vector.StoreOp;
+import dev.sol.dialect.vector.TransferReadOp;
+import dev.sol.dialect.vector.TransferWriteOp;
+import dev.sol.ir.FloatType;
+import dev.sol.ir.MemRefType;
 import dev.sol.ir.OpSpec;
 import dev.sol.ir.Type;
 import dev.sol.ir.Value;
+import dev.sol.ir.VectorType;
 import dev.sol.lowering.Loops;
+import dev.sol.lowering.TargetDescription;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * nn.softmax and nn.log_softmax along one axis: per position of the other axes, a reduction
  * for the maximum, one for the sum of exponentials of the shifted values, then a loop that
  * writes exp(x - max) / sum, or (x - max) - log(sum).
+ *
+ * <p>On f32 along a contiguous axis (the last one, or only extent-1 axes after it) at least a
+ * vector long, each row goes in vectors ({@link #vectorRows}): the scalar form's reductions
+ * do not vectorize (their order is fixed) and computed every exponential twice; a transformer
+ * head's softmax over 80 x 6625 took 2.4 ms there, against ONNX Runtime's 0.14 ms.
  */
 public final class SoftmaxLowering<T extends SoftmaxLikeOp> extends NnLowering<T> {
-  public SoftmaxLowering(Class<T> type, OpSpec spec, Buffers buffers) {
+  private final TargetDescription target;
+
+  public SoftmaxLowering(Class<T> type, OpSpec spec, Buffers buffers, TargetDescription target) {
     super(type, spec, buffers);
+    this.target = target;
   }
 
   @Override protected void lower(T op, Loops l, List<Value> ins, List<Value> out) {
@@ -27,6 +48,13 @@ public final class SoftmaxLowering<T extends SoftmaxLikeOp> extends NnLowering<T
     outer[axis] = 1;
     Type t = element(in);
     long n = s[axis];
+    long after = 1;
+    for (int d = axis + 1; d < s.length; d++) after *= s[d];
+    int width = target.vectorWidth();
+    if (t.equals(FloatType.F32) && width > 1 && after == 1 && n >= width) {
+      vectorRows(l, in, out.getFirst(), type(in).numElements() / n, n, width, log);
+      return;
+    }
     l.parallelForEach(outer, 3 * n, iv -> {
       Value m = l.reduce(new long[] {n}, l.constant(Double.NEGATIVE_INFINITY, t), (k, acc) -> l.max(acc, l.load(in, at(iv, axis, k.get(0)))));
       Value sum = l.reduce(new long[] {n}, l.constant(0, t), (k, acc) -> l.add(acc, l.exp(l.sub(l.load(in, at(iv, axis, k.get(0))), m))));
@@ -36,6 +64,62 @@ public final class SoftmaxLowering<T extends SoftmaxLikeOp> extends NnLowering<T
         Value shifted = l.sub(l.load(in, idx), m);
         l.store(log ? l.sub(shifted, scale) : l.mul(l.exp(shifted), scale), out.getFirst(), idx);
       });
+    });
+  }
+
+  /**
+   * Softmax of {@code rows} contiguous rows of {@code n} f32 values, each in three passes of
+   * vectors of {@code width} lanes (the last vector of a row read and written masked, its
+   * lanes past the row read as -inf, whose exponential is 0): the maximum; exp(x - max) stored
+   * to the output while its sum accumulates (log: only summed); then the output scaled by
+   * 1 / sum (log: x - max - log(sum)). The lanes are combined in a fixed tree, so results are
+   * the same run to run.
+   */
+  private static void vectorRows(Loops l, Value in, Value out, long rows, long n, int width, boolean log) {
+    MemRefType matrix = new MemRefType(new long[] {rows, n}, FloatType.F32);
+    Value x = ExpandShapeOp.create(l.builder(), l.location(), matrix, l.flatten(in), new int[] {0, 1}).result();
+    Value y = ExpandShapeOp.create(l.builder(), l.location(), matrix, l.flatten(out), new int[] {0, 1}).result();
+    VectorType vt = new VectorType(new long[] {width}, FloatType.F32);
+    long full = n / width;
+    boolean tail = n % width != 0;
+    l.parallelForEach(new long[] {rows}, 3 * n, iv -> {
+      Value row = iv.getFirst();
+      Value minusInf = l.constant(Double.NEGATIVE_INFINITY, FloatType.F32);
+      Function<Value, Value> splat = v -> BroadcastOp.create(l.builder(), l.location(), vt, v).result();
+      Function<Value, Value> load = c -> LoadOp.create(l.builder(), l.location(), vt, x, List.of(row, l.mul(c, l.index(width)))).result();
+      Value tailAt = l.index(full * width);
+      // Folds step over the row's vectors (the tail's lanes past the row are -inf), from init.
+      // A fold over the row's whole vectors: step(accumulator, vector number) from init.
+      BiFunction<Value, BiFunction<Value, Value, Value>, Value> overRow = (init, step) -> ForOp.create(l.builder(), l.location(), l.index(0),
+          l.index(full), l.index(1), List.of(init), (b, c, a) -> List.of(step.apply(a.getFirst(), c))).results().getFirst();
+      Value maxima = overRow.apply(splat.apply(minusInf), (acc, c) -> l.max(acc, load.apply(c)));
+      if (tail) maxima = l.max(maxima, TransferReadOp.create(l.builder(), l.location(), vt, x, List.of(row, tailAt), minusInf, false).result());
+      Value max = ReduceLowering.acrossLanes(l, maxima, width, l::max);
+      Value shift = splat.apply(max);
+      Value sums = overRow.apply(splat.apply(l.constant(0, FloatType.F32)), (acc, c) -> {
+        Value e = l.exp(l.sub(load.apply(c), shift));
+        if (!log) StoreOp.create(l.builder(), l.location(), e, y, List.of(row, l.mul(c, l.index(width))));
+        return l.add(acc, e);
+      });
+      if (tail) {
+        Value e = l.exp(l.sub(TransferReadOp.create(l.builder(), l.location(), vt, x, List.of(row, tailAt), minusInf, false).result(), shift));
+        if (!log) TransferWriteOp.create(l.builder(), l.location(), e, y, List.of(row, tailAt), false);
+        sums = l.add(sums, e);
+      }
+      Value sum = ReduceLowering.acrossLanes(l, sums, width, l::add);
+      // The last pass: softmax scales what the second stored, log-softmax shifts the input once more.
+      Value source = log ? x : y;
+      Value factor = splat.apply(log ? l.log(sum) : l.div(l.constant(1, FloatType.F32), sum));
+      Function<Value, Value> finish = v -> log ? l.sub(l.sub(v, shift), factor) : l.mul(v, factor);
+      ForOp.create(l.builder(), l.location(), l.index(0), l.index(full), l.index(1), List.of(), (b, c, a) -> {
+        List<Value> at = List.of(row, l.mul(c, l.index(width)));
+        StoreOp.create(l.builder(), l.location(), finish.apply(LoadOp.create(l.builder(), l.location(), vt, source, at).result()), y, at);
+        return List.of();
+      });
+      if (tail) {
+        Value v = TransferReadOp.create(l.builder(), l.location(), vt, source, List.of(row, tailAt), l.constant(0, FloatType.F32), false).result();
+        TransferWriteOp.create(l.builder(), l.location(), finish.apply(v), y, List.of(row, tailAt), false);
+      }
     });
   }
 }

@@ -1,0 +1,87 @@
+// RUN: %sol-opt %s --split-input-file -p 'convert-nn-to-loops{vector-width=16 vector-registers=32},canonicalize,cse' | FileCheck %s
+// RUN: %sol-opt %s --split-input-file --check-equivalence -p 'convert-nn-to-loops{vector-width=16 vector-registers=32},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
+// RUN: %sol-opt %s --split-input-file --check-equivalence -p 'convert-nn-to-loops{vector-width=8 vector-registers=16},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
+// RUN: %sol-opt %s --split-input-file --check-equivalence -p 'convert-nn-to-loops{vector-width=4 vector-registers=8},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
+// RUN: %sol-opt %s -p 'convert-nn-to-loops{vector-width=16 vector-registers=32},bufferize' | %sol-translate | FileCheck %s --check-prefix=LLVM
+
+// f32 softmax along a contiguous axis goes a row at a time in vectors: the maximum (the
+// row's last, partial vector read masked with -inf past the row), a horizontal maximum by
+// shuffles, exp(x - max) stored while its sum accumulates, the sum across lanes, then the
+// stored exponentials scaled by 1 / sum. Rows of 37 are two whole vectors and a masked one.
+// CHECK-LABEL: "func.func"
+// CHECK-DAG: %[[NEGINF:.*]] = "arith.constant"() {value = 0xFF800000 : f32}
+// CHECK-DAG: %[[TAIL:.*]] = "arith.constant"() {value = 32 : index}
+// CHECK: "scf.for"
+// CHECK: ^bb0(%[[ROW:.*]]: index):
+// CHECK: %[[MAXV:.*]] = "scf.for"
+// CHECK: "vector.load"
+// CHECK: "arith.maxf"({{.*}}) : (vector<16xf32>, vector<16xf32>)
+// CHECK: %[[LAST:.*]] = "vector.transfer_read"(%{{.*}}, %[[ROW]], %[[TAIL]], %[[NEGINF]]) {in_bounds = [false]
+// CHECK: "arith.maxf"(%[[MAXV]], %[[LAST]])
+// CHECK: "vector.shuffle"
+// CHECK: %[[MAX:.*]] = "vector.extract"
+// CHECK: %[[SHIFT:.*]] = "vector.broadcast"(%[[MAX]])
+// CHECK: "scf.for"
+// CHECK: %[[D:.*]] = "arith.subf"(%{{.*}}, %[[SHIFT]]) : (vector<16xf32>, vector<16xf32>)
+// CHECK: %[[E:.*]] = "math.exp"(%[[D]]) : (vector<16xf32>) -> vector<16xf32>
+// CHECK: "vector.store"(%[[E]]
+// CHECK: "arith.addf"(%{{.*}}, %[[E]])
+// CHECK: "vector.transfer_write"
+// CHECK: %[[SUM:.*]] = "vector.extract"
+// CHECK: %[[INV:.*]] = "arith.divf"(%{{.*}}, %[[SUM]]) : (f32, f32)
+// CHECK: %[[SCALE:.*]] = "vector.broadcast"(%[[INV]])
+// CHECK: "scf.for"
+// CHECK: "arith.mulf"(%{{.*}}, %[[SCALE]]) : (vector<16xf32>, vector<16xf32>)
+// CHECK: "vector.store"
+// CHECK: "vector.transfer_write"
+// CHECK: sym_name = "softmax_tail"
+// EQUIV-NOT: changed the results
+// EQUIV: sym_name = "softmax_tail"
+// The exponential of a vector is inline arithmetic (no libm call per lane).
+// LLVM-LABEL: define void @softmax_tail
+// LLVM-NOT: @llvm.exp
+// LLVM-NOT: @expf
+// LLVM: @llvm.floor.v16f32
+// LLVM: fptosi <16 x float>
+"func.func"() ({
+^bb0(%x: tensor<3x37xf32>):
+  %0 = "nn.softmax"(%x) : (tensor<3x37xf32>) -> tensor<3x37xf32>
+  "func.return"(%0) : (tensor<3x37xf32>) -> ()
+}) {function_type = (tensor<3x37xf32>) -> tensor<3x37xf32>, sym_name = "softmax_tail"} : () -> ()
+
+// -----
+
+// log_softmax does not store the exponentials: the last pass writes (x - max) - log(sum).
+// The axis is followed by an axis of extent 1, so each row is still contiguous.
+// CHECK-LABEL: "func.func"
+// CHECK: "math.exp"({{.*}}) : (vector<16xf32>) -> vector<16xf32>
+// CHECK-NOT: "vector.store"
+// CHECK: %[[LOG:.*]] = "math.log"(%{{.*}}) : (f32) -> f32
+// CHECK: %[[L:.*]] = "vector.broadcast"(%[[LOG]])
+// CHECK: "scf.for"
+// CHECK: %[[D:.*]] = "arith.subf"(%{{.*}}, %{{.*}}) : (vector<16xf32>, vector<16xf32>)
+// CHECK: "arith.subf"(%[[D]], %[[L]])
+// CHECK: "vector.store"
+// CHECK: sym_name = "log_softmax_unit_axis"
+// EQUIV-NOT: changed the results
+// EQUIV: sym_name = "log_softmax_unit_axis"
+"func.func"() ({
+^bb0(%x: tensor<2x32x1xf32>):
+  %0 = "nn.log_softmax"(%x) {axis = 1 : i64} : (tensor<2x32x1xf32>) -> tensor<2x32x1xf32>
+  "func.return"(%0) : (tensor<2x32x1xf32>) -> ()
+}) {function_type = (tensor<2x32x1xf32>) -> tensor<2x32x1xf32>, sym_name = "log_softmax_unit_axis"} : () -> ()
+
+// -----
+
+// An axis with elements after it (strided) keeps the scalar loops.
+// CHECK-LABEL: "func.func"
+// CHECK-NOT: vector<
+// CHECK: "math.exp"({{.*}}) : (f32) -> f32
+// CHECK: sym_name = "softmax_strided"
+// EQUIV-NOT: changed the results
+// EQUIV: sym_name = "softmax_strided"
+"func.func"() ({
+^bb0(%x: tensor<2x20x3xf32>):
+  %0 = "nn.softmax"(%x) {axis = 1 : i64} : (tensor<2x20x3xf32>) -> tensor<2x20x3xf32>
+  "func.return"(%0) : (tensor<2x20x3xf32>) -> ()
+}) {function_type = (tensor<2x20x3xf32>) -> tensor<2x20x3xf32>, sym_name = "softmax_strided"} : () -> ()

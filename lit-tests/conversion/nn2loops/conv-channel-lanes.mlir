@@ -80,8 +80,8 @@
 
 // -----
 
-// Few output channels on a larger image: 16 of them fill one vector of the turned tile's 64
-// lanes, so the usual product stays, on the shifted copies of the image (3 x 8 planes of
+// Few output channels on a larger image: 8 of them fill half a vector of the turned tile,
+// so the usual product stays, on the shifted copies of the image (3 x 8 planes of
 // 22 x 20 and a vector of slack) with the table of where each of its 72 rows starts.
 // CHECK-LABEL: // -----
 // CHECK: type = memref<72xi64>
@@ -92,10 +92,10 @@
 // CHECK: sym_name = "conv_large_image"
 "builtin.module"() ({
   "func.func"() ({
-  ^bb0(%x: tensor<1x8x20x20xf32>, %w: tensor<16x8x3x3xf32>):
-    %r = "nn.conv"(%x, %w) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x8x20x20xf32>, tensor<16x8x3x3xf32>) -> tensor<1x16x20x20xf32>
-    "func.return"(%r) : (tensor<1x16x20x20xf32>) -> ()
-  }) {function_type = (tensor<1x8x20x20xf32>, tensor<16x8x3x3xf32>) -> tensor<1x16x20x20xf32>, sym_name = "conv_large_image"} : () -> ()
+  ^bb0(%x: tensor<1x8x20x20xf32>, %w: tensor<8x8x3x3xf32>):
+    %r = "nn.conv"(%x, %w) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x8x20x20xf32>, tensor<8x8x3x3xf32>) -> tensor<1x8x20x20xf32>
+    "func.return"(%r) : (tensor<1x8x20x20xf32>) -> ()
+  }) {function_type = (tensor<1x8x20x20xf32>, tensor<8x8x3x3xf32>) -> tensor<1x8x20x20xf32>, sym_name = "conv_large_image"} : () -> ()
 }) : () -> ()
 
 // -----
@@ -126,4 +126,31 @@
     %r = "nn.conv"(%x, %w) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x64x3x32xf32>, tensor<128x64x3x3xf32>) -> tensor<1x128x3x32xf32>
     "func.return"(%r) : (tensor<1x128x3x32xf32>) -> ()
   }) {function_type = (tensor<1x64x3x32xf32>) -> tensor<1x128x3x32xf32>, sym_name = "conv_padding_skipped"} : () -> ()
+}) : () -> ()
+
+// -----
+
+// The turned product is copied out by transposed blocks: 16 pixels by 16 channels loaded as
+// 16 vectors along the channels, transposed by 4 rounds of 16 shuffles, and stored as 16
+// vectors along the pixels, for the 3 whole groups of 16 of the 49 pixels; the last pixel
+// goes element by element.
+// CHECK-LABEL: // -----
+// CHECK: %[[P:.*]] = "memref.alloc"() {{.*}} -> memref<49x512xf32>
+// CHECK: "vector.fma"
+// CHECK-COUNT-16: "vector.load"(%[[P]], %{{.*}}, %{{.*}}) : (memref<49x512xf32>, index, index) -> vector<16xf32>
+// CHECK: "vector.shuffle"(%{{.*}}, %{{.*}}) {mask = [0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23]}
+// CHECK: "vector.shuffle"(%{{.*}}, %{{.*}}) {mask = [8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31]}
+// CHECK-COUNT-16: "vector.store"(%{{.*}}) : (vector<16xf32>, memref<1x512x49xf32>, index, index, index) -> ()
+// CHECK: "memref.load"(%[[P]], %{{.*}}, %{{.*}}) : (memref<49x512xf32>, index, index) -> f32
+// CHECK: "memref.store"(%{{.*}}) : (f32, memref<1x512x49xf32>, index, index, index) -> ()
+// CHECK: sym_name = "conv_transposed_copy_out"
+// EQUIV-NOT: changed the results
+// EQUIV: sym_name = "conv_transposed_copy_out"
+"builtin.module"() ({
+  "func.func"() ({
+  ^bb0(%x: tensor<1x256x7x7xf32>, %b: tensor<512xf32>):
+    %w = "nn.constant"() {value = dense<0.25> : tensor<512x256x1x1xf32>} : () -> tensor<512x256x1x1xf32>
+    %r = "nn.conv"(%x, %w, %b) : (tensor<1x256x7x7xf32>, tensor<512x256x1x1xf32>, tensor<512xf32>) -> tensor<1x512x7x7xf32>
+    "func.return"(%r) : (tensor<1x512x7x7xf32>) -> ()
+  }) {function_type = (tensor<1x256x7x7xf32>, tensor<512xf32>) -> tensor<1x512x7x7xf32>, sym_name = "conv_transposed_copy_out"} : () -> ()
 }) : () -> ()

@@ -133,7 +133,7 @@
 // The turned product is copied out by transposed blocks: 16 pixels by 16 channels loaded as
 // 16 vectors along the channels, transposed by 4 rounds of 16 shuffles, and stored as 16
 // vectors along the pixels, for the 3 whole groups of 16 of the 49 pixels; the last pixel
-// goes element by element.
+// goes by a block too, its stores masked through a view one pixel wide.
 // CHECK-LABEL: // -----
 // CHECK: %[[P:.*]] = "memref.alloc"() {{.*}} -> memref<49x512xf32>
 // CHECK: "vector.fma"
@@ -141,8 +141,8 @@
 // CHECK: "vector.shuffle"(%{{.*}}, %{{.*}}) {mask = [0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23]}
 // CHECK: "vector.shuffle"(%{{.*}}, %{{.*}}) {mask = [8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31]}
 // CHECK-COUNT-16: "vector.store"(%{{.*}}) : (vector<16xf32>, memref<1x512x49xf32>, index, index, index) -> ()
-// CHECK: "memref.load"(%[[P]], %{{.*}}, %{{.*}}) : (memref<49x512xf32>, index, index) -> f32
-// CHECK: "memref.store"(%{{.*}}) : (f32, memref<1x512x49xf32>, index, index, index) -> ()
+// CHECK: %[[LAST:.*]] = "memref.subview"({{.*}}) -> memref<1x512x1xf32, strided<[25088, 49, 1], offset: ?>>
+// CHECK-COUNT-16: "vector.transfer_write"(%{{.*}}, %[[LAST]], %{{.*}}) {in_bounds = [false]
 // CHECK: sym_name = "conv_transposed_copy_out"
 // EQUIV-NOT: changed the results
 // EQUIV: sym_name = "conv_transposed_copy_out"
@@ -153,4 +153,30 @@
     %r = "nn.conv"(%x, %w, %b) : (tensor<1x256x7x7xf32>, tensor<512x256x1x1xf32>, tensor<512xf32>) -> tensor<1x512x7x7xf32>
     "func.return"(%r) : (tensor<1x512x7x7xf32>) -> ()
   }) {function_type = (tensor<1x256x7x7xf32>, tensor<512xf32>) -> tensor<1x512x7x7xf32>, sym_name = "conv_transposed_copy_out"} : () -> ()
+}) : () -> ()
+
+// -----
+
+// On two threads each part multiplies and copies out its own rows (the 196 pixels as 102 and
+// 94 rows, whole panels of 6), by transposed blocks from its first row, its last block masked:
+// 6 blocks of 16 and one of 6 pixels, 5 blocks and one of 14.
+// CHECK-LABEL: // -----
+// CHECK: sym_name = "conv_parts_copy_out"
+// PARTS-LABEL: // -----
+// PARTS: "scf.parallel"
+// PARTS: "scf.if"
+// PARTS: "vector.shuffle"
+// PARTS-COUNT-16: "vector.transfer_write"({{.*}}) {in_bounds = [false]{{.*}} : (vector<16xf32>, memref<1x128x14xf32, strided<[25088, 196, 1], offset: ?>>
+// PARTS: "vector.shuffle"
+// PARTS-COUNT-16: "vector.transfer_write"({{.*}}) {in_bounds = [false]{{.*}} : (vector<16xf32>, memref<1x128x6xf32, strided<[25088, 196, 1], offset: ?>>
+// PARTS: sym_name = "conv_parts_copy_out"
+// EQUIV-NOT: changed the results
+// EQUIV: sym_name = "conv_parts_copy_out"
+"builtin.module"() ({
+  "func.func"() ({
+  ^bb0(%x: tensor<1x64x14x14xf32>, %b: tensor<128xf32>):
+    %w = "nn.constant"() {value = dense<0.25> : tensor<128x64x3x3xf32>} : () -> tensor<128x64x3x3xf32>
+    %r = "nn.conv"(%x, %w, %b) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x64x14x14xf32>, tensor<128x64x3x3xf32>, tensor<128xf32>) -> tensor<1x128x14x14xf32>
+    "func.return"(%r) : (tensor<1x128x14x14xf32>) -> ()
+  }) {function_type = (tensor<1x64x14x14xf32>, tensor<128xf32>) -> tensor<1x128x14x14xf32>, sym_name = "conv_parts_copy_out"} : () -> ()
 }) : () -> ()

@@ -9,6 +9,7 @@ import dev.sol.dialect.scf.IfOp;
 import dev.sol.dialect.vector.LoadOp;
 import dev.sol.dialect.vector.ShuffleOp;
 import dev.sol.dialect.vector.StoreOp;
+import dev.sol.dialect.vector.TransferWriteOp;
 import dev.sol.dialect.vector.TransferReadOp;
 import dev.sol.ir.*;
 import dev.sol.lowering.Loops;
@@ -57,17 +58,15 @@ final class ChannelLanesConv {
   }
 
   /**
-   * About what copying the turned product out costs, in cycles: one per element of the whole
-   * groups of pixels that go by {@link #transposedBlock}, three for the others (one by one,
-   * through the epilogue). With one cycle the model picks the faster product for the layers
+   * About what copying the turned product out costs, in cycles: one per element when it goes by
+   * {@link #transposedBlock}, three when one by one through the epilogue. With one cycle the model picks the faster product for the layers
    * measured alone (1x1 convolutions 512 -> 128 channels at 14 x 14: turned, 148 -> 121 us;
    * 256 -> 1024 at 14 x 14: turned, 557 -> 502 us; 3x3 128 -> 128 at 28 x 28: turned, 1120 ->
    * 1073 us; 96 -> 576 at 14 x 14: usual, 110 us against 117 turned); with half a cycle it
    * turned the last one too.
    */
   private static double copyOutCycles(TargetDescription t, long m, long images, long pixels) {
-    long inBlocks = transposes(t, m, pixels) ? pixels / t.vectorWidth() * t.vectorWidth() : 0;
-    return images * m * (1.0 * inBlocks + 3.0 * (pixels - inBlocks));
+    return images * m * pixels * (transposes(t, m, pixels) ? 1.0 : 3.0);
   }
 
   /** Whether the product of {@code m} channels of images of {@code pixels} is copied out by {@link #transposedBlock}. */
@@ -125,7 +124,7 @@ final class ChannelLanesConv {
     Value product = l.alloc(new MemRefType(new long[] {rows, oc}, FloatType.F32));
     Value planes = CollapseShapeOp.create(b, l.location(), out, new int[] {0}, new int[] {1}, new int[] {2, 3}).result();
     if (l.worthParallel((double) rows * oc * k / t.vectorWidth()) && !GemmThreads.bFarLarger(rows, oc) && pm - (l.threads() - 1) * perPart >= 1) {
-      inParts(l, s, a, rows, pb, product, init, planes, os, oc, k, block, epilogue);
+      inParts(l, t, s, a, rows, pb, product, init, planes, os, oc, k, block, epilogue);
       return;
     }
     MatMulKernel.emit(l, s, rows, oc, k, a.source(l.index(0)), a.kRange(l.index(0)), MatMulKernel.packed(pb), product, List.of(), init,
@@ -135,12 +134,11 @@ final class ChannelLanesConv {
     if (transposes(t, oc, pixels)) {
       // Whole groups of pixels by transposed blocks; the few pixels after the last group one by one.
       l.parallelForEach(new long[] {os[0], groups, oc / width}, 3L * width * width,
-          iv -> transposedBlock(l, product, planes, iv.get(0), l.mul(iv.get(1), l.index(width)), iv.get(2), pixels, width, epilogue));
-      if (pixels % width == 0) return;
-      l.parallelForEach(new long[] {os[0], oc, pixels % width}, 2, iv -> {
-        Value pixel = l.add(iv.get(2), l.index(groups * width));
-        copyOut(l, product, l.add(l.mul(iv.get(0), l.index(pixels)), pixel), planes, List.of(iv.get(0), iv.get(1), pixel), epilogue);
-      });
+          iv -> transposedBlock(l, product, planes, iv.get(0), l.mul(iv.get(1), l.index(width)), iv.get(2), pixels, width, width, epilogue));
+      long rest = pixels % width;
+      if (rest == 0) return;
+      l.parallelForEach(new long[] {os[0], oc / width}, 3L * width * width,
+          iv -> transposedBlock(l, product, planes, iv.get(0), l.index(groups * width), iv.get(1), pixels, width, rest, epilogue));
       return;
     }
     l.parallelForEach(new long[] {os[0], oc / block, pixels, block}, 2, iv -> {
@@ -150,8 +148,10 @@ final class ChannelLanesConv {
   }
 
   /**
-   * A block of the product, {@code width} pixels from {@code pixel} of {@code image} by
-   * {@code width} channels of channel block {@code channelBlock}, into the result: one vector
+   * A block of the product, {@code count} (at most {@code width}) pixels from {@code pixel} of
+   * {@code image} by {@code width} channels of channel block {@code channelBlock}, into the
+   * result (through a view {@code count} pixels wide whose stores are masked when the block is
+   * not whole, the rows past {@code count} read as the last one): one vector
    * per pixel (a row of the product along the channels), transposed in registers into one
    * vector per channel along the pixels, which the epilogue sees as the usual product's vectors
    * and which is stored whole into the channel's plane. Copying element by element took about
@@ -161,12 +161,14 @@ final class ChannelLanesConv {
    * matrix is transposed).
    */
   private static void transposedBlock(Loops l, Value product, Value planes, Value image, Value pixel, Value channelBlock, long pixels, int width,
-      MatMulKernel.Epilogue epilogue) {
+      long count, MatMulKernel.Epilogue epilogue) {
     VectorType vt = new VectorType(new long[] {width}, FloatType.F32);
     Value row0 = l.add(l.mul(image, l.index(pixels)), pixel);
     Value channel0 = l.mul(channelBlock, l.index(width));
     Value[] rows = new Value[width];
-    for (int i = 0; i < width; i++) rows[i] = LoadOp.create(l.builder(), l.location(), vt, product, List.of(l.add(row0, l.index(i)), channel0)).result();
+    for (int i = 0; i < width; i++) {
+      rows[i] = LoadOp.create(l.builder(), l.location(), vt, product, List.of(l.add(row0, l.index(Math.min(i, count - 1))), channel0)).result();
+    }
     long[] low = new long[width];
     long[] high = new long[width];
     for (int k = 0; k < width / 2; k++) {
@@ -183,28 +185,36 @@ final class ChannelLanesConv {
       }
       rows = next;
     }
+    long[] ps = ((MemRefType) planes.type()).shape();
+    Value part = count == width ? planes
+        : SubViewOp.create(l.builder(), l.location(), planes, new long[] {0, 0, ShapedType.DYNAMIC}, List.of(pixel), new long[] {ps[0], ps[1], count})
+            .result();
     for (int j = 0; j < width; j++) {
       List<Value> at = List.of(image, l.add(channel0, l.index(j)), pixel);
-      Value v = epilogue == null ? rows[j] : epilogue.apply(l, at, rows[j], vt, false);
-      StoreOp.create(l.builder(), l.location(), v, planes, at);
+      Value v = epilogue == null ? rows[j] : epilogue.apply(l, at, rows[j], vt, count < width);
+      if (count == width) StoreOp.create(l.builder(), l.location(), v, planes, at);
+      else TransferWriteOp.create(l.builder(), l.location(), v, part, List.of(image, at.get(1), l.index(0)), false);
     }
   }
 
   /**
    * The product on threads, in parts of A panels (pixels): one parallel loop over as many parts
    * as threads, each multiplying its own panels with all of B into its rows of the product and
-   * copying those rows out, so that what a core writes it reads back itself. Packing, product
+   * copying those rows out (by {@link #transposedBlock}s from the part's first row when there is
+   * one image), so that what a core writes it reads back itself. Packing, product
    * and copy-out as three parallel loops each split the work their own way, and each core read
    * much of what the other had just written.
    */
-  private static void inParts(Loops l, KernelShape s, ImageRows a, long rows, Value pb, Value product, MatMulKernel.TileInit init, Value planes,
-      long[] os, long oc, long k, long block, MatMulKernel.Epilogue epilogue) {
+  private static void inParts(Loops l, TargetDescription t, KernelShape s, ImageRows a, long rows, Value pb, Value product, MatMulKernel.TileInit init,
+      Value planes, long[] os, long oc, long k, long block, MatMulKernel.Epilogue epilogue) {
     long pixels = os[2] * os[3];
     long pm = Math.ceilDiv(rows, s.mr());
     int parts = l.threads();
     long perPart = Math.ceilDiv(pm, parts);
     long lastRows = rows - (parts - 1) * perPart * s.mr();
     Loops serial = l.serial();
+    int width = t.vectorWidth();
+    boolean transposes = transposes(t, oc, pixels);
     long dyn = ShapedType.DYNAMIC;
     l.parallelFor(l.index(0), l.index(parts), l.index(1), part -> {
       Value p0 = l.mul(part, l.index(perPart));
@@ -212,6 +222,17 @@ final class ChannelLanesConv {
       java.util.function.LongConsumer body = partRows -> {
         Value c = SubViewOp.create(l.builder(), l.location(), product, new long[] {dyn, 0}, List.of(r0), new long[] {partRows, oc}).result();
         MatMulKernel.emit(serial, s, partRows, oc, k, a.source(p0), a.kRange(p0), MatMulKernel.packed(pb), c, List.of(), init, null, null);
+        if (os[0] == 1 && transposes) {
+          // One image: the part's rows are its pixels [r0, r0 + partRows), copied by transposed blocks.
+          long whole = partRows / width;
+          serial.forEach(new long[] {whole, oc / width}, iv -> transposedBlock(serial, product, planes, l.index(0),
+              l.add(r0, l.mul(iv.get(0), l.index(width))), iv.get(1), pixels, width, width, epilogue));
+          if (partRows % width != 0) {
+            serial.forEach(new long[] {oc / width}, iv -> transposedBlock(serial, product, planes, l.index(0), l.add(r0, l.index(whole * width)),
+                iv.getFirst(), pixels, width, partRows % width, epilogue));
+          }
+          return;
+        }
         serial.forEach(new long[] {oc / block}, cv -> VectorConv.range(serial, r0, l.add(r0, l.index(partRows)), q -> serial.forEach(
             new long[] {block}, bv -> {
               Value channel = block == 1 ? cv.getFirst() : l.add(l.mul(cv.getFirst(), l.index(block)), bv.getFirst());

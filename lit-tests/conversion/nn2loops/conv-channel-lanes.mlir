@@ -144,6 +144,18 @@
 // CHECK: %[[LAST:.*]] = "memref.subview"({{.*}}) -> memref<1x512x1xf32, strided<[25088, 49, 1], offset: ?>>
 // CHECK-COUNT-16: "vector.transfer_write"(%{{.*}}, %[[LAST]], %{{.*}}) {in_bounds = [false]
 // CHECK: sym_name = "conv_transposed_copy_out"
+// On two threads the weights (512 x 256) are the far larger operand: each thread takes half
+// the output channels (4 B panels of 64), multiplies all 49 pixels by them and copies its own
+// channels out, in one parallel loop.
+// PARTS-LABEL: ^bb0(%{{.*}}: tensor<1x256x7x7xf32>
+// PARTS: "scf.parallel"
+// PARTS-NOT: "scf.parallel"
+// PARTS: "vector.fma"
+// PARTS-NOT: "scf.parallel"
+// PARTS: "vector.shuffle"
+// PARTS-NOT: "scf.parallel"
+// PARTS: "vector.store"({{.*}}) : (vector<16xf32>, memref<1x512x49xf32>, index, index, index) -> ()
+// PARTS: sym_name = "conv_transposed_copy_out"
 // EQUIV-NOT: changed the results
 // EQUIV: sym_name = "conv_transposed_copy_out"
 "builtin.module"() ({

@@ -147,6 +147,13 @@ class VectorGemmJitTest {
         "\"nn.conv\"(%arg0, %arg1)", "{pads = array<i64: 1, 1, 1, 1>}", null, null, threads, 1e-5);
     checkResidual("conv_turned_parts_residual", shape(2, 32, 7, 7), shape(128, 32, 3, 3), shape(2, 128, 7, 7), "{pads = array<i64: 1, 1, 1, 1>}",
         threads, 1e-5);
+    // Weights far larger than the image: the parts split the output channels (ChannelLanesConv.inColumnParts),
+    // each copying its own out: equal parts, a smaller last part (128 and 64 channels), and a fused residual add and ReLU.
+    check("conv_turned_column_parts", List.of(shape(1, 256, 7, 7), shape(512)), shape(1, 512, 7, 7), "\"nn.conv\"(%arg0, %w, %arg1)", "",
+        "%w = " + constant(shape(512, 256, 1, 1)), null, threads, 1e-4);
+    check("conv_turned_column_parts_uneven", List.of(shape(1, 256, 5, 5)), shape(1, 192, 5, 5), "\"nn.conv\"(%arg0, %w)",
+        "{pads = array<i64: 1, 1, 1, 1>}", "%w = " + constant(shape(192, 256, 3, 3)), null, threads, 1e-4);
+    checkResidual("conv_turned_column_parts_residual", shape(1, 128, 4, 5), shape(256, 128, 1, 1), shape(1, 256, 4, 5), "", threads, 1e-4);
     // The second part's panels look up their ranges of k from its first panel on.
     checkResidual("conv_turned_parts_skips_padding", shape(2, 32, 4, 29), shape(128, 32, 3, 3), shape(2, 128, 4, 29),
         "{pads = array<i64: 1, 1, 1, 1>}", threads, 1e-5);

@@ -144,10 +144,10 @@
 // CHECK: %[[LAST:.*]] = "memref.subview"({{.*}}) -> memref<1x512x1xf32, strided<[25088, 49, 1], offset: ?>>
 // CHECK-COUNT-16: "vector.transfer_write"(%{{.*}}, %[[LAST]], %{{.*}}) {in_bounds = [false]
 // CHECK: sym_name = "conv_transposed_copy_out"
-// On two threads the weights (512 x 256) are the far larger operand: each thread takes half
+// On two threads the weights (512 x 512) are the far larger operand: each thread takes half
 // the output channels (4 B panels of 64), multiplies all 49 pixels by them and copies its own
 // channels out, in one parallel loop.
-// PARTS-LABEL: ^bb0(%{{.*}}: tensor<1x256x7x7xf32>
+// PARTS-LABEL: ^bb0(%{{.*}}: tensor<1x512x7x7xf32>
 // PARTS: "scf.parallel"
 // PARTS-NOT: "scf.parallel"
 // PARTS: "vector.fma"
@@ -160,11 +160,11 @@
 // EQUIV: sym_name = "conv_transposed_copy_out"
 "builtin.module"() ({
   "func.func"() ({
-  ^bb0(%x: tensor<1x256x7x7xf32>, %b: tensor<512xf32>):
-    %w = "nn.constant"() {value = dense<0.25> : tensor<512x256x1x1xf32>} : () -> tensor<512x256x1x1xf32>
-    %r = "nn.conv"(%x, %w, %b) : (tensor<1x256x7x7xf32>, tensor<512x256x1x1xf32>, tensor<512xf32>) -> tensor<1x512x7x7xf32>
+  ^bb0(%x: tensor<1x512x7x7xf32>, %b: tensor<512xf32>):
+    %w = "nn.constant"() {value = dense<0.25> : tensor<512x512x1x1xf32>} : () -> tensor<512x512x1x1xf32>
+    %r = "nn.conv"(%x, %w, %b) : (tensor<1x512x7x7xf32>, tensor<512x512x1x1xf32>, tensor<512xf32>) -> tensor<1x512x7x7xf32>
     "func.return"(%r) : (tensor<1x512x7x7xf32>) -> ()
-  }) {function_type = (tensor<1x256x7x7xf32>, tensor<512xf32>) -> tensor<1x512x7x7xf32>, sym_name = "conv_transposed_copy_out"} : () -> ()
+  }) {function_type = (tensor<1x512x7x7xf32>, tensor<512xf32>) -> tensor<1x512x7x7xf32>, sym_name = "conv_transposed_copy_out"} : () -> ()
 }) : () -> ()
 
 // -----

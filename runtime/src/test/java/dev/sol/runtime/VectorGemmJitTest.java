@@ -149,8 +149,8 @@ class VectorGemmJitTest {
         threads, 1e-5);
     // Weights far larger than the image: the parts split the output channels (ChannelLanesConv.inColumnParts),
     // each copying its own out: equal parts, a smaller last part (128 and 64 channels), and a fused residual add and ReLU.
-    check("conv_turned_column_parts", List.of(shape(1, 256, 7, 7), shape(512)), shape(1, 512, 7, 7), "\"nn.conv\"(%arg0, %w, %arg1)", "",
-        "%w = " + constant(shape(512, 256, 1, 1)), null, threads, 1e-4);
+    check("conv_turned_column_parts", List.of(shape(1, 512, 7, 7), shape(512)), shape(1, 512, 7, 7), "\"nn.conv\"(%arg0, %w, %arg1)", "",
+        "%w = " + constant(shape(512, 512, 1, 1)), null, threads, 1e-4);
     check("conv_turned_column_parts_uneven", List.of(shape(1, 256, 5, 5)), shape(1, 192, 5, 5), "\"nn.conv\"(%arg0, %w)",
         "{pads = array<i64: 1, 1, 1, 1>}", "%w = " + constant(shape(192, 256, 3, 3)), null, threads, 1e-4);
     checkResidual("conv_turned_column_parts_residual", shape(1, 128, 4, 5), shape(256, 128, 1, 1), shape(1, 256, 4, 5), "", threads, 1e-4);

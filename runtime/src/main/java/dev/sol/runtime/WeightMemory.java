@@ -58,18 +58,23 @@ final class WeightMemory implements AutoCloseable {
   /** Whether the block now lies in anonymous huge-page memory rather than the mapped file. */
   private volatile boolean moved;
 
+  /** Whether the block is a file mapped by {@link #map}, which {@link #moveToHugePages} may replace. */
+  private final boolean fileMapped;
+
   /** A block of {@code total} bytes. */
   private WeightMemory(long total) {
     mapping = total == 0 ? null : anonymous(total + HUGE_PAGE, PROT_READ_WRITE, MAP_PRIVATE_ANONYMOUS);
     fallback = mapping == null ? Arena.ofShared() : null;
     block = mapping == null ? fallback.allocate(Math.max(1, total), 64).asSlice(0, total) : alignedInside(mapping, total);
+    fileMapped = false;
   }
 
-  /** A block that is {@code block}, inside {@code mapping}. */
+  /** A block that is a file mapped at {@code block}, inside the reserved range {@code mapping}. */
   private WeightMemory(MemorySegment mapping, MemorySegment block) {
     this.mapping = mapping;
     this.fallback = null;
     this.block = block;
+    this.fileMapped = true;
   }
 
   /** Copies each constant's bytes into the block. */
@@ -176,8 +181,7 @@ final class WeightMemory implements AutoCloseable {
    * copy then replaces the mapping at the same address. Does nothing for other blocks.
    */
   void moveToHugePages() {
-    if (mapping == null || fallback != null || mover != null || moved || !Libc.CAN_MAP_FILES) return;
-    if (block.address() < mapping.address() || mapping.byteSize() != pages(block.byteSize()) + HUGE_PAGE) return;
+    if (!fileMapped || mover != null || moved) return;
     mover = Thread.ofPlatform().daemon().name("sol-weights").start(this::copyAndMove);
   }
 

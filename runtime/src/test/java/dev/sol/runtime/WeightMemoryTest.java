@@ -25,7 +25,7 @@ class WeightMemoryTest {
     return b;
   }
 
-  @Test void arraysAreCopiedAlignedAndWhole() {
+  @Test void arraysAreCopiedAlignedAndWhole() throws InterruptedException {
     Map<String, byte[]> constants = new LinkedHashMap<>();
     constants.put("a", bytes(1, 1));
     constants.put("b", bytes(1000, 2));
@@ -37,6 +37,9 @@ class WeightMemoryTest {
         assertEquals(0, s.address() % 64, c.getKey() + " is 64-byte aligned");
         assertArrayEquals(c.getValue(), s.asSlice(0, c.getValue().length).toArray(ValueLayout.JAVA_BYTE));
       }
+      // Only a mapped file moves.
+      w.moveToHugePages();
+      assertFalse(w.awaitMove());
     }
   }
 

@@ -26,8 +26,9 @@ import java.util.List;
  * the images of a batch also share one product here. The rows of A (pixels of all images) are
  * read in place from the image, or from a copy of it with zero borders when it is padded
  * ({@link ImageRows}): no im2col; B is the weights, transposed and packed at compile time when
- * they are constants. The product's rows are then copied into the NCHW result one element at
- * a time through the epilogue.
+ * they are constants. The product's rows are then copied into the NCHW result through the
+ * epilogue, by transposed blocks of width pixels by width channels where the channels come in
+ * whole vectors ({@link #transposedBlock}), else one element at a time.
  */
 final class ChannelLanesConv {
   private ChannelLanesConv() {}
@@ -37,8 +38,8 @@ final class ChannelLanesConv {
    * cycles: the multiply-adds of the tiles (two vector FMAs a cycle) that are not skipped as
    * padding divided by the share of their lanes that do work, plus about a cycle per element
    * copied (measured on 4 x 32 to 16 x 64 images: copies in vectors made two cycles too many)
-   * and what copying the turned product out costs ({@link #copyOutCycles}). The usual product (m output channels as rows) has {@code columns} columns (an
-   * image's pixels, or a block of its output rows after im2col), copies {@code usualCopies}
+   * and what copying the turned product out costs ({@link #copyOutCycles}). The usual product
+   * (m output channels as rows) has {@code columns} columns (an image's pixels, or a block of its output rows after im2col), copies {@code usualCopies}
    * elements per image and multiplies {@code usualKept} of the taps (see
    * {@link VectorConv#keptTaps}); this one copies {@code turnedCopies} elements in all (the
    * padded image, see {@link ImageRows}), multiplies {@code turnedKept} of the taps and copies
@@ -69,8 +70,8 @@ final class ChannelLanesConv {
 
   /**
    * About what copying the turned product out costs, in cycles: one per element when it goes by
-   * {@link #transposedBlock}, three when one by one through the epilogue. With one cycle the model picks the faster product for the layers
-   * measured alone (1x1 convolutions 512 -> 128 channels at 14 x 14: turned, 148 -> 121 us;
+   * {@link #transposedBlock}, three when one by one through the epilogue. With one cycle the
+   * model picks the faster product for the layers measured alone (1x1 convolutions 512 -> 128 channels at 14 x 14: turned, 148 -> 121 us;
    * 256 -> 1024 at 14 x 14: turned, 557 -> 502 us; 3x3 128 -> 128 at 28 x 28: turned, 1120 ->
    * 1073 us; 96 -> 576 at 14 x 14: usual, 110 us against 117 turned); with half a cycle it
    * turned the last one too.
@@ -148,7 +149,7 @@ final class ChannelLanesConv {
     int width = t.vectorWidth();
     long groups = pixels / width;
     if (transposes(t, oc, pixels)) {
-      // Whole groups of pixels by transposed blocks; the few pixels after the last group one by one.
+      // Groups of width pixels by transposed blocks, then the last, partial group, stored masked.
       l.parallelForEach(new long[] {os[0], groups, oc / width}, 3L * width * width,
           iv -> transposedBlock(l, product, planes, iv.get(0), l.mul(iv.get(1), l.index(width)), iv.get(2), pixels, width, width, epilogue));
       long rest = pixels % width;

@@ -51,7 +51,7 @@ public final class SoftmaxLowering<T extends SoftmaxLikeOp> extends NnLowering<T
     long after = 1;
     for (int d = axis + 1; d < s.length; d++) after *= s[d];
     int width = target.vectorWidth();
-    if (t.equals(FloatType.F32) && width > 1 && after == 1 && n >= width) {
+    if (t.equals(FloatType.F32) && width > 1 && Integer.bitCount(width) == 1 && after == 1 && n >= width) {
       vectorRows(l, in, out.getFirst(), type(in).numElements() / n, n, width, log);
       return;
     }

@@ -256,17 +256,26 @@ final class ChannelLanesConv {
               copyOut(serial, product, q, planes, List.of(l.divui(q, l.index(pixels)), channel, l.remui(q, l.index(pixels))), epilogue);
             })));
       };
-      if (lastRows == perPart * s.mr()) {
-        body.accept(lastRows);
-        return;
-      }
-      IfOp.create(l.builder(), l.location(), l.cmp(CmpIPredicate.EQ, part, l.index(parts - 1)), List.of(), (in, args) -> {
-        body.accept(lastRows);
-        return List.of();
-      }, (in, args) -> {
-        body.accept(perPart * s.mr());
-        return List.of();
-      });
+      bySize(l, part, parts, lastRows, perPart * s.mr(), body);
+    });
+  }
+
+  /**
+   * {@code body} of the size of part {@code part} of {@code parts}: {@code last} for the last
+   * part, {@code others} for the rest (an scf.if on the part, or the body alone when the sizes
+   * are equal), so that each branch has static sizes.
+   */
+  private static void bySize(Loops l, Value part, int parts, long last, long others, java.util.function.LongConsumer body) {
+    if (last == others) {
+      body.accept(last);
+      return;
+    }
+    IfOp.create(l.builder(), l.location(), l.cmp(CmpIPredicate.EQ, part, l.index(parts - 1)), List.of(), (in, args) -> {
+      body.accept(last);
+      return List.of();
+    }, (in, args) -> {
+      body.accept(others);
+      return List.of();
     });
   }
 
@@ -302,17 +311,7 @@ final class ChannelLanesConv {
               l.add(block0, iv.get(1)), pixels, width, pixels % width, epilogue));
         }
       };
-      if (lastColumns == columnsPerPart) {
-        body.accept(lastColumns);
-        return;
-      }
-      IfOp.create(l.builder(), l.location(), l.cmp(CmpIPredicate.EQ, part, l.index(parts - 1)), List.of(), (in, args) -> {
-        body.accept(lastColumns);
-        return List.of();
-      }, (in, args) -> {
-        body.accept(columnsPerPart);
-        return List.of();
-      });
+      bySize(l, part, parts, lastColumns, columnsPerPart, body);
     });
   }
 

@@ -88,7 +88,6 @@ public final class SoftmaxLowering<T extends SoftmaxLikeOp> extends NnLowering<T
       Function<Value, Value> splat = v -> BroadcastOp.create(l.builder(), l.location(), vt, v).result();
       Function<Value, Value> load = c -> LoadOp.create(l.builder(), l.location(), vt, x, List.of(row, l.mul(c, l.index(width)))).result();
       Value tailAt = l.index(full * width);
-      // Folds step over the row's vectors (the tail's lanes past the row are -inf), from init.
       // A fold over the row's whole vectors: step(accumulator, vector number) from init.
       BiFunction<Value, BiFunction<Value, Value, Value>, Value> overRow = (init, step) -> ForOp.create(l.builder(), l.location(), l.index(0),
           l.index(full), l.index(1), List.of(init), (b, c, a) -> List.of(step.apply(a.getFirst(), c))).results().getFirst();

@@ -12,6 +12,7 @@
 // EQUIV: sym_name = "conv_grouped"
 // EQUIV: sym_name = "conv_strided"
 // EQUIV: sym_name = "conv_row_blocks"
+// EQUIV: sym_name = "conv_panels_copied"
 
 // A 1 x 1 convolution with stride 1: out[image] (5 x 30) = W (5 x 2) x[image] (2 x 30). The
 // weights are packed as A; the micro-kernel reads the image's rows (its planes) as B directly,
@@ -194,3 +195,32 @@
   %0 = "nn.conv"(%x, %w) {dilations = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>} : (tensor<1x2x159x9xf32>, tensor<3x2x3x3xf32>) -> tensor<1x3x157x7xf32>
   "func.return"(%0) : (tensor<1x3x157x7xf32>) -> ()
 }) {function_type = (tensor<1x2x159x9xf32>, tensor<3x2x3x3xf32>) -> tensor<1x3x157x7xf32>, sym_name = "conv_row_blocks"} : () -> ()
+
+// Two A panels (12 output channels, tiles of 6) read each B panel of the shifted copies: the
+// panel's 27 rows of 4 columns are first copied into a contiguous scratch panel on the stack
+// (the rows in the copies lie far apart and off vector alignment), which both A panels then
+// read. The last panel (90 = 22 * 4 + 2 columns) reads the copies in place.
+// CHECK-LABEL: "func.func"
+// CHECK: %[[SHIFTED:.*]] = "memref.alloc"() {{.*}} : () -> memref<994xf32>
+// CHECK: %[[OFFSETS:.*]] = "memref.get_global"() {{.*}} : () -> memref<27xi64>
+// CHECK: %[[PANEL:.*]] = "memref.alloca"() {{.*}} : () -> memref<27x4xf32>
+// CHECK-NEXT: "scf.for"
+// CHECK-NEXT: ^bb0(%[[K:.*]]: index):
+// CHECK-NEXT: %[[START:.*]] = "memref.load"(%[[OFFSETS]], %[[K]]) : (memref<27xi64>, index) -> i64
+// CHECK-NEXT: %[[STARTI:.*]] = "arith.index_cast"(%[[START]])
+// CHECK-NEXT: %[[COL:.*]] = "arith.muli"
+// CHECK-NEXT: %[[Q:.*]] = "arith.addi"(%[[STARTI]], %[[COL]])
+// CHECK-NEXT: %[[ROW:.*]] = "vector.load"(%[[SHIFTED]], %[[Q]]) : (memref<994xf32>, index) -> vector<4xf32>
+// CHECK-NEXT: "vector.store"(%[[ROW]], %[[PANEL]], %[[K]], %{{.*}}) : (vector<4xf32>, memref<27x4xf32>, index, index) -> ()
+// CHECK: "scf.for"
+// CHECK: ^bb0(%[[K2:.*]]: index, %{{.*}}: vector<4xf32>
+// CHECK-NEXT: "vector.load"(%[[PANEL]], %[[K2]], %{{.*}}) : (memref<27x4xf32>, index, index) -> vector<4xf32>
+// CHECK: "vector.fma"
+// CHECK: ^bb0(%[[K3:.*]]: index, %{{.*}}: vector<4xf32>
+// CHECK: "vector.load"(%[[SHIFTED]], %{{.*}}) : (memref<994xf32>, index) -> vector<4xf32>
+// CHECK: sym_name = "conv_panels_copied"
+"func.func"() ({
+^bb0(%x: tensor<1x3x9x10xf32>, %w: tensor<12x3x3x3xf32>):
+  %0 = "nn.conv"(%x, %w) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x3x9x10xf32>, tensor<12x3x3x3xf32>) -> tensor<1x12x9x10xf32>
+  "func.return"(%0) : (tensor<1x12x9x10xf32>) -> ()
+}) {function_type = (tensor<1x3x9x10xf32>, tensor<12x3x3x3xf32>) -> tensor<1x12x9x10xf32>, sym_name = "conv_panels_copied"} : () -> ()

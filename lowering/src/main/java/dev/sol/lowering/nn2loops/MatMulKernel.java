@@ -110,6 +110,18 @@ final class MatMulKernel {
   }
 
   /**
+   * A B source whose full panels the kernel copies, one block of k at a time, into a contiguous
+   * scratch panel before the A panels read it: for sources whose rows lie far apart and off
+   * vector alignment ({@link #shiftedRows}), where each k of a panel read 64 bytes across two
+   * cache lines and a panel's rows did not stay in L1 for the next A panel.
+   */
+  record PanelCopied(BSource source) implements BSource {
+    @Override public Value vector(Loops l, Value panel, Value k, long column, VectorType type, boolean masked) {
+      return source.vector(l, panel, k, column, type, masked);
+    }
+  }
+
+  /**
    * What happens to a finished vector of C before it is stored: the element-wise ops fused
    * after the product (an activation, a residual add), while the tile is still in registers.
    * {@code at} are the output indices of the vector's first lane. Kernels without vectors of
@@ -221,10 +233,10 @@ final class MatMulKernel {
     Value first = oneBlock ? null : l.cmp(CmpIPredicate.EQ, pc, l.index(0));
     Value last = oneBlock || epilogue == null ? null : l.cmp(CmpIPredicate.EQ, kEnd, l.index(k));
     Tile full = new Tile(s.nv(), s.width(), pc, kEnd, first, last);
-    panelRange(jc, s.ncPanels(), pnFull, jp -> rows(ic, pm, jp, full));
+    panelRange(jc, s.ncPanels(), pnFull, jp -> rows(ic, pm, jp, full, panelSource(jp, pc, kEnd)));
     if (nTail > 0) {
       Tile narrow = new Tile((nTail + s.width() - 1) / s.width(), nTail - (nTail - 1) / s.width() * s.width(), pc, kEnd, first, last);
-      inLastBlock(jc, s.ncPanels(), pn, () -> rows(ic, pm, l.index(pnFull), narrow));
+      inLastBlock(jc, s.ncPanels(), pn, () -> rows(ic, pm, l.index(pnFull), narrow, bSource));
     }
   }
 
@@ -235,15 +247,43 @@ final class MatMulKernel {
   private record Tile(int nv, int lastLanes, Value kBegin, Value kEnd, Value firstBlock, Value lastBlock) {}
 
   /** Every A panel of the block from {@code ic} against B panel {@code jp}: full panels, then the lower last one. */
-  private void rows(Value ic, long pm, Value jp, Tile t) {
+  private void rows(Value ic, long pm, Value jp, Tile t, BSource bs) {
     long pmFull = m / s.mr();
-    panelRange(ic, s.mcPanels(), pmFull, ip -> tile(s.mr(), ip, jp, t));
+    panelRange(ic, s.mcPanels(), pmFull, ip -> tile(s.mr(), ip, jp, t, bs));
     int mrTail = (int) (m % s.mr());
-    if (mrTail > 0) inLastBlock(ic, s.mcPanels(), pm, () -> tile(mrTail, l.index(pmFull), jp, t));
+    if (mrTail > 0) inLastBlock(ic, s.mcPanels(), pm, () -> tile(mrTail, l.index(pmFull), jp, t, bs));
+  }
+
+  /**
+   * Where the A panels read B panel {@code jp} for the k block [kBegin, kEnd): the source
+   * itself, or for a {@link PanelCopied} one a copy of the panel's rows in a scratch buffer
+   * (on the stack of the thread that runs the block), made here once for all the A panels.
+   */
+  /**
+   * The largest panel copy: it lives on the stack of the calling thread (a Java thread has 1
+   * MB, and a deployed library's caller may have less).
+   */
+  private static final long MAX_PANEL_COPY_BYTES = 64 * 1024;
+
+  private BSource panelSource(Value jp, Value kBegin, Value kEnd) {
+    if (!(bSource instanceof PanelCopied copied)) return bSource;
+    long rows = Math.min(k, s.kc());
+    // One A panel reads each row of B once either way.
+    if (m <= s.mr() || rows * s.nr() * 4 > MAX_PANEL_COPY_BYTES) return bSource;
+    Value panel = dev.sol.dialect.memref.AllocaOp.create(b, loc, new MemRefType(new long[] {rows, s.nr()}, FloatType.F32)).result();
+    ForOp.create(b, loc, kBegin, kEnd, l.index(1), List.of(), (in, kk, args) -> {
+      Value row = l.sub(kk, kBegin);
+      for (int v = 0; v < s.nv(); v++) {
+        Value vec = copied.source().vector(l, jp, kk, (long) v * s.width(), vt, false);
+        StoreOp.create(b, loc, vec, panel, List.of(row, l.index((long) v * s.width())));
+      }
+      return List.of();
+    });
+    return (l2, p, kk, column, type, masked) -> LoadOp.create(l2.builder(), l2.location(), type, panel, List.of(l2.sub(kk, kBegin), l2.index(column))).result();
   }
 
   /** One micro-kernel: the mr x (t.nv vectors) tile of C at A panel {@code ip} and B panel {@code jp}, over k in the block. */
-  private void tile(int mr, Value ip, Value jp, Tile t) {
+  private void tile(int mr, Value ip, Value jp, Tile t, BSource bSource) {
     Value row = l.mul(ip, l.index(s.mr()));
     Value col = l.mul(jp, l.index(s.nr()));
     List<Value> start;

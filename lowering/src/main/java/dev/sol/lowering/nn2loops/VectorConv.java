@@ -466,7 +466,8 @@ final class VectorConv {
       }
     }
     Value rowOffsets = buffers.table(l, DenseElementsAttr.ofLongs(new RankedTensorType(new long[] {k}, IntegerType.I64), offsets), op);
-    MatMulKernel.BSource source = MatMulKernel.shiftedRows(shifted, rowOffsets, s.nr());
+    // Rows of the copies lie far apart and off vector alignment: each panel is copied for its A panels.
+    MatMulKernel.BSource source = new MatMulKernel.PanelCopied(MatMulKernel.shiftedRows(shifted, rowOffsets, s.nr()));
     l.forEach(new long[] {xs[0]}, iv -> {
       Value image = iv.getFirst();
       range(l, size, size + t.vectorWidth(), q -> l.store(zero, shifted, List.of(q)));

@@ -134,8 +134,13 @@
 // 16 vectors along the channels, transposed by 4 rounds of 16 shuffles, and stored as 16
 // vectors along the pixels, for the 3 whole groups of 16 of the 49 pixels; the last pixel
 // goes by a block too, its stores masked through a view one pixel wide.
+// A 1 x 1 convolution packs A first (ChannelLanesConv.packsA): 9 panels of 6 pixels by 512
+// channels, the 6 pixels of one channel next to each other; the micro-kernel reads them there.
 // CHECK-LABEL: // -----
+// CHECK: %[[PA:.*]] = "memref.alloc"() {{.*}} -> memref<9x512x6xf32>
 // CHECK: %[[P:.*]] = "memref.alloc"() {{.*}} -> memref<49x512xf32>
+// CHECK-COUNT-6: "memref.store"(%{{.*}}, %[[PA]], %{{.*}}, %{{.*}}, %{{.*}}) : (f32, memref<9x512x6xf32>, index, index, index) -> ()
+// CHECK: "memref.load"(%[[PA]], %{{.*}}, %{{.*}}, %{{.*}}) : (memref<9x512x6xf32>, index, index, index) -> f32
 // CHECK: "vector.fma"
 // CHECK-COUNT-16: "vector.load"(%[[P]], %{{.*}}, %{{.*}}) : (memref<49x512xf32>, index, index) -> vector<16xf32>
 // CHECK: "vector.shuffle"(%{{.*}}, %{{.*}}) {mask = [0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23]}
@@ -146,8 +151,12 @@
 // CHECK: sym_name = "conv_transposed_copy_out"
 // On two threads the weights (512 x 512) are the far larger operand: each thread takes half
 // the output channels (4 B panels of 64), multiplies all 49 pixels by them and copies its own
-// channels out, in one parallel loop.
+// channels out, in one parallel loop. A 1 x 1 convolution packs A (49 pixels in 9 panels of 6
+// by 512 channels) first, the threads sharing out its panels.
 // PARTS-LABEL: ^bb0(%{{.*}}: tensor<1x512x7x7xf32>
+// PARTS: %[[PA:.*]] = "memref.alloc"() {{.*}} -> memref<9x512x6xf32>
+// PARTS: "scf.parallel"
+// PARTS: "memref.store"(%{{.*}}, %[[PA]], %{{.*}}, %{{.*}}, %{{.*}}) : (f32, memref<9x512x6xf32>, index, index, index) -> ()
 // PARTS: "scf.parallel"
 // PARTS-NOT: "scf.parallel"
 // PARTS: "vector.fma"

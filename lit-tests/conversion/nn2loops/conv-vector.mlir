@@ -201,15 +201,27 @@
 // (the rows in the copies lie far apart and off vector alignment), which both A panels then
 // read. The last panel (90 = 22 * 4 + 2 columns) reads the copies in place.
 // CHECK-LABEL: "func.func"
+// CHECK-DAG: %[[C3:.*]] = "arith.constant"() {value = 3 : index}
+// CHECK-DAG: %[[C21:.*]] = "arith.constant"() {value = 21 : index}
 // CHECK: %[[SHIFTED:.*]] = "memref.alloc"() {{.*}} : () -> memref<994xf32>
 // CHECK: %[[OFFSETS:.*]] = "memref.get_global"() {{.*}} : () -> memref<27xi64>
+// Each row's copy first asks for the far cache line of the same row in the next panel (its
+// last column, 4 further on; the last full panel, 21, asks for its own).
 // CHECK: %[[PANEL:.*]] = "memref.alloca"() {{.*}} : () -> memref<27x4xf32>
+// CHECK-NEXT: %[[NEXT:.*]] = "arith.addi"(%[[JP:.*]], %{{.*}})
+// CHECK-NEXT: %[[CLAMPED:.*]] = "arith.minsi"(%[[NEXT]], %[[C21]])
 // CHECK-NEXT: "scf.for"
 // CHECK-NEXT: ^bb0(%[[K:.*]]: index):
 // CHECK-NEXT: %[[START:.*]] = "memref.load"(%[[OFFSETS]], %[[K]]) : (memref<27xi64>, index) -> i64
 // CHECK-NEXT: %[[STARTI:.*]] = "arith.index_cast"(%[[START]])
-// CHECK-NEXT: %[[COL:.*]] = "arith.muli"
-// CHECK-NEXT: %[[Q:.*]] = "arith.addi"(%[[STARTI]], %[[COL]])
+// CHECK-NEXT: %[[NCOL:.*]] = "arith.muli"(%[[CLAMPED]], %{{.*}})
+// CHECK-NEXT: %[[NLAST:.*]] = "arith.addi"(%[[NCOL]], %[[C3]])
+// CHECK-NEXT: %[[NQ:.*]] = "arith.addi"(%[[STARTI]], %[[NLAST]])
+// CHECK-NEXT: "memref.prefetch"(%[[SHIFTED]], %[[NQ]]) {isDataCache = true, isWrite = false, localityHint = 3 : i32} : (memref<994xf32>, index) -> ()
+// CHECK-NEXT: %[[START2:.*]] = "memref.load"(%[[OFFSETS]], %[[K]]) : (memref<27xi64>, index) -> i64
+// CHECK-NEXT: %[[STARTI2:.*]] = "arith.index_cast"(%[[START2]])
+// CHECK-NEXT: %[[COL:.*]] = "arith.muli"(%[[JP]], %{{.*}})
+// CHECK-NEXT: %[[Q:.*]] = "arith.addi"(%[[STARTI2]], %[[COL]])
 // CHECK-NEXT: %[[ROW:.*]] = "vector.load"(%[[SHIFTED]], %[[Q]]) : (memref<994xf32>, index) -> vector<4xf32>
 // CHECK-NEXT: "vector.store"(%[[ROW]], %[[PANEL]], %[[K]], %{{.*}}) : (vector<4xf32>, memref<27x4xf32>, index, index) -> ()
 // CHECK: "scf.for"

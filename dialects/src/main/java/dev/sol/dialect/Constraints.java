@@ -60,6 +60,7 @@ public final class Constraints {
       x -> x instanceof TypeAttr ta && ta.type() instanceof MemRefType);
   public static final AttrConstraint TYPED = a("TypedAttr instance",
       x -> x instanceof IntegerAttr || x instanceof FloatAttr || x instanceof DenseElementsAttr);
+  public static final AttrConstraint BOOL = a("bool attribute", x -> x instanceof IntegerAttr i && i.isBool());
   public static final AttrConstraint I64 = a("64-bit signless integer attribute",
       x -> x instanceof IntegerAttr i && i.type().equals(IntegerType.I64));
   public static final AttrConstraint DICT_ARRAY = a("Array of dictionary attributes",

@@ -17,6 +17,7 @@ import dev.sol.dialect.memref.AllocaOp;
 import dev.sol.dialect.memref.CastOp;
 import dev.sol.dialect.memref.CollapseShapeOp;
 import dev.sol.dialect.memref.CopyOp;
+import dev.sol.dialect.memref.PrefetchOp;
 import dev.sol.dialect.memref.DeallocOp;
 import dev.sol.dialect.memref.DimOp;
 import dev.sol.dialect.memref.ExpandShapeOp;
@@ -162,6 +163,7 @@ public final class Interpreter {
       case GetGlobalOp g -> List.of(memrefs.global(g.globalName()));
       case DimOp dim -> List.of(Frame.index(frame.buffer(dim.source()).shape()[(int) frame.integer(dim.index())]));
       case CastOp cast -> List.of(frame.buffer(cast.source()));
+      case PrefetchOp prefetch -> List.of();
       case CopyOp copy -> {
         MemRefInterpreter.copy(frame.buffer(copy.source()), frame.buffer(copy.target()));
         yield List.of();

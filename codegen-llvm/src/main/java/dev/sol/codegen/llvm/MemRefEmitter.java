@@ -82,6 +82,8 @@ final class MemRefEmitter {
         e.bind(l.result(), load);
       }
       case StoreOp s -> e.tag(LLVMBuildStore(b, e.v(s.value()), address(s.memref(), s.indices())), s.memref());
+      case PrefetchOp p -> e.intrinsic("llvm.prefetch", new LLVMTypeRef[] {LLVMPointerTypeInContext(e.context(), 0)}, address(p.memref(), p.indices()),
+          e.i32(p.isWrite() ? 1 : 0), e.i32(p.localityHint()), e.i32(p.isDataCache() ? 1 : 0));
       case AllocOp a -> e.bind(a.result(), alloc((MemRefType) a.result().type()));
       case AllocaOp a -> e.bind(a.result(), alloca((MemRefType) a.result().type()));
       case DeallocOp d -> e.callRuntime("free", LLVMVoidTypeInContext(e.context()), e.v(d.memref()));

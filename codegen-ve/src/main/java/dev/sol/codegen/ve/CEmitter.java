@@ -3,6 +3,7 @@ package dev.sol.codegen.ve;
 import dev.sol.dialect.func.FuncOp;
 import dev.sol.dialect.memref.GetGlobalOp;
 import dev.sol.dialect.memref.GlobalOp;
+import dev.sol.dialect.memref.PrefetchOp;
 import dev.sol.dialect.memref.SubViewOp;
 import dev.sol.dialect.scf.ForOp;
 import dev.sol.dialect.scf.IfOp;
@@ -667,6 +668,10 @@ public final class CEmitter {
         String expr = globalExprs.get(g);
         if (expr == null) throw new VeCodegenException("unknown global @" + g);
         names.put(op.result(0), expr);
+      }
+      case "memref.prefetch" -> {
+        PrefetchOp p = (PrefetchOp) op;
+        line(depth, "__builtin_prefetch(&" + element(p.memref(), p.indices()) + ", " + (p.isWrite() ? 1 : 0) + ", " + p.localityHint() + ");");
       }
       case "memref.copy" -> {
         MemRefType m = (MemRefType) op.operand(0).type();

@@ -48,6 +48,7 @@ record KernelShape(int width, int mr, int nv, long kc, long mcPanels, long ncPan
     int nr = nv * w;
     // Blocks of k are balanced and multiples of 8.
     long kc = Math.max(8, t.l2Bytes() / 4 / (4L * nr) / 8 * 8);
+    if (Long.getLong("sol.kc") != null) kc = Long.getLong("sol.kc");
     if (k <= kc) {
       kc = k;
     } else {

@@ -4,6 +4,7 @@ import dev.sol.dialect.arith.CmpIPredicate;
 import dev.sol.dialect.arith.ConstantOp;
 import dev.sol.dialect.scf.ForOp;
 import dev.sol.dialect.scf.IfOp;
+import dev.sol.dialect.memref.PrefetchOp;
 import dev.sol.dialect.vector.BroadcastOp;
 import dev.sol.dialect.vector.FMAOp;
 import dev.sol.dialect.vector.LoadOp;
@@ -101,12 +102,20 @@ final class MatMulKernel {
    * where computing the offset from k took six divisions by constants), its column q at q
    * further on. Vectors past the last column read on into the buffer's slack.
    */
-  static BSource shiftedRows(Value shifted, Value rowOffsets, int nr) {
-    return (l, panel, k, column, type, masked) -> {
+  record ShiftedRows(Value shifted, Value rowOffsets, int nr) implements BSource {
+    @Override public Value vector(Loops l, Value panel, Value k, long column, VectorType type, boolean masked) {
+      return LoadOp.create(l.builder(), l.location(), type, shifted, List.of(at(l, panel, k, column))).result();
+    }
+
+    /** Asks for the cache line of row k, column {@code column} of B panel {@code panel} ahead of its copy. */
+    void prefetch(Loops l, Value panel, Value k, long column) {
+      PrefetchOp.read(l.builder(), l.location(), shifted, List.of(at(l, panel, k, column)));
+    }
+
+    private Value at(Loops l, Value panel, Value k, long column) {
       Value start = l.indexCast(l.load(rowOffsets, List.of(k)));
-      List<Value> idx = List.of(l.add(start, l.add(l.mul(panel, l.index(nr)), l.index(column))));
-      return LoadOp.create(l.builder(), l.location(), type, shifted, idx).result();
-    };
+      return l.add(start, l.add(l.mul(panel, l.index(nr)), l.index(column)));
+    }
   }
 
   /**
@@ -271,8 +280,12 @@ final class MatMulKernel {
     // One A panel reads each row of B once either way.
     if (m <= s.mr() || rows * s.nr() * 4 > MAX_PANEL_COPY_BYTES) return bSource;
     Value panel = dev.sol.dialect.memref.AllocaOp.create(b, loc, new MemRefType(new long[] {rows, s.nr()}, FloatType.F32)).result();
+    // The rows of B lie far apart, too many streams for the hardware prefetchers: each copy asks
+    // for the far cache line of the next panel's row (the near one is this panel's last).
+    Value next = copied.source() instanceof ShiftedRows ? l.minsi(l.add(jp, l.index(1)), l.index(n / s.nr() - 1)) : null;
     ForOp.create(b, loc, kBegin, kEnd, l.index(1), List.of(), (in, kk, args) -> {
       Value row = l.sub(kk, kBegin);
+      if (copied.source() instanceof ShiftedRows shifted) shifted.prefetch(l, next, kk, s.nr() - 1);
       for (int v = 0; v < s.nv(); v++) {
         Value vec = copied.source().vector(l, jp, kk, (long) v * s.width(), vt, false);
         StoreOp.create(b, loc, vec, panel, List.of(row, l.index((long) v * s.width())));

@@ -70,7 +70,7 @@ final class VectorConv {
     boolean skips = weights != null && ws[2] * ws[3] > 1;
     double usualKept = skips && shifted ? keptTaps(op, xs, ws, os, KernelShape.choose(t, m, columns, k).nr(), true) : 1;
     double turnedKept = skips ? keptTaps(op, xs, ws, os, KernelShape.choose(t, xs[0] * n, m, k).mr(), false) : 1;
-    if (ChannelLanesConv.better(t, m, k, columns, copies, xs[0], n, ChannelLanesConv.ImageRows.paddedSize(op, xs), usualKept, turnedKept)) {
+    if (ChannelLanesConv.better(t, m, k, ws[2] * ws[3], columns, copies, xs[0], n, ChannelLanesConv.ImageRows.paddedSize(op, xs), usualKept, turnedKept)) {
       ChannelLanesConv.conv(op, weights, l, x, w, bias, out, t, buffers, epilogue);
       return;
     }
@@ -422,7 +422,7 @@ final class VectorConv {
    * column x * sw + j (zeros in the padding: the copy is the image shifted by j - pw columns,
    * with zeros shifted in, of rows of one phase). Tap (i, j) of output (y, x) reads padded row
    * y * sh + i = (y + i / sh) * sh + i % sh, so row (i, j, c) of B is copy (j, i % sh, c)
-   * read from row i / sh on ({@link MatMulKernel#shiftedRows}): column q = y * ow + x of the
+   * read from row i / sh on ({@link MatMulKernel.ShiftedRows}): column q = y * ow + x of the
    * product is output (y, x) itself, and out (m x oh * ow) = W x (those rows) is written
    * straight into the result's planes through the epilogue. A row of taps reads only padding
    * for the top and bottom output rows; with {@code tapMajor} weights the B panels that lie in
@@ -467,7 +467,7 @@ final class VectorConv {
     }
     Value rowOffsets = buffers.table(l, DenseElementsAttr.ofLongs(new RankedTensorType(new long[] {k}, IntegerType.I64), offsets), op);
     // Rows of the copies lie far apart and off vector alignment: each panel is copied for its A panels.
-    MatMulKernel.BSource source = new MatMulKernel.PanelCopied(MatMulKernel.shiftedRows(shifted, rowOffsets, s.nr()));
+    MatMulKernel.BSource source = new MatMulKernel.PanelCopied(new MatMulKernel.ShiftedRows(shifted, rowOffsets, s.nr()));
     l.forEach(new long[] {xs[0]}, iv -> {
       Value image = iv.getFirst();
       range(l, size, size + t.vectorWidth(), q -> l.store(zero, shifted, List.of(q)));

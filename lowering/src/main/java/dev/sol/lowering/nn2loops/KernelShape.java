@@ -47,18 +47,25 @@ record KernelShape(int width, int mr, int nv, long kc, long mcPanels, long ncPan
     nv = (int) Math.max(1, Math.min(nv, (n + w - 1) / w));
     int nr = nv * w;
     // Blocks of k are balanced and multiples of 8.
-    long kc = Math.max(8, t.l2Bytes() / 4 / (4L * nr) / 8 * 8);
-    if (Long.getLong("sol.kc") != null) kc = Long.getLong("sol.kc");
+    return new KernelShape(w, mr, nv, 0, 0, 0).blockedK(t, k, Math.max(8, t.l2Bytes() / 4 / (4L * nr) / 8 * 8));
+  }
+
+  /**
+   * This tile with blocks of k of at most {@code maxKc} (a multiple of 8), balanced and
+   * multiples of 8, and the A and B blocks that go with them: mc x kc takes half of L2, kc x nc
+   * half of L3.
+   */
+  KernelShape blockedK(TargetDescription t, long k, long maxKc) {
+    long kc = maxKc;
     if (k <= kc) {
       kc = k;
     } else {
       long blocks = (k + kc - 1) / kc;
       kc = ((k + blocks - 1) / blocks + 7) / 8 * 8;
     }
-    // A block of mc x kc takes half of L2, a block of B kc x nc half of L3.
     long mc = Math.max(1, t.l2Bytes() / 2 / (4L * kc * mr));
-    long nc = Math.max(1, t.l3Bytes() / 2 / (4L * kc * nr));
-    return new KernelShape(w, mr, nv, kc, mc, nc);
+    long nc = Math.max(1, t.l3Bytes() / 2 / (4L * kc * nr()));
+    return new KernelShape(width, mr, nv, kc, mc, nc);
   }
 
   /** The rows that panels of {@code mr} rows leave empty below m. */

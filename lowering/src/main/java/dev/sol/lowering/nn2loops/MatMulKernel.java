@@ -272,7 +272,7 @@ final class MatMulKernel {
    * The largest panel copy: it lives on the stack of the calling thread (a Java thread has 1
    * MB, and a deployed library's caller may have less).
    */
-  private static final long MAX_PANEL_COPY_BYTES = 64 * 1024;
+  static final long MAX_PANEL_COPY_BYTES = 64 * 1024;
 
   private BSource panelSource(Value jp, Value kBegin, Value kEnd) {
     if (!(bSource instanceof PanelCopied copied)) return bSource;

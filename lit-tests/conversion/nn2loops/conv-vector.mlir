@@ -13,6 +13,7 @@
 // EQUIV: sym_name = "conv_strided"
 // EQUIV: sym_name = "conv_row_blocks"
 // EQUIV: sym_name = "conv_panels_copied"
+// EQUIV: sym_name = "conv_1x1_panels_copied"
 
 // A 1 x 1 convolution with stride 1: out[image] (5 x 30) = W (5 x 2) x[image] (2 x 30). The
 // weights are packed as A; the micro-kernel reads the image's rows (its planes) as B directly,
@@ -236,3 +237,23 @@
   %0 = "nn.conv"(%x, %w) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x3x9x10xf32>, tensor<12x3x3x3xf32>) -> tensor<1x12x9x10xf32>
   "func.return"(%0) : (tensor<1x12x9x10xf32>) -> ()
 }) {function_type = (tensor<1x3x9x10xf32>, tensor<12x3x3x3xf32>) -> tensor<1x12x9x10xf32>, sym_name = "conv_panels_copied"} : () -> ()
+
+// A 1 x 1 convolution reads the image's rows as B; with two A panels each B panel (3 rows of
+// 4 pixels, the rows a plane apart) is copied to the stack first, as for the shifted copies.
+// CHECK-LABEL: "func.func"
+// CHECK: %[[IMAGES:.*]] = "memref.collapse_shape"(%{{.*}}) {{.*}} : (memref<1x3x4x8xf32>) -> memref<1x3x32xf32>
+// CHECK: ^bb0(%[[JP:.*]]: index):
+// CHECK-NEXT: %[[PANEL:.*]] = "memref.alloca"() {{.*}} : () -> memref<3x4xf32>
+// CHECK-NEXT: "scf.for"
+// CHECK-NEXT: ^bb0(%[[K:.*]]: index):
+// CHECK-NEXT: %[[COL:.*]] = "arith.muli"(%[[JP]], %{{.*}})
+// CHECK-NEXT: %[[ROW:.*]] = "vector.load"(%[[IMAGES]], %{{.*}}, %[[K]], %[[COL]]) : (memref<1x3x32xf32>, index, index, index) -> vector<4xf32>
+// CHECK-NEXT: "vector.store"(%[[ROW]], %[[PANEL]], %[[K]], %{{.*}}) : (vector<4xf32>, memref<3x4xf32>, index, index) -> ()
+// CHECK: ^bb0(%[[K2:.*]]: index, %{{.*}}: vector<4xf32>
+// CHECK-NEXT: "vector.load"(%[[PANEL]], %[[K2]], %{{.*}}) : (memref<3x4xf32>, index, index) -> vector<4xf32>
+// CHECK: sym_name = "conv_1x1_panels_copied"
+"func.func"() ({
+^bb0(%x: tensor<1x3x4x8xf32>, %w: tensor<12x3x1x1xf32>):
+  %0 = "nn.conv"(%x, %w) : (tensor<1x3x4x8xf32>, tensor<12x3x1x1xf32>) -> tensor<1x12x4x8xf32>
+  "func.return"(%0) : (tensor<1x12x4x8xf32>) -> ()
+}) {function_type = (tensor<1x3x4x8xf32>, tensor<12x3x1x1xf32>) -> tensor<1x12x4x8xf32>, sym_name = "conv_1x1_panels_copied"} : () -> ()

@@ -233,8 +233,12 @@ final class VectorConv {
         });
         return;
       }
-      l.forEach(new long[] {xs[0]}, iv -> MatMulKernel.emit(l, s, m, n, k, pa, MatMulKernel.rows(images, iv, s.nr()), planes, iv, init, null,
-          epilogue));
+      // Rows of the image lie an image row apart (a page or more in large planes): each B panel
+      // is copied for its A panels (1x1 64 -> 256 channels at 56 x 56 with a residual add, AVX2:
+      // 2.06 ms against ONNX Runtime's 1.16 in place).
+      KernelShape sc = panelCopies(t, s, m, k);
+      l.forEach(new long[] {xs[0]}, iv -> MatMulKernel.emit(l, sc, m, n, k, pa, new MatMulKernel.PanelCopied(MatMulKernel.rows(images, iv, sc.nr())),
+          planes, iv, init, null, epilogue));
       return;
     }
     if (shifted(op, l, t, xs, ws, os)) {
@@ -365,6 +369,21 @@ final class VectorConv {
     return (in, at, acc, type, masked) -> epilogue.apply(in, List.of(image, at.get(1), in.add(at.get(2), first)), acc, type, masked);
   }
 
+  /**
+   * {@code usual} with blocks of k for a product whose B panels are copied
+   * ({@link MatMulKernel.PanelCopied}): as long as a panel copy may be (VGG-19's 3x3
+   * convolutions of 256 and 512 channels, k = 2304 and 4608, in blocks of 1152 and 1536 read B
+   * in place on AVX2, at half the speed of ONNX Runtime's), and short enough (down to 128) that
+   * all A panels of a block fit in half of L2: one block of A then, and each B panel copied
+   * once per block of k (in blocks of A the copies of 256 x 256 channels at 56 x 56 took a
+   * fifth of the layer, copied four times; AVX2: 50 -> 44 ms, ONNX Runtime 41).
+   */
+  private static KernelShape panelCopies(TargetDescription t, KernelShape usual, long m, long k) {
+    long copyRows = MatMulKernel.MAX_PANEL_COPY_BYTES / (4L * usual.nr()) / 8 * 8;
+    long allA = Math.max(128, t.l2Bytes() / 2 / (4L * Math.ceilDiv(m, usual.mr()) * usual.mr()) / 8 * 8);
+    return usual.blockedK(t, k, Math.min(usual.kc(), Math.min(copyRows, allA)));
+  }
+
   /** The weights {@code w} (m x k once collapsed), packed at run time. */
   private static Value packWeights(Loops l, KernelShape s, Value w, long m, long k) {
     Value pa = l.alloc(GemmPacking.typeOfA(s, m, k));
@@ -450,16 +469,7 @@ final class VectorConv {
     long m = ws[0];
     long k = channels * kh * kw;
     long n = oh * ow;
-    // Blocks of k as long as a panel copy may be (MatMulKernel.PanelCopied): VGG-19's 3x3
-    // convolutions of 256 and 512 channels (k = 2304, 4608) in blocks of 1152 and 1536 read B in
-    // place on AVX2, at half the speed of ONNX Runtime's. And short enough (down to 128) that
-    // all A panels of a block fit in half of L2: one block of A then, and each B panel copied
-    // once per block of k; in blocks of A the copies of 256 x 256 channels at 56 x 56 took a
-    // fifth of the layer, copied four times (AVX2: 50 -> 44 ms, ONNX Runtime 41).
-    KernelShape usual = KernelShape.choose(t, m, n, k);
-    long copyRows = MatMulKernel.MAX_PANEL_COPY_BYTES / (4L * usual.nr()) / 8 * 8;
-    long allA = Math.max(128, t.l2Bytes() / 2 / (4L * Math.ceilDiv(m, usual.mr()) * usual.mr()) / 8 * 8);
-    KernelShape s = usual.blockedK(t, k, Math.min(usual.kc(), Math.min(copyRows, allA)));
+    KernelShape s = panelCopies(t, KernelShape.choose(t, m, n, k), m, k);
     // The last vector of a row of B may read up to a vector past the last plane: slack of zeros.
     long size = shiftedSize(op, xs, ws, os);
     Value shifted = l.alloc(new MemRefType(new long[] {size + t.vectorWidth()}, FloatType.F32));

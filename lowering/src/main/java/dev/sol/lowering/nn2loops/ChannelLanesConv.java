@@ -46,7 +46,7 @@ final class ChannelLanesConv {
    * its product out. Only images of at most 1024 pixels are tried (larger ones fill the
    * columns anyway).
    */
-  static boolean better(TargetDescription t, long m, long k, long taps, long columns, long usualCopies, long images, long pixels, long turnedCopies,
+  static boolean better(TargetDescription t, long m, long k, boolean packed, long columns, long usualCopies, long images, long pixels, long turnedCopies,
       double usualKept, double turnedKept) {
     if (pixels > 1024) return false;
     long rows = images * pixels;
@@ -54,7 +54,6 @@ final class ChannelLanesConv {
     KernelShape turned = KernelShape.choose(t, rows, m, k);
     double fmas = (double) rows * k * m / (2 * t.vectorWidth());
     double usualCost = fmas * usualKept / (use(m, usual.mr()) * use(columns, usual.nr())) + images * usualCopies;
-    boolean packed = packsA(t, taps, m);
     double turnedCost = (packed ? 1 : IN_PLACE_A) * fmas * turnedKept / (use(rows, turned.mr()) * use(m, turned.nr())) + turnedCopies
         + (packed ? rows * k : 0) + copyOutCycles(t, m, images, pixels);
     return turnedCost < 0.97 * usualCost;
@@ -70,16 +69,21 @@ final class ChannelLanesConv {
   private static final double IN_PLACE_A = 1.05;
 
   /**
-   * Whether the turned product packs A into panels (pixels x k, {@link ImageRows#pack}) instead
-   * of reading it in place: for 1 x 1 convolutions, where the copy is the image itself, when
-   * there are at least 8 vectors of output channels to share it. Read in place, each k of a
-   * panel took a cache line of its own (a row of the image): on AVX2 (Zen 3) ResNet-50's 1 x 1
-   * convolutions at 7 x 7 ran at 0.55 of the FMA peak (2048 -> 512: 2.4 ms against ONNX
-   * Runtime's 1.5), packed at 0.7 (1.5-2.1 ms); with a 3 x 3 window the copy would be nine
-   * times the image, which cost more than reading in place (6-8% of such layers on Zen 5).
+   * Whether the turned product of {@code op} (weights {@code ws}, result {@code os}) packs A
+   * into panels (pixels x k, {@link ImageRows#pack}) instead of reading it in place, when at
+   * least 8 vectors of output channels share the copy: for 1 x 1 convolutions, where the copy
+   * is the image itself, and for windows whose panels read scattered pixels, strided or across
+   * image rows (rows shorter than two panels). Read in place, each k of a panel takes a cache
+   * line of its own, two across rows. On AVX2 (Zen 3), against ONNX Runtime: 1 x 1 2048 -> 512
+   * at 7 x 7 1.63 -> 1.10 packed, 3 x 3 256 -> 256 with stride 2 to 14 x 14 1.37 -> 1.11, 3 x 3
+   * 512 at 7 x 7 1.16 -> 1.05; but 3 x 3 256 at 14 x 14 1.14 -> 1.20 and 128 at 8 x 32 1.02 ->
+   * 1.09, where the copy (9 times the image) cost more than it saved.
    */
-  static boolean packsA(TargetDescription t, long taps, long oc) {
-    return taps == 1 && oc >= 8L * t.vectorWidth();
+  static boolean packsA(TargetDescription t, ConvOp op, long[] ws, long[] os) {
+    if (ws[0] < 8L * t.vectorWidth()) return false;
+    if (ws[2] * ws[3] == 1) return true;
+    int mr = KernelShape.choose(t, os[0] * os[2] * os[3], ws[0], ws[1] * ws[2] * ws[3]).mr();
+    return op.strides()[0] * op.strides()[1] > 1 || os[3] < 2L * mr;
   }
 
   /**
@@ -145,7 +149,7 @@ final class ChannelLanesConv {
     long perPart = Math.ceilDiv(pm, l.threads());
     // Threads split the pixels (as GemmThreads would split these rows) unless the weights are
     // the far larger operand, which the threads then split by columns instead.
-    ImageRows a = ImageRows.of(op, l, s, x, ws, os, buffers, tapMajor, packsA(t, taps, oc) ? l.alloc(GemmPacking.typeOfA(s, rows, k)) : null);
+    ImageRows a = ImageRows.of(op, l, s, x, ws, os, buffers, tapMajor, packsA(t, op, ws, os) ? l.alloc(GemmPacking.typeOfA(s, rows, k)) : null);
     Value product = l.alloc(new MemRefType(new long[] {rows, oc}, FloatType.F32));
     Value planes = CollapseShapeOp.create(b, l.location(), out, new int[] {0}, new int[] {1}, new int[] {2, 3}).result();
     if (l.worthParallel((double) rows * oc * k / t.vectorWidth()) && !GemmThreads.bFarLarger(rows, oc) && pm - (l.threads() - 1) * perPart >= 1) {

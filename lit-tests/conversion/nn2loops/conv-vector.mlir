@@ -197,10 +197,10 @@
   "func.return"(%0) : (tensor<1x3x157x7xf32>) -> ()
 }) {function_type = (tensor<1x2x159x9xf32>, tensor<3x2x3x3xf32>) -> tensor<1x3x157x7xf32>, sym_name = "conv_row_blocks"} : () -> ()
 
-// Two A panels (12 output channels, tiles of 6) read each B panel of the shifted copies: the
+// Four A panels (24 output channels, tiles of 6) read each B panel of the shifted copies: the
 // panel's 27 rows of 4 columns are first copied into a contiguous scratch panel on the stack
-// (the rows in the copies lie far apart and off vector alignment), which both A panels then
-// read. The last panel (90 = 22 * 4 + 2 columns) reads the copies in place.
+// (the rows in the copies lie far apart and off vector alignment), which all four A panels
+// then read (with fewer than four the copy costs more than it saves). The last panel (90 = 22 * 4 + 2 columns) reads the copies in place.
 // CHECK-LABEL: "func.func"
 // CHECK-DAG: %[[C3:.*]] = "arith.constant"() {value = 3 : index}
 // CHECK-DAG: %[[C21:.*]] = "arith.constant"() {value = 21 : index}
@@ -233,12 +233,12 @@
 // CHECK: "vector.load"(%[[SHIFTED]], %{{.*}}) : (memref<994xf32>, index) -> vector<4xf32>
 // CHECK: sym_name = "conv_panels_copied"
 "func.func"() ({
-^bb0(%x: tensor<1x3x9x10xf32>, %w: tensor<12x3x3x3xf32>):
-  %0 = "nn.conv"(%x, %w) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x3x9x10xf32>, tensor<12x3x3x3xf32>) -> tensor<1x12x9x10xf32>
-  "func.return"(%0) : (tensor<1x12x9x10xf32>) -> ()
-}) {function_type = (tensor<1x3x9x10xf32>, tensor<12x3x3x3xf32>) -> tensor<1x12x9x10xf32>, sym_name = "conv_panels_copied"} : () -> ()
+^bb0(%x: tensor<1x3x9x10xf32>, %w: tensor<24x3x3x3xf32>):
+  %0 = "nn.conv"(%x, %w) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x3x9x10xf32>, tensor<24x3x3x3xf32>) -> tensor<1x24x9x10xf32>
+  "func.return"(%0) : (tensor<1x24x9x10xf32>) -> ()
+}) {function_type = (tensor<1x3x9x10xf32>, tensor<24x3x3x3xf32>) -> tensor<1x24x9x10xf32>, sym_name = "conv_panels_copied"} : () -> ()
 
-// A 1 x 1 convolution reads the image's rows as B; with two A panels each B panel (3 rows of
+// A 1 x 1 convolution reads the image's rows as B; with four A panels each B panel (3 rows of
 // 4 pixels, the rows a plane apart) is copied to the stack first, as for the shifted copies.
 // CHECK-LABEL: "func.func"
 // CHECK: %[[IMAGES:.*]] = "memref.collapse_shape"(%{{.*}}) {{.*}} : (memref<1x3x4x8xf32>) -> memref<1x3x32xf32>
@@ -253,7 +253,7 @@
 // CHECK-NEXT: "vector.load"(%[[PANEL]], %[[K2]], %{{.*}}) : (memref<3x4xf32>, index, index) -> vector<4xf32>
 // CHECK: sym_name = "conv_1x1_panels_copied"
 "func.func"() ({
-^bb0(%x: tensor<1x3x4x8xf32>, %w: tensor<12x3x1x1xf32>):
-  %0 = "nn.conv"(%x, %w) : (tensor<1x3x4x8xf32>, tensor<12x3x1x1xf32>) -> tensor<1x12x4x8xf32>
-  "func.return"(%0) : (tensor<1x12x4x8xf32>) -> ()
-}) {function_type = (tensor<1x3x4x8xf32>, tensor<12x3x1x1xf32>) -> tensor<1x12x4x8xf32>, sym_name = "conv_1x1_panels_copied"} : () -> ()
+^bb0(%x: tensor<1x3x4x8xf32>, %w: tensor<24x3x1x1xf32>):
+  %0 = "nn.conv"(%x, %w) : (tensor<1x3x4x8xf32>, tensor<24x3x1x1xf32>) -> tensor<1x24x4x8xf32>
+  "func.return"(%0) : (tensor<1x24x4x8xf32>) -> ()
+}) {function_type = (tensor<1x3x4x8xf32>, tensor<24x3x1x1xf32>) -> tensor<1x24x4x8xf32>, sym_name = "conv_1x1_panels_copied"} : () -> ()

@@ -43,8 +43,9 @@ final class ChannelLanesConv {
    * elements per image and multiplies {@code usualKept} of the taps (see
    * {@link VectorConv#keptTaps}); this one copies {@code turnedCopies} elements in all (the
    * padded image, see {@link ImageRows}), multiplies {@code turnedKept} of the taps and copies
-   * its product out. Only images of at most 1024 pixels are tried (larger ones fill the
-   * columns anyway).
+   * its product out; when it packs A ({@code packed}, see {@link #packsA}) it copies rows x k
+   * elements more and reads A as fast as the usual kernel reads B. Only images of at most 1024
+   * pixels are tried (larger ones fill the columns anyway).
    */
   static boolean better(TargetDescription t, long m, long k, boolean packed, long columns, long usualCopies, long images, long pixels, long turnedCopies,
       double usualKept, double turnedKept) {
@@ -346,13 +347,14 @@ final class ChannelLanesConv {
   }
 
   /**
-   * A (rows x k, rows = the pixels of all images) read in place, not packed: element (q, k) is
+   * A (rows x k, rows = the pixels of all images), read in place or, where {@link #packsA},
+   * packed from there into panels first ({@link #pack}): element (q, k) is
    * {@code image[kOffsets[k] + pixelOffsets[q]]}, where {@code image} is the input or, with
    * padding, a copy of it with zero borders (n x c x hp x wp), kOffsets[k] the offset of tap
    * (i, j) of channel c (c * hp * wp + i * dh * wp + j * dw) and pixelOffsets[q] that of pixel
    * q's window (image * c * hp * wp + y * sh * wp + z * sw). The micro-kernel's mr pixel
    * offsets stay in registers through its loop over k, which adds one load of kOffsets per k.
-   * Packing copied pixels x k elements, the padded copy n x c x hp x wp (at 4 x 32 with 192
+   * Packing copies pixels x k elements, the padded copy n x c x hp x wp (at 4 x 32 with 192
    * channels and a 3 x 3 window, 221k against 26k).
    */
   record ImageRows(Value image, Value kOffsets, Value pixelOffsets, Value ranges, int mr, long k, Value packed) {

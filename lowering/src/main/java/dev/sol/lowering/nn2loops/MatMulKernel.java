@@ -4,6 +4,7 @@ import dev.sol.dialect.arith.CmpIPredicate;
 import dev.sol.dialect.arith.ConstantOp;
 import dev.sol.dialect.scf.ForOp;
 import dev.sol.dialect.scf.IfOp;
+import dev.sol.dialect.memref.AllocaOp;
 import dev.sol.dialect.memref.PrefetchOp;
 import dev.sol.dialect.vector.BroadcastOp;
 import dev.sol.dialect.vector.FMAOp;
@@ -120,9 +121,9 @@ final class MatMulKernel {
 
   /**
    * A B source whose full panels the kernel copies, one block of k at a time, into a contiguous
-   * scratch panel before the A panels read it: for sources whose rows lie far apart and off
-   * vector alignment ({@link #shiftedRows}), where each k of a panel read 64 bytes across two
-   * cache lines and a panel's rows did not stay in L1 for the next A panel.
+   * scratch panel before the A panels read it: for sources whose rows lie far apart, often off
+   * vector alignment ({@link ShiftedRows}, a 1x1 convolution's image rows), where each k of a
+   * panel read a vector from a row (a page, or two cache lines) of its own.
    */
   record PanelCopied(BSource source) implements BSource {
     @Override public Value vector(Loops l, Value panel, Value k, long column, VectorType type, boolean masked) {
@@ -264,23 +265,31 @@ final class MatMulKernel {
   }
 
   /**
-   * Where the A panels read B panel {@code jp} for the k block [kBegin, kEnd): the source
-   * itself, or for a {@link PanelCopied} one a copy of the panel's rows in a scratch buffer
-   * (on the stack of the thread that runs the block), made here once for all the A panels.
-   */
-  /**
    * The largest panel copy: it lives on the stack of the calling thread (a Java thread has 1
    * MB, and a deployed library's caller may have less).
    */
   static final long MAX_PANEL_COPY_BYTES = 64 * 1024;
 
+  /**
+   * Whether a product of {@code m} rows in tiles of {@code s} copies the panels of a
+   * {@link PanelCopied} source: for four A panels or more. One A panel reads each row of B once
+   * either way; with three the copy cost more than it saved (MobileNet-v2's 1x1 32 -> 16 at
+   * 112 x 112 on AVX2: 0.27 ms copied, 0.22 in place).
+   */
+  static boolean copiesPanels(KernelShape s, long m) {
+    return Math.ceilDiv(m, s.mr()) >= 4;
+  }
+
+  /**
+   * Where the A panels read B panel {@code jp} for the k block [kBegin, kEnd): the source
+   * itself, or for a {@link PanelCopied} one a copy of the panel's rows in a scratch buffer
+   * (on the stack of the thread that runs the block), made here once for all the A panels.
+   */
   private BSource panelSource(Value jp, Value kBegin, Value kEnd) {
     if (!(bSource instanceof PanelCopied copied)) return bSource;
     long rows = Math.min(k, s.kc());
-    // One A panel reads each row of B once either way; with three the copy cost more than it
-    // saved (MobileNet-v2's 1x1 32 -> 16 at 112 x 112 on AVX2: 0.27 ms copied, 0.22 in place).
-    if (Math.ceilDiv(m, s.mr()) < 4 || rows * s.nr() * 4 > MAX_PANEL_COPY_BYTES) return bSource;
-    Value panel = dev.sol.dialect.memref.AllocaOp.create(b, loc, new MemRefType(new long[] {rows, s.nr()}, FloatType.F32)).result();
+    if (!copiesPanels(s, m) || rows * s.nr() * 4 > MAX_PANEL_COPY_BYTES) return bSource;
+    Value panel = AllocaOp.create(b, loc, new MemRefType(new long[] {rows, s.nr()}, FloatType.F32)).result();
     // The rows of B lie far apart, too many streams for the hardware prefetchers: each copy asks
     // for the far cache line of the next panel's row (the near one is this panel's last).
     Value next = copied.source() instanceof ShiftedRows ? l.minsi(l.add(jp, l.index(1)), l.index(n / s.nr() - 1)) : null;
@@ -297,7 +306,7 @@ final class MatMulKernel {
   }
 
   /** One micro-kernel: the mr x (t.nv vectors) tile of C at A panel {@code ip} and B panel {@code jp}, over k in the block. */
-  private void tile(int mr, Value ip, Value jp, Tile t, BSource bSource) {
+  private void tile(int mr, Value ip, Value jp, Tile t, BSource bs) {
     Value row = l.mul(ip, l.index(s.mr()));
     Value col = l.mul(jp, l.index(s.nr()));
     List<Value> start;
@@ -317,7 +326,7 @@ final class MatMulKernel {
     }
     ForOp loop = ForOp.create(b, loc, kBegin, kEnd, l.index(1), start, (in, kk, acc) -> {
       List<Value> bv = new ArrayList<>();
-      for (int v = 0; v < t.nv(); v++) bv.add(bSource.vector(l, jp, kk, (long) v * s.width(), vt, masked(t, v)));
+      for (int v = 0; v < t.nv(); v++) bv.add(bs.vector(l, jp, kk, (long) v * s.width(), vt, masked(t, v)));
       List<Value> next = new ArrayList<>(acc);
       for (int r = 0; r < mr; r++) {
         Value a = BroadcastOp.create(b, loc, vt, aSource.scalar(l, ip, kk, r)).result();

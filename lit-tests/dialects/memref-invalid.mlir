@@ -74,3 +74,12 @@
   %0 = "memref.expand_shape"(%m) {reassociation = []} : (memref<f32>) -> memref<1x2xf32>
   "func.return"() : () -> ()
 }) {function_type = (memref<f32>) -> (), sym_name = "expand_rank0_not_ones"} : () -> ()
+
+// -----
+
+"func.func"() ({
+^bb0(%m: memref<4x8xf32>, %i: index):
+  // expected-error @+1 {{'memref.prefetch' op too few indices}}
+  "memref.prefetch"(%m, %i) {isDataCache = true, isWrite = false, localityHint = 3 : i32} : (memref<4x8xf32>, index) -> ()
+  "func.return"() : () -> ()
+}) {function_type = (memref<4x8xf32>, index) -> (), sym_name = "prefetch_too_few_indices"} : () -> ()

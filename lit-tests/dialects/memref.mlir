@@ -27,3 +27,11 @@
   "memref.dealloc"(%a) : (memref<?x4xf32>) -> ()
   "func.return"() : () -> ()
 }) {function_type = (index, f32) -> (), sym_name = "buffers"} : () -> ()
+
+// A prefetch hint, with MLIR 16's attributes (isWrite, localityHint 0-3, isDataCache).
+// CHECK: "memref.prefetch"(%arg0, %arg1, %arg1) {isDataCache = true, isWrite = false, localityHint = 3 : i32} : (memref<4x8xf32>, index, index) -> ()
+"func.func"() ({
+^bb0(%m: memref<4x8xf32>, %i: index):
+  "memref.prefetch"(%m, %i, %i) {isDataCache = true, isWrite = false, localityHint = 3 : i32} : (memref<4x8xf32>, index, index) -> ()
+  "func.return"() : () -> ()
+}) {function_type = (memref<4x8xf32>, index) -> (), sym_name = "prefetch"} : () -> ()

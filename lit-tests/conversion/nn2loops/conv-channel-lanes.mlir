@@ -136,9 +136,17 @@
 // goes by a block too, its stores masked through a view one pixel wide.
 // A 1 x 1 convolution packs A first (ChannelLanesConv.packsA): 9 panels of 6 pixels by 512
 // channels, the 6 pixels of one channel next to each other; the micro-kernel reads them there.
+// Panels whose 6 pixels lie next to each other in the image (a compile-time table: here, with
+// no padding, all but the last, partial one) are copied by vectors of 6, the others element by
+// element.
 // CHECK-LABEL: // -----
+// CHECK: initial_value = dense<[1, 1, 1, 1, 1, 1, 1, 1, 0]> : tensor<9xi64>
 // CHECK: %[[PA:.*]] = "memref.alloc"() {{.*}} -> memref<9x512x6xf32>
+// CHECK: %[[RUNS:.*]] = "memref.get_global"() {{.*}} -> memref<9xi64>
 // CHECK: %[[P:.*]] = "memref.alloc"() {{.*}} -> memref<49x512xf32>
+// CHECK: "memref.load"(%[[RUNS]], %{{.*}}) : (memref<9xi64>, index) -> i64
+// CHECK: "scf.if"
+// CHECK: "vector.store"(%{{.*}}, %[[PA]], %{{.*}}, %{{.*}}, %{{.*}}) : (vector<6xf32>, memref<9x512x6xf32>, index, index, index) -> ()
 // CHECK-COUNT-6: "memref.store"(%{{.*}}, %[[PA]], %{{.*}}, %{{.*}}, %{{.*}}) : (f32, memref<9x512x6xf32>, index, index, index) -> ()
 // CHECK: "memref.load"(%[[PA]], %{{.*}}, %{{.*}}, %{{.*}}) : (memref<9x512x6xf32>, index, index, index) -> f32
 // CHECK: "vector.fma"

@@ -292,10 +292,11 @@ final class MatMulKernel {
     Value panel = AllocaOp.create(b, loc, new MemRefType(new long[] {rows, s.nr()}, FloatType.F32)).result();
     // The rows of B lie far apart, too many streams for the hardware prefetchers: each copy asks
     // for the far cache line of the next panel's row (the near one is this panel's last).
-    Value next = copied.source() instanceof ShiftedRows ? l.minsi(l.add(jp, l.index(1)), l.index(n / s.nr() - 1)) : null;
+    ShiftedRows ahead = copied.source() instanceof ShiftedRows shifted ? shifted : null;
+    Value next = ahead == null ? null : l.minsi(l.add(jp, l.index(1)), l.index(n / s.nr() - 1));
     ForOp.create(b, loc, kBegin, kEnd, l.index(1), List.of(), (in, kk, args) -> {
       Value row = l.sub(kk, kBegin);
-      if (copied.source() instanceof ShiftedRows shifted) shifted.prefetch(l, next, kk, s.nr() - 1);
+      if (ahead != null) ahead.prefetch(l, next, kk, s.nr() - 1);
       for (int v = 0; v < s.nv(); v++) {
         Value vec = copied.source().vector(l, jp, kk, (long) v * s.width(), vt, false);
         StoreOp.create(b, loc, vec, panel, List.of(row, l.index((long) v * s.width())));

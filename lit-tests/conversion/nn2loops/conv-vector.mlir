@@ -3,6 +3,7 @@
 // RUN: %sol-opt %s --check-equivalence -p 'convert-nn-to-loops{vector-width=16},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
 // RUN: %sol-opt %s --check-equivalence -p 'convert-nn-to-loops{vector-width=8 vector-registers=16},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
 // RUN: %sol-opt %s --check-equivalence -p 'convert-nn-to-loops{vector-width=4 vector-registers=8 l2-cache=1024 l3-cache=2048},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
+// RUN: %sol-opt %s --check-equivalence -p 'convert-nn-to-loops{vector-width=4 vector-registers=8 l2-cache=1024 l3-cache=2048 threads=2 parallel-work=1},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
 
 // EQUIV-NOT: changed the results
 // EQUIV: sym_name = "conv_1x1"
@@ -14,6 +15,8 @@
 // EQUIV: sym_name = "conv_row_blocks"
 // EQUIV: sym_name = "conv_panels_copied"
 // EQUIV: sym_name = "conv_1x1_panels_copied"
+// EQUIV: sym_name = "conv_1x1_sub_blocks"
+// EQUIV: sym_name = "conv_1x1_sub_blocks_in_place"
 
 // A 1 x 1 convolution with stride 1: out[image] (5 x 30) = W (5 x 2) x[image] (2 x 30). The
 // weights are packed as A; the micro-kernel reads the image's rows (its planes) as B directly,
@@ -197,63 +200,133 @@
   "func.return"(%0) : (tensor<1x3x157x7xf32>) -> ()
 }) {function_type = (tensor<1x2x159x9xf32>, tensor<3x2x3x3xf32>) -> tensor<1x3x157x7xf32>, sym_name = "conv_row_blocks"} : () -> ()
 
-// Four A panels (24 output channels, tiles of 6) read each B panel of the shifted copies: the
-// panel's 27 rows of 4 columns are first copied into a contiguous scratch panel on the stack
+// Four A panels (24 output channels, tiles of 6) read each B panel of the shifted copies (72
+// rows of k, longer than the blocks of k that go in sub-blocks, conv_1x1_sub_blocks): the
+// panel's 72 rows of 4 columns are first copied into a contiguous scratch panel on the stack
 // (the rows in the copies lie far apart and off vector alignment), which all four A panels
 // then read (with fewer than four the copy costs more than it saves). The last panel (90 = 22 * 4 + 2 columns) reads the copies in place.
 // CHECK-LABEL: "func.func"
 // CHECK-DAG: %[[C3:.*]] = "arith.constant"() {value = 3 : index}
 // CHECK-DAG: %[[C21:.*]] = "arith.constant"() {value = 21 : index}
-// CHECK: %[[SHIFTED:.*]] = "memref.alloc"() {{.*}} : () -> memref<994xf32>
-// CHECK: %[[OFFSETS:.*]] = "memref.get_global"() {{.*}} : () -> memref<27xi64>
+// CHECK: %[[SHIFTED:.*]] = "memref.alloc"() {{.*}} : () -> memref<2644xf32>
+// CHECK: %[[OFFSETS:.*]] = "memref.get_global"() {{.*}} : () -> memref<72xi64>
 // Each row's copy first asks for the far cache line of the same row in the next panel (its
 // last column, 4 further on; the last full panel, 21, asks for its own).
-// CHECK: %[[PANEL:.*]] = "memref.alloca"() {{.*}} : () -> memref<27x4xf32>
+// CHECK: %[[PANEL:.*]] = "memref.alloca"() {{.*}} : () -> memref<72x4xf32>
 // CHECK-NEXT: %[[NEXT:.*]] = "arith.addi"(%[[JP:.*]], %{{.*}})
 // CHECK-NEXT: %[[CLAMPED:.*]] = "arith.minsi"(%[[NEXT]], %[[C21]])
 // CHECK-NEXT: "scf.for"
 // CHECK-NEXT: ^bb0(%[[K:.*]]: index):
-// CHECK-NEXT: %[[START:.*]] = "memref.load"(%[[OFFSETS]], %[[K]]) : (memref<27xi64>, index) -> i64
+// CHECK-NEXT: %[[START:.*]] = "memref.load"(%[[OFFSETS]], %[[K]]) : (memref<72xi64>, index) -> i64
 // CHECK-NEXT: %[[STARTI:.*]] = "arith.index_cast"(%[[START]])
 // CHECK-NEXT: %[[NCOL:.*]] = "arith.muli"(%[[CLAMPED]], %{{.*}})
 // CHECK-NEXT: %[[NLAST:.*]] = "arith.addi"(%[[NCOL]], %[[C3]])
 // CHECK-NEXT: %[[NQ:.*]] = "arith.addi"(%[[STARTI]], %[[NLAST]])
-// CHECK-NEXT: "memref.prefetch"(%[[SHIFTED]], %[[NQ]]) {isDataCache = true, isWrite = false, localityHint = 3 : i32} : (memref<994xf32>, index) -> ()
-// CHECK-NEXT: %[[START2:.*]] = "memref.load"(%[[OFFSETS]], %[[K]]) : (memref<27xi64>, index) -> i64
+// CHECK-NEXT: "memref.prefetch"(%[[SHIFTED]], %[[NQ]]) {isDataCache = true, isWrite = false, localityHint = 3 : i32} : (memref<2644xf32>, index) -> ()
+// CHECK-NEXT: %[[START2:.*]] = "memref.load"(%[[OFFSETS]], %[[K]]) : (memref<72xi64>, index) -> i64
 // CHECK-NEXT: %[[STARTI2:.*]] = "arith.index_cast"(%[[START2]])
 // CHECK-NEXT: %[[COL:.*]] = "arith.muli"(%[[JP]], %{{.*}})
 // CHECK-NEXT: %[[Q:.*]] = "arith.addi"(%[[STARTI2]], %[[COL]])
-// CHECK-NEXT: %[[ROW:.*]] = "vector.load"(%[[SHIFTED]], %[[Q]]) : (memref<994xf32>, index) -> vector<4xf32>
-// CHECK-NEXT: "vector.store"(%[[ROW]], %[[PANEL]], %[[K]], %{{.*}}) : (vector<4xf32>, memref<27x4xf32>, index, index) -> ()
+// CHECK-NEXT: %[[ROW:.*]] = "vector.load"(%[[SHIFTED]], %[[Q]]) : (memref<2644xf32>, index) -> vector<4xf32>
+// CHECK-NEXT: "vector.store"(%[[ROW]], %[[PANEL]], %[[K]], %{{.*}}) : (vector<4xf32>, memref<72x4xf32>, index, index) -> ()
 // CHECK: "scf.for"
 // CHECK: ^bb0(%[[K2:.*]]: index, %{{.*}}: vector<4xf32>
-// CHECK-NEXT: "vector.load"(%[[PANEL]], %[[K2]], %{{.*}}) : (memref<27x4xf32>, index, index) -> vector<4xf32>
+// CHECK-NEXT: "vector.load"(%[[PANEL]], %[[K2]], %{{.*}}) : (memref<72x4xf32>, index, index) -> vector<4xf32>
 // CHECK: "vector.fma"
 // CHECK: ^bb0(%[[K3:.*]]: index, %{{.*}}: vector<4xf32>
-// CHECK: "vector.load"(%[[SHIFTED]], %{{.*}}) : (memref<994xf32>, index) -> vector<4xf32>
+// CHECK: "vector.load"(%[[SHIFTED]], %{{.*}}) : (memref<2644xf32>, index) -> vector<4xf32>
 // CHECK: sym_name = "conv_panels_copied"
 "func.func"() ({
-^bb0(%x: tensor<1x3x9x10xf32>, %w: tensor<24x3x3x3xf32>):
-  %0 = "nn.conv"(%x, %w) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x3x9x10xf32>, tensor<24x3x3x3xf32>) -> tensor<1x24x9x10xf32>
+^bb0(%x: tensor<1x8x9x10xf32>, %w: tensor<24x8x3x3xf32>):
+  %0 = "nn.conv"(%x, %w) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x8x9x10xf32>, tensor<24x8x3x3xf32>) -> tensor<1x24x9x10xf32>
   "func.return"(%0) : (tensor<1x24x9x10xf32>) -> ()
-}) {function_type = (tensor<1x3x9x10xf32>, tensor<24x3x3x3xf32>) -> tensor<1x24x9x10xf32>, sym_name = "conv_panels_copied"} : () -> ()
+}) {function_type = (tensor<1x8x9x10xf32>, tensor<24x8x3x3xf32>) -> tensor<1x24x9x10xf32>, sym_name = "conv_panels_copied"} : () -> ()
 
-// A 1 x 1 convolution reads the image's rows as B; with four A panels each B panel (3 rows of
-// 4 pixels, the rows a plane apart) is copied to the stack first, as for the shifted copies.
+// A 1 x 1 convolution reads the image's rows as B; with four A panels each B panel (72 rows of
+// 4 pixels, the rows a plane apart) is copied to the stack first, as for the shifted copies
+// (for 72 rows of k; with 64 or fewer see conv_1x1_sub_blocks).
 // CHECK-LABEL: "func.func"
-// CHECK: %[[IMAGES:.*]] = "memref.collapse_shape"(%{{.*}}) {{.*}} : (memref<1x3x4x8xf32>) -> memref<1x3x32xf32>
+// CHECK: %[[IMAGES:.*]] = "memref.collapse_shape"(%{{.*}}) {{.*}} : (memref<1x72x4x8xf32>) -> memref<1x72x32xf32>
 // CHECK: ^bb0(%[[JP:.*]]: index):
-// CHECK-NEXT: %[[PANEL:.*]] = "memref.alloca"() {{.*}} : () -> memref<3x4xf32>
+// CHECK-NEXT: %[[PANEL:.*]] = "memref.alloca"() {{.*}} : () -> memref<72x4xf32>
 // CHECK-NEXT: "scf.for"
 // CHECK-NEXT: ^bb0(%[[K:.*]]: index):
 // CHECK-NEXT: %[[COL:.*]] = "arith.muli"(%[[JP]], %{{.*}})
-// CHECK-NEXT: %[[ROW:.*]] = "vector.load"(%[[IMAGES]], %{{.*}}, %[[K]], %[[COL]]) : (memref<1x3x32xf32>, index, index, index) -> vector<4xf32>
-// CHECK-NEXT: "vector.store"(%[[ROW]], %[[PANEL]], %[[K]], %{{.*}}) : (vector<4xf32>, memref<3x4xf32>, index, index) -> ()
+// CHECK-NEXT: %[[ROW:.*]] = "vector.load"(%[[IMAGES]], %{{.*}}, %[[K]], %[[COL]]) : (memref<1x72x32xf32>, index, index, index) -> vector<4xf32>
+// CHECK-NEXT: "vector.store"(%[[ROW]], %[[PANEL]], %[[K]], %{{.*}}) : (vector<4xf32>, memref<72x4xf32>, index, index) -> ()
 // CHECK: ^bb0(%[[K2:.*]]: index, %{{.*}}: vector<4xf32>
-// CHECK-NEXT: "vector.load"(%[[PANEL]], %[[K2]], %{{.*}}) : (memref<3x4xf32>, index, index) -> vector<4xf32>
+// CHECK-NEXT: "vector.load"(%[[PANEL]], %[[K2]], %{{.*}}) : (memref<72x4xf32>, index, index) -> vector<4xf32>
 // CHECK: sym_name = "conv_1x1_panels_copied"
+"func.func"() ({
+^bb0(%x: tensor<1x72x4x8xf32>, %w: tensor<24x72x1x1xf32>):
+  %0 = "nn.conv"(%x, %w) : (tensor<1x72x4x8xf32>, tensor<24x72x1x1xf32>) -> tensor<1x24x4x8xf32>
+  "func.return"(%0) : (tensor<1x24x4x8xf32>) -> ()
+}) {function_type = (tensor<1x72x4x8xf32>, tensor<24x72x1x1xf32>) -> tensor<1x24x4x8xf32>, sym_name = "conv_1x1_panels_copied"} : () -> ()
+
+// A short k (3 rows) turns the order of the panels around: each A panel runs along a sub-block
+// of B panels (here all 8 of 4 pixels: 3 x 32 floats fit the quarter of L2) before the next A
+// panel, so that its tiles write its 6 rows of C along the sub-block rather than a vector to
+// each of the 24 rows per B panel. With four A panels the sub-block is copied to the stack
+// first, each row of k in one run along the image's row.
+// CHECK-LABEL: "func.func"
+// CHECK: %[[IMAGES:.*]] = "memref.collapse_shape"(%{{.*}}) {{.*}} : (memref<1x3x4x8xf32>) -> memref<1x3x32xf32>
+// CHECK: %[[PLANES:.*]] = "memref.collapse_shape"(%{{.*}}) {{.*}} : (memref<1x24x4x8xf32>) -> memref<1x24x32xf32>
+// CHECK-NEXT: %[[BLOCK:.*]] = "memref.alloca"() {{.*}} : () -> memref<3x32xf32>
+// CHECK-NEXT: "scf.for"
+// CHECK-NEXT: ^bb0(%[[K:.*]]: index):
+// CHECK-NEXT: "scf.for"
+// CHECK-NEXT: ^bb0(%[[JP:.*]]: index):
+// CHECK-NEXT: %[[COL:.*]] = "arith.muli"(%[[JP]], %{{.*}})
+// CHECK-NEXT: %[[ROW:.*]] = "vector.load"(%[[IMAGES]], %{{.*}}, %[[K]], %[[COL]]) : (memref<1x3x32xf32>, index, index, index) -> vector<4xf32>
+// CHECK-NEXT: "vector.store"(%[[ROW]], %[[BLOCK]], %[[K]], %[[COL]]) : (vector<4xf32>, memref<3x32xf32>, index, index) -> ()
+// The A panels outside, the B panels inside:
+// CHECK: "scf.for"
+// CHECK-NEXT: ^bb0(%[[IP:.*]]: index):
+// CHECK-NEXT: "scf.for"
+// CHECK-NEXT: ^bb0(%[[JP2:.*]]: index):
+// CHECK-NEXT: %[[R:.*]] = "arith.muli"(%[[IP]], %{{.*}})
+// CHECK-NEXT: %[[C:.*]] = "arith.muli"(%[[JP2]], %{{.*}})
+// CHECK: ^bb0(%[[K2:.*]]: index, %{{.*}}: vector<4xf32>
+// CHECK-NEXT: "vector.load"(%[[BLOCK]], %[[K2]], %[[C]]) : (memref<3x32xf32>, index, index) -> vector<4xf32>
+// CHECK: "vector.store"(%{{.*}}, %[[PLANES]], %{{.*}}, %[[R]], %[[C]])
+// CHECK: sym_name = "conv_1x1_sub_blocks"
 "func.func"() ({
 ^bb0(%x: tensor<1x3x4x8xf32>, %w: tensor<24x3x1x1xf32>):
   %0 = "nn.conv"(%x, %w) : (tensor<1x3x4x8xf32>, tensor<24x3x1x1xf32>) -> tensor<1x24x4x8xf32>
   "func.return"(%0) : (tensor<1x24x4x8xf32>) -> ()
-}) {function_type = (tensor<1x3x4x8xf32>, tensor<24x3x1x1xf32>) -> tensor<1x24x4x8xf32>, sym_name = "conv_1x1_panels_copied"} : () -> ()
+}) {function_type = (tensor<1x3x4x8xf32>, tensor<24x3x1x1xf32>) -> tensor<1x24x4x8xf32>, sym_name = "conv_1x1_sub_blocks"} : () -> ()
+
+// With two A panels (14 channels: 6 + 6 + a lower panel of 2) the sub-block is read in place.
+// In BLOCKS (an L2 of 1 KiB) a quarter of L2 holds 5 panels of 3 x 4 floats: the 8 full B
+// panels go in sub-blocks [0, 5) and [5, 8), in each the two A panels and the lower one along
+// the sub-block; the last 3 pixels (a narrow B panel) follow in BLIS's order.
+// CHECK-LABEL: "func.func"
+// CHECK-NOT: "memref.alloca"
+// CHECK: sym_name = "conv_1x1_sub_blocks_in_place"
+// BLOCKS-LABEL: sym_name = "conv_1x1_sub_blocks"
+// BLOCKS-DAG: %[[C0:.*]] = "arith.constant"() {value = 0 : index}
+// BLOCKS-DAG: %[[C1:.*]] = "arith.constant"() {value = 1 : index}
+// BLOCKS-DAG: %[[C2:.*]] = "arith.constant"() {value = 2 : index}
+// BLOCKS-DAG: %[[C5:.*]] = "arith.constant"() {value = 5 : index}
+// BLOCKS-DAG: %[[C8:.*]] = "arith.constant"() {value = 8 : index}
+// BLOCKS-DAG: %[[C12:.*]] = "arith.constant"() {value = 12 : index}
+// BLOCKS: %[[IMAGES:.*]] = "memref.collapse_shape"(%{{.*}}) {{.*}} : (memref<1x3x5x7xf32>) -> memref<1x3x35xf32>
+// BLOCKS: "scf.for"(%[[C0]], %[[C8]], %[[C5]]) ({
+// BLOCKS-NEXT: ^bb0(%[[JB:.*]]: index):
+// BLOCKS-NEXT: %[[JB5:.*]] = "arith.addi"(%[[JB]], %[[C5]])
+// BLOCKS-NEXT: %[[END:.*]] = "arith.minsi"(%[[JB5]], %[[C8]])
+// BLOCKS-NEXT: "scf.for"(%[[C0]], %[[C2]], %[[C1]]) ({
+// BLOCKS-NEXT: ^bb0(%[[IP:.*]]: index):
+// BLOCKS-NEXT: "scf.for"(%[[JB]], %[[END]], %[[C1]]) ({
+// BLOCKS: "vector.load"(%[[IMAGES]], %{{.*}}) : (memref<1x3x35xf32>, index, index, index) -> vector<4xf32>
+// BLOCKS: "vector.fma"
+// The lower A panel (rows 12 and 13) along the same sub-block:
+// BLOCKS: "scf.for"(%[[JB]], %[[END]], %[[C1]]) ({
+// BLOCKS: "vector.store"(%{{.*}}, %{{.*}}, %{{.*}}, %[[C12]], %{{.*}})
+// BLOCKS: "vector.transfer_read"(%[[IMAGES]]
+// BLOCKS: sym_name = "conv_1x1_sub_blocks_in_place"
+"func.func"() ({
+^bb0(%x: tensor<1x3x5x7xf32>, %w: tensor<14x3x1x1xf32>):
+  %0 = "nn.conv"(%x, %w) : (tensor<1x3x5x7xf32>, tensor<14x3x1x1xf32>) -> tensor<1x14x5x7xf32>
+  "func.return"(%0) : (tensor<1x14x5x7xf32>) -> ()
+}) {function_type = (tensor<1x3x5x7xf32>, tensor<14x3x1x1xf32>) -> tensor<1x14x5x7xf32>, sym_name = "conv_1x1_sub_blocks_in_place"} : () -> ()

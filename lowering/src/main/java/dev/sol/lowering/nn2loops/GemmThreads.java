@@ -31,9 +31,9 @@ record GemmThreads(KernelShape shape, boolean rows, boolean columns) {
     // A. When B is the far larger (the weights of a convolution over a small image, as
     // ResNet-50's 9 MB 3 x 3 ones at 7 x 7, read from memory), the threads take its columns.
     if (rowsBusy && !(columnsBusy && bFarLarger(m, n))) {
-      return new GemmThreads(new KernelShape(s.width(), s.mr(), s.nv(), s.kc(), perPart(pm, s.mcPanels(), t), s.ncPanels()), true, false);
+      return new GemmThreads(new KernelShape(s.width(), s.mr(), s.nv(), s.kc(), perPart(pm, s.mcPanels(), t), s.ncPanels(), s.subPanels()), true, false);
     }
-    return new GemmThreads(new KernelShape(s.width(), s.mr(), s.nv(), s.kc(), s.mcPanels(), perPart(pn, s.ncPanels(), t)), false, true);
+    return new GemmThreads(new KernelShape(s.width(), s.mr(), s.nv(), s.kc(), s.mcPanels(), perPart(pn, s.ncPanels(), t), s.subPanels()), false, true);
   }
 
   /** Whether B (k x n) is at least four times A (m x k), so that threads had better split its columns than read it whole. */

@@ -163,6 +163,7 @@ final class MatMulKernel {
   private final VectorType vt;
   private final GemmThreads threads;
   private final KRange kRange;
+  private final long subPanels;
 
   private MatMulKernel(Loops l, GemmThreads threads, long m, long n, long k, ASource aSource, KRange kRange, BSource bSource, Value out,
       List<Value> outPrefix, TileInit init, Value colOffset, Epilogue epilogue) {
@@ -183,6 +184,7 @@ final class MatMulKernel {
     this.colOffset = colOffset;
     this.epilogue = epilogue;
     this.vt = new VectorType(new long[] {s.width()}, FloatType.F32);
+    this.subPanels = subBlockPanels(s, m, n, k, bSource instanceof PanelCopied && copiesPanels(s, m));
   }
 
   /**
@@ -243,7 +245,8 @@ final class MatMulKernel {
     Value first = oneBlock ? null : l.cmp(CmpIPredicate.EQ, pc, l.index(0));
     Value last = oneBlock || epilogue == null ? null : l.cmp(CmpIPredicate.EQ, kEnd, l.index(k));
     Tile full = new Tile(s.nv(), s.width(), pc, kEnd, first, last);
-    panelRange(jc, s.ncPanels(), pnFull, jp -> rows(ic, pm, jp, full, panelSource(jp, pc, kEnd)));
+    if (subPanels > 0) subBlocks(ic, jc, pm, pnFull, full);
+    else panelRange(jc, s.ncPanels(), pnFull, jp -> rows(ic, pm, jp, full, panelSource(jp, pc, kEnd)));
     if (nTail > 0) {
       Tile narrow = new Tile((nTail + s.width() - 1) / s.width(), nTail - (nTail - 1) / s.width() * s.width(), pc, kEnd, first, last);
       inLastBlock(jc, s.ncPanels(), pn, () -> rows(ic, pm, l.index(pnFull), narrow, bSource));
@@ -262,6 +265,70 @@ final class MatMulKernel {
     panelRange(ic, s.mcPanels(), pmFull, ip -> tile(s.mr(), ip, jp, t, bs));
     int mrTail = (int) (m % s.mr());
     if (mrTail > 0) inLastBlock(ic, s.mcPanels(), pm, () -> tile(mrTail, l.index(pmFull), jp, t, bs));
+  }
+
+  /**
+   * B panels per sub-block when the A panels of a block go outside them, or 0 when each B panel
+   * goes outside the A panels (BLIS's order). Each B panel meets every A panel of the block in
+   * turn, so BLIS's order writes a vector to each of the block's m rows of C before it moves on:
+   * with a short k (1 x 1 convolutions: MobileNet-v2's 16 -> 96 at 112 x 112 wrote 96 rows of
+   * 4.8 MB, 64 bytes at a time) the product is mostly these writes, far more streams than the
+   * hardware prefetchers follow, and the rows of C left the caches between two visits. With the A
+   * panels outside, an A panel's tiles write its mr rows along a whole sub-block of B panels,
+   * which stays in L2 for the next A panel ({@link KernelShape#subPanels}: short blocks of k
+   * only, where the B panels are small). Taken for two A panels or more and four B panels or
+   * more per sub-block; a sub-block whose panels are copied is at most the largest panel copy.
+   */
+  static long subBlockPanels(KernelShape s, long m, long n, long k, boolean copied) {
+    if (s.subPanels() == 0 || Math.ceilDiv(m, s.mr()) < 2) return 0;
+    long panelBytes = Math.min(k, s.kc()) * s.nr() * 4;
+    long panels = Math.min(n / s.nr(), s.subPanels());
+    if (copied) panels = Math.min(panels, MAX_PANEL_COPY_BYTES / panelBytes);
+    return panels >= 4 ? panels : 0;
+  }
+
+  /**
+   * The full B panels of the block from {@code jc} in sub-blocks of {@link #subPanels}: in each,
+   * every A panel of the block from {@code ic} meets each of its B panels in turn.
+   */
+  private void subBlocks(Value ic, Value jc, long pm, long pnFull, Tile t) {
+    if (pnFull == 0) return;
+    Long c = constant(jc);
+    if (c != null && c >= pnFull) return;
+    Value blockEnd = c != null ? l.index(Math.min(c + s.ncPanels(), pnFull)) : l.minsi(l.add(jc, l.index(s.ncPanels())), l.index(pnFull));
+    loop(jc, blockEnd, subPanels, false, jb -> {
+      Value end = l.minsi(l.add(jb, l.index(subPanels)), blockEnd);
+      BSource bs = subBlockSource(jb, end, t.kBegin(), t.kEnd());
+      long pmFull = m / s.mr();
+      panelRange(ic, s.mcPanels(), pmFull, ip -> loop(jb, end, 1, false, jp -> tile(s.mr(), ip, jp, t, bs)));
+      int mrTail = (int) (m % s.mr());
+      if (mrTail > 0) inLastBlock(ic, s.mcPanels(), pm, () -> loop(jb, end, 1, false, jp -> tile(mrTail, l.index(pmFull), jp, t, bs)));
+    });
+  }
+
+  /**
+   * Where the A panels read the B panels [jb, end) for the k block [kBegin, kEnd): the source,
+   * or for a {@link PanelCopied} one (with enough A panels) a copy of the sub-block on the stack,
+   * made row by row: each row of k is one run along the source's row, which the hardware
+   * prefetchers follow.
+   */
+  private BSource subBlockSource(Value jb, Value end, Value kBegin, Value kEnd) {
+    if (!(bSource instanceof PanelCopied copied) || !copiesPanels(s, m)) return bSource;
+    long rows = Math.min(k, s.kc());
+    Value block = AllocaOp.create(b, loc, new MemRefType(new long[] {rows, subPanels * s.nr()}, FloatType.F32)).result();
+    ForOp.create(b, loc, kBegin, kEnd, l.index(1), List.of(), (in, kk, args) -> {
+      Value row = l.sub(kk, kBegin);
+      loop(jb, end, 1, false, jp -> {
+        Value at = l.mul(l.sub(jp, jb), l.index(s.nr()));
+        for (int v = 0; v < s.nv(); v++) {
+          Value vec = copied.source().vector(l, jp, kk, (long) v * s.width(), vt, false);
+          StoreOp.create(b, loc, vec, block, List.of(row, l.add(at, l.index((long) v * s.width()))));
+        }
+      });
+      return List.of();
+    });
+    return (l2, p, kk, column, type, masked) -> LoadOp.create(l2.builder(), l2.location(), type, block,
+        List.of(l2.sub(kk, kBegin), l2.add(l2.mul(l2.sub(p, jb), l2.index(s.nr())), l2.index(column)))).result();
   }
 
   /**

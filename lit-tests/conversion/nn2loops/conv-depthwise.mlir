@@ -10,35 +10,53 @@
 // one vector load; the first vector's taps that start left of the row load from column 0 and
 // shift right with zeros coming in (vector.shuffle with a zero vector: the left padding), the
 // last vector's reads are masked at the end of the input row (the right padding reads zeros)
-// and its store at the end of the output row. The border rows (0 and 4 here) leave out the
-// window row outside the image; the interior rows are a loop.
+// and its store at the end of the output row. The border rows (0 and 11 here) leave out the
+// window row outside the image. Each window row is a chain of FMAs of its own (the first from
+// the bias; the others start with a multiply), added at the end, and the interior rows 1 to
+// 10 go in a loop over two groups of four (eight vectors under way), then rows 9 and 10: so
+// that the FMAs' latency is hidden by independent chains.
 // EQUIV-NOT: changed the results
 
 // CHECK-LABEL: "func.func"
+// CHECK-DAG: %[[C0:.*]] = "arith.constant"() {value = 0 : index}
+// CHECK-DAG: %[[C1:.*]] = "arith.constant"() {value = 1 : index}
+// CHECK-DAG: %[[C2:.*]] = "arith.constant"() {value = 2 : index}
 // CHECK: "scf.for"
 // CHECK-NEXT: ^bb0(%[[C:.*]]: index):
 // CHECK-COUNT-9: "memref.load"(%{{.*}}, %[[C]], %{{.*}}, %{{.*}}, %{{.*}}) : (memref<2x1x3x3xf32>, index, index, index, index) -> f32
 // CHECK: "memref.load"(%{{.*}}, %[[C]]) : (memref<2xf32>, index) -> f32
 // Row 0, first vector: two window rows of three taps.
 // CHECK: "vector.shuffle"(%{{.*}}, %{{.*}}) {mask = [0, 4, 5, 6]}
-// CHECK-COUNT-6: "vector.fma"
-// CHECK: "vector.store"
+// CHECK: %[[A1:.*]] = "vector.fma"
+// CHECK: %[[A2:.*]] = "vector.fma"(%{{.*}}, %{{.*}}, %[[A1]])
+// CHECK: %[[A3:.*]] = "vector.fma"(%{{.*}}, %{{.*}}, %[[A2]])
+// CHECK: %[[B1:.*]] = "arith.mulf"
+// CHECK: %[[B2:.*]] = "vector.fma"(%{{.*}}, %{{.*}}, %[[B1]])
+// CHECK: %[[B3:.*]] = "vector.fma"(%{{.*}}, %{{.*}}, %[[B2]])
+// CHECK: %[[SUM:.*]] = "arith.addf"(%[[A3]], %[[B3]])
+// CHECK: "vector.store"(%[[SUM]]
 // Row 0, last vector (columns 4 and 5 of 6): masked reads and write.
 // CHECK: "vector.transfer_read"
-// CHECK-COUNT-6: "vector.fma"
+// CHECK-COUNT-3: "vector.fma"
+// CHECK: "arith.addf"
 // CHECK: "vector.transfer_write"
-// The interior rows: three window rows, no masks in the first vector.
-// CHECK: "scf.for"
+// The interior rows: two groups of four rows, three window rows each, no masks in the first vector.
+// CHECK: "scf.for"(%[[C0]], %[[C2]], %[[C1]]) ({
 // CHECK-NEXT: ^bb0(%{{.*}}: index):
 // CHECK-NOT: "vector.transfer_read"
-// CHECK-COUNT-9: "vector.fma"
+// CHECK-COUNT-2: "arith.addf"
 // CHECK: "vector.store"
+// CHECK-COUNT-4: "vector.transfer_write"
+// CHECK: "scf.yield"
+// Rows 9 and 10, then row 11.
+// CHECK-COUNT-3: "vector.transfer_write"
+// CHECK-NOT: "vector.transfer_write"
 // CHECK: sym_name = "depthwise_3x3"
 "func.func"() ({
-^bb0(%x: tensor<1x2x5x6xf32>, %w: tensor<2x1x3x3xf32>, %b: tensor<2xf32>):
-  %0 = "nn.conv"(%x, %w, %b) {group = 2 : i64, pads = array<i64: 1, 1, 1, 1>} : (tensor<1x2x5x6xf32>, tensor<2x1x3x3xf32>, tensor<2xf32>) -> tensor<1x2x5x6xf32>
-  "func.return"(%0) : (tensor<1x2x5x6xf32>) -> ()
-}) {function_type = (tensor<1x2x5x6xf32>, tensor<2x1x3x3xf32>, tensor<2xf32>) -> tensor<1x2x5x6xf32>, sym_name = "depthwise_3x3"} : () -> ()
+^bb0(%x: tensor<1x2x12x6xf32>, %w: tensor<2x1x3x3xf32>, %b: tensor<2xf32>):
+  %0 = "nn.conv"(%x, %w, %b) {group = 2 : i64, pads = array<i64: 1, 1, 1, 1>} : (tensor<1x2x12x6xf32>, tensor<2x1x3x3xf32>, tensor<2xf32>) -> tensor<1x2x12x6xf32>
+  "func.return"(%0) : (tensor<1x2x12x6xf32>) -> ()
+}) {function_type = (tensor<1x2x12x6xf32>, tensor<2x1x3x3xf32>, tensor<2xf32>) -> tensor<1x2x12x6xf32>, sym_name = "depthwise_3x3"} : () -> ()
 // EQUIV: sym_name = "depthwise_3x3"
 
 // -----

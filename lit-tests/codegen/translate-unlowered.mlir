@@ -3,11 +3,12 @@
 // RUN: not %sol-translate --target=ve-c %s 2>&1 | FileCheck %s --check-prefix=VE
 // VE: error: 'nn.relu' is not lowered to loops on buffers; run sol-opt --pipeline=ve first
 
-// CHECK: translate-unlowered.mlir:[[# @LINE + 9]]:10: error: 'nn.relu' is not lowered to loops on buffers; run sol-opt --pipeline=cpu first
+// CHECK: translate-unlowered.mlir:[[# @LINE + 10]]:10: error: 'nn.relu' is not lowered to loops on buffers; run sol-opt --pipeline=cpu first
 // The temporary between relu and neg lives in the arena (the third argument): no allocation.
 // LOWERED-NOT: aligned_alloc
 // LOWERED: define void @main(ptr noalias %0, ptr noalias %1, ptr noalias %2)
-// LOWERED: call float @llvm.maximum.f32
+// LOWERED: %[[NEG:.*]] = fcmp olt float %[[X:.*]], 0.000000e+00
+// LOWERED-NEXT: select i1 %[[NEG]], float 0.000000e+00, float %[[X]]
 // LOWERED-NOT: @free(
 "builtin.module"() ({
   "func.func"() ({

@@ -31,5 +31,6 @@
 // CHECK-NEXT: for (int64_t [[T:i[0-9]+]] = 0LL; [[T]] < 840LL; [[T]] += 1LL) {
 // CHECK-NEXT: const int64_t [[AT:v[0-9]+]] = [[T]] + {{v[0-9]+}};
 // CHECK-NEXT: const float {{v[0-9]+}} = k1{{\[}}{{v[0-9]+}} * 930 + [[AT]]];
-// CHECK: sol_maxf({{v[0-9]+}}, 0.0f)
+// CHECK: const _Bool [[NEG:v[0-9]+]] = {{v[0-9]+}} < 0.0f;
+// CHECK-NEXT: const float {{v[0-9]+}} = [[NEG]] ? 0.0f : {{v[0-9]+}};
 // CHECK-LABEL: void sol_main(

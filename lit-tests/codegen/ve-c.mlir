@@ -26,7 +26,8 @@
 // CHECK-NEXT: const float [[S:v[0-9]+]] = [[X]] + [[Y]];
 // CHECK-NEXT: k2{{\[}}[[C]] * 3136 + [[Q]]] = [[S]];
 // CHECK-LABEL: /* relu1 */
-// CHECK: sol_maxf({{v[0-9]+}}, 0.0f)
+// CHECK: const _Bool [[NEG:v[0-9]+]] = [[R:v[0-9]+]] < 0.0f;
+// CHECK-NEXT: const float {{v[0-9]+}} = [[NEG]] ? 0.0f : [[R]];
 // CHECK-LABEL: /* pool1 */
 // CHECK-NEXT: static void kernel_2_pool1(float *restrict k0, float *restrict k1) {
 // CHECK-NEXT: #pragma omp parallel for num_threads(8)

@@ -14,7 +14,7 @@
 // CHECK: %[[C:.*]] = "memref.load"(%[[B]], %[[J]])
 // CHECK: %[[S:.*]] = "arith.addf"(%[[A]], %[[C]])
 // CHECK: "memref.store"(%[[S]], %[[T]], %[[I]], %[[J]])
-// CHECK: "arith.maxf"
+// CHECK: "arith.select"
 // CHECK: "memref.store"(%{{.*}}, %[[OUT]],
 // CHECK: "memref.dealloc"(%[[T]])
 // CHECK-NEXT: "func.return"() : () -> ()

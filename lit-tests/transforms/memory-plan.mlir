@@ -87,7 +87,7 @@
 // tensors' worth of arena.
 // CHAIN: ^bb0(%{{.*}}: memref<4x16xf32>, %{{.*}}: memref<4x16xf32>, %[[ARENA:.*]]: memref<512xi8>):
 // CHAIN: %[[R:.*]] = "memref.view"(%[[ARENA]], %{{.*}}) : (memref<512xi8>, index) -> memref<4x16xf32>
-// CHAIN: "arith.maxf"
+// CHAIN: "arith.select"
 // CHAIN-NEXT: "memref.store"(%{{.*}}, %[[R]],
 // CHAIN: %[[N:.*]] = "memref.view"(%[[ARENA]], %{{.*}}) : (memref<512xi8>, index) -> memref<4x16xf32>
 // CHAIN: "arith.negf"

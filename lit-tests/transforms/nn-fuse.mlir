@@ -32,7 +32,8 @@
 // LOWER: "vector.fma"
 // LOWER: %[[RES:.*]] = "vector.load"(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) : (memref<1x4x36xf32>, index, index, index) -> vector<4xf32>
 // LOWER-NEXT: %[[SUM:.*]] = "arith.addf"(%{{.*}}, %[[RES]]) : (vector<4xf32>, vector<4xf32>) -> vector<4xf32>
-// LOWER-NEXT: %[[Y:.*]] = "arith.maxf"(%[[SUM]], %{{.*}}) : (vector<4xf32>, vector<4xf32>) -> vector<4xf32>
+// LOWER-NEXT: %[[NEG:.*]] = "arith.cmpf"(%[[SUM]], %[[ZERO:.*]]) {predicate = 4 : i64} : (vector<4xf32>, vector<4xf32>) -> vector<4xi1>
+// LOWER-NEXT: %[[Y:.*]] = "arith.select"(%[[NEG]], %[[ZERO]], %[[SUM]]) : (vector<4xi1>, vector<4xf32>, vector<4xf32>) -> vector<4xf32>
 // LOWER: "vector.store"(%[[Y]], %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) : (vector<4xf32>, memref<1x4x36xf32>, index, index, index) -> ()
 // LOWER: sym_name = "conv_add_relu"
 "func.func"() ({
@@ -59,8 +60,8 @@
 // CHECK: "nn.max_pool"(%[[G]])
 // CHECK: sym_name = "stops"
 // LOWER-LABEL: "func.func"
-// LOWER: "arith.maxf"({{.*}}) : (vector<4xf32>, vector<4xf32>) -> vector<4xf32>
-// LOWER: "arith.minf"({{.*}}) : (vector<4xf32>, vector<4xf32>) -> vector<4xf32>
+// LOWER: "arith.cmpf"({{.*}}) {predicate = 4 : i64} : (vector<4xf32>, vector<4xf32>) -> vector<4xi1>
+// LOWER: "arith.cmpf"({{.*}}) {predicate = 2 : i64} : (vector<4xf32>, vector<4xf32>) -> vector<4xi1>
 // LOWER: "vector.transfer_write"
 // LOWER: sym_name = "stops"
 "func.func"() ({
@@ -108,7 +109,8 @@
 // LOWER-NOT: "nn.{{(fused|batch_norm|relu)}}"
 // LOWER: "math.rsqrt"
 // LOWER: %[[V:.*]] = "arith.addf"
-// LOWER-NEXT: %[[Y:.*]] = "arith.maxf"(%[[V]], %{{.*}}) : (f32, f32) -> f32
+// LOWER-NEXT: %[[NEG:.*]] = "arith.cmpf"(%[[V]], %[[ZERO:.*]]) {predicate = 4 : i64} : (f32, f32) -> i1
+// LOWER-NEXT: %[[Y:.*]] = "arith.select"(%[[NEG]], %[[ZERO]], %[[V]]) : (i1, f32, f32) -> f32
 // LOWER-NEXT: "memref.store"(%[[Y]]
 // LOWER-NOT: "memref.store"
 // LOWER: sym_name = "batch_norm_relu"

@@ -95,8 +95,10 @@
 // FUSED: "vector.fma"
 // FUSED: "vector.load"(%{{.*}}) : (memref<1x4x36xf32>, index, index, index) -> vector<4xf32>
 // FUSED-NEXT: "arith.addf"
-// FUSED-NEXT: "arith.maxf"
-// FUSED-NEXT: "arith.minf"
+// FUSED-NEXT: "arith.cmpf"
+// FUSED-NEXT: "arith.select"
+// FUSED-NEXT: "arith.cmpf"
+// FUSED-NEXT: "arith.select"
 // FUSED-NEXT: "vector.store"
 // FUSED: sym_name = "depthwise_fused"
 "func.func"() ({

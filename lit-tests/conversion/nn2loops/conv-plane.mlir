@@ -70,9 +70,10 @@
 // FUSED: %[[V:.*]] = "memref.load"(%{{.*}}) : (memref<1x2x35xf32>, index, index, index) -> f32
 // FUSED: %[[R:.*]] = "memref.load"(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) : (memref<1x2x25xf32>, index, index, index) -> f32
 // FUSED: %[[S:.*]] = "arith.addf"(%[[V]], %[[R]])
-// FUSED: %[[M:.*]] = "arith.maxf"(%[[S]], %{{.*}})
+// FUSED: %[[NEG:.*]] = "arith.cmpf"(%[[S]], %[[ZERO:.*]]) {predicate = 4 : i64}
+// FUSED: %[[M:.*]] = "arith.select"(%[[NEG]], %[[ZERO]], %[[S]])
 // FUSED: "memref.store"(%[[M]], %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) : (f32, memref<1x2x5x5xf32>, index, index, index, index) -> ()
-// FUSED-NOT: "arith.maxf"
+// FUSED-NOT: "arith.select"
 // FUSED: sym_name = "conv_relu_residual"
 "func.func"() ({
 ^bb0(%x: tensor<1x2x5x5xf32>, %w: tensor<2x2x3x3xf32>, %b: tensor<2xf32>):

@@ -121,6 +121,24 @@ public final class Loops {
     return unsigned(x) ? MaxUIOp.create(b, loc, x, y).result() : maxsi(x, y);
   }
 
+  /**
+   * max(x, bound) for floats, for a {@code bound} that is never NaN: NaN where x is NaN, as
+   * {@link #max}, but as {@code x < bound ? bound : x} (cmpf and select), which x86 emits as a
+   * single maxps: arith.maxf's rules for a NaN in either operand and for -0 < +0 cost two
+   * instructions more per vector (a fifth of a depthwise convolution's, through a ReLU). The
+   * result differs from arith.maxf's only in the sign of a zero.
+   */
+  public Value maxWithBound(Value x, Value bound) {
+    if (!isFloat(x)) return max(x, bound);
+    return select(cmp(CmpFPredicate.OLT, x, bound), bound, x);
+  }
+
+  /** min(x, bound) for floats, for a {@code bound} that is never NaN, as {@code x > bound ? bound : x}: see {@link #maxWithBound}. */
+  public Value minWithBound(Value x, Value bound) {
+    if (!isFloat(x)) return min(x, bound);
+    return select(cmp(CmpFPredicate.OGT, x, bound), bound, x);
+  }
+
   public Value min(Value x, Value y) {
     if (isFloat(x)) return MinFOp.create(b, loc, x, y).result();
     return unsigned(x) ? MinUIOp.create(b, loc, x, y).result() : minsi(x, y);

@@ -151,6 +151,35 @@ class SolModelTest {
         assertThrows(SolException.class, () -> SolModel.compile(loops, new SolOptions())).getMessage());
   }
 
+  /** ReLU and Clip compile to compare-and-select (one maxps or minps on x86): a NaN stays NaN, on vectors and on the scalar tail. */
+  @Test void reluAndClipKeepNaN(@TempDir Path dir) throws IOException, SolException {
+    Path file = dir.resolve("relu_clip.mlir");
+    Files.writeString(file, """
+        "builtin.module"() ({
+          "func.func"() ({
+          ^bb0(%arg0: tensor<19xf32>):
+            %0 = "nn.relu"(%arg0) : (tensor<19xf32>) -> tensor<19xf32>
+            %1 = "nn.clip"(%arg0) {min = 0.000000e+00 : f32, max = 6.000000e+00 : f32} : (tensor<19xf32>) -> tensor<19xf32>
+            "func.return"(%0, %1) : (tensor<19xf32>, tensor<19xf32>) -> ()
+          }) {arg_attrs = [{onnx.name = "x"}], function_type = (tensor<19xf32>) -> (tensor<19xf32>, tensor<19xf32>),
+              res_attrs = [{onnx.name = "relu"}, {onnx.name = "clip"}], sym_name = "main"} : () -> ()
+        }) : () -> ()
+        """);
+    float nan = Float.NaN;
+    float inf = Float.POSITIVE_INFINITY;
+    float[] x = {nan, -1, 0.5f, 7, -inf, inf, 3, -2, 1, 2, 6.5f, -0.5f, 4, 5, -3, 8, 0, 2.5f, nan};
+    float[] relu = {nan, 0, 0.5f, 7, 0, inf, 3, 0, 1, 2, 6.5f, 0, 4, 5, 0, 8, 0, 2.5f, nan};
+    float[] clip = {nan, 0, 0.5f, 6, 0, 6, 3, 0, 1, 2, 6, 0, 4, 5, 0, 6, 0, 2.5f, nan};
+    for (SolOptions.Backend backend : SolOptions.Backend.values()) {
+      try (SolModel model = SolModel.compile(file, new SolOptions().backend(backend));
+           SolTensor in = SolTensor.of(new long[] {19}, x);
+           SolModel.Result r = model.run(Map.of("x", in))) {
+        assertArrayEquals(relu, r.get("relu").toFloatArray(), backend.name());
+        assertArrayEquals(clip, r.get("clip").toFloatArray(), backend.name());
+      }
+    }
+  }
+
   @Test void threadsAreValidated() {
     assertEquals("threads must be at least 1, got 0", assertThrows(IllegalArgumentException.class, () -> new SolOptions().threads(0)).getMessage());
   }

@@ -20,8 +20,10 @@ public final class ClipLowering extends UnaryElementwiseLowering<ClipOp> {
     Type t = x.type();
     Value r = x;
     if (Loops.isFloat(x)) {
-      if (op.min() != Double.NEGATIVE_INFINITY) r = l.max(r, l.constant(op.min(), t));
-      if (op.max() != Double.POSITIVE_INFINITY) r = l.min(r, l.constant(op.max(), t));
+      // A NaN bound makes every result NaN: only arith.maxf and minf keep that.
+      if (Double.isNaN(op.min()) || Double.isNaN(op.max())) return l.min(l.max(r, l.constant(op.min(), t)), l.constant(op.max(), t));
+      if (op.min() != Double.NEGATIVE_INFINITY) r = l.maxWithBound(r, l.constant(op.min(), t));
+      if (op.max() != Double.POSITIVE_INFINITY) r = l.minWithBound(r, l.constant(op.max(), t));
       return r;
     }
     Type element = nnElement(op, 0);

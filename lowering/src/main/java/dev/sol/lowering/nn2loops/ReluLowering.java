@@ -11,6 +11,6 @@ public final class ReluLowering extends UnaryElementwiseLowering<ReluOp> {
   }
 
   @Override protected Value scalar(ReluOp op, Loops l, Value x) {
-    return l.max(x, l.constant(0, x.type()));
+    return l.maxWithBound(x, l.constant(0, x.type()));
   }
 }

@@ -124,7 +124,7 @@ final class DepthwiseConv {
       long interior = inside[1] - inside[0];
       if (interior > 0) {
         // Interior rows in groups (see CHAINS), the rows after the last whole group one by one.
-        long group = Math.min(interior, Math.min(MAX_ROW_GROUP, Math.ceilDiv(CHAINS, Math.ceilDiv(os[3], width))));
+        long group = Math.min(interior, Math.min(MAX_ROW_GROUP, Math.max(1, CHAINS / Math.ceilDiv(os[3], width))));
         long groups = interior / group;
         l.forEach(new long[] {groups}, yv -> {
           Value y0 = l.add(l.mul(yv.getFirst(), l.index(group)), l.index(inside[0]));
@@ -143,7 +143,9 @@ final class DepthwiseConv {
    * FMA peak). Interior output rows go in groups of up to {@link #MAX_ROW_GROUP} so that about
    * this many vectors are under way, and each vector sums its window rows in chains of their own
    * (the first from the bias), added at the end. On AVX2: 576 channels at 14 x 14 0.82 of the
-   * time, 960 at 7 x 7 0.79, 144 at 56 x 56 with stride 2 0.97.
+   * time, 960 at 7 x 7 0.79, 144 at 56 x 56 with stride 2 0.97. Rows are not grouped past
+   * this many vectors: two rows of 56 columns (14 chains, spilling with 16 registers) ran 1.2-1.4
+   * times as long as one.
    */
   private static final long CHAINS = 8;
 

@@ -14,6 +14,8 @@ config.test_exec_root = os.path.join(config.test_source_root, "..", "lit-tests",
 root = os.path.abspath(os.path.join(config.test_source_root, ".."))
 for tool in ("sol-opt", "sol-import", "sol-run", "sol-translate", "sol-cache"):
     config.substitutions.append(("%" + tool, os.path.join(root, "bin", tool)))
+config.substitutions.append(("%compare-builds", os.path.join(root, "scripts", "compare_builds.sh")))
+config.substitutions.append(("%sol-root", root))
 
 # FileCheck, not and count come from the newest installed LLVM tools.
 llvm_bin = next((d for d in ("/usr/lib/llvm-16/bin", "/usr/lib/llvm-15/bin", "/usr/lib/llvm-14/bin")

@@ -18,16 +18,18 @@ usage() { echo "usage: compare_builds.sh --before DIR --after DIR [--threads N] 
 before="" after="" threads=1 runs=100 flush=0 before_opts="" after_opts="" model=""
 shapes=()
 number() { [[ "$2" =~ ^[0-9]+$ ]] || { echo "compare_builds.sh: $1 takes a number, got '$2'" >&2; exit 2; }; }
+given() { [[ $# -ge 2 ]] || { echo "compare_builds.sh: $1 needs a value" >&2; exit 2; }; }
 while [[ $# -gt 0 ]]; do
+  case "$1" in --before|--after|--threads|--runs|--flush|--shape|--before-opts|--after-opts) given "$@" ;; esac
   case "$1" in
-    --before) before="${2:?}"; shift 2 ;;
-    --after) after="${2:?}"; shift 2 ;;
-    --threads) number "$1" "${2:-}"; threads="$2"; shift 2 ;;
-    --runs) number "$1" "${2:-}"; runs="$2"; shift 2 ;;
-    --flush) number "$1" "${2:-}"; flush="$2"; shift 2 ;;
-    --shape) shapes+=(--shape "${2:?}"); shift 2 ;;
-    --before-opts) before_opts="${2-}"; shift 2 ;;
-    --after-opts) after_opts="${2-}"; shift 2 ;;
+    --before) before="$2"; shift 2 ;;
+    --after) after="$2"; shift 2 ;;
+    --threads) number "$1" "$2"; threads="$2"; shift 2 ;;
+    --runs) number "$1" "$2"; runs="$2"; shift 2 ;;
+    --flush) number "$1" "$2"; flush="$2"; shift 2 ;;
+    --shape) shapes+=(--shape "$2"); shift 2 ;;
+    --before-opts) before_opts="$2"; shift 2 ;;
+    --after-opts) after_opts="$2"; shift 2 ;;
     --*) echo "compare_builds.sh: unknown option $1" >&2; usage ;;
     *) [[ -z "$model" ]] || usage; model="$1"; shift ;;
   esac

@@ -2,6 +2,7 @@
 // RUN: %compare-builds --before %sol-root --after %sol-root --runs 3 --flush 1 --threads 2 %s | FileCheck %s --check-prefix=FLUSH
 // RUN: not %compare-builds --before %sol-root --after %sol-root --bogus %s 2>&1 | FileCheck %s --check-prefix=OPTION
 // RUN: not %compare-builds --before %sol-root --after %sol-root --runs many %s 2>&1 | FileCheck %s --check-prefix=RUNS
+// RUN: not %compare-builds --before %sol-root --after 2>&1 | FileCheck %s --check-prefix=VALUE
 // RUN: not %compare-builds --before %t.nowhere --after %sol-root %s 2>&1 | FileCheck %s --check-prefix=DIR
 // RUN: not %compare-builds --before %sol-root --after %sol-root %t.missing.onnx 2>&1 | FileCheck %s --check-prefix=MODEL
 // RUN: not %compare-builds --before %sol-root --after %sol-root --before-opts -Dsol.bad=1 %S/Inputs/does-not-parse.mlir 2>&1 | FileCheck %s --check-prefix=DEPLOY
@@ -16,6 +17,7 @@
 // OPTION: compare_builds.sh: unknown option --bogus
 // OPTION-NEXT: usage: compare_builds.sh --before DIR --after DIR
 // RUNS: compare_builds.sh: --runs takes a number, got 'many'
+// VALUE: compare_builds.sh: --after needs a value
 // DIR: compare_builds.sh: {{.*}}.nowhere/bin/sol-deploy not found: --before and --after name SOL checkouts
 // MODEL: compare_builds.sh: {{.*}}.missing.onnx: no such file
 // DEPLOY: compare_builds.sh: sol-deploy of the before build failed:

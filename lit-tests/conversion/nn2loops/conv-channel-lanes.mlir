@@ -116,7 +116,11 @@
 // CHECK: %[[HI:.*]] = "arith.index_cast"(%[[TO]])
 // CHECK: %[[BEGIN:.*]] = "arith.maxsi"(%[[LO]],
 // CHECK: %[[END:.*]] = "arith.minsi"(%[[HI]],
-// CHECK: "scf.for"(%[[BEGIN]], %[[END]]
+// CHECK: %[[LENGTH:.*]] = "arith.subi"(%[[END]], %[[BEGIN]])
+// CHECK: %[[MIDDLE:.*]] = "arith.addi"(%[[BEGIN]],
+// CHECK: "scf.for"(%[[BEGIN]], %[[MIDDLE]]
+// CHECK: "vector.fma"
+// CHECK: "scf.for"(%[[MIDDLE]], %[[END]]
 // CHECK: "vector.fma"
 // CHECK: sym_name = "conv_padding_skipped"
 "builtin.module"() ({

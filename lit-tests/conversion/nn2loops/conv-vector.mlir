@@ -110,8 +110,22 @@
 // CHECK: %[[END:.*]] = "arith.muli"(%{{.*}}, %[[C6]])
 // CHECK: %[[FROM:.*]] = "arith.maxsi"(%[[BEGIN]],
 // CHECK: %[[TO:.*]] = "arith.minsi"(%[[END]],
-// CHECK: "scf.for"(%[[FROM]], %[[TO]], %{{.*}}
-// CHECK: "vector.fma"
+// The micro-kernel takes four values of k per iteration (MatMulKernel.K_UNROLL), 4 x 6 FMAs,
+// up to the last multiple of four in the range, and the rest (here 0, but not known at compile
+// time) one by one.
+// CHECK: %[[LENGTH:.*]] = "arith.subi"(%[[TO]], %[[FROM]])
+// CHECK: %[[POSITIVE:.*]] = "arith.maxsi"(%[[LENGTH]],
+// CHECK: %[[FOURS:.*]] = "arith.divui"(%[[POSITIVE]], %[[C4]])
+// CHECK: %[[UNROLLED:.*]] = "arith.muli"(%[[FOURS]], %[[C4]])
+// CHECK: %[[MIDDLE:.*]] = "arith.addi"(%[[FROM]], %[[UNROLLED]])
+// CHECK: %[[TILE:.*]]:6 = "scf.for"(%[[FROM]], %[[MIDDLE]], %[[C4]],
+// CHECK-COUNT-24: "vector.fma"
+// CHECK-NOT: "vector.fma"
+// CHECK: "scf.yield"
+// CHECK: "scf.for"(%[[MIDDLE]], %[[TO]], %{{.*}}, %[[TILE]]#0, %[[TILE]]#1, %[[TILE]]#2, %[[TILE]]#3, %[[TILE]]#4, %[[TILE]]#5)
+// CHECK-COUNT-6: "vector.fma"
+// CHECK-NOT: "vector.fma"
+// CHECK: "scf.yield"
 // CHECK: sym_name = "conv_padding_rows_skipped"
 "func.func"() ({
 ^bb0(%x: tensor<1x2x3x4xf32>):

@@ -11,6 +11,7 @@
 // EQUIV: sym_name = "matmul_batched"
 // EQUIV: sym_name = "matmul_batch_by_matrix"
 // EQUIV: sym_name = "matmul_long_k"
+// EQUIV: sym_name = "matmul_k_multiple_of_four"
 // EQUIV: sym_name = "matmul_few_rows"
 
 // With 4 lanes and 8 registers the tile is 6 rows of one vector (6 x 4). B (3 x 10) is packed
@@ -98,15 +99,49 @@
   "func.return"(%0) : (tensor<3x4x6xf32>) -> ()
 }) {function_type = (tensor<3x4x5xf32>, tensor<5x6xf32>) -> tensor<3x4x6xf32>, sym_name = "matmul_batch_by_matrix"} : () -> ()
 
-// A long k, split into blocks by the small caches of the last run line; kept whole here.
+// A long k, split into blocks by the small caches of the last run line; kept whole here. The
+// micro-kernel takes four values of k per iteration (MatMulKernel.K_UNROLL) up to 68, then
+// single ones up to 70.
 // CHECK-LABEL: "func.func"
-// CHECK: "vector.fma"
+// CHECK-DAG: %[[C68:.*]] = "arith.constant"() {value = 68 : index}
+// CHECK-DAG: %[[C70:.*]] = "arith.constant"() {value = 70 : index}
+// CHECK-DAG: %[[C4:.*]] = "arith.constant"() {value = 4 : index}
+// CHECK-DAG: %[[C1:.*]] = "arith.constant"() {value = 1 : index}
+// CHECK-DAG: %[[C0:.*]] = "arith.constant"() {value = 0 : index}
+// CHECK: %[[FOURS:.*]]:6 = "scf.for"(%[[C0]], %[[C68]], %[[C4]],
+// CHECK-COUNT-24: "vector.fma"
+// CHECK-NOT: "vector.fma"
+// CHECK: "scf.yield"
+// CHECK-NEXT: })
+// CHECK-NEXT: "scf.for"(%[[C68]], %[[C70]], %[[C1]], %[[FOURS]]#0, %[[FOURS]]#1, %[[FOURS]]#2, %[[FOURS]]#3, %[[FOURS]]#4, %[[FOURS]]#5)
+// CHECK-COUNT-6: "vector.fma"
+// CHECK-NOT: "vector.fma"
+// CHECK: "scf.yield"
 // CHECK: sym_name = "matmul_long_k"
 "func.func"() ({
 ^bb0(%a: tensor<13x70xf32>, %b: tensor<70x11xf32>):
   %0 = "nn.matmul"(%a, %b) : (tensor<13x70xf32>, tensor<70x11xf32>) -> tensor<13x11xf32>
   "func.return"(%0) : (tensor<13x11xf32>) -> ()
 }) {function_type = (tensor<13x70xf32>, tensor<70x11xf32>) -> tensor<13x11xf32>, sym_name = "matmul_long_k"} : () -> ()
+
+// k = 8, a multiple of four known at compile time: no loop of single values of k after the
+// unrolled one.
+// CHECK-LABEL: "func.func"
+// CHECK-DAG: %[[C8:.*]] = "arith.constant"() {value = 8 : index}
+// CHECK-DAG: %[[C4:.*]] = "arith.constant"() {value = 4 : index}
+// CHECK: %[[TILE:.*]]:6 = "scf.for"(%{{.*}}, %[[C8]], %[[C4]],
+// CHECK-COUNT-24: "vector.fma"
+// CHECK-NOT: "vector.fma"
+// CHECK: "scf.yield"
+// CHECK-NEXT: })
+// CHECK-NEXT: "vector.store"(%[[TILE]]#0
+// CHECK-NOT: "scf.for"
+// CHECK: sym_name = "matmul_k_multiple_of_four"
+"func.func"() ({
+^bb0(%a: tensor<6x8xf32>, %b: tensor<8x4xf32>):
+  %0 = "nn.matmul"(%a, %b) : (tensor<6x8xf32>, tensor<8x4xf32>) -> tensor<6x4xf32>
+  "func.return"(%0) : (tensor<6x4xf32>) -> ()
+}) {function_type = (tensor<6x8xf32>, tensor<8x4xf32>) -> tensor<6x4xf32>, sym_name = "matmul_k_multiple_of_four"} : () -> ()
 
 // Fewer rows than a tile: each value of B meets one panel of A only, so B is read in place
 // (its last panel with masked reads) instead of being packed.

@@ -4,6 +4,7 @@
 // RUN: %sol-opt %s --split-input-file --check-equivalence -p 'convert-nn-to-loops{vector-width=4 vector-registers=8},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
 // RUN: %sol-opt %s --split-input-file --check-equivalence -p 'convert-nn-to-loops{vector-width=16 vector-registers=32 threads=2 parallel-work=1},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
 // RUN: %sol-opt %s --split-input-file -p 'convert-nn-to-loops{vector-width=16 vector-registers=32 threads=2 parallel-work=1},canonicalize,cse' | FileCheck %s --check-prefix=PARTS
+// RUN: %sol-opt %s --split-input-file -p 'convert-nn-to-loops{vector-width=16 vector-registers=32 threads=2},canonicalize,cse' | FileCheck %s --check-prefix=COPY
 
 // On two threads each thread multiplies and copies out its own part of the pixels' panels
 // (8 panels of 6 rows for 45 pixels: 4 and 4, the last part of 21 rows), on views of the
@@ -203,6 +204,17 @@
 // PARTS: "vector.shuffle"
 // PARTS-COUNT-16: "vector.transfer_write"({{.*}}) {in_bounds = [false]{{.*}} : (vector<16xf32>, memref<1x128x6xf32, strided<[25088, 196, 1], offset: ?>>
 // PARTS: sym_name = "conv_parts_copy_out"
+// With the default parallel work the padded copy of the image (64 planes of 16 x 16, below
+// it) still goes to the threads, over the planes, since the product after it does: run alone
+// it would keep the other thread waiting.
+// COPY: sym_name = "conv_transposed_copy_out"
+// COPY: %[[PADDED:.*]] = "memref.alloc"() {{.*}} : () -> memref<16384xf32>
+// COPY-NEXT: "scf.parallel"(%{{.*}}, %{{.*}}, %{{.*}}) ({
+// COPY: "memref.store"(%{{.*}}, %[[PADDED]], %{{.*}})
+// COPY: "memref.alloc"() {{.*}} : () -> memref<196x128xf32>
+// COPY: "scf.parallel"
+// COPY: "vector.fma"
+// COPY: sym_name = "conv_parts_copy_out"
 // EQUIV-NOT: changed the results
 // EQUIV: sym_name = "conv_parts_copy_out"
 "builtin.module"() ({

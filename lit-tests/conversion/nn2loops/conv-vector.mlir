@@ -4,6 +4,7 @@
 // RUN: %sol-opt %s --check-equivalence -p 'convert-nn-to-loops{vector-width=8 vector-registers=16},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
 // RUN: %sol-opt %s --check-equivalence -p 'convert-nn-to-loops{vector-width=4 vector-registers=8 l2-cache=1024 l3-cache=2048},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
 // RUN: %sol-opt %s --check-equivalence -p 'convert-nn-to-loops{vector-width=4 vector-registers=8 l2-cache=1024 l3-cache=2048 threads=2 parallel-work=1},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
+// RUN: %sol-opt %s -p 'convert-nn-to-loops{vector-width=8 vector-registers=16 threads=2},canonicalize,cse' | FileCheck %s --check-prefix=COPY
 
 // EQUIV-NOT: changed the results
 // EQUIV: sym_name = "conv_1x1"
@@ -17,6 +18,7 @@
 // EQUIV: sym_name = "conv_1x1_panels_copied"
 // EQUIV: sym_name = "conv_1x1_sub_blocks"
 // EQUIV: sym_name = "conv_1x1_sub_blocks_in_place"
+// EQUIV: sym_name = "conv_copies_on_threads"
 
 // A 1 x 1 convolution with stride 1: out[image] (5 x 30) = W (5 x 2) x[image] (2 x 30). The
 // weights are packed as A; the micro-kernel reads the image's rows (its planes) as B directly,
@@ -344,3 +346,20 @@
   %0 = "nn.conv"(%x, %w) : (tensor<1x3x5x7xf32>, tensor<14x3x1x1xf32>) -> tensor<1x14x5x7xf32>
   "func.return"(%0) : (tensor<1x14x5x7xf32>) -> ()
 }) {function_type = (tensor<1x3x5x7xf32>, tensor<14x3x1x1xf32>) -> tensor<1x14x5x7xf32>, sym_name = "conv_1x1_sub_blocks_in_place"} : () -> ()
+
+// On two threads with the default parallel work, the shifted copies of the image (3 of 32
+// channels of 10 x 32, 30720 elements, too little work for a parallel loop of their own) go to
+// the threads over the channels, because the product that reads them does: built serially
+// they kept the other thread waiting (the OCR CNN on two threads: 15% of a run).
+// COPY: sym_name = "conv_1x1_sub_blocks_in_place"
+// COPY: %[[COPIES:.*]] = "memref.alloc"() {{.*}} : () -> memref<30728xf32>
+// COPY: "scf.parallel"
+// COPY: "memref.store"(%{{.*}}, %[[COPIES]], %{{.*}})
+// COPY: "scf.parallel"
+// COPY: "vector.fma"
+// COPY: sym_name = "conv_copies_on_threads"
+"func.func"() ({
+^bb0(%x: tensor<1x32x8x32xf32>, %w: tensor<64x32x3x3xf32>):
+  %0 = "nn.conv"(%x, %w) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x32x8x32xf32>, tensor<64x32x3x3xf32>) -> tensor<1x64x8x32xf32>
+  "func.return"(%0) : (tensor<1x64x8x32xf32>) -> ()
+}) {function_type = (tensor<1x32x8x32xf32>, tensor<64x32x3x3xf32>) -> tensor<1x64x8x32xf32>, sym_name = "conv_copies_on_threads"} : () -> ()

@@ -150,7 +150,9 @@ final class ChannelLanesConv {
     long perPart = Math.ceilDiv(pm, l.threads());
     // Threads split the pixels (as GemmThreads would split these rows) unless the weights are
     // the far larger operand, which the threads then split by columns instead.
-    ImageRows a = ImageRows.of(op, l, s, x, ws, os, buffers, tapMajor, packsA(t, op, ws, os) ? l.alloc(GemmPacking.typeOfA(s, rows, k)) : null);
+    boolean productParallel = l.worthParallel((double) rows * oc * k / t.vectorWidth());
+    ImageRows a = ImageRows.of(op, l, s, x, ws, os, buffers, tapMajor, packsA(t, op, ws, os) ? l.alloc(GemmPacking.typeOfA(s, rows, k)) : null,
+        productParallel);
     Value product = l.alloc(new MemRefType(new long[] {rows, oc}, FloatType.F32));
     Value planes = CollapseShapeOp.create(b, l.location(), out, new int[] {0}, new int[] {1}, new int[] {2, 3}).result();
     if (l.worthParallel((double) rows * oc * k / t.vectorWidth()) && !GemmThreads.bFarLarger(rows, oc) && pm - (l.threads() - 1) * perPart >= 1) {
@@ -359,7 +361,8 @@ final class ChannelLanesConv {
    */
   record ImageRows(Value image, Value kOffsets, Value pixelOffsets, Value ranges, int mr, long k, Value packed, Value runs) {
     /** A of {@code op}; {@code packed} (null: none) is a buffer of {@link GemmPacking#typeOfA} that {@link #pack} fills and {@link #source} then reads. */
-    static ImageRows of(ConvOp op, Loops l, KernelShape s, Value x, long[] ws, long[] os, Buffers buffers, boolean tapMajor, Value packed) {
+    static ImageRows of(ConvOp op, Loops l, KernelShape s, Value x, long[] ws, long[] os, Buffers buffers, boolean tapMajor, Value packed,
+        boolean beforeParallel) {
       long[] xs = ((MemRefType) x.type()).shape();
       long[] st = op.strides();
       long[] dl = op.dilations();
@@ -406,7 +409,7 @@ final class ChannelLanesConv {
         }
         runs = buffers.table(l, DenseElementsAttr.ofLongs(new RankedTensorType(new long[] {panels}, IntegerType.I64), run), op);
       }
-      Value image = paddedSize(op, xs) == 0 ? l.flatten(x) : padded(l, x, pd, hp, wp);
+      Value image = paddedSize(op, xs) == 0 ? l.flatten(x) : padded(l, x, pd, hp, wp, beforeParallel);
       return new ImageRows(image, buffers.table(l, DenseElementsAttr.ofLongs(new RankedTensorType(new long[] {kOffsets.length}, IntegerType.I64), kOffsets), op),
           buffers.table(l, DenseElementsAttr.ofLongs(new RankedTensorType(new long[] {pixelOffsets.length}, IntegerType.I64), pixelOffsets), op),
           ranges, s.mr(), channels * taps, packed, runs);
@@ -475,12 +478,15 @@ final class ChannelLanesConv {
       };
     }
 
-    /** x (n x c x h x w) copied into a flat buffer of n x c planes of hp x wp with zero borders (pads top, left, bottom, right). */
-    private static Value padded(Loops l, Value x, long[] pd, long hp, long wp) {
+    /**
+     * x (n x c x h x w) copied into a flat buffer of n x c planes of hp x wp with zero borders
+     * (pads top, left, bottom, right); on threads whenever the product that reads it is.
+     */
+    private static Value padded(Loops l, Value x, long[] pd, long hp, long wp, boolean beforeParallel) {
       long[] xs = ((MemRefType) x.type()).shape();
       Value out = l.alloc(new MemRefType(new long[] {xs[0] * xs[1] * hp * wp}, FloatType.F32));
       Value zero = l.constant(0, FloatType.F32);
-      l.parallelForEach(new long[] {xs[0], xs[1]}, hp * wp, iv -> {
+      l.parallelForEach(new long[] {xs[0], xs[1]}, hp * wp, beforeParallel, iv -> {
         Value base = l.mul(l.add(l.mul(iv.get(0), l.index(xs[1])), iv.get(1)), l.index(hp * wp));
         VectorConv.range(l, 0, pd[0] * wp, q -> l.store(zero, out, List.of(l.add(base, q))));
         VectorConv.range(l, (pd[0] + xs[2]) * wp, hp * wp, q -> l.store(zero, out, List.of(l.add(base, q))));

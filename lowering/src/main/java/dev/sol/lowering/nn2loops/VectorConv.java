@@ -488,10 +488,12 @@ final class VectorConv {
     Value rowOffsets = buffers.table(l, DenseElementsAttr.ofLongs(new RankedTensorType(new long[] {k}, IntegerType.I64), offsets), op);
     // Rows of the copies lie far apart and off vector alignment: each panel is copied for its A panels.
     MatMulKernel.BSource source = new MatMulKernel.PanelCopied(new MatMulKernel.ShiftedRows(shifted, rowOffsets, s.nr()));
+    GemmThreads split = GemmThreads.choose(l, s, m, n, k);
+    boolean productParallel = split.rows() || split.columns();
     l.forEach(new long[] {xs[0]}, iv -> {
       Value image = iv.getFirst();
       range(l, size, size + t.vectorWidth(), q -> l.store(zero, shifted, List.of(q)));
-      l.parallelForEach(new long[] {channels}, kw * phases * rows * ow, cv -> {
+      l.parallelForEach(new long[] {channels}, kw * phases * rows * ow, productParallel, cv -> {
         Value channel = cv.getFirst();
         for (long j = 0; j < kw; j++) {
           long shift = j - pd[1];

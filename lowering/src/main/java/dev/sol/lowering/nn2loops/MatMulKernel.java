@@ -34,10 +34,10 @@ import java.util.function.Consumer;
 final class MatMulKernel {
   /**
    * Values of k per iteration of the micro-kernel's loop. One value is 12 FMAs on AVX2, with
-   * two B loads and six broadcasts; LLVM does not unroll the loop itself (its trip count is
-   * not known). Four per iteration made 3 x 3 convolutions 6-13% faster and whole networks
-   * 5-9% (AVX2, Zen 3: ResNet-50 0.91, MobileNet-v2 0.94, the OCR CNN 0.94); eight were no
-   * faster than four.
+   * two B loads and six broadcasts; LLVM's unroller does not run (Targets.optimize: it
+   * duplicated whole micro-kernels). Four per iteration made 3 x 3 convolutions 6-13% faster
+   * and whole networks 5-9% (AVX2, Zen 3: ResNet-50 0.91-0.94, MobileNet-v2 0.94, the OCR CNN
+   * 0.94); eight were no faster than four.
    */
   static final int K_UNROLL = 4;
 

@@ -148,20 +148,20 @@ final class ChannelLanesConv {
     long block = oc % t.vectorWidth() == 0 ? t.vectorWidth() : 1;
     long pm = Math.ceilDiv(rows, s.mr());
     long perPart = Math.ceilDiv(pm, l.threads());
-    // Threads split the pixels (as GemmThreads would split these rows) unless the weights are
-    // the far larger operand, which the threads then split by columns instead.
     boolean productParallel = l.worthParallel((double) rows * oc * k / t.vectorWidth());
     ImageRows a = ImageRows.of(op, l, s, x, ws, os, buffers, tapMajor, packsA(t, op, ws, os) ? l.alloc(GemmPacking.typeOfA(s, rows, k)) : null,
         productParallel);
     Value product = l.alloc(new MemRefType(new long[] {rows, oc}, FloatType.F32));
     Value planes = CollapseShapeOp.create(b, l.location(), out, new int[] {0}, new int[] {1}, new int[] {2, 3}).result();
-    if (l.worthParallel((double) rows * oc * k / t.vectorWidth()) && !GemmThreads.bFarLarger(rows, oc) && pm - (l.threads() - 1) * perPart >= 1) {
+    // Threads split the pixels (as GemmThreads would split these rows) unless the weights are
+    // the far larger operand, which the threads then split by columns instead.
+    if (productParallel && !GemmThreads.bFarLarger(rows, oc) && pm - (l.threads() - 1) * perPart >= 1) {
       inParts(l, t, s, a, rows, pb, product, init, planes, os, oc, k, block, epilogue);
       return;
     }
     long pn = Math.ceilDiv(oc, s.nr());
     long columnsPerPart = Math.ceilDiv(pn, l.threads()) * s.nr();
-    if (l.worthParallel((double) rows * oc * k / t.vectorWidth()) && transposes(t, oc, pixels) && oc - (l.threads() - 1) * columnsPerPart > 0) {
+    if (productParallel && transposes(t, oc, pixels) && oc - (l.threads() - 1) * columnsPerPart > 0) {
       inColumnParts(l, t, s, a, rows, pb, product, init, planes, os, oc, k, columnsPerPart, epilogue);
       return;
     }

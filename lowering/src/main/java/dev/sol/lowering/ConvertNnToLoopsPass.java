@@ -79,7 +79,7 @@ public final class ConvertNnToLoopsPass implements Pass<ConvertNnToLoopsPass.Opt
         new PowLowering(b),
         new WhereLowering(b), new CastLowering(b), new ReshapeLowering(b), new TransposeLowering(b), new ConcatLowering(b),
         new SplitLowering(b), new SliceLowering(b), new PadLowering(b), new GatherLowering(b), new MatMulLowering(b, t),
-        new GemmLowering(b, t), new ConvLowering(b, t), new ConvTransposeLowering(b),
+        new GemmLowering(b, t), new ConvLowering(b, t), new ConvTransposeLowering(b, t),
         new PoolLowering<>(MaxPoolOp.class, MaxPoolOp.SPEC, b, t), new PoolLowering<>(AvgPoolOp.class, AvgPoolOp.SPEC, b, t),
         new BatchNormLowering(b), new LayerNormLowering(b), new LrnLowering(b), new ResizeLowering(b),
         new SoftmaxLowering<>(SoftmaxOp.class, SoftmaxOp.SPEC, b, t), new SoftmaxLowering<>(LogSoftmaxOp.class, LogSoftmaxOp.SPEC, b, t),

@@ -159,6 +159,28 @@ class VectorGemmJitTest {
         "{pads = array<i64: 1, 1, 1, 1>}", threads, 1e-5);
   }
 
+  /**
+   * Transposed convolutions as a product and a scatter (VectorConvTranspose): windows that do
+   * not overlap (2 x 2, stride 2) and that do (3 x 3, stride 2, with padding and output
+   * padding), dilation with asymmetric padding, weights given at run time and as constants,
+   * enough output channels for copied B panels, input rows in blocks with a last one shorter,
+   * and two threads.
+   */
+  @Test void transposedConvolutionsAsProductsAndScatters() throws Exception {
+    check("deconv_2x2_stride_2", List.of(shape(2, 5, 7, 9), shape(5, 3, 2, 2), shape(3)), shape(2, 3, 14, 18),
+        "\"nn.conv_transpose\"(%arg0, %arg1, %arg2)", "{strides = array<i64: 2, 2>}");
+    check("deconv_overlapping", List.of(shape(1, 4, 6, 5), shape(4, 6, 3, 3)), shape(1, 6, 12, 10), "\"nn.conv_transpose\"(%arg0, %arg1)",
+        "{strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>, output_padding = array<i64: 1, 1>}");
+    check("deconv_dilated", List.of(shape(1, 3, 5, 6), shape(3, 2, 3, 2)), shape(1, 2, 8, 6), "\"nn.conv_transpose\"(%arg0, %arg1)",
+        "{dilations = array<i64: 2, 1>, pads = array<i64: 1, 0, 0, 1>}");
+    String attributes = "{strides = array<i64: 2, 2>}";
+    String prelude = "%w = " + constant(shape(8, 64, 2, 2));
+    check("deconv_constant_blocks", List.of(shape(1, 8, 45, 100), shape(64)), shape(1, 64, 90, 200), "\"nn.conv_transpose\"(%arg0, %w, %arg1)",
+        attributes, prelude);
+    check("deconv_constant_threads", List.of(shape(2, 8, 9, 20), shape(64)), shape(2, 64, 18, 40), "\"nn.conv_transpose\"(%arg0, %w, %arg1)",
+        attributes, prelude, null, new SolOptions().threads(2).parallelWork(1), 1e-5);
+  }
+
   @Test void constantWeightsArePackedAtCompileTime() throws Exception {
     String weights = constant(shape(29, 23));
     check("gemm_constant_b", List.of(shape(3, 23), shape(29)), shape(3, 29),

@@ -5,6 +5,7 @@ import dev.sol.dialect.nn.ConvTransposeOp;
 import dev.sol.ir.Type;
 import dev.sol.ir.Value;
 import dev.sol.lowering.Loops;
+import dev.sol.lowering.TargetDescription;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,10 +13,15 @@ import java.util.List;
  * nn.conv_transpose as a gather: output position o receives input i through kernel tap k
  * when o = i * stride - pad + k * dilation, so each output loops over taps and keeps those
  * where (o + pad - k * dilation) is a non-negative multiple of the stride inside the input.
+ * On a target with vectors, 2-D f32 ones of one group are a matrix product and a scatter
+ * instead ({@link VectorConvTranspose}).
  */
 public final class ConvTransposeLowering extends NnLowering<ConvTransposeOp> {
-  public ConvTransposeLowering(Buffers buffers) {
+  private final TargetDescription target;
+
+  public ConvTransposeLowering(Buffers buffers, TargetDescription target) {
     super(ConvTransposeOp.class, ConvTransposeOp.SPEC, buffers);
+    this.target = target;
   }
 
   @Override protected void lower(ConvTransposeOp op, Loops l, List<Value> in, List<Value> out) {
@@ -23,6 +29,10 @@ public final class ConvTransposeLowering extends NnLowering<ConvTransposeOp> {
     Value w = in.get(1);
     Value bias = in.size() > 2 ? in.get(2) : null;
     requireFloat(op);
+    if (VectorConvTranspose.applies(op, target)) {
+      VectorConvTranspose.lower(op, l, x, w, bias, out.getFirst(), target, buffers());
+      return;
+    }
     long[] xs = shape(x);
     long[] ws = shape(w);
     int dims = xs.length - 2;

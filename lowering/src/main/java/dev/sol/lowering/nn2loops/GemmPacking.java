@@ -85,6 +85,11 @@ final class GemmPacking {
     return packConstant(a, typeOfA(s, m, k), s.mr(), k, m, true);
   }
 
+  /** A (m x k) stored transposed as k x m (a transposed convolution's weights), a constant, packed at compile time as {@link #packConstantA} does. */
+  static DenseElementsAttr packConstantATransposed(KernelShape s, DenseElementsAttr a, long m, long k) {
+    return packConstant(a, typeOfA(s, m, k), s.mr(), k, m, false);
+  }
+
   /** Weights (oc x channels x taps) reordered to oc x taps x channels, for the tap-major k. */
   static DenseElementsAttr tapMajor(DenseElementsAttr w, long oc, long channels, long taps) {
     if (w.isSplat()) return w;

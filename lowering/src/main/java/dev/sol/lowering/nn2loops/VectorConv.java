@@ -378,7 +378,7 @@ final class VectorConv {
    * once per block of k (in blocks of A the copies of 256 x 256 channels at 56 x 56 took a
    * fifth of the layer, copied four times; AVX2: 50 -> 44 ms, ONNX Runtime 41).
    */
-  private static KernelShape panelCopies(TargetDescription t, KernelShape usual, long m, long k) {
+  static KernelShape panelCopies(TargetDescription t, KernelShape usual, long m, long k) {
     if (!MatMulKernel.copiesPanels(usual, m)) return usual;
     long copyRows = MatMulKernel.MAX_PANEL_COPY_BYTES / (4L * usual.nr()) / 8 * 8;
     long allA = Math.max(128, t.l2Bytes() / 2 / (4L * Math.ceilDiv(m, usual.mr()) * usual.mr()) / 8 * 8);

@@ -7,7 +7,9 @@ The architectures follow the published ones layer by layer (the torchvision / ON
 variants): ResNet-50, VGG-19, DenseNet-121, Inception-v1 (GoogLeNet, with LRN), SqueezeNet 1.1,
 ShuffleNet v2 x1.0 and MobileNet-v2; beside them two small ones of the kinds that are bound by
 memory and overheads: a CRNN-style OCR CNN on a 1 x 32 x 128 text line (ocr_cnn) and a tiny MLP
-classifier head on 512 features (mlp_head). Batch normalization stays a separate node (as exported
+classifier head on 512 features (mlp_head); a mobile text-line recognizer (text_recognizer); and a
+small U-Net-style segmentation network on 3 x 128 x 128 (unet: transposed convolution, Resize,
+skip connections). Batch normalization stays a separate node (as exported
 models have it); the last one of a residual branch starts small (gamma 0.2, as trained
 networks and "zero-init residual" training have it) so that activations stay in a realistic
 range instead of growing with depth; weights are He-scaled normal random numbers from a fixed seed, and the batch
@@ -318,10 +320,28 @@ def mlp_head():
     return n, n.op("Softmax", [x], axis=1)
 
 
+def unet():
+    """A small segmentation network (U-Net-style): a 3 x 128 x 128 image through two strided
+    encoder stages, upsampled back by a nearest Resize and a 2 x 2 transposed convolution with
+    stride 2, each joined to its encoder stage's features (Concat), and a 1 x 1 convolution to one
+    sigmoid mask of 128 x 128."""
+    n = Net("unet", 11)
+    e1 = n.relu(n.conv("input", 3, 32, 3))                                   # 32 x 128 x 128
+    e2 = n.relu(n.conv(e1, 32, 64, 3, stride=2))                             # 64 x 64 x 64
+    e3 = n.relu(n.conv(e2, 64, 128, 3, stride=2))                            # 128 x 32 x 32
+    m = n.relu(n.conv(e3, 128, 128, 3))
+    u1 = n.op("Resize", [m, "", n.tensor(np.array([1, 1, 2, 2], np.float32))], mode="nearest")
+    d1 = n.relu(n.conv(n.op("Concat", [u1, e2], axis=1), 192, 64, 3))        # 64 x 64 x 64
+    u2 = n.op("ConvTranspose", [d1, n.weight([64, 32, 2, 2]), n.weight([32], 0.1)], kernel_shape=[2, 2], strides=[2, 2])
+    d2 = n.relu(n.conv(n.op("Concat", [u2, e1], axis=1), 64, 32, 3))         # 32 x 128 x 128
+    x = n.op("Sigmoid", [n.conv(d2, 32, 1, 1, pad=0)])
+    return n, n.op("Reshape", [x, n.tensor(np.array([0, 128, 128], np.int64))])
+
+
 NETWORKS = {f.__name__: f for f in [resnet50, vgg19, densenet121, inception_v1, squeezenet11, shufflenet_v2, mobilenet_v2]}
 # Small networks: name -> (builder, input shape without the batch, output size).
 SMALL = {"ocr_cnn": (ocr_cnn, (1, 32, 128), 96 * 32), "mlp_head": (mlp_head, (512,), 10),
-         "text_recognizer": (text_recognizer, (3, 48, 320), (80, 6625))}
+         "text_recognizer": (text_recognizer, (3, 48, 320), (80, 6625)), "unet": (unet, (3, 128, 128), (128, 128))}
 
 
 def main():

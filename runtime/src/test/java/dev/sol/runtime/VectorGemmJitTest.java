@@ -160,6 +160,18 @@ class VectorGemmJitTest {
   }
 
   /**
+   * A 3 x 3 convolution with few output channels on an image of more than 1024 pixels takes the
+   * turned product (32 channels fill 32 of the usual tile's 36 rows): weights at run time, and
+   * constant with the epilogue of a residual add and ReLU on two threads.
+   */
+  @Test void largeImagesWithFewChannelsInTheLanes() throws Exception {
+    check("conv_turned_large_image", List.of(shape(1, 48, 36, 36), shape(32, 48, 3, 3), shape(32)), shape(1, 32, 36, 36),
+        "\"nn.conv\"(%arg0, %arg1, %arg2)", "{pads = array<i64: 1, 1, 1, 1>}");
+    checkResidual("conv_turned_large_image_residual_threads", shape(1, 48, 36, 36), shape(32, 48, 3, 3), shape(1, 32, 36, 36),
+        "{pads = array<i64: 1, 1, 1, 1>}", new SolOptions().threads(2).parallelWork(1), 1e-5);
+  }
+
+  /**
    * Transposed convolutions as a product and a scatter (VectorConvTranspose): windows that do
    * not overlap (2 x 2, stride 2) and that do (3 x 3, stride 2, with padding and output
    * padding), dilation with asymmetric padding, weights given at run time and as constants,

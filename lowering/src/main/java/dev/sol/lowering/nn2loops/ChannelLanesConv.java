@@ -44,21 +44,48 @@ final class ChannelLanesConv {
    * {@link VectorConv#keptTaps}); this one copies {@code turnedCopies} elements in all (the
    * padded image, see {@link ImageRows}), multiplies {@code turnedKept} of the taps and copies
    * its product out; when it packs A ({@code packed}, see {@link #packsA}) it copies rows x k
-   * elements more and reads A as fast as the usual kernel reads B. Only images of at most 1024
-   * pixels are tried (larger ones fill the columns anyway).
+   * elements more and reads A as fast as the usual kernel reads B. When the usual product reads
+   * the shifted copies of the image ({@code shifted}) and those outgrow the L2 cache, on one
+   * thread it also pays {@link #SHIFTED_ROW_CYCLES} for each row of each B panel it copies out of
+   * them. Images of at most 1024 pixels are tried,
+   * or {@link #MAX_SHIFTED_PIXELS} against the shifted copies.
    */
-  static boolean better(TargetDescription t, long m, long k, boolean packed, long columns, long usualCopies, long images, long pixels, long turnedCopies,
-      double usualKept, double turnedKept) {
-    if (pixels > 1024) return false;
+  static boolean better(TargetDescription t, long m, long k, boolean packed, boolean shifted, long columns, long usualCopies, long images,
+      long pixels, long turnedCopies, double usualKept, double turnedKept) {
+    if (pixels > (shifted ? MAX_SHIFTED_PIXELS : 1024)) return false;
     long rows = images * pixels;
     KernelShape usual = KernelShape.choose(t, m, columns, k);
     KernelShape turned = KernelShape.choose(t, rows, m, k);
     double fmas = (double) rows * k * m / (2 * t.vectorWidth());
-    double usualCost = fmas * usualKept / (use(m, usual.mr()) * use(columns, usual.nr())) + images * usualCopies;
+    double panelRows = shifted && t.threads() == 1 && 4 * usualCopies > t.l2Bytes() ? (double) images * Math.ceilDiv(columns, usual.nr()) * k * usualKept : 0;
+    double usualCost = fmas * usualKept / (use(m, usual.mr()) * use(columns, usual.nr())) + images * usualCopies + SHIFTED_ROW_CYCLES * panelRows;
     double turnedCost = (packed ? 1 : IN_PLACE_A) * fmas * turnedKept / (use(rows, turned.mr()) * use(m, turned.nr())) + turnedCopies
         + (packed ? rows * k : 0) + copyOutCycles(t, m, images, pixels);
     return turnedCost < 0.97 * usualCost;
   }
+
+  /**
+   * What a row of a B panel read from the shifted copies costs the usual product, in cycles: its
+   * rows lie an image plane apart, one cache line each (perf, 64 -> 32 channels at 128 x 128 on
+   * AVX2: the panel copies took 18% of the layer, some 12 cycles per row, with 12.8 MB of copies
+   * read back from L3). With 4, against the usual product, the turned one was taken (and, forced
+   * either way on AVX2, measured faster) for 3 x 3 convolutions with few output channels on
+   * large images: 64 -> 32 at 128 x 128 0.87, 128 -> 32 at 56 x 56 (DenseNet-121) 0.84, 192 ->
+   * 64 at 64 x 64 0.92; about even for 64 -> 64 at 56 x 56 (0.99); the usual one stays for
+   * 16 -> 64 at 55 x 55 and VGG-19's 128 and 256 channels at 112 x 112 and 56 x 56 (turned 0.96, 0.95
+   * when forced: a gain the model does not see). Networks on one thread: the U-Net 0.92,
+   * DenseNet-121 0.94, ResNet-50, Inception-v1 and SqueezeNet 1.00. Not on two threads, where
+   * the turned product goes in parts of pixels: ResNet-50 took 1.03 of its time there (its 64
+   * and 128 channels at 56 x 56 and 28 x 28 turned), DenseNet-121 0.96-1.01.
+   */
+  private static final double SHIFTED_ROW_CYCLES = 4;
+
+  /**
+   * The largest image tried against the shifted copies: 128 x 128. At 224 x 224 (VGG-19's 64
+   * channels) the turned product, its 12.8 MB written and copied out again, was 2.5% slower
+   * when forced, where the model favoured it.
+   */
+  private static final long MAX_SHIFTED_PIXELS = 128 * 128;
 
   /**
    * The turned micro-kernel's multiply-adds cost this much more than the usual one's: it reads A

@@ -1,0 +1,53 @@
+// RUN: %sol-opt %s --split-input-file -p 'convert-nn-to-loops{vector-width=8 vector-registers=16 l2-cache=262144},canonicalize,cse' | FileCheck %s
+// RUN: %sol-opt %s --split-input-file -p 'convert-nn-to-loops{vector-width=8 vector-registers=16 l2-cache=262144 threads=2},canonicalize,cse' | FileCheck %s --check-prefix=USUAL
+// RUN: %sol-opt %s --split-input-file -p 'convert-nn-to-loops{vector-width=8 vector-registers=16 l2-cache=16777216},canonicalize,cse' | FileCheck %s --check-prefix=USUAL
+// RUN: %sol-opt %s --split-input-file --check-equivalence -p 'convert-nn-to-loops{vector-width=8 vector-registers=16 l2-cache=262144},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
+
+// A 3 x 3 convolution of 64 -> 64 channels on a 34 x 34 image (1156 pixels, more than the
+// 1024 that only images against im2col are tried up to). Its shifted copies (3 x 64 planes of
+// 36 x 34, 0.9 MB) outgrow a 256 KiB L2 cache, so on one thread the usual product pays for
+// copying its B panels out of them, and the turned product wins: the padded image (64 planes
+// of 36 x 36), weights packed as B (4 panels of 16 channels), the product (pixels x channels)
+// and its copy-out by transposed blocks (shuffles).
+// CHECK: "memref.alloc"() {{.*}} -> memref<4x576x16xf32>
+// CHECK: "memref.alloc"() {{.*}} -> memref<82944xf32>
+// CHECK: "memref.alloc"() {{.*}} -> memref<1156x64xf32>
+// CHECK: "vector.fma"
+// CHECK: "vector.shuffle"
+// CHECK: sym_name = "conv_large_image_cache_bound"
+// On two threads, or when the copies fit in a 16 MiB L2, the usual product stays: weights
+// packed as A (11 panels of 6 rows), the shifted copies (235008 elements and a vector of slack).
+// USUAL: "memref.alloc"() {{.*}} -> memref<11x576x6xf32>
+// USUAL: "memref.alloc"() {{.*}} -> memref<235016xf32>
+// USUAL-NOT: memref<1156x64xf32>
+// USUAL: sym_name = "conv_large_image_cache_bound"
+"builtin.module"() ({
+  "func.func"() ({
+  ^bb0(%x: tensor<1x64x34x34xf32>, %w: tensor<64x64x3x3xf32>, %b: tensor<64xf32>):
+    %r = "nn.conv"(%x, %w, %b) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x64x34x34xf32>, tensor<64x64x3x3xf32>, tensor<64xf32>) -> tensor<1x64x34x34xf32>
+    "func.return"(%r) : (tensor<1x64x34x34xf32>) -> ()
+  }) {function_type = (tensor<1x64x34x34xf32>, tensor<64x64x3x3xf32>, tensor<64xf32>) -> tensor<1x64x34x34xf32>, sym_name = "conv_large_image_cache_bound"} : () -> ()
+}) : () -> ()
+
+// -----
+
+// 32 output channels fill 32 of the usual product's 36 tile rows (6-row tiles); turned, every
+// lane works: taken up to 128 x 128 images against the shifted copies whatever the cache and
+// the threads (DenseNet-121's 128 -> 32 at 56 x 56, a U-Net's 64 -> 32 at 128 x 128).
+// CHECK: "memref.alloc"() {{.*}} -> memref<1156x32xf32>
+// CHECK: sym_name = "conv_few_channels_large_image"
+// USUAL: "memref.alloc"() {{.*}} -> memref<1156x32xf32>
+// USUAL: sym_name = "conv_few_channels_large_image"
+"builtin.module"() ({
+  "func.func"() ({
+  ^bb0(%x: tensor<1x64x34x34xf32>, %w: tensor<32x64x3x3xf32>, %b: tensor<32xf32>):
+    %r = "nn.conv"(%x, %w, %b) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x64x34x34xf32>, tensor<32x64x3x3xf32>, tensor<32xf32>) -> tensor<1x32x34x34xf32>
+    "func.return"(%r) : (tensor<1x32x34x34xf32>) -> ()
+  }) {function_type = (tensor<1x64x34x34xf32>, tensor<32x64x3x3xf32>, tensor<32xf32>) -> tensor<1x32x34x34xf32>, sym_name = "conv_few_channels_large_image"} : () -> ()
+}) : () -> ()
+
+// Interpreting the modules on random inputs before and after each pass gives the same results.
+// EQUIV-NOT: changed the results
+// EQUIV: sym_name = "conv_large_image_cache_bound"
+// EQUIV-NOT: changed the results
+// EQUIV: sym_name = "conv_few_channels_large_image"

@@ -65,6 +65,11 @@ class VectorGemmJitTest {
         "\"nn.conv\"(%arg0, %arg1, %arg2)", "{pads = array<i64: 1, 1, 1, 1>}");
     check("conv_strided_dilated", List.of(shape(2, 3, 15, 17), shape(8, 3, 3, 2)), shape(2, 8, 6, 9), "\"nn.conv\"(%arg0, %arg1)",
         "{strides = array<i64: 2, 2>, dilations = array<i64: 2, 1>, pads = array<i64: 1, 0, 0, 1>}");
+    // 1-D convolutions run as 2-D ones of height 1 (nn-conv1d-as-2d): a strided one and a depthwise one.
+    check("conv_1d", List.of(shape(2, 5, 37), shape(7, 5, 3), shape(7)), shape(2, 7, 19), "\"nn.conv\"(%arg0, %arg1, %arg2)",
+        "{strides = array<i64: 2>, pads = array<i64: 1, 1>}");
+    check("conv_1d_depthwise", List.of(shape(1, 16, 50), shape(16, 1, 5)), shape(1, 16, 50), "\"nn.conv\"(%arg0, %arg1)",
+        "{pads = array<i64: 2, 2>, group = 16 : i64}");
   }
 
   /**

@@ -15,6 +15,7 @@ public final class CorePasses implements PassProvider {
         .register(SccpPass::new)
         .register(dev.sol.pass.transforms.nn.NnFoldConstantsPass::new)
         .register(dev.sol.pass.transforms.nn.NnFoldBatchNormPass::new)
+        .register(dev.sol.pass.transforms.nn.NnConv1dAs2dPass::new)
         .register(dev.sol.pass.transforms.nn.NnFusePass::new);
   }
 }

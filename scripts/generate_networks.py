@@ -6,9 +6,15 @@ are committed under testdata/generated so that the tests never need Python.
 Architectures (shrunk: few channels, 32x32 inputs): ResNet (residual blocks with
 batch norm), DenseNet (concatenation), Inception (parallel branches), VGG, AlexNet (LRN,
 large strides), MobileNet (depthwise convolutions, HardSwish, Clip), ShuffleNet (grouped
-convolutions and channel shuffle), SqueezeNet (fire modules).
+convolutions and channel shuffle), SqueezeNet (fire modules); and, written later with random
+streams of their own (so that the first eight stay as they were), a U-Net (transposed
+convolutions, Resize, skip connections), an audio CNN (1-D convolutions, a residual add, 1-D
+pooling) and a style-transfer network (InstanceNormalization, a padded transposed convolution).
+
+    python3 scripts/generate_networks.py [NAME...]     # all, or only the named ones
 """
 import os
+import sys
 import numpy as np
 import onnx
 import onnxruntime as ort
@@ -207,6 +213,53 @@ def squeezenet():
     n.save(n.op("Softmax", [n.op("Flatten", [g], axis=1)], axis=1))
 
 
-for build in [resnet, densenet, inception, vgg, alexnet, mobilenet, shufflenet, squeezenet]:
-    build()
-    print("wrote", build.__name__)
+def unet():
+    n = Net("unet")
+    e1 = n.relu(n.conv("input", 3, 8, 3))
+    e2 = n.relu(n.conv(e1, 8, 16, 3, 2))
+    m = n.relu(n.conv(e2, 16, 16, 3, 2))
+    u1 = n.op("Resize", [m, "", n.const(np.array([1, 1, 2, 2], np.float32))], mode="nearest")
+    d1 = n.relu(n.conv(n.op("Concat", [u1, e2], axis=1), 32, 16, 3))
+    u2 = n.op("ConvTranspose", [d1, n.weight([16, 8, 2, 2]), n.weight([8], 0.1)], kernel_shape=[2, 2], strides=[2, 2])
+    d2 = n.relu(n.conv(n.op("Concat", [u2, e1], axis=1), 16, 8, 3))
+    n.save(n.op("Sigmoid", [n.conv(d2, 8, 1, 1, pad=0)]))
+
+
+def audio():
+    n = Net("audio")
+
+    def conv1d(x, cin, cout, k, stride=1, dilation=1):
+        pad = (k - 1) * dilation // 2
+        return n.op("Conv", [x, n.weight([cout, cin, k]), n.weight([cout], 0.1)], kernel_shape=[k], strides=[stride], pads=[pad, pad],
+                    dilations=[dilation])
+
+    x = n.relu(conv1d("input", 1, 8, 9, stride=2))
+    x = n.relu(n.op("Add", [conv1d(x, 8, 8, 3), x]))
+    x = n.op("MaxPool", [x], kernel_shape=[2], strides=[2])
+    x = n.relu(conv1d(x, 8, 16, 3, dilation=2))
+    n.save(n.head(x, 16), shape=(1, 1, 400))
+
+
+def stylenet():
+    n = Net("stylenet")
+
+    def norm(x, c):
+        return n.op("InstanceNormalization", [x, n.weight([c], 0.5), n.weight([c], 0.1)], epsilon=1e-5)
+
+    x = n.relu(norm(n.conv("input", 3, 8, 3), 8))
+    x = n.relu(norm(n.conv(x, 8, 16, 3, 2), 16))
+    x = n.op("ConvTranspose", [x, n.weight([16, 8, 3, 3]), n.weight([8], 0.1)], kernel_shape=[3, 3], strides=[2, 2], pads=[1, 1, 1, 1],
+             output_padding=[1, 1])
+    x = n.relu(norm(x, 8))
+    n.save(n.op("Tanh", [n.conv(x, 8, 3, 3)]))
+
+
+FIRST = [resnet, densenet, inception, vgg, alexnet, mobilenet, shufflenet, squeezenet]
+LATER = {unet: 11, audio: 12, stylenet: 13}
+wanted = set(sys.argv[1:])
+for build in FIRST + list(LATER):
+    if build in LATER:
+        rng = np.random.default_rng(LATER[build])
+    if not wanted or build.__name__ in wanted:
+        build()
+        print("wrote", build.__name__)

@@ -41,3 +41,13 @@
 // RUN: %sol-opt %t.resnet.mlir --nn-fold-batchnorm --canonicalize --check-equivalence | FileCheck %s --check-prefix=RESNET
 // RESNET-NOT: "nn.batch_norm"
 // RESNET: "nn.conv"
+
+// InstanceNormalization: nn.layer_norm over the spatial axes with a unit scale, then the
+// per-channel scale and bias as an nn.batch_norm of mean 0, variance 1 and epsilon 0:
+// RUN: %sol-import %S/../../testdata/generated/net_stylenet/model.onnx | FileCheck %s --check-prefix=INSTNORM
+// INSTNORM: %[[C:.*]] = "nn.conv"(%arg0,
+// INSTNORM-NEXT: %[[ONES:.*]] = "nn.constant"() {value = dense<1.000000e+00> : tensor<32x32xf32>}
+// INSTNORM-NEXT: %[[N:.*]]:3 = "nn.layer_norm"(%[[C]], %[[ONES]]) {axis = 2 : i64, epsilon = 9.99{{[0-9]*}}E-6 : f64}
+// INSTNORM-NEXT: %[[MEAN:.*]] = "nn.constant"() {value = dense<0.000000e+00> : tensor<8xf32>}
+// INSTNORM-NEXT: %[[VAR:.*]] = "nn.constant"() {value = dense<1.000000e+00> : tensor<8xf32>}
+// INSTNORM-NEXT: "nn.batch_norm"(%[[N]]#0, %{{.*}}, %{{.*}}, %[[MEAN]], %[[VAR]]) {epsilon = 0.000000e+00 : f64}

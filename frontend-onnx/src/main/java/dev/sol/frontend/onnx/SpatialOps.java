@@ -25,6 +25,7 @@ final class SpatialOps {
     OnnxOps.CONVERTERS.put("GlobalMaxPool", n -> List.of(global(n, "nn.reduce_max")));
     OnnxOps.CONVERTERS.put("BatchNormalization", SpatialOps::batchNorm);
     OnnxOps.CONVERTERS.put("LayerNormalization", SpatialOps::layerNorm);
+    OnnxOps.CONVERTERS.put("InstanceNormalization", SpatialOps::instanceNorm);
     OnnxOps.CONVERTERS.put("LRN", n -> List.of(n.emit("nn.lrn", List.of(n.required(0)), attrs("size", IntegerAttr.i64(n.intAttr("size", 1)),
         "alpha", f64(n.floatAttr("alpha", 1e-4)), "beta", f64(n.floatAttr("beta", 0.75)), "bias", f64(n.floatAttr("bias", 1))))));
     OnnxOps.CONVERTERS.put("Slice", SpatialOps::slice);
@@ -286,6 +287,26 @@ final class SpatialOps {
     List<Value> operands = new ArrayList<>(List.of(x, n.required(1)));
     if (n.input(2) != null) operands.add(n.input(2));
     return n.emit("nn.layer_norm", operands, attrs("axis", IntegerAttr.i64(axis), "epsilon", f64(n.floatAttr("epsilon", 1e-5))), 3);
+  }
+
+  /**
+   * InstanceNormalization as nn.layer_norm over the spatial axes (each image's channel on its
+   * own, unit scale) followed by the per-channel scale and bias as an nn.batch_norm of mean 0,
+   * variance 1 and epsilon 0, which multiplies and adds exactly: both ops have fast kernels, and
+   * a batch norm takes the activation after it into one pass (nn-fuse).
+   */
+  private static List<Value> instanceNorm(NodeImporter n) throws ImportException {
+    Value x = n.required(0);
+    long[] s = shapeOf(x);
+    if (s.length < 3) throw n.error("expects an input of rank 3 or more (batch, channels, spatial dimensions), got rank " + s.length);
+    if (!(((RankedTensorType) x.type()).element() instanceof FloatType element)) throw n.error("expects a floating-point input");
+    Value ones = n.constantValue(DenseElementsAttr.ofDoubles(new RankedTensorType(Arrays.copyOfRange(s, 2, s.length), element), new double[] {1}));
+    Value normalized = n.emit("nn.layer_norm", List.of(x, ones), attrs("axis", IntegerAttr.i64(2), "epsilon", f64(n.floatAttr("epsilon", 1e-5))), 3)
+        .getFirst();
+    RankedTensorType perChannel = new RankedTensorType(new long[] {s[1]}, element);
+    Value zero = n.constantValue(DenseElementsAttr.ofDoubles(perChannel, new double[] {0}));
+    Value one = n.constantValue(DenseElementsAttr.ofDoubles(perChannel, new double[] {1}));
+    return List.of(n.emit("nn.batch_norm", List.of(normalized, n.required(1), n.required(2), zero, one), attrs("epsilon", f64(0))));
   }
 
   private static List<Value> slice(NodeImporter n) throws ImportException {

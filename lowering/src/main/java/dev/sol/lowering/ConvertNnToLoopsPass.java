@@ -81,7 +81,7 @@ public final class ConvertNnToLoopsPass implements Pass<ConvertNnToLoopsPass.Opt
         new SplitLowering(b), new SliceLowering(b), new PadLowering(b), new GatherLowering(b), new MatMulLowering(b, t),
         new GemmLowering(b, t), new ConvLowering(b, t), new ConvTransposeLowering(b, t),
         new PoolLowering<>(MaxPoolOp.class, MaxPoolOp.SPEC, b, t), new PoolLowering<>(AvgPoolOp.class, AvgPoolOp.SPEC, b, t),
-        new BatchNormLowering(b), new LayerNormLowering(b), new LrnLowering(b), new ResizeLowering(b),
+        new BatchNormLowering(b), new LayerNormLowering(b, t), new LrnLowering(b), new ResizeLowering(b),
         new SoftmaxLowering<>(SoftmaxOp.class, SoftmaxOp.SPEC, b, t), new SoftmaxLowering<>(LogSoftmaxOp.class, LogSoftmaxOp.SPEC, b, t),
         new ReduceLowering<>(ReduceSumOp.class, ReduceSumOp.SPEC, b, t), new ReduceLowering<>(ReduceMeanOp.class, ReduceMeanOp.SPEC, b, t),
         new ReduceLowering<>(ReduceMaxOp.class, ReduceMaxOp.SPEC, b, t), new ReduceLowering<>(ReduceMinOp.class, ReduceMinOp.SPEC, b, t),

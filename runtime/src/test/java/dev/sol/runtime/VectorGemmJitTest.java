@@ -70,6 +70,9 @@ class VectorGemmJitTest {
         "{strides = array<i64: 2>, pads = array<i64: 1, 1>}");
     check("conv_1d_depthwise", List.of(shape(1, 16, 50), shape(16, 1, 5)), shape(1, 16, 50), "\"nn.conv\"(%arg0, %arg1)",
         "{pads = array<i64: 2, 2>, group = 16 : i64}");
+    // 3-D convolutions run as 2-D ones over depth-tap channels (nn-conv3d-as-2d).
+    check("conv_3d", List.of(shape(2, 3, 6, 9, 10), shape(8, 3, 3, 3, 3), shape(8)), shape(2, 8, 3, 9, 8), "\"nn.conv\"(%arg0, %arg1, %arg2)",
+        "{strides = array<i64: 2, 1, 1>, pads = array<i64: 1, 1, 0, 1, 1, 0>}");
   }
 
   /**

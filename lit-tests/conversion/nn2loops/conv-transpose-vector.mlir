@@ -40,6 +40,22 @@
   "func.return"(%0) : (tensor<1x4x9x11xf32>) -> ()
 }) {function_type = (tensor<1x8x5x6xf32>, tensor<8x4x3x3xf32>, tensor<4xf32>) -> tensor<1x4x9x11xf32>, sym_name = "conv_transpose_product"} : () -> ()
 
+// Two groups: one product after the other in a loop over the groups, group g on the packed
+// weights' panels from g * 2 (a view), its input channels from g * 3 and output channels from g * 2.
+// CHECK-LABEL: "func.func"
+// CHECK: "memref.alloc"() {{.*}} -> memref<4x3x6xf32>
+// CHECK: "scf.for"
+// CHECK: "memref.subview"(%{{.*}}, %{{.*}}) {{.*}} -> memref<2x3x6xf32, strided<[18, 6, 1], offset: ?>>
+// CHECK: "vector.fma"
+// CHECK: sym_name = "conv_transpose_groups"
+"func.func"() ({
+^bb0(%x: tensor<1x6x4x4xf32>, %w: tensor<6x2x2x2xf32>):
+  %0 = "nn.conv_transpose"(%x, %w) {strides = array<i64: 2, 2>, group = 2 : i64} : (tensor<1x6x4x4xf32>, tensor<6x2x2x2xf32>) -> tensor<1x4x8x8xf32>
+  "func.return"(%0) : (tensor<1x4x8x8xf32>) -> ()
+}) {function_type = (tensor<1x6x4x4xf32>, tensor<6x2x2x2xf32>) -> tensor<1x4x8x8xf32>, sym_name = "conv_transpose_groups"} : () -> ()
+
 // Interpreting the module on random inputs before and after each pass gives the same results.
 // EQUIV-NOT: changed the results
 // EQUIV: sym_name = "conv_transpose_product"
+// EQUIV-NOT: changed the results
+// EQUIV: sym_name = "conv_transpose_groups"

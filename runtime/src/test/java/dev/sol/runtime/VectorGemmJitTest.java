@@ -184,7 +184,7 @@ class VectorGemmJitTest {
    * not overlap (2 x 2, stride 2) and that do (3 x 3, stride 2, with padding and output
    * padding), dilation with asymmetric padding, weights given at run time and as constants,
    * enough output channels for copied B panels, input rows in blocks with a last one shorter,
-   * and two threads.
+   * two threads, and groups (a depthwise one).
    */
   @Test void transposedConvolutionsAsProductsAndScatters() throws Exception {
     check("deconv_2x2_stride_2", List.of(shape(2, 5, 7, 9), shape(5, 3, 2, 2), shape(3)), shape(2, 3, 14, 18),
@@ -199,6 +199,11 @@ class VectorGemmJitTest {
         attributes, prelude);
     check("deconv_constant_threads", List.of(shape(2, 8, 9, 20), shape(64)), shape(2, 64, 18, 40), "\"nn.conv_transpose\"(%arg0, %w, %arg1)",
         attributes, prelude, null, new SolOptions().threads(2).parallelWork(1), 1e-5);
+    // Groups: each its own product on its channels; weights at run time, and constant (depthwise).
+    check("deconv_grouped", List.of(shape(1, 6, 5, 7), shape(6, 2, 3, 3)), shape(1, 6, 9, 13), "\"nn.conv_transpose\"(%arg0, %arg1)",
+        "{strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>, group = 3 : i64}");
+    check("deconv_depthwise_constant", List.of(shape(1, 8, 6, 6), shape(8)), shape(1, 8, 12, 12), "\"nn.conv_transpose\"(%arg0, %w, %arg1)",
+        "{strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>, group = 8 : i64}", "%w = " + constant(shape(8, 1, 4, 4)));
   }
 
   @Test void constantWeightsArePackedAtCompileTime() throws Exception {

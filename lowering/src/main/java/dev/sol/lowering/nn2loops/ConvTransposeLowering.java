@@ -13,7 +13,7 @@ import java.util.List;
  * nn.conv_transpose as a gather: output position o receives input i through kernel tap k
  * when o = i * stride - pad + k * dilation, so each output loops over taps and keeps those
  * where (o + pad - k * dilation) is a non-negative multiple of the stride inside the input.
- * On a target with vectors, 2-D f32 ones of one group are a matrix product and a scatter
+ * On a target with vectors, 2-D f32 ones are a matrix product and a scatter per group
  * instead ({@link VectorConvTranspose}).
  */
 public final class ConvTransposeLowering extends NnLowering<ConvTransposeOp> {

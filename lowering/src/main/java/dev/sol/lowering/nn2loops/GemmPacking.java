@@ -117,12 +117,17 @@ final class GemmPacking {
    * group: {@code groups * panels} x k x mr, where group g's panels start at {@code g * panels}.
    */
   static DenseElementsAttr packConstantAGroups(int mr, DenseElementsAttr a, long groups, long m, long k) {
+    return packConstantAGroups(mr, a, groups, m, k, false);
+  }
+
+  /** As above, each group's matrix stored transposed (k x m) when {@code transposed}: a grouped transposed convolution's weights. */
+  static DenseElementsAttr packConstantAGroups(int mr, DenseElementsAttr a, long groups, long m, long k, boolean transposed) {
     long panels = (m + mr - 1) / mr;
     RankedTensorType type = new RankedTensorType(new long[] {groups * panels, k, mr}, FloatType.F32);
     byte[] src = a.rawData();
     if (a.isSplat()) return DenseElementsAttr.fromRaw(type, src.clone());
     byte[] packed = new byte[Math.toIntExact(groups * panels * k * mr * 4)];
-    for (long g = 0; g < groups; g++) pack(src, g * m * k, packed, g * panels * k * mr, panels, mr, k, m, true);
+    for (long g = 0; g < groups; g++) pack(src, g * m * k, packed, g * panels * k * mr, panels, mr, k, m, !transposed);
     return DenseElementsAttr.fromRaw(type, packed);
   }
 

@@ -9,7 +9,8 @@ large strides), MobileNet (depthwise convolutions, HardSwish, Clip), ShuffleNet 
 convolutions and channel shuffle), SqueezeNet (fire modules); and, written later with random
 streams of their own (so that the first eight stay as they were), a U-Net (transposed
 convolutions, Resize, skip connections), an audio CNN (1-D convolutions, a residual add, 1-D
-pooling) and a style-transfer network (InstanceNormalization, a padded transposed convolution).
+pooling), a style-transfer network (InstanceNormalization, a padded transposed convolution) and
+a segmenter whose output is the ArgMax over its class scores (i64).
 
     python3 scripts/generate_networks.py [NAME...]     # all, or only the named ones
 """
@@ -24,10 +25,10 @@ rng = np.random.default_rng(7)
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "testdata", "generated")
 
 
-def output_info(name):
+def output_info(name, elem_type=TensorProto.FLOAT):
     info = onnx.ValueInfoProto()
     info.name = name
-    info.type.tensor_type.elem_type = TensorProto.FLOAT
+    info.type.tensor_type.elem_type = elem_type
     return info
 
 
@@ -82,9 +83,9 @@ class Net:
         y = self.op("Gemm", [f, self.weight([classes, c]), self.weight([classes], 0.1)], transB=1)
         return self.op("Softmax", [y], axis=1)
 
-    def save(self, output, shape=(1, 3, 32, 32)):
+    def save(self, output, shape=(1, 3, 32, 32), elem_type=TensorProto.FLOAT):
         graph = helper.make_graph(self.nodes, self.name, [helper.make_tensor_value_info("input", TensorProto.FLOAT, list(shape))],
-                                  [output_info(output)], self.inits)
+                                  [output_info(output, elem_type)], self.inits)
         model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 14)], producer_name="sol-generate-networks")
         model.ir_version = 8
         folder = os.path.join(OUT, f"net_{self.name}")
@@ -254,8 +255,15 @@ def stylenet():
     n.save(n.op("Tanh", [n.conv(x, 8, 3, 3)]))
 
 
+def segmenter():
+    n = Net("segmenter")
+    x = n.relu(n.conv("input", 3, 8, 3))
+    x = n.conv(x, 8, 5, 1, pad=0)
+    n.save(n.op("ArgMax", [x], axis=1, keepdims=0), elem_type=TensorProto.INT64)
+
+
 FIRST = [resnet, densenet, inception, vgg, alexnet, mobilenet, shufflenet, squeezenet]
-LATER = {unet: 11, audio: 12, stylenet: 13}
+LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14}
 wanted = set(sys.argv[1:])
 for build in FIRST + list(LATER):
     if build in LATER:

@@ -134,3 +134,21 @@
   %0 = "nn.conv_transpose"(%x, %w) {group = 0 : i64} : (tensor<1x2x2x2xf32>, tensor<2x1x3x3xf32>) -> tensor<1x1x4x4xf32>
   "func.return"() : () -> ()
 }) {function_type = (tensor<1x2x2x2xf32>, tensor<2x1x3x3xf32>) -> (), sym_name = "f"} : () -> ()
+
+// -----
+
+"func.func"() ({
+^bb0(%a: tensor<f32>):
+  // expected-error @+1 {{'nn.argmax' op needs an axis: the input is a scalar}}
+  %0 = "nn.argmax"(%a) : (tensor<f32>) -> tensor<i64>
+  "func.return"() : () -> ()
+}) {function_type = (tensor<f32>) -> (), sym_name = "f"} : () -> ()
+
+// -----
+
+"func.func"() ({
+^bb0(%a: tensor<2x3xf32>):
+  // expected-error @+1 {{'nn.argmin' op axis 2 is out of range for rank 2}}
+  %0 = "nn.argmin"(%a) {axis = 2 : i64} : (tensor<2x3xf32>) -> tensor<2x1xi64>
+  "func.return"() : () -> ()
+}) {function_type = (tensor<2x3xf32>) -> (), sym_name = "f"} : () -> ()

@@ -51,3 +51,7 @@
 // INSTNORM-NEXT: %[[MEAN:.*]] = "nn.constant"() {value = dense<0.000000e+00> : tensor<8xf32>}
 // INSTNORM-NEXT: %[[VAR:.*]] = "nn.constant"() {value = dense<1.000000e+00> : tensor<8xf32>}
 // INSTNORM-NEXT: "nn.batch_norm"(%[[N]]#0, %{{.*}}, %{{.*}}, %[[MEAN]], %[[VAR]]) {epsilon = 0.000000e+00 : f64}
+
+// ArgMax (and ArgMin) with its axis, keepdims and select_last_index, an i64 result:
+// RUN: %sol-import %S/../../testdata/generated/net_segmenter/model.onnx | FileCheck %s --check-prefix=ARGMAX
+// ARGMAX: "nn.argmax"(%{{.*}}) {axis = 1 : i64, keepdims = 0 : i64, select_last_index = 0 : i64} : (tensor<1x5x32x32xf32>) -> tensor<1x32x32xi64>

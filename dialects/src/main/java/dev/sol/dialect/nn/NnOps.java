@@ -49,6 +49,8 @@ final class NnOps {
       ReduceSumOp.SPEC,
       ReduceMeanOp.SPEC,
       ReduceMaxOp.SPEC,
+      ArgMaxOp.SPEC,
+      ArgMinOp.SPEC,
       ReduceMinOp.SPEC,
       ReduceProdOp.SPEC,
       ConvOp.SPEC,

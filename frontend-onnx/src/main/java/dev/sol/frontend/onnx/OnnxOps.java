@@ -97,6 +97,8 @@ final class OnnxOps {
     CONVERTERS.put("ReduceSum", n -> List.of(reduce(n, "nn.reduce_sum", 13)));
     CONVERTERS.put("ReduceMean", n -> List.of(reduce(n, "nn.reduce_mean", 18)));
     CONVERTERS.put("ReduceMax", n -> List.of(reduce(n, "nn.reduce_max", 18)));
+    CONVERTERS.put("ArgMax", n -> List.of(argReduce(n, "nn.argmax")));
+    CONVERTERS.put("ArgMin", n -> List.of(argReduce(n, "nn.argmin")));
     CONVERTERS.put("ReduceMin", n -> List.of(reduce(n, "nn.reduce_min", 18)));
     CONVERTERS.put("ReduceProd", n -> List.of(reduce(n, "nn.reduce_prod", 18)));
     CONVERTERS.put("Reshape", OnnxOps::reshape);
@@ -205,6 +207,12 @@ final class OnnxOps {
   }
 
   /** Axes moved from an attribute to an input at {@code inputSince}; empty axes mean all, unless noop_with_empty_axes. */
+  /** ArgMax / ArgMin: axis (default 0), keepdims (default 1), select_last_index (opset 12 on, default 0). */
+  private static Value argReduce(NodeImporter n, String op) throws ImportException {
+    return n.emit(op, List.of(n.required(0)), attrs("axis", IntegerAttr.i64(n.intAttr("axis", 0)), "keepdims", IntegerAttr.i64(n.intAttr("keepdims", 1)),
+        "select_last_index", IntegerAttr.i64(n.intAttr("select_last_index", 0))));
+  }
+
   private static Value reduce(NodeImporter n, String op, int inputSince) throws ImportException {
     Value x = n.required(0);
     long[] axes = n.opset >= inputSince ? (n.input(1) == null ? null : longs(n.constantInput(1, "the axes"))) : n.intsAttr("axes");

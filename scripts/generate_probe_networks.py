@@ -1,0 +1,225 @@
+#!/usr/bin/env python3
+"""Writes small probe networks, one per kind of model that the benchmark networks do not cover,
+with random weights, as ONNX files: each exercises a few ops or shapes that a user's model may
+lean on (1-D and 3-D convolutions, transposed convolutions, normalizations, attention blocks,
+post-processing), so that `scripts/bench_probes.sh` can show where SOL is far from ONNX Runtime.
+
+    python3 scripts/generate_probe_networks.py [OUTDIR]      # default bench/probes (ignored by git)
+
+The seventh session's probes found a transposed convolution 67 times slower than ONNX Runtime's
+(a gather), 1-D and 3-D convolutions 12 times (the scalar loops), and InstanceNormalization and
+ArgMax unsupported; GRU is still unsupported (the probe shows the error).
+"""
+import argparse
+import os
+import numpy as np
+import onnx
+from onnx import TensorProto, helper, numpy_helper
+
+
+class Net:
+    def __init__(self, seed):
+        self.rng = np.random.default_rng(seed)
+        self.nodes = []
+        self.inits = []
+        self.count = 0
+
+    def weight(self, shape, scale=None):
+        self.count += 1
+        name = f"w{self.count}"
+        fan_in = int(np.prod(shape[1:])) if len(shape) > 1 else shape[0]
+        s = scale if scale is not None else np.sqrt(2.0 / fan_in)
+        self.inits.append(numpy_helper.from_array((self.rng.standard_normal(shape) * s).astype(np.float32), name))
+        return name
+
+    def tensor(self, array):
+        self.count += 1
+        name = f"t{self.count}"
+        self.inits.append(numpy_helper.from_array(np.asarray(array), name))
+        return name
+
+    def op(self, op_type, inputs, **attrs):
+        self.count += 1
+        out = f"{op_type.lower()}{self.count}"
+        self.nodes.append(helper.make_node(op_type, inputs, [out], **attrs))
+        return out
+
+    def conv(self, x, cin, cout, k, stride=1, group=1, kernel=None, pads=None):
+        kh, kw = (k, k) if kernel is None else kernel
+        pads = pads if pads is not None else [kh // 2, kw // 2, kh // 2, kw // 2]
+        return self.op("Conv", [x, self.weight([cout, cin // group, kh, kw]), self.weight([cout], 0.1)], kernel_shape=[kh, kw],
+                       strides=[stride, stride], pads=pads, group=group)
+
+    def silu(self, x):
+        return self.op("Mul", [x, self.op("Sigmoid", [x])])
+
+    def gelu(self, x):
+        e = self.op("Erf", [self.op("Div", [x, self.tensor(np.float32(np.sqrt(2)))])])
+        return self.op("Mul", [self.op("Mul", [x, self.op("Add", [e, self.tensor(np.float32(1))])]), self.tensor(np.float32(0.5))])
+
+    def save(self, folder, name, output, shape, out_type=TensorProto.FLOAT):
+        graph = helper.make_graph(self.nodes, name, [helper.make_tensor_value_info("input", TensorProto.FLOAT, list(shape))],
+                                  [helper.make_tensor_value_info(output, out_type, None)], self.inits)
+        model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)], producer_name="sol-probe-networks")
+        model.ir_version = 8
+        onnx.save(model, os.path.join(folder, f"{name}.onnx"))
+
+
+def attention(n, x, seq, d, heads, gelu):
+    def norm(v):
+        return n.op("LayerNormalization", [v, n.tensor(np.ones(d, np.float32)), n.tensor(np.zeros(d, np.float32))], axis=-1)
+
+    qkv = n.op("Add", [n.op("MatMul", [norm(x), n.weight([d, 3 * d])]), n.weight([3 * d], 0.1)])
+    qkv = n.op("Transpose", [n.op("Reshape", [qkv, n.tensor(np.array([1, seq, 3, heads, d // heads], np.int64))])], perm=[2, 0, 3, 1, 4])
+    q, k, v = (n.op("Gather", [qkv, n.tensor(np.array(i, np.int64))], axis=0) for i in range(3))
+    scores = n.op("Mul", [n.op("MatMul", [q, n.op("Transpose", [k], perm=[0, 1, 3, 2])]), n.tensor(np.float32(1 / np.sqrt(d // heads)))])
+    a = n.op("MatMul", [n.op("Softmax", [scores], axis=-1), v])
+    a = n.op("Reshape", [n.op("Transpose", [a], perm=[0, 2, 1, 3]), n.tensor(np.array([1, seq, d], np.int64))])
+    x = n.op("Add", [x, n.op("MatMul", [a, n.weight([d, d])])])
+    h = n.op("MatMul", [norm(x), n.weight([d, 4 * d])])
+    h = n.gelu(h) if gelu else n.op("Relu", [h])
+    return n.op("Add", [x, n.op("MatMul", [h, n.weight([4 * d, d])])])
+
+
+def probes():
+    """name -> (builder returning (net, output), input shape, output type)."""
+    def transformer():
+        n = Net(1)
+        return n, attention(n, "input", 64, 128, 4, gelu=False)
+
+    def vit_block():
+        n = Net(2)
+        return n, attention(n, "input", 256, 384, 6, gelu=True)
+
+    def mobilenet_v3_block():
+        n = Net(3)
+        x = n.op("HardSwish", [n.conv("input", 3, 16, 3, 2)])
+        for cin, ce, cout, s in [(16, 64, 24, 2), (24, 72, 24, 1), (24, 96, 40, 2), (40, 240, 80, 2)]:
+            e = n.op("HardSwish", [n.conv(x, cin, ce, 1, pads=[0] * 4)])
+            dw = n.op("HardSwish", [n.conv(e, ce, ce, 3, s, group=ce)])
+            g = n.op("Relu", [n.conv(n.op("GlobalAveragePool", [dw]), ce, ce // 4, 1, pads=[0] * 4)])
+            g = n.op("HardSigmoid", [n.conv(g, ce // 4, ce, 1, pads=[0] * 4)])
+            y = n.conv(n.op("Mul", [dw, g]), ce, cout, 1, pads=[0] * 4)
+            x = n.op("Add", [y, x]) if cin == cout and s == 1 else y
+        return n, n.op("Flatten", [n.op("GlobalAveragePool", [x])])
+
+    def inception_v3_asymmetric():
+        n = Net(4)
+        x = n.op("Relu", [n.conv("input", 192, 128, 0, kernel=(1, 7))])
+        x = n.op("Relu", [n.conv(x, 128, 128, 0, kernel=(7, 1))])
+        return n, n.op("Relu", [n.conv(x, 128, 192, 0, kernel=(1, 7))])
+
+    def resnext_grouped():
+        n = Net(5)
+        return n, n.op("Relu", [n.conv(n.op("Relu", [n.conv("input", 128, 128, 3, group=32)]), 128, 256, 1, pads=[0] * 4)])
+
+    def audio_1d():
+        n = Net(6)
+        x = n.op("Relu", [n.op("Conv", ["input", n.weight([64, 1, 80]), n.weight([64], 0.1)], kernel_shape=[80], strides=[4], pads=[38, 38])])
+        x = n.op("Relu", [n.op("Conv", [x, n.weight([64, 64, 3]), n.weight([64], 0.1)], kernel_shape=[3], pads=[1, 1])])
+        x = n.op("MaxPool", [x], kernel_shape=[4], strides=[4])
+        return n, n.op("Relu", [n.op("Conv", [x, n.weight([128, 64, 3]), n.weight([128], 0.1)], kernel_shape=[3], pads=[1, 1])])
+
+    def video_3d():
+        n = Net(7)
+        x = n.op("Relu", [n.op("Conv", ["input", n.weight([32, 3, 3, 3, 3]), n.weight([32], 0.1)], kernel_shape=[3, 3, 3], pads=[1] * 6)])
+        x = n.op("MaxPool", [x], kernel_shape=[1, 2, 2], strides=[1, 2, 2])
+        return n, n.op("Relu", [n.op("Conv", [x, n.weight([64, 32, 3, 3, 3]), n.weight([64], 0.1)], kernel_shape=[3, 3, 3], pads=[1] * 6)])
+
+    def yolo_neck():
+        n = Net(8)
+        x = n.op("LeakyRelu", [n.conv("input", 3, 32, 3, 2)], alpha=0.1)
+        y = n.silu(n.conv(x, 32, 64, 3, 2))
+        z = n.op("Concat", [y, n.op("MaxPool", [y], kernel_shape=[5, 5], strides=[1, 1], pads=[2, 2, 2, 2])], axis=1)
+        u = n.op("Resize", [z, "", n.tensor(np.array([1, 1, 2, 2], np.float32))], mode="nearest")
+        return n, n.conv(n.op("Concat", [u, x], axis=1), 160, 32, 3)
+
+    def efficientnet_block():
+        n = Net(9)
+        x = n.silu(n.conv("input", 96, 96, 5, 2, group=96))
+        s = n.silu(n.conv(n.op("GlobalAveragePool", [x]), 96, 24, 1, pads=[0] * 4))
+        s = n.op("Sigmoid", [n.conv(s, 24, 96, 1, pads=[0] * 4)])
+        return n, n.conv(n.op("Mul", [x, s]), 96, 40, 1, pads=[0] * 4)
+
+    def bilinear_upsample():
+        n = Net(10)
+        return n, n.conv(n.op("Resize", ["input", "", n.tensor(np.array([1, 1, 2, 2], np.float32))], mode="linear"), 64, 64, 3)
+
+    def style_transfer():
+        n = Net(11)
+
+        def norm(v, c):
+            return n.op("InstanceNormalization", [v, n.weight([c], 0.5), n.weight([c], 0.1)])
+
+        x = n.op("Relu", [norm(n.conv("input", 3, 32, 9), 32)])
+        return n, n.op("Relu", [norm(n.conv(x, 32, 64, 3, 2), 64)])
+
+    def bert_ffn():
+        n = Net(12)
+        return n, n.op("MatMul", [n.gelu(n.op("MatMul", ["input", n.weight([256, 1024])])), n.weight([1024, 256])])
+
+    def depthwise_deconv():
+        n = Net(13)
+        return n, n.op("ConvTranspose", ["input", n.weight([64, 1, 4, 4]), n.weight([64], 0.1)], kernel_shape=[4, 4], strides=[2, 2],
+                       pads=[1, 1, 1, 1], group=64)
+
+    def segmentation_softmax():
+        n = Net(14)
+        return n, n.op("Softmax", [n.conv("input", 64, 21, 1, pads=[0] * 4)], axis=1)
+
+    def segmentation_argmax():
+        n = Net(15)
+        return n, n.op("ArgMax", [n.conv("input", 64, 21, 1, pads=[0] * 4)], axis=1)
+
+    def mlp_mixer_block():
+        n = Net(16)
+        x = n.op("MatMul", [n.op("Relu", [n.op("MatMul", [n.op("Transpose", ["input"], perm=[0, 2, 1]), n.weight([196, 256])])]),
+                            n.weight([256, 196])])
+        return n, n.op("Add", [n.op("Transpose", [x], perm=[0, 2, 1]), "input"])
+
+    def l2_normalize():
+        n = Net(17)
+        x = n.conv("input", 64, 64, 3)
+        norm = n.op("Sqrt", [n.op("ReduceSum", [n.op("Mul", [x, x]), n.tensor(np.array([1], np.int64))], keepdims=1)])
+        return n, n.op("Div", [x, norm])
+
+    def gru():
+        n = Net(18)
+        return n, n.op("GRU", ["input", n.weight([1, 192, 32]), n.weight([1, 192, 64])], hidden_size=64)
+
+    f32, i64 = TensorProto.FLOAT, TensorProto.INT64
+    return {
+        "transformer": (transformer, [1, 64, 128], f32),
+        "vit_block": (vit_block, [1, 256, 384], f32),
+        "mobilenet_v3_block": (mobilenet_v3_block, [1, 3, 224, 224], f32),
+        "inception_v3_asymmetric": (inception_v3_asymmetric, [1, 192, 17, 17], f32),
+        "resnext_grouped": (resnext_grouped, [1, 128, 56, 56], f32),
+        "audio_1d": (audio_1d, [1, 1, 16000], f32),
+        "video_3d": (video_3d, [1, 3, 8, 64, 64], f32),
+        "yolo_neck": (yolo_neck, [1, 3, 256, 256], f32),
+        "efficientnet_block": (efficientnet_block, [1, 96, 112, 112], f32),
+        "bilinear_upsample": (bilinear_upsample, [1, 64, 56, 56], f32),
+        "style_transfer": (style_transfer, [1, 3, 256, 256], f32),
+        "bert_ffn": (bert_ffn, [1, 128, 256], f32),
+        "depthwise_deconv": (depthwise_deconv, [1, 64, 64, 64], f32),
+        "segmentation_softmax": (segmentation_softmax, [1, 64, 128, 128], f32),
+        "segmentation_argmax": (segmentation_argmax, [1, 64, 128, 128], i64),
+        "mlp_mixer_block": (mlp_mixer_block, [1, 196, 512], f32),
+        "l2_normalize": (l2_normalize, [1, 64, 56, 56], f32),
+        "gru": (gru, [20, 1, 32], f32),
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("outdir", nargs="?", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "bench", "probes"))
+    args = parser.parse_args()
+    os.makedirs(args.outdir, exist_ok=True)
+    for name, (build, shape, out_type) in probes().items():
+        net, output = build()
+        net.save(args.outdir, name, output, shape, out_type)
+        print("wrote", os.path.join(args.outdir, f"{name}.onnx"))
+
+
+if __name__ == "__main__":
+    main()

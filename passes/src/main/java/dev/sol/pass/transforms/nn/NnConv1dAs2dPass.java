@@ -1,20 +1,16 @@
 package dev.sol.pass.transforms.nn;
 
-import dev.sol.dialect.nn.AddOp;
-import dev.sol.dialect.nn.ClipOp;
 import dev.sol.dialect.nn.ConstantOp;
 import dev.sol.dialect.nn.ConvOp;
 import dev.sol.dialect.nn.FusedOp;
-import dev.sol.dialect.nn.HardSigmoidOp;
-import dev.sol.dialect.nn.HardSwishOp;
-import dev.sol.dialect.nn.LeakyReluOp;
-import dev.sol.dialect.nn.ReluOp;
-import dev.sol.dialect.nn.ReshapeOp;
 import dev.sol.ir.*;
 import dev.sol.pass.NoOptions;
 import dev.sol.pass.Pass;
 import dev.sol.pass.PassInfo;
 import dev.sol.pass.PassState;
+import static dev.sol.pass.transforms.nn.ReshapedEpilogue.reshape;
+import static dev.sol.pass.transforms.nn.ReshapedEpilogue.shape;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,54 +57,11 @@ public final class NnConv1dAs2dPass implements Pass<NoOptions> {
     long[] pads = conv.pads();
     ConvOp wide = ConvOp.create(b, loc, x, w, conv.numOperands() > 2 ? conv.operand(2) : null, new long[] {1, conv.strides()[0]},
         new long[] {0, pads[0], 0, pads[1]}, new long[] {1, conv.dilations()[0]}, conv.group());
-    // The epilogue ops after it, on the 2-D result.
-    List<Operation> chain = new ArrayList<>(List.of(conv));
-    Operation last = conv;
-    Value current = wide.result(0);
-    while (last.result(0).hasOneUse()) {
-      Operation user = last.result(0).users().getFirst();
-      if (user.parentOp() != conv.parentOp() || !movable(user, last.result(0))) break;
-      b.before(user);
-      List<Value> operands = new ArrayList<>();
-      for (Value v : user.operands()) {
-        operands.add(v == last.result(0) ? current : user instanceof AddOp ? reshape(b, user.location(), v, shape(current)) : v);
-      }
-      OperationState s = new OperationState(user.name(), user.location()).operands(operands)
-          .results(new RankedTensorType(shape(current), ((RankedTensorType) user.result(0).type()).element()));
-      for (NamedAttribute a : user.attributes().entries()) s.attribute(a.name(), a.value());
-      current = b.create(s).result(0);
-      last = user;
-      chain.add(user);
-    }
-    b.after(last);
-    Value back = reshape(b, loc, current, shape(last.result(0)));
-    last.result(0).replaceAllUsesWith(back);
     Value weights = conv.operand(1);
-    for (Operation op : chain.reversed()) op.erase();
+    ReshapedEpilogue.move(conv, wide.result(0), b, true, (in, moved) -> reshape(in, loc, moved.value(), shape(moved.last().result(0))));
     if (weights.definingOp() instanceof ConstantOp c && weights.hasNoUses()) c.erase();
   }
 
-  /** The ops nn-fuse takes into a product's epilogue, with {@code input} the chain's value. */
-  private static boolean movable(Operation op, Value input) {
-    return switch (op) {
-      case ReluOp r -> true;
-      case LeakyReluOp r -> true;
-      case ClipOp c -> c.operand(0) == input;
-      case HardSigmoidOp h -> true;
-      case HardSwishOp h -> true;
-      case AddOp a -> a.operand(0).type().equals(a.operand(1).type()) && a.operand(0) != a.operand(1);
-      default -> false;
-    };
-  }
-
-  private static long[] shape(Value v) { return ((RankedTensorType) v.type()).shape(); }
-
   /** n x c x l as n x c x 1 x l. */
   private static long[] withUnitHeight(long[] s) { return new long[] {s[0], s[1], 1, s[2]}; }
-
-  private static Value reshape(Builder b, Location loc, Value v, long[] shape) {
-    OperationState s = new OperationState(ReshapeOp.SPEC.name(), loc).operands(v).attribute("shape", DenseArrayAttr.i64(shape))
-        .results(new RankedTensorType(shape, ((RankedTensorType) v.type()).element()));
-    return b.create(s).result(0);
-  }
 }

@@ -1,15 +1,9 @@
 package dev.sol.pass.transforms.nn;
 
-import dev.sol.dialect.nn.ClipOp;
 import dev.sol.dialect.nn.ConcatOp;
 import dev.sol.dialect.nn.ConvOp;
 import dev.sol.dialect.nn.FusedOp;
-import dev.sol.dialect.nn.HardSigmoidOp;
-import dev.sol.dialect.nn.HardSwishOp;
-import dev.sol.dialect.nn.LeakyReluOp;
 import dev.sol.dialect.nn.PadOp;
-import dev.sol.dialect.nn.ReluOp;
-import dev.sol.dialect.nn.ReshapeOp;
 import dev.sol.dialect.nn.SliceOp;
 import dev.sol.dialect.nn.TransposeOp;
 import dev.sol.ir.*;
@@ -17,6 +11,10 @@ import dev.sol.pass.NoOptions;
 import dev.sol.pass.Pass;
 import dev.sol.pass.PassInfo;
 import dev.sol.pass.PassState;
+import static dev.sol.pass.transforms.nn.ReshapedEpilogue.create;
+import static dev.sol.pass.transforms.nn.ReshapedEpilogue.reshape;
+import static dev.sol.pass.transforms.nn.ReshapedEpilogue.shape;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -89,52 +87,8 @@ public final class NnConv3dAs2dPass implements Pass<NoOptions> {
         new long[] {pd[1], pd[2], pd[4], pd[5]}, new long[] {dl[1], dl[2]}, 1);
     // Activations after it move onto the 2-D result, into its epilogue (nn-fuse), before the
     // reshape and transpose back.
-    List<Operation> chain = new ArrayList<>(List.of(conv));
-    Value current = flat.result(0);
-    Operation last = conv;
-    while (last.result(0).hasOneUse()) {
-      Operation user = last.result(0).users().getFirst();
-      if (user.parentOp() != conv.parentOp() || !activation(user, last.result(0))) break;
-      b.before(user);
-      List<Value> operands = new ArrayList<>(user.operands());
-      operands.set(0, current);
-      OperationState s = new OperationState(user.name(), user.location()).operands(operands)
-          .results(new RankedTensorType(shape(current), ((RankedTensorType) user.result(0).type()).element()));
-      for (NamedAttribute a : user.attributes().entries()) s.attribute(a.name(), a.value());
-      current = b.create(s).result(0);
-      chain.add(user);
-      last = user;
-    }
-    b.after(last);
-    Value y = reshape(b, loc, current, new long[] {n, depths, os[1], os[3], os[4]});
-    y = create(b, TransposeOp.SPEC.name(), loc, List.of(y), os, x, "perm", DenseArrayAttr.i64(new long[] {0, 2, 1, 3, 4}));
-    last.result(0).replaceAllUsesWith(y);
-    for (Operation op : chain.reversed()) op.erase();
-  }
-
-  /** An activation that nn-fuse takes into a product's epilogue, applied to {@code input}. */
-  private static boolean activation(Operation op, Value input) {
-    return switch (op) {
-      case ReluOp r -> true;
-      case LeakyReluOp r -> true;
-      case ClipOp c -> c.operand(0) == input;
-      case HardSigmoidOp h -> true;
-      case HardSwishOp h -> true;
-      default -> false;
-    };
-  }
-
-  private static long[] shape(Value v) { return ((RankedTensorType) v.type()).shape(); }
-
-  private static Value reshape(Builder b, Location loc, Value v, long[] shape) {
-    return create(b, ReshapeOp.SPEC.name(), loc, List.of(v), shape, v, "shape", DenseArrayAttr.i64(shape));
-  }
-
-  /** An nn op {@code name} of {@code operands} with a result of {@code shape} and {@code like}'s element type, and the given attributes (name, value pairs). */
-  private static Value create(Builder b, String name, Location loc, List<Value> operands, long[] shape, Value like, Object... attributes) {
-    OperationState s = new OperationState(name, loc).operands(operands)
-        .results(new RankedTensorType(shape, ((RankedTensorType) like.type()).element()));
-    for (int i = 0; i < attributes.length; i += 2) s.attribute((String) attributes[i], (Attribute) attributes[i + 1]);
-    return b.create(s).result(0);
+    ReshapedEpilogue.move(conv, flat.result(0), b, false, (in, moved) -> create(in, TransposeOp.SPEC.name(), loc,
+        List.of(reshape(in, loc, moved.value(), new long[] {n, depths, os[1], os[3], os[4]})), os, moved.value(),
+        "perm", DenseArrayAttr.i64(new long[] {0, 2, 1, 3, 4})));
   }
 }

@@ -77,7 +77,7 @@ public final class NnFusePass implements Pass<NoOptions> {
     return group;
   }
 
-  private static boolean isEpilogue(Operation op, Value input) {
+  static boolean isEpilogue(Operation op, Value input) {
     return switch (op) {
       case ReluOp r -> true;
       case LeakyReluOp r -> true;

@@ -10,7 +10,9 @@ convolutions and channel shuffle), SqueezeNet (fire modules); and, written later
 streams of their own (so that the first eight stay as they were), a U-Net (transposed
 convolutions, Resize, skip connections), an audio CNN (1-D convolutions, a residual add, 1-D
 pooling), a style-transfer network (InstanceNormalization, a padded transposed convolution) and
-a segmenter whose output is the ArgMax over its class scores (i64).
+a segmenter whose output is the ArgMax over its class scores (i64); then single-operator LSTM,
+GRU and RNN cases (rnn_*, several outputs each) and a CRNN-style recognizer with a
+bidirectional LSTM.
 
     python3 scripts/generate_networks.py [NAME...]     # all, or only the named ones
 """
@@ -262,8 +264,97 @@ def segmenter():
     n.save(n.op("ArgMax", [x], axis=1, keepdims=0), elem_type=TensorProto.INT64)
 
 
+def save_case(name, nodes, inits, x, outputs, opset=14, reference=None):
+    """One operator case (folder rnn_NAME): graph input "input" is x, the outputs are named;
+    reference(x) computes them instead of running the model (ONNX Runtime lacks layout=1)."""
+    graph = helper.make_graph(nodes, name, [helper.make_tensor_value_info("input", TensorProto.FLOAT, list(x.shape))],
+                              [output_info(o) for o in outputs], inits)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", opset)], producer_name="sol-generate-networks")
+    model.ir_version = 8
+    folder = os.path.join(OUT, f"rnn_{name}")
+    os.makedirs(os.path.join(folder, "test_data_set_0"), exist_ok=True)
+    onnx.save(model, os.path.join(folder, "model.onnx"))
+    opts = ort.SessionOptions()
+    opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_DISABLE_ALL
+    if reference is None:
+        ys = ort.InferenceSession(model.SerializeToString(), opts, providers=["CPUExecutionProvider"]).run(None, {"input": x})
+    else:
+        ys = reference(x)
+    with open(os.path.join(folder, "test_data_set_0", "input_0.pb"), "wb") as f:
+        f.write(numpy_helper.from_array(x).SerializeToString())
+    for i, y in enumerate(ys):
+        with open(os.path.join(folder, "test_data_set_0", f"output_{i}.pb"), "wb") as f:
+            f.write(numpy_helper.from_array(y).SerializeToString())
+
+
+def recurrent():
+    """LSTM, GRU and RNN cases: every direction, both layouts, biases, initial states, peepholes,
+    clip, input_forget, linear_before_reset and non-default activations."""
+    def arr(*shape, scale=0.5):
+        return (rng.standard_normal(shape) * scale).astype(np.float32)
+
+    def case(name, op, gates, hidden, seq, batch, inputs, dirs=1, layout=0, extra=(), outputs=3, **attrs):
+        x = arr(*((batch, seq, inputs) if layout else (seq, batch, inputs)), scale=1.0)
+        inits = [numpy_helper.from_array(arr(dirs, gates * hidden, inputs), "W"), numpy_helper.from_array(arr(dirs, gates * hidden, hidden), "R")]
+        names = ["input", "W", "R"]
+        for key, shape in extra:
+            names.append(key if shape is not None else "")
+            if shape is not None:
+                inits.append(numpy_helper.from_array(arr(*shape), key))
+        outs = ["Y", "Y_h", "Y_c"][:outputs]
+        node = helper.make_node(op, names, outs, name=name, hidden_size=hidden, layout=layout, **attrs)
+        reference = None
+        if layout:
+            # ONNX Runtime runs layout 0 only: the same node on the transposed input, outputs transposed back.
+            seq_first = helper.make_node(op, names, outs, name=name, hidden_size=hidden, **attrs)
+            graph = helper.make_graph([seq_first], name, [helper.make_tensor_value_info("input", TensorProto.FLOAT, [seq, batch, inputs])],
+                                      [output_info(o) for o in outs], inits)
+            model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 14)])
+            model.ir_version = 8
+            session = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
+            perms = [(2, 0, 1, 3), (1, 0, 2), (1, 0, 2)]
+            reference = lambda v: [np.transpose(y, p) for y, p in zip(session.run(None, {"input": np.transpose(v, (1, 0, 2))}), perms)]
+        save_case(name, [node], inits, x, outs, reference=reference)
+
+    h = 4
+    case("lstm_bidirectional", "LSTM", 4, h, 6, 2, 5, dirs=2,
+         extra=[("B", (2, 8 * h)), ("", None), ("initial_h", (2, 2, h)), ("initial_c", (2, 2, h)), ("P", (2, 3 * h))],
+         direction="bidirectional")
+    case("lstm_reverse_batch_first", "LSTM", 4, h, 5, 3, 2, layout=1, extra=[("B", (1, 8 * h))], direction="reverse", clip=0.7,
+         input_forget=1)
+    case("lstm_activations", "LSTM", 4, h, 4, 1, 3, extra=[("B", (1, 8 * h))], outputs=2,
+         activations=["HardSigmoid", "LeakyRelu", "Tanh"], activation_alpha=[0.3, 0.05], activation_beta=[0.4])
+    case("gru_bidirectional_linear_before_reset", "GRU", 3, h, 6, 2, 5, dirs=2, outputs=2,
+         extra=[("B", (2, 6 * h)), ("", None), ("initial_h", (2, 2, h))], direction="bidirectional", linear_before_reset=1)
+    case("gru_forward", "GRU", 3, h, 5, 2, 3, extra=[("B", (1, 6 * h))], outputs=2)
+    case("gru_batch_first_no_bias", "GRU", 3, h, 4, 2, 3, layout=1, outputs=2, direction="reverse")
+    case("rnn_relu_bidirectional", "RNN", 1, h, 5, 2, 3, dirs=2, outputs=2, extra=[("B", (2, 2 * h))], direction="bidirectional",
+         activations=["Relu", "Tanh"])
+
+
+def crnn():
+    """A CRNN-style text-line recognizer: convolutions over a 1x16x64 line, columns as a
+    sequence, a bidirectional LSTM, per-column class scores."""
+    n = Net("crnn")
+    x = n.relu(n.bn(n.conv("input", 1, 8, 3), 8))
+    x = n.op("MaxPool", [x], kernel_shape=[2, 2], strides=[2, 2])
+    x = n.relu(n.bn(n.conv(x, 8, 16, 3), 16))
+    x = n.op("MaxPool", [x], kernel_shape=[2, 2], strides=[2, 2])
+    x = n.relu(n.conv(x, 16, 16, 3))
+    x = n.op("ReduceMean", [x], axes=[2], keepdims=0)           # 1 x 16 x 16 (channels x columns)
+    x = n.op("Transpose", [x], perm=[2, 0, 1])                  # columns x batch x channels
+    h = 12
+    w, r, b = n.weight([2, 4 * h, 16], 0.3), n.weight([2, 4 * h, h], 0.3), n.weight([2, 8 * h], 0.1)
+    y = n.fresh("lstm")
+    n.nodes.append(helper.make_node("LSTM", [x, w, r, b], [y], name=y, hidden_size=h, direction="bidirectional"))
+    y = n.op("Transpose", [y], perm=[0, 2, 1, 3])               # columns x batch x directions x hidden
+    y = n.op("Reshape", [y, n.const(np.array([16, 2 * h], dtype=np.int64))])
+    y = n.op("Gemm", [y, n.weight([11, 2 * h]), n.weight([11], 0.1)], transB=1)
+    n.save(n.op("LogSoftmax", [y], axis=1), shape=(1, 1, 16, 64))
+
+
 FIRST = [resnet, densenet, inception, vgg, alexnet, mobilenet, shufflenet, squeezenet]
-LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14}
+LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16}
 wanted = set(sys.argv[1:])
 for build in FIRST + list(LATER):
     if build in LATER:

@@ -8,7 +8,7 @@ post-processing), so that `scripts/bench_probes.sh` can show where SOL is far fr
 
 The seventh session's probes found a transposed convolution 67 times slower than ONNX Runtime's
 (a gather), 1-D and 3-D convolutions 12 times (the scalar loops), and InstanceNormalization and
-ArgMax unsupported; GRU is still unsupported (the probe shows the error).
+ArgMax unsupported; the eighth's GRU and the CRNN's LSTMs were unsupported before it.
 """
 import argparse
 import os
@@ -187,6 +187,25 @@ def probes():
         n = Net(18)
         return n, n.op("GRU", ["input", n.weight([1, 192, 32]), n.weight([1, 192, 64])], hidden_size=64)
 
+    def crnn_bilstm():
+        # A CRNN text-line recognizer: convolutions down to one row of 32 columns, two
+        # bidirectional LSTM layers of 128 over the columns, 100 class scores per column.
+        n = Net(19)
+        x = n.op("Relu", [n.conv("input", 1, 32, 3)])
+        x = n.op("MaxPool", [x], kernel_shape=[2, 2], strides=[2, 2])
+        x = n.op("Relu", [n.conv(x, 32, 64, 3)])
+        x = n.op("MaxPool", [x], kernel_shape=[2, 2], strides=[2, 2])
+        x = n.op("Relu", [n.conv(x, 64, 128, 3)])
+        x = n.op("MaxPool", [x], kernel_shape=[8, 1], strides=[8, 1])             # 1 x 128 x 1 x 32
+        x = n.op("Transpose", [n.op("Squeeze", [x, n.tensor(np.array([2], np.int64))])], perm=[2, 0, 1])
+        for layer in range(2):
+            cin = 128 if layer == 0 else 256
+            y = n.op("LSTM", [x, n.weight([2, 512, cin]), n.weight([2, 512, 128]), n.weight([2, 1024], 0.1)], hidden_size=128,
+                     direction="bidirectional")                                  # 32 x 2 x 1 x 128
+            x = n.op("Reshape", [n.op("Transpose", [y], perm=[0, 2, 1, 3]), n.tensor(np.array([32, 1, 256], np.int64))])
+        x = n.op("Reshape", [x, n.tensor(np.array([32, 256], np.int64))])
+        return n, n.op("Gemm", [x, n.weight([100, 256]), n.weight([100], 0.1)], transB=1)
+
     f32, i64 = TensorProto.FLOAT, TensorProto.INT64
     return {
         "transformer": (transformer, [1, 64, 128], f32),
@@ -207,6 +226,7 @@ def probes():
         "mlp_mixer_block": (mlp_mixer_block, [1, 196, 512], f32),
         "l2_normalize": (l2_normalize, [1, 64, 56, 56], f32),
         "gru": (gru, [20, 1, 32], f32),
+        "crnn_bilstm": (crnn_bilstm, [1, 1, 32, 128], f32),
     }
 
 

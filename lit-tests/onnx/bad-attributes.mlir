@@ -18,3 +18,12 @@
 // REDUCE: sol-import: error: {{.*}}reduce_twice.onnx: node 'sum' (ReduceSum): axes name dimension 1 twice: [1, -1]
 // RUN: not %sol-import %S/Inputs/bad/transpose_bad_perm.onnx 2>&1 | FileCheck %s --check-prefix=PERM
 // PERM: sol-import: error: {{.*}}transpose_bad_perm.onnx: node 'transpose' (Transpose): perm is not a permutation
+// Recurrent nodes: the checks of the unrolling import (RecurrentOps).
+// RUN: not %sol-import %S/Inputs/bad/lstm_bad_w.onnx 2>&1 | FileCheck %s --check-prefix=LSTMW
+// LSTMW: sol-import: error: {{.*}}lstm_bad_w.onnx: node 'lstm' (LSTM): W has shape [1, 8, 5], expected [1, 8, 4]
+// RUN: not %sol-import %S/Inputs/bad/lstm_bad_activation.onnx 2>&1 | FileCheck %s --check-prefix=LSTMACT
+// LSTMACT: sol-import: error: {{.*}}lstm_bad_activation.onnx: node 'lstm' (LSTM): activation 'Elu' is not supported
+// RUN: not %sol-import %S/Inputs/bad/lstm_short_sequence.onnx 2>&1 | FileCheck %s --check-prefix=LSTMLEN
+// LSTMLEN: sol-import: error: {{.*}}lstm_short_sequence.onnx: node 'lstm' (LSTM): sequence_lens entry 1 is 2, shorter than the sequence (3); only full-length sequences are supported
+// RUN: not %sol-import %S/Inputs/bad/lstm_unknown_length.onnx 2>&1 | FileCheck %s --check-prefix=LSTMDYN
+// LSTMDYN: sol-import: error: {{.*}}lstm_unknown_length.onnx: graph input 'x' has symbolic dimension 't'; give its shape with --shape

@@ -94,6 +94,21 @@ save("reduce_twice", [helper.make_node("ReduceSum", ["x", "axes"], ["y"], name="
 save("transpose_bad_perm", [helper.make_node("Transpose", ["x"], ["y"], name="transpose", perm=[0, 0])],
      [tensor("x", [2, 3])], [tensor("y", None)])
 
+# Recurrent nodes written wrong: a W of the wrong shape, an unknown activation, sequence_lens
+# shorter than the sequence (unsupported), and a sequence of unknown length.
+def lstm(name, x_dims, w_dims, extra_inputs=(), initializers=(), **attrs):
+    w = helper.make_tensor("W", TensorProto.FLOAT, w_dims, np.zeros(int(np.prod(w_dims)), np.float32))
+    r = helper.make_tensor("R", TensorProto.FLOAT, [1, 8, 2], np.zeros(16, np.float32))
+    save(name, [helper.make_node("LSTM", ["x", "W", "R", *extra_inputs], ["y"], name="lstm", hidden_size=2, **attrs)],
+         [tensor("x", x_dims)], [tensor("y", None)], [w, r, *initializers], opset=14)
+
+
+lstm("lstm_bad_w", [3, 1, 4], [1, 8, 5])
+lstm("lstm_bad_activation", [3, 1, 4], [1, 8, 4], activations=["Sigmoid", "Elu", "Tanh"])
+lstm("lstm_short_sequence", [3, 2, 4], [1, 8, 4], extra_inputs=["", "lens"],
+     initializers=[helper.make_tensor("lens", TensorProto.INT32, [2], [3, 2])])
+lstm("lstm_unknown_length", ["t", 1, 4], [1, 8, 4])
+
 # Relu of x: [n, 3]; the case runs only with --shape x=2,3.
 CASE = os.path.join(HERE, "..", "symbolic_case")
 os.makedirs(CASE, exist_ok=True)

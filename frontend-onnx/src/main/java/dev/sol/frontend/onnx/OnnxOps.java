@@ -34,6 +34,7 @@ final class OnnxOps {
 
   static {
     SpatialOps.register();
+    RecurrentOps.register();
     unary("Relu", "nn.relu");
     unary("Sigmoid", "nn.sigmoid");
     unary("Tanh", "nn.tanh");

@@ -265,13 +265,13 @@ def segmenter():
 
 
 def save_case(name, nodes, inits, x, outputs, opset=14, reference=None):
-    """One operator case (folder rnn_NAME): graph input "input" is x, the outputs are named;
+    """One operator case (folder NAME): graph input "input" is x, the outputs are named;
     reference(x) computes them instead of running the model (ONNX Runtime lacks layout=1)."""
     graph = helper.make_graph(nodes, name, [helper.make_tensor_value_info("input", TensorProto.FLOAT, list(x.shape))],
                               [output_info(o) for o in outputs], inits)
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", opset)], producer_name="sol-generate-networks")
     model.ir_version = 8
-    folder = os.path.join(OUT, f"rnn_{name}")
+    folder = os.path.join(OUT, name)
     os.makedirs(os.path.join(folder, "test_data_set_0"), exist_ok=True)
     onnx.save(model, os.path.join(folder, "model.onnx"))
     opts = ort.SessionOptions()
@@ -314,7 +314,7 @@ def recurrent():
             session = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
             perms = [(2, 0, 1, 3), (1, 0, 2), (1, 0, 2)]
             reference = lambda v: [np.transpose(y, p) for y, p in zip(session.run(None, {"input": np.transpose(v, (1, 0, 2))}), perms)]
-        save_case(name, [node], inits, x, outs, reference=reference)
+        save_case(f"rnn_{name}", [node], inits, x, outs, reference=reference)
 
     h = 4
     case("lstm_bidirectional", "LSTM", 4, h, 6, 2, 5, dirs=2,
@@ -353,8 +353,46 @@ def crnn():
     n.save(n.op("LogSoftmax", [y], axis=1), shape=(1, 1, 16, 64))
 
 
+def composites():
+    """Operators that SOL imports as compositions of nn ops (op_* folders): activations,
+    reductions, normalizations and data movement, with non-default attributes where they exist."""
+    def case(name, op, x, inputs=(), opset=18, **attrs):
+        inits = [numpy_helper.from_array(np.asarray(v), k) for k, v in inputs]
+        node = helper.make_node(op, ["input"] + [k for k, _ in inputs], ["y"], name=name, **attrs)
+        save_case(f"op_{name}", [node], inits, x, ["y"], opset=opset)
+
+    img = lambda *shape: rng.standard_normal(shape).astype(np.float32) * 2
+    case("prelu_per_channel", "PRelu", img(1, 4, 3, 5), [("slope", (rng.random((4, 1, 1)) * 0.5).astype(np.float32))])
+    case("prelu_scalar", "PRelu", img(2, 3, 4), [("slope", np.array([0.2], np.float32))])
+    case("elu", "Elu", img(2, 3, 4), alpha=0.7)
+    case("selu", "Selu", img(2, 3, 4))
+    case("celu", "Celu", img(2, 3, 4), alpha=1.5)
+    case("mish", "Mish", img(2, 3, 4))
+    case("softsign", "Softsign", img(2, 3, 4))
+    case("mean", "Mean", img(2, 3, 4), [("b", img(3, 4)), ("c", img(1, 4))])
+    case("reduce_l1", "ReduceL1", img(2, 3, 4), [("axes", np.array([1], np.int64))], keepdims=0)
+    case("reduce_l2", "ReduceL2", img(2, 3, 4), [("axes", np.array([-1, 0], np.int64))])
+    case("reduce_sum_square_opset13", "ReduceSumSquare", img(2, 3, 4), opset=13, axes=[2])
+    case("reduce_log_sum", "ReduceLogSum", np.abs(img(2, 3, 4)) + 0.1, [("axes", np.array([1], np.int64))])
+    case("reduce_log_sum_exp", "ReduceLogSumExp", img(2, 3, 4) * 20, [("axes", np.array([2], np.int64))], keepdims=0)
+    case("lp_normalization_l1", "LpNormalization", img(2, 3, 4), axis=1, p=1)
+    case("lp_normalization_l2", "LpNormalization", img(2, 3, 4))
+    case("group_normalization", "GroupNormalization", img(2, 6, 3, 3),
+         [("scale", img(6)), ("bias", img(6))], opset=21, num_groups=3, epsilon=1e-3)
+    case("group_normalization_per_group", "GroupNormalization", img(2, 6, 4),
+         [("scale", img(2)), ("bias", img(2))], num_groups=2)
+    case("depth_to_space_dcr", "DepthToSpace", img(1, 8, 2, 3), blocksize=2)
+    case("depth_to_space_crd", "DepthToSpace", img(2, 8, 2, 3), blocksize=2, mode="CRD")
+    case("space_to_depth", "SpaceToDepth", img(2, 3, 4, 6), blocksize=2)
+    case("expand", "Expand", img(3, 1, 5), [("shape", np.array([2, 1, 4, 1], np.int64))])
+    case("tile", "Tile", img(2, 3), [("repeats", np.array([3, 2], np.int64))])
+    bounds = [numpy_helper.from_array(np.array(v, np.float32), k) for k, v in [("start", 1.5), ("limit", -2.0), ("delta", -0.5)]]
+    save_case("op_range_added", [helper.make_node("Range", ["start", "limit", "delta"], ["r"], name="range"),
+                                 helper.make_node("Add", ["input", "r"], ["y"], name="add")], bounds, img(2, 7), ["y"], opset=18)
+
+
 FIRST = [resnet, densenet, inception, vgg, alexnet, mobilenet, shufflenet, squeezenet]
-LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16}
+LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17}
 wanted = set(sys.argv[1:])
 for build in FIRST + list(LATER):
     if build in LATER:

@@ -35,6 +35,7 @@ final class OnnxOps {
   static {
     SpatialOps.register();
     RecurrentOps.register();
+    CompositeOps.register();
     unary("Relu", "nn.relu");
     unary("Sigmoid", "nn.sigmoid");
     unary("Tanh", "nn.tanh");

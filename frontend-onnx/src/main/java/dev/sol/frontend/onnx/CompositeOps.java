@@ -1,0 +1,276 @@
+package dev.sol.frontend.onnx;
+
+import static dev.sol.frontend.onnx.NodeImporter.attrs;
+import static dev.sol.frontend.onnx.NodeImporter.longs;
+import static dev.sol.frontend.onnx.NodeImporter.shapeOf;
+
+import dev.sol.dialect.nn.Reductions;
+import dev.sol.dialect.nn.Tensor;
+import dev.sol.ir.*;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * ONNX operators that import as a few nn operations each: activations built from relu, min,
+ * exp and friends (PRelu, Elu, Selu, Celu, Mish, Softsign), the reductions ONNX defines on top
+ * of a sum (ReduceL1, ReduceL2, ReduceSumSquare, ReduceLogSum, ReduceLogSumExp), LpNormalization
+ * and GroupNormalization, DepthToSpace and SpaceToDepth as reshape-transpose-reshape, Expand
+ * and Tile by broadcasting and concatenation, Mean, and Range of constant bounds. nn-fuse
+ * then merges the element-wise parts into one loop nest, so none needs an op of its own.
+ */
+final class CompositeOps {
+  private CompositeOps() {}
+
+  static void register() {
+    OnnxOps.CONVERTERS.put("PRelu", n -> {
+      Value x = floatInput(n);
+      return List.of(add(n, relu(n, x), mul(n, n.required(1), min(n, x, scalar(n, 0)))));
+    });
+    OnnxOps.CONVERTERS.put("Elu", n -> List.of(elu(n, floatInput(n), n.floatAttr("alpha", 1))));
+    OnnxOps.CONVERTERS.put("Selu", n -> List.of(mul(n, elu(n, floatInput(n), n.floatAttr("alpha", 1.67326319217681884765625)),
+        scalar(n, n.floatAttr("gamma", 1.05070102214813232421875)))));
+    OnnxOps.CONVERTERS.put("Celu", n -> {
+      // max(0, x) + min(0, alpha (exp(x / alpha) - 1)), with exp taken of min(x, 0) so that it cannot overflow.
+      Value x = floatInput(n);
+      double alpha = n.floatAttr("alpha", 1);
+      Value negative = unary(n, "nn.exp", mul(n, min(n, x, scalar(n, 0)), scalar(n, 1 / alpha)));
+      return List.of(add(n, relu(n, x), mul(n, sub(n, negative, scalar(n, 1)), scalar(n, alpha))));
+    });
+    OnnxOps.CONVERTERS.put("Mish", n -> {
+      Value x = floatInput(n);
+      return List.of(mul(n, x, unary(n, "nn.tanh", unary(n, "nn.softplus", x))));
+    });
+    OnnxOps.CONVERTERS.put("Softsign", n -> {
+      Value x = floatInput(n);
+      return List.of(n.emit("nn.div", List.of(x, add(n, unary(n, "nn.abs", x), scalar(n, 1))), DictionaryAttr.EMPTY));
+    });
+    OnnxOps.CONVERTERS.put("Mean", n -> {
+      Value acc = n.required(0);
+      for (int i = 1; i < n.numInputs(); i++) acc = add(n, acc, n.required(i));
+      return List.of(n.numInputs() == 1 ? acc : mul(n, acc, scalar(n, 1.0 / n.numInputs())));
+    });
+    OnnxOps.CONVERTERS.put("ReduceSumSquare", n -> List.of(reduceSum(n, mul(n, floatInput(n), floatInput(n)))));
+    OnnxOps.CONVERTERS.put("ReduceL1", n -> List.of(reduceSum(n, unary(n, "nn.abs", floatInput(n)))));
+    OnnxOps.CONVERTERS.put("ReduceL2", n -> List.of(unary(n, "nn.sqrt", reduceSum(n, mul(n, floatInput(n), floatInput(n))))));
+    OnnxOps.CONVERTERS.put("ReduceLogSum", n -> List.of(unary(n, "nn.log", reduceSum(n, floatInput(n)))));
+    OnnxOps.CONVERTERS.put("ReduceLogSumExp", CompositeOps::reduceLogSumExp);
+    OnnxOps.CONVERTERS.put("LpNormalization", CompositeOps::lpNormalization);
+    OnnxOps.CONVERTERS.put("GroupNormalization", CompositeOps::groupNormalization);
+    OnnxOps.CONVERTERS.put("DepthToSpace", CompositeOps::depthToSpace);
+    OnnxOps.CONVERTERS.put("SpaceToDepth", CompositeOps::spaceToDepth);
+    OnnxOps.CONVERTERS.put("Expand", CompositeOps::expand);
+    OnnxOps.CONVERTERS.put("Tile", CompositeOps::tile);
+    OnnxOps.CONVERTERS.put("Range", CompositeOps::range);
+  }
+
+  /** Input 0, which these compositions need as a floating-point tensor. */
+  private static Value floatInput(NodeImporter n) throws ImportException {
+    Value x = n.required(0);
+    if (!(element(x) instanceof FloatType)) throw n.error("expects a floating-point input, got " + x.type());
+    return x;
+  }
+
+  private static Type element(Value v) { return ((ShapedType) v.type()).element(); }
+
+  /** x where x > 0, alpha (exp(x) - 1) elsewhere: relu(x) + alpha (exp(min(x, 0)) - 1). */
+  private static Value elu(NodeImporter n, Value x, double alpha) throws ImportException {
+    Value negative = sub(n, unary(n, "nn.exp", min(n, x, scalar(n, 0))), scalar(n, 1));
+    return add(n, relu(n, x), mul(n, negative, scalar(n, alpha)));
+  }
+
+  /** The node's reduction axes (an input from opset 18, an attribute before), null for all. */
+  private static long[] axes(NodeImporter n) throws ImportException {
+    long[] axes = n.opset >= 18 ? (n.input(1) == null ? null : longs(n.constantInput(1, "the axes"))) : n.intsAttr("axes");
+    return axes == null || axes.length == 0 ? null : axes;
+  }
+
+  private static Value reduce(NodeImporter n, String op, Value x, long[] axes, boolean keepdims) throws ImportException {
+    return n.emit(op, List.of(x), attrs("axes", axes == null ? null : DenseArrayAttr.i64(axes), "keepdims", IntegerAttr.i64(keepdims ? 1 : 0)));
+  }
+
+  private static Value reduceSum(NodeImporter n, Value x) throws ImportException {
+    long[] axes = axes(n);
+    if (axes == null && n.intAttr("noop_with_empty_axes", 0) != 0) return x;
+    return reduce(n, "nn.reduce_sum", x, axes, n.intAttr("keepdims", 1) != 0);
+  }
+
+  /** log(sum(exp(x - max))) + max, the maximum taken out so that exp cannot overflow. */
+  private static List<Value> reduceLogSumExp(NodeImporter n) throws ImportException {
+    Value x = floatInput(n);
+    long[] axes = axes(n);
+    if (axes == null && n.intAttr("noop_with_empty_axes", 0) != 0) return List.of(x);
+    Value max = reduce(n, "nn.reduce_max", x, axes, true);
+    Value sum = reduce(n, "nn.reduce_sum", unary(n, "nn.exp", sub(n, x, max)), axes, true);
+    Value result = add(n, unary(n, "nn.log", sum), max);
+    if (n.intAttr("keepdims", 1) == 0) result = n.reshape(result, shapeOf(reduce(n, "nn.reduce_max", x, axes, false)));
+    return List.of(result);
+  }
+
+  private static List<Value> lpNormalization(NodeImporter n) throws ImportException {
+    Value x = floatInput(n);
+    long p = n.intAttr("p", 2);
+    int axis = Reductions.axis(n.intAttr("axis", -1), shapeOf(x).length);
+    long[] axes = {axis};
+    Value norm = switch ((int) p) {
+      case 1 -> reduce(n, "nn.reduce_sum", unary(n, "nn.abs", x), axes, true);
+      case 2 -> unary(n, "nn.sqrt", reduce(n, "nn.reduce_sum", mul(n, x, x), axes, true));
+      default -> throw n.error("p must be 1 or 2, got " + p);
+    };
+    return List.of(n.emit("nn.div", List.of(x, norm), DictionaryAttr.EMPTY));
+  }
+
+  /**
+   * Statistics over each group of channels (a layer norm of [N, G, C/G * spatial]), then a
+   * per-channel scale and bias; opset 18's per-group scale and bias are repeated per channel.
+   */
+  private static List<Value> groupNormalization(NodeImporter n) throws ImportException {
+    Value x = floatInput(n);
+    long[] s = shapeOf(x);
+    if (s.length < 3) throw n.error("expects an input of rank 3 or more (batch, channels, spatial dimensions), got rank " + s.length);
+    long groups = n.intAttr("num_groups", 0);
+    if (n.attr("num_groups") == null) throw n.error("attribute 'num_groups' is required");
+    if (groups <= 0 || s[1] % groups != 0) throw n.error("num_groups " + groups + " does not divide the " + s[1] + " channels");
+    long perGroup = Tensor.count(s) / s[0] / groups;
+    Value grouped = n.reshape(x, new long[] {s[0], groups, perGroup});
+    Value ones = n.constantValue(DenseElementsAttr.ofDoubles(new RankedTensorType(new long[] {perGroup}, element(x)), new double[] {1}));
+    Value normalized = n.emit("nn.layer_norm", List.of(grouped, ones), attrs("axis", IntegerAttr.i64(2),
+        "epsilon", new FloatAttr(FloatType.F64, n.floatAttr("epsilon", 1e-5))), 3).getFirst();
+    long[] perChannel = new long[s.length - 1];
+    Arrays.fill(perChannel, 1);
+    perChannel[0] = s[1];
+    Value scale = channelParameter(n, 1, "scale", groups, s[1], perChannel);
+    Value bias = channelParameter(n, 2, "bias", groups, s[1], perChannel);
+    return List.of(add(n, mul(n, n.reshape(normalized, s), scale), bias));
+  }
+
+  /** Input {@code i} as a [C, 1, ...] tensor: given per channel (opset 21), or per group (opset 18) and repeated. */
+  private static Value channelParameter(NodeImporter n, int i, String what, long groups, long channels, long[] shape) throws ImportException {
+    Value v = n.required(i);
+    long[] vs = shapeOf(v);
+    if (vs.length != 1 || (vs[0] != channels && vs[0] != groups)) {
+      throw n.error(what + " has shape " + ShapedType.describe(vs) + ", expected [" + channels + "] (per channel) or [" + groups + "] (per group)");
+    }
+    if (vs[0] != channels) {
+      Tensor perGroup = n.constantInput(i, "the per-group " + what);
+      Tensor repeated = Tensor.zeros(perGroup.element(), new long[] {channels});
+      for (int c = 0; c < channels; c++) repeated.set(c, perGroup.get((int) (c / (channels / groups))));
+      v = n.constantValue(repeated);
+    }
+    return n.reshape(v, shape);
+  }
+
+  private static List<Value> depthToSpace(NodeImporter n) throws ImportException {
+    Value x = n.required(0);
+    long[] s = shapeOf(x);
+    long b = blocksize(n, s);
+    if (s[1] % (b * b) != 0) throw n.error("blocksize " + b + " squared does not divide the " + s[1] + " channels");
+    long c = s[1] / (b * b);
+    String mode = n.stringAttr("mode", "DCR");
+    Value blocks;
+    switch (mode) {
+      case "DCR" -> blocks = transpose(n, n.reshape(x, new long[] {s[0], b, b, c, s[2], s[3]}), 0, 3, 4, 1, 5, 2);
+      case "CRD" -> blocks = transpose(n, n.reshape(x, new long[] {s[0], c, b, b, s[2], s[3]}), 0, 1, 4, 2, 5, 3);
+      default -> throw n.error("mode must be DCR or CRD, got '" + mode + "'");
+    }
+    return List.of(n.reshape(blocks, new long[] {s[0], c, s[2] * b, s[3] * b}));
+  }
+
+  private static List<Value> spaceToDepth(NodeImporter n) throws ImportException {
+    Value x = n.required(0);
+    long[] s = shapeOf(x);
+    long b = blocksize(n, s);
+    if (s[2] % b != 0 || s[3] % b != 0) throw n.error("blocksize " + b + " does not divide the " + s[2] + "x" + s[3] + " image");
+    Value blocks = transpose(n, n.reshape(x, new long[] {s[0], s[1], s[2] / b, b, s[3] / b, b}), 0, 3, 5, 1, 2, 4);
+    return List.of(n.reshape(blocks, new long[] {s[0], s[1] * b * b, s[2] / b, s[3] / b}));
+  }
+
+  private static long blocksize(NodeImporter n, long[] s) throws ImportException {
+    if (s.length != 4) throw n.error("expects a 4-D input, got rank " + s.length);
+    long b = n.intAttr("blocksize", 0);
+    if (b <= 0) throw n.error("blocksize must be positive, got " + b);
+    return b;
+  }
+
+  /** Broadcasts x to the numpy-broadcast shape of x and the given shape, by adding zeros of just the new extent. */
+  private static List<Value> expand(NodeImporter n) throws ImportException {
+    Value x = n.required(0);
+    long[] xs = shapeOf(x);
+    long[] target = n.requiredInts(1, "the shape");
+    int rank = Math.max(xs.length, target.length);
+    long[] out = new long[rank];
+    long[] extent = new long[rank];
+    for (int d = 0; d < rank; d++) {
+      long a = d - (rank - xs.length) >= 0 ? xs[d - (rank - xs.length)] : 1;
+      long t = d - (rank - target.length) >= 0 ? target[d - (rank - target.length)] : 1;
+      if (a != t && a != 1 && t != 1) throw n.error("cannot broadcast shape " + ShapedType.describe(xs) + " to " + Arrays.toString(target));
+      out[d] = a == 1 ? t : a;
+      extent[d] = a == 1 ? t : 1;
+    }
+    if (Arrays.equals(out, xs)) return List.of(x);
+    if (element(x) instanceof IntegerType it && it.width() == 1) throw n.error("Expand of a boolean tensor computed at run time is not supported");
+    n.checkShape(out, "the expanded shape");
+    Value zeros = n.constantValue(DenseElementsAttr.ofDoubles(new RankedTensorType(extent, element(x)), new double[] {0}));
+    return List.of(add(n, x, zeros));
+  }
+
+  /** Concatenates each axis's repeats, one axis after another. */
+  private static List<Value> tile(NodeImporter n) throws ImportException {
+    Value x = n.required(0);
+    long[] repeats = n.requiredInts(1, "the repeats");
+    long[] s = shapeOf(x);
+    if (repeats.length != s.length) throw n.error("repeats has " + repeats.length + " entries for an input of rank " + s.length);
+    long[] out = s.clone();
+    for (int d = 0; d < s.length; d++) {
+      if (repeats[d] < 0) throw n.error("repeats entry " + d + " is negative (" + repeats[d] + ")");
+      out[d] = Math.multiplyExact(s[d], repeats[d]);
+    }
+    n.checkShape(out, "the tiled shape");
+    for (int d = 0; d < s.length; d++) {
+      if (repeats[d] == 1) continue;
+      if (repeats[d] > 4096) throw n.error("repeats entry " + d + " is " + repeats[d] + "; at most 4096 copies along one axis are supported");
+      x = n.emit("nn.concat", new ArrayList<>(java.util.Collections.nCopies((int) repeats[d], x)), attrs("axis", IntegerAttr.i64(d)));
+    }
+    return List.of(x);
+  }
+
+  /** Range of constant bounds: a constant. */
+  private static List<Value> range(NodeImporter n) throws ImportException {
+    Tensor start = n.constantInput(0, "the start");
+    Tensor limit = n.constantInput(1, "the limit");
+    Tensor delta = n.constantInput(2, "the delta");
+    if (start == null || limit == null || delta == null) throw n.error("start, limit and delta are required");
+    Type element = start.element();
+    boolean floating = start.isFloat();
+    double d = floating ? delta.get(0) : delta.getLong(0);
+    if (d == 0) throw n.error("delta must not be 0");
+    double count = Math.max(0, Math.ceil(((floating ? limit.get(0) : limit.getLong(0)) - (floating ? start.get(0) : start.getLong(0))) / d));
+    if (count > 1 << 24) throw n.error("the range has " + (long) count + " elements, more than SOL folds (2^24)");
+    Tensor out = Tensor.zeros(element, new long[] {(long) count});
+    for (int i = 0; i < (int) count; i++) {
+      if (floating) out.set(i, start.get(0) + i * delta.get(0));
+      else out.setLong(i, start.getLong(0) + i * delta.getLong(0));
+    }
+    return List.of(n.constantValue(out));
+  }
+
+  private static Value transpose(NodeImporter n, Value v, long... perm) throws ImportException {
+    return n.emit("nn.transpose", List.of(v), attrs("perm", DenseArrayAttr.i64(perm)));
+  }
+
+  private static Value scalar(NodeImporter n, double v) throws ImportException {
+    return n.constantValue(DenseElementsAttr.ofDoubles(new RankedTensorType(new long[0], element(n.required(0))), new double[] {v}));
+  }
+
+  private static Value unary(NodeImporter n, String op, Value v) throws ImportException { return n.emit(op, List.of(v), DictionaryAttr.EMPTY); }
+
+  private static Value relu(NodeImporter n, Value v) throws ImportException { return unary(n, "nn.relu", v); }
+
+  private static Value add(NodeImporter n, Value a, Value b) throws ImportException { return n.emit("nn.add", List.of(a, b), DictionaryAttr.EMPTY); }
+
+  private static Value sub(NodeImporter n, Value a, Value b) throws ImportException { return n.emit("nn.sub", List.of(a, b), DictionaryAttr.EMPTY); }
+
+  private static Value mul(NodeImporter n, Value a, Value b) throws ImportException { return n.emit("nn.mul", List.of(a, b), DictionaryAttr.EMPTY); }
+
+  private static Value min(NodeImporter n, Value a, Value b) throws ImportException { return n.emit("nn.min", List.of(a, b), DictionaryAttr.EMPTY); }
+}

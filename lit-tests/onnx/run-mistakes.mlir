@@ -65,8 +65,12 @@
 // OUTPUTDIR: sol-run: error: --output-dir applies only when running a MODEL; remove it
 // RUN: not %sol-run %S/../../testdata/onnx-node/test_relu/model.onnx --atol 1 2>&1 | FileCheck %s --check-prefix=ATOL
 // ATOL: sol-run: error: --atol applies only with --onnx-test; remove it
-// RUN: not %sol-run --onnx-test %S/Inputs/symbolic_case | FileCheck %s --check-prefix=SYMFAIL
-// SYMFAIL: FAIL symbolic_case: graph input 'x' has symbolic dimension 'n'; give its shape with --shape x=d0,d1,...
+// Without --shape, symbolic dimensions take the shapes of the inputs given (the case's, or --input's):
+// RUN: %sol-run --onnx-test %S/Inputs/symbolic_case | FileCheck %s --check-prefix=SYMCASE
+// RUN: %sol-run --backend=jit %S/Inputs/symbolic_case/model.onnx --input %S/Inputs/symbolic_case/test_data_set_0/input_0.pb | FileCheck %s --check-prefix=SYMMODEL
+// With no input to take them from, the import names the dimension:
+// RUN: not %sol-import %S/Inputs/symbolic_case/model.onnx 2>&1 | FileCheck %s --check-prefix=SYMFAIL
+// SYMFAIL: sol-import: error: {{.*}}model.onnx: graph input 'x' has symbolic dimension 'n'; give its shape with --shape x=d0,d1,...
 // RUN: %sol-run --onnx-test %S/Inputs/symbolic_case --shape x=2,3 | FileCheck %s --check-prefix=SYMCASE
 // SYMCASE: PASS symbolic_case
 // RUN: %sol-run --backend=jit %S/Inputs/symbolic_case/model.onnx --shape x=2,3 --input %S/Inputs/symbolic_case/test_data_set_0/input_0.pb | FileCheck %s --check-prefix=SYMMODEL

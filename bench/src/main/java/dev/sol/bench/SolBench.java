@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.sol.codegen.llvm.FmaPeak;
+import dev.sol.frontend.onnx.OnnxImporter;
 import dev.sol.runtime.ConformanceCase;
 import dev.sol.runtime.ElementType;
 import dev.sol.runtime.ModelCache;
@@ -146,9 +147,29 @@ public final class SolBench implements Callable<Integer> {
     return v;
   }
 
+  /** The model's inputs with open dimensions; none when it does not parse (compiling then says why). */
+  private static List<OnnxImporter.OpenInput> openInputs(byte[] onnx) {
+    try {
+      return OnnxImporter.openInputs(onnx);
+    } catch (dev.sol.frontend.onnx.ImportException e) {
+      return List.of();
+    }
+  }
+
   private int bench(byte[] onnx, long flops) throws Exception {
     SolOptions options = new SolOptions().threads(threads).cacheDir(noCache ? null : ModelCache.defaultDirectory());
-    for (Map.Entry<String, long[]> e : SolImport.parseShapes(shapes).entrySet()) options.shape(e.getKey(), e.getValue());
+    Map<String, long[]> given = SolImport.parseShapes(shapes);
+    for (Map.Entry<String, long[]> e : given.entrySet()) options.shape(e.getKey(), e.getValue());
+    // Open dimensions that --shape leaves open are benchmarked at 1 (batch 1), and the report says so.
+    for (OnnxImporter.OpenInput in : openInputs(onnx)) {
+      if (given.containsKey(in.name())) continue;
+      long[] dims = in.dims().clone();
+      for (int i = 0; i < dims.length; i++) if (dims[i] < 0) dims[i] = 1;
+      options.shape(in.name(), dims);
+      System.out.printf("input '%s' has open dimension%s %s: benchmarked as %s=%s (choose with --shape)%n", in.name(),
+          in.openNames().size() == 1 ? "" : "s", String.join(", ", in.openNames()), in.name(),
+          java.util.Arrays.stream(dims).mapToObj(Long::toString).collect(java.util.stream.Collectors.joining(",")));
+    }
     Random random = new Random(seed);
     SolModel compiled;
     try (dev.sol.tools.ProgressLine progress = dev.sol.tools.ProgressLine.onStderr(model == null ? "the model" : String.valueOf(model.getFileName()))) {

@@ -49,6 +49,21 @@ class SolBenchTest {
     assertTrue(out.contains("runs: 5 each, alternating"), out);
   }
 
+  /** A batch left symbolic is benchmarked at 1 unless --shape chooses, and the report says which. */
+  @Test void openDimensionsAreBenchmarkedAtOne(@TempDir Path dir) throws Exception {
+    OnnxMl.ModelProto net = OnnxMl.ModelProto.parseFrom(Files.readAllBytes(Path.of("../testdata/generated/net_mobilenet/model.onnx")));
+    OnnxMl.ModelProto.Builder b = net.toBuilder();
+    b.getGraphBuilder().getInputBuilder(0).getTypeBuilder().getTensorTypeBuilder().getShapeBuilder().getDimBuilder(0).clearDimValue().setDimParam("batch");
+    b.getGraphBuilder().getOutputBuilder(0).getTypeBuilder().getTensorTypeBuilder().clearShape();
+    String model = dir.resolve("batch.onnx").toString();
+    Files.write(Path.of(model), b.build().toByteArray());
+    String out = run(0, model, "--runs", "3");
+    assertTrue(out.contains("input 'input' has open dimension batch: benchmarked as input=1,3,32,32 (choose with --shape)"), out);
+    assertTrue(out.contains("outputs agree"), out);
+    String chosen = run(0, model, "--runs", "3", "--shape", "input=2,3,32,32");
+    assertTrue(!chosen.contains("open dimension") && chosen.contains("outputs agree"), chosen);
+  }
+
   /** A model ONNX Runtime refuses (here an IR version newer than it reads) is named in a one-line error, not an internal error. */
   @Test void aModelOnnxRuntimeCannotLoadIsAnError(@TempDir Path dir) throws Exception {
     OnnxMl.ModelProto model = OnnxMl.ModelProto.parseFrom(Files.readAllBytes(Path.of("../testdata/generated/net_mobilenet/model.onnx")));

@@ -75,14 +75,21 @@ public final class ConformanceCase {
     Path file = dir.resolve("model.onnx");
     try {
       Path data = dir.resolve("test_data_set_0");
-      List<String> names = OnnxImporter.inputNames(Files.readAllBytes(file));
+      byte[] bytes = Files.readAllBytes(file);
+      List<String> names = OnnxImporter.inputNames(bytes);
       Map<String, SolTensor> given = new LinkedHashMap<>();
       for (int i = 0; i < names.size(); i++) {
         Path f = data.resolve("input_" + i + ".pb");
         if (!Files.exists(f)) return new Result(name, "missing " + f.getFileName());
         given.put(names.get(i), SolTensor.fromTensorProto(Files.readAllBytes(f)));
       }
-      try (SolModel model = compile(file, options.get(), shapes, given)) {
+      // Inputs with symbolic dimensions and no given shape take their test data's.
+      Map<String, long[]> allShapes = new LinkedHashMap<>(shapes);
+      for (OnnxImporter.OpenInput in : OnnxImporter.openInputs(bytes)) {
+        SolTensor t = given.get(in.name());
+        if (!allShapes.containsKey(in.name()) && t != null && t.shape().length == in.dims().length) allShapes.put(in.name(), t.shape());
+      }
+      try (SolModel model = compile(file, options.get(), allShapes, given)) {
         Map<String, SolTensor> feeds = new LinkedHashMap<>();
         for (String input : model.inputs().keySet()) if (given.containsKey(input)) feeds.put(input, given.get(input));
         try (SolModel.Result r = model.run(feeds)) {

@@ -58,6 +58,7 @@ final class ModelRunner {
       if (eq <= 0) throw new RunException("--constant expects NAME=FILE.pb, got '" + spec + "'");
       options.constant(spec.substring(0, eq), read(Path.of(spec.substring(eq + 1))));
     }
+    shapesFromInputs(q, options, byName, byPosition);
     try (SolModel model = compile(q, options, byName.keySet(), byPosition.size())) {
       boolean jit = q.backend() == SolOptions.Backend.JIT;
       if (q.timing() && jit) {
@@ -94,6 +95,33 @@ final class ModelRunner {
           print(r, q.outputDir());
         }
       }
+    }
+  }
+
+  /**
+   * An ONNX input with symbolic dimensions and no --shape takes the shape of the tensor given
+   * for it (bound as {@link #bind} binds: by name, else in order), so that a model exported
+   * with a dynamic batch runs on the input at hand.
+   */
+  private static void shapesFromInputs(Request q, SolOptions options, Map<String, SolTensor> byName, List<SolTensor> byPosition) throws IOException {
+    if (!q.model().toString().endsWith(".onnx") || (byName.isEmpty() && byPosition.isEmpty())) return;
+    byte[] bytes = Files.readAllBytes(q.model());
+    List<OnnxImporter.OpenInput> open;
+    List<String> inputs;
+    try {
+      open = OnnxImporter.openInputs(bytes);
+      inputs = OnnxImporter.inputNames(bytes);
+    } catch (ImportException e) {
+      return; // compiling reports it
+    }
+    Set<String> constants = new java.util.HashSet<>();
+    for (String spec : q.constants()) constants.add(spec.substring(0, Math.max(0, spec.indexOf('='))));
+    List<String> unnamed = inputs.stream().filter(n -> !byName.containsKey(n) && !constants.contains(n)).toList();
+    for (OnnxImporter.OpenInput in : open) {
+      if (q.shapes().containsKey(in.name())) continue;
+      int position = unnamed.indexOf(in.name());
+      SolTensor t = byName.containsKey(in.name()) ? byName.get(in.name()) : position >= 0 && position < byPosition.size() ? byPosition.get(position) : null;
+      if (t != null && t.shape().length == in.dims().length) options.shape(in.name(), t.shape());
     }
   }
 

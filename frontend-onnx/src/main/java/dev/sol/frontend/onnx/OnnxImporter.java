@@ -178,6 +178,34 @@ public final class OnnxImporter {
     }
   }
 
+  /** A graph input with open dimensions: its declared dimensions (-1 where open) and the names of the open ones ("?" where unnamed). */
+  public record OpenInput(String name, long[] dims, List<String> openNames) {}
+
+  /** The graph inputs (not initializers) whose declared shape has symbolic or unknown dimensions, in order. */
+  public static List<OpenInput> openInputs(byte[] bytes) throws ImportException {
+    GraphProto g;
+    try {
+      g = ModelProto.parseFrom(bytes).getGraph();
+    } catch (InvalidProtocolBufferException e) {
+      throw new ImportException("not a valid ONNX model (" + e.getMessage() + ")");
+    }
+    Set<String> names = new HashSet<>(inputNames(g));
+    List<OpenInput> open = new ArrayList<>();
+    for (ValueInfoProto vi : g.getInputList()) {
+      if (!names.contains(vi.getName()) || !vi.getType().hasTensorType() || !vi.getType().getTensorType().hasShape()) continue;
+      TensorShapeProto shape = vi.getType().getTensorType().getShape();
+      long[] dims = new long[shape.getDimCount()];
+      List<String> openNames = new ArrayList<>();
+      for (int i = 0; i < dims.length; i++) {
+        TensorShapeProto.Dimension d = shape.getDim(i);
+        dims[i] = d.hasDimValue() ? d.getDimValue() : -1;
+        if (!d.hasDimValue()) openNames.add(d.getDimParam().isEmpty() ? "?" : d.getDimParam());
+      }
+      if (!openNames.isEmpty()) open.add(new OpenInput(vi.getName(), dims, openNames));
+    }
+    return open;
+  }
+
   private static List<String> inputNames(GraphProto g) {
     Set<String> init = new HashSet<>();
     for (TensorProto t : g.getInitializerList()) init.add(t.getName());

@@ -206,6 +206,66 @@ def probes():
         x = n.op("Reshape", [x, n.tensor(np.array([32, 256], np.int64))])
         return n, n.op("Gemm", [x, n.weight([100, 256]), n.weight([100], 0.1)], transB=1)
 
+    def aspp_dilated():
+        # DeepLab-v3's atrous spatial pyramid: 3x3 convolutions dilated 6, 12 and 18 beside a
+        # 1x1 and an image-pooling branch, concatenated and projected.
+        n = Net(20)
+        branches = [n.op("Relu", [n.conv("input", 256, 64, 1, pads=[0] * 4)])]
+        for d in (6, 12, 18):
+            branches.append(n.op("Relu", [n.op("Conv", ["input", n.weight([64, 256, 3, 3]), n.weight([64], 0.1)], kernel_shape=[3, 3],
+                                                pads=[d] * 4, dilations=[d, d])]))
+        pooled = n.op("Relu", [n.conv(n.op("GlobalAveragePool", ["input"]), 256, 64, 1, pads=[0] * 4)])
+        branches.append(n.op("Expand", [pooled, n.tensor(np.array([1, 64, 33, 33], np.int64))]))
+        return n, n.op("Relu", [n.conv(n.op("Concat", branches, axis=1), 320, 64, 1, pads=[0] * 4)])
+
+    def convnext_block():
+        # ConvNeXt as PyTorch exports it: a 7x7 depthwise convolution, then channels-last
+        # LayerNorm and a 4x MLP with GELU as MatMuls, a layer scale and the residual.
+        n = Net(21)
+        x = n.conv("input", 96, 96, 7, group=96)
+        x = n.op("Transpose", [x], perm=[0, 2, 3, 1])
+        x = n.op("LayerNormalization", [x, n.weight([96], 0.5), n.weight([96], 0.1)], axis=-1, epsilon=1e-6)
+        x = n.op("Add", [n.op("MatMul", [x, n.weight([96, 384])]), n.weight([384], 0.1)])
+        x = n.op("Add", [n.op("MatMul", [n.gelu(x), n.weight([384, 96])]), n.weight([96], 0.1)])
+        x = n.op("Mul", [x, n.weight([96], 0.1)])
+        return n, n.op("Add", ["input", n.op("Transpose", [x], perm=[0, 3, 1, 2])])
+
+    def depthwise_multiplier():
+        # Depthwise with a channel multiplier of 2 (32 groups, 64 outputs), as in Xception-like nets.
+        n = Net(22)
+        return n, n.op("Relu", [n.conv("input", 32, 64, 3, group=32)])
+
+    def alexnet_classifier():
+        # AlexNet's classifier at batch 1: 9216 -> 4096 -> 4096 -> 1000, 58.6 M weights (matrix-vector products).
+        n = Net(23)
+        x = n.op("Relu", [n.op("Gemm", ["input", n.weight([4096, 9216]), n.weight([4096], 0.1)], transB=1)])
+        x = n.op("Relu", [n.op("Gemm", [x, n.weight([4096, 4096]), n.weight([4096], 0.1)], transB=1)])
+        return n, n.op("Gemm", [x, n.weight([1000, 4096]), n.weight([1000], 0.1)], transB=1)
+
+    def espcn_super_resolution():
+        # ESPCN: 5x5 and 3x3 convolutions at low resolution, then DepthToSpace by 3.
+        n = Net(24)
+        x = n.op("Tanh", [n.conv("input", 1, 64, 5)])
+        x = n.op("Tanh", [n.conv(x, 64, 32, 3)])
+        return n, n.op("DepthToSpace", [n.conv(x, 32, 9, 3)], blocksize=3)
+
+    def prelu_face():
+        # MobileFaceNet-style: PRelu after a strided stem and depthwise-separable blocks.
+        n = Net(25)
+        def prelu(v, c):
+            return n.op("PRelu", [v, n.tensor((n.rng.random((c, 1, 1)) * 0.25).astype(np.float32))])
+        x = prelu(n.conv("input", 3, 64, 3, 2), 64)
+        x = prelu(n.conv(x, 64, 64, 3, group=64), 64)
+        x = prelu(n.conv(x, 64, 128, 1, pads=[0] * 4), 128)
+        x = prelu(n.conv(x, 128, 128, 3, 2, group=128), 128)
+        return n, n.conv(x, 128, 64, 1, pads=[0] * 4)
+
+    def tf_same_padding():
+        # A TensorFlow-converted strided convolution: SAME padding is one pixel at the bottom and right only.
+        n = Net(26)
+        x = n.op("Relu", [n.conv("input", 32, 64, 3, 2, pads=[0, 0, 1, 1])])
+        return n, n.op("Relu", [n.conv(x, 64, 128, 3, 2, pads=[0, 0, 1, 1])])
+
     f32, i64 = TensorProto.FLOAT, TensorProto.INT64
     return {
         "transformer": (transformer, [1, 64, 128], f32),
@@ -227,6 +287,13 @@ def probes():
         "l2_normalize": (l2_normalize, [1, 64, 56, 56], f32),
         "gru": (gru, [20, 1, 32], f32),
         "crnn_bilstm": (crnn_bilstm, [1, 1, 32, 128], f32),
+        "aspp_dilated": (aspp_dilated, [1, 256, 33, 33], f32),
+        "convnext_block": (convnext_block, [1, 96, 56, 56], f32),
+        "depthwise_multiplier": (depthwise_multiplier, [1, 32, 56, 56], f32),
+        "alexnet_classifier": (alexnet_classifier, [1, 9216], f32),
+        "espcn_super_resolution": (espcn_super_resolution, [1, 1, 224, 224], f32),
+        "prelu_face": (prelu_face, [1, 3, 112, 112], f32),
+        "tf_same_padding": (tf_same_padding, [1, 32, 112, 112], f32),
     }
 
 

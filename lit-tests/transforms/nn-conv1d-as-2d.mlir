@@ -38,18 +38,18 @@
 // -----
 
 // Weights given at run time are reshaped; a depthwise convolution keeps its groups; an op that
-// is no epilogue (sigmoid) stays on the 1-D result, after the reshape back.
+// is no epilogue (exp) stays on the 1-D result, after the reshape back.
 // CHECK-LABEL: "func.func"
 // CHECK: %[[X:.*]] = "nn.reshape"(%arg0) {shape = array<i64: 1, 8, 1, 16>}
 // CHECK: %[[W:.*]] = "nn.reshape"(%arg1) {shape = array<i64: 8, 1, 1, 5>}
 // CHECK: %[[C:.*]] = "nn.conv"(%[[X]], %[[W]]) {dilations = array<i64: 1, 1>, group = 8 : i64, pads = array<i64: 0, 2, 0, 2>, strides = array<i64: 1, 1>}
 // CHECK: %[[B:.*]] = "nn.reshape"(%[[C]]) {shape = array<i64: 1, 8, 16>}
-// CHECK: "nn.sigmoid"(%[[B]]) : (tensor<1x8x16xf32>) -> tensor<1x8x16xf32>
+// CHECK: "nn.exp"(%[[B]]) : (tensor<1x8x16xf32>) -> tensor<1x8x16xf32>
 // CHECK: sym_name = "depthwise_conv1d"
 "func.func"() ({
 ^bb0(%x: tensor<1x8x16xf32>, %w: tensor<8x1x5xf32>):
   %c = "nn.conv"(%x, %w) {pads = array<i64: 2, 2>, group = 8 : i64} : (tensor<1x8x16xf32>, tensor<8x1x5xf32>) -> tensor<1x8x16xf32>
-  %y = "nn.sigmoid"(%c) : (tensor<1x8x16xf32>) -> tensor<1x8x16xf32>
+  %y = "nn.exp"(%c) : (tensor<1x8x16xf32>) -> tensor<1x8x16xf32>
   "func.return"(%y) : (tensor<1x8x16xf32>) -> ()
 }) {function_type = (tensor<1x8x16xf32>, tensor<8x1x5xf32>) -> tensor<1x8x16xf32>, sym_name = "depthwise_conv1d"} : () -> ()
 

@@ -121,3 +121,34 @@
   "func.return"(%1) : (tensor<1x3x2x4xf32>) -> ()
 }) {function_type = (tensor<1x3x2x4xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>) -> tensor<1x3x2x4xf32>, sym_name = "batch_norm_relu"} : () -> ()
 // EQUIV: sym_name = "batch_norm_relu"
+
+// -----
+
+// sigmoid, tanh and gelu are epilogue activations too: the lowering computes them on each
+// finished vector of the convolution (the inlined tanh: a clamp, two polynomials, a division).
+// CHECK-LABEL: "func.func"
+// CHECK: "nn.fused"
+// CHECK-NEXT: ^bb0
+// CHECK-NEXT: %[[C:.*]] = "nn.conv"
+// CHECK-NEXT: %[[S:.*]] = "nn.sigmoid"(%[[C]])
+// CHECK-NEXT: %[[T:.*]] = "nn.tanh"(%[[S]])
+// CHECK-NEXT: %[[G:.*]] = "nn.gelu"(%[[T]])
+// CHECK-NEXT: "nn.yield"(%[[G]])
+// CHECK: sym_name = "conv_sigmoid_tanh_gelu"
+// LOWER-LABEL: "func.func"
+// LOWER-NOT: "nn.{{(fused|conv|sigmoid|tanh|gelu)}}"
+// LOWER: "vector.fma"
+// LOWER: "math.tanh"({{.*}}) : (vector<4xf32>) -> vector<4xf32>
+// LOWER: "math.tanh"({{.*}}) : (vector<4xf32>) -> vector<4xf32>
+// LOWER: "math.erf"({{.*}}) : (vector<4xf32>) -> vector<4xf32>
+// LOWER: "vector.store"
+// LOWER: sym_name = "conv_sigmoid_tanh_gelu"
+"func.func"() ({
+^bb0(%x: tensor<1x2x5x7xf32>, %w: tensor<3x2x3x3xf32>):
+  %0 = "nn.conv"(%x, %w) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x2x5x7xf32>, tensor<3x2x3x3xf32>) -> tensor<1x3x5x7xf32>
+  %1 = "nn.sigmoid"(%0) : (tensor<1x3x5x7xf32>) -> tensor<1x3x5x7xf32>
+  %2 = "nn.tanh"(%1) : (tensor<1x3x5x7xf32>) -> tensor<1x3x5x7xf32>
+  %3 = "nn.gelu"(%2) : (tensor<1x3x5x7xf32>) -> tensor<1x3x5x7xf32>
+  "func.return"(%3) : (tensor<1x3x5x7xf32>) -> ()
+}) {function_type = (tensor<1x2x5x7xf32>, tensor<3x2x3x3xf32>) -> tensor<1x3x5x7xf32>, sym_name = "conv_sigmoid_tanh_gelu"} : () -> ()
+// EQUIV: sym_name = "conv_sigmoid_tanh_gelu"

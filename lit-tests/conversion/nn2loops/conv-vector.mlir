@@ -173,25 +173,27 @@
 // Row k = (c, i, j) of B reads copy (j, i mod 2, c), plane (2 j + i mod 2) * 2 + c, from row
 // i / 2 on: (0, 0, 1) plane 4 (4 * 131 * 130 = 68120), (0, 1, 0) plane 2 (34060), (0, 2, 0)
 // plane 0 from row 1 (130), (1, 0, 0) plane 1 (17030). (130 x 130 outputs are more pixels than
-// the turned product is tried for.)
+// the turned product is tried for with more than 32 output channels.)
 // CHECK-LABEL: "memref.global"
 // CHECK-SAME: initial_value = dense<[0, 68120, 136240, 34060, 102180, 170300, 130, 68250, 136370, 17030, {{.*}}]> : tensor<18xi64>
 // CHECK-LABEL: "func.func"
-// CHECK: ^bb0(%{{.*}}: tensor<1x2x259x259xf32>, %{{.*}}: tensor<3x2x3x3xf32>):
+// CHECK: ^bb0(%{{.*}}: tensor<1x2x259x259xf32>, %{{.*}}: tensor<33x2x3x3xf32>):
 // CHECK: %[[SHIFTED:.*]] = "memref.alloc"() {{.*}} : () -> memref<204364xf32>
 // CHECK: %[[OFFSETS:.*]] = "memref.get_global"() {{.*}} : () -> memref<18xi64>
-// CHECK: ^bb0(%[[K:.*]]: index, %{{.*}}: vector<4xf32>
-// CHECK-NEXT: %[[START:.*]] = "memref.load"(%[[OFFSETS]], %[[K]]) : (memref<18xi64>, index) -> i64
+// Each B panel's rows are copied out of the shifted copies, row k from offset k of the table:
+// CHECK: %[[START:.*]] = "memref.load"(%[[OFFSETS]], %[[K:.*]]) : (memref<18xi64>, index) -> i64
 // CHECK-NEXT: %[[STARTI:.*]] = "arith.index_cast"(%[[START]])
-// CHECK-NEXT: %[[Q:.*]] = "arith.addi"(%[[STARTI]], %{{.*}})
-// CHECK-NEXT: "vector.load"(%[[SHIFTED]], %[[Q]]) : (memref<204364xf32>, index) -> vector<4xf32>
+// CHECK-NEXT: %[[COL:.*]] = "arith.muli"
+// CHECK-NEXT: %[[Q:.*]] = "arith.addi"(%[[STARTI]], %[[COL]])
+// CHECK-NEXT: %[[ROW:.*]] = "vector.load"(%[[SHIFTED]], %[[Q]]) : (memref<204364xf32>, index) -> vector<4xf32>
+// CHECK-NEXT: "vector.store"(%[[ROW]], %{{.*}}, %[[K]], %{{.*}}) : (vector<4xf32>, memref<18x908xf32>, index, index) -> ()
 // CHECK: "vector.fma"
 // CHECK: sym_name = "conv_strided"
 "func.func"() ({
-^bb0(%x: tensor<1x2x259x259xf32>, %w: tensor<3x2x3x3xf32>):
-  %0 = "nn.conv"(%x, %w) {strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>} : (tensor<1x2x259x259xf32>, tensor<3x2x3x3xf32>) -> tensor<1x3x130x130xf32>
-  "func.return"(%0) : (tensor<1x3x130x130xf32>) -> ()
-}) {function_type = (tensor<1x2x259x259xf32>, tensor<3x2x3x3xf32>) -> tensor<1x3x130x130xf32>, sym_name = "conv_strided"} : () -> ()
+^bb0(%x: tensor<1x2x259x259xf32>, %w: tensor<33x2x3x3xf32>):
+  %0 = "nn.conv"(%x, %w) {strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>} : (tensor<1x2x259x259xf32>, tensor<33x2x3x3xf32>) -> tensor<1x33x130x130xf32>
+  "func.return"(%0) : (tensor<1x33x130x130xf32>) -> ()
+}) {function_type = (tensor<1x2x259x259xf32>, tensor<33x2x3x3xf32>) -> tensor<1x33x130x130xf32>, sym_name = "conv_strided"} : () -> ()
 
 // Dilated convolutions build the column matrix for blocks of output rows that fit in L2 (with
 // l2-cache=1024 in the last equivalence run: 1024 / (4 bytes * 18 rows of k * 7 columns) = 2

@@ -1,7 +1,7 @@
 // RUN: %sol-opt %s -p convert-nn-to-loops | FileCheck %s --implicit-check-not='"nn.'
 // RUN: %sol-opt %s --check-equivalence -p convert-nn-to-loops,bufferize 2>&1 | FileCheck %s --check-prefix=EQUIV
 
-// nn.sigmoid: 1 / (1 + exp(-x)).
+// nn.sigmoid: 1/2 + tanh(x/2)/2 (equal to 1 / (1 + exp(-x)); the inlined tanh is the cheaper).
 // CHECK-LABEL: "func.func"
 // CHECK: ^bb0(%[[X:.*]]: tensor<2x3xf32>):
 // CHECK: %[[XM:.*]] = "bufferization.to_memref"(%[[X]]) : (tensor<2x3xf32>) -> memref<2x3xf32>
@@ -13,11 +13,11 @@
 // CHECK: "scf.for"(%{{.*}}, %[[UBJ]], %{{.*}}) ({
 // CHECK-NEXT: ^bb0(%[[J:.*]]: index):
 // CHECK-DAG: %[[V:.*]] = "memref.load"(%[[XM]], %[[I]], %[[J]]) : (memref<2x3xf32>, index, index) -> f32
-// CHECK-DAG: %[[NEG:.*]] = "arith.negf"(%[[V]])
-// CHECK-DAG: %[[ONE:.*]] = "arith.constant"() {value = 1.000000e+00 : f32}
-// CHECK: %[[E:.*]] = "math.exp"(%[[NEG]])
-// CHECK: %[[D:.*]] = "arith.addf"(%{{.*}}, %[[E]])
-// CHECK: %[[R:.*]] = "arith.divf"(%{{.*}}, %[[D]])
+// CHECK-DAG: %[[HALF:.*]] = "arith.constant"() {value = 5.000000e-01 : f32}
+// CHECK: %[[H:.*]] = "arith.mulf"(%[[V]], %[[HALF]])
+// CHECK: %[[T:.*]] = "math.tanh"(%[[H]])
+// CHECK: %[[S:.*]] = "arith.mulf"(%[[T]], %[[HALF]])
+// CHECK: %[[R:.*]] = "arith.addf"(%[[S]], %[[HALF]])
 // CHECK: "memref.store"(%[[R]], %[[OUT]], %[[I]], %[[J]]) : (f32, memref<2x3xf32>, index, index) -> ()
 // CHECK: "bufferization.to_tensor"(%[[OUT]])
 // CHECK: sym_name = "sigmoid"

@@ -62,14 +62,14 @@ public final class ConvertNnToLoopsPass implements Pass<ConvertNnToLoopsPass.Opt
   static List<ConversionPattern> patterns(Buffers b, TargetDescription t) {
     // The activations whose formulas also take vectors: the epilogues of fused kernels.
     List<UnaryElementwiseLowering<?>> activations = List.of(new ReluLowering(b), new LeakyReluLowering(b), new ClipLowering(b),
-        new HardSigmoidLowering(b), new HardSwishLowering(b));
+        new HardSigmoidLowering(b), new HardSwishLowering(b), new SigmoidLowering(b), new TanhLowering(b), new GeluLowering(b));
     List<ConversionPattern> patterns = new ArrayList<>(activations);
     patterns.add(new FusedLowering(b, t, activations));
     patterns.addAll(List.of(
-        new SigmoidLowering(b), new TanhLowering(b), new ExpLowering(b),
+        new ExpLowering(b),
         new LogLowering(b), new SqrtLowering(b), new AbsLowering(b), new NegLowering(b), new CeilLowering(b),
         new FloorLowering(b), new ReciprocalLowering(b), new ErfLowering(b),
-        new SoftplusLowering(b), new GeluLowering(b), new IdentityLowering(b),
+        new SoftplusLowering(b), new IdentityLowering(b),
         new BroadcastBinaryLowering<>(AddOp.class, AddOp.SPEC, b, Loops::add),
         new BroadcastBinaryLowering<>(SubOp.class, SubOp.SPEC, b, Loops::sub),
         new BroadcastBinaryLowering<>(MulOp.class, MulOp.SPEC, b, Loops::mul),

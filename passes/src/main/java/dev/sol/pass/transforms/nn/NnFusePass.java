@@ -5,12 +5,15 @@ import dev.sol.dialect.nn.BatchNormOp;
 import dev.sol.dialect.nn.ClipOp;
 import dev.sol.dialect.nn.ConvOp;
 import dev.sol.dialect.nn.FusedOp;
+import dev.sol.dialect.nn.GeluOp;
 import dev.sol.dialect.nn.GemmOp;
 import dev.sol.dialect.nn.HardSigmoidOp;
 import dev.sol.dialect.nn.HardSwishOp;
 import dev.sol.dialect.nn.LeakyReluOp;
 import dev.sol.dialect.nn.MatMulOp;
 import dev.sol.dialect.nn.ReluOp;
+import dev.sol.dialect.nn.SigmoidOp;
+import dev.sol.dialect.nn.TanhOp;
 import dev.sol.dialect.nn.YieldOp;
 import dev.sol.ir.*;
 import dev.sol.pass.NoOptions;
@@ -27,7 +30,7 @@ import java.util.Map;
  *
  * <p>Rule "epilogue": a product (nn.conv, nn.gemm, nn.matmul) takes the chain of ops after it
  * that only transform each of its output elements on their own: the activations relu,
- * leaky_relu, clip, hard_sigmoid and hard_swish, and an nn.add of a tensor of the result's own
+ * leaky_relu, clip, hard_sigmoid, hard_swish, sigmoid, tanh and gelu, and an nn.add of a tensor of the result's own
  * type (a residual connection). Each link must be the only user of the one before, so that no
  * intermediate tensor is needed outside the group. The kernels apply the chain to each tile
  * of the product while it is still in registers.
@@ -84,6 +87,9 @@ public final class NnFusePass implements Pass<NoOptions> {
       case ClipOp c -> true;
       case HardSigmoidOp h -> true;
       case HardSwishOp h -> true;
+      case SigmoidOp s -> true;
+      case TanhOp t -> true;
+      case GeluOp g -> true;
       case AddOp a -> a.operand(0).type().equals(a.operand(1).type()) && a.operand(0) != a.operand(1)
           && a.result(0).type().equals(input.type());
       default -> false;

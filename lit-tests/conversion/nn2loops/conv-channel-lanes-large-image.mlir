@@ -51,3 +51,43 @@
 // EQUIV: sym_name = "conv_large_image_cache_bound"
 // EQUIV-NOT: changed the results
 // EQUIV: sym_name = "conv_few_channels_large_image"
+// EQUIV-NOT: changed the results
+// EQUIV: sym_name = "conv_few_channels_beyond_128"
+// EQUIV-NOT: changed the results
+// EQUIV: sym_name = "conv_dilated_large_image"
+
+// -----
+
+// With at most 32 output channels the turned product is tried on images of any size against
+// the shifted copies (here 130 x 130, beyond the 128 x 128 it is tried up to otherwise): the
+// usual product's B panels would be copied out of copies far larger than the caches.
+// CHECK: "memref.alloc"() {{.*}} -> memref<16900x16xf32>
+// CHECK: "vector.fma"
+// CHECK: sym_name = "conv_few_channels_beyond_128"
+// USUAL: "memref.alloc"() {{.*}} -> memref<16900x16xf32>
+// USUAL: sym_name = "conv_few_channels_beyond_128"
+"builtin.module"() ({
+  "func.func"() ({
+  ^bb0(%x: tensor<1x8x130x130xf32>, %w: tensor<16x8x3x3xf32>):
+    %r = "nn.conv"(%x, %w) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x8x130x130xf32>, tensor<16x8x3x3xf32>) -> tensor<1x16x130x130xf32>
+    "func.return"(%r) : (tensor<1x16x130x130xf32>) -> ()
+  }) {function_type = (tensor<1x8x130x130xf32>, tensor<16x8x3x3xf32>) -> tensor<1x16x130x130xf32>, sym_name = "conv_few_channels_beyond_128"} : () -> ()
+}) : () -> ()
+
+// -----
+
+// A dilated convolution (DeepLab's atrous 3 x 3) is tried turned at any size: im2col would
+// multiply every tap, where the turned product reads the padded image (8 planes of 38 x 38)
+// in place, each row k of A at the dilated tap's offset (channel c, tap (i, j): c * 1444 +
+// 2 i * 38 + 2 j), and skips the taps that read only padding.
+// CHECK: "memref.global"() {{.*}} initial_value = dense<[0, 2, 4, 76, 78, 80, 152, 154, 156, 1444, 1446, 1448, {{.*}}]> : tensor<72xi64>
+// CHECK: "memref.alloc"() {{.*}} -> memref<11552xf32>
+// CHECK: "memref.alloc"() {{.*}} -> memref<1156x16xf32>
+// CHECK: sym_name = "conv_dilated_large_image"
+"builtin.module"() ({
+  "func.func"() ({
+  ^bb0(%x: tensor<1x8x34x34xf32>, %w: tensor<16x8x3x3xf32>):
+    %r = "nn.conv"(%x, %w) {pads = array<i64: 2, 2, 2, 2>, dilations = array<i64: 2, 2>} : (tensor<1x8x34x34xf32>, tensor<16x8x3x3xf32>) -> tensor<1x16x34x34xf32>
+    "func.return"(%r) : (tensor<1x16x34x34xf32>) -> ()
+  }) {function_type = (tensor<1x8x34x34xf32>, tensor<16x8x3x3xf32>) -> tensor<1x16x34x34xf32>, sym_name = "conv_dilated_large_image"} : () -> ()
+}) : () -> ()

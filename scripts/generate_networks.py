@@ -12,7 +12,7 @@ convolutions, Resize, skip connections), an audio CNN (1-D convolutions, a resid
 pooling), a style-transfer network (InstanceNormalization, a padded transposed convolution) and
 a segmenter whose output is the ArgMax over its class scores (i64); then single-operator LSTM,
 GRU and RNN cases (rnn_*, several outputs each) and a CRNN-style recognizer with a
-bidirectional LSTM.
+bidirectional LSTM, and an EfficientNet-style network (SiLU, squeeze-and-excitation).
 
     python3 scripts/generate_networks.py [NAME...]     # all, or only the named ones
 """
@@ -391,8 +391,27 @@ def composites():
                                  helper.make_node("Add", ["input", "r"], ["y"], name="add")], bounds, img(2, 7), ["y"], opset=18)
 
 
+def efficientnet():
+    """An EfficientNet-style network: SiLU (x * sigmoid(x)) after convolutions, a depthwise
+    convolution and a batch norm, squeeze-and-excitation, a residual MBConv block."""
+    n = Net("efficientnet")
+
+    def silu(x):
+        return n.op("Mul", [x, n.op("Sigmoid", [x])])
+
+    x = silu(n.conv("input", 3, 16, 3, 2))
+    for cin, cout, stride in [(16, 16, 1), (16, 24, 2)]:
+        e = silu(n.conv(x, cin, cin * 4, 1, pad=0))
+        d = silu(n.bn(n.conv(e, cin * 4, cin * 4, 3, stride, group=cin * 4, bias=False), cin * 4))
+        g = silu(n.conv(n.op("GlobalAveragePool", [d]), cin * 4, cin, 1, pad=0))
+        d = n.op("Mul", [d, n.op("Sigmoid", [n.conv(g, cin, cin * 4, 1, pad=0)])])
+        y = n.conv(d, cin * 4, cout, 1, pad=0)
+        x = n.op("Add", [y, x]) if cin == cout and stride == 1 else y
+    n.save(n.head(silu(n.conv(x, 24, 32, 1, pad=0)), 32))
+
+
 FIRST = [resnet, densenet, inception, vgg, alexnet, mobilenet, shufflenet, squeezenet]
-LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17}
+LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17, efficientnet: 18}
 wanted = set(sys.argv[1:])
 for build in FIRST + list(LATER):
     if build in LATER:

@@ -152,3 +152,37 @@
   "func.return"(%3) : (tensor<1x3x5x7xf32>) -> ()
 }) {function_type = (tensor<1x2x5x7xf32>, tensor<3x2x3x3xf32>) -> tensor<1x3x5x7xf32>, sym_name = "conv_sigmoid_tanh_gelu"} : () -> ()
 // EQUIV: sym_name = "conv_sigmoid_tanh_gelu"
+
+// -----
+
+// SiLU as exported, x * sigmoid(x): the convolution's result has two users, the sigmoid and
+// the mul, and both join the group; the lowering multiplies each vector by its own sigmoid.
+// A SiLU whose x is used elsewhere too (here the second mul's x is also returned) stays out.
+// CHECK-LABEL: "func.func"
+// CHECK: %[[G:.*]] = "nn.fused"
+// CHECK-NEXT: ^bb0
+// CHECK-NEXT: %[[C:.*]] = "nn.conv"
+// CHECK-NEXT: %[[S:.*]] = "nn.sigmoid"(%[[C]])
+// CHECK-NEXT: %[[M:.*]] = "nn.mul"(%[[C]], %[[S]])
+// CHECK-NEXT: "nn.yield"(%[[M]])
+// CHECK: %[[C2:.*]] = "nn.conv"(%[[G]]
+// CHECK-NEXT: %[[S2:.*]] = "nn.sigmoid"(%[[C2]])
+// CHECK-NEXT: "nn.mul"(%[[S2]], %[[C2]])
+// CHECK: sym_name = "conv_silu"
+// LOWER-LABEL: "func.func"
+// LOWER: "vector.fma"
+// LOWER: %[[T:.*]] = "math.tanh"({{.*}}) : (vector<4xf32>) -> vector<4xf32>
+// LOWER: "arith.mulf"({{.*}}) : (vector<4xf32>, vector<4xf32>) -> vector<4xf32>
+// LOWER: "vector.store"
+// LOWER: sym_name = "conv_silu"
+"func.func"() ({
+^bb0(%x: tensor<1x2x5x7xf32>, %w: tensor<2x2x3x3xf32>):
+  %0 = "nn.conv"(%x, %w) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x2x5x7xf32>, tensor<2x2x3x3xf32>) -> tensor<1x2x5x7xf32>
+  %1 = "nn.sigmoid"(%0) : (tensor<1x2x5x7xf32>) -> tensor<1x2x5x7xf32>
+  %2 = "nn.mul"(%0, %1) : (tensor<1x2x5x7xf32>, tensor<1x2x5x7xf32>) -> tensor<1x2x5x7xf32>
+  %3 = "nn.conv"(%2, %w) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x2x5x7xf32>, tensor<2x2x3x3xf32>) -> tensor<1x2x5x7xf32>
+  %4 = "nn.sigmoid"(%3) : (tensor<1x2x5x7xf32>) -> tensor<1x2x5x7xf32>
+  %5 = "nn.mul"(%4, %3) : (tensor<1x2x5x7xf32>, tensor<1x2x5x7xf32>) -> tensor<1x2x5x7xf32>
+  "func.return"(%5, %3) : (tensor<1x2x5x7xf32>, tensor<1x2x5x7xf32>) -> ()
+}) {function_type = (tensor<1x2x5x7xf32>, tensor<2x2x3x3xf32>) -> (tensor<1x2x5x7xf32>, tensor<1x2x5x7xf32>), sym_name = "conv_silu"} : () -> ()
+// EQUIV: sym_name = "conv_silu"

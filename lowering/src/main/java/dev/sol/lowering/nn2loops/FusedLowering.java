@@ -6,6 +6,7 @@ import dev.sol.dialect.nn.BatchNormOp;
 import dev.sol.dialect.nn.ConstantOp;
 import dev.sol.dialect.nn.ConvOp;
 import dev.sol.dialect.nn.FusedOp;
+import dev.sol.dialect.nn.MulOp;
 import dev.sol.dialect.nn.UnaryElementwiseOp;
 import dev.sol.dialect.vector.LoadOp;
 import dev.sol.dialect.vector.TransferReadOp;
@@ -57,9 +58,33 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
   /** Whether every op after the product has a vector form here. */
   private boolean epilogueLowers(List<Operation> members) {
     for (Operation m : members.subList(1, members.size())) {
-      if (!(m instanceof AddOp) && !activations.containsKey(m.getClass())) return false;
+      if (!(m instanceof AddOp) && !(m instanceof MulOp) && !activations.containsKey(m.getClass())) return false;
     }
     return true;
+  }
+
+  /**
+   * The ops after the first member applied to {@code first}, the first member's value at one
+   * place (a vector or an element): each op reads the values its operands have here (a SiLU's
+   * mul reads both the product's value and its sigmoid's), and a residual add, whose other
+   * operand comes from outside the group, reads it through {@code outside}.
+   */
+  private Value applyChain(List<Operation> members, Loops l, Value first, java.util.function.Function<AddOp, Value> outside) {
+    Map<Value, Value> at = new HashMap<>();
+    at.put(members.getFirst().result(0), first);
+    Value v = first;
+    for (Operation m : members.subList(1, members.size())) {
+      if (m instanceof MulOp) {
+        v = l.mul(at.get(m.operand(0)), at.get(m.operand(1)));
+      } else if (m instanceof AddOp add) {
+        v = at.containsKey(add.operand(0)) && at.containsKey(add.operand(1)) ? l.add(at.get(add.operand(0)), at.get(add.operand(1)))
+            : l.add(at.get(at.containsKey(add.operand(0)) ? add.operand(0) : add.operand(1)), outside.apply(add));
+      } else {
+        v = activations.get(m.getClass()).apply((UnaryElementwiseOp) m, l, at.get(m.operand(0)));
+      }
+      at.put(m.result(0), v);
+    }
+    return v;
   }
 
   private void fusedConv(FusedOp op, ConvOp conv, List<Operation> members, List<Value> adaptor, ConversionRewriter rewriter) {
@@ -89,20 +114,9 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
         planes.put(m, CollapseShapeOp.create(outer.builder(), outer.location(), buffer, new int[] {0}, new int[] {1}, new int[] {2, 3}).result());
       }
     }
-    return (l, at, acc, type, masked) -> {
-      Value v = acc;
-      for (Operation m : members.subList(1, members.size())) {
-        if (m instanceof AddOp) {
-          Value residual = type == null ? l.load(planes.get(m), at) : masked
-              ? TransferReadOp.create(l.builder(), l.location(), type, planes.get(m), at, l.constant(0, type.element()), false).result()
-              : LoadOp.create(l.builder(), l.location(), type, planes.get(m), at).result();
-          v = l.add(v, residual);
-        } else {
-          v = activations.get(m.getClass()).apply((UnaryElementwiseOp) m, l, v);
-        }
-      }
-      return v;
-    };
+    return (l, at, acc, type, masked) -> applyChain(members, l, acc, add -> type == null ? l.load(planes.get(add), at) : masked
+        ? TransferReadOp.create(l.builder(), l.location(), type, planes.get(add), at, l.constant(0, type.element()), false).result()
+        : LoadOp.create(l.builder(), l.location(), type, planes.get(add), at).result());
   }
 
   /**
@@ -117,14 +131,7 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
     for (Value v : bn.operands()) bnIn.add(in.get(input(op, v)));
     long[] shape = ((MemRefType) out.type()).shape();
     l.parallelForEach(shape, members.size(), iv -> {
-      Value v = BatchNormLowering.normalize(bn, l, bnIn, iv);
-      for (Operation m : members.subList(1, members.size())) {
-        if (m instanceof AddOp add) {
-          v = l.add(v, l.load(in.get(input(op, residual(members, add))), iv));
-        } else {
-          v = activations.get(m.getClass()).apply((UnaryElementwiseOp) m, l, v);
-        }
-      }
+      Value v = applyChain(members, l, BatchNormLowering.normalize(bn, l, bnIn, iv), add -> l.load(in.get(input(op, residual(members, add))), iv));
       l.store(v, out, iv);
     });
     rewriter.replaceOp(op, List.of(buffers.written(l, op.result(0).type(), out)));

@@ -11,6 +11,7 @@ import dev.sol.dialect.nn.HardSigmoidOp;
 import dev.sol.dialect.nn.HardSwishOp;
 import dev.sol.dialect.nn.LeakyReluOp;
 import dev.sol.dialect.nn.MatMulOp;
+import dev.sol.dialect.nn.MulOp;
 import dev.sol.dialect.nn.ReluOp;
 import dev.sol.dialect.nn.SigmoidOp;
 import dev.sol.dialect.nn.TanhOp;
@@ -30,8 +31,10 @@ import java.util.Map;
  *
  * <p>Rule "epilogue": a product (nn.conv, nn.gemm, nn.matmul) takes the chain of ops after it
  * that only transform each of its output elements on their own: the activations relu,
- * leaky_relu, clip, hard_sigmoid, hard_swish, sigmoid, tanh and gelu, and an nn.add of a tensor of the result's own
- * type (a residual connection). Each link must be the only user of the one before, so that no
+ * leaky_relu, clip, hard_sigmoid, hard_swish, sigmoid, tanh and gelu, an nn.add of a tensor of
+ * the result's own type (a residual connection), and SiLU written as {@code x * sigmoid(x)}
+ * (YOLO's and EfficientNet's activation: x's two users, the sigmoid and the mul). Each link
+ * must be the only user of the one before (the SiLU's x: of its two ops), so that no
  * intermediate tensor is needed outside the group. The kernels apply the chain to each tile
  * of the product while it is still in registers.
  *
@@ -71,13 +74,34 @@ public final class NnFusePass implements Pass<NoOptions> {
   private static List<Operation> chain(Operation product) {
     List<Operation> group = new ArrayList<>(List.of(product));
     Value v = product.result(0);
-    while (v.hasOneUse()) {
+    while (true) {
+      List<Operation> gate = sigmoidGate(v);
+      if (gate != null && gate.getFirst().parentOp() == product.parentOp()) {
+        group.addAll(gate);
+        v = gate.getLast().result(0);
+        continue;
+      }
+      if (!v.hasOneUse()) break;
       Operation user = v.users().getFirst();
       if (user.parentOp() != product.parentOp() || !isEpilogue(user, v)) break;
       group.add(user);
       v = user.result(0);
     }
     return group;
+  }
+
+  /**
+   * The SiLU (swish) of {@code v}, {@code v * sigmoid(v)}, as its two ops when they are {@code v}'s
+   * only users and the sigmoid's only user is the product: [sigmoid, mul], else null.
+   */
+  static List<Operation> sigmoidGate(Value v) {
+    List<Operation> users = v.users();
+    if (users.size() != 2) return null;
+    SigmoidOp sigmoid = users.get(0) instanceof SigmoidOp s ? s : users.get(1) instanceof SigmoidOp s ? s : null;
+    if (sigmoid == null || !sigmoid.result(0).hasOneUse()) return null;
+    Operation mul = sigmoid.result(0).users().getFirst();
+    if (!(mul instanceof MulOp) || !users.contains(mul) || mul == sigmoid || !mul.result(0).type().equals(v.type())) return null;
+    return List.of(sigmoid, mul);
   }
 
   static boolean isEpilogue(Operation op, Value input) {

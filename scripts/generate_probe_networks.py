@@ -266,6 +266,65 @@ def probes():
         x = n.op("Relu", [n.conv("input", 32, 64, 3, 2, pads=[0, 0, 1, 1])])
         return n, n.op("Relu", [n.conv(x, 64, 128, 3, 2, pads=[0, 0, 1, 1])])
 
+    def gpt2_block_decomposed():
+        # A GPT-2-style block as older exporters write it: LayerNorm as ReduceMean, Sub, Pow,
+        # Sqrt, Div; GELU's tanh form as Pow, Mul, Add, Tanh; attention over 128 tokens of 256.
+        n = Net(27)
+        def layer_norm(v):
+            mean = n.op("ReduceMean", [v], axes=[-1])
+            d = n.op("Sub", [v, mean])
+            var = n.op("ReduceMean", [n.op("Pow", [d, n.tensor(np.float32(2))])], axes=[-1])
+            std = n.op("Sqrt", [n.op("Add", [var, n.tensor(np.float32(1e-5))])])
+            return n.op("Add", [n.op("Mul", [n.op("Div", [d, std]), n.weight([256], 0.5)]), n.weight([256], 0.1)])
+        x = layer_norm("input")
+        qkv = n.op("Add", [n.op("MatMul", [x, n.weight([256, 768])]), n.weight([768], 0.1)])
+        q, k, v = [n.op("Transpose", [n.op("Reshape", [n.op("Slice", [qkv, n.tensor(np.array([i * 256], np.int64)),
+                   n.tensor(np.array([(i + 1) * 256], np.int64)), n.tensor(np.array([2], np.int64))]),
+                   n.tensor(np.array([1, 128, 4, 64], np.int64))])], perm=[0, 2, 1, 3]) for i in range(3)]
+        scores = n.op("Div", [n.op("MatMul", [q, n.op("Transpose", [k], perm=[0, 1, 3, 2])]), n.tensor(np.float32(8))])
+        scores = n.op("Add", [scores, n.tensor(np.triu(np.full((128, 128), -1e4, np.float32), 1))])
+        a = n.op("MatMul", [n.op("Softmax", [scores], axis=-1), v])
+        a = n.op("Reshape", [n.op("Transpose", [a], perm=[0, 2, 1, 3]), n.tensor(np.array([1, 128, 256], np.int64))])
+        x = n.op("Add", ["input", n.op("MatMul", [a, n.weight([256, 256])])])
+        h = n.op("Add", [n.op("MatMul", [layer_norm(x), n.weight([256, 1024])]), n.weight([1024], 0.1)])
+        inner = n.op("Mul", [n.op("Add", [h, n.op("Mul", [n.op("Pow", [h, n.tensor(np.float32(3))]), n.tensor(np.float32(0.044715))])]),
+                             n.tensor(np.float32(np.sqrt(2 / np.pi)))])
+        g = n.op("Mul", [n.op("Mul", [h, n.tensor(np.float32(0.5))]), n.op("Add", [n.op("Tanh", [inner]), n.tensor(np.float32(1))])])
+        return n, n.op("Add", [x, n.op("MatMul", [g, n.weight([1024, 256])])])
+
+    def cbam_attention():
+        # CBAM: channel attention (average and max pooled through a shared MLP, sigmoid), then
+        # spatial attention (mean and max over channels, a 7x7 convolution, sigmoid).
+        n = Net(28)
+        x = n.op("Relu", [n.conv("input", 64, 64, 3)])
+        w1, w2 = n.weight([16, 64, 1, 1]), n.weight([64, 16, 1, 1])
+        def mlp(v):
+            return n.op("Conv", [n.op("Relu", [n.op("Conv", [v, w1])]), w2])
+        ca = n.op("Sigmoid", [n.op("Add", [mlp(n.op("GlobalAveragePool", [x])), mlp(n.op("GlobalMaxPool", [x]))])])
+        x = n.op("Mul", [x, ca])
+        pooled = n.op("Concat", [n.op("ReduceMean", [x], axes=[1]), n.op("ReduceMax", [x], axes=[1])], axis=1)
+        return n, n.op("Mul", [x, n.op("Sigmoid", [n.conv(pooled, 2, 1, 7)])])
+
+    def group_norm_exported():
+        # GroupNorm as PyTorch exported it before opset 18: Reshape to groups, InstanceNormalization, Reshape back, scale and bias.
+        n = Net(29)
+        x = n.conv("input", 64, 64, 3)
+        g = n.op("Reshape", [x, n.tensor(np.array([1, 8, -1], np.int64))])
+        g = n.op("InstanceNormalization", [g, n.tensor(np.ones(8, np.float32)), n.tensor(np.zeros(8, np.float32))], epsilon=1e-5)
+        g = n.op("Reshape", [g, n.tensor(np.array([1, 64, 56, 56], np.int64))])
+        g = n.op("Add", [n.op("Mul", [g, n.weight([64, 1, 1], 0.5)]), n.weight([64, 1, 1], 0.1)])
+        return n, n.silu(g)
+
+    def channels_first_layer_norm():
+        # ConvNeXt's channels-first LayerNorm written out: mean and variance over the channel axis of NCHW.
+        n = Net(30)
+        x = n.conv("input", 96, 96, 7, group=96)
+        mean = n.op("ReduceMean", [x], axes=[1])
+        d = n.op("Sub", [x, mean])
+        var = n.op("ReduceMean", [n.op("Mul", [d, d])], axes=[1])
+        y = n.op("Div", [d, n.op("Sqrt", [n.op("Add", [var, n.tensor(np.float32(1e-6))])])])
+        return n, n.op("Add", [n.op("Mul", [y, n.weight([96, 1, 1], 0.5)]), n.weight([96, 1, 1], 0.1)])
+
     f32, i64 = TensorProto.FLOAT, TensorProto.INT64
     return {
         "transformer": (transformer, [1, 64, 128], f32),
@@ -294,6 +353,10 @@ def probes():
         "espcn_super_resolution": (espcn_super_resolution, [1, 1, 224, 224], f32),
         "prelu_face": (prelu_face, [1, 3, 112, 112], f32),
         "tf_same_padding": (tf_same_padding, [1, 32, 112, 112], f32),
+        "gpt2_block_decomposed": (gpt2_block_decomposed, [1, 128, 256], f32),
+        "cbam_attention": (cbam_attention, [1, 64, 56, 56], f32),
+        "group_norm_exported": (group_norm_exported, [1, 64, 56, 56], f32),
+        "channels_first_layer_norm": (channels_first_layer_norm, [1, 96, 56, 56], f32),
     }
 
 

@@ -325,6 +325,41 @@ def probes():
         y = n.op("Div", [d, n.op("Sqrt", [n.op("Add", [var, n.tensor(np.float32(1e-6))])])])
         return n, n.op("Add", [n.op("Mul", [y, n.weight([96, 1, 1], 0.5)]), n.weight([96, 1, 1], 0.1)])
 
+    def reflect_pad_conv():
+        # Fast neural style's layers: reflection padding, then an unpadded 3x3 convolution.
+        n = Net(31)
+        x = n.op("Pad", ["input", n.tensor(np.array([0, 0, 1, 1, 0, 0, 1, 1], np.int64))], mode="reflect")
+        x = n.op("Relu", [n.conv(x, 64, 64, 3, pads=[0] * 4)])
+        x = n.op("Pad", [x, n.tensor(np.array([0, 0, 1, 1, 0, 0, 1, 1], np.int64))], mode="reflect")
+        return n, n.conv(x, 64, 64, 3, pads=[0] * 4)
+
+    def pooling_variety():
+        # Inception-v3's 3x3 average pooling at stride 1 without the padding in the count, and
+        # GoogLeNet's LRN.
+        n = Net(32)
+        x = n.op("AveragePool", ["input"], kernel_shape=[3, 3], strides=[1, 1], pads=[1, 1, 1, 1], count_include_pad=0)
+        x = n.op("LRN", [x], size=5, alpha=1e-4, beta=0.75, bias=1.0)
+        return n, n.op("MaxPool", [x], kernel_shape=[3, 3], strides=[2, 2], pads=[0, 0, 1, 1])
+
+    def downsample_shortcut():
+        # ResNet's projection shortcut: a 1x1 convolution with stride 2, 256 -> 512 channels.
+        n = Net(33)
+        return n, n.conv("input", 256, 512, 1, 2, pads=[0] * 4)
+
+    def depthwise_variety():
+        # MnasNet/EfficientNet's 5x5 depthwise convolution at stride 2, and a dilated 3x3
+        # depthwise one (DeepLab's MobileNet backbone).
+        n = Net(34)
+        x = n.op("Relu", [n.conv("input", 144, 144, 5, 2, group=144)])
+        return n, n.op("Relu", [n.op("Conv", [x, n.weight([144, 1, 3, 3]), n.weight([144], 0.1)], kernel_shape=[3, 3], pads=[2] * 4,
+                                            dilations=[2, 2], group=144)])
+
+    def deconv_4x4():
+        # DCGAN/FCN-style upsampling: a 4x4 transposed convolution at stride 2, 256 -> 128 channels.
+        n = Net(35)
+        return n, n.op("Relu", [n.op("ConvTranspose", ["input", n.weight([256, 128, 4, 4]), n.weight([128], 0.1)], kernel_shape=[4, 4],
+                                     strides=[2, 2], pads=[1, 1, 1, 1])])
+
     f32, i64 = TensorProto.FLOAT, TensorProto.INT64
     return {
         "transformer": (transformer, [1, 64, 128], f32),
@@ -357,6 +392,11 @@ def probes():
         "cbam_attention": (cbam_attention, [1, 64, 56, 56], f32),
         "group_norm_exported": (group_norm_exported, [1, 64, 56, 56], f32),
         "channels_first_layer_norm": (channels_first_layer_norm, [1, 96, 56, 56], f32),
+        "reflect_pad_conv": (reflect_pad_conv, [1, 64, 64, 64], f32),
+        "pooling_variety": (pooling_variety, [1, 192, 56, 56], f32),
+        "downsample_shortcut": (downsample_shortcut, [1, 256, 56, 56], f32),
+        "depthwise_variety": (depthwise_variety, [1, 144, 56, 56], f32),
+        "deconv_4x4": (deconv_4x4, [1, 256, 16, 16], f32),
     }
 
 

@@ -127,6 +127,24 @@
 
 // -----
 
+// A 5 x 5 window at stride 2 on rows of two vectors or more (EfficientNet's): each plane's even
+// and odd columns are first copied apart (2 phases of 9 rows of 19, the odd phase's last
+// column zero), and each tap is one vector of one phase, no shuffle of the input.
+// CHECK: %[[PH:.*]] = "memref.alloc"() {{.*}} : () -> memref<1x2x2x9x19xf32>
+// CHECK: "memref.store"(%{{.*}}, %[[PH]],
+// CHECK: "vector.load"(%[[PH]],
+// CHECK-NOT: mask = [0, 2, 4, 6]
+// CHECK: sym_name = "depthwise_5x5_phases"
+"func.func"() ({
+^bb0(%x: tensor<1x2x9x37xf32>, %w: tensor<2x1x5x5xf32>):
+  %0 = "nn.conv"(%x, %w) {group = 2 : i64, strides = array<i64: 2, 2>, pads = array<i64: 2, 2, 2, 2>} : (tensor<1x2x9x37xf32>, tensor<2x1x5x5xf32>) -> tensor<1x2x5x19xf32>
+  "func.return"(%0) : (tensor<1x2x5x19xf32>) -> ()
+}) {function_type = (tensor<1x2x9x37xf32>, tensor<2x1x5x5xf32>) -> tensor<1x2x5x19xf32>, sym_name = "depthwise_5x5_phases"} : () -> ()
+// EQUIV: sym_name = "depthwise_5x5_phases"
+// EQUIV-NOT: changed the results
+
+// -----
+
 // A 5 x 5 window with padding 2 and two output channels per input channel, on a 7 x 7 plane
 // (two border rows at each side, each leaving out its window rows outside the image).
 // CHECK: sym_name = "depthwise_5x5_multiplier"

@@ -9,6 +9,7 @@ import dev.sol.dialect.nn.Tensor;
 import dev.sol.ir.*;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -229,7 +230,7 @@ final class CompositeOps {
     for (int d = 0; d < s.length; d++) {
       if (repeats[d] == 1) continue;
       if (repeats[d] > 4096) throw n.error("repeats entry " + d + " is " + repeats[d] + "; at most 4096 copies along one axis are supported");
-      x = n.emit("nn.concat", new ArrayList<>(java.util.Collections.nCopies((int) repeats[d], x)), attrs("axis", IntegerAttr.i64(d)));
+      x = n.emit("nn.concat", new ArrayList<>(Collections.nCopies((int) repeats[d], x)), attrs("axis", IntegerAttr.i64(d)));
     }
     return List.of(x);
   }

@@ -6,6 +6,7 @@ import static dev.sol.frontend.onnx.NodeImporter.shapeOf;
 import dev.sol.dialect.nn.Tensor;
 import dev.sol.ir.*;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -280,7 +281,7 @@ final class RecurrentOps {
     /** Direction {@code d} of a value whose first dimension counts directions, without it. */
     private Value direction(Value v, int d) throws ImportException {
       long[] s = shapeOf(v);
-      long[] rest = java.util.Arrays.copyOfRange(s, 1, s.length);
+      long[] rest = Arrays.copyOfRange(s, 1, s.length);
       return n.reshape(slice(v, 0, d, d + 1), rest);
     }
 
@@ -289,7 +290,7 @@ final class RecurrentOps {
       long[] starts = new long[s.length];
       long[] ends = s.clone();
       long[] stepsOne = new long[s.length];
-      java.util.Arrays.fill(stepsOne, 1);
+      Arrays.fill(stepsOne, 1);
       starts[axis] = start;
       ends[axis] = end;
       return n.emit("nn.slice", List.of(v), attrs("starts", DenseArrayAttr.i64(starts), "ends", DenseArrayAttr.i64(ends),
@@ -323,7 +324,7 @@ final class RecurrentOps {
     private Type elementType() throws ImportException { return ((ShapedType) n.required(0).type()).element(); }
 
     private void expectShape(Value v, String what, long... shape) throws ImportException {
-      if (!java.util.Arrays.equals(shapeOf(v), shape)) {
+      if (!Arrays.equals(shapeOf(v), shape)) {
         throw n.error(what + " has shape " + ShapedType.describe(shapeOf(v)) + ", expected " + ShapedType.describe(shape));
       }
     }

@@ -145,6 +145,23 @@
 
 // -----
 
+// A dilated window (DeepLab's MobileNet backbone) at stride 1 goes in vectors of output
+// columns too: tap (i, j) reads input row y + 2 i - 2 and one vector from column x0 + 2 j - 2,
+// the first vector's left taps shifted in zeros; the rows whose window reaches past the top or
+// the bottom leave those window rows out.
+// CHECK: "vector.fma"
+// CHECK-NOT: "math.fma"
+// CHECK: sym_name = "depthwise_dilated"
+"func.func"() ({
+^bb0(%x: tensor<1x2x9x13xf32>, %w: tensor<2x1x3x3xf32>):
+  %0 = "nn.conv"(%x, %w) {group = 2 : i64, dilations = array<i64: 2, 2>, pads = array<i64: 2, 2, 2, 2>} : (tensor<1x2x9x13xf32>, tensor<2x1x3x3xf32>) -> tensor<1x2x9x13xf32>
+  "func.return"(%0) : (tensor<1x2x9x13xf32>) -> ()
+}) {function_type = (tensor<1x2x9x13xf32>, tensor<2x1x3x3xf32>) -> tensor<1x2x9x13xf32>, sym_name = "depthwise_dilated"} : () -> ()
+// EQUIV: sym_name = "depthwise_dilated"
+// EQUIV-NOT: changed the results
+
+// -----
+
 // A 5 x 5 window with padding 2 and two output channels per input channel, on a 7 x 7 plane
 // (two border rows at each side, each leaving out its window rows outside the image).
 // CHECK: sym_name = "depthwise_5x5_multiplier"

@@ -19,7 +19,7 @@ import java.util.List;
  * A 2-D depthwise nn.conv on f32 (one input channel per group, as in MobileNet and ShuffleNet)
  * as a direct kernel: per image and output channel, each output is the bias plus its taps,
  * unrolled, with the channel's weights held in registers, and goes through the epilogue
- * before its single store. With stride 1 or 2 along the row and no dilation, a row is explicit
+ * before its single store. With stride 1 or 2 along the row (1 when dilated), a row is explicit
  * vectors of output columns ({@link #vectorRows}). Otherwise the output plane is cut statically into the interior, whose taps
  * all read inside the image (no bounds checks: a plain loop along the row that LLVM
  * vectorizes, stride 2 included), and the border, whose taps read a clamped address and
@@ -76,16 +76,20 @@ final class DepthwiseConv {
   }
 
   /**
-   * Whether the rows go in explicit vectors ({@link #vectorRows}): stride 1 or 2 along the row,
-   * no dilation, padding smaller than the window and than a vector.
+   * Whether the rows go in explicit vectors ({@link #vectorRows}): stride 1 or 2 along the row
+   * (1 when dilated), padding smaller than the window's span and than a vector.
    */
   private static boolean inVectors(ConvOp op, long[] ws, TargetDescription t) {
     long[] st = op.strides();
     long[] dl = op.dilations();
     long[] pd = op.pads();
     int width = t.vectorWidth();
-    return width > 1 && (st[1] == 1 || st[1] == 2) && dl[0] == 1 && dl[1] == 1 && pd[1] < ws[3] && pd[1] < width && pd[3] < ws[3]
-        && pd[0] < ws[2] && pd[2] < ws[2];
+    // A dilated window (stride 1) spans (k - 1) d + 1 columns and rows.
+    boolean dilated = dl[0] > 1 || dl[1] > 1;
+    if (dilated && (st[0] != 1 || st[1] != 1)) return false;
+    long spanH = (ws[2] - 1) * dl[0] + 1;
+    long spanW = (ws[3] - 1) * dl[1] + 1;
+    return width > 1 && (st[1] == 1 || st[1] == 2) && pd[1] < spanW && pd[1] < width && pd[3] < spanW && pd[0] < spanH && pd[2] < spanH;
   }
 
   /**
@@ -123,10 +127,10 @@ final class DepthwiseConv {
       List<Value> taps = new ArrayList<>();
       for (Value tap : weights.taps()) taps.add(BroadcastOp.create(l.builder(), l.location(), vt, tap).result());
       Value start = BroadcastOp.create(l.builder(), l.location(), vt, weights.bias()).result();
-      RowContext row = new RowContext(l, x, phases, half, out, image, ic, oc, xs, ws, os, st[0], pd[0], st[1], pd[1], width, vt, taps, start,
-          epilogue);
+      RowContext row = new RowContext(l, x, phases, half, out, image, ic, oc, xs, ws, os, st[0], pd[0], st[1], pd[1], op.dilations(), width, vt,
+          taps, start, epilogue);
       // Output rows whose window rows all lie inside the image, and the border rows before and after them.
-      long[] inside = PlaneWindows.interior(os[2], xs[2], st[0], 1, pd[0], ws[2]);
+      long[] inside = PlaneWindows.interior(os[2], xs[2], st[0], op.dilations()[0], pd[0], ws[2]);
       for (long y = 0; y < inside[0]; y++) row.emit(l.index(y), y * st[0] - pd[0]);
       long interior = inside[1] - inside[0];
       if (interior > 0) {
@@ -202,7 +206,7 @@ final class DepthwiseConv {
   /** What the vectors of one plane's output rows share: the plane, the taps' weights and the bias as vectors. */
   private record RowContext(Loops l, Value x, Value phases, long half, Value out, Value image, Value ic, Value oc, long[] xs, long[] ws, long[] os,
       long rowStride,
-      long topPad, long stride, long left, int width, VectorType vt, List<Value> taps, Value start, MatMulKernel.Epilogue epilogue) {
+      long topPad, long stride, long left, long[] dilation, int width, VectorType vt, List<Value> taps, Value start, MatMulKernel.Epilogue epilogue) {
     /**
      * Output row {@code y}; {@code top} is its first window row's input row when it is a border
      * row (known at compile time: window rows outside the image are left out), null inside.
@@ -215,8 +219,8 @@ final class DepthwiseConv {
         // Each window row in a chain of its own (the first from the bias), added at the end.
         Value acc = null;
         for (int i = 0; i < ws[2]; i++) {
-          if (top != null && (top + i < 0 || top + i >= xs[2])) continue;
-          Value inputRow = l.add(firstRow, l.index(i));
+          if (top != null && (top + i * dilation[0] < 0 || top + i * dilation[0] >= xs[2])) continue;
+          Value inputRow = l.add(firstRow, l.index(i * dilation[0]));
           List<Value> rowTaps = rowTaps(inputRow, x0);
           Value part = acc == null ? start : null;
           for (int j = 0; j < ws[3]; j++) {
@@ -235,13 +239,13 @@ final class DepthwiseConv {
       }
     }
 
-    /** For each tap j of the window row, the inputs of the vector of outputs from column x0: input column (x0 + lane) * stride + j - left. */
+    /** For each tap j of the window row, the inputs of the vector of outputs from column x0: input column (x0 + lane) * stride + j * dilation - left. */
     private List<Value> rowTaps(Value inputRow, long x0) {
       List<Value> out = new ArrayList<>();
       for (long j = 0; j < ws[3]; j++) {
         // Input column 2 (x0 + lane) + j - left is element x0 + lane + floor((j - left) / 2) of phase (j - left) mod 2.
         if (phases != null) out.add(shifted(inputRow, Math.floorMod(j - left, 2), x0 + Math.floorDiv(j - left, 2L), 1));
-        else out.add(shifted(inputRow, -1, stride * x0 + j - left, stride));
+        else out.add(shifted(inputRow, -1, stride * x0 + j * dilation[1] - left, stride));
       }
       return out;
     }

@@ -27,3 +27,5 @@
 // LSTMLEN: sol-import: error: {{.*}}lstm_short_sequence.onnx: node 'lstm' (LSTM): sequence_lens entry 1 is 2, shorter than the sequence (3); only full-length sequences are supported
 // RUN: not %sol-import %S/Inputs/bad/lstm_unknown_length.onnx 2>&1 | FileCheck %s --check-prefix=LSTMDYN
 // LSTMDYN: sol-import: error: {{.*}}lstm_unknown_length.onnx: graph input 'x' has symbolic dimension 't'; give its shape with --shape
+// RUN: not %sol-import %S/Inputs/bad/lstm_too_long.onnx 2>&1 | FileCheck %s --check-prefix=LSTMLONG
+// LSTMLONG: sol-import: error: {{.*}}lstm_too_long.onnx: node 'lstm' (LSTM): a sequence of 5000 steps is more than the 4096 steps SOL unrolls

@@ -108,6 +108,7 @@ lstm("lstm_bad_activation", [3, 1, 4], [1, 8, 4], activations=["Sigmoid", "Elu",
 lstm("lstm_short_sequence", [3, 2, 4], [1, 8, 4], extra_inputs=["", "lens"],
      initializers=[helper.make_tensor("lens", TensorProto.INT32, [2], [3, 2])])
 lstm("lstm_unknown_length", ["t", 1, 4], [1, 8, 4])
+lstm("lstm_too_long", [5000, 1, 4], [1, 8, 4])
 
 # Relu of x: [n, 3]; the case runs only with --shape x=2,3.
 CASE = os.path.join(HERE, "..", "symbolic_case")

@@ -25,6 +25,12 @@ import java.util.Locale;
 final class RecurrentOps {
   private RecurrentOps() {}
 
+  /**
+   * The most steps (over all directions) unrolled: each is some 15 nn ops and a kernel of its
+   * own, so a longer sequence would take minutes to compile rather than fail.
+   */
+  static final long MAX_UNROLLED_STEPS = 4096;
+
   static void register() {
     OnnxOps.CONVERTERS.put("LSTM", n -> new Recurrence(n, Cell.LSTM).convert());
     OnnxOps.CONVERTERS.put("GRU", n -> new Recurrence(n, Cell.GRU).convert());
@@ -138,6 +144,10 @@ final class RecurrentOps {
       if (batchFirst) x = transpose(x, 1, 0, 2);
       steps = shapeOf(x)[0];
       batch = shapeOf(x)[1];
+      if (steps * directions > MAX_UNROLLED_STEPS) {
+        throw n.error("a sequence of " + steps + " steps" + (directions > 1 ? " in both directions" : "") + " is more than the "
+            + MAX_UNROLLED_STEPS + " steps SOL unrolls");
+      }
       long input = shapeOf(x)[2];
       long g = cell.gates * hidden;
       expectShape(w, "W", directions, g, input);

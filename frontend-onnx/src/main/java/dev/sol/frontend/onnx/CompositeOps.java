@@ -26,35 +26,35 @@ final class CompositeOps {
   static void register() {
     OnnxOps.CONVERTERS.put("PRelu", n -> {
       Value x = floatInput(n);
-      return List.of(add(n, relu(n, x), mul(n, n.required(1), min(n, x, scalar(n, 0)))));
+      return List.of(n.add(relu(n, x), n.mul(n.required(1), min(n, x, scalar(n, 0)))));
     });
     OnnxOps.CONVERTERS.put("Elu", n -> List.of(elu(n, floatInput(n), n.floatAttr("alpha", 1))));
-    OnnxOps.CONVERTERS.put("Selu", n -> List.of(mul(n, elu(n, floatInput(n), n.floatAttr("alpha", 1.67326319217681884765625)),
+    OnnxOps.CONVERTERS.put("Selu", n -> List.of(n.mul(elu(n, floatInput(n), n.floatAttr("alpha", 1.67326319217681884765625)),
         scalar(n, n.floatAttr("gamma", 1.05070102214813232421875)))));
     OnnxOps.CONVERTERS.put("Celu", n -> {
       // max(0, x) + min(0, alpha (exp(x / alpha) - 1)), with exp taken of min(x, 0) so that it cannot overflow.
       Value x = floatInput(n);
       double alpha = n.floatAttr("alpha", 1);
-      Value negative = unary(n, "nn.exp", mul(n, min(n, x, scalar(n, 0)), scalar(n, 1 / alpha)));
-      return List.of(add(n, relu(n, x), mul(n, sub(n, negative, scalar(n, 1)), scalar(n, alpha))));
+      Value negative = n.unary("nn.exp", n.mul(min(n, x, scalar(n, 0)), scalar(n, 1 / alpha)));
+      return List.of(n.add(relu(n, x), n.mul(n.sub(negative, scalar(n, 1)), scalar(n, alpha))));
     });
     OnnxOps.CONVERTERS.put("Mish", n -> {
       Value x = floatInput(n);
-      return List.of(mul(n, x, unary(n, "nn.tanh", unary(n, "nn.softplus", x))));
+      return List.of(n.mul(x, n.unary("nn.tanh", n.unary("nn.softplus", x))));
     });
     OnnxOps.CONVERTERS.put("Softsign", n -> {
       Value x = floatInput(n);
-      return List.of(n.emit("nn.div", List.of(x, add(n, unary(n, "nn.abs", x), scalar(n, 1))), DictionaryAttr.EMPTY));
+      return List.of(n.emit("nn.div", List.of(x, n.add(n.unary("nn.abs", x), scalar(n, 1))), DictionaryAttr.EMPTY));
     });
     OnnxOps.CONVERTERS.put("Mean", n -> {
       Value acc = n.required(0);
-      for (int i = 1; i < n.numInputs(); i++) acc = add(n, acc, n.required(i));
-      return List.of(n.numInputs() == 1 ? acc : mul(n, acc, scalar(n, 1.0 / n.numInputs())));
+      for (int i = 1; i < n.numInputs(); i++) acc = n.add(acc, n.required(i));
+      return List.of(n.numInputs() == 1 ? acc : n.mul(acc, scalar(n, 1.0 / n.numInputs())));
     });
-    OnnxOps.CONVERTERS.put("ReduceSumSquare", n -> List.of(reduceSum(n, mul(n, floatInput(n), floatInput(n)))));
-    OnnxOps.CONVERTERS.put("ReduceL1", n -> List.of(reduceSum(n, unary(n, "nn.abs", floatInput(n)))));
-    OnnxOps.CONVERTERS.put("ReduceL2", n -> List.of(unary(n, "nn.sqrt", reduceSum(n, mul(n, floatInput(n), floatInput(n))))));
-    OnnxOps.CONVERTERS.put("ReduceLogSum", n -> List.of(unary(n, "nn.log", reduceSum(n, floatInput(n)))));
+    OnnxOps.CONVERTERS.put("ReduceSumSquare", n -> List.of(reduceSum(n, n.mul(floatInput(n), floatInput(n)))));
+    OnnxOps.CONVERTERS.put("ReduceL1", n -> List.of(reduceSum(n, n.unary("nn.abs", floatInput(n)))));
+    OnnxOps.CONVERTERS.put("ReduceL2", n -> List.of(n.unary("nn.sqrt", reduceSum(n, n.mul(floatInput(n), floatInput(n))))));
+    OnnxOps.CONVERTERS.put("ReduceLogSum", n -> List.of(n.unary("nn.log", reduceSum(n, floatInput(n)))));
     OnnxOps.CONVERTERS.put("ReduceLogSumExp", CompositeOps::reduceLogSumExp);
     OnnxOps.CONVERTERS.put("LpNormalization", CompositeOps::lpNormalization);
     OnnxOps.CONVERTERS.put("GroupNormalization", CompositeOps::groupNormalization);
@@ -76,8 +76,8 @@ final class CompositeOps {
 
   /** x where x > 0, alpha (exp(x) - 1) elsewhere: relu(x) + alpha (exp(min(x, 0)) - 1). */
   private static Value elu(NodeImporter n, Value x, double alpha) throws ImportException {
-    Value negative = sub(n, unary(n, "nn.exp", min(n, x, scalar(n, 0))), scalar(n, 1));
-    return add(n, relu(n, x), mul(n, negative, scalar(n, alpha)));
+    Value negative = n.sub(n.unary("nn.exp", min(n, x, scalar(n, 0))), scalar(n, 1));
+    return n.add(relu(n, x), n.mul(negative, scalar(n, alpha)));
   }
 
   /** The node's reduction axes (an input from opset 18, an attribute before), null for all. */
@@ -102,8 +102,8 @@ final class CompositeOps {
     long[] axes = axes(n);
     if (axes == null && n.intAttr("noop_with_empty_axes", 0) != 0) return List.of(x);
     Value max = reduce(n, "nn.reduce_max", x, axes, true);
-    Value sum = reduce(n, "nn.reduce_sum", unary(n, "nn.exp", sub(n, x, max)), axes, true);
-    Value result = add(n, unary(n, "nn.log", sum), max);
+    Value sum = reduce(n, "nn.reduce_sum", n.unary("nn.exp", n.sub(x, max)), axes, true);
+    Value result = n.add(n.unary("nn.log", sum), max);
     if (n.intAttr("keepdims", 1) == 0) result = n.reshape(result, shapeOf(reduce(n, "nn.reduce_max", x, axes, false)));
     return List.of(result);
   }
@@ -114,8 +114,8 @@ final class CompositeOps {
     int axis = Reductions.axis(n.intAttr("axis", -1), shapeOf(x).length);
     long[] axes = {axis};
     Value norm = switch ((int) p) {
-      case 1 -> reduce(n, "nn.reduce_sum", unary(n, "nn.abs", x), axes, true);
-      case 2 -> unary(n, "nn.sqrt", reduce(n, "nn.reduce_sum", mul(n, x, x), axes, true));
+      case 1 -> reduce(n, "nn.reduce_sum", n.unary("nn.abs", x), axes, true);
+      case 2 -> n.unary("nn.sqrt", reduce(n, "nn.reduce_sum", n.mul(x, x), axes, true));
       default -> throw n.error("p must be 1 or 2, got " + p);
     };
     return List.of(n.emit("nn.div", List.of(x, norm), DictionaryAttr.EMPTY));
@@ -142,7 +142,7 @@ final class CompositeOps {
     perChannel[0] = s[1];
     Value scale = channelParameter(n, 1, "scale", groups, s[1], perChannel);
     Value bias = channelParameter(n, 2, "bias", groups, s[1], perChannel);
-    return List.of(add(n, mul(n, n.reshape(normalized, s), scale), bias));
+    return List.of(n.add(n.mul(n.reshape(normalized, s), scale), bias));
   }
 
   /** Input {@code i} as a [C, 1, ...] tensor: given per channel (opset 21), or per group (opset 18) and repeated. */
@@ -170,8 +170,8 @@ final class CompositeOps {
     String mode = n.stringAttr("mode", "DCR");
     Value blocks;
     switch (mode) {
-      case "DCR" -> blocks = transpose(n, n.reshape(x, new long[] {s[0], b, b, c, s[2], s[3]}), 0, 3, 4, 1, 5, 2);
-      case "CRD" -> blocks = transpose(n, n.reshape(x, new long[] {s[0], c, b, b, s[2], s[3]}), 0, 1, 4, 2, 5, 3);
+      case "DCR" -> blocks = n.transpose(n.reshape(x, new long[] {s[0], b, b, c, s[2], s[3]}), 0, 3, 4, 1, 5, 2);
+      case "CRD" -> blocks = n.transpose(n.reshape(x, new long[] {s[0], c, b, b, s[2], s[3]}), 0, 1, 4, 2, 5, 3);
       default -> throw n.error("mode must be DCR or CRD, got '" + mode + "'");
     }
     return List.of(n.reshape(blocks, new long[] {s[0], c, s[2] * b, s[3] * b}));
@@ -182,7 +182,7 @@ final class CompositeOps {
     long[] s = shapeOf(x);
     long b = blocksize(n, s);
     if (s[2] % b != 0 || s[3] % b != 0) throw n.error("blocksize " + b + " does not divide the " + s[2] + "x" + s[3] + " image");
-    Value blocks = transpose(n, n.reshape(x, new long[] {s[0], s[1], s[2] / b, b, s[3] / b, b}), 0, 3, 5, 1, 2, 4);
+    Value blocks = n.transpose(n.reshape(x, new long[] {s[0], s[1], s[2] / b, b, s[3] / b, b}), 0, 3, 5, 1, 2, 4);
     return List.of(n.reshape(blocks, new long[] {s[0], s[1] * b * b, s[2] / b, s[3] / b}));
   }
 
@@ -212,7 +212,7 @@ final class CompositeOps {
     if (element(x) instanceof IntegerType it && it.width() == 1) throw n.error("Expand of a boolean tensor computed at run time is not supported");
     n.checkShape(out, "the expanded shape");
     Value zeros = n.constantValue(DenseElementsAttr.ofDoubles(new RankedTensorType(extent, element(x)), new double[] {0}));
-    return List.of(add(n, x, zeros));
+    return List.of(n.add(x, zeros));
   }
 
   /** Concatenates each axis's repeats, one axis after another. */
@@ -255,23 +255,10 @@ final class CompositeOps {
     return List.of(n.constantValue(out));
   }
 
-  private static Value transpose(NodeImporter n, Value v, long... perm) throws ImportException {
-    return n.emit("nn.transpose", List.of(v), attrs("perm", DenseArrayAttr.i64(perm)));
-  }
+  /** A rank-0 constant of input 0's element type. */
+  private static Value scalar(NodeImporter n, double v) throws ImportException { return n.scalar(v, element(n.required(0))); }
 
-  private static Value scalar(NodeImporter n, double v) throws ImportException {
-    return n.constantValue(DenseElementsAttr.ofDoubles(new RankedTensorType(new long[0], element(n.required(0))), new double[] {v}));
-  }
+  private static Value relu(NodeImporter n, Value v) throws ImportException { return n.unary("nn.relu", v); }
 
-  private static Value unary(NodeImporter n, String op, Value v) throws ImportException { return n.emit(op, List.of(v), DictionaryAttr.EMPTY); }
-
-  private static Value relu(NodeImporter n, Value v) throws ImportException { return unary(n, "nn.relu", v); }
-
-  private static Value add(NodeImporter n, Value a, Value b) throws ImportException { return n.emit("nn.add", List.of(a, b), DictionaryAttr.EMPTY); }
-
-  private static Value sub(NodeImporter n, Value a, Value b) throws ImportException { return n.emit("nn.sub", List.of(a, b), DictionaryAttr.EMPTY); }
-
-  private static Value mul(NodeImporter n, Value a, Value b) throws ImportException { return n.emit("nn.mul", List.of(a, b), DictionaryAttr.EMPTY); }
-
-  private static Value min(NodeImporter n, Value a, Value b) throws ImportException { return n.emit("nn.min", List.of(a, b), DictionaryAttr.EMPTY); }
+  private static Value min(NodeImporter n, Value a, Value b) throws ImportException { return n.binary("nn.min", a, b); }
 }

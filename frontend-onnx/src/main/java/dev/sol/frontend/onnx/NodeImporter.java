@@ -229,6 +229,27 @@ final class NodeImporter {
     return d;
   }
 
+  /** The element-wise nn op {@code op} (nn.relu, nn.exp, ...) of {@code v}. */
+  Value unary(String op, Value v) throws ImportException { return emit(op, List.of(v), DictionaryAttr.EMPTY); }
+
+  /** The broadcasting nn op {@code op} (nn.add, nn.mul, ...) of {@code a} and {@code b}. */
+  Value binary(String op, Value a, Value b) throws ImportException { return emit(op, List.of(a, b), DictionaryAttr.EMPTY); }
+
+  Value add(Value a, Value b) throws ImportException { return binary("nn.add", a, b); }
+
+  Value sub(Value a, Value b) throws ImportException { return binary("nn.sub", a, b); }
+
+  Value mul(Value a, Value b) throws ImportException { return binary("nn.mul", a, b); }
+
+  Value transpose(Value v, long... perm) throws ImportException {
+    return emit("nn.transpose", List.of(v), attrs("perm", DenseArrayAttr.i64(perm)));
+  }
+
+  /** A rank-0 constant {@code v} of {@code element}, which broadcasts against any shape. */
+  Value scalar(double v, Type element) {
+    return constantValue(DenseElementsAttr.ofDoubles(new RankedTensorType(new long[0], element), new double[] {v}));
+  }
+
   Value reshape(Value v, long[] shape) throws ImportException {
     return emit("nn.reshape", List.of(v), attrs("shape", DenseArrayAttr.i64(shape)));
   }

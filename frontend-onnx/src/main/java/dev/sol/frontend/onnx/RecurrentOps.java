@@ -141,7 +141,7 @@ final class RecurrentOps {
         if (d == ShapedType.DYNAMIC) throw n.error("X has shape " + ShapedType.describe(xs) + "; the sequence is unrolled, so its shape must be known (give it with --shape)");
       }
       if (!(((ShapedType) x.type()).element() instanceof FloatType)) throw n.error("X must be a floating-point tensor");
-      if (batchFirst) x = transpose(x, 1, 0, 2);
+      if (batchFirst) x = n.transpose(x, 1, 0, 2);
       steps = shapeOf(x)[0];
       batch = shapeOf(x)[1];
       if (steps * directions > MAX_UNROLLED_STEPS) {
@@ -178,7 +178,7 @@ final class RecurrentOps {
         if (bias != null) {
           Value folded = rb;
           if (resetBias) folded = n.emit("nn.concat", List.of(slice(rb, 0, 0, 2 * hidden), zeros(hidden)), attrs("axis", IntegerAttr.i64(0)));
-          inputBias = add(wb, folded);
+          inputBias = n.add(wb, folded);
         }
         List<Value> operands = new ArrayList<>(List.of(flatX, wd));
         if (inputBias != null) operands.add(inputBias);
@@ -199,7 +199,7 @@ final class RecurrentOps {
               c = hc[1];
             }
             case GRU -> h = gruStep(xt, h, rd, hiddenBias, resetBias, acts);
-            case RNN -> h = activate(clipped(add(xt, product(h, rd))), acts.get(0));
+            case RNN -> h = activate(clipped(n.add(xt, product(h, rd))), acts.get(0));
           }
           outputs[(int) t] = n.reshape(h, new long[] {1, 1, batch, hidden});
         }
@@ -211,9 +211,9 @@ final class RecurrentOps {
       Value yh = concat(lastH, 0);
       Value yc = lastC.isEmpty() ? null : concat(lastC, 0);
       if (batchFirst) {
-        y = transpose(y, 2, 0, 1, 3);
-        yh = transpose(yh, 1, 0, 2);
-        if (yc != null) yc = transpose(yc, 1, 0, 2);
+        y = n.transpose(y, 2, 0, 1, 3);
+        yh = n.transpose(yh, 1, 0, 2);
+        if (yc != null) yc = n.transpose(yc, 1, 0, 2);
       }
       List<Value> results = new ArrayList<>(List.of(y, yh));
       if (yc != null) results.add(yc);
@@ -222,22 +222,22 @@ final class RecurrentOps {
 
     /** i, o, f, c gates (ONNX's order); returns the new H and C. */
     private Value[] lstmStep(Value xt, Value h, Value c, Value r, Value peep, List<Activation> acts) throws ImportException {
-      Value gates = add(xt, product(h, r));
+      Value gates = n.add(xt, product(h, r));
       Value i = gate(gates, 0);
       Value o = gate(gates, 1);
       Value f = gate(gates, 2);
       Value candidate = gate(gates, 3);
       if (peep != null) {
-        i = add(i, n.emit("nn.mul", List.of(slice(peep, 0, 0, hidden), c), DictionaryAttr.EMPTY));
-        f = add(f, n.emit("nn.mul", List.of(slice(peep, 0, 2 * hidden, 3 * hidden), c), DictionaryAttr.EMPTY));
+        i = n.add(i, n.emit("nn.mul", List.of(slice(peep, 0, 0, hidden), c), DictionaryAttr.EMPTY));
+        f = n.add(f, n.emit("nn.mul", List.of(slice(peep, 0, 2 * hidden, 3 * hidden), c), DictionaryAttr.EMPTY));
       }
       i = activate(clipped(i), acts.get(0));
-      f = n.intAttr("input_forget", 0) != 0 ? sub(one(), i) : activate(clipped(f), acts.get(0));
+      f = n.intAttr("input_forget", 0) != 0 ? n.sub(one(), i) : activate(clipped(f), acts.get(0));
       candidate = activate(clipped(candidate), acts.get(1));
-      Value cNext = add(mul(f, c), mul(i, candidate));
-      if (peep != null) o = add(o, mul(slice(peep, 0, hidden, 2 * hidden), cNext));
+      Value cNext = n.add(n.mul(f, c), n.mul(i, candidate));
+      if (peep != null) o = n.add(o, n.mul(slice(peep, 0, hidden, 2 * hidden), cNext));
       o = activate(clipped(o), acts.get(0));
-      Value hNext = mul(o, activate(cNext, acts.get(2)));
+      Value hNext = n.mul(o, activate(cNext, acts.get(2)));
       return new Value[] {hNext, cNext};
     }
 
@@ -245,20 +245,20 @@ final class RecurrentOps {
     private Value gruStep(Value xt, Value h, Value r, Value hiddenBias, boolean linearBeforeReset, List<Activation> acts) throws ImportException {
       Value rzr = slice(r, 0, 0, 2 * hidden);
       Value rh = slice(r, 0, 2 * hidden, 3 * hidden);
-      Value zr = add(slice(xt, 1, 0, 2 * hidden), product(h, rzr));
+      Value zr = n.add(slice(xt, 1, 0, 2 * hidden), product(h, rzr));
       Value z = activate(clipped(slice(zr, 1, 0, hidden)), acts.get(0));
       Value reset = activate(clipped(slice(zr, 1, hidden, 2 * hidden)), acts.get(0));
       Value recurrent;
       if (linearBeforeReset) {
         Value hr = product(h, rh);
-        if (hiddenBias != null) hr = add(hr, hiddenBias);
-        recurrent = mul(reset, hr);
+        if (hiddenBias != null) hr = n.add(hr, hiddenBias);
+        recurrent = n.mul(reset, hr);
       } else {
-        recurrent = product(mul(reset, h), rh);
+        recurrent = product(n.mul(reset, h), rh);
       }
-      Value candidate = activate(clipped(add(slice(xt, 1, 2 * hidden, 3 * hidden), recurrent)), acts.get(1));
+      Value candidate = activate(clipped(n.add(slice(xt, 1, 2 * hidden, 3 * hidden), recurrent)), acts.get(1));
       // H = (1 - z) * candidate + z * H = candidate + z * (H - candidate)
-      return add(candidate, mul(z, sub(h, candidate)));
+      return n.add(candidate, n.mul(z, n.sub(h, candidate)));
     }
 
     private Value gate(Value gates, int k) throws ImportException { return slice(gates, 1, k * hidden, (k + 1) * hidden); }
@@ -270,15 +270,15 @@ final class RecurrentOps {
 
     private Value activate(Value v, Activation a) throws ImportException {
       return switch (a.name()) {
-        case "sigmoid" -> unary("nn.sigmoid", v);
-        case "tanh" -> unary("nn.tanh", v);
-        case "relu" -> unary("nn.relu", v);
-        case "softplus" -> unary("nn.softplus", v);
+        case "sigmoid" -> n.unary("nn.sigmoid", v);
+        case "tanh" -> n.unary("nn.tanh", v);
+        case "relu" -> n.unary("nn.relu", v);
+        case "softplus" -> n.unary("nn.softplus", v);
         case "leakyrelu" -> n.emit("nn.leaky_relu", List.of(v), attrs("alpha", new FloatAttr(FloatType.F64, a.alpha())));
         case "hardsigmoid" -> n.emit("nn.hard_sigmoid", List.of(v),
             attrs("alpha", new FloatAttr(FloatType.F64, a.alpha()), "beta", new FloatAttr(FloatType.F64, a.beta())));
-        case "affine" -> add(mul(v, scalar(a.alpha())), scalar(a.beta()));
-        case "scaledtanh" -> mul(unary("nn.tanh", mul(v, scalar(a.beta()))), scalar(a.alpha()));
+        case "affine" -> n.add(n.mul(v, scalar(a.alpha())), scalar(a.beta()));
+        case "scaledtanh" -> n.mul(n.unary("nn.tanh", n.mul(v, scalar(a.beta()))), scalar(a.alpha()));
         default -> throw new IllegalStateException("unchecked activation " + a.name());
       };
     }
@@ -311,23 +311,9 @@ final class RecurrentOps {
       return parts.size() == 1 ? parts.getFirst() : n.emit("nn.concat", parts, attrs("axis", IntegerAttr.i64(axis)));
     }
 
-    private Value transpose(Value v, long... perm) throws ImportException {
-      return n.emit("nn.transpose", List.of(v), attrs("perm", DenseArrayAttr.i64(perm)));
-    }
-
-    private Value unary(String op, Value v) throws ImportException { return n.emit(op, List.of(v), DictionaryAttr.EMPTY); }
-
-    private Value add(Value a, Value b) throws ImportException { return n.emit("nn.add", List.of(a, b), DictionaryAttr.EMPTY); }
-
-    private Value sub(Value a, Value b) throws ImportException { return n.emit("nn.sub", List.of(a, b), DictionaryAttr.EMPTY); }
-
-    private Value mul(Value a, Value b) throws ImportException { return n.emit("nn.mul", List.of(a, b), DictionaryAttr.EMPTY); }
-
     private Value one() throws ImportException { return scalar(1); }
 
-    private Value scalar(double v) throws ImportException {
-      return n.constantValue(Tensor.ofDoubles(elementType(), new long[] {1}, new double[] {v}));
-    }
+    private Value scalar(double v) throws ImportException { return n.scalar(v, elementType()); }
 
     private Value zeros(long... shape) throws ImportException { return n.constantValue(Tensor.zeros(elementType(), shape)); }
 

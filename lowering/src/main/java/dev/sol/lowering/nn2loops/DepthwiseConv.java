@@ -1,5 +1,6 @@
 package dev.sol.lowering.nn2loops;
 
+import dev.sol.dialect.arith.CmpIPredicate;
 import dev.sol.dialect.math.FmaOp;
 import dev.sol.dialect.vector.BroadcastOp;
 import dev.sol.dialect.vector.FMAOp;
@@ -170,7 +171,7 @@ final class DepthwiseConv {
       Value even = l.mul(i, l.index(2));
       l.store(l.load(x, List.of(image, c, row, even)), phases, List.of(image, c, l.index(0), row, i));
       Value odd = l.add(even, l.index(1));
-      Value inside = l.cmp(dev.sol.dialect.arith.CmpIPredicate.SLT, odd, l.index(xs[3]));
+      Value inside = l.cmp(CmpIPredicate.SLT, odd, l.index(xs[3]));
       Value v = l.select(inside, l.load(x, List.of(image, c, row, l.clamp(odd, xs[3]))), l.constant(0, FloatType.F32));
       l.store(v, phases, List.of(image, c, l.index(1), row, i));
     });

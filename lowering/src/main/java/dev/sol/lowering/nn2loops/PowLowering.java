@@ -1,8 +1,10 @@
 package dev.sol.lowering.nn2loops;
 
 import dev.sol.dialect.arith.CmpIPredicate;
+import dev.sol.dialect.nn.ConstantOp;
 import dev.sol.dialect.nn.Integers;
 import dev.sol.dialect.nn.PowOp;
+import dev.sol.dialect.nn.Tensor;
 import dev.sol.ir.FloatType;
 import dev.sol.ir.IntegerType;
 import dev.sol.ir.Type;
@@ -43,8 +45,8 @@ public final class PowLowering extends NnLowering<PowOp> {
    * elements took 2.7 ms, against 0.04 ms for the tanh beside it).
    */
   private static Long smallIntegerExponent(PowOp op) {
-    if (!(op.operand(1).definingOp() instanceof dev.sol.dialect.nn.ConstantOp c)) return null;
-    dev.sol.dialect.nn.Tensor t = dev.sol.dialect.nn.Tensor.fromAttribute(c.value());
+    if (!(op.operand(1).definingOp() instanceof ConstantOp c)) return null;
+    Tensor t = Tensor.fromAttribute(c.value());
     if (t.size() == 0) return null;
     double e = t.get(0);
     for (int i = 1; i < t.size(); i++) if (t.get(i) != e) return null;

@@ -31,17 +31,18 @@
 // each image's 9 pixels would fill 9 of the tile's 16 columns, after im2col. The product is
 // turned around instead, output channels in the vector lanes (tiles 6 x 64):
 // C^T (45 x 120) = cols^T (45 x 360) W^T. A is not packed: its element (q, k) is read from a
-// copy of the images with zero borders (5 x 40 planes of 7 x 7) at the offset of tap and
-// channel k (a table of 360, channel-major: c * 49 + i * 7 + j) plus that of pixel q's window
-// (a table of 8 panels x 6: image * 1960 + y * 2 * 7 + z * 2, zero past the 45th pixel). The
+// channel-blocked copy of the images with zero borders (5 x 5 blocks of 7 x 7 pixels of 8
+// channels) at the offset of tap and channel k (a table of 360, channel-major:
+// c / 8 * 392 + (i * 7 + j) * 8 + c % 8) plus that of pixel q's window (a table of 8 panels x
+// 6: image * 1960 + (y * 2 * 7 + z * 2) * 8, zero past the 45th pixel). The
 // weights are transposed into B panels (the last one, of 56 channels, padded with zeros), the
 // tiles start from the bias (its last vector masked), and the rows of the product are copied
 // into the NCHW result.
 // CHECK-LABEL: "memref.global"
-// CHECK-SAME: initial_value = dense<"0x0000000000000000010000000000000002000000000000000700000000000000
+// CHECK-SAME: initial_value = dense<"0x0000000000000000080000000000000010000000000000003800000000000000
 // CHECK-SAME: tensor<360xi64>
 // CHECK-NEXT: "memref.global"
-// CHECK-SAME: initial_value = dense<[0, 2, 4, 14, 16, 18, 28, 30, 32, 1960, {{.*}}, 7872, 0, 0, 0]> : tensor<48xi64>
+// CHECK-SAME: initial_value = dense<[0, 16, 32, 112, 128, 144, 224, 240, 256, 1960, {{.*}}, 8096, 0, 0, 0]> : tensor<48xi64>
 // CHECK: ^bb0(%[[X:.*]]: tensor<5x40x5x5xf32>, %[[W:.*]]: tensor<120x40x3x3xf32>, %[[B:.*]]: tensor<120xf32>):
 // CHECK-DAG: %[[XM:.*]] = "bufferization.to_memref"(%[[X]])
 // CHECK-DAG: %[[BM:.*]] = "bufferization.to_memref"(%[[B]])
@@ -105,11 +106,11 @@
 // of a panel reads padding are a prefix or suffix of k, which the panel's micro-kernels skip.
 // Three rows of 32 pixels in 16 panels of 6: those in row 0 multiply k in [192, 576) (the
 // kernel's top row is above the image), those in row 2 in [0, 384), those in row 1 or across
-// two rows all of it. The table of k offsets is tap-major too: tap (0, 0) of channels 0, 1, 2
-// at 0, 170, 340 (planes of 5 x 34).
+// two rows all of it. The table of k offsets is tap-major too: tap (0, 0) of channels 0, 1, 8
+// at 0, 1, 1360 (channel-blocked, blocks of 5 x 34 pixels of 8 channels).
 // CHECK-LABEL: // -----
 // CHECK: "memref.global"() {{.*}} initial_value = dense<{{\[\[}}192, 576], [192, 576], [192, 576], [192, 576], [192, 576], [0, 576], [0, 576], [0, 576], [0, 576], [0, 576], [0, 576], [0, 384], [0, 384], [0, 384], [0, 384], [0, 384]]> : tensor<16x2xi64>
-// CHECK-NEXT: "memref.global"() {{.*}} initial_value = dense<"0x0000000000000000AA000000000000005401000000000000
+// CHECK-NEXT: "memref.global"() {{.*}} initial_value = dense<"0x00000000000000000100000000000000020000000000000003000000000000000400000000000000050000000000000006000000000000000700000000000000500500000000000051050000
 // CHECK: %[[RANGES:.*]] = "memref.get_global"() {name = @{{.*}}} : () -> memref<16x2xi64>
 // CHECK: %[[FROM:.*]] = "memref.load"(%[[RANGES]], %[[PANEL:.*]], %{{.*}})
 // CHECK: %[[LO:.*]] = "arith.index_cast"(%[[FROM]])

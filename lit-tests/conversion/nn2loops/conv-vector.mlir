@@ -225,17 +225,17 @@
 // rows of k, longer than the blocks of k that go in sub-blocks, conv_1x1_sub_blocks): the
 // panel's 72 rows of 4 columns are first copied into a contiguous scratch panel on the stack
 // (the rows in the copies lie far apart and off vector alignment), which all four A panels
-// then read (with fewer than four the copy costs more than it saves). The last panel (90 = 22 * 4 + 2 columns) reads the copies in place.
+// then read (with fewer than four the copy costs more than it saves). The last panel (110 = 27 * 4 + 2 columns) reads the copies in place.
 // CHECK-LABEL: "func.func"
 // CHECK-DAG: %[[C3:.*]] = "arith.constant"() {value = 3 : index}
-// CHECK-DAG: %[[C21:.*]] = "arith.constant"() {value = 21 : index}
-// CHECK: %[[SHIFTED:.*]] = "memref.alloc"() {{.*}} : () -> memref<2644xf32>
+// CHECK-DAG: %[[C26:.*]] = "arith.constant"() {value = 26 : index}
+// CHECK: %[[SHIFTED:.*]] = "memref.alloc"() {{.*}} : () -> memref<3124xf32>
 // CHECK: %[[OFFSETS:.*]] = "memref.get_global"() {{.*}} : () -> memref<72xi64>
 // Each row's copy first asks for the far cache line of the same row in the next panel (its
-// last column, 4 further on; the last full panel, 21, asks for its own).
+// last column, 4 further on; the last full panel, 26, asks for its own).
 // CHECK: %[[PANEL:.*]] = "memref.alloca"() {{.*}} : () -> memref<72x4xf32>
 // CHECK-NEXT: %[[NEXT:.*]] = "arith.addi"(%[[JP:.*]], %{{.*}})
-// CHECK-NEXT: %[[CLAMPED:.*]] = "arith.minsi"(%[[NEXT]], %[[C21]])
+// CHECK-NEXT: %[[CLAMPED:.*]] = "arith.minsi"(%[[NEXT]], %[[C26]])
 // CHECK-NEXT: "scf.for"
 // CHECK-NEXT: ^bb0(%[[K:.*]]: index):
 // CHECK-NEXT: %[[START:.*]] = "memref.load"(%[[OFFSETS]], %[[K]]) : (memref<72xi64>, index) -> i64
@@ -243,25 +243,25 @@
 // CHECK-NEXT: %[[NCOL:.*]] = "arith.muli"(%[[CLAMPED]], %{{.*}})
 // CHECK-NEXT: %[[NLAST:.*]] = "arith.addi"(%[[NCOL]], %[[C3]])
 // CHECK-NEXT: %[[NQ:.*]] = "arith.addi"(%[[STARTI]], %[[NLAST]])
-// CHECK-NEXT: "memref.prefetch"(%[[SHIFTED]], %[[NQ]]) {isDataCache = true, isWrite = false, localityHint = 3 : i32} : (memref<2644xf32>, index) -> ()
+// CHECK-NEXT: "memref.prefetch"(%[[SHIFTED]], %[[NQ]]) {isDataCache = true, isWrite = false, localityHint = 3 : i32} : (memref<3124xf32>, index) -> ()
 // CHECK-NEXT: %[[START2:.*]] = "memref.load"(%[[OFFSETS]], %[[K]]) : (memref<72xi64>, index) -> i64
 // CHECK-NEXT: %[[STARTI2:.*]] = "arith.index_cast"(%[[START2]])
 // CHECK-NEXT: %[[COL:.*]] = "arith.muli"(%[[JP]], %{{.*}})
 // CHECK-NEXT: %[[Q:.*]] = "arith.addi"(%[[STARTI2]], %[[COL]])
-// CHECK-NEXT: %[[ROW:.*]] = "vector.load"(%[[SHIFTED]], %[[Q]]) : (memref<2644xf32>, index) -> vector<4xf32>
+// CHECK-NEXT: %[[ROW:.*]] = "vector.load"(%[[SHIFTED]], %[[Q]]) : (memref<3124xf32>, index) -> vector<4xf32>
 // CHECK-NEXT: "vector.store"(%[[ROW]], %[[PANEL]], %[[K]], %{{.*}}) : (vector<4xf32>, memref<72x4xf32>, index, index) -> ()
 // CHECK: "scf.for"
 // CHECK: ^bb0(%[[K2:.*]]: index, %{{.*}}: vector<4xf32>
 // CHECK-NEXT: "vector.load"(%[[PANEL]], %[[K2]], %{{.*}}) : (memref<72x4xf32>, index, index) -> vector<4xf32>
 // CHECK: "vector.fma"
 // CHECK: ^bb0(%[[K3:.*]]: index, %{{.*}}: vector<4xf32>
-// CHECK: "vector.load"(%[[SHIFTED]], %{{.*}}) : (memref<2644xf32>, index) -> vector<4xf32>
+// CHECK: "vector.load"(%[[SHIFTED]], %{{.*}}) : (memref<3124xf32>, index) -> vector<4xf32>
 // CHECK: sym_name = "conv_panels_copied"
 "func.func"() ({
-^bb0(%x: tensor<1x8x9x10xf32>, %w: tensor<24x8x3x3xf32>):
-  %0 = "nn.conv"(%x, %w) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x8x9x10xf32>, tensor<24x8x3x3xf32>) -> tensor<1x24x9x10xf32>
-  "func.return"(%0) : (tensor<1x24x9x10xf32>) -> ()
-}) {function_type = (tensor<1x8x9x10xf32>, tensor<24x8x3x3xf32>) -> tensor<1x24x9x10xf32>, sym_name = "conv_panels_copied"} : () -> ()
+^bb0(%x: tensor<1x8x11x10xf32>, %w: tensor<24x8x3x3xf32>):
+  %0 = "nn.conv"(%x, %w) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x8x11x10xf32>, tensor<24x8x3x3xf32>) -> tensor<1x24x11x10xf32>
+  "func.return"(%0) : (tensor<1x24x11x10xf32>) -> ()
+}) {function_type = (tensor<1x8x11x10xf32>, tensor<24x8x3x3xf32>) -> tensor<1x24x11x10xf32>, sym_name = "conv_panels_copied"} : () -> ()
 
 // A 1 x 1 convolution reads the image's rows as B; with four A panels each B panel (72 rows of
 // 4 pixels, the rows a plane apart) is copied to the stack first, as for the shifted copies

@@ -6,6 +6,7 @@ import dev.sol.dialect.nn.ConstantOp;
 import dev.sol.dialect.arith.CmpIPredicate;
 import dev.sol.dialect.nn.ConvOp;
 import dev.sol.dialect.scf.IfOp;
+import dev.sol.dialect.vector.BroadcastOp;
 import dev.sol.dialect.vector.LoadOp;
 import dev.sol.dialect.vector.ShuffleOp;
 import dev.sol.dialect.vector.StoreOp;
@@ -63,7 +64,8 @@ final class ChannelLanesConv {
     double fmas = (double) rows * k * m / (2 * t.vectorWidth());
     double panelRows = shifted && t.threads() == 1 && 4 * usualCopies > t.l2Bytes() ? (double) images * Math.ceilDiv(columns, usual.nr()) * k * usualKept : 0;
     double usualCost = fmas * usualKept / (use(m, usual.mr()) * use(columns, usual.nr())) + images * usualCopies + SHIFTED_ROW_CYCLES * panelRows;
-    double turnedCost = (packed ? 1 : IN_PLACE_A) * fmas * turnedKept / (use(rows, turned.mr()) * use(m, turned.nr())) + turnedCopies
+    double inPlace = packed ? 1 : turnedCopies > 0 && t.threads() == 1 ? BLOCKED_A : IN_PLACE_A;
+    double turnedCost = inPlace * fmas * turnedKept / (use(rows, turned.mr()) * use(m, turned.nr())) + turnedCopies
         + (packed ? rows * k : 0) + copyOutCycles(t, m, images, pixels);
     return turnedCost < 0.97 * usualCost;
   }
@@ -108,6 +110,18 @@ final class ChannelLanesConv {
    * equal costs had ranked the other way; with 5% the network's other choices stay as measured.
    */
   private static final double IN_PLACE_A = 1.05;
+
+  /**
+   * What the turned micro-kernel's multiply-adds cost against the usual one's when it reads A in
+   * place from the channel-blocked padded copy ({@link ImageRows#blockedCopy}), on one thread:
+   * forced either way on AVX2 (Zen 3), the turned product took 0.95 of the usual one's time for
+   * 128 channels at 112 x 112, 0.92 for 256 at 56 x 56, 0.95-0.99 for 16 -> 64 at 55 x 55 and
+   * 32 -> 128 at 27 x 27, where 1.05 had kept the usual one; VGG-19 0.96, SqueezeNet 0.99, the
+   * U-Net 1.01 (its 128 channels at 32 x 32 turn). On two threads, where the turned product goes
+   * in parts of pixels, forced turned measured 1.02 for 64 channels at 56 x 56 and 1.04 for 256
+   * at 56 x 56 (0.94 for 128 at 28 x 28): there {@link #IN_PLACE_A} stays.
+   */
+  private static final double BLOCKED_A = 0.95;
 
   /**
    * Whether the turned product of {@code op} (weights {@code ws}, result {@code os}) packs A
@@ -248,6 +262,26 @@ final class ChannelLanesConv {
     for (int i = 0; i < width; i++) {
       rows[i] = LoadOp.create(l.builder(), l.location(), vt, product, List.of(l.add(row0, l.index(Math.min(i, count - 1))), channel0)).result();
     }
+    rows = transpose(l, rows);
+    long[] ps = ((MemRefType) planes.type()).shape();
+    Value part = count == width ? planes
+        : SubViewOp.create(l.builder(), l.location(), planes, new long[] {0, 0, ShapedType.DYNAMIC}, List.of(pixel), new long[] {ps[0], ps[1], count})
+            .result();
+    for (int j = 0; j < width; j++) {
+      List<Value> at = List.of(image, l.add(channel0, l.index(j)), pixel);
+      Value v = epilogue == null ? rows[j] : epilogue.apply(l, at, rows[j], vt, count < width);
+      if (count == width) StoreOp.create(l.builder(), l.location(), v, planes, at);
+      else TransferWriteOp.create(l.builder(), l.location(), v, part, List.of(image, at.get(1), l.index(0)), false);
+    }
+  }
+
+  /**
+   * The square matrix of {@code rows} (as many vectors as each has lanes, a power of two)
+   * transposed: log2(width) rounds of width shuffles that interleave row i with row i + width/2
+   * (a perfect shuffle of the rows; after log2(width) rounds the matrix is transposed).
+   */
+  static Value[] transpose(Loops l, Value[] rows) {
+    int width = rows.length;
     long[] low = new long[width];
     long[] high = new long[width];
     for (int k = 0; k < width / 2; k++) {
@@ -264,16 +298,7 @@ final class ChannelLanesConv {
       }
       rows = next;
     }
-    long[] ps = ((MemRefType) planes.type()).shape();
-    Value part = count == width ? planes
-        : SubViewOp.create(l.builder(), l.location(), planes, new long[] {0, 0, ShapedType.DYNAMIC}, List.of(pixel), new long[] {ps[0], ps[1], count})
-            .result();
-    for (int j = 0; j < width; j++) {
-      List<Value> at = List.of(image, l.add(channel0, l.index(j)), pixel);
-      Value v = epilogue == null ? rows[j] : epilogue.apply(l, at, rows[j], vt, count < width);
-      if (count == width) StoreOp.create(l.builder(), l.location(), v, planes, at);
-      else TransferWriteOp.create(l.builder(), l.location(), v, part, List.of(image, at.get(1), l.index(0)), false);
-    }
+    return rows;
   }
 
   /**
@@ -394,12 +419,18 @@ final class ChannelLanesConv {
    * {@code image[kOffsets[k] + pixelOffsets[q]]}, where {@code image} is the input or, with
    * padding, a copy of it with zero borders (n x c x hp x wp), kOffsets[k] the offset of tap
    * (i, j) of channel c (c * hp * wp + i * dh * wp + j * dw) and pixelOffsets[q] that of pixel
-   * q's window (image * c * hp * wp + y * sh * wp + z * sw). The micro-kernel's mr pixel
+   * q's window (image * c * hp * wp + y * sh * wp + z * sw). Read in place with padding, the
+   * copy is channel-blocked instead ({@link #blockedCopy}: n x c/8 x hp x wp x 8, the offsets
+   * scaled to match), which made 3 x 3 convolutions of 64 channels at 56 x 56 0.89 and 128 at
+   * 28 x 28 0.94 of their time on one thread (AVX2, Zen 3). The micro-kernel's mr pixel
    * offsets stay in registers through its loop over k, which adds one load of kOffsets per k.
    * Packing copies pixels x k elements, the padded copy n x c x hp x wp (at 4 x 32 with 192
    * channels and a 3 x 3 window, 221k against 26k).
    */
   record ImageRows(Value image, Value kOffsets, Value pixelOffsets, Value ranges, int mr, long k, Value packed, Value runs) {
+    /** Channels per block of the blocked copy ({@link #blockedCopy}). */
+    static final long LANES = 8;
+
     /** A of {@code op}; {@code packed} (null: none) is a buffer of {@link GemmPacking#typeOfA} that {@link #pack} fills and {@link #source} then reads. */
     static ImageRows of(ConvOp op, Loops l, KernelShape s, Value x, long[] ws, long[] os, Buffers buffers, boolean tapMajor, Value packed,
         boolean beforeParallel) {
@@ -416,11 +447,15 @@ final class ChannelLanesConv {
       long taps = kh * kw;
       long rows = os[0] * os[2] * os[3];
       long panels = Math.ceilDiv(rows, s.mr());
+      // Read in place from a padded copy: the copy holds the channels in blocks of LANES, interleaved per pixel.
+      boolean blocked = packed == null && paddedSize(op, xs) > 0;
+      long lanes = blocked ? LANES : 1;
+      long blocks = Math.ceilDiv(channels, lanes);
       long[] kOffsets = new long[Math.toIntExact(channels * taps)];
       for (long c = 0; c < channels; c++) {
         for (long tap = 0; tap < taps; tap++) {
           long k = tapMajor ? tap * channels + c : c * taps + tap;
-          kOffsets[(int) k] = c * plane + tap / kw * dl[0] * wp + tap % kw * dl[1];
+          kOffsets[(int) k] = c / lanes * plane * lanes + (tap / kw * dl[0] * wp + tap % kw * dl[1]) * lanes + c % lanes;
         }
       }
       long[] pixelOffsets = new long[Math.toIntExact(panels * s.mr())];
@@ -428,7 +463,7 @@ final class ChannelLanesConv {
         long image = q / (os[2] * os[3]);
         long y = q / os[3] % os[2];
         long z = q % os[3];
-        pixelOffsets[(int) q] = image * channels * plane + y * st[0] * wp + z * st[1];
+        pixelOffsets[(int) q] = image * blocks * lanes * plane + (y * st[0] * wp + z * st[1]) * lanes;
       }
       Value ranges = null;
       long[] tapRanges = tapMajor ? tapRanges(offsets(op, xs, ws, os), taps, rows, s.mr()) : null;
@@ -449,7 +484,7 @@ final class ChannelLanesConv {
         }
         runs = buffers.table(l, DenseElementsAttr.ofLongs(new RankedTensorType(new long[] {panels}, IntegerType.I64), run), op);
       }
-      Value image = paddedSize(op, xs) == 0 ? l.flatten(x) : padded(l, x, pd, hp, wp, beforeParallel);
+      Value image = paddedSize(op, xs) == 0 ? l.flatten(x) : blocked ? blockedCopy(l, x, pd, hp, wp, beforeParallel) : padded(l, x, pd, hp, wp, beforeParallel);
       return new ImageRows(image, buffers.table(l, DenseElementsAttr.ofLongs(new RankedTensorType(new long[] {kOffsets.length}, IntegerType.I64), kOffsets), op),
           buffers.table(l, DenseElementsAttr.ofLongs(new RankedTensorType(new long[] {pixelOffsets.length}, IntegerType.I64), pixelOffsets), op),
           ranges, s.mr(), channels * taps, packed, runs);
@@ -516,6 +551,76 @@ final class ChannelLanesConv {
         Value p = l.add(first, panel);
         return new Value[] {l.indexCast(l.load(ranges, List.of(p, l.index(0)))), l.indexCast(l.load(ranges, List.of(p, l.index(1))))};
       };
+    }
+
+    /**
+     * x (n x c x h x w) copied into a flat buffer of n x ceil(c / LANES) blocks of hp x wp
+     * pixels of LANES channels each, zero in the borders and in the last block's missing
+     * channels: where a plane per channel gives each k of a panel a cache line of its own, the
+     * k of one tap run along a pixel's channels here, so that an A panel of a 3 x 3 window over
+     * 64 channels touches some 100 lines instead of 300 and stays in L1 beside the B panel.
+     */
+    private static Value blockedCopy(Loops l, Value x, long[] pd, long hp, long wp, boolean beforeParallel) {
+      long[] xs = ((MemRefType) x.type()).shape();
+      long blocks = Math.ceilDiv(xs[1], LANES);
+      Value out = l.alloc(new MemRefType(new long[] {xs[0] * blocks * hp * wp * LANES}, FloatType.F32));
+      Value zero = l.constant(0, FloatType.F32);
+      long row = wp * LANES;
+      l.parallelForEach(new long[] {xs[0], blocks}, hp * wp * LANES, beforeParallel, iv -> {
+        Value base = l.mul(l.add(l.mul(iv.get(0), l.index(blocks)), iv.get(1)), l.index(hp * row));
+        VectorConv.range(l, 0, pd[0] * row, q -> l.store(zero, out, List.of(l.add(base, q))));
+        VectorConv.range(l, (pd[0] + xs[2]) * row, hp * row, q -> l.store(zero, out, List.of(l.add(base, q))));
+        Value c0 = l.mul(iv.get(1), l.index(LANES));
+        l.forEach(new long[] {xs[2]}, yv -> {
+          Value start = l.add(base, l.mul(l.add(yv.getFirst(), l.index(pd[0])), l.index(row)));
+          VectorConv.range(l, 0, pd[1] * LANES, q -> l.store(zero, out, List.of(l.add(start, q))));
+          VectorConv.range(l, (pd[1] + xs[3]) * LANES, row, q -> l.store(zero, out, List.of(l.add(start, q))));
+          // Groups of LANES pixels: LANES vectors along the pixels (one per channel, zeros past
+          // the channels) transposed into one vector of channels per pixel.
+          VectorType vt = new VectorType(new long[] {LANES}, FloatType.F32);
+          long groups = xs[3] / LANES;
+          l.forEach(new long[] {groups}, gv -> {
+            Value z0 = l.mul(gv.getFirst(), l.index(LANES));
+            Value[] rows = new Value[(int) LANES];
+            for (int lane = 0; lane < LANES; lane++) {
+              Value c = l.add(c0, l.index(lane));
+              if (xs[1] % LANES == 0) {
+                rows[lane] = LoadOp.create(l.builder(), l.location(), vt, x, List.of(iv.get(0), c, yv.getFirst(), z0)).result();
+              } else {
+                // The last block's channels past c read channel c - 1 and are set to zeros.
+                Value inside = l.cmp(CmpIPredicate.ULT, c, l.index(xs[1]));
+                Value v = LoadOp.create(l.builder(), l.location(), vt, x, List.of(iv.get(0), l.select(inside, c, l.index(xs[1] - 1)), yv.getFirst(), z0))
+                    .result();
+                rows[lane] = l.select(inside, v, BroadcastOp.create(l.builder(), l.location(), vt, zero).result());
+              }
+            }
+            Value[] pixelsOut = transpose(l, rows);
+            for (int p = 0; p < LANES; p++) {
+              Value at = l.add(start, l.mul(l.add(l.add(z0, l.index(p)), l.index(pd[1])), l.index(LANES)));
+              StoreOp.create(l.builder(), l.location(), pixelsOut[p], out, List.of(at));
+            }
+          });
+          VectorConv.range(l, groups * LANES, xs[3], zq -> {
+            Value at = l.add(start, l.mul(l.add(zq, l.index(pd[1])), l.index(LANES)));
+            for (long lane = 0; lane < LANES; lane++) {
+              Value c = l.add(c0, l.index(lane));
+              long ln = lane;
+              if (xs[1] % LANES == 0) {
+                l.store(l.load(x, List.of(iv.get(0), c, yv.getFirst(), zq)), out, List.of(l.add(at, l.index(ln))));
+              } else {
+                IfOp.create(l.builder(), l.location(), l.cmp(CmpIPredicate.ULT, c, l.index(xs[1])), List.of(), (in, args) -> {
+                  l.store(l.load(x, List.of(iv.get(0), c, yv.getFirst(), zq)), out, List.of(l.add(at, l.index(ln))));
+                  return List.of();
+                }, (in, args) -> {
+                  l.store(zero, out, List.of(l.add(at, l.index(ln))));
+                  return List.of();
+                });
+              }
+            }
+          });
+        });
+      });
+      return out;
     }
 
     /**

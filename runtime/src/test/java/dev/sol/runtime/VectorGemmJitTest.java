@@ -79,8 +79,9 @@ class VectorGemmJitTest {
    * Small images with many output channels take the product turned around (output channels in
    * the vector lanes, pixels of the whole batch as rows, see ChannelLanesConv): weights given at
    * run time and as constants, padding, strides, a batch whose images share panels, a last
-   * panel of channels that is not whole, panels packed by vectors and by elements, and the
-   * epilogue of a fused residual add and ReLU.
+   * panel of channels that is not whole, panels packed by vectors and by elements, the
+   * epilogue of a fused residual add and ReLU, and A read from the channel-blocked copy with a
+   * partial last block of channels, rows that are not whole groups of 8 pixels, and a dilation.
    */
   @Test void smallImagesWithChannelsInTheLanes() throws Exception {
     check("conv_turned", List.of(shape(2, 40, 5, 5), shape(120, 40, 3, 3), shape(120)), shape(2, 120, 5, 5),
@@ -100,6 +101,13 @@ class VectorGemmJitTest {
     // the last, partial panel too; a wrong range or a skipped tap that is read shows in the result.
     checkResidual("conv_turned_skips_padding", shape(2, 32, 4, 29), shape(128, 32, 3, 3), shape(2, 128, 4, 29),
         "{pads = array<i64: 1, 1, 1, 1>}", new SolOptions(), 1e-5);
+    // A is read from the channel-blocked padded copy (blocks of 8 channels per pixel): 20
+    // channels leave the last block half empty (zeros), and rows of 13 pixels are copied as one
+    // transposed group of 8 and 5 pixels one by one; asymmetric padding and a dilation too.
+    check("conv_turned_blocked_odd_channels", List.of(shape(2, 20, 5, 13), shape(120, 20, 3, 3), shape(120)), shape(2, 120, 5, 13),
+        "\"nn.conv\"(%arg0, %arg1, %arg2)", "{pads = array<i64: 1, 1, 1, 1>}");
+    check("conv_turned_blocked_dilated", List.of(shape(1, 12, 34, 30), shape(16, 12, 3, 3)), shape(1, 16, 34, 30), "\"nn.conv\"(%arg0, %arg1)",
+        "{dilations = array<i64: 2, 2>, pads = array<i64: 2, 1, 2, 3>}");
   }
 
   /**

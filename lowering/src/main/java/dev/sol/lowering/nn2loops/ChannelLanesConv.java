@@ -6,7 +6,6 @@ import dev.sol.dialect.nn.ConstantOp;
 import dev.sol.dialect.arith.CmpIPredicate;
 import dev.sol.dialect.nn.ConvOp;
 import dev.sol.dialect.scf.IfOp;
-import dev.sol.dialect.vector.BroadcastOp;
 import dev.sol.dialect.vector.LoadOp;
 import dev.sol.dialect.vector.ShuffleOp;
 import dev.sol.dialect.vector.StoreOp;
@@ -555,8 +554,8 @@ final class ChannelLanesConv {
 
     /**
      * x (n x c x h x w) copied into a flat buffer of n x ceil(c / LANES) blocks of hp x wp
-     * pixels of LANES channels each, zero in the borders and in the last block's missing
-     * channels: where a plane per channel gives each k of a panel a cache line of its own, the
+     * pixels of LANES channels each, zero in the borders (the last block's lanes past c hold
+     * its last channel again: no k reads them): where a plane per channel gives each k of a panel a cache line of its own, the
      * k of one tap run along a pixel's channels here, so that an A panel of a 3 x 3 window over
      * 64 channels touches some 100 lines instead of 300 and stays in L1 beside the B panel.
      */
@@ -575,47 +574,32 @@ final class ChannelLanesConv {
           Value start = l.add(base, l.mul(l.add(yv.getFirst(), l.index(pd[0])), l.index(row)));
           VectorConv.range(l, 0, pd[1] * LANES, q -> l.store(zero, out, List.of(l.add(start, q))));
           VectorConv.range(l, (pd[1] + xs[3]) * LANES, row, q -> l.store(zero, out, List.of(l.add(start, q))));
-          // Groups of LANES pixels: LANES vectors along the pixels (one per channel, zeros past
-          // the channels) transposed into one vector of channels per pixel.
+          // Groups of LANES pixels: LANES vectors along the pixels (one per channel) transposed
+          // into one vector of channels per pixel. Past the last channel, the last block's lanes
+          // repeat it: no k reads them.
           VectorType vt = new VectorType(new long[] {LANES}, FloatType.F32);
           long groups = xs[3] / LANES;
+          Value[] channel = new Value[(int) LANES];
+          for (int lane = 0; lane < LANES; lane++) {
+            Value c = l.add(c0, l.index(lane));
+            channel[lane] = xs[1] % LANES == 0 ? c : l.select(l.cmp(CmpIPredicate.ULT, c, l.index(xs[1])), c, l.index(xs[1] - 1));
+          }
           l.forEach(new long[] {groups}, gv -> {
             Value z0 = l.mul(gv.getFirst(), l.index(LANES));
             Value[] rows = new Value[(int) LANES];
             for (int lane = 0; lane < LANES; lane++) {
-              Value c = l.add(c0, l.index(lane));
-              if (xs[1] % LANES == 0) {
-                rows[lane] = LoadOp.create(l.builder(), l.location(), vt, x, List.of(iv.get(0), c, yv.getFirst(), z0)).result();
-              } else {
-                // The last block's channels past c read channel c - 1 and are set to zeros.
-                Value inside = l.cmp(CmpIPredicate.ULT, c, l.index(xs[1]));
-                Value v = LoadOp.create(l.builder(), l.location(), vt, x, List.of(iv.get(0), l.select(inside, c, l.index(xs[1] - 1)), yv.getFirst(), z0))
-                    .result();
-                rows[lane] = l.select(inside, v, BroadcastOp.create(l.builder(), l.location(), vt, zero).result());
-              }
+              rows[lane] = LoadOp.create(l.builder(), l.location(), vt, x, List.of(iv.get(0), channel[lane], yv.getFirst(), z0)).result();
             }
             Value[] pixelsOut = transpose(l, rows);
             for (int p = 0; p < LANES; p++) {
-              Value at = l.add(start, l.mul(l.add(l.add(z0, l.index(p)), l.index(pd[1])), l.index(LANES)));
+              Value at = l.add(start, l.mul(l.add(z0, l.index(p + pd[1])), l.index(LANES)));
               StoreOp.create(l.builder(), l.location(), pixelsOut[p], out, List.of(at));
             }
           });
           VectorConv.range(l, groups * LANES, xs[3], zq -> {
             Value at = l.add(start, l.mul(l.add(zq, l.index(pd[1])), l.index(LANES)));
-            for (long lane = 0; lane < LANES; lane++) {
-              Value c = l.add(c0, l.index(lane));
-              long ln = lane;
-              if (xs[1] % LANES == 0) {
-                l.store(l.load(x, List.of(iv.get(0), c, yv.getFirst(), zq)), out, List.of(l.add(at, l.index(ln))));
-              } else {
-                IfOp.create(l.builder(), l.location(), l.cmp(CmpIPredicate.ULT, c, l.index(xs[1])), List.of(), (in, args) -> {
-                  l.store(l.load(x, List.of(iv.get(0), c, yv.getFirst(), zq)), out, List.of(l.add(at, l.index(ln))));
-                  return List.of();
-                }, (in, args) -> {
-                  l.store(zero, out, List.of(l.add(at, l.index(ln))));
-                  return List.of();
-                });
-              }
+            for (int lane = 0; lane < LANES; lane++) {
+              l.store(l.load(x, List.of(iv.get(0), channel[lane], yv.getFirst(), zq)), out, List.of(l.add(at, l.index(lane))));
             }
           });
         });

@@ -63,7 +63,7 @@ final class ChannelLanesConv {
     double fmas = (double) rows * k * m / (2 * t.vectorWidth());
     double panelRows = shifted && t.threads() == 1 && 4 * usualCopies > t.l2Bytes() ? (double) images * Math.ceilDiv(columns, usual.nr()) * k * usualKept : 0;
     double usualCost = fmas * usualKept / (use(m, usual.mr()) * use(columns, usual.nr())) + images * usualCopies + SHIFTED_ROW_CYCLES * panelRows;
-    double inPlace = packed ? 1 : turnedCopies > 0 && t.threads() == 1 ? BLOCKED_A : IN_PLACE_A;
+    double inPlace = packed ? 1 : turnedCopies > 0 && t.threads() == 1 && pixels > 1024 ? BLOCKED_A : IN_PLACE_A;
     double turnedCost = inPlace * fmas * turnedKept / (use(rows, turned.mr()) * use(m, turned.nr())) + turnedCopies
         + (packed ? rows * k : 0) + copyOutCycles(t, m, images, pixels);
     return turnedCost < 0.97 * usualCost;
@@ -112,13 +112,15 @@ final class ChannelLanesConv {
 
   /**
    * What the turned micro-kernel's multiply-adds cost against the usual one's when it reads A in
-   * place from the channel-blocked padded copy ({@link ImageRows#blockedCopy}), on one thread:
-   * forced either way on AVX2 (Zen 3), the turned product took 0.95 of the usual one's time for
-   * 128 channels at 112 x 112, 0.92 for 256 at 56 x 56, 0.95-0.99 for 16 -> 64 at 55 x 55 and
-   * 32 -> 128 at 27 x 27, where 1.05 had kept the usual one; VGG-19 0.96, SqueezeNet 0.99, the
-   * U-Net 1.01 (its 128 channels at 32 x 32 turn). On two threads, where the turned product goes
-   * in parts of pixels, forced turned measured 1.02 for 64 channels at 56 x 56 and 1.04 for 256
-   * at 56 x 56 (0.94 for 128 at 28 x 28): there {@link #IN_PLACE_A} stays.
+   * place from the channel-blocked padded copy ({@link ImageRows#blockedCopy}), on one thread
+   * and images of more than 1024 pixels: forced either way on AVX2 (Zen 3), the turned product
+   * took 0.95 of the usual one's time for 128 channels at 112 x 112, 0.92 for 256 at 56 x 56 and
+   * 0.95-0.99 for 16 -> 64 at 55 x 55, where 1.05 had kept the usual one (VGG-19 0.96,
+   * SqueezeNet 0.99). On smaller images, whose shifted copies the usual product reads from L2,
+   * turning cost more: the OCR CNN's 32 -> 64 at 16 x 64 1.035, 128 -> 128 at 8 x 32 1.05, 192
+   * -> 192 at 4 x 32 1.10. On two threads, where the turned product goes in parts of pixels,
+   * forced turned measured 1.02 for 64 channels at 56 x 56 and 1.04 for 256 at 56 x 56 (0.94
+   * for 128 at 28 x 28): there {@link #IN_PLACE_A} stays.
    */
   private static final double BLOCKED_A = 0.95;
 

@@ -557,9 +557,10 @@ final class ChannelLanesConv {
     /**
      * x (n x c x h x w) copied into a flat buffer of n x ceil(c / LANES) blocks of hp x wp
      * pixels of LANES channels each, zero in the borders (the last block's lanes past c hold
-     * its last channel again: no k reads them): where a plane per channel gives each k of a panel a cache line of its own, the
-     * k of one tap run along a pixel's channels here, so that an A panel of a 3 x 3 window over
-     * 64 channels touches some 100 lines instead of 300 and stays in L1 beside the B panel.
+     * its last channel again: no k reads them). Where a plane per channel gives each k of a
+     * panel a cache line of its own, the k of one tap run along a pixel's channels here, so
+     * that an A panel of a 3 x 3 window over 64 channels touches some 100 lines instead of 300
+     * and stays in L1 beside the B panel.
      */
     private static Value blockedCopy(Loops l, Value x, long[] pd, long hp, long wp, boolean beforeParallel) {
       long[] xs = ((MemRefType) x.type()).shape();

@@ -63,7 +63,7 @@ final class ChannelLanesConv {
     double fmas = (double) rows * k * m / (2 * t.vectorWidth());
     double panelRows = shifted && t.threads() == 1 && 4 * usualCopies > t.l2Bytes() ? (double) images * Math.ceilDiv(columns, usual.nr()) * k * usualKept : 0;
     double usualCost = fmas * usualKept / (use(m, usual.mr()) * use(columns, usual.nr())) + images * usualCopies + SHIFTED_ROW_CYCLES * panelRows;
-    double inPlace = packed ? 1 : turnedCopies > 0 && t.threads() == 1 && pixels > 1024 ? BLOCKED_A : IN_PLACE_A;
+    double inPlace = packed ? 1 : turnedCopies > 0 && pixels > 1024 ? blockedA(t) : IN_PLACE_A;
     double turnedCost = inPlace * fmas * turnedKept / (use(rows, turned.mr()) * use(m, turned.nr())) + turnedCopies
         + (packed ? rows * k : 0) + copyOutCycles(t, m, images, pixels);
     return turnedCost < 0.97 * usualCost;
@@ -120,9 +120,26 @@ final class ChannelLanesConv {
    * turning cost more: the OCR CNN's 32 -> 64 at 16 x 64 1.035, 128 -> 128 at 8 x 32 1.05, 192
    * -> 192 at 4 x 32 1.10. On two threads, where the turned product goes in parts of pixels,
    * forced turned measured 1.02 for 64 channels at 56 x 56 and 1.04 for 256 at 56 x 56 (0.94
-   * for 128 at 28 x 28): there {@link #IN_PLACE_A} stays.
+   * for 128 at 28 x 28): there {@link #IN_PLACE_A} stays. On AVX-512, {@link #BLOCKED_A_WIDE}.
    */
   private static final double BLOCKED_A = 0.95;
+
+  /**
+   * {@link #BLOCKED_A} on AVX-512 (16 lanes), on any number of threads. On Zen 5, forced either
+   * way, the turned product on the blocked copy took 0.84-0.88 of the usual one's time for 3 x 3
+   * convolutions of 64 channels at 56 x 56 (one and two threads) and 0.85-0.92 for SqueezeNet's
+   * 16 -> 64 at 55 x 55, where 0.95, and on two threads 1.05, had kept the usual one. Deployed
+   * A/B against 0.95 on one thread only: SqueezeNet 0.97 on one thread and on two, ResNet-50
+   * 0.98 on two, VGG-19 0.99; ResNet-50 on one thread, DenseNet-121, the U-Net, the OCR CNN and
+   * MobileNet-v2 within 1%.
+   */
+  private static final double BLOCKED_A_WIDE = 0.85;
+
+  /** What the turned product's multiply-adds cost against the usual one's when it reads the blocked copy on target {@code t}. */
+  private static double blockedA(TargetDescription t) {
+    if (t.vectorWidth() >= 16) return BLOCKED_A_WIDE;
+    return t.threads() == 1 ? BLOCKED_A : IN_PLACE_A;
+  }
 
   /**
    * Whether the turned product of {@code op} (weights {@code ws}, result {@code os}) packs A

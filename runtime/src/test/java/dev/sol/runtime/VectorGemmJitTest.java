@@ -170,6 +170,10 @@ class VectorGemmJitTest {
     check("conv_turned_column_parts_uneven", List.of(shape(1, 256, 5, 5)), shape(1, 192, 5, 5), "\"nn.conv\"(%arg0, %w)",
         "{pads = array<i64: 1, 1, 1, 1>}", "%w = " + constant(shape(192, 256, 3, 3)), null, threads, 1e-4);
     checkResidual("conv_turned_column_parts_residual", shape(1, 128, 4, 5), shape(256, 128, 1, 1), shape(1, 256, 4, 5), "", threads, 1e-4);
+    // A network's first convolution: three channels (one block of the blocked copy, which the
+    // threads then copy by padded rows), 7 x 7 with stride 2, padded unevenly.
+    check("conv_turned_parts_three_channels", List.of(shape(1, 3, 22, 26), shape(32, 3, 7, 7), shape(32)), shape(1, 32, 11, 13),
+        "\"nn.conv\"(%arg0, %arg1, %arg2)", "{strides = array<i64: 2, 2>, pads = array<i64: 3, 3, 2, 3>}", null, null, threads, 1e-5);
     // The second part's panels look up their ranges of k from its first panel on.
     checkResidual("conv_turned_parts_skips_padding", shape(2, 32, 4, 29), shape(128, 32, 3, 3), shape(2, 128, 4, 29),
         "{pads = array<i64: 1, 1, 1, 1>}", threads, 1e-5);

@@ -585,46 +585,60 @@ final class ChannelLanesConv {
       Value out = l.alloc(new MemRefType(new long[] {xs[0] * blocks * hp * wp * LANES}, FloatType.F32));
       Value zero = l.constant(0, FloatType.F32);
       long row = wp * LANES;
-      l.parallelForEach(new long[] {xs[0], blocks}, hp * wp * LANES, beforeParallel, iv -> {
-        Value base = l.mul(l.add(l.mul(iv.get(0), l.index(blocks)), iv.get(1)), l.index(hp * row));
-        VectorConv.range(l, 0, pd[0] * row, q -> l.store(zero, out, List.of(l.add(base, q))));
-        VectorConv.range(l, (pd[0] + xs[2]) * row, hp * row, q -> l.store(zero, out, List.of(l.add(base, q))));
-        Value c0 = l.mul(iv.get(1), l.index(LANES));
-        l.forEach(new long[] {xs[2]}, yv -> {
-          Value start = l.add(base, l.mul(l.add(yv.getFirst(), l.index(pd[0])), l.index(row)));
-          VectorConv.range(l, 0, pd[1] * LANES, q -> l.store(zero, out, List.of(l.add(start, q))));
-          VectorConv.range(l, (pd[1] + xs[3]) * LANES, row, q -> l.store(zero, out, List.of(l.add(start, q))));
-          // Groups of LANES pixels: LANES vectors along the pixels (one per channel) transposed
-          // into one vector of channels per pixel. Past the last channel, the last block's lanes
-          // repeat it: no k reads them.
-          VectorType vt = new VectorType(new long[] {LANES}, FloatType.F32);
-          long groups = xs[3] / LANES;
-          Value[] channel = new Value[(int) LANES];
-          for (int lane = 0; lane < LANES; lane++) {
-            Value c = l.add(c0, l.index(lane));
-            channel[lane] = xs[1] % LANES == 0 ? c : l.select(l.cmp(CmpIPredicate.ULT, c, l.index(xs[1])), c, l.index(xs[1] - 1));
-          }
-          l.forEach(new long[] {groups}, gv -> {
-            Value z0 = l.mul(gv.getFirst(), l.index(LANES));
-            Value[] rows = new Value[(int) LANES];
-            for (int lane = 0; lane < LANES; lane++) {
-              rows[lane] = LoadOp.create(l.builder(), l.location(), vt, x, List.of(iv.get(0), channel[lane], yv.getFirst(), z0)).result();
-            }
-            Value[] pixelsOut = transpose(l, rows);
-            for (int p = 0; p < LANES; p++) {
-              Value at = l.add(start, l.mul(l.add(z0, l.index(p + pd[1])), l.index(LANES)));
-              StoreOp.create(l.builder(), l.location(), pixelsOut[p], out, List.of(at));
-            }
-          });
-          VectorConv.range(l, groups * LANES, xs[3], zq -> {
-            Value at = l.add(start, l.mul(l.add(zq, l.index(pd[1])), l.index(LANES)));
-            for (int lane = 0; lane < LANES; lane++) {
-              l.store(l.load(x, List.of(iv.get(0), channel[lane], yv.getFirst(), zq)), out, List.of(l.add(at, l.index(lane))));
-            }
-          });
+      // By padded rows, so that an image of few channels (a network's first convolution on
+      // 3 channels: one block) is copied on threads too.
+      l.parallelForEach(new long[] {xs[0], blocks, hp}, row, beforeParallel, iv -> {
+        Value start = l.mul(l.add(l.mul(l.add(l.mul(iv.get(0), l.index(blocks)), iv.get(1)), l.index(hp)), iv.get(2)), l.index(row));
+        Value y = l.sub(iv.get(2), l.index(pd[0]));
+        // Above the image y wraps around to a large unsigned value: one compare finds both borders.
+        Value border = l.cmp(CmpIPredicate.UGE, y, l.index(xs[2]));
+        IfOp.create(l.builder(), l.location(), border, List.of(), (in, args) -> {
+          VectorConv.range(l, 0, row, q -> l.store(zero, out, List.of(l.add(start, q))));
+          return List.of();
+        }, (in, args) -> {
+          copyRow(l, x, out, iv.get(0), iv.get(1), y, start, pd[1], wp);
+          return List.of();
         });
       });
       return out;
+    }
+
+    /** Row {@code y} of channel block {@code block} of image {@code image} of x into the blocked copy's row at {@code start}, with its left and right zero borders. */
+    private static void copyRow(Loops l, Value x, Value out, Value image, Value block, Value y, Value start, long left, long wp) {
+      long[] xs = ((MemRefType) x.type()).shape();
+      long row = wp * LANES;
+      Value zero = l.constant(0, FloatType.F32);
+      Value c0 = l.mul(block, l.index(LANES));
+      VectorConv.range(l, 0, left * LANES, q -> l.store(zero, out, List.of(l.add(start, q))));
+      VectorConv.range(l, (left + xs[3]) * LANES, row, q -> l.store(zero, out, List.of(l.add(start, q))));
+      // Groups of LANES pixels: LANES vectors along the pixels (one per channel) transposed
+      // into one vector of channels per pixel. Past the last channel, the last block's lanes
+      // repeat it: no k reads them.
+      VectorType vt = new VectorType(new long[] {LANES}, FloatType.F32);
+      long groups = xs[3] / LANES;
+      Value[] channel = new Value[(int) LANES];
+      for (int lane = 0; lane < LANES; lane++) {
+        Value c = l.add(c0, l.index(lane));
+        channel[lane] = xs[1] % LANES == 0 ? c : l.select(l.cmp(CmpIPredicate.ULT, c, l.index(xs[1])), c, l.index(xs[1] - 1));
+      }
+      l.forEach(new long[] {groups}, gv -> {
+        Value z0 = l.mul(gv.getFirst(), l.index(LANES));
+        Value[] rows = new Value[(int) LANES];
+        for (int lane = 0; lane < LANES; lane++) {
+          rows[lane] = LoadOp.create(l.builder(), l.location(), vt, x, List.of(image, channel[lane], y, z0)).result();
+        }
+        Value[] pixelsOut = transpose(l, rows);
+        for (int p = 0; p < LANES; p++) {
+          Value at = l.add(start, l.mul(l.add(z0, l.index(p + left)), l.index(LANES)));
+          StoreOp.create(l.builder(), l.location(), pixelsOut[p], out, List.of(at));
+        }
+      });
+      VectorConv.range(l, groups * LANES, xs[3], zq -> {
+        Value at = l.add(start, l.mul(l.add(zq, l.index(left)), l.index(LANES)));
+        for (int lane = 0; lane < LANES; lane++) {
+          l.store(l.load(x, List.of(image, channel[lane], y, zq)), out, List.of(l.add(at, l.index(lane))));
+        }
+      });
     }
 
     /**

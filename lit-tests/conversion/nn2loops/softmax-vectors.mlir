@@ -7,21 +7,23 @@
 // f32 softmax along a contiguous axis goes a row at a time in vectors: the maximum (the
 // row's last, partial vector read masked with -inf past the row), a horizontal maximum by
 // shuffles, exp(x - max) stored while its sum accumulates, the sum across lanes, then the
-// stored exponentials scaled by 1 / sum. Rows of 37 are two whole vectors and a masked one.
+// stored exponentials scaled by 1 / sum. Rows of 37 are two whole vectors and a masked one;
+// the whole vectors go to accumulators of their own (up to four), combined at the end.
 // CHECK-LABEL: "func.func"
 // CHECK-DAG: %[[NEGINF:.*]] = "arith.constant"() {value = 0xFF800000 : f32}
 // CHECK-DAG: %[[TAIL:.*]] = "arith.constant"() {value = 32 : index}
 // CHECK: "scf.for"
 // CHECK: ^bb0(%[[ROW:.*]]: index):
-// CHECK: %[[MAXV:.*]] = "scf.for"
-// CHECK: "vector.load"
-// CHECK: "arith.maxf"({{.*}}) : (vector<16xf32>, vector<16xf32>)
+// CHECK: %[[V0:.*]] = "vector.load"
+// CHECK: %[[A0:.*]] = "arith.maxf"(%{{.*}}, %[[V0]]) : (vector<16xf32>, vector<16xf32>)
+// CHECK: %[[V1:.*]] = "vector.load"
+// CHECK: %[[A1:.*]] = "arith.maxf"(%{{.*}}, %[[V1]]) : (vector<16xf32>, vector<16xf32>)
+// CHECK: %[[MAXV:.*]] = "arith.maxf"(%[[A0]], %[[A1]])
 // CHECK: %[[LAST:.*]] = "vector.transfer_read"(%{{.*}}, %[[ROW]], %[[TAIL]], %[[NEGINF]]) {in_bounds = [false]
 // CHECK: "arith.maxf"(%[[MAXV]], %[[LAST]])
 // CHECK: "vector.shuffle"
 // CHECK: %[[MAX:.*]] = "vector.extract"
 // CHECK: %[[SHIFT:.*]] = "vector.broadcast"(%[[MAX]])
-// CHECK: "scf.for"
 // CHECK: %[[D:.*]] = "arith.subf"(%{{.*}}, %[[SHIFT]]) : (vector<16xf32>, vector<16xf32>)
 // CHECK: %[[E:.*]] = "math.exp"(%[[D]]) : (vector<16xf32>) -> vector<16xf32>
 // CHECK: "vector.store"(%[[E]]
@@ -48,6 +50,29 @@
   %0 = "nn.softmax"(%x) : (tensor<3x37xf32>) -> tensor<3x37xf32>
   "func.return"(%0) : (tensor<3x37xf32>) -> ()
 }) {function_type = (tensor<3x37xf32>) -> tensor<3x37xf32>, sym_name = "softmax_tail"} : () -> ()
+
+// -----
+
+// Rows of 150: nine whole vectors, eight of them in a loop of two steps carrying four
+// accumulators (independent chains of maxima, then of sums), the ninth into the first.
+// CHECK-LABEL: "func.func"
+// CHECK: %[[M:.*]]:4 = "scf.for"
+// CHECK-COUNT-4: "arith.maxf"({{.*}}) : (vector<16xf32>, vector<16xf32>)
+// CHECK: "scf.yield"
+// CHECK: %[[M0:.*]] = "arith.maxf"(%[[M]]#0, %{{.*}})
+// CHECK: "arith.maxf"(%[[M0]], %[[M]]#1)
+// CHECK: "arith.maxf"(%[[M]]#2, %[[M]]#3)
+// CHECK: %[[S:.*]]:4 = "scf.for"
+// CHECK-COUNT-4: "math.exp"
+// CHECK: "scf.yield"
+// CHECK: sym_name = "softmax_long_rows"
+// EQUIV-NOT: changed the results
+// EQUIV: sym_name = "softmax_long_rows"
+"func.func"() ({
+^bb0(%x: tensor<2x150xf32>):
+  %0 = "nn.softmax"(%x) : (tensor<2x150xf32>) -> tensor<2x150xf32>
+  "func.return"(%0) : (tensor<2x150xf32>) -> ()
+}) {function_type = (tensor<2x150xf32>) -> tensor<2x150xf32>, sym_name = "softmax_long_rows"} : () -> ()
 
 // -----
 

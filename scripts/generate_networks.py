@@ -265,10 +265,12 @@ def segmenter():
 
 
 def save_case(name, nodes, inits, x, outputs, opset=14, reference=None):
-    """One operator case (folder NAME): graph input "input" is x, the outputs are named;
-    reference(x) computes them instead of running the model (ONNX Runtime lacks layout=1)."""
-    graph = helper.make_graph(nodes, name, [helper.make_tensor_value_info("input", TensorProto.FLOAT, list(x.shape))],
-                              [output_info(o) for o in outputs], inits)
+    """One operator case (folder NAME): graph input "input" is x, the outputs are named and of
+    x's element type; reference(x) computes them instead of running the model (ONNX Runtime
+    lacks layout=1)."""
+    elem = helper.np_dtype_to_tensor_dtype(x.dtype)
+    graph = helper.make_graph(nodes, name, [helper.make_tensor_value_info("input", elem, list(x.shape))],
+                              [output_info(o, elem) for o in outputs], inits)
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", opset)], producer_name="sol-generate-networks")
     model.ir_version = 8
     folder = os.path.join(OUT, name)
@@ -389,6 +391,7 @@ def composites():
     bounds = [numpy_helper.from_array(np.array(v, np.float32), k) for k, v in [("start", 1.5), ("limit", -2.0), ("delta", -0.5)]]
     save_case("op_range_added", [helper.make_node("Range", ["start", "limit", "delta"], ["r"], name="range"),
                                  helper.make_node("Add", ["input", "r"], ["y"], name="add")], bounds, img(2, 7), ["y"], opset=18)
+    case("expand_int64", "Expand", rng.integers(-50, 50, (3, 1, 5)).astype(np.int64), [("shape", np.array([2, 1, 4, 1], np.int64))])
 
 
 def efficientnet():

@@ -18,6 +18,8 @@
 // REDUCE: sol-import: error: {{.*}}reduce_twice.onnx: node 'sum' (ReduceSum): axes name dimension 1 twice: [1, -1]
 // RUN: not %sol-import %S/Inputs/bad/transpose_bad_perm.onnx 2>&1 | FileCheck %s --check-prefix=PERM
 // PERM: sol-import: error: {{.*}}transpose_bad_perm.onnx: node 'transpose' (Transpose): perm is not a permutation
+// RUN: not %sol-import %S/Inputs/bad/expand_empty.onnx 2>&1 | FileCheck %s --check-prefix=EXPAND
+// EXPAND: sol-import: error: {{.*}}expand_empty.onnx: node 'expand' (Expand): expanding to the empty shape [0] is not supported
 // Recurrent nodes: the checks of the unrolling import (RecurrentOps).
 // RUN: not %sol-import %S/Inputs/bad/lstm_bad_w.onnx 2>&1 | FileCheck %s --check-prefix=LSTMW
 // LSTMW: sol-import: error: {{.*}}lstm_bad_w.onnx: node 'lstm' (LSTM): W has shape [1, 8, 5], expected [1, 8, 4]

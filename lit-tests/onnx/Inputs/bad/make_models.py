@@ -93,6 +93,9 @@ save("reduce_twice", [helper.make_node("ReduceSum", ["x", "axes"], ["y"], name="
      [tensor("x", [2, 3])], [tensor("y", None)], [ints("axes", [1, -1])])
 save("transpose_bad_perm", [helper.make_node("Transpose", ["x"], ["y"], name="transpose", perm=[0, 0])],
      [tensor("x", [2, 3])], [tensor("y", None)])
+# Expand to an empty shape (found by the fuzzer): SOL has no empty tensors.
+save("expand_empty", [helper.make_node("Expand", ["x", "shape"], ["y"], name="expand")],
+     [tensor("x", [1], TensorProto.INT64)], [tensor("y", None, TensorProto.INT64)], [ints("shape", [0])], opset=18)
 
 # Recurrent nodes written wrong: a W of the wrong shape, an unknown activation, sequence_lens
 # shorter than the sequence (unsupported), and a sequence of unknown length.

@@ -211,7 +211,10 @@ final class CompositeOps {
     if (Arrays.equals(out, xs)) return List.of(x);
     if (element(x) instanceof IntegerType it && it.width() == 1) throw n.error("Expand of a boolean tensor computed at run time is not supported");
     n.checkShape(out, "the expanded shape");
-    Value zeros = n.constantValue(DenseElementsAttr.ofDoubles(new RankedTensorType(extent, element(x)), new double[] {0}));
+    if (Arrays.stream(out).anyMatch(d -> d == 0)) throw n.error("expanding to the empty shape " + Arrays.toString(out) + " is not supported");
+    RankedTensorType zerosType = new RankedTensorType(extent, element(x));
+    Value zeros = n.constantValue(element(x) instanceof IntegerType
+        ? DenseElementsAttr.ofLongs(zerosType, new long[] {0}) : DenseElementsAttr.ofDoubles(zerosType, new double[] {0}));
     return List.of(n.add(x, zeros));
   }
 

@@ -96,6 +96,9 @@ save("transpose_bad_perm", [helper.make_node("Transpose", ["x"], ["y"], name="tr
 # Expand to an empty shape (found by the fuzzer): SOL has no empty tensors.
 save("expand_empty", [helper.make_node("Expand", ["x", "shape"], ["y"], name="expand")],
      [tensor("x", [1], TensorProto.INT64)], [tensor("y", None, TensorProto.INT64)], [ints("shape", [0])], opset=18)
+# Mean of integers (ONNX's Mean takes floats; its 1 / count has no integer form).
+save("mean_int", [helper.make_node("Mean", ["x", "x"], ["y"], name="mean")],
+     [tensor("x", [2], TensorProto.INT64)], [tensor("y", None, TensorProto.INT64)])
 
 # Recurrent nodes written wrong: a W of the wrong shape, an unknown activation, sequence_lens
 # shorter than the sequence (unsupported), and a sequence of unknown length.

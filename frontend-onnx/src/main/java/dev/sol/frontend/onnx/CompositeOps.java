@@ -47,7 +47,7 @@ final class CompositeOps {
       return List.of(n.emit("nn.div", List.of(x, n.add(n.unary("nn.abs", x), scalar(n, 1))), DictionaryAttr.EMPTY));
     });
     OnnxOps.CONVERTERS.put("Mean", n -> {
-      Value acc = n.required(0);
+      Value acc = floatInput(n);
       for (int i = 1; i < n.numInputs(); i++) acc = n.add(acc, n.required(i));
       return List.of(n.numInputs() == 1 ? acc : n.mul(acc, scalar(n, 1.0 / n.numInputs())));
     });

@@ -17,6 +17,7 @@ import dev.sol.ir.VectorType;
 import dev.sol.lowering.Loops;
 import dev.sol.lowering.TargetDescription;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.BinaryOperator;
@@ -126,14 +127,14 @@ public final class SoftmaxLowering<T extends SoftmaxLikeOp> extends NnLowering<T
 
   /**
    * A fold over {@code full} vectors: {@code step(accumulator, vector number)} from
-   * {@code init}, in {@link #WAYS} accumulators (vector v goes to accumulator v mod WAYS),
-   * those used combined at the end in a fixed tree. With one accumulator each vector waited on the one
-   * before (a max with its NaN check, some 4 cycles), and the row's maximum took half the time
-   * of a softmax over 80 x 6625.
+   * {@code init}, in {@link #WAYS} accumulators (vector v goes to accumulator v mod WAYS), those
+   * used combined at the end in a fixed tree. With one accumulator each vector waited on the one
+   * before (a max with its NaN check, some 4 cycles), and the row's maximum took half the time of
+   * a softmax over 80 x 6625.
    */
   private static Value fold(Loops l, long full, Value init, BiFunction<Value, Value, Value> step, BinaryOperator<Value> combine) {
     long groups = full / WAYS;
-    List<Value> sums = new ArrayList<>(java.util.Collections.nCopies(WAYS, init));
+    List<Value> sums = new ArrayList<>(Collections.nCopies(WAYS, init));
     if (groups > 0) {
       sums = new ArrayList<>(ForOp.create(l.builder(), l.location(), l.index(0), l.index(groups), l.index(1), sums, (b, g, a) -> {
         List<Value> next = new ArrayList<>(a);

@@ -26,9 +26,10 @@ class VectorGemmJitTest {
   @TempDir Path dir;
   private final Random random = new Random(7);
 
+  /** With 32 vector registers the last four take tiles of 5 x 5, 5 x 5, 4 x 6 and 8 x 3 vectors (see KernelShape). */
   @Test void matrixProductsOfOddShapes() throws Exception {
     long[][] mnk = {{1, 1, 1}, {7, 13, 5}, {33, 65, 17}, {12, 32, 8}, {24, 64, 3}, {2, 300, 9}, {13, 17, 300}, {40, 50, 1000},
-        {1100, 20, 6}, {3, 8200, 2}};
+        {1100, 20, 6}, {3, 8200, 2}, {49, 160, 37}, {49, 960, 20}, {100, 96, 70}, {196, 96, 11}};
     for (long[] s : mnk) {
       long m = s[0];
       long n = s[1];
@@ -94,6 +95,9 @@ class VectorGemmJitTest {
         "{pads = array<i64: 1, 1, 1, 1>}");
     String w = "%w = " + constant(shape(128, 64, 3, 3));
     check("conv_turned_constant", List.of(shape(1, 64, 7, 7)), shape(1, 128, 7, 7), "\"nn.conv\"(%arg0, %w)", "{pads = array<i64: 1, 1, 1, 1>}", w);
+    // 49 pixels by 160 channels: a tile of 5 x 5 vectors with 32 registers, A packed (1 x 1).
+    String w160 = "%w = " + constant(shape(160, 96, 1, 1));
+    check("conv_turned_five_by_five", List.of(shape(1, 96, 7, 7)), shape(1, 160, 7, 7), "\"nn.conv\"(%arg0, %w)", "", w160);
     checkResidual("conv_turned_residual", shape(2, 32, 4, 4), shape(128, 32, 3, 3), shape(2, 128, 4, 4), "{pads = array<i64: 1, 1, 1, 1>}",
         new SolOptions(), 1e-5);
     // Constant weights in tap-major order: panels in the first and last rows of each image

@@ -152,6 +152,12 @@ class VectorGemmJitTest {
         "\"nn.conv\"(%arg0, %arg1, %arg2)", "{strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>}", null, null, threads, 1e-4);
     checkResidual("conv_bands_residual", shape(2, 128, 60, 60), shape(16, 128, 3, 3), shape(2, 16, 30, 30),
         "{strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>}", threads, 1e-4);
+    // 32 output channels over 64 pixels take 6 x 4 vectors with 32 registers (KernelShape), a
+    // band's fewer columns 8 x 2: each band must keep the rows its constant weights were packed
+    // in (ResNet's 1 x 1 shortcut with stride 2 gave wrong results on two threads).
+    String w = "%w = " + constant(shape(32, 16, 1, 1));
+    check("conv_bands_packed_rows", List.of(shape(1, 16, 16, 16)), shape(1, 32, 8, 8), "\"nn.conv\"(%arg0, %w)", "{strides = array<i64: 2, 2>}", w,
+        null, threads, 1e-4);
   }
 
   /**

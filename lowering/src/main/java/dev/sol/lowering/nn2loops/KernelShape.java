@@ -77,6 +77,20 @@ record KernelShape(int width, int mr, int nv, long kc, long mcPanels, long ncPan
   }
 
   /**
+   * The tile of this one's rows for a product of {@code n} columns and depth {@code k}: as many
+   * vectors as the rows take ({@link #WIDE_TILES}; 5 x 5), at most as n needs. Products that
+   * read A panels packed for this shape (a convolution's weights) take it for their other
+   * blocks of columns (the last block of output rows, a band on a thread, the whole image), so
+   * that the panels' rows are the kernel's: {@link #choose} may take other rows for another n.
+   */
+  KernelShape forColumns(TargetDescription t, long n, long k) {
+    int accumulators = t.vectorRegisters() - t.vectorRegisters() / 4;
+    int full = accumulators >= 24 && mr == 5 ? 5 : Math.max(1, Math.min(8, accumulators / mr));
+    int v = (int) Math.max(1, Math.min(full, (n + width - 1) / width));
+    return new KernelShape(width, mr, v, 0, 0, 0, 0).blockedK(t, k, Math.max(8, t.l2Bytes() / 4 / (4L * v * width) / 8 * 8));
+  }
+
+  /**
    * This tile with blocks of k of at most {@code maxKc} (a multiple of 8), balanced and
    * multiples of 8, and the A and B blocks that go with them: mc x kc takes half of L2, kc x nc
    * half of L3.

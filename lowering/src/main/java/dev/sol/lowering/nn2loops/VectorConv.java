@@ -68,7 +68,7 @@ final class VectorConv {
     // rows of taps for B panels in the top or bottom output rows, the turned one any leading or
     // trailing taps of an A panel's pixels.
     boolean skips = weights != null && ws[2] * ws[3] > 1;
-    double usualKept = skips && shifted ? keptTaps(op, xs, ws, os, KernelShape.choose(t, m, columns, k).nr(), true) : 1;
+    double usualKept = skips && shifted ? keptTaps(op, xs, ws, os, KernelShape.choose(t, m, rows * os[3], k).forColumns(t, columns, k).nr(), true) : 1;
     double turnedKept = skips ? keptTaps(op, xs, ws, os, KernelShape.choose(t, xs[0] * n, m, k).mr(), false) : 1;
     if (ChannelLanesConv.better(t, m, k, ChannelLanesConv.packsA(t, op, ws, os), shifted, !implicit(op, ws), columns, copies, xs[0], n, ChannelLanesConv.ImageRows.paddedSize(op, xs), usualKept, turnedKept)) {
       ChannelLanesConv.conv(op, weights, l, x, w, bias, out, t, buffers, epilogue);
@@ -169,7 +169,7 @@ final class VectorConv {
     long outPerGroup = ws[0] / groups;
     long k = d.k();
     long[] groupWeights = {outPerGroup, ws[1], ws[2], ws[3]};
-    // mr depends on the rows of the product only, so the table's panels are those product() packs for.
+    // The shape product() packs for (the rows of the group's product, its blocks of output rows).
     int mr = KernelShape.choose(t, outPerGroup, blockRows(op, t, groupWeights, os) * os[3], k).mr();
     long panels = (outPerGroup + mr - 1) / mr;
     boolean tapMajor = weights != null && tapMajor(op, ws);
@@ -251,7 +251,7 @@ final class VectorConv {
       return;
     }
     Value cols = l.alloc(new MemRefType(new long[] {k, rows * ow}, FloatType.F32));
-    KernelShape last = KernelShape.choose(t, m, oh % rows * ow, k);
+    KernelShape last = s.forColumns(t, oh % rows * ow, k);
     l.forEach(new long[] {xs[0]}, iv -> {
       Value image = iv.getFirst();
       Consumer<Value> block = y0 -> {
@@ -347,10 +347,12 @@ final class VectorConv {
     long m = ws[0];
     long k = ws[1] * ws[2] * ws[3];
     Value cols = l.alloc(new MemRefType(new long[] {l.threads(), k, band * ow}, FloatType.F32));
+    // The shape the weights were packed for (see product); each band takes its rows.
+    KernelShape packing = KernelShape.choose(t, m, blockRows(op, t, ws, os) * ow, k);
     inBands(l, os[0], os[2], band, (serial, p, image, y0, rows) -> {
       im2col(serial, op, x, image, ws, os, y0, rows, cols, List.of(p), tapMajor);
       Value first = l.mul(y0, l.index(ow));
-      KernelShape s = KernelShape.choose(t, m, rows * ow, k);
+      KernelShape s = packing.forColumns(t, rows * ow, k);
       MatMulKernel.emit(serial, s, m, rows * ow, k, pa, MatMulKernel.rows(cols, List.of(p), s.nr()), band(l, planes, image, first, m, rows * ow),
           List.of(l.index(0)), init, null, inBand(epilogue, image, first));
     });
@@ -470,7 +472,8 @@ final class VectorConv {
     long m = ws[0];
     long k = channels * kh * kw;
     long n = oh * ow;
-    KernelShape s = panelCopies(t, KernelShape.choose(t, m, n, k), m, k);
+    // The rows of the shape the weights were packed for (see product), for the whole image.
+    KernelShape s = panelCopies(t, KernelShape.choose(t, m, blockRows(op, t, ws, os) * ow, k).forColumns(t, n, k), m, k);
     // The last vector of a row of B may read up to a vector past the last plane: slack of zeros.
     long size = shiftedSize(op, xs, ws, os);
     Value shifted = l.alloc(new MemRefType(new long[] {size + t.vectorWidth()}, FloatType.F32));

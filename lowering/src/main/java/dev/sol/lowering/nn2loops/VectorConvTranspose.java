@@ -67,7 +67,7 @@ final class VectorConvTranspose {
     Value images = CollapseShapeOp.create(b, l.location(), x, new int[] {0}, new int[] {1}, new int[] {2, 3}).result();
     Value cols = l.alloc(new MemRefType(new long[] {m, rows * xs[3]}, FloatType.F32));
     Value zero = l.constant(0, FloatType.F32);
-    KernelShape last = VectorConv.panelCopies(t, KernelShape.choose(t, m, xs[2] % rows * xs[3], k), m, k);
+    KernelShape last = VectorConv.panelCopies(t, KernelShape.choose(t, m, rows * xs[3], k).forColumns(t, xs[2] % rows * xs[3], k), m, k);
     l.forEach(new long[] {xs[0]}, iv -> {
       Value image = iv.getFirst();
       l.parallelForEach(new long[] {os[1], os[2], os[3]}, 1,

@@ -263,6 +263,21 @@
   "func.return"(%0) : (tensor<1x24x11x10xf32>) -> ()
 }) {function_type = (tensor<1x8x11x10xf32>, tensor<24x8x3x3xf32>) -> tensor<1x24x11x10xf32>, sym_name = "conv_panels_copied"} : () -> ()
 
+// Rows of whole vectors (12 columns, vectors of 4) start on vector boundaries in the shifted
+// copies: the four A panels read each B panel there in place, with no copy on the stack.
+// CHECK-LABEL: "func.func"
+// CHECK: %[[SHIFTED:.*]] = "memref.alloc"() {{.*}} : () -> memref<3748xf32>
+// CHECK-NOT: "memref.alloca"
+// CHECK: "vector.load"(%[[SHIFTED]], %{{.*}}) : (memref<3748xf32>, index) -> vector<4xf32>
+// CHECK: "vector.fma"
+// CHECK-NOT: "memref.alloca"
+// CHECK: sym_name = "conv_panels_in_place"
+"func.func"() ({
+^bb0(%x: tensor<1x8x11x12xf32>, %w: tensor<24x8x3x3xf32>):
+  %0 = "nn.conv"(%x, %w) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x8x11x12xf32>, tensor<24x8x3x3xf32>) -> tensor<1x24x11x12xf32>
+  "func.return"(%0) : (tensor<1x24x11x12xf32>) -> ()
+}) {function_type = (tensor<1x8x11x12xf32>, tensor<24x8x3x3xf32>) -> tensor<1x24x11x12xf32>, sym_name = "conv_panels_in_place"} : () -> ()
+
 // A 1 x 1 convolution reads the image's rows as B; with four A panels each B panel (72 rows of
 // 4 pixels, the rows a plane apart) is copied to the stack first, as for the shifted copies
 // (for 72 rows of k; with 64 or fewer see conv_1x1_sub_blocks).

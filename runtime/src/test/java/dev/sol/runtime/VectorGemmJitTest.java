@@ -64,6 +64,9 @@ class VectorGemmJitTest {
         "\"nn.conv\"(%arg0, %arg1, %arg2)", "");
     check("conv_3x3", List.of(shape(1, 16, 12, 12), shape(16, 16, 3, 3), shape(16)), shape(1, 16, 12, 12),
         "\"nn.conv\"(%arg0, %arg1, %arg2)", "{pads = array<i64: 1, 1, 1, 1>}");
+    // Rows of 64 pixels, whole vectors: B read in place from the shifted copies (the OCR CNN's 3 x 3).
+    check("conv_3x3_aligned_rows", List.of(shape(1, 32, 16, 64), shape(64, 32, 3, 3), shape(64)), shape(1, 64, 16, 64),
+        "\"nn.conv\"(%arg0, %arg1, %arg2)", "{pads = array<i64: 1, 1, 1, 1>}");
     check("conv_strided_dilated", List.of(shape(2, 3, 15, 17), shape(8, 3, 3, 2)), shape(2, 8, 6, 9), "\"nn.conv\"(%arg0, %arg1)",
         "{strides = array<i64: 2, 2>, dilations = array<i64: 2, 1>, pads = array<i64: 1, 0, 0, 1>}");
     // 1-D convolutions run as 2-D ones of height 1 (nn-conv1d-as-2d): a strided one and a depthwise one.

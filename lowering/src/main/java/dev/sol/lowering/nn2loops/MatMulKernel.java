@@ -70,6 +70,17 @@ final class MatMulKernel {
     Value[] of(Loops l, Value aPanel, Value bPanel);
   }
 
+  /**
+   * A packed in panels by {@link GemmPacking#packA} for tiles of {@code s}: the mr values of one
+   * k next to each other. Panels packed for other rows than the tile's would be read as wrong
+   * values: that is a compiler error, caught here.
+   */
+  static ASource packedA(Value packedA, KernelShape s) {
+    long rows = ((MemRefType) packedA.type()).shape()[2];
+    if (rows != s.mr()) throw new IllegalStateException("A panels packed for " + rows + " rows, the kernel's tile has " + s.mr());
+    return packedA(packedA);
+  }
+
   /** A packed in panels by {@link GemmPacking#packA}: the mr values of one k next to each other. */
   static ASource packedA(Value packedA) {
     return (l, panel, k, row) -> l.load(packedA, List.of(panel, k, l.index(row)));
@@ -212,7 +223,7 @@ final class MatMulKernel {
    */
   static void emit(Loops l, KernelShape s, long m, long n, long k, Value packedA, BSource bSource, Value out, List<Value> outPrefix,
       TileInit init, Value colOffset, Epilogue epilogue) {
-    emit(l, s, m, n, k, packedA(packedA), bSource, out, outPrefix, init, colOffset, epilogue);
+    emit(l, s, m, n, k, packedA(packedA, s), bSource, out, outPrefix, init, colOffset, epilogue);
   }
 
   /** {@link #emit} with A read from {@code aSource}. */

@@ -523,7 +523,7 @@ final class VectorConv {
           }
         }
       });
-      MatMulKernel.emit(l, s, m, n, k, MatMulKernel.packedA(pa), kRange, source, planes, List.of(image), init, null, epilogue);
+      MatMulKernel.emit(l, s, m, n, k, MatMulKernel.packedA(pa, s), kRange, source, planes, List.of(image), init, null, epilogue);
     });
   }
 

@@ -95,7 +95,7 @@ final class VectorGemm {
       // Transposed, or scaled by alpha: packing does both on the way.
       Value pa = l.alloc(GemmPacking.typeOfA(s, m, k));
       GemmPacking.packA(l, s, a, m, k, alpha, pa);
-      as = MatMulKernel.packedA(pa);
+      as = MatMulKernel.packedA(pa, s);
     } else {
       as = MatMulKernel.rowsA(a.memref(), a.prefix(), s.mr());
     }

@@ -42,7 +42,7 @@ record KernelShape(int width, int mr, int nv, long kc, long mcPanels, long ncPan
    */
   static KernelShape choose(TargetDescription t, long m, long n, long k) {
     int w = t.vectorWidth();
-    int accumulators = t.vectorRegisters() - t.vectorRegisters() / 4;
+    int accumulators = accumulators(t);
     int nv = Math.max(1, t.vectorRegisters() / 8);
     int mr = accumulators / nv;
     if (m < mr) {
@@ -71,10 +71,14 @@ record KernelShape(int width, int mr, int nv, long kc, long mcPanels, long ncPan
         }
       }
     }
-    int nr = nv * w;
-    // Blocks of k are balanced and multiples of 8.
-    return new KernelShape(w, mr, nv, 0, 0, 0, 0).blockedK(t, k, Math.max(8, t.l2Bytes() / 4 / (4L * nr) / 8 * 8));
+    return new KernelShape(w, mr, nv, 0, 0, 0, 0).blockedK(t, k, maxKc(t, nv * w));
   }
+
+  /** The tile's accumulators: three quarters of the vector registers. */
+  private static int accumulators(TargetDescription t) { return t.vectorRegisters() - t.vectorRegisters() / 4; }
+
+  /** The longest block of k for B micro-panels {@code nr} wide: a quarter of L2, a multiple of 8 (blocks are balanced in {@link #blockedK}). */
+  private static long maxKc(TargetDescription t, int nr) { return Math.max(8, t.l2Bytes() / 4 / (4L * nr) / 8 * 8); }
 
   /**
    * The tile of this one's rows for a product of {@code n} columns and depth {@code k}: as many
@@ -84,10 +88,10 @@ record KernelShape(int width, int mr, int nv, long kc, long mcPanels, long ncPan
    * that the panels' rows are the kernel's: {@link #choose} may take other rows for another n.
    */
   KernelShape forColumns(TargetDescription t, long n, long k) {
-    int accumulators = t.vectorRegisters() - t.vectorRegisters() / 4;
+    int accumulators = accumulators(t);
     int full = accumulators >= 24 && mr == 5 ? 5 : Math.max(1, Math.min(8, accumulators / mr));
     int v = (int) Math.max(1, Math.min(full, (n + width - 1) / width));
-    return new KernelShape(width, mr, v, 0, 0, 0, 0).blockedK(t, k, Math.max(8, t.l2Bytes() / 4 / (4L * v * width) / 8 * 8));
+    return new KernelShape(width, mr, v, 0, 0, 0, 0).blockedK(t, k, maxKc(t, v * width));
   }
 
   /**

@@ -68,7 +68,7 @@ final class VectorConv {
     // rows of taps for B panels in the top or bottom output rows, the turned one any leading or
     // trailing taps of an A panel's pixels.
     boolean skips = weights != null && ws[2] * ws[3] > 1;
-    double usualKept = skips && shifted ? keptTaps(op, xs, ws, os, KernelShape.choose(t, m, rows * os[3], k).forColumns(t, columns, k).nr(), true) : 1;
+    double usualKept = skips && shifted ? keptTaps(op, xs, ws, os, packing(op, t, ws, os).forColumns(t, columns, k).nr(), true) : 1;
     double turnedKept = skips ? keptTaps(op, xs, ws, os, KernelShape.choose(t, xs[0] * n, m, k).mr(), false) : 1;
     if (ChannelLanesConv.better(t, m, k, ChannelLanesConv.packsA(t, op, ws, os), shifted, !implicit(op, ws), columns, copies, xs[0], n, ChannelLanesConv.ImageRows.paddedSize(op, xs), usualKept, turnedKept)) {
       ChannelLanesConv.conv(op, weights, l, x, w, bias, out, t, buffers, epilogue);
@@ -78,7 +78,7 @@ final class VectorConv {
     boolean tapMajor = weights != null && tapMajor(op, ws);
     if (weights != null) {
       DenseElementsAttr wv = tapMajor ? GemmPacking.tapMajor(weights.value(), m, ws[1], ws[2] * ws[3]) : weights.value();
-      pa = buffers.table(l, GemmPacking.packConstantA(KernelShape.choose(t, m, rows * os[3], k), wv, m, k), op);
+      pa = buffers.table(l, GemmPacking.packConstantA(packing(op, t, ws, os), wv, m, k), op);
     }
     product(op, l, x, w, pa, tapMajor, bias, out, t, buffers, epilogue);
   }
@@ -140,6 +140,16 @@ final class VectorConv {
   }
 
   /**
+   * The tile the weights (ws, m x k once collapsed) are packed for: that of the product of one
+   * block of output rows ({@link #blockRows}). Every product over them keeps its rows, taking
+   * {@link KernelShape#forColumns} for other numbers of columns (a band, the last block, the
+   * whole image of the shifted copies); {@code MatMulKernel} checks that they match.
+   */
+  private static KernelShape packing(ConvOp op, TargetDescription t, long[] ws, long[] os) {
+    return KernelShape.choose(t, ws[0], blockRows(op, t, ws, os) * os[3], ws[1] * ws[2] * ws[3]);
+  }
+
+  /**
    * The output rows of a block of the column matrix. The column matrix of a whole image can be
    * far larger than the caches (115 MB for a 3 x 3 convolution of 64 channels at 224 x 224),
    * and writing it out only to read it back made such layers memory-bound. It is built for a
@@ -169,8 +179,7 @@ final class VectorConv {
     long outPerGroup = ws[0] / groups;
     long k = d.k();
     long[] groupWeights = {outPerGroup, ws[1], ws[2], ws[3]};
-    // The shape product() packs for (the rows of the group's product, its blocks of output rows).
-    int mr = KernelShape.choose(t, outPerGroup, blockRows(op, t, groupWeights, os) * os[3], k).mr();
+    int mr = packing(op, t, groupWeights, os).mr();
     long panels = (outPerGroup + mr - 1) / mr;
     boolean tapMajor = weights != null && tapMajor(op, ws);
     DenseElementsAttr wv = weights == null ? null : tapMajor ? GemmPacking.tapMajor(weights.value(), ws[0], ws[1], ws[2] * ws[3]) : weights.value();
@@ -210,12 +219,9 @@ final class VectorConv {
     long oh = os[2];
     long ow = os[3];
     long rows = blockRows(op, t, ws, os);
-    KernelShape s = KernelShape.choose(t, m, rows * ow, k);
+    KernelShape s = packing(op, t, ws, os);
     Builder b = l.builder();
     Value pa = packed != null ? packed : packWeights(l, s, w, m, k);
-    if (((MemRefType) pa.type()).shape()[2] != s.mr()) {
-      throw new IllegalStateException("weights packed for " + ((MemRefType) pa.type()).shape()[2] + " rows, the kernel takes " + s.mr());
-    }
     Value images = CollapseShapeOp.create(b, l.location(), x, new int[] {0}, new int[] {1}, new int[] {2, 3}).result();
     Value planes = CollapseShapeOp.create(b, l.location(), out, new int[] {0}, new int[] {1}, new int[] {2, 3}).result();
     MatMulKernel.TileInit init = bias == null ? MatMulKernel.ZERO
@@ -347,8 +353,7 @@ final class VectorConv {
     long m = ws[0];
     long k = ws[1] * ws[2] * ws[3];
     Value cols = l.alloc(new MemRefType(new long[] {l.threads(), k, band * ow}, FloatType.F32));
-    // The shape the weights were packed for (see product); each band takes its rows.
-    KernelShape packing = KernelShape.choose(t, m, blockRows(op, t, ws, os) * ow, k);
+    KernelShape packing = packing(op, t, ws, os);
     inBands(l, os[0], os[2], band, (serial, p, image, y0, rows) -> {
       im2col(serial, op, x, image, ws, os, y0, rows, cols, List.of(p), tapMajor);
       Value first = l.mul(y0, l.index(ow));
@@ -472,8 +477,7 @@ final class VectorConv {
     long m = ws[0];
     long k = channels * kh * kw;
     long n = oh * ow;
-    // The rows of the shape the weights were packed for (see product), for the whole image.
-    KernelShape s = panelCopies(t, KernelShape.choose(t, m, blockRows(op, t, ws, os) * ow, k).forColumns(t, n, k), m, k);
+    KernelShape s = panelCopies(t, packing(op, t, ws, os).forColumns(t, n, k), m, k);
     // The last vector of a row of B may read up to a vector past the last plane: slack of zeros.
     long size = shiftedSize(op, xs, ws, os);
     Value shifted = l.alloc(new MemRefType(new long[] {size + t.vectorWidth()}, FloatType.F32));

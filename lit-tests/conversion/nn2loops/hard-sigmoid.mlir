@@ -19,8 +19,10 @@
 // CHECK: %[[LIN:.*]] = "arith.addf"(%[[AX]], %[[BETA]])
 // CHECK-DAG: %[[ZERO:.*]] = "arith.constant"() {value = 0.000000e+00 : f32}
 // CHECK-DAG: %[[ONE:.*]] = "arith.constant"() {value = 1.000000e+00 : f32}
-// CHECK: %[[UP:.*]] = "arith.minf"(%[[ONE]], %[[LIN]])
-// CHECK: %[[R:.*]] = "arith.maxf"(%[[ZERO]], %[[UP]])
+// CHECK: %[[ABOVE:.*]] = "arith.cmpf"(%[[LIN]], %[[ONE]]) {predicate = 2 : i64}
+// CHECK: %[[UP:.*]] = "arith.select"(%[[ABOVE]], %[[ONE]], %[[LIN]])
+// CHECK: %[[BELOW:.*]] = "arith.cmpf"(%[[UP]], %[[ZERO]]) {predicate = 4 : i64}
+// CHECK: %[[R:.*]] = "arith.select"(%[[BELOW]], %[[ZERO]], %[[UP]])
 // CHECK: "memref.store"(%[[R]], %[[OUT]], %[[I]], %[[J]]) : (f32, memref<2x3xf32>, index, index) -> ()
 // CHECK: "bufferization.to_tensor"(%[[OUT]])
 // CHECK: sym_name = "hard_sigmoid"
@@ -48,8 +50,10 @@
 // CHECK: %[[LIN:.*]] = "arith.addf"(%[[AX]], %[[BETA]])
 // CHECK-DAG: %[[ZERO:.*]] = "arith.constant"() {value = 0.000000e+00 : f32}
 // CHECK-DAG: %[[ONE:.*]] = "arith.constant"() {value = 1.000000e+00 : f32}
-// CHECK: %[[UP:.*]] = "arith.minf"(%[[ONE]], %[[LIN]])
-// CHECK: %[[R:.*]] = "arith.maxf"(%[[ZERO]], %[[UP]])
+// CHECK: %[[ABOVE:.*]] = "arith.cmpf"(%[[LIN]], %[[ONE]]) {predicate = 2 : i64}
+// CHECK: %[[UP:.*]] = "arith.select"(%[[ABOVE]], %[[ONE]], %[[LIN]])
+// CHECK: %[[BELOW:.*]] = "arith.cmpf"(%[[UP]], %[[ZERO]]) {predicate = 4 : i64}
+// CHECK: %[[R:.*]] = "arith.select"(%[[BELOW]], %[[ZERO]], %[[UP]])
 // CHECK: "memref.store"(%[[R]], %[[OUT]], %[[I]], %[[J]]) : (f32, memref<2x3xf32>, index, index) -> ()
 // CHECK: "bufferization.to_tensor"(%[[OUT]])
 // CHECK: sym_name = "hard_sigmoid_default"

@@ -11,6 +11,8 @@
 // vector.shuffle, serving two taps; the third tap is the even lanes moved down by one, the
 // last from a third aligned load (loads at +2 would straddle the stores that just wrote the
 // row and stall store-to-load forwarding); the last vector of outputs is written masked.
+// Each maximum is x > y ? x : y (one maxps on x86), or x + y where x and y are unordered, so
+// that a NaN in the window still gives NaN.
 
 // EQUIV-NOT: changed the results
 // EQUIV: sym_name = "pool_3x3_stride_2"
@@ -30,7 +32,11 @@
 // CHECK: "memref.alloca"() {{.*}} -> memref<160xf32>
 // CHECK: "vector.store"(%{{.*}}, %[[ROW:.*]], %{{.*}}) : (vector<16xf32>, memref<160xf32>, index) -> ()
 // CHECK: "vector.load"(%{{.*}}) : (memref<1x2x111x111xf32>, index, index, index, index) -> vector<16xf32>
-// CHECK: "arith.maxf"
+// CHECK: %[[GT:.*]] = "arith.cmpf"(%[[P:.*]], %[[Q:.*]]) {predicate = 2 : i64} : (vector<16xf32>, vector<16xf32>) -> vector<16xi1>
+// CHECK: %[[LARGER:.*]] = "arith.select"(%[[GT]], %[[P]], %[[Q]])
+// CHECK: %[[UNORDERED:.*]] = "arith.cmpf"(%[[P]], %[[Q]]) {predicate = 14 : i64}
+// CHECK: %[[SUM:.*]] = "arith.addf"(%[[P]], %[[Q]])
+// CHECK: "arith.select"(%[[UNORDERED]], %[[SUM]], %[[LARGER]])
 // CHECK: "vector.transfer_read"(%{{.*}}) {{.*}} : (memref<1x2x111x111xf32>, index, index, index, index, f32) -> vector<16xf32>
 // CHECK: %[[A:.*]] = "vector.load"(%[[ROW]], %{{.*}}) : (memref<160xf32>, index) -> vector<16xf32>
 // CHECK: %[[B:.*]] = "vector.load"(%[[ROW]], %{{.*}}) : (memref<160xf32>, index) -> vector<16xf32>
@@ -84,8 +90,12 @@
 // CHECK: %[[C:.*]] = "vector.load"(%{{.*}}) : (memref<112xf32>, index) -> vector<16xf32>
 // CHECK: %[[T0:.*]] = "vector.shuffle"(%[[A]], %[[B]]) {mask = [15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30]}
 // CHECK: %[[T2:.*]] = "vector.shuffle"(%[[B]], %[[C]]) {mask = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]}
-// CHECK: %[[M:.*]] = "arith.maxf"(%[[T0]], %[[B]])
-// CHECK: "arith.maxf"(%[[M]], %[[T2]])
+// CHECK: %[[GT:.*]] = "arith.cmpf"(%[[T0]], %[[B]]) {predicate = 2 : i64}
+// CHECK: %[[LARGER:.*]] = "arith.select"(%[[GT]], %[[T0]], %[[B]])
+// CHECK: %[[UNORDERED:.*]] = "arith.cmpf"(%[[T0]], %[[B]]) {predicate = 14 : i64}
+// CHECK: %[[SUM:.*]] = "arith.addf"(%[[T0]], %[[B]])
+// CHECK: %[[M:.*]] = "arith.select"(%[[UNORDERED]], %[[SUM]], %[[LARGER]])
+// CHECK: "arith.cmpf"(%[[M]], %[[T2]]) {predicate = 2 : i64}
 // CHECK-NOT: "memref.load"
 // CHECK: sym_name = "pool_3x3_stride_1"
 "builtin.module"() ({

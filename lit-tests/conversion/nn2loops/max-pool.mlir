@@ -20,18 +20,26 @@
 // CHECK: "scf.for"
 // CHECK-NEXT: ^bb0(%[[W:.*]]: index):
 // CHECK: %[[V0:.*]] = "memref.load"(%[[XM]], %[[N]], %[[C]], %{{.*}}, %[[W]]) : (memref<1x2x4x4xf32>, index, index, index, index) -> f32
-// CHECK: %[[M0:.*]] = "arith.maxf"(%[[NEGINF]], %[[V0]])
+// CHECK: "arith.cmpf"(%[[NEGINF]], %[[V0]]) {predicate = 2 : i64}
+// CHECK: "arith.cmpf"(%[[NEGINF]], %[[V0]]) {predicate = 14 : i64}
+// CHECK: %[[M0:.*]] = "arith.select"
 // CHECK: %[[V1:.*]] = "memref.load"(%[[XM]], %[[N]], %[[C]], %{{.*}}, %[[W]])
-// CHECK: %[[M1:.*]] = "arith.maxf"(%[[M0]], %[[V1]])
+// CHECK: "arith.cmpf"(%[[M0]], %[[V1]]) {predicate = 2 : i64}
+// CHECK: "arith.cmpf"(%[[M0]], %[[V1]]) {predicate = 14 : i64}
+// CHECK: %[[M1:.*]] = "arith.select"
 // CHECK: "memref.store"(%[[M1]], %[[ROW]], %[[W]])
 // CHECK: "scf.for"
 // CHECK-NEXT: ^bb0(%[[J:.*]]: index):
-// CHECK-NOT: "arith.select"
+// CHECK-NOT: "arith.cmpi"
 // CHECK: %[[R0:.*]] = "memref.load"(%[[ROW]], %{{.*}}) : (memref<4xf32>, index) -> f32
-// CHECK: %[[H0:.*]] = "arith.maxf"(%[[NEGINF]], %[[R0]])
+// CHECK: "arith.cmpf"(%[[NEGINF]], %[[R0]]) {predicate = 2 : i64}
+// CHECK: "arith.cmpf"(%[[NEGINF]], %[[R0]]) {predicate = 14 : i64}
+// CHECK: %[[H0:.*]] = "arith.select"
 // CHECK: %[[R1:.*]] = "memref.load"(%[[ROW]], %{{.*}}) : (memref<4xf32>, index) -> f32
-// CHECK: %[[H1:.*]] = "arith.maxf"(%[[H0]], %[[R1]])
-// CHECK-NOT: "arith.select"
+// CHECK: "arith.cmpf"(%[[H0]], %[[R1]]) {predicate = 2 : i64}
+// CHECK: "arith.cmpf"(%[[H0]], %[[R1]]) {predicate = 14 : i64}
+// CHECK: %[[H1:.*]] = "arith.select"
+// CHECK-NOT: "arith.cmpi"
 // CHECK: "memref.store"(%[[H1]], %[[OUT]], %[[N]], %[[C]], %[[I]], %[[J]])
 // CHECK: sym_name = "max_pool"
 "func.func"() ({
@@ -70,7 +78,9 @@
 // CHECK: %[[LT:.*]] = "arith.cmpi"(%[[P]], %[[HI]]) {predicate = 2 : i64}
 // CHECK: %[[IN:.*]] = "arith.andi"(%[[GE]], %[[LT]])
 // CHECK: "memref.load"(%[[XM]], %{{.*}}, %{{.*}}, %{{.*}}) : (memref<1x1x6xf32>, index, index, index) -> f32
-// CHECK: %[[NEXT:.*]] = "arith.maxf"(%[[M]],
+// CHECK: "arith.cmpf"(%[[M]], %{{.*}}) {predicate = 2 : i64}
+// CHECK: "arith.cmpf"(%[[M]], %{{.*}}) {predicate = 14 : i64}
+// CHECK: %[[NEXT:.*]] = "arith.select"
 // CHECK: "arith.select"(%[[IN]], %[[NEXT]], %[[M]])
 // CHECK: "memref.store"(%[[MAX]], %[[OUT]], %{{.*}}, %{{.*}}, %[[O]])
 // CHECK: sym_name = "max_pool_1d_padded_dilated"

@@ -41,9 +41,9 @@
 // CHECK-NEXT: ^bb0(%{{.*}}: index):
 // CHECK: "scf.for"
 // CHECK: "scf.for"
-// CHECK: "arith.maxf"
+// CHECK: "arith.cmpf"({{.*}}) {predicate = 2 : i64}
 // CHECK: "vector.shuffle"
-// CHECK: "arith.maxf"
+// CHECK: "arith.cmpf"({{.*}}) {predicate = 2 : i64}
 // CHECK: sym_name = "pool"
 "func.func"() ({
 ^bb0(%x: tensor<1x3x8x8xf32>):

@@ -1,7 +1,7 @@
 // RUN: %sol-opt %s -p convert-nn-to-loops | FileCheck %s --implicit-check-not='"nn.'
 // RUN: %sol-opt %s --check-equivalence -p convert-nn-to-loops,bufferize 2>&1 | FileCheck %s --check-prefix=EQUIV
 
-// nn.reduce_max starts from -inf and combines with maxf.
+// nn.reduce_max starts from -inf and combines as x > y ? x : y, or x + y (NaN) where unordered.
 // CHECK-LABEL: "func.func"
 // CHECK: ^bb0(%[[X:.*]]: tensor<2x3xf32>):
 // CHECK: %[[XM:.*]] = "bufferization.to_memref"(%[[X]])
@@ -20,7 +20,9 @@
 // CHECK: %[[R1:.*]] = "scf.for"(%{{.*}}, %[[RB1]], %{{.*}}, %[[A0]]) ({
 // CHECK-NEXT: ^bb0(%[[K1:.*]]: index, %[[A1:.*]]: f32):
 // CHECK: %[[V:.*]] = "memref.load"(%[[XM]], %[[I0]], %[[K1]]) : (memref<2x3xf32>, index, index) -> f32
-// CHECK: %[[NEXT:.*]] = "arith.maxf"(%[[A1]], %[[V]]) : (f32, f32) -> f32
+// CHECK: "arith.cmpf"(%[[A1]], %[[V]]) {predicate = 2 : i64}
+// CHECK: "arith.cmpf"(%[[A1]], %[[V]]) {predicate = 14 : i64}
+// CHECK: %[[NEXT:.*]] = "arith.select"
 // CHECK: "scf.yield"(%[[NEXT]]) : (f32) -> ()
 // CHECK: "scf.yield"(%[[R1]]) : (f32) -> ()
 // CHECK-NOT: "arith.divf"

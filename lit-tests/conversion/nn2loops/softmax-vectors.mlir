@@ -15,12 +15,19 @@
 // CHECK: "scf.for"
 // CHECK: ^bb0(%[[ROW:.*]]: index):
 // CHECK: %[[V0:.*]] = "vector.load"
-// CHECK: %[[A0:.*]] = "arith.maxf"(%{{.*}}, %[[V0]]) : (vector<16xf32>, vector<16xf32>)
+// CHECK: "arith.cmpf"(%{{.*}}, %[[V0]]) {predicate = 2 : i64}
+// CHECK: "arith.cmpf"(%{{.*}}, %[[V0]]) {predicate = 14 : i64}
+// CHECK: %[[A0:.*]] = "arith.select"
 // CHECK: %[[V1:.*]] = "vector.load"
-// CHECK: %[[A1:.*]] = "arith.maxf"(%{{.*}}, %[[V1]]) : (vector<16xf32>, vector<16xf32>)
-// CHECK: %[[MAXV:.*]] = "arith.maxf"(%[[A0]], %[[A1]])
+// CHECK: "arith.cmpf"(%{{.*}}, %[[V1]]) {predicate = 2 : i64}
+// CHECK: "arith.cmpf"(%{{.*}}, %[[V1]]) {predicate = 14 : i64}
+// CHECK: %[[A1:.*]] = "arith.select"
+// CHECK: "arith.cmpf"(%[[A0]], %[[A1]]) {predicate = 2 : i64}
+// CHECK: "arith.cmpf"(%[[A0]], %[[A1]]) {predicate = 14 : i64}
+// CHECK: %[[MAXV:.*]] = "arith.select"
 // CHECK: %[[LAST:.*]] = "vector.transfer_read"(%{{.*}}, %[[ROW]], %[[TAIL]], %[[NEGINF]]) {in_bounds = [false]
-// CHECK: "arith.maxf"(%[[MAXV]], %[[LAST]])
+// CHECK: "arith.cmpf"(%[[MAXV]], %[[LAST]]) {predicate = 2 : i64}
+// CHECK: "arith.cmpf"(%[[MAXV]], %[[LAST]]) {predicate = 14 : i64}
 // CHECK: "vector.shuffle"
 // CHECK: %[[MAX:.*]] = "vector.extract"
 // CHECK: %[[SHIFT:.*]] = "vector.broadcast"(%[[MAX]])
@@ -57,11 +64,15 @@
 // accumulators (independent chains of maxima, then of sums), the ninth into the first.
 // CHECK-LABEL: "func.func"
 // CHECK: %[[M:.*]]:4 = "scf.for"
-// CHECK-COUNT-4: "arith.maxf"({{.*}}) : (vector<16xf32>, vector<16xf32>)
+// CHECK-COUNT-4: "arith.cmpf"({{.*}}) {predicate = 14 : i64} : (vector<16xf32>, vector<16xf32>)
 // CHECK: "scf.yield"
-// CHECK: %[[M0:.*]] = "arith.maxf"(%[[M]]#0, %{{.*}})
-// CHECK: "arith.maxf"(%[[M0]], %[[M]]#1)
-// CHECK: "arith.maxf"(%[[M]]#2, %[[M]]#3)
+// CHECK: "arith.cmpf"(%[[M]]#0, %{{.*}}) {predicate = 2 : i64}
+// CHECK: "arith.cmpf"(%[[M]]#0, %{{.*}}) {predicate = 14 : i64}
+// CHECK: %[[M0:.*]] = "arith.select"
+// CHECK: "arith.cmpf"(%[[M0]], %[[M]]#1) {predicate = 2 : i64}
+// CHECK: "arith.cmpf"(%[[M0]], %[[M]]#1) {predicate = 14 : i64}
+// CHECK: "arith.cmpf"(%[[M]]#2, %[[M]]#3) {predicate = 2 : i64}
+// CHECK: "arith.cmpf"(%[[M]]#2, %[[M]]#3) {predicate = 14 : i64}
 // CHECK: %[[S:.*]]:4 = "scf.for"
 // CHECK-COUNT-4: "math.exp"
 // CHECK: "scf.yield"

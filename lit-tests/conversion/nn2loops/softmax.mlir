@@ -19,7 +19,9 @@
 // CHECK: %[[MAX:.*]] = "scf.for"(%{{.*}}, %[[UBK]], %{{.*}}, %[[NEGINF]]) ({
 // CHECK-NEXT: ^bb0(%[[K:.*]]: index, %[[M:.*]]: f32):
 // CHECK: %[[V:.*]] = "memref.load"(%[[XM]], %[[I]], %[[K]])
-// CHECK: %[[NM:.*]] = "arith.maxf"(%[[M]], %[[V]])
+// CHECK: "arith.cmpf"(%[[M]], %[[V]]) {predicate = 2 : i64}
+// CHECK: "arith.cmpf"(%[[M]], %[[V]]) {predicate = 14 : i64}
+// CHECK: %[[NM:.*]] = "arith.select"
 // CHECK: "scf.yield"(%[[NM]])
 // CHECK-DAG: %[[ZERO:.*]] = "arith.constant"() {value = 0.000000e+00 : f32}
 // CHECK-DAG: %[[UBK2:.*]] = "arith.constant"() {value = 3 : index}
@@ -61,7 +63,7 @@
 // CHECK: %[[MAX:.*]] = "scf.for"(%{{.*}}, %[[UBK]], %{{.*}}, %{{.*}}) ({
 // CHECK-NEXT: ^bb0(%[[K:.*]]: index, %{{.*}}: f32):
 // CHECK: "memref.load"(%[[XM]], %[[K]], %[[J]])
-// CHECK: "arith.maxf"
+// CHECK: "arith.cmpf"({{.*}}) {predicate = 14 : i64}
 // CHECK: "scf.for"
 // CHECK: "math.exp"
 // CHECK: "scf.for"
@@ -82,7 +84,7 @@
 // CHECK: "scf.for"
 // CHECK-NEXT: ^bb0(%[[I:.*]]: index):
 // CHECK: %[[MAX:.*]] = "scf.for"
-// CHECK: "arith.maxf"
+// CHECK: "arith.cmpf"({{.*}}) {predicate = 14 : i64}
 // CHECK: %[[SUM:.*]] = "scf.for"
 // CHECK: "math.exp"
 // CHECK: %[[LOG:.*]] = "math.log"(%[[SUM]])

@@ -19,6 +19,6 @@ public final class HardSigmoidLowering extends UnaryElementwiseLowering<HardSigm
   /** {@code v} clamped to [0, 1]. */
   static Value unitClamp(Loops l, Value v) {
     Type t = v.type();
-    return l.max(l.constant(0, t), l.min(l.constant(1, t), v));
+    return l.maxWithBound(l.minWithBound(v, l.constant(1, t)), l.constant(0, t));
   }
 }

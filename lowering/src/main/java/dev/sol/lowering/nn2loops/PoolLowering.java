@@ -3,7 +3,6 @@ package dev.sol.lowering.nn2loops;
 import dev.sol.dialect.nn.Integers;
 import dev.sol.dialect.nn.PoolOp;
 import dev.sol.ir.*;
-import dev.sol.dialect.arith.MaxFOp;
 import dev.sol.dialect.vector.BroadcastOp;
 import dev.sol.dialect.vector.LoadOp;
 import dev.sol.dialect.vector.ShuffleOp;
@@ -51,7 +50,7 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
       Value acc = l.reduce(kernel, max ? lowest(l, element, t) : l.constant(0, t), (kv, s) -> {
         Windowed wv = window(l, iv, kv, xs, st, dl, pd, false);
         Value v = l.load(x, wv.indices);
-        Value next = max ? l.max(s, v) : l.add(s, v);
+        Value next = max ? l.maxWithNaN(s, v) : l.add(s, v);
         return wv.inside == null ? next : l.select(wv.inside, next, s);
       });
       if (!max) {
@@ -136,7 +135,7 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
       } else {
         l.forEach(new long[] {xs[3]}, cv -> {
           Value m = lowest;
-          for (int i = 0; i < k[0]; i++) m = l.max(m, l.load(x, List.of(iv.get(0), iv.get(1), l.add(top, l.index(i)), cv.getFirst())));
+          for (int i = 0; i < k[0]; i++) m = l.maxWithNaN(m, l.load(x, List.of(iv.get(0), iv.get(1), l.add(top, l.index(i)), cv.getFirst())));
           l.store(m, row, cv);
         });
       }
@@ -147,7 +146,7 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
         range(l, cols[0], cols[1], c -> {
           Value left = l.sub(l.mul(c, l.index(st[1])), l.index(pd[1]));
           Value m = lowest;
-          for (int j = 0; j < k[1]; j++) m = l.max(m, l.load(row, List.of(l.add(left, l.index(j)))));
+          for (int j = 0; j < k[1]; j++) m = l.maxWithNaN(m, l.load(row, List.of(l.add(left, l.index(j)))));
           l.store(m, out, List.of(iv.get(0), iv.get(1), y, c));
         });
       }
@@ -271,7 +270,7 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
 
   /** max(a, b) for max pooling, a + b for averages. */
   private static Value combine(Loops l, boolean max, Value a, Value b) {
-    return max ? MaxFOp.create(l.builder(), l.location(), a, b).result() : dev.sol.dialect.arith.AddFOp.create(l.builder(), l.location(), a, b).result();
+    return max ? l.maxWithNaN(a, b) : dev.sol.dialect.arith.AddFOp.create(l.builder(), l.location(), a, b).result();
   }
 
   /** Whether the taps of a window whose left edge is {@code offset} lanes into a vector fit the vectors {@link #columnPass} reads. */
@@ -365,7 +364,7 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
         for (int j = 0; j < kernel[1]; j++) {
           PlaneWindows.Tap tap = plane.tap(l, y, col, i, j, checked);
           Value v = l.load(x, List.of(iv.get(0), iv.get(1), tap.iy(), tap.ix()));
-          Value next = max ? l.max(acc, v) : l.add(acc, v);
+          Value next = max ? l.maxWithNaN(acc, v) : l.add(acc, v);
           acc = tap.inside() == null ? next : l.select(tap.inside(), next, acc);
           if (!max && checked) {
             Value counted = countPad ? l.and(l.inRange(tap.rawY(), -pd[0], xs[2] + pd[2]), l.inRange(tap.rawX(), -pd[1], xs[3] + pd[3]))

@@ -79,7 +79,7 @@ public final class ReduceLowering<T extends ReduceOp> extends NnLowering<T> {
         for (int d = 0; d < s.length; d++) idx.add(reduced[d] ? kv.get(d) : iv.get(d));
         Value v = l.load(in, idx);
         return switch (kind) {
-          case MAX -> l.max(a, v);
+          case MAX -> l.maxWithNaN(a, v);
           case MIN -> l.min(a, v);
           case PROD -> l.mul(a, v);
           case SUM, MEAN -> l.add(a, v);

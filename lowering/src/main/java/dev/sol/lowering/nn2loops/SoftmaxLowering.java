@@ -59,7 +59,7 @@ public final class SoftmaxLowering<T extends SoftmaxLikeOp> extends NnLowering<T
       return;
     }
     l.parallelForEach(outer, 3 * n, iv -> {
-      Value m = l.reduce(new long[] {n}, l.constant(Double.NEGATIVE_INFINITY, t), (k, acc) -> l.max(acc, l.load(in, at(iv, axis, k.get(0)))));
+      Value m = l.reduce(new long[] {n}, l.constant(Double.NEGATIVE_INFINITY, t), (k, acc) -> l.maxWithNaN(acc, l.load(in, at(iv, axis, k.get(0)))));
       Value sum = l.reduce(new long[] {n}, l.constant(0, t), (k, acc) -> l.add(acc, l.exp(l.sub(l.load(in, at(iv, axis, k.get(0))), m))));
       Value scale = log ? l.log(sum) : l.div(l.constant(1, t), sum);
       l.forEach(new long[] {n}, k -> {
@@ -91,8 +91,8 @@ public final class SoftmaxLowering<T extends SoftmaxLikeOp> extends NnLowering<T
       Function<Value, Value> splat = v -> BroadcastOp.create(l.builder(), l.location(), vt, v).result();
       Function<Value, Value> load = c -> LoadOp.create(l.builder(), l.location(), vt, x, List.of(row, l.mul(c, l.index(width)))).result();
       Value tailAt = l.index(full * width);
-      Value maxima = fold(l, full, splat.apply(minusInf), (acc, c) -> l.max(acc, load.apply(c)), l::max);
-      if (tail) maxima = l.max(maxima, TransferReadOp.create(l.builder(), l.location(), vt, x, List.of(row, tailAt), minusInf, false).result());
+      Value maxima = fold(l, full, splat.apply(minusInf), (acc, c) -> l.maxWithNaN(acc, load.apply(c)), l::maxWithNaN);
+      if (tail) maxima = l.maxWithNaN(maxima, TransferReadOp.create(l.builder(), l.location(), vt, x, List.of(row, tailAt), minusInf, false).result());
       Value max = ReduceLowering.acrossLanes(l, maxima, width, l::max);
       Value shift = splat.apply(max);
       Value sums = fold(l, full, splat.apply(l.constant(0, FloatType.F32)), (acc, c) -> {

@@ -17,10 +17,10 @@
 // CHECK: %[[AX:.*]] = "arith.mulf"(%[[V]], %[[ALPHA]])
 // CHECK-DAG: %[[BETA:.*]] = "arith.constant"() {value = 4.000000e-01 : f32}
 // CHECK: %[[LIN:.*]] = "arith.addf"(%[[AX]], %[[BETA]])
-// CHECK-DAG: %[[ZERO:.*]] = "arith.constant"() {value = 0.000000e+00 : f32}
 // CHECK-DAG: %[[ONE:.*]] = "arith.constant"() {value = 1.000000e+00 : f32}
 // CHECK: %[[ABOVE:.*]] = "arith.cmpf"(%[[LIN]], %[[ONE]]) {predicate = 2 : i64}
 // CHECK: %[[UP:.*]] = "arith.select"(%[[ABOVE]], %[[ONE]], %[[LIN]])
+// CHECK-DAG: %[[ZERO:.*]] = "arith.constant"() {value = 0.000000e+00 : f32}
 // CHECK: %[[BELOW:.*]] = "arith.cmpf"(%[[UP]], %[[ZERO]]) {predicate = 4 : i64}
 // CHECK: %[[R:.*]] = "arith.select"(%[[BELOW]], %[[ZERO]], %[[UP]])
 // CHECK: "memref.store"(%[[R]], %[[OUT]], %[[I]], %[[J]]) : (f32, memref<2x3xf32>, index, index) -> ()
@@ -48,10 +48,10 @@
 // CHECK: %[[AX:.*]] = "arith.mulf"(%[[V]], %[[ALPHA]])
 // CHECK-DAG: %[[BETA:.*]] = "arith.constant"() {value = 5.000000e-01 : f32}
 // CHECK: %[[LIN:.*]] = "arith.addf"(%[[AX]], %[[BETA]])
-// CHECK-DAG: %[[ZERO:.*]] = "arith.constant"() {value = 0.000000e+00 : f32}
 // CHECK-DAG: %[[ONE:.*]] = "arith.constant"() {value = 1.000000e+00 : f32}
 // CHECK: %[[ABOVE:.*]] = "arith.cmpf"(%[[LIN]], %[[ONE]]) {predicate = 2 : i64}
 // CHECK: %[[UP:.*]] = "arith.select"(%[[ABOVE]], %[[ONE]], %[[LIN]])
+// CHECK-DAG: %[[ZERO:.*]] = "arith.constant"() {value = 0.000000e+00 : f32}
 // CHECK: %[[BELOW:.*]] = "arith.cmpf"(%[[UP]], %[[ZERO]]) {predicate = 4 : i64}
 // CHECK: %[[R:.*]] = "arith.select"(%[[BELOW]], %[[ZERO]], %[[UP]])
 // CHECK: "memref.store"(%[[R]], %[[OUT]], %[[I]], %[[J]]) : (f32, memref<2x3xf32>, index, index) -> ()
@@ -79,10 +79,12 @@
 // CHECK: %[[AX:.*]] = "arith.mulf"(%[[V]], %[[ALPHA]])
 // CHECK-DAG: %[[BETA:.*]] = "arith.constant"() {value = 5.000000e-01 : f32}
 // CHECK: %[[LIN:.*]] = "arith.addf"(%[[AX]], %[[BETA]])
-// CHECK-DAG: %[[ZERO:.*]] = "arith.constant"() {value = 0.000000e+00 : f32}
 // CHECK-DAG: %[[ONE:.*]] = "arith.constant"() {value = 1.000000e+00 : f32}
-// CHECK: %[[UP:.*]] = "arith.minf"(%[[ONE]], %[[LIN]])
-// CHECK: %[[HSIG:.*]] = "arith.maxf"(%[[ZERO]], %[[UP]])
+// CHECK: %[[ABOVE:.*]] = "arith.cmpf"(%[[LIN]], %[[ONE]]) {predicate = 2 : i64}
+// CHECK: %[[UP:.*]] = "arith.select"(%[[ABOVE]], %[[ONE]], %[[LIN]])
+// CHECK-DAG: %[[ZERO:.*]] = "arith.constant"() {value = 0.000000e+00 : f32}
+// CHECK: %[[BELOW:.*]] = "arith.cmpf"(%[[UP]], %[[ZERO]]) {predicate = 4 : i64}
+// CHECK: %[[HSIG:.*]] = "arith.select"(%[[BELOW]], %[[ZERO]], %[[UP]])
 
 // CHECK: %[[R:.*]] = "arith.mulf"(%[[V]], %[[HSIG]])
 // CHECK: "memref.store"(%[[R]], %[[OUT]], %[[I]], %[[J]]) : (f32, memref<2x3xf32>, index, index) -> ()

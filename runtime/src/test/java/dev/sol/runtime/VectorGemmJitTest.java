@@ -166,7 +166,10 @@ class VectorGemmJitTest {
   /**
    * Small images on two threads: each thread packs its own panels of pixels, multiplies them
    * and copies its rows out (ChannelLanesConv.inParts). Parts of 22 and 21 panels of 6 (the
-   * last one partial), of 3 and 2 panels, and a fused residual add and ReLU.
+   * last one partial), of 3 and 2 panels, and a fused residual add and ReLU. With two images a
+   * part's rows are copied out by transposed blocks from its first row in each image: the
+   * second part of conv_turned_parts starts at pixel 4 of image 1 (7 blocks of 16 pixels and
+   * 12 one at a time), that of conv_turned_parts_residual at pixel 5 of image 1 of 49.
    */
   @Test void channelsInTheLanesInPartsOnThreads() throws Exception {
     SolOptions threads = new SolOptions().threads(2).parallelWork(1);

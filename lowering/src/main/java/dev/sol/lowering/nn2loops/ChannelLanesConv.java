@@ -322,8 +322,8 @@ final class ChannelLanesConv {
   /**
    * The product on threads, in parts of A panels (pixels): one parallel loop over as many parts
    * as threads, each multiplying its own panels with all of B into its rows of the product and
-   * copying those rows out (by {@link #transposedBlock}s from the part's first row when there is
-   * one image), so that what a core writes it reads back itself. Packing, product
+   * copying those rows out (by {@link #transposedBlock}s from the part's first row in each
+   * image), so that what a core writes it reads back itself. Packing, product
    * and copy-out as three parallel loops each split the work their own way, and each core read
    * much of what the other had just written.
    */
@@ -354,6 +354,27 @@ final class ChannelLanesConv {
             serial.forEach(new long[] {oc / width}, iv -> transposedBlock(serial, product, planes, l.index(0), l.add(r0, l.index(whole * width)),
                 iv.getFirst(), pixels, width, partRows % width, epilogue));
           }
+          return;
+        }
+        if (transposes) {
+          // Several images: the part's rows of each image by transposed blocks from the image's
+          // first row in the part, the pixels after its last whole block one at a time (element
+          // by element throughout, ResNet-50 at batch 4 on two threads took 1.05-1.10 and
+          // SqueezeNet 1.07 of its time).
+          Value r1 = l.add(r0, l.index(partRows));
+          Value firstImage = l.divui(r0, l.index(pixels));
+          Value endImage = l.divui(l.add(r1, l.index(pixels - 1)), l.index(pixels));
+          VectorConv.range(serial, firstImage, endImage, image -> {
+            Value base = l.mul(image, l.index(pixels));
+            Value lo = l.maxsi(r0, base);
+            Value hi = l.minsi(r1, l.add(base, l.index(pixels)));
+            Value blocks = l.divui(l.sub(hi, lo), l.index(width));
+            Value first = l.sub(lo, base);
+            VectorConv.range(serial, l.index(0), blocks, bv -> serial.forEach(new long[] {oc / width}, cv -> transposedBlock(serial, product, planes,
+                image, l.add(first, l.mul(bv, l.index(width))), cv.getFirst(), pixels, width, width, epilogue)));
+            VectorConv.range(serial, l.add(lo, l.mul(blocks, l.index(width))), hi, q -> serial.forEach(new long[] {oc}, cv ->
+                copyOut(serial, product, q, planes, List.of(image, cv.getFirst(), l.sub(q, base)), epilogue)));
+          });
           return;
         }
         serial.forEach(new long[] {oc / block}, cv -> VectorConv.range(serial, r0, l.add(r0, l.index(partRows)), q -> serial.forEach(

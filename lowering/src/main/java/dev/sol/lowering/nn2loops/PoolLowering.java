@@ -270,7 +270,7 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
 
   /** max(a, b) for max pooling, a + b for averages. */
   private static Value combine(Loops l, boolean max, Value a, Value b) {
-    return max ? l.maxWithNaN(a, b) : dev.sol.dialect.arith.AddFOp.create(l.builder(), l.location(), a, b).result();
+    return max ? l.maxWithNaN(a, b) : l.add(a, b);
   }
 
   /** Whether the taps of a window whose left edge is {@code offset} lanes into a vector fit the vectors {@link #columnPass} reads. */

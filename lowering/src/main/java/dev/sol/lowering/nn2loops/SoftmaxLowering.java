@@ -93,7 +93,7 @@ public final class SoftmaxLowering<T extends SoftmaxLikeOp> extends NnLowering<T
       Value tailAt = l.index(full * width);
       Value maxima = fold(l, full, splat.apply(minusInf), (acc, c) -> l.maxWithNaN(acc, load.apply(c)), l::maxWithNaN);
       if (tail) maxima = l.maxWithNaN(maxima, TransferReadOp.create(l.builder(), l.location(), vt, x, List.of(row, tailAt), minusInf, false).result());
-      Value max = ReduceLowering.acrossLanes(l, maxima, width, l::max);
+      Value max = ReduceLowering.acrossLanes(l, maxima, width, l::maxWithNaN);
       Value shift = splat.apply(max);
       Value sums = fold(l, full, splat.apply(l.constant(0, FloatType.F32)), (acc, c) -> {
         Value e = l.exp(l.sub(load.apply(c), shift));

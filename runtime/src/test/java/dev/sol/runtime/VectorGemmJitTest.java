@@ -200,6 +200,34 @@ class VectorGemmJitTest {
    * turned product (32 channels fill 32 of the usual tile's 36 rows): weights at run time, and
    * constant with the epilogue of a residual add and ReLU on two threads.
    */
+  /**
+   * At batch 2 the fused convolutions before a concat along channels write their slabs of the
+   * concat's buffer in place, through strided views (an image's channels lie apart from the next
+   * image's): a turned product (120 channels of 5 x 5), the usual one (16 channels of 12 x 12,
+   * padded 3 x 3), on one thread and on two, and the operand between them (not produced here)
+   * copied by the concat. A slab at the wrong offset or stride shows in the result.
+   */
+  @Test void convolutionsWriteTheirSlabsOfAConcatAtBatchTwo() throws Exception {
+    for (long side : new long[] {5, 12}) {
+      long[] image = shape(2, 40, side, side);
+      long[] wide = shape(2, 120, side, side);
+      long[] narrow = shape(2, 16, side, side);
+      long[] between = shape(2, 3, side, side);
+      String prelude = String.join("\n    ",
+          "%wa = " + constant(shape(120, 40, 1, 1)),
+          "%a = \"nn.conv\"(%arg0, %wa) : (" + tensor(image) + ", tensor<120x40x1x1xf32>) -> " + tensor(wide),
+          "%ra = \"nn.relu\"(%a) : (" + tensor(wide) + ") -> " + tensor(wide),
+          "%wb = " + constant(shape(16, 40, 3, 3)),
+          "%b = \"nn.conv\"(%arg0, %wb) {pads = array<i64: 1, 1, 1, 1>} : (" + tensor(image) + ", tensor<16x40x3x3xf32>) -> " + tensor(narrow),
+          "%rb = \"nn.relu\"(%b) : (" + tensor(narrow) + ") -> " + tensor(narrow));
+      String types = tensor(wide) + ", " + tensor(between) + ", " + tensor(narrow);
+      for (SolOptions options : List.of(new SolOptions().threads(1), new SolOptions().threads(2).parallelWork(1))) {
+        check("concat_slabs_" + side + "_" + options.threads(), List.of(image, between), shape(2, 139, side, side),
+            "\"nn.concat\"(%ra, %arg1, %rb)", "{axis = 1 : i64}", prelude, types, options, 1e-5);
+      }
+    }
+  }
+
   @Test void largeImagesWithFewChannelsInTheLanes() throws Exception {
     check("conv_turned_large_image", List.of(shape(1, 48, 36, 36), shape(32, 48, 3, 3), shape(32)), shape(1, 32, 36, 36),
         "\"nn.conv\"(%arg0, %arg1, %arg2)", "{pads = array<i64: 1, 1, 1, 1>}");

@@ -1,5 +1,6 @@
 package dev.sol.lowering.nn2loops;
 
+import dev.sol.dialect.memref.SubViewOp;
 import dev.sol.dialect.memref.ViewOp;
 import dev.sol.dialect.nn.ConcatOp;
 import dev.sol.ir.*;
@@ -66,24 +67,35 @@ public final class Buffers {
    * of the buffer of the nn.concat that is its only user ({@link #slab}), or for that concat
    * the whole of its buffer.
    */
-  Value output(Loops l, Operation op, OpResult r) {
+  Value output(Loops l, Operation op, OpResult r) { return output(l, op, r, false); }
+
+  /**
+   * {@link #output(Loops, Operation, OpResult)} for a lowering that writes any strided buffer
+   * whose innermost dimensions after the concat's axis are contiguous (the fused convolutions:
+   * they index the result as [image, channel, pixel]): when {@code strided}, a slab of a concat
+   * that is not contiguous (channels at batch 4) is placed too.
+   */
+  Value output(Loops l, Operation op, OpResult r, boolean strided) {
     MemRefType type = ConvertNnToLoopsPass.bufferType(r, op);
     if (op instanceof ConcatOp c && concats.containsKey(c)) return view(l, c, 0, type);
-    Value slab = slab(l, r, type);
+    Value slab = slab(l, r, type, strided);
     return slab != null ? slab : l.alloc(type);
   }
 
   /**
-   * Concat as writes into slabs of one buffer: when {@code r}'s only user is an nn.concat whose
-   * slabs are contiguous (every dimension before the axis is 1, as for channels at batch 1), the
-   * producer writes its slab of the concat's buffer in place (a memref.view at the slab's byte
-   * offset, of identity layout, so that every lowering writes it as it would its own buffer) and
-   * the concat copies only its other operands. The concat's buffer is a byte buffer allocated
-   * where the first of its producers is lowered (the conversion runs in program order, so it
-   * dominates the others and the concat); bufferize and memory-plan see its lifetime through
-   * the views. Null when {@code r} cannot be placed so.
+   * Concat as writes into slabs of one buffer: when {@code r}'s only user is an nn.concat, the
+   * producer writes its slab of the concat's buffer in place and the concat copies only its
+   * other operands. A contiguous slab (every dimension before the axis is 1, as for channels at
+   * batch 1) is a memref.view at the slab's byte offset, of identity layout, so that every
+   * lowering writes it as it would its own buffer; any other slab (channels at batch 4) is a
+   * memref.subview of the whole, of strided layout, and only for a lowering that takes one
+   * ({@code strided}): copied by the concat, SqueezeNet's slabs at batch 4 took 7% of its
+   * time. The concat's buffer is a byte buffer allocated where the first of its producers is
+   * lowered (the conversion runs in program order, so it dominates the others and the concat);
+   * bufferize and memory-plan see its lifetime through the views. Null when {@code r} cannot
+   * be placed so.
    */
-  private Value slab(Loops l, OpResult r, MemRefType type) {
+  private Value slab(Loops l, OpResult r, MemRefType type, boolean strided) {
     if (!r.hasOneUse()) return null;
     OpOperand use = r.uses().iterator().next();
     if (!(use.owner() instanceof ConcatOp c)) return null;
@@ -93,7 +105,9 @@ public final class Buffers {
       return null;
     }
     int axis = c.axis() < 0 ? c.axis() + whole.rank() : c.axis();
-    for (int d = 0; d < axis; d++) if (whole.shape()[d] != 1) return null;
+    boolean contiguous = true;
+    for (int d = 0; d < axis; d++) contiguous &= whole.shape()[d] == 1;
+    if (!contiguous && !strided) return null;
     long inner = 1;
     for (int d = axis + 1; d < whole.rank(); d++) inner *= whole.shape()[d];
     int index = use.index();
@@ -102,8 +116,16 @@ public final class Buffers {
       if (!(c.operand(i).type() instanceof RankedTensorType t) || !t.hasStaticShape()) return null;
       before += t.shape()[axis];
     }
-    long elementBytes = DenseElementsAttr.elementBytes(type.element());
     placed.computeIfAbsent(c, k -> new boolean[c.numOperands()])[index] = true;
+    if (!contiguous) {
+      long[] offsets = new long[whole.rank()];
+      offsets[axis] = before;
+      long[] steps = new long[whole.rank()];
+      java.util.Arrays.fill(steps, 1);
+      return SubViewOp.create(l.builder(), l.location(), view(l, c, 0, ConvertNnToLoopsPass.bufferType(c.result(0), c)), offsets, type.shape(), steps)
+          .result();
+    }
+    long elementBytes = DenseElementsAttr.elementBytes(type.element());
     return view(l, c, before * inner * elementBytes, type);
   }
 

@@ -90,7 +90,9 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
   private void fusedConv(FusedOp op, ConvOp conv, List<Operation> members, List<Value> adaptor, ConversionRewriter rewriter) {
     Loops l = buffers.loops(rewriter, op.location(), false);
     List<Value> in = buffersOf(op, adaptor, l);
-    Value out = buffers.output(l, op, op.result(0));
+    // Each of these kernels indexes its result as [image, channel, pixel], so it may write a
+    // strided slab of a concat (channels at batch 4).
+    Value out = buffers.output(l, op, op.result(0), true);
     Value x = in.get(input(op, conv.operand(0)));
     Value w = in.get(input(op, conv.operand(1)));
     Value bias = conv.numOperands() > 2 ? in.get(input(op, conv.operand(2))) : null;

@@ -1,5 +1,6 @@
 package dev.sol.runtime;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
@@ -225,6 +226,40 @@ class VectorGemmJitTest {
         check("concat_slabs_" + side + "_" + options.threads(), List.of(image, between), shape(2, 139, side, side),
             "\"nn.concat\"(%ra, %arg1, %rb)", "{axis = 1 : i64}", prelude, types, options, 1e-5);
       }
+    }
+  }
+
+  /**
+   * A batch of as many images for each thread goes to the threads as whole images, each
+   * product on one thread with scratch buffers of its own: a 1 x 1 convolution whose pixels are
+   * packed first (5 x 5), one whose panels are copied (8 x 8), and a padded 3 x 3 one on shifted
+   * copies (27 x 27), at batch 2 and 4. Two threads match the interpreter and give one thread's
+   * results bit for bit (a part that used another's scratch would not).
+   */
+  @Test void batchesGoToTheThreadsAsWholeImages() throws Exception {
+    for (long batch : new long[] {2, 4}) {
+      String w1 = "%w = " + constant(shape(48, 16, 1, 1));
+      checkThreadsAgree("images_1x1_packed_" + batch, shape(batch, 16, 5, 5), shape(batch, 48, 5, 5), "", w1);
+      checkThreadsAgree("images_1x1_copied_" + batch, shape(batch, 16, 8, 8), shape(batch, 48, 8, 8), "", w1);
+      String w3 = "%w = " + constant(shape(128, 32, 3, 3));
+      checkThreadsAgree("images_3x3_shifted_" + batch, shape(batch, 32, 27, 27), shape(batch, 128, 27, 27), "{pads = array<i64: 1, 1, 1, 1>}", w3);
+    }
+  }
+
+  /** conv(image, the constant %w of {@code prelude}) on two threads (parallel work 1): as the interpreter, and as one thread bit for bit. */
+  private void checkThreadsAgree(String name, long[] image, long[] result, String attributes, String prelude) throws Exception {
+    Path file = writeModel(name, List.of(image), result, "\"nn.conv\"(%arg0, %w)", attributes, prelude, null);
+    Map<String, SolTensor> feeds = Map.of("input_0", SolTensor.of(image, randoms(count(image))));
+    try (SolModel one = SolModel.compile(file, new SolOptions().threads(1));
+         SolModel two = SolModel.compile(file, new SolOptions().threads(2).parallelWork(1));
+         SolModel interp = SolModel.compile(file, new SolOptions().backend(SolOptions.Backend.INTERPRETER));
+         SolModel.Result a = one.run(feeds);
+         SolModel.Result b = two.run(feeds);
+         SolModel.Result expected = interp.run(feeds)) {
+      assertNull(ConformanceCase.compare(b.get("output_0"), expected.get("output_0"), 1e-4, 1e-5), name);
+      assertArrayEquals(a.get("output_0").toFloatArray(), b.get("output_0").toFloatArray(), 0f, name + ": two threads must give one thread's results");
+    } finally {
+      for (SolTensor t : feeds.values()) t.close();
     }
   }
 

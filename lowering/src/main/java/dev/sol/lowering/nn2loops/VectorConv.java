@@ -226,16 +226,23 @@ final class VectorConv {
     Value planes = CollapseShapeOp.create(b, l.location(), out, new int[] {0}, new int[] {1}, new int[] {2, 3}).result();
     MatMulKernel.TileInit init = bias == null ? MatMulKernel.ZERO
         : (in, row, col, type, masked) -> BroadcastOp.create(in.builder(), in.location(), type, in.load(bias, List.of(row))).result();
+    // A batch of as many images for each thread goes to them as whole images, each product on
+    // one thread (scratch buffers one per thread): split inside each image, SqueezeNet's 1 x 1
+    // products at 13 x 13 (48-256 x 169 by 48-512) took as long on two threads as on one.
+    boolean byImages = imagesOnThreads(l, xs[0], (double) m * n * k * xs[0] / t.vectorWidth());
     if (direct) {
       // Rows of an image whose length the vector width does not divide start off vector
       // alignment, and every B vector read in place then spans two cache lines: packed into
       // panels, SqueezeNet's last 1 x 1 convolution (1000 x 169 by 512) ran 10% faster. Packing
       // costs one pass over the image, which pays when many A panels read each B panel.
       if (n % t.vectorWidth() != 0 && m >= 8L * s.mr()) {
-        Value pb = l.alloc(GemmPacking.typeOfB(s, k, n));
-        l.forEach(new long[] {xs[0]}, iv -> {
-          GemmPacking.packB(l, s, new Matrix(images, iv, false), k, n, pb);
-          MatMulKernel.emit(l, s, m, n, k, pa, MatMulKernel.packed(pb), planes, iv, init, null, epilogue);
+        long[] panels = GemmPacking.typeOfB(s, k, n).shape();
+        long parts = byImages ? l.threads() : 1;
+        Value packedB = l.alloc(new MemRefType(new long[] {parts * panels[0], panels[1], panels[2]}, FloatType.F32));
+        eachImage(l, xs[0], byImages, (li, part, image) -> {
+          Value pb = parts == 1 ? packedB : slot(li, packedB, part, panels);
+          GemmPacking.packB(li, s, new Matrix(images, List.of(image), false), k, n, pb);
+          MatMulKernel.emit(li, s, m, n, k, pa, MatMulKernel.packed(pb), planes, List.of(image), init, null, epilogue);
         });
         return;
       }
@@ -243,8 +250,8 @@ final class VectorConv {
       // panel is copied for its A panels (1x1 64 -> 256 channels at 56 x 56 with a residual add, AVX2:
       // 2.06 ms against ONNX Runtime's 1.16 in place).
       KernelShape sc = panelCopies(t, s, m, k);
-      l.forEach(new long[] {xs[0]}, iv -> MatMulKernel.emit(l, sc, m, n, k, pa, new MatMulKernel.PanelCopied(MatMulKernel.rows(images, iv, sc.nr())),
-          planes, iv, init, null, epilogue));
+      eachImage(l, xs[0], byImages, (li, part, image) -> MatMulKernel.emit(li, sc, m, n, k, pa,
+          new MatMulKernel.PanelCopied(MatMulKernel.rows(images, List.of(image), sc.nr())), planes, List.of(image), init, null, epilogue));
       return;
     }
     if (shifted(op, l, t, xs, ws, os)) {
@@ -295,6 +302,41 @@ final class VectorConv {
     long band = Math.ceilDiv(oh, bands);
     long pieces = images * Math.ceilDiv(oh, band);
     return pieces >= threads && (double) pieces / (threads * Math.ceilDiv(pieces, threads)) >= 0.75 ? band : 0;
+  }
+
+  /** The work of one image on part {@code part}'s buffers, its loops {@code l}. */
+  @FunctionalInterface
+  private interface ImageBody {
+    void emit(Loops l, Value part, Value image);
+  }
+
+  /** Whether a batch of {@code images} goes to the threads as whole images: as many for each, and work enough for threads. */
+  private static boolean imagesOnThreads(Loops l, long images, double work) {
+    return l.threads() > 1 && images % l.threads() == 0 && l.worthParallel(work);
+  }
+
+  /**
+   * {@code body} for each image: when {@code byImages}, one parallel loop over as many parts as
+   * threads, each doing its run of images on serial loops as part p; else a loop over the
+   * images on {@code l}'s threads, as part 0.
+   */
+  private static void eachImage(Loops l, long images, boolean byImages, ImageBody body) {
+    if (!byImages) {
+      l.forEach(new long[] {images}, iv -> body.emit(l, l.index(0), iv.getFirst()));
+      return;
+    }
+    long parts = l.threads();
+    long perPart = images / parts;
+    Loops serial = l.serial();
+    l.parallelFor(l.index(0), l.index(parts), l.index(1), p -> range(serial, l.mul(p, l.index(perPart)), l.mul(l.add(p, l.index(1)), l.index(perPart)),
+        image -> body.emit(serial, p, image)));
+  }
+
+  /** Part {@code part}'s slot of {@code shape} in {@code buffer}, which holds one such slot per part along its first dimension. */
+  private static Value slot(Loops l, Value buffer, Value part, long[] shape) {
+    long[] offsets = new long[shape.length];
+    offsets[0] = ShapedType.DYNAMIC;
+    return SubViewOp.create(l.builder(), l.location(), buffer, offsets, List.of(l.mul(part, l.index(shape[0]))), shape).result();
   }
 
   /** The work of one band: {@code rows} output rows from {@code y0} of {@code image}, on part {@code part}'s buffers. */
@@ -480,8 +522,12 @@ final class VectorConv {
     KernelShape s = panelCopies(t, packing(op, t, ws, os).forColumns(t, n, k), m, k);
     // The last vector of a row of B may read up to a vector past the last plane: slack of zeros.
     long size = shiftedSize(op, xs, ws, os);
-    Value shifted = l.alloc(new MemRefType(new long[] {size + t.vectorWidth()}, FloatType.F32));
-    Value zero = l.constant(0, FloatType.F32);
+    // A batch of as many images for each thread goes to them as whole images (see product),
+    // each thread making its own copies: SqueezeNet at batch 4 on two threads, 0.97 of its time.
+    boolean byImages = imagesOnThreads(l, xs[0], (double) m * n * k * xs[0] / t.vectorWidth());
+    long parts = byImages ? l.threads() : 1;
+    long[] slot = {size + t.vectorWidth()};
+    Value copies = l.alloc(new MemRefType(new long[] {parts * slot[0]}, FloatType.F32));
     MatMulKernel.KRange kRange = tapMajor ? paddingTaps(op, xs, ws, ow, n, s.nr()) : null;
     long[] offsets = new long[Math.toIntExact(k)];
     for (long c = 0; c < channels; c++) {
@@ -493,42 +539,44 @@ final class VectorConv {
       }
     }
     Value rowOffsets = buffers.table(l, DenseElementsAttr.ofLongs(new RankedTensorType(new long[] {k}, IntegerType.I64), offsets), op);
-    // Rows of the copies lie far apart, and off vector alignment where the vector width does not
-    // divide ow: then each panel is copied for its A panels. Rows of whole vectors are read in
-    // place: on Zen 5 the OCR CNN's 32 -> 64 at 16 x 64 took 0.91 of its time with the copies
-    // (0.98-0.99 for the network).
-    MatMulKernel.ShiftedRows rowsOfB = new MatMulKernel.ShiftedRows(shifted, rowOffsets, s.nr());
-    MatMulKernel.BSource source = ow % t.vectorWidth() == 0 ? rowsOfB : new MatMulKernel.PanelCopied(rowsOfB);
     GemmThreads split = GemmThreads.choose(l, s, m, n, k);
-    boolean productParallel = split.rows() || split.columns();
-    l.forEach(new long[] {xs[0]}, iv -> {
-      Value image = iv.getFirst();
-      range(l, size, size + t.vectorWidth(), q -> l.store(zero, shifted, List.of(q)));
-      l.parallelForEach(new long[] {channels}, kw * phases * rows * ow, productParallel, cv -> {
+    boolean productParallel = !byImages && (split.rows() || split.columns());
+    ImageBody body = (li, part, image) -> {
+      Value shifted = parts == 1 ? copies : slot(li, copies, part, slot);
+      Value zero = li.constant(0, FloatType.F32);
+      range(li, size, size + t.vectorWidth(), q -> li.store(zero, shifted, List.of(q)));
+      li.parallelForEach(new long[] {channels}, kw * phases * rows * ow, productParallel, cv -> {
         Value channel = cv.getFirst();
         for (long j = 0; j < kw; j++) {
           long shift = j - pd[1];
           long[] xIn = inside(ow, xs[3], st[1], shift);
           for (long p = 0; p < phases; p++) {
-            Value base = l.mul(l.add(l.index((j * phases + p) * channels), channel), l.index(rows * ow));
+            Value base = li.mul(li.add(li.index((j * phases + p) * channels), channel), li.index(rows * ow));
             // Copy rows yy read input row yy * sh + p - ph: zeros above and below the image.
             long[] yIn = inside(rows, xs[2], st[0], p - pd[0]);
             long phase = p;
-            range(l, 0, yIn[0] * ow, q -> l.store(zero, shifted, List.of(l.add(base, q))));
-            range(l, yIn[1] * ow, rows * ow, q -> l.store(zero, shifted, List.of(l.add(base, q))));
-            range(l, yIn[0], yIn[1], yy -> {
-              Value row = l.add(base, l.mul(yy, l.index(ow)));
-              Value iy = l.add(l.mul(yy, l.index(st[0])), l.index(phase - pd[0]));
-              range(l, 0, xIn[0], q -> l.store(zero, shifted, List.of(l.add(row, q))));
-              range(l, xIn[1], ow, q -> l.store(zero, shifted, List.of(l.add(row, q))));
-              range(l, xIn[0], xIn[1], q -> l.store(l.load(x, List.of(image, channel, iy, l.add(l.mul(q, l.index(st[1])), l.index(shift)))),
-                  shifted, List.of(l.add(row, q))));
+            range(li, 0, yIn[0] * ow, q -> li.store(zero, shifted, List.of(li.add(base, q))));
+            range(li, yIn[1] * ow, rows * ow, q -> li.store(zero, shifted, List.of(li.add(base, q))));
+            range(li, yIn[0], yIn[1], yy -> {
+              Value row = li.add(base, li.mul(yy, li.index(ow)));
+              Value iy = li.add(li.mul(yy, li.index(st[0])), li.index(phase - pd[0]));
+              range(li, 0, xIn[0], q -> li.store(zero, shifted, List.of(li.add(row, q))));
+              range(li, xIn[1], ow, q -> li.store(zero, shifted, List.of(li.add(row, q))));
+              range(li, xIn[0], xIn[1], q -> li.store(li.load(x, List.of(image, channel, iy, li.add(li.mul(q, li.index(st[1])), li.index(shift)))),
+                  shifted, List.of(li.add(row, q))));
             });
           }
         }
       });
-      MatMulKernel.emit(l, s, m, n, k, MatMulKernel.packedA(pa, s), kRange, source, planes, List.of(image), init, null, epilogue);
-    });
+      // Rows of the copies lie far apart, and off vector alignment where the vector width does not
+      // divide ow: then each panel is copied for its A panels. Rows of whole vectors are read in
+      // place: on Zen 5 the OCR CNN's 32 -> 64 at 16 x 64 took 0.91 of its time with the copies
+      // (0.98-0.99 for the network).
+      MatMulKernel.ShiftedRows rowsOfB = new MatMulKernel.ShiftedRows(shifted, rowOffsets, s.nr());
+      MatMulKernel.BSource source = ow % t.vectorWidth() == 0 ? rowsOfB : new MatMulKernel.PanelCopied(rowsOfB);
+      MatMulKernel.emit(li, s, m, n, k, MatMulKernel.packedA(pa, s), kRange, source, planes, List.of(image), init, null, epilogue);
+    };
+    eachImage(l, xs[0], byImages, body);
   }
 
   /**

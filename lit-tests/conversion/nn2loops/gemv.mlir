@@ -1,5 +1,6 @@
 // RUN: %sol-opt %s --split-input-file -p 'convert-nn-to-loops{vector-width=4 vector-registers=8},canonicalize,cse' | FileCheck %s --implicit-check-not='"nn.gemm' --implicit-check-not='"memref.global'
 // RUN: %sol-opt %s --split-input-file -p 'convert-nn-to-loops{vector-width=4 vector-registers=8 threads=2 parallel-work=1},canonicalize,cse' | FileCheck %s --check-prefix=PARTS
+// RUN: %sol-opt %s --split-input-file -p 'convert-nn-to-loops{vector-width=16 vector-registers=32 threads=2},canonicalize,cse' | FileCheck %s --check-prefix=MEMORY
 // RUN: %sol-opt %s --split-input-file --check-equivalence -p 'convert-nn-to-loops{vector-width=16 vector-registers=32},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
 // RUN: %sol-opt %s --split-input-file --check-equivalence -p 'convert-nn-to-loops{vector-width=8 vector-registers=16},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
 // RUN: %sol-opt %s --split-input-file --check-equivalence -p 'convert-nn-to-loops{vector-width=4 vector-registers=8 threads=2 parallel-work=1},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
@@ -8,6 +9,8 @@
 // EQUIV: sym_name = "fully_connected"
 // EQUIV-NOT: changed the results
 // EQUIV: sym_name = "many_blocks"
+// EQUIV-NOT: changed the results
+// EQUIV: sym_name = "memory_bound"
 // EQUIV-NOT: changed the results
 
 // One row against constant weights stored n x k (trans_b, as a fully connected layer): each
@@ -68,4 +71,26 @@
     %0 = "nn.gemm"(%x, %w) {trans_b = 1 : i64} : (tensor<1x5xf32>, tensor<13x5xf32>) -> tensor<1x13xf32>
     "func.return"(%0) : (tensor<1x13xf32>) -> ()
   }) {function_type = (tensor<1x5xf32>) -> tensor<1x13xf32>, sym_name = "many_blocks"} : () -> ()
+}) : () -> ()
+
+// -----
+
+// Whether threads pay counts the weights a block streams (16 x 2048 here, 4 blocks: 2^17, the
+// default parallel work), not its 2048 vector FMAs: the product is bound by memory. With the
+// default parallel work the blocks go to the two threads; the small products above do not.
+// MEMORY-LABEL: sym_name = "fully_connected"
+// MEMORY-NOT: "scf.parallel"
+// MEMORY-LABEL: sym_name = "many_blocks"
+// MEMORY: "scf.parallel"
+// MEMORY: "vector.fma"
+// MEMORY: sym_name = "memory_bound"
+// CHECK-LABEL: sym_name = "memory_bound"
+"builtin.module"() ({
+^bb0:
+  "func.func"() ({
+  ^bb0(%x: tensor<1x2048xf32>):
+    %w = "nn.constant"() {value = dense<0.5> : tensor<64x2048xf32>} : () -> tensor<64x2048xf32>
+    %0 = "nn.gemm"(%x, %w) {trans_b = 1 : i64} : (tensor<1x2048xf32>, tensor<64x2048xf32>) -> tensor<1x64xf32>
+    "func.return"(%0) : (tensor<1x64xf32>) -> ()
+  }) {function_type = (tensor<1x2048xf32>) -> tensor<1x64xf32>, sym_name = "memory_bound"} : () -> ()
 }) : () -> ()

@@ -71,9 +71,11 @@ public final class Buffers {
 
   /**
    * {@link #output(Loops, Operation, OpResult)} for a lowering that writes any strided buffer
-   * whose innermost dimensions after the concat's axis are contiguous (the fused convolutions:
-   * they index the result as [image, channel, pixel]): when {@code strided}, a slab of a concat
-   * that is not contiguous (channels at batch 4) is placed too.
+   * whose last two dimensions stay contiguous (the fused convolutions: they index the result as
+   * [image, channel, pixel], the pixels a collapse of the rows and columns): when
+   * {@code strided}, a slab of a concat that is not contiguous is placed too, if the concat's
+   * axis is not the last (channels or rows at batch 4; a slab of columns is not contiguous
+   * along its rows).
    */
   Value output(Loops l, Operation op, OpResult r, boolean strided) {
     MemRefType type = ConvertNnToLoopsPass.bufferType(r, op);
@@ -107,7 +109,7 @@ public final class Buffers {
     int axis = c.axis() < 0 ? c.axis() + whole.rank() : c.axis();
     boolean contiguous = true;
     for (int d = 0; d < axis; d++) contiguous &= whole.shape()[d] == 1;
-    if (!contiguous && !strided) return null;
+    if (!contiguous && (!strided || axis > whole.rank() - 2)) return null;
     long inner = 1;
     for (int d = axis + 1; d < whole.rank(); d++) inner *= whole.shape()[d];
     int index = use.index();

@@ -187,6 +187,12 @@ class VectorGemmJitTest {
     check("conv_turned_column_parts_uneven", List.of(shape(1, 256, 5, 5)), shape(1, 192, 5, 5), "\"nn.conv\"(%arg0, %w)",
         "{pads = array<i64: 1, 1, 1, 1>}", "%w = " + constant(shape(192, 256, 3, 3)), null, threads, 1e-4);
     checkResidual("conv_turned_column_parts_residual", shape(1, 128, 4, 5), shape(256, 128, 1, 1), shape(1, 256, 4, 5), "", threads, 1e-4);
+    // Column parts read A in place (every part reads all of it): from the padded copy with a
+    // stride, and across the images of a batch.
+    check("conv_turned_column_parts_strided", List.of(shape(1, 256, 9, 9)), shape(1, 256, 5, 5), "\"nn.conv\"(%arg0, %w)",
+        "{strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>}", "%w = " + constant(shape(256, 256, 3, 3)), null, threads, 1e-4);
+    check("conv_turned_column_parts_batch", List.of(shape(2, 512, 3, 3)), shape(2, 512, 3, 3), "\"nn.conv\"(%arg0, %w)", "",
+        "%w = " + constant(shape(512, 512, 1, 1)), null, threads, 1e-4);
     // A network's first convolution: three channels (one block of the blocked copy, which the
     // threads then copy by padded rows), 7 x 7 with stride 2, padded unevenly.
     check("conv_turned_parts_three_channels", List.of(shape(1, 3, 22, 26), shape(32, 3, 7, 7), shape(32)), shape(1, 32, 11, 13),

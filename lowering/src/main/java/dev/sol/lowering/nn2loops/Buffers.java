@@ -8,6 +8,7 @@ import dev.sol.lowering.ConvertNnToLoopsPass;
 import dev.sol.lowering.Loops;
 import dev.sol.lowering.TargetDescription;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -122,9 +123,7 @@ public final class Buffers {
     if (!contiguous) {
       long[] offsets = new long[whole.rank()];
       offsets[axis] = before;
-      long[] steps = new long[whole.rank()];
-      java.util.Arrays.fill(steps, 1);
-      return SubViewOp.create(l.builder(), l.location(), view(l, c, 0, ConvertNnToLoopsPass.bufferType(c.result(0), c)), offsets, type.shape(), steps)
+      return SubViewOp.create(l.builder(), l.location(), view(l, c, 0, ConvertNnToLoopsPass.bufferType(c.result(0), c)), offsets, List.of(), type.shape())
           .result();
     }
     long elementBytes = DenseElementsAttr.elementBytes(type.element());

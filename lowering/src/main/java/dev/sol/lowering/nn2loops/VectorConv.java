@@ -226,8 +226,9 @@ final class VectorConv {
     Value planes = CollapseShapeOp.create(b, l.location(), out, new int[] {0}, new int[] {1}, new int[] {2, 3}).result();
     MatMulKernel.TileInit init = bias == null ? MatMulKernel.ZERO
         : (in, row, col, type, masked) -> BroadcastOp.create(in.builder(), in.location(), type, in.load(bias, List.of(row))).result();
-    // A batch of as many images for each thread goes to them as whole images, each product on
-    // one thread (scratch buffers one per thread): split inside each image, SqueezeNet's 1 x 1
+    // A batch of as many images for each thread goes to them as whole images in the 1 x 1 and
+    // shifted-copies paths, each product on one thread (scratch buffers one per thread): split
+    // inside each image, SqueezeNet's 1 x 1
     // products at 13 x 13 (48-256 x 169 by 48-512) took as long on two threads as on one.
     boolean byImages = imagesOnThreads(l, xs[0], (double) m * n * k * xs[0] / t.vectorWidth());
     if (direct) {
@@ -255,7 +256,7 @@ final class VectorConv {
       return;
     }
     if (shifted(op, l, t, xs, ws, os)) {
-      shiftedRows(op, l, x, ws, os, t, buffers, pa, tapMajor, init, planes, epilogue);
+      shiftedRows(op, l, x, ws, os, t, buffers, pa, tapMajor, init, planes, epilogue, byImages);
       return;
     }
     long band = bandRows(l, xs[0], oh, rows, (double) m * n * k * xs[0] / t.vectorWidth());
@@ -503,9 +504,11 @@ final class VectorConv {
    * copied out: at 55 x 55 with 16 channels the copy-out took 6% and the dropped columns 5% of
    * the layer, where the shifted copies take 2%. A strided convolution's im2col copies kh * kw
    * / min(sh, kh) times as much: 3.5 times for a 7 x 7 stem with stride 2.
+   *
+   * <p>With {@code byImages} the threads take whole images ({@link #eachImage}), each with copies of its own.
    */
   private static void shiftedRows(ConvOp op, Loops l, Value x, long[] ws, long[] os, TargetDescription t, Buffers buffers, Value pa,
-      boolean tapMajor, MatMulKernel.TileInit init, Value planes, MatMulKernel.Epilogue epilogue) {
+      boolean tapMajor, MatMulKernel.TileInit init, Value planes, MatMulKernel.Epilogue epilogue, boolean byImages) {
     long[] xs = ((MemRefType) x.type()).shape();
     long[] pd = op.pads();
     long[] st = op.strides();
@@ -522,9 +525,8 @@ final class VectorConv {
     KernelShape s = panelCopies(t, packing(op, t, ws, os).forColumns(t, n, k), m, k);
     // The last vector of a row of B may read up to a vector past the last plane: slack of zeros.
     long size = shiftedSize(op, xs, ws, os);
-    // A batch of as many images for each thread goes to them as whole images (see product),
-    // each thread making its own copies: SqueezeNet at batch 4 on two threads, 0.97 of its time.
-    boolean byImages = imagesOnThreads(l, xs[0], (double) m * n * k * xs[0] / t.vectorWidth());
+    // With byImages (see product) each thread makes its own copies: SqueezeNet at batch 4 on two
+    // threads, 0.97 of its time.
     long parts = byImages ? l.threads() : 1;
     long[] slot = {size + t.vectorWidth()};
     Value copies = l.alloc(new MemRefType(new long[] {parts * slot[0]}, FloatType.F32));

@@ -180,6 +180,19 @@
 // CHECK: ^bb0(%{{.*}}: tensor<1x2x259x259xf32>, %{{.*}}: tensor<33x2x3x3xf32>):
 // CHECK: %[[SHIFTED:.*]] = "memref.alloc"() {{.*}} : () -> memref<204364xf32>
 // CHECK: %[[OFFSETS:.*]] = "memref.get_global"() {{.*}} : () -> memref<18xi64>
+// The copies take every second column of the image's rows: two vector loads, from column c and
+// from c + 3 (so that no lane reads past the last column used, c + 6), and one shuffle of their
+// even and odd lanes, columns c, c + 2, c + 4, c + 6, stored as 4 consecutive elements. A row
+// of 129 outputs inside the image (tap column 0 from output 1) ends with the vector of its last
+// 4, which overlaps the one before it.
+// CHECK: %[[LOW:.*]] = "vector.load"(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) : (memref<1x2x259x259xf32>, index, index, index, index) -> vector<4xf32>
+// CHECK-NEXT: %[[COL3:.*]] = "arith.addi"(%{{.*}}, %{{.*}}) : (index, index) -> index
+// CHECK-NEXT: %[[HIGH:.*]] = "vector.load"(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %[[COL3]]) : (memref<1x2x259x259xf32>, index, index, index, index) -> vector<4xf32>
+// CHECK-NEXT: %[[EVEN:.*]] = "vector.shuffle"(%[[LOW]], %[[HIGH]]) {mask = [0, 2, 5, 7]} : (vector<4xf32>, vector<4xf32>) -> vector<4xf32>
+// CHECK: "vector.store"(%[[EVEN]], %[[SHIFTED]], %{{.*}}) : (vector<4xf32>, memref<204364xf32>, index) -> ()
+// CHECK: %[[LASTLOW:.*]] = "vector.load"(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) : (memref<1x2x259x259xf32>, index, index, index, index) -> vector<4xf32>
+// CHECK-NEXT: %[[LASTHIGH:.*]] = "vector.load"
+// CHECK-NEXT: "vector.shuffle"(%[[LASTLOW]], %[[LASTHIGH]]) {mask = [0, 2, 5, 7]}
 // Each B panel's rows are copied out of the shifted copies, row k from offset k of the table:
 // CHECK: %[[START:.*]] = "memref.load"(%[[OFFSETS]], %[[K:.*]]) : (memref<18xi64>, index) -> i64
 // CHECK-NEXT: %[[STARTI:.*]] = "arith.index_cast"(%[[START]])

@@ -70,6 +70,14 @@ class VectorGemmJitTest {
         "\"nn.conv\"(%arg0, %arg1, %arg2)", "{pads = array<i64: 1, 1, 1, 1>}");
     check("conv_strided_dilated", List.of(shape(2, 3, 15, 17), shape(8, 3, 3, 2)), shape(2, 8, 6, 9), "\"nn.conv\"(%arg0, %arg1)",
         "{strides = array<i64: 2, 2>, dilations = array<i64: 2, 1>, pads = array<i64: 1, 0, 0, 1>}");
+    // Stride 2 on the shifted copies, each row of a copy every second column of the image's row
+    // (StridedRow: vectors of even lanes): rows of 34 outputs, 33 of them inside the image for
+    // tap columns 0 and 2, two vectors of 16 and one that overlaps them; with padding on the left
+    // only, an odd width and a row of fewer outputs than a vector.
+    check("conv_strided_copies", List.of(shape(1, 8, 67, 67), shape(40, 8, 3, 3), shape(40)), shape(1, 40, 34, 34),
+        "\"nn.conv\"(%arg0, %arg1, %arg2)", "{strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>}");
+    check("conv_strided_copies_short_rows", List.of(shape(2, 8, 67, 21), shape(40, 8, 3, 3), shape(40)), shape(2, 40, 33, 10),
+        "\"nn.conv\"(%arg0, %arg1, %arg2)", "{strides = array<i64: 2, 2>, pads = array<i64: 0, 1, 0, 0>}");
     // 1-D convolutions run as 2-D ones of height 1 (nn-conv1d-as-2d): a strided one and a depthwise one.
     check("conv_1d", List.of(shape(2, 5, 37), shape(7, 5, 3), shape(7)), shape(2, 7, 19), "\"nn.conv\"(%arg0, %arg1, %arg2)",
         "{strides = array<i64: 2>, pads = array<i64: 1, 1>}");

@@ -269,7 +269,7 @@ final class VectorConv {
     l.forEach(new long[] {xs[0]}, iv -> {
       Value image = iv.getFirst();
       Consumer<Value> block = y0 -> {
-        im2col(l, op, x, image, ws, os, y0, rows, cols, List.of(), tapMajor);
+        im2col(l, t, op, x, image, ws, os, y0, rows, cols, List.of(), tapMajor);
         MatMulKernel.emit(l, s, m, rows * ow, k, pa, MatMulKernel.rows(cols, List.of(), s.nr()), planes, List.of(image), init, l.mul(y0, l.index(ow)), epilogue);
       };
       if (oh / rows > 1) {
@@ -282,7 +282,7 @@ final class VectorConv {
       }
       if (oh % rows != 0) {
         Value y0 = l.index(oh / rows * rows);
-        im2col(l, op, x, image, ws, os, y0, oh % rows, cols, List.of(), tapMajor);
+        im2col(l, t, op, x, image, ws, os, y0, oh % rows, cols, List.of(), tapMajor);
         MatMulKernel.emit(l, last, m, oh % rows * ow, k, pa, MatMulKernel.rows(cols, List.of(), last.nr()), planes, List.of(image), init,
             l.mul(y0, l.index(ow)), epilogue);
       }
@@ -398,7 +398,7 @@ final class VectorConv {
     Value cols = l.alloc(new MemRefType(new long[] {l.threads(), k, band * ow}, FloatType.F32));
     KernelShape packing = packing(op, t, ws, os);
     inBands(l, os[0], os[2], band, (serial, p, image, y0, rows) -> {
-      im2col(serial, op, x, image, ws, os, y0, rows, cols, List.of(p), tapMajor);
+      im2col(serial, t, op, x, image, ws, os, y0, rows, cols, List.of(p), tapMajor);
       Value first = l.mul(y0, l.index(ow));
       KernelShape s = packing.forColumns(t, rows * ow, k);
       MatMulKernel.emit(serial, s, m, rows * ow, k, pa, MatMulKernel.rows(cols, List.of(p), s.nr()), band(l, planes, image, first, m, rows * ow),
@@ -564,8 +564,7 @@ final class VectorConv {
               Value iy = li.add(li.mul(yy, li.index(st[0])), li.index(phase - pd[0]));
               range(li, 0, xIn[0], q -> li.store(zero, shifted, List.of(li.add(row, q))));
               range(li, xIn[1], ow, q -> li.store(zero, shifted, List.of(li.add(row, q))));
-              range(li, xIn[0], xIn[1], q -> li.store(li.load(x, List.of(image, channel, iy, li.add(li.mul(q, li.index(st[1])), li.index(shift)))),
-                  shifted, List.of(li.add(row, q))));
+              StridedRow.copy(li, t, x, List.of(image, channel, iy), st[1], shift, xIn[0], xIn[1], shifted, q -> List.of(li.add(row, q)));
             });
           }
         }
@@ -610,7 +609,7 @@ final class VectorConv {
    * The matrix is {@code cols} at the indices {@code prefix}; with {@code tapMajor} its rows are
    * in the order (i, j, c) instead.
    */
-  private static void im2col(Loops l, ConvOp op, Value x, Value image, long[] ws, long[] os, Value y0, long rows, Value cols, List<Value> prefix,
+  private static void im2col(Loops l, TargetDescription t, ConvOp op, Value x, Value image, long[] ws, long[] os, Value y0, long rows, Value cols, List<Value> prefix,
       boolean tapMajor) {
     long[] xs = ((MemRefType) x.type()).shape();
     long[] st = op.strides();
@@ -640,10 +639,7 @@ final class VectorConv {
             zerosFrom(l, cols, prefix, row, start, 0, z[0], zero);
             zerosFrom(l, cols, prefix, row, start, z[1], ow, zero);
             Value iy = l.add(l.mul(yv, l.index(st[0])), l.index(di));
-            range(l, z[0], z[1], zv -> {
-              Value ix = l.add(l.mul(zv, l.index(st[1])), l.index(dj));
-              l.store(l.load(x, List.of(image, channel, iy, ix)), cols, at(prefix, row, l.add(start, zv)));
-            });
+            StridedRow.copy(l, t, x, List.of(image, channel, iy), st[1], dj, z[0], z[1], cols, zv -> at(prefix, row, l.add(start, zv)));
           });
         }
       }

@@ -164,6 +164,10 @@ class VectorGemmJitTest {
         "\"nn.conv\"(%arg0, %arg1, %arg2)", "{strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>}", null, null, threads, 1e-4);
     checkResidual("conv_bands_residual", shape(2, 128, 60, 60), shape(16, 128, 3, 3), shape(2, 16, 30, 30),
         "{strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>}", threads, 1e-4);
+    // A 1 x 1 convolution whose rows are not whole vectors, split across the threads: each part
+    // copies the B panels it reads instead of one thread packing them all first.
+    check("conv_1x1_split_panel_copies", List.of(shape(1, 40, 13, 13), shape(96, 40, 1, 1), shape(96)), shape(1, 96, 13, 13),
+        "\"nn.conv\"(%arg0, %arg1, %arg2)", "", null, null, threads, 1e-4);
     // 32 output channels over 64 pixels take 6 x 4 vectors with 32 registers (KernelShape), a
     // band's fewer columns 8 x 2: each band must keep the rows its constant weights were packed
     // in (ResNet's 1 x 1 shortcut with stride 2 gave wrong results on two threads).

@@ -164,6 +164,12 @@ class VectorGemmJitTest {
         "\"nn.conv\"(%arg0, %arg1, %arg2)", "{strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>}", null, null, threads, 1e-4);
     checkResidual("conv_bands_residual", shape(2, 128, 60, 60), shape(16, 128, 3, 3), shape(2, 16, 30, 30),
         "{strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>}", threads, 1e-4);
+    // A network's first convolution (3 channels) on threads takes the shifted copies instead of
+    // bands, the threads making the copies one by one; with padding, and without.
+    check("conv_few_channels_copies", List.of(shape(1, 3, 67, 67), shape(24, 3, 3, 3), shape(24)), shape(1, 24, 34, 34),
+        "\"nn.conv\"(%arg0, %arg1, %arg2)", "{strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>}", null, null, threads, 1e-4);
+    check("conv_few_channels_copies_unpadded", List.of(shape(1, 3, 67, 67), shape(24, 3, 3, 3), shape(24)), shape(1, 24, 33, 33),
+        "\"nn.conv\"(%arg0, %arg1, %arg2)", "{strides = array<i64: 2, 2>}", null, null, threads, 1e-4);
     // A 1 x 1 convolution whose rows are not whole vectors, split across the threads: each part
     // copies the B panels it reads instead of one thread packing them all first.
     check("conv_1x1_split_panel_copies", List.of(shape(1, 40, 13, 13), shape(96, 40, 1, 1), shape(96)), shape(1, 96, 13, 13),

@@ -462,8 +462,8 @@ final class VectorConv {
 
   /**
    * Whether the usual product of {@code op} multiplies the shifted copies of the image
-   * ({@link #shiftedRows}): without dilation, and with a stride only when the window is large
-   * or the product is not split into bands for threads ({@link #inBands}; on two threads a
+   * ({@link #shiftedRows}): without dilation, and with a stride only when the window is large,
+   * the image has few channels, or the product is not split into bands for threads ({@link #inBands}; on two threads a
    * strided convolution runs some 5-10% faster in bands, where one thread takes 1.23 ms with
    * im2col and 1.10 ms on the copies for ResNet-50's 7 x 7 stem).
    */
@@ -473,9 +473,16 @@ final class VectorConv {
     // A large window takes the copies on threads too: im2col unrolls its taps, and ResNet-50's
     // 7 x 7 stem in bands was one 46 KB function that took LLVM's backend most of a second
     // (codegen 0.9 -> 0.3 s; the stem itself 0.77 -> 0.86 ms on two threads).
-    if (st[0] == 1 && st[1] == 1 || ws[2] * ws[3] > 9) return true;
+    // So do few channels (a network's first convolution), whose copies the threads take one
+    // by one: SqueezeNet's 3 x 3 stride-2 stem on two threads took 0.82 of its time in bands.
+    if (st[0] == 1 && st[1] == 1 || ws[2] * ws[3] > 9 || fewChannels(l, xs[1])) return true;
     double work = (double) ws[0] * ws[1] * ws[2] * ws[3] * os[2] * os[3] * xs[0] / t.vectorWidth();
     return bandRows(l, xs[0], os[2], blockRows(op, t, ws, os), work) == 0;
+  }
+
+  /** Whether an image of {@code channels} channels has too few for the threads to share out its shifted copies by channels. */
+  private static boolean fewChannels(Loops l, long channels) {
+    return l.threads() > 1 && channels < 4L * l.threads();
   }
 
   /** The row phases of {@link #shiftedRows}: the input rows y * sh + i of the taps i fall into min(sh, kh) classes mod sh. */
@@ -553,8 +560,13 @@ final class VectorConv {
       Value shifted = parts == 1 ? copies : slot(li, copies, part, slot);
       Value zero = li.constant(0, FloatType.F32);
       range(li, size, size + t.vectorWidth(), q -> li.store(zero, shifted, List.of(q)));
-      li.parallelForEach(new long[] {channels}, kw * phases * rows * ow, productParallel, cv -> {
-        Value channel = cv.getFirst();
+      // With few channels (a network's first convolution: 3) the threads take the copies one
+      // by one, (channel, tap column, phase), rather than whole channels: split by channels, one
+      // thread of two copied two of the three while the other waited.
+      boolean byCopy = productParallel && fewChannels(li, channels);
+      long copiesPerItem = byCopy ? 1 : kw * phases;
+      li.parallelForEach(new long[] {channels, kw * phases / copiesPerItem}, copiesPerItem * rows * ow, productParallel, cv -> {
+        Value channel = cv.get(0);
         for (long j = 0; j < kw; j++) {
           long shift = j - pd[1];
           long[] xIn = inside(ow, xs[3], st[1], shift);
@@ -563,15 +575,26 @@ final class VectorConv {
             // Copy rows yy read input row yy * sh + p - ph: zeros above and below the image.
             long[] yIn = inside(rows, xs[2], st[0], p - pd[0]);
             long phase = p;
-            range(li, 0, yIn[0] * ow, q -> li.store(zero, shifted, List.of(li.add(base, q))));
-            range(li, yIn[1] * ow, rows * ow, q -> li.store(zero, shifted, List.of(li.add(base, q))));
-            range(li, yIn[0], yIn[1], yy -> {
-              Value row = li.add(base, li.mul(yy, li.index(ow)));
-              Value iy = li.add(li.mul(yy, li.index(st[0])), li.index(phase - pd[0]));
-              range(li, 0, xIn[0], q -> li.store(zero, shifted, List.of(li.add(row, q))));
-              range(li, xIn[1], ow, q -> li.store(zero, shifted, List.of(li.add(row, q))));
-              StridedRow.copy(li, t, x, List.of(image, channel, iy), st[1], shift, xIn[0], xIn[1], shifted, q -> List.of(li.add(row, q)));
-            });
+            Runnable copy = () -> {
+              range(li, 0, yIn[0] * ow, q -> li.store(zero, shifted, List.of(li.add(base, q))));
+              range(li, yIn[1] * ow, rows * ow, q -> li.store(zero, shifted, List.of(li.add(base, q))));
+              range(li, yIn[0], yIn[1], yy -> {
+                Value row = li.add(base, li.mul(yy, li.index(ow)));
+                Value iy = li.add(li.mul(yy, li.index(st[0])), li.index(phase - pd[0]));
+                range(li, 0, xIn[0], q -> li.store(zero, shifted, List.of(li.add(row, q))));
+                range(li, xIn[1], ow, q -> li.store(zero, shifted, List.of(li.add(row, q))));
+                StridedRow.copy(li, t, x, List.of(image, channel, iy), st[1], shift, xIn[0], xIn[1], shifted, q -> List.of(li.add(row, q)));
+              });
+            };
+            if (!byCopy) {
+              copy.run();
+              continue;
+            }
+            Value mine = li.cmp(CmpIPredicate.EQ, cv.get(1), li.index(j * phases + p));
+            IfOp.create(li.builder(), li.location(), mine, List.of(), (in, args) -> {
+              copy.run();
+              return List.of();
+            }, null);
           }
         }
       });

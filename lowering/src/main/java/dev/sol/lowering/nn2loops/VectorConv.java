@@ -463,9 +463,10 @@ final class VectorConv {
   /**
    * Whether the usual product of {@code op} multiplies the shifted copies of the image
    * ({@link #shiftedRows}): without dilation, and with a stride only when the window is large,
-   * the image has few channels, or the product is not split into bands for threads ({@link #inBands}; on two threads a
-   * strided convolution runs some 5-10% faster in bands, where one thread takes 1.23 ms with
-   * im2col and 1.10 ms on the copies for ResNet-50's 7 x 7 stem).
+   * the image has few channels, or the product is not split into bands for threads
+   * ({@link #inBands}; on two threads a strided convolution runs some 5-10% faster in bands,
+   * where one thread takes 1.23 ms with im2col and 1.10 ms on the copies for ResNet-50's 7 x 7
+   * stem).
    */
   private static boolean shifted(ConvOp op, Loops l, TargetDescription t, long[] xs, long[] ws, long[] os) {
     if (!implicit(op, ws)) return false;
@@ -571,11 +572,12 @@ final class VectorConv {
           long shift = j - pd[1];
           long[] xIn = inside(ow, xs[3], st[1], shift);
           for (long p = 0; p < phases; p++) {
-            Value base = li.mul(li.add(li.index((j * phases + p) * channels), channel), li.index(rows * ow));
             // Copy rows yy read input row yy * sh + p - ph: zeros above and below the image.
             long[] yIn = inside(rows, xs[2], st[0], p - pd[0]);
             long phase = p;
+            long plane = j * phases + p;
             Runnable copy = () -> {
+              Value base = li.mul(li.add(li.index(plane * channels), channel), li.index(rows * ow));
               range(li, 0, yIn[0] * ow, q -> li.store(zero, shifted, List.of(li.add(base, q))));
               range(li, yIn[1] * ow, rows * ow, q -> li.store(zero, shifted, List.of(li.add(base, q))));
               range(li, yIn[0], yIn[1], yy -> {
@@ -590,7 +592,7 @@ final class VectorConv {
               copy.run();
               continue;
             }
-            Value mine = li.cmp(CmpIPredicate.EQ, cv.get(1), li.index(j * phases + p));
+            Value mine = li.cmp(CmpIPredicate.EQ, cv.get(1), li.index(plane));
             IfOp.create(li.builder(), li.location(), mine, List.of(), (in, args) -> {
               copy.run();
               return List.of();

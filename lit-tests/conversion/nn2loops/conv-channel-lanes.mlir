@@ -229,6 +229,33 @@
 
 // -----
 
+// 100 pixels and 128 output channels: the weights (128 x 576) are the larger operand, so on
+// two threads the product goes by output channels (ChannelLanesConv.weightsLarger), each part
+// multiplying all pixels by its 64 channels' B panel and copying those channels out: no view
+// of the product's rows for a part, as the split by pixels makes (the last case above).
+// CHECK-LABEL: // -----
+// CHECK: sym_name = "conv_weights_larger"
+// PARTS-LABEL: // -----
+// PARTS: "memref.alloc"() {{.*}} -> memref<100x128xf32>
+// PARTS-NEXT: "memref.collapse_shape"
+// PARTS-NEXT: "scf.parallel"
+// PARTS-NOT: "memref.subview"
+// PARTS: "vector.fma"
+// PARTS: "vector.shuffle"
+// PARTS: "vector.store"({{.*}}) : (vector<16xf32>, memref<1x128x100xf32>, index, index, index) -> ()
+// PARTS: sym_name = "conv_weights_larger"
+// EQUIV-NOT: changed the results
+// EQUIV: sym_name = "conv_weights_larger"
+"builtin.module"() ({
+  "func.func"() ({
+  ^bb0(%x: tensor<1x64x10x10xf32>, %w: tensor<128x64x3x3xf32>):
+    %r = "nn.conv"(%x, %w) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x64x10x10xf32>, tensor<128x64x3x3xf32>) -> tensor<1x128x10x10xf32>
+    "func.return"(%r) : (tensor<1x128x10x10xf32>) -> ()
+  }) {function_type = (tensor<1x64x10x10xf32>, tensor<128x64x3x3xf32>) -> tensor<1x128x10x10xf32>, sym_name = "conv_weights_larger"} : () -> ()
+}) : () -> ()
+
+// -----
+
 // A strided 3 x 3 convolution (64 -> 128 channels, 13 x 13 -> 7 x 7) turned, with A packed
 // (ChannelLanesConv.packsA: a stride scatters a panel's pixels): from the zero-bordered copy
 // (64 x 15 x 15), through the tables of k and pixel offsets, into 9 panels of 6 pixels by 576

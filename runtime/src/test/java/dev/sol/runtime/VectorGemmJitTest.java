@@ -185,10 +185,12 @@ class VectorGemmJitTest {
   /**
    * Small images on two threads: each thread packs its own panels of pixels, multiplies them
    * and copies its rows out (ChannelLanesConv.inParts). Parts of 22 and 21 panels of 6 (the
-   * last one partial), of 3 and 2 panels, and a fused residual add and ReLU. With two images a
-   * part's rows are copied out by transposed blocks from its first row in each image: the
-   * second part of conv_turned_parts starts at pixel 4 of image 1 (7 blocks of 16 pixels and
-   * 12 one at a time), that of conv_turned_parts_residual at pixel 5 of image 1 of 49.
+   * last one partial), and a fused residual add and ReLU. With two images a part's rows are
+   * copied out by transposed blocks from its first row in each image: the second part of
+   * conv_turned_parts starts at pixel 4 of image 1 (7 blocks of 16 pixels and 12 one at a
+   * time), that of conv_turned_parts_residual at pixel 3 of image 1 of 81. (Five pixels by 120
+   * channels, conv_turned_parts_small, go to the product's own split: the weights are far
+   * larger, and 120 channels are not whole vectors for parts by channels.)
    */
   @Test void channelsInTheLanesInPartsOnThreads() throws Exception {
     SolOptions threads = new SolOptions().threads(2).parallelWork(1);
@@ -196,7 +198,7 @@ class VectorGemmJitTest {
         "\"nn.conv\"(%arg0, %arg1, %arg2)", "{pads = array<i64: 1, 1, 1, 1>}", null, null, threads, 1e-5);
     check("conv_turned_parts_small", List.of(shape(1, 40, 5, 5), shape(120, 40, 3, 3)), shape(1, 120, 5, 5),
         "\"nn.conv\"(%arg0, %arg1)", "{pads = array<i64: 1, 1, 1, 1>}", null, null, threads, 1e-5);
-    checkResidual("conv_turned_parts_residual", shape(2, 32, 7, 7), shape(128, 32, 3, 3), shape(2, 128, 7, 7), "{pads = array<i64: 1, 1, 1, 1>}",
+    checkResidual("conv_turned_parts_residual", shape(2, 32, 9, 9), shape(128, 32, 3, 3), shape(2, 128, 9, 9), "{pads = array<i64: 1, 1, 1, 1>}",
         threads, 1e-5);
     // Weights far larger than the image: the parts split the output channels (ChannelLanesConv.inColumnParts),
     // each copying its own out: equal parts, a smaller last part (128 and 64 channels), and a fused residual add and ReLU.
@@ -205,6 +207,13 @@ class VectorGemmJitTest {
     check("conv_turned_column_parts_uneven", List.of(shape(1, 256, 5, 5)), shape(1, 192, 5, 5), "\"nn.conv\"(%arg0, %w)",
         "{pads = array<i64: 1, 1, 1, 1>}", "%w = " + constant(shape(192, 256, 3, 3)), null, threads, 1e-4);
     checkResidual("conv_turned_column_parts_residual", shape(1, 128, 4, 5), shape(256, 128, 1, 1), shape(1, 256, 4, 5), "", threads, 1e-4);
+    // Weights larger than the pixels' matrix, not far larger (ChannelLanesConv.weightsLarger):
+    // 100 pixels by 128 channels go by channels too, two parts of 64; and two images of 7 x 7
+    // (98 pixels), with a fused residual add and ReLU.
+    check("conv_turned_column_parts_weights_larger", List.of(shape(1, 64, 10, 10), shape(128, 64, 3, 3)), shape(1, 128, 10, 10),
+        "\"nn.conv\"(%arg0, %arg1)", "{pads = array<i64: 1, 1, 1, 1>}", null, null, threads, 1e-5);
+    checkResidual("conv_turned_column_parts_weights_larger_batch", shape(2, 32, 7, 7), shape(128, 32, 3, 3), shape(2, 128, 7, 7),
+        "{pads = array<i64: 1, 1, 1, 1>}", threads, 1e-5);
     // Column parts read A in place (every part reads all of it): from the padded copy with a
     // stride, and across the images of a batch.
     check("conv_turned_column_parts_strided", List.of(shape(1, 256, 9, 9)), shape(1, 256, 5, 5), "\"nn.conv\"(%arg0, %w)",

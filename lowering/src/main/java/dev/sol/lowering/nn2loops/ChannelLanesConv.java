@@ -221,12 +221,15 @@ final class ChannelLanesConv {
     long pm = Math.ceilDiv(rows, s.mr());
     long perPart = Math.ceilDiv(pm, l.threads());
     boolean productParallel = l.worthParallel((double) rows * oc * k / t.vectorWidth());
-    // Threads split the pixels (as GemmThreads would split these rows) unless the weights are
-    // the far larger operand, which the threads then split by columns instead.
-    boolean pixelParts = productParallel && !GemmThreads.bFarLarger(rows, oc) && pm - (l.threads() - 1) * perPart >= 1;
     long pn = Math.ceilDiv(oc, s.nr());
     long columnsPerPart = Math.ceilDiv(pn, l.threads()) * s.nr();
-    boolean columnParts = !pixelParts && productParallel && transposes(t, oc, pixels) && oc - (l.threads() - 1) * columnsPerPart > 0;
+    boolean columnsFit = productParallel && transposes(t, oc, pixels) && oc - (l.threads() - 1) * columnsPerPart > 0;
+    // Threads split the pixels (as GemmThreads would split these rows) unless the weights are
+    // the larger operand (see weightsLarger), which the threads then split by columns instead
+    // where its channels come in whole vectors; far larger ones never go by pixels.
+    boolean pixelParts = productParallel && !GemmThreads.bFarLarger(rows, oc) && !(columnsFit && weightsLarger(rows, oc))
+        && pm - (l.threads() - 1) * perPart >= 1;
+    boolean columnParts = !pixelParts && columnsFit;
     // Split by columns, every part reads all of A, so A is read in place: packed by the threads
     // together, each core read half of the panels from the other's cache (two CCDs apart on
     // Zen 5), and packed per part, each packed all of A; in place, a 3x3 512 -> 512 at 7 x 7 took
@@ -394,6 +397,21 @@ final class ChannelLanesConv {
   }
 
   /**
+   * Whether the weights (oc x k) are at least as large as A (rows x k), so that threads had
+   * better split the output channels than the pixels. Split by pixels, each thread reads all
+   * the weights and half of A; by channels, half the weights and all of A: of the two, the
+   * split that leaves each thread the larger operand's half reads less. At 14 x 14 (196 pixels)
+   * on two threads (Zen 5), splitting the channels instead made a 1 x 1 convolution 1024 -> 256
+   * take 0.77 of its time, a 3 x 3 256 -> 256 with stride 2 from 28 x 28 0.85, 256 -> 1024
+   * 0.98 and a 3 x 3 256 -> 256 0.99; whole networks ResNet-50 0.97, Inception-v1 0.98,
+   * MobileNet-v2 0.99, SqueezeNet and ShuffleNet v2 1.00. The rule of {@link GemmThreads}, the
+   * weights at least four times A, had left those layers split by pixels; requiring twice
+   * made ResNet-50 1.7% slower than this rule, half of it was no faster. (For the usual
+   * product, GemmThreads' own rule at the same balance point was not faster: ResNet-50 1.01.)
+   */
+  static boolean weightsLarger(long rows, long oc) { return oc >= rows; }
+
+  /**
    * {@code body} of the size of part {@code part} of {@code parts}: {@code last} for the last
    * part, {@code others} for the rest (an scf.if on the part, or the body alone when the sizes
    * are equal), so that each branch has static sizes.
@@ -414,7 +432,7 @@ final class ChannelLanesConv {
 
   /**
    * The product on threads, in parts of B panels (output channels), where the weights are the
-   * far larger operand: one parallel loop over as many parts as threads, each multiplying all of
+   * larger operand ({@link #weightsLarger}): one parallel loop over as many parts as threads, each multiplying all of
    * A with its own {@code columnsPerPart} columns of B and copying its own channels out by
    * {@link #transposedBlock}s. Split by the GEMM's threads and copied out by a second parallel
    * loop over pixels, each core read half its rows from the other's cache (ResNet-50's 1x1

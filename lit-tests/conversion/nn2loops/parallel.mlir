@@ -1,12 +1,12 @@
 // RUN: %sol-opt %s -p 'convert-nn-to-loops{vector-width=4 vector-registers=8 threads=2 parallel-work=1},canonicalize,cse' | FileCheck %s --implicit-check-not='"nn.'
-// RUN: %sol-opt %s -p 'convert-nn-to-loops{vector-width=4 vector-registers=8 threads=2}' | FileCheck %s --check-prefix=SMALL
+// RUN: %sol-opt %s -p 'convert-nn-to-loops{vector-width=4 vector-registers=8 threads=2 parallel-work=131072}' | FileCheck %s --check-prefix=SMALL
 // RUN: %sol-opt %s -p 'convert-nn-to-loops{vector-width=4 vector-registers=8 parallel-work=1}' | FileCheck %s --check-prefix=SMALL
 // RUN: %sol-opt %s --check-equivalence -p 'convert-nn-to-loops{vector-width=4 vector-registers=8 threads=2 parallel-work=1},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
 // RUN: %sol-opt %s --check-equivalence -p 'convert-nn-to-loops{threads=3 parallel-work=1},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
 
 // With threads, loops over independent outputs become scf.parallel: the fewest outer loops
 // that give each thread four iterations (here 2 x 8 for 2 threads), the inner ones staying
-// scf.for. Below the parallel work (131072 element operations by default) and with one
+// scf.for. Below the parallel work (here 131072 element operations, twice the default) and with one
 // thread, nothing is parallel:
 // SMALL-NOT: "scf.parallel"
 

@@ -38,7 +38,7 @@ public final class ConvertNnToLoopsPass implements Pass<ConvertNnToLoopsPass.Opt
       @Option(help = "L2 cache in bytes (0: 1 MiB)") long l2Cache,
       @Option(help = "L3 cache in bytes (0: 8 MiB)") long l3Cache,
       @Option(help = "Threads: with more than one, outer loops over independent outputs become scf.parallel") int threads,
-      @Option(help = "Element operations a loop needs to become scf.parallel (0: 131072; 1: every loop that can)") long parallelWork,
+      @Option(help = "Element operations a loop needs to become scf.parallel (0: 65536; 1: every loop that can)") long parallelWork,
       @Option(help = "Elements of a vector of a long-vector machine (256 for NEC's vector engine; 0: none): convolutions then sweep whole output planes") long vectorLength) {
     TargetDescription target() {
       return new TargetDescription(vectorWidth, vectorRegisters, l2Cache, l3Cache, threads, parallelWork, vectorLength);

@@ -23,15 +23,22 @@ public record TargetDescription(int vectorWidth, int vectorRegisters, long l2Byt
   public static final TargetDescription SCALAR = new TargetDescription(0, 0, 0, 0);
 
   /**
-   * The work below which a loop stays serial when {@code parallelWork} is 0: some 13 us of
+   * The work below which a loop stays serial when {@code parallelWork} is 0: some 6 us of
    * vectorized loads, stores and arithmetic on one core (about ten element operations a
    * nanosecond). A region costs a few microseconds with the team awake, tens when it must be
    * woken. Measured with two threads on a 2-core virtual machine: on the 224x224 SqueezeNet,
    * 2^15 (67 regions) ran 1.61 times as fast as one thread, 2^17 (42) 1.45 times, 2^18 (20)
    * 1.34 times; on the generated 32x32 networks, 2^15 made the few loops that reach it
-   * parallel and ResNet and ShuffleNet twice as slow, 2^17 leaves them serial.
+   * parallel and ResNet and ShuffleNet twice as slow, 2^17 leaves them serial. Since then the
+   * products split so that each thread reads what it wrote itself, and a serial layer between
+   * two parallel ones reads half its input from the other core's cache (two CCDs apart on Zen
+   * 5): SqueezeNet's 1 x 1 convolution 256 -> 48 at 13 x 13 (130,000 vector FMAs, just below 2^17
+   * work) took longer on two threads than on one. 2^16 against 2^17 on two threads, deployed
+   * A/B: the OCR CNN 0.977, ShuffleNet v2 0.983, SqueezeNet 0.988, MobileNet-v2 0.998, the text
+   * recognizer 1.006; 2^15 was no better (SqueezeNet 0.989, OCR CNN 1.000 against 2^17), 2^14
+   * slower on the OCR CNN (1.018 against 2^15).
    */
-  public static final long DEFAULT_PARALLEL_WORK = 1 << 17;
+  public static final long DEFAULT_PARALLEL_WORK = 1 << 16;
 
   /**
    * Zero registers or cache sizes stand for typical values: 32 registers with 16 lanes (AVX-512) else 16, 1 MiB L2, 8 MiB L3;
@@ -63,7 +70,7 @@ public record TargetDescription(int vectorWidth, int vectorRegisters, long l2Byt
 
   /**
    * These values as the options of convert-nn-to-loops, e.g. {@code vector-width=16 vector-registers=32 l2-cache=1048576
-   * l3-cache=33554432}, with {@code threads=2 parallel-work=131072} when there are several threads.
+   * l3-cache=33554432}, with {@code threads=2 parallel-work=65536} when there are several threads.
    */
   public String passOptions() {
     return "vector-width=" + vectorWidth + " vector-registers=" + vectorRegisters + " l2-cache=" + l2Bytes

@@ -63,7 +63,7 @@ public final class SolOptions {
 
   /**
    * The work, in element operations, that a loop needs to run on several threads (default
-   * 131072, some 13 us of vectorized loads, stores and arithmetic on one core: a parallel
+   * 65536, some 6 us of vectorized loads, stores and arithmetic on one core: a parallel
    * region costs a few microseconds, and waking a sleeping team more); 1 runs every loop
    * that can go parallel on the threads, which tests use to exercise the parallel code on small
    * models. Has no effect with one thread.

@@ -14,45 +14,57 @@
 // CHECK: call void @views.kernel0(ptr %view, ptr %view1)
 
 // With threads, an outermost scf.parallel is outlined and run by libgomp: the kernel stores
-// the values the loop uses (not constants) into a context struct in its entry block, with a
-// counter of the iterations handed out set to 0, and calls GOMP_parallel with the outlined
-// function, the context and the thread count.
+// the values the loop uses (not constants) into a context struct in its entry block, with one
+// counter per thread of the iterations handed out of that thread's range, set to 0, and calls
+// GOMP_parallel with the outlined function, the context and the thread count.
 // CHECK-LABEL: define internal void @scale.kernel0(ptr noalias %0, i64 %1, ptr noalias %2)
-// CHECK: %omp.context = alloca { ptr, i64, ptr, i64 }
+// CHECK: %omp.context = alloca { ptr, i64, ptr, [2 x i64] }
 // CHECK: store ptr %0, ptr
 // CHECK: store i64 %1, ptr
 // CHECK: store ptr %2, ptr
-// CHECK: %omp.next = getelementptr inbounds nuw { ptr, i64, ptr, i64 }, ptr %omp.context, i32 0, i32 3
-// CHECK-NEXT: store i64 0, ptr %omp.next
+// CHECK: %omp.next = getelementptr inbounds nuw { ptr, i64, ptr, [2 x i64] }, ptr %omp.context, i32 0, i32 3
+// CHECK-NEXT: %[[C0:.*]] = getelementptr i64, ptr %omp.next, i64 0
+// CHECK-NEXT: store i64 0, ptr %[[C0]]
+// CHECK-NEXT: %[[C1:.*]] = getelementptr i64, ptr %omp.next, i64 1
+// CHECK-NEXT: store i64 0, ptr %[[C1]]
 // CHECK: call void @GOMP_parallel(ptr @scale.kernel0.omp.0, ptr %omp.context, i32 2, i32 0)
 // CHECK: ret void
 
 // The body function takes the captured values (pointers to distinct buffers noalias), the
-// counter and the team's size; it takes chunks of the 6 x 4 = 24 iterations (numbered
-// row-major, four chunks per thread) with an atomic add until none are left, recovering the
-// induction variables from the iteration number. It is noinline: inlined into the wrapper, its
-// loop nest was optimized twice.
+// counters and the thread's number. The 6 x 4 = 24 iterations (numbered row-major) fall into
+// one range per thread, 12 each, handed out in chunks of a quarter of a range by an atomic add
+// on the range's counter: the thread takes its own range's chunks first (u = its number at
+// j = 0), then what is left of the others', so that a layer's part stays on the core that
+// made the part before it. The induction variables are recovered from the iteration number.
+// It is noinline: inlined into the wrapper, its loop nest was optimized twice.
 // CHECK-LABEL: define internal void @scale.kernel0.omp.0.body(
 // CHECK-SAME: ptr noalias %0, i64 %1, ptr noalias %2, ptr %3, i32 %4) #[[BODY:[0-9]+]]
-// CHECK: mul i64 %{{.*}}, 4
-// CHECK: %chunk = udiv i64
+// CHECK: %tid = zext i32 %4 to i64
+// CHECK: %j = phi i64 [ 0, %entry ], [ %j.next, %omp.range.next ]
+// CHECK: %[[SUM:.*]] = add i64 %tid, %j
+// CHECK-NEXT: %u = urem i64 %[[SUM]], 2
+// CHECK: %lo = udiv i64 %{{.*}}, 2
+// CHECK: %hi = udiv i64 %{{.*}}, 2
+// CHECK: %chunk = udiv i64 %{{.*}}, 4
+// CHECK: %counter = getelementptr i64, ptr %3, i64 %u
 // CHECK: omp.take:
-// CHECK-NEXT: %[[BEGIN:.*]] = atomicrmw add ptr %3, i64 %{{.*}} monotonic
-// CHECK-NEXT: icmp ult i64 %[[BEGIN]], 24
+// CHECK-NEXT: %[[TAKEN:.*]] = atomicrmw add ptr %counter, i64 %{{.*}} monotonic
+// CHECK-NEXT: %begin = add i64 %lo, %[[TAKEN]]
+// CHECK-NEXT: icmp ult i64 %begin, %hi
 // CHECK: omp.body:
 // CHECK: urem i64 %k, 4
 // CHECK: udiv i64 %k, 4
 // CHECK: fmul float
 // CHECK-LABEL: define internal void @scale.kernel0.omp.0(ptr %0)
-// CHECK: %next = getelementptr inbounds nuw { ptr, i64, ptr, i64 }, ptr %0, i32 0, i32 3
-// CHECK: call i32 @omp_get_num_threads()
+// CHECK: %next = getelementptr inbounds nuw { ptr, i64, ptr, [2 x i64] }, ptr %0, i32 0, i32 3
+// CHECK: call i32 @omp_get_thread_num()
 // CHECK: call void @scale.kernel0.omp.0.body(ptr %{{.*}}, i64 %{{.*}}, ptr %{{.*}}, ptr %next, i32 %{{.*}})
 // CHECK: declare void @GOMP_parallel(ptr, ptr, i32, i32)
 
 // A loop around a parallel one is serial; its context is allocated once, in the entry block:
 // CHECK-LABEL: define internal void @nested.kernel0(ptr noalias %0)
 // CHECK-NEXT: entry:
-// CHECK-NEXT: %omp.context = alloca { ptr, i64, i64 }
+// CHECK-NEXT: %omp.context = alloca { ptr, i64, [2 x i64] }
 // CHECK: loop.body:
 // CHECK: call void @GOMP_parallel(ptr @nested.kernel0.omp.[[N:[0-9]+]], ptr %omp.context, i32 2, i32 0)
 // CHECK-NOT: GOMP_parallel

@@ -69,8 +69,65 @@ class OpenMpJitTest {
           assertEquals(i * 10 + 7, out.getAtIndex(ValueLayout.JAVA_INT, 2L * i), "row " + i);
           int thread = out.getAtIndex(ValueLayout.JAVA_INT, 2L * i + 1);
           assertTrue(thread >= 0 && thread < 3, "thread " + thread + " of row " + i);
-          // 100 rows in four chunks per thread: chunks of ceil(100 / 12) = 9 rows, each run by one thread.
-          assertEquals(out.getAtIndex(ValueLayout.JAVA_INT, 2L * (i / 9 * 9) + 1), thread, "row " + i + " left its chunk");
+          // 100 rows in one range per thread ([0, 33), [33, 66), [66, 100)), each in four
+          // chunks of 9 rows (the last one shorter), each chunk run by one thread.
+          int lo = i < 33 ? 0 : i < 66 ? 33 : 66;
+          assertEquals(out.getAtIndex(ValueLayout.JAVA_INT, 2L * (lo + (i - lo) / 9 * 9) + 1), thread, "row " + i + " left its chunk");
+        }
+      }
+    }
+  }
+
+  /** The loop's rows and threads, written by {@link #rowsInTeam} on each thread of an enclosing region. */
+  private static final MemorySegment[] NESTED = new MemorySegment[2];
+  private static MethodHandle nestedRows;
+  private static final String[] NESTED_ERROR = new String[2];
+
+  /** Runs {@code rows} on the calling thread of an enclosing OpenMP region (an upcall from libgomp). */
+  private static void rowsInTeam(MemorySegment data) {
+    int t = -1;
+    try {
+      t = (int) OMP_GET_THREAD_NUM.invokeExact();
+      nestedRows.invokeExact(NESTED[t], 3L);
+    } catch (Throwable e) {
+      NESTED_ERROR[Math.max(t, 0)] = e.toString();
+    }
+  }
+
+  private static final MethodHandle OMP_GET_THREAD_NUM;
+  private static final MethodHandle GOMP_PARALLEL;
+
+  static {
+    OpenMpRuntime.load();
+    java.lang.foreign.SymbolLookup gomp = java.lang.foreign.SymbolLookup.libraryLookup(OpenMpRuntime.LIBRARY, Arena.global());
+    java.lang.foreign.Linker linker = java.lang.foreign.Linker.nativeLinker();
+    OMP_GET_THREAD_NUM = linker.downcallHandle(gomp.find("omp_get_thread_num").orElseThrow(), FunctionDescriptor.of(ValueLayout.JAVA_INT));
+    GOMP_PARALLEL = linker.downcallHandle(gomp.find("GOMP_parallel").orElseThrow(),
+        FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+  }
+
+  /**
+   * Called from inside an OpenMP region of the application's own (two threads), the code for
+   * three threads gets a team of one (libgomp does not nest active regions): that thread takes
+   * its own range and then every chunk of the other two, so all 100 rows run, on thread 0.
+   */
+  @Test void aSmallerTeamRunsEveryRange() throws Throwable {
+    try (JitModule jit = compile(3); Arena arena = Arena.ofShared()) {
+      nestedRows = rows(jit);
+      for (int t = 0; t < 2; t++) {
+        NESTED[t] = arena.allocate(800, 64);
+        NESTED[t].fill((byte) -1);
+      }
+      MemorySegment body = java.lang.foreign.Linker.nativeLinker().upcallStub(
+          java.lang.invoke.MethodHandles.lookup().findStatic(OpenMpJitTest.class, "rowsInTeam",
+              java.lang.invoke.MethodType.methodType(void.class, MemorySegment.class)),
+          FunctionDescriptor.ofVoid(ValueLayout.ADDRESS), arena);
+      GOMP_PARALLEL.invokeExact(body, MemorySegment.NULL, 2, 0);
+      for (int t = 0; t < 2; t++) {
+        assertEquals(null, NESTED_ERROR[t], "thread " + t + " of the enclosing region");
+        for (int i = 0; i < 100; i++) {
+          assertEquals(i * 10 + 3, NESTED[t].getAtIndex(ValueLayout.JAVA_INT, 2L * i), "row " + i + " of enclosing thread " + t);
+          assertEquals(0, NESTED[t].getAtIndex(ValueLayout.JAVA_INT, 2L * i + 1), "row " + i + " ran outside the team of one");
         }
       }
     }

@@ -205,12 +205,18 @@
 // PARTS: "vector.shuffle"
 // PARTS-COUNT-16: "vector.transfer_write"({{.*}}) {in_bounds = [false]{{.*}} : (vector<16xf32>, memref<1x128x6xf32, strided<[25088, 196, 1], offset: ?>>
 // PARTS: sym_name = "conv_parts_copy_out"
-// With the default parallel work the padded copy of the image (64 planes of 16 x 16, below
-// it) still goes to the threads, over the planes, since the product after it does: run alone
-// it would keep the other thread waiting.
+// With the default parallel work the padded copy of the image (8 blocks of 8 channels by
+// 16 x 16, below it) still goes to the threads, since the product after it does: run alone it
+// would keep the other thread waiting. The threads split its padded rows (the parallel index
+// is the row: the image row is it minus the padding), the blocks inner, so that each copies
+// the rows its part of the product reads.
 // COPY: sym_name = "conv_transposed_copy_out"
 // COPY: %[[PADDED:.*]] = "memref.alloc"() {{.*}} : () -> memref<16384xf32>
 // COPY-NEXT: "scf.parallel"(%{{.*}}, %{{.*}}, %{{.*}}) ({
+// COPY-NEXT: ^bb0(%[[ROW:.*]]: index):
+// COPY-NEXT: "scf.for"
+// COPY-NEXT: ^bb0(%[[BLOCK:.*]]: index):
+// COPY: "arith.subi"(%[[ROW]], %{{.*}})
 // COPY: "memref.store"(%{{.*}}, %[[PADDED]], %{{.*}})
 // COPY: "memref.alloc"() {{.*}} : () -> memref<196x128xf32>
 // COPY: "scf.parallel"

@@ -1,9 +1,11 @@
-// RUN: %sol-opt %s --split-input-file -p 'convert-nn-to-loops{vector-width=4 vector-registers=8},canonicalize,cse' | FileCheck %s --implicit-check-not='"nn.gemm' --implicit-check-not='"memref.global'
+// RUN: %sol-opt %s --split-input-file -p 'convert-nn-to-loops{vector-width=4 vector-registers=8 l2-cache=64},canonicalize,cse' | FileCheck %s --implicit-check-not='"nn.gemm' --implicit-check-not='"memref.global'
+// RUN: %sol-opt %s --split-input-file -p 'convert-nn-to-loops{vector-width=4 vector-registers=8},canonicalize,cse' | FileCheck %s --check-prefix=TILED --implicit-check-not='"nn.gemm'
 // RUN: %sol-opt %s --split-input-file -p 'convert-nn-to-loops{vector-width=4 vector-registers=8 threads=2 parallel-work=1},canonicalize,cse' | FileCheck %s --check-prefix=PARTS
 // RUN: %sol-opt %s --split-input-file -p 'convert-nn-to-loops{vector-width=16 vector-registers=32 threads=2},canonicalize,cse' | FileCheck %s --check-prefix=MEMORY
 // RUN: %sol-opt %s --split-input-file --check-equivalence -p 'convert-nn-to-loops{vector-width=16 vector-registers=32},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
 // RUN: %sol-opt %s --split-input-file --check-equivalence -p 'convert-nn-to-loops{vector-width=8 vector-registers=16},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
 // RUN: %sol-opt %s --split-input-file --check-equivalence -p 'convert-nn-to-loops{vector-width=4 vector-registers=8 threads=2 parallel-work=1},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
+// RUN: %sol-opt %s --split-input-file --check-equivalence -p 'convert-nn-to-loops{vector-width=4 vector-registers=8 l2-cache=64},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
 
 // EQUIV-NOT: changed the results
 // EQUIV: sym_name = "fully_connected"
@@ -14,7 +16,8 @@
 // EQUIV-NOT: changed the results
 
 // One row against constant weights stored n x k (trans_b, as a fully connected layer): each
-// output is a dot product with a row of W, read in place (no packed copy, no memref.global).
+// output is a dot product with a row of W. Weights larger than half the L2 cache (64 bytes
+// here) are read in place (no packed copy, no memref.global).
 // A block of 4 outputs keeps one accumulator per row; k = 7 is one full step and a tail of 3
 // read with zeros past k; shuffles and adds turn the 4 accumulators into one vector of their
 // sums (lane r: row r), which starts from the bias. The last 2 rows are a masked block.
@@ -40,6 +43,27 @@
 // CHECK-COUNT-4: "vector.fma"
 // CHECK: "vector.transfer_write"(%{{.*}}, %[[OUT]], %{{.*}}, %{{.*}}) {in_bounds = [false]
 // CHECK-LABEL: sym_name = "fully_connected"
+
+// Weights that fit in half the L2 cache (the default 1 MiB) are reordered at compile time into
+// tiles of 4 rows x 4 columns, each k step's tile in one piece: 2 blocks x 2 steps x 4 x 4, zeros
+// past n = 6 and k = 7. Row r of block b at step s is tile (b, s, r); the tail step loads
+// whole rows of the tile too (its zeros past k), and only x is read with zeros past k.
+// TILED: memref.global{{.*}}dense<{{\[\[\[\[}}1.000000e+00, 2.000000e+00, 3.000000e+00, 4.000000e+00], [-1.000000e+00, 5.000000e-01, 2.000000e+00, -3.000000e+00]
+// TILED-SAME: [5.000000e+00, 6.000000e+00, 7.000000e+00, 0.000000e+00]
+// TILED-SAME: tensor<2x2x4x4xf32>
+// TILED-LABEL: ^bb0(%{{.*}}: tensor<1x7xf32>):
+// TILED: %[[T:.*]] = "memref.get_global"() {{.*}} -> memref<2x2x4x4xf32>
+// TILED: %[[XV:.*]] = "vector.load"(%{{.*}}, %{{.*}}, %{{.*}}) : (memref<1x7xf32>, index, index) -> vector<4xf32>
+// TILED: %[[R0:.*]] = "vector.load"(%[[T]], %[[B:.*]], %[[S:.*]], %[[Z:.*]], %[[Z]]) : (memref<2x2x4x4xf32>, index, index, index, index) -> vector<4xf32>
+// TILED-NEXT: "vector.fma"(%[[R0]], %[[XV]], %{{.*}})
+// TILED-NEXT: %[[R1:.*]] = "vector.load"(%[[T]], %[[B]], %[[S]], %{{.*}}, %[[Z]])
+// TILED-NEXT: "vector.fma"(%[[R1]], %[[XV]], %{{.*}})
+// TILED: %[[XT:.*]] = "vector.transfer_read"
+// TILED-NEXT: %[[T0:.*]] = "vector.load"(%[[T]], %[[B]], %{{.*}}, %[[Z]], %[[Z]])
+// TILED-NEXT: "vector.fma"(%[[T0]], %[[XT]], %{{.*}})
+// TILED: "vector.store"
+// TILED: "vector.transfer_write"
+// TILED-LABEL: sym_name = "fully_connected"
 "builtin.module"() ({
 ^bb0:
   "func.func"() ({

@@ -339,6 +339,21 @@ class VectorGemmJitTest {
   }
 
   /**
+   * One row against constant weights stored n x k (a fully connected layer at batch 1, see
+   * VectorGemv): weights that fit in half the L2 cache go in tiles reordered at compile time,
+   * here with tails along n and k (37 x 50) and without (64 x 48); larger ones (300 x 1000,
+   * 1.2 MB) are read in place, with tails too.
+   */
+  @Test void oneRowAgainstConstantWeights() throws Exception {
+    for (long[] nk : new long[][] {{37, 50}, {64, 48}, {300, 1000}}) {
+      long n = nk[0];
+      long k = nk[1];
+      check("gemv_" + n + "x" + k, List.of(shape(1, k), shape(n)), shape(1, n), "\"nn.gemm\"(%arg0, %w, %arg1)", "{trans_b = 1 : i64}",
+          "%w = " + constant(shape(n, k)));
+    }
+  }
+
+  /**
    * Softmax rows in vectors (the exponential inline on vectors): a row with a masked tail
    * (37), whole vectors only (64), a long row on two threads, log-softmax, an axis followed by
    * an extent-1 axis, and an axis that is not contiguous (the scalar loops).

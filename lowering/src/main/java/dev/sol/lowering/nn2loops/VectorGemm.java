@@ -24,7 +24,7 @@ import java.util.List;
  * into a buffer by the generated code. A is read in place, unless it is transposed or gemm's
  * alpha scales it: then it is packed, scaled on the way. beta C is where the tiles start, so no
  * pass over the result follows. One row against constant weights stored n x k (a fully
- * connected layer at batch 1) takes {@link VectorGemv} instead, which reads them in place.
+ * connected layer at batch 1) takes {@link VectorGemv} instead.
  */
 final class VectorGemm {
   private VectorGemm() {}
@@ -79,8 +79,14 @@ final class VectorGemm {
       double alpha, Value out, MatMulKernel.TileInit init) {
     if (m == 1 && alpha == 1 && !a.transposed() && a.prefix().isEmpty() && b.transposed() && b.prefix().isEmpty()
         && op.operand(1).definingOp() instanceof ConstantOp && VectorGemv.applies(t.vectorWidth())) {
-      // One row against constant weights stored n x k: dot products with W's rows in place.
-      VectorGemv.emit(l, t.vectorWidth(), a.memref(), b.memref(), n, k, out, init);
+      // One row against constant weights stored n x k: dot products with W's rows.
+      if (VectorGemv.packs(n, k, t.l2Bytes())) {
+        ConstantOp weights = (ConstantOp) op.operand(1).definingOp();
+        Value tiled = buffers.table(l, VectorGemv.tiles(weights.value(), t.vectorWidth(), n, k), op);
+        VectorGemv.emitTiled(l, t.vectorWidth(), a.memref(), tiled, n, k, out, init);
+      } else {
+        VectorGemv.emit(l, t.vectorWidth(), a.memref(), b.memref(), n, k, out, init);
+      }
       return;
     }
     KernelShape s = KernelShape.choose(t, m, n, k);

@@ -53,6 +53,9 @@ public final class SolBench implements Callable<Integer> {
   @Option(names = "--no-cache", description = "Compile anew, neither reading nor writing the cache of compiled models.")
   boolean noCache;
 
+  @Option(names = "--no-winograd", description = "SOL keeps every convolution direct: no Winograd F(2x2,3x3) for 3x3 stride-1 convolutions.")
+  boolean noWinograd;
+
   @Option(names = "--threads", paramLabel = "N",
       description = "Threads of one run for both: SOL's OpenMP team and ONNX Runtime's intra-op threads (default: the processors available).")
   Integer threads;
@@ -157,7 +160,7 @@ public final class SolBench implements Callable<Integer> {
   }
 
   private int bench(byte[] onnx, long flops) throws Exception {
-    SolOptions options = new SolOptions().threads(threads).cacheDir(noCache ? null : ModelCache.defaultDirectory());
+    SolOptions options = new SolOptions().threads(threads).winograd(!noWinograd).cacheDir(noCache ? null : ModelCache.defaultDirectory());
     Map<String, long[]> given = SolImport.parseShapes(shapes);
     for (Map.Entry<String, long[]> e : given.entrySet()) options.shape(e.getKey(), e.getValue());
     // Open dimensions that --shape leaves open are benchmarked at 1 (batch 1), and the report says so.

@@ -39,13 +39,14 @@ public final class ConvertNnToLoopsPass implements Pass<ConvertNnToLoopsPass.Opt
       @Option(help = "L3 cache in bytes (0: 8 MiB)") long l3Cache,
       @Option(help = "Threads: with more than one, outer loops over independent outputs become scf.parallel") int threads,
       @Option(help = "Element operations a loop needs to become scf.parallel (0: 65536; 1: every loop that can)") long parallelWork,
-      @Option(help = "Elements of a vector of a long-vector machine (256 for NEC's vector engine; 0: none): convolutions then sweep whole output planes") long vectorLength) {
+      @Option(help = "Elements of a vector of a long-vector machine (256 for NEC's vector engine; 0: none): convolutions then sweep whole output planes") long vectorLength,
+      @Option(help = "Let 3x3 stride-1 convolutions with constant weights go by Winograd's F(2x2,3x3) where it pays (false: all direct)") boolean winograd) {
     TargetDescription target() {
-      return new TargetDescription(vectorWidth, vectorRegisters, l2Cache, l3Cache, threads, parallelWork, vectorLength);
+      return new TargetDescription(vectorWidth, vectorRegisters, l2Cache, l3Cache, threads, parallelWork, vectorLength, winograd);
     }
   }
 
-  @Override public Options defaultOptions() { return new Options(0, 0, 0, 0, 1, 0, 0); }
+  @Override public Options defaultOptions() { return new Options(0, 0, 0, 0, 1, 0, 0, true); }
 
   @Override public boolean run(Operation module, Options options, PassState state) {
     Buffers buffers = new Buffers(module, options.target());

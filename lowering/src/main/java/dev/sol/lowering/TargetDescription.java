@@ -12,13 +12,17 @@ package dev.sol.lowering;
  * of a width: with no vector kernels of its own, its loops are made long for its compiler to
  * vectorize (convolutions sweep whole output planes, see {@code PlaneConv}); 0 elsewhere.
  *
+ * <p>{@code winograd} lets 3 x 3 convolutions of stride 1 go by Winograd's F(2 x 2, 3 x 3)
+ * ({@code WinogradConv}) where it pays: fewer multiplications, results that differ from the
+ * direct sum in the last bits. False keeps every convolution direct.
+ *
  * <p>With more than one thread, outer loops over independent outputs become scf.parallel
  * when their work, in element operations, reaches {@code parallelWork}: starting a parallel
  * region costs some microseconds (handing the work to the team and waiting for all of it),
  * which a smaller loop would not earn back.
  */
 public record TargetDescription(int vectorWidth, int vectorRegisters, long l2Bytes, long l3Bytes, int threads, long parallelWork,
-    long vectorLength) {
+    long vectorLength, boolean winograd) {
   /** No vector kernels: the scalar loop nests. */
   public static final TargetDescription SCALAR = new TargetDescription(0, 0, 0, 0);
 
@@ -57,12 +61,17 @@ public record TargetDescription(int vectorWidth, int vectorRegisters, long l2Byt
 
   /** One thread. */
   public TargetDescription(int vectorWidth, int vectorRegisters, long l2Bytes, long l3Bytes) {
-    this(vectorWidth, vectorRegisters, l2Bytes, l3Bytes, 1, 0, 0);
+    this(vectorWidth, vectorRegisters, l2Bytes, l3Bytes, 1, 0, 0, true);
   }
 
   /** This target with {@code threads} threads, loops of at least {@code parallelWork} element operations parallel (0: the default). */
   public TargetDescription withThreads(int threads, long parallelWork) {
-    return new TargetDescription(vectorWidth, vectorRegisters, l2Bytes, l3Bytes, threads, parallelWork, vectorLength);
+    return new TargetDescription(vectorWidth, vectorRegisters, l2Bytes, l3Bytes, threads, parallelWork, vectorLength, winograd);
+  }
+
+  /** This target with Winograd convolutions allowed or not. */
+  public TargetDescription withWinograd(boolean winograd) {
+    return new TargetDescription(vectorWidth, vectorRegisters, l2Bytes, l3Bytes, threads, parallelWork, vectorLength, winograd);
   }
 
   /** True when matrix products get vector kernels (at least two lanes). */
@@ -70,11 +79,12 @@ public record TargetDescription(int vectorWidth, int vectorRegisters, long l2Byt
 
   /**
    * These values as the options of convert-nn-to-loops, e.g. {@code vector-width=16 vector-registers=32 l2-cache=1048576
-   * l3-cache=33554432}, with {@code threads=2 parallel-work=65536} when there are several threads.
+   * l3-cache=33554432}, with {@code threads=2 parallel-work=65536} when there are several threads
+   * and {@code winograd=false} when Winograd convolutions are off.
    */
   public String passOptions() {
     return "vector-width=" + vectorWidth + " vector-registers=" + vectorRegisters + " l2-cache=" + l2Bytes
         + " l3-cache=" + l3Bytes + (threads > 1 ? " threads=" + threads + " parallel-work=" + parallelWork : "")
-        + (vectorLength > 0 ? " vector-length=" + vectorLength : "");
+        + (vectorLength > 0 ? " vector-length=" + vectorLength : "") + (winograd ? "" : " winograd=false");
   }
 }

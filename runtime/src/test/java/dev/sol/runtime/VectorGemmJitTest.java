@@ -275,16 +275,22 @@ class VectorGemmJitTest {
       checkThreadsAgree("images_1x1_packed_" + batch, shape(batch, 16, 5, 5), shape(batch, 48, 5, 5), "", w1);
       checkThreadsAgree("images_1x1_copied_" + batch, shape(batch, 16, 8, 8), shape(batch, 48, 8, 8), "", w1);
       String w3 = "%w = " + constant(shape(128, 32, 3, 3));
-      checkThreadsAgree("images_3x3_shifted_" + batch, shape(batch, 32, 27, 27), shape(batch, 128, 27, 27), "{pads = array<i64: 1, 1, 1, 1>}", w3);
+      checkThreadsAgree("images_3x3_shifted_" + batch, shape(batch, 32, 27, 27), shape(batch, 128, 27, 27), "{pads = array<i64: 1, 1, 1, 1>}", w3,
+          false);
     }
   }
 
   /** conv(image, the constant %w of {@code prelude}) on two threads (parallel work 1): as the interpreter, and as one thread bit for bit. */
   private void checkThreadsAgree(String name, long[] image, long[] result, String attributes, String prelude) throws Exception {
+    checkThreadsAgree(name, image, result, attributes, prelude, true);
+  }
+
+  /** {@link #checkThreadsAgree} with Winograd convolutions allowed or not (false: the direct kernels, whatever the shape). */
+  private void checkThreadsAgree(String name, long[] image, long[] result, String attributes, String prelude, boolean winograd) throws Exception {
     Path file = writeModel(name, List.of(image), result, "\"nn.conv\"(%arg0, %w)", attributes, prelude, null);
     Map<String, SolTensor> feeds = Map.of("input_0", SolTensor.of(image, randoms(count(image))));
-    try (SolModel one = SolModel.compile(file, new SolOptions().threads(1));
-         SolModel two = SolModel.compile(file, new SolOptions().threads(2).parallelWork(1));
+    try (SolModel one = SolModel.compile(file, new SolOptions().threads(1).winograd(winograd));
+         SolModel two = SolModel.compile(file, new SolOptions().threads(2).parallelWork(1).winograd(winograd));
          SolModel interp = SolModel.compile(file, new SolOptions().backend(SolOptions.Backend.INTERPRETER));
          SolModel.Result a = one.run(feeds);
          SolModel.Result b = two.run(feeds);
@@ -294,6 +300,29 @@ class VectorGemmJitTest {
     } finally {
       for (SolTensor t : feeds.values()) t.close();
     }
+  }
+
+  /**
+   * 3 x 3 convolutions of stride 1 with constant weights by Winograd's F(2 x 2, 3 x 3) (see
+   * WinogradConv): rows of tiles in vectors of 16 lanes and of 8 (7 tiles to a row at 14 x 14),
+   * asymmetric padding with an odd number of output rows, a batch, the bias, relu(conv +
+   * residual) on two threads; on two threads the blocks of tile rows go to the parts, or, with
+   * one block only, its out channels, either way as one thread bit for bit. The weights are
+   * transformed in double and rounded once, the sums differ from the direct ones in the last bits.
+   */
+  @Test void winogradConvolutions() throws Exception {
+    check("winograd_bias", List.of(shape(1, 32, 20, 36), shape(48)), shape(1, 48, 20, 36), "\"nn.conv\"(%arg0, %w, %arg1)",
+        "{pads = array<i64: 1, 1, 1, 1>}", "%w = " + constant(shape(48, 32, 3, 3)));
+    check("winograd_odd_rows", List.of(shape(2, 16, 15, 29)), shape(2, 24, 15, 28), "\"nn.conv\"(%arg0, %w)", "{pads = array<i64: 1, 1, 1, 0>}",
+        "%w = " + constant(shape(24, 16, 3, 3)));
+    check("winograd_eight_lanes", List.of(shape(1, 64, 14, 14)), shape(1, 64, 14, 14), "\"nn.conv\"(%arg0, %w)", "{pads = array<i64: 1, 1, 1, 1>}",
+        "%w = " + constant(shape(64, 64, 3, 3)));
+    checkResidual("winograd_residual", shape(1, 32, 28, 28), shape(32, 32, 3, 3), shape(1, 32, 28, 28), "{pads = array<i64: 1, 1, 1, 1>}",
+        new SolOptions().threads(2).parallelWork(1), 1e-5);
+    checkThreadsAgree("winograd_blocks_on_threads", shape(2, 32, 28, 28), shape(2, 48, 28, 28), "{pads = array<i64: 1, 1, 1, 1>}",
+        "%w = " + constant(shape(48, 32, 3, 3)));
+    checkThreadsAgree("winograd_channels_on_threads", shape(1, 64, 14, 14), shape(1, 64, 14, 14), "{pads = array<i64: 1, 1, 1, 1>}",
+        "%w = " + constant(shape(64, 64, 3, 3)));
   }
 
   @Test void largeImagesWithFewChannelsInTheLanes() throws Exception {

@@ -63,6 +63,9 @@ public final class DeployCommand implements Callable<Integer> {
       description = "OpenMP threads for one run, fixed in the library, at least 1 (default: this machine's processors; more than one links libgomp).")
   Integer threads;
 
+  @Option(names = "--no-winograd", description = "Keep every convolution direct: no Winograd F(2x2,3x3) for 3x3 stride-1 convolutions.")
+  boolean noWinograd;
+
   @Option(names = "--device", paramLabel = "cpu|ve", defaultValue = "cpu",
       description = "cpu (default): a library for this or the --triple machine; ve: C sources, header and a Makefile for NEC SX-Aurora's ncc (libLIB.so and LIB.vso for VEO/VEDA offload).")
   String device;
@@ -111,6 +114,7 @@ public final class DeployCommand implements Callable<Integer> {
       SolDeploy deploy = new SolDeploy(libName, funcName).staticLibrary(staticLibrary).target(triple, cpu, features).compiler(compiler);
       SolOptions options = new SolOptions();
       if (threads != null) options.threads(threads);
+      options.winograd(!noWinograd);
       for (Map.Entry<String, long[]> s : SolImport.parseShapes(shapes).entrySet()) options.shape(s.getKey(), s.getValue());
       for (String spec : constants) {
         int eq = spec.indexOf('=');

@@ -57,6 +57,10 @@ final class VectorConv {
     }
     Dims d = Dims.of(x, w, out);
     long[] xs = d.xs(), ws = d.ws(), os = d.os();
+    if (WinogradConv.applies(op, weights, t, xs, ws, os)) {
+      WinogradConv.conv(op, weights, l, x, bias, out, t, buffers, epilogue);
+      return;
+    }
     long m = d.m(), k = d.k(), n = d.n();
     boolean direct = direct(op, ws);
     long rows = blockRows(op, t, ws, os);

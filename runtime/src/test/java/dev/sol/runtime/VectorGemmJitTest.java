@@ -307,7 +307,7 @@ class VectorGemmJitTest {
    * WinogradConv): rows of tiles in vectors of 16 lanes and of 8 (7 tiles to a row at 14 x 14),
    * asymmetric padding with an odd number of output rows, a batch, the bias, relu(conv +
    * residual) on two threads; on two threads the blocks of tile rows go to the parts, or, with
-   * one block only, its out channels, either way as one thread bit for bit. The weights are
+   * fewer blocks than two per thread, their out channels, either way as one thread bit for bit. The weights are
    * transformed in double and rounded once, the sums differ from the direct ones in the last bits.
    */
   @Test void winogradConvolutions() throws Exception {
@@ -323,6 +323,10 @@ class VectorGemmJitTest {
         "%w = " + constant(shape(48, 32, 3, 3)));
     checkThreadsAgree("winograd_channels_on_threads", shape(1, 64, 14, 14), shape(1, 64, 14, 14), "{pads = array<i64: 1, 1, 1, 1>}",
         "%w = " + constant(shape(64, 64, 3, 3)));
+    // Two blocks of 3 rows of tiles, each in two shares: a part's second share of a block uses
+    // the block's V that its first one made.
+    checkThreadsAgree("winograd_shares_of_a_block", shape(1, 32, 12, 28), shape(1, 48, 12, 28), "{pads = array<i64: 1, 1, 1, 1>}",
+        "%w = " + constant(shape(48, 32, 3, 3)));
   }
 
   @Test void largeImagesWithFewChannelsInTheLanes() throws Exception {

@@ -1,6 +1,7 @@
 package dev.sol.lowering.nn2loops;
 
 import dev.sol.dialect.arith.CmpIPredicate;
+import dev.sol.dialect.arith.OrIOp;
 import dev.sol.dialect.nn.ConstantOp;
 import dev.sol.dialect.nn.ConvOp;
 import dev.sol.dialect.scf.IfOp;
@@ -119,7 +120,9 @@ final class WinogradConv {
     long rows = g.blockRows();
     long blocks = images * (g.th() / rows);
     long parts = l.threads();
-    // Too few blocks for the threads: each block's out channels are shared out as well.
+    // Too few blocks for the threads: each block's out channels are shared out as well, one
+    // share to a piece. (Sharing also where the blocks do not go evenly to the threads, as
+    // ResNet-50's 7 of 28 x 28, was no faster: 1.004.)
     long shares = parts > 1 && blocks < 2 * parts && oc % parts == 0 ? parts : 1;
     long ocShare = oc / shares;
     long tiles = rows * g.twp();
@@ -141,8 +144,22 @@ final class WinogradConv {
         Value share = shares == 1 ? l.index(0) : l.remui(piece, l.index(shares));
         Value image = l.divui(block, l.index(g.th() / rows));
         Value ty0 = l.mul(l.remui(block, l.index(g.th() / rows)), l.index(rows));
-        padded(op, serial, x, p, part, image, ty0, rows, columns, width);
-        inputTransform(serial, p, v, part, channels, rows, g, width);
+        Runnable transform = () -> {
+          padded(op, serial, x, p, part, image, ty0, rows, columns, width);
+          inputTransform(serial, p, v, part, channels, rows, g, width);
+        };
+        if (shares == 1) {
+          transform.run();
+        } else {
+          // A part's pieces of one block follow each other: its first one transforms the block
+          // into the part's V, the others use it.
+          Value fresh = l.cmp(CmpIPredicate.EQ, share, l.index(0));
+          fresh = OrIOp.create(l.builder(), l.location(), fresh, l.cmp(CmpIPredicate.EQ, piece, from)).result();
+          IfOp.create(l.builder(), l.location(), fresh, List.of(), (in, args) -> {
+            transform.run();
+            return List.of();
+          }, null);
+        }
         serial.forEach(new long[] {PLACES}, iv -> {
           Value place = iv.getFirst();
           Value first = l.mul(l.add(l.mul(place, l.index(shares)), share), l.index(panels));

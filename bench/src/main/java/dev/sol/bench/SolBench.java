@@ -56,6 +56,9 @@ public final class SolBench implements Callable<Integer> {
   @Option(names = "--no-winograd", description = "SOL keeps every convolution direct: no Winograd F(2x2,3x3) for 3x3 stride-1 convolutions.")
   boolean noWinograd;
 
+  @Option(names = "--winograd-f4", description = "SOL lets 3x3 convolutions take Winograd's F(4x4,3x3) where it pays more (errors some 1e-5 of the output's scale).")
+  boolean winogradF4;
+
   @Option(names = "--threads", paramLabel = "N",
       description = "Threads of one run for both: SOL's OpenMP team and ONNX Runtime's intra-op threads (default: the processors available).")
   Integer threads;
@@ -160,7 +163,7 @@ public final class SolBench implements Callable<Integer> {
   }
 
   private int bench(byte[] onnx, long flops) throws Exception {
-    SolOptions options = new SolOptions().threads(threads).winograd(!noWinograd).cacheDir(noCache ? null : ModelCache.defaultDirectory());
+    SolOptions options = new SolOptions().threads(threads).winograd(!noWinograd).winogradF4(winogradF4).cacheDir(noCache ? null : ModelCache.defaultDirectory());
     Map<String, long[]> given = SolImport.parseShapes(shapes);
     for (Map.Entry<String, long[]> e : given.entrySet()) options.shape(e.getKey(), e.getValue());
     // Open dimensions that --shape leaves open are benchmarked at 1 (batch 1), and the report says so.

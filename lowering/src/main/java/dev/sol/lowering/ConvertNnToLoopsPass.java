@@ -40,13 +40,14 @@ public final class ConvertNnToLoopsPass implements Pass<ConvertNnToLoopsPass.Opt
       @Option(help = "Threads: with more than one, outer loops over independent outputs become scf.parallel") int threads,
       @Option(help = "Element operations a loop needs to become scf.parallel (0: 65536; 1: every loop that can)") long parallelWork,
       @Option(help = "Elements of a vector of a long-vector machine (256 for NEC's vector engine; 0: none): convolutions then sweep whole output planes") long vectorLength,
-      @Option(help = "Let 3x3 stride-1 convolutions with constant weights go by Winograd's F(2x2,3x3) where it pays (false: all direct)") boolean winograd) {
+      @Option(help = "Let 3x3 stride-1 convolutions with constant weights go by Winograd's F(2x2,3x3) where it pays (false: all direct)") boolean winograd,
+      @Option(help = "With winograd, take F(4x4,3x3) where it pays more: fewer multiplications, errors some 1e-5 of the output's scale") boolean winogradF4) {
     TargetDescription target() {
-      return new TargetDescription(vectorWidth, vectorRegisters, l2Cache, l3Cache, threads, parallelWork, vectorLength, winograd);
+      return new TargetDescription(vectorWidth, vectorRegisters, l2Cache, l3Cache, threads, parallelWork, vectorLength, winograd, winogradF4);
     }
   }
 
-  @Override public Options defaultOptions() { return new Options(0, 0, 0, 0, 1, 0, 0, true); }
+  @Override public Options defaultOptions() { return new Options(0, 0, 0, 0, 1, 0, 0, true, false); }
 
   @Override public boolean run(Operation module, Options options, PassState state) {
     Buffers buffers = new Buffers(module, options.target());

@@ -139,7 +139,7 @@ final class JitEngine implements Engine {
     threads = options.threads();
     long t0 = System.nanoTime();
     options.phase("lower");
-    lower(model.context, model.module, model.fileName, hostTarget().withThreads(options.threads(), options.parallelWork()).withWinograd(options.winograd()), options.profile(),
+    lower(model.context, model.module, model.fileName, hostTarget().withThreads(options.threads(), options.parallelWork()).withWinograd(options.winograd(), options.winogradF4()), options.profile(),
         model.checkBounds).forEach((pass, nanos) -> passes.put(pass, nanos / 1e6));
     phases.put("lower", (System.nanoTime() - t0) / 1e6);
     long t1 = System.nanoTime();

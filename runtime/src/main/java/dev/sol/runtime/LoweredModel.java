@@ -41,7 +41,7 @@ public final class LoweredModel {
   public static LoweredModel lower(Path file, SolOptions options, TargetDescription target) throws SolException {
     Objects.requireNonNull(target, "target");
     LoadedModel model = load(file, options);
-    JitEngine.lower(model.context, model.module, model.fileName, target.withThreads(options.threads(), options.parallelWork()).withWinograd(options.winograd()), false, false);
+    JitEngine.lower(model.context, model.module, model.fileName, target.withThreads(options.threads(), options.parallelWork()).withWinograd(options.winograd(), options.winogradF4()), false, false);
     return new LoweredModel(model, options.threads());
   }
 

@@ -180,7 +180,7 @@ public final class ModelCache {
     update(d, Targets.hostFeatures());
     update(d, mlir ? "mlir" : "onnx");
     d.update(modelDigest);
-    update(d, "threads=" + options.threads() + " parallel-work=" + options.parallelWork() + " winograd=" + options.winograd());
+    update(d, "threads=" + options.threads() + " parallel-work=" + options.parallelWork() + " winograd=" + options.winograd() + " f4=" + options.winogradF4());
     for (Map.Entry<String, long[]> s : options.shapes().entrySet()) update(d, "shape " + s.getKey() + "=" + Arrays.toString(s.getValue()));
     for (Map.Entry<String, SolTensor> c : options.constants().entrySet()) {
       update(d, "constant " + c.getKey() + " " + c.getValue().info());

@@ -327,6 +327,13 @@ class VectorGemmJitTest {
     // the block's V that its first one made.
     checkThreadsAgree("winograd_shares_of_a_block", shape(1, 32, 12, 28), shape(1, 48, 12, 28), "{pads = array<i64: 1, 1, 1, 1>}",
         "%w = " + constant(shape(48, 32, 3, 3)));
+    // F(4 x 4, 3 x 3) when asked for: rows of 18 tiles (two vectors of 16, one mostly padding),
+    // and relu(conv + residual) on two threads. Its errors are some 1e-5 of the output's scale
+    // (the weights here are not scaled to the fan-in: outputs of some 5), hence the wider atol.
+    check("winograd_f4", List.of(shape(1, 32, 20, 70), shape(48)), shape(1, 48, 20, 70), "\"nn.conv\"(%arg0, %w, %arg1)",
+        "{pads = array<i64: 1, 1, 1, 1>}", "%w = " + constant(shape(48, 32, 3, 3)), null, new SolOptions().winogradF4(true), 1e-4);
+    checkResidual("winograd_f4_residual", shape(1, 32, 16, 64), shape(32, 32, 3, 3), shape(1, 32, 16, 64), "{pads = array<i64: 1, 1, 1, 1>}",
+        new SolOptions().threads(2).parallelWork(1).winogradF4(true), 1e-4);
   }
 
   @Test void largeImagesWithFewChannelsInTheLanes() throws Exception {

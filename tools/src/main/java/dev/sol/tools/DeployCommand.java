@@ -66,6 +66,9 @@ public final class DeployCommand implements Callable<Integer> {
   @Option(names = "--no-winograd", description = "Keep every convolution direct: no Winograd F(2x2,3x3) for 3x3 stride-1 convolutions.")
   boolean noWinograd;
 
+  @Option(names = "--winograd-f4", description = "Let 3x3 convolutions take Winograd's F(4x4,3x3) where it pays more: faster, errors some 1e-5 of the output's scale.")
+  boolean winogradF4;
+
   @Option(names = "--device", paramLabel = "cpu|ve", defaultValue = "cpu",
       description = "cpu (default): a library for this or the --triple machine; ve: C sources, header and a Makefile for NEC SX-Aurora's ncc (libLIB.so and LIB.vso for VEO/VEDA offload).")
   String device;
@@ -114,7 +117,7 @@ public final class DeployCommand implements Callable<Integer> {
       SolDeploy deploy = new SolDeploy(libName, funcName).staticLibrary(staticLibrary).target(triple, cpu, features).compiler(compiler);
       SolOptions options = new SolOptions();
       if (threads != null) options.threads(threads);
-      options.winograd(!noWinograd);
+      options.winograd(!noWinograd).winogradF4(winogradF4);
       for (Map.Entry<String, long[]> s : SolImport.parseShapes(shapes).entrySet()) options.shape(s.getKey(), s.getValue());
       for (String spec : constants) {
         int eq = spec.indexOf('=');

@@ -57,8 +57,9 @@ final class VectorConv {
     }
     Dims d = Dims.of(x, w, out);
     long[] xs = d.xs(), ws = d.ws(), os = d.os();
-    if (WinogradConv.applies(op, weights, t, xs, ws, os)) {
-      WinogradConv.conv(op, weights, l, x, bias, out, t, buffers, epilogue);
+    WinogradConv.Variant winograd = WinogradConv.variant(op, weights, t, xs, ws, os);
+    if (winograd != null) {
+      WinogradConv.conv(winograd, op, weights, l, x, bias, out, t, buffers, epilogue);
       return;
     }
     long m = d.m(), k = d.k(), n = d.n();

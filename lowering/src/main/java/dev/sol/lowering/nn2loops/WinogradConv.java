@@ -6,6 +6,7 @@ import dev.sol.dialect.nn.ConstantOp;
 import dev.sol.dialect.nn.ConvOp;
 import dev.sol.dialect.scf.IfOp;
 import dev.sol.dialect.vector.BroadcastOp;
+import dev.sol.dialect.vector.FMAOp;
 import dev.sol.dialect.vector.LoadOp;
 import dev.sol.dialect.vector.ShuffleOp;
 import dev.sol.dialect.vector.StoreOp;
@@ -52,40 +53,72 @@ import java.util.function.Consumer;
 final class WinogradConv {
   private WinogradConv() {}
 
-  /** The 16 places of the transformed 4 x 4 tile. */
-  private static final int PLACES = 16;
+  /**
+   * One of Winograd's algorithms F(m x m, 3 x 3): tiles of m x m outputs from patches of
+   * a = m + 2 inputs, Y = A^T [(G g G^T) . (B^T d B)] A, with B^T (a x a), G (a x 3) and A^T
+   * (m x a) from the interpolation points (Lavin and Gray, section 4).
+   */
+  record Variant(int m, double[][] bt, double[][] g, double[][] at) {
+    int a() { return m + 2; }
+
+    int places() { return a() * a(); }
+  }
+
+  /** F(2 x 2, 3 x 3): 16 multiplications per tile of 4 outputs, points 0, 1, -1 (and infinity). */
+  static final Variant F2 = new Variant(2,
+      new double[][] {{1, 0, -1, 0}, {0, 1, 1, 0}, {0, -1, 1, 0}, {0, 1, 0, -1}},
+      new double[][] {{1, 0, 0}, {0.5, 0.5, 0.5}, {0.5, -0.5, 0.5}, {0, 0, 1}},
+      new double[][] {{1, 1, 1, 0}, {0, 1, -1, -1}});
+
+  /** F(4 x 4, 3 x 3): 36 multiplications per tile of 16 outputs, points 0, 1, -1, 2, -2 (and infinity). */
+  static final Variant F4 = new Variant(4,
+      new double[][] {{4, 0, -5, 0, 1, 0}, {0, -4, -4, 1, 1, 0}, {0, 4, -4, -1, 1, 0}, {0, -2, -1, 2, 1, 0}, {0, 2, -1, -2, 1, 0},
+          {0, 4, 0, -5, 0, 1}},
+      new double[][] {{1 / 4.0, 0, 0}, {-1 / 6.0, -1 / 6.0, -1 / 6.0}, {-1 / 6.0, 1 / 6.0, -1 / 6.0}, {1 / 24.0, 1 / 12.0, 1 / 6.0},
+          {1 / 24.0, -1 / 12.0, 1 / 6.0}, {0, 0, 1}},
+      new double[][] {{1, 1, 1, 1, 1, 0}, {0, 1, -1, 2, -2, 0}, {0, 1, 1, 4, 4, 0}, {0, 1, -1, 8, -8, 1}});
 
   /**
-   * Whether {@code op} goes this way: the target allows it, 3 x 3, stride 1, no dilation, one group, padding of at
-   * most 1, constant weights, f32 on a target with vectors of an even width, enough channels for
-   * the products to outweigh the transforms, and enough tiles per row that padding the rows of
-   * tiles to whole vectors keeps at least 1.5x of the direct convolution's multiplications off.
+   * The variant for {@code op}, or null when none goes: the target allows it, 3 x 3, stride 1,
+   * no dilation, one group, padding of at most 1, constant weights, f32 on a target with
+   * vectors of four lanes or more, 16 channels in and out or more (for the products to outweigh
+   * the transforms), blocks of at least two vectors of tiles (512 channels at 7 x 7 in 16 tiles
+   * were 1.13x the direct convolution's time), and rows of tiles padded to whole vectors still
+   * keeping at least 1.5x of the direct convolution's multiplications off. F(2 x 2); with the
+   * target's {@code winogradF4}, F(4 x 4) where it goes with whole vectors of tiles. (F(4 x 4)'s
+   * errors, some 1e-5 of the output's scale, fail the 1e-5 + 1e-4 relative that SOL's own
+   * equivalence checks and fuzzing hold every lowering to, near zero.) (At 28 x 28, 7 tiles of 4 x 4 to a row in
+   * vectors of 8, F(4 x 4) was no faster than F(2 x 2) in vectors of 16; against F(2 x 2)
+   * everywhere, one thread: VGG-19 0.87, U-Net 0.84, SqueezeNet 0.95, ResNet-50 0.99.)
    */
-  static boolean applies(ConvOp op, ConstantOp weights, TargetDescription t, long[] xs, long[] ws, long[] os) {
+  static Variant variant(ConvOp op, ConstantOp weights, TargetDescription t, long[] xs, long[] ws, long[] os) {
     int width = t.vectorWidth();
     long[] st = op.strides();
     long[] dl = op.dilations();
     long[] pd = op.pads();
-    if (!t.winograd() || weights == null || op.group() != 1 || width < 4 || width % 2 != 0 || xs.length != 4) return false;
-    if (ws[2] != 3 || ws[3] != 3 || st[0] != 1 || st[1] != 1 || dl[0] != 1 || dl[1] != 1) return false;
-    for (long p : pd) if (p > 1) return false;
-    if (ws[0] < 16 || ws[1] < 16) return false;
-    Tiles g = Tiles.of(os, lanes(t, os));
-    // Blocks of fewer tiles than two vectors make products too narrow for the micro-kernel (512
-    // channels at 7 x 7, 16 tiles: 1.13x the direct convolution's time).
-    if (g.blockRows() * g.twp() < 2L * t.vectorWidth()) return false;
-    double direct = 9.0 * os[2] * os[3];
-    double winograd = PLACES * (double) g.th() * g.twp();
-    return direct >= 1.5 * winograd;
+    if (!t.winograd() || weights == null || op.group() != 1 || width < 4 || Integer.bitCount(width) != 1 || xs.length != 4) return null;
+    if (ws[2] != 3 || ws[3] != 3 || st[0] != 1 || st[1] != 1 || dl[0] != 1 || dl[1] != 1) return null;
+    for (long p : pd) if (p > 1) return null;
+    if (ws[0] < 16 || ws[1] < 16) return null;
+    for (Variant v : t.winogradF4() ? List.of(F4, F2) : List.of(F2)) {
+      int lanes = lanes(v, t, os);
+      if (v == F4 && lanes < width) continue;
+      Tiles g = Tiles.of(v, os, lanes);
+      if (g.blockRows() * g.twp() < 2L * width) continue;
+      double direct = 9.0 * os[2] * os[3];
+      double winograd = v.places() * (double) g.th() * g.twp();
+      if (direct >= 1.5 * winograd) return v;
+    }
+    return null;
   }
 
   /**
    * The lanes of the transforms' vectors of tiles: the target's vector, or a shorter one (a power
    * of two, 4 at least) where a row has fewer tiles, so that few tiles are padding: a 14 x 14
-   * output has 7 tiles to a row, which 16 lanes would more than double.
+   * output has 7 tiles of 2 x 2 to a row, which 16 lanes would more than double.
    */
-  private static int lanes(TargetDescription t, long[] os) {
-    long tw = Math.ceilDiv(os[3], 2);
+  private static int lanes(Variant v, TargetDescription t, long[] os) {
+    long tw = Math.ceilDiv(os[3], v.m());
     int lanes = 4;
     while (lanes < t.vectorWidth() && lanes < tw) lanes *= 2;
     return Math.min(lanes, t.vectorWidth());
@@ -93,9 +126,9 @@ final class WinogradConv {
 
   /** The tiles of one image: TH rows of TW tiles, each row padded to TWP (whole vectors). */
   private record Tiles(long th, long tw, long twp) {
-    static Tiles of(long[] os, int width) {
-      long th = Math.ceilDiv(os[2], 2);
-      long tw = Math.ceilDiv(os[3], 2);
+    static Tiles of(Variant v, long[] os, int width) {
+      long th = Math.ceilDiv(os[2], v.m());
+      long tw = Math.ceilDiv(os[3], v.m());
       return new Tiles(th, tw, Math.ceilDiv(tw, width) * width);
     }
 
@@ -107,16 +140,17 @@ final class WinogradConv {
     }
   }
 
-  /** Most tiles in a block: its V and M ({@code 16 x channels x tiles} each) stay near the core. */
+  /** Most tiles in a block: its V and M ({@code places x channels x tiles} each) stay near the core. */
   static final long BLOCK_TILES = 64;
 
-  static void conv(ConvOp op, ConstantOp weights, Loops l, Value x, Value bias, Value out, TargetDescription t, Buffers buffers,
+  static void conv(Variant var, ConvOp op, ConstantOp weights, Loops l, Value x, Value bias, Value out, TargetDescription t, Buffers buffers,
       MatMulKernel.Epilogue epilogue) {
     long[] xs = ((MemRefType) x.type()).shape();
     long[] os = ((MemRefType) out.type()).shape();
-    int width = lanes(t, os);
+    int width = lanes(var, t, os);
     long images = xs[0], channels = xs[1], oc = os[1];
-    Tiles g = Tiles.of(os, width);
+    int places = var.places();
+    Tiles g = Tiles.of(var, os, width);
     long rows = g.blockRows();
     long blocks = images * (g.th() / rows);
     long parts = l.threads();
@@ -127,13 +161,13 @@ final class WinogradConv {
     long ocShare = oc / shares;
     long tiles = rows * g.twp();
     KernelShape s = KernelShape.choose(t, ocShare, tiles, channels);
-    DenseElementsAttr transformed = transformedWeights(weights.value(), oc, channels);
-    Value u = buffers.table(l, GemmPacking.packConstantAGroups(s.mr(), transformed, PLACES * shares, ocShare, channels), op);
+    DenseElementsAttr transformed = transformedWeights(var, weights.value(), oc, channels);
+    Value u = buffers.table(l, GemmPacking.packConstantAGroups(s.mr(), transformed, places * shares, ocShare, channels), op);
     long panels = Math.ceilDiv(ocShare, s.mr());
-    long columns = paddedColumns(op, xs, g, width);
-    Value p = l.alloc(new MemRefType(new long[] {parts, channels, 2 * rows + 2, columns}, FloatType.F32));
-    Value v = l.alloc(new MemRefType(new long[] {parts, PLACES, channels, tiles}, FloatType.F32));
-    Value m = l.alloc(new MemRefType(new long[] {parts, PLACES, ocShare, tiles}, FloatType.F32));
+    long columns = paddedColumns(var, op, xs, g, width);
+    Value p = l.alloc(new MemRefType(new long[] {parts, channels, var.m() * rows + 2, columns}, FloatType.F32));
+    Value v = l.alloc(new MemRefType(new long[] {parts, places, channels, tiles}, FloatType.F32));
+    Value m = l.alloc(new MemRefType(new long[] {parts, places, ocShare, tiles}, FloatType.F32));
     Loops serial = l.serial();
     long pieces = blocks * shares;
     Consumer<Value> work = part -> {
@@ -145,8 +179,8 @@ final class WinogradConv {
         Value image = l.divui(block, l.index(g.th() / rows));
         Value ty0 = l.mul(l.remui(block, l.index(g.th() / rows)), l.index(rows));
         Runnable transform = () -> {
-          padded(op, serial, x, p, part, image, ty0, rows, columns, width);
-          inputTransform(serial, p, v, part, channels, rows, g, width);
+          padded(var, op, serial, x, p, part, image, ty0, rows, columns, width);
+          inputTransform(var, serial, p, v, part, channels, rows, g, width);
         };
         if (shares == 1) {
           transform.run();
@@ -160,14 +194,14 @@ final class WinogradConv {
             return List.of();
           }, null);
         }
-        serial.forEach(new long[] {PLACES}, iv -> {
+        serial.forEach(new long[] {places}, iv -> {
           Value place = iv.getFirst();
           Value first = l.mul(l.add(l.mul(place, l.index(shares)), share), l.index(panels));
           MatMulKernel.ASource a = (li, panel, k, row) -> li.load(u, List.of(li.add(first, panel), k, li.index(row)));
           MatMulKernel.emit(serial, s, ocShare, tiles, channels, a, MatMulKernel.rows(v, List.of(part, place), s.nr()), m, List.of(part, place),
               MatMulKernel.ZERO, null, null);
         });
-        outputTransform(serial, m, part, bias, out, os, image, ty0, rows, l.mul(share, l.index(ocShare)), ocShare, g, width, epilogue);
+        outputTransform(var, serial, m, part, bias, out, os, image, ty0, rows, l.mul(share, l.index(ocShare)), ocShare, g, width, epilogue);
       });
     };
     if (parts == 1) work.accept(l.index(0));
@@ -175,53 +209,55 @@ final class WinogradConv {
   }
 
   /**
-   * U = G g G^T for every pair (out channel, channel), as 16 matrices of out channels x
-   * channels one after the other (place xi = 4 i + j), computed in double and rounded once.
+   * U = G g G^T for every pair (out channel, channel), as a^2 matrices of out channels x
+   * channels one after the other (place xi = a i + j), computed in double and rounded once.
    */
-  static DenseElementsAttr transformedWeights(DenseElementsAttr w, long oc, long channels) {
+  static DenseElementsAttr transformedWeights(Variant var, DenseElementsAttr w, long oc, long channels) {
     FloatBuffer in = ByteBuffer.wrap(w.rawData()).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
     boolean splat = w.isSplat();
-    double[][] gm = {{1, 0, 0}, {0.5, 0.5, 0.5}, {0.5, -0.5, 0.5}, {0, 0, 1}};
-    float[] u = new float[Math.toIntExact(PLACES * oc * channels)];
+    double[][] gm = var.g();
+    int a = var.a();
+    float[] u = new float[Math.toIntExact(var.places() * oc * channels)];
     double[] kernel = new double[9];
-    double[][] half = new double[4][3];
+    double[][] half = new double[a][3];
     for (long o = 0; o < oc; o++) {
       for (long c = 0; c < channels; c++) {
         for (int e = 0; e < 9; e++) kernel[e] = in.get(splat ? 0 : (int) ((o * channels + c) * 9 + e));
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < a; i++) {
           for (int j = 0; j < 3; j++) half[i][j] = gm[i][0] * kernel[j] + gm[i][1] * kernel[3 + j] + gm[i][2] * kernel[6 + j];
         }
-        for (int i = 0; i < 4; i++) {
-          for (int j = 0; j < 4; j++) {
+        for (int i = 0; i < a; i++) {
+          for (int j = 0; j < a; j++) {
             double value = half[i][0] * gm[j][0] + half[i][1] * gm[j][1] + half[i][2] * gm[j][2];
-            u[(int) (((long) (i * 4 + j) * oc + o) * channels + c)] = (float) value;
+            u[(int) (((long) (i * a + j) * oc + o) * channels + c)] = (float) value;
           }
         }
       }
     }
     byte[] raw = new byte[u.length * 4];
     ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().put(u);
-    return DenseElementsAttr.fromRaw(new RankedTensorType(new long[] {PLACES * oc, channels}, FloatType.F32), raw);
+    return DenseElementsAttr.fromRaw(new RankedTensorType(new long[] {var.places() * oc, channels}, FloatType.F32), raw);
   }
 
-  /** Columns of a padded block: those that the input transform's loads reach (2 TWP + 2) and the copy writes, in whole vectors. */
-  private static long paddedColumns(ConvOp op, long[] xs, Tiles g, int width) {
-    return Math.ceilDiv(Math.max(2 * g.twp() + 2, op.pads()[1] + Math.ceilDiv(xs[3], width) * width), width) * width;
+  /** Columns of a padded block: those that the input transform's loads reach (m TWP + m) and the copy writes, in whole vectors. */
+  private static long paddedColumns(Variant var, ConvOp op, long[] xs, Tiles g, int width) {
+    return Math.ceilDiv(Math.max(var.m() * (g.twp() + 1), op.pads()[1] + Math.ceilDiv(xs[3], width) * width), width) * width;
   }
 
   /**
    * The block of {@code rows} rows of tiles from {@code ty0} of the image, with its padding, into
-   * part {@code part} of {@code p}: P[part][channel][r][q] = x[image][channel][2 ty0 + r - top][q - left],
+   * part {@code part} of {@code p}: P[part][channel][r][q] = x[image][channel][m ty0 + r - top][q - left],
    * zero outside the image.
    */
-  private static void padded(ConvOp op, Loops l, Value x, Value p, Value part, Value image, Value ty0, long rows, long columns, int width) {
+  private static void padded(Variant var, ConvOp op, Loops l, Value x, Value p, Value part, Value image, Value ty0, long rows, long columns,
+      int width) {
     long[] xs = ((MemRefType) x.type()).shape();
     long top = op.pads()[0], left = op.pads()[1];
     VectorType vt = new VectorType(new long[] {width}, FloatType.F32);
     Builder b = l.builder();
     Location loc = l.location();
-    Value first = l.sub(l.mul(ty0, l.index(2)), l.index(top));
-    l.forEach(new long[] {xs[1], 2 * rows + 2}, iv -> {
+    Value first = l.sub(l.mul(ty0, l.index(var.m())), l.index(top));
+    l.forEach(new long[] {xs[1], var.m() * rows + 2}, iv -> {
       Value channel = iv.get(0);
       Value zero = BroadcastOp.create(b, loc, vt, l.constant(0, FloatType.F32)).result();
       for (long q = 0; q < columns; q += width) StoreOp.create(b, loc, zero, p, List.of(part, channel, iv.get(1), l.index(q)));
@@ -247,99 +283,172 @@ final class WinogradConv {
   }
 
   /**
-   * V[xi][channel][tile] = (B^T d B)[xi] for the patch d of every tile, a vector of tiles along a
-   * row of tiles at a time. B^T = [1 0 -1 0; 0 1 1 0; 0 -1 1 0; 0 1 0 -1].
+   * The values of {@code row} (vectors of consecutive values) at every {@code stride}-th place
+   * from each offset: result r holds values r, r + stride, r + 2 stride, ... (a power of two),
+   * by rounds of even and odd lanes of pairs.
    */
-  private static void inputTransform(Loops l, Value p, Value v, Value part, long channels, long rows, Tiles g, int width) {
-    VectorType vt = new VectorType(new long[] {width}, FloatType.F32);
-    Builder b = l.builder();
-    Location loc = l.location();
-    long[] even = everyOther(width, false), odd = everyOther(width, true);
-    long groups = g.twp() / width;
-    l.forEach(new long[] {channels, rows, groups}, iv -> {
-      Value channel = iv.get(0), ty = iv.get(1);
-      Value column = l.mul(iv.get(2), l.index(2L * width));
-      Value[][] d = new Value[4][4];
-      for (int i = 0; i < 4; i++) {
-        Value row = l.add(l.mul(ty, l.index(2)), l.index(i));
-        Value[] loads = new Value[4];
-        for (int h = 0; h < 4; h++) {
-          Value q = l.add(column, l.index((h / 2) * 2L + (h % 2) * width));
-          loads[h] = LoadOp.create(b, loc, vt, p, List.of(part, channel, row, q)).result();
-        }
-        d[i][0] = ShuffleOp.create(b, loc, loads[0], loads[1], even).result();
-        d[i][1] = ShuffleOp.create(b, loc, loads[0], loads[1], odd).result();
-        d[i][2] = ShuffleOp.create(b, loc, loads[2], loads[3], even).result();
-        d[i][3] = ShuffleOp.create(b, loc, loads[2], loads[3], odd).result();
-      }
-      Value[][] bd = new Value[4][4];
-      for (int j = 0; j < 4; j++) {
-        Value[] col = inputColumn(l, d[0][j], d[1][j], d[2][j], d[3][j]);
-        for (int i = 0; i < 4; i++) bd[i][j] = col[i];
-      }
-      Value tile = l.add(l.mul(ty, l.index(g.twp())), l.mul(iv.get(2), l.index(width)));
-      for (int i = 0; i < 4; i++) {
-        Value[] t = inputColumn(l, bd[i][0], bd[i][1], bd[i][2], bd[i][3]);
-        for (int j = 0; j < 4; j++) StoreOp.create(b, loc, t[j], v, List.of(part, l.index(i * 4L + j), channel, tile));
-      }
-    });
-  }
-
-  /** B^T applied to four values (a column of the patch, or a row of B^T d). */
-  private static Value[] inputColumn(Loops l, Value d0, Value d1, Value d2, Value d3) {
-    return new Value[] {l.sub(d0, d2), l.add(d1, d2), l.sub(d2, d1), l.sub(d1, d3)};
+  private static List<List<Value>> deinterleave(Loops l, List<Value> row, int stride, int width) {
+    if (stride == 1) return List.of(row);
+    List<Value> even = new ArrayList<>(), odd = new ArrayList<>();
+    for (int i = 0; i < row.size(); i += 2) {
+      even.add(ShuffleOp.create(l.builder(), l.location(), row.get(i), row.get(i + 1), everyOther(width, false)).result());
+      odd.add(ShuffleOp.create(l.builder(), l.location(), row.get(i), row.get(i + 1), everyOther(width, true)).result());
+    }
+    List<List<Value>> evens = deinterleave(l, even, stride / 2, width), odds = deinterleave(l, odd, stride / 2, width);
+    List<List<Value>> all = new ArrayList<>();
+    for (int r = 0; r < stride / 2; r++) {
+      all.add(evens.get(r));
+      all.add(odds.get(r));
+    }
+    return all;
   }
 
   /**
-   * out = A^T M A + bias through the epilogue for out channels {@code oc0 ..} ({@code count} of
-   * them) of the block, a vector of tiles at a time; A^T = [1 1 1 0; 0 1 -1 -1]. A tile's two
-   * output columns are interleaved into two vectors of a row; every vector is masked at the
-   * row's end (the 4-D store), and the bottom row of the image's last row of tiles is left out
-   * when the output has an odd number of rows.
+   * The inverse: {@code columns} (one vector each) woven into a row, value k of vector c going to
+   * place k * count + c; by rounds of interleaving pairs (low and high halves).
    */
-  private static void outputTransform(Loops l, Value m, Value part, Value bias, Value out, long[] os, Value image, Value ty0,
-      long rows, Value oc0, long count, Tiles g, int width, MatMulKernel.Epilogue epilogue) {
-    VectorType vt = new VectorType(new long[] {width}, FloatType.F32);
-    Builder b = l.builder();
-    Location loc = l.location();
-    long groups = g.twp() / width;
+  private static List<Value> interleave(Loops l, List<Value> columns, int width) {
+    if (columns.size() == 1) return columns;
+    List<Value> evens = new ArrayList<>(), odds = new ArrayList<>();
+    for (int c = 0; c < columns.size(); c++) (c % 2 == 0 ? evens : odds).add(columns.get(c));
+    List<Value> a = interleave(l, evens, width), b = interleave(l, odds, width);
     long[] low = new long[width], high = new long[width];
     for (int k = 0; k < width; k++) {
       low[k] = (k % 2 == 0 ? 0 : width) + k / 2;
       high[k] = (k % 2 == 0 ? 0 : width) + width / 2 + k / 2;
     }
+    List<Value> row = new ArrayList<>();
+    for (int i = 0; i < a.size(); i++) {
+      row.add(ShuffleOp.create(l.builder(), l.location(), a.get(i), b.get(i), low).result());
+      row.add(ShuffleOp.create(l.builder(), l.location(), a.get(i), b.get(i), high).result());
+    }
+    return row;
+  }
+
+  /**
+   * The constant matrix {@code c} times the vectors {@code x}: row by row, terms of coefficient 0
+   * left out, 1 and -1 as additions and subtractions, others as multiply-adds.
+   */
+  private static Value[] times(Loops l, double[][] c, Value[] x, VectorType vt) {
+    Value[] y = new Value[c.length];
+    for (int i = 0; i < c.length; i++) {
+      // Starting from a term of coefficient 1 where there is one saves a negation or a multiplication.
+      int first = 0;
+      while (first < x.length && c[i][first] != 1) first++;
+      if (first == x.length) first = 0;
+      Value acc = null;
+      for (int n = 0; n < x.length; n++) {
+        int j = (first + n) % x.length;
+        double k = c[i][j];
+        if (k == 0) continue;
+        if (acc == null) {
+          acc = k == 1 ? x[j] : k == -1 ? l.neg(x[j]) : l.mul(x[j], broadcast(l, k, vt));
+        } else if (k == 1) {
+          acc = l.add(acc, x[j]);
+        } else if (k == -1) {
+          acc = l.sub(acc, x[j]);
+        } else {
+          acc = FMAOp.create(l.builder(), l.location(), x[j], broadcast(l, k, vt), acc).result();
+        }
+      }
+      y[i] = acc;
+    }
+    return y;
+  }
+
+  private static Value broadcast(Loops l, double k, VectorType vt) {
+    return BroadcastOp.create(l.builder(), l.location(), vt, l.constant(k, FloatType.F32)).result();
+  }
+
+  /**
+   * V[xi][channel][tile] = (B^T d B)[xi] for the patch d of every tile, a vector of tiles along a
+   * row of tiles at a time: patch column j of the tiles is every m-th value of the padded row from
+   * column j on ({@link #deinterleave} of the vectors loaded from there).
+   */
+  private static void inputTransform(Variant var, Loops l, Value p, Value v, Value part, long channels, long rows, Tiles g, int width) {
+    VectorType vt = new VectorType(new long[] {width}, FloatType.F32);
+    Builder b = l.builder();
+    Location loc = l.location();
+    int m = var.m(), a = var.a();
+    long groups = g.twp() / width;
+    l.forEach(new long[] {channels, rows, groups}, iv -> {
+      Value channel = iv.get(0), ty = iv.get(1);
+      Value column = l.mul(iv.get(2), l.index((long) m * width));
+      Value[][] d = new Value[a][a];
+      for (int i = 0; i < a; i++) {
+        Value row = l.add(l.mul(ty, l.index(m)), l.index(i));
+        // Columns j and j + m of the patch are values m apart: one set of loads from column 0
+        // of the tiles' patches, one from column m.
+        for (int shift = 0; shift < a; shift += m) {
+          List<Value> loads = new ArrayList<>();
+          for (int h = 0; h < m; h++) {
+            Value q = l.add(column, l.index(shift + (long) h * width));
+            loads.add(LoadOp.create(b, loc, vt, p, List.of(part, channel, row, q)).result());
+          }
+          List<List<Value>> strided = deinterleave(l, loads, m, width);
+          for (int j = shift; j < Math.min(a, shift + m); j++) d[i][j] = strided.get(j - shift).getFirst();
+        }
+      }
+      Value[][] bd = new Value[a][a];
+      for (int j = 0; j < a; j++) {
+        Value[] col = new Value[a];
+        for (int i = 0; i < a; i++) col[i] = d[i][j];
+        Value[] t = times(l, var.bt(), col, vt);
+        for (int i = 0; i < a; i++) bd[i][j] = t[i];
+      }
+      Value tile = l.add(l.mul(ty, l.index(g.twp())), l.mul(iv.get(2), l.index(width)));
+      for (int i = 0; i < a; i++) {
+        Value[] t = times(l, var.bt(), bd[i], vt);
+        for (int j = 0; j < a; j++) StoreOp.create(b, loc, t[j], v, List.of(part, l.index((long) i * a + j), channel, tile));
+      }
+    });
+  }
+
+  /**
+   * out = A^T M A + bias through the epilogue for out channels {@code oc0 ..} ({@code count} of
+   * them) of the block, a vector of tiles at a time. A tile's m output columns are woven into m
+   * vectors of a row ({@link #interleave}); every vector is masked at the row's end (the 4-D
+   * store), and the rows of the image's last row of tiles past the output are left out.
+   */
+  private static void outputTransform(Variant var, Loops l, Value mm, Value part, Value bias, Value out, long[] os, Value image, Value ty0,
+      long rows, Value oc0, long count, Tiles g, int width, MatMulKernel.Epilogue epilogue) {
+    VectorType vt = new VectorType(new long[] {width}, FloatType.F32);
+    Builder b = l.builder();
+    Location loc = l.location();
+    int m = var.m(), a = var.a();
+    long groups = g.twp() / width;
     l.forEach(new long[] {count, rows, groups}, iv -> {
       Value local = iv.get(0);
       Value channel = l.add(oc0, local);
       Value tile = l.add(l.mul(iv.get(1), l.index(g.twp())), l.mul(iv.get(2), l.index(width)));
-      Value[][] s = new Value[4][2];
-      for (int i = 0; i < 4; i++) {
-        Value[] mv = new Value[4];
-        for (int j = 0; j < 4; j++) mv[j] = LoadOp.create(b, loc, vt, m, List.of(part, l.index(i * 4L + j), local, tile)).result();
-        s[i] = outputPair(l, mv[0], mv[1], mv[2], mv[3]);
+      // M A, row by row of M, then A^T (M A), column by column.
+      Value[][] ma = new Value[a][];
+      for (int i = 0; i < a; i++) {
+        Value[] mv = new Value[a];
+        for (int j = 0; j < a; j++) mv[j] = LoadOp.create(b, loc, vt, mm, List.of(part, l.index((long) i * a + j), local, tile)).result();
+        ma[i] = times(l, var.at(), mv, vt);
+      }
+      Value[][] y = new Value[m][m];
+      for (int j = 0; j < m; j++) {
+        Value[] col = new Value[a];
+        for (int i = 0; i < a; i++) col[i] = ma[i][j];
+        Value[] t = times(l, var.at(), col, vt);
+        for (int r = 0; r < m; r++) y[r][j] = t[r];
       }
       Value start = bias == null ? null : BroadcastOp.create(b, loc, vt, l.load(bias, List.of(channel))).result();
-      Value column = l.mul(iv.get(2), l.index(2L * width));
-      Value[][] y = new Value[2][2];
-      for (int j = 0; j < 2; j++) {
-        Value[] pair = outputPair(l, s[0][j], s[1][j], s[2][j], s[3][j]);
-        y[0][j] = pair[0];
-        y[1][j] = pair[1];
-      }
-      for (int r = 0; r < 2; r++) {
-        Value row = l.add(l.mul(l.add(ty0, iv.get(1)), l.index(2)), l.index(r));
-        Value lo = ShuffleOp.create(b, loc, y[r][0], y[r][1], low).result();
-        Value hi = ShuffleOp.create(b, loc, y[r][0], y[r][1], high).result();
+      Value column = l.mul(iv.get(2), l.index((long) m * width));
+      for (int r = 0; r < m; r++) {
+        Value row = l.add(l.mul(l.add(ty0, iv.get(1)), l.index(m)), l.index(r));
+        List<Value> woven = interleave(l, List.of(y[r]), width);
         Runnable store = () -> {
-          Value[] halves = {lo, hi};
-          for (int h = 0; h < 2; h++) {
+          for (int h = 0; h < m; h++) {
             Value q = l.add(column, l.index((long) h * width));
-            Value value = start == null ? halves[h] : l.add(halves[h], start);
+            Value value = start == null ? woven.get(h) : l.add(woven.get(h), start);
             if (epilogue != null) value = epilogue.apply(l, List.of(image, channel, l.add(l.mul(row, l.index(os[3])), q)), value, vt, true);
             TransferWriteOp.create(b, loc, value, out, List.of(image, channel, row, q), false);
           }
         };
-        if (r == 0 || os[2] % 2 == 0) {
+        if (r == 0 || os[2] % m == 0) {
           store.run();
         } else {
           IfOp.create(b, loc, l.cmp(CmpIPredicate.SLT, row, l.index(os[2])), List.of(), (in, args) -> {
@@ -349,10 +458,5 @@ final class WinogradConv {
         }
       }
     });
-  }
-
-  /** A^T applied to four values: the pair (v0 + v1 + v2, v1 - v2 - v3). */
-  private static Value[] outputPair(Loops l, Value v0, Value v1, Value v2, Value v3) {
-    return new Value[] {l.add(l.add(v0, v1), v2), l.sub(l.sub(v1, v2), v3)};
   }
 }

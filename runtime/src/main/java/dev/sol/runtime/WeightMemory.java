@@ -41,7 +41,7 @@ final class WeightMemory implements AutoCloseable {
   private static final int MAP_POPULATE = 0x8000;
   private static final int O_RDONLY_CLOEXEC = 0x80000;
   private static final int MREMAP_MAYMOVE_FIXED = 0x1 | 0x2;
-  /** How much the background copy moves between looks at {@link #closing}. */
+  /** How much the background copy moves at a time (a multiple of the huge page), looking at {@link #closing} between. */
   private static final long COPY_CHUNK = 32L << 20;
 
   private final Map<String, MemorySegment> segments = new LinkedHashMap<>();
@@ -191,34 +191,43 @@ final class WeightMemory implements AutoCloseable {
     return moved;
   }
 
+  /**
+   * Copies the block into huge pages and moves them over it a chunk at a time, so that the file's
+   * pages of a chunk leave as its copy arrives: moved whole at the end, the file's pages and the
+   * copy were both resident at once (ResNet-50: 222 MB for 111 MB of weights, most of a cached
+   * run's peak).
+   */
   private void copyAndMove() {
     long span = pages(block.byteSize());
     MemorySegment copy = anonymous(span + HUGE_PAGE, PROT_READ_WRITE, MAP_PRIVATE_ANONYMOUS);
     if (copy == null) return;
     MemorySegment target = alignedInside(copy, span);
-    for (long at = 0; at < block.byteSize(); at += COPY_CHUNK) {
-      if (closing) {
-        unmap(copy);
-        return;
-      }
-      MemorySegment.copy(block, at, target, at, Math.min(COPY_CHUNK, block.byteSize() - at));
-    }
-    try {
-      MemorySegment m = (MemorySegment) Libc.MREMAP.invokeExact(target, span, span, MREMAP_MAYMOVE_FIXED, MemorySegment.ofAddress(block.address()));
-      if (m.address() != block.address()) {
-        unmap(copy);
-        return;
-      }
-    } catch (Throwable e) {
-      unmap(copy);
-      return;
-    }
-    // The moved pages left a hole in the copy's mapping; what is left around it goes too.
+    // Only the huge-page-aligned span is moved; what lies around it goes now.
     long head = target.address() - copy.address();
     if (head > 0) unmap(copy.asSlice(0, head));
     long tail = copy.byteSize() - head - span;
     if (tail > 0) unmap(copy.asSlice(head + span, tail));
+    for (long at = 0; at < span; at += COPY_CHUNK) {
+      long length = Math.min(COPY_CHUNK, span - at);
+      if (closing || !moveChunk(target, at, length)) {
+        // The chunks moved so far stay (they hold the same values); the rest of the copy goes.
+        unmap(target.asSlice(at, span - at));
+        return;
+      }
+    }
     moved = true;
+  }
+
+  /** Copies {@code length} bytes from {@code at} into {@code target} and moves that chunk of it over the block's; false when the move failed. */
+  private boolean moveChunk(MemorySegment target, long at, long length) {
+    MemorySegment.copy(block, at, target, at, Math.min(length, block.byteSize() - at));
+    try {
+      MemorySegment m = (MemorySegment) Libc.MREMAP.invokeExact(target.asSlice(at, length), length, length, MREMAP_MAYMOVE_FIXED,
+          MemorySegment.ofAddress(block.address() + at));
+      return m.address() == block.address() + at;
+    } catch (Throwable e) {
+      return false;
+    }
   }
 
   /** The whole block. */

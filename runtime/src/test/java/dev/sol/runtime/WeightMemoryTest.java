@@ -97,6 +97,25 @@ class WeightMemoryTest {
     assertEquals("a constant lies outside the weights", e.getMessage());
   }
 
+  /** A file of several copy chunks (32 MiB) moves chunk by chunk: every chunk, the partial last one too, ends off the file with its values. */
+  @Test void aFileOfSeveralChunksMovesChunkByChunk(@TempDir Path dir) throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(Path.of("/proc/self/maps")), "needs Linux's /proc");
+    Path file = dir.resolve("big.weights");
+    byte[] data = bytes((70 << 20) + 123, 11);
+    Files.write(file, data);
+    Map<String, long[]> slots = new LinkedHashMap<>();
+    slots.put("all", new long[] {0, data.length});
+    try (WeightMemory w = WeightMemory.map(file, slots)) {
+      long address = w.block().address();
+      w.moveToHugePages();
+      assertTrue(w.awaitMove());
+      for (long at : new long[] {0, (32L << 20) - 1, 32L << 20, (64L << 20) + 5, data.length - 1}) {
+        assertFalse(mappingOf(address + at).contains(file.toString()), "byte " + at + " moved off the file: " + mappingOf(address + at));
+      }
+      assertArrayEquals(data, w.block().toArray(ValueLayout.JAVA_BYTE));
+    }
+  }
+
   @Test void closingWhileTheCopyRunsLeavesNothingBehind(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("c.weights");
     Files.write(file, bytes(64 << 20, 9));

@@ -29,6 +29,9 @@ import java.util.function.Consumer;
  * per tile and pair of channels where the direct convolution multiplies 36 times. Over all
  * channels the products at each of the 16 places xi of the 4 x 4 tile are one matrix product:
  * M[xi] (out channels x tiles) = U[xi] (out channels x channels) V[xi] (channels x tiles).
+ * F(4 x 4, 3 x 3) ({@link #F4}, when the target asks for it) goes the same way with 6 x 6
+ * patches and 36 places; the steps below describe F(2 x 2), each written from the
+ * {@link Variant}'s matrices.
  *
  * <p>Tiles are numbered per image, row by row, each row of tiles padded to whole vectors
  * ({@code TW} rounded up to {@code TWP}), so that a vector of tiles lies in one row. The work

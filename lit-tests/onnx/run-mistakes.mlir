@@ -30,6 +30,12 @@
 // NOCASE-NEXT: FAIL {{.*}}: not a test case folder (no model.onnx)
 // NOCASE-NEXT: 0 passed, 2 failed
 
+// The Winograd choices are the JIT's, and --winograd-f4 needs Winograd on.
+// RUN: not %sol-run --no-winograd %S/../../testdata/onnx-node/test_relu/model.onnx 2>&1 | FileCheck %s --check-prefix=WINOINTERP
+// WINOINTERP: sol-run: error: --no-winograd chooses the JIT's convolution kernels; use it with --backend=jit
+// RUN: not %sol-run --backend=jit --no-winograd --winograd-f4 %S/../../testdata/onnx-node/test_relu/model.onnx 2>&1 | FileCheck %s --check-prefix=WINOBOTH
+// WINOBOTH: sol-run: error: --winograd-f4 needs Winograd convolutions, which --no-winograd turns off; give one of them
+
 // Inputs are bound by name, then by position to the inputs not named; a wrong name is named, and extra inputs are an error.
 // RUN: not %sol-run %S/../../testdata/onnx-node/test_add/model.onnx --input q=%S/../../testdata/onnx-node/test_add/test_data_set_0/input_0.pb --input y=%S/../../testdata/onnx-node/test_add/test_data_set_0/input_1.pb 2>&1 | FileCheck %s --check-prefix=BADNAME
 // BADNAME: sol-run: error: --input q: the model has no input 'q'; its inputs are x, y

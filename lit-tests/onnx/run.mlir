@@ -41,3 +41,11 @@
 // relu(W1 x) . w2 with x = [1, 2, 3] is [0, 1.5] . [2, -3] = -4.5.
 // RUN: %sol-run %S/../../examples/mlp.mlir --input %S/../../examples/mlp_input.pb | FileCheck %s --check-prefix=MLP
 // MLP: output #0 output_0: tensor<f32> [-4.5]
+
+// The generated VGG's 3x3 convolutions go by Winograd's F(2x2,3x3) by default; --no-winograd
+// keeps them direct and --winograd-f4 lets F(4x4,3x3) in where it fits: all three match ONNX
+// Runtime's outputs.
+// RUN: %sol-run --backend=jit --no-cache --no-winograd --onnx-test %S/../../testdata/generated/net_vgg | FileCheck %s --check-prefix=WINO
+// RUN: %sol-run --backend=jit --no-cache --winograd-f4 --onnx-test %S/../../testdata/generated/net_vgg | FileCheck %s --check-prefix=WINO
+// WINO: PASS {{.*}}net_vgg
+// WINO-NEXT: 1 passed, 0 failed

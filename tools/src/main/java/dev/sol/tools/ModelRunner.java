@@ -30,7 +30,8 @@ final class ModelRunner {
 
   /** What to run and how; {@code threads} null for the default. */
   record Request(Path model, List<String> inputs, List<String> constants, Map<String, long[]> shapes, SolOptions.Backend backend,
-      Integer threads, int repeat, boolean timing, Path outputDir, boolean profile, boolean checkBounds, Path cacheDir) {}
+      Integer threads, int repeat, boolean timing, Path outputDir, boolean profile, boolean checkBounds, Path cacheDir, boolean winograd,
+      boolean winogradF4) {}
 
   static void run(Request q) throws RunException, IOException {
     if (q.outputDir() != null) {
@@ -50,7 +51,8 @@ final class ModelRunner {
       if (name == null) byPosition.add(t);
       else byName.put(name, t);
     }
-    SolOptions options = new SolOptions().backend(q.backend()).profile(q.profile()).checkBounds(q.checkBounds()).cacheDir(q.cacheDir());
+    SolOptions options = new SolOptions().backend(q.backend()).profile(q.profile()).checkBounds(q.checkBounds()).cacheDir(q.cacheDir())
+        .winograd(q.winograd()).winogradF4(q.winogradF4());
     if (q.threads() != null) options.threads(q.threads());
     for (Map.Entry<String, long[]> s : q.shapes().entrySet()) options.shape(s.getKey(), s.getValue());
     for (String spec : q.constants()) {

@@ -46,6 +46,12 @@ public final class SolRun implements Callable<Integer> {
       description = "OpenMP threads of one run of the compiled code (jit; default: the processors available; 1 makes serial code).")
   Integer threads;
 
+  @Option(names = "--no-winograd", description = "Keep every convolution direct: no Winograd F(2x2,3x3) for 3x3 stride-1 convolutions (jit).")
+  boolean noWinograd;
+
+  @Option(names = "--winograd-f4", description = "Let 3x3 convolutions take Winograd's F(4x4,3x3) where it pays more: faster, errors some 1e-5 of the output's scale (jit).")
+  boolean winogradF4;
+
   @Option(names = "--repeat", defaultValue = "1", paramLabel = "N", description = "Run the model N times on the same inputs (default 1).")
   int repeat;
 
@@ -117,6 +123,14 @@ public final class SolRun implements Callable<Integer> {
       System.err.println("sol-run: error: --threads applies only to compiled code (--backend=jit or ve-c); remove it");
       return 1;
     }
+    if ((noWinograd || winogradF4) && !backend.equals("jit")) {
+      System.err.println("sol-run: error: " + (noWinograd ? "--no-winograd" : "--winograd-f4") + " chooses the JIT's convolution kernels; use it with --backend=jit");
+      return 1;
+    }
+    if (noWinograd && winogradF4) {
+      System.err.println("sol-run: error: --winograd-f4 needs Winograd convolutions, which --no-winograd turns off; give one of them");
+      return 1;
+    }
     if (model != null && !cases.isEmpty()) {
       System.err.println("sol-run: error: give either a MODEL or --onnx-test cases, not both");
       return 1;
@@ -171,16 +185,16 @@ public final class SolRun implements Callable<Integer> {
   /** Where compiled models are kept, or null with --no-cache. */
   private Path cache() { return noCache ? null : cacheDir != null ? cacheDir : ModelCache.defaultDirectory(); }
 
-  /** Fresh options with the backend and the threads asked for. */
+  /** Fresh options with the backend, the threads and the Winograd choices asked for. */
   private SolOptions options() {
-    SolOptions o = new SolOptions().backend(backend());
+    SolOptions o = new SolOptions().backend(backend()).winograd(!noWinograd).winogradF4(winogradF4);
     return threads == null ? o : o.threads(threads);
   }
 
   private int runModel(Map<String, long[]> givenShapes) {
     try {
       ModelRunner.run(new ModelRunner.Request(model, inputs, constants, givenShapes, backend(), threads, repeat, printTiming, outputDir,
-          profile, checkBounds, cache()));
+          profile, checkBounds, cache(), !noWinograd, winogradF4));
       return 0;
     } catch (ModelRunner.RunException | IllegalArgumentException | Interpreter.InterpreterException | OutOfBoundsAccessException
         | IOException e) {

@@ -176,7 +176,7 @@ final class GemmPacking {
   }
 
   /** The 4-byte elements of a little-endian byte array (the bits of f32 values, copied as they are), for bulk copies. */
-  private static IntBuffer ints(byte[] bytes) {
+  static IntBuffer ints(byte[] bytes) {
     return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
   }
 

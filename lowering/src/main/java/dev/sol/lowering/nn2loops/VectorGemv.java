@@ -10,8 +10,6 @@ import dev.sol.dialect.vector.TransferReadOp;
 import dev.sol.dialect.vector.TransferWriteOp;
 import dev.sol.ir.*;
 import dev.sol.lowering.Loops;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +51,7 @@ final class VectorGemv {
     RankedTensorType type = new RankedTensorType(new long[] {blocks, steps, width, width}, FloatType.F32);
     byte[] src = w.rawData();
     if (w.isSplat()) return DenseElementsAttr.fromRaw(type, src.clone());
-    IntBuffer from = ByteBuffer.wrap(src).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+    IntBuffer from = GemmPacking.ints(src);
     int[] tiled = new int[Math.toIntExact(blocks * steps * width * width)];
     int[] row = new int[Math.toIntExact(k)];
     for (long j = 0; j < n; j++) {
@@ -65,7 +63,7 @@ final class VectorGemv {
       }
     }
     byte[] packed = new byte[tiled.length * 4];
-    ByteBuffer.wrap(packed).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().put(tiled);
+    GemmPacking.ints(packed).put(tiled);
     return DenseElementsAttr.fromRaw(type, packed);
   }
 

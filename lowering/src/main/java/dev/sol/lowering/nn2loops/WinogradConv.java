@@ -359,6 +359,24 @@ final class WinogradConv {
     return y;
   }
 
+  /** {@code c} times the matrix of vectors {@code x} (rows of x indexed first): {@link #times} on each column of x. */
+  private static Value[][] timesColumns(Loops l, double[][] c, Value[][] x, VectorType vt) {
+    int columns = x[0].length;
+    Value[][] y = new Value[c.length][columns];
+    for (int j = 0; j < columns; j++) {
+      Value[] col = new Value[x.length];
+      for (int i = 0; i < x.length; i++) col[i] = x[i][j];
+      Value[] t = times(l, c, col, vt);
+      for (int i = 0; i < c.length; i++) y[i][j] = t[i];
+    }
+    return y;
+  }
+
+  /** The index of the first tile of group {@code group} in row {@code ty} of a block's tiles. */
+  private static Value tileIndex(Loops l, Tiles g, Value ty, Value group, int width) {
+    return l.add(l.mul(ty, l.index(g.twp())), l.mul(group, l.index(width)));
+  }
+
   private static Value broadcast(Loops l, double k, VectorType vt) {
     return BroadcastOp.create(l.builder(), l.location(), vt, l.constant(k, FloatType.F32)).result();
   }
@@ -392,14 +410,8 @@ final class WinogradConv {
           for (int j = shift; j < Math.min(a, shift + m); j++) d[i][j] = strided.get(j - shift).getFirst();
         }
       }
-      Value[][] bd = new Value[a][a];
-      for (int j = 0; j < a; j++) {
-        Value[] col = new Value[a];
-        for (int i = 0; i < a; i++) col[i] = d[i][j];
-        Value[] t = times(l, var.bt(), col, vt);
-        for (int i = 0; i < a; i++) bd[i][j] = t[i];
-      }
-      Value tile = l.add(l.mul(ty, l.index(g.twp())), l.mul(iv.get(2), l.index(width)));
+      Value[][] bd = timesColumns(l, var.bt(), d, vt);
+      Value tile = tileIndex(l, g, ty, iv.get(2), width);
       for (int i = 0; i < a; i++) {
         Value[] t = times(l, var.bt(), bd[i], vt);
         for (int j = 0; j < a; j++) StoreOp.create(b, loc, t[j], v, List.of(part, l.index((long) i * a + j), channel, tile));
@@ -423,7 +435,7 @@ final class WinogradConv {
     l.forEach(new long[] {count, rows, groups}, iv -> {
       Value local = iv.get(0);
       Value channel = l.add(oc0, local);
-      Value tile = l.add(l.mul(iv.get(1), l.index(g.twp())), l.mul(iv.get(2), l.index(width)));
+      Value tile = tileIndex(l, g, iv.get(1), iv.get(2), width);
       // M A, row by row of M, then A^T (M A), column by column.
       Value[][] ma = new Value[a][];
       for (int i = 0; i < a; i++) {
@@ -431,13 +443,7 @@ final class WinogradConv {
         for (int j = 0; j < a; j++) mv[j] = LoadOp.create(b, loc, vt, mm, List.of(part, l.index((long) i * a + j), local, tile)).result();
         ma[i] = times(l, var.at(), mv, vt);
       }
-      Value[][] y = new Value[m][m];
-      for (int j = 0; j < m; j++) {
-        Value[] col = new Value[a];
-        for (int i = 0; i < a; i++) col[i] = ma[i][j];
-        Value[] t = times(l, var.at(), col, vt);
-        for (int r = 0; r < m; r++) y[r][j] = t[r];
-      }
+      Value[][] y = timesColumns(l, var.at(), ma, vt);
       Value start = bias == null ? null : BroadcastOp.create(b, loc, vt, l.load(bias, List.of(channel))).result();
       Value column = l.mul(iv.get(2), l.index((long) m * width));
       for (int r = 0; r < m; r++) {

@@ -106,6 +106,7 @@ public final class SolBench implements Callable<Integer> {
       }
       if (threads == null) threads = Runtime.getRuntime().availableProcessors();
       if (threads < 1) throw new BenchException("--threads must be at least 1");
+      if (noWinograd && winogradF4) throw new BenchException("--winograd-f4 needs Winograd convolutions, which --no-winograd turns off; give one of them");
       if (peak || gemm != null) {
         FmaPeak.Result r = FmaPeak.measure();
         peakGflops = r.gflops();

@@ -86,5 +86,6 @@ class SolBenchTest {
   @Test void badArgumentsAreRejected() {
     run(1, "--gemm", "1,2");
     run(1);
+    run(1, "--no-winograd", "--winograd-f4", "--gemm", "24,16,8");
   }
 }

@@ -100,6 +100,10 @@ public final class DeployCommand implements Callable<Integer> {
   }
 
   @Override public Integer call() {
+    if (noWinograd && winogradF4) {
+      err.println("sol-deploy: error: --winograd-f4 needs Winograd convolutions, which --no-winograd turns off; give one of them");
+      return 1;
+    }
     if (!device.equals("cpu") && !device.equals("ve")) {
       err.println("sol-deploy: error: unknown --device '" + device + "' (expected cpu or ve)");
       return 1;

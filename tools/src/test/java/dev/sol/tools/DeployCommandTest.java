@@ -121,6 +121,8 @@ class DeployCommandTest {
 
   @Test void badThreadsAndMissingOptions(@TempDir Path dir) {
     assertError("threads must be at least 1, got 0", dir, "--lib-name=Net", "--threads=0");
+    assertError("--winograd-f4 needs Winograd convolutions, which --no-winograd turns off; give one of them", dir, "--lib-name=Net",
+        "--no-winograd", "--winograd-f4");
     assertEquals(new Result(1, "", "sol-deploy: Missing required option: '--lib-name=LIB'\n"), deploy(NET, "-o", dir.toString()));
   }
 }

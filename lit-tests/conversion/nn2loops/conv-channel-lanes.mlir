@@ -262,20 +262,46 @@
 
 // -----
 
-// A strided 3 x 3 convolution (64 -> 128 channels, 13 x 13 -> 7 x 7) turned, with A packed
-// (ChannelLanesConv.packsA: a stride scatters a panel's pixels): from the zero-bordered copy
-// (64 x 15 x 15), through the tables of k and pixel offsets, into 9 panels of 6 pixels by 576
-// taps x channels, which the micro-kernel reads.
+// A strided 3 x 3 convolution (64 -> 128 channels, 13 x 13 -> 7 x 7) turned, A read in place
+// from the channel-blocked zero-bordered copy (64 x 15 x 15 in blocks of 8 channels), through
+// the tables of k and pixel offsets, into the multiply-adds: no panels of A (with 16 lanes a
+// stride with padding does not pack, ChannelLanesConv.packsA).
 // CHECK-LABEL: // -----
-// CHECK: %[[PA:.*]] = "memref.alloc"() {{.*}} -> memref<9x576x6xf32>
+// CHECK-NOT: memref<9x576x6xf32>
 // CHECK: %[[PADDED:.*]] = "memref.alloc"() {{.*}} -> memref<14400xf32>
 // CHECK: %[[KOFF:.*]] = "memref.get_global"() {{.*}} -> memref<576xi64>
 // CHECK: %[[POFF:.*]] = "memref.get_global"() {{.*}} -> memref<54xi64>
 // CHECK: "memref.load"(%[[KOFF]]
 // CHECK: "memref.load"(%[[POFF]]
 // CHECK: %[[V:.*]] = "memref.load"(%[[PADDED]], %{{.*}}) : (memref<14400xf32>, index) -> f32
-// CHECK-NEXT: "memref.store"(%[[V]], %[[PA]], %{{.*}}, %{{.*}}, %{{.*}}) : (f32, memref<9x576x6xf32>, index, index, index) -> ()
-// CHECK: "memref.load"(%[[PA]], %{{.*}}, %{{.*}}, %{{.*}}) : (memref<9x576x6xf32>, index, index, index) -> f32
+// CHECK-NEXT: %[[B:.*]] = "vector.broadcast"(%[[V]])
+// CHECK-NEXT: "vector.fma"(%[[B]]
+// CHECK-NOT: memref<9x576x6xf32>
+// CHECK: sym_name = "conv_strided_blocked"
+// EQUIV-NOT: changed the results
+// EQUIV: sym_name = "conv_strided_blocked"
+"builtin.module"() ({
+  "func.func"() ({
+  ^bb0(%x: tensor<1x64x13x13xf32>, %w: tensor<128x64x3x3xf32>):
+    %r = "nn.conv"(%x, %w) {strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>} : (tensor<1x64x13x13xf32>, tensor<128x64x3x3xf32>) -> tensor<1x128x7x7xf32>
+    "func.return"(%r) : (tensor<1x128x7x7xf32>) -> ()
+  }) {function_type = (tensor<1x64x13x13xf32>, tensor<128x64x3x3xf32>) -> tensor<1x128x7x7xf32>, sym_name = "conv_strided_blocked"} : () -> ()
+}) : () -> ()
+
+// -----
+
+// The same without padding (13 x 13 -> 6 x 6): A packed from the image itself (a stride
+// scatters a panel's pixels), through the tables of k and pixel offsets, into 6 panels of 6
+// pixels by 576 taps x channels, which the micro-kernel reads.
+// CHECK-LABEL: // -----
+// CHECK: %[[PA:.*]] = "memref.alloc"() {{.*}} -> memref<6x576x6xf32>
+// CHECK: %[[KOFF:.*]] = "memref.get_global"() {{.*}} -> memref<576xi64>
+// CHECK: %[[POFF:.*]] = "memref.get_global"() {{.*}} -> memref<36xi64>
+// CHECK: "memref.load"(%[[KOFF]]
+// CHECK: "memref.load"(%[[POFF]]
+// CHECK: %[[V:.*]] = "memref.load"(%{{.*}}, %{{.*}}) : (memref<10816xf32>, index) -> f32
+// CHECK-NEXT: "memref.store"(%[[V]], %[[PA]], %{{.*}}, %{{.*}}, %{{.*}}) : (f32, memref<6x576x6xf32>, index, index, index) -> ()
+// CHECK: "memref.load"(%[[PA]], %{{.*}}, %{{.*}}, %{{.*}}) : (memref<6x576x6xf32>, index, index, index) -> f32
 // CHECK: "vector.fma"
 // CHECK: sym_name = "conv_strided_packed"
 // EQUIV-NOT: changed the results
@@ -283,7 +309,7 @@
 "builtin.module"() ({
   "func.func"() ({
   ^bb0(%x: tensor<1x64x13x13xf32>, %w: tensor<128x64x3x3xf32>):
-    %r = "nn.conv"(%x, %w) {strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>} : (tensor<1x64x13x13xf32>, tensor<128x64x3x3xf32>) -> tensor<1x128x7x7xf32>
-    "func.return"(%r) : (tensor<1x128x7x7xf32>) -> ()
-  }) {function_type = (tensor<1x64x13x13xf32>, tensor<128x64x3x3xf32>) -> tensor<1x128x7x7xf32>, sym_name = "conv_strided_packed"} : () -> ()
+    %r = "nn.conv"(%x, %w) {strides = array<i64: 2, 2>} : (tensor<1x64x13x13xf32>, tensor<128x64x3x3xf32>) -> tensor<1x128x6x6xf32>
+    "func.return"(%r) : (tensor<1x128x6x6xf32>) -> ()
+  }) {function_type = (tensor<1x64x13x13xf32>, tensor<128x64x3x3xf32>) -> tensor<1x128x6x6xf32>, sym_name = "conv_strided_packed"} : () -> ()
 }) : () -> ()

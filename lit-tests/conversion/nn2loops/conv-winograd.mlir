@@ -72,12 +72,18 @@
 // DIRECT-LABEL: ^bb0(%{{.*}}: tensor<1x16x8x16xf32>):
 // DIRECT-NOT: memref<1x16x16x32xf32>
 // DIRECT: sym_name = "winograd"
-// On two threads the one block's out channels are shared between the parts (8 each), each
-// part with its own P, V and M: one parallel loop over the parts.
+// On two threads the one block goes to both parts, each with its own P, V and M, each taking
+// two of the four rows of places (8 places: V and M hold 8, not 16) for all 16 out channels
+// and writing its rows of M A (4 rows x 2 columns x 1 image x 16 channels x 32 tiles); a
+// second parallel loop finishes A^T (M A) with the bias. No share of the out channels.
 // PARTS-LABEL: ^bb0(%{{.*}}: tensor<1x16x8x16xf32>):
 // PARTS: "memref.alloc"() {{.*}} -> memref<2x16x10x20xf32>
-// PARTS: "memref.alloc"() {{.*}} -> memref<2x16x16x32xf32>
-// PARTS: "memref.alloc"() {{.*}} -> memref<2x16x8x32xf32>
+// PARTS: "memref.alloc"() {{.*}} -> memref<2x8x16x32xf32>
+// PARTS: "memref.alloc"() {{.*}} -> memref<2x8x16x32xf32>
+// PARTS: "memref.alloc"() {{.*}} -> memref<4x2x1x16x32xf32>
+// PARTS: "scf.parallel"
+// PARTS: "scf.if"
+// PARTS: "scf.if"
 // PARTS: "scf.parallel"
 // PARTS: sym_name = "winograd"
 "builtin.module"() ({

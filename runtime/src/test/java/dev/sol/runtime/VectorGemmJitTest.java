@@ -282,15 +282,20 @@ class VectorGemmJitTest {
 
   /** conv(image, the constant %w of {@code prelude}) on two threads (parallel work 1): as the interpreter, and as one thread bit for bit. */
   private void checkThreadsAgree(String name, long[] image, long[] result, String attributes, String prelude) throws Exception {
-    checkThreadsAgree(name, image, result, attributes, prelude, true);
+    checkThreadsAgree(name, image, result, attributes, prelude, true, 2);
   }
 
-  /** {@link #checkThreadsAgree} with Winograd convolutions allowed or not (false: the direct kernels, whatever the shape). */
   private void checkThreadsAgree(String name, long[] image, long[] result, String attributes, String prelude, boolean winograd) throws Exception {
+    checkThreadsAgree(name, image, result, attributes, prelude, winograd, 2);
+  }
+
+  /** {@link #checkThreadsAgree} with Winograd convolutions allowed or not (false: the direct kernels, whatever the shape), on {@code threads} threads against one. */
+  private void checkThreadsAgree(String name, long[] image, long[] result, String attributes, String prelude, boolean winograd, int threads)
+      throws Exception {
     Path file = writeModel(name, List.of(image), result, "\"nn.conv\"(%arg0, %w)", attributes, prelude, null);
     Map<String, SolTensor> feeds = Map.of("input_0", SolTensor.of(image, randoms(count(image))));
     try (SolModel one = SolModel.compile(file, new SolOptions().threads(1).winograd(winograd));
-         SolModel two = SolModel.compile(file, new SolOptions().threads(2).parallelWork(1).winograd(winograd));
+         SolModel two = SolModel.compile(file, new SolOptions().threads(threads).parallelWork(1).winograd(winograd));
          SolModel interp = SolModel.compile(file, new SolOptions().backend(SolOptions.Backend.INTERPRETER));
          SolModel.Result a = one.run(feeds);
          SolModel.Result b = two.run(feeds);
@@ -307,7 +312,8 @@ class VectorGemmJitTest {
    * WinogradConv): rows of tiles in vectors of 16 lanes and of 8 (7 tiles to a row at 14 x 14),
    * asymmetric padding with an odd number of output rows, a batch, the bias, relu(conv +
    * residual) on two threads; on two threads the blocks of tile rows go to the parts, or, with
-   * fewer blocks than two per thread, their out channels, either way as one thread bit for bit. The weights are
+   * fewer blocks than two per thread, their rows of places (on three threads their out
+   * channels), every way as one thread bit for bit. The weights are
    * transformed in double and rounded once, the sums differ from the direct ones in the last bits.
    */
   @Test void winogradConvolutions() throws Exception {
@@ -322,12 +328,18 @@ class VectorGemmJitTest {
         new SolOptions().threads(2).parallelWork(1), 1e-5);
     checkThreadsAgree("winograd_blocks_on_threads", shape(2, 32, 28, 28), shape(2, 48, 28, 28), "{pads = array<i64: 1, 1, 1, 1>}",
         "%w = " + constant(shape(48, 32, 3, 3)));
-    checkThreadsAgree("winograd_channels_on_threads", shape(1, 64, 14, 14), shape(1, 64, 14, 14), "{pads = array<i64: 1, 1, 1, 1>}",
+    // One block on two threads: each part takes two of the four rows of places, a second pass
+    // finishes the output (bounds-checked: the rows of M A too).
+    checkThreadsAgree("winograd_rows_of_places_on_threads", shape(1, 64, 14, 14), shape(1, 64, 14, 14), "{pads = array<i64: 1, 1, 1, 1>}",
         "%w = " + constant(shape(64, 64, 3, 3)));
-    // Two blocks of 3 rows of tiles, each in two shares: a part's second share of a block uses
-    // the block's V that its first one made.
+    check("winograd_rows_of_places_bounds", List.of(shape(1, 32, 13, 14), shape(48)), shape(1, 48, 13, 14), "\"nn.conv\"(%arg0, %w, %arg1)",
+        "{pads = array<i64: 1, 1, 1, 1>}", "%w = " + constant(shape(48, 32, 3, 3)), null, new SolOptions().threads(2).parallelWork(1).checkBounds(true),
+        1e-5);
+    // Two blocks of 3 rows of tiles on three threads, where the four rows of places do not go
+    // evenly: each block in three shares of the out channels; a part's second share of a block
+    // uses the block's V that its first one made.
     checkThreadsAgree("winograd_shares_of_a_block", shape(1, 32, 12, 28), shape(1, 48, 12, 28), "{pads = array<i64: 1, 1, 1, 1>}",
-        "%w = " + constant(shape(48, 32, 3, 3)));
+        "%w = " + constant(shape(48, 32, 3, 3)), true, 3);
     // F(4 x 4, 3 x 3) when asked for: rows of 18 tiles (two vectors of 16, one mostly padding),
     // and relu(conv + residual) on two threads. Its errors are some 1e-5 of the output's scale
     // (the weights here are not scaled to the fan-in: outputs of some 5), hence the wider atol.

@@ -150,13 +150,20 @@ final class ChannelLanesConv {
    * line of its own, two across rows. On AVX2 (Zen 3), against ONNX Runtime: 1 x 1 2048 -> 512
    * at 7 x 7 1.63 -> 1.10 packed, 3 x 3 256 -> 256 with stride 2 to 14 x 14 1.37 -> 1.11, 3 x 3
    * 512 at 7 x 7 1.16 -> 1.05; but 3 x 3 256 at 14 x 14 1.14 -> 1.20 and 128 at 8 x 32 1.02 ->
-   * 1.09, where the copy (9 times the image) cost more than it saved.
+   * 1.09, where the copy (9 times the image) cost more than it saved. (Those were read in place
+   * from a plane per channel.) Strided windows with padding on 16 lanes read the channel-blocked
+   * copy in place instead, where the 8 channels of a tap share each pixel's line: on Zen 5
+   * (AVX-512), caches flushed, ResNet-50's 3 x 3 stride-2 layers 128 -> 128 to 28 x 28 took 0.92
+   * of their packed time on one thread and on two, 256 to 14 x 14 0.86 and 0.98, 512 to 7 x 7
+   * 0.97 and 0.98 (the whole network 0.99 and 1.00); packing copied 9/4 of the image.
    */
   static boolean packsA(TargetDescription t, ConvOp op, long[] ws, long[] os) {
     if (ws[0] < 8L * t.vectorWidth()) return false;
     if (ws[2] * ws[3] == 1) return true;
+    boolean strided = op.strides()[0] * op.strides()[1] > 1;
+    if (strided && t.vectorWidth() >= 16 && java.util.Arrays.stream(op.pads()).sum() > 0) return false;
     int mr = KernelShape.choose(t, os[0] * os[2] * os[3], ws[0], ws[1] * ws[2] * ws[3]).mr();
-    return op.strides()[0] * op.strides()[1] > 1 || os[3] < 2L * mr;
+    return strided || os[3] < 2L * mr;
   }
 
   /**

@@ -157,10 +157,20 @@ final class WinogradConv {
     long rows = g.blockRows();
     long blocks = images * (g.th() / rows);
     long parts = l.threads();
-    // Too few blocks for the threads: each block's out channels are shared out as well, one
-    // share to a piece. (Sharing also where the blocks do not go evenly to the threads, as
-    // ResNet-50's 7 of 28 x 28, was no faster: 1.004.)
-    long shares = parts > 1 && blocks < 2 * parts && oc % parts == 0 ? parts : 1;
+    // Too few blocks for the threads: the rows of places are split among them where the
+    // patch's a rows go evenly to the threads (each part transforms its rows of places,
+    // multiplies them for all out channels and writes the rows of M A; a second parallel pass
+    // finishes A^T (M A) with the bias and the epilogue); otherwise each block's out channels
+    // are shared out, one share to a piece, each transforming the whole block (on two threads,
+    // ResNet-50's 14 x 14 layers, one block each, then ran at 0.72 of their one-thread time: the
+    // input transform was done twice).
+    // (Sharing also where the blocks do not go evenly to the threads, as ResNet-50's 7 of 28 x 28,
+    // was no faster: 1.004.)
+    boolean few = parts > 1 && blocks < 2 * parts;
+    long groups = few && var.a() % parts == 0 ? parts : 1;
+    long shares = few && groups == 1 && oc % parts == 0 ? parts : 1;
+    int groupRows = Math.toIntExact(var.a() / groups);
+    int groupPlaces = groupRows * var.a();
     long ocShare = oc / shares;
     long tiles = rows * g.twp();
     KernelShape s = KernelShape.choose(t, ocShare, tiles, channels);
@@ -169,21 +179,38 @@ final class WinogradConv {
     long panels = Math.ceilDiv(ocShare, s.mr());
     long columns = paddedColumns(var, op, xs, g, width);
     Value p = l.alloc(new MemRefType(new long[] {parts, channels, var.m() * rows + 2, columns}, FloatType.F32));
-    Value v = l.alloc(new MemRefType(new long[] {parts, places, channels, tiles}, FloatType.F32));
-    Value m = l.alloc(new MemRefType(new long[] {parts, places, ocShare, tiles}, FloatType.F32));
+    Value v = l.alloc(new MemRefType(new long[] {parts, groupPlaces, channels, tiles}, FloatType.F32));
+    Value m = l.alloc(new MemRefType(new long[] {parts, groupPlaces, ocShare, tiles}, FloatType.F32));
+    Value rowsOfMA = groups == 1 ? null : l.alloc(new MemRefType(new long[] {var.a(), var.m(), images, oc, g.th() * g.twp()}, FloatType.F32));
     Loops serial = l.serial();
-    long pieces = blocks * shares;
+    long pieces = blocks * shares * groups;
+    long split = shares * groups;
     Consumer<Value> work = part -> {
       Value from = l.divui(l.mul(part, l.index(pieces)), l.index(parts));
       Value to = l.divui(l.mul(l.add(part, l.index(1)), l.index(pieces)), l.index(parts));
       VectorConv.range(serial, from, to, piece -> {
-        Value block = shares == 1 ? piece : l.divui(piece, l.index(shares));
+        Value block = split == 1 ? piece : l.divui(piece, l.index(split));
         Value share = shares == 1 ? l.index(0) : l.remui(piece, l.index(shares));
         Value image = l.divui(block, l.index(g.th() / rows));
         Value ty0 = l.mul(l.remui(block, l.index(g.th() / rows)), l.index(rows));
+        if (groups > 1) {
+          // Every part's piece of a block copies the block; each group is code of its own (its rows of the constant matrices).
+          Value group = l.remui(piece, l.index(groups));
+          padded(var, op, serial, x, p, part, image, ty0, rows, columns, width);
+          for (int gi = 0; gi < groups; gi++) {
+            int row0 = gi * groupRows;
+            IfOp.create(l.builder(), l.location(), l.cmp(CmpIPredicate.EQ, group, l.index(gi)), List.of(), (in, args) -> {
+              inputTransform(var, serial, p, v, part, channels, rows, g, width, row0, groupRows);
+              products(serial, s, u, v, m, part, (long) row0 * var.a(), groupPlaces, panels, 1, l.index(0), oc, tiles, channels);
+              partialOutput(var, serial, m, part, rowsOfMA, image, ty0, rows, oc, g, width, row0, groupRows);
+              return List.of();
+            }, null);
+          }
+          return;
+        }
         Runnable transform = () -> {
           padded(var, op, serial, x, p, part, image, ty0, rows, columns, width);
-          inputTransform(var, serial, p, v, part, channels, rows, g, width);
+          inputTransform(var, serial, p, v, part, channels, rows, g, width, 0, var.a());
         };
         if (shares == 1) {
           transform.run();
@@ -197,18 +224,30 @@ final class WinogradConv {
             return List.of();
           }, null);
         }
-        serial.forEach(new long[] {places}, iv -> {
-          Value place = iv.getFirst();
-          Value first = l.mul(l.add(l.mul(place, l.index(shares)), share), l.index(panels));
-          MatMulKernel.ASource a = (li, panel, k, row) -> li.load(u, List.of(li.add(first, panel), k, li.index(row)));
-          MatMulKernel.emit(serial, s, ocShare, tiles, channels, a, MatMulKernel.rows(v, List.of(part, place), s.nr()), m, List.of(part, place),
-              MatMulKernel.ZERO, null, null);
-        });
+        products(serial, s, u, v, m, part, 0, places, panels, shares, share, ocShare, tiles, channels);
         outputTransform(var, serial, m, part, bias, out, os, image, ty0, rows, l.mul(share, l.index(ocShare)), ocShare, g, width, epilogue);
       });
     };
     if (parts == 1) work.accept(l.index(0));
     else l.parallelFor(l.index(0), l.index(parts), l.index(1), work);
+    if (rowsOfMA != null) outputFromRows(var, l, rowsOfMA, bias, out, os, g, width, epilogue);
+  }
+
+  /**
+   * M[xi] = U[xi] V[xi] for the {@code count} places from {@code place0} (held in the part's V and
+   * M from their first place on), by the micro-kernel: share {@code share} of {@code shares} of
+   * the out channels, U's A panels of place xi and share s the (xi shares + s)-th group.
+   */
+  private static void products(Loops l, KernelShape s, Value u, Value v, Value m, Value part, long place0, long count, long panels, long shares,
+      Value share, long ocShare, long tiles, long channels) {
+    l.forEach(new long[] {count}, iv -> {
+      Value local = iv.getFirst();
+      Value place = l.add(local, l.index(place0));
+      Value first = l.mul(l.add(l.mul(place, l.index(shares)), share), l.index(panels));
+      MatMulKernel.ASource a = (li, panel, k, row) -> li.load(u, List.of(li.add(first, panel), k, li.index(row)));
+      MatMulKernel.emit(l, s, ocShare, tiles, channels, a, MatMulKernel.rows(v, List.of(part, local), s.nr()), m, List.of(part, local),
+          MatMulKernel.ZERO, null, null);
+    });
   }
 
   /**
@@ -384,14 +423,18 @@ final class WinogradConv {
   /**
    * V[xi][channel][tile] = (B^T d B)[xi] for the patch d of every tile, a vector of tiles along a
    * row of tiles at a time: patch column j of the tiles is every m-th value of the padded row from
-   * column j on ({@link #deinterleave} of the vectors loaded from there).
+   * column j on ({@link #deinterleave} of the vectors loaded from there). Only the places of rows
+   * {@code row0 ..} ({@code count} of them) of the a x a tile, stored from the part's first place
+   * on: each row of B^T d is one row of B^T times d, so a row's places cost 1/a of the transform.
    */
-  private static void inputTransform(Variant var, Loops l, Value p, Value v, Value part, long channels, long rows, Tiles g, int width) {
+  private static void inputTransform(Variant var, Loops l, Value p, Value v, Value part, long channels, long rows, Tiles g, int width, int row0,
+      int count) {
     VectorType vt = new VectorType(new long[] {width}, FloatType.F32);
     Builder b = l.builder();
     Location loc = l.location();
     int m = var.m(), a = var.a();
     long groups = g.twp() / width;
+    double[][] bt = java.util.Arrays.copyOfRange(var.bt(), row0, row0 + count);
     l.forEach(new long[] {channels, rows, groups}, iv -> {
       Value channel = iv.get(0), ty = iv.get(1);
       Value column = l.mul(iv.get(2), l.index((long) m * width));
@@ -410,62 +453,130 @@ final class WinogradConv {
           for (int j = shift; j < Math.min(a, shift + m); j++) d[i][j] = strided.get(j - shift).getFirst();
         }
       }
-      Value[][] bd = timesColumns(l, var.bt(), d, vt);
+      Value[][] bd = timesColumns(l, bt, d, vt);
       Value tile = tileIndex(l, g, ty, iv.get(2), width);
-      for (int i = 0; i < a; i++) {
+      for (int i = 0; i < count; i++) {
         Value[] t = times(l, var.bt(), bd[i], vt);
         for (int j = 0; j < a; j++) StoreOp.create(b, loc, t[j], v, List.of(part, l.index((long) i * a + j), channel, tile));
       }
     });
   }
 
+  /** Row {@code i} of M A for a vector of tiles: row i of the part's M (place i a + j at {@code i a + j - first}) times A. */
+  private static Value[] rowTimesA(Variant var, Loops l, Value mm, Value part, Value local, Value tile, int i, int first, VectorType vt) {
+    int a = var.a();
+    Value[] mv = new Value[a];
+    for (int j = 0; j < a; j++) {
+      mv[j] = LoadOp.create(l.builder(), l.location(), vt, mm, List.of(part, l.index((long) i * a + j - first), local, tile)).result();
+    }
+    return times(l, var.at(), mv, vt);
+  }
+
   /**
    * out = A^T M A + bias through the epilogue for out channels {@code oc0 ..} ({@code count} of
-   * them) of the block, a vector of tiles at a time. A tile's m output columns are woven into m
-   * vectors of a row ({@link #interleave}); every vector is masked at the row's end (the 4-D
-   * store), and the rows of the image's last row of tiles past the output are left out.
+   * them) of the block, a vector of tiles at a time.
    */
   private static void outputTransform(Variant var, Loops l, Value mm, Value part, Value bias, Value out, long[] os, Value image, Value ty0,
       long rows, Value oc0, long count, Tiles g, int width, MatMulKernel.Epilogue epilogue) {
     VectorType vt = new VectorType(new long[] {width}, FloatType.F32);
-    Builder b = l.builder();
-    Location loc = l.location();
-    int m = var.m(), a = var.a();
-    long groups = g.twp() / width;
-    l.forEach(new long[] {count, rows, groups}, iv -> {
+    int a = var.a();
+    l.forEach(new long[] {count, rows, g.twp() / width}, iv -> {
       Value local = iv.get(0);
-      Value channel = l.add(oc0, local);
       Value tile = tileIndex(l, g, iv.get(1), iv.get(2), width);
       // M A, row by row of M, then A^T (M A), column by column.
       Value[][] ma = new Value[a][];
-      for (int i = 0; i < a; i++) {
-        Value[] mv = new Value[a];
-        for (int j = 0; j < a; j++) mv[j] = LoadOp.create(b, loc, vt, mm, List.of(part, l.index((long) i * a + j), local, tile)).result();
-        ma[i] = times(l, var.at(), mv, vt);
-      }
-      Value[][] y = timesColumns(l, var.at(), ma, vt);
-      Value start = bias == null ? null : BroadcastOp.create(b, loc, vt, l.load(bias, List.of(channel))).result();
-      Value column = l.mul(iv.get(2), l.index((long) m * width));
-      for (int r = 0; r < m; r++) {
-        Value row = l.add(l.mul(l.add(ty0, iv.get(1)), l.index(m)), l.index(r));
-        List<Value> woven = interleave(l, List.of(y[r]), width);
-        Runnable store = () -> {
-          for (int h = 0; h < m; h++) {
-            Value q = l.add(column, l.index((long) h * width));
-            Value value = start == null ? woven.get(h) : l.add(woven.get(h), start);
-            if (epilogue != null) value = epilogue.apply(l, List.of(image, channel, l.add(l.mul(row, l.index(os[3])), q)), value, vt, true);
-            TransferWriteOp.create(b, loc, value, out, List.of(image, channel, row, q), false);
-          }
-        };
-        if (r == 0 || os[2] % m == 0) {
-          store.run();
-        } else {
-          IfOp.create(b, loc, l.cmp(CmpIPredicate.SLT, row, l.index(os[2])), List.of(), (in, args) -> {
-            store.run();
-            return List.of();
-          }, null);
+      for (int i = 0; i < a; i++) ma[i] = rowTimesA(var, l, mm, part, local, tile, i, 0, vt);
+      store(var, l, ma, bias, out, os, image, l.add(oc0, local), l.add(ty0, iv.get(1)), iv.get(2), width, epilogue);
+    });
+  }
+
+  /**
+   * Rows {@code row0 ..} ({@code count} of them) of M A for every out channel of the block into
+   * {@code rowsOfMA} (a x m x images x out channels x tiles of an image), where
+   * {@link #outputFromRows} finishes them once every part has written its rows.
+   */
+  private static void partialOutput(Variant var, Loops l, Value mm, Value part, Value rowsOfMA, Value image, Value ty0, long rows, long oc, Tiles g,
+      int width, int row0, int count) {
+    VectorType vt = new VectorType(new long[] {width}, FloatType.F32);
+    l.forEach(new long[] {oc, rows, g.twp() / width}, iv -> {
+      Value channel = iv.get(0);
+      Value tile = tileIndex(l, g, iv.get(1), iv.get(2), width);
+      Value global = tileIndex(l, g, l.add(ty0, iv.get(1)), iv.get(2), width);
+      for (int i = row0; i < row0 + count; i++) {
+        Value[] ma = rowTimesA(var, l, mm, part, channel, tile, i, row0 * var.a(), vt);
+        for (int c = 0; c < var.m(); c++) {
+          StoreOp.create(l.builder(), l.location(), ma[c], rowsOfMA, List.of(l.index(i), l.index(c), image, channel, global));
         }
       }
     });
+  }
+
+  /**
+   * out = A^T (M A) + bias through the epilogue from the rows of M A that the parts wrote
+   * ({@link #partialOutput}): one parallel pass over the images' out channels, the same
+   * arithmetic in the same order as {@link #outputTransform}, so the result does not depend on
+   * the threads.
+   */
+  private static void outputFromRows(Variant var, Loops l, Value rowsOfMA, Value bias, Value out, long[] os, Tiles g, int width,
+      MatMulKernel.Epilogue epilogue) {
+    VectorType vt = new VectorType(new long[] {width}, FloatType.F32);
+    long planes = os[0] * os[1];
+    long parts = l.threads();
+    Loops serial = l.serial();
+    l.parallelFor(l.index(0), l.index(parts), l.index(1), part -> {
+      Value from = l.divui(l.mul(part, l.index(planes)), l.index(parts));
+      Value to = l.divui(l.mul(l.add(part, l.index(1)), l.index(planes)), l.index(parts));
+      VectorConv.range(serial, from, to, plane -> {
+        Value image = l.divui(plane, l.index(os[1]));
+        Value channel = l.remui(plane, l.index(os[1]));
+        serial.forEach(new long[] {g.th(), g.twp() / width}, iv -> {
+          Value tile = tileIndex(l, g, iv.get(0), iv.get(1), width);
+          Value[][] ma = new Value[var.a()][var.m()];
+          for (int i = 0; i < var.a(); i++) {
+            for (int c = 0; c < var.m(); c++) {
+              ma[i][c] = LoadOp.create(l.builder(), l.location(), vt, rowsOfMA, List.of(l.index(i), l.index(c), image, channel, tile)).result();
+            }
+          }
+          store(var, l, ma, bias, out, os, image, channel, iv.get(0), iv.get(1), width, epilogue);
+        });
+      });
+    });
+  }
+
+  /**
+   * A^T (M A) + bias through the epilogue into row of tiles {@code ty} (of the image), group of
+   * tiles {@code group}, out channel {@code channel}: a tile's m output columns are woven into m
+   * vectors of a row ({@link #interleave}); every vector is masked at the row's end (the 4-D
+   * store), and the rows of the image's last row of tiles past the output are left out.
+   */
+  private static void store(Variant var, Loops l, Value[][] ma, Value bias, Value out, long[] os, Value image, Value channel, Value ty, Value group,
+      int width, MatMulKernel.Epilogue epilogue) {
+    VectorType vt = new VectorType(new long[] {width}, FloatType.F32);
+    Builder b = l.builder();
+    Location loc = l.location();
+    int m = var.m();
+    Value[][] y = timesColumns(l, var.at(), ma, vt);
+    Value start = bias == null ? null : BroadcastOp.create(b, loc, vt, l.load(bias, List.of(channel))).result();
+    Value column = l.mul(group, l.index((long) m * width));
+    for (int r = 0; r < m; r++) {
+      Value row = l.add(l.mul(ty, l.index(m)), l.index(r));
+      List<Value> woven = interleave(l, List.of(y[r]), width);
+      Runnable write = () -> {
+        for (int h = 0; h < m; h++) {
+          Value q = l.add(column, l.index((long) h * width));
+          Value value = start == null ? woven.get(h) : l.add(woven.get(h), start);
+          if (epilogue != null) value = epilogue.apply(l, List.of(image, channel, l.add(l.mul(row, l.index(os[3])), q)), value, vt, true);
+          TransferWriteOp.create(b, loc, value, out, List.of(image, channel, row, q), false);
+        }
+      };
+      if (r == 0 || os[2] % m == 0) {
+        write.run();
+      } else {
+        IfOp.create(b, loc, l.cmp(CmpIPredicate.SLT, row, l.index(os[2])), List.of(), (in, args) -> {
+          write.run();
+          return List.of();
+        }, null);
+      }
+    }
   }
 }

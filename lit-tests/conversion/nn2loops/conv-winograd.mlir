@@ -72,18 +72,12 @@
 // DIRECT-LABEL: ^bb0(%{{.*}}: tensor<1x16x8x16xf32>):
 // DIRECT-NOT: memref<1x16x16x32xf32>
 // DIRECT: sym_name = "winograd"
-// On two threads the one block goes to both parts, each with its own P, V and M, each taking
-// two of the four rows of places (8 places: V and M hold 8, not 16) for all 16 out channels
-// and writing its rows of M A (4 rows x 2 columns x 1 image x 16 channels x 32 tiles); a
-// second parallel loop finishes A^T (M A) with the bias. No share of the out channels.
+// On two threads the one block's out channels are shared between the parts (8 each), each
+// part with its own P, V and M: one parallel loop over the parts.
 // PARTS-LABEL: ^bb0(%{{.*}}: tensor<1x16x8x16xf32>):
 // PARTS: "memref.alloc"() {{.*}} -> memref<2x16x10x20xf32>
-// PARTS: "memref.alloc"() {{.*}} -> memref<2x8x16x32xf32>
-// PARTS: "memref.alloc"() {{.*}} -> memref<2x8x16x32xf32>
-// PARTS: "memref.alloc"() {{.*}} -> memref<4x2x1x16x32xf32>
-// PARTS: "scf.parallel"
-// PARTS: "scf.if"
-// PARTS: "scf.if"
+// PARTS: "memref.alloc"() {{.*}} -> memref<2x16x16x32xf32>
+// PARTS: "memref.alloc"() {{.*}} -> memref<2x16x8x32xf32>
 // PARTS: "scf.parallel"
 // PARTS: sym_name = "winograd"
 "builtin.module"() ({
@@ -147,4 +141,38 @@
     %r = "nn.conv"(%x, %w) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x16x6x64xf32>, tensor<16x16x3x3xf32>) -> tensor<1x16x6x64xf32>
     "func.return"(%r) : (tensor<1x16x6x64xf32>) -> ()
   }) {function_type = (tensor<1x16x6x64xf32>) -> tensor<1x16x6x64xf32>, sym_name = "winograd_wide_rows"} : () -> ()
+}) : () -> ()
+
+// -----
+
+// From 128 channels on, a block that the two threads share has its rows of places split
+// between them instead: each part (its own P, V and M) takes two of the four rows of places (8
+// places: V and M hold 8, not 16) for all 16 out channels and writes its rows of M A (4 rows x
+// 2 columns x 1 image x 16 channels x 32 tiles); a second parallel loop finishes A^T (M A)
+// with the bias. One thread transforms all 16 places.
+// CHECK-LABEL: ^bb0(%{{.*}}: tensor<1x128x8x16xf32>):
+// CHECK: "memref.alloc"() {{.*}} -> memref<1x128x10x20xf32>
+// CHECK: "memref.alloc"() {{.*}} -> memref<1x16x128x32xf32>
+// CHECK-NOT: "scf.parallel"
+// CHECK: sym_name = "winograd_rows_of_places"
+// PARTS-LABEL: ^bb0(%{{.*}}: tensor<1x128x8x16xf32>):
+// PARTS: "memref.alloc"() {{.*}} -> memref<2x128x10x20xf32>
+// PARTS: "memref.alloc"() {{.*}} -> memref<2x8x128x32xf32>
+// PARTS: "memref.alloc"() {{.*}} -> memref<2x8x16x32xf32>
+// PARTS: "memref.alloc"() {{.*}} -> memref<4x2x1x16x32xf32>
+// PARTS: "scf.parallel"
+// PARTS: "scf.if"
+// PARTS: "scf.if"
+// PARTS: "scf.parallel"
+// PARTS: sym_name = "winograd_rows_of_places"
+// EQUIV-NOT: changed the results
+// EQUIV: sym_name = "winograd_rows_of_places"
+"builtin.module"() ({
+  "func.func"() ({
+  ^bb0(%x: tensor<1x128x8x16xf32>):
+    %w = "nn.constant"() {value = dense<0.01> : tensor<16x128x3x3xf32>} : () -> tensor<16x128x3x3xf32>
+    %b = "nn.constant"() {value = dense<[0.5, -1.0, 0.25, 2.0, 0.0, 1.0, -0.5, 0.75, 1.5, -2.0, 0.125, 3.0, -0.25, 0.5, 1.0, -1.5]> : tensor<16xf32>} : () -> tensor<16xf32>
+    %r = "nn.conv"(%x, %w, %b) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x128x8x16xf32>, tensor<16x128x3x3xf32>, tensor<16xf32>) -> tensor<1x16x8x16xf32>
+    "func.return"(%r) : (tensor<1x16x8x16xf32>) -> ()
+  }) {function_type = (tensor<1x128x8x16xf32>) -> tensor<1x16x8x16xf32>, sym_name = "winograd_rows_of_places"} : () -> ()
 }) : () -> ()

@@ -328,16 +328,16 @@ class VectorGemmJitTest {
         new SolOptions().threads(2).parallelWork(1), 1e-5);
     checkThreadsAgree("winograd_blocks_on_threads", shape(2, 32, 28, 28), shape(2, 48, 28, 28), "{pads = array<i64: 1, 1, 1, 1>}",
         "%w = " + constant(shape(48, 32, 3, 3)));
-    // One block on two threads: each part takes two of the four rows of places, a second pass
-    // finishes the output (bounds-checked: the rows of M A too).
-    checkThreadsAgree("winograd_rows_of_places_on_threads", shape(1, 64, 14, 14), shape(1, 64, 14, 14), "{pads = array<i64: 1, 1, 1, 1>}",
-        "%w = " + constant(shape(64, 64, 3, 3)));
-    check("winograd_rows_of_places_bounds", List.of(shape(1, 32, 13, 14), shape(48)), shape(1, 48, 13, 14), "\"nn.conv\"(%arg0, %w, %arg1)",
-        "{pads = array<i64: 1, 1, 1, 1>}", "%w = " + constant(shape(48, 32, 3, 3)), null, new SolOptions().threads(2).parallelWork(1).checkBounds(true),
-        1e-5);
-    // Two blocks of 3 rows of tiles on three threads, where the four rows of places do not go
-    // evenly: each block in three shares of the out channels; a part's second share of a block
-    // uses the block's V that its first one made.
+    // One block of 128 channels on two threads: each part takes two of the four rows of places,
+    // a second pass finishes the output (bounds-checked: the rows of M A too).
+    checkThreadsAgree("winograd_rows_of_places_on_threads", shape(1, 128, 14, 14), shape(1, 64, 14, 14), "{pads = array<i64: 1, 1, 1, 1>}",
+        "%w = " + constant(shape(64, 128, 3, 3)));
+    check("winograd_rows_of_places_bounds", List.of(shape(1, 128, 13, 14), shape(48)), shape(1, 48, 13, 14), "\"nn.conv\"(%arg0, %w, %arg1)",
+        "{pads = array<i64: 1, 1, 1, 1>}", "%w = " + constant(shape(48, 128, 3, 3)), null,
+        new SolOptions().threads(2).parallelWork(1).checkBounds(true), 1e-5);
+    // Two blocks of 3 rows of tiles with few channels, on three threads: each block in three
+    // shares of the out channels; a part's second share of a block uses the block's V that its
+    // first one made.
     checkThreadsAgree("winograd_shares_of_a_block", shape(1, 32, 12, 28), shape(1, 48, 12, 28), "{pads = array<i64: 1, 1, 1, 1>}",
         "%w = " + constant(shape(48, 32, 3, 3)), true, 3);
     // F(4 x 4, 3 x 3) when asked for: rows of 18 tiles (two vectors of 16, one mostly padding),

@@ -143,6 +143,17 @@ final class WinogradConv {
     }
   }
 
+  /**
+   * The fewest channels for which a block that the threads share has its rows of places split
+   * among them rather than its out channels ({@link #conv}). Split by rows against shared, on two
+   * threads with caches flushed (one block each): 256 -> 256 channels at 14 x 14 0.86, 128 -> 256
+   * 0.92, 128 -> 192 0.94, 128 -> 32 0.75 (a share of 16 out channels is a narrow product); but
+   * 96 -> 208 1.06, 64 -> 192 1.11, and 64 -> 256 at 13 x 13 1.10, 48 -> 192 1.14, where the
+   * second pass over the out channels' rows of M A costs more than transforming the few channels
+   * twice. ResNet-50 on two threads: 0.95.
+   */
+  static final long SPLIT_ROWS_CHANNELS = 128;
+
   /** Most tiles in a block: its V and M ({@code places x channels x tiles} each) stay near the core. */
   static final long BLOCK_TILES = 64;
 
@@ -157,18 +168,18 @@ final class WinogradConv {
     long rows = g.blockRows();
     long blocks = images * (g.th() / rows);
     long parts = l.threads();
-    // Too few blocks for the threads: the rows of places are split among them where the
-    // patch's a rows go evenly to the threads (each part transforms its rows of places,
-    // multiplies them for all out channels and writes the rows of M A; a second parallel pass
-    // finishes A^T (M A) with the bias and the epilogue); otherwise each block's out channels
-    // are shared out, one share to a piece, each transforming the whole block (on two threads,
-    // ResNet-50's 14 x 14 layers, one block each, then ran at 0.72 of their one-thread time: the
-    // input transform was done twice).
-    // (Sharing also where the blocks do not go evenly to the threads, as ResNet-50's 7 of 28 x 28,
-    // was no faster: 1.004.)
+    // Too few blocks for the threads: either each block's out channels are shared out, one
+    // share to a piece, each piece transforming the whole block, or, from SPLIT_ROWS_CHANNELS
+    // channels on (where transforming the block on every part costs more than a second pass)
+    // and where the patch's a rows go evenly to the threads, the rows of places are split among
+    // them: each part transforms its rows of places, multiplies them for all out channels and
+    // writes its rows of M A; a second parallel pass finishes A^T (M A) with the bias and the
+    // epilogue. (Sharing also where the blocks do not go evenly to the threads, as ResNet-50's 7
+    // of 28 x 28, was no faster: 1.004.)
     boolean few = parts > 1 && blocks < 2 * parts;
-    long groups = few && var.a() % parts == 0 ? parts : 1;
-    long shares = few && groups == 1 && oc % parts == 0 ? parts : 1;
+    boolean splitRows = few && var.a() % parts == 0 && (channels >= SPLIT_ROWS_CHANNELS || oc % parts != 0);
+    long groups = splitRows ? parts : 1;
+    long shares = few && !splitRows && oc % parts == 0 ? parts : 1;
     int groupRows = Math.toIntExact(var.a() / groups);
     int groupPlaces = groupRows * var.a();
     long ocShare = oc / shares;

@@ -4,20 +4,21 @@
 
 // A network's first convolution (3 channels, 3 x 3, stride 2) on two threads multiplies the
 // shifted copies of the image, as on one thread, rather than going in bands of im2col. The
-// threads take the copies one by one: a parallel loop over (channel, copy), 3 x 6 (tap columns
-// 0-2 times row phases 0-1), each iteration making the one copy its index names.
+// threads split the product's columns (output rows in order), and each first makes the band of
+// copy rows that its columns read, of every copy: a parallel loop over the two bands, each from
+// row band * rows / 2, over the 3 channels.
 
 // EQUIV-NOT: changed the results
 // EQUIV: sym_name = "stem"
 
 // CHECK-LABEL: "func.func"
+// CHECK-DAG: %[[C2:.*]] = "arith.constant"() {value = 2 : index}
 // CHECK-DAG: %[[C3:.*]] = "arith.constant"() {value = 3 : index}
-// CHECK-DAG: %[[C6:.*]] = "arith.constant"() {value = 6 : index}
 // CHECK: %[[COPIES:.*]] = "memref.alloc"() {{.*}} -> memref<{{[0-9]+}}xf32>
-// CHECK: "scf.parallel"
-// CHECK: "arith.cmpi"
-// CHECK: "scf.if"
-// CHECK: "vector.shuffle"
+// CHECK: "scf.parallel"(%{{.*}}, %[[C2]], %{{.*}})
+// CHECK: "arith.divui"(%{{.*}}, %[[C2]])
+// CHECK: "arith.divui"(%{{.*}}, %[[C2]])
+// CHECK: "scf.for"(%{{.*}}, %[[C3]], %{{.*}})
 // CHECK: "vector.store"(%{{.*}}, %[[COPIES]]
 // CHECK: "scf.parallel"
 // CHECK: "vector.fma"

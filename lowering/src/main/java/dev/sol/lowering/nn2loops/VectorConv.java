@@ -570,41 +570,64 @@ final class VectorConv {
       // by one, (channel, tap column, phase), rather than whole channels: split by channels, one
       // thread of two copied two of the three while the other waited.
       boolean byCopy = productParallel && fewChannels(li, channels);
-      long copiesPerItem = byCopy ? 1 : kw * phases;
-      li.parallelForEach(new long[] {channels, kw * phases / copiesPerItem}, copiesPerItem * rows * ow, productParallel, cv -> {
-        Value channel = cv.get(0);
-        for (long j = 0; j < kw; j++) {
-          long shift = j - pd[1];
-          long[] xIn = inside(ow, xs[3], st[1], shift);
-          for (long p = 0; p < phases; p++) {
-            // Copy rows yy read input row yy * sh + p - ph: zeros above and below the image.
-            long[] yIn = inside(rows, xs[2], st[0], p - pd[0]);
-            long phase = p;
-            long plane = j * phases + p;
-            Runnable copy = () -> {
-              Value base = li.mul(li.add(li.index(plane * channels), channel), li.index(rows * ow));
-              range(li, 0, yIn[0] * ow, q -> li.store(zero, shifted, List.of(li.add(base, q))));
-              range(li, yIn[1] * ow, rows * ow, q -> li.store(zero, shifted, List.of(li.add(base, q))));
-              range(li, yIn[0], yIn[1], yy -> {
-                Value row = li.add(base, li.mul(yy, li.index(ow)));
-                Value iy = li.add(li.mul(yy, li.index(st[0])), li.index(phase - pd[0]));
-                range(li, 0, xIn[0], q -> li.store(zero, shifted, List.of(li.add(row, q))));
-                range(li, xIn[1], ow, q -> li.store(zero, shifted, List.of(li.add(row, q))));
-                StridedRow.copy(li, t, x, List.of(image, channel, iy), st[1], shift, xIn[0], xIn[1], shifted, q -> List.of(li.add(row, q)));
-              });
-            };
-            if (!byCopy) {
-              copy.run();
-              continue;
+      if (productParallel && split.columns()) {
+        // The threads take the product's columns, output rows in order: each makes the band of
+        // copy rows that its rows read (of all copies), so that it reads its B panels from its
+        // own core's cache, not half of them from the other's.
+        long threads = li.threads();
+        Loops serial = li.serial();
+        li.parallelFor(li.index(0), li.index(threads), li.index(1), band -> {
+          Value r0 = li.divui(li.mul(band, li.index(rows)), li.index(threads));
+          Value r1 = li.divui(li.mul(li.add(band, li.index(1)), li.index(rows)), li.index(threads));
+          serial.forEach(new long[] {channels}, cv -> {
+            Value channel = cv.getFirst();
+            for (long j = 0; j < kw; j++) {
+              long shift = j - pd[1];
+              long[] xIn = inside(ow, xs[3], st[1], shift);
+              for (long p = 0; p < phases; p++) {
+                long[] yIn = inside(rows, xs[2], st[0], p - pd[0]);
+                long rowOffset = p - pd[0];
+                Value base = serial.mul(serial.add(serial.index((j * phases + p) * channels), channel), serial.index(rows * ow));
+                Value dataFrom = serial.maxsi(r0, serial.index(yIn[0]));
+                Value dataTo = serial.maxsi(dataFrom, serial.minsi(r1, serial.index(yIn[1])));
+                zeroCopyRows(serial, shifted, base, r0, serial.minsi(r1, dataFrom), ow, zero);
+                zeroCopyRows(serial, shifted, base, serial.maxsi(r0, dataTo), r1, ow, zero);
+                range(serial, dataFrom, dataTo, yy -> copyRow(serial, t, x, image, channel, shifted, base, yy, st, shift, rowOffset, xIn, ow, zero));
+              }
             }
-            Value mine = li.cmp(CmpIPredicate.EQ, cv.get(1), li.index(plane));
-            IfOp.create(li.builder(), li.location(), mine, List.of(), (in, args) -> {
-              copy.run();
-              return List.of();
-            }, null);
+          });
+        });
+      } else {
+        long copiesPerItem = byCopy ? 1 : kw * phases;
+        li.parallelForEach(new long[] {channels, kw * phases / copiesPerItem}, copiesPerItem * rows * ow, productParallel, cv -> {
+          Value channel = cv.get(0);
+          for (long j = 0; j < kw; j++) {
+            long shift = j - pd[1];
+            long[] xIn = inside(ow, xs[3], st[1], shift);
+            for (long p = 0; p < phases; p++) {
+              // Copy rows yy read input row yy * sh + p - ph: zeros above and below the image.
+              long[] yIn = inside(rows, xs[2], st[0], p - pd[0]);
+              long rowOffset = p - pd[0];
+              long plane = j * phases + p;
+              Runnable copy = () -> {
+                Value base = li.mul(li.add(li.index(plane * channels), channel), li.index(rows * ow));
+                range(li, 0, yIn[0] * ow, q -> li.store(zero, shifted, List.of(li.add(base, q))));
+                range(li, yIn[1] * ow, rows * ow, q -> li.store(zero, shifted, List.of(li.add(base, q))));
+                range(li, yIn[0], yIn[1], yy -> copyRow(li, t, x, image, channel, shifted, base, yy, st, shift, rowOffset, xIn, ow, zero));
+              };
+              if (!byCopy) {
+                copy.run();
+                continue;
+              }
+              Value mine = li.cmp(CmpIPredicate.EQ, cv.get(1), li.index(plane));
+              IfOp.create(li.builder(), li.location(), mine, List.of(), (in, args) -> {
+                copy.run();
+                return List.of();
+              }, null);
+            }
           }
-        }
-      });
+        });
+      }
       // Rows of the copies lie far apart, and off vector alignment where the vector width does not
       // divide ow: then each panel is copied for its A panels. Rows of whole vectors are read in
       // place: on Zen 5 the OCR CNN's 32 -> 64 at 16 x 64 took 0.91 of its time with the copies
@@ -614,6 +637,21 @@ final class VectorConv {
       MatMulKernel.emit(li, s, m, n, k, MatMulKernel.packedA(pa, s), kRange, source, planes, List.of(image), init, null, epilogue);
     };
     eachImage(l, xs[0], byImages, body);
+  }
+
+  /** Row {@code yy} of a shifted copy (from {@code base}): input row yy * sh + rowOffset at columns q * sw + shift, zeros outside the image's columns. */
+  private static void copyRow(Loops l, TargetDescription t, Value x, Value image, Value channel, Value shifted, Value base, Value yy, long[] st,
+      long shift, long rowOffset, long[] xIn, long ow, Value zero) {
+    Value row = l.add(base, l.mul(yy, l.index(ow)));
+    Value iy = l.add(l.mul(yy, l.index(st[0])), l.index(rowOffset));
+    range(l, 0, xIn[0], q -> l.store(zero, shifted, List.of(l.add(row, q))));
+    range(l, xIn[1], ow, q -> l.store(zero, shifted, List.of(l.add(row, q))));
+    StridedRow.copy(l, t, x, List.of(image, channel, iy), st[1], shift, xIn[0], xIn[1], shifted, q -> List.of(l.add(row, q)));
+  }
+
+  /** Zeros in rows [from, to) of a shifted copy (from {@code base}), rows of {@code ow}. */
+  private static void zeroCopyRows(Loops l, Value shifted, Value base, Value from, Value to, long ow, Value zero) {
+    range(l, l.add(base, l.mul(from, l.index(ow))), l.add(base, l.mul(l.maxsi(from, to), l.index(ow))), q -> l.store(zero, shifted, List.of(q)));
   }
 
   /**

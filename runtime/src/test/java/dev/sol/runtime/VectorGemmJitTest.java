@@ -335,6 +335,9 @@ class VectorGemmJitTest {
     check("winograd_rows_of_places_bounds", List.of(shape(1, 128, 13, 14), shape(48)), shape(1, 48, 13, 14), "\"nn.conv\"(%arg0, %w, %arg1)",
         "{pads = array<i64: 1, 1, 1, 1>}", "%w = " + constant(shape(48, 128, 3, 3)), null,
         new SolOptions().threads(2).parallelWork(1).checkBounds(true), 1e-5);
+    // relu(conv + residual) fused into the second pass of a split block.
+    checkResidual("winograd_rows_of_places_residual", shape(1, 128, 14, 14), shape(64, 128, 3, 3), shape(1, 64, 14, 14),
+        "{pads = array<i64: 1, 1, 1, 1>}", new SolOptions().threads(2).parallelWork(1), 1e-5);
     // Two blocks of 3 rows of tiles with few channels, on three threads: each block in three
     // shares of the out channels; a part's second share of a block uses the block's V that its
     // first one made.

@@ -207,7 +207,12 @@ final class WinogradConv {
         if (groups > 1) {
           // Every part's piece of a block copies the block; each group is code of its own (its rows of the constant matrices).
           Value group = l.remui(piece, l.index(groups));
-          padded(var, op, serial, x, p, part, image, ty0, rows, columns, width);
+          // A part's pieces of one block follow each other: its first one copies the block.
+          Value fresh = OrIOp.create(l.builder(), l.location(), l.cmp(CmpIPredicate.EQ, group, l.index(0)), l.cmp(CmpIPredicate.EQ, piece, from)).result();
+          IfOp.create(l.builder(), l.location(), fresh, List.of(), (in, args) -> {
+            padded(var, op, serial, x, p, part, image, ty0, rows, columns, width);
+            return List.of();
+          }, null);
           for (int gi = 0; gi < groups; gi++) {
             int row0 = gi * groupRows;
             IfOp.create(l.builder(), l.location(), l.cmp(CmpIPredicate.EQ, group, l.index(gi)), List.of(), (in, args) -> {

@@ -36,7 +36,8 @@ import java.util.function.Consumer;
  * <p>Tiles are numbered per image, row by row, each row of tiles padded to whole vectors
  * ({@code TW} rounded up to {@code TWP}), so that a vector of tiles lies in one row. The work
  * goes in pieces: a block of {@code R} rows of tiles of one image (and, where there are too few
- * blocks for the threads, a share of the out channels). Each piece runs every step on buffers of
+ * blocks for the threads, a share of the out channels, or from {@link #SPLIT_ROWS_CHANNELS}
+ * channels on a group of the a x a places' rows, whose output a second pass finishes). Each piece runs every step on buffers of
  * its part (one part per thread), so that what a step writes the next one reads from the same
  * core's cache (in whole-layer steps, on two threads, each step read half its input from the
  * other core and the layer ran no faster than on one):
@@ -205,9 +206,9 @@ final class WinogradConv {
         Value image = l.divui(block, l.index(g.th() / rows));
         Value ty0 = l.mul(l.remui(block, l.index(g.th() / rows)), l.index(rows));
         if (groups > 1) {
-          // Every part's piece of a block copies the block; each group is code of its own (its rows of the constant matrices).
+          // Each group is code of its own (its rows of the constant matrices). A part's pieces
+          // of one block follow each other: its first one copies the block, the others use it.
           Value group = l.remui(piece, l.index(groups));
-          // A part's pieces of one block follow each other: its first one copies the block.
           Value fresh = OrIOp.create(l.builder(), l.location(), l.cmp(CmpIPredicate.EQ, group, l.index(0)), l.cmp(CmpIPredicate.EQ, piece, from)).result();
           IfOp.create(l.builder(), l.location(), fresh, List.of(), (in, args) -> {
             padded(var, op, serial, x, p, part, image, ty0, rows, columns, width);

@@ -165,7 +165,8 @@ class VectorGemmJitTest {
     checkResidual("conv_bands_residual", shape(2, 128, 60, 60), shape(16, 128, 3, 3), shape(2, 16, 30, 30),
         "{strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>}", threads, 1e-4);
     // A network's first convolution (3 channels) on threads takes the shifted copies instead of
-    // bands, the threads making the copies one by one; with padding, and without.
+    // bands, each thread building the band of copy rows that its columns read; with padding, and
+    // without.
     check("conv_few_channels_copies", List.of(shape(1, 3, 67, 67), shape(24, 3, 3, 3), shape(24)), shape(1, 24, 34, 34),
         "\"nn.conv\"(%arg0, %arg1, %arg2)", "{strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>}", null, null, threads, 1e-4);
     check("conv_few_channels_copies_unpadded", List.of(shape(1, 3, 67, 67), shape(24, 3, 3, 3), shape(24)), shape(1, 24, 33, 33),
@@ -316,8 +317,9 @@ class VectorGemmJitTest {
    * WinogradConv): rows of tiles in vectors of 16 lanes and of 8 (7 tiles to a row at 14 x 14),
    * asymmetric padding with an odd number of output rows, a batch, the bias, relu(conv +
    * residual) on two threads; on two threads the blocks of tile rows go to the parts, or, with
-   * fewer blocks than two per thread, their rows of places (on three threads their out
-   * channels), every way as one thread bit for bit. The weights are
+   * fewer blocks than two per thread, their out channels, or from 128 channels (or with out
+   * channels that do not go evenly to the threads) their rows of places, every way as one
+   * thread bit for bit. The weights are
    * transformed in double and rounded once, the sums differ from the direct ones in the last bits.
    */
   @Test void winogradConvolutions() throws Exception {
@@ -332,21 +334,28 @@ class VectorGemmJitTest {
         new SolOptions().threads(2).parallelWork(1), 1e-5);
     checkThreadsAgree("winograd_blocks_on_threads", shape(2, 32, 28, 28), shape(2, 48, 28, 28), "{pads = array<i64: 1, 1, 1, 1>}",
         "%w = " + constant(shape(48, 32, 3, 3)));
+    // One block of 64 channels on two threads: the out channels shared between the parts.
+    checkThreadsAgree("winograd_channels_on_threads", shape(1, 64, 14, 14), shape(1, 64, 14, 14), "{pads = array<i64: 1, 1, 1, 1>}",
+        "%w = " + constant(shape(64, 64, 3, 3)));
     // One block of 128 channels on two threads: each part takes two of the four rows of places,
-    // a second pass finishes the output (bounds-checked: the rows of M A too). The weights are
-    // not scaled to the fan-in: sums of 1152 products of values in [-1, 1], outputs of some 10,
-    // whose last bits near zero differ from the interpreter's by some 1e-5, hence atol 1e-4.
+    // a second pass finishes the output. The weights are not scaled to the fan-in: sums of 1152
+    // products of values in [-1, 1], outputs of some 10, whose last bits near zero differ from
+    // the interpreter's by some 1e-5, hence atol 1e-4.
     checkThreadsAgree("winograd_rows_of_places_on_threads", shape(1, 128, 14, 14), shape(1, 64, 14, 14), "{pads = array<i64: 1, 1, 1, 1>}",
         "%w = " + constant(shape(64, 128, 3, 3)), true, 2, 1e-4);
     // Three images (blocks) in six pieces: a part's second piece of a block uses the padded copy its first one made.
     checkThreadsAgree("winograd_rows_of_places_batch", shape(3, 128, 14, 14), shape(3, 64, 14, 14), "{pads = array<i64: 1, 1, 1, 1>}",
         "%w = " + constant(shape(64, 128, 3, 3)), true, 2, 1e-4);
+    // Bounds-checked: the rows of M A too.
     check("winograd_rows_of_places_bounds", List.of(shape(1, 128, 13, 14), shape(48)), shape(1, 48, 13, 14), "\"nn.conv\"(%arg0, %w, %arg1)",
         "{pads = array<i64: 1, 1, 1, 1>}", "%w = " + constant(shape(48, 128, 3, 3)), null,
         new SolOptions().threads(2).parallelWork(1).checkBounds(true), 1e-4);
     // relu(conv + residual) fused into the second pass of a split block.
     checkResidual("winograd_rows_of_places_residual", shape(1, 128, 14, 14), shape(64, 128, 3, 3), shape(1, 64, 14, 14),
         "{pads = array<i64: 1, 1, 1, 1>}", new SolOptions().threads(2).parallelWork(1), 1e-4);
+    // Fewer channels, but 17 out channels that do not go to two threads evenly: rows split too.
+    checkThreadsAgree("winograd_rows_of_places_odd_out_channels", shape(1, 32, 14, 14), shape(1, 17, 14, 14), "{pads = array<i64: 1, 1, 1, 1>}",
+        "%w = " + constant(shape(17, 32, 3, 3)));
     // Two blocks of 3 rows of tiles with few channels, on three threads: each block in three
     // shares of the out channels; a part's second share of a block uses the block's V that its
     // first one made.

@@ -479,8 +479,9 @@ final class VectorConv {
     // A large window takes the copies on threads too: im2col unrolls its taps, and ResNet-50's
     // 7 x 7 stem in bands was one 46 KB function that took LLVM's backend most of a second
     // (codegen 0.9 -> 0.3 s; the stem itself 0.77 -> 0.86 ms on two threads).
-    // So do few channels (a network's first convolution), whose copies the threads take one
-    // by one: SqueezeNet's 3 x 3 stride-2 stem on two threads took 0.82 of its time in bands.
+    // So do few channels (a network's first convolution), whose copies the threads build in
+    // bands of copy rows or one by one (shiftedRows): SqueezeNet's 3 x 3 stride-2 stem on two
+    // threads took 0.82 of its time in bands of im2col.
     if (st[0] == 1 && st[1] == 1 || ws[2] * ws[3] > 9 || fewChannels(l, xs[1])) return true;
     double work = (double) ws[0] * ws[1] * ws[2] * ws[3] * os[2] * os[3] * xs[0] / t.vectorWidth();
     return bandRows(l, xs[0], os[2], blockRows(op, t, ws, os), work) == 0;
@@ -566,14 +567,16 @@ final class VectorConv {
       Value shifted = parts == 1 ? copies : slot(li, copies, part, slot);
       Value zero = li.constant(0, FloatType.F32);
       range(li, size, size + t.vectorWidth(), q -> li.store(zero, shifted, List.of(q)));
-      // With few channels (a network's first convolution: 3) the threads take the copies one
-      // by one, (channel, tap column, phase), rather than whole channels: split by channels, one
-      // thread of two copied two of the three while the other waited.
+      // With few channels (a network's first convolution: 3) the threads do not take whole
+      // channels (split by channels, one thread of two copied two of the three while the other
+      // waited). Where they split the product's columns, output rows in order, each makes the
+      // band of copy rows that its columns read (of all copies), so that it reads its B panels
+      // from its own core's cache, not half of them from the other's (SqueezeNet's stem on two
+      // threads 0.95 of its time); otherwise they take the copies one by one, (channel, tap
+      // column, phase). (Copies of more channels in bands of rows were slower: OCR CNN
+      // 1.006-1.022, ResNet-50 1.021, twelfth session.)
       boolean byCopy = productParallel && fewChannels(li, channels);
-      if (productParallel && split.columns()) {
-        // The threads take the product's columns, output rows in order: each makes the band of
-        // copy rows that its rows read (of all copies), so that it reads its B panels from its
-        // own core's cache, not half of them from the other's.
+      if (byCopy && split.columns()) {
         long threads = li.threads();
         Loops serial = li.serial();
         li.parallelFor(li.index(0), li.index(threads), li.index(1), band -> {

@@ -146,7 +146,8 @@ final class WinogradConv {
 
   /**
    * The fewest channels for which a block that the threads share has its rows of places split
-   * among them rather than its out channels ({@link #conv}). Split by rows against shared, on two
+   * among them rather than its out channels ({@link #conv}; with fewer, rows only where the out
+   * channels do not go evenly to the threads). Split by rows against shared, on two
    * threads with caches flushed (one block each): 256 -> 256 channels at 14 x 14 0.86, 128 -> 256
    * 0.92, 128 -> 192 0.94, 128 -> 32 0.75 (a share of 16 out channels is a narrow product); but
    * 96 -> 208 1.06, 64 -> 192 1.11, and 64 -> 256 at 13 x 13 1.10, 48 -> 192 1.14, where the
@@ -170,13 +171,15 @@ final class WinogradConv {
     long blocks = images * (g.th() / rows);
     long parts = l.threads();
     // Too few blocks for the threads: either each block's out channels are shared out, one
-    // share to a piece, each piece transforming the whole block, or, from SPLIT_ROWS_CHANNELS
-    // channels on (where transforming the block on every part costs more than a second pass)
-    // and where the patch's a rows go evenly to the threads, the rows of places are split among
-    // them: each part transforms its rows of places, multiplies them for all out channels and
-    // writes its rows of M A; a second parallel pass finishes A^T (M A) with the bias and the
-    // epilogue. (Sharing also where the blocks do not go evenly to the threads, as ResNet-50's 7
-    // of 28 x 28, was no faster: 1.004.)
+    // share to a piece, each piece transforming the whole block, or, where the patch's a rows go
+    // evenly to the threads, the rows of places are split among them: each part transforms its
+    // rows of places, multiplies them for all out channels and writes its rows of M A; a second
+    // parallel pass finishes A^T (M A) with the bias and the epilogue. Rows from
+    // SPLIT_ROWS_CHANNELS channels on, where transforming the block on every part costs more
+    // than the second pass, and where the out channels do not go evenly to the threads (no
+    // shares: one part would take the block alone). (Sharing, or splitting rows, also where the
+    // blocks do not go evenly to the threads, as ResNet-50's 7 of 28 x 28, was no faster: 1.004
+    // either way.)
     boolean few = parts > 1 && blocks < 2 * parts;
     boolean splitRows = few && var.a() % parts == 0 && (channels >= SPLIT_ROWS_CHANNELS || oc % parts != 0);
     long groups = splitRows ? parts : 1;
@@ -442,7 +445,8 @@ final class WinogradConv {
    * row of tiles at a time: patch column j of the tiles is every m-th value of the padded row from
    * column j on ({@link #deinterleave} of the vectors loaded from there). Only the places of rows
    * {@code row0 ..} ({@code count} of them) of the a x a tile, stored from the part's first place
-   * on: each row of B^T d is one row of B^T times d, so a row's places cost 1/a of the transform.
+   * on: each row of B^T d is one row of B^T times d, so the arithmetic splits by rows (the
+   * patch's loads and shuffles do not).
    */
   private static void inputTransform(Variant var, Loops l, Value p, Value v, Value part, long channels, long rows, Tiles g, int width, int row0,
       int count) {

@@ -576,6 +576,7 @@ final class VectorConv {
       // column, phase). (Copies of more channels in bands of rows were slower: OCR CNN
       // 1.006-1.022, ResNet-50 1.021, twelfth session.)
       boolean byCopy = productParallel && fewChannels(li, channels);
+      List<ShiftedCopy> copyPlanes = ShiftedCopy.all(op, xs, kw, phases, rows, ow);
       if (byCopy && split.columns()) {
         long threads = li.threads();
         Loops serial = li.serial();
@@ -584,19 +585,13 @@ final class VectorConv {
           Value r1 = li.divui(li.mul(li.add(band, li.index(1)), li.index(rows)), li.index(threads));
           serial.forEach(new long[] {channels}, cv -> {
             Value channel = cv.getFirst();
-            for (long j = 0; j < kw; j++) {
-              long shift = j - pd[1];
-              long[] xIn = inside(ow, xs[3], st[1], shift);
-              for (long p = 0; p < phases; p++) {
-                long[] yIn = inside(rows, xs[2], st[0], p - pd[0]);
-                long rowOffset = p - pd[0];
-                Value base = serial.mul(serial.add(serial.index((j * phases + p) * channels), channel), serial.index(rows * ow));
-                Value dataFrom = serial.maxsi(r0, serial.index(yIn[0]));
-                Value dataTo = serial.maxsi(dataFrom, serial.minsi(r1, serial.index(yIn[1])));
-                zeroCopyRows(serial, shifted, base, r0, serial.minsi(r1, dataFrom), ow, zero);
-                zeroCopyRows(serial, shifted, base, serial.maxsi(r0, dataTo), r1, ow, zero);
-                range(serial, dataFrom, dataTo, yy -> copyRow(serial, t, x, image, channel, shifted, base, yy, st, shift, rowOffset, xIn, ow, zero));
-              }
+            for (ShiftedCopy c : copyPlanes) {
+              Value base = serial.mul(serial.add(serial.index(c.plane() * channels), channel), serial.index(rows * ow));
+              Value dataFrom = serial.maxsi(r0, serial.index(c.yIn()[0]));
+              Value dataTo = serial.maxsi(dataFrom, serial.minsi(r1, serial.index(c.yIn()[1])));
+              zeroCopyRows(serial, shifted, base, r0, serial.minsi(r1, dataFrom), ow, zero);
+              zeroCopyRows(serial, shifted, base, serial.maxsi(r0, dataTo), r1, ow, zero);
+              range(serial, dataFrom, dataTo, yy -> copyRow(serial, t, x, image, channel, shifted, base, yy, st, c, ow, zero));
             }
           });
         });
@@ -604,30 +599,24 @@ final class VectorConv {
         long copiesPerItem = byCopy ? 1 : kw * phases;
         li.parallelForEach(new long[] {channels, kw * phases / copiesPerItem}, copiesPerItem * rows * ow, productParallel, cv -> {
           Value channel = cv.get(0);
-          for (long j = 0; j < kw; j++) {
-            long shift = j - pd[1];
-            long[] xIn = inside(ow, xs[3], st[1], shift);
-            for (long p = 0; p < phases; p++) {
-              // Copy rows yy read input row yy * sh + p - ph: zeros above and below the image.
-              long[] yIn = inside(rows, xs[2], st[0], p - pd[0]);
-              long rowOffset = p - pd[0];
-              long plane = j * phases + p;
-              Runnable copy = () -> {
-                Value base = li.mul(li.add(li.index(plane * channels), channel), li.index(rows * ow));
-                range(li, 0, yIn[0] * ow, q -> li.store(zero, shifted, List.of(li.add(base, q))));
-                range(li, yIn[1] * ow, rows * ow, q -> li.store(zero, shifted, List.of(li.add(base, q))));
-                range(li, yIn[0], yIn[1], yy -> copyRow(li, t, x, image, channel, shifted, base, yy, st, shift, rowOffset, xIn, ow, zero));
-              };
-              if (!byCopy) {
-                copy.run();
-                continue;
-              }
-              Value mine = li.cmp(CmpIPredicate.EQ, cv.get(1), li.index(plane));
-              IfOp.create(li.builder(), li.location(), mine, List.of(), (in, args) -> {
-                copy.run();
-                return List.of();
-              }, null);
+          for (ShiftedCopy c : copyPlanes) {
+            // Copy rows yy read input row yy * sh + p - ph: zeros above and below the image.
+            long[] yIn = c.yIn();
+            Runnable copy = () -> {
+              Value base = li.mul(li.add(li.index(c.plane() * channels), channel), li.index(rows * ow));
+              range(li, 0, yIn[0] * ow, q -> li.store(zero, shifted, List.of(li.add(base, q))));
+              range(li, yIn[1] * ow, rows * ow, q -> li.store(zero, shifted, List.of(li.add(base, q))));
+              range(li, yIn[0], yIn[1], yy -> copyRow(li, t, x, image, channel, shifted, base, yy, st, c, ow, zero));
+            };
+            if (!byCopy) {
+              copy.run();
+              continue;
             }
+            Value mine = li.cmp(CmpIPredicate.EQ, cv.get(1), li.index(c.plane()));
+            IfOp.create(li.builder(), li.location(), mine, List.of(), (in, args) -> {
+              copy.run();
+              return List.of();
+            }, null);
           }
         });
       }
@@ -642,14 +631,34 @@ final class VectorConv {
     eachImage(l, xs[0], byImages, body);
   }
 
-  /** Row {@code yy} of a shifted copy (from {@code base}): input row yy * sh + rowOffset at columns q * sw + shift, zeros outside the image's columns. */
+  /**
+   * One shifted copy of a channel in {@link #shiftedRows}: tap column j and row phase p (plane
+   * j phases + p), its columns q reading input column q sw + shift, its rows yy input row
+   * yy sh + rowOffset; xIn and yIn the columns and rows that fall inside the image.
+   */
+  private record ShiftedCopy(long plane, long shift, long rowOffset, long[] xIn, long[] yIn) {
+    /** The copies of one channel, tap column by tap column, phase by phase. */
+    static List<ShiftedCopy> all(ConvOp op, long[] xs, long kw, long phases, long rows, long ow) {
+      long[] pd = op.pads();
+      long[] st = op.strides();
+      List<ShiftedCopy> copies = new java.util.ArrayList<>();
+      for (long j = 0; j < kw; j++) {
+        for (long p = 0; p < phases; p++) {
+          copies.add(new ShiftedCopy(j * phases + p, j - pd[1], p - pd[0], inside(ow, xs[3], st[1], j - pd[1]), inside(rows, xs[2], st[0], p - pd[0])));
+        }
+      }
+      return copies;
+    }
+  }
+
+  /** Row {@code yy} of shifted copy {@code c} (from {@code base}), zeros outside the image's columns. */
   private static void copyRow(Loops l, TargetDescription t, Value x, Value image, Value channel, Value shifted, Value base, Value yy, long[] st,
-      long shift, long rowOffset, long[] xIn, long ow, Value zero) {
+      ShiftedCopy c, long ow, Value zero) {
     Value row = l.add(base, l.mul(yy, l.index(ow)));
-    Value iy = l.add(l.mul(yy, l.index(st[0])), l.index(rowOffset));
-    range(l, 0, xIn[0], q -> l.store(zero, shifted, List.of(l.add(row, q))));
-    range(l, xIn[1], ow, q -> l.store(zero, shifted, List.of(l.add(row, q))));
-    StridedRow.copy(l, t, x, List.of(image, channel, iy), st[1], shift, xIn[0], xIn[1], shifted, q -> List.of(l.add(row, q)));
+    Value iy = l.add(l.mul(yy, l.index(st[0])), l.index(c.rowOffset()));
+    range(l, 0, c.xIn()[0], q -> l.store(zero, shifted, List.of(l.add(row, q))));
+    range(l, c.xIn()[1], ow, q -> l.store(zero, shifted, List.of(l.add(row, q))));
+    StridedRow.copy(l, t, x, List.of(image, channel, iy), st[1], c.shift(), c.xIn()[0], c.xIn()[1], shifted, q -> List.of(l.add(row, q)));
   }
 
   /** Zeros in rows [from, to) of a shifted copy (from {@code base}), rows of {@code ow}. */

@@ -375,6 +375,14 @@ class VectorGemmJitTest {
         "\"nn.conv\"(%arg0, %arg1, %arg2)", "{pads = array<i64: 1, 1, 1, 1>}");
     checkResidual("conv_turned_large_image_residual_threads", shape(1, 48, 36, 36), shape(32, 48, 3, 3), shape(1, 32, 36, 36),
         "{pads = array<i64: 1, 1, 1, 1>}", new SolOptions().threads(2).parallelWork(1), 1e-5);
+    // A 7 x 7 stem whose product (12544 pixels of 64 channels, 3.2 MB) outgrows L2: multiplied
+    // and copied out in chunks through scratch rows of the product (ChannelLanesConv.chunkRows),
+    // on one thread and in the two threads' parts, with a last chunk shorter than the rest.
+    for (int threads = 1; threads <= 2; threads++) {
+      check("conv_turned_stem_chunks_" + threads, List.of(shape(1, 3, 224, 224), shape(64, 3, 7, 7), shape(64)), shape(1, 64, 112, 112),
+          "\"nn.conv\"(%arg0, %arg1, %arg2)", "{strides = array<i64: 2, 2>, pads = array<i64: 3, 3, 3, 3>}", null, null,
+          new SolOptions().threads(threads), 1e-5);
+    }
   }
 
   /**

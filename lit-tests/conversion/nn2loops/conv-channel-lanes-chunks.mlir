@@ -1,0 +1,45 @@
+// RUN: %sol-opt %s -p 'convert-nn-to-loops{vector-width=16 vector-registers=32 winograd=false l2-cache=65536},canonicalize,cse' | FileCheck %s
+// RUN: %sol-opt %s -p 'convert-nn-to-loops{vector-width=16 vector-registers=32 winograd=false threads=2 parallel-work=1 l2-cache=65536},canonicalize,cse' | FileCheck %s --check-prefix=PARTS
+// RUN: %sol-opt %s --check-equivalence -p 'convert-nn-to-loops{vector-width=16 vector-registers=32 winograd=false l2-cache=65536},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
+// RUN: %sol-opt %s --check-equivalence -p 'convert-nn-to-loops{vector-width=16 vector-registers=32 winograd=false threads=2 parallel-work=1 l2-cache=65536},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
+// RUN: %sol-opt %s --check-equivalence -p 'convert-nn-to-loops{vector-width=8 vector-registers=16 winograd=false l2-cache=32768},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
+
+// The turned product (output channels in the lanes) of one image whose rows of the product
+// outgrow half of L2 (1024 pixels x 16 channels, 64 KiB, with a 64 KiB L2) is multiplied and
+// copied out in chunks of 240 rows (a multiple of the tiles' 6 rows and the vectors' 16 pixels,
+// at most a quarter of L2), each through the same scratch rows of the product while they are
+// still in L2: four chunks of 240 (15 transposed blocks each), then one of 64.
+// CHECK: %[[SCRATCH:.*]] = "memref.alloc"() {{.*}} -> memref<240x16xf32>
+// CHECK: "scf.for"(%[[ZERO:[^,]*]], %[[FOUR:[^,]*]], %[[ONE:[^,]*]]) ({
+// CHECK: "memref.subview"(%[[SCRATCH]], %[[ZERO]]) {{.*}} static_sizes = array<i64: 240, 16>
+// CHECK: "vector.fma"
+// CHECK: "scf.for"(%[[ZERO]], %[[FIFTEEN:[^,]*]], %[[ONE]]) ({
+// CHECK: "vector.shuffle"
+// CHECK: "memref.subview"(%[[SCRATCH]], %[[ZERO]]) {{.*}} static_sizes = array<i64: 64, 16>
+// CHECK: "vector.fma"
+// CHECK: sym_name = "conv_chunks"
+
+// On two threads each part (516 and 508 rows) goes through its own 240 scratch rows: two
+// chunks of 240, then one of 36 or 28.
+// PARTS: %[[SCRATCH:.*]] = "memref.alloc"() {{.*}} -> memref<480x16xf32>
+// PARTS: "scf.parallel"
+// PARTS-NEXT: ^bb0(%[[PART:.*]]: index):
+// PARTS: "scf.if"
+// PARTS-NEXT: %[[AT:.*]] = "arith.muli"(%[[PART]], %[[C240:.*]]) :
+// PARTS: "memref.subview"(%[[SCRATCH]], %[[AT]]) {{.*}} static_sizes = array<i64: 240, 16>
+// PARTS: "vector.fma"
+// PARTS: "memref.subview"(%[[SCRATCH]], %[[AT]]) {{.*}} static_sizes = array<i64: 28, 16>
+// PARTS: %[[AT2:.*]] = "arith.muli"(%[[PART]], %[[C240]]) :
+// PARTS: "memref.subview"(%[[SCRATCH]], %[[AT2]]) {{.*}} static_sizes = array<i64: 240, 16>
+// PARTS: "memref.subview"(%[[SCRATCH]], %[[AT2]]) {{.*}} static_sizes = array<i64: 36, 16>
+// PARTS: sym_name = "conv_chunks"
+
+// EQUIV-NOT: changed the results
+// EQUIV: sym_name = "conv_chunks"
+"builtin.module"() ({
+  "func.func"() ({
+  ^bb0(%x: tensor<1x32x32x32xf32>, %w: tensor<16x32x3x3xf32>, %b: tensor<16xf32>):
+    %r = "nn.conv"(%x, %w, %b) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x32x32x32xf32>, tensor<16x32x3x3xf32>, tensor<16xf32>) -> tensor<1x16x32x32xf32>
+    "func.return"(%r) : (tensor<1x16x32x32xf32>) -> ()
+  }) {function_type = (tensor<1x32x32x32xf32>, tensor<16x32x3x3xf32>, tensor<16xf32>) -> tensor<1x16x32x32xf32>, sym_name = "conv_chunks"} : () -> ()
+}) : () -> ()

@@ -254,8 +254,9 @@ public final class SolBench implements Callable<Integer> {
     }
     double solMs = median(solTimes) / 1e6;
     double ortMs = median(ortTimes) / 1e6;
-    System.out.printf("runs: %d each, alternating%s; SOL threads: %d, ONNX Runtime intra-op threads: %d%n", n,
-        block > 1 ? " in blocks of " + block : "", threads, threads);
+    String openMp = dev.sol.codegen.llvm.OpenMpRuntime.loaded();
+    System.out.printf("runs: %d each, alternating%s; SOL threads: %d%s, ONNX Runtime intra-op threads: %d%n", n,
+        block > 1 ? " in blocks of " + block : "", threads, threads > 1 && openMp != null ? " (OpenMP: " + openMp + ")" : "", threads);
     System.out.printf("SOL median latency:          %10.3f ms%s%n", solMs, flops > 0 ? String.format("  (%.2f GFLOPS)", flops / solMs / 1e6) : "");
     System.out.printf("ONNX Runtime median latency: %10.3f ms%s%n", ortMs, flops > 0 ? String.format("  (%.2f GFLOPS)", flops / ortMs / 1e6) : "");
     System.out.printf("ratio SOL/ONNX Runtime: %.2f (%s)%n", solMs / ortMs, solMs <= ortMs ? "SOL is faster" : "ONNX Runtime is faster");

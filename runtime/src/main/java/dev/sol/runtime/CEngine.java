@@ -59,7 +59,7 @@ final class CEngine implements Engine {
       Path library = dir.resolve("model.so");
       Files.writeString(source, c.source(), StandardCharsets.UTF_8);
       compile(source, library, options.threads(), model.fileName);
-      // libgomp must outlive the library: closing the model unloads it while OpenMP's idle workers still run in libgomp.
+      // The OpenMP runtime must outlive the library: closing the model unloads it while OpenMP's idle workers still run in it.
       if (options.threads() > 1) dev.sol.codegen.llvm.OpenMpRuntime.load();
       SymbolLookup lookup = SymbolLookup.libraryLookup(library, memory);
       Linker linker = Linker.nativeLinker();

@@ -43,7 +43,7 @@ import org.bytedeco.llvm.LLVM.LLVMModuleRef;
  * The entry function compiled to machine code: lowered with the {@code sol-cpu} pipeline (its
  * matrix products as vector kernels for the host's vector width), translated to LLVM IR,
  * optimized for the host and loaded into an LLJIT; with several threads, its scf.parallel loops
- * call libgomp, which is loaded into the process first ({@link OpenMpRuntime}). The code takes one
+ * call libgomp's entry points, in the OpenMP runtime loaded into the process first ({@link OpenMpRuntime}). The code takes one
  * pointer per input and per output, then the arena of its temporaries (memory-plan), and
  * keeps no state of its own (constants are read-only globals), so runs may overlap; calls go
  * through {@link NativeEntry}'s pools of buffers and arenas. Profiling adds the one exception to

@@ -51,7 +51,7 @@ public final class SolOptions {
 
   /**
    * Threads for one run, at least 1 (default: the processors available to the JVM). The
-   * compiled code runs its large loops on a team of this many OpenMP threads (libgomp; each
+   * compiled code runs its large loops on a team of this many OpenMP threads (LLVM's libomp where it is installed, else libgomp; each
    * thread that calls {@link SolModel#run} gets its own team, whose idle threads spin briefly,
    * then sleep). One thread makes serial code that calls no OpenMP at all. Results do not
    * depend on the thread count: each thread computes whole outputs, in the same order as one

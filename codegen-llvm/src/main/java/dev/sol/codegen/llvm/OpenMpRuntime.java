@@ -10,51 +10,90 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 
 /**
- * libgomp in this process, for JIT-compiled code with parallel loops ({@link OpenMpEmitter}):
- * loaded with RTLD_GLOBAL (LLVM's LoadLibraryPermanently), so that the JIT's search of the
- * process finds {@code GOMP_parallel} and {@code omp_*}. libgomp keeps a team of threads per
- * thread that calls it, so Java threads running compiled code at once each get their own.
+ * The OpenMP runtime in this process, for JIT-compiled code with parallel loops
+ * ({@link OpenMpEmitter}, which calls libgomp's entry points, {@code GOMP_parallel} and
+ * {@code omp_*}): LLVM's libomp where it is installed (it implements the same entry points), else
+ * gcc's libgomp; the environment variable {@code SOL_OPENMP} names the one to load instead (a
+ * shared object's name or path). Loaded with RTLD_GLOBAL (LLVM's LoadLibraryPermanently), so
+ * that the JIT's search of the process finds the entry points. Both keep a team of threads per
+ * thread that calls them, so Java threads running compiled code at once each get their own.
  *
- * <p>Before it loads, unless the environment says otherwise (OMP_WAIT_POLICY or
- * GOMP_SPINCOUNT), GOMP_SPINCOUNT is set to {@value #SPIN_COUNT}: a worker that has finished a
- * parallel region spins for that many iterations, some 0.2 to 0.3 ms, in case the next
- * region comes (in a run, it usually does), and then sleeps. libgomp's default spins 30
- * times as long (up to 10 ms of a core after every run, taken from the JVM's own threads);
- * OMP_WAIT_POLICY=passive sleeps at once, but then every region waits for its workers to
- * wake up, which on a virtual machine made the 224x224 SqueezeNet slower on two threads than
- * on one, where the short spin made it 1.5 times faster. libgomp reads its environment only
- * when it loads.
+ * <p>libomp first: on a two-core Zen 5 virtual machine (its cores on two CCDs) a parallel
+ * region took 1.5 us with libomp against 3.2 us with libgomp, and a barrier 0.84 against 1.6 us;
+ * the 224x224 SqueezeNet, some 30 regions in 2.5 ms, ran 2-4% faster on two threads, ResNet-50
+ * within noise. A deployed library keeps linking libgomp, which comes with gcc.
+ *
+ * <p>Before it loads, unless the environment says otherwise, an idle worker is told to spin
+ * only briefly before it sleeps: GOMP_SPINCOUNT={@value #SPIN_COUNT} for libgomp (some 0.2 to
+ * 0.3 ms) and KMP_BLOCKTIME={@value #BLOCK_TIME} (ms) for libomp, unless OMP_WAIT_POLICY is set.
+ * A worker that has finished a parallel region spins in case the next region comes (in a run,
+ * it usually does), and then sleeps. libgomp's default spins 30 times as long and libomp's 200
+ * ms (cores taken from the JVM's own threads after every run); OMP_WAIT_POLICY=passive sleeps
+ * at once, but then every region waits for its workers to wake up, which on a virtual machine
+ * made the 224x224 SqueezeNet slower on two threads than on one, where the short spin made it
+ * 1.5 times faster. The runtimes read their environment only when they load.
  */
 public final class OpenMpRuntime {
   private OpenMpRuntime() {}
 
-  /** The shared object the JIT loads; gcc installs it (Debian: libgomp1). */
-  public static final String LIBRARY = "libgomp.so.1";
+  /** gcc's OpenMP runtime (Debian: libgomp1), which a deployed library links. */
+  public static final String LIBGOMP = "libgomp.so.1";
+
+  /** LLVM's OpenMP runtime (Debian: libomp5), taken first where it is installed. */
+  public static final String LIBOMP = "libomp.so.5";
 
   private static final int RTLD_NOW = 2, RTLD_GLOBAL = 0x100, RTLD_NODELETE = 0x1000;
 
-  /** Spins of an idle worker before it sleeps. */
+  /** Spins of an idle libgomp worker before it sleeps. */
   public static final String SPIN_COUNT = "10000";
 
-  /** Loads libgomp (again is harmless: dlopen counts references); CodegenException when it cannot be found. */
-  public static void load() {
+  /** Milliseconds an idle libomp worker spins before it sleeps (its shortest setting above 0). */
+  public static final String BLOCK_TIME = "1";
+
+  /** The runtime loaded (its name as given to dlopen), or null before {@link #load}. */
+  private static volatile String loaded;
+
+  /** The OpenMP runtime loaded by {@link #load} (a shared object's name), or null when none is. */
+  public static String loaded() { return loaded; }
+
+  /**
+   * Loads the OpenMP runtime once (see the class comment) and returns its name; a
+   * CodegenException when none can be loaded.
+   */
+  public static synchronized String load() {
+    if (loaded != null) return loaded;
+    String chosen;
     try {
-      if (getenv("OMP_WAIT_POLICY") == null && getenv("GOMP_SPINCOUNT") == null) setenv("GOMP_SPINCOUNT", SPIN_COUNT);
+      chosen = getenv("SOL_OPENMP");
+      if (getenv("OMP_WAIT_POLICY") == null) {
+        if (getenv("GOMP_SPINCOUNT") == null) setenv("GOMP_SPINCOUNT", SPIN_COUNT);
+        if (getenv("KMP_BLOCKTIME") == null) setenv("KMP_BLOCKTIME", BLOCK_TIME);
+      }
     } catch (Throwable e) {
-      throw new CodegenException("cannot set GOMP_SPINCOUNT before loading " + LIBRARY + ": " + e);
+      throw new CodegenException("cannot set the OpenMP runtime's environment before loading it: " + e);
     }
+    for (String library : chosen != null ? new String[] {chosen} : new String[] {LIBOMP, LIBGOMP}) {
+      if (open(library) && LLVMLoadLibraryPermanently(library) == 0) {
+        loaded = library;
+        return library;
+      }
+    }
+    throw new CodegenException(chosen != null
+        ? "cannot load " + chosen + ", the OpenMP runtime that SOL_OPENMP names (for code with more than one thread)"
+        : "cannot load " + LIBOMP + " or " + LIBGOMP + " (OpenMP, for code with more than one thread); install gcc's libgomp, or use one thread");
+  }
+
+  /** dlopen of {@code library}, kept loaded for good: whether it loaded. */
+  private static boolean open(String library) {
     // LLVM's list of permanent libraries dlcloses them at exit, in its static destructors: with
     // workers still spinning in libgomp (OMP_WAIT_POLICY=active) the process crashed on
-    // unmapped code as it exited. RTLD_NODELETE keeps libgomp mapped whatever closes it.
-    MemorySegment handle;
+    // unmapped code as it exited. RTLD_NODELETE keeps the runtime mapped whatever closes it.
     try (Arena arena = Arena.ofConfined()) {
       MethodHandle dlopen = libc("dlopen", FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
-      handle = (MemorySegment) dlopen.invokeExact(arena.allocateFrom(LIBRARY), RTLD_NOW | RTLD_GLOBAL | RTLD_NODELETE);
+      MemorySegment handle = (MemorySegment) dlopen.invokeExact(arena.allocateFrom(library), RTLD_NOW | RTLD_GLOBAL | RTLD_NODELETE);
+      return !handle.equals(MemorySegment.NULL);
     } catch (Throwable e) {
-      throw new CodegenException("cannot load " + LIBRARY + ": " + e);
-    }
-    if (handle.equals(MemorySegment.NULL) || LLVMLoadLibraryPermanently(LIBRARY) != 0) {
-      throw new CodegenException("cannot load " + LIBRARY + " (OpenMP, for code with more than one thread); install gcc's libgomp, or use one thread");
+      throw new CodegenException("cannot load " + library + ": " + e);
     }
   }
 

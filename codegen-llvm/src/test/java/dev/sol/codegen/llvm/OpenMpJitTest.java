@@ -98,8 +98,7 @@ class OpenMpJitTest {
   private static final MethodHandle GOMP_PARALLEL;
 
   static {
-    OpenMpRuntime.load();
-    java.lang.foreign.SymbolLookup gomp = java.lang.foreign.SymbolLookup.libraryLookup(OpenMpRuntime.LIBRARY, Arena.global());
+    java.lang.foreign.SymbolLookup gomp = java.lang.foreign.SymbolLookup.libraryLookup(OpenMpRuntime.load(), Arena.global());
     java.lang.foreign.Linker linker = java.lang.foreign.Linker.nativeLinker();
     OMP_GET_THREAD_NUM = linker.downcallHandle(gomp.find("omp_get_thread_num").orElseThrow(), FunctionDescriptor.of(ValueLayout.JAVA_INT));
     GOMP_PARALLEL = linker.downcallHandle(gomp.find("GOMP_parallel").orElseThrow(),

@@ -176,3 +176,33 @@
     "func.return"(%r) : (tensor<1x16x8x16xf32>) -> ()
   }) {function_type = (tensor<1x128x8x16xf32>) -> tensor<1x16x8x16xf32>, sym_name = "winograd_rows_of_places"} : () -> ()
 }) : () -> ()
+
+// -----
+
+// Blocks that do not go evenly to the threads (10 rows of tiles in 5 blocks of 2, which would
+// go 2 and 3 to two threads): each part takes 5 rows of tiles from its first (part x 5), as two
+// blocks of 2 and a last block of 1 (its padded copy 4 rows high, not 6).
+// PARTS-LABEL: ^bb0(%{{.*}}: tensor<1x16x20x32xf32>):
+// PARTS: "memref.alloc"() {{.*}} -> memref<2x16x6x36xf32>
+// PARTS: "memref.alloc"() {{.*}} -> memref<2x16x16x32xf32>
+// PARTS: "scf.parallel"
+// PARTS-NEXT: ^bb0(%[[PART:.*]]: index):
+// PARTS-NEXT: %[[R0:.*]] = "arith.muli"(%[[PART]], %{{.*}}) :
+// PARTS-NEXT: "scf.for"(%[[ZERO:.*]], %[[TWO:.*]], %{{.*}}) ({
+// PARTS: "vector.fma"
+// PARTS: "arith.addi"(%[[R0]], %[[FOUR:[^)]*]])
+// PARTS: "scf.for"(%[[ZERO]], %[[FOUR]], %{{.*}}) ({
+// PARTS: "vector.fma"
+// PARTS-NOT: "scf.parallel"
+// PARTS: sym_name = "winograd_rows_per_part"
+// EQUIV-NOT: changed the results
+// EQUIV: sym_name = "winograd_rows_per_part"
+"builtin.module"() ({
+  "func.func"() ({
+  ^bb0(%x: tensor<1x16x20x32xf32>):
+    %w = "nn.constant"() {value = dense<0.01> : tensor<16x16x3x3xf32>} : () -> tensor<16x16x3x3xf32>
+    %b = "nn.constant"() {value = dense<[0.5, -1.0, 0.25, 2.0, 0.0, 1.0, -0.5, 0.75, 1.5, -2.0, 0.125, 3.0, -0.25, 0.5, 1.0, -1.5]> : tensor<16xf32>} : () -> tensor<16xf32>
+    %r = "nn.conv"(%x, %w, %b) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x16x20x32xf32>, tensor<16x16x3x3xf32>, tensor<16xf32>) -> tensor<1x16x20x32xf32>
+    "func.return"(%r) : (tensor<1x16x20x32xf32>) -> ()
+  }) {function_type = (tensor<1x16x20x32xf32>) -> tensor<1x16x20x32xf32>, sym_name = "winograd_rows_per_part"} : () -> ()
+}) : () -> ()

@@ -356,6 +356,15 @@ class VectorGemmJitTest {
     // Fewer channels, but 17 out channels that do not go to two threads evenly: rows split too.
     checkThreadsAgree("winograd_rows_of_places_odd_out_channels", shape(1, 32, 14, 14), shape(1, 17, 14, 14), "{pads = array<i64: 1, 1, 1, 1>}",
         "%w = " + constant(shape(17, 32, 3, 3)));
+    // 7 blocks of 2 rows of tiles (28 x 28), uneven for two threads: each part takes 7 rows of
+    // tiles (blocks of 2, 2, 2 and 1), bit for bit one thread's results; and bounds-checked at
+    // 27 x 27 (its last row of tiles half outside the image), and with relu(conv + residual)
+    // (winograd_residual above).
+    checkThreadsAgree("winograd_rows_per_part", shape(1, 32, 28, 28), shape(1, 48, 28, 28), "{pads = array<i64: 1, 1, 1, 1>}",
+        "%w = " + constant(shape(48, 32, 3, 3)));
+    check("winograd_rows_per_part_bounds", List.of(shape(1, 32, 27, 27), shape(48)), shape(1, 48, 27, 27), "\"nn.conv\"(%arg0, %w, %arg1)",
+        "{pads = array<i64: 1, 1, 1, 1>}", "%w = " + constant(shape(48, 32, 3, 3)), null,
+        new SolOptions().threads(2).parallelWork(1).checkBounds(true), 1e-5);
     // Two blocks of 3 rows of tiles with few channels, on three threads: each block in three
     // shares of the out channels; a part's second share of a block uses the block's V that its
     // first one made.

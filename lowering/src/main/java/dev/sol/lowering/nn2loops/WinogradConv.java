@@ -200,6 +200,24 @@ final class WinogradConv {
     Loops serial = l.serial();
     long pieces = blocks * shares * groups;
     long split = shares * groups;
+    // Blocks of one image that do not go evenly to the threads (ResNet-50's 28 x 28: 7 blocks
+    // of 2 rows of tiles, 3 and 4 to two threads): each part takes the same rows of tiles
+    // instead, in blocks of R rows and a last shorter one (7 rows: 2, 2, 2 and 1).
+    long partRows = g.th() / Math.max(1, parts);
+    if (!few && parts > 1 && images == 1 && blocks % parts != 0 && g.th() % parts == 0) {
+      l.parallelFor(l.index(0), l.index(parts), l.index(1), part -> {
+        Value r0 = l.mul(part, l.index(partRows));
+        java.util.function.BiConsumer<Value, Long> block = (ty0, count) -> {
+          padded(var, op, serial, x, p, part, l.index(0), ty0, count, columns, width);
+          inputTransform(var, serial, p, v, part, channels, count, g, width, 0, var.a());
+          products(serial, s, u, v, m, part, 0, places, panels, 1, l.index(0), oc, count * g.twp(), channels);
+          outputTransform(var, serial, m, part, bias, out, os, l.index(0), ty0, count, l.index(0), oc, g, width, epilogue);
+        };
+        serial.forEach(new long[] {partRows / rows}, bv -> block.accept(l.add(r0, l.mul(bv.getFirst(), l.index(rows))), rows));
+        if (partRows % rows != 0) block.accept(l.add(r0, l.index(partRows / rows * rows)), partRows % rows);
+      });
+      return;
+    }
     Consumer<Value> work = part -> {
       Value from = l.divui(l.mul(part, l.index(pieces)), l.index(parts));
       Value to = l.divui(l.mul(l.add(part, l.index(1)), l.index(pieces)), l.index(parts));

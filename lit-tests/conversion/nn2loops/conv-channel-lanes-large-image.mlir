@@ -1,6 +1,6 @@
-// RUN: %sol-opt %s --split-input-file -p 'convert-nn-to-loops{vector-width=8 vector-registers=16 l2-cache=262144},canonicalize,cse' | FileCheck %s
+// RUN: %sol-opt %s --split-input-file -p 'convert-nn-to-loops{vector-width=8 vector-registers=16 l2-cache=262144},canonicalize,cse' | FileCheck %s --check-prefixes=CHECK,CHUNKS
 // RUN: %sol-opt %s --split-input-file -p 'convert-nn-to-loops{vector-width=8 vector-registers=16 l2-cache=262144 threads=2},canonicalize,cse' | FileCheck %s --check-prefix=USUAL
-// RUN: %sol-opt %s --split-input-file -p 'convert-nn-to-loops{vector-width=8 vector-registers=16 l2-cache=16777216},canonicalize,cse' | FileCheck %s
+// RUN: %sol-opt %s --split-input-file -p 'convert-nn-to-loops{vector-width=8 vector-registers=16 l2-cache=16777216},canonicalize,cse' | FileCheck %s --check-prefixes=CHECK,WHOLE
 // RUN: %sol-opt %s --split-input-file --check-equivalence -p 'convert-nn-to-loops{vector-width=8 vector-registers=16 l2-cache=262144},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
 
 // A 3 x 3 convolution of 64 -> 64 channels on a 34 x 34 image (1156 pixels, more than the
@@ -9,10 +9,12 @@
 // copying its B panels out of them, and the turned product wins (with a 16 MiB L2 too: it
 // reads A from a channel-blocked copy): the padded image (8 blocks of 36 x 36 pixels of 8
 // channels), weights packed as B (4 panels of 16 channels), the product (pixels x channels)
-// and its copy-out by transposed blocks (shuffles).
+// and its copy-out by transposed blocks (shuffles). With the 256 KiB L2 the product (296 KB)
+// goes in chunks of 240 rows through one scratch (ChannelLanesConv.chunkRows); with 16 MiB whole.
 // CHECK: "memref.alloc"() {{.*}} -> memref<4x576x16xf32>
 // CHECK: "memref.alloc"() {{.*}} -> memref<82944xf32>
-// CHECK: "memref.alloc"() {{.*}} -> memref<1156x64xf32>
+// CHUNKS: "memref.alloc"() {{.*}} -> memref<240x64xf32>
+// WHOLE: "memref.alloc"() {{.*}} -> memref<1156x64xf32>
 // CHECK: "vector.fma"
 // CHECK: "vector.shuffle"
 // CHECK: sym_name = "conv_large_image_cache_bound"
@@ -35,7 +37,8 @@
 // 32 output channels fill 32 of the usual product's 36 tile rows (6-row tiles); turned, every
 // lane works: taken up to 128 x 128 images against the shifted copies whatever the cache and
 // the threads (DenseNet-121's 128 -> 32 at 56 x 56, a U-Net's 64 -> 32 at 128 x 128).
-// CHECK: "memref.alloc"() {{.*}} -> memref<1156x32xf32>
+// CHUNKS: "memref.alloc"() {{.*}} -> memref<504x32xf32>
+// WHOLE: "memref.alloc"() {{.*}} -> memref<1156x32xf32>
 // CHECK: sym_name = "conv_few_channels_large_image"
 // USUAL: "memref.alloc"() {{.*}} -> memref<1156x32xf32>
 // USUAL: sym_name = "conv_few_channels_large_image"
@@ -62,10 +65,13 @@
 // With at most 32 output channels the turned product is tried on images of any size against
 // the shifted copies (here 130 x 130, beyond the 128 x 128 it is tried up to otherwise): the
 // usual product's B panels would be copied out of copies far larger than the caches.
-// CHECK: "memref.alloc"() {{.*}} -> memref<16900x16xf32>
+// Its product (1.1 MB) goes whole with the 16 MiB L2; with 256 KiB in chunks of 1008 rows
+// through one scratch, and on two threads through one of 1008 rows per thread.
+// WHOLE: "memref.alloc"() {{.*}} -> memref<16900x16xf32>
+// CHUNKS: "memref.alloc"() {{.*}} -> memref<1008x16xf32>
 // CHECK: "vector.fma"
 // CHECK: sym_name = "conv_few_channels_beyond_128"
-// USUAL: "memref.alloc"() {{.*}} -> memref<16900x16xf32>
+// USUAL: "memref.alloc"() {{.*}} -> memref<2016x16xf32>
 // USUAL: sym_name = "conv_few_channels_beyond_128"
 "builtin.module"() ({
   "func.func"() ({

@@ -260,7 +260,7 @@ final class ChannelLanesConv {
       return;
     }
     if (chunks) {
-      inChunks(l, t, s, a, l.index(0), l.index(0), rows, chunk, scratch ? l.index(0) : null, pb, product, init, planes, oc, k, pixels, epilogue);
+      inChunks(l, t, s, a, l.index(0), l.index(0), rows, chunk, scratch ? l.index(0) : null, pb, product, init, planes, oc, k, epilogue);
       return;
     }
     a.pack(l, l.index(0), pm);
@@ -376,7 +376,7 @@ final class ChannelLanesConv {
         if (os[0] == 1 && transposes) {
           // One image: the part's rows are its pixels [r0, r0 + partRows).
           inChunks(serial, t, s, a, r0, p0, partRows, chunk, scratch ? l.mul(part, l.index(chunk)) : null, pb, product, init, planes, oc, k,
-              pixels, epilogue);
+              epilogue);
           return;
         }
         Value c = SubViewOp.create(l.builder(), l.location(), product, new long[] {dyn, 0}, List.of(r0), new long[] {partRows, oc}).result();
@@ -421,14 +421,14 @@ final class ChannelLanesConv {
    * {@code [r0, r0 + count)}, all in one chunk.
    */
   private static void inChunks(Loops l, TargetDescription t, KernelShape s, ImageRows a, Value r0, Value p0, long count, long chunk, Value scratch,
-      Value pb, Value product, MatMulKernel.TileInit init, Value planes, long oc, long k, long pixels, MatMulKernel.Epilogue epilogue) {
+      Value pb, Value product, MatMulKernel.TileInit init, Value planes, long oc, long k, MatMulKernel.Epilogue epilogue) {
     if (chunk >= count) {
-      chunk(l, t, s, a, r0, p0, scratch == null ? r0 : scratch, count, pb, product, init, planes, oc, k, pixels, epilogue);
+      chunk(l, t, s, a, r0, p0, scratch == null ? r0 : scratch, count, pb, product, init, planes, oc, k, epilogue);
       return;
     }
     long whole = count / chunk;
     java.util.function.BiConsumer<Value, Long> multiplyAndCopy = (i, rows) -> chunk(l, t, s, a, l.add(r0, l.mul(i, l.index(chunk))),
-        l.add(p0, l.mul(i, l.index(chunk / s.mr()))), scratch, rows, pb, product, init, planes, oc, k, pixels, epilogue);
+        l.add(p0, l.mul(i, l.index(chunk / s.mr()))), scratch, rows, pb, product, init, planes, oc, k, epilogue);
     l.forEach(new long[] {whole}, iv -> multiplyAndCopy.accept(iv.getFirst(), chunk));
     if (count % chunk != 0) multiplyAndCopy.accept(l.index(whole), count % chunk);
   }
@@ -438,7 +438,7 @@ final class ChannelLanesConv {
    * into the product's rows from {@code productRow}, then copied out.
    */
   private static void chunk(Loops l, TargetDescription t, KernelShape s, ImageRows a, Value row0, Value panel0, Value productRow, long count, Value pb,
-      Value product, MatMulKernel.TileInit init, Value planes, long oc, long k, long pixels, MatMulKernel.Epilogue epilogue) {
+      Value product, MatMulKernel.TileInit init, Value planes, long oc, long k, MatMulKernel.Epilogue epilogue) {
     int width = t.vectorWidth();
     Value c = SubViewOp.create(l.builder(), l.location(), product, new long[] {ShapedType.DYNAMIC, 0}, List.of(productRow), new long[] {count, oc})
         .result();
@@ -465,7 +465,7 @@ final class ChannelLanesConv {
    * scratch per thread ResNet-50's stem alone (caches flushed, Zen 5) took 0.93 of its time on
    * two threads and 0.96 on one, ResNet-50 0.99 on two threads and 1.00 on one.
    */
-  static long chunkRows(TargetDescription t, KernelShape s, long rows, long oc) {
+  private static long chunkRows(TargetDescription t, KernelShape s, long rows, long oc) {
     if (rows * oc * 4 <= t.l2Bytes() / 2) return rows;
     long unit = s.mr() * (long) t.vectorWidth() / gcd(s.mr(), t.vectorWidth());
     long chunk = Math.max(1, t.l2Bytes() / 4 / (oc * 4) / unit) * unit;

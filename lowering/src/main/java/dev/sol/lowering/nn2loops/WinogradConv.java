@@ -203,8 +203,8 @@ final class WinogradConv {
     // Blocks of one image that do not go evenly to the threads (ResNet-50's 28 x 28: 7 blocks
     // of 2 rows of tiles, 3 and 4 to two threads): each part takes the same rows of tiles
     // instead, in blocks of R rows and a last shorter one (7 rows: 2, 2, 2 and 1).
-    long partRows = g.th() / Math.max(1, parts);
     if (!few && parts > 1 && images == 1 && blocks % parts != 0 && g.th() % parts == 0) {
+      long partRows = g.th() / parts;
       l.parallelFor(l.index(0), l.index(parts), l.index(1), part -> {
         Value r0 = l.mul(part, l.index(partRows));
         java.util.function.BiConsumer<Value, Long> block = (ty0, count) -> {

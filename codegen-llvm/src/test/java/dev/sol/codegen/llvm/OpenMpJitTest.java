@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** scf.parallel JIT-compiled for OpenMP threads: every iteration runs once, in chunks that one thread of the team takes whole. */
 class OpenMpJitTest {
   /** Row i of {@code out} gets (i * 10 + n, the OpenMP thread that ran it); 100 rows of 8 and a trip count passed at run time. */
-  private static final String ROWS = """
+  static final String ROWS = """
       "builtin.module"() ({
         "func.func"() ({
         }) {function_type = () -> i32, sym_name = "omp_get_thread_num", sym_visibility = "private"} : () -> ()
@@ -49,13 +49,13 @@ class OpenMpJitTest {
       }) : () -> ()
       """;
 
-  private static JitModule compile(int threads) {
+  static JitModule compile(int threads) {
     Operation module = IRParser.parse(Dialects.newContext(), new SourceBuffer("rows.mlir", ROWS));
     OpenMpRuntime.load();
     return new JitModule(ctx -> LlvmEmitter.translate(ctx, module, "rows", threads));
   }
 
-  private static MethodHandle rows(JitModule jit) {
+  static MethodHandle rows(JitModule jit) {
     return jit.function("rows", FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
   }
 

@@ -60,6 +60,7 @@ final class CEngine implements Engine {
       Files.writeString(source, c.source(), StandardCharsets.UTF_8);
       compile(source, library, options.threads(), model.fileName);
       // The OpenMP runtime must outlive the library: closing the model unloads it while OpenMP's idle workers still run in it.
+      // (The library's GOMP_* calls resolve to the runtime loaded here, LLVM's libomp where it is installed: see OpenMpRuntime.)
       if (options.threads() > 1) dev.sol.codegen.llvm.OpenMpRuntime.load();
       SymbolLookup lookup = SymbolLookup.libraryLookup(library, memory);
       Linker linker = Linker.nativeLinker();

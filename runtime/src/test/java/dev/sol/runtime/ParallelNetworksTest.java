@@ -66,9 +66,10 @@ class ParallelNetworksTest {
       assertEquals(1, model.inputs().size());
     }
     String loaded = OpenMpRuntime.loaded();
-    // libomp where it is installed (as CI installs it), else libgomp, unless SOL_OPENMP chose.
+    // libomp where it is installed (as CI installs it on x86-64 Debian), else libgomp, unless SOL_OPENMP chose.
     if (OpenMpRuntime.getenv("SOL_OPENMP") == null) {
-      assertEquals(Files.exists(Path.of("/usr/lib/x86_64-linux-gnu/libomp.so.5")) ? OpenMpRuntime.LIBOMP : OpenMpRuntime.LIBGOMP, loaded);
+      if (Files.exists(Path.of("/usr/lib/x86_64-linux-gnu/libomp.so.5"))) assertEquals(OpenMpRuntime.LIBOMP, loaded);
+      else assertTrue(loaded.equals(OpenMpRuntime.LIBOMP) || loaded.equals(OpenMpRuntime.LIBGOMP), loaded);
     }
     assertTrue(Files.readString(Path.of("/proc/self/maps")).contains(loaded.substring(loaded.lastIndexOf('/') + 1)), loaded);
     if (!chosen) {

@@ -64,8 +64,8 @@ public final class LlvmEmitter {
   /**
    * Translates every func.func and memref.global of a builtin.module. With more than one
    * thread, each outermost scf.parallel runs on a team of {@code threads} OpenMP threads
-   * (libgomp's GOMP_parallel, see {@link OpenMpEmitter}), and the code needs libgomp at link or
-   * load time; with one, scf.parallel is a serial loop nest and no OpenMP function is called.
+   * (libgomp's GOMP_parallel, see {@link OpenMpEmitter}), and the code needs an OpenMP runtime
+   * with that entry point (libgomp, or LLVM's libomp) at link or load time; with one, scf.parallel is a serial loop nest and no OpenMP function is called.
    */
   public static LLVMModuleRef translate(LLVMContextRef ctx, Operation irModule, String name, int threads) {
     return translate(ctx, irModule, name, threads, null);

@@ -39,10 +39,11 @@ import org.bytedeco.llvm.LLVM.*;
  * attributes into alias scopes, so the loop keeps the aliasing facts that the entry
  * function's noalias arguments gave it.
  *
- * <p>libgomp rather than LLVM's libomp ({@code __kmpc_fork_call}): libgomp comes with gcc on
- * every Linux system (the JIT loads {@code libgomp.so.1}, a deployed library links
- * {@code -lgomp}), and its entry point takes one pointer, where {@code __kmpc_fork_call} is
- * variadic and needs an ident struct. Both keep a team of threads per calling thread.
+ * <p>libgomp's entry points rather than LLVM's ({@code __kmpc_fork_call}): libgomp comes with
+ * gcc on every Linux system (a deployed library links {@code -lgomp}), LLVM's libomp implements
+ * them too (the JIT loads libomp where it is installed, else libgomp: {@link OpenMpRuntime}),
+ * and its entry point takes one pointer, where {@code __kmpc_fork_call} is variadic and needs
+ * an ident struct. Both keep a team of threads per calling thread.
  */
 final class OpenMpEmitter {
   private final LlvmEmitter e;

@@ -8,6 +8,7 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import java.util.List;
 
 /**
  * The OpenMP runtime in this process, for JIT-compiled code with parallel loops
@@ -47,7 +48,7 @@ public final class OpenMpRuntime {
   /** Spins of an idle libgomp worker before it sleeps. */
   public static final String SPIN_COUNT = "10000";
 
-  /** Milliseconds an idle libomp worker spins before it sleeps (its shortest setting above 0). */
+  /** Milliseconds an idle libomp worker spins before it sleeps (the shortest above 0 that LLVM 14's libomp, Debian 12's, takes). */
   public static final String BLOCK_TIME = "1";
 
   /** The runtime loaded (its name as given to dlopen), or null before {@link #load}. */
@@ -65,6 +66,7 @@ public final class OpenMpRuntime {
     String chosen;
     try {
       chosen = getenv("SOL_OPENMP");
+      if (chosen != null && chosen.isBlank()) chosen = null;
       if (getenv("OMP_WAIT_POLICY") == null) {
         if (getenv("GOMP_SPINCOUNT") == null) setenv("GOMP_SPINCOUNT", SPIN_COUNT);
         if (getenv("KMP_BLOCKTIME") == null) setenv("KMP_BLOCKTIME", BLOCK_TIME);
@@ -72,26 +74,53 @@ public final class OpenMpRuntime {
     } catch (Throwable e) {
       throw new CodegenException("cannot set the OpenMP runtime's environment before loading it: " + e);
     }
-    for (String library : chosen != null ? new String[] {chosen} : new String[] {LIBOMP, LIBGOMP}) {
+    String library = loadFirst(chosen != null ? List.of(chosen) : List.of(LIBOMP, LIBGOMP));
+    if (library != null) return library;
+    throw new CodegenException(chosen != null
+        ? "cannot load " + chosen + ", the OpenMP runtime that SOL_OPENMP names (for code with more than one thread): " + lastError
+        : "cannot load " + LIBOMP + " or " + LIBGOMP + " (OpenMP, for code with more than one thread); install gcc's libgomp, or use one thread");
+  }
+
+  /** Why the last library {@link #open} tried did not load. */
+  private static String lastError = "";
+
+  /** The first of {@code libraries} that loads as an OpenMP runtime (see {@link #open}), now {@link #loaded}; null when none does. */
+  static synchronized String loadFirst(List<String> libraries) {
+    for (String library : libraries) {
       if (open(library) && LLVMLoadLibraryPermanently(library) == 0) {
         loaded = library;
         return library;
       }
     }
-    throw new CodegenException(chosen != null
-        ? "cannot load " + chosen + ", the OpenMP runtime that SOL_OPENMP names (for code with more than one thread)"
-        : "cannot load " + LIBOMP + " or " + LIBGOMP + " (OpenMP, for code with more than one thread); install gcc's libgomp, or use one thread");
+    return null;
   }
 
-  /** dlopen of {@code library}, kept loaded for good: whether it loaded. */
+  /**
+   * dlopen of {@code library}, kept loaded for good: whether it loaded and has libgomp's entry
+   * points (GOMP_parallel, omp_get_thread_num), which the code calls. (A runtime that the process
+   * already made global, as LD_PRELOAD does, comes first in the JIT's search whatever loads here.)
+   */
   private static boolean open(String library) {
     // LLVM's list of permanent libraries dlcloses them at exit, in its static destructors: with
     // workers still spinning in libgomp (OMP_WAIT_POLICY=active) the process crashed on
     // unmapped code as it exited. RTLD_NODELETE keeps the runtime mapped whatever closes it.
     try (Arena arena = Arena.ofConfined()) {
       MethodHandle dlopen = libc("dlopen", FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
+      MethodHandle dlsym = libc("dlsym", FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS));
+      MethodHandle dlerror = libc("dlerror", FunctionDescriptor.of(ValueLayout.ADDRESS));
       MemorySegment handle = (MemorySegment) dlopen.invokeExact(arena.allocateFrom(library), RTLD_NOW | RTLD_GLOBAL | RTLD_NODELETE);
-      return !handle.equals(MemorySegment.NULL);
+      if (handle.equals(MemorySegment.NULL)) {
+        MemorySegment error = (MemorySegment) dlerror.invokeExact();
+        lastError = error.equals(MemorySegment.NULL) ? "not found" : error.reinterpret(Long.MAX_VALUE).getString(0);
+        return false;
+      }
+      for (String entry : List.of("GOMP_parallel", "omp_get_thread_num")) {
+        if (((MemorySegment) dlsym.invokeExact(handle, arena.allocateFrom(entry))).equals(MemorySegment.NULL)) {
+          lastError = "it has no " + entry + " (not an OpenMP runtime with libgomp's entry points)";
+          return false;
+        }
+      }
+      return true;
     } catch (Throwable e) {
       throw new CodegenException("cannot load " + library + ": " + e);
     }

@@ -83,7 +83,7 @@ class OpenMpJitTest {
   private static MethodHandle nestedRows;
   private static final String[] NESTED_ERROR = new String[2];
 
-  /** Runs {@code rows} on the calling thread of an enclosing OpenMP region (an upcall from libgomp). */
+  /** Runs {@code rows} on the calling thread of an enclosing OpenMP region (an upcall from the OpenMP runtime). */
   private static void rowsInTeam(MemorySegment data) {
     int t = -1;
     try {
@@ -107,7 +107,7 @@ class OpenMpJitTest {
 
   /**
    * Called from inside an OpenMP region of the application's own (two threads), the code for
-   * three threads gets a team of one (libgomp does not nest active regions): that thread takes
+   * three threads gets a team of one (neither libgomp nor libomp nests active regions by default): that thread takes
    * its own range and then every chunk of the other two, so all 100 rows run, on thread 0.
    */
   @Test void aSmallerTeamRunsEveryRange() throws Throwable {

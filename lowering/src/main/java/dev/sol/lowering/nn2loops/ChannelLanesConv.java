@@ -260,7 +260,7 @@ final class ChannelLanesConv {
       return;
     }
     if (chunks) {
-      inChunks(l, t, s, a, l.index(0), l.index(0), rows, chunk, scratch ? l.index(0) : null, pb, product, init, planes, oc, k, epilogue);
+      inChunks(l, t, s, a, l.index(0), l.index(0), rows, chunk, l.index(0), pb, product, init, planes, oc, k, epilogue);
       return;
     }
     a.pack(l, l.index(0), pm);
@@ -299,11 +299,11 @@ final class ChannelLanesConv {
    */
   private static void transposedBlock(Loops l, Value product, Value planes, Value image, Value pixel, Value channelBlock, long pixels, int width,
       long count, MatMulKernel.Epilogue epilogue) {
-    transposedBlock(l, product, l.add(l.mul(image, l.index(pixels)), pixel), planes, image, pixel, channelBlock, width, count, epilogue);
+    transposedBlockFrom(l, product, l.add(l.mul(image, l.index(pixels)), pixel), planes, image, pixel, channelBlock, width, count, epilogue);
   }
 
   /** {@link #transposedBlock} read from the product's rows from {@code row0}. */
-  private static void transposedBlock(Loops l, Value product, Value row0, Value planes, Value image, Value pixel, Value channelBlock, int width,
+  private static void transposedBlockFrom(Loops l, Value product, Value row0, Value planes, Value image, Value pixel, Value channelBlock, int width,
       long count, MatMulKernel.Epilogue epilogue) {
     VectorType vt = new VectorType(new long[] {width}, FloatType.F32);
     Value channel0 = l.mul(channelBlock, l.index(width));
@@ -375,7 +375,7 @@ final class ChannelLanesConv {
       java.util.function.LongConsumer body = partRows -> {
         if (os[0] == 1 && transposes) {
           // One image: the part's rows are its pixels [r0, r0 + partRows).
-          inChunks(serial, t, s, a, r0, p0, partRows, chunk, scratch ? l.mul(part, l.index(chunk)) : null, pb, product, init, planes, oc, k,
+          inChunks(serial, t, s, a, r0, p0, partRows, chunk, scratch ? l.mul(part, l.index(chunk)) : r0, pb, product, init, planes, oc, k,
               epilogue);
           return;
         }
@@ -416,19 +416,19 @@ final class ChannelLanesConv {
   /**
    * Rows {@code [r0, r0 + count)} of one image's product (from A panel {@code p0}) multiplied
    * and copied out by {@link #transposedBlock}s in chunks of {@code chunk} rows, each copied out
-   * right after it is multiplied, through the same rows of the product from {@code scratch}, which
-   * stay in L2 (see {@link #chunkRows}); with no scratch (null) the rows go to the product's rows
-   * {@code [r0, r0 + count)}, all in one chunk.
+   * right after it is multiplied, all through the product's rows from {@code productRow}: a
+   * scratch of {@code chunk} rows where {@code chunk < count}, which stays in L2 (see
+   * {@link #chunkRows}), else the rows {@code count} rows long from there.
    */
-  private static void inChunks(Loops l, TargetDescription t, KernelShape s, ImageRows a, Value r0, Value p0, long count, long chunk, Value scratch,
+  private static void inChunks(Loops l, TargetDescription t, KernelShape s, ImageRows a, Value r0, Value p0, long count, long chunk, Value productRow,
       Value pb, Value product, MatMulKernel.TileInit init, Value planes, long oc, long k, MatMulKernel.Epilogue epilogue) {
     if (chunk >= count) {
-      chunk(l, t, s, a, r0, p0, scratch == null ? r0 : scratch, count, pb, product, init, planes, oc, k, epilogue);
+      chunk(l, t, s, a, r0, p0, productRow, count, pb, product, init, planes, oc, k, epilogue);
       return;
     }
     long whole = count / chunk;
     java.util.function.BiConsumer<Value, Long> multiplyAndCopy = (i, rows) -> chunk(l, t, s, a, l.add(r0, l.mul(i, l.index(chunk))),
-        l.add(p0, l.mul(i, l.index(chunk / s.mr()))), scratch, rows, pb, product, init, planes, oc, k, epilogue);
+        l.add(p0, l.mul(i, l.index(chunk / s.mr()))), productRow, rows, pb, product, init, planes, oc, k, epilogue);
     l.forEach(new long[] {whole}, iv -> multiplyAndCopy.accept(iv.getFirst(), chunk));
     if (count % chunk != 0) multiplyAndCopy.accept(l.index(whole), count % chunk);
   }
@@ -447,11 +447,11 @@ final class ChannelLanesConv {
     long whole = count / width;
     l.forEach(new long[] {whole, oc / width}, iv -> {
       Value offset = l.mul(iv.get(0), l.index(width));
-      transposedBlock(l, product, l.add(productRow, offset), planes, l.index(0), l.add(row0, offset), iv.get(1), width, width, epilogue);
+      transposedBlockFrom(l, product, l.add(productRow, offset), planes, l.index(0), l.add(row0, offset), iv.get(1), width, width, epilogue);
     });
     if (count % width != 0) {
       Value offset = l.index(whole * width);
-      l.forEach(new long[] {oc / width}, iv -> transposedBlock(l, product, l.add(productRow, offset), planes, l.index(0), l.add(row0, offset),
+      l.forEach(new long[] {oc / width}, iv -> transposedBlockFrom(l, product, l.add(productRow, offset), planes, l.index(0), l.add(row0, offset),
           iv.getFirst(), width, count % width, epilogue));
     }
   }
@@ -461,8 +461,8 @@ final class ChannelLanesConv {
    * product fits in half of L2, else the most whole A panels and vectors of pixels (a multiple of
    * both mr and the vector width) whose product fits in a quarter of L2, but no fewer than one
    * such multiple. Multiplied whole and copied out after, a 7x7 stem's product (12544 pixels of
-   * 64 channels, 3.2 MB) went to L3 and came back for the copy; in chunks through one L2-sized
-   * scratch per thread ResNet-50's stem alone (caches flushed, Zen 5) took 0.93 of its time on
+   * 64 channels, 3.2 MB) went to L3 and came back for the copy; in chunks through one scratch
+   * per thread ResNet-50's stem alone (caches flushed, Zen 5) took 0.93 of its time on
    * two threads and 0.96 on one, ResNet-50 0.99 on two threads and 1.00 on one.
    */
   private static long chunkRows(TargetDescription t, KernelShape s, long rows, long oc) {

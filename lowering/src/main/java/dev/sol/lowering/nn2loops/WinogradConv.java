@@ -198,8 +198,6 @@ final class WinogradConv {
     Value m = l.alloc(new MemRefType(new long[] {parts, groupPlaces, ocShare, tiles}, FloatType.F32));
     Value rowsOfMA = groups == 1 ? null : l.alloc(new MemRefType(new long[] {var.a(), var.m(), images, oc, g.th() * g.twp()}, FloatType.F32));
     Loops serial = l.serial();
-    long pieces = blocks * shares * groups;
-    long split = shares * groups;
     // Blocks of one image that do not go evenly to the threads (ResNet-50's 28 x 28: 7 blocks
     // of 2 rows of tiles, 3 and 4 to two threads): each part takes the same rows of tiles
     // instead, in blocks of R rows and a last shorter one (7 rows: 2, 2, 2 and 1).
@@ -218,6 +216,8 @@ final class WinogradConv {
       });
       return;
     }
+    long pieces = blocks * shares * groups;
+    long split = shares * groups;
     Consumer<Value> work = part -> {
       Value from = l.divui(l.mul(part, l.index(pieces)), l.index(parts));
       Value to = l.divui(l.mul(l.add(part, l.index(1)), l.index(pieces)), l.index(parts));

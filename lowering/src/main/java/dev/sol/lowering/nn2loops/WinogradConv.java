@@ -198,6 +198,14 @@ final class WinogradConv {
     Value m = l.alloc(new MemRefType(new long[] {parts, groupPlaces, ocShare, tiles}, FloatType.F32));
     Value rowsOfMA = groups == 1 ? null : l.alloc(new MemRefType(new long[] {var.a(), var.m(), images, oc, g.th() * g.twp()}, FloatType.F32));
     Loops serial = l.serial();
+    // A block of count rows of tiles from ty0 of an image, whole on part's P, V and M: padded
+    // copy, input transform, products for all out channels, output transform.
+    WholeBlock whole = (part, image, ty0, count) -> {
+      padded(var, op, serial, x, p, part, image, ty0, count, columns, width);
+      inputTransform(var, serial, p, v, part, channels, count, g, width, 0, var.a());
+      products(serial, s, u, v, m, part, 0, places, panels, 1, l.index(0), oc, count * g.twp(), channels);
+      outputTransform(var, serial, m, part, bias, out, os, image, ty0, count, l.index(0), oc, g, width, epilogue);
+    };
     // Blocks of one image that do not go evenly to the threads (ResNet-50's 28 x 28: 7 blocks
     // of 2 rows of tiles, 3 and 4 to two threads): each part takes the same rows of tiles
     // instead, in blocks of R rows and a last shorter one (7 rows: 2, 2, 2 and 1).
@@ -205,14 +213,8 @@ final class WinogradConv {
       long partRows = g.th() / parts;
       l.parallelFor(l.index(0), l.index(parts), l.index(1), part -> {
         Value r0 = l.mul(part, l.index(partRows));
-        java.util.function.BiConsumer<Value, Long> block = (ty0, count) -> {
-          padded(var, op, serial, x, p, part, l.index(0), ty0, count, columns, width);
-          inputTransform(var, serial, p, v, part, channels, count, g, width, 0, var.a());
-          products(serial, s, u, v, m, part, 0, places, panels, 1, l.index(0), oc, count * g.twp(), channels);
-          outputTransform(var, serial, m, part, bias, out, os, l.index(0), ty0, count, l.index(0), oc, g, width, epilogue);
-        };
-        serial.forEach(new long[] {partRows / rows}, bv -> block.accept(l.add(r0, l.mul(bv.getFirst(), l.index(rows))), rows));
-        if (partRows % rows != 0) block.accept(l.add(r0, l.index(partRows / rows * rows)), partRows % rows);
+        serial.forEach(new long[] {partRows / rows}, bv -> whole.run(part, l.index(0), l.add(r0, l.mul(bv.getFirst(), l.index(rows))), rows));
+        if (partRows % rows != 0) whole.run(part, l.index(0), l.add(r0, l.index(partRows / rows * rows)), partRows % rows);
       });
       return;
     }
@@ -246,22 +248,19 @@ final class WinogradConv {
           }
           return;
         }
-        Runnable transform = () -> {
+        if (shares == 1) {
+          whole.run(part, image, ty0, rows);
+          return;
+        }
+        // A part's pieces of one block follow each other: its first one transforms the block
+        // into the part's V, the others use it.
+        Value fresh = l.cmp(CmpIPredicate.EQ, share, l.index(0));
+        fresh = OrIOp.create(l.builder(), l.location(), fresh, l.cmp(CmpIPredicate.EQ, piece, from)).result();
+        IfOp.create(l.builder(), l.location(), fresh, List.of(), (in, args) -> {
           padded(var, op, serial, x, p, part, image, ty0, rows, columns, width);
           inputTransform(var, serial, p, v, part, channels, rows, g, width, 0, var.a());
-        };
-        if (shares == 1) {
-          transform.run();
-        } else {
-          // A part's pieces of one block follow each other: its first one transforms the block
-          // into the part's V, the others use it.
-          Value fresh = l.cmp(CmpIPredicate.EQ, share, l.index(0));
-          fresh = OrIOp.create(l.builder(), l.location(), fresh, l.cmp(CmpIPredicate.EQ, piece, from)).result();
-          IfOp.create(l.builder(), l.location(), fresh, List.of(), (in, args) -> {
-            transform.run();
-            return List.of();
-          }, null);
-        }
+          return List.of();
+        }, null);
         products(serial, s, u, v, m, part, 0, places, panels, shares, share, ocShare, tiles, channels);
         outputTransform(var, serial, m, part, bias, out, os, image, ty0, rows, l.mul(share, l.index(ocShare)), ocShare, g, width, epilogue);
       });
@@ -269,6 +268,11 @@ final class WinogradConv {
     if (parts == 1) work.accept(l.index(0));
     else l.parallelFor(l.index(0), l.index(parts), l.index(1), work);
     if (rowsOfMA != null) outputFromRows(var, l, rowsOfMA, bias, out, os, g, width, epilogue);
+  }
+
+  /** The whole-block steps of {@link #conv}: {@code count} rows of tiles from {@code ty0} of {@code image} on part {@code part}. */
+  private interface WholeBlock {
+    void run(Value part, Value image, Value ty0, long count);
   }
 
   /**

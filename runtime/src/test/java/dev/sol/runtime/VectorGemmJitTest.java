@@ -421,6 +421,28 @@ class VectorGemmJitTest {
         "{strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>, group = 8 : i64}", "%w = " + constant(shape(8, 1, 4, 4)));
   }
 
+  /**
+   * Depthwise transposed convolutions as a direct kernel (DepthwiseConvTranspose): 4 x 4 with
+   * stride 2 (rows not a whole number of vectors), an odd 3 x 3 window with output padding,
+   * 2 x 2 without padding, stride 1 along the row and 3 down it with asymmetric padding,
+   * output rows that no window row reaches, and two threads over 64 channels at 64 x 64.
+   */
+  @Test void depthwiseTransposedConvolutionsGather() throws Exception {
+    check("deconv_dw_4x4", List.of(shape(2, 5, 9, 13), shape(5, 1, 4, 4), shape(5)), shape(2, 5, 18, 26),
+        "\"nn.conv_transpose\"(%arg0, %arg1, %arg2)", "{strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>, group = 5 : i64}");
+    check("deconv_dw_3x3_output_padding", List.of(shape(1, 4, 7, 11), shape(4, 1, 3, 3)), shape(1, 4, 14, 22),
+        "\"nn.conv_transpose\"(%arg0, %arg1)", "{strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>, output_padding = array<i64: 1, 1>, group = 4 : i64}");
+    check("deconv_dw_2x2", List.of(shape(1, 3, 6, 20), shape(3, 1, 2, 2), shape(3)), shape(1, 3, 12, 40),
+        "\"nn.conv_transpose\"(%arg0, %arg1, %arg2)", "{strides = array<i64: 2, 2>, group = 3 : i64}");
+    check("deconv_dw_strides_3_1", List.of(shape(1, 2, 5, 19), shape(2, 1, 5, 3)), shape(1, 2, 14, 20),
+        "\"nn.conv_transpose\"(%arg0, %arg1)", "{strides = array<i64: 3, 1>, pads = array<i64: 2, 0, 1, 1>, group = 2 : i64}");
+    check("deconv_dw_uncovered_rows", List.of(shape(1, 2, 3, 8), shape(2, 1, 1, 2)), shape(1, 2, 9, 16),
+        "\"nn.conv_transpose\"(%arg0, %arg1)", "{strides = array<i64: 3, 2>, output_padding = array<i64: 2, 0>, group = 2 : i64}");
+    check("deconv_dw_threads", List.of(shape(1, 64, 64, 64), shape(64, 1, 4, 4), shape(64)), shape(1, 64, 128, 128),
+        "\"nn.conv_transpose\"(%arg0, %arg1, %arg2)", "{strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>, group = 64 : i64}", null, null,
+        new SolOptions().threads(2).parallelWork(1), 1e-5);
+  }
+
   @Test void constantWeightsArePackedAtCompileTime() throws Exception {
     String weights = constant(shape(29, 23));
     check("gemm_constant_b", List.of(shape(3, 23), shape(29)), shape(3, 29),

@@ -14,7 +14,8 @@ import java.util.List;
  * when o = i * stride - pad + k * dilation, so each output loops over taps and keeps those
  * where (o + pad - k * dilation) is a non-negative multiple of the stride inside the input.
  * On a target with vectors, 2-D f32 ones are a matrix product and a scatter per group
- * instead ({@link VectorConvTranspose}).
+ * instead ({@link VectorConvTranspose}), and depthwise ones a direct kernel ({@link
+ * DepthwiseConvTranspose}).
  */
 public final class ConvTransposeLowering extends NnLowering<ConvTransposeOp> {
   private final TargetDescription target;
@@ -29,6 +30,10 @@ public final class ConvTransposeLowering extends NnLowering<ConvTransposeOp> {
     Value w = in.get(1);
     Value bias = in.size() > 2 ? in.get(2) : null;
     requireFloat(op);
+    if (DepthwiseConvTranspose.applies(op, target)) {
+      DepthwiseConvTranspose.lower(op, l, x, w, bias, out.getFirst(), target);
+      return;
+    }
     if (VectorConvTranspose.applies(op, target)) {
       VectorConvTranspose.lower(op, l, x, w, bias, out.getFirst(), target, buffers());
       return;

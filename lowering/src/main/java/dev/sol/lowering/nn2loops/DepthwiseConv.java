@@ -194,7 +194,7 @@ final class DepthwiseConv {
   private static final long MAX_ROW_GROUP = 4;
 
   /** Output channel oc's weights, tap by tap in row-major order, and its bias (0 without one), loaded once per plane. */
-  private record PlaneWeights(List<Value> taps, Value bias) {
+  record PlaneWeights(List<Value> taps, Value bias) {
     static PlaneWeights load(Loops l, Value w, Value bias, Value oc, long[] ws) {
       List<Value> taps = new ArrayList<>();
       for (int i = 0; i < ws[2]; i++) {
@@ -269,11 +269,7 @@ final class DepthwiseConv {
         for (int k = 0; k < width; k++) lanes[k] = 2L * k;
         v = ShuffleOp.create(l.builder(), l.location(), a, b, lanes).result();
       }
-      if (shift == 0) return v;
-      Value zero = BroadcastOp.create(l.builder(), l.location(), vt, l.constant(0, FloatType.F32)).result();
-      long[] lanes = new long[width];
-      for (int k = 0; k < width; k++) lanes[k] = k < shift ? 0 : width + k - shift;
-      return ShuffleOp.create(l.builder(), l.location(), zero, v, lanes).result();
+      return RowVectors.shiftRight(l, vt, v, shift);
     }
 
     /**
@@ -283,10 +279,8 @@ final class DepthwiseConv {
     private Value read(Value inputRow, long phase, long column) {
       Value source = phase < 0 ? x : phases;
       long length = phase < 0 ? xs[3] : half;
-      List<Value> at = phase < 0 ? List.of(image, ic, inputRow, l.index(column)) : List.of(image, ic, l.index(phase), inputRow, l.index(column));
-      if (column + width <= length) return LoadOp.create(l.builder(), l.location(), vt, source, at).result();
-      if (column >= length) return BroadcastOp.create(l.builder(), l.location(), vt, l.constant(0, FloatType.F32)).result();
-      return TransferReadOp.create(l.builder(), l.location(), vt, source, at, l.constant(0, FloatType.F32), false).result();
+      List<Value> row = phase < 0 ? List.of(image, ic, inputRow) : List.of(image, ic, l.index(phase), inputRow);
+      return RowVectors.read(l, vt, source, row, length, column);
     }
   }
 }

@@ -15,6 +15,10 @@
 // EQUIV-NOT: changed the results
 // EQUIV: sym_name = "sum_first_axis"
 // EQUIV-NOT: changed the results
+// EQUIV: sym_name = "mean_channels"
+// EQUIV-NOT: changed the results
+// EQUIV: sym_name = "max_leading_axes"
+// EQUIV-NOT: changed the results
 
 // CHECK-LABEL: "func.func"
 // CHECK: %[[ROWS:.*]] = "memref.expand_shape"(%{{.*}}) {{.*}} : (memref<315xf32>) -> memref<5x63xf32>
@@ -62,4 +66,60 @@
     %0 = "nn.reduce_sum"(%x) {axes = array<i64: 0>, keepdims = 0 : i64} : (tensor<20x3xf32>) -> tensor<3xf32>
     "func.return"(%0) : (tensor<3xf32>) -> ()
   }) {function_type = (tensor<20x3xf32>) -> tensor<3xf32>, sym_name = "sum_first_axis"} : () -> ()
+}) : () -> ()
+
+// -----
+
+// Over a run of axes with kept axes after it (the channels of NCHW), the input is [outer,
+// count, inner] = [2, 5, 3 * 37]: each block of columns carries its vectors of accumulators
+// through the 5 rows, one vector load per row and vector (111 columns at width 16: seven
+// vectors, the last masked), then divides by the count and stores them.
+// CHECK-LABEL: // -----
+// CHECK: %[[ROWS:.*]] = "memref.expand_shape"(%{{.*}}) {{.*}} : (memref<1110xf32>) -> memref<2x5x111xf32>
+// CHECK: %[[OUT:.*]] = "memref.expand_shape"(%{{.*}}) {{.*}} : (memref<222xf32>) -> memref<2x111xf32>
+// CHECK: %{{.*}}:7 = "scf.for"
+// CHECK: "vector.load"(%[[ROWS]], %{{.*}}, %{{.*}}, %{{.*}}) : (memref<2x5x111xf32>, index, index, index) -> vector<16xf32>
+// CHECK-NEXT: "arith.addf"
+// CHECK: "vector.load"(%[[ROWS]], %{{.*}}, %{{.*}}, %{{.*}}) : (memref<2x5x111xf32>, index, index, index) -> vector<16xf32>
+// CHECK-NEXT: "arith.addf"
+// CHECK: "vector.load"(%[[ROWS]], %{{.*}}, %{{.*}}, %{{.*}}) : (memref<2x5x111xf32>, index, index, index) -> vector<16xf32>
+// CHECK-NEXT: "arith.addf"
+// CHECK: "vector.load"(%[[ROWS]], %{{.*}}, %{{.*}}, %{{.*}}) : (memref<2x5x111xf32>, index, index, index) -> vector<16xf32>
+// CHECK-NEXT: "arith.addf"
+// CHECK: "vector.load"(%[[ROWS]], %{{.*}}, %{{.*}}, %{{.*}}) : (memref<2x5x111xf32>, index, index, index) -> vector<16xf32>
+// CHECK-NEXT: "arith.addf"
+// CHECK: "vector.load"(%[[ROWS]], %{{.*}}, %{{.*}}, %{{.*}}) : (memref<2x5x111xf32>, index, index, index) -> vector<16xf32>
+// CHECK-NEXT: "arith.addf"
+// CHECK: "vector.transfer_read"(%[[ROWS]],
+// CHECK-NEXT: "arith.addf"
+// CHECK: "arith.divf"
+// CHECK: "vector.store"(%{{.*}}, %[[OUT]], %{{.*}}, %{{.*}}) : (vector<16xf32>, memref<2x111xf32>, index, index) -> ()
+// CHECK: "vector.transfer_write"(%{{.*}}, %[[OUT]],
+// CHECK-NOT: "vector.shuffle"
+// CHECK: sym_name = "mean_channels"
+"builtin.module"() ({
+  "func.func"() ({
+  ^bb0(%x: tensor<2x5x3x37xf32>):
+    %0 = "nn.reduce_mean"(%x) {axes = array<i64: 1>, keepdims = 1 : i64} : (tensor<2x5x3x37xf32>) -> tensor<2x1x3x37xf32>
+    "func.return"(%0) : (tensor<2x1x3x37xf32>) -> ()
+  }) {function_type = (tensor<2x5x3x37xf32>) -> tensor<2x1x3x37xf32>, sym_name = "mean_channels"} : () -> ()
+}) : () -> ()
+
+// -----
+
+// A max over the two leading axes (24 rows of 300 columns): two whole blocks of eight vectors
+// on the threads' loop, then a last block of three (44 columns), the last vector masked.
+// CHECK-LABEL: // -----
+// CHECK: %{{.*}}:8 = "scf.for"
+// CHECK: "arith.cmpf"
+// CHECK: %{{.*}}:3 = "scf.for"
+// CHECK: "vector.transfer_read"
+// CHECK: "vector.transfer_write"
+// CHECK: sym_name = "max_leading_axes"
+"builtin.module"() ({
+  "func.func"() ({
+  ^bb0(%x: tensor<4x6x300xf32>):
+    %0 = "nn.reduce_max"(%x) {axes = array<i64: 0, 1>, keepdims = 0 : i64} : (tensor<4x6x300xf32>) -> tensor<300xf32>
+    "func.return"(%0) : (tensor<300xf32>) -> ()
+  }) {function_type = (tensor<4x6x300xf32>) -> tensor<300xf32>, sym_name = "max_leading_axes"} : () -> ()
 }) : () -> ()

@@ -39,6 +39,9 @@ class MaxNaNJitTest {
     x[2 * 37 + 16] = Float.NaN;
     check("softmax", "\"nn.softmax\"(%arg0) {axis = 1 : i64}", shape, "tensor<4x37xf32>", x);
     check("reduce_max", "\"nn.reduce_max\"(%arg0) {axes = array<i64: 1>}", shape, "tensor<4x1xf32>", x);
+    // Over the leading axis the columns go in vectors carried down the rows (37 columns: whole
+    // vectors and a masked last one): NaNs in the first row, a middle one, and the last column.
+    check("reduce_max_columns", "\"nn.reduce_max\"(%arg0) {axes = array<i64: 0>}", shape, "tensor<1x37xf32>", x);
   }
 
   /** {@code op} of one input of {@code shape} through the JIT and the interpreter: NaN in the same places, the rest equal. */

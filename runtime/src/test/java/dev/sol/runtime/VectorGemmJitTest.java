@@ -443,6 +443,18 @@ class VectorGemmJitTest {
         new SolOptions().threads(2).parallelWork(1), 1e-5);
   }
 
+  /**
+   * Reductions over the channels of NCHW (ReduceLowering's columns): a mean whose 63 columns
+   * are one short block (the last vector masked), sums and a min over 400 columns (whole blocks
+   * on the threads' loop, then the rest), over two leading axes.
+   */
+  @Test void reductionsOverChannelsInVectorsOfColumns() throws Exception {
+    check("mean_channels", List.of(shape(2, 96, 7, 9)), shape(2, 1, 7, 9), "\"nn.reduce_mean\"(%arg0)", "{axes = array<i64: 1>, keepdims = 1 : i64}");
+    check("sum_channels_threads", List.of(shape(2, 5, 20, 20)), shape(2, 20, 20), "\"nn.reduce_sum\"(%arg0)", "{axes = array<i64: 1>, keepdims = 0 : i64}",
+        null, null, new SolOptions().threads(2).parallelWork(1), 1e-5);
+    check("min_leading_axes", List.of(shape(3, 4, 400)), shape(1, 1, 400), "\"nn.reduce_min\"(%arg0)", "{axes = array<i64: 0, 1>, keepdims = 1 : i64}");
+  }
+
   @Test void constantWeightsArePackedAtCompileTime() throws Exception {
     String weights = constant(shape(29, 23));
     check("gemm_constant_b", List.of(shape(3, 23), shape(29)), shape(3, 29),

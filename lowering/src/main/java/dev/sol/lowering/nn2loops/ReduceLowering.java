@@ -16,7 +16,9 @@ import dev.sol.dialect.vector.BroadcastOp;
 import dev.sol.dialect.vector.ExtractOp;
 import dev.sol.dialect.vector.LoadOp;
 import dev.sol.dialect.vector.ShuffleOp;
+import dev.sol.dialect.vector.StoreOp;
 import dev.sol.dialect.vector.TransferReadOp;
+import dev.sol.dialect.vector.TransferWriteOp;
 import dev.sol.lowering.Loops;
 import dev.sol.lowering.TargetDescription;
 import java.util.ArrayList;
@@ -68,6 +70,11 @@ public final class ReduceLowering<T extends ReduceOp> extends NnLowering<T> {
       vectorSums(l, in, out.getFirst(), reduced, count, kind == Reductions.Kind.MEAN, width);
       return;
     }
+    long[] block = columnBlock(reduced);
+    if (t.equals(FloatType.F32) && width > 1 && block != null && Arrays.stream(s, (int) block[1], s.length).reduce(1, (p, q) -> p * q) >= width) {
+      columns(l, in, out.getFirst(), block, kind, init, width);
+      return;
+    }
     l.parallelForEach(kept, total, iv -> {
       Value start = !(element instanceof IntegerType) ? l.constant(init, t) : switch (kind) {
         case MAX -> l.integer(Integers.lowest(element), t);
@@ -116,6 +123,91 @@ public final class ReduceLowering<T extends ReduceOp> extends NnLowering<T> {
     while (d > 0 && reduced[d - 1]) d--;
     for (int e = 0; e < d; e++) if (reduced[e]) return false;
     return d < reduced.length;
+  }
+
+  /**
+   * The reduced axes [first, end) when they are one run of axes with kept ones after it (as
+   * the channels of NCHW are), else null.
+   */
+  private static long[] columnBlock(boolean[] reduced) {
+    int first = 0;
+    while (first < reduced.length && !reduced[first]) first++;
+    int end = first;
+    while (end < reduced.length && reduced[end]) end++;
+    if (first == end || end == reduced.length) return null;
+    for (int d = end; d < reduced.length; d++) if (reduced[d]) return null;
+    return new long[] {first, end};
+  }
+
+  /** Vectors of accumulators carried through the reduced rows by one block of columns ({@link #columns}). */
+  private static final int COLUMN_VECTORS = 8;
+
+  /**
+   * An f32 reduction over a run of axes with kept axes after it (a mean over the channels of
+   * NCHW, as a channels-first layer norm written out has; a max over them, as channel attention
+   * has): the input as [outer, count, inner], each block of {@link #COLUMN_VECTORS} vectors of
+   * consecutive inner columns carried through the count rows in registers, one plain vector
+   * load per row (the last vector of a row masked). The scalar loops read one element per
+   * output and row, a row apart: 0.12 ms for a mean over 96 channels at 56 x 56. Each output
+   * still combines its inputs in row order, as the scalar loops did, so the results are the
+   * same bit for bit.
+   */
+  private static void columns(Loops l, Value in, Value out, long[] block, Reductions.Kind kind, double init, int width) {
+    long[] s = shape(in);
+    long outer = Arrays.stream(s, 0, (int) block[0]).reduce(1, (p, q) -> p * q);
+    long count = Arrays.stream(s, (int) block[0], (int) block[1]).reduce(1, (p, q) -> p * q);
+    long inner = Arrays.stream(s, (int) block[1], s.length).reduce(1, (p, q) -> p * q);
+    Value rows = ExpandShapeOp.create(l.builder(), l.location(), new MemRefType(new long[] {outer, count, inner}, FloatType.F32), l.flatten(in),
+        new int[] {0, 1, 2}).result();
+    Value results = ExpandShapeOp.create(l.builder(), l.location(), new MemRefType(new long[] {outer, inner}, FloatType.F32), l.flatten(out),
+        new int[] {0, 1}).result();
+    VectorType vt = new VectorType(new long[] {width}, FloatType.F32);
+    long span = (long) COLUMN_VECTORS * width;
+    long blocks = inner / span;
+    ColumnBlock columnBlock = (o, first, vectors, last) -> {
+      Value start = BroadcastOp.create(l.builder(), l.location(), vt, l.constant(init, FloatType.F32)).result();
+      List<Value> starts = java.util.Collections.nCopies(vectors, start);
+      ForOp loop = ForOp.create(l.builder(), l.location(), l.index(0), l.index(count), l.index(1), starts, (in2, r, acc) -> {
+        List<Value> next = new ArrayList<>();
+        for (int k = 0; k < vectors; k++) {
+          List<Value> at = List.of(o, r, l.add(first, l.index((long) k * width)));
+          Value v = last && (k + 1L) * width > inner % span ? TransferReadOp.create(l.builder(), l.location(), vt, rows, at, l.constant(0, FloatType.F32), false).result()
+              : LoadOp.create(l.builder(), l.location(), vt, rows, at).result();
+          next.add(combine(l, kind, acc.get(k), v));
+        }
+        return next;
+      });
+      Value divisor = kind == Reductions.Kind.MEAN ? BroadcastOp.create(l.builder(), l.location(), vt, l.constant(count, FloatType.F32)).result() : null;
+      for (int k = 0; k < vectors; k++) {
+        Value v = loop.results().get(k);
+        if (divisor != null) v = l.div(v, divisor);
+        List<Value> at = List.of(o, l.add(first, l.index((long) k * width)));
+        if (last && (k + 1L) * width > inner % span) TransferWriteOp.create(l.builder(), l.location(), v, results, at, false);
+        else StoreOp.create(l.builder(), l.location(), v, results, at);
+      }
+    };
+    if (blocks > 0) {
+      l.parallelForEach(new long[] {outer, blocks}, count * span, iv -> columnBlock.emit(iv.get(0), l.mul(iv.get(1), l.index(span)), COLUMN_VECTORS, false));
+    }
+    long rest = inner - blocks * span;
+    if (rest > 0) {
+      l.parallelForEach(new long[] {outer}, count * rest, iv -> columnBlock.emit(iv.getFirst(), l.index(blocks * span), (int) Math.ceilDiv(rest, width), true));
+    }
+  }
+
+  /** The loops of one block of columns of {@link #columns}: output row o, {@code vectors} vectors from column first; the last block's last vector is masked. */
+  private interface ColumnBlock {
+    void emit(Value o, Value first, int vectors, boolean last);
+  }
+
+  /** acc combined with v as the reduction {@code kind} combines (a sum for a mean). */
+  private static Value combine(Loops l, Reductions.Kind kind, Value acc, Value v) {
+    return switch (kind) {
+      case MAX -> l.maxWithNaN(acc, v);
+      case MIN -> l.min(acc, v);
+      case PROD -> l.mul(acc, v);
+      case SUM, MEAN -> l.add(acc, v);
+    };
   }
 
   /**

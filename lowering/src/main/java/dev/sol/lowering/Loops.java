@@ -310,6 +310,14 @@ public final class Loops {
     nest(bounds, 0, new ArrayList<>(), body);
   }
 
+  /** A loop over [from, to) by {@code step} (none when empty); the body receives the induction variable. */
+  public void forRange(Value from, Value to, long step, Consumer<Value> body) {
+    ForOp.create(b, loc, from, to, index(step), List.of(), (in, v, args) -> {
+      body.accept(v);
+      return List.of();
+    });
+  }
+
   /**
    * A loop nest like {@link #forEach} whose iterations write disjoint outputs and read nothing
    * another one writes. When it is {@link #worthParallel} (its elements times

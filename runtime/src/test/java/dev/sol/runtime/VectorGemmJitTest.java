@@ -455,6 +455,20 @@ class VectorGemmJitTest {
     check("min_leading_axes", List.of(shape(3, 4, 400)), shape(1, 1, 400), "\"nn.reduce_min\"(%arg0)", "{axes = array<i64: 0, 1>, keepdims = 1 : i64}");
   }
 
+  /**
+   * Transposes whose result rows run across the input's rows (TransposeLowering's tiles): whole
+   * tiles transposed in registers and partial ones at both ends, other axes around them, and
+   * two threads (a misplaced element would differ far beyond the tolerance).
+   */
+  @Test void transposesInTiles() throws Exception {
+    check("transpose_mixer", List.of(shape(1, 196, 512)), shape(1, 512, 196), "\"nn.transpose\"(%arg0)", "{perm = array<i64: 0, 2, 1>}", null, null,
+        new SolOptions(), 0);
+    check("transpose_rotate", List.of(shape(3, 20, 37)), shape(37, 3, 20), "\"nn.transpose\"(%arg0)", "{perm = array<i64: 2, 0, 1>}", null, null,
+        new SolOptions(), 0);
+    check("transpose_threads", List.of(shape(2, 5, 17, 33)), shape(2, 33, 5, 17), "\"nn.transpose\"(%arg0)", "{perm = array<i64: 0, 3, 1, 2>}", null,
+        null, new SolOptions().threads(2).parallelWork(1), 0);
+  }
+
   @Test void constantWeightsArePackedAtCompileTime() throws Exception {
     String weights = constant(shape(29, 23));
     check("gemm_constant_b", List.of(shape(3, 23), shape(29)), shape(3, 29),

@@ -4,14 +4,12 @@ import dev.sol.dialect.memref.CollapseShapeOp;
 import dev.sol.dialect.memref.SubViewOp;
 import dev.sol.dialect.nn.ConstantOp;
 import dev.sol.dialect.nn.ConvTransposeOp;
-import dev.sol.dialect.scf.ForOp;
 import dev.sol.dialect.vector.LoadOp;
 import dev.sol.dialect.vector.TransferReadOp;
 import dev.sol.ir.*;
 import dev.sol.lowering.Loops;
 import dev.sol.lowering.TargetDescription;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * A 2-D nn.conv_transpose on f32 as a matrix product and a scatter (col2im, as
@@ -77,11 +75,11 @@ final class VectorConvTranspose {
         Value ga = groups == 1 ? pa : SubViewOp.create(b, l.location(), pa, new long[] {ShapedType.DYNAMIC, 0, 0}, List.of(l.mul(g, l.index(panels))),
             new long[] {panels, k, s.mr()}).result();
         Group part = new Group(ga, l.mul(g, l.index(k)), l.mul(g, l.index(ws[1])));
-        forRange(l, l.index(0), l.index(xs[2] / rows * rows), rows, y0 -> blockOf(op, l, s, part, images, cols, out, image, y0, rows, xs, ws, os));
+        l.forRange(l.index(0), l.index(xs[2] / rows * rows), rows, y0 -> blockOf(op, l, s, part, images, cols, out, image, y0, rows, xs, ws, os));
         if (xs[2] % rows != 0) blockOf(op, l, last, part, images, cols, out, image, l.index(xs[2] / rows * rows), xs[2] % rows, xs, ws, os);
       };
       if (groups == 1) group.accept(l.index(0));
-      else forRange(l, l.index(0), l.index(groups), 1, group);
+      else l.forRange(l.index(0), l.index(groups), 1, group);
     });
   }
 
@@ -106,7 +104,7 @@ final class VectorConvTranspose {
     l.parallelForEach(new long[] {ws[1]}, ws[2] * ws[3] * n, oc -> {
       Value inGroup = oc.getFirst();
       Value channel = l.add(part.firstOutput(), inGroup);
-      forRange(serial, l.index(0), l.index(ws[2]), 1, i -> forRange(serial, l.index(0), l.index(ws[3]), 1, j -> {
+      serial.forRange(l.index(0), l.index(ws[2]), 1, i -> serial.forRange(l.index(0), l.index(ws[3]), 1, j -> {
         Value row = l.add(l.mul(l.add(l.mul(inGroup, l.index(ws[2])), i), l.index(ws[3])), j);
         // Input rows y land on output row y * sh + i * dh - ph, inside for y in [yLo, yHi).
         Value rowShift = l.sub(l.mul(i, l.index(dl[0])), l.index(pd[0]));
@@ -115,10 +113,10 @@ final class VectorConvTranspose {
         Value yHi = l.minsi(l.add(y0, l.index(rows)), ceilDiv(l, l.sub(l.index(os[2]), rowShift), st[0]));
         Value xLo = l.maxsi(l.index(0), ceilDiv(l, l.sub(l.index(0), colShift), st[1]));
         Value xHi = l.minsi(l.index(xs[3]), ceilDiv(l, l.sub(l.index(os[3]), colShift), st[1]));
-        forRange(serial, yLo, yHi, 1, y -> {
+        serial.forRange(yLo, yHi, 1, y -> {
           Value oy = l.add(l.mul(y, l.index(st[0])), rowShift);
           Value base = l.mul(l.sub(y, y0), l.index(xs[3]));
-          forRange(serial, xLo, xHi, 1, xx -> {
+          serial.forRange(xLo, xHi, 1, xx -> {
             List<Value> at = List.of(image, channel, oy, l.add(l.mul(xx, l.index(st[1])), colShift));
             l.store(l.add(l.load(out, at), l.load(cols, List.of(row, l.add(base, xx)))), out, at);
           });
@@ -141,11 +139,4 @@ final class VectorConvTranspose {
     return d == 1 ? a : l.floorDivsi(l.add(a, l.index(d - 1)), l.index(d));
   }
 
-  /** A loop over [from, to) by {@code step}: none when empty. */
-  private static void forRange(Loops l, Value from, Value to, long step, Consumer<Value> body) {
-    ForOp.create(l.builder(), l.location(), from, to, l.index(step), List.of(), (in, v, args) -> {
-      body.accept(v);
-      return List.of();
-    });
-  }
 }

@@ -21,7 +21,8 @@ import java.util.List;
  * tile is that many vector loads along the input's rows, transposed in registers by
  * vector.shuffle (log2(width) rounds that swap the off-diagonal blocks of each pair of rows)
  * and stored as vectors along the result's rows; the partial tiles at the ends, and every tile
- * without vectors, are scalar loops within the tile, whose lines stay in the L1 cache.
+ * on a scalar target but a long-vector one, are scalar loops within the tile, whose lines stay
+ * in the L1 cache.
  */
 public final class TransposeLowering extends NnLowering<TransposeOp> {
   private final TargetDescription target;
@@ -45,7 +46,8 @@ public final class TransposeLowering extends NnLowering<TransposeOp> {
     int width = target.vectorWidth();
     boolean vectors = width > 1 && Long.bitCount(width) == 1 && element(x).equals(FloatType.F32);
     long tile = vectors ? width : SCALAR_TILE;
-    if (reads == last || ys[last] < tile || ys[reads] < tile) {
+    // A long-vector machine (the VE) vectorizes the plain nest's long inner loop itself.
+    if (reads == last || ys[last] < tile || ys[reads] < tile || !vectors && target.vectorLength() > 0) {
       l.parallelForEach(ys, 1, iv -> l.store(l.load(x, source(perm, iv)), y, iv));
       return;
     }

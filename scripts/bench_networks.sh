@@ -14,7 +14,7 @@ while [[ $# -gt 0 && "$1" == --* ]]; do
   esac
 done
 nets=("$@")
-if [[ ${#nets[@]} -eq 0 ]]; then nets=(resnet50 vgg19 densenet121 inception_v1 squeezenet11 shufflenet_v2 mobilenet_v2 ocr_cnn text_recognizer mlp_head unet); fi
+if [[ ${#nets[@]} -eq 0 ]]; then nets=(resnet50 vgg19 densenet121 inception_v1 squeezenet11 shufflenet_v2 mobilenet_v2 efficientnet_b0 ocr_cnn text_recognizer mlp_head unet); fi
 echo "| network | batch | SOL ms | ORT ms | SOL/ORT |"
 echo "| --- | --- | --- | --- | --- |"
 for net in "${nets[@]}"; do

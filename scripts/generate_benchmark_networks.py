@@ -5,7 +5,7 @@
 
 The architectures follow the published ones layer by layer (the torchvision / ONNX model zoo
 variants): ResNet-50, VGG-19, DenseNet-121, Inception-v1 (GoogLeNet, with LRN), SqueezeNet 1.1,
-ShuffleNet v2 x1.0 and MobileNet-v2; beside them two small ones of the kinds that are bound by
+ShuffleNet v2 x1.0, MobileNet-v2 and EfficientNet-B0; beside them two small ones of the kinds that are bound by
 memory and overheads: a CRNN-style OCR CNN on a 1 x 32 x 128 text line (ocr_cnn) and a tiny MLP
 classifier head on 512 features (mlp_head); a mobile text-line recognizer (text_recognizer); and a
 small U-Net-style segmentation network on 3 x 128 x 128 (unet: transposed convolution, Resize,
@@ -231,6 +231,35 @@ def mobilenet_v2():
     return n, n.classifier(x, 1280)
 
 
+def efficientnet_b0():
+    """EfficientNet-B0 (torchvision's layout): MBConv blocks with depthwise 3x3 and 5x5 windows,
+    squeeze-and-excitation (global pool, two 1x1 convolutions, sigmoid, scale) and SiLU written
+    as x * sigmoid(x), as exporters write it."""
+    n = Net("efficientnet_b0", 12)
+
+    def silu(v):
+        return n.op("Mul", [v, n.op("Sigmoid", [v])])
+
+    x = silu(n.conv_bn("input", 3, 32, 3, 2, act=None))
+    c = 32
+    for t, cout, repeats, stride, k in [(1, 16, 1, 1, 3), (6, 24, 2, 2, 3), (6, 40, 2, 2, 5), (6, 80, 3, 2, 3),
+                                        (6, 112, 3, 1, 5), (6, 192, 4, 2, 5), (6, 320, 1, 1, 3)]:
+        for r in range(repeats):
+            s = stride if r == 0 else 1
+            hidden = c * t
+            y = x if t == 1 else silu(n.conv_bn(x, c, hidden, 1, pad=0, act=None))
+            y = silu(n.conv_bn(y, hidden, hidden, k, s, group=hidden, act=None))
+            squeeze = max(1, c // 4)
+            se = silu(n.conv(n.op("GlobalAveragePool", [y]), hidden, squeeze, 1, pad=0))
+            y = n.op("Mul", [y, n.op("Sigmoid", [n.conv(se, squeeze, hidden, 1, pad=0)])])
+            residual = s == 1 and c == cout
+            y = n.conv_bn(y, hidden, cout, 1, pad=0, act=None, gamma=0.2 if residual else 1.0)
+            x = n.op("Add", [x, y]) if residual else y
+            c = cout
+    x = silu(n.conv_bn(x, c, 1280, 1, pad=0, act=None))
+    return n, n.classifier(x, 1280)
+
+
 def ocr_cnn():
     """A small text-line recognizer's CNN (CRNN-style, as mobile OCR models have it): a 32 x 128
     gray line, conv/BN/ReLU stages with pooling that keeps the width longer, then per-column
@@ -338,7 +367,8 @@ def unet():
     return n, n.op("Reshape", [x, n.tensor(np.array([0, 128, 128], np.int64))])
 
 
-NETWORKS = {f.__name__: f for f in [resnet50, vgg19, densenet121, inception_v1, squeezenet11, shufflenet_v2, mobilenet_v2]}
+NETWORKS = {f.__name__: f for f in [resnet50, vgg19, densenet121, inception_v1, squeezenet11, shufflenet_v2, mobilenet_v2,
+                                    efficientnet_b0]}
 # Small networks: name -> (builder, input shape without the batch, output size).
 SMALL = {"ocr_cnn": (ocr_cnn, (1, 32, 128), 96 * 32), "mlp_head": (mlp_head, (512,), 10),
          "text_recognizer": (text_recognizer, (3, 48, 320), (80, 6625)), "unet": (unet, (3, 128, 128), (128, 128))}

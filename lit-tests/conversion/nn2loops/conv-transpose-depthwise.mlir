@@ -10,7 +10,7 @@
 // 1 from input row 0 (window row 3 would read row -1). Its even columns take taps 1 and 3,
 // from input columns x and x - 1 (a vector moved right by one lane, a zero coming in), its odd
 // columns taps 0 and 2, from x + 1 and x; two shuffles interleave them into columns 0-3 and
-// 4-7. The last vector of the 14-column row is masked. Rows 2, 4, 6 (input rows q and q - 1)
+// 4-7. The last vector of the 14-column row is masked. Rows 2, 4, 6, 8 (input rows q and q - 1)
 // are a loop.
 // CHECK-LABEL: "func.func"
 // CHECK-NOT: "memref.collapse_shape"
@@ -52,8 +52,28 @@
   "func.return"(%0) : (tensor<2x2x12x10xf32>) -> ()
 }) {function_type = (tensor<2x2x4x9xf32>, tensor<2x1x2x3xf32>, tensor<2xf32>) -> tensor<2x2x12x10xf32>, sym_name = "depthwise_strides_3_1"} : () -> ()
 
+// An end padding longer than the input's rows: the one output row reads input row 0 only
+// (window rows 1 and 2 would read rows -1 and -2), and no loop runs past it.
+"func.func"() ({
+^bb0(%x: tensor<1x2x1x4xf32>, %w: tensor<2x1x3x3xf32>):
+  %0 = "nn.conv_transpose"(%x, %w) {pads = array<i64: 0, 0, 2, 0>, group = 2 : i64} : (tensor<1x2x1x4xf32>, tensor<2x1x3x3xf32>) -> tensor<1x2x1x6xf32>
+  "func.return"(%0) : (tensor<1x2x1x6xf32>) -> ()
+}) {function_type = (tensor<1x2x1x4xf32>, tensor<2x1x3x3xf32>) -> tensor<1x2x1x6xf32>, sym_name = "depthwise_long_end_pad"} : () -> ()
+
+// Stride 2 along the rows with a window one column wide: the odd output columns take no tap
+// (the bias alone).
+"func.func"() ({
+^bb0(%x: tensor<1x3x4x9xf32>, %w: tensor<3x1x3x1xf32>, %b: tensor<3xf32>):
+  %0 = "nn.conv_transpose"(%x, %w, %b) {strides = array<i64: 1, 2>, pads = array<i64: 1, 0, 1, 0>, group = 3 : i64} : (tensor<1x3x4x9xf32>, tensor<3x1x3x1xf32>, tensor<3xf32>) -> tensor<1x3x4x17xf32>
+  "func.return"(%0) : (tensor<1x3x4x17xf32>) -> ()
+}) {function_type = (tensor<1x3x4x9xf32>, tensor<3x1x3x1xf32>, tensor<3xf32>) -> tensor<1x3x4x17xf32>, sym_name = "depthwise_narrow_window"} : () -> ()
+
 // Interpreting the module on random inputs before and after each pass gives the same results.
 // EQUIV-NOT: changed the results
 // EQUIV: sym_name = "depthwise_4x4"
 // EQUIV-NOT: changed the results
 // EQUIV: sym_name = "depthwise_strides_3_1"
+// EQUIV-NOT: changed the results
+// EQUIV: sym_name = "depthwise_long_end_pad"
+// EQUIV-NOT: changed the results
+// EQUIV: sym_name = "depthwise_narrow_window"

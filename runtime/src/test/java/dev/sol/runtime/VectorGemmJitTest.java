@@ -425,7 +425,8 @@ class VectorGemmJitTest {
    * Depthwise transposed convolutions as a direct kernel (DepthwiseConvTranspose): 4 x 4 with
    * stride 2 (rows not a whole number of vectors), an odd 3 x 3 window with output padding,
    * 2 x 2 without padding, stride 1 along the row and 3 down it with asymmetric padding,
-   * output rows that no window row reaches, and two threads over 64 channels at 64 x 64.
+   * output rows that no window row reaches, an end padding longer than the input, a window
+   * narrower than the stride, and two threads over 64 channels at 64 x 64.
    */
   @Test void depthwiseTransposedConvolutionsGather() throws Exception {
     check("deconv_dw_4x4", List.of(shape(2, 5, 9, 13), shape(5, 1, 4, 4), shape(5)), shape(2, 5, 18, 26),
@@ -438,6 +439,10 @@ class VectorGemmJitTest {
         "\"nn.conv_transpose\"(%arg0, %arg1)", "{strides = array<i64: 3, 1>, pads = array<i64: 2, 0, 1, 1>, group = 2 : i64}");
     check("deconv_dw_uncovered_rows", List.of(shape(1, 2, 3, 8), shape(2, 1, 1, 2)), shape(1, 2, 9, 16),
         "\"nn.conv_transpose\"(%arg0, %arg1)", "{strides = array<i64: 3, 2>, output_padding = array<i64: 2, 0>, group = 2 : i64}");
+    check("deconv_dw_long_end_pad", List.of(shape(1, 2, 1, 4), shape(2, 1, 3, 3)), shape(1, 2, 1, 6), "\"nn.conv_transpose\"(%arg0, %arg1)",
+        "{pads = array<i64: 0, 0, 2, 0>, group = 2 : i64}");
+    check("deconv_dw_narrow_window", List.of(shape(1, 3, 4, 9), shape(3, 1, 3, 1), shape(3)), shape(1, 3, 4, 17),
+        "\"nn.conv_transpose\"(%arg0, %arg1, %arg2)", "{strides = array<i64: 1, 2>, pads = array<i64: 1, 0, 1, 0>, group = 3 : i64}");
     check("deconv_dw_threads", List.of(shape(1, 64, 64, 64), shape(64, 1, 4, 4), shape(64)), shape(1, 64, 128, 128),
         "\"nn.conv_transpose\"(%arg0, %arg1, %arg2)", "{strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>, group = 64 : i64}", null, null,
         new SolOptions().threads(2).parallelWork(1), 1e-5);

@@ -36,13 +36,20 @@ final class DepthwiseConvTranspose {
     ShapedType w = op.operandType(1);
     long[] st = op.strides();
     long[] dl = op.dilations();
-    return t.vectorizes() && t.vectorWidth() > 1 && x.element().equals(FloatType.F32) && x.rank() == 4 && op.group() > 1
-        && op.group() == x.shape()[1] && w.shape()[1] == 1 && dl[0] == 1 && dl[1] == 1 && (st[1] == 1 || st[1] == 2)
-        && w.shape()[2] * w.shape()[3] <= MAX_TAPS;
+    if (!(t.vectorizes() && Long.bitCount(t.vectorWidth()) == 1 && x.element().equals(FloatType.F32) && x.rank() == 4 && op.group() > 1
+        && op.group() == x.shape()[1] && w.shape()[1] == 1 && dl[0] == 1 && dl[1] == 1 && (st[1] == 1 || st[1] == 2))) {
+      return false;
+    }
+    ShapedType y = (ShapedType) op.result(0).type();
+    long vectorsPerRow = Math.ceilDiv(y.shape()[3], st[1] * t.vectorWidth()) * st[1];
+    return vectorsPerRow * w.shape()[2] * w.shape()[3] / (st[0] * st[1]) <= MAX_ROW_TAPS;
   }
 
-  /** The largest window unrolled (each output row's code holds every tap of its phase once per vector of outputs). */
-  private static final long MAX_TAPS = 64;
+  /**
+   * The most taps one output row's code may hold: a row is unrolled, each vector of outputs
+   * summing its phase's taps (a 4 x 4 window with stride 2 on a 128-wide row at 16 lanes: 64).
+   */
+  private static final long MAX_ROW_TAPS = 2048;
 
   static void lower(ConvTransposeOp op, Loops l, Value x, Value w, Value bias, Value out, TargetDescription t) {
     long[] xs = ((MemRefType) x.type()).shape();
@@ -74,8 +81,8 @@ final class DepthwiseConvTranspose {
           first = Math.max(first, -r[1]);
           last = Math.min(last, xs[2] - r[1]);
         }
-        last = Math.max(first, Math.min(last, count));
         first = Math.min(first, count);
+        last = Math.max(first, Math.min(last, count));
         for (long q = 0; q < first; q++) plane.row(l.index(phase + sh * q), l.index(q), inside(rows, q, xs[2]));
         long from = first;
         long ph0 = phase;

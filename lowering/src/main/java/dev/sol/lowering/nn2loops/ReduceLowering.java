@@ -23,6 +23,7 @@ import dev.sol.lowering.Loops;
 import dev.sol.lowering.TargetDescription;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -71,10 +72,7 @@ public final class ReduceLowering<T extends ReduceOp> extends NnLowering<T> {
       return;
     }
     long[] block = columnBlock(reduced);
-    if (t.equals(FloatType.F32) && width > 1 && block != null && Arrays.stream(s, (int) block[1], s.length).reduce(1, (p, q) -> p * q) >= width) {
-      columns(l, in, out.getFirst(), block, kind, init, width);
-      return;
-    }
+    if (t.equals(FloatType.F32) && width > 1 && block != null && columns(l, in, out.getFirst(), block, kind, init, width)) return;
     l.parallelForEach(kept, total, iv -> {
       Value start = !(element instanceof IntegerType) ? l.constant(init, t) : switch (kind) {
         case MAX -> l.integer(Integers.lowest(element), t);
@@ -84,13 +82,7 @@ public final class ReduceLowering<T extends ReduceOp> extends NnLowering<T> {
       Value acc = l.reduce(red, start, (kv, a) -> {
         List<Value> idx = new ArrayList<>();
         for (int d = 0; d < s.length; d++) idx.add(reduced[d] ? kv.get(d) : iv.get(d));
-        Value v = l.load(in, idx);
-        return switch (kind) {
-          case MAX -> l.maxWithNaN(a, v);
-          case MIN -> l.min(a, v);
-          case PROD -> l.mul(a, v);
-          case SUM, MEAN -> l.add(a, v);
-        };
+        return combine(l, kind, a, l.load(in, idx));
       });
       if (kind == Reductions.Kind.MEAN) acc = l.div(acc, l.constant(total, t));
       List<Value> dst = new ArrayList<>();
@@ -150,13 +142,15 @@ public final class ReduceLowering<T extends ReduceOp> extends NnLowering<T> {
    * load per row (the last vector of a row masked). The scalar loops read one element per
    * output and row, a row apart: 0.12 ms for a mean over 96 channels at 56 x 56. Each output
    * still combines its inputs in row order, as the scalar loops did, so the results are the
-   * same bit for bit.
+   * same bit for bit. False, and nothing emitted, when the kept part after the run is shorter
+   * than a vector.
    */
-  private static void columns(Loops l, Value in, Value out, long[] block, Reductions.Kind kind, double init, int width) {
+  private static boolean columns(Loops l, Value in, Value out, long[] block, Reductions.Kind kind, double init, int width) {
     long[] s = shape(in);
     long outer = Arrays.stream(s, 0, (int) block[0]).reduce(1, (p, q) -> p * q);
     long count = Arrays.stream(s, (int) block[0], (int) block[1]).reduce(1, (p, q) -> p * q);
     long inner = Arrays.stream(s, (int) block[1], s.length).reduce(1, (p, q) -> p * q);
+    if (inner < width) return false;
     Value rows = ExpandShapeOp.create(l.builder(), l.location(), new MemRefType(new long[] {outer, count, inner}, FloatType.F32), l.flatten(in),
         new int[] {0, 1, 2}).result();
     Value results = ExpandShapeOp.create(l.builder(), l.location(), new MemRefType(new long[] {outer, inner}, FloatType.F32), l.flatten(out),
@@ -164,9 +158,9 @@ public final class ReduceLowering<T extends ReduceOp> extends NnLowering<T> {
     VectorType vt = new VectorType(new long[] {width}, FloatType.F32);
     long span = (long) COLUMN_VECTORS * width;
     long blocks = inner / span;
-    ColumnBlock columnBlock = (o, first, vectors, last) -> {
+    ColumnBlock emitBlock = (o, first, vectors, last) -> {
       Value start = BroadcastOp.create(l.builder(), l.location(), vt, l.constant(init, FloatType.F32)).result();
-      List<Value> starts = java.util.Collections.nCopies(vectors, start);
+      List<Value> starts = Collections.nCopies(vectors, start);
       ForOp loop = ForOp.create(l.builder(), l.location(), l.index(0), l.index(count), l.index(1), starts, (in2, r, acc) -> {
         List<Value> next = new ArrayList<>();
         for (int k = 0; k < vectors; k++) {
@@ -187,12 +181,13 @@ public final class ReduceLowering<T extends ReduceOp> extends NnLowering<T> {
       }
     };
     if (blocks > 0) {
-      l.parallelForEach(new long[] {outer, blocks}, count * span, iv -> columnBlock.emit(iv.get(0), l.mul(iv.get(1), l.index(span)), COLUMN_VECTORS, false));
+      l.parallelForEach(new long[] {outer, blocks}, count * span, iv -> emitBlock.emit(iv.get(0), l.mul(iv.get(1), l.index(span)), COLUMN_VECTORS, false));
     }
     long rest = inner - blocks * span;
     if (rest > 0) {
-      l.parallelForEach(new long[] {outer}, count * rest, iv -> columnBlock.emit(iv.getFirst(), l.index(blocks * span), (int) Math.ceilDiv(rest, width), true));
+      l.parallelForEach(new long[] {outer}, count * rest, iv -> emitBlock.emit(iv.getFirst(), l.index(blocks * span), (int) Math.ceilDiv(rest, width), true));
     }
+    return true;
   }
 
   /** The loops of one block of columns of {@link #columns}: output row o, {@code vectors} vectors from column first; the last block's last vector is masked. */

@@ -41,6 +41,10 @@ public final class TransposeLowering extends NnLowering<TransposeOp> {
     Value y = out.getFirst();
     long[] ys = shape(y);
     int last = perm.length - 1;
+    if (last < 1) {
+      l.parallelForEach(ys, 1, iv -> l.store(l.load(x, source(perm, iv)), y, iv));
+      return;
+    }
     int reads = 0;
     while (perm[reads] != last) reads++;
     int width = target.vectorWidth();

@@ -144,8 +144,9 @@ public final class ConvertNnToLoopsPass implements Pass<ConvertNnToLoopsPass.Opt
   /** A private constant global of {@code module} aligned to 64 bytes whose elements are {@code value}'s, or null. */
   private static GlobalOp sameConstant(Operation module, DenseElementsAttr value) {
     for (Operation op : module.region(0).entryBlock()) {
+      // The hashes (cached, sampled) first: a network's tables are mostly of a few shapes.
       if (op instanceof GlobalOp g && g.isConstant() && "private".equals(g.visibility()) && g.alignment().orElse(0) == 64
-          && value.equals(g.initialValue())) {
+          && g.initialValue() != null && g.initialValue().hashCode() == value.hashCode() && value.equals(g.initialValue())) {
         return g;
       }
     }

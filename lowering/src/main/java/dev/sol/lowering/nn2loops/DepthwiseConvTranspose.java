@@ -67,8 +67,8 @@ final class DepthwiseConvTranspose {
       Value start = BroadcastOp.create(l.builder(), l.location(), vt, weights.bias()).result();
       Plane plane = new Plane(l, x, out, image, c, xs, ws, os, op.strides()[1], op.pads()[1], vt, taps, start);
       for (long phase = 0; phase < Math.min(sh, os[2]); phase++) {
-        // Output rows oy = phase + sh q; window row i reaches them from input row q + rowOffset[i]
-        // when phase + ph - i is a multiple of sh.
+        // Output rows oy = phase + sh q; window row i reaches them when phase + ph - i is a
+        // multiple of sh, from input row q + (phase + ph - i) / sh: rows holds {i, that offset}.
         List<long[]> rows = new ArrayList<>();
         for (long i = 0; i < ws[2]; i++) {
           if (Math.floorMod(phase + ph - i, sh) == 0) rows.add(new long[] {i, Math.floorDiv(phase + ph - i, sh)});

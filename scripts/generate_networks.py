@@ -12,7 +12,8 @@ convolutions, Resize, skip connections), an audio CNN (1-D convolutions, a resid
 pooling), a style-transfer network (InstanceNormalization, a padded transposed convolution) and
 a segmenter whose output is the ArgMax over its class scores (i64); then single-operator LSTM,
 GRU and RNN cases (rnn_*, several outputs each) and a CRNN-style recognizer with a
-bidirectional LSTM, and an EfficientNet-style network (SiLU, squeeze-and-excitation).
+bidirectional LSTM, an EfficientNet-style network (SiLU, squeeze-and-excitation), and Einsum
+cases (op_einsum_*).
 
     python3 scripts/generate_networks.py [NAME...]     # all, or only the named ones
 """
@@ -413,8 +414,30 @@ def efficientnet():
     n.save(n.head(silu(n.conv(x, 24, 32, 1, pad=0)), 32))
 
 
+def einsum():
+    """Einsum (op_einsum_* folders), which SOL imports as transposes, reshapes, sums and batched
+    products: attention scores, an implicit output, a transpose, a full sum, an outer product,
+    ellipses (one operand without), three operands, a letter summed away before the product."""
+    def case(name, equation, x, *others):
+        inits = [numpy_helper.from_array(v, f"b{i}") for i, v in enumerate(others)]
+        node = helper.make_node("Einsum", ["input"] + [f"b{i}" for i in range(len(others))], ["y"], name=name, equation=equation)
+        save_case(f"op_einsum_{name}", [node], inits, x, ["y"], opset=12)
+
+    arr = lambda *shape: rng.standard_normal(shape).astype(np.float32)
+    case("attention_scores", "bhid,bhjd->bhij", arr(2, 3, 5, 4), arr(2, 3, 6, 4))
+    case("matmul_implicit", "ij,jk", arr(3, 4), arr(4, 5))
+    case("transpose", "bchw->bhwc", arr(1, 3, 4, 5))
+    case("sum_all", "ij->", arr(3, 4))
+    case("outer", "i,j->ij", arr(4), arr(5))
+    case("ellipsis", "...ij,...jk->...ik", arr(2, 3, 4, 5), arr(2, 3, 5, 6))
+    case("ellipsis_one_side", "...ij,jk->...ki", arr(2, 4, 5), arr(5, 3))
+    case("three_operands", "ij,jk,kl->il", arr(3, 4), arr(4, 5), arr(5, 2))
+    case("sum_before_product", "bij,bjk->bk", arr(2, 3, 4), arr(2, 4, 5))
+    case("dot_per_row", "bn,bn->b", arr(3, 7), arr(3, 7))
+
+
 FIRST = [resnet, densenet, inception, vgg, alexnet, mobilenet, shufflenet, squeezenet]
-LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17, efficientnet: 18}
+LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17, efficientnet: 18, einsum: 19}
 wanted = set(sys.argv[1:])
 for build in FIRST + list(LATER):
     if build in LATER:

@@ -42,3 +42,10 @@
 // RUN: not %sol-import %S/Inputs/bad/avg_pool_huge_window.onnx 2>&1 | FileCheck %s --check-prefix=AVG
 // AVG: sol-import: error: {{.*}}avg_pool_huge_window.onnx: node 'pool' (AveragePool): the window of 9999800001 taps is larger than the input (16 positions) and SOL's limit of 16777216
 
+// Einsum that SOL does not import says what it cannot do, naming the node:
+// RUN: not %sol-import %S/Inputs/bad/einsum_diagonal.onnx 2>&1 | FileCheck %s --check-prefix=EINSUMDIAG
+// EINSUMDIAG: sol-import: error: {{.*}}einsum_diagonal.onnx: node 'einsum' (Einsum): operand #0 repeats index 'i' (a diagonal or trace), which is not supported
+// RUN: not %sol-import %S/Inputs/bad/einsum_sizes.onnx 2>&1 | FileCheck %s --check-prefix=EINSUMSIZES
+// EINSUMSIZES: sol-import: error: {{.*}}einsum_sizes.onnx: node 'einsum' (Einsum): index 'j' has size 3 in an operand before #1 and 4 in operand #1 (broadcasting is not supported)
+// RUN: not %sol-import %S/Inputs/bad/einsum_operands.onnx 2>&1 | FileCheck %s --check-prefix=EINSUMOPS
+// EINSUMOPS: sol-import: error: {{.*}}einsum_operands.onnx: node 'einsum' (Einsum): equation 'ij,jk->ik' names 2 operands, the node has 1 input

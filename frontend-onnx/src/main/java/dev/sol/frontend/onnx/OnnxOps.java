@@ -36,6 +36,7 @@ final class OnnxOps {
     SpatialOps.register();
     RecurrentOps.register();
     CompositeOps.register();
+    EinsumOps.register();
     unary("Relu", "nn.relu");
     unary("Sigmoid", "nn.sigmoid");
     unary("Tanh", "nn.tanh");

@@ -417,7 +417,9 @@ def efficientnet():
 def einsum():
     """Einsum (op_einsum_* folders), which SOL imports as transposes, reshapes, sums and batched
     products: attention scores, an implicit output, a transpose, a full sum, an outer product,
-    ellipses (one operand without), three operands, a letter summed away before the product."""
+    ellipses (one operand without, one in the middle of a term, an implicit output with one),
+    three operands (one letter in all three, upper case), a letter summed away before the
+    product, a dimension of size 1 that broadcasts, a scalar operand."""
     def case(name, equation, x, *others):
         inits = [numpy_helper.from_array(v, f"b{i}") for i, v in enumerate(others)]
         node = helper.make_node("Einsum", ["input"] + [f"b{i}" for i in range(len(others))], ["y"], name=name, equation=equation)
@@ -434,6 +436,11 @@ def einsum():
     case("three_operands", "ij,jk,kl->il", arr(3, 4), arr(4, 5), arr(5, 2))
     case("sum_before_product", "bij,bjk->bk", arr(2, 3, 4), arr(2, 4, 5))
     case("dot_per_row", "bn,bn->b", arr(3, 7), arr(3, 7))
+    case("broadcast", "...ij,...jk->...ik", arr(1, 3, 4, 5), arr(2, 3, 5, 6))
+    case("upper_case_three", "bIj,bjK,bKl->blI", arr(2, 3, 4), arr(2, 4, 5), arr(2, 5, 3))
+    case("ellipsis_middle", "i...j,j->...i", arr(3, 2, 4, 5), arr(5))
+    case("implicit_ellipsis", "...ij,...jk", arr(2, 3, 4), arr(2, 4, 5))
+    case("scalar_operand", "ij,->ij", arr(3, 4), np.array(2.5, np.float32))
 
 
 FIRST = [resnet, densenet, inception, vgg, alexnet, mobilenet, shufflenet, squeezenet]

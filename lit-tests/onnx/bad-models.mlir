@@ -46,6 +46,8 @@
 // RUN: not %sol-import %S/Inputs/bad/einsum_diagonal.onnx 2>&1 | FileCheck %s --check-prefix=EINSUMDIAG
 // EINSUMDIAG: sol-import: error: {{.*}}einsum_diagonal.onnx: node 'einsum' (Einsum): operand #0 repeats index 'i' (a diagonal or trace), which is not supported
 // RUN: not %sol-import %S/Inputs/bad/einsum_sizes.onnx 2>&1 | FileCheck %s --check-prefix=EINSUMSIZES
-// EINSUMSIZES: sol-import: error: {{.*}}einsum_sizes.onnx: node 'einsum' (Einsum): index 'j' has size 3 in an operand before #1 and 4 in operand #1 (broadcasting is not supported)
+// EINSUMSIZES: sol-import: error: {{.*}}einsum_sizes.onnx: node 'einsum' (Einsum): index 'j' has size 3 in operand #0 and 4 in another; only a size of 1 broadcasts
+// RUN: not %sol-import %S/Inputs/bad/einsum_no_output_ellipsis.onnx 2>&1 | FileCheck %s --check-prefix=EINSUMELL
+// EINSUMELL: sol-import: error: {{.*}}einsum_no_output_ellipsis.onnx: node 'einsum' (Einsum): equation '...ij->ij' has '...' in its operands but not in its output
 // RUN: not %sol-import %S/Inputs/bad/einsum_operands.onnx 2>&1 | FileCheck %s --check-prefix=EINSUMOPS
 // EINSUMOPS: sol-import: error: {{.*}}einsum_operands.onnx: node 'einsum' (Einsum): equation 'ij,jk->ik' names 2 operands, the node has 1 input

@@ -116,12 +116,14 @@ lstm("lstm_short_sequence", [3, 2, 4], [1, 8, 4], extra_inputs=["", "lens"],
 lstm("lstm_unknown_length", ["t", 1, 4], [1, 8, 4])
 lstm("lstm_too_long", [5000, 1, 4], [1, 8, 4])
 
-# Einsum: a diagonal (a letter twice in one operand), a letter of two sizes, an equation that
-# names more operands than the node has inputs.
+# Einsum: a diagonal (a letter twice in one operand), a letter of two sizes (neither 1), an
+# ellipsis the output leaves out, an equation that names more operands than the node has inputs.
 save("einsum_diagonal", [helper.make_node("Einsum", ["x"], ["y"], name="einsum", equation="ii->i")], [tensor("x", [3, 3])],
      [tensor("y", [3])], opset=12)
 save("einsum_sizes", [helper.make_node("Einsum", ["x", "w"], ["y"], name="einsum", equation="ij,jk->ik")], [tensor("x", [2, 3])],
      [tensor("y", [2, 5])], [helper.make_tensor("w", TensorProto.FLOAT, [4, 5], [0.0] * 20)], opset=12)
+save("einsum_no_output_ellipsis", [helper.make_node("Einsum", ["x"], ["y"], name="einsum", equation="...ij->ij")],
+     [tensor("x", [2, 3, 4])], [tensor("y", [3, 4])], opset=12)
 save("einsum_operands", [helper.make_node("Einsum", ["x"], ["y"], name="einsum", equation="ij,jk->ik")], [tensor("x", [2, 3])],
      [tensor("y", [2, 3])], opset=12)
 

@@ -21,10 +21,10 @@ import java.util.Map;
  * are its batch, those both name and nothing later keeps are contracted, and each operand's own
  * letters are the product's rows or columns. Transposes and reshapes put the letters in that
  * order and back, and a last transpose gives the output's order. {@code ...} stands for the
- * same leading dimensions in every operand that has it (aligned from the right, as NumPy does,
- * each of the same size). Without {@code ->}, the output is the ellipsis' dimensions, then the
- * letters named once, in alphabetical order. A letter repeated within one operand (a diagonal or
- * a trace) and dimensions of different sizes for one letter are reported as unsupported.
+ * same leading dimensions in every operand that has it (aligned from the right, as NumPy does);
+ * a dimension of size 1 broadcasts against a larger one of the same letter. Without {@code ->}, the output is the
+ * ellipsis' dimensions, then the letters named once, in the order of their codes. A letter
+ * repeated within one operand (a diagonal or a trace) is reported as unsupported.
  */
 final class EinsumOps {
   private EinsumOps() {}
@@ -51,45 +51,50 @@ final class EinsumOps {
     }
     int ellipsis = 0;
     long[][] shapes = new long[specs.length][];
+    String[] named = new String[specs.length];
     for (int i = 0; i < specs.length; i++) {
       shapes[i] = shapeOf(n.required(i));
       for (long d : shapes[i]) if (d < 0) throw n.error("operand #" + i + " has a dynamic shape; give static shapes (--shape)");
-      int named = letters(n, specs[i], equation).length();
-      int extra = shapes[i].length - named;
+      named[i] = letters(n, specs[i], equation);
+      int extra = shapes[i].length - named[i].length();
       if (specs[i].contains("...") ? extra < 0 : extra != 0) {
-        throw n.error("operand #" + i + " has rank " + shapes[i].length + ", but its term '" + specs[i] + "' names " + named + " dimensions");
+        throw n.error("operand #" + i + " has rank " + shapes[i].length + ", but its term '" + specs[i] + "' names " + named[i].length() + " dimensions");
       }
       if (specs[i].contains("...")) ellipsis = Math.max(ellipsis, extra);
     }
-    List<Term> terms = new ArrayList<>();
+    // Each operand's letters, and each letter's size: the largest, a dimension of size 1 broadcasting.
+    String[] expanded = new String[specs.length];
     Map<Character, Long> sizes = new HashMap<>();
     for (int i = 0; i < specs.length; i++) {
-      String letters = expand(specs[i], shapes[i].length - letters(n, specs[i], equation).length(), ellipsis);
-      for (int d = 0; d < letters.length(); d++) {
-        char c = letters.charAt(d);
-        if (letters.indexOf(c) != d) throw n.error("operand #" + i + " repeats index '" + c + "' (a diagonal or trace), which is not supported");
-        Long size = sizes.putIfAbsent(c, shapes[i][d]);
-        if (size != null && size != shapes[i][d]) {
-          throw n.error("index '" + name(c) + "' has size " + size + " in an operand before #" + i + " and " + shapes[i][d] + " in operand #" + i
-              + " (broadcasting is not supported)");
-        }
+      expanded[i] = expand(specs[i], shapes[i].length - named[i].length(), ellipsis);
+      for (int d = 0; d < expanded[i].length(); d++) {
+        char c = expanded[i].charAt(d);
+        if (expanded[i].indexOf(c) != d) throw n.error("operand #" + i + " repeats index '" + name(c) + "' (a diagonal or trace), which is not supported");
+        sizes.merge(c, shapes[i][d], Math::max);
       }
-      terms.add(new Term(n.required(i), letters));
     }
-    if (sides.length == 2) letters(n, sides[1], equation);
-    String output = sides.length == 2 ? expand(sides[1], ellipsis, ellipsis) : implicitOutput(terms, ellipsis);
+    String output;
+    if (sides.length == 2) {
+      letters(n, sides[1], equation);
+      if (ellipsis > 0 && !sides[1].contains("...")) throw n.error("equation '" + equation + "' has '...' in its operands but not in its output");
+      output = expand(sides[1], ellipsis, ellipsis);
+    } else {
+      output = implicitOutput(expanded, ellipsis);
+    }
     for (int d = 0; d < output.length(); d++) {
       char c = output.charAt(d);
       if (output.indexOf(c) != d) throw n.error("the output repeats index '" + name(c) + "'");
       if (!sizes.containsKey(c)) throw n.error("the output's index '" + name(c) + "' is in no operand");
     }
+    List<Term> terms = new ArrayList<>();
+    for (int i = 0; i < specs.length; i++) terms.add(broadcast(n, i, new Term(n.required(i), expanded[i]), shapes[i], sizes));
     Term acc = sum(n, terms.getFirst(), needed(terms, 1, output));
     for (int i = 1; i < terms.size(); i++) {
       String later = needed(terms, i + 1, output);
       Term next = sum(n, terms.get(i), acc.letters() + later);
       acc = product(n, acc, next, later, sizes);
     }
-    acc = sum(n, acc, output);
+    // Every letter left is one the output names: each product keeps only what later needs.
     return List.of(transpose(n, acc, output).value());
   }
 
@@ -97,7 +102,10 @@ final class EinsumOps {
   private static String letters(NodeImporter n, String spec, String equation) throws ImportException {
     String letters = spec.replaceFirst("\\.\\.\\.", "");
     for (char c : letters.toCharArray()) {
-      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) throw n.error("equation '" + equation + "' has '" + c + "' where an index letter belongs");
+      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
+        String shown = c < ' ' || c > '~' ? String.format("\\u%04x", (int) c) : String.valueOf(c);
+        throw n.error("equation '" + equation + "' has '" + shown + "' where an index letter belongs");
+      }
     }
     return letters;
   }
@@ -111,14 +119,38 @@ final class EinsumOps {
     return spec.substring(0, at) + dims + spec.substring(at + 3);
   }
 
-  /** The output of an equation without "->": the ellipsis' dimensions, then the letters named once, sorted. */
-  private static String implicitOutput(List<Term> terms, int ellipsis) {
+  /**
+   * The output of an equation without "->": the ellipsis' dimensions, then the letters named
+   * once, in the order of their codes (upper case before lower case, as NumPy orders them).
+   */
+  private static String implicitOutput(String[] terms, int ellipsis) {
     StringBuilder out = new StringBuilder();
     for (int k = 0; k < ellipsis; k++) out.append((char) (ELLIPSIS + k));
     Map<Character, Integer> uses = new HashMap<>();
-    for (Term t : terms) for (char c : t.letters().toCharArray()) uses.merge(c, 1, Integer::sum);
+    for (String t : terms) for (char c : t.toCharArray()) uses.merge(c, 1, Integer::sum);
     uses.keySet().stream().filter(c -> c < ELLIPSIS && uses.get(c) == 1).sorted().forEach(out::append);
     return out.toString();
+  }
+
+  /**
+   * Operand #i with its dimensions of size 1 whose letter is larger elsewhere (which broadcast)
+   * reshaped away; any other size that differs from the letter's is an error.
+   */
+  private static Term broadcast(NodeImporter n, int i, Term t, long[] shape, Map<Character, Long> sizes) throws ImportException {
+    StringBuilder kept = new StringBuilder();
+    List<Long> keptShape = new ArrayList<>();
+    for (int d = 0; d < shape.length; d++) {
+      char c = t.letters().charAt(d);
+      long size = sizes.get(c);
+      if (shape[d] == size) {
+        kept.append(c);
+        keptShape.add(size);
+      } else if (shape[d] != 1) {
+        throw n.error("index '" + name(c) + "' has size " + shape[d] + " in operand #" + i + " and " + size + " in another; only a size of 1 broadcasts");
+      }
+    }
+    if (kept.length() == shape.length) return t;
+    return new Term(reshape(n, t.value(), keptShape.stream().mapToLong(Long::longValue).toArray()), kept.toString());
   }
 
   /** The letters that the terms from {@code from} on and the output name. */

@@ -358,7 +358,7 @@ def crnn():
 
 def composites():
     """Operators that SOL imports as compositions of nn ops (op_* folders): activations,
-    reductions, normalizations and data movement, with non-default attributes where they exist."""
+    reductions, normalizations, data movement and CumSum, with non-default attributes where they exist."""
     def case(name, op, x, inputs=(), opset=18, **attrs):
         inits = [numpy_helper.from_array(np.asarray(v), k) for k, v in inputs]
         node = helper.make_node(op, ["input"] + [k for k, _ in inputs], ["y"], name=name, **attrs)
@@ -393,6 +393,12 @@ def composites():
     save_case("op_range_added", [helper.make_node("Range", ["start", "limit", "delta"], ["r"], name="range"),
                                  helper.make_node("Add", ["input", "r"], ["y"], name="add")], bounds, img(2, 7), ["y"], opset=18)
     case("expand_int64", "Expand", rng.integers(-50, 50, (3, 1, 5)).astype(np.int64), [("shape", np.array([2, 1, 4, 1], np.int64))])
+    axis = lambda a: [("axis", np.array(a, np.int64))]
+    case("cumsum_axis1", "CumSum", img(2, 5, 3), axis(1))
+    case("cumsum_exclusive", "CumSum", img(3, 4), axis(0), exclusive=1)
+    case("cumsum_reverse", "CumSum", img(4, 3), axis(0), reverse=1)
+    case("cumsum_exclusive_reverse", "CumSum", img(2, 6), axis(-1), exclusive=1, reverse=1)
+    case("cumsum_int64", "CumSum", rng.integers(0, 2, (1, 9)).astype(np.int64), axis(1))
 
 
 def efficientnet():

@@ -17,7 +17,8 @@ import java.util.List;
  * exp and friends (PRelu, Elu, Selu, Celu, Mish, Softsign), the reductions ONNX defines on top
  * of a sum (ReduceL1, ReduceL2, ReduceSumSquare, ReduceLogSum, ReduceLogSumExp), LpNormalization
  * and GroupNormalization, DepthToSpace and SpaceToDepth as reshape-transpose-reshape, Expand
- * and Tile by broadcasting and concatenation, Mean, and Range of constant bounds. nn-fuse
+ * and Tile by broadcasting and concatenation, Mean, Range of constant bounds, and CumSum as a
+ * product with a triangle of ones. nn-fuse
  * then merges the element-wise parts into one loop nest, so none needs an op of its own.
  */
 final class CompositeOps {
@@ -63,6 +64,56 @@ final class CompositeOps {
     OnnxOps.CONVERTERS.put("Expand", CompositeOps::expand);
     OnnxOps.CONVERTERS.put("Tile", CompositeOps::tile);
     OnnxOps.CONVERTERS.put("Range", CompositeOps::range);
+    OnnxOps.CONVERTERS.put("CumSum", CompositeOps::cumSum);
+  }
+
+  /** The longest axis CumSum takes: its triangle of ones has this many squared elements. */
+  static final long MAX_CUMSUM_LENGTH = 4096;
+
+  /**
+   * CumSum as a product with a triangle of ones: the axis moved last, the rest flattened into
+   * rows, each row times T (L x L) with T[i][j] = 1 where input i counts towards output j (i <=
+   * j; i < j when exclusive; the other way round when reversed). Its L^2 multiply-adds per row
+   * are few at the lengths it is used for (position ids from an attention mask, a running sum
+   * over a short axis); axes longer than {@link #MAX_CUMSUM_LENGTH} are refused.
+   */
+  private static List<Value> cumSum(NodeImporter n) throws ImportException {
+    Value x = n.required(0);
+    long[] shape = shapeOf(x);
+    long[] axisValues = longs(n.constantInput(1, "the axis"));
+    if (axisValues.length != 1) throw n.error("the axis must hold one value, got " + axisValues.length);
+    if (shape.length == 0) throw n.error("expects an input of rank 1 or more");
+    for (long d : shape) if (d < 0) throw n.error("needs a static shape; give --shape");
+    int axis = Reductions.axis(axisValues[0], shape.length);
+    long length = shape[axis];
+    if (length > MAX_CUMSUM_LENGTH) throw n.error("an axis of " + length + " elements is longer than SOL's limit of " + MAX_CUMSUM_LENGTH);
+    boolean exclusive = n.intAttr("exclusive", 0) != 0;
+    boolean reverse = n.intAttr("reverse", 0) != 0;
+    double[] ones = new double[(int) (length * length)];
+    long[] onesAsLongs = new long[ones.length];
+    for (int i = 0; i < length; i++) {
+      for (int j = 0; j < length; j++) {
+        boolean counts = reverse ? (exclusive ? i > j : i >= j) : (exclusive ? i < j : i <= j);
+        ones[(int) (i * length + j)] = counts ? 1 : 0;
+        onesAsLongs[(int) (i * length + j)] = counts ? 1 : 0;
+      }
+    }
+    RankedTensorType triangleType = new RankedTensorType(new long[] {length, length}, element(x));
+    Value triangle = n.constantValue(element(x) instanceof FloatType ? DenseElementsAttr.ofDoubles(triangleType, ones)
+        : DenseElementsAttr.ofLongs(triangleType, onesAsLongs));
+    long[] perm = new long[shape.length];
+    long[] inverse = new long[shape.length];
+    long[] moved = new long[shape.length];
+    for (int d = 0, k = 0; d < shape.length; d++) if (d != axis) perm[k++] = d;
+    perm[shape.length - 1] = axis;
+    for (int d = 0; d < shape.length; d++) {
+      inverse[(int) perm[d]] = d;
+      moved[d] = shape[(int) perm[d]];
+    }
+    boolean last = axis == shape.length - 1;
+    Value rows = n.reshape(last ? x : n.transpose(x, perm), new long[] {Arrays.stream(shape).reduce(1, (a, b) -> a * b) / Math.max(1, length), length});
+    Value sums = n.reshape(n.emit("nn.matmul", List.of(rows, triangle), DictionaryAttr.EMPTY), moved);
+    return List.of(last ? sums : n.transpose(sums, inverse));
   }
 
   /** Input 0, which these compositions need as a floating-point tensor. */

@@ -68,7 +68,7 @@ final class CompositeOps {
   }
 
   /** The longest axis CumSum takes: its triangle of ones has this many squared elements. */
-  static final long MAX_CUMSUM_LENGTH = 4096;
+  static final long MAX_CUMSUM_LENGTH = 2048;
 
   /**
    * CumSum as a product with a triangle of ones: the axis moved last, the rest flattened into
@@ -80,7 +80,7 @@ final class CompositeOps {
   private static List<Value> cumSum(NodeImporter n) throws ImportException {
     Value x = n.required(0);
     long[] shape = shapeOf(x);
-    long[] axisValues = longs(n.constantInput(1, "the axis"));
+    long[] axisValues = n.requiredInts(1, "the axis");
     if (axisValues.length != 1) throw n.error("the axis must hold one value, got " + axisValues.length);
     if (shape.length == 0) throw n.error("expects an input of rank 1 or more");
     for (long d : shape) if (d < 0) throw n.error("needs a static shape; give --shape");
@@ -89,18 +89,16 @@ final class CompositeOps {
     if (length > MAX_CUMSUM_LENGTH) throw n.error("an axis of " + length + " elements is longer than SOL's limit of " + MAX_CUMSUM_LENGTH);
     boolean exclusive = n.intAttr("exclusive", 0) != 0;
     boolean reverse = n.intAttr("reverse", 0) != 0;
-    double[] ones = new double[(int) (length * length)];
-    long[] onesAsLongs = new long[ones.length];
+    long[] ones = new long[(int) (length * length)];
     for (int i = 0; i < length; i++) {
       for (int j = 0; j < length; j++) {
         boolean counts = reverse ? (exclusive ? i > j : i >= j) : (exclusive ? i < j : i <= j);
-        ones[(int) (i * length + j)] = counts ? 1 : 0;
-        onesAsLongs[(int) (i * length + j)] = counts ? 1 : 0;
+        if (counts) ones[(int) (i * length + j)] = 1;
       }
     }
     RankedTensorType triangleType = new RankedTensorType(new long[] {length, length}, element(x));
-    Value triangle = n.constantValue(element(x) instanceof FloatType ? DenseElementsAttr.ofDoubles(triangleType, ones)
-        : DenseElementsAttr.ofLongs(triangleType, onesAsLongs));
+    Value triangle = n.constantValue(element(x) instanceof FloatType ? DenseElementsAttr.ofDoubles(triangleType, Arrays.stream(ones).asDoubleStream().toArray())
+        : DenseElementsAttr.ofLongs(triangleType, ones));
     long[] perm = new long[shape.length];
     long[] inverse = new long[shape.length];
     long[] moved = new long[shape.length];

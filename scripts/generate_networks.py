@@ -12,8 +12,8 @@ convolutions, Resize, skip connections), an audio CNN (1-D convolutions, a resid
 pooling), a style-transfer network (InstanceNormalization, a padded transposed convolution) and
 a segmenter whose output is the ArgMax over its class scores (i64); then single-operator LSTM,
 GRU and RNN cases (rnn_*, several outputs each) and a CRNN-style recognizer with a
-bidirectional LSTM, an EfficientNet-style network (SiLU, squeeze-and-excitation), and Einsum
-cases (op_einsum_*).
+bidirectional LSTM, an EfficientNet-style network (SiLU, squeeze-and-excitation), Einsum cases
+(op_einsum_*) and TopK cases (op_topk_*).
 
     python3 scripts/generate_networks.py [NAME...]     # all, or only the named ones
 """
@@ -265,13 +265,14 @@ def segmenter():
     n.save(n.op("ArgMax", [x], axis=1, keepdims=0), elem_type=TensorProto.INT64)
 
 
-def save_case(name, nodes, inits, x, outputs, opset=14, reference=None):
+def save_case(name, nodes, inits, x, outputs, opset=14, reference=None, output_types=None):
     """One operator case (folder NAME): graph input "input" is x, the outputs are named and of
-    x's element type; reference(x) computes them instead of running the model (ONNX Runtime
-    lacks layout=1)."""
+    x's element type (or output_types'); reference(x) computes them instead of running the model
+    (ONNX Runtime lacks layout=1)."""
     elem = helper.np_dtype_to_tensor_dtype(x.dtype)
+    types = output_types or [elem] * len(outputs)
     graph = helper.make_graph(nodes, name, [helper.make_tensor_value_info("input", elem, list(x.shape))],
-                              [output_info(o, elem) for o in outputs], inits)
+                              [output_info(o, t) for o, t in zip(outputs, types)], inits)
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", opset)], producer_name="sol-generate-networks")
     model.ir_version = 8
     folder = os.path.join(OUT, name)
@@ -449,8 +450,31 @@ def einsum():
     case("scalar_operand", "ij,->ij", arr(3, 4), np.array(2.5, np.float32))
 
 
+def topk():
+    """TopK (op_topk_* folders): values and indices along the last, the first and a middle axis,
+    the smallest, ties (the smaller index first), int64 elements, k given as an attribute
+    (opset 9)."""
+    def case(name, x, k, opset=11, **attrs):
+        inputs = ["input"] if opset < 10 else ["input", "k"]
+        inits = [] if opset < 10 else [numpy_helper.from_array(np.array([k], np.int64), "k")]
+        if opset < 10:
+            attrs["k"] = k
+        node = helper.make_node("TopK", inputs, ["values", "indices"], name=name, **attrs)
+        save_case(f"op_topk_{name}", [node], inits, x, ["values", "indices"], opset=opset,
+                  output_types=[helper.np_dtype_to_tensor_dtype(x.dtype), TensorProto.INT64])
+
+    img = lambda *shape: rng.standard_normal(shape).astype(np.float32)
+    case("last_axis", img(3, 10), 4)
+    case("smallest_first_axis", img(6, 5), 3, axis=0, largest=0)
+    case("ties", np.array([[1, 3, 3, 2, 3, 0], [2, 2, 2, 2, 1, 1]], np.float32), 4)
+    case("smallest_ties", np.array([[1, 3, 3, 2, 3, 0], [2, 2, 2, 2, 1, 1]], np.float32), 5, largest=0)
+    case("int64", rng.integers(-5, 5, (2, 8)).astype(np.int64), 3)
+    case("middle_axis", img(2, 7, 3), 2, axis=1)
+    case("k_attribute", img(2, 6), 2, opset=9)
+
+
 FIRST = [resnet, densenet, inception, vgg, alexnet, mobilenet, shufflenet, squeezenet]
-LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17, efficientnet: 18, einsum: 19}
+LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17, efficientnet: 18, einsum: 19, topk: 20}
 wanted = set(sys.argv[1:])
 for build in FIRST + list(LATER):
     if build in LATER:

@@ -152,3 +152,12 @@
   %0 = "nn.argmin"(%a) {axis = 2 : i64} : (tensor<2x3xf32>) -> tensor<2x1xi64>
   "func.return"() : () -> ()
 }) {function_type = (tensor<2x3xf32>) -> (), sym_name = "f"} : () -> ()
+
+// -----
+
+"func.func"() ({
+^bb0(%a: tensor<2x3xf32>):
+  // expected-error @+1 {{'nn.top_k' op k = 4 is not in [0, 3], the length of axis 1}}
+  %v, %i = "nn.top_k"(%a) {k = 4 : i64} : (tensor<2x3xf32>) -> (tensor<2x4xf32>, tensor<2x4xi64>)
+  "func.return"() : () -> ()
+}) {function_type = (tensor<2x3xf32>) -> (), sym_name = "f"} : () -> ()

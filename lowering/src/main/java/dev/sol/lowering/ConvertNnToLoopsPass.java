@@ -87,7 +87,7 @@ public final class ConvertNnToLoopsPass implements Pass<ConvertNnToLoopsPass.Opt
         new SoftmaxLowering<>(SoftmaxOp.class, SoftmaxOp.SPEC, b, t), new SoftmaxLowering<>(LogSoftmaxOp.class, LogSoftmaxOp.SPEC, b, t),
         new ReduceLowering<>(ReduceSumOp.class, ReduceSumOp.SPEC, b, t), new ReduceLowering<>(ReduceMeanOp.class, ReduceMeanOp.SPEC, b, t),
         new ReduceLowering<>(ReduceMaxOp.class, ReduceMaxOp.SPEC, b, t),
-        new ArgReduceLowering<>(ArgMaxOp.class, ArgMaxOp.SPEC, b), new ArgReduceLowering<>(ArgMinOp.class, ArgMinOp.SPEC, b), new ReduceLowering<>(ReduceMinOp.class, ReduceMinOp.SPEC, b, t),
+        new ArgReduceLowering<>(ArgMaxOp.class, ArgMaxOp.SPEC, b), new ArgReduceLowering<>(ArgMinOp.class, ArgMinOp.SPEC, b), new TopKLowering(b), new ReduceLowering<>(ReduceMinOp.class, ReduceMinOp.SPEC, b, t),
         new ReduceLowering<>(ReduceProdOp.class, ReduceProdOp.SPEC, b, t),
         new NoLowering()));
     return patterns;

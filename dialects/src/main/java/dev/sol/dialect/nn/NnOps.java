@@ -51,6 +51,7 @@ final class NnOps {
       ReduceMaxOp.SPEC,
       ArgMaxOp.SPEC,
       ArgMinOp.SPEC,
+      TopKOp.SPEC,
       ReduceMinOp.SPEC,
       ReduceProdOp.SPEC,
       ConvOp.SPEC,

@@ -101,6 +101,7 @@ final class OnnxOps {
     CONVERTERS.put("ReduceMean", n -> List.of(reduce(n, "nn.reduce_mean", 18)));
     CONVERTERS.put("ReduceMax", n -> List.of(reduce(n, "nn.reduce_max", 18)));
     CONVERTERS.put("ArgMax", n -> List.of(argReduce(n, "nn.argmax")));
+    CONVERTERS.put("TopK", OnnxOps::topK);
     CONVERTERS.put("ArgMin", n -> List.of(argReduce(n, "nn.argmin")));
     CONVERTERS.put("ReduceMin", n -> List.of(reduce(n, "nn.reduce_min", 18)));
     CONVERTERS.put("ReduceProd", n -> List.of(reduce(n, "nn.reduce_prod", 18)));
@@ -210,6 +211,25 @@ final class OnnxOps {
   }
 
   /** Axes moved from an attribute to an input at {@code inputSince}; empty axes mean all, unless noop_with_empty_axes. */
+  /**
+   * TopK: k as an attribute before opset 10, then as a constant input of one element; axis
+   * (default -1), largest (opset 11 on, default 1). The results are always sorted, which
+   * sorted = 0 allows.
+   */
+  private static List<Value> topK(NodeImporter n) throws ImportException {
+    long k;
+    if (n.opset < 10) {
+      k = n.intAttr("k", -1);
+      if (k < 0) throw n.error("attribute 'k' is required");
+    } else {
+      long[] ks = n.requiredInts(1, "K");
+      if (ks.length != 1) throw n.error("K must hold one value, got " + ks.length);
+      k = ks[0];
+    }
+    return n.emit("nn.top_k", List.of(n.required(0)), attrs("k", IntegerAttr.i64(k), "axis", IntegerAttr.i64(n.intAttr("axis", -1)), "largest",
+        IntegerAttr.i64(n.intAttr("largest", 1))), 2);
+  }
+
   /** ArgMax / ArgMin: axis (default 0), keepdims (default 1), select_last_index (opset 12 on, default 0). */
   private static Value argReduce(NodeImporter n, String op) throws ImportException {
     return n.emit(op, List.of(n.required(0)), attrs("axis", IntegerAttr.i64(n.intAttr("axis", 0)), "keepdims", IntegerAttr.i64(n.intAttr("keepdims", 1)),

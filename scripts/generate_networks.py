@@ -400,6 +400,7 @@ def composites():
     case("cumsum_reverse", "CumSum", img(4, 3), axis(0), reverse=1)
     case("cumsum_exclusive_reverse", "CumSum", img(2, 6), axis(-1), exclusive=1, reverse=1)
     case("cumsum_int64", "CumSum", rng.integers(0, 2, (1, 9)).astype(np.int64), axis(1))
+    case("cumsum_inf", "CumSum", np.array([[1, np.inf, 2, 3], [-1, 2, -np.inf, 4]], np.float32), axis(1))
 
 
 def efficientnet():

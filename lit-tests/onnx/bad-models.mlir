@@ -52,6 +52,6 @@
 // RUN: not %sol-import %S/Inputs/bad/einsum_operands.onnx 2>&1 | FileCheck %s --check-prefix=EINSUMOPS
 // EINSUMOPS: sol-import: error: {{.*}}einsum_operands.onnx: node 'einsum' (Einsum): equation 'ij,jk->ik' names 2 operands, the node has 1 input
 
-// CumSum is a product with a triangle of ones, refused past 2048 elements on its axis:
+// CumSum copies each row once per output, refused past 2^24 elements in all:
 // RUN: not %sol-import %S/Inputs/bad/cumsum_long.onnx 2>&1 | FileCheck %s --check-prefix=CUMSUM
-// CUMSUM: sol-import: error: {{.*}}cumsum_long.onnx: node 'cumsum' (CumSum): an axis of 5000 elements is longer than SOL's limit of 2048
+// CUMSUM: sol-import: error: {{.*}}cumsum_long.onnx: node 'cumsum' (CumSum): a running sum over 5000 elements in 1 rows needs 25000000 elements, more than SOL's limit of 16777216

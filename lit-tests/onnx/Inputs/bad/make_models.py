@@ -127,7 +127,7 @@ save("einsum_no_output_ellipsis", [helper.make_node("Einsum", ["x"], ["y"], name
 save("einsum_operands", [helper.make_node("Einsum", ["x"], ["y"], name="einsum", equation="ij,jk->ik")], [tensor("x", [2, 3])],
      [tensor("y", [2, 3])], opset=12)
 
-# CumSum over an axis longer than SOL's limit (its triangle of ones would have 25 million elements).
+# CumSum over an axis longer than SOL's limit (its masked copy would have 25 million elements).
 save("cumsum_long", [helper.make_node("CumSum", ["x", "axis"], ["y"], name="cumsum")], [tensor("x", [1, 5000])], [tensor("y", [1, 5000])],
      [helper.make_tensor("axis", TensorProto.INT64, [], [1])], opset=14)
 

@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * The k largest (or, with largest = 0, smallest) elements along one axis and their indices
  * (i64), in order: largest first (smallest first), and among equal elements the one with the
- * smaller index first, as ONNX asks. NaN counts as larger than every number (as in
- * {@link ArgReduceOp}): first among the largest, last among the smallest. The output is always sorted, which ONNX allows when sorted = 0.
+ * smaller index first, as ONNX asks. NaN sorts as larger than every number (as PyTorch's topk
+ * has it; ONNX leaves it open): first among the largest, last among the smallest. The output is always sorted, which ONNX allows when sorted = 0.
  *
  * <pre>{@code %v, %i = "nn.top_k"(%x) {k = 3 : i64, axis = 1 : i64} : (tensor<2x10xf32>) -> (tensor<2x3xf32>, tensor<2x3xi64>)}</pre>
  */
@@ -37,6 +37,7 @@ public final class TopKOp extends NnOp implements Pure {
     if (x.rank() == 0) throw new ShapeError("needs an axis: the input is a scalar");
     long[] shape = x.shape().clone();
     int axis = axis();
+    if (shape[axis] == ShapedType.DYNAMIC) throw new ShapeError("needs a static length along axis " + axis);
     if (k() < 0 || k() > shape[axis]) throw new ShapeError("k = " + k() + " is not in [0, " + shape[axis] + "], the length of axis " + axis);
     shape[axis] = k();
     return List.of(new RankedTensorType(shape, x.element()), new RankedTensorType(shape, IntegerType.I64));

@@ -18,7 +18,7 @@ import java.util.List;
  * of a sum (ReduceL1, ReduceL2, ReduceSumSquare, ReduceLogSum, ReduceLogSumExp), LpNormalization
  * and GroupNormalization, DepthToSpace and SpaceToDepth as reshape-transpose-reshape, Expand
  * and Tile by broadcasting and concatenation, Mean, Range of constant bounds, and CumSum as a
- * product with a triangle of ones. nn-fuse
+ * masked sum. nn-fuse
  * then merges the element-wise parts into one loop nest, so none needs an op of its own.
  */
 final class CompositeOps {
@@ -67,38 +67,47 @@ final class CompositeOps {
     OnnxOps.CONVERTERS.put("CumSum", CompositeOps::cumSum);
   }
 
-  /** The longest axis CumSum takes: its triangle of ones has this many squared elements. */
-  static final long MAX_CUMSUM_LENGTH = 2048;
+  /** The most elements of CumSum's masked copy (rows x length x length). */
+  static final long MAX_CUMSUM_ELEMENTS = 1L << 24;
 
   /**
-   * CumSum as a product with a triangle of ones: the axis moved last, the rest flattened into
-   * rows, each row times T (L x L) with T[i][j] = 1 where input i counts towards output j (i <=
-   * j; i < j when exclusive; the other way round when reversed). Its L^2 multiply-adds per row
-   * are few at the lengths it is used for (position ids from an attention mask, a running sum
-   * over a short axis); axes longer than {@link #MAX_CUMSUM_LENGTH} are refused.
+   * CumSum as a masked sum: the axis moved last and the rest flattened into rows, each row
+   * copied once per output j with the inputs that do not count towards j set to zero (nn.where
+   * with a constant triangle: i <= j; i < j when exclusive; the other way round when reversed),
+   * then summed along the copy (nn.reduce_sum). A product with a triangle of ones would multiply
+   * the others by zero, and an infinite or NaN input would make every output of its row NaN.
+   * Its rows x length^2 elements are few at the lengths it is used for (position ids from an
+   * attention mask, a running sum over a short axis); more than {@link #MAX_CUMSUM_ELEMENTS}
+   * are refused. The inputs are added in index order also when reversed.
    */
   private static List<Value> cumSum(NodeImporter n) throws ImportException {
     Value x = n.required(0);
     long[] shape = shapeOf(x);
+    Type element = element(x);
+    if (!(element instanceof FloatType) && !(element instanceof IntegerType it && (it.width() == 32 || it.width() == 64))) {
+      throw n.error("expects floats or 32- or 64-bit integers, got " + element);
+    }
     long[] axisValues = n.requiredInts(1, "the axis");
     if (axisValues.length != 1) throw n.error("the axis must hold one value, got " + axisValues.length);
     if (shape.length == 0) throw n.error("expects an input of rank 1 or more");
     for (long d : shape) if (d < 0) throw n.error("needs a static shape; give --shape");
     int axis = Reductions.axis(axisValues[0], shape.length);
     long length = shape[axis];
-    if (length > MAX_CUMSUM_LENGTH) throw n.error("an axis of " + length + " elements is longer than SOL's limit of " + MAX_CUMSUM_LENGTH);
+    long rows = Arrays.stream(shape).reduce(1, (a, b) -> a * b) / Math.max(1, length);
+    if (rows * length * length > MAX_CUMSUM_ELEMENTS) {
+      throw n.error("a running sum over " + length + " elements in " + rows + " rows needs " + rows * length * length
+          + " elements, more than SOL's limit of " + MAX_CUMSUM_ELEMENTS);
+    }
     boolean exclusive = n.intAttr("exclusive", 0) != 0;
     boolean reverse = n.intAttr("reverse", 0) != 0;
-    long[] ones = new long[(int) (length * length)];
-    for (int i = 0; i < length; i++) {
-      for (int j = 0; j < length; j++) {
-        boolean counts = reverse ? (exclusive ? i > j : i >= j) : (exclusive ? i < j : i <= j);
-        if (counts) ones[(int) (i * length + j)] = 1;
+    // counts[j][i]: whether input i counts towards output j.
+    long[] counts = new long[(int) (length * length)];
+    for (int j = 0; j < length; j++) {
+      for (int i = 0; i < length; i++) {
+        if (reverse ? (exclusive ? i > j : i >= j) : (exclusive ? i < j : i <= j)) counts[(int) (j * length + i)] = 1;
       }
     }
-    RankedTensorType triangleType = new RankedTensorType(new long[] {length, length}, element(x));
-    Value triangle = n.constantValue(element(x) instanceof FloatType ? DenseElementsAttr.ofDoubles(triangleType, Arrays.stream(ones).asDoubleStream().toArray())
-        : DenseElementsAttr.ofLongs(triangleType, ones));
+    Value mask = n.constantValue(DenseElementsAttr.ofLongs(new RankedTensorType(new long[] {length, length}, IntegerType.I1), counts));
     long[] perm = new long[shape.length];
     long[] inverse = new long[shape.length];
     long[] moved = new long[shape.length];
@@ -109,8 +118,11 @@ final class CompositeOps {
       moved[d] = shape[(int) perm[d]];
     }
     boolean last = axis == shape.length - 1;
-    Value rows = n.reshape(last ? x : n.transpose(x, perm), new long[] {Arrays.stream(shape).reduce(1, (a, b) -> a * b) / Math.max(1, length), length});
-    Value sums = n.reshape(n.emit("nn.matmul", List.of(rows, triangle), DictionaryAttr.EMPTY), moved);
+    Value copies = n.reshape(last ? x : n.transpose(x, perm), new long[] {rows, 1, length});
+    Value zero = element instanceof FloatType ? n.scalar(0, element)
+        : n.constantValue(DenseElementsAttr.ofLongs(new RankedTensorType(new long[0], element), new long[] {0}));
+    Value kept = n.emit("nn.where", List.of(mask, copies, zero), DictionaryAttr.EMPTY);
+    Value sums = n.reshape(reduce(n, "nn.reduce_sum", kept, new long[] {2}, false), moved);
     return List.of(last ? sums : n.transpose(sums, inverse));
   }
 

@@ -210,7 +210,6 @@ final class OnnxOps {
     return n.reshape(y, s);
   }
 
-  /** Axes moved from an attribute to an input at {@code inputSince}; empty axes mean all, unless noop_with_empty_axes. */
   /**
    * TopK: k as an attribute before opset 10, then as a constant input of one element; axis
    * (default -1), largest (opset 11 on, default 1). The results are always sorted, which
@@ -219,8 +218,8 @@ final class OnnxOps {
   private static List<Value> topK(NodeImporter n) throws ImportException {
     long k;
     if (n.opset < 10) {
-      k = n.intAttr("k", -1);
-      if (k < 0) throw n.error("attribute 'k' is required");
+      if (n.attr("k") == null) throw n.error("attribute 'k' is required");
+      k = n.intAttr("k", 0);
     } else {
       long[] ks = n.requiredInts(1, "K");
       if (ks.length != 1) throw n.error("K must hold one value, got " + ks.length);
@@ -236,6 +235,7 @@ final class OnnxOps {
         "select_last_index", IntegerAttr.i64(n.intAttr("select_last_index", 0))));
   }
 
+  /** Axes moved from an attribute to an input at {@code inputSince}; empty axes mean all, unless noop_with_empty_axes. */
   private static Value reduce(NodeImporter n, String op, int inputSince) throws ImportException {
     Value x = n.required(0);
     long[] axes = n.opset >= inputSince ? (n.input(1) == null ? null : longs(n.constantInput(1, "the axes"))) : n.intsAttr("axes");

@@ -48,7 +48,7 @@ public final class ArgReduceLowering<T extends ArgReduceOp> extends NnLowering<T
         if (floats) {
           CmpFPredicate p = max ? (last ? CmpFPredicate.OGE : CmpFPredicate.OGT) : (last ? CmpFPredicate.OLE : CmpFPredicate.OLT);
           Value nan = l.and(l.cmp(CmpFPredicate.UNO, v, v), l.cmp(CmpFPredicate.ORD, b, b));
-          better = dev.sol.dialect.arith.OrIOp.create(l.builder(), l.location(), l.cmp(p, v, b), nan).result();
+          better = l.or(l.cmp(p, v, b), nan);
         } else {
           CmpIPredicate p = max ? (last ? (unsigned ? CmpIPredicate.UGE : CmpIPredicate.SGE) : (unsigned ? CmpIPredicate.UGT : CmpIPredicate.SGT))
               : (last ? (unsigned ? CmpIPredicate.ULE : CmpIPredicate.SLE) : (unsigned ? CmpIPredicate.ULT : CmpIPredicate.SLT));

@@ -3,6 +3,7 @@ package dev.sol.lowering.nn2loops;
 import dev.sol.dialect.nn.Integers;
 import dev.sol.dialect.nn.ReduceOp;
 import dev.sol.dialect.nn.Reductions;
+import dev.sol.dialect.nn.Tensor;
 import dev.sol.ir.FloatType;
 import dev.sol.ir.IntegerType;
 import dev.sol.ir.MemRefType;
@@ -147,9 +148,9 @@ public final class ReduceLowering<T extends ReduceOp> extends NnLowering<T> {
    */
   private static boolean columns(Loops l, Value in, Value out, long[] block, Reductions.Kind kind, double init, int width) {
     long[] s = shape(in);
-    long outer = Arrays.stream(s, 0, (int) block[0]).reduce(1, (p, q) -> p * q);
-    long count = Arrays.stream(s, (int) block[0], (int) block[1]).reduce(1, (p, q) -> p * q);
-    long inner = Arrays.stream(s, (int) block[1], s.length).reduce(1, (p, q) -> p * q);
+    long outer = Tensor.count(Arrays.copyOfRange(s, 0, (int) block[0]));
+    long count = Tensor.count(Arrays.copyOfRange(s, (int) block[0], (int) block[1]));
+    long inner = Tensor.count(Arrays.copyOfRange(s, (int) block[1], s.length));
     if (inner < width) return false;
     Value rows = ExpandShapeOp.create(l.builder(), l.location(), new MemRefType(new long[] {outer, count, inner}, FloatType.F32), l.flatten(in),
         new int[] {0, 1, 2}).result();

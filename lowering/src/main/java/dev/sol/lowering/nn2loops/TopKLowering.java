@@ -3,7 +3,6 @@ package dev.sol.lowering.nn2loops;
 import dev.sol.dialect.arith.CmpFPredicate;
 import dev.sol.dialect.arith.CmpIPredicate;
 import dev.sol.dialect.arith.IndexCastOp;
-import dev.sol.dialect.arith.OrIOp;
 import dev.sol.dialect.nn.Integers;
 import dev.sol.dialect.nn.TopKOp;
 import dev.sol.ir.*;
@@ -47,9 +46,9 @@ public final class TopKLowering extends NnLowering<TopKOp> {
         Value first = l.cmp(CmpIPredicate.SLT, prevI, l.index(0));
         List<Value> best = l.iterate(len, List.of(start, none), (j, acc) -> {
           Value v = l.load(x, at.apply(j));
-          Value after = or(l, order.before(prevV, v), l.and(order.same(prevV, v), l.cmp(CmpIPredicate.SLT, prevI, j)));
-          Value eligible = or(l, first, after);
-          Value better = l.and(eligible, or(l, l.cmp(CmpIPredicate.SLT, acc.get(1), l.index(0)), order.before(v, acc.get(0))));
+          Value after = l.or(order.before(prevV, v), l.and(order.same(prevV, v), l.cmp(CmpIPredicate.SLT, prevI, j)));
+          Value eligible = l.or(first, after);
+          Value better = l.and(eligible, l.or(l.cmp(CmpIPredicate.SLT, acc.get(1), l.index(0)), order.before(v, acc.get(0))));
           return List.of(l.select(better, v, acc.get(0)), l.select(better, j, acc.get(1)));
         });
         l.store(best.get(0), out.get(0), at.apply(r));
@@ -59,8 +58,6 @@ public final class TopKLowering extends NnLowering<TopKOp> {
     });
   }
 
-  private static Value or(Loops l, Value a, Value b) { return OrIOp.create(l.builder(), l.location(), a, b).result(); }
-
   /** The op's order on elements: which of two comes strictly first, and whether they tie. */
   private record Order(Loops l, Type element, boolean largest) {
     Value before(Value a, Value b) {
@@ -68,15 +65,15 @@ public final class TopKLowering extends NnLowering<TopKOp> {
         // NaN is the largest: first when the largest come first, last otherwise.
         Value nanA = l.cmp(CmpFPredicate.UNO, a, a);
         Value nanB = l.cmp(CmpFPredicate.UNO, b, b);
-        return largest ? or(l, l.cmp(CmpFPredicate.OGT, a, b), l.and(nanA, l.cmp(CmpFPredicate.ORD, b, b)))
-            : or(l, l.cmp(CmpFPredicate.OLT, a, b), l.and(l.cmp(CmpFPredicate.ORD, a, a), nanB));
+        return largest ? l.or(l.cmp(CmpFPredicate.OGT, a, b), l.and(nanA, l.cmp(CmpFPredicate.ORD, b, b)))
+            : l.or(l.cmp(CmpFPredicate.OLT, a, b), l.and(l.cmp(CmpFPredicate.ORD, a, a), nanB));
       }
       boolean unsigned = Integers.isUnsigned(element);
       return l.cmp(largest ? (unsigned ? CmpIPredicate.UGT : CmpIPredicate.SGT) : (unsigned ? CmpIPredicate.ULT : CmpIPredicate.SLT), a, b);
     }
 
     Value same(Value a, Value b) {
-      if (element instanceof FloatType) return or(l, l.cmp(CmpFPredicate.OEQ, a, b), l.and(l.cmp(CmpFPredicate.UNO, a, a), l.cmp(CmpFPredicate.UNO, b, b)));
+      if (element instanceof FloatType) return l.or(l.cmp(CmpFPredicate.OEQ, a, b), l.and(l.cmp(CmpFPredicate.UNO, a, a), l.cmp(CmpFPredicate.UNO, b, b)));
       return l.cmp(CmpIPredicate.EQ, a, b);
     }
   }

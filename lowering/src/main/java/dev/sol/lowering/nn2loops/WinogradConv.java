@@ -1,7 +1,6 @@
 package dev.sol.lowering.nn2loops;
 
 import dev.sol.dialect.arith.CmpIPredicate;
-import dev.sol.dialect.arith.OrIOp;
 import dev.sol.dialect.nn.ConstantOp;
 import dev.sol.dialect.nn.ConvOp;
 import dev.sol.dialect.scf.IfOp;
@@ -232,7 +231,7 @@ final class WinogradConv {
           // Each group is code of its own (its rows of the constant matrices). A part's pieces
           // of one block follow each other: its first one copies the block, the others use it.
           Value group = l.remui(piece, l.index(groups));
-          Value fresh = OrIOp.create(l.builder(), l.location(), l.cmp(CmpIPredicate.EQ, group, l.index(0)), l.cmp(CmpIPredicate.EQ, piece, from)).result();
+          Value fresh = l.or(l.cmp(CmpIPredicate.EQ, group, l.index(0)), l.cmp(CmpIPredicate.EQ, piece, from));
           IfOp.create(l.builder(), l.location(), fresh, List.of(), (in, args) -> {
             padded(var, op, serial, x, p, part, image, ty0, rows, columns, width);
             return List.of();
@@ -255,7 +254,7 @@ final class WinogradConv {
         // A part's pieces of one block follow each other: its first one transforms the block
         // into the part's V, the others use it.
         Value fresh = l.cmp(CmpIPredicate.EQ, share, l.index(0));
-        fresh = OrIOp.create(l.builder(), l.location(), fresh, l.cmp(CmpIPredicate.EQ, piece, from)).result();
+        fresh = l.or(fresh, l.cmp(CmpIPredicate.EQ, piece, from));
         IfOp.create(l.builder(), l.location(), fresh, List.of(), (in, args) -> {
           padded(var, op, serial, x, p, part, image, ty0, rows, columns, width);
           inputTransform(var, serial, p, v, part, channels, rows, g, width, 0, var.a());

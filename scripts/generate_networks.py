@@ -474,8 +474,46 @@ def topk():
     case("k_attribute", img(2, 6), 2, opset=9)
 
 
+def logic():
+    """Comparisons and logical ops (op_compare_*, op_logic_* folders): the five comparisons of
+    floats against a broadcast constant with NaN and signed zeros, of int64 and uint8 (above
+    127: unsigned), Equal of booleans, And, Or, Xor and Not of masks, and an attention mask
+    (Equal of a constant, Where, Softmax)."""
+    BOOL = TensorProto.BOOL
+
+    def compares(name, x, c):
+        inits = [numpy_helper.from_array(c, "c")]
+        ops = ["Equal", "Less", "LessOrEqual", "Greater", "GreaterOrEqual"]
+        nodes = [helper.make_node(o, ["input", "c"], [o.lower()], name=o.lower()) for o in ops]
+        save_case(f"op_compare_{name}", nodes, inits, x, [o.lower() for o in ops], output_types=[BOOL] * len(ops))
+
+    nan = np.float32("nan")
+    compares("float", np.array([[1, 2, 3, 4], [nan, 0, -0.0, 5], [-1, 7, nan, 4]], np.float32),
+             np.array([2, -0.0, nan, 4], np.float32))
+    compares("int64", rng.integers(-3, 3, (2, 1, 5)).astype(np.int64), rng.integers(-3, 3, (4, 1)).astype(np.int64))
+    compares("uint8", np.array([[0, 100, 127, 128, 200, 255]], np.uint8), np.array([128], np.uint8))
+
+    x = rng.standard_normal((3, 8)).astype(np.float32)
+    nodes = [helper.make_node("Greater", ["input", "zero"], ["pos"]), helper.make_node("Less", ["input", "one"], ["small"]),
+             helper.make_node("And", ["pos", "small"], ["and"]), helper.make_node("Not", ["small"], ["large"]),
+             helper.make_node("Or", ["pos", "large"], ["or"]), helper.make_node("Xor", ["pos", "row"], ["xor"]),
+             helper.make_node("Equal", ["pos", "small"], ["same"]),
+             helper.make_node("Where", ["and", "input", "zero"], ["kept"])]
+    inits = [numpy_helper.from_array(np.array(0, np.float32), "zero"), numpy_helper.from_array(np.array(1, np.float32), "one"),
+             numpy_helper.from_array(np.array([True, False] * 4), "row")]
+    save_case("op_logic_masks", nodes, inits, x, ["and", "large", "or", "xor", "same", "kept"], output_types=[BOOL] * 5 + [TensorProto.FLOAT])
+
+    scores = rng.standard_normal((2, 4, 4)).astype(np.float32)
+    causal = np.tril(np.ones((4, 4), np.int64))
+    nodes = [helper.make_node("Equal", ["causal", "zero"], ["masked"]), helper.make_node("Where", ["masked", "minus", "input"], ["filled"]),
+             helper.make_node("Softmax", ["filled"], ["probs"], axis=-1)]
+    inits = [numpy_helper.from_array(causal, "causal"), numpy_helper.from_array(np.array(0, np.int64), "zero"),
+             numpy_helper.from_array(np.array(-1e9, np.float32), "minus")]
+    save_case("op_logic_attention_mask", nodes, inits, scores, ["probs"])
+
+
 FIRST = [resnet, densenet, inception, vgg, alexnet, mobilenet, shufflenet, squeezenet]
-LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17, efficientnet: 18, einsum: 19, topk: 20}
+LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17, efficientnet: 18, einsum: 19, topk: 20, logic: 21}
 wanted = set(sys.argv[1:])
 for build in FIRST + list(LATER):
     if build in LATER:

@@ -161,3 +161,39 @@
   %v, %i = "nn.top_k"(%a) {k = 4 : i64} : (tensor<2x3xf32>) -> (tensor<2x4xf32>, tensor<2x4xi64>)
   "func.return"() : () -> ()
 }) {function_type = (tensor<2x3xf32>) -> (), sym_name = "f"} : () -> ()
+
+// -----
+
+"func.func"() ({
+^bb0(%a: tensor<2x3xf32>):
+  // expected-error @+1 {{'nn.compare' op predicate must be one of eq, lt, le, gt, ge, got 'ne'}}
+  %c = "nn.compare"(%a, %a) {predicate = "ne"} : (tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<2x3xi1>
+  "func.return"() : () -> ()
+}) {function_type = (tensor<2x3xf32>) -> (), sym_name = "f"} : () -> ()
+
+// -----
+
+"func.func"() ({
+^bb0(%a: tensor<2x3xf32>, %b: tensor<3xi32>):
+  // expected-error @+1 {{'nn.compare' op}}
+  %c = "nn.compare"(%a, %b) {predicate = "lt"} : (tensor<2x3xf32>, tensor<3xi32>) -> tensor<2x3xi1>
+  "func.return"() : () -> ()
+}) {function_type = (tensor<2x3xf32>, tensor<3xi32>) -> (), sym_name = "f"} : () -> ()
+
+// -----
+
+"func.func"() ({
+^bb0(%a: tensor<2x3xi1>, %b: tensor<3xf32>):
+  // expected-error @+1 {{'nn.and' op operand #1 must hold i1 elements, got f32}}
+  %c = "nn.and"(%a, %b) : (tensor<2x3xi1>, tensor<3xf32>) -> tensor<2x3xi1>
+  "func.return"() : () -> ()
+}) {function_type = (tensor<2x3xi1>, tensor<3xf32>) -> (), sym_name = "f"} : () -> ()
+
+// -----
+
+"func.func"() ({
+^bb0(%a: tensor<4xi32>):
+  // expected-error @+1 {{'nn.not' op operand #0 must hold i1 elements, got i32}}
+  %c = "nn.not"(%a) : (tensor<4xi32>) -> tensor<4xi32>
+  "func.return"() : () -> ()
+}) {function_type = (tensor<4xi32>) -> (), sym_name = "f"} : () -> ()

@@ -55,3 +55,7 @@
 // CumSum copies each row once per output, refused past 2^24 elements in all:
 // RUN: not %sol-import %S/Inputs/bad/cumsum_long.onnx 2>&1 | FileCheck %s --check-prefix=CUMSUM
 // CUMSUM: sol-import: error: {{.*}}cumsum_long.onnx: node 'cumsum' (CumSum): a running sum over 5000 elements in 1 rows needs 25000000 elements, more than SOL's limit of 16777216
+// RUN: not %sol-import %S/Inputs/bad/and_floats.onnx 2>&1 | FileCheck %s --check-prefix=ANDF
+// ANDF: sol-import: error: {{.*}}and_floats.onnx: node 'and' (And): operand #0 must hold i1 elements, got f32
+// RUN: not %sol-import %S/Inputs/bad/less_mixed.onnx 2>&1 | FileCheck %s --check-prefix=LESSMIX
+// LESSMIX: sol-import: error: {{.*}}less_mixed.onnx: node 'less' (Less): operand #1 has i64 elements, operand #0 f32 elements

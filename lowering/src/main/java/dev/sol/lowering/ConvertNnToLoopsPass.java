@@ -79,7 +79,7 @@ public final class ConvertNnToLoopsPass implements Pass<ConvertNnToLoopsPass.Opt
         new BroadcastBinaryLowering<>(MaxOp.class, MaxOp.SPEC, b, Loops::max),
         new BroadcastBinaryLowering<>(MinOp.class, MinOp.SPEC, b, Loops::min),
         new PowLowering(b),
-        new WhereLowering(b), new CastLowering(b), new ReshapeLowering(b), new TransposeLowering(b, t), new ConcatLowering(b),
+        new CompareLowering(b), new WhereLowering(b), new CastLowering(b), new ReshapeLowering(b), new TransposeLowering(b, t), new ConcatLowering(b),
         new SplitLowering(b), new SliceLowering(b), new PadLowering(b), new GatherLowering(b), new MatMulLowering(b, t),
         new GemmLowering(b, t), new ConvLowering(b, t), new ConvTransposeLowering(b, t),
         new PoolLowering<>(MaxPoolOp.class, MaxPoolOp.SPEC, b, t), new PoolLowering<>(AvgPoolOp.class, AvgPoolOp.SPEC, b, t),
@@ -88,8 +88,9 @@ public final class ConvertNnToLoopsPass implements Pass<ConvertNnToLoopsPass.Opt
         new ReduceLowering<>(ReduceSumOp.class, ReduceSumOp.SPEC, b, t), new ReduceLowering<>(ReduceMeanOp.class, ReduceMeanOp.SPEC, b, t),
         new ReduceLowering<>(ReduceMaxOp.class, ReduceMaxOp.SPEC, b, t),
         new ArgReduceLowering<>(ArgMaxOp.class, ArgMaxOp.SPEC, b), new ArgReduceLowering<>(ArgMinOp.class, ArgMinOp.SPEC, b), new TopKLowering(b), new ReduceLowering<>(ReduceMinOp.class, ReduceMinOp.SPEC, b, t),
-        new ReduceLowering<>(ReduceProdOp.class, ReduceProdOp.SPEC, b, t),
-        new NoLowering()));
+        new ReduceLowering<>(ReduceProdOp.class, ReduceProdOp.SPEC, b, t)));
+    patterns.addAll(LogicalLowering.all(b));
+    patterns.add(new NoLowering());
     return patterns;
   }
 

@@ -77,6 +77,13 @@ final class OnnxOps {
       });
     }
     CONVERTERS.put("Where", n -> List.of(n.emit("nn.where", List.of(n.required(0), n.required(1), n.required(2)), DictionaryAttr.EMPTY)));
+    for (String[] c : new String[][] {{"Equal", "eq"}, {"Less", "lt"}, {"LessOrEqual", "le"}, {"Greater", "gt"}, {"GreaterOrEqual", "ge"}}) {
+      CONVERTERS.put(c[0], n -> List.of(n.emit("nn.compare", List.of(n.required(0), n.required(1)), attrs("predicate", new StringAttr(c[1])))));
+    }
+    for (String[] b : new String[][] {{"And", "nn.and"}, {"Or", "nn.or"}, {"Xor", "nn.xor"}}) {
+      CONVERTERS.put(b[0], n -> List.of(n.binary(b[1], n.required(0), n.required(1))));
+    }
+    unary("Not", "nn.not");
     CONVERTERS.put("MatMul", n -> List.of(n.emit("nn.matmul", List.of(n.required(0), n.required(1)), DictionaryAttr.EMPTY)));
     CONVERTERS.put("Gemm", OnnxOps::gemm);
     CONVERTERS.put("Transpose", n -> {

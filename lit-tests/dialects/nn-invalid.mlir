@@ -197,3 +197,12 @@
   %c = "nn.not"(%a) : (tensor<4xi32>) -> tensor<4xi32>
   "func.return"() : () -> ()
 }) {function_type = (tensor<4xi32>) -> (), sym_name = "f"} : () -> ()
+
+// -----
+
+"func.func"() ({
+^bb0(%a: tensor<4xi1>):
+  // expected-error @+1 {{'nn.compare' op compares i1 elements for eq only, not lt}}
+  %c = "nn.compare"(%a, %a) {predicate = "lt"} : (tensor<4xi1>, tensor<4xi1>) -> tensor<4xi1>
+  "func.return"() : () -> ()
+}) {function_type = (tensor<4xi1>) -> (), sym_name = "f"} : () -> ()

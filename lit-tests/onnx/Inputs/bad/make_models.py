@@ -131,14 +131,14 @@ save("einsum_operands", [helper.make_node("Einsum", ["x"], ["y"], name="einsum",
 save("cumsum_long", [helper.make_node("CumSum", ["x", "axis"], ["y"], name="cumsum")], [tensor("x", [1, 5000])], [tensor("y", [1, 5000])],
      [helper.make_tensor("axis", TensorProto.INT64, [], [1])], opset=14)
 
-# Relu of x: [n, 3]; the case runs only with --shape x=2,3.
-CASE = os.path.join(HERE, "..", "symbolic_case")
-os.makedirs(CASE, exist_ok=True)
 # And of floats (ONNX's And takes booleans only) and Less of a float and an int64.
 save("and_floats", [helper.make_node("And", ["x", "x"], ["y"], name="and")], [tensor("x", [2, 3])], [tensor("y", [2, 3])], opset=14)
 save("less_mixed", [helper.make_node("Less", ["x", "k"], ["y"], name="less")], [tensor("x", [2, 3])], [tensor("y", [2, 3])],
      [helper.make_tensor("k", TensorProto.INT64, [], [1])], opset=14)
 
+# Relu of x: [n, 3]; the case runs only with --shape x=2,3.
+CASE = os.path.join(HERE, "..", "symbolic_case")
+os.makedirs(CASE, exist_ok=True)
 save("symbolic_case", [helper.make_node("Relu", ["x"], ["y"], name="relu")], [tensor("x", ["n", 3])], [tensor("y", ["n", 3])],
      path=os.path.join(CASE, "model.onnx"))
 x = np.array([[-1, 2, -3], [4, -5, 6]], dtype=np.float32)

@@ -249,6 +249,9 @@ public final class Loops {
   /** The disjunction of two i1 values. */
   public Value or(Value x, Value y) { return OrIOp.create(b, loc, x, y).result(); }
 
+  /** The exclusive or of two i1 values. */
+  public Value xor(Value x, Value y) { return XOrIOp.create(b, loc, x, y).result(); }
+
   public Value select(Value c, Value x, Value y) { return SelectOp.create(b, loc, c, x, y).result(); }
 
   /** The index {@code i} clamped into {@code [0, n)}: a safe address for a load whose value a select may discard. */

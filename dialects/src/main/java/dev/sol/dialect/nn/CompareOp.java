@@ -11,7 +11,7 @@ import java.util.Locale;
  * Compares two tensors element by element, with broadcasting, into i1: ONNX's Equal, Less,
  * LessOrEqual, Greater and GreaterOrEqual. Attribute predicate: eq, lt, le, gt or ge. Both
  * operands hold one element type; floats compare ordered (a NaN makes every predicate false),
- * unsigned integers as unsigned.
+ * unsigned integers as unsigned, i1 for eq only.
  *
  * <pre>{@code %2 = "nn.compare"(%0, %1) {predicate = "lt"} : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xi1>}</pre>
  */
@@ -47,8 +47,12 @@ public final class CompareOp extends NnOp implements Pure, Elementwise {
   }
 
   @Override public List<Type> inferResultTypes() {
-    predicate();
+    Predicate p = predicate();
     sameElementTypes(0, 2);
+    // As in ONNX, booleans compare for equality only (an ordering of i1 has no agreed sign).
+    if (p != Predicate.EQ && operandType(0).element() instanceof IntegerType t && t.width() == 1) {
+      throw new ShapeError("compares i1 elements for eq only, not " + p.name().toLowerCase(Locale.ROOT));
+    }
     return List.of(new RankedTensorType(Broadcast.shape(operandType(0).shape(), operandType(1).shape()), IntegerType.I1));
   }
 
@@ -70,7 +74,7 @@ public final class CompareOp extends NnOp implements Pure, Elementwise {
       } else {
         long a = x0.getLong(ma[i]);
         long b = x1.getLong(mb[i]);
-        holds = p.holds(unsigned ? Long.compareUnsigned(a, b) : Long.compare(a, b));
+        holds = p.holds(Integers.compare(a, b, unsigned));
       }
       out.setLong(i, holds ? 1 : 0);
     }

@@ -78,10 +78,10 @@ final class OnnxOps {
     }
     CONVERTERS.put("Where", n -> List.of(n.emit("nn.where", List.of(n.required(0), n.required(1), n.required(2)), DictionaryAttr.EMPTY)));
     for (String[] c : new String[][] {{"Equal", "eq"}, {"Less", "lt"}, {"LessOrEqual", "le"}, {"Greater", "gt"}, {"GreaterOrEqual", "ge"}}) {
-      CONVERTERS.put(c[0], n -> List.of(n.emit("nn.compare", List.of(n.required(0), n.required(1)), attrs("predicate", new StringAttr(c[1])))));
+      CONVERTERS.put(c[0], n -> List.of(binary(n, "nn.compare", attrs("predicate", new StringAttr(c[1])))));
     }
     for (String[] b : new String[][] {{"And", "nn.and"}, {"Or", "nn.or"}, {"Xor", "nn.xor"}}) {
-      CONVERTERS.put(b[0], n -> List.of(n.binary(b[1], n.required(0), n.required(1))));
+      CONVERTERS.put(b[0], n -> List.of(binary(n, b[1])));
     }
     unary("Not", "nn.not");
     CONVERTERS.put("MatMul", n -> List.of(n.emit("nn.matmul", List.of(n.required(0), n.required(1)), DictionaryAttr.EMPTY)));
@@ -178,6 +178,11 @@ final class OnnxOps {
 
   /** Binary ops; before opset 7, {@code broadcast=1} aligns B with A starting at {@code axis}. */
   private static Value binary(NodeImporter n, String op) throws ImportException {
+    return binary(n, op, DictionaryAttr.EMPTY);
+  }
+
+  /** The broadcasting nn op {@code op} with {@code attributes} of the node's two inputs, before opset 7 with its broadcast and axis attributes. */
+  private static Value binary(NodeImporter n, String op, DictionaryAttr attributes) throws ImportException {
     Value a = n.required(0);
     Value b = n.required(1);
     if (n.opset < 7 && n.intAttr("broadcast", 0) != 0) {
@@ -192,7 +197,7 @@ final class OnnxOps {
         b = n.reshape(b, aligned);
       }
     }
-    return n.emit(op, List.of(a, b), DictionaryAttr.EMPTY);
+    return n.emit(op, List.of(a, b), attributes);
   }
 
   private static List<Value> gemm(NodeImporter n) throws ImportException {

@@ -22,7 +22,7 @@ public final class CompareLowering extends NnLowering<CompareOp> {
   }
 
   @Override protected void lower(CompareOp op, Loops l, List<Value> in, List<Value> out) {
-    Type element = op.operandType(0).element();
+    Type element = nnElement(op, 0);
     CompareOp.Predicate p = op.predicate();
     if (element instanceof FloatType) {
       CmpFPredicate f = switch (p) {

@@ -1,6 +1,5 @@
 package dev.sol.lowering.nn2loops;
 
-import dev.sol.dialect.arith.XOrIOp;
 import dev.sol.dialect.nn.AndOp;
 import dev.sol.dialect.nn.LogicalBinaryOp;
 import dev.sol.dialect.nn.NotOp;
@@ -28,14 +27,12 @@ public final class LogicalLowering<T extends LogicalBinaryOp> extends NnLowering
   /** The lowerings of nn.and, nn.or, nn.xor and nn.not. */
   public static List<NnLowering<?>> all(Buffers buffers) {
     return List.of(new LogicalLowering<>(AndOp.class, AndOp.SPEC, buffers, Loops::and), new LogicalLowering<>(OrOp.class, OrOp.SPEC, buffers, Loops::or),
-        new LogicalLowering<>(XorOp.class, XorOp.SPEC, buffers, LogicalLowering::xor), new Not(buffers));
+        new LogicalLowering<>(XorOp.class, XorOp.SPEC, buffers, Loops::xor), new Not(buffers));
   }
 
   @Override protected void lower(T op, Loops l, List<Value> in, List<Value> out) {
     BroadcastBinaryLowering.loop(l, in.get(0), in.get(1), out.getFirst(), (x, y) -> formula.apply(l, x, y));
   }
-
-  private static Value xor(Loops l, Value x, Value y) { return XOrIOp.create(l.builder(), l.location(), x, y).result(); }
 
   /** nn.not: x xor true. */
   private static final class Not extends NnLowering<NotOp> {
@@ -46,7 +43,7 @@ public final class LogicalLowering<T extends LogicalBinaryOp> extends NnLowering
     @Override protected void lower(NotOp op, Loops l, List<Value> in, List<Value> out) {
       Value x = in.getFirst();
       Value y = out.getFirst();
-      l.parallelForEach(shape(y), 1, iv -> l.store(xor(l, l.load(x, iv), l.integer(1, IntegerType.I1)), y, iv));
+      l.parallelForEach(shape(y), 1, iv -> l.store(l.xor(l.load(x, iv), l.integer(1, IntegerType.I1)), y, iv));
     }
   }
 }

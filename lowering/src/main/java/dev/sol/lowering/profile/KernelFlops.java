@@ -44,7 +44,7 @@ public final class KernelFlops {
       case UnaryElementwiseOp _ -> out;
       case BroadcastBinaryOp _ -> out;
       case CastOp _ -> out;
-      case WhereOp _ -> out;
+      case WhereOp _, CompareOp _, LogicalBinaryOp _, NotOp _ -> out;
       default -> 0;
     };
   }

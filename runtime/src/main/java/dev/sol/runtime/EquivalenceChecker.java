@@ -42,6 +42,32 @@ public final class EquivalenceChecker {
     }
   }
 
+  private EquivalenceChecker() {}
+
+  /**
+   * The same inputs with every float scaled by 1 + 2^-20 (some eight f32 rounding steps), the
+   * others unchanged: the results' sensitivity to rounding, for telling a lowering that changed
+   * the results from results that any reordering of float arithmetic moves (a division by a
+   * difference near zero).
+   */
+  public EquivalenceChecker nudged() {
+    EquivalenceChecker n = new EquivalenceChecker();
+    n.resultTypes.putAll(resultTypes);
+    for (Map.Entry<String, List<Tensor>> e : inputs.entrySet()) {
+      List<Tensor> args = new ArrayList<>();
+      for (Tensor t : e.getValue()) {
+        Tensor x = Tensor.zeros(t.element(), t.shape());
+        for (int i = 0; i < x.size(); i++) {
+          if (x.isFloat()) x.set(i, t.get(i) * (1 + 0x1p-20));
+          else x.setLong(i, t.getLong(i));
+        }
+        args.add(x);
+      }
+      n.inputs.put(e.getKey(), args);
+    }
+    return n;
+  }
+
   /** The results of every prepared function, by name. */
   public Map<String, List<Tensor>> evaluate(Operation module) {
     Map<String, List<Tensor>> out = new LinkedHashMap<>();

@@ -102,7 +102,24 @@ final class FuzzTargets {
     Map<String, List<Tensor>> after = interpret(inputs, module, "interpreting the lowered module");
     if (after == null) throw new Finding("the lowered module fails where the nn module ran", null);
     String difference = EquivalenceChecker.difference(before, after);
-    if (difference != null && comparable) throw new Finding("lowering changed the results: " + difference, null);
+    // Results that inputs a few roundings apart already move past the tolerance are too
+    // ill-conditioned to judge the lowering by (a mutated MeanVarianceNormalization dividing
+    // by std + x, near zero for some elements).
+    if (difference != null && comparable && !illConditioned(inputs, before, printed)) {
+      throw new Finding("lowering changed the results: " + difference, null);
+    }
+  }
+
+  /**
+   * Whether the nn module ({@code printed}, before lowering) already gives results past the
+   * tolerance of {@code before} for inputs a few roundings away ({@link EquivalenceChecker#nudged}).
+   */
+  private static boolean illConditioned(EquivalenceChecker inputs, Map<String, List<Tensor>> before, String printed) {
+    IRContext ctx = Dialects.newContextWithNn();
+    ctx.diagnostics().pushHandler(d -> {});
+    Operation again = IRParser.parse(ctx, SourceBuffer.decode("printed.mlir", printed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    Map<String, List<Tensor>> nudged = interpret(inputs.nudged(), again, "interpreting nudged inputs");
+    return nudged != null && EquivalenceChecker.difference(before, nudged) != null;
   }
 
   /** The results, or null when the interpreter refused the values (a user-facing error). */

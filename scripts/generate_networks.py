@@ -512,8 +512,41 @@ def logic():
     save_case("op_logic_attention_mask", nodes, inits, scores, ["probs"])
 
 
+def elementwise_more():
+    """Sin, Cos, Sign, Round, IsNaN, IsInf, ThresholdedRelu, Shrink, Trilu, CastLike and Size
+    (op_* folders): NaN, infinities, signed zeros and halves where they matter, Sign of int32,
+    Trilu's upper and lower triangles with k on a batch of matrices."""
+    BOOL = TensorProto.BOOL
+    nan, inf = np.float32("nan"), np.float32("inf")
+    special = np.array([[nan, -0.0, 0.0, 2.5, -2.5, 0.5, 1.5, -3.7], [inf, -inf, 1e-30, -1e-30, 3.0, -7.5, 0.49999997, 100.5]], np.float32)
+
+    def unary(name, ops, x, types=None, opset=14, **attrs):
+        nodes = [helper.make_node(o, ["input"], [f"y{i}"], name=f"n{i}", **attrs.get(o, {})) for i, o in enumerate(ops)]
+        save_case(f"op_{name}", nodes, [], x, [f"y{i}" for i in range(len(ops))], opset=opset, output_types=types)
+
+    unary("sin_cos", ["Sin", "Cos"], rng.uniform(-6, 6, (3, 7)).astype(np.float32))
+    unary("sign_round", ["Sign", "Round"], special)
+    unary("sign_int32", ["Sign"], rng.integers(-3, 4, (2, 6)).astype(np.int32))
+    x = special
+    nodes = [helper.make_node("IsNaN", ["input"], ["nan"]), helper.make_node("IsInf", ["input"], ["inf"]),
+             helper.make_node("IsInf", ["input"], ["pos"], detect_negative=0), helper.make_node("IsInf", ["input"], ["neg"], detect_positive=0)]
+    save_case("op_isnan_isinf", nodes, [], x, ["nan", "inf", "pos", "neg"], opset=20, output_types=[BOOL] * 4)
+    x = rng.uniform(-1, 1, (3, 8)).astype(np.float32)
+    nodes = [helper.make_node("ThresholdedRelu", ["input"], ["t"], alpha=0.3), helper.make_node("Shrink", ["input"], ["s"], lambd=0.4, bias=0.1)]
+    save_case("op_thresholded_relu_shrink", nodes, [], x, ["t", "s"])
+    x = rng.standard_normal((2, 3, 5, 4)).astype(np.float32)
+    nodes = [helper.make_node("Trilu", ["input", "k1"], ["upper"]), helper.make_node("Trilu", ["input", "km1"], ["lower"], upper=0),
+             helper.make_node("Trilu", ["input"], ["causal"], upper=0)]
+    inits = [numpy_helper.from_array(np.array(1, np.int64), "k1"), numpy_helper.from_array(np.array(-1, np.int64), "km1")]
+    save_case("op_trilu", nodes, inits, x, ["upper", "lower", "causal"])
+    x = rng.uniform(-5, 5, (2, 3)).astype(np.float32)
+    nodes = [helper.make_node("CastLike", ["input", "like"], ["i"]), helper.make_node("Size", ["input"], ["n"])]
+    inits = [numpy_helper.from_array(np.array([1], np.int32), "like")]
+    save_case("op_castlike_size", nodes, inits, x, ["i", "n"], opset=15, output_types=[TensorProto.INT32, TensorProto.INT64])
+
+
 FIRST = [resnet, densenet, inception, vgg, alexnet, mobilenet, shufflenet, squeezenet]
-LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17, efficientnet: 18, einsum: 19, topk: 20, logic: 21}
+LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17, efficientnet: 18, einsum: 19, topk: 20, logic: 21, elementwise_more: 22}
 wanted = set(sys.argv[1:])
 for build in FIRST + list(LATER):
     if build in LATER:

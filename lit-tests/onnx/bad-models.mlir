@@ -59,3 +59,7 @@
 // ANDF: sol-import: error: {{.*}}and_floats.onnx: node 'and' (And): operand #0 must hold i1 elements, got f32
 // RUN: not %sol-import %S/Inputs/bad/less_mixed.onnx 2>&1 | FileCheck %s --check-prefix=LESSMIX
 // LESSMIX: sol-import: error: {{.*}}less_mixed.onnx: node 'less' (Less): operand #1 has i64 elements, operand #0 f32 elements
+// RUN: not %sol-import %S/Inputs/bad/trilu_rank1.onnx 2>&1 | FileCheck %s --check-prefix=TRILU
+// TRILU: sol-import: error: {{.*}}trilu_rank1.onnx: node 'trilu' (Trilu): expects a tensor of rank 2 or more, got rank 1
+// RUN: not %sol-import %S/Inputs/bad/isnan_int.onnx 2>&1 | FileCheck %s --check-prefix=ISNAN
+// ISNAN: sol-import: error: {{.*}}isnan_int.onnx: node 'isnan' (IsNaN): expects a floating-point input, got tensor<4xi32>

@@ -136,6 +136,11 @@ save("and_floats", [helper.make_node("And", ["x", "x"], ["y"], name="and")], [te
 save("less_mixed", [helper.make_node("Less", ["x", "k"], ["y"], name="less")], [tensor("x", [2, 3])], [tensor("y", [2, 3])],
      [helper.make_tensor("k", TensorProto.INT64, [], [1])], opset=14)
 
+# Trilu of a vector (needs a matrix) and IsNaN of integers (floats only).
+save("trilu_rank1", [helper.make_node("Trilu", ["x"], ["y"], name="trilu")], [tensor("x", [4])], [tensor("y", [4])], opset=14)
+save("isnan_int", [helper.make_node("IsNaN", ["x"], ["y"], name="isnan")], [helper.make_tensor_value_info("x", TensorProto.INT32, [4])],
+     [tensor("y", [4])], opset=14)
+
 # Relu of x: [n, 3]; the case runs only with --shape x=2,3.
 CASE = os.path.join(HERE, "..", "symbolic_case")
 os.makedirs(CASE, exist_ok=True)

@@ -70,7 +70,8 @@ public final class ConvertNnToLoopsPass implements Pass<ConvertNnToLoopsPass.Opt
     patterns.addAll(List.of(
         new ExpLowering(b),
         new LogLowering(b), new SqrtLowering(b), new AbsLowering(b), new NegLowering(b), new CeilLowering(b),
-        new FloorLowering(b), new ReciprocalLowering(b), new ErfLowering(b),
+        new FloorLowering(b), new ReciprocalLowering(b), new ErfLowering(b), new SinLowering(b), new CosLowering(b), new SignLowering(b),
+        new RoundLowering(b),
         new SoftplusLowering(b), new IdentityLowering(b),
         new BroadcastBinaryLowering<>(AddOp.class, AddOp.SPEC, b, Loops::add),
         new BroadcastBinaryLowering<>(SubOp.class, SubOp.SPEC, b, Loops::sub),

@@ -228,6 +228,12 @@ public final class Loops {
 
   public Value floor(Value x) { return FloorOp.create(b, loc, x).result(); }
 
+  public Value roundEven(Value x) { return RoundEvenOp.create(b, loc, x).result(); }
+
+  public Value sin(Value x) { return SinOp.create(b, loc, x).result(); }
+
+  public Value cos(Value x) { return CosOp.create(b, loc, x).result(); }
+
   public Value powf(Value x, Value y) { return PowFOp.create(b, loc, x, y).result(); }
 
   // ---- comparisons and selection

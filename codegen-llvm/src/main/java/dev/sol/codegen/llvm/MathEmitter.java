@@ -29,6 +29,7 @@ final class MathEmitter {
       case AbsFOp o -> call("llvm.fabs", o, o.operand());
       case CeilOp o -> call("llvm.ceil", o, o.operand());
       case FloorOp o -> call("llvm.floor", o, o.operand());
+      case RoundEvenOp o -> call("llvm.roundeven", o, o.operand());
       case SinOp o -> call("llvm.sin", o, o.operand());
       case CosOp o -> call("llvm.cos", o, o.operand());
       case TanhOp o -> isF32(o) ? inline(o).tanh(e.v(o.operand())) : call("llvm.tanh", o, o.operand());

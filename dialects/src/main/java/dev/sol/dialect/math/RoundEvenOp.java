@@ -20,6 +20,8 @@ public final class RoundEvenOp extends Operation implements Pure, Foldable, Floa
     super(state, SPEC);
   }
 
+  public Value operand() { return operand(0); }
+
   public static RoundEvenOp create(Builder b, Location loc, Value operand) {
     return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(operand).results(operand.type()));
   }

@@ -37,6 +37,7 @@ final class OnnxOps {
     RecurrentOps.register();
     CompositeOps.register();
     EinsumOps.register();
+    MaskOps.register();
     unary("Relu", "nn.relu");
     unary("Sigmoid", "nn.sigmoid");
     unary("Tanh", "nn.tanh");
@@ -51,6 +52,10 @@ final class OnnxOps {
     unary("Floor", "nn.floor");
     unary("Reciprocal", "nn.reciprocal");
     unary("Softplus", "nn.softplus");
+    unary("Sin", "nn.sin");
+    unary("Cos", "nn.cos");
+    unary("Sign", "nn.sign");
+    unary("Round", "nn.round");
     CONVERTERS.put("Identity", n -> List.of(n.required(0)));
     CONVERTERS.put("Dropout", n -> {
       Tensor training = n.numInputs() > 2 ? n.constantInput(2, "training_mode") : null;
@@ -125,17 +130,10 @@ final class OnnxOps {
     CONVERTERS.put("Cast", n -> {
       Type element = TensorProtos.elementType((int) n.intAttr("to", 1));
       if (element == null) throw n.error("unsupported target type " + n.intAttr("to", 1));
-      Value x = n.required(0);
-      Operation op = Operation.create(n.context, new OperationState("nn.cast", n.location).operands(x)
-          .results(new RankedTensorType(shapeOf(x), element)));
-      Tensor c = NodeImporter.constant(x);
-      if (c != null) {
-        Tensor folded = ((dev.sol.dialect.nn.NnOp) op).evaluate(List.of(c)).getFirst();
-        op.dropAllReferences();
-        return List.of(n.constantValue(folded));
-      }
-      return List.of(n.builder.insert(op).result(0));
+      return List.of(cast(n, n.required(0), element));
     });
+    CONVERTERS.put("CastLike", n -> List.of(cast(n, n.required(0), ((ShapedType) n.required(1).type()).element())));
+    CONVERTERS.put("Size", n -> List.of(n.constantValue(Tensor.ofLongs(IntegerType.I64, new long[0], new long[] {Tensor.count(shapeOf(n.required(0)))}))));
     CONVERTERS.put("Constant", OnnxOps::constant);
     CONVERTERS.put("Shape", n -> {
       long[] s = shapeOf(n.required(0));
@@ -174,6 +172,19 @@ final class OnnxOps {
       if (hi != null) max = hi.get(0);
     }
     return List.of(n.emit("nn.clip", List.of(n.required(0)), attrs("min", f64(min), "max", f64(max))));
+  }
+
+  /** {@code x} converted to {@code element} (nn.cast), folded when x is a constant. */
+  private static Value cast(NodeImporter n, Value x, Type element) throws ImportException {
+    Operation op = Operation.create(n.context, new OperationState("nn.cast", n.location).operands(x)
+        .results(new RankedTensorType(shapeOf(x), element)));
+    Tensor c = NodeImporter.constant(x);
+    if (c != null) {
+      Tensor folded = ((dev.sol.dialect.nn.NnOp) op).evaluate(List.of(c)).getFirst();
+      op.dropAllReferences();
+      return n.constantValue(folded);
+    }
+    return n.builder.insert(op).result(0);
   }
 
   /** Binary ops; before opset 7, {@code broadcast=1} aligns B with A starting at {@code axis}. */

@@ -545,8 +545,27 @@ def elementwise_more():
     save_case("op_castlike_size", nodes, inits, x, ["i", "n"], opset=15, output_types=[TensorProto.INT32, TensorProto.INT64])
 
 
+def selections():
+    """Hardmax (op_hardmax_*: along the last axis and a middle one from opset 13, ties to the
+    first; over the input flattened at axis 1 before), OneHot (op_onehot: negative and
+    out-of-range indices, the new axis last and first) and MeanVarianceNormalization (op_mvn)."""
+    def hardmax(name, x, opset, **attrs):
+        save_case(f"op_hardmax_{name}", [helper.make_node("Hardmax", ["input"], ["y"], **attrs)], [], x, ["y"], opset=opset)
+
+    hardmax("last_axis", rng.standard_normal((3, 4, 5)).astype(np.float32), 13)
+    hardmax("middle_axis_ties", np.array([[[1, 2], [3, 2], [3, 0]], [[0, 0], [0, 0], [1, 1]]], np.float32), 13, axis=1)
+    hardmax("coerced", rng.standard_normal((2, 3, 4)).astype(np.float32), 11, axis=1)
+    indices = np.array([[0, 3, -1], [5, -4, 2]], np.int64)
+    nodes = [helper.make_node("OneHot", ["input", "depth", "values"], ["last"]),
+             helper.make_node("OneHot", ["input", "depth", "values"], ["first"], axis=0)]
+    inits = [numpy_helper.from_array(np.array(4, np.int64), "depth"), numpy_helper.from_array(np.array([-1.5, 2.0], np.float32), "values")]
+    save_case("op_onehot", nodes, inits, indices, ["last", "first"], opset=11, output_types=[TensorProto.FLOAT] * 2)
+    x = (rng.standard_normal((2, 3, 4, 5)) * 3 + 10).astype(np.float32)
+    save_case("op_mvn", [helper.make_node("MeanVarianceNormalization", ["input"], ["y"])], [], x, ["y"], opset=13)
+
+
 FIRST = [resnet, densenet, inception, vgg, alexnet, mobilenet, shufflenet, squeezenet]
-LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17, efficientnet: 18, einsum: 19, topk: 20, logic: 21, elementwise_more: 22}
+LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17, efficientnet: 18, einsum: 19, topk: 20, logic: 21, elementwise_more: 22, selections: 23}
 wanted = set(sys.argv[1:])
 for build in FIRST + list(LATER):
     if build in LATER:

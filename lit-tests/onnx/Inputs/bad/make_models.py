@@ -141,6 +141,13 @@ save("trilu_rank1", [helper.make_node("Trilu", ["x"], ["y"], name="trilu")], [te
 save("isnan_int", [helper.make_node("IsNaN", ["x"], ["y"], name="isnan")], [helper.make_tensor_value_info("x", TensorProto.INT32, [4])],
      [tensor("y", [4])], opset=14)
 
+# OneHot of depth 0 and Hardmax of integers.
+save("onehot_depth0", [helper.make_node("OneHot", ["x", "depth", "values"], ["y"], name="onehot")],
+     [helper.make_tensor_value_info("x", TensorProto.INT64, [3])], [tensor("y", [3, 1])],
+     [helper.make_tensor("depth", TensorProto.INT64, [], [0]), helper.make_tensor("values", TensorProto.FLOAT, [2], [0.0, 1.0])], opset=11)
+save("hardmax_int", [helper.make_node("Hardmax", ["x"], ["y"], name="hardmax")], [helper.make_tensor_value_info("x", TensorProto.INT32, [2, 3])],
+     [tensor("y", [2, 3])], opset=13)
+
 # Relu of x: [n, 3]; the case runs only with --shape x=2,3.
 CASE = os.path.join(HERE, "..", "symbolic_case")
 os.makedirs(CASE, exist_ok=True)

@@ -65,6 +65,21 @@ final class CompositeOps {
     OnnxOps.CONVERTERS.put("Tile", CompositeOps::tile);
     OnnxOps.CONVERTERS.put("Range", CompositeOps::range);
     OnnxOps.CONVERTERS.put("CumSum", CompositeOps::cumSum);
+    OnnxOps.CONVERTERS.put("MeanVarianceNormalization", CompositeOps::meanVarianceNormalization);
+  }
+
+  /**
+   * MeanVarianceNormalization: (x - mean) / (sqrt(variance) + 1e-9) over the axes (default 0,
+   * 2, 3), the variance taken as the mean of squared deviations (ONNX's function writes E[x^2] -
+   * E[x]^2, which loses the digits of a small variance beside a large mean).
+   */
+  private static List<Value> meanVarianceNormalization(NodeImporter n) throws ImportException {
+    Value x = floatInput(n);
+    long[] axes = n.intsAttr("axes");
+    if (axes == null) axes = new long[] {0, 2, 3};
+    Value deviation = n.sub(x, reduce(n, "nn.reduce_mean", x, axes, true));
+    Value variance = reduce(n, "nn.reduce_mean", n.mul(deviation, deviation), axes, true);
+    return List.of(n.emit("nn.div", List.of(deviation, n.add(n.unary("nn.sqrt", variance), scalar(n, 1e-9))), DictionaryAttr.EMPTY));
   }
 
   /** The most elements of CumSum's masked copy (rows x length x length). */

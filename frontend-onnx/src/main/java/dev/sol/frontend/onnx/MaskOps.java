@@ -3,14 +3,17 @@ package dev.sol.frontend.onnx;
 import static dev.sol.frontend.onnx.NodeImporter.attrs;
 import static dev.sol.frontend.onnx.NodeImporter.shapeOf;
 
+import dev.sol.dialect.nn.Reductions;
 import dev.sol.dialect.nn.Tensor;
 import dev.sol.ir.*;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * ONNX operators that import as comparisons and a choice (nn.compare, nn.where): IsNaN (x
- * differs from itself), IsInf, ThresholdedRelu, Shrink, and Trilu (a constant mask of the
- * kept triangle). nn-fuse leaves them as one loop nest each.
+ * differs from itself), IsInf, ThresholdedRelu, Shrink, Trilu (a constant mask of the kept
+ * triangle), Hardmax (the argmax compared with the positions along the axis) and OneHot (the
+ * indices compared with the positions along the new axis).
  */
 final class MaskOps {
   private MaskOps() {}
@@ -33,6 +36,68 @@ final class MaskOps {
       return List.of(where(n, compare(n, "lt", x, scalar(n, -lambd)), n.add(x, scalar(n, bias)), above));
     });
     OnnxOps.CONVERTERS.put("Trilu", MaskOps::trilu);
+    OnnxOps.CONVERTERS.put("Hardmax", MaskOps::hardmax);
+    OnnxOps.CONVERTERS.put("OneHot", MaskOps::oneHot);
+  }
+
+  /**
+   * Hardmax: 1 at the first largest element along the axis, 0 elsewhere. From opset 13 along
+   * one axis (default -1); before, over the input flattened to 2-D at the axis (default 1).
+   */
+  private static List<Value> hardmax(NodeImporter n) throws ImportException {
+    Value x = floatInput(n);
+    long[] s = shapeOf(x);
+    boolean coerced = n.opset < 13;
+    int axis = Reductions.axis(n.intAttr("axis", coerced ? 1 : -1), s.length);
+    Value v = coerced ? n.reshape(x, new long[] {Tensor.count(Arrays.copyOf(s, axis)), Tensor.count(Arrays.copyOfRange(s, axis, s.length))}) : x;
+    int along = coerced ? 1 : axis;
+    long[] vs = shapeOf(v);
+    Value argmax = n.emit("nn.argmax", List.of(v), attrs("axis", IntegerAttr.i64(along), "keepdims", IntegerAttr.i64(1), "select_last_index", IntegerAttr.i64(0)));
+    Value mask = compare(n, "eq", positions(n, vs.length, along, vs[along]), argmax);
+    Value y = where(n, mask, scalar(n, 1), scalar(n, 0));
+    return List.of(coerced ? n.reshape(y, s) : y);
+  }
+
+  /**
+   * OneHot: a new axis of depth positions (default last), on where the position is the index (a
+   * negative index counts from the end), off elsewhere; depth and values [off, on] constants.
+   */
+  private static List<Value> oneHot(NodeImporter n) throws ImportException {
+    Value indices = n.required(0);
+    Tensor depthTensor = n.constantInput(1, "depth");
+    Tensor values = n.constantInput(2, "values");
+    if (depthTensor == null || depthTensor.size() != 1) throw n.error("depth must be a constant of one element");
+    if (values == null || values.size() != 2) throw n.error("values must be a constant of two elements [off, on]");
+    long depth = (long) depthTensor.get(0);
+    if (depth < 1 || depth > Integer.MAX_VALUE) throw n.error("depth must be between 1 and " + Integer.MAX_VALUE + ", got " + depth);
+    long[] is = shapeOf(indices);
+    int axis = Reductions.axis(n.intAttr("axis", -1), is.length + 1);
+    Value index = ((ShapedType) indices.type()).element().equals(IntegerType.I64) ? indices : OnnxOps.cast(n, indices, IntegerType.I64);
+    Value depthValue = n.constantValue(Tensor.ofLongs(IntegerType.I64, new long[0], new long[] {depth}));
+    Value zero = n.constantValue(Tensor.ofLongs(IntegerType.I64, new long[0], new long[] {0}));
+    index = where(n, compare(n, "lt", index, zero), n.add(index, depthValue), index);
+    long[] expanded = new long[is.length + 1];
+    for (int d = 0, j = 0; d < expanded.length; d++) expanded[d] = d == axis ? 1 : is[j++];
+    Value mask = compare(n, "eq", n.reshape(index, expanded), positions(n, expanded.length, axis, depth));
+    return List.of(where(n, mask, constantOf(n, values, 1), constantOf(n, values, 0)));
+  }
+
+  /** Element {@code i} of {@code t} as a scalar constant of its type. */
+  private static Value constantOf(NodeImporter n, Tensor t, int i) {
+    Tensor s = Tensor.zeros(t.element(), new long[0]);
+    if (t.isFloat()) s.set(0, t.get(i));
+    else s.setLong(0, t.getLong(i));
+    return n.constantValue(s);
+  }
+
+  /** The i64 constant 0, 1, ..., count - 1 along {@code axis} of a tensor of {@code rank} dimensions, the others 1. */
+  private static Value positions(NodeImporter n, int rank, int axis, long count) {
+    long[] shape = new long[rank];
+    Arrays.fill(shape, 1);
+    shape[axis] = count;
+    long[] values = new long[Math.toIntExact(count)];
+    for (int i = 0; i < values.length; i++) values[i] = i;
+    return n.constantValue(Tensor.ofLongs(IntegerType.I64, shape, values));
   }
 
   /** IsInf: x == +inf where detect_positive (default 1), x == -inf where detect_negative (default 1). */

@@ -175,7 +175,7 @@ final class OnnxOps {
   }
 
   /** {@code x} converted to {@code element} (nn.cast), folded when x is a constant. */
-  private static Value cast(NodeImporter n, Value x, Type element) throws ImportException {
+  static Value cast(NodeImporter n, Value x, Type element) throws ImportException {
     Operation op = Operation.create(n.context, new OperationState("nn.cast", n.location).operands(x)
         .results(new RankedTensorType(shapeOf(x), element)));
     Tensor c = NodeImporter.constant(x);

@@ -64,6 +64,6 @@
 // RUN: not %sol-import %S/Inputs/bad/isnan_int.onnx 2>&1 | FileCheck %s --check-prefix=ISNAN
 // ISNAN: sol-import: error: {{.*}}isnan_int.onnx: node 'isnan' (IsNaN): expects a floating-point input, got tensor<4xi32>
 // RUN: not %sol-import %S/Inputs/bad/onehot_depth0.onnx 2>&1 | FileCheck %s --check-prefix=ONEHOT
-// ONEHOT: sol-import: error: {{.*}}onehot_depth0.onnx: node 'onehot' (OneHot): depth must be between 1 and 2147483647, got 0
+// ONEHOT: sol-import: error: {{.*}}onehot_depth0.onnx: node 'onehot' (OneHot): depth must be at least 1, got 0
 // RUN: not %sol-import %S/Inputs/bad/hardmax_int.onnx 2>&1 | FileCheck %s --check-prefix=HARDMAX
 // HARDMAX: sol-import: error: {{.*}}hardmax_int.onnx: node 'hardmax' (Hardmax): expects a floating-point input, got tensor<2x3xi32>

@@ -142,7 +142,7 @@ final class CompositeOps {
   }
 
   /** Input 0, which these compositions need as a floating-point tensor. */
-  private static Value floatInput(NodeImporter n) throws ImportException {
+  static Value floatInput(NodeImporter n) throws ImportException {
     Value x = n.required(0);
     if (!(element(x) instanceof FloatType)) throw n.error("expects a floating-point input, got " + x.type());
     return x;
@@ -335,7 +335,7 @@ final class CompositeOps {
   }
 
   /** A rank-0 constant of input 0's element type. */
-  private static Value scalar(NodeImporter n, double v) throws ImportException { return n.scalar(v, element(n.required(0))); }
+  static Value scalar(NodeImporter n, double v) throws ImportException { return n.scalar(v, element(n.required(0))); }
 
   private static Value relu(NodeImporter n, Value v) throws ImportException { return n.unary("nn.relu", v); }
 

@@ -1,5 +1,7 @@
 package dev.sol.frontend.onnx;
 
+import static dev.sol.frontend.onnx.CompositeOps.floatInput;
+import static dev.sol.frontend.onnx.CompositeOps.scalar;
 import static dev.sol.frontend.onnx.NodeImporter.attrs;
 import static dev.sol.frontend.onnx.NodeImporter.shapeOf;
 
@@ -11,8 +13,8 @@ import java.util.List;
 
 /**
  * ONNX operators that import as comparisons and a choice (nn.compare, nn.where): IsNaN (x
- * differs from itself), IsInf, ThresholdedRelu, Shrink, Trilu (a constant mask of the kept
- * triangle), Hardmax (the argmax compared with the positions along the axis) and OneHot (the
+ * differs from itself), IsInf, ThresholdedRelu, Shrink, Trilu (the difference of column and
+ * row positions compared with k), Hardmax (the argmax compared with the positions along the axis) and OneHot (the
  * indices compared with the positions along the new axis).
  */
 final class MaskOps {
@@ -69,7 +71,7 @@ final class MaskOps {
     if (depthTensor == null || depthTensor.size() != 1) throw n.error("depth must be a constant of one element");
     if (values == null || values.size() != 2) throw n.error("values must be a constant of two elements [off, on]");
     long depth = (long) depthTensor.get(0);
-    if (depth < 1 || depth > Integer.MAX_VALUE) throw n.error("depth must be between 1 and " + Integer.MAX_VALUE + ", got " + depth);
+    if (depth < 1) throw n.error("depth must be at least 1, got " + depth);
     long[] is = shapeOf(indices);
     int axis = Reductions.axis(n.intAttr("axis", -1), is.length + 1);
     Value index = ((ShapedType) indices.type()).element().equals(IntegerType.I64) ? indices : OnnxOps.cast(n, indices, IntegerType.I64);
@@ -90,8 +92,12 @@ final class MaskOps {
     return n.constantValue(s);
   }
 
+  /** The most positions along one axis that {@link #positions} makes a constant of (32 MiB of i64). */
+  static final long MAX_POSITIONS = 1L << 22;
+
   /** The i64 constant 0, 1, ..., count - 1 along {@code axis} of a tensor of {@code rank} dimensions, the others 1. */
-  private static Value positions(NodeImporter n, int rank, int axis, long count) {
+  private static Value positions(NodeImporter n, int rank, int axis, long count) throws ImportException {
+    if (count > MAX_POSITIONS) throw n.error("an axis of " + count + " positions is more than SOL's limit of " + MAX_POSITIONS + " for this operator");
     long[] shape = new long[rank];
     Arrays.fill(shape, 1);
     shape[axis] = count;
@@ -114,26 +120,21 @@ final class MaskOps {
 
   /**
    * Trilu: the elements of the last two dimensions' upper triangle (j - i >= k; upper = 1, the
-   * default) or lower one (j - i <= k), the others zero: nn.where with a constant mask of the
-   * matrix's shape, broadcast over the leading dimensions. k (input #1) must be a constant.
+   * default) or lower one (j - i <= k), the others zero: nn.where with the mask compare(j - i,
+   * k), j - i the difference of two position constants (folded to a constant mask when small),
+   * broadcast over the leading dimensions. k (input #1, one element) must be a constant.
    */
   private static List<Value> trilu(NodeImporter n) throws ImportException {
     Value x = n.required(0);
     long[] s = shapeOf(x);
     if (s.length < 2) throw n.error("expects a tensor of rank 2 or more, got rank " + s.length);
     Tensor kt = n.numInputs() > 1 ? n.constantInput(1, "k") : null;
+    if (kt != null && (kt.size() != 1 || kt.isFloat())) throw n.error("k must be an integer constant of one element");
     long k = kt == null ? 0 : kt.getLong(0);
-    boolean upper = n.intAttr("upper", 1) != 0;
-    long rows = s[s.length - 2];
-    long cols = s[s.length - 1];
-    Tensor mask = Tensor.zeros(IntegerType.I1, new long[] {rows, cols});
-    for (long i = 0; i < rows; i++) {
-      for (long j = 0; j < cols; j++) {
-        boolean kept = upper ? j - i >= k : j - i <= k;
-        mask.setLong(Math.toIntExact(i * cols + j), kept ? 1 : 0);
-      }
-    }
-    return List.of(where(n, n.constantValue(mask), x, n.constantValue(Tensor.zeros(((ShapedType) x.type()).element(), new long[0]))));
+    Value offset = n.sub(positions(n, 2, 1, s[s.length - 1]), positions(n, 2, 0, s[s.length - 2]));
+    Value bound = n.constantValue(Tensor.ofLongs(IntegerType.I64, new long[0], new long[] {k}));
+    Value mask = compare(n, n.intAttr("upper", 1) != 0 ? "ge" : "le", offset, bound);
+    return List.of(where(n, mask, x, n.constantValue(Tensor.zeros(((ShapedType) x.type()).element(), new long[0]))));
   }
 
   private static Value compare(NodeImporter n, String predicate, Value a, Value b) throws ImportException {
@@ -144,11 +145,4 @@ final class MaskOps {
     return n.emit("nn.where", List.of(c, x, y), DictionaryAttr.EMPTY);
   }
 
-  private static Value scalar(NodeImporter n, double v) throws ImportException { return n.scalar(v, ((ShapedType) n.required(0).type()).element()); }
-
-  private static Value floatInput(NodeImporter n) throws ImportException {
-    Value x = n.required(0);
-    if (!(((ShapedType) x.type()).element() instanceof FloatType)) throw n.error("expects a floating-point input, got " + x.type());
-    return x;
-  }
 }

@@ -18,8 +18,9 @@ public final class SignLowering extends UnaryElementwiseLowering<SignOp> {
 
   @Override protected Value scalar(SignOp op, Loops l, Value x) {
     if (Loops.isFloat(x)) {
-      Value rest = l.select(l.cmp(CmpFPredicate.OLT, x, l.constant(0, x.type())), l.constant(-1, x.type()), l.add(x, l.constant(0, x.type())));
-      return l.select(l.cmp(CmpFPredicate.OGT, x, l.constant(0, x.type())), l.constant(1, x.type()), rest);
+      Value zero = l.constant(0, x.type());
+      Value rest = l.select(l.cmp(CmpFPredicate.OLT, x, zero), l.constant(-1, x.type()), l.add(x, zero));
+      return l.select(l.cmp(CmpFPredicate.OGT, x, zero), l.constant(1, x.type()), rest);
     }
     Value zero = l.integer(0, x.type());
     Value one = l.integer(1, x.type());

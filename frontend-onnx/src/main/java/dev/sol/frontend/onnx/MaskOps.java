@@ -14,8 +14,8 @@ import java.util.List;
 /**
  * ONNX operators that import as comparisons and a choice (nn.compare, nn.where): IsNaN (x
  * differs from itself), IsInf, ThresholdedRelu, Shrink, Trilu (the difference of column and
- * row positions compared with k), Hardmax (the argmax compared with the positions along the axis) and OneHot (the
- * indices compared with the positions along the new axis).
+ * row positions compared with k), Hardmax (the argmax compared with the positions along the
+ * axis) and OneHot (the indices compared with the positions along the new axis).
  */
 final class MaskOps {
   private MaskOps() {}

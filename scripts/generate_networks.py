@@ -564,8 +564,28 @@ def selections():
     save_case("op_mvn", [helper.make_node("MeanVarianceNormalization", ["input"], ["y"])], [], x, ["y"], opset=13)
 
 
+def modulo():
+    """Mod (op_mod_*): floats with fmod = 1 (the dividend's sign), int32 with fmod = 0 (the
+    divisor's sign, as Python's %) and 1, against a broadcast divisor with both signs."""
+    def case(name, x, divisor, fmod):
+        node = helper.make_node("Mod", ["input", "d"], ["y"], fmod=fmod)
+        save_case(f"op_mod_{name}", [node], [numpy_helper.from_array(divisor, "d")], x, ["y"], opset=13)
+
+    case("float_fmod", rng.uniform(-10, 10, (3, 4)).astype(np.float32), np.array([3.0, -3.0, 0.7, -2.5], np.float32), 1)
+    ints = rng.integers(-20, 21, (3, 4)).astype(np.int32)
+    case("int32", ints, np.array([3, -3, 7, -5], np.int32), 0)
+    case("int32_fmod", ints, np.array([3, -3, 7, -5], np.int32), 1)
+
+
+def booleans():
+    """Expand of a boolean tensor (op_expand_bool), which broadcasts through an or with false."""
+    x = rng.integers(0, 2, (3, 1)).astype(bool)
+    node = helper.make_node("Expand", ["input", "shape"], ["y"])
+    save_case("op_expand_bool", [node], [numpy_helper.from_array(np.array([2, 3, 4], np.int64), "shape")], x, ["y"], opset=13)
+
+
 FIRST = [resnet, densenet, inception, vgg, alexnet, mobilenet, shufflenet, squeezenet]
-LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17, efficientnet: 18, einsum: 19, topk: 20, logic: 21, elementwise_more: 22, selections: 23}
+LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17, efficientnet: 18, einsum: 19, topk: 20, logic: 21, elementwise_more: 22, selections: 23, modulo: 24, booleans: 25}
 wanted = set(sys.argv[1:])
 for build in FIRST + list(LATER):
     if build in LATER:

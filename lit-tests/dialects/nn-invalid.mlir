@@ -206,3 +206,12 @@
   %c = "nn.compare"(%a, %a) {predicate = "lt"} : (tensor<4xi1>, tensor<4xi1>) -> tensor<4xi1>
   "func.return"() : () -> ()
 }) {function_type = (tensor<4xi1>) -> (), sym_name = "f"} : () -> ()
+
+// -----
+
+"func.func"() ({
+^bb0(%a: tensor<4xf32>):
+  // expected-error @+1 {{'nn.mod' op takes floats with fmod = 1 only}}
+  %c = "nn.mod"(%a, %a) : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  "func.return"() : () -> ()
+}) {function_type = (tensor<4xf32>) -> (), sym_name = "f"} : () -> ()

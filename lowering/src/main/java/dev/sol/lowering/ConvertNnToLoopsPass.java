@@ -79,7 +79,7 @@ public final class ConvertNnToLoopsPass implements Pass<ConvertNnToLoopsPass.Opt
         new BroadcastBinaryLowering<>(DivOp.class, DivOp.SPEC, b, Loops::div),
         new BroadcastBinaryLowering<>(MaxOp.class, MaxOp.SPEC, b, Loops::max),
         new BroadcastBinaryLowering<>(MinOp.class, MinOp.SPEC, b, Loops::min),
-        new PowLowering(b),
+        new PowLowering(b), new ModLowering(b),
         new CompareLowering(b), new WhereLowering(b), new CastLowering(b), new ReshapeLowering(b), new TransposeLowering(b, t), new ConcatLowering(b),
         new SplitLowering(b), new SliceLowering(b), new PadLowering(b), new GatherLowering(b), new MatMulLowering(b, t),
         new GemmLowering(b, t), new ConvLowering(b, t), new ConvTransposeLowering(b, t),

@@ -24,7 +24,13 @@ public abstract class BroadcastBinaryOp extends NnOp implements Pure, Elementwis
   /** Whether the operands may hold different element types (Pow's exponent); false for the others, as in ONNX. */
   protected boolean mixesElementTypes() { return false; }
 
+  /** Checks the op's attributes against its operands' types (a ShapeError when they do not go together); none by default. */
+  protected void checkAttributes() {}
+
   @Override public final List<Type> inferResultTypes() {
+    // Arithmetic on i1 has no agreed meaning (true + true wraps to false in arith, not in ONNX's bool).
+    if (operandType(0).element() instanceof IntegerType t && t.width() == 1) throw new ShapeError("is not defined on i1 elements");
+    checkAttributes();
     if (!mixesElementTypes()) sameElementTypes(0, 2);
     return List.of(like(0, Broadcast.shape(operandType(0).shape(), operandType(1).shape())));
   }

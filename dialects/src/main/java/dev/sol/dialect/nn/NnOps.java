@@ -38,6 +38,7 @@ final class NnOps {
       MulOp.SPEC,
       DivOp.SPEC,
       PowOp.SPEC,
+      ModOp.SPEC,
       MaxOp.SPEC,
       MinOp.SPEC,
       WhereOp.SPEC,

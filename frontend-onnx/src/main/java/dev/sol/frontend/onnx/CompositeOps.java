@@ -285,13 +285,14 @@ final class CompositeOps {
       extent[d] = a == 1 ? t : 1;
     }
     if (Arrays.equals(out, xs)) return List.of(x);
-    if (element(x) instanceof IntegerType it && it.width() == 1) throw n.error("Expand of a boolean tensor computed at run time is not supported");
     n.checkShape(out, "the expanded shape");
     if (Arrays.stream(out).anyMatch(d -> d == 0)) throw n.error("expanding to the empty shape " + Arrays.toString(out) + " is not supported");
     RankedTensorType zerosType = new RankedTensorType(extent, element(x));
     Value zeros = n.constantValue(element(x) instanceof IntegerType
         ? DenseElementsAttr.ofLongs(zerosType, new long[] {0}) : DenseElementsAttr.ofDoubles(zerosType, new double[] {0}));
-    return List.of(n.add(x, zeros));
+    // Booleans broadcast through an or with false: nn.add takes no i1.
+    boolean bool = element(x) instanceof IntegerType it && it.width() == 1;
+    return List.of(bool ? n.binary("nn.or", x, zeros) : n.add(x, zeros));
   }
 
   /** Concatenates each axis's repeats, one axis after another. */

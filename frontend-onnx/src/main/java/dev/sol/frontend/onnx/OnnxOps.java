@@ -85,6 +85,7 @@ final class OnnxOps {
     for (String[] c : new String[][] {{"Equal", "eq"}, {"Less", "lt"}, {"LessOrEqual", "le"}, {"Greater", "gt"}, {"GreaterOrEqual", "ge"}}) {
       CONVERTERS.put(c[0], n -> List.of(binary(n, "nn.compare", attrs("predicate", new StringAttr(c[1])))));
     }
+    CONVERTERS.put("Mod", n -> List.of(binary(n, "nn.mod", attrs("fmod", IntegerAttr.i64(n.intAttr("fmod", 0))))));
     for (String[] b : new String[][] {{"And", "nn.and"}, {"Or", "nn.or"}, {"Xor", "nn.xor"}}) {
       CONVERTERS.put(b[0], n -> List.of(binary(n, b[1])));
     }

@@ -584,8 +584,21 @@ def booleans():
     save_case("op_expand_bool", [node], [numpy_helper.from_array(np.array([2, 3, 4], np.int64), "shape")], x, ["y"], opset=13)
 
 
+def gather_elements():
+    """GatherElements (op_gather_elements_*): along the last axis with negative indices, along
+    the first with fewer rows than the data, int32 indices."""
+    def case(name, x, indices, axis):
+        node = helper.make_node("GatherElements", ["input", "i"], ["y"], axis=axis)
+        save_case(f"op_gather_elements_{name}", [node], [numpy_helper.from_array(indices, "i")], x, ["y"], opset=13)
+
+    x = rng.standard_normal((3, 5)).astype(np.float32)
+    case("last_axis", x, np.array([[0, 4, -1], [2, -5, 3], [1, 1, 1]], np.int64), -1)
+    case("first_axis", x, np.array([[2, 0, 1, 2, 0], [0, 1, 2, 1, 1]], np.int64), 0)
+    case("int32", rng.standard_normal((2, 3, 4)).astype(np.float32), rng.integers(-3, 3, (2, 2, 4)).astype(np.int32), 1)
+
+
 FIRST = [resnet, densenet, inception, vgg, alexnet, mobilenet, shufflenet, squeezenet]
-LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17, efficientnet: 18, einsum: 19, topk: 20, logic: 21, elementwise_more: 22, selections: 23, modulo: 24, booleans: 25}
+LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17, efficientnet: 18, einsum: 19, topk: 20, logic: 21, elementwise_more: 22, selections: 23, modulo: 24, booleans: 25, gather_elements: 26}
 wanted = set(sys.argv[1:])
 for build in FIRST + list(LATER):
     if build in LATER:

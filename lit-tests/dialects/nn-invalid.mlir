@@ -215,3 +215,12 @@
   %c = "nn.mod"(%a, %a) : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
   "func.return"() : () -> ()
 }) {function_type = (tensor<4xf32>) -> (), sym_name = "f"} : () -> ()
+
+// -----
+
+"func.func"() ({
+^bb0(%a: tensor<2x3xf32>, %i: tensor<3x3xi64>):
+  // expected-error @+1 {{'nn.gather_elements' op indices dimension 0 (3) is longer than the data's (2)}}
+  %c = "nn.gather_elements"(%a, %i) {axis = 1 : i64} : (tensor<2x3xf32>, tensor<3x3xi64>) -> tensor<3x3xf32>
+  "func.return"() : () -> ()
+}) {function_type = (tensor<2x3xf32>, tensor<3x3xi64>) -> (), sym_name = "f"} : () -> ()

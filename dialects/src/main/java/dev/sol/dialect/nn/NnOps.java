@@ -73,6 +73,7 @@ final class NnOps {
       LrnOp.SPEC,
       SliceOp.SPEC,
       GatherOp.SPEC,
+      GatherElementsOp.SPEC,
       SplitOp.SPEC,
       PadOp.SPEC,
       ResizeOp.SPEC);

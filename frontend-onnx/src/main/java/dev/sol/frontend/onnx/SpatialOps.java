@@ -34,6 +34,11 @@ final class SpatialOps {
       int axis = Reductions.axis(n.intAttr("axis", 0), shapeOf(data).length);
       return List.of(n.emit("nn.gather", List.of(data, n.required(1)), attrs("axis", IntegerAttr.i64(axis))));
     });
+    OnnxOps.CONVERTERS.put("GatherElements", n -> {
+      Value data = n.required(0);
+      int axis = Reductions.axis(n.intAttr("axis", 0), shapeOf(data).length);
+      return List.of(n.emit("nn.gather_elements", List.of(data, n.required(1)), attrs("axis", IntegerAttr.i64(axis))));
+    });
     OnnxOps.CONVERTERS.put("Split", SpatialOps::split);
     OnnxOps.CONVERTERS.put("Pad", SpatialOps::pad);
     OnnxOps.CONVERTERS.put("Resize", SpatialOps::resize);

@@ -1,0 +1,29 @@
+package dev.sol.lowering.nn2loops;
+
+import dev.sol.dialect.arith.CmpIPredicate;
+import dev.sol.dialect.nn.GatherElementsOp;
+import dev.sol.ir.Value;
+import dev.sol.lowering.Loops;
+import java.util.ArrayList;
+import java.util.List;
+
+/** nn.gather_elements: one loop nest over the indices; each reads the data at its own position with the axis's coordinate from the index (negative ones count from the end). */
+public final class GatherElementsLowering extends NnLowering<GatherElementsOp> {
+  public GatherElementsLowering(Buffers buffers) {
+    super(GatherElementsOp.class, GatherElementsOp.SPEC, buffers);
+  }
+
+  @Override protected void lower(GatherElementsOp op, Loops l, List<Value> in, List<Value> out) {
+    int axis = op.axis();
+    Value data = in.get(0);
+    Value indices = in.get(1);
+    long length = shape(data)[axis];
+    l.parallelForEach(shape(out.getFirst()), 1, iv -> {
+      Value idx = l.indexCast(l.load(indices, iv));
+      Value wrapped = l.select(l.cmp(CmpIPredicate.SLT, idx, l.index(0)), l.add(idx, l.index(length)), idx);
+      List<Value> src = new ArrayList<>(iv);
+      src.set(axis, wrapped);
+      l.store(l.load(data, src), out.getFirst(), iv);
+    });
+  }
+}

@@ -29,9 +29,7 @@ public final class GatherElementsOp extends NnOp implements Pure {
     long[] d = operandType(0).shape();
     long[] i = operandType(1).shape();
     int axis = axis();
-    if (!(operandType(1).element() instanceof IntegerType it) || it.width() < 8) {
-      throw new ShapeError("indices must be integers, got " + operandType(1).element() + " elements");
-    }
+    GatherOp.requireIntegerIndices(this);
     if (i.length != d.length) throw new ShapeError("indices must have the data's rank " + d.length + ", got rank " + i.length);
     for (int a = 0; a < d.length; a++) {
       if (a != axis && i[a] > d[a]) throw new ShapeError("indices dimension " + a + " (" + i[a] + ") is longer than the data's (" + d[a] + ")");

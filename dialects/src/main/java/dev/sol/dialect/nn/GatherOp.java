@@ -26,9 +26,7 @@ public final class GatherOp extends NnOp implements Pure {
     long[] d = operandType(0).shape();
     long[] i = operandType(1).shape();
     int axis = axis();
-    if (!(operandType(1).element() instanceof IntegerType it) || it.width() < 8) {
-      throw new ShapeError("indices must be integers, got " + operandType(1).element() + " elements");
-    }
+    requireIntegerIndices(this);
     checkConstantIndices(d[axis]);
     long[] out = new long[d.length - 1 + i.length];
     int k = 0;
@@ -36,6 +34,12 @@ public final class GatherOp extends NnOp implements Pure {
     for (long v : i) out[k++] = v;
     for (int a = axis + 1; a < d.length; a++) out[k++] = d[a];
     return List.of(like(0, out));
+  }
+
+  /** Checks that operand #1 of {@code op}, its indices, holds integers of 8 bits or more. */
+  static void requireIntegerIndices(NnOp op) {
+    Type e = op.operandType(1).element();
+    if (!(e instanceof IntegerType it) || it.width() < 8) throw new ShapeError("indices must be integers, got " + e + " elements");
   }
 
   /**

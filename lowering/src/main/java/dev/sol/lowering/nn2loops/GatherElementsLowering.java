@@ -1,6 +1,5 @@
 package dev.sol.lowering.nn2loops;
 
-import dev.sol.dialect.arith.CmpIPredicate;
 import dev.sol.dialect.nn.GatherElementsOp;
 import dev.sol.ir.Value;
 import dev.sol.lowering.Loops;
@@ -19,10 +18,8 @@ public final class GatherElementsLowering extends NnLowering<GatherElementsOp> {
     Value indices = in.get(1);
     long length = shape(data)[axis];
     l.parallelForEach(shape(out.getFirst()), 1, iv -> {
-      Value idx = l.indexCast(l.load(indices, iv));
-      Value wrapped = l.select(l.cmp(CmpIPredicate.SLT, idx, l.index(0)), l.add(idx, l.index(length)), idx);
       List<Value> src = new ArrayList<>(iv);
-      src.set(axis, wrapped);
+      src.set(axis, GatherLowering.position(l, l.load(indices, iv), length));
       l.store(l.load(data, src), out.getFirst(), iv);
     });
   }

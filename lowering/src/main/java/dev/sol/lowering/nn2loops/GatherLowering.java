@@ -20,12 +20,17 @@ public final class GatherLowering extends NnLowering<GatherOp> {
     long[] ds = shape(data);
     int ir = type(indices).rank();
     l.parallelForEach(shape(out.getFirst()), 1, iv -> {
-      Value idx = l.indexCast(l.load(indices, iv.subList(axis, axis + ir)));
-      Value wrapped = l.select(l.cmp(CmpIPredicate.SLT, idx, l.index(0)), l.add(idx, l.index(ds[axis])), idx);
+      Value wrapped = position(l, l.load(indices, iv.subList(axis, axis + ir)), ds[axis]);
       List<Value> src = new ArrayList<>(iv.subList(0, axis));
       src.add(wrapped);
       src.addAll(iv.subList(axis + ir, iv.size()));
       l.store(l.load(data, src), out.getFirst(), iv);
     });
+  }
+
+  /** The position an index {@code at} (an integer) names along an axis of {@code length}: a negative one counts from the end. */
+  static Value position(Loops l, Value at, long length) {
+    Value idx = l.indexCast(at);
+    return l.select(l.cmp(CmpIPredicate.SLT, idx, l.index(0)), l.add(idx, l.index(length)), idx);
   }
 }

@@ -29,12 +29,14 @@
 // CHECK: "memref.store"(%{{.*}}, %[[PB]], %{{.*}}, %{{.*}}, %{{.*}}) : (f32, memref<3x3x4xf32>, index, index, index) -> ()
 // CHECK-NOT: "memref.alloc"
 // The micro-kernel on the two full B panels: six accumulators carried through k as iter_args,
-// one vector of the B panel per k, each A value broadcast and multiplied in with vector.fma.
+// one vector of the B panel per k, each A value broadcast and multiplied in with vector.fma;
+// first, the next B panel's row at k is asked for into L2 (see gemm-prefetch-next-panel.mlir).
 // CHECK: "scf.for"
 // CHECK-NEXT: ^bb0(%[[JP:.*]]: index):
 // CHECK: %[[ZV:.*]] = "vector.broadcast"(%{{.*}}) : (f32) -> vector<4xf32>
 // CHECK: %[[ACC:.*]]:6 = "scf.for"(%{{.*}}, %{{.*}}, %{{.*}}, %[[ZV]], %[[ZV]], %[[ZV]], %[[ZV]], %[[ZV]], %[[ZV]]) ({
 // CHECK-NEXT: ^bb0(%[[K:.*]]: index, %[[C0:.*]]: vector<4xf32>, %[[C1:.*]]: vector<4xf32>, %{{.*}}: vector<4xf32>, %{{.*}}: vector<4xf32>, %{{.*}}: vector<4xf32>, %[[C5:.*]]: vector<4xf32>):
+// CHECK-NEXT: "memref.prefetch"(%[[PB]], %{{.*}}, %[[K]], %{{.*}}) {{.*}}localityHint = 2
 // CHECK-NEXT: %[[BV:.*]] = "vector.load"(%[[PB]], %[[JP]], %[[K]], %{{.*}}) : (memref<3x3x4xf32>, index, index, index) -> vector<4xf32>
 // CHECK-NEXT: %[[A0:.*]] = "memref.load"(%[[AM]], %{{.*}}, %[[K]]) : (memref<7x3xf32>, index, index) -> f32
 // CHECK-NEXT: %[[A0V:.*]] = "vector.broadcast"(%[[A0]]) : (f32) -> vector<4xf32>

@@ -32,8 +32,13 @@ public final class PrefetchOp extends Operation {
 
   /** A data-cache prefetch for reading the element of {@code memref} at {@code indices}, kept in all cache levels. */
   public static PrefetchOp read(Builder b, Location loc, Value memref, java.util.List<Value> indices) {
+    return read(b, loc, memref, indices, 3);
+  }
+
+  /** A data-cache prefetch for reading the element of {@code memref} at {@code indices} with locality {@code hint} (0 to 3). */
+  public static PrefetchOp read(Builder b, Location loc, Value memref, java.util.List<Value> indices, int hint) {
     return b.create(SPEC, new OperationState(SPEC.name(), loc).operands(memref).operands(indices)
-        .attribute("isWrite", IntegerAttr.of(false)).attribute("localityHint", new IntegerAttr(IntegerType.I32, 3))
+        .attribute("isWrite", IntegerAttr.of(false)).attribute("localityHint", new IntegerAttr(IntegerType.I32, hint))
         .attribute("isDataCache", IntegerAttr.of(true)));
   }
 

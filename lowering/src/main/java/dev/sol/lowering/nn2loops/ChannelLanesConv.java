@@ -523,14 +523,14 @@ final class ChannelLanesConv {
     int parts = l.threads();
     long lastColumns = oc - (parts - 1) * columnsPerPart;
     Loops serial = l.serial();
-    MatMulKernel.BSource packed = MatMulKernel.packed(pb);
+    MatMulKernel.Packed packed = (MatMulKernel.Packed) MatMulKernel.packed(pb);
     // Every part reads all of A, in place (see conv).
     l.parallelFor(l.index(0), l.index(parts), l.index(1), part -> {
       Value c0 = l.mul(part, l.index(columnsPerPart));
       Value p0 = l.mul(part, l.index(columnsPerPart / s.nr()));
       Value block0 = l.mul(part, l.index(columnsPerPart / width));
       java.util.function.LongConsumer body = columns -> {
-        MatMulKernel.BSource b = (in, panel, kk, column, type, masked) -> packed.vector(in, in.add(panel, p0), kk, column, type, masked);
+        MatMulKernel.BSource b = packed.from(l, p0);
         MatMulKernel.TileInit start = (in, row, col, type, masked) -> init.vector(in, row, in.add(col, c0), type, masked);
         MatMulKernel.emit(serial, s, rows, columns, k, a.source(l.index(0)), a.kRange(l.index(0)), b, product, List.of(), start, c0, null);
         long blocks = columns / width;

@@ -103,7 +103,20 @@ final class MatMulKernel {
 
   /** B packed in panels by {@link GemmPacking#packB}: every vector is whole (the last panel is padded with zeros). */
   static BSource packed(Value packedB) {
-    return (l, panel, k, column, type, masked) -> LoadOp.create(l.builder(), l.location(), type, packedB, List.of(panel, k, l.index(column))).result();
+    return new Packed(packedB, null);
+  }
+
+  /** B packed in panels ({@link #packed}), the product's panel 0 at panel {@code offset} of the buffer (null: 0). */
+  record Packed(Value packedB, Value offset) implements BSource {
+    @Override public Value vector(Loops l, Value panel, Value k, long column, VectorType type, boolean masked) {
+      return LoadOp.create(l.builder(), l.location(), type, packedB, List.of(at(l, panel), k, l.index(column))).result();
+    }
+
+    Value at(Loops l, Value panel) { return offset == null ? panel : l.add(panel, offset); }
+
+    Packed from(Loops l, Value panel) { return new Packed(packedB, offset == null ? panel : l.add(offset, panel)); }
+
+    long panels() { return ((MemRefType) packedB.type()).shape()[0]; }
   }
 
   /** B as the rows of a k x n matrix in {@code matrix} at the indices {@code prefix}, panels {@code nr} columns wide; past n it reads zeros. */
@@ -413,7 +426,9 @@ final class MatMulKernel {
       kBegin = l.maxsi(kBegin, range[0]);
       kEnd = l.minsi(kEnd, range[1]);
     }
+    List<Value> ahead = nextPanelLines(mr, ip, jp, bs);
     BiFunction<Value, List<Value>, List<Value>> step = (kk, acc) -> {
+      for (int i = 1; i < ahead.size(); i++) PrefetchOp.read(b, loc, ((Packed) bs).packedB(), List.of(ahead.getFirst(), kk, ahead.get(i)), 2);
       List<Value> bv = new ArrayList<>();
       for (int v = 0; v < t.nv(); v++) bv.add(bs.vector(l, jp, kk, (long) v * s.width(), vt, masked(t, v)));
       List<Value> next = new ArrayList<>(acc);
@@ -441,6 +456,33 @@ final class MatMulKernel {
         else StoreOp.create(b, loc, acc, out, at);
       }
     }
+  }
+
+  /**
+   * Where the micro-kernel of A panel {@code ip} and packed B panel {@code jp} asks for the next
+   * B panel's rows ahead, at each k: [next panel, first column of each line], or an empty list
+   * for none (a lower tile, B not {@link Packed}, one panel). Each of the first nv A panels to
+   * meet a B panel (fewer: then each takes several lines) asks for one line of each row of the
+   * next panel into L2 (prefetcht1): by the time the A panels move on, the next panel is there.
+   * A product whose B is a layer's weights, read once from memory with little reuse (ResNet-50's
+   * last stage: 49 pixels, 4 to 9 MB of weights), otherwise multiplied its first A panel against
+   * each B panel at the rate memory delivered it, the other A panels at the kernel's: 1 x 1
+   * convolutions 2048 -> 512 -> 2048 at 7 x 7 0.92 of their time on one thread and on two,
+   * ResNet-50 0.985 on both. (Asking for rows of the panel being multiplied, ahead in k, made the
+   * kernel slower: see README, "Profiling".)
+   */
+  private List<Value> nextPanelLines(int mr, Value ip, Value jp, BSource bs) {
+    if (!(bs instanceof Packed packed) || mr != s.mr() || packed.panels() < 2) return List.of();
+    long panelsMeeting = Math.max(1, Math.min(Math.min(Math.ceilDiv(m, s.mr()), s.mcPanels()), s.nv()));
+    List<Value> at = new ArrayList<>();
+    at.add(l.minsi(packed.at(l, l.add(jp, l.index(1))), l.index(packed.panels() - 1)));
+    Value first = panelsMeeting == 1 ? l.index(0) : l.remui(ip, l.index(panelsMeeting));
+    for (long j = 0; j < Math.ceilDiv(s.nv(), panelsMeeting); j++) {
+      Value line = l.add(first, l.index(j * panelsMeeting));
+      if ((j + 1) * panelsMeeting > s.nv()) line = l.minsi(line, l.index(s.nv() - 1));
+      at.add(l.mul(line, l.index(s.width())));
+    }
+    return at;
   }
 
   /**

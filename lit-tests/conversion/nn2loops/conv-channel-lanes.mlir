@@ -165,15 +165,24 @@
 // CHECK: sym_name = "conv_transposed_copy_out"
 // On two threads the weights (512 x 512) are the far larger operand: each thread takes half
 // the output channels (4 B panels of 64), multiplies all 49 pixels by them and copies its own
-// channels out, in one parallel loop. Every part reads all of A, so A is read in place (on one
+// channels out, in one parallel loop, B panel by B panel: each panel's 64 channels are copied
+// out right after they are multiplied. Every part reads all of A, so A is read in place (on one
 // thread it is packed, above; packed by the two threads together, each core read half of it
 // from the other's cache): no packed A, one parallel loop.
 // PARTS-LABEL: ^bb0(%{{.*}}: tensor<1x512x7x7xf32>
+// PARTS-DAG: %[[C4:.*]] = "arith.constant"() {value = 4 : index}
+// PARTS-DAG: %[[C1:.*]] = "arith.constant"() {value = 1 : index}
+// PARTS-DAG: %[[C0:.*]] = "arith.constant"() {value = 0 : index}
 // PARTS-NOT: memref<9x512x6xf32>
 // PARTS: "scf.parallel"
 // PARTS-NOT: "scf.parallel"
+// PARTS: "scf.for"(%[[C0]], %[[C4]], %[[C1]]) ({
+// PARTS-NEXT: ^bb0(%[[PANEL:.*]]: index):
+// PARTS-NEXT: %[[P0:.*]] = "arith.addi"(%{{.*}}, %[[PANEL]])
 // PARTS-NOT: memref<9x512x6xf32>
 // PARTS: "vector.fma"
+// The panel's first block of 16 channels for its copy-out, inside the loop over panels:
+// PARTS: "arith.muli"(%[[P0]], %[[C4]])
 // PARTS-NOT: "scf.parallel"
 // PARTS: "vector.shuffle"
 // PARTS-NOT: "scf.parallel"

@@ -533,7 +533,7 @@ final class ChannelLanesConv {
     // Every part reads all of A, in place (see conv).
     l.parallelFor(l.index(0), l.index(parts), l.index(1), part -> {
       Value partPanel = l.mul(part, l.index(columnsPerPart / s.nr()));
-      // The first columns of B panel p0 (from column c0): multiplied, then copied out.
+      // The product's columns from B panel p0 on (from column c0), as many as given: multiplied, then copied out.
       BiConsumer<Value, Long> panel = (p0, columns) -> {
         Value c0 = l.mul(p0, l.index(s.nr()));
         MatMulKernel.TileInit start = (in, row, col, type, masked) -> init.vector(in, row, in.add(col, c0), type, masked);

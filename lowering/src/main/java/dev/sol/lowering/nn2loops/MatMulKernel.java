@@ -426,9 +426,9 @@ final class MatMulKernel {
       kBegin = l.maxsi(kBegin, range[0]);
       kEnd = l.minsi(kEnd, range[1]);
     }
-    List<Value> ahead = nextPanelLines(mr, ip, jp, bs);
+    NextPanel ahead = nextPanelLines(mr, ip, jp, bs);
     BiFunction<Value, List<Value>, List<Value>> step = (kk, acc) -> {
-      for (int i = 1; i < ahead.size(); i++) PrefetchOp.read(b, loc, ((Packed) bs).packedB(), List.of(ahead.getFirst(), kk, ahead.get(i)), 2);
+      if (ahead != null) for (Value column : ahead.columns()) PrefetchOp.read(b, loc, ahead.packedB(), List.of(ahead.panel(), kk, column), 2);
       List<Value> bv = new ArrayList<>();
       for (int v = 0; v < t.nv(); v++) bv.add(bs.vector(l, jp, kk, (long) v * s.width(), vt, masked(t, v)));
       List<Value> next = new ArrayList<>(acc);
@@ -458,10 +458,12 @@ final class MatMulKernel {
     }
   }
 
+  /** The lines a micro-kernel asks for at each k: row k of B panel {@code panel} of {@code packedB}, a line from each of {@code columns}. */
+  private record NextPanel(Value packedB, Value panel, List<Value> columns) {}
+
   /**
    * Where the micro-kernel of A panel {@code ip} and packed B panel {@code jp} asks for the next
-   * B panel's rows ahead, at each k: [next panel, first column of each line], or an empty list
-   * for none (a lower tile, B not {@link Packed}, one panel). Each of the first nv A panels to
+   * B panel's rows ahead, or null for none (a lower tile, B not {@link Packed}, one panel). Each of the first nv A panels to
    * meet a B panel (fewer: then each takes several lines) asks for one line of each row of the
    * next panel into L2 (prefetcht1): by the time the A panels move on, the next panel is there.
    * A product whose B is a layer's weights, read once from memory with little reuse (ResNet-50's
@@ -471,18 +473,18 @@ final class MatMulKernel {
    * ResNet-50 0.985 on both. (Asking for rows of the panel being multiplied, ahead in k, made the
    * kernel slower: see README, "Profiling".)
    */
-  private List<Value> nextPanelLines(int mr, Value ip, Value jp, BSource bs) {
-    if (!(bs instanceof Packed packed) || mr != s.mr() || packed.panels() < 2) return List.of();
+  private NextPanel nextPanelLines(int mr, Value ip, Value jp, BSource bs) {
+    if (!(bs instanceof Packed packed) || mr != s.mr() || packed.panels() < 2) return null;
     long panelsMeeting = Math.max(1, Math.min(Math.min(Math.ceilDiv(m, s.mr()), s.mcPanels()), s.nv()));
-    List<Value> at = new ArrayList<>();
-    at.add(l.minsi(packed.at(l, l.add(jp, l.index(1))), l.index(packed.panels() - 1)));
+    Value next = l.minsi(packed.at(l, l.add(jp, l.index(1))), l.index(packed.panels() - 1));
+    List<Value> columns = new ArrayList<>();
     Value first = panelsMeeting == 1 ? l.index(0) : l.remui(ip, l.index(panelsMeeting));
     for (long j = 0; j < Math.ceilDiv(s.nv(), panelsMeeting); j++) {
       Value line = l.add(first, l.index(j * panelsMeeting));
       if ((j + 1) * panelsMeeting > s.nv()) line = l.minsi(line, l.index(s.nv() - 1));
-      at.add(l.mul(line, l.index(s.width())));
+      columns.add(l.mul(line, l.index(s.width())));
     }
-    return at;
+    return new NextPanel(packed.packedB(), next, columns);
   }
 
   /**

@@ -224,3 +224,22 @@
   %c = "nn.gather_elements"(%a, %i) {axis = 1 : i64} : (tensor<2x3xf32>, tensor<3x3xi64>) -> tensor<3x3xf32>
   "func.return"() : () -> ()
 }) {function_type = (tensor<2x3xf32>, tensor<3x3xi64>) -> (), sym_name = "f"} : () -> ()
+
+// -----
+
+// No index is in range along an empty axis (compiled code would read outside the data).
+"func.func"() ({
+^bb0(%a: tensor<2x0xf32>, %i: tensor<2xi64>):
+  // expected-error @+1 {{'nn.gather' op indices select along an axis of length 0, where no index is in range}}
+  %c = "nn.gather"(%a, %i) {axis = 1 : i64} : (tensor<2x0xf32>, tensor<2xi64>) -> tensor<2x2xf32>
+  "func.return"() : () -> ()
+}) {function_type = (tensor<2x0xf32>, tensor<2xi64>) -> (), sym_name = "f"} : () -> ()
+
+// -----
+
+"func.func"() ({
+^bb0(%a: tensor<2x0xf32>, %i: tensor<2x1xi64>):
+  // expected-error @+1 {{'nn.gather_elements' op indices select along an axis of length 0, where no index is in range}}
+  %c = "nn.gather_elements"(%a, %i) {axis = 1 : i64} : (tensor<2x0xf32>, tensor<2x1xi64>) -> tensor<2x1xf32>
+  "func.return"() : () -> ()
+}) {function_type = (tensor<2x0xf32>, tensor<2x1xi64>) -> (), sym_name = "f"} : () -> ()

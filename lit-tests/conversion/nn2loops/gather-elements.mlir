@@ -2,12 +2,17 @@
 // RUN: %sol-opt %s --check-equivalence -p convert-nn-to-loops,bufferize 2>&1 | FileCheck %s --check-prefix=EQUIV
 
 // nn.gather_elements: one loop nest over the indices; each loads its index, adds the axis's
-// length to a negative one, and reads the data at its own position with that coordinate.
+// length to a negative one, clamps it into the axis (compiled code never reads outside the
+// data; the interpreter refuses such indices), and reads the data at its own position with that
+// coordinate.
 // CHECK-LABEL: "func.func"
 // CHECK: %[[I:.*]] = "memref.load"(%{{.*}}, %[[R:.*]], %[[C:.*]]) : (memref<2x3xi64>, index, index) -> i64
 // CHECK: %[[X:.*]] = "arith.index_cast"(%[[I]]) : (i64) -> index
 // CHECK: %[[NEG:.*]] = "arith.cmpi"(%[[X]], %{{.*}}) {predicate = 2 : i64}
-// CHECK: %[[W:.*]] = "arith.select"(%[[NEG]], %{{.*}}, %[[X]])
+// CHECK: %[[SEL:.*]] = "arith.select"(%[[NEG]], %{{.*}}, %[[X]])
+// CHECK: %[[LO:.*]] = "arith.maxsi"(%[[SEL]], %{{.*}})
+// CHECK-DAG: %[[LAST:.*]] = "arith.constant"() {value = 4 : index}
+// CHECK: %[[W:.*]] = "arith.minsi"(%[[LO]], %[[LAST]])
 // CHECK: %[[V:.*]] = "memref.load"(%{{.*}}, %[[R]], %[[W]]) : (memref<2x5xf32>, index, index) -> f32
 // CHECK: "memref.store"(%[[V]], %{{.*}}, %[[R]], %[[C]])
 // CHECK: sym_name = "along_columns"

@@ -25,7 +25,12 @@
 // CHECK: %[[NEG:.*]] = "arith.cmpi"(%[[AT]], %[[Z]]) {predicate = 2 : i64}
 // CHECK-DAG: %[[LEN:.*]] = "arith.constant"() {value = 8 : index}
 // CHECK: %[[UP:.*]] = "arith.addi"(%[[AT]], %[[LEN]])
-// CHECK: %[[W:.*]] = "arith.select"(%[[NEG]], %[[UP]], %[[AT]]) : (i1, index, index) -> index
+// CHECK: %[[SEL:.*]] = "arith.select"(%[[NEG]], %[[UP]], %[[AT]]) : (i1, index, index) -> index
+// An index outside [-8, 8), which the interpreter refuses, is clamped into the axis: compiled
+// code never reads outside the data.
+// CHECK: %[[LO:.*]] = "arith.maxsi"(%[[SEL]], %{{.*}})
+// CHECK-DAG: %[[LAST:.*]] = "arith.constant"() {value = 7 : index}
+// CHECK: %[[W:.*]] = "arith.minsi"(%[[LO]], %[[LAST]])
 // CHECK: %[[V:.*]] = "memref.load"(%[[DM]], %[[W]], %[[K]]) : (memref<8x3xf32>, index, index) -> f32
 // CHECK-NEXT: "memref.store"(%[[V]], %[[OUT]], %[[I]], %[[J]], %[[K]])
 // CHECK: sym_name = "gather"
@@ -51,7 +56,9 @@
 // CHECK: %[[NEG:.*]] = "arith.cmpi"(%[[AT]], %{{.*}}) {predicate = 2 : i64}
 // CHECK-DAG: %[[LEN:.*]] = "arith.constant"() {value = 9 : index}
 // CHECK: %[[UP:.*]] = "arith.addi"(%[[AT]], %[[LEN]])
-// CHECK: %[[W:.*]] = "arith.select"(%[[NEG]], %[[UP]], %[[AT]])
+// CHECK: %[[SEL:.*]] = "arith.select"(%[[NEG]], %[[UP]], %[[AT]])
+// CHECK: %[[LO:.*]] = "arith.maxsi"(%[[SEL]], %{{.*}})
+// CHECK: %[[W:.*]] = "arith.minsi"(%[[LO]], %{{.*}})
 // CHECK: %[[V:.*]] = "memref.load"(%[[DM]], %[[I]], %[[W]]) : (memref<2x9xf32>, index, index) -> f32
 // CHECK-NEXT: "memref.store"(%[[V]], %[[OUT]], %[[I]], %[[J]])
 // CHECK: sym_name = "gather_axis1"

@@ -30,6 +30,7 @@ public final class GatherElementsOp extends NnOp implements Pure {
     long[] i = operandType(1).shape();
     int axis = axis();
     GatherOp.requireIntegerIndices(this);
+    GatherOp.requireSelectableAxis(this, d[axis]);
     if (i.length != d.length) throw new ShapeError("indices must have the data's rank " + d.length + ", got rank " + i.length);
     for (int a = 0; a < d.length; a++) {
       if (a != axis && i[a] > d[a]) throw new ShapeError("indices dimension " + a + " (" + i[a] + ") is longer than the data's (" + d[a] + ")");

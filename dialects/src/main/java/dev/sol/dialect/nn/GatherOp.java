@@ -27,6 +27,7 @@ public final class GatherOp extends NnOp implements Pure {
     long[] i = operandType(1).shape();
     int axis = axis();
     requireIntegerIndices(this);
+    requireSelectableAxis(this, d[axis]);
     checkConstantIndices(d[axis]);
     long[] out = new long[d.length - 1 + i.length];
     int k = 0;
@@ -40,6 +41,11 @@ public final class GatherOp extends NnOp implements Pure {
   static void requireIntegerIndices(NnOp op) {
     Type e = op.operandType(1).element();
     if (!(e instanceof IntegerType it) || it.width() < 8) throw new ShapeError("indices must be integers, got " + e + " elements");
+  }
+
+  /** Checks that indices of {@code op}, when it has any, select along an axis of at least one element: no index is inside an empty one. */
+  static void requireSelectableAxis(NnOp op, long length) {
+    if (length == 0 && op.operandType(1).numElements() > 0) throw new ShapeError("indices select along an axis of length 0, where no index is in range");
   }
 
   /**

@@ -1,0 +1,68 @@
+package dev.sol.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Gather indices given at run time outside their axis are an error of the model's input: the
+ * interpreter refuses them, and compiled code clamps them into the axis instead of reading
+ * outside the data (it read out of bounds, and an index of 10^12 crashed the JVM).
+ */
+class GatherIndicesJitTest {
+  @TempDir Path dir;
+
+  private static final float[] DATA = {0, 1, 2, 10, 11, 12};
+
+  @Test void gatherClampsIndicesOutsideTheAxis() throws Exception {
+    // data 2 x 3, indices along axis 1: in range (0, -1), past the end (7, 10^12), before the start (-4, -10^12).
+    Path file = module("gather", "\"nn.gather\"(%arg0, %arg1) {axis = 1 : i64}", "tensor<2x6xi64>", "tensor<2x2x6xf32>");
+    long[] idx = {0, -1, 7, 1_000_000_000_000L, -4, -1_000_000_000_000L, 2, 1, 3, 5, -5, 4};
+    float[] got = runJit(file, idx, new long[] {2, 6});
+    // Clamped positions per index: 0, 2, 2, 2, 0, 0 | 2, 1, 2, 2, 0, 2.
+    assertArrayEquals(new float[] {0, 2, 2, 2, 0, 0, 2, 1, 2, 2, 0, 2, 10, 12, 12, 12, 10, 10, 12, 11, 12, 12, 10, 12}, got);
+    assertRefused(file, idx, new long[] {2, 6}, "gather index 7 is out of range");
+  }
+
+  @Test void gatherElementsClampsIndicesOutsideTheAxis() throws Exception {
+    Path file = module("gather_elements", "\"nn.gather_elements\"(%arg0, %arg1) {axis = 1 : i64}", "tensor<2x3xi64>", "tensor<2x3xf32>");
+    long[] idx = {-1, 9, -1_000_000_000_000L, 1_000_000_000_000L, 1, -3};
+    assertArrayEquals(new float[] {2, 2, 0, 12, 11, 10}, runJit(file, idx, new long[] {2, 3}));
+    assertRefused(file, idx, new long[] {2, 3}, "gather_elements index 9 is out of range");
+  }
+
+  private Path module(String name, String op, String indices, String result) throws Exception {
+    String data = "tensor<2x3xf32>";
+    String text = "\"builtin.module\"() ({\n  \"func.func\"() ({\n  ^bb0(%arg0: " + data + ", %arg1: " + indices + "):\n"
+        + "    %r = " + op + " : (" + data + ", " + indices + ") -> " + result + "\n"
+        + "    \"func.return\"(%r) : (" + result + ") -> ()\n"
+        + "  }) {function_type = (" + data + ", " + indices + ") -> " + result + ", sym_name = \"" + name + "\"} : () -> ()\n}) : () -> ()\n";
+    Path file = dir.resolve(name + ".mlir");
+    Files.writeString(file, text);
+    return file;
+  }
+
+  private static float[] runJit(Path file, long[] idx, long[] shape) throws Exception {
+    try (SolTensor d = SolTensor.of(new long[] {2, 3}, DATA);
+         SolTensor i = SolTensor.of(shape, idx);
+         SolModel jit = SolModel.compile(file, new SolOptions());
+         SolModel.Result got = jit.run(Map.of("input_0", d, "input_1", i))) {
+      return got.get("output_0").toFloatArray();
+    }
+  }
+
+  private static void assertRefused(Path file, long[] idx, long[] shape, String message) throws Exception {
+    try (SolTensor d = SolTensor.of(new long[] {2, 3}, DATA);
+         SolTensor i = SolTensor.of(shape, idx);
+         SolModel interp = SolModel.compile(file, new SolOptions().backend(SolOptions.Backend.INTERPRETER))) {
+      Exception e = assertThrows(Exception.class, () -> interp.run(Map.of("input_0", d, "input_1", i)).close());
+      assertEquals(true, String.valueOf(e.getMessage()).contains(message), e.toString());
+    }
+  }
+}

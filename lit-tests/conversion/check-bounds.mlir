@@ -1,12 +1,12 @@
 // memref-check-bounds guards every memref and vector access: outside its memref, the access
 // does not happen and sol_bounds_error gets the site's location and the failing index.
 // RUN: %sol-opt -p memref-check-bounds %s | FileCheck %s
-// A gather whose indices come from an input reads outside its data for index 7: with
-// --check-bounds the compiled code reports it, naming the gather's location (line 33 below).
-// RUN: %sol-run --backend=jit --check-bounds %S/Inputs/check-bounds/gather.mlir --input %S/Inputs/check-bounds/data.pb --input %S/Inputs/check-bounds/good.pb | FileCheck %s --check-prefix=GOOD
+// Loads at indices from an input read outside the data for index 7: with --check-bounds the
+// compiled code reports it, naming the load's location (Inputs/check-bounds/indexed-load.mlir).
+// RUN: %sol-run --backend=jit --check-bounds %S/Inputs/check-bounds/indexed-load.mlir --input %S/Inputs/check-bounds/data.pb --input %S/Inputs/check-bounds/good.pb | FileCheck %s --check-prefix=GOOD
 // GOOD: output #0 output_0: tensor<2xf32> [1.0, 4.0]
-// RUN: not %sol-run --backend=jit --check-bounds %S/Inputs/check-bounds/gather.mlir --input %S/Inputs/check-bounds/data.pb --input %S/Inputs/check-bounds/bad.pb 2>&1 | FileCheck %s --check-prefix=BAD
-// BAD: sol-run: error: {{.*}}gather.mlir:5:10: 'memref.load' at index 7 is out of bounds for dimension 0 of size 5
+// RUN: not %sol-run --backend=jit --check-bounds %S/Inputs/check-bounds/indexed-load.mlir --input %S/Inputs/check-bounds/data.pb --input %S/Inputs/check-bounds/bad.pb 2>&1 | FileCheck %s --check-prefix=BAD
+// BAD: sol-run: error: {{.*}}indexed-load.mlir:16:12: 'memref.load' at index 7 is out of bounds for dimension 0 of size 5
 // Loop-level code with a wrong index, in the interpreter:
 // RUN: not %sol-run --check-bounds %s --input %S/Inputs/check-bounds/data.pb --input %S/Inputs/check-bounds/one.pb 2>&1 | FileCheck %s --check-prefix=INTERP
 // INTERP: sol-run: error: {{.*}}check-bounds.mlir:[[@LINE+21]]:10: 'memref.load' at index 5 is out of bounds for dimension 0 of size 5

@@ -7,7 +7,7 @@ from onnx import numpy_helper
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 for name, array, tensor_name in [("data.pb", np.arange(5, dtype=np.float32), "d"),
-                                 ("good.pb", np.array([1, -1], dtype=np.int64), "i"),
+                                 ("good.pb", np.array([1, 4], dtype=np.int64), "i"),
                                  ("bad.pb", np.array([1, 7], dtype=np.int64), "i"),
                                  ("one.pb", np.zeros(1, dtype=np.float32), "out")]:
     with open(os.path.join(HERE, name), "wb") as f:

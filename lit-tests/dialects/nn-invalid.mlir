@@ -243,3 +243,14 @@
   %c = "nn.gather_elements"(%a, %i) {axis = 1 : i64} : (tensor<2x0xf32>, tensor<2x1xi64>) -> tensor<2x1xf32>
   "func.return"() : () -> ()
 }) {function_type = (tensor<2x0xf32>, tensor<2x1xi64>) -> (), sym_name = "f"} : () -> ()
+
+// -----
+
+// An argmax along an empty axis has no position to select (Hardmax of an empty input imports
+// as the input itself instead).
+"func.func"() ({
+^bb0(%a: tensor<2x0xf32>):
+  // expected-error @+1 {{'nn.argmax' op has no position to select along axis 1 of length 0}}
+  %c = "nn.argmax"(%a) {axis = 1 : i64, keepdims = 1 : i64, select_last_index = 0 : i64} : (tensor<2x0xf32>) -> tensor<2x1xi64>
+  "func.return"() : () -> ()
+}) {function_type = (tensor<2x0xf32>) -> (), sym_name = "f"} : () -> ()

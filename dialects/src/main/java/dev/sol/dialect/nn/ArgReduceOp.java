@@ -32,6 +32,11 @@ public abstract class ArgReduceOp extends NnOp implements Pure {
       throw new ShapeError("expects numbers, got " + operandType(0).element() + " elements");
     }
     if (operandType(0).rank() == 0) throw new ShapeError("needs an axis: the input is a scalar");
+    long[] s = operandType(0).shape();
+    // An empty axis leaves no position to select for the results (when there are any).
+    if (s[axis()] == 0 && Tensor.count(Reductions.reducedShape(s, new long[] {axis()}, true)) > 0) {
+      throw new ShapeError("has no position to select along axis " + axis() + " of length 0");
+    }
     return List.of(new RankedTensorType(Reductions.reducedShape(operandType(0).shape(), new long[] {axis()}, keepDims()), IntegerType.I64));
   }
 

@@ -49,6 +49,8 @@ final class MaskOps {
   private static List<Value> hardmax(NodeImporter n) throws ImportException {
     Value x = floatInput(n);
     long[] s = shapeOf(x);
+    // No elements: the result is as empty as the input (an argmax along an empty axis has no position).
+    if (Tensor.count(s) == 0) return List.of(x);
     boolean coerced = n.opset < 13;
     int axis = Reductions.axis(n.intAttr("axis", coerced ? 1 : -1), s.length);
     Value v = coerced ? n.reshape(x, new long[] {Tensor.count(Arrays.copyOf(s, axis)), Tensor.count(Arrays.copyOfRange(s, axis, s.length))}) : x;

@@ -201,6 +201,35 @@
 
 // -----
 
+// The same layer for two images: on two threads they go to the threads by pixels although the
+// weights are the far larger operand (ChannelLanesConv.byImages), so that each thread writes
+// (about) its own image, as the next layer, split by images, reads it: A packed (17 panels of
+// 6 of the 98 pixels), parts of 54 and 44 rows of the product.
+// CHECK-LABEL: // -----
+// CHECK: sym_name = "conv_two_images"
+// PARTS-LABEL: // -----
+// PARTS: "memref.alloc"() {{.*}} -> memref<17x512x6xf32>
+// PARTS: %[[PRODUCT:.*]] = "memref.alloc"() {{.*}} -> memref<98x512xf32>
+// PARTS: "scf.parallel"
+// PARTS: "scf.if"
+// PARTS-NEXT: "memref.subview"(%[[PRODUCT]], %{{.*}}) {{.*}} static_sizes = array<i64: 44, 512>
+// PARTS: "vector.fma"
+// PARTS: "vector.store"({{.*}}) : (vector<16xf32>, memref<2x512x49xf32>, index, index, index) -> ()
+// PARTS: "memref.subview"(%[[PRODUCT]], %{{.*}}) {{.*}} static_sizes = array<i64: 54, 512>
+// PARTS: sym_name = "conv_two_images"
+// EQUIV-NOT: changed the results
+// EQUIV: sym_name = "conv_two_images"
+"builtin.module"() ({
+  "func.func"() ({
+  ^bb0(%x: tensor<2x512x7x7xf32>, %b: tensor<512xf32>):
+    %w = "nn.constant"() {value = dense<0.25> : tensor<512x512x1x1xf32>} : () -> tensor<512x512x1x1xf32>
+    %r = "nn.conv"(%x, %w, %b) : (tensor<2x512x7x7xf32>, tensor<512x512x1x1xf32>, tensor<512xf32>) -> tensor<2x512x7x7xf32>
+    "func.return"(%r) : (tensor<2x512x7x7xf32>) -> ()
+  }) {function_type = (tensor<2x512x7x7xf32>, tensor<512xf32>) -> tensor<2x512x7x7xf32>, sym_name = "conv_two_images"} : () -> ()
+}) : () -> ()
+
+// -----
+
 // On two threads each part multiplies and copies out its own rows (the 196 pixels as 102 and
 // 94 rows, whole panels of 6), by transposed blocks from its first row, its last block masked:
 // 6 blocks of 16 and one of 6 pixels, 5 blocks and one of 14.

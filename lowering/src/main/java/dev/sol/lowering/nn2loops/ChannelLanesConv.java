@@ -234,8 +234,10 @@ final class ChannelLanesConv {
     boolean columnsFit = productParallel && transposes(t, oc, pixels) && oc - (l.threads() - 1) * columnsPerPart > 0;
     // Threads split the pixels (as GemmThreads would split these rows) unless the weights are
     // the larger operand (see weightsLarger), which the threads then split by columns instead
-    // where its channels come in whole vectors; far larger ones never go by pixels.
-    boolean pixelParts = productParallel && !GemmThreads.bFarLarger(rows, oc) && !(columnsFit && weightsLarger(rows, oc))
+    // where its channels come in whole vectors; far larger ones never go by pixels. A batch of
+    // 1 x 1 convolutions goes by pixels whatever the operands' sizes (see byImages).
+    boolean pixelParts = productParallel
+        && (byImages(l, os[0], taps) || !GemmThreads.bFarLarger(rows, oc) && !(columnsFit && weightsLarger(rows, oc)))
         && pm - (l.threads() - 1) * perPart >= 1;
     boolean columnParts = !pixelParts && columnsFit;
     // Split by columns, every part reads all of A, so A is read in place: packed by the threads
@@ -489,6 +491,22 @@ final class ChannelLanesConv {
    * product, GemmThreads' own rule at the same balance point was not faster: ResNet-50 1.01.)
    */
   static boolean weightsLarger(long rows, long oc) { return oc >= rows; }
+
+  /**
+   * Whether the threads split a 1 x 1 convolution ({@code taps} 1) of several {@code images}
+   * that they divide by pixels whatever its operands' sizes, so that each thread's rows are
+   * (about) its own images, as the other layers at that batch split them ({@code
+   * VectorConv.imagesOnThreads}, Winograd's blocks). Split by output channels, each thread
+   * wrote its channels of every image, which the next layer, split by images, read half from
+   * the other core's cache (two CCDs apart on Zen 5). On two threads, deployed A/B against
+   * {@link #weightsLarger} alone: ResNet-50 at batch 4 0.976-0.984 of its time (its 7 x 7 layers
+   * 512 -> 2048, 4 MB of weights against 0.4 MB of pixels, 0.74-0.87), at batch 2 0.989;
+   * MobileNet-v2 at batch 4 0.965-0.968; SqueezeNet, DenseNet-121 and Inception-v1 0.994-1.000;
+   * eight 1 x 1 convolutions 1024 <-> 256 at 14 x 14, batch 4, 0.897. Windows stay with
+   * weightsLarger: A packed per thread copies the image once per tap, and ResNet-50's 3 x 3
+   * layers of 512 channels at 7 x 7 took 1.12-1.18 of their time split by images.
+   */
+  static boolean byImages(Loops l, long images, long taps) { return taps == 1 && images > 1 && images % l.threads() == 0; }
 
   /**
    * {@code body} of the size of part {@code part} of {@code parts}: {@code last} for the last

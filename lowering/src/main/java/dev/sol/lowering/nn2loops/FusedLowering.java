@@ -43,7 +43,10 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
 
   @Override public boolean convert(FusedOp op, List<Value> adaptor, ConversionRewriter rewriter) {
     List<Operation> members = op.members();
-    if (members.getFirst() instanceof ConvOp conv
+    if (NnLowering.noElements(op)) {
+      // Nothing to compute: op by op, each of which then writes nothing.
+      unpack(op, adaptor, rewriter);
+    } else if (members.getFirst() instanceof ConvOp conv
         && (VectorConv.applies(conv, target) || DepthwiseConv.applies(conv, target) || PlaneConv.applies(conv, target))
         && epilogueLowers(members)) {
       fusedConv(op, conv, members, adaptor, rewriter);

@@ -56,18 +56,21 @@ public final class LayerNormLowering extends NnLowering<LayerNormOp> {
         idx.addAll(kv);
         return idx;
       };
-      Value sum = l.reduce(inner, l.constant(0, t), (kv, a) -> l.add(a, l.load(x, full.apply(kv))));
-      Value mean = l.div(sum, l.constant(n, t));
-      Value sq = l.reduce(inner, l.constant(0, t), (kv, a) -> {
-        Value d = l.sub(l.load(x, full.apply(kv)), mean);
+      // Floats narrower than f32 are computed in f32 (see accumulator), rounded at the stores.
+      Type c = accumulator(t);
+      Function<List<Value>, Value> load = idx -> widened(l, l.load(x, idx), c);
+      Value sum = l.reduce(inner, l.constant(0, c), (kv, a) -> l.add(a, load.apply(full.apply(kv))));
+      Value mean = l.div(sum, l.constant(n, c));
+      Value sq = l.reduce(inner, l.constant(0, c), (kv, a) -> {
+        Value d = l.sub(load.apply(full.apply(kv)), mean);
         return l.add(a, l.mul(d, d));
       });
-      Value inv = l.rsqrt(l.add(l.div(sq, l.constant(n, t)), l.constant(eps, t)));
+      Value inv = l.rsqrt(l.add(l.div(sq, l.constant(n, c)), l.constant(eps, c)));
       l.forEach(inner, kv -> {
         List<Value> idx = full.apply(kv);
-        Value v = l.mul(l.mul(l.sub(l.load(x, idx), mean), inv), l.load(scale, broadcastIndices(l, scale, kv, inner)));
-        if (bias != null) v = l.add(v, l.load(bias, broadcastIndices(l, bias, kv, inner)));
-        l.store(v, out.getFirst(), idx);
+        Value v = l.mul(l.mul(l.sub(load.apply(idx), mean), inv), widened(l, l.load(scale, broadcastIndices(l, scale, kv, inner)), c));
+        if (bias != null) v = l.add(v, widened(l, l.load(bias, broadcastIndices(l, bias, kv, inner)), c));
+        l.store(narrowed(l, v, t), out.getFirst(), idx);
       });
       if (out.size() > 1) l.store(CastLowering.convert(l, mean, mean.type(), element(out.get(1))), out.get(1), iv);
       if (out.size() > 2) l.store(CastLowering.convert(l, inv, inv.type(), element(out.get(2))), out.get(2), iv);

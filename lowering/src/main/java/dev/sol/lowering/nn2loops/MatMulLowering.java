@@ -36,7 +36,9 @@ public final class MatMulLowering extends NnLowering<MatMulOp> {
     boolean bVec = bs.length == 1;
     long k = as[as.length - 1];
     Type t = element(a);
-    if (!aVec && !bVec) {
+    // Floats narrower than f32 go by dot products summed in f32 (see accumulator), not
+    // accumulated in the result.
+    if (!aVec && !bVec && accumulator(t).equals(t)) {
       int r = os.length;
       long n = os[r - 1];
       l.parallelForEach(Arrays.copyOf(os, r - 1), k * n, rv -> {
@@ -58,12 +60,13 @@ public final class MatMulLowering extends NnLowering<MatMulOp> {
       if (aVec) full.add(full.size() - (bVec ? 0 : 1), l.index(0));
       if (bVec) full.add(l.index(0));
       int r = full.size();
-      Value acc = l.reduce(new long[] {k}, l.constant(0, t), (kv, s) -> {
+      Type c = accumulator(t);
+      Value acc = l.reduce(new long[] {k}, l.constant(0, c), (kv, s) -> {
         List<Value> ai = batchIndices(l, as, aVec ? null : full.subList(0, r - 2), aVec ? List.of(kv.get(0)) : List.of(full.get(r - 2), kv.get(0)));
         List<Value> bi = batchIndices(l, bs, bVec ? null : full.subList(0, r - 2), bVec ? List.of(kv.get(0)) : List.of(kv.get(0), full.get(r - 1)));
-        return l.add(s, l.mul(l.load(a, ai), l.load(b, bi)));
+        return l.add(s, l.mul(widened(l, l.load(a, ai), c), widened(l, l.load(b, bi), c)));
       });
-      l.store(acc, out, iv);
+      l.store(narrowed(l, acc, t), out, iv);
     });
   }
 

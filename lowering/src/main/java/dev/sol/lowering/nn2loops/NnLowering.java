@@ -39,7 +39,9 @@ public abstract class NnLowering<T extends NnOp> extends OpConversionPattern<T> 
       for (Value v : adaptor) in.add(buffers.read(l, v, op));
       List<Value> out = new ArrayList<>();
       for (OpResult r : op.results()) out.add(buffers.output(l, op, r));
-      lower(op, l, in, out);
+      // Results with no elements (a batch of 0) have nothing to compute, and the kernels'
+      // tilings assume at least one row and column.
+      if (!noElements(op)) lower(op, l, in, out);
       List<Value> tensors = new ArrayList<>();
       for (int i = 0; i < out.size(); i++) tensors.add(buffers.written(l, op.result(i).type(), out.get(i)));
       rewriter.replaceOp(op, tensors);
@@ -49,7 +51,29 @@ public abstract class NnLowering<T extends NnOp> extends OpConversionPattern<T> 
     }
   }
 
+  /** Whether every result of {@code op} has no elements. */
+  static boolean noElements(Operation op) {
+    for (OpResult r : op.results()) {
+      if (!(r.type() instanceof ShapedType t) || t.numElements() != 0) return false;
+    }
+    return true;
+  }
+
   // ---- helpers shared by the patterns
+
+  /**
+   * The type in which values of {@code t} are summed: f32 for floats narrower than f32 (f16,
+   * bf16), else {@code t}. A sum kept in f16 stops growing once it is some 2048 times its terms
+   * (a mean of 65536 f16 values came out 0); summed in f32 and rounded once, the result is
+   * the interpreter's (which sums in double) to f16's precision.
+   */
+  protected static Type accumulator(Type t) { return t instanceof FloatType f && f.width() < 32 ? FloatType.F32 : t; }
+
+  /** {@code v} as type {@code to}: extended where {@code to} is the wider float, as it is otherwise. */
+  protected static Value widened(Loops l, Value v, Type to) { return v.type().equals(to) ? v : l.extf(v, to); }
+
+  /** {@code v} rounded to type {@code to} where it is the wider float, as it is otherwise. */
+  protected static Value narrowed(Loops l, Value v, Type to) { return v.type().equals(to) ? v : l.truncf(v, to); }
 
   protected static MemRefType type(Value v) { return (MemRefType) v.type(); }
 

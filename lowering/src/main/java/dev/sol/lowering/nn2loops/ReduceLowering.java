@@ -74,8 +74,9 @@ public final class ReduceLowering<T extends ReduceOp> extends NnLowering<T> {
     }
     long[] block = columnBlock(reduced);
     if (t.equals(FloatType.F32) && width > 1 && block != null && columns(l, in, out.getFirst(), block, kind, init, width)) return;
+    Type c = accumulator(t);
     l.parallelForEach(kept, total, iv -> {
-      Value start = !(element instanceof IntegerType) ? l.constant(init, t) : switch (kind) {
+      Value start = !(element instanceof IntegerType) ? l.constant(init, c) : switch (kind) {
         case MAX -> l.integer(Integers.lowest(element), t);
         case MIN -> l.integer(Integers.highest(element), t);
         case PROD, SUM, MEAN -> l.constant(init, t);
@@ -83,12 +84,13 @@ public final class ReduceLowering<T extends ReduceOp> extends NnLowering<T> {
       Value acc = l.reduce(red, start, (kv, a) -> {
         List<Value> idx = new ArrayList<>();
         for (int d = 0; d < s.length; d++) idx.add(reduced[d] ? kv.get(d) : iv.get(d));
-        return combine(l, kind, a, l.load(in, idx));
+        Value v = l.load(in, idx);
+        return combine(l, kind, a, widened(l, v, c));
       });
-      if (kind == Reductions.Kind.MEAN) acc = l.div(acc, l.constant(total, t));
+      if (kind == Reductions.Kind.MEAN) acc = l.div(acc, l.constant(total, c));
       List<Value> dst = new ArrayList<>();
       for (int d = 0; d < s.length; d++) if (keepDims || !reduced[d]) dst.add(iv.get(d));
-      l.store(acc, out.getFirst(), dst);
+      l.store(narrowed(l, acc, t), out.getFirst(), dst);
     });
   }
 

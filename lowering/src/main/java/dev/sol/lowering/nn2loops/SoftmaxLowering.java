@@ -58,14 +58,19 @@ public final class SoftmaxLowering<T extends SoftmaxLikeOp> extends NnLowering<T
       vectorRows(l, in, out.getFirst(), type(in).numElements() / n, n, width, log);
       return;
     }
+    // Floats narrower than f32 are computed in f32 and rounded once at the store (see
+    // accumulator): a log softmax over 65536 f16 values summed in f16 came out 2.6 too high.
+    Type c = accumulator(t);
+    java.util.function.Function<List<Value>, Value> load = idx -> widened(l, l.load(in, idx), c);
     l.parallelForEach(outer, 3 * n, iv -> {
-      Value m = l.reduce(new long[] {n}, l.constant(Double.NEGATIVE_INFINITY, t), (k, acc) -> l.maxWithNaN(acc, l.load(in, at(iv, axis, k.get(0)))));
-      Value sum = l.reduce(new long[] {n}, l.constant(0, t), (k, acc) -> l.add(acc, l.exp(l.sub(l.load(in, at(iv, axis, k.get(0))), m))));
-      Value scale = log ? l.log(sum) : l.div(l.constant(1, t), sum);
+      Value m = l.reduce(new long[] {n}, l.constant(Double.NEGATIVE_INFINITY, c), (k, acc) -> l.maxWithNaN(acc, load.apply(at(iv, axis, k.get(0)))));
+      Value sum = l.reduce(new long[] {n}, l.constant(0, c), (k, acc) -> l.add(acc, l.exp(l.sub(load.apply(at(iv, axis, k.get(0))), m))));
+      Value scale = log ? l.log(sum) : l.div(l.constant(1, c), sum);
       l.forEach(new long[] {n}, k -> {
         List<Value> idx = at(iv, axis, k.get(0));
-        Value shifted = l.sub(l.load(in, idx), m);
-        l.store(log ? l.sub(shifted, scale) : l.mul(l.exp(shifted), scale), out.getFirst(), idx);
+        Value shifted = l.sub(load.apply(idx), m);
+        Value v = log ? l.sub(shifted, scale) : l.mul(l.exp(shifted), scale);
+        l.store(narrowed(l, v, t), out.getFirst(), idx);
       });
     });
   }

@@ -39,6 +39,25 @@ public final class GemmLowering extends NnLowering<GemmOp> {
     double alpha = op.alpha();
     double beta = op.beta();
     long[] os = shape(out);
+    Type wide = accumulator(t);
+    if (!wide.equals(t)) {
+      // Floats narrower than f32 go by dot products summed in f32 (see accumulator), not
+      // accumulated in the result.
+      l.parallelForEach(os, k, iv -> {
+        Value sum = l.reduce(new long[] {k}, l.constant(0, wide), (kv, acc) -> {
+          Value x = widened(l, l.load(a, ta ? List.of(kv.get(0), iv.get(0)) : List.of(iv.get(0), kv.get(0))), wide);
+          Value y = widened(l, l.load(b, tb ? List.of(iv.get(1), kv.get(0)) : List.of(kv.get(0), iv.get(1))), wide);
+          return l.add(acc, l.mul(x, y));
+        });
+        if (alpha != 1) sum = l.mul(sum, l.constant(alpha, wide));
+        if (c != null && beta != 0) {
+          Value cv = widened(l, l.load(c, broadcastIndices(l, c, iv, os)), wide);
+          sum = l.add(sum, beta == 1 ? cv : l.mul(cv, l.constant(beta, wide)));
+        }
+        l.store(narrowed(l, sum, t), out, iv);
+      });
+      return;
+    }
     l.parallelForEach(new long[] {os[0]}, k * os[1], i -> {
       l.forEach(new long[] {os[1]}, j -> l.store(l.constant(0, t), out, List.of(i.get(0), j.get(0))));
       l.forEach(new long[] {k}, kv -> {

@@ -84,8 +84,7 @@ public final class ReduceLowering<T extends ReduceOp> extends NnLowering<T> {
       Value acc = l.reduce(red, start, (kv, a) -> {
         List<Value> idx = new ArrayList<>();
         for (int d = 0; d < s.length; d++) idx.add(reduced[d] ? kv.get(d) : iv.get(d));
-        Value v = l.load(in, idx);
-        return combine(l, kind, a, widened(l, v, c));
+        return combine(l, kind, a, widened(l, l.load(in, idx), c));
       });
       if (kind == Reductions.Kind.MEAN) acc = l.div(acc, l.constant(total, c));
       List<Value> dst = new ArrayList<>();

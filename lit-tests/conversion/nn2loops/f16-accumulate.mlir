@@ -4,7 +4,7 @@
 // Sums of f16 values go in f32 (NnLowering.accumulator), rounded to f16 once at the store: a
 // sum kept in f16 stops growing once it is some 2048 times its terms. Over 65536 values the
 // f16 sums made a mean 0 instead of -0.0037, a log softmax -8.3 instead of -11.0, a dot
-// product 31.6 instead of 32.7 and a Gemm 27.1 instead of 25.9 (the interpreter sums in
+// product 31.6 instead of 32.7 and a Gemm 27.1 instead of 25.9 (convolution: below; the interpreter sums in
 // double); --check-equivalence below compares them on random inputs.
 
 // CHECK-LABEL: "func.func"
@@ -97,4 +97,25 @@
     %0 = "nn.gemm"(%x, %y, %c) {trans_b = 1 : i64, alpha = 5.000000e-01 : f64, beta = 2.000000e+00 : f64} : (tensor<2x65536xf16>, tensor<3x65536xf16>, tensor<3xf16>) -> tensor<2x3xf16>
     "func.return"(%0) : (tensor<2x3xf16>) -> ()
   }) {function_type = (tensor<2x65536xf16>, tensor<3x65536xf16>, tensor<3xf16>) -> tensor<2x3xf16>, sym_name = "gemm"} : () -> ()
+}) : () -> ()
+
+// -----
+
+// A convolution of f16 (4096 channels by 3 x 3 taps, padded): each output the sum of its taps
+// in f32 from the bias, the padding's taps zero, rounded once (summed into the f16 result:
+// -19.7 instead of -20.4).
+// CHECK-LABEL: // -----
+// CHECK: "arith.extf"({{.*}}) : (f16) -> f32
+// CHECK: "arith.mulf"({{.*}}) : (f32, f32) -> f32
+// CHECK: "arith.select"({{.*}}) : (i1, f32, f32) -> f32
+// CHECK: "arith.truncf"({{.*}}) : (f32) -> f16
+// CHECK: sym_name = "conv"
+// EQUIV-NOT: changed the results
+// EQUIV: sym_name = "conv"
+"builtin.module"() ({
+  "func.func"() ({
+  ^bb0(%x: tensor<1x4096x4x4xf16>, %w: tensor<2x4096x3x3xf16>, %b: tensor<2xf16>):
+    %0 = "nn.conv"(%x, %w, %b) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x4096x4x4xf16>, tensor<2x4096x3x3xf16>, tensor<2xf16>) -> tensor<1x2x4x4xf16>
+    "func.return"(%0) : (tensor<1x2x4x4xf16>) -> ()
+  }) {function_type = (tensor<1x4096x4x4xf16>, tensor<2x4096x3x3xf16>, tensor<2xf16>) -> tensor<1x2x4x4xf16>, sym_name = "conv"} : () -> ()
 }) : () -> ()

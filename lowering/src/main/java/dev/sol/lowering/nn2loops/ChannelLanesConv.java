@@ -17,6 +17,7 @@ import dev.sol.lowering.TargetDescription;
 import dev.sol.lowering.nn2loops.GemmPacking.Matrix;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.LongConsumer;
 
 /**
  * A 2-D convolution of {@link VectorConv} with the product turned around, for small images:
@@ -375,7 +376,7 @@ final class ChannelLanesConv {
     l.parallelFor(l.index(0), l.index(parts), l.index(1), part -> {
       Value p0 = l.mul(part, l.index(perPart));
       Value r0 = l.mul(p0, l.index(s.mr()));
-      java.util.function.LongConsumer body = partRows -> {
+      LongConsumer body = partRows -> {
         if (os[0] == 1 && transposes) {
           // One image: the part's rows are its pixels [r0, r0 + partRows).
           inChunks(serial, t, s, a, r0, p0, partRows, chunk, scratch ? l.mul(part, l.index(chunk)) : r0, pb, product, init, planes, oc, k,
@@ -430,7 +431,7 @@ final class ChannelLanesConv {
       return;
     }
     long whole = count / chunk;
-    java.util.function.BiConsumer<Value, Long> multiplyAndCopy = (i, rows) -> chunk(l, t, s, a, l.add(r0, l.mul(i, l.index(chunk))),
+    BiConsumer<Value, Long> multiplyAndCopy = (i, rows) -> chunk(l, t, s, a, l.add(r0, l.mul(i, l.index(chunk))),
         l.add(p0, l.mul(i, l.index(chunk / s.mr()))), productRow, rows, pb, product, init, planes, oc, k, epilogue);
     l.forEach(new long[] {whole}, iv -> multiplyAndCopy.accept(iv.getFirst(), chunk));
     if (count % chunk != 0) multiplyAndCopy.accept(l.index(whole), count % chunk);
@@ -513,7 +514,7 @@ final class ChannelLanesConv {
    * part, {@code others} for the rest (an scf.if on the part, or the body alone when the sizes
    * are equal), so that each branch has static sizes.
    */
-  private static void bySize(Loops l, Value part, int parts, long last, long others, java.util.function.LongConsumer body) {
+  private static void bySize(Loops l, Value part, int parts, long last, long others, LongConsumer body) {
     if (last == others) {
       body.accept(last);
       return;
@@ -566,7 +567,7 @@ final class ChannelLanesConv {
               l.add(block0, iv.get(1)), pixels, width, pixels % width, epilogue));
         }
       };
-      java.util.function.LongConsumer body = columns -> {
+      LongConsumer body = columns -> {
         long whole = columns / s.nr();
         if (whole == 1) panel.accept(partPanel, (long) s.nr());
         else if (whole > 1) serial.forEach(new long[] {whole}, pv -> panel.accept(l.add(partPanel, pv.getFirst()), (long) s.nr()));

@@ -61,7 +61,7 @@ public final class SoftmaxLowering<T extends SoftmaxLikeOp> extends NnLowering<T
     // Floats narrower than f32 are computed in f32 and rounded once at the store (see
     // accumulator): a log softmax over 65536 f16 values summed in f16 came out 2.6 too high.
     Type c = accumulator(t);
-    java.util.function.Function<List<Value>, Value> load = idx -> widened(l, l.load(in, idx), c);
+    Function<List<Value>, Value> load = idx -> widened(l, l.load(in, idx), c);
     l.parallelForEach(outer, 3 * n, iv -> {
       Value m = l.reduce(new long[] {n}, l.constant(Double.NEGATIVE_INFINITY, c), (k, acc) -> l.maxWithNaN(acc, load.apply(at(iv, axis, k.get(0)))));
       Value sum = l.reduce(new long[] {n}, l.constant(0, c), (k, acc) -> l.add(acc, l.exp(l.sub(load.apply(at(iv, axis, k.get(0))), m))));

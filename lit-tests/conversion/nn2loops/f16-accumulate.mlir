@@ -4,8 +4,8 @@
 // Sums of f16 values go in f32 (NnLowering.accumulator), rounded to f16 once at the store: a
 // sum kept in f16 stops growing once it is some 2048 times its terms. Over 65536 values the
 // f16 sums made a mean 0 instead of -0.0037, a log softmax -8.3 instead of -11.0, a dot
-// product 31.6 instead of 32.7 and a Gemm 27.1 instead of 25.9 (convolution: below; the interpreter sums in
-// double); --check-equivalence below compares them on random inputs.
+// product 31.6 instead of 32.7 and a Gemm 27.1 instead of 25.9 (convolutions and pooling: below; the
+// interpreter sums in double); --check-equivalence below compares them on random inputs.
 
 // CHECK-LABEL: "func.func"
 // CHECK: "arith.constant"() {value = 0.000000e+00 : f32}
@@ -118,4 +118,81 @@
     %0 = "nn.conv"(%x, %w, %b) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x4096x4x4xf16>, tensor<2x4096x3x3xf16>, tensor<2xf16>) -> tensor<1x2x4x4xf16>
     "func.return"(%0) : (tensor<1x2x4x4xf16>) -> ()
   }) {function_type = (tensor<1x4096x4x4xf16>, tensor<2x4096x3x3xf16>, tensor<2xf16>) -> tensor<1x2x4x4xf16>, sym_name = "conv"} : () -> ()
+}) : () -> ()
+
+// -----
+
+// An average pool of f16 over a window of 64 x 64 sums and counts in f32, rounded once.
+// CHECK-LABEL: // -----
+// CHECK: "arith.extf"({{.*}}) : (f16) -> f32
+// CHECK: "arith.addf"({{.*}}) : (f32, f32) -> f32
+// CHECK: "arith.divf"({{.*}}) : (f32, f32) -> f32
+// CHECK: "arith.truncf"({{.*}}) : (f32) -> f16
+// CHECK: sym_name = "avg_pool"
+// EQUIV-NOT: changed the results
+// EQUIV: sym_name = "avg_pool"
+"builtin.module"() ({
+  "func.func"() ({
+  ^bb0(%x: tensor<1x2x64x64xf16>):
+    %0 = "nn.avg_pool"(%x) {kernel_shape = array<i64: 64, 64>} : (tensor<1x2x64x64xf16>) -> tensor<1x2x1x1xf16>
+    "func.return"(%0) : (tensor<1x2x1x1xf16>) -> ()
+  }) {function_type = (tensor<1x2x64x64xf16>) -> tensor<1x2x1x1xf16>, sym_name = "avg_pool"} : () -> ()
+}) : () -> ()
+
+// -----
+
+// An average pool of f16 whose 3 x 3 windows are unrolled per plane (PlaneWindows), padded.
+// CHECK-LABEL: // -----
+// CHECK: "arith.extf"({{.*}}) : (f16) -> f32
+// CHECK: "arith.divf"({{.*}}) : (f32, f32) -> f32
+// CHECK: "arith.truncf"({{.*}}) : (f32) -> f16
+// CHECK: sym_name = "avg_pool_planes"
+// EQUIV-NOT: changed the results
+// EQUIV: sym_name = "avg_pool_planes"
+"builtin.module"() ({
+  "func.func"() ({
+  ^bb0(%x: tensor<1x2x9x9xf16>):
+    %0 = "nn.avg_pool"(%x) {kernel_shape = array<i64: 3, 3>, pads = array<i64: 1, 1, 1, 1>} : (tensor<1x2x9x9xf16>) -> tensor<1x2x9x9xf16>
+    "func.return"(%0) : (tensor<1x2x9x9xf16>) -> ()
+  }) {function_type = (tensor<1x2x9x9xf16>) -> tensor<1x2x9x9xf16>, sym_name = "avg_pool_planes"} : () -> ()
+}) : () -> ()
+
+// -----
+
+// Local response normalization of f16: the sum of squares and the normalization in f32, rounded
+// once. (Over 8191 channels an f16 sum of squares stops at 2048, some 2700 in f32; the
+// interpreter takes minutes there, so the equivalence below runs on 63.)
+// CHECK-LABEL: // -----
+// CHECK: "arith.extf"({{.*}}) : (f16) -> f32
+// CHECK: "arith.mulf"({{.*}}) : (f32, f32) -> f32
+// CHECK: "math.powf"({{.*}}) : (f32, f32) -> f32
+// CHECK: "arith.truncf"({{.*}}) : (f32) -> f16
+// CHECK: sym_name = "lrn"
+// EQUIV-NOT: changed the results
+// EQUIV: sym_name = "lrn"
+"builtin.module"() ({
+  "func.func"() ({
+  ^bb0(%x: tensor<1x64x1x2xf16>):
+    %0 = "nn.lrn"(%x) {size = 63 : i64, alpha = 6.300000e+01 : f64, beta = 2.500000e-01 : f64, bias = 1.000000e+00 : f64} : (tensor<1x64x1x2xf16>) -> tensor<1x64x1x2xf16>
+    "func.return"(%0) : (tensor<1x64x1x2xf16>) -> ()
+  }) {function_type = (tensor<1x64x1x2xf16>) -> tensor<1x64x1x2xf16>, sym_name = "lrn"} : () -> ()
+}) : () -> ()
+
+// -----
+
+// A transposed convolution of f16 (4096 channels): each output's sum in f32 from the bias,
+// rounded once.
+// CHECK-LABEL: // -----
+// CHECK: "arith.extf"({{.*}}) : (f16) -> f32
+// CHECK: "arith.mulf"({{.*}}) : (f32, f32) -> f32
+// CHECK: "arith.truncf"({{.*}}) : (f32) -> f16
+// CHECK: sym_name = "conv_transpose"
+// EQUIV-NOT: changed the results
+// EQUIV: sym_name = "conv_transpose"
+"builtin.module"() ({
+  "func.func"() ({
+  ^bb0(%x: tensor<1x4096x2x2xf16>, %w: tensor<4096x2x3x3xf16>, %b: tensor<2xf16>):
+    %0 = "nn.conv_transpose"(%x, %w, %b) : (tensor<1x4096x2x2xf16>, tensor<4096x2x3x3xf16>, tensor<2xf16>) -> tensor<1x2x4x4xf16>
+    "func.return"(%0) : (tensor<1x2x4x4xf16>) -> ()
+  }) {function_type = (tensor<1x4096x2x2xf16>, tensor<4096x2x3x3xf16>, tensor<2xf16>) -> tensor<1x2x4x4xf16>, sym_name = "conv_transpose"} : () -> ()
 }) : () -> ()

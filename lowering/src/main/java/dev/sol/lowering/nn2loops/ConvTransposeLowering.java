@@ -47,6 +47,8 @@ public final class ConvTransposeLowering extends NnLowering<ConvTransposeOp> {
     long icPerGroup = xs[1] / op.group();
     long ocPerGroup = ws[1];
     Type t = element(x);
+    // f16 and bf16 sum in f32 (see accumulator), rounded once at the store.
+    Type sum = accumulator(t);
     long[] red = new long[dims + 1];
     red[0] = icPerGroup;
     System.arraycopy(ws, 2, red, 1, dims);
@@ -55,7 +57,7 @@ public final class ConvTransposeLowering extends NnLowering<ConvTransposeOp> {
       Value g = l.divui(oc, l.index(ocPerGroup));
       Value ocInGroup = l.remui(oc, l.index(ocPerGroup));
       Value icBase = l.mul(g, l.index(icPerGroup));
-      Value init = bias == null ? l.constant(0, t) : l.load(bias, List.of(oc));
+      Value init = bias == null ? l.constant(0, sum) : widened(l, l.load(bias, List.of(oc)), sum);
       Value acc = l.reduce(red, init, (kv, a) -> {
         Value ic = l.add(icBase, kv.get(0));
         List<Value> xi = new ArrayList<>(List.of(iv.get(0), ic));
@@ -69,10 +71,10 @@ public final class ConvTransposeLowering extends NnLowering<ConvTransposeOp> {
         }
         List<Value> wi = new ArrayList<>(List.of(ic, ocInGroup));
         wi.addAll(kv.subList(1, dims + 1));
-        Value prod = l.mul(l.load(x, xi), l.load(w, wi));
+        Value prod = l.mul(widened(l, l.load(x, xi), sum), widened(l, l.load(w, wi), sum));
         return l.select(ok, l.add(a, prod), a);
       });
-      l.store(acc, out.getFirst(), iv);
+      l.store(narrowed(l, acc, t), out.getFirst(), iv);
     });
   }
 }

@@ -28,15 +28,17 @@ public final class LrnLowering extends NnLowering<LrnOp> {
     boolean coversAll = reach >= c - 1 && size - 1 - reach >= c - 1;
     long taps = coversAll ? Math.max(1, 2 * c - 1) : size;
     long before = coversAll ? c - 1 : reach;
+    // f16 and bf16 go in f32 (see accumulator), rounded once at the store.
+    Type wide = accumulator(t);
     l.parallelForEach(s, taps, iv -> {
-      Value sq = l.reduce(new long[] {taps}, l.constant(0, t), (kv, a) -> {
+      Value sq = l.reduce(new long[] {taps}, l.constant(0, wide), (kv, a) -> {
         Value ch = l.sub(l.add(iv.get(1), kv.get(0)), l.index(before));
         Value ok = l.inRange(ch, 0, c);
-        Value v = l.load(x, at(iv, 1, l.clamp(ch, c)));
+        Value v = widened(l, l.load(x, at(iv, 1, l.clamp(ch, c))), wide);
         return l.select(ok, l.add(a, l.mul(v, v)), a);
       });
-      Value denom = l.powf(l.add(l.constant(bias, t), l.mul(sq, l.constant(alpha / size, t))), l.constant(beta, t));
-      l.store(l.div(l.load(x, iv), denom), out.getFirst(), iv);
+      Value denom = l.powf(l.add(l.constant(bias, wide), l.mul(sq, l.constant(alpha / size, wide))), l.constant(beta, wide));
+      l.store(narrowed(l, l.div(widened(l, l.load(x, iv), wide), denom), t), out.getFirst(), iv);
     });
   }
 }

@@ -46,20 +46,22 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
       planes(op, l, x, out.getFirst(), max, lowest(l, element, t), t.equals(FloatType.F32) ? target.vectorWidth() : 1);
       return;
     }
+    // Averages sum (and count) in f32 for f16 and bf16 (see accumulator); maxima need no wider type.
+    Type sum = max ? t : accumulator(t);
     l.parallelForEach(shape(out.getFirst()), (max ? 1 : 2) * product(kernel), iv -> {
-      Value acc = l.reduce(kernel, max ? lowest(l, element, t) : l.constant(0, t), (kv, s) -> {
+      Value acc = l.reduce(kernel, max ? lowest(l, element, t) : l.constant(0, sum), (kv, s) -> {
         Windowed wv = window(l, iv, kv, xs, st, dl, pd, false);
-        Value v = l.load(x, wv.indices);
+        Value v = widened(l, l.load(x, wv.indices), sum);
         Value next = max ? l.maxWithNaN(s, v) : l.add(s, v);
         return wv.inside == null ? next : l.select(wv.inside, next, s);
       });
       if (!max) {
-        Value count = l.reduce(kernel, l.constant(0, t), (kv, s) -> {
+        Value count = l.reduce(kernel, l.constant(0, sum), (kv, s) -> {
           Windowed wv = window(l, iv, kv, xs, st, dl, pd, countPad);
-          Value next = l.add(s, l.constant(1, t));
+          Value next = l.add(s, l.constant(1, sum));
           return wv.inside == null ? next : l.select(wv.inside, next, s);
         });
-        acc = l.div(acc, count);
+        acc = narrowed(l, l.div(acc, count), t);
       }
       l.store(acc, out.getFirst(), iv);
     });
@@ -357,23 +359,24 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
     long[] pd = op.pads();
     boolean countPad = op.countIncludePad();
     Type t = element(x);
+    Type sum = max ? t : accumulator(t);
     return (y, col, checked) -> {
-      Value acc = max ? lowest : l.constant(0, t);
-      Value count = max ? null : l.constant(checked ? 0 : product(kernel), t);
+      Value acc = max ? lowest : l.constant(0, sum);
+      Value count = max ? null : l.constant(checked ? 0 : product(kernel), sum);
       for (int i = 0; i < kernel[0]; i++) {
         for (int j = 0; j < kernel[1]; j++) {
           PlaneWindows.Tap tap = plane.tap(l, y, col, i, j, checked);
-          Value v = l.load(x, List.of(iv.get(0), iv.get(1), tap.iy(), tap.ix()));
+          Value v = widened(l, l.load(x, List.of(iv.get(0), iv.get(1), tap.iy(), tap.ix())), sum);
           Value next = max ? l.maxWithNaN(acc, v) : l.add(acc, v);
           acc = tap.inside() == null ? next : l.select(tap.inside(), next, acc);
           if (!max && checked) {
             Value counted = countPad ? l.and(l.inRange(tap.rawY(), -pd[0], xs[2] + pd[2]), l.inRange(tap.rawX(), -pd[1], xs[3] + pd[3]))
                 : tap.inside();
-            count = l.select(counted, l.add(count, l.constant(1, t)), count);
+            count = l.select(counted, l.add(count, l.constant(1, sum)), count);
           }
         }
       }
-      l.store(max ? acc : l.div(acc, count), out, List.of(iv.get(0), iv.get(1), y, col));
+      l.store(max ? acc : narrowed(l, l.div(acc, count), t), out, List.of(iv.get(0), iv.get(1), y, col));
     };
   }
 

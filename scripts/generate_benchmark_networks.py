@@ -9,7 +9,8 @@ ShuffleNet v2 x1.0, MobileNet-v2 and EfficientNet-B0; beside them two small ones
 memory and overheads: a CRNN-style OCR CNN on a 1 x 32 x 128 text line (ocr_cnn) and a tiny MLP
 classifier head on 512 features (mlp_head); a mobile text-line recognizer (text_recognizer); and a
 small U-Net-style segmentation network on 3 x 128 x 128 (unet: transposed convolution, Resize,
-skip connections). Batch normalization stays a separate node (as exported
+skip connections); ResNet-18; and a small transformer encoder on 128 tokens of 256 features
+(transformer: attention, LayerNormalization, erf GELU). Batch normalization stays a separate node (as exported
 models have it); the last one of a residual branch starts small (gamma 0.2, as trained
 networks and "zero-init residual" training have it) so that activations stay in a realistic
 range instead of growing with depth; weights are He-scaled normal random numbers from a fixed seed, and the batch
@@ -116,6 +117,21 @@ def resnet50():
             shortcut = n.conv_bn(x, c, width * 4, 1, s, 0, act=None) if b == 0 else x
             x = n.relu(n.op("Add", [y, shortcut]))
             c = width * 4
+    return n, n.classifier(x, c)
+
+
+def resnet18():
+    """ResNet-18: basic blocks of two 3 x 3 convolutions, 1 x 1 strided projections."""
+    n = Net("resnet18", 12)
+    x = n.max_pool(n.conv_bn("input", 3, 64, 7, 2, 3), 3, 2, 1)
+    c = 64
+    for width, stride in [(64, 1), (128, 2), (256, 2), (512, 2)]:
+        for b in range(2):
+            s = stride if b == 0 else 1
+            y = n.conv_bn(n.conv_bn(x, c, width, 3, s), width, width, 3, act=None, gamma=0.2)
+            shortcut = n.conv_bn(x, c, width, 1, s, 0, act=None) if s != 1 or c != width else x
+            x = n.relu(n.op("Add", [y, shortcut]))
+            c = width
     return n, n.classifier(x, c)
 
 
@@ -341,6 +357,35 @@ def text_recognizer():
     return n, n.op("Softmax", [linear(norm(x), d, 6625)], axis=-1)
 
 
+def transformer():
+    """A small transformer encoder (BERT-style, pre-norm): 128 tokens of 256 features through four
+    layers of 4-head self-attention (MatMul, Reshape, Transpose, Softmax) and a 1024-wide MLP with
+    erf GELU, each with LayerNormalization and a residual Add."""
+    n = Net("transformer", 13)
+    d, heads, hidden = 256, 4, 1024
+    split = n.tensor(np.array([0, 0, heads, d // heads], np.int64))
+    merge = n.tensor(np.array([0, 0, d], np.int64))
+
+    def linear(v, cin, cout):
+        return n.op("Add", [n.op("MatMul", [v, n.weight([cin, cout], 1 / np.sqrt(cin))]), n.weight([cout], 0.02)])
+
+    def norm(v):
+        return n.op("LayerNormalization", [v, n.tensor(np.ones(d, np.float32)), n.weight([d], 0.1)], axis=-1, epsilon=1e-5)
+
+    x = "input"
+    for _ in range(4):
+        h = norm(x)
+        q, k, v = (n.op("Transpose", [n.op("Reshape", [linear(h, d, d), split])], perm=perm)
+                   for perm in ([0, 2, 1, 3], [0, 2, 3, 1], [0, 2, 1, 3]))
+        scores = n.op("Mul", [n.op("MatMul", [q, k]), n.tensor(np.float32(1 / np.sqrt(d // heads)))])
+        attended = n.op("MatMul", [n.op("Softmax", [scores], axis=-1), v])
+        x = n.op("Add", [x, linear(n.op("Reshape", [n.op("Transpose", [attended], perm=[0, 2, 1, 3]), merge]), d, d)])
+        u = linear(norm(x), d, hidden)
+        gelu = n.op("Mul", [u, n.op("Add", [n.op("Erf", [n.op("Mul", [u, n.tensor(np.float32(1 / np.sqrt(2)))])]), n.tensor(np.float32(1))])])
+        x = n.op("Add", [x, linear(n.op("Mul", [gelu, n.tensor(np.float32(0.5))]), hidden, d)])
+    return n, x
+
+
 def mlp_head():
     """A tiny classifier head: 512 features, two fully connected layers, softmax over 10."""
     n = Net("mlp_head", 9)
@@ -367,11 +412,12 @@ def unet():
     return n, n.op("Reshape", [x, n.tensor(np.array([0, 128, 128], np.int64))])
 
 
-NETWORKS = {f.__name__: f for f in [resnet50, vgg19, densenet121, inception_v1, squeezenet11, shufflenet_v2, mobilenet_v2,
+NETWORKS = {f.__name__: f for f in [resnet50, resnet18, vgg19, densenet121, inception_v1, squeezenet11, shufflenet_v2, mobilenet_v2,
                                     efficientnet_b0]}
 # Small networks: name -> (builder, input shape without the batch, output size).
 SMALL = {"ocr_cnn": (ocr_cnn, (1, 32, 128), 96 * 32), "mlp_head": (mlp_head, (512,), 10),
-         "text_recognizer": (text_recognizer, (3, 48, 320), (80, 6625)), "unet": (unet, (3, 128, 128), (128, 128))}
+         "text_recognizer": (text_recognizer, (3, 48, 320), (80, 6625)), "unet": (unet, (3, 128, 128), (128, 128)),
+         "transformer": (transformer, (128, 256), (128, 256))}
 
 
 def main():

@@ -74,25 +74,25 @@
 
 // -----
 
-// A gemm with a leaky ReLU and hard_swish: a group, lowered op by op (only convolutions have a
-// fused kernel so far), with the same results.
+// A gemm with a leaky ReLU and hard_swish: a group, whose kernel applies both to each vector of
+// the product before storing it (or, without vectors, lowered op by op), with the same results.
 // CHECK-LABEL: "func.func"
 // CHECK: "nn.fused"
 // CHECK: "nn.gemm"
 // CHECK-NEXT: "nn.leaky_relu"
 // CHECK-NEXT: "nn.hard_swish"
 // CHECK-NEXT: "nn.yield"
-// CHECK: sym_name = "gemm_unfused"
+// CHECK: sym_name = "gemm_leaky_hard_swish"
 // LOWER-LABEL: "func.func"
 // LOWER-NOT: "nn.{{(fused|gemm|leaky_relu|hard_swish)}}"
-// LOWER: sym_name = "gemm_unfused"
+// LOWER: sym_name = "gemm_leaky_hard_swish"
 "func.func"() ({
 ^bb0(%a: tensor<3x5xf32>, %b: tensor<5x6xf32>):
   %0 = "nn.gemm"(%a, %b) : (tensor<3x5xf32>, tensor<5x6xf32>) -> tensor<3x6xf32>
   %1 = "nn.leaky_relu"(%0) {alpha = 0.1 : f32} : (tensor<3x6xf32>) -> tensor<3x6xf32>
   %2 = "nn.hard_swish"(%1) : (tensor<3x6xf32>) -> tensor<3x6xf32>
   "func.return"(%2) : (tensor<3x6xf32>) -> ()
-}) {function_type = (tensor<3x5xf32>, tensor<5x6xf32>) -> tensor<3x6xf32>, sym_name = "gemm_unfused"} : () -> ()
+}) {function_type = (tensor<3x5xf32>, tensor<5x6xf32>) -> tensor<3x6xf32>, sym_name = "gemm_leaky_hard_swish"} : () -> ()
 
 // -----
 
@@ -186,3 +186,93 @@
   "func.return"(%5, %3) : (tensor<1x2x5x7xf32>, tensor<1x2x5x7xf32>) -> ()
 }) {function_type = (tensor<1x2x5x7xf32>, tensor<2x2x3x3xf32>) -> (tensor<1x2x5x7xf32>, tensor<1x2x5x7xf32>), sym_name = "conv_silu"} : () -> ()
 // EQUIV: sym_name = "conv_silu"
+
+// -----
+
+// A linear layer exported as MatMul + Add (rows of a 3-D input against a 2-D weight), then a
+// residual add and a ReLU: one group. Its kernel adds the bias row at each vector's columns and
+// the residual at the result's place, and stores each vector once.
+// CHECK-LABEL: "func.func"
+// CHECK: %[[G:.*]] = "nn.fused"
+// CHECK-NEXT: ^bb0(
+// CHECK-NEXT: %[[P:.*]] = "nn.matmul"
+// CHECK-NEXT: %[[B:.*]] = "nn.add"(%{{.*}}, %[[P]])
+// CHECK-NEXT: %[[R:.*]] = "nn.add"(%[[B]], %{{.*}})
+// CHECK-NEXT: %[[Y:.*]] = "nn.relu"(%[[R]])
+// CHECK-NEXT: "nn.yield"(%[[Y]])
+// CHECK: sym_name = "matmul_bias_residual_relu"
+// LOWER-LABEL: "func.func"
+// LOWER-NOT: "nn.{{(fused|matmul|add|relu)}}"
+// LOWER: "vector.fma"
+// LOWER: %[[BIAS:.*]] = "vector.load"(%{{.*}}, %{{.*}}) : (memref<24xf32>, index) -> vector<4xf32>
+// LOWER-NEXT: "arith.addf"(%{{.*}}, %[[BIAS]]) : (vector<4xf32>, vector<4xf32>) -> vector<4xf32>
+// LOWER: "vector.load"({{.*}}) : (memref<6x24xf32>, index, index) -> vector<4xf32>
+// LOWER: "arith.select"
+// LOWER: "vector.store"
+// LOWER: sym_name = "matmul_bias_residual_relu"
+"func.func"() ({
+^bb0(%x: tensor<2x3x8xf32>, %w: tensor<8x24xf32>, %b: tensor<24xf32>, %r: tensor<2x3x24xf32>):
+  %0 = "nn.matmul"(%x, %w) : (tensor<2x3x8xf32>, tensor<8x24xf32>) -> tensor<2x3x24xf32>
+  %1 = "nn.add"(%b, %0) : (tensor<24xf32>, tensor<2x3x24xf32>) -> tensor<2x3x24xf32>
+  %2 = "nn.add"(%1, %r) : (tensor<2x3x24xf32>, tensor<2x3x24xf32>) -> tensor<2x3x24xf32>
+  %3 = "nn.relu"(%2) : (tensor<2x3x24xf32>) -> tensor<2x3x24xf32>
+  "func.return"(%3) : (tensor<2x3x24xf32>) -> ()
+}) {function_type = (tensor<2x3x8xf32>, tensor<8x24xf32>, tensor<24xf32>, tensor<2x3x24xf32>) -> tensor<2x3x24xf32>, sym_name = "matmul_bias_residual_relu"} : () -> ()
+// EQUIV: sym_name = "matmul_bias_residual_relu"
+
+// -----
+
+// Attention's scores: a batched matmul scaled by one value (broadcast into each vector), then a
+// bias of shape [1, 1, 1, n]; a column ([..., m, 1]) is no row and stays out of the group.
+// CHECK-LABEL: "func.func"
+// CHECK: %[[G:.*]] = "nn.fused"
+// CHECK-NEXT: ^bb0(
+// CHECK-NEXT: %[[P:.*]] = "nn.matmul"
+// CHECK-NEXT: %[[S:.*]] = "nn.mul"(%[[P]], %{{.*}})
+// CHECK-NEXT: %[[B:.*]] = "nn.add"(%[[S]], %{{.*}})
+// CHECK-NEXT: "nn.yield"(%[[B]])
+// CHECK: "nn.add"(%[[G]], %{{.*}}) : (tensor<1x2x5x6xf32>, tensor<1x1x5x1xf32>)
+// CHECK: sym_name = "scores_scale_bias"
+// LOWER-LABEL: "func.func"
+// LOWER-NOT: "nn.{{(fused|matmul|mul|add)}}"
+// LOWER: "vector.fma"
+// LOWER: %[[ONE:.*]] = "memref.load"(%{{.*}}) : (memref<f32>) -> f32
+// LOWER-NEXT: %[[SPLAT:.*]] = "vector.broadcast"(%[[ONE]]) : (f32) -> vector<4xf32>
+// LOWER-NEXT: "arith.mulf"(%{{.*}}, %[[SPLAT]]) : (vector<4xf32>, vector<4xf32>) -> vector<4xf32>
+// LOWER: sym_name = "scores_scale_bias"
+"func.func"() ({
+^bb0(%q: tensor<1x2x5x4xf32>, %k: tensor<1x2x4x6xf32>, %s: tensor<f32>, %b: tensor<1x1x1x6xf32>, %c: tensor<1x1x5x1xf32>):
+  %0 = "nn.matmul"(%q, %k) : (tensor<1x2x5x4xf32>, tensor<1x2x4x6xf32>) -> tensor<1x2x5x6xf32>
+  %1 = "nn.mul"(%0, %s) : (tensor<1x2x5x6xf32>, tensor<f32>) -> tensor<1x2x5x6xf32>
+  %2 = "nn.add"(%1, %b) : (tensor<1x2x5x6xf32>, tensor<1x1x1x6xf32>) -> tensor<1x2x5x6xf32>
+  %3 = "nn.add"(%2, %c) : (tensor<1x2x5x6xf32>, tensor<1x1x5x1xf32>) -> tensor<1x2x5x6xf32>
+  "func.return"(%3) : (tensor<1x2x5x6xf32>) -> ()
+}) {function_type = (tensor<1x2x5x4xf32>, tensor<1x2x4x6xf32>, tensor<f32>, tensor<1x1x1x6xf32>, tensor<1x1x5x1xf32>) -> tensor<1x2x5x6xf32>, sym_name = "scores_scale_bias"} : () -> ()
+// EQUIV: sym_name = "scores_scale_bias"
+
+// -----
+
+// A fully connected layer on one row against constant weights (gemm, transB) goes by dot
+// products (VectorGemv); the group's bias row and ReLU then run over the row, in the same kernel.
+// CHECK-LABEL: "func.func"
+// CHECK: "nn.fused"
+// CHECK: sym_name = "row_bias_relu"
+// LOWER-LABEL: "func.func"
+// LOWER-NOT: "nn.{{(fused|gemm|add|relu)}}"
+// LOWER: "vector.fma"
+// LOWER: "scf.for"
+// LOWER: "memref.load"({{.*}}) : (memref<1x6xf32>, index, index) -> f32
+// LOWER: "memref.load"({{.*}}) : (memref<6xf32>, index) -> f32
+// LOWER: "arith.addf"
+// LOWER: "arith.select"
+// LOWER: "memref.store"({{.*}}) : (f32, memref<1x6xf32>, index, index) -> ()
+// LOWER: sym_name = "row_bias_relu"
+"func.func"() ({
+^bb0(%x: tensor<1x8xf32>, %b: tensor<6xf32>):
+  %w = "nn.constant"() {value = dense<[[0.1, -0.2, 0.3, 0.4, 0.5, -0.6, 0.7, 0.8], [-0.1, 0.2, 0.3, 0.4, -0.5, 0.6, 0.7, 0.8], [0.1, 0.2, -0.3, -0.4, 0.5, 0.6, 0.7, -0.8], [0.2, -0.2, 0.3, 0.4, 0.5, -0.6, 0.7, 0.8], [-0.3, 0.2, 0.3, 0.4, -0.5, 0.6, 0.7, 0.8], [0.4, 0.2, -0.3, -0.4, 0.5, 0.6, 0.7, -0.8]]> : tensor<6x8xf32>} : () -> tensor<6x8xf32>
+  %0 = "nn.gemm"(%x, %w) {trans_b = 1 : i64} : (tensor<1x8xf32>, tensor<6x8xf32>) -> tensor<1x6xf32>
+  %1 = "nn.add"(%0, %b) : (tensor<1x6xf32>, tensor<6xf32>) -> tensor<1x6xf32>
+  %2 = "nn.relu"(%1) : (tensor<1x6xf32>) -> tensor<1x6xf32>
+  "func.return"(%2) : (tensor<1x6xf32>) -> ()
+}) {function_type = (tensor<1x8xf32>, tensor<6xf32>) -> tensor<1x6xf32>, sym_name = "row_bias_relu"} : () -> ()
+// EQUIV: sym_name = "row_bias_relu"

@@ -6,8 +6,12 @@ import dev.sol.dialect.nn.BatchNormOp;
 import dev.sol.dialect.nn.ConstantOp;
 import dev.sol.dialect.nn.ConvOp;
 import dev.sol.dialect.nn.FusedOp;
+import dev.sol.dialect.nn.GemmOp;
+import dev.sol.dialect.nn.MatMulOp;
 import dev.sol.dialect.nn.MulOp;
+import dev.sol.dialect.nn.NnOp;
 import dev.sol.dialect.nn.UnaryElementwiseOp;
+import dev.sol.dialect.vector.BroadcastOp;
 import dev.sol.dialect.vector.LoadOp;
 import dev.sol.dialect.vector.TransferReadOp;
 import dev.sol.ir.*;
@@ -17,9 +21,12 @@ import dev.sol.lowering.TargetDescription;
 import dev.sol.pass.conversion.ConversionRewriter;
 import dev.sol.pass.conversion.OpConversionPattern;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * nn.fused as one kernel where a fused kernel exists: a convolution on the vector kernels
@@ -50,6 +57,9 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
         && (VectorConv.applies(conv, target) || DepthwiseConv.applies(conv, target) || PlaneConv.applies(conv, target))
         && epilogueLowers(members)) {
       fusedConv(op, conv, members, adaptor, rewriter);
+    } else if (members.getFirst() instanceof NnOp product && (product instanceof MatMulOp || product instanceof GemmOp)
+        && VectorGemm.lowers(product, target) && epilogueLowers(members)) {
+      fusedProduct(op, product, members, adaptor, rewriter);
     } else if (members.getFirst() instanceof BatchNormOp bn && epilogueLowers(members) && ((ShapedType) bn.operand(0).type()).element() instanceof FloatType) {
       elementwise(op, bn, members, adaptor, rewriter);
     } else {
@@ -72,16 +82,17 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
    * mul reads both the product's value and its sigmoid's), and a residual add, whose other
    * operand comes from outside the group, reads it through {@code outside}.
    */
-  private Value applyChain(List<Operation> members, Loops l, Value first, java.util.function.Function<AddOp, Value> outside) {
+  private Value applyChain(List<Operation> members, Loops l, Value first, Function<Operation, Value> outside) {
     Map<Value, Value> at = new HashMap<>();
     at.put(members.getFirst().result(0), first);
     Value v = first;
     for (Operation m : members.subList(1, members.size())) {
-      if (m instanceof MulOp) {
-        v = l.mul(at.get(m.operand(0)), at.get(m.operand(1)));
-      } else if (m instanceof AddOp add) {
-        v = at.containsKey(add.operand(0)) && at.containsKey(add.operand(1)) ? l.add(at.get(add.operand(0)), at.get(add.operand(1)))
-            : l.add(at.get(at.containsKey(add.operand(0)) ? add.operand(0) : add.operand(1)), outside.apply(add));
+      if (m instanceof AddOp || m instanceof MulOp) {
+        // Both operands from the group (a SiLU's mul), or one from outside (a residual, a bias
+        // row, a scalar), which comes second.
+        Value x = at.get(at.containsKey(m.operand(0)) ? m.operand(0) : m.operand(1));
+        Value y = at.containsKey(m.operand(0)) && at.containsKey(m.operand(1)) ? at.get(m.operand(1)) : outside.apply(m);
+        v = m instanceof AddOp ? l.add(x, y) : l.mul(x, y);
       } else {
         v = activations.get(m.getClass()).apply((UnaryElementwiseOp) m, l, at.get(m.operand(0)));
       }
@@ -119,9 +130,62 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
         planes.put(m, CollapseShapeOp.create(outer.builder(), outer.location(), buffer, new int[] {0}, new int[] {1}, new int[] {2, 3}).result());
       }
     }
-    return (l, at, acc, type, masked) -> applyChain(members, l, acc, add -> type == null ? l.load(planes.get(add), at) : masked
-        ? TransferReadOp.create(l.builder(), l.location(), type, planes.get(add), at, l.constant(0, type.element()), false).result()
-        : LoadOp.create(l.builder(), l.location(), type, planes.get(add), at).result());
+    return (l, at, acc, type, masked) -> applyChain(members, l, acc, add -> read(l, planes.get(add), at, type, masked));
+  }
+
+  /** A vector of {@code type} (one element when it is null) of {@code buffer} at {@code at}, masked where {@code masked}. */
+  private static Value read(Loops l, Value buffer, List<Value> at, VectorType type, boolean masked) {
+    if (type == null) return l.load(buffer, at);
+    return masked ? TransferReadOp.create(l.builder(), l.location(), type, buffer, at, l.constant(0, type.element()), false).result()
+        : LoadOp.create(l.builder(), l.location(), type, buffer, at).result();
+  }
+
+  /**
+   * A matrix product (nn.matmul, nn.gemm) with the ops after it applied to each vector of its
+   * tiles before it is stored ({@link VectorGemm}): the result is written once and never read
+   * back. Each op's operand from outside the group is a tensor of the result's shape (a
+   * residual, read as the kernel reads the result), a row along the last axis (a bias, read at
+   * the vector's columns) or a single value (a scale, broadcast).
+   */
+  private void fusedProduct(FusedOp op, NnOp product, List<Operation> members, List<Value> adaptor, ConversionRewriter rewriter) {
+    Loops outer = buffers.loops(rewriter, op.location(), false);
+    List<Value> in = buffersOf(op, adaptor, outer);
+    Value out = buffers.output(outer, op, op.result(0));
+    Value a = in.get(input(op, product.operand(0)));
+    Value b = in.get(input(op, product.operand(1)));
+    ConstantOp weights = op.operand(input(op, product.operand(1))).definingOp() instanceof ConstantOp c ? c : null;
+    long[] shape = ((MemRefType) out.type()).shape();
+    VectorGemm.Fused fused = view -> {
+      Map<Operation, Value> operands = new HashMap<>();
+      for (Operation m : members.subList(1, members.size())) {
+        Value other = outsideOperand(members, m);
+        if (other == null) continue;
+        Value buffer = in.get(input(op, other));
+        long[] s = ((MemRefType) buffer.type()).shape();
+        operands.put(m, Arrays.equals(s, shape) ? view.apply(buffer) : s.length <= 1 ? buffer
+            : CollapseShapeOp.create(outer.builder(), outer.location(), buffer, IntStream.range(0, s.length).toArray()).result());
+      }
+      return (l, at, acc, type, masked) -> applyChain(members, l, acc, m -> {
+        Value buffer = operands.get(m);
+        long[] s = ((MemRefType) buffer.type()).shape();
+        if (s.length > 1) return read(l, buffer, at, type, masked);
+        if (s.length == 1 && s[0] > 1) return read(l, buffer, List.of(at.getLast()), type, masked);
+        Value one = l.load(buffer, s.length == 0 ? List.of() : List.of(l.index(0)));
+        return type == null ? one : BroadcastOp.create(l.builder(), l.location(), type, one).result();
+      });
+    };
+    boolean lowered = product instanceof MatMulOp mm ? VectorGemm.matmul(mm, outer, a, b, out, target, buffers, weights, fused)
+        : VectorGemm.gemm((GemmOp) product, outer, a, b, product.numOperands() > 2 ? in.get(input(op, product.operand(2))) : null, out, target,
+            buffers, weights, fused);
+    if (!lowered) throw new IllegalStateException("VectorGemm.lowers accepted a product it does not lower: " + product.name());
+    rewriter.replaceOp(op, List.of(buffers.written(outer, op.result(0).type(), out)));
+  }
+
+  /** The operand of {@code m} (an add or a mul) that comes from outside the group, or null when both come from its members. */
+  private static Value outsideOperand(List<Operation> members, Operation m) {
+    if (!(m instanceof AddOp) && !(m instanceof MulOp)) return null;
+    for (Value v : m.operands()) if (!members.contains(v.definingOp())) return v;
+    return null;
   }
 
   /**
@@ -150,7 +214,7 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
   }
 
   /** The operand of a residual add that does not come from the member before it. */
-  private static Value residual(List<Operation> members, AddOp add) {
+  private static Value residual(List<Operation> members, Operation add) {
     Operation previous = members.get(members.indexOf(add) - 1);
     return add.operand(0).definingOp() == previous ? add.operand(1) : add.operand(0);
   }

@@ -16,6 +16,7 @@ import dev.sol.lowering.nn2loops.GemmPacking.Matrix;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * nn.matmul and nn.gemm on f32 as packed, register-tiled vector kernels ({@link MatMulKernel})
@@ -29,8 +30,34 @@ import java.util.List;
 final class VectorGemm {
   private VectorGemm() {}
 
+  /**
+   * The element-wise ops fused after a product ({@code FusedLowering}), made once the product
+   * knows how its kernel indexes the result: {@code view} turns a buffer of the result's shape
+   * (a residual) into the view whose indices the epilogue gets (the result's rows merged into
+   * one dimension, or the buffer itself).
+   */
+  @FunctionalInterface
+  interface Fused {
+    MatMulKernel.Epilogue on(UnaryOperator<Value> view);
+  }
+
+  /** Whether {@link #matmul} or {@link #gemm} lowers {@code op} (a product on the vector kernels). */
+  static boolean lowers(NnOp op, TargetDescription t) {
+    Value a = op.operand(0);
+    if (!t.vectorizes() || !(a.type() instanceof ShapedType sa) || !sa.element().equals(FloatType.F32)) return false;
+    return op instanceof GemmOp || op instanceof MatMulOp && sa.shape().length >= 2 && ((ShapedType) op.operand(1).type()).shape().length >= 2;
+  }
+
   /** Lowers nn.matmul with matrix operands (any batch dimensions); false when it is not for the vector kernels. */
   static boolean matmul(MatMulOp op, Loops l, Value a, Value b, Value out, TargetDescription t, Buffers buffers) {
+    return matmul(op, l, a, b, out, t, buffers, constant(op), null);
+  }
+
+  /**
+   * {@link #matmul} with B the constant {@code weights} (null: computed at run time) and each
+   * vector of the result through {@code fused}'s epilogue (null: none) before it is stored.
+   */
+  static boolean matmul(MatMulOp op, Loops l, Value a, Value b, Value out, TargetDescription t, Buffers buffers, ConstantOp weights, Fused fused) {
     long[] as = shape(a);
     long[] bs = shape(b);
     long[] os = shape(out);
@@ -42,57 +69,73 @@ final class VectorGemm {
       // One B for every batch: A's batch dimensions are more rows of a single product.
       long rows = Arrays.stream(as).limit(as.length - 1).reduce(1, (x, y) -> x * y);
       product(op, l, t, buffers, rows, n, k, new Matrix(rows2d(l, a), List.of(), false), new Matrix(b, List.of(), false), 1, rows2d(l, out),
-          MatMulKernel.ZERO);
+          MatMulKernel.ZERO, weights, fused == null ? null : fused.on(v -> rows2d(l, v)));
       return true;
     }
     KernelShape s = KernelShape.choose(t, m, n, k);
     Value pb = m <= s.mr() ? null : l.alloc(GemmPacking.typeOfB(s, k, n));
+    MatMulKernel.Epilogue epilogue = fused == null ? null : fused.on(v -> v);
     l.forEach(Arrays.copyOf(os, os.length - 2), batch -> {
       Matrix bm = new Matrix(b, batchIndices(l, bs, batch), false);
       MatMulKernel.emit(l, s, m, n, k, MatMulKernel.rowsA(a, batchIndices(l, as, batch), s.mr()), runtimeB(l, s, bm, k, n, pb), out, batch,
-          MatMulKernel.ZERO, null, null);
+          MatMulKernel.ZERO, null, epilogue);
     });
     return true;
   }
 
   /** Lowers nn.gemm; false when it is not for the vector kernels. */
   static boolean gemm(GemmOp op, Loops l, Value a, Value b, Value c, Value out, TargetDescription t, Buffers buffers) {
+    return gemm(op, l, a, b, c, out, t, buffers, constant(op), null);
+  }
+
+  /** {@link #gemm} with B the constant {@code weights} (null: computed at run time) and {@code fused}'s epilogue (see {@link #matmul}). */
+  static boolean gemm(GemmOp op, Loops l, Value a, Value b, Value c, Value out, TargetDescription t, Buffers buffers, ConstantOp weights,
+      Fused fused) {
     if (!applies(t, a)) return false;
     long[] os = shape(out);
     long k = shape(a)[op.transA() ? 0 : 1];
     double beta = op.beta();
     MatMulKernel.TileInit init = c == null || beta == 0 ? MatMulKernel.ZERO : bias(c, beta, os[0], os[1]);
     product(op, l, t, buffers, os[0], os[1], k, new Matrix(a, List.of(), op.transA()), new Matrix(b, List.of(), op.transB()), op.alpha(), out,
-        init);
+        init, weights, fused == null ? null : fused.on(v -> v));
     return true;
   }
+
+  /** The product's B when it is an nn.constant (a weight), else null. */
+  private static ConstantOp constant(NnOp op) { return op.operand(1).definingOp() instanceof ConstantOp c ? c : null; }
 
   private static boolean applies(TargetDescription t, Value a) {
     return t.vectorizes() && ((MemRefType) a.type()).element().equals(FloatType.F32);
   }
 
   /**
-   * One product out (m x n) = alpha A B from {@code init}; B, the op's operand #1, is packed at
-   * compile time when it is an nn.constant.
+   * One product out (m x n) = alpha A B from {@code init}, each vector through {@code epilogue}
+   * (null: none); B is packed at compile time when it is the nn.constant {@code weights}.
    */
   private static void product(NnOp op, Loops l, TargetDescription t, Buffers buffers, long m, long n, long k, Matrix a, Matrix b,
-      double alpha, Value out, MatMulKernel.TileInit init) {
+      double alpha, Value out, MatMulKernel.TileInit init, ConstantOp weights, MatMulKernel.Epilogue epilogue) {
     if (m == 1 && alpha == 1 && !a.transposed() && a.prefix().isEmpty() && b.transposed() && b.prefix().isEmpty()
-        && op.operand(1).definingOp() instanceof ConstantOp && VectorGemv.applies(t.vectorWidth())) {
+        && weights != null && VectorGemv.applies(t.vectorWidth())) {
       // One row against constant weights stored n x k: dot products with W's rows.
       if (VectorGemv.packs(n, k, t.l2Bytes())) {
-        ConstantOp weights = (ConstantOp) op.operand(1).definingOp();
         Value tiled = buffers.table(l, VectorGemv.tiles(weights.value(), t.vectorWidth(), n, k), op);
         VectorGemv.emitTiled(l, t.vectorWidth(), a.memref(), tiled, n, k, out, init);
       } else {
         VectorGemv.emit(l, t.vectorWidth(), a.memref(), b.memref(), n, k, out, init);
       }
+      // The fused ops over the row, while it is still in L1.
+      if (epilogue != null) {
+        l.forEach(new long[] {n}, j -> {
+          List<Value> at = List.of(l.index(0), j.getFirst());
+          l.store(epilogue.apply(l, at, l.load(out, at), null, false), out, at);
+        });
+      }
       return;
     }
     KernelShape s = KernelShape.choose(t, m, n, k);
     MatMulKernel.BSource src;
-    if (op.operand(1).definingOp() instanceof ConstantOp constant) {
-      src = MatMulKernel.packed(buffers.table(l, GemmPacking.packConstantB(s, constant.value(), b.transposed(), k, n), op));
+    if (weights != null) {
+      src = MatMulKernel.packed(buffers.table(l, GemmPacking.packConstantB(s, weights.value(), b.transposed(), k, n), op));
     } else {
       src = runtimeB(l, s, b, k, n, m <= s.mr() && !b.transposed() ? null : l.alloc(GemmPacking.typeOfB(s, k, n)));
     }
@@ -105,7 +148,7 @@ final class VectorGemm {
     } else {
       as = MatMulKernel.rowsA(a.memref(), a.prefix(), s.mr());
     }
-    MatMulKernel.emit(l, s, m, n, k, as, src, out, List.of(), init, null, null);
+    MatMulKernel.emit(l, s, m, n, k, as, src, out, List.of(), init, null, epilogue);
   }
 
   /**

@@ -38,6 +38,11 @@ import java.util.Map;
  * intermediate tensor is needed outside the group. The kernels apply the chain to each tile
  * of the product while it is still in registers.
  *
+ * <p>A matrix product (nn.matmul, nn.gemm) also takes an nn.add or nn.mul of a row along the
+ * result's last axis (a bias, as a linear layer exported as MatMul + Add has it) or of a single
+ * value (a scale, as attention's scores have it), whose kernel reads it at each vector's
+ * columns ({@link #isRowOrScalar}).
+ *
  * <p>Rule "element-wise chain": an nn.batch_norm takes the same chain after it (a
  * pre-activation's batch norm and ReLU, as DenseNet has before each convolution), which the
  * lowering computes in one pass over memory instead of one per op.
@@ -72,6 +77,7 @@ public final class NnFusePass implements Pass<NoOptions> {
 
   /** The product (or batch norm) and the epilogue ops after it. */
   private static List<Operation> chain(Operation product) {
+    boolean matrixProduct = product instanceof MatMulOp || product instanceof GemmOp;
     List<Operation> group = new ArrayList<>(List.of(product));
     Value v = product.result(0);
     while (true) {
@@ -83,7 +89,7 @@ public final class NnFusePass implements Pass<NoOptions> {
       }
       if (!v.hasOneUse()) break;
       Operation user = v.users().getFirst();
-      if (user.parentOp() != product.parentOp() || !isEpilogue(user, v)) break;
+      if (user.parentOp() != product.parentOp() || !(isEpilogue(user, v) || matrixProduct && isRowOrScalar(user, v))) break;
       group.add(user);
       v = user.result(0);
     }
@@ -118,6 +124,24 @@ public final class NnFusePass implements Pass<NoOptions> {
           && a.result(0).type().equals(input.type());
       default -> false;
     };
+  }
+
+  /**
+   * Whether {@code op} adds to or multiplies {@code input} by a row along its last axis (a bias:
+   * shape [n], or [1, ..., 1, n]) or by a single value (a scale), with a result of
+   * {@code input}'s type: a matrix product's kernel reads the row at each vector's columns.
+   */
+  static boolean isRowOrScalar(Operation op, Value input) {
+    if (!(op instanceof AddOp || op instanceof MulOp) || op.operand(0) == op.operand(1) || !op.result(0).type().equals(input.type())) return false;
+    Value other = op.operand(0) == input ? op.operand(1) : op.operand(0);
+    if (!(input.type() instanceof ShapedType in) || !(other.type() instanceof ShapedType o) || !o.element().equals(in.element())) return false;
+    long[] is = in.shape();
+    long[] os = o.shape();
+    if (is.length == 0 || os.length > is.length) return false;
+    for (long d : is) if (d < 0) return false;
+    for (int d = 0; d < os.length - 1; d++) if (os[d] != 1) return false;
+    long last = os.length == 0 ? 1 : os[os.length - 1];
+    return last == 1 || last == is[is.length - 1];
   }
 
   /** Moves {@code group} into a new nn.fused at the place of its last op. */

@@ -14,7 +14,7 @@ while [[ $# -gt 0 && "$1" == --* ]]; do
   esac
 done
 nets=("$@")
-if [[ ${#nets[@]} -eq 0 ]]; then nets=(resnet50 vgg19 densenet121 inception_v1 squeezenet11 shufflenet_v2 mobilenet_v2 efficientnet_b0 ocr_cnn text_recognizer mlp_head unet); fi
+if [[ ${#nets[@]} -eq 0 ]]; then nets=(resnet50 resnet18 vgg19 densenet121 inception_v1 squeezenet11 shufflenet_v2 mobilenet_v2 efficientnet_b0 ocr_cnn text_recognizer mlp_head unet transformer); fi
 echo "| network | batch | SOL ms | ORT ms | SOL/ORT |"
 echo "| --- | --- | --- | --- | --- |"
 for net in "${nets[@]}"; do
@@ -26,6 +26,7 @@ for net in "${nets[@]}"; do
       mlp_head) dims="$b,512" ;;
       text_recognizer) dims="$b,3,48,320" ;;
       unet) dims="$b,3,128,128" ;;
+      transformer) dims="$b,128,256" ;;
       *) dims="$b,3,224,224" ;;
     esac
     out="$("$here/../bin/sol-bench" "$model" --shape "input=$dims" --threads "$threads" 2>&1)" || { echo "| $net | $b | failed: $(tail -1 <<<"$out") | | |"; continue; }

@@ -1,0 +1,76 @@
+// RUN: %sol-opt %s -p nn-raise-gelu --split-input-file | FileCheck %s
+// RUN: %sol-opt %s --split-input-file --check-equivalence -p 'nn-raise-gelu,nn-fuse,convert-nn-to-loops{vector-width=16},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
+
+// EQUIV-NOT: changed the results
+
+// GELU as PyTorch exports it before opset 20: x / sqrt(2), erf, + 1, times x, times 0.5. One
+// nn.gelu takes the five ops' place, and the product's group (nn-fuse) then takes it.
+// CHECK-LABEL: "func.func"
+// CHECK-NOT: "nn.erf"
+// CHECK: %[[P:.*]] = "nn.matmul"
+// CHECK-NEXT: %[[G:.*]] = "nn.gelu"(%[[P]]) {approximate = "none"} : (tensor<2x16xf32>) -> tensor<2x16xf32>
+// CHECK-NEXT: "func.return"(%[[G]])
+// CHECK: sym_name = "div_form"
+// EQUIV: sym_name = "div_form"
+"func.func"() ({
+^bb0(%a: tensor<2x8xf32>, %b: tensor<8x16xf32>):
+  %r2 = "nn.constant"() {value = dense<1.41421354> : tensor<f32>} : () -> tensor<f32>
+  %one = "nn.constant"() {value = dense<1.0> : tensor<f32>} : () -> tensor<f32>
+  %half = "nn.constant"() {value = dense<0.5> : tensor<f32>} : () -> tensor<f32>
+  %x = "nn.matmul"(%a, %b) : (tensor<2x8xf32>, tensor<8x16xf32>) -> tensor<2x16xf32>
+  %0 = "nn.div"(%x, %r2) : (tensor<2x16xf32>, tensor<f32>) -> tensor<2x16xf32>
+  %1 = "nn.erf"(%0) : (tensor<2x16xf32>) -> tensor<2x16xf32>
+  %2 = "nn.add"(%1, %one) : (tensor<2x16xf32>, tensor<f32>) -> tensor<2x16xf32>
+  %3 = "nn.mul"(%x, %2) : (tensor<2x16xf32>, tensor<2x16xf32>) -> tensor<2x16xf32>
+  %4 = "nn.mul"(%3, %half) : (tensor<2x16xf32>, tensor<f32>) -> tensor<2x16xf32>
+  "func.return"(%4) : (tensor<2x16xf32>) -> ()
+}) {function_type = (tensor<2x8xf32>, tensor<8x16xf32>) -> tensor<2x16xf32>, sym_name = "div_form"} : () -> ()
+
+// -----
+
+// The other grouping, x * 0.5 first, with x times 1 / sqrt(2) and the operands turned around.
+// CHECK-LABEL: "func.func"
+// CHECK-NOT: "nn.erf"
+// CHECK: "nn.gelu"(%{{.*}}) {approximate = "none"} : (tensor<3x5xf32>) -> tensor<3x5xf32>
+// CHECK-NOT: "nn.mul"
+// CHECK: sym_name = "mul_form"
+// EQUIV: sym_name = "mul_form"
+"func.func"() ({
+^bb0(%x: tensor<3x5xf32>):
+  %s = "nn.constant"() {value = dense<[0.707106769]> : tensor<1xf32>} : () -> tensor<1xf32>
+  %one = "nn.constant"() {value = dense<1.0> : tensor<f32>} : () -> tensor<f32>
+  %half = "nn.constant"() {value = dense<0.5> : tensor<f32>} : () -> tensor<f32>
+  %0 = "nn.mul"(%s, %x) : (tensor<1xf32>, tensor<3x5xf32>) -> tensor<3x5xf32>
+  %1 = "nn.erf"(%0) : (tensor<3x5xf32>) -> tensor<3x5xf32>
+  %2 = "nn.add"(%one, %1) : (tensor<f32>, tensor<3x5xf32>) -> tensor<3x5xf32>
+  %3 = "nn.mul"(%half, %x) : (tensor<f32>, tensor<3x5xf32>) -> tensor<3x5xf32>
+  %4 = "nn.mul"(%2, %3) : (tensor<3x5xf32>, tensor<3x5xf32>) -> tensor<3x5xf32>
+  "func.return"(%4) : (tensor<3x5xf32>) -> ()
+}) {function_type = (tensor<3x5xf32>) -> tensor<3x5xf32>, sym_name = "mul_form"} : () -> ()
+
+// -----
+
+// Not a GELU: a scale of 0.6 instead of 0.5, and an erf whose result is used twice. Both stay.
+// CHECK-LABEL: "func.func"
+// CHECK-NOT: "nn.gelu"
+// CHECK: sym_name = "not_gelu"
+"func.func"() ({
+^bb0(%x: tensor<4xf32>, %y: tensor<4xf32>):
+  %r2 = "nn.constant"() {value = dense<1.41421354> : tensor<f32>} : () -> tensor<f32>
+  %one = "nn.constant"() {value = dense<1.0> : tensor<f32>} : () -> tensor<f32>
+  %h = "nn.constant"() {value = dense<0.6> : tensor<f32>} : () -> tensor<f32>
+  %half = "nn.constant"() {value = dense<0.5> : tensor<f32>} : () -> tensor<f32>
+  %0 = "nn.div"(%x, %r2) : (tensor<4xf32>, tensor<f32>) -> tensor<4xf32>
+  %1 = "nn.erf"(%0) : (tensor<4xf32>) -> tensor<4xf32>
+  %2 = "nn.add"(%1, %one) : (tensor<4xf32>, tensor<f32>) -> tensor<4xf32>
+  %3 = "nn.mul"(%x, %2) : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  %4 = "nn.mul"(%3, %h) : (tensor<4xf32>, tensor<f32>) -> tensor<4xf32>
+  %5 = "nn.div"(%y, %r2) : (tensor<4xf32>, tensor<f32>) -> tensor<4xf32>
+  %6 = "nn.erf"(%5) : (tensor<4xf32>) -> tensor<4xf32>
+  %7 = "nn.add"(%6, %one) : (tensor<4xf32>, tensor<f32>) -> tensor<4xf32>
+  %8 = "nn.mul"(%y, %7) : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  %9 = "nn.mul"(%8, %half) : (tensor<4xf32>, tensor<f32>) -> tensor<4xf32>
+  %10 = "nn.add"(%9, %6) : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  "func.return"(%4, %10) : (tensor<4xf32>, tensor<4xf32>) -> ()
+}) {function_type = (tensor<4xf32>, tensor<4xf32>) -> (tensor<4xf32>, tensor<4xf32>), sym_name = "not_gelu"} : () -> ()
+// EQUIV: sym_name = "not_gelu"

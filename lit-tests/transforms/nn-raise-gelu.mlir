@@ -50,6 +50,27 @@
 
 // -----
 
+// In f16, each constant as f16 rounds it (1 / sqrt(2) is 0.70703125).
+// CHECK-LABEL: "func.func"
+// CHECK-NOT: "nn.erf"
+// CHECK: "nn.gelu"(%{{.*}}) {approximate = "none"} : (tensor<8xf16>) -> tensor<8xf16>
+// CHECK: sym_name = "f16_form"
+// EQUIV: sym_name = "f16_form"
+"func.func"() ({
+^bb0(%x: tensor<8xf16>):
+  %s = "nn.constant"() {value = dense<0.70703125> : tensor<f16>} : () -> tensor<f16>
+  %one = "nn.constant"() {value = dense<1.0> : tensor<f16>} : () -> tensor<f16>
+  %half = "nn.constant"() {value = dense<0.5> : tensor<f16>} : () -> tensor<f16>
+  %0 = "nn.mul"(%x, %s) : (tensor<8xf16>, tensor<f16>) -> tensor<8xf16>
+  %1 = "nn.erf"(%0) : (tensor<8xf16>) -> tensor<8xf16>
+  %2 = "nn.add"(%1, %one) : (tensor<8xf16>, tensor<f16>) -> tensor<8xf16>
+  %3 = "nn.mul"(%x, %2) : (tensor<8xf16>, tensor<8xf16>) -> tensor<8xf16>
+  %4 = "nn.mul"(%3, %half) : (tensor<8xf16>, tensor<f16>) -> tensor<8xf16>
+  "func.return"(%4) : (tensor<8xf16>) -> ()
+}) {function_type = (tensor<8xf16>) -> tensor<8xf16>, sym_name = "f16_form"} : () -> ()
+
+// -----
+
 // Not a GELU: a scale of 0.6 instead of 0.5, and an erf whose result is used twice. Both stay.
 // CHECK-LABEL: "func.func"
 // CHECK-NOT: "nn.gelu"

@@ -105,10 +105,15 @@ public final class NnRaiseGeluPass implements Pass<NoOptions> {
     return (op.operand(0) == v || op.operand(1) == v) && op.operand(0) != op.operand(1) && isConstant(other(op, v), value);
   }
 
-  /** Whether {@code v} is an nn.constant holding one value within 1e-6 (relative) of {@code value}. */
+  /**
+   * Whether {@code v} is an nn.constant holding one value that is {@code value} rounded to its
+   * element type: within 1e-6 (relative) for f32 and f64, 1e-3 for f16 and 8e-3 for bf16 (half
+   * a unit in the last place is 4.9e-4 and 3.9e-3).
+   */
   private static boolean isConstant(Value v, double value) {
     if (!(v.definingOp() instanceof ConstantOp c) || c.value().numElements() != 1) return false;
     double got = Tensor.fromAttribute(c.value()).get(0);
-    return Math.abs(got - value) <= 1e-6 * Math.abs(value);
+    double tolerance = c.value().elementType() instanceof FloatType f && f.width() == 16 ? (f.equals(FloatType.BF16) ? 8e-3 : 1e-3) : 1e-6;
+    return Math.abs(got - value) <= tolerance * Math.abs(value);
   }
 }

@@ -71,8 +71,69 @@
 
 // -----
 
-// Not a GELU: a scale of 0.6 instead of 0.5, and an erf whose result is used twice. Both stay.
+// GPT-2's GELU (Hugging Face's NewGELU): 0.5 x (1 + tanh(sqrt(2 / pi) (x + 0.044715 x^3))), the
+// cube as nn.pow: nn.gelu with approximate "tanh", which the gemm's group then takes.
 // CHECK-LABEL: "func.func"
+// CHECK-NOT: "nn.tanh"
+// CHECK: %[[P:.*]] = "nn.gemm"
+// CHECK-NEXT: "nn.gelu"(%[[P]]) {approximate = "tanh"} : (tensor<2x16xf32>) -> tensor<2x16xf32>
+// CHECK-NOT: "nn.pow"
+// CHECK: sym_name = "tanh_pow_form"
+// EQUIV: sym_name = "tanh_pow_form"
+"func.func"() ({
+^bb0(%a: tensor<2x8xf32>, %b: tensor<8x16xf32>):
+  %three = "nn.constant"() {value = dense<3.0> : tensor<f32>} : () -> tensor<f32>
+  %k = "nn.constant"() {value = dense<0.044715> : tensor<f32>} : () -> tensor<f32>
+  %c = "nn.constant"() {value = dense<0.797884583> : tensor<f32>} : () -> tensor<f32>
+  %one = "nn.constant"() {value = dense<1.0> : tensor<f32>} : () -> tensor<f32>
+  %half = "nn.constant"() {value = dense<0.5> : tensor<f32>} : () -> tensor<f32>
+  %x = "nn.gemm"(%a, %b) : (tensor<2x8xf32>, tensor<8x16xf32>) -> tensor<2x16xf32>
+  %0 = "nn.mul"(%half, %x) : (tensor<f32>, tensor<2x16xf32>) -> tensor<2x16xf32>
+  %1 = "nn.pow"(%x, %three) : (tensor<2x16xf32>, tensor<f32>) -> tensor<2x16xf32>
+  %2 = "nn.mul"(%k, %1) : (tensor<f32>, tensor<2x16xf32>) -> tensor<2x16xf32>
+  %3 = "nn.add"(%x, %2) : (tensor<2x16xf32>, tensor<2x16xf32>) -> tensor<2x16xf32>
+  %4 = "nn.mul"(%c, %3) : (tensor<f32>, tensor<2x16xf32>) -> tensor<2x16xf32>
+  %5 = "nn.tanh"(%4) : (tensor<2x16xf32>) -> tensor<2x16xf32>
+  %6 = "nn.add"(%one, %5) : (tensor<f32>, tensor<2x16xf32>) -> tensor<2x16xf32>
+  %7 = "nn.mul"(%0, %6) : (tensor<2x16xf32>, tensor<2x16xf32>) -> tensor<2x16xf32>
+  "func.return"(%7) : (tensor<2x16xf32>) -> ()
+}) {function_type = (tensor<2x8xf32>, tensor<8x16xf32>) -> tensor<2x16xf32>, sym_name = "tanh_pow_form"} : () -> ()
+
+// -----
+
+// The tanh form as PyTorch's exporter writes it: the cube as (x * x) * x, the sum with x on the
+// right, the scale after, and 0.5 last.
+// CHECK-LABEL: "func.func"
+// CHECK-NOT: "nn.tanh"
+// CHECK: "nn.gelu"(%{{.*}}) {approximate = "tanh"} : (tensor<3x5xf32>) -> tensor<3x5xf32>
+// CHECK-NOT: "nn.mul"
+// CHECK: sym_name = "tanh_mul_form"
+// EQUIV: sym_name = "tanh_mul_form"
+"func.func"() ({
+^bb0(%x: tensor<3x5xf32>):
+  %k = "nn.constant"() {value = dense<0.044715> : tensor<f32>} : () -> tensor<f32>
+  %c = "nn.constant"() {value = dense<0.797884583> : tensor<f32>} : () -> tensor<f32>
+  %one = "nn.constant"() {value = dense<1.0> : tensor<f32>} : () -> tensor<f32>
+  %half = "nn.constant"() {value = dense<0.5> : tensor<f32>} : () -> tensor<f32>
+  %0 = "nn.mul"(%x, %x) : (tensor<3x5xf32>, tensor<3x5xf32>) -> tensor<3x5xf32>
+  %1 = "nn.mul"(%0, %x) : (tensor<3x5xf32>, tensor<3x5xf32>) -> tensor<3x5xf32>
+  %2 = "nn.mul"(%1, %k) : (tensor<3x5xf32>, tensor<f32>) -> tensor<3x5xf32>
+  %3 = "nn.add"(%2, %x) : (tensor<3x5xf32>, tensor<3x5xf32>) -> tensor<3x5xf32>
+  %4 = "nn.mul"(%3, %c) : (tensor<3x5xf32>, tensor<f32>) -> tensor<3x5xf32>
+  %5 = "nn.tanh"(%4) : (tensor<3x5xf32>) -> tensor<3x5xf32>
+  %6 = "nn.add"(%5, %one) : (tensor<3x5xf32>, tensor<f32>) -> tensor<3x5xf32>
+  %7 = "nn.mul"(%x, %6) : (tensor<3x5xf32>, tensor<3x5xf32>) -> tensor<3x5xf32>
+  %8 = "nn.mul"(%7, %half) : (tensor<3x5xf32>, tensor<f32>) -> tensor<3x5xf32>
+  "func.return"(%8) : (tensor<3x5xf32>) -> ()
+}) {function_type = (tensor<3x5xf32>) -> tensor<3x5xf32>, sym_name = "tanh_mul_form"} : () -> ()
+
+// -----
+
+// Not a GELU: a scale of 0.6 instead of 0.5, an erf whose result is used twice, and a plain
+// tanh plus one. All stay.
+// CHECK-LABEL: "func.func"
+// CHECK-NOT: "nn.gelu"
+// CHECK: "nn.tanh"
 // CHECK-NOT: "nn.gelu"
 // CHECK: sym_name = "not_gelu"
 "func.func"() ({
@@ -92,6 +153,8 @@
   %8 = "nn.mul"(%y, %7) : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
   %9 = "nn.mul"(%8, %half) : (tensor<4xf32>, tensor<f32>) -> tensor<4xf32>
   %10 = "nn.add"(%9, %6) : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
-  "func.return"(%4, %10) : (tensor<4xf32>, tensor<4xf32>) -> ()
-}) {function_type = (tensor<4xf32>, tensor<4xf32>) -> (tensor<4xf32>, tensor<4xf32>), sym_name = "not_gelu"} : () -> ()
+  %11 = "nn.tanh"(%x) : (tensor<4xf32>) -> tensor<4xf32>
+  %12 = "nn.add"(%11, %one) : (tensor<4xf32>, tensor<f32>) -> tensor<4xf32>
+  "func.return"(%4, %10, %12) : (tensor<4xf32>, tensor<4xf32>, tensor<4xf32>) -> ()
+}) {function_type = (tensor<4xf32>, tensor<4xf32>) -> (tensor<4xf32>, tensor<4xf32>, tensor<4xf32>), sym_name = "not_gelu"} : () -> ()
 // EQUIV: sym_name = "not_gelu"

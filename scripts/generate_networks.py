@@ -597,8 +597,50 @@ def gather_elements():
     case("int32", rng.standard_normal((2, 3, 4)).astype(np.float32), rng.integers(-3, 3, (2, 2, 4)).astype(np.int32), 1)
 
 
+def transformer():
+    """A tiny transformer encoder as PyTorch exports it at opset 14: 8 tokens of 16 features, two
+    pre-norm layers, layer norm written out (ReduceMean, Sub, Pow, Sqrt, Div, Mul, Add), 2-head
+    attention (MatMul + Add projections, Reshape, Transpose, a scaled MatMul, Softmax), an MLP
+    with GELU written out, erf in the first layer and GPT-2's tanh form in the second, and
+    residual adds."""
+    n = Net("transformer")
+    t, d, heads, hidden = 8, 16, 2, 32
+
+    def linear(v, cin, cout):
+        return n.op("Add", [n.op("MatMul", [v, n.weight([cin, cout], 1 / np.sqrt(cin))]), n.weight([cout], 0.1)])
+
+    def norm(v):
+        centred = n.op("Sub", [v, n.op("ReduceMean", [v], axes=[-1])])
+        var = n.op("ReduceMean", [n.op("Pow", [centred, n.const(np.float32(2))])], axes=[-1])
+        scaled = n.op("Div", [centred, n.op("Sqrt", [n.op("Add", [var, n.const(np.float32(1e-5))])])])
+        return n.op("Add", [n.op("Mul", [scaled, n.weight([d], 0.5)]), n.weight([d], 0.1)])
+
+    def gelu(u, tanh):
+        half = n.op("Mul", [u, n.const(np.float32(0.5))])
+        if tanh:
+            cube = n.op("Pow", [u, n.const(np.float32(3))])
+            inner = n.op("Mul", [n.op("Add", [u, n.op("Mul", [cube, n.const(np.float32(0.044715))])]), n.const(np.float32(np.sqrt(2 / np.pi)))])
+            curve = n.op("Tanh", [inner])
+        else:
+            curve = n.op("Erf", [n.op("Div", [u, n.const(np.float32(np.sqrt(2)))])])
+        return n.op("Mul", [half, n.op("Add", [curve, n.const(np.float32(1))])])
+
+    split = n.const(np.array([1, t, heads, d // heads], np.int64))
+    merge = n.const(np.array([1, t, d], np.int64))
+    x = "input"
+    for layer in range(2):
+        h = norm(x)
+        q, k, v = (n.op("Transpose", [n.op("Reshape", [linear(h, d, d), split])], perm=perm)
+                   for perm in ([0, 2, 1, 3], [0, 2, 3, 1], [0, 2, 1, 3]))
+        scores = n.op("Mul", [n.op("MatMul", [q, k]), n.const(np.float32(1 / np.sqrt(d // heads)))])
+        attended = n.op("MatMul", [n.op("Softmax", [scores], axis=-1), v])
+        x = n.op("Add", [x, linear(n.op("Reshape", [n.op("Transpose", [attended], perm=[0, 2, 1, 3]), merge]), d, d)])
+        x = n.op("Add", [x, linear(gelu(linear(norm(x), d, hidden), tanh=layer == 1), hidden, d)])
+    n.save(x, shape=(1, t, d))
+
+
 FIRST = [resnet, densenet, inception, vgg, alexnet, mobilenet, shufflenet, squeezenet]
-LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17, efficientnet: 18, einsum: 19, topk: 20, logic: 21, elementwise_more: 22, selections: 23, modulo: 24, booleans: 25, gather_elements: 26}
+LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17, efficientnet: 18, einsum: 19, topk: 20, logic: 21, elementwise_more: 22, selections: 23, modulo: 24, booleans: 25, gather_elements: 26, transformer: 27}
 wanted = set(sys.argv[1:])
 for build in FIRST + list(LATER):
     if build in LATER:

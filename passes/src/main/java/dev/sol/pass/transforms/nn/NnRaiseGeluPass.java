@@ -72,20 +72,20 @@ public final class NnRaiseGeluPass implements Pass<NoOptions> {
     ops.add(curve);
     Type type = x.type();
     Operation plusOne = curve.result(0).users().getFirst();
-    if (!(plusOne instanceof AddOp) || !byConstant(plusOne, curve.result(0), 1.0) || !plusOne.result(0).hasOneUse()) return null;
+    if (!(plusOne instanceof AddOp) || byConstantOperand(plusOne, 1.0) != curve.result(0) || !plusOne.result(0).hasOneUse()) return null;
     Operation outer = plusOne.result(0).users().getFirst();
     if (!(outer instanceof MulOp) || !sameTypes(type, ops) || !sameTypes(type, List.of(plusOne, outer))) return null;
     ops.add(plusOne);
     Value other = other(outer, plusOne.result(0));
     // mul(mul(x, 0.5), 1 + curve)
-    if (other.definingOp() instanceof MulOp inner && other.hasOneUse() && byConstant(inner, x, 0.5) && sameTypes(type, List.of(inner))) {
+    if (other.definingOp() instanceof MulOp inner && other.hasOneUse() && byConstantOperand(inner, 0.5) == x && sameTypes(type, List.of(inner))) {
       ops.addAll(List.of(inner, outer));
       return new Match(x, ops);
     }
     // mul(mul(x, 1 + curve), 0.5)
     if (other != x || !outer.result(0).hasOneUse()) return null;
     Operation half = outer.result(0).users().getFirst();
-    if (!(half instanceof MulOp) || !byConstant(half, outer.result(0), 0.5) || !sameTypes(type, List.of(half))) return null;
+    if (!(half instanceof MulOp) || byConstantOperand(half, 0.5) != outer.result(0) || !sameTypes(type, List.of(half))) return null;
     ops.addAll(List.of(outer, half));
     return new Match(x, ops);
   }
@@ -151,11 +151,6 @@ public final class NnRaiseGeluPass implements Pass<NoOptions> {
 
   /** The operand of binary {@code op} that is not {@code v}. */
   private static Value other(Operation op, Value v) { return op.operand(0) == v ? op.operand(1) : op.operand(0); }
-
-  /** Whether binary {@code op} takes {@code v} and, as its other operand, the single constant {@code value}. */
-  private static boolean byConstant(Operation op, Value v, double value) {
-    return (op.operand(0) == v || op.operand(1) == v) && op.operand(0) != op.operand(1) && isConstant(other(op, v), value);
-  }
 
   /**
    * Whether {@code v} is an nn.constant holding one value that is {@code value} rounded to its

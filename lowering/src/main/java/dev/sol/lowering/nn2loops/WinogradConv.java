@@ -118,14 +118,29 @@ final class WinogradConv {
   /**
    * The lanes of the transforms' vectors of tiles: the target's vector, or a shorter one (a power
    * of two, 4 at least) where a row has fewer tiles, so that few tiles are padding: a 14 x 14
-   * output has 7 tiles of 2 x 2 to a row, which 16 lanes would more than double.
+   * output has 7 tiles of 2 x 2 to a row, which 16 lanes would more than double. Where a row is
+   * longer than the vector but fills its last one little, shorter vectors that pad it by more
+   * than a quarter less are taken too, the shortest that pads it least: the products, nearly all
+   * of the work, multiply the padding as well. A 35 x 35 output (Inception-v3's 3 x 3 layers) has
+   * 18 tiles to a row, 32 in vectors of 16 lanes, 20 in vectors of 4: there (AVX-512, one thread)
+   * 96 -> 96 channels took 0.47 of the direct convolution's time and 64 -> 96 0.47 (8 lanes: 0.52
+   * and 0.62), where 16 lanes had left Winograd's products too large to be taken; Inception-v3
+   * 0.94 of its time on one thread, 0.96 on two. Shorter vectors for a smaller saving cost more
+   * in the transforms than they saved: 56 x 56's 28 tiles in 4 lanes instead of 32 in 16 took
+   * DenseNet-121 (128 -> 32 channels) 1.13 of its time, ResNet-50 1.01.
    */
   private static int lanes(Variant v, TargetDescription t, long[] os) {
     long tw = Math.ceilDiv(os[3], v.m());
     int lanes = 4;
     while (lanes < t.vectorWidth() && lanes < tw) lanes *= 2;
-    return Math.min(lanes, t.vectorWidth());
+    lanes = Math.min(lanes, t.vectorWidth());
+    int narrow = lanes;
+    for (int l = lanes / 2; l >= 4; l /= 2) if (inVectors(tw, l) < inVectors(tw, narrow)) narrow = l;
+    return 4 * inVectors(tw, narrow) < 3 * inVectors(tw, lanes) ? narrow : lanes;
   }
+
+  /** {@code tiles} in whole vectors of {@code lanes}. */
+  private static long inVectors(long tiles, int lanes) { return Math.ceilDiv(tiles, lanes) * lanes; }
 
   /** The tiles of one image: TH rows of TW tiles, each row padded to TWP (whole vectors). */
   private record Tiles(long th, long tw, long twp) {

@@ -14,7 +14,8 @@ while [[ $# -gt 0 && "$1" == --* ]]; do
   esac
 done
 nets=("$@")
-if [[ ${#nets[@]} -eq 0 ]]; then nets=(resnet50 resnet18 vgg19 densenet121 inception_v1 squeezenet11 shufflenet_v2 mobilenet_v2 efficientnet_b0 ocr_cnn text_recognizer mlp_head unet transformer); fi
+if [[ ${#nets[@]} -eq 0 ]]; then nets=(resnet50 resnet18 vgg19 densenet121 inception_v1 squeezenet11 shufflenet_v2 mobilenet_v2 efficientnet_b0 ocr_cnn text_recognizer mlp_head unet transformer
+  inception_v3 resnext50 convnext_t mobilenet_v3_large vit_s16 lstm_tagger); fi
 echo "| network | batch | SOL ms | ORT ms | SOL/ORT |"
 echo "| --- | --- | --- | --- | --- |"
 for net in "${nets[@]}"; do
@@ -27,6 +28,8 @@ for net in "${nets[@]}"; do
       text_recognizer) dims="$b,3,48,320" ;;
       unet) dims="$b,3,128,128" ;;
       transformer) dims="$b,128,256" ;;
+      lstm_tagger) dims="$b,64,128" ;;
+      inception_v3) dims="$b,3,299,299" ;;
       *) dims="$b,3,224,224" ;;
     esac
     out="$("$here/../bin/sol-bench" "$model" --shape "input=$dims" --threads "$threads" 2>&1)" || { echo "| $net | $b | failed: $(tail -1 <<<"$out") | | |"; continue; }

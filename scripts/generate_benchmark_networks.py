@@ -9,8 +9,12 @@ ShuffleNet v2 x1.0, MobileNet-v2 and EfficientNet-B0; beside them two small ones
 memory and overheads: a CRNN-style OCR CNN on a 1 x 32 x 128 text line (ocr_cnn) and a tiny MLP
 classifier head on 512 features (mlp_head); a mobile text-line recognizer (text_recognizer); and a
 small U-Net-style segmentation network on 3 x 128 x 128 (unet: transposed convolution, Resize,
-skip connections); ResNet-18; and a small transformer encoder on 128 tokens of 256 features
-(transformer: attention, LayerNormalization, erf GELU). Batch normalization stays a separate node (as exported
+skip connections); ResNet-18; a small transformer encoder on 128 tokens of 256 features
+(transformer: attention, LayerNormalization, erf GELU); and beside those, architectures the
+kernels were not tuned on: Inception-v3 (3 x 299 x 299: 35 x 35 grids, 1 x 7 and 7 x 1
+convolutions), ResNeXt-50 32x4d (grouped convolutions), ConvNeXt-T (7 x 7 depthwise, channels-last
+layer norms, GELU MLPs), MobileNet-v3-Large (HardSwish, HardSigmoid squeeze-and-excitation),
+ViT-S/16 (197 tokens) and a bidirectional LSTM tagger (lstm_tagger). Batch normalization stays a separate node (as exported
 models have it); the last one of a residual branch starts small (gamma 0.2, as trained
 networks and "zero-init residual" training have it) so that activations stay in a realistic
 range instead of growing with depth; weights are He-scaled normal random numbers from a fixed seed, and the batch
@@ -95,8 +99,9 @@ class Net:
             self.nodes, self.name,
             [helper.make_tensor_value_info("input", TensorProto.FLOAT, ["batch", *input_shape])],
             [helper.make_tensor_value_info(output, TensorProto.FLOAT, ["batch", *np.atleast_1d(classes).tolist()])], self.inits)
-        # Opset 13, or 17 where LayerNormalization needs it.
-        opset = 17 if any(node.op_type == "LayerNormalization" for node in self.nodes) else 13
+        # Opset 13, or 14 for HardSwish, or 17 where LayerNormalization needs it.
+        ops = {node.op_type for node in self.nodes}
+        opset = 17 if "LayerNormalization" in ops else 14 if "HardSwish" in ops else 13
         model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", opset)], producer_name="sol-benchmark-networks")
         model.ir_version = 8
         path = os.path.join(folder, f"{self.name}.onnx")
@@ -276,6 +281,168 @@ def efficientnet_b0():
     return n, n.classifier(x, 1280)
 
 
+def inception_v3():
+    """Inception-v3 (torchvision's layout) on a 3 x 299 x 299 image: the unpadded 3 x 3 stem, 35 x 35
+    Inception-A blocks (5 x 5 and double 3 x 3 branches, average-pool branch), the strided
+    reduction, 17 x 17 Inception-C blocks factorized into 1 x 7 and 7 x 1 convolutions, the second
+    reduction and two 8 x 8 Inception-E blocks whose branches split into 1 x 3 and 3 x 1."""
+    n = Net("inception_v3", 14)
+
+    def cb(v, cin, cout, kh, kw=None, stride=1, pad=True):
+        kw = kh if kw is None else kw
+        ph, pw = (kh // 2, kw // 2) if pad else (0, 0)
+        y = n.op("Conv", [v, n.weight([cout, cin, kh, kw])], kernel_shape=[kh, kw], strides=[stride, stride], pads=[ph, pw, ph, pw])
+        return n.relu(n.bn(y, cout))
+
+    def avg3(v):
+        return n.op("AveragePool", [v], kernel_shape=[3, 3], strides=[1, 1], pads=[1] * 4, count_include_pad=1)
+
+    x = cb(cb(cb("input", 3, 32, 3, stride=2, pad=False), 32, 32, 3, pad=False), 32, 64, 3)
+    x = n.max_pool(x, 3, 2)
+    x = n.max_pool(cb(cb(x, 64, 80, 1), 80, 192, 3, pad=False), 3, 2)
+    c = 192
+    for pool in (32, 64, 64):
+        b1 = cb(x, c, 64, 1)
+        b2 = cb(cb(x, c, 48, 1), 48, 64, 5)
+        b3 = cb(cb(cb(x, c, 64, 1), 64, 96, 3), 96, 96, 3)
+        x, c = n.op("Concat", [b1, b2, b3, cb(avg3(x), c, pool, 1)], axis=1), 224 + pool
+    b1 = cb(x, c, 384, 3, stride=2, pad=False)
+    b2 = cb(cb(cb(x, c, 64, 1), 64, 96, 3), 96, 96, 3, stride=2, pad=False)
+    x, c = n.op("Concat", [b1, b2, n.max_pool(x, 3, 2)], axis=1), 480 + c
+    for c7 in (128, 160, 160, 192):
+        b1 = cb(x, c, 192, 1)
+        b2 = cb(cb(cb(x, c, c7, 1), c7, c7, 1, 7), c7, 192, 7, 1)
+        b3 = cb(cb(cb(cb(cb(x, c, c7, 1), c7, c7, 7, 1), c7, c7, 1, 7), c7, c7, 7, 1), c7, 192, 1, 7)
+        x, c = n.op("Concat", [b1, b2, b3, cb(avg3(x), c, 192, 1)], axis=1), 768
+    b1 = cb(cb(x, c, 192, 1), 192, 320, 3, stride=2, pad=False)
+    b2 = cb(cb(cb(cb(x, c, 192, 1), 192, 192, 1, 7), 192, 192, 7, 1), 192, 192, 3, stride=2, pad=False)
+    x, c = n.op("Concat", [b1, b2, n.max_pool(x, 3, 2)], axis=1), 512 + c
+    for _ in range(2):
+        b1 = cb(x, c, 320, 1)
+        b2 = cb(x, c, 384, 1)
+        b2 = n.op("Concat", [cb(b2, 384, 384, 1, 3), cb(b2, 384, 384, 3, 1)], axis=1)
+        b3 = cb(cb(x, c, 448, 1), 448, 384, 3)
+        b3 = n.op("Concat", [cb(b3, 384, 384, 1, 3), cb(b3, 384, 384, 3, 1)], axis=1)
+        x, c = n.op("Concat", [b1, b2, b3, cb(avg3(x), c, 192, 1)], axis=1), 2048
+    return n, n.classifier(x, c)
+
+
+def resnext50():
+    """ResNeXt-50 32x4d: ResNet-50's bottlenecks with twice the width inside and the 3 x 3
+    convolution in 32 groups."""
+    n = Net("resnext50", 15)
+    x = n.max_pool(n.conv_bn("input", 3, 64, 7, 2, 3), 3, 2, 1)
+    c = 64
+    for width, blocks, stride in [(128, 3, 1), (256, 4, 2), (512, 6, 2), (1024, 3, 2)]:
+        for b in range(blocks):
+            s = stride if b == 0 else 1
+            y = n.conv_bn(x, c, width, 1, pad=0)
+            y = n.conv_bn(y, width, width, 3, s, group=32)
+            y = n.conv_bn(y, width, width * 2, 1, pad=0, act=None, gamma=0.2)
+            shortcut = n.conv_bn(x, c, width * 2, 1, s, 0, act=None) if b == 0 else x
+            x = n.relu(n.op("Add", [y, shortcut]))
+            c = width * 2
+    return n, n.classifier(x, c)
+
+
+def convnext_t():
+    """ConvNeXt-T as exported from PyTorch: a 4 x 4 patch stem, 7 x 7 depthwise convolutions, layer
+    norms over channels written as Transpose, LayerNormalization, Transpose (channels-last inside
+    each block), a 4x MLP of MatMul + Add with erf GELU, layer scale and the residual; 2 x 2
+    strided downsampling between the stages (3, 3, 9, 3 blocks of 96 to 768 channels)."""
+    n = Net("convnext_t", 16)
+
+    def norm(v, c):
+        return n.op("LayerNormalization", [v, n.tensor(np.ones(c, np.float32)), n.weight([c], 0.1)], axis=-1, epsilon=1e-6)
+
+    def channels_norm(v, c):
+        return n.op("Transpose", [norm(n.op("Transpose", [v], perm=[0, 2, 3, 1]), c)], perm=[0, 3, 1, 2])
+
+    def linear(v, cin, cout, scale=1.0):
+        return n.op("Add", [n.op("MatMul", [v, n.weight([cin, cout], scale / np.sqrt(cin))]), n.weight([cout], 0.02)])
+
+    def gelu(u):
+        erf = n.op("Erf", [n.op("Mul", [u, n.tensor(np.float32(1 / np.sqrt(2)))])])
+        return n.op("Mul", [n.op("Mul", [u, n.op("Add", [erf, n.tensor(np.float32(1))])]), n.tensor(np.float32(0.5))])
+
+    x = channels_norm(n.conv("input", 3, 96, 4, 4, 0), 96)
+    c = 96
+    for i, (dim, depth) in enumerate([(96, 3), (192, 3), (384, 9), (768, 3)]):
+        if i > 0:
+            x, c = n.conv(channels_norm(x, c), c, dim, 2, 2, 0), dim
+        for _ in range(depth):
+            y = norm(n.op("Transpose", [n.conv(x, c, c, 7, group=c)], perm=[0, 2, 3, 1]), c)
+            y = linear(gelu(linear(y, c, 4 * c)), 4 * c, c, 0.2)
+            y = n.op("Mul", [y, n.tensor(np.full(c, 0.5, np.float32))])
+            x = n.op("Add", [x, n.op("Transpose", [y], perm=[0, 3, 1, 2])])
+    f = norm(n.op("Flatten", [n.op("GlobalAveragePool", [x])], axis=1), c)
+    return n, n.op("Gemm", [f, n.weight([1000, c]), n.weight([1000], 0.1)], transB=1)
+
+
+def mobilenet_v3_large():
+    """MobileNet-v3-Large (torchvision's layout): inverted residuals with 3 x 3 and 5 x 5 depthwise
+    windows, ReLU or HardSwish, squeeze-and-excitation with HardSigmoid, and a two-layer head."""
+    n = Net("mobilenet_v3_large", 17)
+
+    def act(v, kind):
+        return n.op("HardSwish", [v]) if kind == "hs" else n.relu(v)
+
+    x = act(n.conv_bn("input", 3, 16, 3, 2, act=None), "hs")
+    c = 16
+    for k, hidden, cout, se, kind, s in [(3, 16, 16, False, "re", 1), (3, 64, 24, False, "re", 2), (3, 72, 24, False, "re", 1),
+                                         (5, 72, 40, True, "re", 2), (5, 120, 40, True, "re", 1), (5, 120, 40, True, "re", 1),
+                                         (3, 240, 80, False, "hs", 2), (3, 200, 80, False, "hs", 1), (3, 184, 80, False, "hs", 1),
+                                         (3, 184, 80, False, "hs", 1), (3, 480, 112, True, "hs", 1), (3, 672, 112, True, "hs", 1),
+                                         (5, 672, 160, True, "hs", 2), (5, 960, 160, True, "hs", 1), (5, 960, 160, True, "hs", 1)]:
+        y = x if hidden == c else act(n.conv_bn(x, c, hidden, 1, pad=0, act=None), kind)
+        y = act(n.conv_bn(y, hidden, hidden, k, s, group=hidden, act=None), kind)
+        if se:
+            squeeze = max(8, (hidden // 4 + 4) // 8 * 8)
+            p = n.relu(n.conv(n.op("GlobalAveragePool", [y]), hidden, squeeze, 1, pad=0))
+            y = n.op("Mul", [y, n.op("HardSigmoid", [n.conv(p, squeeze, hidden, 1, pad=0)], alpha=1 / 6, beta=0.5)])
+        residual = s == 1 and c == cout
+        y = n.conv_bn(y, hidden, cout, 1, pad=0, act=None, gamma=0.2 if residual else 1.0)
+        x, c = (n.op("Add", [x, y]) if residual else y), cout
+    x = act(n.conv_bn(x, c, 960, 1, pad=0, act=None), "hs")
+    f = n.op("Flatten", [n.op("GlobalAveragePool", [x])], axis=1)
+    f = n.op("HardSwish", [n.op("Gemm", [f, n.weight([1280, 960]), n.weight([1280], 0.1)], transB=1)])
+    return n, n.op("Gemm", [f, n.weight([1000, 1280]), n.weight([1000], 0.1)], transB=1)
+
+
+def vit_s16():
+    """ViT-S/16: 16 x 16 patches by a strided convolution, a class token prepended (Shape, Slice,
+    Expand, Concat), 197 tokens of 384 features through 12 pre-norm layers of 6-head attention
+    (one MatMul for q, k and v, Split) and an erf-GELU MLP, and the class token's classifier."""
+    n = Net("vit_s16", 18)
+    d, heads, hidden = 384, 6, 1536
+    x = n.op("Transpose", [n.op("Reshape", [n.conv("input", 3, d, 16, 16, 0), n.tensor(np.array([0, d, 196], np.int64))])], perm=[0, 2, 1])
+    batch = n.op("Slice", [n.op("Shape", [x]), n.tensor(np.array([0], np.int64)), n.tensor(np.array([1], np.int64))])
+    token = n.op("Expand", [n.weight([1, 1, d], 0.02), n.op("Concat", [batch, n.tensor(np.array([1, d], np.int64))], axis=0)])
+    x = n.op("Add", [n.op("Concat", [token, x], axis=1), n.weight([1, 197, d], 0.02)])
+    split = n.tensor(np.array([0, 0, heads, d // heads], np.int64))
+    merge = n.tensor(np.array([0, 0, d], np.int64))
+
+    def linear(v, cin, cout):
+        return n.op("Add", [n.op("MatMul", [v, n.weight([cin, cout], 1 / np.sqrt(cin))]), n.weight([cout], 0.02)])
+
+    def norm(v):
+        return n.op("LayerNormalization", [v, n.tensor(np.ones(d, np.float32)), n.weight([d], 0.1)], axis=-1, epsilon=1e-6)
+
+    for _ in range(12):
+        q, k, v = n.op("Split", [linear(norm(x), d, 3 * d), n.tensor(np.array([d, d, d], np.int64))], outputs=3, axis=2)
+        q, k, v = (n.op("Transpose", [n.op("Reshape", [t, split])], perm=perm)
+                   for t, perm in ((q, [0, 2, 1, 3]), (k, [0, 2, 3, 1]), (v, [0, 2, 1, 3])))
+        scores = n.op("Mul", [n.op("MatMul", [q, k]), n.tensor(np.float32(1 / np.sqrt(d // heads)))])
+        attended = n.op("MatMul", [n.op("Softmax", [scores], axis=-1), v])
+        x = n.op("Add", [x, linear(n.op("Reshape", [n.op("Transpose", [attended], perm=[0, 2, 1, 3]), merge]), d, d)])
+        u = linear(norm(x), d, hidden)
+        erf = n.op("Erf", [n.op("Mul", [u, n.tensor(np.float32(1 / np.sqrt(2)))])])
+        gelu = n.op("Mul", [n.op("Mul", [u, n.op("Add", [erf, n.tensor(np.float32(1))])]), n.tensor(np.float32(0.5))])
+        x = n.op("Add", [x, linear(gelu, hidden, d)])
+    token = n.op("Gather", [norm(x), n.tensor(np.array(0, np.int64))], axis=1)
+    return n, n.op("Gemm", [token, n.weight([1000, d]), n.weight([1000], 0.1)], transB=1)
+
+
 def ocr_cnn():
     """A small text-line recognizer's CNN (CRNN-style, as mobile OCR models have it): a 32 x 128
     gray line, conv/BN/ReLU stages with pooling that keeps the width longer, then per-column
@@ -386,6 +553,19 @@ def transformer():
     return n, x
 
 
+def lstm_tagger():
+    """A sequence tagger: 64 steps of 128 features through two bidirectional LSTM layers of 256
+    (ONNX's LSTM op, sequence-major), and per-step classes over 40 labels (MatMul + Add, softmax)."""
+    n = Net("lstm_tagger", 19)
+    x, c, h = n.op("Transpose", ["input"], perm=[1, 0, 2]), 128, 256
+    for _ in range(2):
+        w, r, b = n.weight([2, 4 * h, c], 1 / np.sqrt(c)), n.weight([2, 4 * h, h], 1 / np.sqrt(h)), n.weight([2, 8 * h], 0.02)
+        y = n.op("LSTM", [x, w, r, b], outputs=3, hidden_size=h, direction="bidirectional")[0]
+        x, c = n.op("Reshape", [n.op("Transpose", [y], perm=[0, 2, 1, 3]), n.tensor(np.array([0, 0, 2 * h], np.int64))]), 2 * h
+    x = n.op("Transpose", [x], perm=[1, 0, 2])
+    return n, n.op("Softmax", [n.op("Add", [n.op("MatMul", [x, n.weight([c, 40], 1 / np.sqrt(c))]), n.weight([40], 0.02)])], axis=-1)
+
+
 def mlp_head():
     """A tiny classifier head: 512 features, two fully connected layers, softmax over 10."""
     n = Net("mlp_head", 9)
@@ -413,11 +593,12 @@ def unet():
 
 
 NETWORKS = {f.__name__: f for f in [resnet50, resnet18, vgg19, densenet121, inception_v1, squeezenet11, shufflenet_v2, mobilenet_v2,
-                                    efficientnet_b0]}
-# Small networks: name -> (builder, input shape without the batch, output size).
+                                    efficientnet_b0, resnext50, convnext_t, mobilenet_v3_large, vit_s16]}
+# Networks with inputs other than a 224 x 224 image: name -> (builder, input shape without the batch, output size).
 SMALL = {"ocr_cnn": (ocr_cnn, (1, 32, 128), 96 * 32), "mlp_head": (mlp_head, (512,), 10),
          "text_recognizer": (text_recognizer, (3, 48, 320), (80, 6625)), "unet": (unet, (3, 128, 128), (128, 128)),
-         "transformer": (transformer, (128, 256), (128, 256))}
+         "transformer": (transformer, (128, 256), (128, 256)), "lstm_tagger": (lstm_tagger, (64, 128), (64, 40)),
+         "inception_v3": (inception_v3, (3, 299, 299), 1000)}
 
 
 def main():

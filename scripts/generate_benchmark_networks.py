@@ -595,7 +595,7 @@ def unet():
 NETWORKS = {f.__name__: f for f in [resnet50, resnet18, vgg19, densenet121, inception_v1, squeezenet11, shufflenet_v2, mobilenet_v2,
                                     efficientnet_b0, resnext50, convnext_t, mobilenet_v3_large, vit_s16]}
 # Networks with inputs other than a 224 x 224 image: name -> (builder, input shape without the batch, output size).
-SMALL = {"ocr_cnn": (ocr_cnn, (1, 32, 128), 96 * 32), "mlp_head": (mlp_head, (512,), 10),
+OWN_INPUTS = {"ocr_cnn": (ocr_cnn, (1, 32, 128), 96 * 32), "mlp_head": (mlp_head, (512,), 10),
          "text_recognizer": (text_recognizer, (3, 48, 320), (80, 6625)), "unet": (unet, (3, 128, 128), (128, 128)),
          "transformer": (transformer, (128, 256), (128, 256)), "lstm_tagger": (lstm_tagger, (64, 128), (64, 40)),
          "inception_v3": (inception_v3, (3, 299, 299), 1000)}
@@ -604,12 +604,12 @@ SMALL = {"ocr_cnn": (ocr_cnn, (1, 32, 128), 96 * 32), "mlp_head": (mlp_head, (51
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("outdir", nargs="?", default=os.path.join(HERE, "..", "bench", "networks"))
-    parser.add_argument("--only", nargs="+", choices=sorted(NETWORKS) + sorted(SMALL), default=list(NETWORKS) + list(SMALL))
+    parser.add_argument("--only", nargs="+", choices=sorted(NETWORKS) + sorted(OWN_INPUTS), default=list(NETWORKS) + list(OWN_INPUTS))
     args = parser.parse_args()
     os.makedirs(args.outdir, exist_ok=True)
     for name in args.only:
-        if name in SMALL:
-            build, shape, classes = SMALL[name]
+        if name in OWN_INPUTS:
+            build, shape, classes = OWN_INPUTS[name]
             net, output = build()
             print("wrote", net.save(output, args.outdir, shape, classes))
         else:

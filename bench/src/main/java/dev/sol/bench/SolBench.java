@@ -100,6 +100,7 @@ public final class SolBench implements Callable<Integer> {
   }
 
   @Override public Integer call() throws Exception {
+    OrtNativeLibraries.useCache(ModelCache.defaultDirectory());
     try {
       if (model != null && gemm != null || model == null && gemm == null && !peak) {
         throw new BenchException("give either MODEL.onnx or --gemm M,N,K (or --peak alone)");

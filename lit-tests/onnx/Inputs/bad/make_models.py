@@ -93,9 +93,11 @@ save("reduce_twice", [helper.make_node("ReduceSum", ["x", "axes"], ["y"], name="
      [tensor("x", [2, 3])], [tensor("y", None)], [ints("axes", [1, -1])])
 save("transpose_bad_perm", [helper.make_node("Transpose", ["x"], ["y"], name="transpose", perm=[0, 0])],
      [tensor("x", [2, 3])], [tensor("y", None)])
-# Expand to an empty shape (found by the fuzzer): SOL has no empty tensors.
+# Expand to an empty shape (found by the fuzzer; a batch of 0 expands a ViT's class token so):
+# not bad, an empty constant (expand-empty.mlir), with its input.
 save("expand_empty", [helper.make_node("Expand", ["x", "shape"], ["y"], name="expand")],
      [tensor("x", [1], TensorProto.INT64)], [tensor("y", None, TensorProto.INT64)], [ints("shape", [0])], opset=18)
+save_pb(os.path.join(HERE, "x_int64_1.pb"), np.array([7], dtype=np.int64), "x")
 # Mean of integers (ONNX's Mean takes floats; its 1 / count has no integer form).
 save("mean_int", [helper.make_node("Mean", ["x", "x"], ["y"], name="mean")],
      [tensor("x", [2], TensorProto.INT64)], [tensor("y", None, TensorProto.INT64)])

@@ -286,7 +286,12 @@ final class CompositeOps {
     }
     if (Arrays.equals(out, xs)) return List.of(x);
     n.checkShape(out, "the expanded shape");
-    if (Arrays.stream(out).anyMatch(d -> d == 0)) throw n.error("expanding to the empty shape " + Arrays.toString(out) + " is not supported");
+    if (Arrays.stream(out).anyMatch(d -> d == 0)) {
+      // No elements (a batch of 0): the result is an empty constant of that shape; x is never read.
+      RankedTensorType empty = new RankedTensorType(out, element(x));
+      return List.of(n.constantValue(element(x) instanceof IntegerType
+          ? DenseElementsAttr.ofLongs(empty, new long[0]) : DenseElementsAttr.ofDoubles(empty, new double[0])));
+    }
     RankedTensorType zerosType = new RankedTensorType(extent, element(x));
     Value zeros = n.constantValue(element(x) instanceof IntegerType
         ? DenseElementsAttr.ofLongs(zerosType, new long[] {0}) : DenseElementsAttr.ofDoubles(zerosType, new double[] {0}));

@@ -265,7 +265,7 @@ def segmenter():
     n.save(n.op("ArgMax", [x], axis=1, keepdims=0), elem_type=TensorProto.INT64)
 
 
-def save_case(name, nodes, inits, x, outputs, opset=14, reference=None, output_types=None):
+def save_case(name, nodes, inits, x, outputs, opset=14, reference=None, output_types=None, ir_version=8):
     """One operator case (folder NAME): graph input "input" is x, the outputs are named and of
     x's element type (or output_types'); reference(x) computes them instead of running the model
     (ONNX Runtime lacks layout=1)."""
@@ -274,7 +274,7 @@ def save_case(name, nodes, inits, x, outputs, opset=14, reference=None, output_t
     graph = helper.make_graph(nodes, name, [helper.make_tensor_value_info("input", elem, list(x.shape))],
                               [output_info(o, t) for o, t in zip(outputs, types)], inits)
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", opset)], producer_name="sol-generate-networks")
-    model.ir_version = 8
+    model.ir_version = ir_version
     folder = os.path.join(OUT, name)
     os.makedirs(os.path.join(folder, "test_data_set_0"), exist_ok=True)
     onnx.save(model, os.path.join(folder, "model.onnx"))
@@ -639,8 +639,28 @@ def transformer():
     n.save(x, shape=(1, t, d))
 
 
+def newer_opsets():
+    """RMSNormalization (opset 23: over the last axis, over the axes from 1 of an image with a
+    per-pixel scale, and of f16, normalized in f32) and Swish (opset 24: alpha 1 and 0.5), which SOL imports as compositions."""
+    x = (rng.standard_normal((2, 3, 8)) * 2 + 0.5).astype(np.float32)
+    scale = numpy_helper.from_array(rng.uniform(0.5, 1.5, 8).astype(np.float32), "scale")
+    save_case("op_rms_normalization", [helper.make_node("RMSNormalization", ["input", "scale"], ["y"], epsilon=1e-3)], [scale], x, ["y"],
+              opset=23, ir_version=10)
+    img = rng.standard_normal((1, 2, 3, 4)).astype(np.float32)
+    scale = numpy_helper.from_array(rng.uniform(0.5, 1.5, (3, 4)).astype(np.float32), "scale")
+    save_case("op_rms_normalization_axis1", [helper.make_node("RMSNormalization", ["input", "scale"], ["y"], axis=1)], [scale], img, ["y"],
+              opset=23, ir_version=10)
+    half = (rng.standard_normal((2, 64)) * 4).astype(np.float16)
+    scale = numpy_helper.from_array(rng.uniform(0.5, 1.5, 64).astype(np.float16), "scale")
+    save_case("op_rms_normalization_f16", [helper.make_node("RMSNormalization", ["input", "scale"], ["y"])], [scale], half, ["y"],
+              opset=23, ir_version=10)
+    x = (rng.standard_normal((2, 3, 4)) * 3).astype(np.float32)
+    save_case("op_swish", [helper.make_node("Swish", ["input"], ["one"]), helper.make_node("Swish", ["input"], ["half"], alpha=0.5)], [], x,
+              ["one", "half"], opset=24, ir_version=10)
+
+
 FIRST = [resnet, densenet, inception, vgg, alexnet, mobilenet, shufflenet, squeezenet]
-LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17, efficientnet: 18, einsum: 19, topk: 20, logic: 21, elementwise_more: 22, selections: 23, modulo: 24, booleans: 25, gather_elements: 26, transformer: 27}
+LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17, efficientnet: 18, einsum: 19, topk: 20, logic: 21, elementwise_more: 22, selections: 23, modulo: 24, booleans: 25, gather_elements: 26, transformer: 27, newer_opsets: 28}
 wanted = set(sys.argv[1:])
 for build in FIRST + list(LATER):
     if build in LATER:

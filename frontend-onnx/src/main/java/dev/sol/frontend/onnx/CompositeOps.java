@@ -66,6 +66,35 @@ final class CompositeOps {
     OnnxOps.CONVERTERS.put("Range", CompositeOps::range);
     OnnxOps.CONVERTERS.put("CumSum", CompositeOps::cumSum);
     OnnxOps.CONVERTERS.put("MeanVarianceNormalization", CompositeOps::meanVarianceNormalization);
+    OnnxOps.CONVERTERS.put("RMSNormalization", CompositeOps::rmsNormalization);
+    OnnxOps.CONVERTERS.put("Swish", n -> {
+      // x * sigmoid(alpha x); with alpha 1 the SiLU that nn-fuse puts into a product's epilogue.
+      Value x = floatInput(n);
+      double alpha = n.floatAttr("alpha", 1);
+      return List.of(n.mul(x, n.unary("nn.sigmoid", alpha == 1 ? x : n.mul(x, scalar(n, alpha)))));
+    });
+  }
+
+  /**
+   * RMSNormalization (opset 23): x / sqrt(mean(x^2 over the axes from axis on) + epsilon) times
+   * the scale, which broadcasts against those axes. With stash_type 1 (float, the default) a
+   * 16-bit input is normalized in f32 and the result converted back; another stash_type is refused.
+   */
+  private static List<Value> rmsNormalization(NodeImporter n) throws ImportException {
+    Value x = floatInput(n);
+    Type element = element(x);
+    int rank = shapeOf(x).length;
+    int axis = Reductions.axis(n.intAttr("axis", -1), rank);
+    long stash = n.intAttr("stash_type", 1);
+    if (stash != 1) throw n.error("stash_type " + stash + " is not supported (only 1, float)");
+    boolean widen = !element.equals(FloatType.F32) && !element.equals(FloatType.F64);
+    Value v = widen ? OnnxOps.cast(n, x, FloatType.F32) : x;
+    long[] axes = java.util.stream.LongStream.range(axis, rank).toArray();
+    Value meanSquare = reduce(n, "nn.reduce_mean", n.mul(v, v), axes, true);
+    Value rms = n.unary("nn.sqrt", n.add(meanSquare, n.scalar(n.floatAttr("epsilon", 1e-5), element(v))));
+    Value normalized = n.emit("nn.div", List.of(v, rms), DictionaryAttr.EMPTY);
+    if (widen) normalized = OnnxOps.cast(n, normalized, element);
+    return List.of(n.mul(normalized, n.required(1)));
   }
 
   /**

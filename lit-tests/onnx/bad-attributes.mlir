@@ -31,3 +31,5 @@
 // LSTMDYN: sol-import: error: {{.*}}lstm_unknown_length.onnx: graph input 'x' has symbolic dimension 't'; give its shape with --shape
 // RUN: not %sol-import %S/Inputs/bad/lstm_too_long.onnx 2>&1 | FileCheck %s --check-prefix=LSTMLONG
 // LSTMLONG: sol-import: error: {{.*}}lstm_too_long.onnx: node 'lstm' (LSTM): a sequence of 5000 steps is more than the 4096 steps SOL unrolls
+// RUN: not %sol-import %S/Inputs/bad/rms_stash_f16.onnx 2>&1 | FileCheck %s --check-prefix=RMS
+// RMS: sol-import: error: {{.*}}rms_stash_f16.onnx: node 'rms' (RMSNormalization): stash_type 10 is not supported (only 1, float)

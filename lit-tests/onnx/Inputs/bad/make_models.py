@@ -98,6 +98,9 @@ save("transpose_bad_perm", [helper.make_node("Transpose", ["x"], ["y"], name="tr
 save("expand_empty", [helper.make_node("Expand", ["x", "shape"], ["y"], name="expand")],
      [tensor("x", [1], TensorProto.INT64)], [tensor("y", None, TensorProto.INT64)], [ints("shape", [0])], opset=18)
 save_pb(os.path.join(HERE, "x_int64_1.pb"), np.array([7], dtype=np.int64), "x")
+# RMSNormalization normalizing in f16 (stash_type 10): only stash_type 1 (float) is supported.
+save("rms_stash_f16", [helper.make_node("RMSNormalization", ["x", "scale"], ["y"], name="rms", stash_type=10)],
+     [tensor("x", [2, 4])], [tensor("y", None)], [helper.make_tensor("scale", TensorProto.FLOAT, [4], [1.0] * 4)], opset=23)
 # Mean of integers (ONNX's Mean takes floats; its 1 / count has no integer form).
 save("mean_int", [helper.make_node("Mean", ["x", "x"], ["y"], name="mean")],
      [tensor("x", [2], TensorProto.INT64)], [tensor("y", None, TensorProto.INT64)])

@@ -109,20 +109,27 @@ class Net:
         return path
 
 
-def resnet50():
-    n = Net("resnet50", 1)
+def bottleneck_network(n, stages, expansion, groups=1):
+    """ResNet-50's layout after its 7 x 7 stem: stages of bottlenecks (a 1 x 1 convolution, a 3 x 3
+    one in `groups` groups, a 1 x 1 one to `expansion` times the width, and the residual add) and
+    the classifier; returns the classifier's output."""
     x = n.max_pool(n.conv_bn("input", 3, 64, 7, 2, 3), 3, 2, 1)
     c = 64
-    for width, blocks, stride in [(64, 3, 1), (128, 4, 2), (256, 6, 2), (512, 3, 2)]:
+    for width, blocks, stride in stages:
         for b in range(blocks):
             s = stride if b == 0 else 1
             y = n.conv_bn(x, c, width, 1, pad=0)
-            y = n.conv_bn(y, width, width, 3, s)
-            y = n.conv_bn(y, width, width * 4, 1, pad=0, act=None, gamma=0.2)
-            shortcut = n.conv_bn(x, c, width * 4, 1, s, 0, act=None) if b == 0 else x
+            y = n.conv_bn(y, width, width, 3, s, group=groups)
+            y = n.conv_bn(y, width, width * expansion, 1, pad=0, act=None, gamma=0.2)
+            shortcut = n.conv_bn(x, c, width * expansion, 1, s, 0, act=None) if b == 0 else x
             x = n.relu(n.op("Add", [y, shortcut]))
-            c = width * 4
-    return n, n.classifier(x, c)
+            c = width * expansion
+    return n.classifier(x, c)
+
+
+def resnet50():
+    n = Net("resnet50", 1)
+    return n, bottleneck_network(n, [(64, 3, 1), (128, 4, 2), (256, 6, 2), (512, 3, 2)], 4)
 
 
 def resnet18():
@@ -331,18 +338,7 @@ def resnext50():
     """ResNeXt-50 32x4d: ResNet-50's bottlenecks with twice the width inside and the 3 x 3
     convolution in 32 groups."""
     n = Net("resnext50", 15)
-    x = n.max_pool(n.conv_bn("input", 3, 64, 7, 2, 3), 3, 2, 1)
-    c = 64
-    for width, blocks, stride in [(128, 3, 1), (256, 4, 2), (512, 6, 2), (1024, 3, 2)]:
-        for b in range(blocks):
-            s = stride if b == 0 else 1
-            y = n.conv_bn(x, c, width, 1, pad=0)
-            y = n.conv_bn(y, width, width, 3, s, group=32)
-            y = n.conv_bn(y, width, width * 2, 1, pad=0, act=None, gamma=0.2)
-            shortcut = n.conv_bn(x, c, width * 2, 1, s, 0, act=None) if b == 0 else x
-            x = n.relu(n.op("Add", [y, shortcut]))
-            c = width * 2
-    return n, n.classifier(x, c)
+    return n, bottleneck_network(n, [(128, 3, 1), (256, 4, 2), (512, 6, 2), (1024, 3, 2)], 2, groups=32)
 
 
 def convnext_t():

@@ -90,6 +90,14 @@ class Net:
     def max_pool(self, x, k, stride, pad=0, ceil=0):
         return self.op("MaxPool", [x], kernel_shape=[k, k], strides=[stride, stride], pads=[pad] * 4, ceil_mode=ceil)
 
+    def linear(self, x, cin, cout, scale=1.0):
+        """A linear layer as PyTorch exports it: MatMul by a cin x cout weight, then Add of the bias."""
+        return self.op("Add", [self.op("MatMul", [x, self.weight([cin, cout], scale / np.sqrt(cin))]), self.weight([cout], 0.02)])
+
+    def layer_norm(self, x, c, epsilon):
+        """LayerNormalization over the last axis of c features: unit scale, a small random bias."""
+        return self.op("LayerNormalization", [x, self.tensor(np.ones(c, np.float32)), self.weight([c], 0.1)], axis=-1, epsilon=epsilon)
+
     def classifier(self, x, c, classes=1000):
         f = self.op("Flatten", [self.op("GlobalAveragePool", [x])], axis=1)
         return self.op("Gemm", [f, self.weight([classes, c]), self.weight([classes], 0.1)], transB=1)
@@ -349,13 +357,10 @@ def convnext_t():
     n = Net("convnext_t", 16)
 
     def norm(v, c):
-        return n.op("LayerNormalization", [v, n.tensor(np.ones(c, np.float32)), n.weight([c], 0.1)], axis=-1, epsilon=1e-6)
+        return n.layer_norm(v, c, 1e-6)
 
     def channels_norm(v, c):
         return n.op("Transpose", [norm(n.op("Transpose", [v], perm=[0, 2, 3, 1]), c)], perm=[0, 3, 1, 2])
-
-    def linear(v, cin, cout, scale=1.0):
-        return n.op("Add", [n.op("MatMul", [v, n.weight([cin, cout], scale / np.sqrt(cin))]), n.weight([cout], 0.02)])
 
     def gelu(u):
         erf = n.op("Erf", [n.op("Mul", [u, n.tensor(np.float32(1 / np.sqrt(2)))])])
@@ -368,7 +373,7 @@ def convnext_t():
             x, c = n.conv(channels_norm(x, c), c, dim, 2, 2, 0), dim
         for _ in range(depth):
             y = norm(n.op("Transpose", [n.conv(x, c, c, 7, group=c)], perm=[0, 2, 3, 1]), c)
-            y = linear(gelu(linear(y, c, 4 * c)), 4 * c, c, 0.2)
+            y = n.linear(gelu(n.linear(y, c, 4 * c)), 4 * c, c, 0.2)
             y = n.op("Mul", [y, n.tensor(np.full(c, 0.5, np.float32))])
             x = n.op("Add", [x, n.op("Transpose", [y], perm=[0, 3, 1, 2])])
     f = norm(n.op("Flatten", [n.op("GlobalAveragePool", [x])], axis=1), c)
@@ -418,11 +423,10 @@ def vit_s16():
     split = n.tensor(np.array([0, 0, heads, d // heads], np.int64))
     merge = n.tensor(np.array([0, 0, d], np.int64))
 
-    def linear(v, cin, cout):
-        return n.op("Add", [n.op("MatMul", [v, n.weight([cin, cout], 1 / np.sqrt(cin))]), n.weight([cout], 0.02)])
+    linear = n.linear
 
     def norm(v):
-        return n.op("LayerNormalization", [v, n.tensor(np.ones(d, np.float32)), n.weight([d], 0.1)], axis=-1, epsilon=1e-6)
+        return n.layer_norm(v, d, 1e-6)
 
     for _ in range(12):
         q, k, v = n.op("Split", [linear(norm(x), d, 3 * d), n.tensor(np.array([d, d, d], np.int64))], outputs=3, axis=2)
@@ -529,11 +533,10 @@ def transformer():
     split = n.tensor(np.array([0, 0, heads, d // heads], np.int64))
     merge = n.tensor(np.array([0, 0, d], np.int64))
 
-    def linear(v, cin, cout):
-        return n.op("Add", [n.op("MatMul", [v, n.weight([cin, cout], 1 / np.sqrt(cin))]), n.weight([cout], 0.02)])
+    linear = n.linear
 
     def norm(v):
-        return n.op("LayerNormalization", [v, n.tensor(np.ones(d, np.float32)), n.weight([d], 0.1)], axis=-1, epsilon=1e-5)
+        return n.layer_norm(v, d, 1e-5)
 
     x = "input"
     for _ in range(4):

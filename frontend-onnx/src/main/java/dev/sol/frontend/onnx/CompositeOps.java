@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.LongStream;
 
 /**
  * ONNX operators that import as a few nn operations each: activations built from relu, min,
@@ -89,7 +90,7 @@ final class CompositeOps {
     if (stash != 1) throw n.error("stash_type " + stash + " is not supported (only 1, float)");
     boolean widen = !element.equals(FloatType.F32) && !element.equals(FloatType.F64);
     Value v = widen ? OnnxOps.cast(n, x, FloatType.F32) : x;
-    long[] axes = java.util.stream.LongStream.range(axis, rank).toArray();
+    long[] axes = LongStream.range(axis, rank).toArray();
     Value meanSquare = reduce(n, "nn.reduce_mean", n.mul(v, v), axes, true);
     Value rms = n.unary("nn.sqrt", n.add(meanSquare, n.scalar(n.floatAttr("epsilon", 1e-5), element(v))));
     Value normalized = n.emit("nn.div", List.of(v, rms), DictionaryAttr.EMPTY);

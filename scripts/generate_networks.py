@@ -659,8 +659,25 @@ def newer_opsets():
               ["one", "half"], opset=24, ir_version=10)
 
 
+def gather_nd():
+    """GatherND (op_gather_nd_*): pairs of indices with negative entries, batch_dims 1, one full
+    tuple (a scalar result), and indices given at run time (the graph's input) into constant data."""
+    def case(name, x, indices, batch_dims=0):
+        node = helper.make_node("GatherND", ["input", "indices"], ["y"], batch_dims=batch_dims)
+        save_case(f"op_gather_nd_{name}", [node], [numpy_helper.from_array(np.array(indices, np.int64), "indices")], x, ["y"], opset=13)
+
+    x = rng.standard_normal((2, 3, 4)).astype(np.float32)
+    case("pairs", x, [[1, 2], [0, -1], [1, -3]])
+    case("batch", x, [[[2], [0]], [[1], [-1]]], batch_dims=1)
+    case("full_tuple", x, [1, -1, 3])
+    data = numpy_helper.from_array(rng.standard_normal((3, 4, 5)).astype(np.float32), "data")
+    node = helper.make_node("GatherND", ["data", "input"], ["y"])
+    save_case("op_gather_nd_runtime_indices", [node], [data], np.array([[2, 1], [-3, -4]], np.int64), ["y"], opset=13,
+              output_types=[TensorProto.FLOAT])
+
+
 FIRST = [resnet, densenet, inception, vgg, alexnet, mobilenet, shufflenet, squeezenet]
-LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17, efficientnet: 18, einsum: 19, topk: 20, logic: 21, elementwise_more: 22, selections: 23, modulo: 24, booleans: 25, gather_elements: 26, transformer: 27, newer_opsets: 28}
+LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17, efficientnet: 18, einsum: 19, topk: 20, logic: 21, elementwise_more: 22, selections: 23, modulo: 24, booleans: 25, gather_elements: 26, transformer: 27, newer_opsets: 28, gather_nd: 29}
 wanted = set(sys.argv[1:])
 for build in FIRST + list(LATER):
     if build in LATER:

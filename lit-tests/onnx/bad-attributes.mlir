@@ -33,3 +33,7 @@
 // LSTMLONG: sol-import: error: {{.*}}lstm_too_long.onnx: node 'lstm' (LSTM): a sequence of 5000 steps is more than the 4096 steps SOL unrolls
 // RUN: not %sol-import %S/Inputs/bad/rms_stash_f16.onnx 2>&1 | FileCheck %s --check-prefix=RMS
 // RMS: sol-import: error: {{.*}}rms_stash_f16.onnx: node 'rms' (RMSNormalization): stash_type 10 is not supported (only 1, float)
+// RUN: not %sol-import %S/Inputs/bad/gathernd_out_of_range.onnx 2>&1 | FileCheck %s --check-prefix=GNDRANGE
+// GNDRANGE: sol-import: error: {{.*}}gathernd_out_of_range.onnx: node 'gathernd' (GatherND): index 4 is out of range for an axis of 3
+// RUN: not %sol-import %S/Inputs/bad/gathernd_batch_dims.onnx 2>&1 | FileCheck %s --check-prefix=GNDBATCH
+// GNDBATCH: sol-import: error: {{.*}}gathernd_batch_dims.onnx: node 'gathernd' (GatherND): batch_dims 1 must be below the ranks of the data (2) and the indices (1)

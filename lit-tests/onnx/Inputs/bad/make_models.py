@@ -101,6 +101,11 @@ save_pb(os.path.join(HERE, "x_int64_1.pb"), np.array([7], dtype=np.int64), "x")
 # RMSNormalization normalizing in f16 (stash_type 10): only stash_type 1 (float) is supported.
 save("rms_stash_f16", [helper.make_node("RMSNormalization", ["x", "scale"], ["y"], name="rms", stash_type=10)],
      [tensor("x", [2, 4])], [tensor("y", None)], [helper.make_tensor("scale", TensorProto.FLOAT, [4], [1.0] * 4)], opset=23)
+# GatherND with a constant index past its axis, and with batch_dims as large as the indices' rank.
+save("gathernd_out_of_range", [helper.make_node("GatherND", ["x", "i"], ["y"], name="gathernd")],
+     [tensor("x", [2, 3])], [tensor("y", None)], [ints("i", [0, 4])])
+save("gathernd_batch_dims", [helper.make_node("GatherND", ["x", "i"], ["y"], name="gathernd", batch_dims=1)],
+     [tensor("x", [2, 3])], [tensor("y", None)], [ints("i", [1])])
 # Mean of integers (ONNX's Mean takes floats; its 1 / count has no integer form).
 save("mean_int", [helper.make_node("Mean", ["x", "x"], ["y"], name="mean")],
      [tensor("x", [2], TensorProto.INT64)], [tensor("y", None, TensorProto.INT64)])

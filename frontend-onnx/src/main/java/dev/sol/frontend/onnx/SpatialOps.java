@@ -39,6 +39,7 @@ final class SpatialOps {
       int axis = Reductions.axis(n.intAttr("axis", 0), shapeOf(data).length);
       return List.of(n.emit("nn.gather_elements", List.of(data, n.required(1)), attrs("axis", IntegerAttr.i64(axis))));
     });
+    OnnxOps.CONVERTERS.put("GatherND", SpatialOps::gatherNd);
     OnnxOps.CONVERTERS.put("Split", SpatialOps::split);
     OnnxOps.CONVERTERS.put("Pad", SpatialOps::pad);
     OnnxOps.CONVERTERS.put("Resize", SpatialOps::resize);
@@ -284,6 +285,66 @@ final class SpatialOps {
     List<Value> operands = new ArrayList<>();
     for (int i = 0; i < 5; i++) operands.add(n.required(i));
     return List.of(n.emit("nn.batch_norm", operands, attrs("epsilon", f64(n.floatAttr("epsilon", 1e-5)))));
+  }
+
+  /**
+   * GatherND as nn.gather along axis 0 of the data with its batch and indexed axes flattened into
+   * one: each index tuple (negative entries counted from the end of their axis) becomes its
+   * position in that axis, sum(index_j * stride_j) plus its batch's offset, computed by nn ops on
+   * i64 (which fold when the indices are constants; constant indices out of range are an error).
+   */
+  private static List<Value> gatherNd(NodeImporter n) throws ImportException {
+    Value data = n.required(0);
+    Value indices = n.required(1);
+    long[] ds = shapeOf(data);
+    long[] is = shapeOf(indices);
+    int b = Math.toIntExact(n.intAttr("batch_dims", 0));
+    if (!(((ShapedType) indices.type()).element() instanceof IntegerType it && it.width() == 64)) {
+      throw n.error("indices must be int64, got " + indices.type());
+    }
+    if (b < 0 || b >= is.length || b >= ds.length) {
+      throw n.error("batch_dims " + b + " must be below the ranks of the data (" + ds.length + ") and the indices (" + is.length + ")");
+    }
+    long k = is[is.length - 1];
+    if (k < 1 || b + k > ds.length) throw n.error("the index tuples have " + k + " entries; from 1 to " + (ds.length - b) + " are supported");
+    for (int d = 0; d < b; d++) {
+      if (ds[d] != is[d]) throw n.error("batch dimension " + d + " is " + ds[d] + " in the data but " + is[d] + " in the indices");
+    }
+    int kk = (int) k;
+    long[] dims = Arrays.copyOfRange(ds, b, b + kk);
+    long[] strides = new long[kk];
+    long block = 1;
+    for (int j = kk - 1; j >= 0; j--) {
+      strides[j] = block;
+      block *= dims[j];
+    }
+    Tensor constant = NodeImporter.constant(indices);
+    if (constant != null) {
+      for (int i = 0; i < constant.size(); i++) {
+        long v = constant.getLong(i);
+        long dim = dims[i % kk];
+        if (v < -dim || v >= dim) throw n.error("index " + v + " is out of range for an axis of " + dim);
+      }
+    }
+    Value zero = n.constantValue(Tensor.ofLongs(IntegerType.I64, new long[0], new long[] {0}));
+    Value negative = n.emit("nn.compare", List.of(indices, zero), attrs("predicate", new StringAttr("lt")));
+    Value wrapped = n.emit("nn.where", List.of(negative, n.add(indices, n.constantValue(Tensor.ofLongs(IntegerType.I64, new long[] {k}, dims))), indices),
+        DictionaryAttr.EMPTY);
+    Value position = n.emit("nn.reduce_sum", List.of(n.mul(wrapped, n.constantValue(Tensor.ofLongs(IntegerType.I64, new long[] {k}, strides)))),
+        attrs("axes", DenseArrayAttr.i64(new long[] {is.length - 1}), "keepdims", IntegerAttr.i64(0)));
+    long batches = 1;
+    for (int d = 0; d < b; d++) batches *= ds[d];
+    if (b > 0) {
+      long[] shape = Arrays.copyOf(is, is.length - 1);
+      Arrays.fill(shape, b, shape.length, 1);
+      long[] offsets = new long[Math.toIntExact(batches)];
+      for (int i = 0; i < offsets.length; i++) offsets[i] = i * block;
+      position = n.add(position, n.constantValue(Tensor.ofLongs(IntegerType.I64, shape, offsets)));
+    }
+    long[] flat = new long[ds.length - b - kk + 1];
+    flat[0] = Math.multiplyExact(batches, block);
+    System.arraycopy(ds, b + kk, flat, 1, flat.length - 1);
+    return List.of(n.emit("nn.gather", List.of(n.reshape(data, flat), position), attrs("axis", IntegerAttr.i64(0))));
   }
 
   private static List<Value> layerNorm(NodeImporter n) throws ImportException {

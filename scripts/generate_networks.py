@@ -676,8 +676,39 @@ def gather_nd():
               output_types=[TensorProto.FLOAT])
 
 
+def scatter_nd():
+    """ScatterND (op_scatter_nd_*): rows replaced by constant updates at constant indices (one
+    negative), single elements at full tuples, updates computed in the graph at an image's
+    channels (as PyTorch exports a slice assignment), indices given at run time, and the add and
+    max reductions (opset 18) with a repeated index."""
+    def case(name, x, indices, updates, opset=13, **attrs):
+        inits = [numpy_helper.from_array(np.array(indices, np.int64), "indices"), numpy_helper.from_array(np.asarray(updates, np.float32), "updates")]
+        node = helper.make_node("ScatterND", ["input", "indices", "updates"], ["y"], **attrs)
+        save_case(f"op_scatter_nd_{name}", [node], inits, x, ["y"], opset=opset)
+
+    x = rng.standard_normal((4, 3)).astype(np.float32)
+    case("rows", x, [[2], [-4]], rng.standard_normal((2, 3)))
+    case("elements", rng.standard_normal((2, 3, 4)).astype(np.float32), [[1, 2, 3], [0, -1, 0]], [5.0, -6.0])
+    case("add_repeated", x, [[1], [3], [1]], rng.standard_normal((3, 3)), opset=18, reduction="add")
+    case("max", x, [[0], [2]], rng.standard_normal((2, 3)), opset=18, reduction="max")
+    # y[:, 1:3] = sigmoid(y[:, 1:3]) * 2 on a 1 x 4 x 2 x 2 image, as ScatterND with constant indices.
+    img = rng.standard_normal((1, 4, 2, 2)).astype(np.float32)
+    part = helper.make_node("Slice", ["input", "starts", "ends", "axes"], ["part"])
+    twice = helper.make_node("Mul", ["sig", "two"], ["twice"])
+    sig = helper.make_node("Sigmoid", ["part"], ["sig"])
+    scatter = helper.make_node("ScatterND", ["input", "where", "twice"], ["y"])
+    inits = [numpy_helper.from_array(np.array(v, np.int64), k) for k, v in (("starts", [1]), ("ends", [3]), ("axes", [1]))]
+    inits += [numpy_helper.from_array(np.float32(2), "two"), numpy_helper.from_array(np.array([[[0, 1], [0, 2]]], np.int64), "where")]
+    save_case("op_scatter_nd_computed_updates", [part, sig, twice, scatter], inits, img, ["y"], opset=13)
+    data = numpy_helper.from_array(rng.standard_normal((3, 4)).astype(np.float32), "data")
+    updates = numpy_helper.from_array(rng.standard_normal((2, 4)).astype(np.float32), "updates")
+    node = helper.make_node("ScatterND", ["data", "input", "updates"], ["y"])
+    save_case("op_scatter_nd_runtime_indices", [node], [data, updates], np.array([[2], [-3]], np.int64), ["y"], opset=13,
+              output_types=[TensorProto.FLOAT])
+
+
 FIRST = [resnet, densenet, inception, vgg, alexnet, mobilenet, shufflenet, squeezenet]
-LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17, efficientnet: 18, einsum: 19, topk: 20, logic: 21, elementwise_more: 22, selections: 23, modulo: 24, booleans: 25, gather_elements: 26, transformer: 27, newer_opsets: 28, gather_nd: 29}
+LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17, efficientnet: 18, einsum: 19, topk: 20, logic: 21, elementwise_more: 22, selections: 23, modulo: 24, booleans: 25, gather_elements: 26, transformer: 27, newer_opsets: 28, gather_nd: 29, scatter_nd: 30}
 wanted = set(sys.argv[1:])
 for build in FIRST + list(LATER):
     if build in LATER:

@@ -254,3 +254,40 @@
   %c = "nn.argmax"(%a) {axis = 1 : i64, keepdims = 1 : i64, select_last_index = 0 : i64} : (tensor<2x0xf32>) -> tensor<2x1xi64>
   "func.return"() : () -> ()
 }) {function_type = (tensor<2x0xf32>) -> (), sym_name = "f"} : () -> ()
+
+// -----
+
+"func.func"() ({
+^bb0(%d: tensor<4x3xf32>, %i: tensor<2x1xi64>, %u: tensor<2x4xf32>):
+  // expected-error @+1 {{'nn.scatter_nd' op updates must have shape [2, 3] (the indices' leading shape and data's trailing shape), got [2, 4]}}
+  %y = "nn.scatter_nd"(%d, %i, %u) : (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x4xf32>) -> tensor<4x3xf32>
+  "func.return"() : () -> ()
+}) {function_type = (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x4xf32>) -> (), sym_name = "f"} : () -> ()
+
+// -----
+
+"func.func"() ({
+^bb0(%d: tensor<4x3xf32>, %i: tensor<2x1xi64>, %u: tensor<2x3xf32>):
+  // expected-error @+1 {{'nn.scatter_nd' op reduction must be one of none, add, mul, max, min, got 'sum'}}
+  %y = "nn.scatter_nd"(%d, %i, %u) {reduction = "sum"} : (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x3xf32>) -> tensor<4x3xf32>
+  "func.return"() : () -> ()
+}) {function_type = (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x3xf32>) -> (), sym_name = "f"} : () -> ()
+
+// -----
+
+"func.func"() ({
+^bb0(%d: tensor<4x3xf32>, %i: tensor<2x3xi64>, %u: tensor<2xf32>):
+  // expected-error @+1 {{'nn.scatter_nd' op index tuples of 3 entries for data of rank 2}}
+  %y = "nn.scatter_nd"(%d, %i, %u) : (tensor<4x3xf32>, tensor<2x3xi64>, tensor<2xf32>) -> tensor<4x3xf32>
+  "func.return"() : () -> ()
+}) {function_type = (tensor<4x3xf32>, tensor<2x3xi64>, tensor<2xf32>) -> (), sym_name = "f"} : () -> ()
+
+// -----
+
+// No tuple can name a place along an empty axis (compiled code would write outside the result).
+"func.func"() ({
+^bb0(%d: tensor<0x3xf32>, %i: tensor<1x1xi64>, %u: tensor<1x3xf32>):
+  // expected-error @+1 {{'nn.scatter_nd' op indices select along an axis of length 0, where no index is in range}}
+  %y = "nn.scatter_nd"(%d, %i, %u) : (tensor<0x3xf32>, tensor<1x1xi64>, tensor<1x3xf32>) -> tensor<0x3xf32>
+  "func.return"() : () -> ()
+}) {function_type = (tensor<0x3xf32>, tensor<1x1xi64>, tensor<1x3xf32>) -> (), sym_name = "f"} : () -> ()

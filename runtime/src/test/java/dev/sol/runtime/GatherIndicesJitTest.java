@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Gather indices given at run time outside their axis are an error of the model's input: the
  * interpreter refuses them, and compiled code clamps them into the axis instead of reading
- * outside the data (it read out of bounds, and an index of 10^12 crashed the JVM).
+ * outside the data (it read out of bounds, and an index of 10^12 crashed the JVM). Scatter
+ * indices likewise never write outside the result.
  */
 class GatherIndicesJitTest {
   @TempDir Path dir;
@@ -35,6 +36,20 @@ class GatherIndicesJitTest {
     long[] idx = {-1, 9, -1_000_000_000_000L, 1_000_000_000_000L, 1, -3};
     assertArrayEquals(new float[] {2, 2, 0, 12, 11, 10}, runJit(file, idx, new long[] {2, 3}));
     assertRefused(file, idx, new long[] {2, 3}, "gather_elements index 9 is out of range");
+  }
+
+  /** Scatter places: -1 names the last row, 5 and -10^12 are clamped to the last and first rows; the later tuple wins. */
+  @Test void scatterNdClampsIndicesOutsideTheAxis() throws Exception {
+    String text = "\"builtin.module\"() ({\n  \"func.func\"() ({\n  ^bb0(%arg0: tensor<2x3xf32>, %arg1: tensor<3x1xi64>):\n"
+        + "    %u = \"nn.constant\"() {value = dense<[[7.0, 8.0, 9.0], [4.0, 5.0, 6.0], [-1.0, -2.0, -3.0]]> : tensor<3x3xf32>} : () -> tensor<3x3xf32>\n"
+        + "    %r = \"nn.scatter_nd\"(%arg0, %arg1, %u) : (tensor<2x3xf32>, tensor<3x1xi64>, tensor<3x3xf32>) -> tensor<2x3xf32>\n"
+        + "    \"func.return\"(%r) : (tensor<2x3xf32>) -> ()\n"
+        + "  }) {function_type = (tensor<2x3xf32>, tensor<3x1xi64>) -> tensor<2x3xf32>, sym_name = \"scatter_nd\"} : () -> ()\n}) : () -> ()\n";
+    Path file = dir.resolve("scatter_nd.mlir");
+    Files.writeString(file, text);
+    long[] idx = {-1, 5, -1_000_000_000_000L};
+    assertArrayEquals(new float[] {-1, -2, -3, 4, 5, 6}, runJit(file, idx, new long[] {3, 1}));
+    assertRefused(file, idx, new long[] {3, 1}, "scatter_nd index 5 is out of range for an axis of 2");
   }
 
   private Path module(String name, String op, String indices, String result) throws Exception {

@@ -74,6 +74,7 @@ final class NnOps {
       SliceOp.SPEC,
       GatherOp.SPEC,
       GatherElementsOp.SPEC,
+      ScatterNdOp.SPEC,
       SplitOp.SPEC,
       PadOp.SPEC,
       ResizeOp.SPEC);

@@ -40,6 +40,8 @@ final class SpatialOps {
       return List.of(n.emit("nn.gather_elements", List.of(data, n.required(1)), attrs("axis", IntegerAttr.i64(axis))));
     });
     OnnxOps.CONVERTERS.put("GatherND", SpatialOps::gatherNd);
+    OnnxOps.CONVERTERS.put("ScatterND", n -> List.of(n.emit("nn.scatter_nd", List.of(n.required(0), n.required(1), n.required(2)),
+        attrs("reduction", new StringAttr(n.stringAttr("reduction", "none"))))));
     OnnxOps.CONVERTERS.put("Split", SpatialOps::split);
     OnnxOps.CONVERTERS.put("Pad", SpatialOps::pad);
     OnnxOps.CONVERTERS.put("Resize", SpatialOps::resize);

@@ -32,12 +32,14 @@ final class Mutations {
   private static final String[] NN_OPS = {"nn.add", "nn.relu", "nn.gather", "nn.concat", "nn.reshape", "nn.transpose", "nn.softmax",
       "nn.reduce_sum", "nn.max_pool", "nn.avg_pool", "nn.conv", "nn.slice", "nn.pad", "nn.resize", "nn.split", "nn.matmul", "nn.gemm",
       "nn.lrn", "nn.layer_norm", "nn.batch_norm", "nn.where", "nn.cast", "nn.clip", "nn.constant", "nn.exp", "nn.gelu", "nn.pow",
-      "nn.compare", "nn.and", "nn.not", "nn.sign", "nn.top_k", "nn.mod", "nn.gather_elements"};
+      "nn.compare", "nn.and", "nn.not", "nn.sign", "nn.top_k", "nn.mod", "nn.gather_elements",
+      "nn.scatter_nd"};
 
   private static final String[] ONNX_OPS = {"Add", "Relu", "Gather", "Concat", "Reshape", "Transpose", "Softmax", "ReduceSum", "MaxPool",
       "AveragePool", "Conv", "ConvTranspose", "Slice", "Pad", "Resize", "Split", "MatMul", "Gemm", "LRN", "Flatten", "Squeeze", "Unsqueeze",
       "Expand", "Tile", "Shape", "ConstantOfShape", "Cast", "Clip", "Where", "Upsample", "GlobalAveragePool", "BatchNormalization", "Identity",
-      "Equal", "Less", "And", "Not", "Trilu", "CastLike", "OneHot", "Hardmax", "TopK", "Einsum", "CumSum", "Mod", "GatherElements"};
+      "Equal", "Less", "And", "Not", "Trilu", "CastLike", "OneHot", "Hardmax", "TopK", "Einsum", "CumSum", "Mod", "GatherElements", "GatherND", "ScatterND",
+      "RMSNormalization", "Swish"};
 
   private static final String[] ATTRIBUTES = {"axis", "axes", "perm", "mode", "kernel_shape", "pads", "strides", "dilations", "size",
       "group", "keepdims", "split", "num_outputs", "auto_pad", "ceil_mode", "coordinate_transformation_mode", "to", "alpha", "beta"};

@@ -139,11 +139,13 @@ final class MaskOps {
     return List.of(where(n, mask, x, n.constantValue(Tensor.zeros(((ShapedType) x.type()).element(), new long[0]))));
   }
 
-  private static Value compare(NodeImporter n, String predicate, Value a, Value b) throws ImportException {
+  /** nn.compare of a and b with {@code predicate} (eq, lt, le, gt, ge). */
+  static Value compare(NodeImporter n, String predicate, Value a, Value b) throws ImportException {
     return n.emit("nn.compare", List.of(a, b), attrs("predicate", new StringAttr(predicate)));
   }
 
-  private static Value where(NodeImporter n, Value c, Value x, Value y) throws ImportException {
+  /** nn.where: x where c holds, else y. */
+  static Value where(NodeImporter n, Value c, Value x, Value y) throws ImportException {
     return n.emit("nn.where", List.of(c, x, y), DictionaryAttr.EMPTY);
   }
 

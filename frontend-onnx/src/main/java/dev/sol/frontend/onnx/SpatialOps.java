@@ -329,9 +329,8 @@ final class SpatialOps {
       }
     }
     Value zero = n.constantValue(Tensor.ofLongs(IntegerType.I64, new long[0], new long[] {0}));
-    Value negative = n.emit("nn.compare", List.of(indices, zero), attrs("predicate", new StringAttr("lt")));
-    Value wrapped = n.emit("nn.where", List.of(negative, n.add(indices, n.constantValue(Tensor.ofLongs(IntegerType.I64, new long[] {k}, dims))), indices),
-        DictionaryAttr.EMPTY);
+    Value negative = MaskOps.compare(n, "lt", indices, zero);
+    Value wrapped = MaskOps.where(n, negative, n.add(indices, n.constantValue(Tensor.ofLongs(IntegerType.I64, new long[] {k}, dims))), indices);
     Value position = n.emit("nn.reduce_sum", List.of(n.mul(wrapped, n.constantValue(Tensor.ofLongs(IntegerType.I64, new long[] {k}, strides)))),
         attrs("axes", DenseArrayAttr.i64(new long[] {is.length - 1}), "keepdims", IntegerAttr.i64(0)));
     long batches = 1;

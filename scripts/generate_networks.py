@@ -707,8 +707,34 @@ def scatter_nd():
               output_types=[TensorProto.FLOAT])
 
 
+def max_pool_indices():
+    """MaxPool's Indices output (op_max_pool_indices_*): row-major and column-major storage
+    orders, a batch of several channels with padding, strides and ceil_mode on small integers (many
+    ties: the first tap in the window wins), dilations, 1-D and 3-D pools and uint8 data; the f32
+    cases' indices are also checked against ONNX's reference implementation here (its uint8 path
+    pads the data with NaN cast to uint8 and gives wrong positions, where ONNX Runtime's are right)."""
+    from onnx.reference import ReferenceEvaluator
+
+    def case(name, x, opset=12, **attrs):
+        node = helper.make_node("MaxPool", ["input"], ["y", "indices"], **attrs)
+        save_case(f"op_max_pool_indices_{name}", [node], [], x, ["y", "indices"], opset=opset,
+                  output_types=[helper.np_dtype_to_tensor_dtype(x.dtype), TensorProto.INT64])
+        model = onnx.load(os.path.join(OUT, f"op_max_pool_indices_{name}", "model.onnx"))
+        expected = onnx.load_tensor(os.path.join(OUT, f"op_max_pool_indices_{name}", "test_data_set_0", "output_1.pb"))
+        assert x.dtype != np.float32 or (ReferenceEvaluator(model).run(None, {"input": x})[1] == numpy_helper.to_array(expected)).all(), name
+
+    case("strides_column_major", rng.standard_normal((1, 1, 5, 5)).astype(np.float32), kernel_shape=[2, 2], strides=[2, 2], storage_order=1)
+    ties = rng.integers(0, 4, (2, 3, 7, 6)).astype(np.float32)
+    case("ties_pads_ceil", ties, kernel_shape=[3, 3], strides=[2, 2], pads=[1, 1, 1, 1], ceil_mode=1)
+    case("ties_pads_ceil_column_major", ties, kernel_shape=[3, 2], strides=[2, 1], pads=[1, 0, 0, 1], ceil_mode=1, storage_order=1)
+    case("dilations", rng.standard_normal((1, 2, 8, 8)).astype(np.float32), kernel_shape=[2, 2], dilations=[2, 2], pads=[1, 1, 1, 1])
+    case("1d", rng.standard_normal((2, 2, 9)).astype(np.float32), kernel_shape=[3], strides=[2], pads=[1, 1])
+    case("3d_column_major", rng.standard_normal((1, 2, 4, 5, 3)).astype(np.float32), kernel_shape=[2, 2, 2], strides=[2, 2, 1], storage_order=1)
+    case("uint8", rng.integers(0, 255, (1, 2, 5, 5)).astype(np.uint8), kernel_shape=[2, 2])
+
+
 FIRST = [resnet, densenet, inception, vgg, alexnet, mobilenet, shufflenet, squeezenet]
-LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17, efficientnet: 18, einsum: 19, topk: 20, logic: 21, elementwise_more: 22, selections: 23, modulo: 24, booleans: 25, gather_elements: 26, transformer: 27, newer_opsets: 28, gather_nd: 29, scatter_nd: 30}
+LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17, efficientnet: 18, einsum: 19, topk: 20, logic: 21, elementwise_more: 22, selections: 23, modulo: 24, booleans: 25, gather_elements: 26, transformer: 27, newer_opsets: 28, gather_nd: 29, scatter_nd: 30, max_pool_indices: 31}
 wanted = set(sys.argv[1:])
 for build in FIRST + list(LATER):
     if build in LATER:

@@ -37,3 +37,7 @@
 // GNDRANGE: sol-import: error: {{.*}}gathernd_out_of_range.onnx: node 'gathernd' (GatherND): index 4 is out of range for an axis of 3
 // RUN: not %sol-import %S/Inputs/bad/gathernd_batch_dims.onnx 2>&1 | FileCheck %s --check-prefix=GNDBATCH
 // GNDBATCH: sol-import: error: {{.*}}gathernd_batch_dims.onnx: node 'gathernd' (GatherND): batch_dims 1 must be below the ranks of the data (2) and the indices (1)
+// RUN: not %sol-import %S/Inputs/bad/maxpool_storage_order.onnx 2>&1 | FileCheck %s --check-prefix=STORAGE
+// STORAGE: sol-import: error: {{.*}}maxpool_storage_order.onnx: node 'pool' (MaxPool): storage_order must be 0 (row-major) or 1 (column-major), got 2
+// RUN: not %sol-import %S/Inputs/bad/averagepool_two_outputs.onnx 2>&1 | FileCheck %s --check-prefix=AVGTWO
+// AVGTWO: sol-import: error: {{.*}}averagepool_two_outputs.onnx: node 'pool' (AveragePool): has a second output; only MaxPool has one (Indices)

@@ -106,6 +106,12 @@ save("gathernd_out_of_range", [helper.make_node("GatherND", ["x", "i"], ["y"], n
      [tensor("x", [2, 3])], [tensor("y", None)], [ints("i", [0, 4])])
 save("gathernd_batch_dims", [helper.make_node("GatherND", ["x", "i"], ["y"], name="gathernd", batch_dims=1)],
      [tensor("x", [2, 3])], [tensor("y", None)], [ints("i", [1])])
+# MaxPool's Indices in a storage order other than row-major (0) and column-major (1), and an
+# AveragePool with a second output (only MaxPool has one).
+save("maxpool_storage_order", [helper.make_node("MaxPool", ["x"], ["y", "i"], name="pool", kernel_shape=[2, 2], storage_order=2)],
+     [tensor("x", [1, 1, 4, 4])], [tensor("y", None), tensor("i", None, TensorProto.INT64)])
+save("averagepool_two_outputs", [helper.make_node("AveragePool", ["x"], ["y", "i"], name="pool", kernel_shape=[2, 2])],
+     [tensor("x", [1, 1, 4, 4])], [tensor("y", None), tensor("i", None, TensorProto.INT64)])
 # Mean of integers (ONNX's Mean takes floats; its 1 / count has no integer form).
 save("mean_int", [helper.make_node("Mean", ["x", "x"], ["y"], name="mean")],
      [tensor("x", [2], TensorProto.INT64)], [tensor("y", None, TensorProto.INT64)])

@@ -243,7 +243,8 @@ final class SpatialOps {
   }
 
   private static List<Value> pool(NodeImporter n, String op) throws ImportException {
-    if (n.node.getOutputCount() > 1 && !n.node.getOutput(1).isEmpty()) throw n.error("the Indices output is not supported");
+    boolean indices = n.node.getOutputCount() > 1 && !n.node.getOutput(1).isEmpty();
+    if (indices && !op.equals("nn.max_pool")) throw n.error("has a second output; only MaxPool has one (Indices)");
     Value x = n.required(0);
     long[] xs = shapeOf(x);
     long[] kernel = n.intsAttr("kernel_shape");
@@ -265,9 +266,12 @@ final class SpatialOps {
     // Averages that count padding cannot be trimmed: so large a window is refused instead.
     String tooLarge = dev.sol.dialect.nn.PoolOp.windowProblem(spatial, kernel);
     if (tooLarge != null) throw n.error(tooLarge);
-    return List.of(n.emit(op, List.of(x), attrs("kernel_shape", DenseArrayAttr.i64(kernel), "strides", DenseArrayAttr.i64(strides),
+    Value pooled = n.emit(op, List.of(x), attrs("kernel_shape", DenseArrayAttr.i64(kernel), "strides", DenseArrayAttr.i64(strides),
         "pads", DenseArrayAttr.i64(pads), "dilations", DenseArrayAttr.i64(dilations), "ceil_mode", IntegerAttr.i64(n.intAttr("ceil_mode", 0)),
-        "count_include_pad", IntegerAttr.i64(n.intAttr("count_include_pad", 0)))));
+        "count_include_pad", IntegerAttr.i64(n.intAttr("count_include_pad", 0))));
+    if (!indices) return List.of(pooled);
+    long[] out = Arrays.copyOfRange(shapeOf(pooled), 2, xs.length);
+    return List.of(pooled, MaxPoolIndices.of(n, x, out, kernel, strides, pads, dilations, n.intAttr("storage_order", 0)));
   }
 
   private static Value global(NodeImporter n, String op) throws ImportException {

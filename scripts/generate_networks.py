@@ -733,8 +733,37 @@ def max_pool_indices():
     case("uint8", rng.integers(0, 255, (1, 2, 5, 5)).astype(np.uint8), kernel_shape=[2, 2])
 
 
+def resize_antialias():
+    """Resize with antialias (opset 18; op_resize_antialias_*): linear and cubic downsampling by
+    scales and by sizes (the filter stretched by 1 / scale, so 3x downsampling reads 6 or 12
+    taps), cubic with exclude_outside and another a, align_corners, axes, and an upsampling
+    that antialias leaves alone; each also checked against ONNX's reference implementation."""
+    from onnx.reference import ReferenceEvaluator
+
+    def case(name, x, scales=None, sizes=None, **attrs):
+        inputs = ["input", "", "scales" if scales is not None else "", "sizes" if sizes is not None else ""]
+        while inputs[-1] == "":
+            inputs.pop()
+        inits = [numpy_helper.from_array(np.array(scales, np.float32), "scales")] if scales is not None else []
+        inits += [numpy_helper.from_array(np.array(sizes, np.int64), "sizes")] if sizes is not None else []
+        save_case(f"op_resize_antialias_{name}", [helper.make_node("Resize", inputs, ["y"], antialias=1, **attrs)], inits, x, ["y"], opset=18)
+        folder = os.path.join(OUT, f"op_resize_antialias_{name}")
+        expected = numpy_helper.to_array(onnx.load_tensor(os.path.join(folder, "test_data_set_0", "output_0.pb")))
+        reference = ReferenceEvaluator(onnx.load(os.path.join(folder, "model.onnx"))).run(None, {"input": x})[0]
+        assert np.allclose(reference, expected, rtol=1e-4, atol=1e-5), name
+
+    img = rng.standard_normal((1, 2, 12, 10)).astype(np.float32)
+    case("linear_scales", img, scales=[1, 1, 0.6, 0.5], mode="linear")
+    case("linear_third", img, scales=[1, 1, 1 / 3, 0.4], mode="linear")
+    case("cubic_sizes", img, sizes=[1, 2, 5, 4], mode="cubic")
+    case("cubic_exclude_outside", img, scales=[1, 1, 0.5, 0.5], mode="cubic", exclude_outside=1, cubic_coeff_a=-0.5)
+    case("linear_align_corners", img, sizes=[1, 2, 4, 7], mode="linear", coordinate_transformation_mode="align_corners")
+    case("linear_axes", img, sizes=[3, 4], mode="linear", axes=[3, 2])
+    case("linear_upsample", rng.standard_normal((1, 1, 3, 4)).astype(np.float32), scales=[1, 1, 2, 1.5], mode="linear")
+
+
 FIRST = [resnet, densenet, inception, vgg, alexnet, mobilenet, shufflenet, squeezenet]
-LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17, efficientnet: 18, einsum: 19, topk: 20, logic: 21, elementwise_more: 22, selections: 23, modulo: 24, booleans: 25, gather_elements: 26, transformer: 27, newer_opsets: 28, gather_nd: 29, scatter_nd: 30, max_pool_indices: 31}
+LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17, efficientnet: 18, einsum: 19, topk: 20, logic: 21, elementwise_more: 22, selections: 23, modulo: 24, booleans: 25, gather_elements: 26, transformer: 27, newer_opsets: 28, gather_nd: 29, scatter_nd: 30, max_pool_indices: 31, resize_antialias: 32}
 wanted = set(sys.argv[1:])
 for build in FIRST + list(LATER):
     if build in LATER:

@@ -3,9 +3,11 @@
 // CHECK: PASS test_relu
 // CHECK-NEXT: PASS test_gemm_default_no_bias
 // CHECK-NEXT: 2 passed, 0 failed
-// RUN: not %sol-run --onnx-test %S/../../testdata/onnx-node/test_relu %S/../../testdata/onnx-node/test_maxpool_with_argmax_2d_precomputed_pads | FileCheck %s --check-prefix=FAIL
+// A case whose model SOL refuses (an AveragePool with a second output) fails with the import's message:
+// RUN: rm -rf %t.refused && cp -r %S/../../testdata/onnx-node/test_relu %t.refused && cp %S/Inputs/bad/averagepool_two_outputs.onnx %t.refused/model.onnx
+// RUN: not %sol-run --onnx-test %S/../../testdata/onnx-node/test_relu %t.refused | FileCheck %s --check-prefix=FAIL
 // FAIL: PASS test_relu
-// FAIL-NEXT: FAIL test_maxpool_with_argmax_2d_precomputed_pads: node 'y' (MaxPool): the Indices output is not supported
+// FAIL-NEXT: FAIL {{.*}}refused: node 'pool' (AveragePool): has a second output; only MaxPool has one (Indices)
 // FAIL-NEXT: 1 passed, 1 failed
 // A wrong expectation is reported with the first differing element:
 // RUN: rm -rf %t && cp -r %S/../../testdata/onnx-node/test_relu %t && cp %S/../../testdata/onnx-node/test_abs/test_data_set_0/output_0.pb %t/test_data_set_0/output_0.pb

@@ -201,3 +201,23 @@
 // EQUIV: function_type = (memref<1x1x1x2xf32>, memref<1x1x1x5xf32>) -> (), sym_name = "resize_linear_half_pixel_symmetric"
 // EQUIV: function_type = (memref<1x1x1x2xf32>, memref<1x1x1x4xf32>) -> (), sym_name = "resize_cubic"
 // EQUIV: function_type = (memref<1x1x1x2xf32>, memref<1x1x1x4xf32>) -> (), sym_name = "resize_cubic_exclude_outside"
+// EQUIV: function_type = (memref<1x1x1x4xf32>, memref<1x1x1x2xf32>) -> (), sym_name = "resize_linear_antialias"
+
+// -----
+
+// antialias = 1, linear, 4 to 2 (scale 0.5): the triangle filter stretched to twice its width,
+// four taps around positions 0.5 and 2.5 at distances 1.5, 0.5, 0.5, 1.5 input pixels, each
+// weighted 1 - distance / 2 and normalized (0.25, 0.75, 0.75, 0.25 over 2), the taps before and
+// after the input clamped into it.
+// CHECK-LABEL: "builtin.module"
+// CHECK-DAG: "memref.global"() {{.*}}initial_value = dense<{{\[\[}}0, 0, 1, 2], [1, 2, 3, 3]]> : tensor<2x4xi64>
+// CHECK-DAG: "memref.global"() {{.*}}initial_value = dense<{{\[\[}}1.250000e-01, 3.750000e-01, 3.750000e-01, 1.250000e-01], [1.250000e-01, 3.750000e-01, 3.750000e-01, 1.250000e-01]]> : tensor<2x4xf32>
+// CHECK: "func.func"
+// CHECK-DAG: %[[TAPS:.*]] = "arith.constant"() {value = 4 : index}
+// CHECK: "scf.for"(%{{.*}}, %[[TAPS]], %{{.*}}, %{{.*}}) ({
+// CHECK: sym_name = "resize_linear_antialias"
+"func.func"() ({
+^bb0(%x: tensor<1x1x1x4xf32>):
+  %0 = "nn.resize"(%x) {mode = "linear", antialias = 1 : i64, sizes = array<i64: 1, 1, 1, 2>, scales = array<f64: 1.0, 1.0, 1.0, 0.5>} : (tensor<1x1x1x4xf32>) -> tensor<1x1x1x2xf32>
+  "func.return"(%0) : (tensor<1x1x1x2xf32>) -> ()
+}) {function_type = (tensor<1x1x1x4xf32>) -> tensor<1x1x1x2xf32>, sym_name = "resize_linear_antialias"} : () -> ()

@@ -7,14 +7,22 @@ package dev.sol.dialect.nn;
 public final class Resize {
   private Resize() {}
 
-  static Tensor resize(Tensor x, long[] sizes, double[] scales, double[] roi, String mode, String transform, String nearestMode,
-      double cubicA, boolean excludeOutside, double extrapolation) {
+  /**
+   * How each axis interpolates: {@code mode} nearest, linear or cubic; the coordinate
+   * transformation; nearest's rounding; cubic's a; whether taps outside the input are dropped
+   * and the rest renormalized; whether linear and cubic stretch their filter by 1 / scale when
+   * downsampling (antialias); and tf_crop_and_resize's value outside the input.
+   */
+  public record Filter(String mode, String transform, String nearestMode, double cubicA, boolean excludeOutside, boolean antialias,
+      double extrapolation) {}
+
+  static Tensor resize(Tensor x, long[] sizes, double[] scales, double[] roi, Filter f) {
     Tensor cur = x;
     for (int axis = x.rank() - 1; axis >= 0; axis--) {
-      if (cur.shape()[axis] == sizes[axis] && scales[axis] == 1.0 && !transform.equals("tf_crop_and_resize")) continue;
+      if (cur.shape()[axis] == sizes[axis] && scales[axis] == 1.0 && !f.transform().equals("tf_crop_and_resize")) continue;
       double start = roi == null ? 0 : roi[axis];
       double end = roi == null ? 1 : roi[axis + x.rank()];
-      cur = alongAxis(cur, axis, sizes[axis], scales[axis], start, end, mode, transform, nearestMode, cubicA, excludeOutside, extrapolation);
+      cur = alongAxis(cur, axis, table(cur.shape()[axis], sizes[axis], scales[axis], start, end, f));
     }
     return cur;
   }
@@ -63,6 +71,39 @@ public final class Resize {
         ((a * x3 - 5 * a) * x3 + 8 * a) * x3 - 4 * a};
   }
 
+  /** Keys' cubic kernel with parameter a at distance x. */
+  private static double cubicKernel(double x, double a) {
+    x = Math.abs(x);
+    if (x <= 1) return ((a + 2) * x - (a + 3)) * x * x + 1;
+    if (x < 2) return ((a * x - 5 * a) * x + 8 * a) * x - 4 * a;
+    return 0;
+  }
+
+  /**
+   * Linear or cubic interpolation at {@code pos} with the filter stretched by 1 / scale when
+   * downsampling (antialias), as ONNX's reference computes it: the taps run from {@code base +
+   * start} on, where base is the input position left of pos (one further left when pos is whole,
+   * where its own tap then gets the weight of distance 0), start = floor(-support / s) + 1 for
+   * the filter's support (1 linear, 2 cubic) and s = min(scale, 1); each tap's weight is the
+   * filter at s times its distance from pos, the weights normalized to sum 1.
+   */
+  private static double[] stretchedWeights(double pos, double scale, boolean cubic, double cubicA, long[] firstTap) {
+    double s = Math.min(scale, 1);
+    long start = (long) Math.floor((cubic ? -2 : -1) / s) + 1;
+    long base = pos == Math.floor(pos) ? (long) pos - 1 : (long) Math.floor(pos);
+    double ratio = pos - base;
+    double[] w = new double[Math.toIntExact(2 - 2 * start)];
+    double sum = 0;
+    for (int j = 0; j < w.length; j++) {
+      double arg = s * (start + j - ratio);
+      w[j] = cubic ? cubicKernel(arg, cubicA) : Math.max(0, 1 - Math.abs(arg));
+      sum += w[j];
+    }
+    for (int j = 0; j < w.length; j++) w[j] /= sum;
+    firstTap[0] = base + start;
+    return w;
+  }
+
   /**
    * How one axis is resampled: output position o reads input positions {@code index[o][t]}
    * with weights {@code weight[o][t]}, plus {@code offset[o]} (the extrapolation value where
@@ -81,14 +122,15 @@ public final class Resize {
       if (inShape[axis] == sizes[axis] && scales[axis] == 1.0 && !transform.equals("tf_crop_and_resize")) continue;
       double start = roi == null ? 0 : roi[axis];
       double end = roi == null ? 1 : roi[axis + inShape.length];
-      out[axis] = table(inShape[axis], sizes[axis], scales[axis], start, end, op.mode(), transform, op.nearestMode(), op.cubicCoeffA(),
-          op.excludeOutside(), op.extrapolationValue());
+      out[axis] = table(inShape[axis], sizes[axis], scales[axis], start, end, op.filter());
     }
     return out;
   }
 
-  static AxisTable table(long inLen, long outLen, double scale, double start, double end, String mode, String transform,
-      String nearestMode, double cubicA, boolean excludeOutside, double extrapolation) {
+  static AxisTable table(long inLen, long outLen, double scale, double start, double end, Filter f) {
+    String mode = f.mode();
+    String transform = f.transform();
+    boolean excludeOutside = f.excludeOutside();
     long[][] index = new long[(int) outLen][];
     double[][] weight = new double[(int) outLen][];
     double[] offset = new double[(int) outLen];
@@ -97,9 +139,13 @@ public final class Resize {
       boolean outside = transform.equals("tf_crop_and_resize") && (pos < 0 || pos > inLen - 1);
       long[] idx;
       double[] w;
-      switch (mode) {
+      if (f.antialias() && !mode.equals("nearest")) {
+        long[] first = new long[1];
+        w = stretchedWeights(pos, scale, mode.equals("cubic"), f.cubicA(), first);
+        idx = window(first[0], w, inLen, excludeOutside);
+      } else switch (mode) {
         case "nearest" -> {
-          idx = new long[] {clamp(nearest(pos, nearestMode), inLen)};
+          idx = new long[] {clamp(nearest(pos, f.nearestMode()), inLen)};
           w = new double[] {1};
         }
         case "linear" -> {
@@ -110,22 +156,14 @@ public final class Resize {
         }
         case "cubic" -> {
           long i0 = (long) Math.floor(pos);
-          w = cubicCoefficients(pos - i0, cubicA);
-          idx = new long[4];
-          double sum = 0;
-          for (int t = 0; t < 4; t++) {
-            long raw = i0 - 1 + t;
-            if (excludeOutside && (raw < 0 || raw >= inLen)) w[t] = 0;
-            sum += w[t];
-            idx[t] = clamp(raw, inLen);
-          }
-          if (excludeOutside && sum != 0) for (int t = 0; t < 4; t++) w[t] /= sum;
+          w = cubicCoefficients(pos - i0, f.cubicA());
+          idx = window(i0 - 1, w, inLen, excludeOutside);
         }
         default -> throw new IllegalArgumentException("unknown resize mode '" + mode + "'");
       }
       if (outside) {
         java.util.Arrays.fill(w, 0);
-        offset[o] = extrapolation;
+        offset[o] = f.extrapolation();
       }
       index[o] = idx;
       weight[o] = w;
@@ -133,16 +171,33 @@ public final class Resize {
     return new AxisTable(index, weight, offset);
   }
 
-  private static Tensor alongAxis(Tensor x, int axis, long outLen, double scale, double start, double end, String mode, String transform,
-      String nearestMode, double cubicA, boolean excludeOutside, double extrapolation) {
+  /**
+   * The input positions of taps from {@code first} on, clamped into the input (edge padding);
+   * with {@code excludeOutside} the weights {@code w} of taps outside it become 0 and the rest
+   * are renormalized.
+   */
+  private static long[] window(long first, double[] w, long inLen, boolean excludeOutside) {
+    long[] idx = new long[w.length];
+    double sum = 0;
+    for (int t = 0; t < w.length; t++) {
+      long raw = first + t;
+      if (excludeOutside && (raw < 0 || raw >= inLen)) w[t] = 0;
+      sum += w[t];
+      idx[t] = clamp(raw, inLen);
+    }
+    if (excludeOutside && sum != 0) for (int t = 0; t < w.length; t++) w[t] /= sum;
+    return idx;
+  }
+
+  private static Tensor alongAxis(Tensor x, int axis, AxisTable table) {
     long[] shape = x.shape();
     long inLen = shape[axis];
+    long outLen = table.index().length;
     long outer = Tensor.count(java.util.Arrays.copyOf(shape, axis));
     long inner = Tensor.count(java.util.Arrays.copyOfRange(shape, axis + 1, shape.length));
     long[] outShape = shape.clone();
     outShape[axis] = outLen;
     Tensor out = Tensor.zeros(x.element(), outShape);
-    AxisTable table = table(inLen, outLen, scale, start, end, mode, transform, nearestMode, cubicA, excludeOutside, extrapolation);
     for (int o = 0; o < outLen; o++) {
       long[] idx = table.index()[o];
       double[] w = table.weight()[o];

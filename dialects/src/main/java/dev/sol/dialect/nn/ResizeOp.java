@@ -7,7 +7,7 @@ import dev.sol.ir.traits.*;
 import java.util.List;
 
 /**
- * Resizes by interpolation (mode nearest, linear or cubic) to the shape in sizes, mapping coordinates as ONNX Resize does (attributes scales, roi, coordinate_transformation_mode, nearest_mode, cubic_coeff_a, exclude_outside, extrapolation_value).
+ * Resizes by interpolation (mode nearest, linear or cubic) to the shape in sizes, mapping coordinates as ONNX Resize does (attributes scales, roi, coordinate_transformation_mode, nearest_mode, cubic_coeff_a, exclude_outside, antialias, extrapolation_value).
  *
  * <pre>{@code %1 = "nn.resize"(%x) {mode = "nearest", sizes = array<i64: 1, 1, 4, 4>, scales = array<f64: 1.0, 1.0, 2.0, 2.0>} : (tensor<1x1x2x2xf32>) -> tensor<1x1x4x4xf32>}</pre>
  */
@@ -15,7 +15,7 @@ public final class ResizeOp extends NnOp implements Pure {
   public static final OpSpec SPEC = OpSpec.named("nn.resize", ResizeOp.class, ResizeOp::new)
       .operand("input", ANY).attribute("sizes", DENSE_I64_ARRAY).attribute("scales", ANY_ATTR).optionalAttribute("roi", ANY_ATTR).optionalAttribute("mode", STRING)
       .optionalAttribute("coordinate_transformation_mode", STRING).optionalAttribute("nearest_mode", STRING).optionalAttribute("cubic_coeff_a", ANY_ATTR)
-      .optionalAttribute("exclude_outside", I64).optionalAttribute("extrapolation_value", ANY_ATTR).result("output", ANY);
+      .optionalAttribute("exclude_outside", I64).optionalAttribute("antialias", I64).optionalAttribute("extrapolation_value", ANY_ATTR).result("output", ANY);
 
   private ResizeOp(OperationState state) {
     super(state, SPEC);
@@ -44,6 +44,14 @@ public final class ResizeOp extends NnOp implements Pure {
 
   /** Whether cubic weights outside the input are dropped (and the rest renormalized); false when absent. */
   public boolean excludeOutside() { return longAttr("exclude_outside", 0) != 0; }
+
+  /** Whether linear and cubic modes stretch their filter by 1 / scale when downsampling; false when absent. */
+  public boolean antialias() { return longAttr("antialias", 0) != 0; }
+
+  /** The interpolation every axis uses. */
+  public Resize.Filter filter() {
+    return new Resize.Filter(mode(), coordinateTransformationMode(), nearestMode(), cubicCoeffA(), excludeOutside(), antialias(), extrapolationValue());
+  }
 
   /** The value of tf_crop_and_resize outside the input, 0 when absent. */
   public double extrapolationValue() { return floatAttr("extrapolation_value", 0); }
@@ -79,8 +87,7 @@ public final class ResizeOp extends NnOp implements Pure {
   }
 
   @Override public List<Tensor> evaluate(List<Tensor> in) {
-    return List.of(Resize.resize(in.get(0), sizes(), scales(), roi(), mode(), coordinateTransformationMode(), nearestMode(), cubicCoeffA(),
-        excludeOutside(), extrapolationValue()));
+    return List.of(Resize.resize(in.get(0), sizes(), scales(), roi(), filter()));
   }
 
   private double[] doubles(String name) {

@@ -53,7 +53,6 @@ final class SpatialOps {
     long[] in = shapeOf(x);
     int rank = in.length;
     boolean legacy = n.node.getOpType().equals("Upsample") || n.opset < 11;
-    if (n.intAttr("antialias", 0) != 0) throw n.error("antialias is not supported");
     Tensor roiT = null;
     Tensor scalesT;
     Tensor sizesT = null;
@@ -124,7 +123,7 @@ final class SpatialOps {
         "scales", DenseArrayAttr.ofDoubles(FloatType.F64, scales), "roi", roi == null ? null : DenseArrayAttr.ofDoubles(FloatType.F64, roi),
         "mode", new StringAttr(mode), "coordinate_transformation_mode", new StringAttr(transform),
         "nearest_mode", new StringAttr(nearestMode), "cubic_coeff_a", f64(n.floatAttr("cubic_coeff_a", -0.75)),
-        "exclude_outside", IntegerAttr.i64(n.intAttr("exclude_outside", 0)),
+        "exclude_outside", IntegerAttr.i64(n.intAttr("exclude_outside", 0)), "antialias", IntegerAttr.i64(n.intAttr("antialias", 0)),
         "extrapolation_value", f64(n.floatAttr("extrapolation_value", 0)))));
   }
 

@@ -16,11 +16,27 @@ public final class FloatFormat {
   public static double roundTo(FloatType type, double v) {
     return switch (type.kind()) {
       case F32 -> (float) v;
-      case F16 -> Float.float16ToFloat(Float.floatToFloat16((float) v));
-      case BF16 -> bf16ToFloat(floatToBf16((float) v));
-      case TF32 -> Float.intBitsToFloat(roundMantissa(Float.floatToRawIntBits((float) v), 13));
+      case F16 -> Float.float16ToFloat(Float.floatToFloat16(toOddFloat(v)));
+      case BF16 -> bf16ToFloat(floatToBf16(toOddFloat(v)));
+      case TF32 -> Float.intBitsToFloat(roundMantissa(Float.floatToRawIntBits(toOddFloat(v)), 13));
       default -> v;
     };
+  }
+
+  /**
+   * {@code v} as a float rounded toward zero with its lowest bit set when inexact (rounding to
+   * odd). Rounding that float once more to a format with at least two significant bits fewer
+   * (f16, bf16, tf32) gives {@code v} correctly rounded, where two roundings to nearest may not:
+   * 1 + 2^-11 + 2^-30 rounds to the float 1 + 2^-11, a tie between two f16 values that goes to
+   * 1, though {@code v} lies above it and rounds to 1 + 2^-10. NaN stays NaN; values beyond the
+   * float range become the largest float, which the second rounding takes to infinity.
+   */
+  public static float toOddFloat(double v) {
+    float f = (float) v;
+    if ((double) f == v || Double.isNaN(v)) return f;
+    int bits = Float.floatToRawIntBits(f);
+    if (Math.abs((double) f) > Math.abs(v)) bits--;
+    return Float.intBitsToFloat(bits | 1);
   }
 
   public static short floatToBf16(float f) {
@@ -41,9 +57,9 @@ public final class FloatFormat {
   public static long bits(FloatType type, double v) {
     return switch (type.kind()) {
       case F32 -> Float.floatToRawIntBits((float) v) & 0xffffffffL;
-      case F16 -> Float.floatToFloat16((float) v) & 0xffffL;
-      case BF16 -> floatToBf16((float) v) & 0xffffL;
-      case TF32 -> (Float.floatToRawIntBits((float) v) >>> 13) & 0x7ffffL;
+      case F16 -> Float.floatToFloat16(toOddFloat(v)) & 0xffffL;
+      case BF16 -> floatToBf16(toOddFloat(v)) & 0xffffL;
+      case TF32 -> (Float.floatToRawIntBits(toOddFloat(v)) >>> 13) & 0x7ffffL;
       default -> Double.doubleToRawLongBits(v);
     };
   }

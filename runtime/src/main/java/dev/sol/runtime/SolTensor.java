@@ -193,7 +193,7 @@ public final class SolTensor implements AutoCloseable {
     switch (type) {
       case FLOAT -> d.setAtIndex(JAVA_FLOAT_UNALIGNED, i, (float) v);
       case DOUBLE -> d.setAtIndex(JAVA_DOUBLE_UNALIGNED, i, v);
-      case FLOAT16 -> d.setAtIndex(JAVA_SHORT_UNALIGNED, i, Float.floatToFloat16((float) v));
+      case FLOAT16 -> d.setAtIndex(JAVA_SHORT_UNALIGNED, i, Float.floatToFloat16(dev.sol.ir.FloatFormat.toOddFloat(v)));
       default -> setLong(i, (long) v);
     }
   }

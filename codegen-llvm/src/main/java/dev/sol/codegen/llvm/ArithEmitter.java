@@ -60,7 +60,8 @@ final class ArithEmitter {
       case FPToSIOp c -> LLVMBuildFPToSI(b, v(c.in()), e.type(c.result().type()), "");
       case FPToUIOp c -> LLVMBuildFPToUI(b, v(c.in()), e.type(c.result().type()), "");
       case ExtFOp c -> LLVMBuildFPExt(b, v(c.in()), e.type(c.result().type()), "");
-      case TruncFOp c -> LLVMBuildFPTrunc(b, v(c.in()), e.type(c.result().type()), "");
+      case TruncFOp c -> DoubleToHalf.applies(LLVMTypeOf(v(c.in())), e.type(c.result().type()))
+          ? DoubleToHalf.emit(e, b, v(c.in()), e.type(c.result().type())) : LLVMBuildFPTrunc(b, v(c.in()), e.type(c.result().type()), "");
       case BitcastOp c -> LLVMBuildBitCast(b, v(c.in()), e.type(c.result().type()), "");
       default -> null;
     };

@@ -143,7 +143,7 @@ public final class TensorProtos {
       switch (type) {
         case 1 -> buf.putFloat((float) t.get(i));
         case 11 -> buf.putDouble(t.get(i));
-        case 10 -> buf.putShort(Float.floatToFloat16((float) t.get(i)));
+        case 10 -> buf.putShort(Float.floatToFloat16(dev.sol.ir.FloatFormat.toOddFloat(t.get(i))));
         case 2, 3, 9 -> buf.put((byte) t.getLong(i));
         case 4, 5 -> buf.putShort((short) t.getLong(i));
         case 6, 12 -> buf.putInt((int) t.getLong(i));

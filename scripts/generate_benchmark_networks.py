@@ -14,7 +14,8 @@ skip connections); ResNet-18; a small transformer encoder on 128 tokens of 256 f
 kernels were not tuned on: Inception-v3 (3 x 299 x 299: 35 x 35 grids, 1 x 7 and 7 x 1
 convolutions), ResNeXt-50 32x4d (grouped convolutions), ConvNeXt-T (7 x 7 depthwise, channels-last
 layer norms, GELU MLPs), MobileNet-v3-Large (HardSwish, HardSigmoid squeeze-and-excitation),
-ViT-S/16 (197 tokens) and a bidirectional LSTM tagger (lstm_tagger). Batch normalization stays a separate node (as exported
+ViT-S/16 (197 tokens), a bidirectional LSTM tagger (lstm_tagger), MobileNet-v1 and ResNet-50 v2
+(pre-activation). Batch normalization stays a separate node (as exported
 models have it); the last one of a residual branch starts small (gamma 0.2, as trained
 networks and "zero-init residual" training have it) so that activations stay in a realistic
 range instead of growing with depth; weights are He-scaled normal random numbers from a fixed seed, and the batch
@@ -140,6 +141,25 @@ def resnet50():
     return n, bottleneck_network(n, [(64, 3, 1), (128, 4, 2), (256, 6, 2), (512, 3, 2)], 4)
 
 
+def resnet50_v2():
+    """ResNet-50 v2 (pre-activation, the ONNX model zoo's resnet50-v2): each bottleneck starts with
+    batch norm and ReLU, which the projection shortcut reads too; the convolutions that follow a
+    block's input have no normalization of their own to fold, and the sum has no ReLU after it."""
+    n = Net("resnet50_v2", 21)
+    x = n.max_pool(n.conv_bn("input", 3, 64, 7, 2, 3), 3, 2, 1)
+    c = 64
+    for width, blocks, stride in [(64, 3, 1), (128, 4, 2), (256, 6, 2), (512, 3, 2)]:
+        for b in range(blocks):
+            s = stride if b == 0 else 1
+            pre = n.relu(n.bn(x, c))
+            y = n.conv_bn(pre, c, width, 1, pad=0)
+            y = n.conv_bn(y, width, width, 3, s)
+            y = n.conv(y, width, width * 4, 1, pad=0, bias=False)
+            x = n.op("Add", [y, n.conv(pre, c, width * 4, 1, s, 0, bias=False) if b == 0 else x])
+            c = width * 4
+    return n, n.classifier(n.relu(n.bn(x, c)), c)
+
+
 def resnet18():
     """ResNet-18: basic blocks of two 3 x 3 convolutions, 1 x 1 strided projections."""
     n = Net("resnet18", 12)
@@ -247,6 +267,18 @@ def shufflenet_v2():
             x, c = shuffle(n.op("Concat", [left, right], axis=1), cout, hw), cout
     x = n.conv_bn(x, c, 1024, 1, pad=0)
     return n, n.classifier(x, 1024)
+
+
+def mobilenet_v1():
+    """MobileNet-v1 (1.0, 224): thirteen depthwise separable blocks, a 3 x 3 depthwise convolution
+    and a 1 x 1 one, each with batch norm and ReLU; the 1 x 1 products are nearly all the work."""
+    n = Net("mobilenet_v1", 22)
+    x = n.conv_bn("input", 3, 32, 3, 2)
+    c = 32
+    for cout, s in [(64, 1), (128, 2), (128, 1), (256, 2), (256, 1), (512, 2)] + [(512, 1)] * 5 + [(1024, 2), (1024, 1)]:
+        x = n.conv_bn(n.conv_bn(x, c, c, 3, s, group=c), c, cout, 1, pad=0)
+        c = cout
+    return n, n.classifier(x, c)
 
 
 def mobilenet_v2():
@@ -592,7 +624,7 @@ def unet():
 
 
 NETWORKS = {f.__name__: f for f in [resnet50, resnet18, vgg19, densenet121, inception_v1, squeezenet11, shufflenet_v2, mobilenet_v2,
-                                    efficientnet_b0, resnext50, convnext_t, mobilenet_v3_large, vit_s16]}
+                                    efficientnet_b0, resnext50, convnext_t, mobilenet_v3_large, vit_s16, mobilenet_v1, resnet50_v2]}
 # Networks with inputs other than a 224 x 224 image: name -> (builder, input shape without the batch, output size).
 OWN_INPUTS = {"ocr_cnn": (ocr_cnn, (1, 32, 128), 96 * 32), "mlp_head": (mlp_head, (512,), 10),
          "text_recognizer": (text_recognizer, (3, 48, 320), (80, 6625)), "unet": (unet, (3, 128, 128), (128, 128)),

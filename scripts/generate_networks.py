@@ -779,8 +779,47 @@ def cast_half():
     case("castlike_double_to_half", x, [helper.make_node("CastLike", ["input", "like"], ["y"])], [like], TensorProto.FLOAT16)
 
 
+def position_ops():
+    """CenterCropPad (opset 18; op_center_crop_pad_*: crop and pad at once, odd differences, axes)
+    and RotaryEmbedding (opset 23; op_rotary_embedding_*: 4-D and 3-D inputs, interleaved, a partial
+    rotary_embedding_dim, caches gathered at position_ids or given per position); each checked
+    against ONNX's reference implementation here as well."""
+    from onnx.reference import ReferenceEvaluator
+
+    def case(name, nodes, inits, x, opset):
+        save_case(name, nodes, inits, x, ["y"], opset=opset)
+        folder = os.path.join(OUT, name)
+        expected = numpy_helper.to_array(onnx.load_tensor(os.path.join(folder, "test_data_set_0", "output_0.pb")))
+        reference = ReferenceEvaluator(onnx.load(os.path.join(folder, "model.onnx"))).run(None, {"input": x})[0]
+        assert np.allclose(reference, expected, rtol=1e-5, atol=1e-6), name
+
+    def crop(name, x, shape, **attrs):
+        node = helper.make_node("CenterCropPad", ["input", "shape"], ["y"], **attrs)
+        case(f"op_center_crop_pad_{name}", [node], [numpy_helper.from_array(np.array(shape, np.int64), "shape")], x, 18)
+
+    img = rng.standard_normal((2, 7, 6)).astype(np.float32)
+    crop("crop_and_pad", img, [4, 5, 9])
+    crop("odd_axes", img, [10, 3], axes=[1, -1])
+
+    def rotary(name, x, cos, sin, positions=None, **attrs):
+        inputs = ["input", "cos", "sin"] + (["positions"] if positions is not None else [])
+        inits = [numpy_helper.from_array(cos.astype(np.float32), "cos"), numpy_helper.from_array(sin.astype(np.float32), "sin")]
+        if positions is not None:
+            inits.append(numpy_helper.from_array(np.array(positions, np.int64), "positions"))
+        case(f"op_rotary_embedding_{name}", [helper.make_node("RotaryEmbedding", inputs, ["y"], **attrs)], inits, x, 23)
+
+    angles = rng.uniform(0, 6.3, (16, 4))
+    x4 = rng.standard_normal((2, 3, 5, 8)).astype(np.float32)
+    rotary("positions", x4, np.cos(angles), np.sin(angles), positions=[[0, 3, 4, 9, 15], [1, 1, 2, 3, 5]])
+    rotary("interleaved", x4, np.cos(angles), np.sin(angles), positions=[[0, 1, 2, 3, 4], [5, 6, 7, 8, 9]], interleaved=1)
+    per = rng.uniform(0, 6.3, (2, 5, 2))
+    x3 = rng.standard_normal((2, 5, 12)).astype(np.float32)
+    rotary("3d_partial", x3, np.cos(per), np.sin(per), num_heads=2, rotary_embedding_dim=4)
+    rotary("3d_partial_interleaved", x3, np.cos(per), np.sin(per), num_heads=2, rotary_embedding_dim=4, interleaved=1)
+
+
 FIRST = [resnet, densenet, inception, vgg, alexnet, mobilenet, shufflenet, squeezenet]
-LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17, efficientnet: 18, einsum: 19, topk: 20, logic: 21, elementwise_more: 22, selections: 23, modulo: 24, booleans: 25, gather_elements: 26, transformer: 27, newer_opsets: 28, gather_nd: 29, scatter_nd: 30, max_pool_indices: 31, resize_antialias: 32, cast_half: 33}
+LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17, efficientnet: 18, einsum: 19, topk: 20, logic: 21, elementwise_more: 22, selections: 23, modulo: 24, booleans: 25, gather_elements: 26, transformer: 27, newer_opsets: 28, gather_nd: 29, scatter_nd: 30, max_pool_indices: 31, resize_antialias: 32, cast_half: 33, position_ops: 34}
 wanted = set(sys.argv[1:])
 for build in FIRST + list(LATER):
     if build in LATER:

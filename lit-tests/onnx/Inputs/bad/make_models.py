@@ -112,6 +112,16 @@ save("maxpool_storage_order", [helper.make_node("MaxPool", ["x"], ["y", "i"], na
      [tensor("x", [1, 1, 4, 4])], [tensor("y", None), tensor("i", None, TensorProto.INT64)])
 save("averagepool_two_outputs", [helper.make_node("AveragePool", ["x"], ["y", "i"], name="pool", kernel_shape=[2, 2])],
      [tensor("x", [1, 1, 4, 4])], [tensor("y", None), tensor("i", None, TensorProto.INT64)])
+# CenterCropPad with a shape of the wrong length, RotaryEmbedding of a 3-D input without num_heads,
+# and one with an odd rotary_embedding_dim.
+save("center_crop_pad_shape", [helper.make_node("CenterCropPad", ["x", "shape"], ["y"], name="crop")],
+     [tensor("x", [2, 4, 4])], [tensor("y", None)], [ints("shape", [3, 3])], opset=18)
+def rotary(name, dims, cache, **attrs):
+    caches = [helper.make_tensor(c, TensorProto.FLOAT, cache, np.zeros(int(np.prod(cache)), np.float32)) for c in ("cos", "sin")]
+    save(name, [helper.make_node("RotaryEmbedding", ["x", "cos", "sin"], ["y"], name="rope", **attrs)],
+         [tensor("x", dims)], [tensor("y", None)], caches, opset=23)
+rotary("rotary_no_heads", [1, 3, 8], [1, 3, 4])
+rotary("rotary_odd_dim", [1, 2, 3, 8], [1, 3, 2], rotary_embedding_dim=5)
 # Mean of integers (ONNX's Mean takes floats; its 1 / count has no integer form).
 save("mean_int", [helper.make_node("Mean", ["x", "x"], ["y"], name="mean")],
      [tensor("x", [2], TensorProto.INT64)], [tensor("y", None, TensorProto.INT64)])

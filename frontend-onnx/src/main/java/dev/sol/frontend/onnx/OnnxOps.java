@@ -38,6 +38,7 @@ final class OnnxOps {
     CompositeOps.register();
     EinsumOps.register();
     MaskOps.register();
+    PositionOps.register();
     unary("Relu", "nn.relu");
     unary("Sigmoid", "nn.sigmoid");
     unary("Tanh", "nn.tanh");

@@ -1,0 +1,149 @@
+package dev.sol.frontend.onnx;
+
+import static dev.sol.frontend.onnx.NodeImporter.attrs;
+import static dev.sol.frontend.onnx.NodeImporter.shapeOf;
+
+import dev.sol.dialect.nn.Reductions;
+import dev.sol.ir.*;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Converters for two newer ops that move elements by position, as compositions of nn ops with
+ * the geometry fixed at import: CenterCropPad (opset 18: an image cropped or zero-padded about
+ * its centre to a given size) and RotaryEmbedding (opset 23: the rotary position embedding of
+ * attention layers).
+ */
+final class PositionOps {
+  private PositionOps() {}
+
+  static void register() {
+    OnnxOps.CONVERTERS.put("CenterCropPad", PositionOps::centerCropPad);
+    OnnxOps.CONVERTERS.put("RotaryEmbedding", PositionOps::rotaryEmbedding);
+  }
+
+  /**
+   * CenterCropPad: along each of {@code axes}, a longer axis is cut to the target size and a
+   * shorter one padded with zeros to it, the centre kept; an odd difference puts the extra
+   * element at the end (ONNX's reference). An nn.slice for the cuts, then an nn.pad.
+   */
+  private static List<Value> centerCropPad(NodeImporter n) throws ImportException {
+    Value x = n.required(0);
+    long[] s = shapeOf(x);
+    long[] target = n.requiredInts(1, "the shape");
+    long[] axes = n.intsAttr("axes");
+    if (axes == null) {
+      axes = new long[s.length];
+      for (int i = 0; i < s.length; i++) axes[i] = i;
+    }
+    if (target.length != axes.length) throw n.error("the shape has " + target.length + " entries for " + axes.length + " axes");
+    long[] starts = new long[s.length];
+    long[] ends = s.clone();
+    long[] steps = new long[s.length];
+    Arrays.fill(steps, 1);
+    long[] pads = new long[2 * s.length];
+    boolean crops = false;
+    boolean padded = false;
+    for (int i = 0; i < axes.length; i++) {
+      int d = Reductions.axis(axes[i], s.length);
+      long size = target[i];
+      if (size < 0) throw n.error("the shape has a negative size " + size + " for axis " + d);
+      long diff = Math.abs(s[d] - size);
+      if (size < s[d]) {
+        starts[d] = diff / 2;
+        ends[d] = diff / 2 + size;
+        crops = true;
+      } else if (size > s[d]) {
+        pads[d] = diff / 2;
+        pads[d + s.length] = diff - diff / 2;
+        padded = true;
+      }
+    }
+    Value y = x;
+    if (crops) {
+      y = n.emit("nn.slice", List.of(y), attrs("starts", DenseArrayAttr.i64(starts), "ends", DenseArrayAttr.i64(ends), "steps", DenseArrayAttr.i64(steps)));
+    }
+    if (padded) {
+      y = n.emit("nn.pad", List.of(y), attrs("pads", DenseArrayAttr.i64(pads), "mode", new StringAttr("constant"),
+          "value", new FloatAttr(FloatType.F64, 0)));
+    }
+    return List.of(y == x ? n.unary("nn.identity", x) : y);
+  }
+
+  /**
+   * RotaryEmbedding: the input as (batch, sequence, heads, head size) (a 4-D input is (batch,
+   * heads, sequence, head size), a 3-D one (batch, sequence, hidden) with num_heads), its first
+   * rotary_embedding_dim features (all by default) split into halves x1, x2 (or, interleaved,
+   * the even and odd features), each pair rotated by the angle whose cosine and sine the caches
+   * hold for its position (the caches gathered at position_ids when given): cos x1 - sin x2
+   * and sin x1 + cos x2, put back in place, the other features passed through.
+   */
+  private static List<Value> rotaryEmbedding(NodeImporter n) throws ImportException {
+    Value x = n.required(0);
+    long[] s = shapeOf(x);
+    if (s.length != 3 && s.length != 4) throw n.error("expects an input of rank 3 or 4, got rank " + s.length);
+    Value cos = n.required(1);
+    Value sin = n.required(2);
+    Value positions = n.input(3);
+    boolean interleaved = n.intAttr("interleaved", 0) != 0;
+    long heads = n.intAttr("num_heads", 0);
+    long batch = s[0];
+    long sequence = s.length == 4 ? s[2] : s[1];
+    long headSize;
+    Value v;
+    if (s.length == 4) {
+      headSize = s[3];
+      v = n.transpose(x, 0, 2, 1, 3);
+    } else {
+      if (heads <= 0 || s[2] % heads != 0) throw n.error("a 3-D input needs num_heads dividing its " + s[2] + " features, got " + heads);
+      headSize = s[2] / heads;
+      v = n.reshape(x, new long[] {batch, sequence, heads, headSize});
+    }
+    long[] vs = shapeOf(v);
+    long rotary = n.intAttr("rotary_embedding_dim", 0);
+    if (rotary == 0) rotary = headSize;
+    if (rotary < 2 || rotary > headSize || rotary % 2 != 0) {
+      throw n.error("rotary_embedding_dim " + rotary + " must be even and at most the head size " + headSize);
+    }
+    long half = rotary / 2;
+    if (positions != null) {
+      cos = n.emit("nn.gather", List.of(cos, positions), attrs("axis", IntegerAttr.i64(0)));
+      sin = n.emit("nn.gather", List.of(sin, positions), attrs("axis", IntegerAttr.i64(0)));
+    }
+    long[] cs = shapeOf(cos);
+    if (!Arrays.equals(cs, new long[] {batch, sequence, half}) || !Arrays.equals(shapeOf(sin), cs)) {
+      throw n.error("the cos and sin caches (after position_ids) must be " + batch + " x " + sequence + " x " + half + ", got "
+          + Arrays.toString(cs) + " and " + Arrays.toString(shapeOf(sin)));
+    }
+    cos = n.reshape(cos, new long[] {batch, sequence, 1, half});
+    sin = n.reshape(sin, new long[] {batch, sequence, 1, half});
+    Value x1 = lastAxis(n, v, 0, interleaved ? rotary : half, interleaved ? 2 : 1);
+    Value x2 = lastAxis(n, v, interleaved ? 1 : half, rotary, interleaved ? 2 : 1);
+    Value real = n.sub(n.mul(cos, x1), n.mul(sin, x2));
+    Value imag = n.add(n.mul(sin, x1), n.mul(cos, x2));
+    Value rotated;
+    if (interleaved) {
+      long[] pair = {vs[0], vs[1], vs[2], half, 1};
+      Value both = n.emit("nn.concat", List.of(n.reshape(real, pair), n.reshape(imag, pair)), attrs("axis", IntegerAttr.i64(4)));
+      rotated = n.reshape(both, new long[] {vs[0], vs[1], vs[2], rotary});
+    } else {
+      rotated = n.emit("nn.concat", List.of(real, imag), attrs("axis", IntegerAttr.i64(3)));
+    }
+    Value y = rotary == headSize ? rotated
+        : n.emit("nn.concat", List.of(rotated, lastAxis(n, v, rotary, headSize, 1)), attrs("axis", IntegerAttr.i64(3)));
+    return List.of(s.length == 4 ? n.transpose(y, 0, 2, 1, 3) : n.reshape(y, s));
+  }
+
+  /** Features [from, to) of {@code v}'s last axis, every {@code step}-th. */
+  private static Value lastAxis(NodeImporter n, Value v, long from, long to, long step) throws ImportException {
+    long[] s = shapeOf(v);
+    long[] starts = new long[s.length];
+    long[] ends = s.clone();
+    long[] steps = new long[s.length];
+    Arrays.fill(steps, 1);
+    starts[s.length - 1] = from;
+    ends[s.length - 1] = to;
+    steps[s.length - 1] = step;
+    return n.emit("nn.slice", List.of(v), attrs("starts", DenseArrayAttr.i64(starts), "ends", DenseArrayAttr.i64(ends), "steps", DenseArrayAttr.i64(steps)));
+  }
+}

@@ -43,6 +43,8 @@
 // AVGTWO: sol-import: error: {{.*}}averagepool_two_outputs.onnx: node 'pool' (AveragePool): has a second output; only MaxPool has one (Indices)
 // RUN: not %sol-import %S/Inputs/bad/center_crop_pad_shape.onnx 2>&1 | FileCheck %s --check-prefix=CROPSHAPE
 // CROPSHAPE: sol-import: error: {{.*}}center_crop_pad_shape.onnx: node 'crop' (CenterCropPad): the shape has 2 entries for 3 axes
+// RUN: not %sol-import %S/Inputs/bad/center_crop_pad_twice.onnx 2>&1 | FileCheck %s --check-prefix=CROPTWICE
+// CROPTWICE: sol-import: error: {{.*}}center_crop_pad_twice.onnx: node 'crop' (CenterCropPad): axis 1 appears twice in axes
 // RUN: not %sol-import %S/Inputs/bad/rotary_no_heads.onnx 2>&1 | FileCheck %s --check-prefix=ROPEHEADS
 // ROPEHEADS: sol-import: error: {{.*}}rotary_no_heads.onnx: node 'rope' (RotaryEmbedding): a 3-D input needs num_heads dividing its 8 features, got 0
 // RUN: not %sol-import %S/Inputs/bad/rotary_odd_dim.onnx 2>&1 | FileCheck %s --check-prefix=ROPEDIM

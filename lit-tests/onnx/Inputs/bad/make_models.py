@@ -112,9 +112,11 @@ save("maxpool_storage_order", [helper.make_node("MaxPool", ["x"], ["y", "i"], na
      [tensor("x", [1, 1, 4, 4])], [tensor("y", None), tensor("i", None, TensorProto.INT64)])
 save("averagepool_two_outputs", [helper.make_node("AveragePool", ["x"], ["y", "i"], name="pool", kernel_shape=[2, 2])],
      [tensor("x", [1, 1, 4, 4])], [tensor("y", None), tensor("i", None, TensorProto.INT64)])
-# CenterCropPad with a shape of the wrong length, RotaryEmbedding of a 3-D input without num_heads,
+# CenterCropPad with a shape of the wrong length or an axis named twice, RotaryEmbedding of a 3-D input without num_heads,
 # and one with an odd rotary_embedding_dim.
 save("center_crop_pad_shape", [helper.make_node("CenterCropPad", ["x", "shape"], ["y"], name="crop")],
+     [tensor("x", [2, 4, 4])], [tensor("y", None)], [ints("shape", [3, 3])], opset=18)
+save("center_crop_pad_twice", [helper.make_node("CenterCropPad", ["x", "shape"], ["y"], name="crop", axes=[1, -2])],
      [tensor("x", [2, 4, 4])], [tensor("y", None)], [ints("shape", [3, 3])], opset=18)
 def rotary(name, dims, cache, **attrs):
     caches = [helper.make_tensor(c, TensorProto.FLOAT, cache, np.zeros(int(np.prod(cache)), np.float32)) for c in ("cos", "sin")]

@@ -43,8 +43,9 @@ final class MaxPoolIndices {
     long spatial = product(in);
     long positions = product(out);
     long taps = product(kernel);
-    if (positions * taps > MAX_TABLE) {
-      throw n.error("the Indices output needs a table of " + positions + " windows x " + taps + " taps, more than " + MAX_TABLE + " are not supported");
+    if (positions > 0 && taps > MAX_TABLE / positions || xs[0] * xs[1] > MAX_TABLE) {
+      throw n.error("the Indices output needs tables of " + positions + " windows x " + taps + " taps and " + xs[0] * xs[1]
+          + " planes; more than " + MAX_TABLE + " entries are not supported");
     }
     long[] gatherAt = new long[Math.toIntExact(positions * taps)];
     long[] index = new long[gatherAt.length];

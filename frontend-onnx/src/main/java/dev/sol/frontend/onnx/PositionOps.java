@@ -44,8 +44,11 @@ final class PositionOps {
     long[] pads = new long[2 * s.length];
     boolean crops = false;
     boolean padded = false;
+    boolean[] seen = new boolean[s.length];
     for (int i = 0; i < axes.length; i++) {
       int d = Reductions.axis(axes[i], s.length);
+      if (seen[d]) throw n.error("axis " + d + " appears twice in axes");
+      seen[d] = true;
       long size = target[i];
       if (size < 0) throw n.error("the shape has a negative size " + size + " for axis " + d);
       long diff = Math.abs(s[d] - size);

@@ -39,10 +39,11 @@ final class Mutations {
       "AveragePool", "Conv", "ConvTranspose", "Slice", "Pad", "Resize", "Split", "MatMul", "Gemm", "LRN", "Flatten", "Squeeze", "Unsqueeze",
       "Expand", "Tile", "Shape", "ConstantOfShape", "Cast", "Clip", "Where", "Upsample", "GlobalAveragePool", "BatchNormalization", "Identity",
       "Equal", "Less", "And", "Not", "Trilu", "CastLike", "OneHot", "Hardmax", "TopK", "Einsum", "CumSum", "Mod", "GatherElements", "GatherND", "ScatterND",
-      "RMSNormalization", "Swish"};
+      "RMSNormalization", "Swish", "CenterCropPad", "RotaryEmbedding"};
 
   private static final String[] ATTRIBUTES = {"axis", "axes", "perm", "mode", "kernel_shape", "pads", "strides", "dilations", "size",
-      "group", "keepdims", "split", "num_outputs", "auto_pad", "ceil_mode", "coordinate_transformation_mode", "to", "alpha", "beta"};
+      "group", "keepdims", "split", "num_outputs", "auto_pad", "ceil_mode", "coordinate_transformation_mode", "to", "alpha", "beta",
+      "storage_order", "antialias", "interleaved", "num_heads", "rotary_embedding_dim"};
 
   private static final String[] STRINGS = {"", "nearest", "linear", "cubic", "bicubic", "reflect", "edge", "wrap", "constant", "SAME_UPPER",
       "VALID", "NOTSET", "half_pixel", "tf_crop_and_resize", "floor", "\u00ff\u0000", "x".repeat(300)};

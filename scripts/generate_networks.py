@@ -818,8 +818,33 @@ def position_ops():
     rotary("3d_partial_interleaved", x3, np.cos(per), np.sin(per), num_heads=2, rotary_embedding_dim=4, interleaved=1)
 
 
+def scatter_elements():
+    """ScatterElements (op_scatter_elements_*): along axis 1 with negative indices, along axis 0
+    into a 3-D tensor with indices shorter than the data, the add, mul and max reductions (opset
+    18) with repeated indices, int32 indices, indices at run time, and opset 10's Scatter."""
+    def case(name, x, indices, updates, opset=18, op="ScatterElements", index_type=np.int64, **attrs):
+        inits = [numpy_helper.from_array(np.array(indices, index_type), "indices"), numpy_helper.from_array(np.asarray(updates, np.float32), "updates")]
+        node = helper.make_node(op, ["input", "indices", "updates"], ["y"], **attrs)
+        save_case(f"op_scatter_elements_{name}", [node], inits, x, ["y"], opset=opset)
+
+    x = rng.standard_normal((3, 5)).astype(np.float32)
+    case("axis1_negative", x, [[1, -1], [0, 2], [-5, 3]], rng.standard_normal((3, 2)), axis=1)
+    cube = rng.standard_normal((4, 3, 2)).astype(np.float32)
+    case("axis0_3d", cube, [[[3, 0]], [[1, 2]]], rng.standard_normal((2, 1, 2)))
+    case("add_repeated", x, [[2, 2, 0], [4, 4, 4]], rng.standard_normal((2, 3)), axis=1, reduction="add")
+    case("mul_repeated", x, [[0, 1], [0, 1]], rng.standard_normal((2, 2)), reduction="mul")
+    case("max", x, [[3, 3], [1, 0]], rng.standard_normal((2, 2)), axis=1, reduction="max")
+    case("int32_indices", x, [[4], [0], [2]], rng.standard_normal((3, 1)), axis=1, index_type=np.int32)
+    case("scatter_opset10", x, [[0, 2, 1]], rng.standard_normal((1, 3)), opset=10, op="Scatter", axis=0)
+    data = numpy_helper.from_array(rng.standard_normal((2, 4)).astype(np.float32), "data")
+    updates = numpy_helper.from_array(rng.standard_normal((2, 2)).astype(np.float32), "updates")
+    node = helper.make_node("ScatterElements", ["data", "input", "updates"], ["y"], axis=1)
+    save_case("op_scatter_elements_runtime_indices", [node], [data, updates], np.array([[3, -4], [1, 2]], np.int64), ["y"], opset=13,
+              output_types=[TensorProto.FLOAT])
+
+
 FIRST = [resnet, densenet, inception, vgg, alexnet, mobilenet, shufflenet, squeezenet]
-LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17, efficientnet: 18, einsum: 19, topk: 20, logic: 21, elementwise_more: 22, selections: 23, modulo: 24, booleans: 25, gather_elements: 26, transformer: 27, newer_opsets: 28, gather_nd: 29, scatter_nd: 30, max_pool_indices: 31, resize_antialias: 32, cast_half: 33, position_ops: 34}
+LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17, efficientnet: 18, einsum: 19, topk: 20, logic: 21, elementwise_more: 22, selections: 23, modulo: 24, booleans: 25, gather_elements: 26, transformer: 27, newer_opsets: 28, gather_nd: 29, scatter_nd: 30, max_pool_indices: 31, resize_antialias: 32, cast_half: 33, position_ops: 34, scatter_elements: 35}
 wanted = set(sys.argv[1:])
 for build in FIRST + list(LATER):
     if build in LATER:

@@ -49,3 +49,7 @@
 // ROPEHEADS: sol-import: error: {{.*}}rotary_no_heads.onnx: node 'rope' (RotaryEmbedding): a 3-D input needs num_heads dividing its 8 features, got 0
 // RUN: not %sol-import %S/Inputs/bad/rotary_odd_dim.onnx 2>&1 | FileCheck %s --check-prefix=ROPEDIM
 // ROPEDIM: sol-import: error: {{.*}}rotary_odd_dim.onnx: node 'rope' (RotaryEmbedding): rotary_embedding_dim 5 must be even and at most the head size 8
+// RUN: not %sol-import %S/Inputs/bad/scatter_elements_updates.onnx 2>&1 | FileCheck %s --check-prefix=SCATTERUPD
+// SCATTERUPD: sol-import: error: {{.*}}scatter_elements_updates.onnx: node 'scatter' (ScatterElements): the indices [2, 2] and the updates [2, 1] must have one shape, of the data's rank 2
+// RUN: not %sol-import %S/Inputs/bad/scatter_elements_long.onnx 2>&1 | FileCheck %s --check-prefix=SCATTERLONG
+// SCATTERLONG: sol-import: error: {{.*}}scatter_elements_long.onnx: node 'scatter' (ScatterElements): the indices are 3 long on axis 0, longer than the data's 2

@@ -1,4 +1,4 @@
-// CenterCropPad and RotaryEmbedding import as compositions of nn ops.
+// CenterCropPad, RotaryEmbedding and ScatterElements import as compositions of nn ops.
 //
 // CenterCropPad of 2 x 7 x 6 to 4 x 5 x 9: the first axis padded by 1 and 1, the second cut to
 // its middle 5 (from 1), the third padded by 1 before and 2 after (an odd difference puts the
@@ -23,3 +23,15 @@
 // ROPE: %[[R:.*]] = "nn.reshape"(%[[PAIRS]]) {shape = array<i64: 2, 5, 3, 8>}
 // ROPE: %[[Y:.*]] = "nn.transpose"(%[[R]]) {perm = array<i64: 0, 2, 1, 3>}
 // ROPE: "func.return"(%[[Y]])
+//
+// ScatterElements along axis 1 of a 2 x 4 tensor, indices given at run time: negative indices
+// wrapped by the axis length, the row of each index a constant grid beside it, the two stacked
+// into full tuples for nn.scatter_nd.
+// RUN: %sol-import %S/../../testdata/generated/op_scatter_elements_runtime_indices/model.onnx | FileCheck %s --check-prefix=SCATTER
+// SCATTER: %[[NEG:.*]] = "nn.compare"(%arg0, %{{.*}}) {predicate = "lt"}
+// SCATTER: %[[UP:.*]] = "nn.add"(%arg0, %{{.*}})
+// SCATTER: %[[IDX:.*]] = "nn.where"(%[[NEG]], %[[UP]], %arg0)
+// SCATTER: %[[ROWS:.*]] = "nn.constant"() {value = dense<{{\[\[\[}}0], [0]], {{\[\[}}1], [1]]]> : tensor<2x2x1xi64>}
+// SCATTER: %[[COL:.*]] = "nn.reshape"(%[[IDX]]) {shape = array<i64: 2, 2, 1>}
+// SCATTER: %[[T:.*]] = "nn.concat"(%[[ROWS]], %[[COL]]) {axis = 2 : i64}
+// SCATTER: "nn.scatter_nd"(%{{.*}}, %[[T]], %{{.*}}) {reduction = "none"} : (tensor<2x4xf32>, tensor<2x2x2xi64>, tensor<2x2xf32>) -> tensor<2x4xf32>

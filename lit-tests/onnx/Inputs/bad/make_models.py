@@ -33,6 +33,10 @@ def ints(name, values):
     return helper.make_tensor(name, TensorProto.INT64, [len(values)], values)
 
 
+def ints2(name, rows):
+    return helper.make_tensor(name, TensorProto.INT64, [len(rows), len(rows[0])], [v for r in rows for v in r])
+
+
 # Reshape of one byte to [2^62 + 1, 4]: the element count wraps to 4 in 64 bits.
 save("reshape_overflow", [helper.make_node("Reshape", ["x", "shape"], ["y"], name="reshape")],
      [tensor("x", [4], TensorProto.UINT8)], [tensor("y", None, TensorProto.UINT8)],
@@ -124,6 +128,12 @@ def rotary(name, dims, cache, **attrs):
          [tensor("x", dims)], [tensor("y", None)], caches, opset=23)
 rotary("rotary_no_heads", [1, 3, 8], [1, 3, 4])
 rotary("rotary_odd_dim", [1, 2, 3, 8], [1, 3, 2], rotary_embedding_dim=5)
+# ScatterElements with updates of another shape than the indices, and with indices longer than
+# the data on an axis other than the scattered one.
+save("scatter_elements_updates", [helper.make_node("ScatterElements", ["x", "i", "u"], ["y"], name="scatter", axis=1)],
+     [tensor("x", [2, 4])], [tensor("y", None)], [ints2("i", [[0, 1], [2, 3]]), helper.make_tensor("u", TensorProto.FLOAT, [2, 1], [1.0, 2.0])])
+save("scatter_elements_long", [helper.make_node("ScatterElements", ["x", "i", "u"], ["y"], name="scatter", axis=1)],
+     [tensor("x", [2, 4])], [tensor("y", None)], [ints2("i", [[0], [1], [2]]), helper.make_tensor("u", TensorProto.FLOAT, [3, 1], [1.0, 2.0, 3.0])])
 # Mean of integers (ONNX's Mean takes floats; its 1 / count has no integer form).
 save("mean_int", [helper.make_node("Mean", ["x", "x"], ["y"], name="mean")],
      [tensor("x", [2], TensorProto.INT64)], [tensor("y", None, TensorProto.INT64)])

@@ -4,15 +4,17 @@ import static dev.sol.frontend.onnx.NodeImporter.attrs;
 import static dev.sol.frontend.onnx.NodeImporter.shapeOf;
 
 import dev.sol.dialect.nn.Reductions;
+import dev.sol.dialect.nn.Tensor;
 import dev.sol.ir.*;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Converters for two newer ops that move elements by position, as compositions of nn ops with
- * the geometry fixed at import: CenterCropPad (opset 18: an image cropped or zero-padded about
- * its centre to a given size) and RotaryEmbedding (opset 23: the rotary position embedding of
- * attention layers).
+ * Converters for ops that move elements by position, as compositions of nn ops with the geometry
+ * fixed at import: CenterCropPad (opset 18: an image cropped or zero-padded about its centre to a
+ * given size), RotaryEmbedding (opset 23: the rotary position embedding of attention layers) and
+ * ScatterElements (with opset 9's Scatter: an nn.scatter_nd of full index tuples).
  */
 final class PositionOps {
   private PositionOps() {}
@@ -20,7 +22,61 @@ final class PositionOps {
   static void register() {
     OnnxOps.CONVERTERS.put("CenterCropPad", PositionOps::centerCropPad);
     OnnxOps.CONVERTERS.put("RotaryEmbedding", PositionOps::rotaryEmbedding);
+    OnnxOps.CONVERTERS.put("ScatterElements", PositionOps::scatterElements);
+    OnnxOps.CONVERTERS.put("Scatter", PositionOps::scatterElements);
   }
+
+  /**
+   * ScatterElements: each element of the updates written (or, with a reduction, combined) into
+   * the data at its own position with the coordinate along {@code axis} replaced by its index
+   * (negative indices counted from the end). As nn.scatter_nd, whose tuples name every
+   * coordinate: the index, and for the other axes constant grids of the positions, stacked
+   * along a last axis. The tuples run in the indices' row-major order, as ONNX's reference
+   * applies them, so the last of repeated indices wins.
+   */
+  private static List<Value> scatterElements(NodeImporter n) throws ImportException {
+    Value data = n.required(0);
+    Value indices = n.required(1);
+    Value updates = n.required(2);
+    long[] ds = shapeOf(data);
+    long[] is = shapeOf(indices);
+    int rank = ds.length;
+    int axis = Reductions.axis(n.intAttr("axis", 0), rank);
+    if (is.length != rank || !Arrays.equals(shapeOf(updates), is)) {
+      throw n.error("the indices " + Arrays.toString(is) + " and the updates " + Arrays.toString(shapeOf(updates))
+          + " must have one shape, of the data's rank " + rank);
+    }
+    if (!(((ShapedType) indices.type()).element() instanceof IntegerType it)) throw n.error("indices must be integers, got " + indices.type());
+    for (int d = 0; d < rank; d++) {
+      if (d != axis && is[d] > ds[d]) throw n.error("the indices are " + is[d] + " long on axis " + d + ", longer than the data's " + ds[d]);
+    }
+    long count = ShapedType.elementCount(is);
+    if (count * rank > MAX_TUPLE_ENTRIES) throw n.error(count + " index tuples of " + rank + " are more than " + MAX_TUPLE_ENTRIES + " entries");
+    Value index = it.width() == 64 ? indices : OnnxOps.cast(n, indices, IntegerType.I64);
+    Value zero = n.constantValue(Tensor.ofLongs(IntegerType.I64, new long[0], new long[] {0}));
+    Value length = n.constantValue(Tensor.ofLongs(IntegerType.I64, new long[0], new long[] {ds[axis]}));
+    index = MaskOps.where(n, MaskOps.compare(n, "lt", index, zero), n.add(index, length), index);
+    long[] column = Arrays.copyOf(is, rank + 1);
+    column[rank] = 1;
+    List<Value> coordinates = new ArrayList<>();
+    for (int d = 0; d < rank; d++) {
+      if (d == axis) {
+        coordinates.add(n.reshape(index, column));
+        continue;
+      }
+      long[] grid = new long[Math.toIntExact(count)];
+      long inner = 1;
+      for (int e = d + 1; e < rank; e++) inner *= is[e];
+      for (int i = 0; i < grid.length; i++) grid[i] = i / inner % is[d];
+      coordinates.add(n.constantValue(Tensor.ofLongs(IntegerType.I64, column, grid)));
+    }
+    Value tuples = n.emit("nn.concat", coordinates, attrs("axis", IntegerAttr.i64(rank)));
+    String reduction = n.node.getOpType().equals("Scatter") ? "none" : n.stringAttr("reduction", "none");
+    return List.of(n.emit("nn.scatter_nd", List.of(data, tuples, updates), attrs("reduction", new StringAttr(reduction))));
+  }
+
+  /** The most entries of index tuples ScatterElements builds (indices x rank). */
+  private static final long MAX_TUPLE_ENTRIES = 1L << 26;
 
   /**
    * CenterCropPad: along each of {@code axes}, a longer axis is cut to the target size and a

@@ -843,8 +843,17 @@ def scatter_elements():
               output_types=[TensorProto.FLOAT])
 
 
+def hyperbolic():
+    """Tan, Sinh, Cosh, Asinh, Acosh and Atanh (op_hyperbolic_*), each on values across its domain
+    (asinh out to -60 and 60, where the composition's form matters; acosh from 1; atanh inside
+    (-1, 1))."""
+    for op, low, high in [("Tan", -1.4, 1.4), ("Sinh", -4, 4), ("Cosh", -4, 4), ("Asinh", -60, 60), ("Acosh", 1, 30), ("Atanh", -0.95, 0.95)]:
+        x = rng.uniform(low, high, (3, 7)).astype(np.float32)
+        save_case(f"op_hyperbolic_{op.lower()}", [helper.make_node(op, ["input"], ["y"])], [], x, ["y"], opset=13)
+
+
 FIRST = [resnet, densenet, inception, vgg, alexnet, mobilenet, shufflenet, squeezenet]
-LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17, efficientnet: 18, einsum: 19, topk: 20, logic: 21, elementwise_more: 22, selections: 23, modulo: 24, booleans: 25, gather_elements: 26, transformer: 27, newer_opsets: 28, gather_nd: 29, scatter_nd: 30, max_pool_indices: 31, resize_antialias: 32, cast_half: 33, position_ops: 34, scatter_elements: 35}
+LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17, efficientnet: 18, einsum: 19, topk: 20, logic: 21, elementwise_more: 22, selections: 23, modulo: 24, booleans: 25, gather_elements: 26, transformer: 27, newer_opsets: 28, gather_nd: 29, scatter_nd: 30, max_pool_indices: 31, resize_antialias: 32, cast_half: 33, position_ops: 34, scatter_elements: 35, hyperbolic: 36}
 wanted = set(sys.argv[1:])
 for build in FIRST + list(LATER):
     if build in LATER:

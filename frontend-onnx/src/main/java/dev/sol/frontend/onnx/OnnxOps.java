@@ -39,6 +39,7 @@ final class OnnxOps {
     EinsumOps.register();
     MaskOps.register();
     PositionOps.register();
+    HyperbolicOps.register();
     unary("Relu", "nn.relu");
     unary("Sigmoid", "nn.sigmoid");
     unary("Tanh", "nn.tanh");

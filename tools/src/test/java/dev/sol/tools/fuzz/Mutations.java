@@ -39,7 +39,7 @@ final class Mutations {
       "AveragePool", "Conv", "ConvTranspose", "Slice", "Pad", "Resize", "Split", "MatMul", "Gemm", "LRN", "Flatten", "Squeeze", "Unsqueeze",
       "Expand", "Tile", "Shape", "ConstantOfShape", "Cast", "Clip", "Where", "Upsample", "GlobalAveragePool", "BatchNormalization", "Identity",
       "Equal", "Less", "And", "Not", "Trilu", "CastLike", "OneHot", "Hardmax", "TopK", "Einsum", "CumSum", "Mod", "GatherElements", "GatherND", "ScatterND",
-      "RMSNormalization", "Swish", "CenterCropPad", "RotaryEmbedding", "ScatterElements"};
+      "RMSNormalization", "Swish", "CenterCropPad", "RotaryEmbedding", "ScatterElements", "Asinh", "Atanh"};
 
   private static final String[] ATTRIBUTES = {"axis", "axes", "perm", "mode", "kernel_shape", "pads", "strides", "dilations", "size",
       "group", "keepdims", "split", "num_outputs", "auto_pad", "ceil_mode", "coordinate_transformation_mode", "to", "alpha", "beta",

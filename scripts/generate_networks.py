@@ -852,8 +852,17 @@ def hyperbolic():
         save_case(f"op_hyperbolic_{op.lower()}", [helper.make_node(op, ["input"], ["y"])], [], x, ["y"], opset=13)
 
 
+def dropout_training():
+    """Dropout with training_mode true and ratio 0 (op_dropout_training_zero_ratio): nothing is
+    dropped, the mask is all true, as at inference."""
+    x = rng.standard_normal((2, 3, 4)).astype(np.float32)
+    inits = [numpy_helper.from_array(np.float32(0), "ratio"), numpy_helper.from_array(np.bool_(True), "training")]
+    node = helper.make_node("Dropout", ["input", "ratio", "training"], ["y", "mask"])
+    save_case("op_dropout_training_zero_ratio", [node], inits, x, ["y", "mask"], opset=13, output_types=[TensorProto.FLOAT, TensorProto.BOOL])
+
+
 FIRST = [resnet, densenet, inception, vgg, alexnet, mobilenet, shufflenet, squeezenet]
-LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17, efficientnet: 18, einsum: 19, topk: 20, logic: 21, elementwise_more: 22, selections: 23, modulo: 24, booleans: 25, gather_elements: 26, transformer: 27, newer_opsets: 28, gather_nd: 29, scatter_nd: 30, max_pool_indices: 31, resize_antialias: 32, cast_half: 33, position_ops: 34, scatter_elements: 35, hyperbolic: 36}
+LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17, efficientnet: 18, einsum: 19, topk: 20, logic: 21, elementwise_more: 22, selections: 23, modulo: 24, booleans: 25, gather_elements: 26, transformer: 27, newer_opsets: 28, gather_nd: 29, scatter_nd: 30, max_pool_indices: 31, resize_antialias: 32, cast_half: 33, position_ops: 34, scatter_elements: 35, hyperbolic: 36, dropout_training: 37}
 wanted = set(sys.argv[1:])
 for build in FIRST + list(LATER):
     if build in LATER:

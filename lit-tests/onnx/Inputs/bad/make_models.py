@@ -134,6 +134,10 @@ save("scatter_elements_updates", [helper.make_node("ScatterElements", ["x", "i",
      [tensor("x", [2, 4])], [tensor("y", None)], [ints2("i", [[0, 1], [2, 3]]), helper.make_tensor("u", TensorProto.FLOAT, [2, 1], [1.0, 2.0])])
 save("scatter_elements_long", [helper.make_node("ScatterElements", ["x", "i", "u"], ["y"], name="scatter", axis=1)],
      [tensor("x", [2, 4])], [tensor("y", None)], [ints2("i", [[0], [1], [2]]), helper.make_tensor("u", TensorProto.FLOAT, [3, 1], [1.0, 2.0, 3.0])])
+# Dropout in training mode with a ratio above 0 (elements dropped at random: unsupported).
+save("dropout_training", [helper.make_node("Dropout", ["x", "ratio", "training"], ["y"], name="dropout")],
+     [tensor("x", [2, 3])], [tensor("y", None)], [helper.make_tensor("ratio", TensorProto.FLOAT, [], [0.25]),
+                                                  helper.make_tensor("training", TensorProto.BOOL, [], [True])])
 # Mean of integers (ONNX's Mean takes floats; its 1 / count has no integer form).
 save("mean_int", [helper.make_node("Mean", ["x", "x"], ["y"], name="mean")],
      [tensor("x", [2], TensorProto.INT64)], [tensor("y", None, TensorProto.INT64)])

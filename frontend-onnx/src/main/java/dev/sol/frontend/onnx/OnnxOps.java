@@ -61,7 +61,12 @@ final class OnnxOps {
     CONVERTERS.put("Identity", n -> List.of(n.required(0)));
     CONVERTERS.put("Dropout", n -> {
       Tensor training = n.numInputs() > 2 ? n.constantInput(2, "training_mode") : null;
-      if (training != null && training.getLong(0) != 0) throw n.error("training mode is not supported (inference only)");
+      if (training != null && training.getLong(0) != 0) {
+        // Training mode drops elements at random, which SOL does not do; with a ratio of 0 it keeps them all, as inference does.
+        Tensor ratio = n.constantInput(1, "the ratio");
+        double dropped = ratio == null ? 0.5 : ratio.get(0);
+        if (dropped != 0) throw n.error("training mode with ratio " + dropped + " is not supported (it drops elements at random; inference only)");
+      }
       Value x = n.required(0);
       if (n.node.getOutputCount() < 2 || n.node.getOutput(1).isEmpty()) return List.of(x);
       Tensor mask = Tensor.zeros(IntegerType.I1, shapeOf(x));

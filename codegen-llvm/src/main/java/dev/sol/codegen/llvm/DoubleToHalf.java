@@ -29,11 +29,11 @@ final class DoubleToHalf {
     LLVMTypeRef f32 = shaped(LLVMFloatTypeInContext(e.context()), lanes);
     LLVMTypeRef i32 = shaped(LLVMInt32TypeInContext(e.context()), lanes);
     LLVMValueRef nearest = LLVMBuildFPTrunc(b, x, f32, "");
-    LLVMValueRef exact = LLVMBuildFCmp(b, LLVMRealOEQ, LLVMBuildFPExt(b, nearest, from, ""), x, "");
-    LLVMValueRef awayFromZero = LLVMBuildFCmp(b, LLVMRealOGT, e.intrinsic("llvm.fabs", from, LLVMBuildFPExt(b, nearest, from, "")),
-        e.intrinsic("llvm.fabs", from, x), "");
+    LLVMValueRef back = LLVMBuildFPExt(b, nearest, from, "");
+    LLVMValueRef exact = LLVMBuildFCmp(b, LLVMRealOEQ, back, x, "");
+    LLVMValueRef awayFromZero = LLVMBuildFCmp(b, LLVMRealOGT, e.intrinsic("llvm.fabs", from, back), e.intrinsic("llvm.fabs", from, x), "");
     LLVMValueRef bits = LLVMBuildBitCast(b, nearest, i32, "");
-    LLVMValueRef one = splat(LLVMConstInt(LLVMInt32TypeInContext(e.context()), 1, 0), lanes);
+    LLVMValueRef one = InlineMath.constSplat(LLVMConstInt(LLVMInt32TypeInContext(e.context()), 1, 0), lanes);
     LLVMValueRef towardZero = LLVMBuildSelect(b, awayFromZero, LLVMBuildSub(b, bits, one, ""), bits, "");
     LLVMValueRef odd = LLVMBuildSelect(b, exact, bits, LLVMBuildOr(b, towardZero, one, ""), "");
     return LLVMBuildFPTrunc(b, LLVMBuildBitCast(b, odd, f32, ""), to, "");
@@ -42,11 +42,4 @@ final class DoubleToHalf {
   private static LLVMTypeRef element(LLVMTypeRef t) { return LLVMGetTypeKind(t) == LLVMVectorTypeKind ? LLVMGetElementType(t) : t; }
 
   private static LLVMTypeRef shaped(LLVMTypeRef scalar, int lanes) { return lanes == 0 ? scalar : LLVMVectorType(scalar, lanes); }
-
-  private static LLVMValueRef splat(LLVMValueRef scalar, int lanes) {
-    if (lanes == 0) return scalar;
-    LLVMValueRef[] all = new LLVMValueRef[lanes];
-    java.util.Arrays.fill(all, scalar);
-    return LLVMConstVector(new org.bytedeco.javacpp.PointerPointer<>(all), lanes);
-  }
 }

@@ -43,7 +43,10 @@ final class InlineMath {
 
   private LLVMValueRef ci(long v) { return splat(LLVMConstInt(LLVMInt32TypeInContext(e.context()), v, 1)); }
 
-  private LLVMValueRef splat(LLVMValueRef scalar) {
+  private LLVMValueRef splat(LLVMValueRef scalar) { return constSplat(scalar, lanes); }
+
+  /** A constant vector of {@code lanes} copies of constant {@code scalar}; the scalar itself for 0 lanes. */
+  static LLVMValueRef constSplat(LLVMValueRef scalar, int lanes) {
     if (lanes == 0) return scalar;
     LLVMValueRef[] all = new LLVMValueRef[lanes];
     java.util.Arrays.fill(all, scalar);

@@ -116,13 +116,13 @@ public final class Resize {
     long[] sizes = op.sizes();
     double[] scales = op.scales();
     double[] roi = op.roi();
-    String transform = op.coordinateTransformationMode();
+    Filter f = op.filter();
     AxisTable[] out = new AxisTable[inShape.length];
     for (int axis = inShape.length - 1; axis >= 0; axis--) {
-      if (inShape[axis] == sizes[axis] && scales[axis] == 1.0 && !transform.equals("tf_crop_and_resize")) continue;
+      if (inShape[axis] == sizes[axis] && scales[axis] == 1.0 && !f.transform().equals("tf_crop_and_resize")) continue;
       double start = roi == null ? 0 : roi[axis];
       double end = roi == null ? 1 : roi[axis + inShape.length];
-      out[axis] = table(inShape[axis], sizes[axis], scales[axis], start, end, op.filter());
+      out[axis] = table(inShape[axis], sizes[axis], scales[axis], start, end, f);
     }
     return out;
   }

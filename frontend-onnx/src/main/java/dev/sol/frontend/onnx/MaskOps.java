@@ -144,6 +144,17 @@ final class MaskOps {
     return n.emit("nn.compare", List.of(a, b), attrs("predicate", new StringAttr(predicate)));
   }
 
+  /**
+   * i64 {@code indices} with each negative entry counted from the end of its axis: plus
+   * {@code lengths} (the axis lengths, broadcast against the indices) where below 0. The zero
+   * is made first and the lengths after the comparison, so the ops come in one fixed order.
+   */
+  static Value wrapNegative(NodeImporter n, Value indices, Tensor lengths) throws ImportException {
+    Value zero = n.constantValue(Tensor.ofLongs(IntegerType.I64, new long[0], new long[] {0}));
+    Value negative = compare(n, "lt", indices, zero);
+    return where(n, negative, n.add(indices, n.constantValue(lengths)), indices);
+  }
+
   /** nn.where: x where c holds, else y. */
   static Value where(NodeImporter n, Value c, Value x, Value y) throws ImportException {
     return n.emit("nn.where", List.of(c, x, y), DictionaryAttr.EMPTY);

@@ -40,9 +40,9 @@ final class MaxPoolIndices {
     long[] xs = shapeOf(x);
     int dims = kernel.length;
     long[] in = Arrays.copyOfRange(xs, 2, xs.length);
-    long spatial = product(in);
-    long positions = product(out);
-    long taps = product(kernel);
+    long spatial = Tensor.count(in);
+    long positions = Tensor.count(out);
+    long taps = Tensor.count(kernel);
     if (positions > 0 && taps > MAX_TABLE / positions || xs[0] * xs[1] > MAX_TABLE) {
       throw n.error("the Indices output needs tables of " + positions + " windows x " + taps + " taps and " + xs[0] * xs[1]
           + " planes; more than " + MAX_TABLE + " entries are not supported");
@@ -91,12 +91,6 @@ final class MaxPoolIndices {
     shape[1] = xs[1];
     System.arraycopy(out, 0, shape, 2, dims);
     return n.reshape(indices, shape);
-  }
-
-  private static long product(long[] v) {
-    long p = 1;
-    for (long d : v) p = Math.multiplyExact(p, d);
-    return p;
   }
 
   /** The coordinates of {@code i} in {@code shape}, row-major. */

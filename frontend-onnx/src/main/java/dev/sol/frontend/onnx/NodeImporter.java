@@ -250,6 +250,24 @@ final class NodeImporter {
     return constantValue(DenseElementsAttr.ofDoubles(new RankedTensorType(new long[0], element), new double[] {v}));
   }
 
+  /** nn.slice of {@code v} from {@code starts} to {@code ends} by {@code steps}, one entry per dimension. */
+  Value slice(Value v, long[] starts, long[] ends, long[] steps) throws ImportException {
+    return emit("nn.slice", List.of(v), attrs("starts", DenseArrayAttr.i64(starts), "ends", DenseArrayAttr.i64(ends), "steps", DenseArrayAttr.i64(steps)));
+  }
+
+  /** Elements [start, end) of {@code v} along {@code axis}, every {@code step}-th; the other dimensions whole. */
+  Value slice(Value v, int axis, long start, long end, long step) throws ImportException {
+    long[] s = shapeOf(v);
+    long[] starts = new long[s.length];
+    long[] ends = s.clone();
+    long[] steps = new long[s.length];
+    java.util.Arrays.fill(steps, 1);
+    starts[axis] = start;
+    ends[axis] = end;
+    steps[axis] = step;
+    return slice(v, starts, ends, steps);
+  }
+
   Value reshape(Value v, long[] shape) throws ImportException {
     return emit("nn.reshape", List.of(v), attrs("shape", DenseArrayAttr.i64(shape)));
   }

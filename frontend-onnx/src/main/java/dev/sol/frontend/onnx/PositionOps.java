@@ -53,9 +53,7 @@ final class PositionOps {
     long count = ShapedType.elementCount(is);
     if (count * rank > MAX_TUPLE_ENTRIES) throw n.error(count + " index tuples of " + rank + " are more than " + MAX_TUPLE_ENTRIES + " entries");
     Value index = it.width() == 64 ? indices : OnnxOps.cast(n, indices, IntegerType.I64);
-    Value zero = n.constantValue(Tensor.ofLongs(IntegerType.I64, new long[0], new long[] {0}));
-    Value length = n.constantValue(Tensor.ofLongs(IntegerType.I64, new long[0], new long[] {ds[axis]}));
-    index = MaskOps.where(n, MaskOps.compare(n, "lt", index, zero), n.add(index, length), index);
+    index = MaskOps.wrapNegative(n, index, Tensor.ofLongs(IntegerType.I64, new long[0], new long[] {ds[axis]}));
     long[] column = Arrays.copyOf(is, rank + 1);
     column[rank] = 1;
     List<Value> coordinates = new ArrayList<>();
@@ -120,7 +118,7 @@ final class PositionOps {
     }
     Value y = x;
     if (crops) {
-      y = n.emit("nn.slice", List.of(y), attrs("starts", DenseArrayAttr.i64(starts), "ends", DenseArrayAttr.i64(ends), "steps", DenseArrayAttr.i64(steps)));
+      y = n.slice(y, starts, ends, steps);
     }
     if (padded) {
       y = n.emit("nn.pad", List.of(y), attrs("pads", DenseArrayAttr.i64(pads), "mode", new StringAttr("constant"),
@@ -176,8 +174,8 @@ final class PositionOps {
     }
     cos = n.reshape(cos, new long[] {batch, sequence, 1, half});
     sin = n.reshape(sin, new long[] {batch, sequence, 1, half});
-    Value x1 = lastAxis(n, v, 0, interleaved ? rotary : half, interleaved ? 2 : 1);
-    Value x2 = lastAxis(n, v, interleaved ? 1 : half, rotary, interleaved ? 2 : 1);
+    Value x1 = n.slice(v, 3, 0, interleaved ? rotary : half, interleaved ? 2 : 1);
+    Value x2 = n.slice(v, 3, interleaved ? 1 : half, rotary, interleaved ? 2 : 1);
     Value real = n.sub(n.mul(cos, x1), n.mul(sin, x2));
     Value imag = n.add(n.mul(sin, x1), n.mul(cos, x2));
     Value rotated;
@@ -189,20 +187,8 @@ final class PositionOps {
       rotated = n.emit("nn.concat", List.of(real, imag), attrs("axis", IntegerAttr.i64(3)));
     }
     Value y = rotary == headSize ? rotated
-        : n.emit("nn.concat", List.of(rotated, lastAxis(n, v, rotary, headSize, 1)), attrs("axis", IntegerAttr.i64(3)));
+        : n.emit("nn.concat", List.of(rotated, n.slice(v, 3, rotary, headSize, 1)), attrs("axis", IntegerAttr.i64(3)));
     return List.of(s.length == 4 ? n.transpose(y, 0, 2, 1, 3) : n.reshape(y, s));
   }
 
-  /** Features [from, to) of {@code v}'s last axis, every {@code step}-th. */
-  private static Value lastAxis(NodeImporter n, Value v, long from, long to, long step) throws ImportException {
-    long[] s = shapeOf(v);
-    long[] starts = new long[s.length];
-    long[] ends = s.clone();
-    long[] steps = new long[s.length];
-    Arrays.fill(steps, 1);
-    starts[s.length - 1] = from;
-    ends[s.length - 1] = to;
-    steps[s.length - 1] = step;
-    return n.emit("nn.slice", List.of(v), attrs("starts", DenseArrayAttr.i64(starts), "ends", DenseArrayAttr.i64(ends), "steps", DenseArrayAttr.i64(steps)));
-  }
 }

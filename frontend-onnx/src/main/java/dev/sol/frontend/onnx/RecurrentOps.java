@@ -295,17 +295,7 @@ final class RecurrentOps {
       return n.reshape(slice(v, 0, d, d + 1), rest);
     }
 
-    private Value slice(Value v, int axis, long start, long end) throws ImportException {
-      long[] s = shapeOf(v);
-      long[] starts = new long[s.length];
-      long[] ends = s.clone();
-      long[] stepsOne = new long[s.length];
-      Arrays.fill(stepsOne, 1);
-      starts[axis] = start;
-      ends[axis] = end;
-      return n.emit("nn.slice", List.of(v), attrs("starts", DenseArrayAttr.i64(starts), "ends", DenseArrayAttr.i64(ends),
-          "steps", DenseArrayAttr.i64(stepsOne)));
-    }
+    private Value slice(Value v, int axis, long start, long end) throws ImportException { return n.slice(v, axis, start, end, 1); }
 
     private Value concat(List<Value> parts, int axis) throws ImportException {
       return parts.size() == 1 ? parts.getFirst() : n.emit("nn.concat", parts, attrs("axis", IntegerAttr.i64(axis)));

@@ -331,9 +331,7 @@ final class SpatialOps {
         if (v < -dim || v >= dim) throw n.error("index " + v + " is out of range for an axis of " + dim);
       }
     }
-    Value zero = n.constantValue(Tensor.ofLongs(IntegerType.I64, new long[0], new long[] {0}));
-    Value negative = MaskOps.compare(n, "lt", indices, zero);
-    Value wrapped = MaskOps.where(n, negative, n.add(indices, n.constantValue(Tensor.ofLongs(IntegerType.I64, new long[] {k}, dims))), indices);
+    Value wrapped = MaskOps.wrapNegative(n, indices, Tensor.ofLongs(IntegerType.I64, new long[] {k}, dims));
     Value position = n.emit("nn.reduce_sum", List.of(n.mul(wrapped, n.constantValue(Tensor.ofLongs(IntegerType.I64, new long[] {k}, strides)))),
         attrs("axes", DenseArrayAttr.i64(new long[] {is.length - 1}), "keepdims", IntegerAttr.i64(0)));
     long batches = 1;
@@ -421,8 +419,7 @@ final class SpatialOps {
       fe[d] = en;
       fp[d] = step;
     }
-    return List.of(n.emit("nn.slice", List.of(x), attrs("starts", DenseArrayAttr.i64(fs), "ends", DenseArrayAttr.i64(fe),
-        "steps", DenseArrayAttr.i64(fp))));
+    return List.of(n.slice(x, fs, fe, fp));
   }
 
   private static List<Value> split(NodeImporter n) throws ImportException {

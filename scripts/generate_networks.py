@@ -861,8 +861,40 @@ def dropout_training():
     save_case("op_dropout_training_zero_ratio", [node], inits, x, ["y", "mask"], opset=13, output_types=[TensorProto.FLOAT, TensorProto.BOOL])
 
 
+def depthwise_flat():
+    """Depthwise convolutions whose planes go in vectors of the flattened plane (op_depthwise_flat_*):
+    5 x 5 on 7 x 7 planes with a bias, ReLU and the residual add in its epilogue (two images), a
+    dilated 3 x 3, a depth multiplier of 2 without a bias, padding only below and right on a 4 x 12
+    plane, and an infinity at the start of a row (which a neighbouring row's outputs must not see)."""
+    def conv(x_name, channels, k, out, name, pads, group, bias=True, **attrs):
+        inits = [numpy_helper.from_array((rng.standard_normal((out, 1, k, k)) / k).astype(np.float32), f"{name}_w")]
+        if bias:
+            inits.append(numpy_helper.from_array(rng.standard_normal(out).astype(np.float32) * 0.1, f"{name}_b"))
+        node = helper.make_node("Conv", [x_name] + [i.name for i in inits], [name], kernel_shape=[k, k], pads=pads, group=group, **attrs)
+        return node, inits
+
+    x = rng.standard_normal((2, 24, 7, 7)).astype(np.float32)
+    node, inits = conv("input", 24, 5, 24, "c", [2] * 4, 24)
+    nodes = [node, helper.make_node("Relu", ["c"], ["r"]), helper.make_node("Add", ["r", "input"], ["y"])]
+    save_case("op_depthwise_flat_5x5_fused", nodes, inits, x, ["y"], opset=13)
+    x = rng.standard_normal((1, 8, 6, 6)).astype(np.float32)
+    node, inits = conv("input", 8, 3, 8, "y", [2] * 4, 8, dilations=[2, 2])
+    save_case("op_depthwise_flat_dilated", [node], inits, x, ["y"], opset=13)
+    x = rng.standard_normal((1, 4, 5, 5)).astype(np.float32)
+    node, inits = conv("input", 4, 3, 8, "y", [1] * 4, 4, bias=False)
+    save_case("op_depthwise_flat_multiplier", [node], inits, x, ["y"], opset=13)
+    x = rng.standard_normal((1, 6, 4, 12)).astype(np.float32)
+    node, inits = conv("input", 6, 3, 6, "y", [0, 0, 2, 2], 6)
+    save_case("op_depthwise_flat_asymmetric", [node], inits, x, ["y"], opset=13)
+    x = rng.standard_normal((1, 4, 7, 7)).astype(np.float32)
+    x[0, 1, 3, 0] = np.inf
+    x[0, 2, 4, 6] = -np.inf
+    node, inits = conv("input", 4, 3, 4, "y", [1] * 4, 4)
+    save_case("op_depthwise_flat_infinity", [node], inits, x, ["y"], opset=13)
+
+
 FIRST = [resnet, densenet, inception, vgg, alexnet, mobilenet, shufflenet, squeezenet]
-LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17, efficientnet: 18, einsum: 19, topk: 20, logic: 21, elementwise_more: 22, selections: 23, modulo: 24, booleans: 25, gather_elements: 26, transformer: 27, newer_opsets: 28, gather_nd: 29, scatter_nd: 30, max_pool_indices: 31, resize_antialias: 32, cast_half: 33, position_ops: 34, scatter_elements: 35, hyperbolic: 36, dropout_training: 37}
+LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17, efficientnet: 18, einsum: 19, topk: 20, logic: 21, elementwise_more: 22, selections: 23, modulo: 24, booleans: 25, gather_elements: 26, transformer: 27, newer_opsets: 28, gather_nd: 29, scatter_nd: 30, max_pool_indices: 31, resize_antialias: 32, cast_half: 33, position_ops: 34, scatter_elements: 35, hyperbolic: 36, dropout_training: 37, depthwise_flat: 38}
 wanted = set(sys.argv[1:])
 for build in FIRST + list(LATER):
     if build in LATER:

@@ -46,6 +46,10 @@ final class DepthwiseConv {
     long[] xs = ((MemRefType) x.type()).shape();
     long[] ws = ((MemRefType) w.type()).shape();
     long[] os = ((MemRefType) out.type()).shape();
+    if (FlatPlaneDepthwise.applies(op, target)) {
+      FlatPlaneDepthwise.conv(op, l, x, w, bias, out, target.vectorWidth(), epilogue);
+      return;
+    }
     if (inVectors(op, ws, target)) {
       vectorRows(op, l, x, w, bias, out, target.vectorWidth(), epilogue);
       return;

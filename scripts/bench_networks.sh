@@ -15,7 +15,7 @@ while [[ $# -gt 0 && "$1" == --* ]]; do
 done
 nets=("$@")
 if [[ ${#nets[@]} -eq 0 ]]; then nets=(resnet50 resnet18 vgg19 densenet121 inception_v1 squeezenet11 shufflenet_v2 mobilenet_v2 efficientnet_b0 ocr_cnn text_recognizer mlp_head unet transformer
-  inception_v3 resnext50 convnext_t mobilenet_v3_large vit_s16 lstm_tagger mobilenet_v1 resnet50_v2); fi
+  inception_v3 resnext50 convnext_t mobilenet_v3_large vit_s16 lstm_tagger mobilenet_v1 resnet50_v2 mnasnet); fi
 echo "| network | batch | SOL ms | ORT ms | SOL/ORT |"
 echo "| --- | --- | --- | --- | --- |"
 for net in "${nets[@]}"; do

@@ -14,8 +14,8 @@ skip connections); ResNet-18; a small transformer encoder on 128 tokens of 256 f
 kernels were not tuned on: Inception-v3 (3 x 299 x 299: 35 x 35 grids, 1 x 7 and 7 x 1
 convolutions), ResNeXt-50 32x4d (grouped convolutions), ConvNeXt-T (7 x 7 depthwise, channels-last
 layer norms, GELU MLPs), MobileNet-v3-Large (HardSwish, HardSigmoid squeeze-and-excitation),
-ViT-S/16 (197 tokens), a bidirectional LSTM tagger (lstm_tagger), MobileNet-v1 and ResNet-50 v2
-(pre-activation). Batch normalization stays a separate node (as exported
+ViT-S/16 (197 tokens), a bidirectional LSTM tagger (lstm_tagger), MobileNet-v1, ResNet-50 v2
+(pre-activation) and MnasNet-B1 (5 x 5 depthwise convolutions on 7 x 7 planes). Batch normalization stays a separate node (as exported
 models have it); the last one of a residual branch starts small (gamma 0.2, as trained
 networks and "zero-init residual" training have it) so that activations stay in a realistic
 range instead of growing with depth; weights are He-scaled normal random numbers from a fixed seed, and the batch
@@ -279,6 +279,27 @@ def mobilenet_v1():
         x = n.conv_bn(n.conv_bn(x, c, c, 3, s, group=c), c, cout, 1, pad=0)
         c = cout
     return n, n.classifier(x, c)
+
+
+def mnasnet():
+    """MnasNet-B1 (1.0, torchvision's layout): a separable 3 x 3 stem, then inverted residuals with
+    3 x 3 and 5 x 5 depthwise convolutions (expansion 3 or 6) down to 7 x 7 planes of 1152
+    channels, each with batch norm; no squeeze-and-excitation."""
+    n = Net("mnasnet", 23)
+    x = n.conv_bn("input", 3, 32, 3, 2)
+    x = n.conv_bn(n.conv_bn(x, 32, 32, 3, group=32), 32, 16, 1, pad=0, act=None)
+    c = 16
+    for t, k, cout, repeats, stride in [(3, 3, 24, 3, 2), (3, 5, 40, 3, 2), (6, 5, 80, 3, 2), (6, 3, 96, 2, 1), (6, 5, 192, 4, 2), (6, 3, 320, 1, 1)]:
+        for r in range(repeats):
+            s = stride if r == 0 else 1
+            hidden = c * t
+            y = n.conv_bn(x, c, hidden, 1, pad=0)
+            y = n.conv_bn(y, hidden, hidden, k, s, group=hidden)
+            y = n.conv_bn(y, hidden, cout, 1, pad=0, act=None, gamma=0.2 if s == 1 and c == cout else 1.0)
+            x = n.op("Add", [x, y]) if s == 1 and c == cout else y
+            c = cout
+    x = n.conv_bn(x, c, 1280, 1, pad=0)
+    return n, n.classifier(x, 1280)
 
 
 def mobilenet_v2():
@@ -624,7 +645,7 @@ def unet():
 
 
 NETWORKS = {f.__name__: f for f in [resnet50, resnet18, vgg19, densenet121, inception_v1, squeezenet11, shufflenet_v2, mobilenet_v2,
-                                    efficientnet_b0, resnext50, convnext_t, mobilenet_v3_large, vit_s16, mobilenet_v1, resnet50_v2]}
+                                    efficientnet_b0, resnext50, convnext_t, mobilenet_v3_large, vit_s16, mobilenet_v1, resnet50_v2, mnasnet]}
 # Networks with inputs other than a 224 x 224 image: name -> (builder, input shape without the batch, output size).
 OWN_INPUTS = {"ocr_cnn": (ocr_cnn, (1, 32, 128), 96 * 32), "mlp_head": (mlp_head, (512,), 10),
          "text_recognizer": (text_recognizer, (3, 48, 320), (80, 6625)), "unet": (unet, (3, 128, 128), (128, 128)),

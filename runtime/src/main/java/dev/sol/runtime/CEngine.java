@@ -75,7 +75,7 @@ final class CEngine implements Engine {
       String entry = CEmitter.functionName(emit, Symbols.nameOf(model.function));
       MethodHandle handle = linker.downcallHandle(lookup.find(entry).orElseThrow(() -> new SolException(model.fileName + ": the compiled C has no " + entry)),
           FunctionDescriptor.ofVoid(args)).asSpreader(Object[].class, n);
-      calls = new NativeEntry(memory, inputs, outputs, arenaBytes, handle);
+      calls = new NativeEntry(memory, inputs, outputs, arenaBytes, handle, 1);
     } catch (SolException e) {
       memory.close();
       throw e;

@@ -10,6 +10,9 @@ sealed interface Engine extends AutoCloseable permits JitEngine, CEngine, Interp
   /** Bytes of the arena that holds the temporaries of one run (0 when there is none). */
   default long arenaBytes() { return 0; }
 
+  /** Calls of the compiled code per run: the batch when it was compiled for one image ({@link ImageSlices}), else 1. */
+  default long imageSlices() { return 1; }
+
   /** Runs on inputs in argument order, already checked against the signature. */
   Run run(List<SolTensor> inputs);
 

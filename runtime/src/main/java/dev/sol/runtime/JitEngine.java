@@ -71,6 +71,8 @@ final class JitEngine implements Engine {
   /** The entry's name, for {@link #cacheEntry}. */
   private final String entryName;
   private final int threads;
+  /** Images per run when the entry computes one image and runs once per image ({@link ImageSlices}), else 1. */
+  private final long images;
   private final Map<String, Double> phases = new java.util.LinkedHashMap<>();
   /** Milliseconds of each pass of the lowering (empty for a model from the cache). */
   private final Map<String, Double> passes = new java.util.LinkedHashMap<>();
@@ -81,6 +83,7 @@ final class JitEngine implements Engine {
     outputs = List.copyOf(cached.outputs().values());
     entryName = cached.entrySymbol();
     threads = cached.threads();
+    images = cached.images();
     reports = null;
     counters = null;
     arenaBytes = cached.arenaBytes();
@@ -103,12 +106,12 @@ final class JitEngine implements Engine {
       memory.close();
       throw new SolException(fileName + ": " + e.getMessage());
     }
-    calls = new NativeEntry(memory, inputs, outputs, arenaBytes, entry);
+    calls = new NativeEntry(memory, inputs, outputs, arenaBytes, entry, images);
   }
 
   /** This engine's compiled model as the cache keeps it. */
   ModelCache.Entry cacheEntry(Map<String, TensorInfo> inputs, Map<String, TensorInfo> outputs) {
-    return new ModelCache.Entry(jit.objects(), constants, entryName, inputs, outputs, arenaBytes, threads);
+    return new ModelCache.Entry(jit.objects(), constants, entryName, inputs, outputs, arenaBytes, threads, images);
   }
 
   private MethodHandle lookUp(String fileName) throws SolException {
@@ -125,8 +128,17 @@ final class JitEngine implements Engine {
   }
 
   JitEngine(LoadedModel model, SolOptions options) throws SolException {
-    inputs = List.copyOf(model.inputs.values());
-    outputs = List.copyOf(model.outputs.values());
+    this(model, options, model, 1);
+  }
+
+  /**
+   * Compiles {@code model}; with {@code images} > 1, {@code model} is {@code batched} for one
+   * image, and each run calls it once per image of {@code batched}'s inputs ({@link ImageSlices}).
+   */
+  JitEngine(LoadedModel model, SolOptions options, LoadedModel batched, long images) throws SolException {
+    this.images = images;
+    inputs = List.copyOf(batched.inputs.values());
+    outputs = List.copyOf(batched.outputs.values());
     FunctionType ft = (FunctionType) ((TypeAttr) model.function.attribute("function_type")).type();
     for (Type t : concat(ft.inputs(), ft.results())) {
       if (!(t instanceof RankedTensorType)) {
@@ -201,7 +213,7 @@ final class JitEngine implements Engine {
       llvm += p.getValue() / 1e6;
     }
     phases.put("link", Math.max(0, (System.nanoTime() - t1) / 1e6 - llvm));
-    calls = new NativeEntry(memory, inputs, outputs, arenaBytes, entry);
+    calls = new NativeEntry(memory, inputs, outputs, arenaBytes, entry, images);
   }
 
   @Override public Map<String, Double> compilePhases() { return phases; }
@@ -266,6 +278,8 @@ final class JitEngine implements Engine {
   }
 
   @Override public long arenaBytes() { return arenaBytes; }
+
+  @Override public long imageSlices() { return images; }
 
   @Override public Run run(List<SolTensor> in) {
     return calls.run(in, () -> {

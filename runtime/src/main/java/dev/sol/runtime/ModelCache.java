@@ -46,7 +46,7 @@ import java.util.zip.CRC32C;
  */
 public final class ModelCache {
   /** The format of the entries; another one is a miss. */
-  private static final String FORMAT = "sol-model-cache-4";
+  private static final String FORMAT = "sol-model-cache-5";
   private static volatile String solIdentity;
 
   private final Path dir;
@@ -70,14 +70,14 @@ public final class ModelCache {
 
   /** A compiled model as the cache keeps it. */
   record Entry(List<byte[]> objects, Map<String, MemorySegment> constants, String entrySymbol, Map<String, TensorInfo> inputs,
-      Map<String, TensorInfo> outputs, long arenaBytes, int threads) {}
+      Map<String, TensorInfo> outputs, long arenaBytes, int threads, long images) {}
 
   /**
    * An entry read back: its objects mapped from the file (not copied; {@code mapping} holds
    * them until the JIT is done with them) and the rest as stored.
    */
   record Loaded(List<MemorySegment> objects, Arena mapping, WeightMemory weights, String entrySymbol, Map<String, TensorInfo> inputs,
-      Map<String, TensorInfo> outputs, long arenaBytes, int threads) {}
+      Map<String, TensorInfo> outputs, long arenaBytes, int threads, long images) {}
 
   /** The key of a model compiled with these options for this host. */
   static String key(java.nio.ByteBuffer model, boolean mlir, SolOptions options) { return key(contentDigest(model), mlir, options); }
@@ -229,7 +229,7 @@ public final class ModelCache {
         }
         weights.moveToHugePages();
         return new Loaded(objects, mapping, weights, required(p, "entry"), tensors(p, "input"), tensors(p, "output"),
-            Long.parseLong(required(p, "arena")), Integer.parseInt(required(p, "threads")));
+            Long.parseLong(required(p, "arena")), Integer.parseInt(required(p, "threads")), Long.parseLong(required(p, "images")));
       } catch (IOException | RuntimeException e) {
         mapping.close();
         return null;
@@ -267,6 +267,7 @@ public final class ModelCache {
       p.setProperty("entry", e.entrySymbol());
       p.setProperty("arena", Long.toString(e.arenaBytes()));
       p.setProperty("threads", Integer.toString(e.threads()));
+      p.setProperty("images", Long.toString(e.images()));
       java.io.ByteArrayOutputStream code = new java.io.ByteArrayOutputStream();
       for (int i = 0; i < e.objects().size(); i++) {
         p.setProperty("object." + i, code.size() + " " + e.objects().get(i).length);

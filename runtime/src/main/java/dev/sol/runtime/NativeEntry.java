@@ -21,11 +21,14 @@ final class NativeEntry {
   private final List<TensorInfo> outputs;
   private final long arenaBytes;
   private final MethodHandle entry;
+  /** Calls per run: the entry computes one image of each input and output, and runs on each in turn ({@link ImageSlices}); else 1. */
+  private final long images;
   private final ConcurrentLinkedQueue<MemorySegment[]> pool = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<MemorySegment> arenas = new ConcurrentLinkedQueue<>();
 
   /** {@code entry} takes its arguments as one Object[] (a spreader); buffers come from {@code memory}. */
-  NativeEntry(Arena memory, List<TensorInfo> inputs, List<TensorInfo> outputs, long arenaBytes, MethodHandle entry) {
+  NativeEntry(Arena memory, List<TensorInfo> inputs, List<TensorInfo> outputs, long arenaBytes, MethodHandle entry, long images) {
+    this.images = images;
     this.memory = memory;
     this.inputs = inputs;
     this.outputs = outputs;
@@ -60,7 +63,8 @@ final class NativeEntry {
       args[args.length - 1] = scratch;
     }
     try {
-      entry.invoke(args);
+      if (images == 1) entry.invoke(args);
+      else eachImage(args);
     } catch (Throwable e) {
       pool.offer(buffers);
       throw new IllegalStateException("calling the compiled code failed", e);
@@ -75,6 +79,19 @@ final class NativeEntry {
     }
     MemorySegment[] used = buffers;
     return new Engine.Run(results, () -> pool.offer(used));
+  }
+
+  /** Calls the entry once per image, on the image's slice of every input and output (the arena, last, is reused). */
+  private void eachImage(Object[] args) throws Throwable {
+    Object[] slice = args.clone();
+    for (long image = 0; image < images; image++) {
+      for (int i = 0; i < inputs.size() + outputs.size(); i++) {
+        TensorInfo t = i < inputs.size() ? inputs.get(i) : outputs.get(i - inputs.size());
+        long bytes = t.byteSize() / images;
+        slice[i] = ((MemorySegment) args[i]).asSlice(image * bytes, bytes);
+      }
+      entry.invoke(slice);
+    }
   }
 
   private MemorySegment[] allocate() {

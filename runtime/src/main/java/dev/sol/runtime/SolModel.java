@@ -118,10 +118,10 @@ public final class SolModel implements AutoCloseable {
       }
     }
     options.phase("import");
-    LoadedModel model = LoadedModel.load(bytes, fileName, mlir, options);
+    LoadedModel model = LoadedModel.load(bytes.duplicate(), fileName, mlir, options);
     double imported = (System.nanoTime() - t0) / 1e6;
     Engine engine = switch (options.backend()) {
-      case JIT -> new JitEngine(model, options);
+      case JIT -> jitEngine(model, bytes, fileName, mlir, options);
       case INTERPRETER -> new InterpreterEngine(model);
       case VE_C -> new CEngine(model, options);
     };
@@ -147,6 +147,25 @@ public final class SolModel implements AutoCloseable {
     return m;
   }
 
+  /**
+   * The JIT's engine for {@code model}: compiled for one image and run image by image when its
+   * batch allows it ({@link ImageSlices}; ONNX models, whose import gives the one-image shapes),
+   * else compiled as it is.
+   */
+  private static Engine jitEngine(LoadedModel model, ByteBuffer bytes, String fileName, boolean mlir, SolOptions options) throws SolException {
+    long images = mlir || model.checkBounds ? 1 : ImageSlices.images(model, options.threads(), JitEngine.hostTarget().l3Bytes());
+    if (images > 1) {
+      LoadedModel one = null;
+      try {
+        one = LoadedModel.load(bytes.duplicate(), fileName, false, options.withShapes(ImageSlices.oneImageShapes(model)));
+      } catch (SolException | RuntimeException e) {
+        // A model whose import needs its batch (a Reshape to a fixed size) runs layer by layer.
+      }
+      if (one != null && ImageSlices.matches(one, model)) return new JitEngine(one, options, model, images);
+    }
+    return new JitEngine(model, options);
+  }
+
   /** The inputs in argument order: name to element type and shape (inputs given as constants are not among them). */
   public Map<String, TensorInfo> inputs() { return inputs; }
 
@@ -159,6 +178,15 @@ public final class SolModel implements AutoCloseable {
    * interpreter, or when the model has no temporaries.
    */
   public long arenaBytes() { return engine.arenaBytes(); }
+
+  /**
+   * How many calls of the compiled code one run makes: the batch N when the model was compiled
+   * for one image and runs image by image, on each image's slice of the inputs and outputs (the
+   * JIT does so where every op keeps the images apart and it measured faster: always on one
+   * thread, on several for networks of large 1 x 1 products such as ResNet-50); else 1, each
+   * layer running over the whole batch. {@link #arenaBytes()} is then one image's.
+   */
+  public long imageSlices() { return engine.imageSlices(); }
 
   /** Reading, importing, lowering and compiling to machine code (or loading it from the cache). */
   public Duration compileTime() { return compileTime; }

@@ -97,8 +97,8 @@ class ModelCacheTest {
       assertRunsRight(model);
     }
     Path meta = cache.resolve(key + ".properties");
-    assertTrue(Files.readString(meta).contains("format=sol-model-cache-4"));
-    Files.writeString(meta, Files.readString(meta).replace("format=sol-model-cache-4", "format=something-else"));
+    assertTrue(Files.readString(meta).contains("format=sol-model-cache-5"));
+    Files.writeString(meta, Files.readString(meta).replace("format=sol-model-cache-5", "format=something-else"));
     try (SolModel model = compile(cache, 1)) {
       assertFalse(model.fromCache(), "a foreign entry is not loaded");
       assertRunsRight(model);

@@ -66,6 +66,7 @@ final class ModelRunner {
       if (q.timing() && jit) {
         System.out.printf("compile: %.1f ms%s%n", model.compileTime().toNanos() / 1e6, model.fromCache() ? " (machine code from the cache)" : "");
         System.out.printf("arena: %d bytes for the temporaries of a run%n", model.arenaBytes());
+        if (model.imageSlices() > 1) System.out.printf("image by image: %d calls of code compiled for one image per run%n", model.imageSlices());
         StringBuilder phases = new StringBuilder();
         model.compilePhases().forEach((phase, ms) -> phases.append(phases.isEmpty() ? "" : ", ").append(String.format("%s %.1f ms", phase, ms)));
         System.out.println("compile phases: " + phases);

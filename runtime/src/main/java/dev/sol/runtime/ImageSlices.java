@@ -195,7 +195,7 @@ final class ImageSlices {
       case GatherOp g -> g.axis() != 0 && onlyFirstBatched(op, batched);
       case ConcatOp c -> Reductions.axis(c.axis(), rank) != 0 && allBatched(op, batched);
       case ReduceOp r -> r.axes() != null && r.axes().length > 0 && noAxisZero(r.axes(), rank(op.operand(0))) && onlyFirstBatched(op, batched);
-      case SliceOp s -> s.starts()[0] == 0 && (s.steps() == null || s.steps()[0] == 1) && onlyFirstBatched(op, batched);
+      case SliceOp s -> s.starts() != null && s.starts()[0] == 0 && (s.steps() == null || s.steps()[0] == 1) && onlyFirstBatched(op, batched);
       case PadOp p -> p.pads() != null && p.pads()[0] == 0 && p.pads()[rank] == 0 && onlyFirstBatched(op, batched);
       case ResizeOp r -> IDENTITY_AT_SCALE_ONE.contains(r.coordinateTransformationMode()) && onlyFirstBatched(op, batched);
       case GemmOp g -> !g.transA() && onlyFirstBatched(op, batched) && (g.numOperands() < 3 || broadcastsAlongBatch(g.operand(2), rank));

@@ -128,10 +128,9 @@ final class DepthwiseConv {
       Value oc = iv.get(1);
       Value ic = multiplier == 1 ? oc : l.divui(oc, l.index(multiplier));
       if (phased) splitColumns(l, x, phases, image, ic, xs, half);
-      PlaneWeights weights = PlaneWeights.load(l, w, bias, oc, ws);
-      List<Value> taps = new ArrayList<>();
-      for (Value tap : weights.taps()) taps.add(BroadcastOp.create(l.builder(), l.location(), vt, tap).result());
-      Value start = BroadcastOp.create(l.builder(), l.location(), vt, weights.bias()).result();
+      PlaneWeights weights = PlaneWeights.load(l, w, bias, oc, ws).broadcast(l, vt);
+      List<Value> taps = weights.taps();
+      Value start = weights.bias();
       RowContext row = new RowContext(l, x, phases, half, out, image, ic, oc, xs, ws, os, st[0], pd[0], st[1], pd[1], op.dilations(), width, vt,
           taps, start, epilogue);
       // Output rows whose window rows all lie inside the image, and the border rows before and after them.
@@ -205,6 +204,13 @@ final class DepthwiseConv {
         for (int j = 0; j < ws[3]; j++) taps.add(l.load(w, List.of(oc, l.index(0), l.index(i), l.index(j))));
       }
       return new PlaneWeights(taps, bias == null ? l.constant(0, FloatType.F32) : l.load(bias, List.of(oc)));
+    }
+
+    /** These weights and bias each broadcast to a vector of {@code vt}, for kernels that compute a vector of outputs at a time. */
+    PlaneWeights broadcast(Loops l, VectorType vt) {
+      List<Value> vectors = new ArrayList<>();
+      for (Value tap : taps) vectors.add(BroadcastOp.create(l.builder(), l.location(), vt, tap).result());
+      return new PlaneWeights(vectors, BroadcastOp.create(l.builder(), l.location(), vt, bias).result());
     }
   }
 

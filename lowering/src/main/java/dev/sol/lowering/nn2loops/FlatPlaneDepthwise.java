@@ -3,14 +3,12 @@ package dev.sol.lowering.nn2loops;
 import dev.sol.dialect.arith.ConstantOp;
 import dev.sol.dialect.memref.CollapseShapeOp;
 import dev.sol.dialect.nn.ConvOp;
-import dev.sol.dialect.vector.BroadcastOp;
 import dev.sol.dialect.vector.FMAOp;
 import dev.sol.dialect.vector.StoreOp;
 import dev.sol.dialect.vector.TransferWriteOp;
 import dev.sol.ir.*;
 import dev.sol.lowering.Loops;
 import dev.sol.lowering.TargetDescription;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -69,10 +67,9 @@ final class FlatPlaneDepthwise {
       Value image = iv.get(0);
       Value oc = iv.get(1);
       Value ic = multiplier == 1 ? oc : l.divui(oc, l.index(multiplier));
-      DepthwiseConv.PlaneWeights weights = DepthwiseConv.PlaneWeights.load(l, w, bias, oc, ws);
-      List<Value> taps = new ArrayList<>();
-      for (Value tap : weights.taps()) taps.add(BroadcastOp.create(l.builder(), l.location(), vt, tap).result());
-      Value start = BroadcastOp.create(l.builder(), l.location(), vt, weights.bias()).result();
+      DepthwiseConv.PlaneWeights weights = DepthwiseConv.PlaneWeights.load(l, w, bias, oc, ws).broadcast(l, vt);
+      List<Value> taps = weights.taps();
+      Value start = weights.bias();
       List<Value> plane = List.of(image, ic);
       for (long q0 = 0; q0 < size; q0 += width) {
         Value acc = null;

@@ -3,6 +3,7 @@
 // RUN: %sol-opt %s --split-input-file --check-equivalence -p 'nn-fuse,convert-nn-to-loops{vector-width=8 vector-registers=16},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
 // RUN: %sol-opt %s --split-input-file --check-equivalence -p 'nn-fuse,convert-nn-to-loops{vector-width=4 vector-registers=8 threads=2 parallel-work=1},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
 // RUN: %sol-opt %s --split-input-file -p 'nn-fuse,convert-nn-to-loops{vector-width=4 vector-registers=8},canonicalize,cse' | FileCheck %s --strict-whitespace --check-prefix=FUSED
+// RUN: %sol-opt %s --split-input-file -p 'convert-nn-to-loops{vector-width=16}' | FileCheck %s --check-prefix=WIDE
 
 // Depthwise convolutions (one input channel per group) are direct kernels: per image and
 // output channel, a vector of output columns at a time is the bias plus its taps (vector.fma
@@ -171,4 +172,35 @@
   "func.return"(%0) : (tensor<2x4x7x7xf32>) -> ()
 }) {function_type = (tensor<2x2x7x7xf32>, tensor<4x1x5x5xf32>) -> tensor<2x4x7x7xf32>, sym_name = "depthwise_5x5_multiplier"} : () -> ()
 // EQUIV: sym_name = "depthwise_5x5_multiplier"
+// EQUIV-NOT: changed the results
+
+// -----
+
+// A 5 x 5 window at stride 2 whose output rows are more than one vector of 16 (21 columns): with
+// 16 lanes its even and odd input columns are copied apart first (a 2 x 9 x 21 buffer per
+// plane), as with 4 or 8 lanes from two vectors a row; with rows of one vector (15 columns,
+// the next function) the taps shuffle instead.
+// CHECK: sym_name = "depthwise_5x5_stride2_wide"
+// WIDE: "memref.alloc"() {{.*}} : () -> memref<1x2x2x9x21xf32>
+// WIDE: sym_name = "depthwise_5x5_stride2_wide"
+"func.func"() ({
+^bb0(%x: tensor<1x2x9x41xf32>, %w: tensor<2x1x5x5xf32>):
+  %0 = "nn.conv"(%x, %w) {group = 2 : i64, strides = array<i64: 2, 2>, pads = array<i64: 2, 2, 2, 2>} : (tensor<1x2x9x41xf32>, tensor<2x1x5x5xf32>) -> tensor<1x2x5x21xf32>
+  "func.return"(%0) : (tensor<1x2x5x21xf32>) -> ()
+}) {function_type = (tensor<1x2x9x41xf32>, tensor<2x1x5x5xf32>) -> tensor<1x2x5x21xf32>, sym_name = "depthwise_5x5_stride2_wide"} : () -> ()
+// EQUIV: sym_name = "depthwise_5x5_stride2_wide"
+// EQUIV-NOT: changed the results
+
+// -----
+
+// CHECK: sym_name = "depthwise_5x5_stride2_one_vector"
+// WIDE-NOT: "memref.alloc"() {{.*}} : () -> memref<1x2x2x9x15xf32>
+// WIDE: "vector.shuffle"
+// WIDE: sym_name = "depthwise_5x5_stride2_one_vector"
+"func.func"() ({
+^bb0(%x: tensor<1x2x9x29xf32>, %w: tensor<2x1x5x5xf32>):
+  %0 = "nn.conv"(%x, %w) {group = 2 : i64, strides = array<i64: 2, 2>, pads = array<i64: 2, 2, 2, 2>} : (tensor<1x2x9x29xf32>, tensor<2x1x5x5xf32>) -> tensor<1x2x5x15xf32>
+  "func.return"(%0) : (tensor<1x2x5x15xf32>) -> ()
+}) {function_type = (tensor<1x2x9x29xf32>, tensor<2x1x5x5xf32>) -> tensor<1x2x5x15xf32>, sym_name = "depthwise_5x5_stride2_one_vector"} : () -> ()
+// EQUIV: sym_name = "depthwise_5x5_stride2_one_vector"
 // EQUIV-NOT: changed the results

@@ -120,7 +120,7 @@ final class DepthwiseConv {
     VectorType vt = new VectorType(new long[] {width}, FloatType.F32);
     // At stride 2 along the row, each plane's even and odd columns are first copied apart (see
     // splitColumns), so that every tap reads one plain vector of one of them.
-    boolean phased = st[1] == 2 && multiplier == 1 && ws[3] >= PHASED_WINDOW && os[3] >= 2L * width;
+    boolean phased = st[1] == 2 && multiplier == 1 && ws[3] >= PHASED_WINDOW && (os[3] >= 2L * width || width >= 16 && os[3] > width);
     long half = Math.ceilDiv(xs[3], 2);
     Value phases = phased ? l.alloc(new MemRefType(new long[] {xs[0], xs[1], 2, xs[2], half}, FloatType.F32)) : null;
     l.parallelForEach(new long[] {os[0], os[1]}, os[2] * os[3] * ws[2] * ws[3], iv -> {
@@ -156,7 +156,10 @@ final class DepthwiseConv {
    * #splitColumns}). On AVX2 against the shuffles: 5 x 5, 144 channels at 56 x 56, 0.86 of the
    * time; but 3 x 3, where the copy costs more than the six shuffles per row it saves: 96
    * channels at 112 x 112 1.19, 576 at 14 x 14 1.73. Output rows must also be two vectors long:
-   * 5 x 5, 672 channels at 14 x 14 (one vector a row) took 1.37.
+   * 5 x 5, 672 channels at 14 x 14 (one vector a row) took 1.37. With 16 lanes (AVX-512 on Zen 4,
+   * where a shuffle of two 512-bit vectors costs more) more than one vector a row is enough: 5 x 5,
+   * 120 channels at 56 x 56 (rows of 28) 0.68 of the shuffles' time; at one vector a row it is not
+   * (240 channels at 28 x 28 1.22, 672 at 14 x 14 1.35).
    */
   private static final long PHASED_WINDOW = 5;
 

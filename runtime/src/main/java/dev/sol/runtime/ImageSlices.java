@@ -198,7 +198,7 @@ final class ImageSlices {
       case SliceOp s -> s.starts() != null && s.starts()[0] == 0 && (s.steps() == null || s.steps()[0] == 1) && onlyFirstBatched(op, batched);
       case PadOp p -> p.pads() != null && p.pads()[0] == 0 && p.pads()[rank] == 0 && onlyFirstBatched(op, batched);
       case ResizeOp r -> IDENTITY_AT_SCALE_ONE.contains(r.coordinateTransformationMode()) && onlyFirstBatched(op, batched);
-      case GemmOp g -> !g.transA() && onlyFirstBatched(op, batched) && (g.numOperands() < 3 || broadcastsAlongBatch(g.operand(2), rank));
+      case GemmOp g -> !g.transA() && onlyFirstBatched(op, batched) && (g.numOperands() < 3 || sameForEveryImage(g.operand(2), rank));
       case MatMulOp m -> batchedMatMul(m, batched);
       default -> false;
     };
@@ -237,13 +237,13 @@ final class ImageSlices {
    */
   private static boolean broadcastsAlongBatch(Operation op, Set<Value> batched, int rank) {
     for (Value v : op.operands()) {
-      if (batched.contains(v) ? rank(v) != rank : !broadcastsAlongBatch(v, rank)) return false;
+      if (batched.contains(v) ? rank(v) != rank : !sameForEveryImage(v, rank)) return false;
     }
     return true;
   }
 
   /** A value of lower rank than the result, or whose first dimension is 1, is the same for every image. */
-  private static boolean broadcastsAlongBatch(Value v, int rank) {
+  private static boolean sameForEveryImage(Value v, int rank) {
     return rank(v) < rank || ((ShapedType) v.type()).shape()[0] == 1;
   }
 

@@ -45,16 +45,21 @@ final class LoadedModel {
   }
 
   static LoadedModel load(ByteBuffer bytes, String fileName, boolean mlir, SolOptions options) throws SolException {
+    return load(bytes, fileName, mlir, options, options.shapes());
+  }
+
+  /** {@link #load}, with {@code shapes} for the inputs instead of the options' (the one-image import of {@link ImageSlices}). */
+  static LoadedModel load(ByteBuffer bytes, String fileName, boolean mlir, SolOptions options, Map<String, long[]> shapes) throws SolException {
     IRContext ctx = Dialects.newContextWithNn();
     List<String> errors = new ArrayList<>();
     ctx.diagnostics().pushHandler(d -> errors.add(DiagnosticPrinter.prefix(d.location()) + d.message()));
-    Operation module = mlir ? parse(ctx, bytes, fileName, options) : importOnnx(ctx, bytes, fileName, options);
+    Operation module = mlir ? parse(ctx, bytes, fileName, options, shapes) : importOnnx(ctx, bytes, fileName, options, shapes);
     if (!Verifier.verify(module, ctx)) throw new SolException(fileName + ": the model does not verify: " + String.join("; ", errors));
     return new LoadedModel(ctx, module, entry(module, fileName), fileName, options.checkBounds());
   }
 
-  private static Operation parse(IRContext ctx, ByteBuffer bytes, String fileName, SolOptions options) throws SolException {
-    if (!options.constants().isEmpty() || !options.shapes().isEmpty()) {
+  private static Operation parse(IRContext ctx, ByteBuffer bytes, String fileName, SolOptions options, Map<String, long[]> shapes) throws SolException {
+    if (!options.constants().isEmpty() || !shapes.isEmpty()) {
       throw new SolException(fileName + ": input shapes and constants apply to ONNX models only");
     }
     try {
@@ -66,7 +71,8 @@ final class LoadedModel {
     }
   }
 
-  private static Operation importOnnx(IRContext ctx, ByteBuffer bytes, String fileName, SolOptions options) throws SolException {
+  private static Operation importOnnx(IRContext ctx, ByteBuffer bytes, String fileName, SolOptions options, Map<String, long[]> shapes)
+      throws SolException {
     Map<String, Tensor> constants = new LinkedHashMap<>();
     for (Map.Entry<String, SolTensor> c : options.constants().entrySet()) {
       try {
@@ -76,7 +82,7 @@ final class LoadedModel {
       }
     }
     try {
-      return OnnxImporter.importModel(ctx, bytes, fileName, options.shapes(), constants);
+      return OnnxImporter.importModel(ctx, bytes, fileName, shapes, constants);
     } catch (ConstantInputException e) {
       throw new MissingConstantException(named(fileName, e.getMessage()), e.inputs(), e.node());
     } catch (ImportException e) {

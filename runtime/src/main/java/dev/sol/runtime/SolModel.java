@@ -157,7 +157,7 @@ public final class SolModel implements AutoCloseable {
     if (images > 1) {
       LoadedModel one = null;
       try {
-        one = LoadedModel.load(bytes.duplicate(), fileName, false, options.withShapes(ImageSlices.oneImageShapes(model)));
+        one = LoadedModel.load(bytes.duplicate(), fileName, false, options, ImageSlices.oneImageShapes(model));
       } catch (SolException | RuntimeException e) {
         // A model whose import needs its batch (a Reshape to a fixed size) runs layer by layer.
       }

@@ -28,23 +28,6 @@ public final class SolOptions {
   private boolean winogradF4;
   private java.nio.file.Path cacheDir;
 
-  /** These options with {@code shapes} for the inputs instead (the one-image compile of {@link ImageSlices}). */
-  SolOptions withShapes(Map<String, long[]> shapes) {
-    SolOptions copy = new SolOptions();
-    shapes.forEach(copy::shape);
-    copy.constants.putAll(constants);
-    copy.threads = threads;
-    copy.parallelWork = parallelWork;
-    copy.backend = backend;
-    copy.profile = profile;
-    copy.checkBounds = checkBounds;
-    copy.winograd = winograd;
-    copy.winogradF4 = winogradF4;
-    copy.cacheDir = cacheDir;
-    copy.phases = phases;
-    return copy;
-  }
-
   /** Fixes the shape of graph input {@code name}, for models whose inputs have symbolic dimensions. */
   public SolOptions shape(String name, long... dims) {
     Objects.requireNonNull(name, "name");

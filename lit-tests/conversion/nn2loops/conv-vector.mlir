@@ -293,8 +293,9 @@
 
 // A 1 x 1 convolution reads the image's rows as B; with four A panels each B panel (72 rows of
 // 4 pixels, the rows a plane apart) is copied to the stack first, as for the shifted copies
-// (for 72 rows of k; with 64 or fewer see conv_1x1_sub_blocks). Each row's copy asks for the
-// same row of the next panel (the last panel's: itself) into L2 (memref.prefetch, locality 2).
+// (for 72 rows of k; with 64 or fewer see conv_1x1_sub_blocks). The micro-kernels then ask for
+// row k of the next panel (the last panel's: itself) into L2 as they read row k of the copy
+// (memref.prefetch, locality 2), each of the first nv A panels a line of it: here one vector.
 // CHECK-LABEL: "func.func"
 // CHECK: %[[IMAGES:.*]] = "memref.collapse_shape"(%{{.*}}) {{.*}} : (memref<1x72x4x8xf32>) -> memref<1x72x32xf32>
 // CHECK: ^bb0(%[[JP:.*]]: index):
@@ -303,12 +304,13 @@
 // CHECK-NEXT: %[[NEXT:.*]] = "arith.minsi"(%[[NEXT1]], %{{.*}})
 // CHECK-NEXT: "scf.for"
 // CHECK-NEXT: ^bb0(%[[K:.*]]: index):
-// CHECK-NEXT: %[[AHEAD:.*]] = "arith.muli"(%[[NEXT]], %{{.*}})
-// CHECK-NEXT: "memref.prefetch"(%[[IMAGES]], %{{.*}}, %[[K]], %[[AHEAD]]) {isDataCache = true, isWrite = false, localityHint = 2 : i32} : (memref<1x72x32xf32>, index, index, index) -> ()
 // CHECK-NEXT: %[[COL:.*]] = "arith.muli"(%[[JP]], %{{.*}})
 // CHECK-NEXT: %[[ROW:.*]] = "vector.load"(%[[IMAGES]], %{{.*}}, %[[K]], %[[COL]]) : (memref<1x72x32xf32>, index, index, index) -> vector<4xf32>
 // CHECK-NEXT: "vector.store"(%[[ROW]], %[[PANEL]], %[[K]], %{{.*}}) : (vector<4xf32>, memref<72x4xf32>, index, index) -> ()
+// CHECK-NOT: "memref.prefetch"
 // CHECK: ^bb0(%[[K2:.*]]: index, %{{.*}}: vector<4xf32>
+// CHECK-NEXT: %[[AHEAD:.*]] = "arith.muli"(%[[NEXT]], %{{.*}})
+// CHECK-NEXT: "memref.prefetch"(%[[IMAGES]], %{{.*}}, %[[K2]], %[[AHEAD]]) {isDataCache = true, isWrite = false, localityHint = 2 : i32} : (memref<1x72x32xf32>, index, index, index) -> ()
 // CHECK-NEXT: "vector.load"(%[[PANEL]], %[[K2]], %{{.*}}) : (memref<72x4xf32>, index, index) -> vector<4xf32>
 // CHECK: sym_name = "conv_1x1_panels_copied"
 "func.func"() ({

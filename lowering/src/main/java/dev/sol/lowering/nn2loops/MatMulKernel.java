@@ -133,14 +133,16 @@ final class MatMulKernel {
     }
 
     /** Asks for the cache line of row k, column {@code column} of B panel {@code panel} into L2, ahead of its copy. */
-    void prefetch(Loops l, Value panel, Value k, long column) {
+    void prefetch(Loops l, Value panel, Value k, Value column) {
       PrefetchOp.read(l.builder(), l.location(), matrix, at(l, panel, k, column), 2);
     }
 
-    private List<Value> at(Loops l, Value panel, Value k, long column) {
+    private List<Value> at(Loops l, Value panel, Value k, long column) { return at(l, panel, k, l.index(column)); }
+
+    private List<Value> at(Loops l, Value panel, Value k, Value column) {
       List<Value> idx = new ArrayList<>(prefix);
       idx.add(k);
-      idx.add(l.add(l.mul(panel, l.index(nr)), l.index(column)));
+      idx.add(l.add(l.mul(panel, l.index(nr)), column));
       return idx;
     }
   }
@@ -263,7 +265,7 @@ final class MatMulKernel {
   /** {@link #emit} with each A panel multiplied only in its range of k (null: all of k). */
   static void emit(Loops l, KernelShape s, long m, long n, long k, ASource aSource, KRange kRange, BSource bSource, Value out,
       List<Value> outPrefix, TileInit init, Value colOffset, Epilogue epilogue) {
-    new MatMulKernel(l, GemmThreads.choose(l, s, m, n, k), m, n, k, aSource, kRange, bSource, out, outPrefix, init, colOffset, epilogue).nest();
+    new MatMulKernel(l, GemmThreads.choose(l, s, m, n, k, bSource instanceof PanelCopied), m, n, k, aSource, kRange, bSource, out, outPrefix, init, colOffset, epilogue).nest();
   }
 
   /**
@@ -406,25 +408,38 @@ final class MatMulKernel {
     long rows = Math.min(k, s.kc());
     if (!copiesPanels(s, m) || rows * s.nr() * 4 > MAX_PANEL_COPY_BYTES) return bSource;
     Value panel = AllocaOp.create(b, loc, new MemRefType(new long[] {rows, s.nr()}, FloatType.F32)).result();
-    // The rows of B lie far apart, too many streams for the hardware prefetchers: each copy asks
-    // for the next panel's row ahead. From the shifted copies, its far cache line (the near one
-    // is this panel's last); from a matrix's rows (a 1 x 1 convolution's image, rows a plane
-    // apart) each of its lines, into L2: ResNet-50's 256 -> 64 at 56 x 56 spent 15% of its time
-    // in the copy's loads, waiting on L3.
+    // The rows of B lie far apart, too many streams for the hardware prefetchers: the next
+    // panel's rows are asked for ahead. From the shifted copies, each copy asks for its far
+    // cache line (the near one is this panel's last). From a matrix's rows (a 1 x 1
+    // convolution's image, rows a plane apart) every line of the next panel goes into L2, asked
+    // for by the micro-kernels of the first A panels, one line per k ({@link CopiedPanel}):
+    // ResNet-50's 256 -> 64 at 56 x 56 spent 15% of its time in the copy's loads, waiting on
+    // L3. Asked for all at once by the copy, many were dropped and the copy still took 13%;
+    // spread over the micro-kernels, the layer took 0.95 of that time (deployed A/B, one thread;
+    // 0.96 on two).
     ShiftedRows ahead = copied.source() instanceof ShiftedRows shifted ? shifted : null;
     Rows rowsAhead = copied.source() instanceof Rows r && n / s.nr() > 1 ? r : null;
     Value next = ahead == null && rowsAhead == null ? null : l.minsi(l.add(jp, l.index(1)), l.index(n / s.nr() - 1));
     ForOp.create(b, loc, kBegin, kEnd, l.index(1), List.of(), (in, kk, args) -> {
       Value row = l.sub(kk, kBegin);
       if (ahead != null) ahead.prefetch(l, next, kk, s.nr() - 1);
-      if (rowsAhead != null) for (int v = 0; v < s.nv(); v++) rowsAhead.prefetch(l, next, kk, (long) v * s.width());
       for (int v = 0; v < s.nv(); v++) {
         Value vec = copied.source().vector(l, jp, kk, (long) v * s.width(), vt, false);
         StoreOp.create(b, loc, vec, panel, List.of(row, l.index((long) v * s.width())));
       }
       return List.of();
     });
-    return (l2, p, kk, column, type, masked) -> LoadOp.create(l2.builder(), l2.location(), type, panel, List.of(l2.sub(kk, kBegin), l2.index(column))).result();
+    return new CopiedPanel(panel, kBegin, rowsAhead, next);
+  }
+
+  /**
+   * A B panel copied into {@code panel} (its row 0 is k = kBegin), and where the micro-kernels
+   * ask for the next panel's rows ahead: panel {@code next} of {@code rows} (null: nowhere).
+   */
+  private record CopiedPanel(Value panel, Value kBegin, Rows rows, Value next) implements BSource {
+    @Override public Value vector(Loops l, Value p, Value k, long column, VectorType type, boolean masked) {
+      return LoadOp.create(l.builder(), l.location(), type, panel, List.of(l.sub(k, kBegin), l.index(column))).result();
+    }
   }
 
   /** One micro-kernel: the mr x (t.nv vectors) tile of C at A panel {@code ip} and B panel {@code jp}, over k in the block. */
@@ -448,7 +463,7 @@ final class MatMulKernel {
     }
     NextPanel ahead = nextPanelLines(mr, ip, jp, bs);
     BiFunction<Value, List<Value>, List<Value>> step = (kk, acc) -> {
-      if (ahead != null) for (Value column : ahead.columns()) PrefetchOp.read(b, loc, ahead.packedB(), List.of(ahead.panel(), kk, column), 2);
+      if (ahead != null) for (Value column : ahead.columns()) ahead.lines().prefetch(l, ahead.panel(), kk, column);
       List<Value> bv = new ArrayList<>();
       for (int v = 0; v < t.nv(); v++) bv.add(bs.vector(l, jp, kk, (long) v * s.width(), vt, masked(t, v)));
       List<Value> next = new ArrayList<>(acc);
@@ -478,12 +493,19 @@ final class MatMulKernel {
     }
   }
 
-  /** The lines a micro-kernel asks for at each k: row k of B panel {@code panel} of {@code packedB}, a line from each of {@code columns}. */
-  private record NextPanel(Value packedB, Value panel, List<Value> columns) {}
+  /** Asks for the cache line of row k, column {@code column} of B panel {@code panel} into L2. */
+  @FunctionalInterface
+  private interface PanelLines {
+    void prefetch(Loops l, Value panel, Value k, Value column);
+  }
+
+  /** The lines a micro-kernel asks for at each k: row k of B panel {@code panel} of {@code lines}, a line from each of {@code columns}. */
+  private record NextPanel(PanelLines lines, Value panel, List<Value> columns) {}
 
   /**
-   * Where the micro-kernel of A panel {@code ip} and packed B panel {@code jp} asks for the next
-   * B panel's rows ahead, or null for none (a lower tile, B not {@link Packed}, one panel). Each of the first nv A panels to
+   * Where the micro-kernel of A panel {@code ip} and B panel {@code jp} asks for the next
+   * B panel's rows ahead, or null for none (a lower tile, B neither {@link Packed} nor a
+   * {@link CopiedPanel} of a matrix's rows, one panel). Each of the first nv A panels to
    * meet a B panel (fewer: then each takes several lines) asks for one line of each row of the
    * next panel into L2 (prefetcht1): by the time the A panels move on, the next panel is there.
    * A product whose B is a layer's weights, read once from memory with little reuse (ResNet-50's
@@ -494,9 +516,19 @@ final class MatMulKernel {
    * kernel slower: see README, "Profiling".)
    */
   private NextPanel nextPanelLines(int mr, Value ip, Value jp, BSource bs) {
-    if (!(bs instanceof Packed packed) || mr != s.mr() || packed.panels() < 2) return null;
+    if (mr != s.mr()) return null;
+    PanelLines lines;
+    Value next;
+    if (bs instanceof Packed packed && packed.panels() >= 2) {
+      lines = (l2, panel, kk, column) -> PrefetchOp.read(l2.builder(), l2.location(), packed.packedB(), List.of(panel, kk, column), 2);
+      next = l.minsi(packed.at(l, l.add(jp, l.index(1))), l.index(packed.panels() - 1));
+    } else if (bs instanceof CopiedPanel copied && copied.rows() != null) {
+      lines = copied.rows()::prefetch;
+      next = copied.next();
+    } else {
+      return null;
+    }
     long panelsMeeting = Math.max(1, Math.min(Math.min(Math.ceilDiv(m, s.mr()), s.mcPanels()), s.nv()));
-    Value next = l.minsi(packed.at(l, l.add(jp, l.index(1))), l.index(packed.panels() - 1));
     List<Value> columns = new ArrayList<>();
     Value first = panelsMeeting == 1 ? l.index(0) : l.remui(ip, l.index(panelsMeeting));
     for (long j = 0; j < Math.ceilDiv(s.nv(), panelsMeeting); j++) {
@@ -504,7 +536,7 @@ final class MatMulKernel {
       if ((j + 1) * panelsMeeting > s.nv()) line = l.minsi(line, l.index(s.nv() - 1));
       columns.add(l.mul(line, l.index(s.width())));
     }
-    return new NextPanel(packed.packedB(), next, columns);
+    return new NextPanel(lines, next, columns);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.sol.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnx.proto.OnnxMl;
@@ -81,6 +82,15 @@ class SolBenchTest {
     assertTrue(err.startsWith("sol-bench: error: ONNX Runtime cannot run " + newer + ": "), err);
     assertTrue(err.contains("IR version"), err);
     assertEquals(1, err.strip().lines().count(), err);
+  }
+
+  @Test void libgompOnThreadsGetsANoteUnlessChosen() {
+    String lib = dev.sol.codegen.llvm.OpenMpRuntime.LIBGOMP;
+    assertTrue(SolBench.openMpHint(2, lib, null).contains("libomp5"));
+    assertNull(SolBench.openMpHint(1, lib, null));
+    assertNull(SolBench.openMpHint(2, dev.sol.codegen.llvm.OpenMpRuntime.LIBOMP, null));
+    assertNull(SolBench.openMpHint(2, lib, lib));
+    assertTrue(SolBench.openMpHint(2, lib, " ").contains("libomp5"));
   }
 
   @Test void badArgumentsAreRejected() {

@@ -43,8 +43,8 @@ record GemmThreads(KernelShape shape, boolean rows, boolean columns) {
     // just written by the other core. Deployed A/B on two threads: ResNet-50 0.97-0.99,
     // SqueezeNet 0.99, ResNet-50 v2 0.99, others within noise; with packed B (a transformer's
     // products of activations and weights) columns first took 1.03 of the time.
-    if (imageColumns && (double) n / s.nr() / (t * Math.ceilDiv(pn, t)) >= 0.9) rowsBusy = false;
-    if (rowsBusy && !(columnsBusy && bFarLarger(m, n))) {
+    boolean byPixels = imageColumns && columnShare(n, s.nr(), t) >= 0.9;
+    if (rowsBusy && !byPixels && !(columnsBusy && bFarLarger(m, n))) {
       return new GemmThreads(new KernelShape(s.width(), s.mr(), s.nv(), s.kc(), perPart(pm, s.mcPanels(), t), s.ncPanels(), s.subPanels()), true, false);
     }
     return new GemmThreads(new KernelShape(s.width(), s.mr(), s.nv(), s.kc(), s.mcPanels(), perPart(pn, s.ncPanels(), t), s.subPanels()), false, true);
@@ -58,6 +58,14 @@ record GemmThreads(KernelShape shape, boolean rows, boolean columns) {
     long blocks = (panels + size - 1) / size;
     long parts = (blocks + threads - 1) / threads * threads;
     return (panels + parts - 1) / parts;
+  }
+
+  /**
+   * The share of the threads' time spent working when the B panels of {@code n} columns,
+   * {@code nr} wide, are dealt out to them, the last panel counted as its share of a panel.
+   */
+  private static double columnShare(long n, int nr, int threads) {
+    return (double) n / nr / (threads * Math.ceilDiv(Math.ceilDiv(n, nr), threads));
   }
 
   /** The share of the threads' time spent working when {@code pieces} equal pieces are dealt out to them. */

@@ -132,7 +132,7 @@ final class MatMulKernel {
       return TransferReadOp.create(l.builder(), l.location(), type, matrix, idx, l.constant(0, type.element()), false).result();
     }
 
-    /** Asks for the cache line of row k, column {@code column} of B panel {@code panel} into L2, ahead of its copy. */
+    /** Asks for the cache line of row k, column {@code column} of B panel {@code panel} into L2 (the micro-kernels do, ahead of the panel's copy). */
     void prefetch(Loops l, Value panel, Value k, Value column) {
       PrefetchOp.read(l.builder(), l.location(), matrix, at(l, panel, k, column), 2);
     }

@@ -276,3 +276,56 @@
   "func.return"(%2) : (tensor<1x6xf32>) -> ()
 }) {function_type = (tensor<1x8xf32>, tensor<6xf32>) -> tensor<1x6xf32>, sym_name = "row_bias_relu"} : () -> ()
 // EQUIV: sym_name = "row_bias_relu"
+
+// -----
+
+// Rule "pool": a convolution's group takes the max pool that is the only user of its ReLU (a
+// stem); the group yields the pool's result. (conv-max-pool-fused.mlir checks its kernel.)
+// CHECK-LABEL: "func.func"
+// CHECK: %[[G:.*]] = "nn.fused"
+// CHECK-NEXT: ^bb0
+// CHECK-NEXT: %[[C:.*]] = "nn.conv"
+// CHECK-NEXT: %[[R:.*]] = "nn.relu"(%[[C]])
+// CHECK-NEXT: %[[P:.*]] = "nn.max_pool"(%[[R]])
+// CHECK-NEXT: "nn.yield"(%[[P]]) : (tensor<1x4x4x4xf32>) -> ()
+// CHECK-NEXT: }) : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x4x4xf32>
+// CHECK-NEXT: "func.return"(%[[G]])
+// CHECK: sym_name = "conv_relu_pool"
+// Lowered as one kernel: the pooled result, the weights packed at run time, the shifted copies
+// of the image and one band's convolution rows (all 8 of them) are its only buffers.
+// LOWER-LABEL: "func.func"
+// LOWER-NOT: "nn.{{(fused|conv|relu|max_pool)}}"
+// LOWER: "memref.alloc"() {{.*}} -> memref<1x4x4x4xf32>
+// LOWER-NEXT: "memref.alloc"() {{.*}} -> memref<1x27x4xf32>
+// LOWER: "memref.alloc"() {{.*}} -> memref<{{[0-9]+}}xf32>
+// LOWER: "memref.alloc"() {{.*}} -> memref<1x4x8x8xf32>
+// LOWER-NOT: "memref.alloc"
+// LOWER: "vector.fma"
+// LOWER: sym_name = "conv_relu_pool"
+"func.func"() ({
+^bb0(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>):
+  %0 = "nn.conv"(%x, %w) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x8x8xf32>
+  %1 = "nn.relu"(%0) : (tensor<1x4x8x8xf32>) -> tensor<1x4x8x8xf32>
+  %2 = "nn.max_pool"(%1) {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>} : (tensor<1x4x8x8xf32>) -> tensor<1x4x4x4xf32>
+  "func.return"(%2) : (tensor<1x4x4x4xf32>) -> ()
+}) {function_type = (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x4x4xf32>, sym_name = "conv_relu_pool"} : () -> ()
+// EQUIV: sym_name = "conv_relu_pool"
+
+// -----
+
+// A pool that shares the convolution's result with another user stays outside the group: the
+// result is needed whole anyway.
+// CHECK-LABEL: "func.func"
+// CHECK: %[[G:.*]] = "nn.fused"
+// CHECK-NOT: "nn.max_pool"
+// CHECK: "nn.yield"
+// CHECK: "nn.max_pool"(%[[G]])
+// CHECK: sym_name = "pool_with_another_user"
+"func.func"() ({
+^bb0(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>):
+  %0 = "nn.conv"(%x, %w) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x8x8xf32>
+  %1 = "nn.relu"(%0) : (tensor<1x4x8x8xf32>) -> tensor<1x4x8x8xf32>
+  %2 = "nn.max_pool"(%1) {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>} : (tensor<1x4x8x8xf32>) -> tensor<1x4x4x4xf32>
+  "func.return"(%1, %2) : (tensor<1x4x8x8xf32>, tensor<1x4x4x4xf32>) -> ()
+}) {function_type = (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> (tensor<1x4x8x8xf32>, tensor<1x4x4x4xf32>), sym_name = "pool_with_another_user"} : () -> ()
+// EQUIV: sym_name = "pool_with_another_user"

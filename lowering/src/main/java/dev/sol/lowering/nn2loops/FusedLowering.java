@@ -10,6 +10,8 @@ import dev.sol.dialect.nn.GemmOp;
 import dev.sol.dialect.nn.MatMulOp;
 import dev.sol.dialect.nn.MulOp;
 import dev.sol.dialect.nn.NnOp;
+import dev.sol.dialect.nn.PoolOp;
+import dev.sol.dialect.nn.YieldOp;
 import dev.sol.dialect.nn.UnaryElementwiseOp;
 import dev.sol.dialect.vector.BroadcastOp;
 import dev.sol.dialect.vector.LoadOp;
@@ -53,6 +55,8 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
     if (NnLowering.noElements(op)) {
       // Nothing to compute: op by op, each of which then writes nothing.
       unpack(op, adaptor, rewriter);
+    } else if (members.getLast() instanceof PoolOp pool) {
+      pooledConv(op, pool, members.subList(0, members.size() - 1), adaptor, rewriter);
     } else if (members.getFirst() instanceof ConvOp conv
         && (VectorConv.applies(conv, target) || DepthwiseConv.applies(conv, target) || PlaneConv.applies(conv, target))
         && epilogueLowers(members)) {
@@ -115,6 +119,69 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
     else if (PlaneConv.applies(conv, target)) PlaneConv.conv(conv, l, x, w, bias, out, epilogue(op, members, in, l));
     else VectorConv.conv(conv, weights, l, x, w, bias, out, target, buffers, epilogue(op, members, in, l));
     rewriter.replaceOp(op, List.of(buffers.written(l, op.result(0).type(), out)));
+  }
+
+  /**
+   * A convolution, the element-wise ops after it and a max pool ({@code nn-fuse}'s rule
+   * "pool"): as one kernel that pools the convolution's rows band by band as it makes them
+   * ({@link ConvPool}) where the convolution is a product over shifted copies of the image and
+   * the pool takes its rows in vectors; else split in two, the convolution's group (or the
+   * convolution alone) and the pool after it, each lowered by its own pattern.
+   */
+  private void pooledConv(FusedOp op, PoolOp pool, List<Operation> chain, List<Value> adaptor, ConversionRewriter rewriter) {
+    Loops l = buffers.loops(rewriter, op.location(), false);
+    if (chain.getFirst() instanceof ConvOp conv && ConvPool.takes(pool, target) && epilogueLowers(chain) && staticShape(conv)) {
+      ConstantOp weights = op.operand(input(op, conv.operand(1))).definingOp() instanceof ConstantOp c ? c : null;
+      long[] convShape = ((ShapedType) conv.result(0).type()).shape();
+      if (VectorConv.poolsRows(conv, weights, l, target, conv.operandType(0).shape(), conv.operandType(1).shape(), convShape)) {
+        List<Value> in = buffersOf(op, adaptor, l);
+        Value out = buffers.output(l, op, op.result(0));
+        Value bias = conv.numOperands() > 2 ? in.get(input(op, conv.operand(2))) : null;
+        VectorConv.pooled(conv, weights, l, in.get(input(op, conv.operand(0))), in.get(input(op, conv.operand(1))), bias, pool, out, target, buffers,
+            epilogue(op, chain, in, l));
+        rewriter.replaceOp(op, List.of(buffers.written(l, op.result(0).type(), out)));
+        return;
+      }
+    }
+    splitPool(op, chain, pool, adaptor, rewriter);
+  }
+
+  /** Whether the shapes of {@code conv}'s operands and result are all known. */
+  private static boolean staticShape(ConvOp conv) {
+    for (Value v : List.of(conv.operand(0), conv.operand(1), conv.result(0))) {
+      if (!(v.type() instanceof ShapedType s) || !s.hasStaticShape()) return false;
+    }
+    return true;
+  }
+
+  /**
+   * The group {@code op} as two: the ops of {@code chain} (a new group, or the one op alone) and
+   * {@code pool} after them, reading their result; each is lowered by its own pattern.
+   */
+  private static void splitPool(FusedOp op, List<Operation> chain, Operation pool, List<Value> adaptor, ConversionRewriter rewriter) {
+    rewriter.before(op);
+    Value pooled;
+    IRMapping mapping = new IRMapping();
+    if (chain.size() == 1) {
+      for (int i = 0; i < adaptor.size(); i++) mapping.map(op.body().argument(i), adaptor.get(i));
+      Operation copy = chain.getFirst().clone(mapping);
+      copy.setLocation(op.location());
+      rewriter.insert(copy);
+      pooled = copy.result(0);
+    } else {
+      FusedOp group = FusedOp.create(rewriter, op.location(), adaptor, List.of(pool.operand(0).type()));
+      IRMapping inside = new IRMapping();
+      for (int i = 0; i < adaptor.size(); i++) inside.map(op.body().argument(i), group.body().argument(i));
+      Builder body = new Builder(rewriter.context()).atEnd(group.body());
+      for (Operation m : chain) body.insert(m.clone(inside));
+      YieldOp.create(body, op.location(), List.of(inside.lookup(pool.operand(0))));
+      pooled = group.result(0);
+    }
+    mapping.map(pool.operand(0), pooled);
+    Operation copy = pool.clone(mapping);
+    copy.setLocation(op.location());
+    rewriter.insert(copy);
+    rewriter.replaceOp(op, List.of(copy.result(0)));
   }
 
   /**

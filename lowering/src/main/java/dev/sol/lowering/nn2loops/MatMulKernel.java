@@ -152,9 +152,12 @@ final class MatMulKernel {
    * copies of the image in {@code shifted} (see {@code VectorConv.shiftedRows}): row k of B is
    * the copy's run that starts at {@code rowOffsets[k]} (a compile-time table, one load per k
    * where computing the offset from k took six divisions by constants), its column q at q
-   * further on. Vectors past the last column read on into the buffer's slack.
+   * further on, from column {@code first} of the image's (null: 0) for a product of some of
+   * its output rows. Vectors past the last column read on into the buffer's slack.
    */
-  record ShiftedRows(Value shifted, Value rowOffsets, int nr) implements BSource {
+  record ShiftedRows(Value shifted, Value rowOffsets, int nr, Value first) implements BSource {
+    ShiftedRows(Value shifted, Value rowOffsets, int nr) { this(shifted, rowOffsets, nr, null); }
+
     @Override public Value vector(Loops l, Value panel, Value k, long column, VectorType type, boolean masked) {
       return LoadOp.create(l.builder(), l.location(), type, shifted, List.of(at(l, panel, k, column))).result();
     }
@@ -166,6 +169,7 @@ final class MatMulKernel {
 
     private Value at(Loops l, Value panel, Value k, long column) {
       Value start = l.indexCast(l.load(rowOffsets, List.of(k)));
+      if (first != null) start = l.add(start, first);
       return l.add(start, l.add(l.mul(panel, l.index(nr)), l.index(column)));
     }
   }

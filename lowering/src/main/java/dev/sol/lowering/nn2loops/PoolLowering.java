@@ -80,20 +80,72 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
     PlaneWindows plane = new PlaneWindows(xs[2], xs[3], os[2], os[3], kernel, op.strides(), op.dilations(), op.pads());
     long[] dl = op.dilations();
     boolean separable = max && kernel[0] > 1 && dl[0] == 1 && dl[1] == 1;
-    long[] st = op.strides();
-    long[] pd = op.pads();
-    // The row buffer's input starts at a vector boundary past the left padding (see planeInVectors).
-    long rowStart = pd[1] == 0 || width < 2 ? 0 : Math.ceilDiv(pd[1], width) * width;
-    // Whole planes in vectors (f32: width is 1 otherwise) where the window's taps fit; averages
-    // not with ceil_mode, whose windows past the padding would count differently.
-    boolean inVectors = kernel[0] > 1 && dl[0] == 1 && dl[1] == 1 && (max || !op.ceilMode()) && width > 1 && st[1] <= 2
-        && tapsFit(Math.floorMod(rowStart - pd[1], width), st[1], kernel[1], width);
+    long rowStart = rowStart(op, width);
+    boolean inVectors = inVectors(op, max, width);
     l.parallelForEach(new long[] {os[0], os[1]}, os[2] * os[3] * product(kernel), iv -> {
       PlaneWindows.Output output = output(op, l, x, out, max, lowest, plane, iv);
       if (inVectors) planeInVectors(op, l, x, out, max ? lowest : l.constant(0, FloatType.F32), iv, width, rowStart, max);
       else if (separable) separableMax(op, l, x, out, lowest, iv, output, width);
       else plane.forEach(l, output);
     });
+  }
+
+  /** Where the row buffer of {@link #planeInVectors} holds the input row's first column: a vector boundary past the left padding. */
+  private static long rowStart(PoolOp op, int width) {
+    long pad = op.pads()[1];
+    return pad == 0 || width < 2 ? 0 : Math.ceilDiv(pad, width) * width;
+  }
+
+  /**
+   * Whether {@link #planeInVectors} takes the planes of {@code op} on vectors of {@code width}
+   * (f32; 1 otherwise): windows of several rows without dilation, at stride 1 or 2 along the
+   * row, whose taps fit the vectors it reads; averages not with ceil_mode, whose windows past
+   * the padding would count differently.
+   */
+  private static boolean inVectors(PoolOp op, boolean max, int width) {
+    long[] kernel = op.kernelShape();
+    long[] dl = op.dilations();
+    long[] st = op.strides();
+    return kernel[0] > 1 && dl[0] == 1 && dl[1] == 1 && (max || !op.ceilMode()) && width > 1 && st[1] <= 2
+        && tapsFit(Math.floorMod(rowStart(op, width) - op.pads()[1], width), st[1], kernel[1], width);
+  }
+
+  /**
+   * Whether a 2-D max pool of f32 takes its output rows in vectors ({@link #maxRow}) on vectors
+   * of {@code width}: what a convolution that pools its own rows ({@link ConvPool}) needs.
+   */
+  static boolean maxRowsInVectors(PoolOp op, Type element, int width) {
+    return op.isMax() && element.equals(FloatType.F32) && op.kernelShape().length == 2 && PlaneWindows.unrolls(op.kernelShape()[0], op.kernelShape()[1])
+        && inVectors(op, true, width);
+  }
+
+  /**
+   * The row buffer of {@link #planeInVectors} for input rows of {@code columns} and output rows
+   * of {@code outputs}, its vectors outside the input's columns holding {@code identity}.
+   */
+  static Value rowBuffer(PoolOp op, Loops l, long columns, long outputs, Value identity, int width) {
+    long left = rowStart(op, width);
+    long filled = left + Math.ceilDiv(columns, width) * width;
+    long length = Math.ceilDiv(Math.max(filled, (outputs - 1) * op.strides()[1] - op.pads()[1] + left + 3L * width + 1), width) * width;
+    Value row = dev.sol.dialect.memref.AllocaOp.create(l.builder(), l.location(), new MemRefType(new long[] {length}, FloatType.F32)).result();
+    VectorType vt = new VectorType(new long[] {width}, FloatType.F32);
+    Value identities = BroadcastOp.create(l.builder(), l.location(), vt, identity).result();
+    range(l, 0, left / width, cv -> StoreOp.create(l.builder(), l.location(), identities, row, List.of(l.mul(cv, l.index(width)))));
+    range(l, filled / width, length / width, cv -> StoreOp.create(l.builder(), l.location(), identities, row, List.of(l.mul(cv, l.index(width)))));
+    return row;
+  }
+
+  /**
+   * One output row of a max pool in vectors, {@code out} at {@code outRow} (image, channel, y):
+   * the maximum of the {@code windowRows} rows of {@code x} from {@code top} ({@code x} at
+   * {@code plane}, row, column; rows of {@code columns}) into the row buffer of
+   * {@link #rowBuffer}, then of each output's columns in it.
+   */
+  static void maxRow(PoolOp op, Loops l, Value x, List<Value> plane, Value top, long windowRows, long columns, Value row, Value out, List<Value> outRow,
+      Value lowest, int width) {
+    long left = rowStart(op, width);
+    rowPass(l, x, plane, top, windowRows, row, left, columns, width, lowest, true);
+    columnPass(l, row, out, outRow, new long[] {0, shape(out)[3]}, op.strides()[1], op.pads()[1] - left, op.kernelShape()[1], width, true, null);
   }
 
   /**
@@ -166,14 +218,19 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
     rowPass(l, x, iv, top, kh, row, 0, columns, width, lowest, true);
   }
 
-  /** As above, with input column x at {@code row[start + x]} ({@code start} a multiple of the width, so that the stores stay aligned). */
-  private static void rowPass(Loops l, Value x, List<Value> iv, Value top, long kh, Value row, long start, long columns, int width, Value lowest,
+  /**
+   * As above, with input column x at {@code row[start + x]} ({@code start} a multiple of the
+   * width, so that the stores stay aligned) and {@code x} read at {@code plane}, row, column.
+   */
+  private static void rowPass(Loops l, Value x, List<Value> plane, Value top, long kh, Value row, long start, long columns, int width, Value lowest,
       boolean max) {
     VectorType vt = new VectorType(new long[] {width}, FloatType.F32);
     java.util.function.BiConsumer<Value, Boolean> chunk = (x0, masked) -> {
       Value m = null;
       for (int i = 0; i < kh; i++) {
-        List<Value> at = List.of(iv.get(0), iv.get(1), l.add(top, l.index(i)), x0);
+        List<Value> at = new ArrayList<>(plane);
+        at.add(l.add(top, l.index(i)));
+        at.add(x0);
         Value v = masked ? TransferReadOp.create(l.builder(), l.location(), vt, x, at, lowest, false).result()
             : LoadOp.create(l.builder(), l.location(), vt, x, at).result();
         m = m == null ? v : combine(l, max, m, v);
@@ -296,13 +353,8 @@ public final class PoolLowering<T extends PoolOp> extends NnLowering<T> {
     long[] k = op.kernelShape();
     long[] st = op.strides();
     long[] pd = op.pads();
-    long filled = left + Math.ceilDiv(xs[3], width) * width;
-    long length = Math.ceilDiv(Math.max(filled, (os[3] - 1) * st[1] - pd[1] + left + 3L * width + 1), width) * width;
-    Value row = dev.sol.dialect.memref.AllocaOp.create(l.builder(), l.location(), new MemRefType(new long[] {length}, element(x))).result();
+    Value row = rowBuffer(op, l, xs[3], os[3], identity, width);
     VectorType vt = new VectorType(new long[] {width}, FloatType.F32);
-    Value identities = BroadcastOp.create(l.builder(), l.location(), vt, identity).result();
-    range(l, 0, left / width, cv -> StoreOp.create(l.builder(), l.location(), identities, row, List.of(l.mul(cv, l.index(width)))));
-    range(l, filled / width, length / width, cv -> StoreOp.create(l.builder(), l.location(), identities, row, List.of(l.mul(cv, l.index(width)))));
     long[] rows = PlaneWindows.interior(os[2], xs[2], st[0], 1, pd[0], k[0]);
     Value counts = max || op.countIncludePad() ? null : columnCounts(l, op, xs[3], os[3], width);
     java.util.function.BiConsumer<Value, long[]> outputRow = (y, window) -> {

@@ -6,6 +6,7 @@ import dev.sol.dialect.memref.CollapseShapeOp;
 import dev.sol.dialect.memref.SubViewOp;
 import dev.sol.dialect.nn.ConstantOp;
 import dev.sol.dialect.nn.ConvOp;
+import dev.sol.dialect.nn.PoolOp;
 import dev.sol.dialect.scf.ForOp;
 import dev.sol.dialect.scf.IfOp;
 import dev.sol.dialect.vector.BroadcastOp;
@@ -62,6 +63,28 @@ final class VectorConv {
       WinogradConv.conv(winograd, op, weights, l, x, bias, out, t, buffers, epilogue);
       return;
     }
+    if (turned(op, weights, l, t, d)) {
+      ChannelLanesConv.conv(op, weights, l, x, w, bias, out, t, buffers, epilogue);
+      return;
+    }
+    boolean tapMajor = weights != null && tapMajor(op, ws);
+    product(op, l, x, w, constantPanels(op, weights, l, t, d, tapMajor, buffers), tapMajor, bias, out, t, buffers, epilogue);
+  }
+
+  /** Constant {@code weights} packed at compile time for {@link #product} (k in tap-major order when {@code tapMajor}); null without them. */
+  private static Value constantPanels(ConvOp op, ConstantOp weights, Loops l, TargetDescription t, Dims d, boolean tapMajor, Buffers buffers) {
+    if (weights == null) return null;
+    long[] ws = d.ws();
+    DenseElementsAttr wv = tapMajor ? GemmPacking.tapMajor(weights.value(), d.m(), ws[1], ws[2] * ws[3]) : weights.value();
+    return buffers.table(l, GemmPacking.packConstantA(packing(op, t, ws, d.os()), wv, d.m(), d.k()), op);
+  }
+
+  /**
+   * Whether {@code op} (one group, no Winograd) takes the turned product of
+   * {@link ChannelLanesConv} rather than the usual one of {@link #product}: by their estimated costs.
+   */
+  private static boolean turned(ConvOp op, ConstantOp weights, Loops l, TargetDescription t, Dims d) {
+    long[] xs = d.xs(), ws = d.ws(), os = d.os();
     long m = d.m(), k = d.k(), n = d.n();
     boolean direct = direct(op, ws);
     long rows = blockRows(op, t, ws, os);
@@ -75,17 +98,47 @@ final class VectorConv {
     boolean skips = weights != null && ws[2] * ws[3] > 1;
     double usualKept = skips && shifted ? keptTaps(op, xs, ws, os, packing(op, t, ws, os).forColumns(t, columns, k).nr(), true) : 1;
     double turnedKept = skips ? keptTaps(op, xs, ws, os, KernelShape.choose(t, xs[0] * n, m, k).mr(), false) : 1;
-    if (ChannelLanesConv.better(t, m, k, ChannelLanesConv.packsA(t, op, ws, os), shifted, !implicit(op, ws), columns, copies, xs[0], n, ChannelLanesConv.ImageRows.paddedSize(op, xs), usualKept, turnedKept)) {
-      ChannelLanesConv.conv(op, weights, l, x, w, bias, out, t, buffers, epilogue);
-      return;
-    }
-    Value pa = null;
+    return ChannelLanesConv.better(t, m, k, ChannelLanesConv.packsA(t, op, ws, os), shifted, !implicit(op, ws), columns, copies, xs[0], n, ChannelLanesConv.ImageRows.paddedSize(op, xs), usualKept, turnedKept);
+  }
+
+  /**
+   * Whether the rows of {@code op}'s result (of shape {@code os}) can be pooled as its product
+   * makes them ({@link ConvPool}): one group, where the usual product goes over shifted copies
+   * of the image ({@link #shiftedRows}), also where the turned one ({@link ChannelLanesConv})
+   * would be taken without the pool. (Deployed A/B against the turned product and a pool of its
+   * own: Inception-v1 0.975 on one thread, a 7 x 7 stem with its pool 0.96; on two threads
+   * ResNet-50 1.004, SqueezeNet 0.976.)
+   */
+  static boolean poolsRows(ConvOp op, ConstantOp weights, Loops l, TargetDescription t, long[] xs, long[] ws, long[] os) {
+    if (!applies(op, t) || op.group() > 1 || WinogradConv.variant(op, weights, t, xs, ws, os) != null) return false;
+    return !direct(op, ws) && shifted(op, l, t, xs, ws, os);
+  }
+
+  /**
+   * {@code op} (which {@link #poolsRows}) with the max pool {@code pool} after it, whose result
+   * is {@code out}: the product makes the convolution's rows band by band, and each band
+   * is pooled from the thread's scratch into {@code out}.
+   */
+  static void pooled(ConvOp op, ConstantOp weights, Loops l, Value x, Value w, Value bias, PoolOp pool, Value out, TargetDescription t, Buffers buffers,
+      MatMulKernel.Epilogue epilogue) {
+    long[] xs = ((MemRefType) x.type()).shape();
+    long[] ws = ((MemRefType) w.type()).shape();
+    long[] os = ((ShapedType) op.result(0).type()).shape();
+    Dims d = Dims.of(xs, ws, os);
     boolean tapMajor = weights != null && tapMajor(op, ws);
-    if (weights != null) {
-      DenseElementsAttr wv = tapMajor ? GemmPacking.tapMajor(weights.value(), m, ws[1], ws[2] * ws[3]) : weights.value();
-      pa = buffers.table(l, GemmPacking.packConstantA(packing(op, t, ws, os), wv, m, k), op);
-    }
-    product(op, l, x, w, pa, tapMajor, bias, out, t, buffers, epilogue);
+    Value pa = weights != null ? constantPanels(op, weights, l, t, d, tapMajor, buffers) : packWeights(l, packing(op, t, ws, os), w, d.m(), d.k());
+    boolean byImages = imagesOnThreads(l, xs[0], (double) d.m() * d.n() * d.k() * xs[0] / t.vectorWidth());
+    KernelShape whole = panelCopies(t, packing(op, t, ws, os).forColumns(t, d.n(), d.k()), d.m(), d.k());
+    GemmThreads split = GemmThreads.choose(l, whole, d.m(), d.n(), d.k());
+    boolean onThreads = !byImages && (split.rows() || split.columns());
+    ConvPool pooled = ConvPool.of(pool, out, os, onThreads ? l.threads() : 1, t);
+    pooledRows(op, l, x, ws, os, t, buffers, pa, tapMajor, biasInit(bias), epilogue, byImages, onThreads, pooled);
+  }
+
+  /** Tiles that start from {@code bias} at their rows (output channels), or from zero without one. */
+  private static MatMulKernel.TileInit biasInit(Value bias) {
+    return bias == null ? MatMulKernel.ZERO
+        : (in, row, col, type, masked) -> BroadcastOp.create(in.builder(), in.location(), type, in.load(bias, List.of(row))).result();
   }
 
   /**
@@ -131,10 +184,10 @@ final class VectorConv {
   /** The shapes of a convolution's image, weights and result, and its product's m x k by k x n (one image, one group of weights). */
   private record Dims(long[] xs, long[] ws, long[] os, long m, long k, long n) {
     static Dims of(Value x, Value w, Value out) {
-      long[] ws = ((MemRefType) w.type()).shape();
-      long[] os = ((MemRefType) out.type()).shape();
-      return new Dims(((MemRefType) x.type()).shape(), ws, os, ws[0], ws[1] * ws[2] * ws[3], os[2] * os[3]);
+      return of(((MemRefType) x.type()).shape(), ((MemRefType) w.type()).shape(), ((MemRefType) out.type()).shape());
     }
+
+    static Dims of(long[] xs, long[] ws, long[] os) { return new Dims(xs, ws, os, ws[0], ws[1] * ws[2] * ws[3], os[2] * os[3]); }
   }
 
   /** Whether {@code op} reads the image itself as the k x n matrix: 1 x 1, stride 1, no padding. */
@@ -229,8 +282,7 @@ final class VectorConv {
     Value pa = packed != null ? packed : packWeights(l, s, w, m, k);
     Value images = CollapseShapeOp.create(b, l.location(), x, new int[] {0}, new int[] {1}, new int[] {2, 3}).result();
     Value planes = CollapseShapeOp.create(b, l.location(), out, new int[] {0}, new int[] {1}, new int[] {2, 3}).result();
-    MatMulKernel.TileInit init = bias == null ? MatMulKernel.ZERO
-        : (in, row, col, type, masked) -> BroadcastOp.create(in.builder(), in.location(), type, in.load(bias, List.of(row))).result();
+    MatMulKernel.TileInit init = biasInit(bias);
     // A batch of as many images for each thread goes to them as whole images in the 1 x 1 and
     // shifted-copies paths, each product on one thread (scratch buffers one per thread): split
     // inside each image, SqueezeNet's 1 x 1
@@ -550,17 +602,8 @@ final class VectorConv {
     long parts = byImages ? l.threads() : 1;
     long[] slot = {size + t.vectorWidth()};
     Value copies = l.alloc(new MemRefType(new long[] {parts * slot[0]}, FloatType.F32));
-    MatMulKernel.KRange kRange = tapMajor ? paddingTaps(op, xs, ws, ow, n, s.nr()) : null;
-    long[] offsets = new long[Math.toIntExact(k)];
-    for (long c = 0; c < channels; c++) {
-      for (long i = 0; i < kh; i++) {
-        for (long j = 0; j < kw; j++) {
-          long plane = (j * phases + i % st[0]) * channels + c;
-          offsets[(int) (tapMajor ? (i * kw + j) * channels + c : (c * kh + i) * kw + j)] = (plane * rows + i / st[0]) * ow;
-        }
-      }
-    }
-    Value rowOffsets = buffers.table(l, DenseElementsAttr.ofLongs(new RankedTensorType(new long[] {k}, IntegerType.I64), offsets), op);
+    MatMulKernel.KRange kRange = tapMajor ? paddingTaps(op, xs, ws, ow, null, n, s.nr()) : null;
+    Value rowOffsets = rowOffsets(op, l, ws, rows, ow, tapMajor, buffers);
     GemmThreads split = GemmThreads.choose(l, s, m, n, k);
     boolean productParallel = !byImages && (split.rows() || split.columns());
     ImageBody body = (li, part, image) -> {
@@ -583,17 +626,7 @@ final class VectorConv {
         li.parallelFor(li.index(0), li.index(threads), li.index(1), band -> {
           Value r0 = li.divui(li.mul(band, li.index(rows)), li.index(threads));
           Value r1 = li.divui(li.mul(li.add(band, li.index(1)), li.index(rows)), li.index(threads));
-          serial.forEach(new long[] {channels}, cv -> {
-            Value channel = cv.getFirst();
-            for (ShiftedCopy c : copyPlanes) {
-              Value base = serial.mul(serial.add(serial.index(c.plane() * channels), channel), serial.index(rows * ow));
-              Value dataFrom = serial.maxsi(r0, serial.index(c.yIn()[0]));
-              Value dataTo = serial.maxsi(dataFrom, serial.minsi(r1, serial.index(c.yIn()[1])));
-              zeroCopyRows(serial, shifted, base, r0, serial.minsi(r1, dataFrom), ow, zero);
-              zeroCopyRows(serial, shifted, base, serial.maxsi(r0, dataTo), r1, ow, zero);
-              range(serial, dataFrom, dataTo, yy -> copyRow(serial, t, x, image, channel, shifted, base, yy, st, c, ow, zero));
-            }
-          });
+          copyBand(serial, t, x, image, copyPlanes, channels, shifted, serial.index(0), rows, serial.index(0), r0, r1, st, ow);
         });
       } else {
         long copiesPerItem = byCopy ? 1 : kw * phases;
@@ -632,6 +665,70 @@ final class VectorConv {
   }
 
   /**
+   * The table of {@link MatMulKernel.ShiftedRows}: where row k of B starts in the shifted copies
+   * of {@link #shiftedRows} of {@code rows} rows each, k in tap-major order when {@code tapMajor}.
+   */
+  private static Value rowOffsets(ConvOp op, Loops l, long[] ws, long rows, long ow, boolean tapMajor, Buffers buffers) {
+    long[] st = op.strides();
+    long channels = ws[1];
+    long kh = ws[2];
+    long kw = ws[3];
+    long phases = phases(op, ws);
+    long k = channels * kh * kw;
+    long[] offsets = new long[Math.toIntExact(k)];
+    for (long c = 0; c < channels; c++) {
+      for (long i = 0; i < kh; i++) {
+        for (long j = 0; j < kw; j++) {
+          long plane = (j * phases + i % st[0]) * channels + c;
+          offsets[(int) (tapMajor ? (i * kw + j) * channels + c : (c * kh + i) * kw + j)] = (plane * rows + i / st[0]) * ow;
+        }
+      }
+    }
+    return buffers.table(l, DenseElementsAttr.ofLongs(new RankedTensorType(new long[] {k}, IntegerType.I64), offsets), op);
+  }
+
+  /**
+   * The product of {@link #shiftedRows} band by band, each band's rows pooled as soon as they
+   * are made ({@link ConvPool}). Each band first makes the rows of the shifted copies that it
+   * reads in a buffer of its thread's own (a band of 15 rows of ResNet-50's 7 x 7 stem reads 18
+   * rows of each copy): copies of the whole image (2.2 MB for the stem, 3.5 times the image)
+   * were written to memory and read back, and took a parallel loop and a barrier of their own.
+   */
+  private static void pooledRows(ConvOp op, Loops l, Value x, long[] ws, long[] os, TargetDescription t, Buffers buffers, Value pa, boolean tapMajor,
+      MatMulKernel.TileInit init, MatMulKernel.Epilogue epilogue, boolean byImages, boolean onThreads, ConvPool pooled) {
+    long[] xs = ((MemRefType) x.type()).shape();
+    long channels = xs[1];
+    long kw = ws[3];
+    long phases = phases(op, ws);
+    long ow = os[3];
+    long m = ws[0];
+    long k = channels * ws[2] * kw;
+    // Copy row yy feeds output rows yy - (kh - 1) / sh to yy: a band of output rows [c0, c0 + r)
+    // reads copy rows [c0, c0 + r + (kh - 1) / sh).
+    long rows = Math.min(copyRows(op, xs), pooled.convRows() + (ws[2] - 1) / op.strides()[0]);
+    // One slot per thread, each with a vector of slack: the last vector of a row of B may read
+    // up to a vector past the last copy.
+    long slot = kw * phases * channels * rows * ow + t.vectorWidth();
+    Value copies = l.alloc(new MemRefType(new long[] {l.threads() * slot}, FloatType.F32));
+    Value rowOffsets = rowOffsets(op, l, ws, rows, ow, tapMajor, buffers);
+    List<ShiftedCopy> copyPlanes = ShiftedCopy.all(op, xs, kw, phases, copyRows(op, xs), ow);
+    Value scratch = pooled.scratch(l);
+    eachImage(l, xs[0], byImages, (li, part, image) -> pooled.emit(li, onThreads, part, image, scratch, epilogue,
+        (serial, p, c0, convRows, dest, bandEpilogue) -> {
+          Value start = serial.mul(p, serial.index(slot));
+          Value zero = serial.constant(0, FloatType.F32);
+          range(serial, slot - t.vectorWidth(), slot, q -> serial.store(zero, copies, List.of(serial.add(start, q))));
+          copyBand(serial, t, x, image, copyPlanes, channels, copies, start, rows, c0, c0, serial.add(c0, serial.index(rows)), op.strides(), ow);
+          long columns = convRows * ow;
+          Value from = serial.mul(c0, serial.index(ow));
+          KernelShape s = panelCopies(t, packing(op, t, ws, os).forColumns(t, columns, k), m, k);
+          MatMulKernel.ShiftedRows band = new MatMulKernel.ShiftedRows(copies, rowOffsets, s.nr(), start);
+          MatMulKernel.emit(serial, s, m, columns, k, MatMulKernel.packedA(pa, s), tapMajor ? paddingTaps(op, xs, ws, ow, from, columns, s.nr()) : null,
+              ow % t.vectorWidth() == 0 ? band : new MatMulKernel.PanelCopied(band), dest, List.of(p), init, null, bandEpilogue);
+        }));
+  }
+
+  /**
    * One shifted copy of a channel in {@link #shiftedRows}: tap column j and row phase p (plane
    * j phases + p), its columns q reading input column q sw + shift, its rows yy input row
    * yy sh + rowOffset; xIn and yIn the columns and rows that fall inside the image.
@@ -651,6 +748,30 @@ final class VectorConv {
     }
   }
 
+  /**
+   * Rows [r0, r1) of every shifted copy ({@code copies}) of each of the {@code channels}
+   * channels of {@code image}, into {@code shifted} from {@code start}, where the copies lie
+   * one after the other, (copy, channel), {@code rows} rows of each from row {@code held} (0
+   * for whole copies), zeros where they read padding.
+   */
+  private static void copyBand(Loops l, TargetDescription t, Value x, Value image, List<ShiftedCopy> copies, long channels, Value shifted, Value start,
+      long rows, Value held, Value r0, Value r1, long[] st, long ow) {
+    Value zero = l.constant(0, FloatType.F32);
+    l.forEach(new long[] {channels}, cv -> {
+      Value channel = cv.getFirst();
+      for (ShiftedCopy c : copies) {
+        // The copy's row yy at base + yy * ow.
+        Value first = l.add(start, l.mul(l.add(l.index(c.plane() * channels), channel), l.index(rows * ow)));
+        Value base = l.sub(first, l.mul(held, l.index(ow)));
+        Value dataFrom = l.maxsi(r0, l.index(c.yIn()[0]));
+        Value dataTo = l.maxsi(dataFrom, l.minsi(r1, l.index(c.yIn()[1])));
+        zeroCopyRows(l, shifted, base, r0, l.minsi(r1, dataFrom), ow, zero);
+        zeroCopyRows(l, shifted, base, l.maxsi(r0, dataTo), r1, ow, zero);
+        range(l, dataFrom, dataTo, yy -> copyRow(l, t, x, image, channel, shifted, base, yy, st, c, ow, zero));
+      }
+    });
+  }
+
   /** Row {@code yy} of shifted copy {@code c} (from {@code base}), zeros outside the image's columns. */
   private static void copyRow(Loops l, TargetDescription t, Value x, Value image, Value channel, Value shifted, Value base, Value yy, long[] st,
       ShiftedCopy c, long ow, Value zero) {
@@ -668,15 +789,16 @@ final class VectorConv {
 
   /**
    * The k range of each B panel of {@link #shiftedRows} with k in tap-major order: the rows of
-   * taps i that read inside the image for some output row y of the panel (pd0 <= y * sh + i < pd0 + h).
+   * taps i that read inside the image for some output row y of the panel (pd0 <= y * sh + i < pd0 + h),
+   * for a product of the n output pixels from pixel {@code from} (null: 0).
    */
-  private static MatMulKernel.KRange paddingTaps(ConvOp op, long[] xs, long[] ws, long ow, long n, int nr) {
+  private static MatMulKernel.KRange paddingTaps(ConvOp op, long[] xs, long[] ws, long ow, Value from, long n, int nr) {
     long top = op.pads()[0];
     long sh = op.strides()[0];
     long perRow = ws[3] * xs[1];
     return (l, aPanel, bPanel) -> {
-      Value first = l.mul(bPanel, l.index(nr));
-      Value last = l.minsi(l.add(first, l.index(nr - 1)), l.index(n - 1));
+      Value first = from == null ? l.mul(bPanel, l.index(nr)) : l.add(from, l.mul(bPanel, l.index(nr)));
+      Value last = l.minsi(l.add(first, l.index(nr - 1)), from == null ? l.index(n - 1) : l.add(from, l.index(n - 1)));
       Value y0 = l.mul(l.divui(first, l.index(ow)), l.index(sh));
       Value y1 = l.mul(l.divui(last, l.index(ow)), l.index(sh));
       // i from max(0, top - y1 * sh) to min(kh, top + h - y0 * sh), in signed index arithmetic.

@@ -11,6 +11,7 @@ import dev.sol.dialect.nn.HardSigmoidOp;
 import dev.sol.dialect.nn.HardSwishOp;
 import dev.sol.dialect.nn.LeakyReluOp;
 import dev.sol.dialect.nn.MatMulOp;
+import dev.sol.dialect.nn.MaxPoolOp;
 import dev.sol.dialect.nn.MulOp;
 import dev.sol.dialect.nn.ReluOp;
 import dev.sol.dialect.nn.SigmoidOp;
@@ -47,12 +48,18 @@ import java.util.Map;
  * pre-activation's batch norm and ReLU, as DenseNet has before each convolution), which the
  * lowering computes in one pass over memory instead of one per op.
  *
+ * <p>Rule "pool": a 2-D convolution's group also takes a max pool that is the only user of
+ * its last value (a network's stem: convolution, ReLU, 3 x 3 max pool at stride 2; VGG's and
+ * U-Net's stages). Where the convolution's kernel can make its rows band by band, the
+ * lowering pools each band while it is in cache and the convolution's result is never written
+ * to memory; elsewhere it splits the group again before the pool. Average and global pools,
+ * and depth-first tiles over longer chains, are not grouped yet.
+ *
  * <p>A group is placed where its last op was: every value it reads is defined before that
  * point (a residual may be computed after the product), and every user of its result comes
- * after it. Chains only need use lists; the rules for whole subgraphs (pooling after a
- * convolution, depth-first tiles) are not here yet.
+ * after it. Chains only need use lists.
  */
-@PassInfo(name = "nn-fuse", summary = "Group a product or a batch norm and the element-wise ops after it into nn.fused kernels")
+@PassInfo(name = "nn-fuse", summary = "Group a product or a batch norm, the element-wise ops after it and a max pool after a convolution into nn.fused kernels")
 public final class NnFusePass implements Pass<NoOptions> {
   @Override public NoOptions defaultOptions() { return NoOptions.INSTANCE; }
 
@@ -67,6 +74,8 @@ public final class NnFusePass implements Pass<NoOptions> {
     Builder b = new Builder(state.context());
     for (Operation product : roots) {
       List<Operation> group = chain(product);
+      MaxPoolOp pool = product instanceof ConvOp ? poolAfter(group.getLast().result(0), product) : null;
+      if (pool != null) group.add(pool);
       if (group.size() < 2) continue;
       fuse(group, b);
       fused++;
@@ -94,6 +103,15 @@ public final class NnFusePass implements Pass<NoOptions> {
       v = user.result(0);
     }
     return group;
+  }
+
+  /**
+   * The 2-D max pool that is the only user of {@code v} (the last value of a convolution's
+   * chain), in the product's block, or null.
+   */
+  private static MaxPoolOp poolAfter(Value v, Operation product) {
+    if (!v.hasOneUse() || !(v.users().getFirst() instanceof MaxPoolOp pool) || pool.parentOp() != product.parentOp()) return null;
+    return v.type() instanceof ShapedType s && s.rank() == 4 && pool.kernelShape().length == 2 ? pool : null;
   }
 
   /**

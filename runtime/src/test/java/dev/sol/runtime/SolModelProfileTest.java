@@ -66,9 +66,10 @@ class SolModelProfileTest {
       }
       assertEquals(p.nanos(), sum, "consecutive kernels share their clock reads: their times add up to the function's");
       Profile.Kernel first = p.kernels().getFirst();
-      assertEquals("conv2+batchnormalization7+relu8", first.name(), "batch norm folded, ReLU fused");
+      assertEquals("conv2+batchnormalization7+relu8+maxpool9", first.name(), "batch norm folded, ReLU and max pool fused");
       assertEquals("nn.fused", first.op());
-      assertEquals(2L * 16 * 32 * 32 * 3 * 3 * 3 + 16 * 32 * 32, first.flops(), "2 x 16x32x32 outputs x 3x3x3 multiply-adds, and the ReLU's");
+      assertEquals(2L * 16 * 32 * 32 * 3 * 3 * 3 + 16 * 32 * 32 + 16 * 16 * 16 * 3 * 3, first.flops(),
+          "2 x 16x32x32 outputs x 3x3x3 multiply-adds, the ReLU's, and 16x16x16 pooled outputs of 3x3 windows");
       assertTrue(names(p).contains("conv19+batchnormalization24+add25+relu26"), "a residual block's convolution takes its add and ReLU: " + names(p));
 
       Profile last = model.profile().since(before);

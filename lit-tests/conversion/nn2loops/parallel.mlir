@@ -129,3 +129,23 @@
   %0 = "nn.conv"(%x, %w) {strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>} : (tensor<1x8x81x81xf32>, tensor<4x8x3x3xf32>) -> tensor<1x4x41x41xf32>
   "func.return"(%0) : (tensor<1x4x41x41xf32>) -> ()
 }) {function_type = (tensor<1x8x81x81xf32>, tensor<4x8x3x3xf32>) -> tensor<1x4x41x41xf32>, sym_name = "conv_bands"} : () -> ()
+
+// Not when its weights outnumber the image's copies (96 x 32 against 32 x 8 x 8: a 1 x 1
+// projection at stride 2, as ResNet's): in bands every thread would multiply all the weights.
+// The weights are packed (a parallel loop), the strided copy of the image made once (2048
+// elements and a vector of slack; a parallel loop over its channels), then the whole product
+// goes to the threads.
+// CHECK-LABEL: "func.func"
+// CHECK-NOT: memref<2x
+// CHECK: "scf.parallel"
+// CHECK: %[[COPIES:.*]] = "memref.alloc"() {{.*}} : () -> memref<2052xf32>
+// CHECK: "scf.parallel"
+// CHECK: "vector.store"(%{{.*}}, %[[COPIES]]
+// CHECK: "scf.parallel"
+// CHECK: "vector.fma"
+// CHECK: sym_name = "conv_strided_weights"
+"func.func"() ({
+^bb0(%x: tensor<1x32x16x16xf32>, %w: tensor<96x32x1x1xf32>):
+  %0 = "nn.conv"(%x, %w) {strides = array<i64: 2, 2>} : (tensor<1x32x16x16xf32>, tensor<96x32x1x1xf32>) -> tensor<1x96x8x8xf32>
+  "func.return"(%0) : (tensor<1x96x8x8xf32>) -> ()
+}) {function_type = (tensor<1x32x16x16xf32>, tensor<96x32x1x1xf32>) -> tensor<1x96x8x8xf32>, sym_name = "conv_strided_weights"} : () -> ()

@@ -520,7 +520,8 @@ final class VectorConv {
   /**
    * Whether the usual product of {@code op} multiplies the shifted copies of the image
    * ({@link #shiftedRows}): without dilation, and with a stride only when the window is large,
-   * the image has few channels, or the product is not split into bands for threads
+   * the image has few channels, the weights outnumber the copies, or the product is not split
+   * into bands for threads
    * ({@link #inBands}; on two threads a strided convolution runs some 5-10% faster in bands,
    * where one thread takes 1.23 ms with im2col and 1.10 ms on the copies for ResNet-50's 7 x 7
    * stem).
@@ -535,6 +536,11 @@ final class VectorConv {
     // bands of copy rows or one by one (shiftedRows): SqueezeNet's 3 x 3 stride-2 stem on two
     // threads took 0.82 of its time in bands of im2col.
     if (st[0] == 1 && st[1] == 1 || ws[2] * ws[3] > 9 || fewChannels(l, xs[1])) return true;
+    // So do weights larger than the copies: in bands every thread multiplies all the weights for
+    // its band, where the whole image's product splits them between the threads (ResNet-50's
+    // 1 x 1 projection at stride 2, 1024 -> 2048 at 14 x 14, has 8 MB of weights for 200 KB of
+    // copies; on two threads its strided layers took 0.91-0.97 of their time, the network 0.994-0.997).
+    if (ws[0] * ws[1] * ws[2] * ws[3] > shiftedSize(op, xs, ws, os)) return true;
     double work = (double) ws[0] * ws[1] * ws[2] * ws[3] * os[2] * os[3] * xs[0] / t.vectorWidth();
     return bandRows(l, xs[0], os[2], blockRows(op, t, ws, os), work) == 0;
   }

@@ -152,8 +152,9 @@ final class MatMulKernel {
    * copies of the image in {@code shifted} (see {@code VectorConv.shiftedRows}): row k of B is
    * the copy's run that starts at {@code rowOffsets[k]} (a compile-time table, one load per k
    * where computing the offset from k took six divisions by constants), its column q at q
-   * further on, from column {@code first} of the image's (null: 0) for a product of some of
-   * its output rows. Vectors past the last column read on into the buffer's slack.
+   * further on; every row starts {@code first} elements further on (null: 0) where the copies
+   * are one thread's slot of a larger buffer ({@code VectorConv.pooledRows}). Vectors past the
+   * last column read on into the buffer's slack.
    */
   record ShiftedRows(Value shifted, Value rowOffsets, int nr, Value first) implements BSource {
     ShiftedRows(Value shifted, Value rowOffsets, int nr) { this(shifted, rowOffsets, nr, null); }

@@ -16,6 +16,9 @@
 // EQUIV: sym_name = "pool_after_conv_images"
 // EQUIV: sym_name = "pool_ceil_mode"
 // EQUIV: sym_name = "pool_after_1x1"
+// EQUIV: sym_name = "only_pool"
+// EQUIV: sym_name = "pool_of_the_conv"
+// EQUIV: sym_name = "group_yields_the_conv"
 
 // A network's stem: 7 x 7 at stride 2 over 3 channels, then a 3 x 3 max pool at stride 2.
 // One parallel loop over the two threads, each taking a run of the 8 output rows (from
@@ -110,3 +113,54 @@
   %2 = "nn.max_pool"(%1) {kernel_shape = array<i64: 3, 3>, strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>} : (tensor<1x32x16x16xf32>) -> tensor<1x32x8x8xf32>
   "func.return"(%2) : (tensor<1x32x8x8xf32>) -> ()
 }) {function_type = (tensor<1x16x16x16xf32>, tensor<32x16x1x1xf32>) -> tensor<1x32x8x8xf32>, sym_name = "pool_after_1x1"} : () -> ()
+
+// -----
+
+// Groups written by hand: a pool alone is lowered as a pool; a pool that reads the convolution
+// rather than the ReLU after it is split off, the group yielding the convolution's result.
+// CHECK-LABEL: "func.func"
+// CHECK-NOT: "nn.
+// CHECK: sym_name = "only_pool"
+"func.func"() ({
+^bb0(%x: tensor<1x4x8x8xf32>):
+  %0 = "nn.fused"(%x) ({
+  ^bb0(%a: tensor<1x4x8x8xf32>):
+    %1 = "nn.max_pool"(%a) {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>} : (tensor<1x4x8x8xf32>) -> tensor<1x4x4x4xf32>
+    "nn.yield"(%1) : (tensor<1x4x4x4xf32>) -> ()
+  }) : (tensor<1x4x8x8xf32>) -> tensor<1x4x4x4xf32>
+  "func.return"(%0) : (tensor<1x4x4x4xf32>) -> ()
+}) {function_type = (tensor<1x4x8x8xf32>) -> tensor<1x4x4x4xf32>, sym_name = "only_pool"} : () -> ()
+
+// -----
+
+// CHECK-LABEL: "func.func"
+// CHECK: "memref.alloc"() {{.*}} -> memref<1x4x8x8xf32>
+// CHECK: sym_name = "pool_of_the_conv"
+"func.func"() ({
+^bb0(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>):
+  %0 = "nn.fused"(%x, %w) ({
+  ^bb0(%a: tensor<1x3x8x8xf32>, %b: tensor<4x3x3x3xf32>):
+    %1 = "nn.conv"(%a, %b) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x8x8xf32>
+    %2 = "nn.relu"(%1) : (tensor<1x4x8x8xf32>) -> tensor<1x4x8x8xf32>
+    %3 = "nn.max_pool"(%1) {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>} : (tensor<1x4x8x8xf32>) -> tensor<1x4x4x4xf32>
+    "nn.yield"(%3) : (tensor<1x4x4x4xf32>) -> ()
+  }) : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x4x4xf32>
+  "func.return"(%0) : (tensor<1x4x4x4xf32>) -> ()
+}) {function_type = (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x4x4xf32>, sym_name = "pool_of_the_conv"} : () -> ()
+
+// -----
+
+// A group written by hand that yields its convolution, not the ReLU after it: put back op by op
+// (the fused kernels compute the last op's value).
+// CHECK-LABEL: "func.func"
+// CHECK: sym_name = "group_yields_the_conv"
+"func.func"() ({
+^bb0(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x3x3xf32>):
+  %0 = "nn.fused"(%x, %w) ({
+  ^bb0(%a: tensor<1x3x8x8xf32>, %b: tensor<4x3x3x3xf32>):
+    %1 = "nn.conv"(%a, %b) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x8x8xf32>
+    %2 = "nn.relu"(%1) : (tensor<1x4x8x8xf32>) -> tensor<1x4x8x8xf32>
+    "nn.yield"(%1) : (tensor<1x4x8x8xf32>) -> ()
+  }) : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x8x8xf32>
+  "func.return"(%0) : (tensor<1x4x8x8xf32>) -> ()
+}) {function_type = (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x8x8xf32>, sym_name = "group_yields_the_conv"} : () -> ()

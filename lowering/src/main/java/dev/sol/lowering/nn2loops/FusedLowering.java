@@ -52,10 +52,11 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
 
   @Override public boolean convert(FusedOp op, List<Value> adaptor, ConversionRewriter rewriter) {
     List<Operation> members = op.members();
-    if (NnLowering.noElements(op)) {
-      // Nothing to compute: op by op, each of which then writes nothing.
+    if (NnLowering.noElements(op) || members.isEmpty() || op.yielded().size() != 1 || op.yielded().getFirst() != members.getLast().result(0)) {
+      // Nothing to compute (op by op, each of which then writes nothing), or a group written by
+      // hand that yields another value than its last op's: the fused kernels compute the last.
       unpack(op, adaptor, rewriter);
-    } else if (members.getLast() instanceof PoolOp pool) {
+    } else if (members.size() > 1 && members.getLast() instanceof PoolOp pool) {
       pooledConv(op, pool, members.subList(0, members.size() - 1), adaptor, rewriter);
     } else if (members.getFirst() instanceof ConvOp conv
         && (VectorConv.applies(conv, target) || DepthwiseConv.applies(conv, target) || PlaneConv.applies(conv, target))
@@ -130,7 +131,10 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
    */
   private void pooledConv(FusedOp op, PoolOp pool, List<Operation> chain, List<Value> adaptor, ConversionRewriter rewriter) {
     Loops l = buffers.loops(rewriter, op.location(), false);
-    if (chain.getFirst() instanceof ConvOp conv && ConvPool.takes(pool, target) && epilogueLowers(chain) && staticShape(conv)) {
+    // (The pool must read the chain's last value, as nn-fuse makes it; a group written by hand
+    // may pool another.)
+    if (chain.getFirst() instanceof ConvOp conv && pool.operand(0) == chain.getLast().result(0) && ConvPool.takes(pool, target)
+        && epilogueLowers(chain) && staticShape(conv)) {
       ConstantOp weights = op.operand(input(op, conv.operand(1))).definingOp() instanceof ConstantOp c ? c : null;
       long[] convShape = ((ShapedType) conv.result(0).type()).shape();
       if (VectorConv.poolsRows(conv, weights, l, target, conv.operandType(0).shape(), conv.operandType(1).shape(), convShape)) {
@@ -155,15 +159,20 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
   }
 
   /**
-   * The group {@code op} as two: the ops of {@code chain} (a new group, or the one op alone) and
-   * {@code pool} after them, reading their result; each is lowered by its own pattern.
+   * The group {@code op} as two: the ops of {@code chain} up to the one that {@code pool} reads
+   * (a new group, the one op alone, or none when it reads an operand) and {@code pool} after
+   * them, reading their result; each is lowered by its own pattern.
    */
   private static void splitPool(FusedOp op, List<Operation> chain, Operation pool, List<Value> adaptor, ConversionRewriter rewriter) {
     rewriter.before(op);
     Value pooled;
     IRMapping mapping = new IRMapping();
-    if (chain.size() == 1) {
-      for (int i = 0; i < adaptor.size(); i++) mapping.map(op.body().argument(i), adaptor.get(i));
+    for (int i = 0; i < adaptor.size(); i++) mapping.map(op.body().argument(i), adaptor.get(i));
+    // Only the ops up to the one the pool reads (all of them as nn-fuse groups them).
+    chain = chain.subList(0, chain.indexOf(pool.operand(0).definingOp()) + 1);
+    if (chain.isEmpty()) {
+      pooled = mapping.lookup(pool.operand(0));
+    } else if (chain.size() == 1) {
       Operation copy = chain.getFirst().clone(mapping);
       copy.setLocation(op.location());
       rewriter.insert(copy);
@@ -177,8 +186,9 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
       YieldOp.create(body, op.location(), List.of(inside.lookup(pool.operand(0))));
       pooled = group.result(0);
     }
-    mapping.map(pool.operand(0), pooled);
-    Operation copy = pool.clone(mapping);
+    IRMapping outside = new IRMapping();
+    outside.map(pool.operand(0), pooled);
+    Operation copy = pool.clone(outside);
     copy.setLocation(op.location());
     rewriter.insert(copy);
     rewriter.replaceOp(op, List.of(copy.result(0)));

@@ -26,6 +26,8 @@ final class ConvPool {
   private final PoolOp pool;
   private final Value out;
   private final long[] convShape;
+  private final long outRows;
+  private final long outColumns;
   private final long band;
   private final long convRows;
   private final int width;
@@ -44,6 +46,9 @@ final class ConvPool {
     this.pool = pool;
     this.out = out;
     this.convShape = convShape;
+    long[] os = ((MemRefType) out.type()).shape();
+    this.outRows = os[2];
+    this.outColumns = os[3];
     this.band = band;
     this.convRows = convRows;
     this.width = width;
@@ -86,7 +91,6 @@ final class ConvPool {
    * [image, channel, pixel].
    */
   void emit(Loops l, boolean onThreads, Value part, Value image, Value scratch, MatMulKernel.Epilogue epilogue, Rows rows) {
-    long outRows = ((MemRefType) out.type()).shape()[2];
     Value planes = CollapseShapeOp.create(l.builder(), l.location(), scratch, new int[] {0}, new int[] {1}, new int[] {2, 3}).result();
     if (!onThreads) {
       bands(l, part, image, l.index(0), l.index(outRows), scratch, planes, epilogue, rows);
@@ -107,7 +111,7 @@ final class ConvPool {
     long pad = pool.pads()[0];
     long columns = convShape[3];
     Value lowest = l.constant(Double.NEGATIVE_INFINITY, FloatType.F32);
-    Value row = PoolLowering.rowBuffer(pool, l, columns, ((MemRefType) out.type()).shape()[3], lowest, width);
+    Value row = PoolLowering.rowBuffer(pool, l, columns, outColumns, lowest, width);
     Value count = l.divui(l.add(l.sub(to, from), l.index(band - 1)), l.index(band));
     VectorConv.range(l, l.index(0), count, b -> {
       Value y0 = l.add(from, l.mul(b, l.index(band)));
@@ -134,15 +138,13 @@ final class ConvPool {
     long stride = pool.strides()[0];
     long pad = pool.pads()[0];
     long columns = convShape[3];
-    long outRows = ((MemRefType) out.type()).shape()[2];
     long[] inside = PlaneWindows.interior(outRows, convShape[2], stride, 1, pad, k[0]);
     Value lo = l.maxsi(y0, l.index(inside[0]));
     VectorConv.range(l, lo, l.maxsi(lo, l.minsi(y1, l.index(inside[1]))), y -> {
       Value top = l.sub(l.sub(l.mul(y, l.index(stride)), l.index(pad)), c0);
       PoolLowering.maxRow(pool, l, scratch, plane, top, k[0], columns, row, out, List.of(image, channel, y), lowest, width);
     });
-    for (long y = 0; y < outRows; y++) {
-      if (y >= inside[0] && y < inside[1]) continue;
+    for (long y : java.util.stream.LongStream.concat(java.util.stream.LongStream.range(0, inside[0]), java.util.stream.LongStream.range(inside[1], outRows)).toArray()) {
       long windowTop = y * stride - pad;
       long firstRow = Math.max(0, windowTop);
       long lastRow = Math.min(convShape[2], windowTop + k[0]);
@@ -153,7 +155,7 @@ final class ConvPool {
           PoolLowering.maxRow(pool, l, scratch, plane, l.sub(l.index(firstRow), c0), lastRow - firstRow, columns, row, out,
               List.of(image, channel, l.index(border)), lowest, width);
         } else {
-          VectorConv.range(l, 0, ((MemRefType) out.type()).shape()[3], c -> l.store(lowest, out, List.of(image, channel, l.index(border), c)));
+          VectorConv.range(l, 0, outColumns, c -> l.store(lowest, out, List.of(image, channel, l.index(border), c)));
         }
         return List.of();
       }, null);

@@ -329,3 +329,80 @@
   "func.return"(%1, %2) : (tensor<1x4x8x8xf32>, tensor<1x4x4x4xf32>) -> ()
 }) {function_type = (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> (tensor<1x4x8x8xf32>, tensor<1x4x4x4xf32>), sym_name = "pool_with_another_user"} : () -> ()
 // EQUIV: sym_name = "pool_with_another_user"
+
+// -----
+
+// Rule "mean": a convolution's group takes the mean over the two spatial axes (a global
+// average pool) that is the only user of its ReLU; the group yields the mean.
+// (conv-mean-fused.mlir checks its kernel.)
+// CHECK-LABEL: "func.func"
+// CHECK: %[[G:.*]] = "nn.fused"
+// CHECK-NEXT: ^bb0
+// CHECK-NEXT: %[[C:.*]] = "nn.conv"
+// CHECK-NEXT: %[[R:.*]] = "nn.relu"(%[[C]])
+// CHECK-NEXT: %[[M:.*]] = "nn.reduce_mean"(%[[R]])
+// CHECK-NEXT: "nn.yield"(%[[M]]) : (tensor<1x4x1x1xf32>) -> ()
+// CHECK-NEXT: }) : (tensor<1x3x8x8xf32>, tensor<4x3x1x1xf32>) -> tensor<1x4x1x1xf32>
+// CHECK-NEXT: "func.return"(%[[G]])
+// CHECK: sym_name = "conv_relu_mean"
+"func.func"() ({
+^bb0(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x1x1xf32>):
+  %0 = "nn.conv"(%x, %w) : (tensor<1x3x8x8xf32>, tensor<4x3x1x1xf32>) -> tensor<1x4x8x8xf32>
+  %1 = "nn.relu"(%0) : (tensor<1x4x8x8xf32>) -> tensor<1x4x8x8xf32>
+  %2 = "nn.reduce_mean"(%1) {axes = array<i64: 2, 3>, keepdims = 1 : i64} : (tensor<1x4x8x8xf32>) -> tensor<1x4x1x1xf32>
+  "func.return"(%2) : (tensor<1x4x1x1xf32>) -> ()
+}) {function_type = (tensor<1x3x8x8xf32>, tensor<4x3x1x1xf32>) -> tensor<1x4x1x1xf32>, sym_name = "conv_relu_mean"} : () -> ()
+// EQUIV: sym_name = "conv_relu_mean"
+
+// -----
+
+// Means over other axes stay outside the group: over the channels, or over one spatial axis.
+// CHECK-LABEL: "func.func"
+// CHECK: %[[G:.*]] = "nn.fused"
+// CHECK-NOT: "nn.reduce_mean"
+// CHECK: "nn.yield"
+// CHECK: "nn.reduce_mean"(%[[G]]) {axes = array<i64: 1>
+// CHECK: sym_name = "mean_over_channels"
+"func.func"() ({
+^bb0(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x1x1xf32>):
+  %0 = "nn.conv"(%x, %w) : (tensor<1x3x8x8xf32>, tensor<4x3x1x1xf32>) -> tensor<1x4x8x8xf32>
+  %1 = "nn.relu"(%0) : (tensor<1x4x8x8xf32>) -> tensor<1x4x8x8xf32>
+  %2 = "nn.reduce_mean"(%1) {axes = array<i64: 1>, keepdims = 1 : i64} : (tensor<1x4x8x8xf32>) -> tensor<1x1x8x8xf32>
+  "func.return"(%2) : (tensor<1x1x8x8xf32>) -> ()
+}) {function_type = (tensor<1x3x8x8xf32>, tensor<4x3x1x1xf32>) -> tensor<1x1x8x8xf32>, sym_name = "mean_over_channels"} : () -> ()
+// EQUIV: sym_name = "mean_over_channels"
+
+// -----
+
+// CHECK-LABEL: "func.func"
+// CHECK: %[[G:.*]] = "nn.fused"
+// CHECK-NOT: "nn.reduce_mean"
+// CHECK: "nn.yield"
+// CHECK: "nn.reduce_mean"(%[[G]]) {axes = array<i64: 3>
+// CHECK: sym_name = "mean_over_rows"
+"func.func"() ({
+^bb0(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x1x1xf32>):
+  %0 = "nn.conv"(%x, %w) : (tensor<1x3x8x8xf32>, tensor<4x3x1x1xf32>) -> tensor<1x4x8x8xf32>
+  %1 = "nn.relu"(%0) : (tensor<1x4x8x8xf32>) -> tensor<1x4x8x8xf32>
+  %2 = "nn.reduce_mean"(%1) {axes = array<i64: 3>, keepdims = 1 : i64} : (tensor<1x4x8x8xf32>) -> tensor<1x4x8x1xf32>
+  "func.return"(%2) : (tensor<1x4x8x1xf32>) -> ()
+}) {function_type = (tensor<1x3x8x8xf32>, tensor<4x3x1x1xf32>) -> tensor<1x4x8x1xf32>, sym_name = "mean_over_rows"} : () -> ()
+// EQUIV: sym_name = "mean_over_rows"
+
+// -----
+
+// A mean that shares the convolution's result with another user stays outside the group.
+// CHECK-LABEL: "func.func"
+// CHECK: %[[G:.*]] = "nn.fused"
+// CHECK-NOT: "nn.reduce_mean"
+// CHECK: "nn.yield"
+// CHECK: "nn.reduce_mean"(%[[G]])
+// CHECK: sym_name = "mean_with_another_user"
+"func.func"() ({
+^bb0(%x: tensor<1x3x8x8xf32>, %w: tensor<4x3x1x1xf32>):
+  %0 = "nn.conv"(%x, %w) : (tensor<1x3x8x8xf32>, tensor<4x3x1x1xf32>) -> tensor<1x4x8x8xf32>
+  %1 = "nn.relu"(%0) : (tensor<1x4x8x8xf32>) -> tensor<1x4x8x8xf32>
+  %2 = "nn.reduce_mean"(%1) {axes = array<i64: 2, 3>, keepdims = 1 : i64} : (tensor<1x4x8x8xf32>) -> tensor<1x4x1x1xf32>
+  "func.return"(%1, %2) : (tensor<1x4x8x8xf32>, tensor<1x4x1x1xf32>) -> ()
+}) {function_type = (tensor<1x3x8x8xf32>, tensor<4x3x1x1xf32>) -> (tensor<1x4x8x8xf32>, tensor<1x4x1x1xf32>), sym_name = "mean_with_another_user"} : () -> ()
+// EQUIV: sym_name = "mean_with_another_user"

@@ -54,10 +54,11 @@ final class ChannelLanesConv {
    * convolution ({@code dilated}) is tried at any size: against im2col, which multiplies every
    * tap, the turned product skips the taps that read only padding and reads the image in place
    * (DeepLab's 3 x 3 convolutions of 256 -> 64 channels at 33 x 33, forced turned: dilation 6
-   * 0.78, dilation 18 0.56 of im2col's time).
+   * 0.78, dilation 18 0.56 of im2col's time). Without {@code copiesOut} the product is not
+   * copied out ({@link #mean} sums its rows instead, about as the usual result's mean costs).
    */
   static boolean better(TargetDescription t, long m, long k, boolean packed, boolean shifted, boolean dilated, long columns, long usualCopies,
-      long images, long pixels, long turnedCopies, double usualKept, double turnedKept) {
+      long images, long pixels, long turnedCopies, double usualKept, double turnedKept, boolean copiesOut) {
     if (pixels > (dilated || shifted && m <= FEW_CHANNELS ? Long.MAX_VALUE : shifted ? MAX_SHIFTED_PIXELS : 1024)) return false;
     long rows = images * pixels;
     KernelShape usual = KernelShape.choose(t, m, columns, k);
@@ -67,7 +68,7 @@ final class ChannelLanesConv {
     double usualCost = fmas * usualKept / (use(m, usual.mr()) * use(columns, usual.nr())) + images * usualCopies + SHIFTED_ROW_CYCLES * panelRows;
     double inPlace = packed ? 1 : turnedCopies > 0 && pixels > 1024 ? blockedA(t) : IN_PLACE_A;
     double turnedCost = inPlace * fmas * turnedKept / (use(rows, turned.mr()) * use(m, turned.nr())) + turnedCopies
-        + (packed ? rows * k : 0) + copyOutCycles(t, m, images, pixels);
+        + (packed ? rows * k : 0) + (copiesOut ? copyOutCycles(t, m, images, pixels) : 0);
     return turnedCost < 0.97 * usualCost;
   }
 
@@ -208,22 +209,12 @@ final class ChannelLanesConv {
     long rows = os[0] * pixels;
     KernelShape s = KernelShape.choose(t, rows, oc, k);
     Builder b = l.builder();
-    Value pb;
     // Constant weights are packed with k in tap-major order (tap, channel), so that the taps
     // that are padding for every pixel of a panel form a prefix and a suffix of k that the
     // panel's micro-kernels skip (see ImageRows.kRange).
     boolean tapMajor = weights != null && taps > 1;
-    if (weights != null) {
-      DenseElementsAttr wv = tapMajor ? GemmPacking.tapMajor(weights.value(), oc, ws[1], taps) : weights.value();
-      pb = buffers.table(l, GemmPacking.packConstantB(s, wv, true, k, oc), op);
-    } else {
-      pb = l.alloc(GemmPacking.typeOfB(s, k, oc));
-      Value matrix = CollapseShapeOp.create(b, l.location(), w, new int[] {0}, new int[] {1, 2, 3}).result();
-      GemmPacking.packB(l, s, new Matrix(matrix, List.of(), true), k, oc, pb);
-    }
-    MatMulKernel.TileInit init = bias == null ? MatMulKernel.ZERO : (in, row, col, type, masked) -> masked
-        ? TransferReadOp.create(in.builder(), in.location(), type, bias, List.of(col), in.constant(0, FloatType.F32), false).result()
-        : LoadOp.create(in.builder(), in.location(), type, bias, List.of(col)).result();
+    Value pb = weightPanels(op, weights, l, w, s, tapMajor, buffers);
+    MatMulKernel.TileInit init = biasInit(bias);
     // A block of channels at a time, each row of the product read whole along them: down a
     // column, rows of 1024 channels (4 KiB apart) would all fall into one set of the L1 cache.
     long block = oc % t.vectorWidth() == 0 ? t.vectorWidth() : 1;
@@ -286,6 +277,99 @@ final class ChannelLanesConv {
       Value channel = block == 1 ? iv.get(1) : l.add(l.mul(iv.get(1), l.index(block)), iv.get(3));
       copyOut(l, product, l.add(l.mul(iv.get(0), l.index(pixels)), iv.get(2)), planes, List.of(iv.get(0), channel, iv.get(2)), epilogue);
     });
+  }
+
+  /**
+   * The weights as B panels (k x oc): packed at compile time, k in tap-major order when
+   * {@code tapMajor}, when they are the constant {@code weights}, else packed from {@code w} here.
+   */
+  private static Value weightPanels(ConvOp op, ConstantOp weights, Loops l, Value w, KernelShape s, boolean tapMajor, Buffers buffers) {
+    long[] ws = ((MemRefType) w.type()).shape();
+    long oc = ws[0];
+    long k = ws[1] * ws[2] * ws[3];
+    if (weights != null) {
+      DenseElementsAttr wv = tapMajor ? GemmPacking.tapMajor(weights.value(), oc, ws[1], ws[2] * ws[3]) : weights.value();
+      return buffers.table(l, GemmPacking.packConstantB(s, wv, true, k, oc), op);
+    }
+    Value pb = l.alloc(GemmPacking.typeOfB(s, k, oc));
+    Value matrix = CollapseShapeOp.create(l.builder(), l.location(), w, new int[] {0}, new int[] {1, 2, 3}).result();
+    GemmPacking.packB(l, s, new Matrix(matrix, List.of(), true), k, oc, pb);
+    return pb;
+  }
+
+  /** Tiles that start from {@code bias} at their columns (output channels), or from zero without one. */
+  private static MatMulKernel.TileInit biasInit(Value bias) {
+    return bias == null ? MatMulKernel.ZERO : (in, row, col, type, masked) -> masked
+        ? TransferReadOp.create(in.builder(), in.location(), type, bias, List.of(col), in.constant(0, FloatType.F32), false).result()
+        : LoadOp.create(in.builder(), in.location(), type, bias, List.of(col)).result();
+  }
+
+  /**
+   * {@code op} followed by the mean of each of its output planes (a global average pool,
+   * {@code nn-fuse}'s rule "mean"), into {@code out} ([images, oc], or with two axes of one
+   * after): the turned product whole (rows: the pixels of every image), then, per image and
+   * vector of channels, the sum of its rows through {@code epilogue} divided by the pixels.
+   * The product's rows run along the channels, so the sum is one vector add per row, where the
+   * usual result would be transposed into planes (or copied element by element, when the
+   * channels do not come in whole vectors), written and read back by the pool: SqueezeNet's
+   * last convolution, 1000 channels of 13 x 13, copied its 169 000 elements one by one. The
+   * epilogue sees vectors along the channels, so it must not read a tensor (a residual).
+   */
+  static void mean(ConvOp op, ConstantOp weights, Loops l, Value x, Value w, Value bias, Value out, TargetDescription t, Buffers buffers,
+      MatMulKernel.Epilogue epilogue) {
+    long[] ws = ((MemRefType) w.type()).shape();
+    long[] os = ((ShapedType) op.result(0).type()).shape();
+    long oc = ws[0];
+    long taps = ws[2] * ws[3];
+    long k = ws[1] * taps;
+    long pixels = os[2] * os[3];
+    long rows = os[0] * pixels;
+    KernelShape s = KernelShape.choose(t, rows, oc, k);
+    boolean tapMajor = weights != null && taps > 1;
+    Value pb = weightPanels(op, weights, l, w, s, tapMajor, buffers);
+    boolean parallel = l.worthParallel((double) rows * oc * k / t.vectorWidth());
+    ImageRows a = ImageRows.of(op, l, s, x, ws, os, buffers, tapMajor, packsA(t, op, ws, os) ? l.alloc(GemmPacking.typeOfA(s, rows, k)) : null, parallel);
+    Value product = l.alloc(new MemRefType(new long[] {rows, oc}, FloatType.F32));
+    a.pack(l, l.index(0), Math.ceilDiv(rows, s.mr()));
+    MatMulKernel.emit(l, s, rows, oc, k, a.source(l.index(0)), a.kRange(l.index(0)), MatMulKernel.packed(pb), product, List.of(), biasInit(bias),
+        null, null);
+    long[] means = ((MemRefType) out.type()).shape();
+    Value flat = means.length == 2 ? out : CollapseShapeOp.create(l.builder(), l.location(), out, new int[] {0}, new int[] {1, 2, 3}).result();
+    int width = t.vectorWidth();
+    long whole = oc / width;
+    l.parallelForEach(new long[] {os[0], whole}, pixels * width, iv -> meanOfColumns(l, product, flat, iv.get(0), l.mul(iv.get(1), l.index(width)),
+        pixels, width, width, epilogue));
+    if (oc % width != 0) {
+      l.parallelForEach(new long[] {os[0]}, pixels * width, iv -> meanOfColumns(l, product, flat, iv.get(0), l.index(whole * width), pixels, width,
+          oc % width, epilogue));
+    }
+  }
+
+  /**
+   * The mean over the {@code pixels} rows of {@code image} in {@code product} of {@code count}
+   * (at most {@code width}) columns from {@code c0}, each row through {@code epilogue}, into
+   * {@code means}[image, c0...]; the lanes past {@code count} are read as zeros and not stored.
+   */
+  private static void meanOfColumns(Loops l, Value product, Value means, Value image, Value c0, long pixels, int width, long count,
+      MatMulKernel.Epilogue epilogue) {
+    VectorType vt = new VectorType(new long[] {width}, FloatType.F32);
+    boolean masked = count < width;
+    Value row0 = l.mul(image, l.index(pixels));
+    Value sum = l.reduce(new long[] {pixels}, l.constant(0, vt), (iv, acc) -> {
+      List<Value> at = List.of(l.add(row0, iv.getFirst()), c0);
+      Value v = masked ? TransferReadOp.create(l.builder(), l.location(), vt, product, at, l.constant(0, FloatType.F32), false).result()
+          : LoadOp.create(l.builder(), l.location(), vt, product, at).result();
+      if (epilogue != null) v = epilogue.apply(l, List.of(image, c0, iv.getFirst()), v, vt, masked);
+      return l.add(acc, v);
+    });
+    Value mean = l.div(sum, l.constant(pixels, vt));
+    if (masked) {
+      Value part = SubViewOp.create(l.builder(), l.location(), means, new long[] {ShapedType.DYNAMIC, ShapedType.DYNAMIC}, List.of(image, c0),
+          new long[] {1, count}).result();
+      TransferWriteOp.create(l.builder(), l.location(), mean, part, List.of(l.index(0), l.index(0)), false);
+    } else {
+      StoreOp.create(l.builder(), l.location(), mean, means, List.of(image, c0));
+    }
   }
 
   /**

@@ -11,6 +11,7 @@ import dev.sol.dialect.nn.MatMulOp;
 import dev.sol.dialect.nn.MulOp;
 import dev.sol.dialect.nn.NnOp;
 import dev.sol.dialect.nn.PoolOp;
+import dev.sol.dialect.nn.ReduceMeanOp;
 import dev.sol.dialect.nn.YieldOp;
 import dev.sol.dialect.nn.UnaryElementwiseOp;
 import dev.sol.dialect.vector.BroadcastOp;
@@ -58,6 +59,8 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
       unpack(op, adaptor, rewriter);
     } else if (members.size() > 1 && members.getLast() instanceof PoolOp pool) {
       pooledConv(op, pool, members.subList(0, members.size() - 1), adaptor, rewriter);
+    } else if (members.size() > 1 && members.getLast() instanceof ReduceMeanOp mean) {
+      meanConv(op, mean, members.subList(0, members.size() - 1), adaptor, rewriter);
     } else if (members.getFirst() instanceof ConvOp conv
         && (VectorConv.applies(conv, target) || DepthwiseConv.applies(conv, target) || PlaneConv.applies(conv, target))
         && epilogueLowers(members)) {
@@ -148,6 +151,33 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
       }
     }
     splitPool(op, chain, pool, adaptor, rewriter);
+  }
+
+  /**
+   * A convolution, the element-wise ops after it and the mean of each output plane ({@code
+   * nn-fuse}'s rule "mean", a global average pool): as one kernel that sums the rows of the
+   * turned product ({@link ChannelLanesConv#mean}) where {@link VectorConv#meansTurned} holds
+   * and no op of the chain reads a tensor from outside the group (that kernel applies the chain
+   * to vectors along the channels, where a residual's vectors run along the pixels); else split
+   * in two, the convolution's group (or the convolution alone) and the mean after it.
+   */
+  private void meanConv(FusedOp op, ReduceMeanOp mean, List<Operation> chain, List<Value> adaptor, ConversionRewriter rewriter) {
+    Loops l = buffers.loops(rewriter, op.location(), false);
+    if (chain.getFirst() instanceof ConvOp conv && mean.operand(0) == chain.getLast().result(0) && epilogueLowers(chain) && staticShape(conv)
+        && chain.stream().allMatch(m -> outsideOperand(chain, m) == null)) {
+      ConstantOp weights = op.operand(input(op, conv.operand(1))).definingOp() instanceof ConstantOp c ? c : null;
+      long[] convShape = ((ShapedType) conv.result(0).type()).shape();
+      if (VectorConv.meansTurned(conv, weights, l, target, conv.operandType(0).shape(), conv.operandType(1).shape(), convShape)) {
+        List<Value> in = buffersOf(op, adaptor, l);
+        Value out = buffers.output(l, op, op.result(0));
+        Value bias = conv.numOperands() > 2 ? in.get(input(op, conv.operand(2))) : null;
+        ChannelLanesConv.mean(conv, weights, l, in.get(input(op, conv.operand(0))), in.get(input(op, conv.operand(1))), bias, out, target, buffers,
+            epilogue(op, chain, in, l));
+        rewriter.replaceOp(op, List.of(buffers.written(l, op.result(0).type(), out)));
+        return;
+      }
+    }
+    splitPool(op, chain, mean, adaptor, rewriter);
   }
 
   /** Whether the shapes of {@code conv}'s operands and result are all known. */

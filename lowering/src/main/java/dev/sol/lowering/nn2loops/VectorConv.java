@@ -63,7 +63,7 @@ final class VectorConv {
       WinogradConv.conv(winograd, op, weights, l, x, bias, out, t, buffers, epilogue);
       return;
     }
-    if (turned(op, weights, l, t, d)) {
+    if (turned(op, weights, l, t, d, true)) {
       ChannelLanesConv.conv(op, weights, l, x, w, bias, out, t, buffers, epilogue);
       return;
     }
@@ -81,9 +81,10 @@ final class VectorConv {
 
   /**
    * Whether {@code op} (one group, no Winograd) takes the turned product of
-   * {@link ChannelLanesConv} rather than the usual one of {@link #product}: by their estimated costs.
+   * {@link ChannelLanesConv} rather than the usual one of {@link #product}: by their estimated
+   * costs, the turned one's with copying its product out into planes when {@code copiesOut}.
    */
-  private static boolean turned(ConvOp op, ConstantOp weights, Loops l, TargetDescription t, Dims d) {
+  private static boolean turned(ConvOp op, ConstantOp weights, Loops l, TargetDescription t, Dims d, boolean copiesOut) {
     long[] xs = d.xs(), ws = d.ws(), os = d.os();
     long m = d.m(), k = d.k(), n = d.n();
     boolean direct = direct(op, ws);
@@ -98,7 +99,8 @@ final class VectorConv {
     boolean skips = weights != null && ws[2] * ws[3] > 1;
     double usualKept = skips && shifted ? keptTaps(op, xs, ws, os, packing(op, t, ws, os).forColumns(t, columns, k).nr(), true) : 1;
     double turnedKept = skips ? keptTaps(op, xs, ws, os, KernelShape.choose(t, xs[0] * n, m, k).mr(), false) : 1;
-    return ChannelLanesConv.better(t, m, k, ChannelLanesConv.packsA(t, op, ws, os), shifted, !implicit(op, ws), columns, copies, xs[0], n, ChannelLanesConv.ImageRows.paddedSize(op, xs), usualKept, turnedKept);
+    return ChannelLanesConv.better(t, m, k, ChannelLanesConv.packsA(t, op, ws, os), shifted, !implicit(op, ws), columns, copies, xs[0], n, ChannelLanesConv.ImageRows.paddedSize(op, xs), usualKept, turnedKept,
+        copiesOut);
   }
 
   /**
@@ -133,6 +135,18 @@ final class VectorConv {
     boolean onThreads = !byImages && (split.rows() || split.columns());
     ConvPool pooled = ConvPool.of(pool, out, os, onThreads ? l.threads() : 1, t);
     pooledRows(op, l, x, ws, os, t, buffers, pa, tapMajor, biasInit(bias), epilogue, byImages, onThreads, pooled);
+  }
+
+  /**
+   * Whether {@code op} followed by the mean of each output plane (a global average pool) can be
+   * made as one kernel ({@link ChannelLanesConv#mean}): one group, no Winograd, and the turned
+   * product, spared its copy out, estimated cheaper than the usual one, which would write the
+   * result for the pool to read back. {@code xs}, {@code ws}, {@code os}: the shapes of the
+   * input, the weights and the convolution's result.
+   */
+  static boolean meansTurned(ConvOp op, ConstantOp weights, Loops l, TargetDescription t, long[] xs, long[] ws, long[] os) {
+    if (!applies(op, t) || op.group() > 1 || WinogradConv.variant(op, weights, t, xs, ws, os) != null) return false;
+    return turned(op, weights, l, t, Dims.of(xs, ws, os), false);
   }
 
   /** Tiles that start from {@code bias} at their rows (output channels), or from zero without one. */

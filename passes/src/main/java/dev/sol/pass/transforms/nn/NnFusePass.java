@@ -13,6 +13,7 @@ import dev.sol.dialect.nn.LeakyReluOp;
 import dev.sol.dialect.nn.MatMulOp;
 import dev.sol.dialect.nn.MaxPoolOp;
 import dev.sol.dialect.nn.MulOp;
+import dev.sol.dialect.nn.ReduceMeanOp;
 import dev.sol.dialect.nn.ReluOp;
 import dev.sol.dialect.nn.SigmoidOp;
 import dev.sol.dialect.nn.TanhOp;
@@ -23,6 +24,7 @@ import dev.sol.pass.Pass;
 import dev.sol.pass.PassInfo;
 import dev.sol.pass.PassState;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,14 +54,20 @@ import java.util.Map;
  * its last value (a network's stem: convolution, ReLU, 3 x 3 max pool at stride 2; VGG's and
  * U-Net's stages). Where the convolution's kernel can make its rows band by band, the
  * lowering pools each band while it is in cache and the convolution's result is never written
- * to memory; elsewhere it splits the group again before the pool. Average and global pools,
- * and depth-first tiles over longer chains, are not grouped yet.
+ * to memory; elsewhere it splits the group again before the pool.
+ *
+ * <p>Rule "mean": a 2-D convolution's group also takes the mean over the two spatial axes
+ * (a global average pool) that is the only user of its last value, as the last convolution of
+ * most image classifiers has it (SqueezeNet, MobileNet, EfficientNet, ShuffleNet, ResNet).
+ * Where the convolution's product runs along the channels, the lowering sums its rows and
+ * never writes the convolution's result; elsewhere it splits the group again before the mean.
+ * Average pools with windows, and depth-first tiles over longer chains, are not grouped yet.
  *
  * <p>A group is placed where its last op was: every value it reads is defined before that
  * point (a residual may be computed after the product), and every user of its result comes
  * after it. Chains only need use lists.
  */
-@PassInfo(name = "nn-fuse", summary = "Group a product or a batch norm, the element-wise ops after it and a max pool after a convolution into nn.fused kernels")
+@PassInfo(name = "nn-fuse", summary = "Group a product or a batch norm, the element-wise ops after it and a max pool or global mean after a convolution into nn.fused kernels")
 public final class NnFusePass implements Pass<NoOptions> {
   @Override public NoOptions defaultOptions() { return NoOptions.INSTANCE; }
 
@@ -74,8 +82,11 @@ public final class NnFusePass implements Pass<NoOptions> {
     Builder b = new Builder(state.context());
     for (Operation product : roots) {
       List<Operation> group = chain(product);
-      MaxPoolOp pool = product instanceof ConvOp ? poolAfter(group.getLast().result(0), product) : null;
-      if (pool != null) group.add(pool);
+      if (product instanceof ConvOp) {
+        Operation pool = poolAfter(group.getLast().result(0), product);
+        if (pool == null) pool = meanAfter(group.getLast().result(0), product);
+        if (pool != null) group.add(pool);
+      }
       if (group.size() < 2) continue;
       fuse(group, b);
       fused++;
@@ -112,6 +123,20 @@ public final class NnFusePass implements Pass<NoOptions> {
   private static MaxPoolOp poolAfter(Value v, Operation product) {
     if (!v.hasOneUse() || !(v.users().getFirst() instanceof MaxPoolOp pool) || pool.parentOp() != product.parentOp()) return null;
     return v.type() instanceof ShapedType s && s.rank() == 4 && pool.kernelShape().length == 2 ? pool : null;
+  }
+
+  /**
+   * The mean over the two spatial axes of 4-D {@code v} (the last value of a convolution's
+   * chain: a global average pool, as ONNX's GlobalAveragePool imports) that is its only user,
+   * in the product's block, or null.
+   */
+  private static ReduceMeanOp meanAfter(Value v, Operation product) {
+    if (!v.hasOneUse() || !(v.users().getFirst() instanceof ReduceMeanOp mean) || mean.parentOp() != product.parentOp()) return null;
+    if (!(v.type() instanceof ShapedType s) || s.rank() != 4 || mean.axes() == null) return null;
+    long[] axes = mean.axes().clone();
+    for (int i = 0; i < axes.length; i++) if (axes[i] < 0) axes[i] += 4;
+    Arrays.sort(axes);
+    return Arrays.equals(axes, new long[] {2, 3}) ? mean : null;
   }
 
   /**

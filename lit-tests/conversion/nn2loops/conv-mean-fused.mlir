@@ -15,6 +15,8 @@
 // EQUIV-NOT: changed the results
 // EQUIV: sym_name = "mean_partial_vector"
 // EQUIV: sym_name = "mean_3x3_silu_images"
+// EQUIV: sym_name = "mean_packed_on_threads"
+// EQUIV: sym_name = "mean_channels_on_threads"
 // EQUIV: sym_name = "mean_after_residual"
 // EQUIV: sym_name = "mean_of_the_conv"
 
@@ -74,6 +76,46 @@
   %3 = "nn.reduce_mean"(%2) {axes = array<i64: -1, -2>, keepdims = 0 : i64} : (tensor<2x32x5x5xf32>) -> tensor<2x32xf32>
   "func.return"(%3) : (tensor<2x32xf32>) -> ()
 }) {function_type = (tensor<2x48x5x5xf32>, tensor<32x48x3x3xf32>) -> tensor<2x32xf32>, sym_name = "mean_3x3_silu_images"} : () -> ()
+
+// -----
+
+// 128 channels from 7 x 7 pixels: the threads split the product's rows (pixels), and A, packed
+// into 9 panels of 6 pixels, is packed panel by panel on the threads before the product.
+// CHECK-LABEL: "func.func"
+// CHECK-NOT: memref<1x128x7x7xf32>
+// CHECK: %[[PANELS:.*]] = "memref.alloc"() {{.*}} -> memref<9x64x6xf32>
+// CHECK: "scf.parallel"
+// CHECK: "vector.store"(%{{.*}}, %[[PANELS]]
+// CHECK: "scf.parallel"
+// CHECK: "vector.fma"
+// CHECK: "arith.divf"
+// CHECK: sym_name = "mean_packed_on_threads"
+"func.func"() ({
+^bb0(%x: tensor<1x64x7x7xf32>, %w: tensor<128x64x1x1xf32>):
+  %0 = "nn.conv"(%x, %w) : (tensor<1x64x7x7xf32>, tensor<128x64x1x1xf32>) -> tensor<1x128x7x7xf32>
+  %1 = "nn.relu"(%0) : (tensor<1x128x7x7xf32>) -> tensor<1x128x7x7xf32>
+  %2 = "nn.reduce_mean"(%1) {axes = array<i64: 2, 3>, keepdims = 1 : i64} : (tensor<1x128x7x7xf32>) -> tensor<1x128x1x1xf32>
+  "func.return"(%2) : (tensor<1x128x1x1xf32>) -> ()
+}) {function_type = (tensor<1x64x7x7xf32>, tensor<128x64x1x1xf32>) -> tensor<1x128x1x1xf32>, sym_name = "mean_packed_on_threads"} : () -> ()
+
+// -----
+
+// 256 channels from 7 x 7 pixels: the weights far outweigh the image, the threads split the
+// channels, and each reads all of A in place: no panels of A.
+// CHECK-LABEL: "func.func"
+// CHECK-NOT: memref<9x32x6xf32>
+// CHECK: "memref.alloc"() {{.*}} -> memref<49x256xf32>
+// CHECK-NOT: memref<9x32x6xf32>
+// CHECK: "vector.fma"
+// CHECK: "arith.divf"
+// CHECK: sym_name = "mean_channels_on_threads"
+"func.func"() ({
+^bb0(%x: tensor<1x32x7x7xf32>, %w: tensor<256x32x1x1xf32>):
+  %0 = "nn.conv"(%x, %w) : (tensor<1x32x7x7xf32>, tensor<256x32x1x1xf32>) -> tensor<1x256x7x7xf32>
+  %1 = "nn.relu"(%0) : (tensor<1x256x7x7xf32>) -> tensor<1x256x7x7xf32>
+  %2 = "nn.reduce_mean"(%1) {axes = array<i64: 2, 3>, keepdims = 1 : i64} : (tensor<1x256x7x7xf32>) -> tensor<1x256x1x1xf32>
+  "func.return"(%2) : (tensor<1x256x1x1xf32>) -> ()
+}) {function_type = (tensor<1x32x7x7xf32>, tensor<256x32x1x1xf32>) -> tensor<1x256x1x1xf32>, sym_name = "mean_channels_on_threads"} : () -> ()
 
 // -----
 

@@ -19,6 +19,8 @@
 // EQUIV: sym_name = "mean_channels_on_threads"
 // EQUIV: sym_name = "mean_after_residual"
 // EQUIV: sym_name = "mean_of_the_conv"
+// EQUIV: sym_name = "mean_over_channels_by_hand"
+// EQUIV: sym_name = "mean_after_depthwise"
 
 // SqueezeNet's last layer in small: a 1 x 1 convolution to 40 channels (two vectors of 16 and
 // a last of 8) at 7 x 7, its ReLU and the global average pool. The product's 49 x 40 rows are
@@ -153,3 +155,35 @@
   }) : (tensor<1x64x7x7xf32>, tensor<32x64x1x1xf32>) -> tensor<1x32x1x1xf32>
   "func.return"(%0) : (tensor<1x32x1x1xf32>) -> ()
 }) {function_type = (tensor<1x64x7x7xf32>, tensor<32x64x1x1xf32>) -> tensor<1x32x1x1xf32>, sym_name = "mean_of_the_conv"} : () -> ()
+
+// -----
+
+// A group written by hand whose mean is over the channels, not the planes: split, the
+// convolution's result written and the mean taken over its channels.
+// CHECK-LABEL: "func.func"
+// CHECK: "memref.alloc"() {{.*}} -> memref<1x32x7x7xf32>
+// CHECK: sym_name = "mean_over_channels_by_hand"
+"func.func"() ({
+^bb0(%x: tensor<1x64x7x7xf32>, %w: tensor<32x64x1x1xf32>):
+  %0 = "nn.fused"(%x, %w) ({
+  ^bb0(%a: tensor<1x64x7x7xf32>, %b: tensor<32x64x1x1xf32>):
+    %1 = "nn.conv"(%a, %b) : (tensor<1x64x7x7xf32>, tensor<32x64x1x1xf32>) -> tensor<1x32x7x7xf32>
+    %2 = "nn.reduce_mean"(%1) {axes = array<i64: 1>, keepdims = 1 : i64} : (tensor<1x32x7x7xf32>) -> tensor<1x1x7x7xf32>
+    "nn.yield"(%2) : (tensor<1x1x7x7xf32>) -> ()
+  }) : (tensor<1x64x7x7xf32>, tensor<32x64x1x1xf32>) -> tensor<1x1x7x7xf32>
+  "func.return"(%0) : (tensor<1x1x7x7xf32>) -> ()
+}) {function_type = (tensor<1x64x7x7xf32>, tensor<32x64x1x1xf32>) -> tensor<1x1x7x7xf32>, sym_name = "mean_over_channels_by_hand"} : () -> ()
+
+// -----
+
+// A depthwise convolution (its own kernel, not the turned product) and its mean: split.
+// CHECK-LABEL: "func.func"
+// CHECK: "memref.alloc"() {{.*}} -> memref<1x32x7x7xf32>
+// CHECK: sym_name = "mean_after_depthwise"
+"func.func"() ({
+^bb0(%x: tensor<1x32x7x7xf32>, %w: tensor<32x1x3x3xf32>):
+  %0 = "nn.conv"(%x, %w) {group = 32 : i64, pads = array<i64: 1, 1, 1, 1>} : (tensor<1x32x7x7xf32>, tensor<32x1x3x3xf32>) -> tensor<1x32x7x7xf32>
+  %1 = "nn.relu"(%0) : (tensor<1x32x7x7xf32>) -> tensor<1x32x7x7xf32>
+  %2 = "nn.reduce_mean"(%1) {axes = array<i64: 2, 3>, keepdims = 1 : i64} : (tensor<1x32x7x7xf32>) -> tensor<1x32x1x1xf32>
+  "func.return"(%2) : (tensor<1x32x1x1xf32>) -> ()
+}) {function_type = (tensor<1x32x7x7xf32>, tensor<32x1x3x3xf32>) -> tensor<1x32x1x1xf32>, sym_name = "mean_after_depthwise"} : () -> ()

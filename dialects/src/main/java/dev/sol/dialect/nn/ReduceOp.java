@@ -19,6 +19,13 @@ public abstract class ReduceOp extends NnOp implements Pure {
   /** Whether reduced axes stay as dimensions of size 1; true when absent. */
   public final boolean keepDims() { return longAttr("keepdims", 1) != 0; }
 
+  /** Whether this reduces exactly the last two axes of a 4-D operand: a global pool over the planes of an NCHW image. */
+  public final boolean overPlanes() {
+    if (!(operand(0).type() instanceof ShapedType s) || s.rank() != 4) return false;
+    boolean[] r = Reductions.reduced(s.shape(), axes());
+    return !r[0] && !r[1] && r[2] && r[3];
+  }
+
   @Override public final List<Type> inferResultTypes() {
     // Booleans have a largest and a smallest value, but no sum (ONNX defines only max and min on them).
     if (operandType(0).element() instanceof IntegerType b && b.width() == 1 && kind() != Reductions.Kind.MAX && kind() != Reductions.Kind.MIN) {

@@ -163,8 +163,9 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
    */
   private void meanConv(FusedOp op, ReduceMeanOp mean, List<Operation> chain, List<Value> adaptor, ConversionRewriter rewriter) {
     Loops l = buffers.loops(rewriter, op.location(), false);
-    if (chain.getFirst() instanceof ConvOp conv && mean.operand(0) == chain.getLast().result(0) && epilogueLowers(chain) && staticShape(conv)
-        && chain.stream().allMatch(m -> outsideOperand(chain, m) == null)) {
+    // (A group written by hand may take another mean than over the planes of the chain's last value.)
+    if (chain.getFirst() instanceof ConvOp conv && mean.operand(0) == chain.getLast().result(0) && mean.overPlanes() && epilogueLowers(chain)
+        && staticShape(conv) && chain.stream().allMatch(m -> outsideOperand(chain, m) == null)) {
       ConstantOp weights = op.operand(input(op, conv.operand(1))).definingOp() instanceof ConstantOp c ? c : null;
       long[] convShape = ((ShapedType) conv.result(0).type()).shape();
       if (VectorConv.meansTurned(conv, weights, l, target, conv.operandType(0).shape(), conv.operandType(1).shape(), convShape)) {

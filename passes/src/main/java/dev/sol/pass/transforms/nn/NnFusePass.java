@@ -24,7 +24,6 @@ import dev.sol.pass.Pass;
 import dev.sol.pass.PassInfo;
 import dev.sol.pass.PassState;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,11 +131,7 @@ public final class NnFusePass implements Pass<NoOptions> {
    */
   private static ReduceMeanOp meanAfter(Value v, Operation product) {
     if (!v.hasOneUse() || !(v.users().getFirst() instanceof ReduceMeanOp mean) || mean.parentOp() != product.parentOp()) return null;
-    if (!(v.type() instanceof ShapedType s) || s.rank() != 4 || mean.axes() == null) return null;
-    long[] axes = mean.axes().clone();
-    for (int i = 0; i < axes.length; i++) if (axes[i] < 0) axes[i] += 4;
-    Arrays.sort(axes);
-    return Arrays.equals(axes, new long[] {2, 3}) ? mean : null;
+    return mean.overPlanes() ? mean : null;
   }
 
   /**

@@ -202,18 +202,16 @@ final class ChannelLanesConv {
     long[] xs = ((MemRefType) x.type()).shape();
     long[] ws = ((MemRefType) w.type()).shape();
     long[] os = ((MemRefType) out.type()).shape();
-    long oc = ws[0];
-    long taps = ws[2] * ws[3];
-    long k = ws[1] * taps;
-    long pixels = os[2] * os[3];
-    long rows = os[0] * pixels;
-    KernelShape s = KernelShape.choose(t, rows, oc, k);
+    Sizes z = Sizes.of(t, ws, os);
+    long oc = z.oc();
+    long taps = z.taps();
+    long k = z.k();
+    long pixels = z.pixels();
+    long rows = z.rows();
+    KernelShape s = z.shape();
     Builder b = l.builder();
-    // Constant weights are packed with k in tap-major order (tap, channel), so that the taps
-    // that are padding for every pixel of a panel form a prefix and a suffix of k that the
-    // panel's micro-kernels skip (see ImageRows.kRange).
-    boolean tapMajor = weights != null && taps > 1;
-    Value pb = weightPanels(op, weights, l, w, s, tapMajor, buffers);
+    boolean tapMajor = z.tapMajor(weights);
+    Value pb = weightPanels(op, weights, l, w, z, buffers);
     MatMulKernel.TileInit init = biasInit(bias);
     // A block of channels at a time, each row of the product read whole along them: down a
     // column, rows of 1024 channels (4 KiB apart) would all fall into one set of the L1 cache.
@@ -280,20 +278,40 @@ final class ChannelLanesConv {
   }
 
   /**
-   * The weights as B panels (k x oc): packed at compile time, k in tap-major order when
-   * {@code tapMajor}, when they are the constant {@code weights}, else packed from {@code w} here.
+   * The sizes of the turned product of a convolution whose weights have shape {@code ws} and
+   * result {@code os}: {@code rows} (the pixels of all images) x {@code oc}, over {@code k}
+   * (channels x taps), multiplied by tiles of {@code shape}.
    */
-  private static Value weightPanels(ConvOp op, ConstantOp weights, Loops l, Value w, KernelShape s, boolean tapMajor, Buffers buffers) {
-    long[] ws = ((MemRefType) w.type()).shape();
-    long oc = ws[0];
-    long k = ws[1] * ws[2] * ws[3];
-    if (weights != null) {
-      DenseElementsAttr wv = tapMajor ? GemmPacking.tapMajor(weights.value(), oc, ws[1], ws[2] * ws[3]) : weights.value();
-      return buffers.table(l, GemmPacking.packConstantB(s, wv, true, k, oc), op);
+  private record Sizes(long oc, long taps, long k, long pixels, long rows, KernelShape shape) {
+    static Sizes of(TargetDescription t, long[] ws, long[] os) {
+      long taps = ws[2] * ws[3];
+      long k = ws[1] * taps;
+      long pixels = os[2] * os[3];
+      long rows = os[0] * pixels;
+      return new Sizes(ws[0], taps, k, pixels, rows, KernelShape.choose(t, rows, ws[0], k));
     }
-    Value pb = l.alloc(GemmPacking.typeOfB(s, k, oc));
+
+    /**
+     * Whether k runs in tap-major order (tap, channel): for constant {@code weights} (else null)
+     * with several taps, so that the taps that are padding for every pixel of a panel form a
+     * prefix and a suffix of k that the panel's micro-kernels skip (see ImageRows.kRange).
+     */
+    boolean tapMajor(ConstantOp weights) { return weights != null && taps > 1; }
+  }
+
+  /**
+   * The weights as B panels (k x oc): packed at compile time (k in {@link Sizes#tapMajor}
+   * order) when they are the constant {@code weights}, else packed from {@code w} here.
+   */
+  private static Value weightPanels(ConvOp op, ConstantOp weights, Loops l, Value w, Sizes z, Buffers buffers) {
+    long[] ws = ((MemRefType) w.type()).shape();
+    if (weights != null) {
+      DenseElementsAttr wv = z.tapMajor(weights) ? GemmPacking.tapMajor(weights.value(), z.oc(), ws[1], z.taps()) : weights.value();
+      return buffers.table(l, GemmPacking.packConstantB(z.shape(), wv, true, z.k(), z.oc()), op);
+    }
+    Value pb = l.alloc(GemmPacking.typeOfB(z.shape(), z.k(), z.oc()));
     Value matrix = CollapseShapeOp.create(l.builder(), l.location(), w, new int[] {0}, new int[] {1, 2, 3}).result();
-    GemmPacking.packB(l, s, new Matrix(matrix, List.of(), true), k, oc, pb);
+    GemmPacking.packB(l, z.shape(), new Matrix(matrix, List.of(), true), z.k(), z.oc(), pb);
     return pb;
   }
 
@@ -319,31 +337,30 @@ final class ChannelLanesConv {
       MatMulKernel.Epilogue epilogue) {
     long[] ws = ((MemRefType) w.type()).shape();
     long[] os = ((ShapedType) op.result(0).type()).shape();
-    long oc = ws[0];
-    long taps = ws[2] * ws[3];
-    long k = ws[1] * taps;
-    long pixels = os[2] * os[3];
-    long rows = os[0] * pixels;
-    KernelShape s = KernelShape.choose(t, rows, oc, k);
-    boolean tapMajor = weights != null && taps > 1;
-    Value pb = weightPanels(op, weights, l, w, s, tapMajor, buffers);
-    boolean parallel = l.worthParallel((double) rows * oc * k / t.vectorWidth());
+    Sizes z = Sizes.of(t, ws, os);
+    long oc = z.oc();
+    long rows = z.rows();
+    KernelShape s = z.shape();
+    Value pb = weightPanels(op, weights, l, w, z, buffers);
+    boolean parallel = l.worthParallel((double) rows * oc * z.k() / t.vectorWidth());
     // Where the threads split the channels (the weights far larger than the image, as in the
     // last layers), each reads all of A, in place as in conv; else A is packed, each panel on
     // the thread that multiplies it (packed before the product on one thread, SqueezeNet's
     // last layer took 1.03 of its time on two threads).
-    boolean packed = packsA(t, op, ws, os) && !GemmThreads.choose(l, s, rows, oc, k).columns();
-    ImageRows a = ImageRows.of(op, l, s, x, ws, os, buffers, tapMajor, packed ? l.alloc(GemmPacking.typeOfA(s, rows, k)) : null, parallel);
+    boolean packed = packsA(t, op, ws, os) && !GemmThreads.choose(l, s, rows, oc, z.k()).columns();
+    Value panels = packed ? l.alloc(GemmPacking.typeOfA(s, rows, z.k())) : null;
+    ImageRows a = ImageRows.of(op, l, s, x, ws, os, buffers, z.tapMajor(weights), panels, parallel);
     Value product = l.alloc(new MemRefType(new long[] {rows, oc}, FloatType.F32));
     long pm = Math.ceilDiv(rows, s.mr());
-    if (parallel) l.parallelForEach(new long[] {pm}, k * s.mr(), iv -> a.pack(l.serial(), iv.getFirst(), 1));
+    if (parallel) l.parallelForEach(new long[] {pm}, z.k() * s.mr(), iv -> a.pack(l.serial(), iv.getFirst(), 1));
     else a.pack(l, l.index(0), pm);
-    MatMulKernel.emit(l, s, rows, oc, k, a.source(l.index(0)), a.kRange(l.index(0)), MatMulKernel.packed(pb), product, List.of(), biasInit(bias),
+    MatMulKernel.emit(l, s, rows, oc, z.k(), a.source(l.index(0)), a.kRange(l.index(0)), MatMulKernel.packed(pb), product, List.of(), biasInit(bias),
         null, null);
     long[] means = ((MemRefType) out.type()).shape();
     Value flat = means.length == 2 ? out : CollapseShapeOp.create(l.builder(), l.location(), out, new int[] {0}, new int[] {1, 2, 3}).result();
     int width = t.vectorWidth();
     long whole = oc / width;
+    long pixels = z.pixels();
     l.parallelForEach(new long[] {os[0], whole}, pixels * width, iv -> meanOfColumns(l, product, flat, iv.get(0), l.mul(iv.get(1), l.index(width)),
         pixels, width, width, epilogue));
     if (oc % width != 0) {

@@ -133,24 +133,9 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
    * convolution alone) and the pool after it, each lowered by its own pattern.
    */
   private void pooledConv(FusedOp op, PoolOp pool, List<Operation> chain, List<Value> adaptor, ConversionRewriter rewriter) {
-    Loops l = buffers.loops(rewriter, op.location(), false);
-    // (The pool must read the chain's last value, as nn-fuse makes it; a group written by hand
-    // may pool another.)
-    if (chain.getFirst() instanceof ConvOp conv && pool.operand(0) == chain.getLast().result(0) && ConvPool.takes(pool, target)
-        && epilogueLowers(chain) && staticShape(conv)) {
-      ConstantOp weights = op.operand(input(op, conv.operand(1))).definingOp() instanceof ConstantOp c ? c : null;
-      long[] convShape = ((ShapedType) conv.result(0).type()).shape();
-      if (VectorConv.poolsRows(conv, weights, l, target, conv.operandType(0).shape(), conv.operandType(1).shape(), convShape)) {
-        List<Value> in = buffersOf(op, adaptor, l);
-        Value out = buffers.output(l, op, op.result(0));
-        Value bias = conv.numOperands() > 2 ? in.get(input(op, conv.operand(2))) : null;
-        VectorConv.pooled(conv, weights, l, in.get(input(op, conv.operand(0))), in.get(input(op, conv.operand(1))), bias, pool, out, target, buffers,
-            epilogue(op, chain, in, l));
-        rewriter.replaceOp(op, List.of(buffers.written(l, op.result(0).type(), out)));
-        return;
-      }
-    }
-    splitPool(op, chain, pool, adaptor, rewriter);
+    convAndTail(op, pool, chain, ConvPool.takes(pool, target), VectorConv::poolsRows,
+        (conv, weights, l, x, w, bias, out, epilogue) -> VectorConv.pooled(conv, weights, l, x, w, bias, pool, out, target, buffers, epilogue),
+        adaptor, rewriter);
   }
 
   /**
@@ -162,23 +147,47 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
    * in two, the convolution's group (or the convolution alone) and the mean after it.
    */
   private void meanConv(FusedOp op, ReduceMeanOp mean, List<Operation> chain, List<Value> adaptor, ConversionRewriter rewriter) {
+    // (A group written by hand may take another mean than over the planes.)
+    boolean fits = mean.overPlanes() && chain.stream().allMatch(m -> outsideOperand(chain, m) == null);
+    convAndTail(op, mean, chain, fits, VectorConv::meansTurned,
+        (conv, weights, l, x, w, bias, out, epilogue) -> ChannelLanesConv.mean(conv, weights, l, x, w, bias, out, target, buffers, epilogue),
+        adaptor, rewriter);
+  }
+
+  /** Whether a kernel takes a convolution (its constant weights or null, the target, the shapes of its input, weights and result). */
+  private interface TailTakes {
+    boolean test(ConvOp conv, ConstantOp weights, Loops l, TargetDescription t, long[] xs, long[] ws, long[] os);
+  }
+
+  /** Emits a convolution with the op after its chain into {@code out}, each vector through {@code epilogue}. */
+  private interface TailKernel {
+    void emit(ConvOp conv, ConstantOp weights, Loops l, Value x, Value w, Value bias, Value out, MatMulKernel.Epilogue epilogue);
+  }
+
+  /**
+   * The group {@code op}, a convolution's {@code chain} and {@code tail} reading its last value:
+   * by {@code kernel} where {@code fits} (what the tail needs of the chain) and {@code takes}
+   * hold, else split before the tail ({@link #splitTail}).
+   */
+  private void convAndTail(FusedOp op, Operation tail, List<Operation> chain, boolean fits, TailTakes takes, TailKernel kernel, List<Value> adaptor,
+      ConversionRewriter rewriter) {
     Loops l = buffers.loops(rewriter, op.location(), false);
-    // (A group written by hand may take another mean than over the planes of the chain's last value.)
-    if (chain.getFirst() instanceof ConvOp conv && mean.operand(0) == chain.getLast().result(0) && mean.overPlanes() && epilogueLowers(chain)
-        && staticShape(conv) && chain.stream().allMatch(m -> outsideOperand(chain, m) == null)) {
+    // (The tail must read the chain's last value, as nn-fuse makes it; a group written by hand
+    // may read another.)
+    if (fits && chain.getFirst() instanceof ConvOp conv && tail.operand(0) == chain.getLast().result(0) && epilogueLowers(chain)
+        && staticShape(conv)) {
       ConstantOp weights = op.operand(input(op, conv.operand(1))).definingOp() instanceof ConstantOp c ? c : null;
       long[] convShape = ((ShapedType) conv.result(0).type()).shape();
-      if (VectorConv.meansTurned(conv, weights, l, target, conv.operandType(0).shape(), conv.operandType(1).shape(), convShape)) {
+      if (takes.test(conv, weights, l, target, conv.operandType(0).shape(), conv.operandType(1).shape(), convShape)) {
         List<Value> in = buffersOf(op, adaptor, l);
         Value out = buffers.output(l, op, op.result(0));
         Value bias = conv.numOperands() > 2 ? in.get(input(op, conv.operand(2))) : null;
-        ChannelLanesConv.mean(conv, weights, l, in.get(input(op, conv.operand(0))), in.get(input(op, conv.operand(1))), bias, out, target, buffers,
-            epilogue(op, chain, in, l));
+        kernel.emit(conv, weights, l, in.get(input(op, conv.operand(0))), in.get(input(op, conv.operand(1))), bias, out, epilogue(op, chain, in, l));
         rewriter.replaceOp(op, List.of(buffers.written(l, op.result(0).type(), out)));
         return;
       }
     }
-    splitPool(op, chain, mean, adaptor, rewriter);
+    splitTail(op, chain, tail, adaptor, rewriter);
   }
 
   /** Whether the shapes of {@code conv}'s operands and result are all known. */
@@ -190,36 +199,36 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
   }
 
   /**
-   * The group {@code op} as two: the ops of {@code chain} up to the one that {@code pool} reads
-   * (a new group, the one op alone, or none when it reads an operand) and {@code pool} after
+   * The group {@code op} as two: the ops of {@code chain} up to the one that {@code tail} reads
+   * (a new group, the one op alone, or none when it reads an operand) and {@code tail} after
    * them, reading their result; each is lowered by its own pattern.
    */
-  private static void splitPool(FusedOp op, List<Operation> chain, Operation pool, List<Value> adaptor, ConversionRewriter rewriter) {
+  private static void splitTail(FusedOp op, List<Operation> chain, Operation tail, List<Value> adaptor, ConversionRewriter rewriter) {
     rewriter.before(op);
-    Value pooled;
+    Value read;
     IRMapping mapping = new IRMapping();
     for (int i = 0; i < adaptor.size(); i++) mapping.map(op.body().argument(i), adaptor.get(i));
-    // Only the ops up to the one the pool reads (all of them as nn-fuse groups them).
-    chain = chain.subList(0, chain.indexOf(pool.operand(0).definingOp()) + 1);
+    // Only the ops up to the one the tail reads (all of them as nn-fuse groups them).
+    chain = chain.subList(0, chain.indexOf(tail.operand(0).definingOp()) + 1);
     if (chain.isEmpty()) {
-      pooled = mapping.lookup(pool.operand(0));
+      read = mapping.lookup(tail.operand(0));
     } else if (chain.size() == 1) {
       Operation copy = chain.getFirst().clone(mapping);
       copy.setLocation(op.location());
       rewriter.insert(copy);
-      pooled = copy.result(0);
+      read = copy.result(0);
     } else {
-      FusedOp group = FusedOp.create(rewriter, op.location(), adaptor, List.of(pool.operand(0).type()));
+      FusedOp group = FusedOp.create(rewriter, op.location(), adaptor, List.of(tail.operand(0).type()));
       IRMapping inside = new IRMapping();
       for (int i = 0; i < adaptor.size(); i++) inside.map(op.body().argument(i), group.body().argument(i));
       Builder body = new Builder(rewriter.context()).atEnd(group.body());
       for (Operation m : chain) body.insert(m.clone(inside));
-      YieldOp.create(body, op.location(), List.of(inside.lookup(pool.operand(0))));
-      pooled = group.result(0);
+      YieldOp.create(body, op.location(), List.of(inside.lookup(tail.operand(0))));
+      read = group.result(0);
     }
     IRMapping outside = new IRMapping();
-    outside.map(pool.operand(0), pooled);
-    Operation copy = pool.clone(outside);
+    outside.map(tail.operand(0), read);
+    Operation copy = tail.clone(outside);
     copy.setLocation(op.location());
     rewriter.insert(copy);
     rewriter.replaceOp(op, List.of(copy.result(0)));

@@ -104,6 +104,15 @@ final class VectorConv {
   }
 
   /**
+   * Whether {@link #conv} takes {@code op} by the usual or the turned product: the vector
+   * kernels, one group, no Winograd ({@code xs}, {@code ws}, {@code os}: the shapes of the
+   * input, the weights and the result).
+   */
+  private static boolean byProduct(ConvOp op, ConstantOp weights, TargetDescription t, long[] xs, long[] ws, long[] os) {
+    return applies(op, t) && op.group() == 1 && WinogradConv.variant(op, weights, t, xs, ws, os) == null;
+  }
+
+  /**
    * Whether the rows of {@code op}'s result (of shape {@code os}) can be pooled as its product
    * makes them ({@link ConvPool}): one group, where the usual product goes over shifted copies
    * of the image ({@link #shiftedRows}), also where the turned one ({@link ChannelLanesConv})
@@ -112,8 +121,7 @@ final class VectorConv {
    * ResNet-50 1.004, SqueezeNet 0.976.)
    */
   static boolean poolsRows(ConvOp op, ConstantOp weights, Loops l, TargetDescription t, long[] xs, long[] ws, long[] os) {
-    if (!applies(op, t) || op.group() > 1 || WinogradConv.variant(op, weights, t, xs, ws, os) != null) return false;
-    return !direct(op, ws) && shifted(op, l, t, xs, ws, os);
+    return byProduct(op, weights, t, xs, ws, os) && !direct(op, ws) && shifted(op, l, t, xs, ws, os);
   }
 
   /**
@@ -145,8 +153,7 @@ final class VectorConv {
    * input, the weights and the convolution's result.
    */
   static boolean meansTurned(ConvOp op, ConstantOp weights, Loops l, TargetDescription t, long[] xs, long[] ws, long[] os) {
-    if (!applies(op, t) || op.group() > 1 || WinogradConv.variant(op, weights, t, xs, ws, os) != null) return false;
-    return turned(op, weights, l, t, Dims.of(xs, ws, os), false);
+    return byProduct(op, weights, t, xs, ws, os) && turned(op, weights, l, t, Dims.of(xs, ws, os), false);
   }
 
   /** Tiles that start from {@code bias} at their rows (output channels), or from zero without one. */

@@ -20,16 +20,18 @@
 // CHECK: sym_name = "conv_chunks"
 
 // On two threads each part (516 and 508 rows) goes through its own 240 scratch rows: two
-// chunks of 240, then one of 36 or 28.
-// PARTS: %[[SCRATCH:.*]] = "memref.alloc"() {{.*}} -> memref<480x16xf32>
+// chunks of 240, then one of 36 or 28. The parts' scratch rows lie 4336 rows apart: after each
+// part's 240, 256 KiB (4096 rows of 64 bytes) that no part touches (Loops.SLOT_GAP_BYTES).
+// PARTS-DAG: %[[C4336:.*]] = "arith.constant"() {value = 4336 : index}
+// PARTS-DAG: %[[SCRATCH:.*]] = "memref.alloc"() {{.*}} -> memref<8672x16xf32>
 // PARTS: "scf.parallel"
 // PARTS-NEXT: ^bb0(%[[PART:.*]]: index):
 // PARTS: "scf.if"
-// PARTS-NEXT: %[[AT:.*]] = "arith.muli"(%[[PART]], %[[C240:.*]]) :
+// PARTS-NEXT: %[[AT:.*]] = "arith.muli"(%[[PART]], %[[C4336]]) :
 // PARTS: "memref.subview"(%[[SCRATCH]], %[[AT]]) {{.*}} static_sizes = array<i64: 240, 16>
 // PARTS: "vector.fma"
 // PARTS: "memref.subview"(%[[SCRATCH]], %[[AT]]) {{.*}} static_sizes = array<i64: 28, 16>
-// PARTS: %[[AT2:.*]] = "arith.muli"(%[[PART]], %[[C240]]) :
+// PARTS: %[[AT2:.*]] = "arith.muli"(%[[PART]], %[[C4336]]) :
 // PARTS: "memref.subview"(%[[SCRATCH]], %[[AT2]]) {{.*}} static_sizes = array<i64: 240, 16>
 // PARTS: "memref.subview"(%[[SCRATCH]], %[[AT2]]) {{.*}} static_sizes = array<i64: 36, 16>
 // PARTS: sym_name = "conv_chunks"

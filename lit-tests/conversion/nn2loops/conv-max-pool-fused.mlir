@@ -26,16 +26,20 @@
 // thread's own slot (7 tap columns x 2 row phases x 3 channels x 12 rows x 15 columns, and a
 // vector of slack), the band's 9 rows of the convolution in the thread's scratch (8 channels
 // x 9 rows x 15 columns), through the bias and the ReLU, then pools them into the result.
+// Each thread's slot of the copies and of the scratch is followed by 256 KiB that no thread
+// touches (Loops.SLOT_GAP_BYTES): slots of 7576 + 65536 elements, and 8 + 486 channels.
 // The convolution's 1x8x15x15 result is never allocated.
 // CHECK-LABEL: "func.func"
 // CHECK-NOT: memref<1x8x15x15xf32>
-// CHECK-DAG: %[[COPIES:.*]] = "memref.alloc"() {{.*}} -> memref<15152xf32>
-// CHECK-DAG: %[[SCRATCH:.*]] = "memref.alloc"() {{.*}} -> memref<2x8x9x15xf32>
+// CHECK-DAG: %[[SLOT:.*]] = "arith.constant"() {value = 73112 : index}
+// CHECK-DAG: %[[COPIES:.*]] = "memref.alloc"() {{.*}} -> memref<146224xf32>
+// CHECK-DAG: %[[SCRATCH:.*]] = "memref.alloc"() {{.*}} -> memref<2x494x9x15xf32>
 // CHECK-DAG: %[[OUT:.*]] = "memref.alloc"() {{.*}} -> memref<1x8x8x8xf32>
 // CHECK: %[[PLANES:.*]] = "memref.collapse_shape"(%[[SCRATCH]])
 // CHECK: "scf.parallel"
 // CHECK: "memref.alloca"
 // CHECK: "scf.for"
+// CHECK: "arith.muli"(%{{.*}}, %[[SLOT]])
 // CHECK: "memref.store"(%{{.*}}, %[[COPIES]]
 // CHECK: "vector.fma"
 // CHECK: "arith.cmpf"
@@ -60,11 +64,12 @@
 // Two images on two threads: each thread takes one whole image, in one band of all its 12
 // rows on its own slots, with no parallel loop inside (the one before packs the weights, which
 // are an argument). A 2 x 2 pool at stride 2 without padding, as VGG's and U-Net's stages have.
-// The scratch (thread, channel, row, column) has the shape of the convolution's result, which
-// itself is never allocated.
+// The scratch (thread, channel, row, column) has the shape of the convolution's result, with
+// 456 channels more after each thread's 16 (256 KiB, Loops.SLOT_GAP_BYTES); the result itself
+// is never allocated.
 // CHECK-LABEL: "func.func"
 // CHECK-NOT: memref<2x16x12x12xf32>
-// CHECK: "memref.alloc"() {{.*}} -> memref<2x16x12x12xf32>
+// CHECK: "memref.alloc"() {{.*}} -> memref<2x472x12x12xf32>
 // CHECK-NEXT: "scf.parallel"
 // CHECK-NOT: "scf.parallel"
 // CHECK: "vector.fma"

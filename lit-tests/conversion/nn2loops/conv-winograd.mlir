@@ -74,11 +74,13 @@
 // DIRECT-NOT: memref<1x16x16x32xf32>
 // DIRECT: sym_name = "winograd"
 // On two threads the one block's out channels are shared between the parts (8 each), each
-// part with its own P, V and M: one parallel loop over the parts.
+// part with its own P, V and M: one parallel loop over the parts. Each part's slot of P, V and
+// M is followed by 256 KiB that no part touches (Loops.SLOT_GAP_BYTES), rows enough of their
+// first dimension: 328 of 800 bytes in P (16 + 328 channels), 128 of 2 KiB in V, 256 of 1 KiB in M.
 // PARTS-LABEL: ^bb0(%{{.*}}: tensor<1x16x8x16xf32>):
-// PARTS: "memref.alloc"() {{.*}} -> memref<2x16x10x20xf32>
-// PARTS: "memref.alloc"() {{.*}} -> memref<2x16x16x32xf32>
-// PARTS: "memref.alloc"() {{.*}} -> memref<2x16x8x32xf32>
+// PARTS: "memref.alloc"() {{.*}} -> memref<2x344x10x20xf32>
+// PARTS: "memref.alloc"() {{.*}} -> memref<2x144x16x32xf32>
+// PARTS: "memref.alloc"() {{.*}} -> memref<2x272x8x32xf32>
 // PARTS: "scf.parallel"
 // PARTS: sym_name = "winograd"
 "builtin.module"() ({
@@ -157,9 +159,9 @@
 // CHECK-NOT: "scf.parallel"
 // CHECK: sym_name = "winograd_rows_of_places"
 // PARTS-LABEL: ^bb0(%{{.*}}: tensor<1x128x8x16xf32>):
-// PARTS: "memref.alloc"() {{.*}} -> memref<2x128x10x20xf32>
-// PARTS: "memref.alloc"() {{.*}} -> memref<2x8x128x32xf32>
-// PARTS: "memref.alloc"() {{.*}} -> memref<2x8x16x32xf32>
+// PARTS: "memref.alloc"() {{.*}} -> memref<2x456x10x20xf32>
+// PARTS: "memref.alloc"() {{.*}} -> memref<2x24x128x32xf32>
+// PARTS: "memref.alloc"() {{.*}} -> memref<2x136x16x32xf32>
 // PARTS: "memref.alloc"() {{.*}} -> memref<4x2x1x16x32xf32>
 // PARTS: "scf.parallel"
 // PARTS: "scf.if"
@@ -184,8 +186,8 @@
 // go 2 and 3 to two threads): each part takes 5 rows of tiles from its first (part x 5), as two
 // blocks of 2 and a last block of 1 (its padded copy 4 rows high, not 6).
 // PARTS-LABEL: ^bb0(%{{.*}}: tensor<1x16x20x32xf32>):
-// PARTS: "memref.alloc"() {{.*}} -> memref<2x16x6x36xf32>
-// PARTS: "memref.alloc"() {{.*}} -> memref<2x16x16x32xf32>
+// PARTS: "memref.alloc"() {{.*}} -> memref<2x320x6x36xf32>
+// PARTS: "memref.alloc"() {{.*}} -> memref<2x144x16x32xf32>
 // PARTS: "scf.parallel"
 // PARTS-NEXT: ^bb0(%[[PART:.*]]: index):
 // PARTS-NEXT: %[[R0:.*]] = "arith.muli"(%[[PART]], %{{.*}}) :

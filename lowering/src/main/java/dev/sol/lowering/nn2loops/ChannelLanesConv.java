@@ -242,7 +242,8 @@ final class ChannelLanesConv {
     long partRows = pixelParts ? perPart * s.mr() : rows;
     long chunk = chunks ? chunkRows(t, s, partRows, oc) : rows;
     boolean scratch = chunk < partRows;
-    Value product = l.alloc(new MemRefType(new long[] {scratch ? (pixelParts ? l.threads() : 1) * chunk : rows, oc}, FloatType.F32));
+    long scratchParts = pixelParts ? l.threads() : 1;
+    Value product = l.alloc(new MemRefType(new long[] {scratch ? scratchParts * Loops.slotRows(scratchParts, chunk, 4 * oc) : rows, oc}, FloatType.F32));
     Value planes = CollapseShapeOp.create(b, l.location(), out, new int[] {0}, new int[] {1}, new int[] {2, 3}).result();
     if (pixelParts) {
       inParts(l, t, s, a, rows, chunk, scratch, pb, product, init, planes, os, oc, k, block, epilogue);
@@ -487,7 +488,7 @@ final class ChannelLanesConv {
       LongConsumer body = partRows -> {
         if (os[0] == 1 && transposes) {
           // One image: the part's rows are its pixels [r0, r0 + partRows).
-          inChunks(serial, t, s, a, r0, p0, partRows, chunk, scratch ? l.mul(part, l.index(chunk)) : r0, pb, product, init, planes, oc, k,
+          inChunks(serial, t, s, a, r0, p0, partRows, chunk, scratch ? l.mul(part, l.index(Loops.slotRows(parts, chunk, 4 * oc))) : r0, pb, product, init, planes, oc, k,
               epilogue);
           return;
         }

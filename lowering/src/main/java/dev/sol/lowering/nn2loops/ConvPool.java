@@ -81,7 +81,7 @@ final class ConvPool {
 
   /** The scratch of every thread: one band's convolution rows, [threads, channels, rows, columns]. */
   Value scratch(Loops l) {
-    return l.alloc(new MemRefType(new long[] {l.threads(), convShape[1], convRows, convShape[3]}, FloatType.F32));
+    return l.allocSlots(l.threads(), new long[] {convShape[1], convRows, convShape[3]}, FloatType.F32);
   }
 
   /**

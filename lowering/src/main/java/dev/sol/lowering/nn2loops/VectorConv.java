@@ -323,9 +323,10 @@ final class VectorConv {
       if (n % t.vectorWidth() != 0 && m >= 8L * s.mr() && !split) {
         long[] panels = GemmPacking.typeOfB(s, k, n).shape();
         long parts = byImages ? l.threads() : 1;
-        Value packedB = l.alloc(new MemRefType(new long[] {parts * panels[0], panels[1], panels[2]}, FloatType.F32));
+        long stride = Loops.slotRows(parts, panels[0], 4 * panels[1] * panels[2]);
+        Value packedB = l.alloc(new MemRefType(new long[] {parts * stride, panels[1], panels[2]}, FloatType.F32));
         eachImage(l, xs[0], byImages, (li, part, image) -> {
-          Value pb = parts == 1 ? packedB : slot(li, packedB, part, panels);
+          Value pb = parts == 1 ? packedB : slot(li, packedB, part, stride, panels);
           GemmPacking.packB(li, s, new Matrix(images, List.of(image), false), k, n, pb);
           MatMulKernel.emit(li, s, m, n, k, pa, MatMulKernel.packed(pb), planes, List.of(image), init, null, epilogue);
         });
@@ -417,11 +418,14 @@ final class VectorConv {
         image -> body.emit(serial, p, image)));
   }
 
-  /** Part {@code part}'s slot of {@code shape} in {@code buffer}, which holds one such slot per part along its first dimension. */
-  private static Value slot(Loops l, Value buffer, Value part, long[] shape) {
+  /**
+   * Part {@code part}'s slot of {@code shape} in {@code buffer}, which holds one such slot per
+   * part along its first dimension, {@code stride} rows apart ({@link Loops#slotRows}).
+   */
+  private static Value slot(Loops l, Value buffer, Value part, long stride, long[] shape) {
     long[] offsets = new long[shape.length];
     offsets[0] = ShapedType.DYNAMIC;
-    return SubViewOp.create(l.builder(), l.location(), buffer, offsets, List.of(l.mul(part, l.index(shape[0]))), shape).result();
+    return SubViewOp.create(l.builder(), l.location(), buffer, offsets, List.of(l.mul(part, l.index(stride))), shape).result();
   }
 
   /** The work of one band: {@code rows} output rows from {@code y0} of {@code image}, on part {@code part}'s buffers. */
@@ -479,7 +483,7 @@ final class VectorConv {
     long ow = os[3];
     long m = ws[0];
     long k = ws[1] * ws[2] * ws[3];
-    Value cols = l.alloc(new MemRefType(new long[] {l.threads(), k, band * ow}, FloatType.F32));
+    Value cols = l.allocSlots(l.threads(), new long[] {k, band * ow}, FloatType.F32);
     KernelShape packing = packing(op, t, ws, os);
     inBands(l, os[0], os[2], band, (serial, p, image, y0, rows) -> {
       im2col(serial, t, op, x, image, ws, os, y0, rows, cols, List.of(p), tapMajor);
@@ -628,13 +632,14 @@ final class VectorConv {
     // threads, 0.97 of its time.
     long parts = byImages ? l.threads() : 1;
     long[] slot = {size + t.vectorWidth()};
-    Value copies = l.alloc(new MemRefType(new long[] {parts * slot[0]}, FloatType.F32));
+    long stride = Loops.slotRows(parts, slot[0], 4);
+    Value copies = l.alloc(new MemRefType(new long[] {parts * stride}, FloatType.F32));
     MatMulKernel.KRange kRange = tapMajor ? paddingTaps(op, xs, ws, ow, null, n, s.nr()) : null;
     Value rowOffsets = rowOffsets(op, l, ws, rows, ow, tapMajor, buffers);
     GemmThreads split = GemmThreads.choose(l, s, m, n, k);
     boolean productParallel = !byImages && (split.rows() || split.columns());
     ImageBody body = (li, part, image) -> {
-      Value shifted = parts == 1 ? copies : slot(li, copies, part, slot);
+      Value shifted = parts == 1 ? copies : slot(li, copies, part, stride, slot);
       Value zero = li.constant(0, FloatType.F32);
       range(li, size, size + t.vectorWidth(), q -> li.store(zero, shifted, List.of(q)));
       // With few channels (a network's first convolution: 3) the threads do not take whole
@@ -735,7 +740,8 @@ final class VectorConv {
     long rows = Math.min(copyRows(op, xs), pooled.convRows() + (ws[2] - 1) / op.strides()[0]);
     // One slot per thread, each with a vector of slack: the last vector of a row of B may read
     // up to a vector past the last copy.
-    long slot = kw * phases * channels * rows * ow + t.vectorWidth();
+    long filled = kw * phases * channels * rows * ow;
+    long slot = Loops.slotRows(l.threads(), filled + t.vectorWidth(), 4);
     Value copies = l.alloc(new MemRefType(new long[] {l.threads() * slot}, FloatType.F32));
     Value rowOffsets = rowOffsets(op, l, ws, rows, ow, tapMajor, buffers);
     List<ShiftedCopy> copyPlanes = ShiftedCopy.all(op, xs, kw, phases, copyRows(op, xs), ow);
@@ -744,7 +750,7 @@ final class VectorConv {
         (serial, p, c0, convRows, dest, bandEpilogue) -> {
           Value start = serial.mul(p, serial.index(slot));
           Value zero = serial.constant(0, FloatType.F32);
-          range(serial, slot - t.vectorWidth(), slot, q -> serial.store(zero, copies, List.of(serial.add(start, q))));
+          range(serial, filled, filled + t.vectorWidth(), q -> serial.store(zero, copies, List.of(serial.add(start, q))));
           copyBand(serial, t, x, image, copyPlanes, channels, copies, start, rows, c0, c0, serial.add(c0, serial.index(rows)), op.strides(), ow);
           long columns = convRows * ow;
           Value from = serial.mul(c0, serial.index(ow));

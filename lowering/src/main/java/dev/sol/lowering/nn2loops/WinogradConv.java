@@ -207,9 +207,9 @@ final class WinogradConv {
     Value u = buffers.table(l, GemmPacking.packConstantAGroups(s.mr(), transformed, places * shares, ocShare, channels), op);
     long panels = Math.ceilDiv(ocShare, s.mr());
     long columns = paddedColumns(var, op, xs, g, width);
-    Value p = l.alloc(new MemRefType(new long[] {parts, channels, var.m() * rows + 2, columns}, FloatType.F32));
-    Value v = l.alloc(new MemRefType(new long[] {parts, groupPlaces, channels, tiles}, FloatType.F32));
-    Value m = l.alloc(new MemRefType(new long[] {parts, groupPlaces, ocShare, tiles}, FloatType.F32));
+    Value p = l.allocSlots(parts, new long[] {channels, var.m() * rows + 2, columns}, FloatType.F32);
+    Value v = l.allocSlots(parts, new long[] {groupPlaces, channels, tiles}, FloatType.F32);
+    Value m = l.allocSlots(parts, new long[] {groupPlaces, ocShare, tiles}, FloatType.F32);
     Value rowsOfMA = groups == 1 ? null : l.alloc(new MemRefType(new long[] {var.a(), var.m(), images, oc, g.th() * g.twp()}, FloatType.F32));
     Loops serial = l.serial();
     // A block of count rows of tiles from ty0 of an image, whole on part's P, V and M: padded

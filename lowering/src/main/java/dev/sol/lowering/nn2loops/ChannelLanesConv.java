@@ -243,7 +243,7 @@ final class ChannelLanesConv {
     long chunk = chunks ? chunkRows(t, s, partRows, oc) : rows;
     boolean scratch = chunk < partRows;
     long scratchParts = pixelParts ? l.threads() : 1;
-    Value product = l.alloc(new MemRefType(new long[] {scratch ? scratchParts * Loops.slotRows(scratchParts, chunk, 4 * oc) : rows, oc}, FloatType.F32));
+    Value product = l.alloc(new MemRefType(new long[] {scratch ? scratchParts * scratchStride(scratchParts, chunk, oc) : rows, oc}, FloatType.F32));
     Value planes = CollapseShapeOp.create(b, l.location(), out, new int[] {0}, new int[] {1}, new int[] {2, 3}).result();
     if (pixelParts) {
       inParts(l, t, s, a, rows, chunk, scratch, pb, product, init, planes, os, oc, k, block, epilogue);
@@ -463,6 +463,9 @@ final class ChannelLanesConv {
     return rows;
   }
 
+  /** The rows from one part's scratch rows of the product to the next: {@code chunk} rows of {@code oc} channels and a gap ({@link Loops#slotRows}). */
+  private static long scratchStride(long parts, long chunk, long oc) { return Loops.slotRows(parts, chunk, 4 * oc); }
+
   /**
    * The product on threads, in parts of A panels (pixels): one parallel loop over as many parts
    * as threads, each multiplying its own panels with all of B into its rows of the product and
@@ -488,7 +491,7 @@ final class ChannelLanesConv {
       LongConsumer body = partRows -> {
         if (os[0] == 1 && transposes) {
           // One image: the part's rows are its pixels [r0, r0 + partRows).
-          inChunks(serial, t, s, a, r0, p0, partRows, chunk, scratch ? l.mul(part, l.index(Loops.slotRows(parts, chunk, 4 * oc))) : r0, pb, product, init, planes, oc, k,
+          inChunks(serial, t, s, a, r0, p0, partRows, chunk, scratch ? l.mul(part, l.index(scratchStride(parts, chunk, oc))) : r0, pb, product, init, planes, oc, k,
               epilogue);
           return;
         }

@@ -32,10 +32,11 @@
 
 // The body function takes the captured values (pointers to distinct buffers noalias), the
 // counters and the thread's number. The 6 x 4 = 24 iterations (numbered row-major) fall into
-// one range per thread, 12 each, handed out in chunks of a quarter of a range by an atomic add
-// on the range's counter: the thread takes its own range's chunks first (u = its number at
-// j = 0), then what is left of the others', so that a layer's part stays on the core that
-// made the part before it. The induction variables are recovered from the iteration number.
+// one range per thread, 12 each, handed out in chunks that halve (6, 3, 2, 1: chunk c begins at
+// 12 - 12 / 2^c), numbered by an atomic add on the range's counter: the thread takes its own
+// range's chunks first (u = its number at j = 0), then what is left of the others', so that a
+// layer's part stays on the core that made the part before it. The induction variables are
+// recovered from the iteration number.
 // It is noinline: inlined into the wrapper, its loop nest was optimized twice.
 // CHECK-LABEL: define internal void @scale.kernel0.omp.0.body(
 // CHECK-SAME: ptr noalias %0, i64 %1, ptr noalias %2, ptr %3, i32 %4) #[[BODY:[0-9]+]]
@@ -45,12 +46,20 @@
 // CHECK-NEXT: %u = urem i64 %[[SUM]], 2
 // CHECK: %lo = udiv i64 %{{.*}}, 2
 // CHECK: %hi = udiv i64 %{{.*}}, 2
-// CHECK: %chunk = udiv i64 %{{.*}}, 4
+// CHECK: %size = sub i64 %hi, %lo
 // CHECK: %counter = getelementptr i64, ptr %3, i64 %u
 // CHECK: omp.take:
-// CHECK-NEXT: %[[TAKEN:.*]] = atomicrmw add ptr %counter, i64 %{{.*}} monotonic
-// CHECK-NEXT: %begin = add i64 %lo, %[[TAKEN]]
+// CHECK-NEXT: %[[C:.*]] = atomicrmw add ptr %counter, i64 1 monotonic
+// CHECK-NEXT: %[[CMP:.*]] = icmp ult i64 %[[C]], 63
+// CHECK-NEXT: %[[SHIFT:.*]] = select i1 %[[CMP]], i64 %[[C]], i64 63
+// CHECK-NEXT: %[[LEFT:.*]] = lshr i64 %size, %[[SHIFT]]
+// CHECK-NEXT: %[[DONE:.*]] = sub i64 %size, %[[LEFT]]
+// CHECK-NEXT: %begin = add i64 %lo, %[[DONE]]
 // CHECK-NEXT: icmp ult i64 %begin, %hi
+// CHECK: omp.run:
+// CHECK-NEXT: %[[NEXT:.*]] = add i64 %[[C]], 1
+// CHECK: lshr i64 %size
+// CHECK: %end = add i64 %lo,
 // CHECK: omp.body:
 // CHECK: urem i64 %k, 4
 // CHECK: udiv i64 %k, 4

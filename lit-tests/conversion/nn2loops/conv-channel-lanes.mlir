@@ -163,26 +163,27 @@
 // CHECK: %[[LAST:.*]] = "memref.subview"({{.*}}) -> memref<1x512x1xf32, strided<[25088, 49, 1], offset: ?>>
 // CHECK-COUNT-16: "vector.transfer_write"(%{{.*}}, %[[LAST]], %{{.*}}) {in_bounds = [false]
 // CHECK: sym_name = "conv_transposed_copy_out"
-// On two threads the weights (512 x 512) are the far larger operand: each thread takes half
-// the output channels (4 B panels of 64), multiplies all 49 pixels by them and copies its own
-// channels out, in one parallel loop, B panel by B panel: each panel's 64 channels are copied
-// out right after they are multiplied. Every part reads all of A, so A is read in place (on one
+// On two threads the weights (512 x 512) are the far larger operand: the threads take its 8 B
+// panels of 64 output channels, one panel to an iteration of one parallel loop (a faster core
+// takes the slower one's last panels), each multiplying all 49 pixels by its panel and copying
+// its 64 channels out right after. Every panel reads all of A, so A is read in place (on one
 // thread it is packed, above; packed by the two threads together, each core read half of it
 // from the other's cache): no packed A, one parallel loop.
 // PARTS-LABEL: ^bb0(%{{.*}}: tensor<1x512x7x7xf32>
 // PARTS-DAG: %[[C4:.*]] = "arith.constant"() {value = 4 : index}
+// PARTS-DAG: %[[C64:.*]] = "arith.constant"() {value = 64 : index}
+// PARTS-DAG: %[[C8:.*]] = "arith.constant"() {value = 8 : index}
 // PARTS-DAG: %[[C1:.*]] = "arith.constant"() {value = 1 : index}
 // PARTS-DAG: %[[C0:.*]] = "arith.constant"() {value = 0 : index}
 // PARTS-NOT: memref<9x512x6xf32>
-// PARTS: "scf.parallel"
-// PARTS-NOT: "scf.parallel"
-// PARTS: "scf.for"(%[[C0]], %[[C4]], %[[C1]]) ({
+// PARTS: "scf.parallel"(%[[C0]], %[[C8]], %[[C1]]) ({
 // PARTS-NEXT: ^bb0(%[[PANEL:.*]]: index):
-// PARTS-NEXT: %[[P0:.*]] = "arith.addi"(%{{.*}}, %[[PANEL]])
+// PARTS-NEXT: "arith.muli"(%[[PANEL]], %[[C64]])
+// PARTS-NOT: "scf.parallel"
 // PARTS-NOT: memref<9x512x6xf32>
 // PARTS: "vector.fma"
-// The panel's first block of 16 channels for its copy-out, inside the loop over panels:
-// PARTS: "arith.muli"(%[[P0]], %[[C4]])
+// The panel's first block of 16 channels for its copy-out:
+// PARTS: "arith.muli"(%[[PANEL]], %[[C4]])
 // PARTS-NOT: "scf.parallel"
 // PARTS: "vector.shuffle"
 // PARTS-NOT: "scf.parallel"

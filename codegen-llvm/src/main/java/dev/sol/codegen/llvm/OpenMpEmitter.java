@@ -19,16 +19,20 @@ import org.bytedeco.llvm.LLVM.*;
  * {@code context} holds the values the loop uses from outside (those that are not LLVM
  * constants), stored in a struct in the parent's frame, and one counter per thread of the
  * team it was made for. The loop nest is numbered row-major and cut into one range per
- * thread, each in four chunks that an atomic add on the range's counter hands out. Thread t
- * takes the chunks of range t first, then what is left of the others' ranges: a static split
- * made every region wait for its slowest thread (on a shared machine, or beside the JVM's
- * compiler and GC threads, some thread is often slow, which took the whole gain of a second
- * thread), and one shared counter (OpenMP's dynamic schedule) gave each thread any chunks, so
- * that a layer's part, split to match the layer before it, ran on whichever core came first:
- * on two cores with caches of their own (two CCDs of Zen 5) it read half its input from the
- * other's. Ranges first, against the shared counter, two threads, deployed A/B: DenseNet-121
- * 0.941, MobileNet-v2 0.953, ShuffleNet v2 0.964, SqueezeNet 0.969, the text recognizer 0.978,
- * ResNet-50 0.980, the OCR CNN 0.982, Inception-v1 0.993. A smaller team than the code's (a
+ * thread, which an atomic add on the range's counter hands out in chunks that halve: the first
+ * half of the range, then half of what is left, and so on down to single iterations (guided
+ * scheduling within the range). Thread t takes the chunks of range t first, then what is left
+ * of the others' ranges: a static split made every region wait for its slowest thread (on a
+ * shared machine, or beside the JVM's compiler and GC threads, some thread is often slow, which
+ * took the whole gain of a second thread), and one shared counter (OpenMP's dynamic schedule)
+ * gave each thread any chunks, so that a layer's part, split to match the layer before it, ran
+ * on whichever core came first: on two cores with caches of their own (two CCDs of Zen 5) it
+ * read half its input from the other's. Ranges first, against the shared counter, two threads,
+ * deployed A/B: DenseNet-121 0.941, MobileNet-v2 0.953, ShuffleNet v2 0.964, SqueezeNet 0.969,
+ * the text recognizer 0.978, ResNet-50 0.980, the OCR CNN 0.982, Inception-v1 0.993. The chunks
+ * halve so that a core some 10% slower than the other still has a chunk left to take at the
+ * end: with four equal chunks per range (the earlier scheme), it was already in its last one
+ * when the faster core finished, which then waited for it. A smaller team than the code's (a
  * call from inside an application's own parallel region, or OMP_THREAD_LIMIT) still runs
  * every range. Which thread computes an iteration does not change its result, so results stay
  * those of one thread, bit for bit.
@@ -54,13 +58,6 @@ final class OpenMpEmitter {
 
   /** True while emitting the body of a parallel loop: an scf.parallel there runs serially on its thread. */
   boolean inParallelRegion() { return depth > 0; }
-
-  /**
-   * Chunks of iterations per range (one range per thread): enough for a fast thread to make up
-   * for a slow one, few enough to keep each chunk long. 8 or 2 were no faster on two threads
-   * (SqueezeNet 0.988 and 0.998, ResNet-50 0.997 with 8).
-   */
-  private static final int CHUNKS_PER_RANGE = 4;
 
   List<LLVMValueRef> parallel(ParallelOp op) {
     LLVMBuilderRef b = e.builder();
@@ -123,8 +120,8 @@ final class OpenMpEmitter {
       total = LLVMBuildMul(b, total, trips[d], "");
     }
     // The iterations in one range per thread of the team the code was made for, each range in
-    // chunks that a counter of its own hands out: thread t takes its own range's chunks first,
-    // then those left in the others' ranges, from range t + 1 on.
+    // halving chunks (see guided) whose numbers a counter of its own hands out: thread t takes
+    // its own range's chunks first, then those left in the others' ranges, from range t + 1 on.
     long ranges = e.threads();
     LLVMValueRef tid = LLVMBuildZExt(b, LLVMGetParam(fn, types.length + 1), e.i64(), "tid");
     LLVMBasicBlockRef entry = LLVMGetInsertBlock(b);
@@ -142,16 +139,16 @@ final class OpenMpEmitter {
     LLVMValueRef u = LLVMBuildURem(b, LLVMBuildAdd(b, tid, j, ""), e.i64(ranges), "u");
     LLVMValueRef lo = LLVMBuildUDiv(b, LLVMBuildMul(b, u, total, ""), e.i64(ranges), "lo");
     LLVMValueRef hi = LLVMBuildUDiv(b, LLVMBuildMul(b, LLVMBuildAdd(b, u, e.i64(1), ""), total, ""), e.i64(ranges), "hi");
-    LLVMValueRef chunk = LLVMBuildUDiv(b, LLVMBuildAdd(b, LLVMBuildSub(b, hi, lo, ""), e.i64(CHUNKS_PER_RANGE - 1), ""), e.i64(CHUNKS_PER_RANGE), "chunk");
-    chunk = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntEQ, chunk, e.i64(0), ""), e.i64(1), chunk, "");
+    LLVMValueRef size = LLVMBuildSub(b, hi, lo, "size");
     LLVMValueRef counter = LLVMBuildGEP2(b, e.i64(), LLVMGetParam(fn, types.length), ptrs(u), 1, "counter");
     LLVMBuildBr(b, take);
     LLVMPositionBuilderAtEnd(b, take);
-    LLVMValueRef begin = LLVMBuildAdd(b, lo, LLVMBuildAtomicRMW(b, LLVMAtomicRMWBinOpAdd, counter, chunk, LLVMAtomicOrderingMonotonic, 0), "begin");
+    LLVMValueRef c = LLVMBuildAtomicRMW(b, LLVMAtomicRMWBinOpAdd, counter, e.i64(1), LLVMAtomicOrderingMonotonic, 0);
+    LLVMValueRef begin = LLVMBuildAdd(b, lo, guided(size, c), "begin");
     LLVMBuildCondBr(b, LLVMBuildICmp(b, LLVMIntULT, begin, hi, ""), run, nextRange);
     LLVMPositionBuilderAtEnd(b, run);
     depth++;
-    loop(op, begin, umin(LLVMBuildAdd(b, begin, chunk, ""), hi), trips);
+    loop(op, begin, LLVMBuildAdd(b, lo, guided(size, LLVMBuildAdd(b, c, e.i64(1), "")), "end"), trips);
     depth--;
     LLVMBuildBr(b, take);
     LLVMPositionBuilderAtEnd(b, nextRange);
@@ -220,6 +217,17 @@ final class OpenMpEmitter {
     LLVMValueRef span = LLVMBuildSub(b, ub, lb, "");
     span = LLVMBuildSelect(b, LLVMBuildICmp(b, LLVMIntSGT, span, e.i64(0), ""), span, e.i64(0), "");
     return LLVMBuildUDiv(b, LLVMBuildAdd(b, span, LLVMBuildSub(b, step, e.i64(1), ""), ""), step, "trips");
+  }
+
+  /**
+   * Where chunk {@code c} of a range of {@code size} iterations begins, from the range's start:
+   * size - floor(size / 2^c). Chunk 0 is the first half (rounded up), and each next one half of
+   * what is left, down to single iterations; from c = 63 on (the shift clamped, as LLVM's shifts
+   * by 64 or more are poison), the range's end, as a trip count is below 2^63.
+   */
+  private LLVMValueRef guided(LLVMValueRef size, LLVMValueRef c) {
+    LLVMBuilderRef b = e.builder();
+    return LLVMBuildSub(b, size, LLVMBuildLShr(b, size, umin(c, e.i64(63)), ""), "");
   }
 
   private LLVMValueRef umin(LLVMValueRef x, LLVMValueRef y) {

@@ -250,7 +250,7 @@ final class ChannelLanesConv {
       return;
     }
     if (columnParts) {
-      inColumnParts(l, t, s, a, rows, pb, product, init, planes, os, oc, k, columnsPerPart, epilogue);
+      inColumnParts(l, t, s, a, rows, pb, product, init, planes, os, oc, k, epilogue);
       return;
     }
     if (chunks) {
@@ -626,7 +626,7 @@ final class ChannelLanesConv {
    * part, {@code others} for the rest (an scf.if on the part, or the body alone when the sizes
    * are equal), so that each branch has static sizes.
    */
-  private static void bySize(Loops l, Value part, int parts, long last, long others, LongConsumer body) {
+  private static void bySize(Loops l, Value part, long parts, long last, long others, LongConsumer body) {
     if (last == others) {
       body.accept(last);
       return;
@@ -641,52 +641,40 @@ final class ChannelLanesConv {
   }
 
   /**
-   * The product on threads, in parts of B panels (output channels), where the weights are the
-   * larger operand ({@link #weightsLarger}): one parallel loop over as many parts as threads, each multiplying all of
-   * A with its own {@code columnsPerPart} columns of B and copying its own channels out by
-   * {@link #transposedBlock}s. Split by the GEMM's threads and copied out by a second parallel
+   * The product on threads, by B panels (output channels), where the weights are the larger
+   * operand ({@link #weightsLarger}): one parallel loop over the panels, each multiplying all of
+   * A with its panel of B and copying its channels out by {@link #transposedBlock}s right after,
+   * while they are in L1 and L2. Split by the GEMM's threads and copied out by a second parallel
    * loop over pixels, each core read half its rows from the other's cache (ResNet-50's 1x1
    * convolutions 256 -> 1024 at 14 x 14 took 0.85 of their one-thread time on two threads).
-   * A part goes B panel by B panel, each panel's columns of the product copied out right after
-   * they are made, while they are in L1 and L2: multiplied whole first, the part's product (400
-   * KB for 512 of ResNet-50's 1024 channels at 14 x 14) shared L2 with the weights it streamed
-   * and came back partly from L3 (its third stage on two threads 0.98 of its time panel by
-   * panel, ResNet-50 0.97-1.00, MobileNet-v2 0.975; the same sums, so the same results).
+   * Multiplied whole first, a part's product (400 KB for 512 of ResNet-50's 1024 channels at 14
+   * x 14) shared L2 with the weights it streamed and came back partly from L3 (its third stage
+   * on two threads 0.98 of its time panel by panel, ResNet-50 0.97-1.00, MobileNet-v2 0.975; the
+   * same sums, so the same results). A panel to an iteration, rather than one run of panels per
+   * thread, lets a faster core take the slower one's last panels (see {@link GemmThreads}).
    */
   private static void inColumnParts(Loops l, TargetDescription t, KernelShape s, ImageRows a, long rows, Value pb, Value product,
-      MatMulKernel.TileInit init, Value planes, long[] os, long oc, long k, long columnsPerPart, MatMulKernel.Epilogue epilogue) {
+      MatMulKernel.TileInit init, Value planes, long[] os, long oc, long k, MatMulKernel.Epilogue epilogue) {
     long pixels = os[2] * os[3];
     int width = t.vectorWidth();
-    int parts = l.threads();
-    long lastColumns = oc - (parts - 1) * columnsPerPart;
+    long panels = Math.ceilDiv(oc, s.nr());
     Loops serial = l.serial();
     MatMulKernel.Packed packed = (MatMulKernel.Packed) MatMulKernel.packed(pb);
-    // Every part reads all of A, in place (see conv).
-    l.parallelFor(l.index(0), l.index(parts), l.index(1), part -> {
-      Value partPanel = l.mul(part, l.index(columnsPerPart / s.nr()));
-      // The product's columns from B panel p0 on (from column c0), as many as given: multiplied, then copied out.
-      BiConsumer<Value, Long> panel = (p0, columns) -> {
-        Value c0 = l.mul(p0, l.index(s.nr()));
-        MatMulKernel.TileInit start = (in, row, col, type, masked) -> init.vector(in, row, in.add(col, c0), type, masked);
-        MatMulKernel.emit(serial, s, rows, columns, k, a.source(l.index(0)), a.kRange(l.index(0)), packed.from(l, p0), product, List.of(), start, c0,
-            null);
-        Value block0 = l.mul(p0, l.index(s.nr() / width));
-        long blocks = columns / width;
-        serial.forEach(new long[] {os[0], pixels / width, blocks}, iv -> transposedBlock(serial, product, planes, iv.get(0),
-            l.mul(iv.get(1), l.index(width)), l.add(block0, iv.get(2)), pixels, width, width, epilogue));
-        if (pixels % width != 0) {
-          serial.forEach(new long[] {os[0], blocks}, iv -> transposedBlock(serial, product, planes, iv.get(0), l.index(pixels / width * width),
-              l.add(block0, iv.get(1)), pixels, width, pixels % width, epilogue));
-        }
-      };
-      LongConsumer body = columns -> {
-        long whole = columns / s.nr();
-        if (whole == 1) panel.accept(partPanel, (long) s.nr());
-        else if (whole > 1) serial.forEach(new long[] {whole}, pv -> panel.accept(l.add(partPanel, pv.getFirst()), (long) s.nr()));
-        if (columns % s.nr() != 0) panel.accept(l.add(partPanel, l.index(whole)), columns % s.nr());
-      };
-      bySize(l, part, parts, lastColumns, columnsPerPart, body);
-    });
+    // Every panel reads all of A, in place (see conv).
+    l.parallelFor(l.index(0), l.index(panels), l.index(1), p -> bySize(l, p, panels, oc - (panels - 1) * s.nr(), s.nr(), columns -> {
+      Value c0 = l.mul(p, l.index(s.nr()));
+      MatMulKernel.TileInit start = (in, row, col, type, masked) -> init.vector(in, row, in.add(col, c0), type, masked);
+      MatMulKernel.emit(serial, s, rows, columns, k, a.source(l.index(0)), a.kRange(l.index(0)), packed.from(l, p), product, List.of(), start, c0,
+          null);
+      Value block0 = l.mul(p, l.index(s.nr() / width));
+      long blocks = columns / width;
+      serial.forEach(new long[] {os[0], pixels / width, blocks}, iv -> transposedBlock(serial, product, planes, iv.get(0),
+          l.mul(iv.get(1), l.index(width)), l.add(block0, iv.get(2)), pixels, width, width, epilogue));
+      if (pixels % width != 0) {
+        serial.forEach(new long[] {os[0], blocks}, iv -> transposedBlock(serial, product, planes, iv.get(0), l.index(pixels / width * width),
+            l.add(block0, iv.get(1)), pixels, width, pixels % width, epilogue));
+      }
+    }));
   }
 
   /** Element (row, at[1]) of the product through the epilogue into the result's element {@code at} = [image, channel, pixel]. */

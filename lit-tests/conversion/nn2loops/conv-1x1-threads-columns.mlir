@@ -2,19 +2,21 @@
 // RUN: %sol-opt %s --check-equivalence -p 'convert-nn-to-loops{vector-width=16 vector-registers=32 threads=2 parallel-work=1},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
 
 // A 1 x 1 convolution whose image is copied into B panels goes to the threads by its pixels
-// when they split evenly: 256 pixels are 4 panels of 64, two for each thread, which copies only
-// its own (the 96 output channels, 16 panels of 6, would have split as evenly, but then each
-// thread copied all four B panels and read the whole image).
+// when they split evenly: 256 pixels are 4 panels of 64, one panel to an iteration of the
+// parallel loop (two for each thread's range, so that a faster core can take the slower one's
+// last), each thread copying only the panels it multiplies (the 96 output channels, 16 panels
+// of 6, would have split as evenly, but then each thread copied all four B panels and read the
+// whole image).
 
 // EQUIV-NOT: changed the results
 // EQUIV: sym_name = "conv_1x1_columns_on_threads"
 
 // CHECK-LABEL: "func.func"
 // CHECK-DAG: %[[ZERO:.*]] = "arith.constant"() {value = 0 : index} : () -> index
-// CHECK-DAG: %[[TWO:.*]] = "arith.constant"() {value = 2 : index} : () -> index
+// CHECK-DAG: %[[ONE:.*]] = "arith.constant"() {value = 1 : index} : () -> index
 // CHECK-DAG: %[[FOUR:.*]] = "arith.constant"() {value = 4 : index} : () -> index
 // CHECK: %[[IMAGES:.*]] = "memref.collapse_shape"(%{{.*}}) {{.*}} : (memref<1x64x16x16xf32>) -> memref<1x64x256xf32>
-// CHECK: "scf.parallel"(%[[ZERO]], %[[FOUR]], %[[TWO]])
+// CHECK: "scf.parallel"(%[[ZERO]], %[[FOUR]], %[[ONE]])
 // CHECK: %[[BLOCK:.*]] = "memref.alloca"() {{.*}} : () -> memref<64x256xf32>
 // CHECK: "vector.load"(%[[IMAGES]],
 // CHECK: "vector.store"(%{{.*}}, %[[BLOCK]],

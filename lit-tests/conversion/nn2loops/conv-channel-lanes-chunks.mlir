@@ -1,7 +1,7 @@
 // RUN: %sol-opt %s -p 'convert-nn-to-loops{vector-width=16 vector-registers=32 winograd=false l2-cache=65536},canonicalize,cse' | FileCheck %s
-// RUN: %sol-opt %s -p 'convert-nn-to-loops{vector-width=16 vector-registers=32 winograd=false threads=2 parallel-work=1 l2-cache=65536},canonicalize,cse' | FileCheck %s --check-prefix=PARTS
+// RUN: %sol-opt %s -p 'convert-nn-to-loops{vector-width=16 vector-registers=32 winograd=false threads=2 parallel-work=1 l2-cache=32768},canonicalize,cse' | FileCheck %s --check-prefix=PARTS
 // RUN: %sol-opt %s --check-equivalence -p 'convert-nn-to-loops{vector-width=16 vector-registers=32 winograd=false l2-cache=65536},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
-// RUN: %sol-opt %s --check-equivalence -p 'convert-nn-to-loops{vector-width=16 vector-registers=32 winograd=false threads=2 parallel-work=1 l2-cache=65536},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
+// RUN: %sol-opt %s --check-equivalence -p 'convert-nn-to-loops{vector-width=16 vector-registers=32 winograd=false threads=2 parallel-work=1 l2-cache=32768},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
 // RUN: %sol-opt %s --check-equivalence -p 'convert-nn-to-loops{vector-width=8 vector-registers=16 winograd=false l2-cache=32768},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
 
 // The turned product (output channels in the lanes) of one image whose rows of the product
@@ -19,21 +19,30 @@
 // CHECK: "vector.fma"
 // CHECK: sym_name = "conv_chunks"
 
-// On two threads each part (516 and 508 rows) goes through its own 240 scratch rows: two
-// chunks of 240, then one of 36 or 28. The parts' scratch rows lie 4336 rows apart: after each
-// part's 240, 256 KiB (4096 rows of 64 bytes) that no part touches (Loops.SLOT_GAP_BYTES).
-// PARTS-DAG: %[[C4336:.*]] = "arith.constant"() {value = 4336 : index}
-// PARTS-DAG: %[[SCRATCH:.*]] = "memref.alloc"() {{.*}} -> memref<8672x16xf32>
-// PARTS: "scf.parallel"
-// PARTS-NEXT: ^bb0(%[[PART:.*]]: index):
-// PARTS: "scf.if"
-// PARTS-NEXT: %[[AT:.*]] = "arith.muli"(%[[PART]], %[[C4336]]) :
-// PARTS: "memref.subview"(%[[SCRATCH]], %[[AT]]) {{.*}} static_sizes = array<i64: 240, 16>
+// On two threads (with a 32 KiB L2, so that a thread's 512 rows of the product, 32 KiB, do not
+// fit in half of it) the chunks are of at most a quarter of L2 and small enough for each thread
+// to have at least four (a faster core takes the slower one's last chunks): 96 rows (two
+// multiples of 48), eleven chunks, the last of 64 rows, each an iteration of one parallel loop
+// that multiplies and copies it out through the scratch rows of the thread that runs it
+// (omp_get_thread_num). The threads' scratch rows lie 4192 rows apart: after each thread's 96,
+// 256 KiB (4096 rows of 64 bytes) that no thread touches (Loops.SLOT_GAP_BYTES).
+// PARTS: sym_name = "omp_get_thread_num", sym_visibility = "private"
+// PARTS-DAG: %[[C4192:.*]] = "arith.constant"() {value = 4192 : index}
+// PARTS-DAG: %[[C96:.*]] = "arith.constant"() {value = 96 : index}
+// PARTS-DAG: %[[C11:.*]] = "arith.constant"() {value = 11 : index}
+// PARTS: %[[SCRATCH:.*]] = "memref.alloc"() {{.*}} -> memref<8384x16xf32>
+// PARTS: "scf.parallel"(%{{.*}}, %[[C11]], %{{.*}}) ({
+// PARTS-NEXT: ^bb0(%[[CHUNK:.*]]: index):
+// PARTS-NEXT: "arith.muli"(%[[CHUNK]], %[[C96]])
+// PARTS-NEXT: "arith.muli"(%[[CHUNK]],
+// PARTS-NEXT: %[[TID:.*]] = "func.call"() {callee = @omp_get_thread_num} : () -> i32
+// PARTS-NEXT: %[[T:.*]] = "arith.index_cast"(%[[TID]]) : (i32) -> index
+// PARTS-NEXT: %[[AT:.*]] = "arith.muli"(%[[T]], %[[C4192]])
+// PARTS: "memref.subview"(%[[SCRATCH]], %[[AT]]) {{.*}} static_sizes = array<i64: 64, 16>
 // PARTS: "vector.fma"
-// PARTS: "memref.subview"(%[[SCRATCH]], %[[AT]]) {{.*}} static_sizes = array<i64: 28, 16>
-// PARTS: %[[AT2:.*]] = "arith.muli"(%[[PART]], %[[C4336]]) :
-// PARTS: "memref.subview"(%[[SCRATCH]], %[[AT2]]) {{.*}} static_sizes = array<i64: 240, 16>
-// PARTS: "memref.subview"(%[[SCRATCH]], %[[AT2]]) {{.*}} static_sizes = array<i64: 36, 16>
+// PARTS: "memref.subview"(%[[SCRATCH]], %[[AT]]) {{.*}} static_sizes = array<i64: 96, 16>
+// PARTS: "vector.fma"
+// PARTS-NOT: "scf.parallel"
 // PARTS: sym_name = "conv_chunks"
 
 // EQUIV-NOT: changed the results

@@ -231,18 +231,27 @@
 
 // -----
 
-// On two threads each part multiplies and copies out its own rows (the 196 pixels as 102 and
-// 94 rows, whole panels of 6), by transposed blocks from its first row, its last block masked:
-// 6 blocks of 16 and one of 6 pixels, 5 blocks and one of 14.
+// On two threads the 196 pixels go in chunks of 48 (whole panels of 6 and vectors of 16), each
+// an iteration of one parallel loop that multiplies its rows and copies them out by transposed
+// blocks (a faster core takes the slower one's last chunks): four chunks of three blocks of 16
+// pixels, and a last chunk of 4 pixels, its block masked. The product (100 KB) fits in L2: no
+// scratch, each chunk writes its own rows of it.
 // CHECK-LABEL: // -----
 // CHECK: sym_name = "conv_parts_copy_out"
 // PARTS-LABEL: // -----
-// PARTS: "scf.parallel"
+// PARTS-DAG: %[[C5:.*]] = "arith.constant"() {value = 5 : index}
+// PARTS-DAG: %[[C48:.*]] = "arith.constant"() {value = 48 : index}
+// PARTS: "memref.alloc"() {{.*}} -> memref<196x128xf32>
+// PARTS: "scf.parallel"(%{{.*}}, %[[C5]], %{{.*}}) ({
+// PARTS-NEXT: ^bb0(%[[CHUNK:.*]]: index):
+// PARTS-NEXT: "arith.muli"(%[[CHUNK]], %[[C48]])
+// PARTS-NOT: omp_get_thread_num
 // PARTS: "scf.if"
 // PARTS: "vector.shuffle"
-// PARTS-COUNT-16: "vector.transfer_write"({{.*}}) {in_bounds = [false]{{.*}} : (vector<16xf32>, memref<1x128x14xf32, strided<[25088, 196, 1], offset: ?>>
+// PARTS-COUNT-16: "vector.transfer_write"({{.*}}) {in_bounds = [false]{{.*}} : (vector<16xf32>, memref<1x128x4xf32, strided<[25088, 196, 1], offset: ?>>
 // PARTS: "vector.shuffle"
-// PARTS-COUNT-16: "vector.transfer_write"({{.*}}) {in_bounds = [false]{{.*}} : (vector<16xf32>, memref<1x128x6xf32, strided<[25088, 196, 1], offset: ?>>
+// PARTS-COUNT-16: "vector.store"({{.*}}) : (vector<16xf32>, memref<1x128x196xf32>, index, index, index) -> ()
+// PARTS-NOT: "scf.parallel"
 // PARTS: sym_name = "conv_parts_copy_out"
 // With the default parallel work the padded copy of the image (8 blocks of 8 channels by
 // 16 x 16, below it) still goes to the threads, since the product after it does: run alone it

@@ -183,18 +183,31 @@
 // -----
 
 // Blocks that do not go evenly to the threads (10 rows of tiles in 5 blocks of 2, which would
-// go 2 and 3 to two threads): each part takes 5 rows of tiles from its first (part x 5), as two
-// blocks of 2 and a last block of 1 (its padded copy 4 rows high, not 6).
+// go 2 and 3 to two threads): each thread's share is 5 rows of tiles (part x 5), as two blocks
+// of 2 and a last block of 1 (its padded copy 4 rows high, not 6). Each block is an iteration
+// of the parallel loop (6 in all), on the scratch slot of the thread that runs it
+// (omp_get_thread_num, declared in the module), so that a faster core can take the slower
+// one's last blocks. The declaration goes before the function:
+// PARTS: }) {function_type = () -> i32, sym_name = "omp_get_thread_num", sym_visibility = "private"}
 // PARTS-LABEL: ^bb0(%{{.*}}: tensor<1x16x20x32xf32>):
-// PARTS: "memref.alloc"() {{.*}} -> memref<2x320x6x36xf32>
+// PARTS-DAG: %[[SIX:.*]] = "arith.constant"() {value = 6 : index}
+// PARTS-DAG: %[[THREE:.*]] = "arith.constant"() {value = 3 : index}
+// PARTS-DAG: %[[FIVE:.*]] = "arith.constant"() {value = 5 : index}
+// PARTS-DAG: %[[TWO:.*]] = "arith.constant"() {value = 2 : index}
+// PARTS: %[[P:.*]] = "memref.alloc"() {{.*}} -> memref<2x320x6x36xf32>
 // PARTS: "memref.alloc"() {{.*}} -> memref<2x144x16x32xf32>
-// PARTS: "scf.parallel"
-// PARTS-NEXT: ^bb0(%[[PART:.*]]: index):
-// PARTS-NEXT: %[[R0:.*]] = "arith.muli"(%[[PART]], %{{.*}}) :
-// PARTS-NEXT: "scf.for"(%[[ZERO:.*]], %[[TWO:.*]], %{{.*}}) ({
-// PARTS: "vector.fma"
-// PARTS: "arith.addi"(%[[R0]], %[[FOUR:[^)]*]])
-// PARTS: "scf.for"(%[[ZERO]], %[[FOUR]], %{{.*}}) ({
+// PARTS: "scf.parallel"(%{{.*}}, %[[SIX]], %{{.*}}) ({
+// PARTS-NEXT: ^bb0(%[[PIECE:.*]]: index):
+// PARTS-NEXT: %[[TID:.*]] = "func.call"() {callee = @omp_get_thread_num} : () -> i32
+// PARTS-NEXT: %[[SLOT:.*]] = "arith.index_cast"(%[[TID]]) : (i32) -> index
+// PARTS-NEXT: %[[B:.*]] = "arith.remui"(%[[PIECE]], %[[THREE]])
+// PARTS-NEXT: %[[PART:.*]] = "arith.divui"(%[[PIECE]], %[[THREE]])
+// PARTS-NEXT: %[[R0:.*]] = "arith.muli"(%[[PART]], %[[FIVE]])
+// PARTS-NEXT: %[[DR:.*]] = "arith.muli"(%[[B]], %[[TWO]])
+// PARTS-NEXT: "arith.addi"(%[[R0]], %[[DR]])
+// PARTS-NEXT: %[[LAST:.*]] = "arith.cmpi"(%[[B]], %[[TWO]]) {predicate = 0 : i64}
+// PARTS-NEXT: "scf.if"(%[[LAST]]) ({
+// PARTS: "vector.store"(%{{.*}}, %[[P]], %[[SLOT]],
 // PARTS: "vector.fma"
 // PARTS-NOT: "scf.parallel"
 // PARTS: sym_name = "winograd_rows_per_part"

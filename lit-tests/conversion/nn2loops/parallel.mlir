@@ -89,13 +89,14 @@
 }) {function_type = (tensor<20x8xf32>, tensor<8x12xf32>) -> tensor<20x12xf32>, sym_name = "matmul_rows"} : () -> ()
 
 // Too few rows for the threads (one panel of 3): they split the B panels (5 of 8 columns,
-// read in place) instead, in two blocks of at most 3 panels, one parallel loop outermost.
+// read in place) instead, one panel to an iteration of one parallel loop outermost (so that
+// a faster core can take the slower one's last panels).
 // CHECK-LABEL: "func.func"
 // CHECK: ^bb0(%{{.*}}: tensor<3x8xf32>, %[[B:.*]]: tensor<8x40xf32>):
 // CHECK-DAG: %[[C5:.*]] = "arith.constant"() {value = 5 : index}
-// CHECK-DAG: %[[C3:.*]] = "arith.constant"() {value = 3 : index}
+// CHECK-DAG: %[[C1:.*]] = "arith.constant"() {value = 1 : index}
 // CHECK: %[[BM:.*]] = "bufferization.to_memref"(%[[B]])
-// CHECK: "scf.parallel"(%{{.*}}, %[[C5]], %[[C3]]) ({
+// CHECK: "scf.parallel"(%{{.*}}, %[[C5]], %[[C1]]) ({
 // CHECK-NEXT: ^bb0(%[[JC:.*]]: index):
 // CHECK: "scf.for"(%[[JC]], %{{.*}}, %{{.*}}) ({
 // CHECK-NEXT: ^bb0(%[[JP:.*]]: index):

@@ -30,6 +30,7 @@ import dev.sol.dialect.nn.FusedOp;
 import dev.sol.dialect.memref.ViewOp;
 import dev.sol.dialect.nn.NnOp;
 import dev.sol.lowering.CheckBoundsPass;
+import dev.sol.lowering.nn2loops.Buffers;
 import dev.sol.dialect.nn.Tensor;
 import dev.sol.dialect.scf.ExecuteRegionOp;
 import dev.sol.dialect.scf.ForOp;
@@ -204,6 +205,12 @@ public final class Interpreter {
   private List<Object> call(CallOp op, Frame frame) {
     Operation callee = Symbols.lookup(op, op.callee());
     if (callee instanceof FuncOp f && f.isDeclaration() && f.symName().equals(CheckBoundsPass.HANDLER)) throw outOfBounds(op, frame);
+    // The thread's number in its OpenMP team (scratch slots per thread): parallel loops run
+    // serially here, on thread 0.
+    if (callee instanceof FuncOp f && f.isDeclaration() && f.symName().equals(Buffers.THREAD_NUM)
+        && f.functionType().inputs().isEmpty() && f.functionType().results().equals(List.of(IntegerType.I32))) {
+      return List.of(Tensor.ofLongs(IntegerType.I32, new long[0], new long[] {0}));
+    }
     if (callee == null || callee.region(0).isEmpty()) throw new InterpreterException("cannot call " + op.callee());
     return call(callee, frame.all(op.args()));
   }

@@ -1,5 +1,7 @@
 package dev.sol.lowering.nn2loops;
 
+import dev.sol.dialect.func.CallOp;
+import dev.sol.dialect.func.FuncOp;
 import dev.sol.dialect.memref.SubViewOp;
 import dev.sol.dialect.memref.ViewOp;
 import dev.sol.dialect.nn.ConcatOp;
@@ -151,6 +153,34 @@ public final class Buffers {
     Operation function = user;
     while (function.parentOp() != module) function = function.parentOp();
     return ConvertNnToLoopsPass.global(l.builder().context(), l.builder(), function, value, user.location(), tables);
+  }
+
+  /** The OpenMP runtime's function that gives the calling thread's number in its team. */
+  public static final String THREAD_NUM = "omp_get_thread_num";
+
+  /**
+   * The number of the thread that runs the enclosing parallel iteration, as an index: a call of
+   * {@code omp_get_thread_num() -> i32}, declared private before {@code user}'s function once.
+   * Code that keeps a scratch slot per thread indexes it with this, so that its parallel loop
+   * can have more iterations than threads and a faster thread can take a slower one's last
+   * ones (see the OpenMP emitter's ranges): an iteration runs whole on one thread, and the
+   * threads of a team have distinct numbers below the team's size, at most the threads the code
+   * was made for. Outside a parallel region, and in the interpreter, which runs parallel loops
+   * serially, it is 0.
+   */
+  Value threadIndex(Loops l, Operation user) {
+    FunctionType type = new FunctionType(List.of(), List.of(IntegerType.I32));
+    Operation existing = Symbols.lookupIn(module, THREAD_NUM);
+    if (existing == null) {
+      Operation function = user;
+      while (function.parentOp() != module) function = function.parentOp();
+      Builder top = new Builder(l.builder().context());
+      top.setListener(l.builder().listener());
+      FuncOp.declare(top.before(function), user.location(), THREAD_NUM, type);
+    } else if (!(existing instanceof FuncOp f && f.functionType().equals(type))) {
+      throw new Unsupported("@" + THREAD_NUM + " is in the way of the loops on threads, which declare it as " + type);
+    }
+    return l.indexCast(CallOp.create(l.builder(), l.location(), THREAD_NUM, List.of(IntegerType.I32), List.of()).results().getFirst());
   }
 
   /** How many table names were handed out. */

@@ -243,8 +243,13 @@ final class ChannelLanesConv {
     long chunk = chunks ? chunkRows(t, s, partRows, oc) : rows;
     boolean scratch = chunk < partRows;
     long scratchParts = pixelParts ? l.threads() : 1;
-    Value product = l.alloc(new MemRefType(new long[] {scratch ? scratchParts * scratchStride(scratchParts, chunk, oc) : rows, oc}, FloatType.F32));
+    Value product = pixelParts && chunks ? null
+        : l.alloc(new MemRefType(new long[] {scratch ? scratchParts * scratchStride(scratchParts, chunk, oc) : rows, oc}, FloatType.F32));
     Value planes = CollapseShapeOp.create(b, l.location(), out, new int[] {0}, new int[] {1}, new int[] {2, 3}).result();
+    if (pixelParts && chunks) {
+      onThreadsInChunks(l, t, s, a, rows, buffers, op, pb, init, planes, oc, k, epilogue);
+      return;
+    }
     if (pixelParts) {
       inParts(l, t, s, a, rows, chunk, scratch, pb, product, init, planes, os, oc, k, block, epilogue);
       return;
@@ -528,6 +533,40 @@ final class ChannelLanesConv {
       bySize(l, part, parts, lastRows, perPart * s.mr(), body);
     });
   }
+
+  /**
+   * The product of one image on threads, copied out by transposed blocks: one parallel loop over
+   * chunks of its pixels, each multiplied and copied out right after, as {@link #inChunks} does
+   * on one thread, at least {@link #CHUNKS_PER_THREAD} chunks for each thread, so that a faster
+   * core takes the slower one's last chunks (see {@link GemmThreads}). Where a thread's share of
+   * the product does not fit in half of L2 ({@link #chunkRows}), each chunk goes through a scratch of the thread
+   * that runs it ({@link Buffers#threadIndex}, slots apart: {@link #scratchStride}), else
+   * through its own rows of the whole product. A chunk is a multiple of the A panels' rows and
+   * of the vector width, so that each chunk packs and multiplies whole panels.
+   */
+  private static void onThreadsInChunks(Loops l, TargetDescription t, KernelShape s, ImageRows a, long rows, Buffers buffers, ConvOp op, Value pb,
+      MatMulKernel.TileInit init, Value planes, long oc, long k, MatMulKernel.Epilogue epilogue) {
+    int threads = l.threads();
+    long unit = s.mr() * (long) t.vectorWidth() / gcd(s.mr(), t.vectorWidth());
+    long perThread = Math.ceilDiv(rows, threads);
+    long inL2 = chunkRows(t, s, perThread, oc);
+    boolean scratch = inL2 < perThread;
+    long chunk = Math.min(inL2, Math.max(unit, perThread / CHUNKS_PER_THREAD / unit * unit));
+    long count = Math.ceilDiv(rows, chunk);
+    long tail = rows - (count - 1) * chunk;
+    long stride = scratchStride(threads, chunk, oc);
+    Value product = l.alloc(new MemRefType(new long[] {scratch ? threads * stride : rows, oc}, FloatType.F32));
+    Loops serial = l.serial();
+    l.parallelFor(l.index(0), l.index(count), l.index(1), c -> {
+      Value r0 = l.mul(c, l.index(chunk));
+      Value p0 = l.mul(c, l.index(chunk / s.mr()));
+      Value productRow = scratch ? l.mul(buffers.threadIndex(l, op), l.index(stride)) : r0;
+      bySize(l, c, count, tail, chunk, n -> chunk(serial, t, s, a, r0, p0, productRow, n, pb, product, init, planes, oc, k, epilogue));
+    });
+  }
+
+  /** The fewest chunks of pixels per thread in {@link #onThreadsInChunks}. */
+  private static final long CHUNKS_PER_THREAD = 4;
 
   /**
    * Rows {@code [r0, r0 + count)} of one image's product (from A panel {@code p0}) multiplied

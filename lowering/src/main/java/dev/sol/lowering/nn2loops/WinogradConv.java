@@ -221,14 +221,39 @@ final class WinogradConv {
       outputTransform(var, serial, m, part, bias, out, os, image, ty0, count, l.index(0), oc, g, width, epilogue);
     };
     // Blocks of one image that do not go evenly to the threads (ResNet-50's 28 x 28: 7 blocks
-    // of 2 rows of tiles, 3 and 4 to two threads): each part takes the same rows of tiles
-    // instead, in blocks of R rows and a last shorter one (7 rows: 2, 2, 2 and 1).
+    // of 2 rows of tiles, 3 and 4 to two threads): each thread's share of the rows of tiles is
+    // the same instead, in blocks of R rows and a last shorter one (7 rows: 2, 2, 2 and 1), each
+    // block an iteration of the parallel loop on the scratch of the thread that runs it
+    // (Buffers.threadIndex), so that a faster core takes the slower one's last blocks.
     if (!few && parts > 1 && images == 1 && blocks % parts != 0 && g.th() % parts == 0) {
       long partRows = g.th() / parts;
-      l.parallelFor(l.index(0), l.index(parts), l.index(1), part -> {
-        Value r0 = l.mul(part, l.index(partRows));
-        serial.forEach(new long[] {partRows / rows}, bv -> whole.run(part, l.index(0), l.add(r0, l.mul(bv.getFirst(), l.index(rows))), rows));
-        if (partRows % rows != 0) whole.run(part, l.index(0), l.add(r0, l.index(partRows / rows * rows)), partRows % rows);
+      long perPart = Math.ceilDiv(partRows, rows);
+      long tail = partRows - (perPart - 1) * rows;
+      l.parallelFor(l.index(0), l.index(parts * perPart), l.index(1), piece -> {
+        Value part = buffers.threadIndex(l, op);
+        Value b = l.remui(piece, l.index(perPart));
+        Value ty0 = l.add(l.mul(l.divui(piece, l.index(perPart)), l.index(partRows)), l.mul(b, l.index(rows)));
+        if (tail == rows) {
+          whole.run(part, l.index(0), ty0, rows);
+          return;
+        }
+        IfOp.create(l.builder(), l.location(), l.cmp(CmpIPredicate.EQ, b, l.index(perPart - 1)), List.of(), (in, args) -> {
+          whole.run(part, l.index(0), ty0, tail);
+          return List.of();
+        }, (in, args) -> {
+          whole.run(part, l.index(0), ty0, rows);
+          return List.of();
+        });
+      });
+      return;
+    }
+    // Whole blocks: each an iteration of the parallel loop on its thread's scratch, as above.
+    if (parts > 1 && shares == 1 && groups == 1) {
+      l.parallelFor(l.index(0), l.index(blocks), l.index(1), block -> {
+        Value part = buffers.threadIndex(l, op);
+        Value image = l.divui(block, l.index(g.th() / rows));
+        Value ty0 = l.mul(l.remui(block, l.index(g.th() / rows)), l.index(rows));
+        whole.run(part, image, ty0, rows);
       });
       return;
     }

@@ -47,10 +47,33 @@
 
 // EQUIV-NOT: changed the results
 // EQUIV: sym_name = "conv_chunks"
+
+// Few pixels (7 x 7, 25 for each of two threads): a chunk is still a whole multiple of 48
+// rows (of the 6-row A panels and the 16-pixel vectors), as each starts at an A panel, so the
+// 49 rows go as a chunk of 48 and one of a single row, each writing its rows of the product
+// (it fits in L2: no scratch).
+// PARTS-LABEL: ^bb0(%{{.*}}: tensor<1x16x7x7xf32>
+// PARTS-DAG: %[[C48:.*]] = "arith.constant"() {value = 48 : index}
+// PARTS-DAG: %[[C2:.*]] = "arith.constant"() {value = 2 : index}
+// PARTS: %[[PRODUCT:.*]] = "memref.alloc"() {{.*}} -> memref<49x32xf32>
+// PARTS: "scf.parallel"(%{{.*}}, %[[C2]], %{{.*}}) ({
+// PARTS-NEXT: ^bb0(%[[CHUNK:.*]]: index):
+// PARTS-NEXT: %[[ROW:.*]] = "arith.muli"(%[[CHUNK]], %[[C48]])
+// PARTS-NOT: omp_get_thread_num
+// PARTS: "memref.subview"(%[[PRODUCT]], %[[ROW]]) {{.*}} static_sizes = array<i64: 1, 32>
+// PARTS: "memref.subview"(%[[PRODUCT]], %[[ROW]]) {{.*}} static_sizes = array<i64: 48, 32>
+// PARTS: sym_name = "conv_small_chunks"
+// EQUIV-NOT: changed the results
+// EQUIV: sym_name = "conv_small_chunks"
 "builtin.module"() ({
   "func.func"() ({
   ^bb0(%x: tensor<1x32x32x32xf32>, %w: tensor<16x32x3x3xf32>, %b: tensor<16xf32>):
     %r = "nn.conv"(%x, %w, %b) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x32x32x32xf32>, tensor<16x32x3x3xf32>, tensor<16xf32>) -> tensor<1x16x32x32xf32>
     "func.return"(%r) : (tensor<1x16x32x32xf32>) -> ()
   }) {function_type = (tensor<1x32x32x32xf32>, tensor<16x32x3x3xf32>, tensor<16xf32>) -> tensor<1x16x32x32xf32>, sym_name = "conv_chunks"} : () -> ()
+  "func.func"() ({
+  ^bb0(%x: tensor<1x16x7x7xf32>, %w: tensor<32x16x3x3xf32>, %b: tensor<32xf32>):
+    %r = "nn.conv"(%x, %w, %b) {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x16x7x7xf32>, tensor<32x16x3x3xf32>, tensor<32xf32>) -> tensor<1x32x7x7xf32>
+    "func.return"(%r) : (tensor<1x32x7x7xf32>) -> ()
+  }) {function_type = (tensor<1x16x7x7xf32>, tensor<32x16x3x3xf32>, tensor<32xf32>) -> tensor<1x32x7x7xf32>, sym_name = "conv_small_chunks"} : () -> ()
 }) : () -> ()

@@ -551,7 +551,9 @@ final class ChannelLanesConv {
     long perThread = Math.ceilDiv(rows, threads);
     long inL2 = chunkRows(t, s, perThread, oc);
     boolean scratch = inL2 < perThread;
-    long chunk = Math.min(inL2, Math.max(unit, perThread / CHUNKS_PER_THREAD / unit * unit));
+    // Whole multiples of the unit, or all rows in one chunk (a chunk starts at an A panel).
+    long few = Math.max(unit, perThread / CHUNKS_PER_THREAD / unit * unit);
+    long chunk = Math.min(scratch ? Math.min(few, inL2) : few, rows);
     long count = Math.ceilDiv(rows, chunk);
     long tail = rows - (count - 1) * chunk;
     long stride = scratchStride(threads, chunk, oc);

@@ -36,8 +36,10 @@ import java.util.function.Consumer;
  * ({@code TW} rounded up to {@code TWP}), so that a vector of tiles lies in one row. The work
  * goes in pieces: a block of {@code R} rows of tiles of one image (and, where there are too few
  * blocks for the threads, a share of the out channels, or from {@link #SPLIT_ROWS_CHANNELS}
- * channels on a group of the a x a places' rows, whose output a second pass finishes). Each piece runs every step on buffers of
- * its part (one part per thread), so that what a step writes the next one reads from the same
+ * channels on a group of the a x a places' rows, whose output a second pass finishes). Each
+ * piece runs every step on one part's buffers (a part per thread: where whole blocks are the
+ * iterations of the parallel loop, the part of the thread that runs the block, see
+ * {@link Buffers#threadIndex}), so that what a step writes the next one reads from the same
  * core's cache (in whole-layer steps, on two threads, each step read half its input from the
  * other core and the layer ran no faster than on one):
  * <ol>
@@ -603,24 +605,20 @@ final class WinogradConv {
       MatMulKernel.Epilogue epilogue) {
     VectorType vt = new VectorType(new long[] {width}, FloatType.F32);
     long planes = os[0] * os[1];
-    long parts = l.threads();
     Loops serial = l.serial();
-    l.parallelFor(l.index(0), l.index(parts), l.index(1), part -> {
-      Value from = l.divui(l.mul(part, l.index(planes)), l.index(parts));
-      Value to = l.divui(l.mul(l.add(part, l.index(1)), l.index(planes)), l.index(parts));
-      VectorConv.range(serial, from, to, plane -> {
-        Value image = l.divui(plane, l.index(os[1]));
-        Value channel = l.remui(plane, l.index(os[1]));
-        serial.forEach(new long[] {g.th(), g.twp() / width}, iv -> {
-          Value tile = tileIndex(l, g, iv.get(0), iv.get(1), width);
-          Value[][] ma = new Value[var.a()][var.m()];
-          for (int i = 0; i < var.a(); i++) {
-            for (int c = 0; c < var.m(); c++) {
-              ma[i][c] = LoadOp.create(l.builder(), l.location(), vt, rowsOfMA, List.of(l.index(i), l.index(c), image, channel, tile)).result();
-            }
+    // A plane to an iteration, so that a faster core takes the slower one's last planes.
+    l.parallelFor(l.index(0), l.index(planes), l.index(1), plane -> {
+      Value image = l.divui(plane, l.index(os[1]));
+      Value channel = l.remui(plane, l.index(os[1]));
+      serial.forEach(new long[] {g.th(), g.twp() / width}, iv -> {
+        Value tile = tileIndex(l, g, iv.get(0), iv.get(1), width);
+        Value[][] ma = new Value[var.a()][var.m()];
+        for (int i = 0; i < var.a(); i++) {
+          for (int c = 0; c < var.m(); c++) {
+            ma[i][c] = LoadOp.create(l.builder(), l.location(), vt, rowsOfMA, List.of(l.index(i), l.index(c), image, channel, tile)).result();
           }
-          store(var, l, ma, bias, out, os, image, channel, iv.get(0), iv.get(1), width, epilogue);
-        });
+        }
+        store(var, l, ma, bias, out, os, image, channel, iv.get(0), iv.get(1), width, epilogue);
       });
     });
   }

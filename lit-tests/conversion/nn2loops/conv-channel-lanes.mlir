@@ -284,16 +284,23 @@
 // -----
 
 // 100 pixels and 128 output channels: the weights (128 x 576) are the larger operand, so on
-// two threads the product goes by output channels (ChannelLanesConv.weightsLarger), each part
-// multiplying all pixels by its 64 channels' B panel and copying those channels out: no view
-// of the product's rows for a part, as the split by pixels makes (the last case above).
+// two threads the product goes by output channels (ChannelLanesConv.weightsLarger), each
+// iteration multiplying pixels by a 64 channels' B panel and copying those channels out. Two
+// panels are too few for the threads to balance, so each panel's pixels go in chunks of 48,
+// 48 and 4 rows (ChannelLanesConv.inPanelChunks): six iterations, each on a view of its rows
+// of the product.
 // CHECK-LABEL: // -----
 // CHECK: sym_name = "conv_weights_larger"
 // PARTS-LABEL: // -----
-// PARTS: "memref.alloc"() {{.*}} -> memref<100x128xf32>
+// PARTS-DAG: %[[C6:.*]] = "arith.constant"() {value = 6 : index}
+// PARTS-DAG: %[[C3:.*]] = "arith.constant"() {value = 3 : index}
+// PARTS: %[[PRODUCT:.*]] = "memref.alloc"() {{.*}} -> memref<100x128xf32>
 // PARTS-NEXT: "memref.collapse_shape"
-// PARTS-NEXT: "scf.parallel"
-// PARTS-NOT: "memref.subview"
+// PARTS-NEXT: "scf.parallel"(%{{.*}}, %[[C6]], %{{.*}}) ({
+// PARTS-NEXT: ^bb0(%[[IT:.*]]: index):
+// PARTS-NEXT: "arith.divui"(%[[IT]], %[[C3]])
+// PARTS-NEXT: "arith.remui"(%[[IT]], %[[C3]])
+// PARTS: "memref.subview"(%[[PRODUCT]], %{{.*}}) {{.*}} static_sizes = array<i64: 4, 128>
 // PARTS: "vector.fma"
 // PARTS: "vector.shuffle"
 // PARTS: "vector.store"({{.*}}) : (vector<16xf32>, memref<1x128x100xf32>, index, index, index) -> ()
@@ -360,4 +367,40 @@
     %r = "nn.conv"(%x, %w) {strides = array<i64: 2, 2>} : (tensor<1x64x13x13xf32>, tensor<128x64x3x3xf32>) -> tensor<1x128x6x6xf32>
     "func.return"(%r) : (tensor<1x128x6x6xf32>) -> ()
   }) {function_type = (tensor<1x64x13x13xf32>, tensor<128x64x3x3xf32>) -> tensor<1x128x6x6xf32>, sym_name = "conv_strided_packed"} : () -> ()
+}) : () -> ()
+
+// -----
+
+// On two threads, weights larger than the pixels' matrix but only two B panels of 64 output
+// channels (1024 -> 128 at 7 x 7): too few for the threads to balance, so each panel's 49
+// pixels go in chunks too, of whole multiples of 48 rows (the 6-row A panels and 16-pixel
+// vectors): 48 and 1. Four iterations, panel-major, each multiplying its chunk by its panel
+// (A read in place from the chunk's first panel) and copying it out.
+// CHECK-LABEL: // -----
+// CHECK: sym_name = "conv_few_panels"
+// PARTS-LABEL: ^bb0(%{{.*}}: tensor<1x1024x7x7xf32>):
+// PARTS-DAG: %[[C4:.*]] = "arith.constant"() {value = 4 : index}
+// PARTS-DAG: %[[C2:.*]] = "arith.constant"() {value = 2 : index}
+// PARTS-DAG: %[[C48:.*]] = "arith.constant"() {value = 48 : index}
+// PARTS: %[[PRODUCT:.*]] = "memref.alloc"() {{.*}} -> memref<49x128xf32>
+// PARTS: "scf.parallel"(%{{.*}}, %[[C4]], %{{.*}}) ({
+// PARTS-NEXT: ^bb0(%[[IT:.*]]: index):
+// PARTS-NEXT: %[[PANEL:.*]] = "arith.divui"(%[[IT]], %[[C2]])
+// PARTS-NEXT: %[[CHUNK:.*]] = "arith.remui"(%[[IT]], %[[C2]])
+// PARTS-NEXT: %[[ROW:.*]] = "arith.muli"(%[[CHUNK]], %[[C48]])
+// PARTS: "memref.subview"(%[[PRODUCT]], %[[ROW]]) {{.*}} static_sizes = array<i64: 1, 128>
+// PARTS: "vector.fma"
+// PARTS: "memref.subview"(%[[PRODUCT]], %[[ROW]]) {{.*}} static_sizes = array<i64: 48, 128>
+// PARTS: "vector.fma"
+// PARTS-NOT: "scf.parallel"
+// PARTS: sym_name = "conv_few_panels"
+// EQUIV-NOT: changed the results
+// EQUIV: sym_name = "conv_few_panels"
+"builtin.module"() ({
+  "func.func"() ({
+  ^bb0(%x: tensor<1x1024x7x7xf32>):
+    %w = "nn.constant"() {value = dense<0.125> : tensor<128x1024x1x1xf32>} : () -> tensor<128x1024x1x1xf32>
+    %r = "nn.conv"(%x, %w) : (tensor<1x1024x7x7xf32>, tensor<128x1024x1x1xf32>) -> tensor<1x128x7x7xf32>
+    "func.return"(%r) : (tensor<1x128x7x7xf32>) -> ()
+  }) {function_type = (tensor<1x1024x7x7xf32>) -> tensor<1x128x7x7xf32>, sym_name = "conv_few_panels"} : () -> ()
 }) : () -> ()

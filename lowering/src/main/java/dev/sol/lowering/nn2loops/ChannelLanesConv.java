@@ -702,6 +702,10 @@ final class ChannelLanesConv {
     Loops serial = l.serial();
     MatMulKernel.Packed packed = (MatMulKernel.Packed) MatMulKernel.packed(pb);
     // Every panel reads all of A, in place (see conv).
+    if (os[0] == 1 && panels < CHUNKS_PER_THREAD * l.threads()) {
+      inPanelChunks(l, t, s, a, rows, packed, product, init, planes, oc, k, epilogue);
+      return;
+    }
     l.parallelFor(l.index(0), l.index(panels), l.index(1), p -> bySize(l, p, panels, oc - (panels - 1) * s.nr(), s.nr(), columns -> {
       Value c0 = l.mul(p, l.index(s.nr()));
       MatMulKernel.TileInit start = (in, row, col, type, masked) -> init.vector(in, row, in.add(col, c0), type, masked);
@@ -716,6 +720,49 @@ final class ChannelLanesConv {
             l.add(block0, iv.get(1)), pixels, width, pixels % width, epilogue));
       }
     }));
+  }
+
+  /**
+   * {@link #inColumnParts} for one image whose B panels are too few for the threads to balance
+   * (fewer than {@link #CHUNKS_PER_THREAD} per thread: ResNet-50's 1024 -> 256 at 14 x 14 has
+   * 4): each panel's rows go in chunks too (whole multiples of the A panels' rows and the vector
+   * width), an iteration per (panel, chunk), panel-major, so that a thread's run of iterations
+   * keeps one B panel in its cache. Each chunk multiplies its pixels by the panel and copies
+   * them out by {@link #transposedBlockFrom}.
+   */
+  private static void inPanelChunks(Loops l, TargetDescription t, KernelShape s, ImageRows a, long rows, MatMulKernel.Packed packed, Value product,
+      MatMulKernel.TileInit init, Value planes, long oc, long k, MatMulKernel.Epilogue epilogue) {
+    int width = t.vectorWidth();
+    long panels = Math.ceilDiv(oc, s.nr());
+    long unit = s.mr() * (long) width / gcd(s.mr(), width);
+    long perPanel = Math.ceilDiv(CHUNKS_PER_THREAD * l.threads(), panels);
+    long chunk = Math.min(rows, Math.max(unit, rows / perPanel / unit * unit));
+    long chunks = Math.ceilDiv(rows, chunk);
+    long tail = rows - (chunks - 1) * chunk;
+    Loops serial = l.serial();
+    l.parallelFor(l.index(0), l.index(panels * chunks), l.index(1), it -> {
+      Value p = l.divui(it, l.index(chunks));
+      Value r = l.remui(it, l.index(chunks));
+      Value r0 = l.mul(r, l.index(chunk));
+      Value p0 = l.mul(r, l.index(chunk / s.mr()));
+      Value c0 = l.mul(p, l.index(s.nr()));
+      Value block0 = l.mul(p, l.index(s.nr() / width));
+      MatMulKernel.TileInit start = (in, row, col, type, masked) -> init.vector(in, row, in.add(col, c0), type, masked);
+      bySize(l, p, panels, oc - (panels - 1) * s.nr(), s.nr(), columns -> bySize(l, r, chunks, tail, chunk, count -> {
+        Value c = SubViewOp.create(l.builder(), l.location(), product, new long[] {ShapedType.DYNAMIC, 0}, List.of(r0), new long[] {count, oc}).result();
+        MatMulKernel.emit(serial, s, count, columns, k, a.source(p0), a.kRange(p0), packed.from(l, p), c, List.of(), start, c0, null);
+        long blocks = columns / width;
+        serial.forEach(new long[] {count / width, blocks}, iv -> {
+          Value row = l.add(r0, l.mul(iv.get(0), l.index(width)));
+          transposedBlockFrom(serial, product, row, planes, l.index(0), row, l.add(block0, iv.get(1)), width, width, epilogue);
+        });
+        if (count % width != 0) {
+          Value row = l.add(r0, l.index(count / width * width));
+          serial.forEach(new long[] {blocks}, iv -> transposedBlockFrom(serial, product, row, planes, l.index(0), row, l.add(block0, iv.getFirst()), width,
+              count % width, epilogue));
+        }
+      }));
+    });
   }
 
   /** Element (row, at[1]) of the product through the epilogue into the result's element {@code at} = [image, channel, pixel]. */

@@ -209,7 +209,6 @@ final class ChannelLanesConv {
     long pixels = z.pixels();
     long rows = z.rows();
     KernelShape s = z.shape();
-    Builder b = l.builder();
     boolean tapMajor = z.tapMajor(weights);
     Value pb = weightPanels(op, weights, l, w, z, buffers);
     MatMulKernel.TileInit init = biasInit(bias);
@@ -239,17 +238,16 @@ final class ChannelLanesConv {
     // One image copied out by transposed blocks, on its own or in parts of pixels, goes in
     // chunks through a scratch of the product where its rows are many (see chunkRows).
     boolean chunks = os[0] == 1 && transposes(t, oc, pixels) && (pixelParts || l.threads() == 1);
+    if (pixelParts && chunks) {
+      onThreadsInChunks(l, t, s, a, rows, buffers, op, pb, init, planes(l, out), oc, k, epilogue);
+      return;
+    }
     long partRows = pixelParts ? perPart * s.mr() : rows;
     long chunk = chunks ? chunkRows(t, s, partRows, oc) : rows;
     boolean scratch = chunk < partRows;
     long scratchParts = pixelParts ? l.threads() : 1;
-    Value product = pixelParts && chunks ? null
-        : l.alloc(new MemRefType(new long[] {scratch ? scratchParts * scratchStride(scratchParts, chunk, oc) : rows, oc}, FloatType.F32));
-    Value planes = CollapseShapeOp.create(b, l.location(), out, new int[] {0}, new int[] {1}, new int[] {2, 3}).result();
-    if (pixelParts && chunks) {
-      onThreadsInChunks(l, t, s, a, rows, buffers, op, pb, init, planes, oc, k, epilogue);
-      return;
-    }
+    Value product = l.alloc(new MemRefType(new long[] {scratch ? scratchParts * scratchStride(scratchParts, chunk, oc) : rows, oc}, FloatType.F32));
+    Value planes = planes(l, out);
     if (pixelParts) {
       inParts(l, t, s, a, rows, chunk, scratch, pb, product, init, planes, os, oc, k, block, epilogue);
       return;
@@ -565,6 +563,11 @@ final class ChannelLanesConv {
       Value productRow = scratch ? l.mul(buffers.threadIndex(l, op), l.index(stride)) : r0;
       bySize(l, c, count, tail, chunk, n -> chunk(serial, t, s, a, r0, p0, productRow, n, pb, product, init, planes, oc, k, epilogue));
     });
+  }
+
+  /** The result [images, channels, h, w] as planes [images, channels, h * w]. */
+  private static Value planes(Loops l, Value out) {
+    return CollapseShapeOp.create(l.builder(), l.location(), out, new int[] {0}, new int[] {1}, new int[] {2, 3}).result();
   }
 
   /** The fewest chunks of pixels per thread in {@link #onThreadsInChunks}. */

@@ -15,11 +15,11 @@ import dev.sol.lowering.Loops;
  * (see the OpenMP emitter's ranges). ResNet-50 on two threads, deployed A/B, with the split of
  * the turned product by panels: 1.000 and 0.994 on an idle machine, 0.972 with a process
  * taking 10% of one core. Each panel multiplies all of A against its k x nr slice of B, as a
- * block of panels did panel by panel. Rows are taken when they
- * keep the threads at least 90% busy or as busy as the columns would, except that an image
- * copied into panels goes to the threads by its pixels where they split evenly. The split loop is the
- * outermost of the nest, so a product is one parallel region. Packing is not split here: A
- * and B are packed whole before the nest, so no thread needs buffers of its own.
+ * block of panels did panel by panel. Rows are taken when they keep the threads at least 90%
+ * busy or as busy as the columns would, except that an image copied into panels goes to the
+ * threads by its pixels where they split evenly. The split loop is the outermost of the nest,
+ * so a product is one parallel region. Packing is not split here: A and B are packed whole
+ * before the nest, so no thread needs buffers of its own.
  *
  * @param shape the kernel shape, with the split loop's block size for the threads
  * @param rows whether the loop over blocks of A panels is parallel
@@ -36,7 +36,6 @@ record GemmThreads(KernelShape shape, boolean rows, boolean columns) {
   static GemmThreads choose(Loops l, KernelShape s, long m, long n, long k, boolean imageColumns) {
     int t = l.threads();
     long pm = (m + s.mr() - 1) / s.mr();
-    long pn = (n + s.nr() - 1) / s.nr();
     long pnFull = n / s.nr();
     if (!l.worthParallel((double) m * n * k / s.width()) || pm < 2 && pnFull < 2) return new GemmThreads(s, false, false);
     boolean rowsBusy = busy(pm, t) >= 0.9 || busy(pm, t) >= busy(pnFull, t);

@@ -545,7 +545,7 @@ final class ChannelLanesConv {
   private static void onThreadsInChunks(Loops l, TargetDescription t, KernelShape s, ImageRows a, long rows, Buffers buffers, ConvOp op, Value pb,
       MatMulKernel.TileInit init, Value planes, long oc, long k, MatMulKernel.Epilogue epilogue) {
     int threads = l.threads();
-    long unit = s.mr() * (long) t.vectorWidth() / gcd(s.mr(), t.vectorWidth());
+    long unit = chunkUnit(t, s);
     long perThread = Math.ceilDiv(rows, threads);
     long inL2 = chunkRows(t, s, perThread, oc);
     boolean scratch = inL2 < perThread;
@@ -604,15 +604,27 @@ final class ChannelLanesConv {
         .result();
     a.pack(l, panel0, Math.ceilDiv(count, s.mr()));
     MatMulKernel.emit(l, s, count, oc, k, a.source(panel0), a.kRange(panel0), MatMulKernel.packed(pb), c, List.of(), init, null, null);
+    copyOutRows(l, product, productRow, planes, row0, count, null, oc / width, width, epilogue);
+  }
+
+  /**
+   * Pixels {@code [row0, row0 + count)} of one image, read from the product's rows from
+   * {@code productRow}, copied out by {@link #transposedBlockFrom}s of channel blocks
+   * {@code [block0, block0 + blocks)} (null block0: from 0): whole groups of width pixels, then
+   * the last, partial group.
+   */
+  private static void copyOutRows(Loops l, Value product, Value productRow, Value planes, Value row0, long count, Value block0, long blocks, int width,
+      MatMulKernel.Epilogue epilogue) {
+    java.util.function.UnaryOperator<Value> block = v -> block0 == null ? v : l.add(block0, v);
     long whole = count / width;
-    l.forEach(new long[] {whole, oc / width}, iv -> {
+    l.forEach(new long[] {whole, blocks}, iv -> {
       Value offset = l.mul(iv.get(0), l.index(width));
-      transposedBlockFrom(l, product, l.add(productRow, offset), planes, l.index(0), l.add(row0, offset), iv.get(1), width, width, epilogue);
+      transposedBlockFrom(l, product, l.add(productRow, offset), planes, l.index(0), l.add(row0, offset), block.apply(iv.get(1)), width, width, epilogue);
     });
     if (count % width != 0) {
       Value offset = l.index(whole * width);
-      l.forEach(new long[] {oc / width}, iv -> transposedBlockFrom(l, product, l.add(productRow, offset), planes, l.index(0), l.add(row0, offset),
-          iv.getFirst(), width, count % width, epilogue));
+      l.forEach(new long[] {blocks}, iv -> transposedBlockFrom(l, product, l.add(productRow, offset), planes, l.index(0), l.add(row0, offset),
+          block.apply(iv.getFirst()), width, count % width, epilogue));
     }
   }
 
@@ -627,10 +639,13 @@ final class ChannelLanesConv {
    */
   private static long chunkRows(TargetDescription t, KernelShape s, long rows, long oc) {
     if (rows * oc * 4 <= t.l2Bytes() / 2) return rows;
-    long unit = s.mr() * (long) t.vectorWidth() / gcd(s.mr(), t.vectorWidth());
+    long unit = chunkUnit(t, s);
     long chunk = Math.max(1, t.l2Bytes() / 4 / (oc * 4) / unit) * unit;
     return Math.min(chunk, rows);
   }
+
+  /** The rows a chunk of the product comes in multiples of: whole A panels (mr) and whole vectors of pixels. */
+  private static long chunkUnit(TargetDescription t, KernelShape s) { return s.mr() * (long) t.vectorWidth() / gcd(s.mr(), t.vectorWidth()); }
 
   private static long gcd(long a, long b) { return b == 0 ? a : gcd(b, a % b); }
 
@@ -670,7 +685,7 @@ final class ChannelLanesConv {
    * part, {@code others} for the rest (an scf.if on the part, or the body alone when the sizes
    * are equal), so that each branch has static sizes.
    */
-  private static void bySize(Loops l, Value part, long parts, long last, long others, LongConsumer body) {
+  static void bySize(Loops l, Value part, long parts, long last, long others, LongConsumer body) {
     if (last == others) {
       body.accept(last);
       return;
@@ -737,7 +752,7 @@ final class ChannelLanesConv {
       MatMulKernel.TileInit init, Value planes, long oc, long k, MatMulKernel.Epilogue epilogue) {
     int width = t.vectorWidth();
     long panels = Math.ceilDiv(oc, s.nr());
-    long unit = s.mr() * (long) width / gcd(s.mr(), width);
+    long unit = chunkUnit(t, s);
     long perPanel = Math.ceilDiv(CHUNKS_PER_THREAD * l.threads(), panels);
     long chunk = Math.min(rows, Math.max(unit, rows / perPanel / unit * unit));
     long chunks = Math.ceilDiv(rows, chunk);
@@ -754,16 +769,7 @@ final class ChannelLanesConv {
       bySize(l, p, panels, oc - (panels - 1) * s.nr(), s.nr(), columns -> bySize(l, r, chunks, tail, chunk, count -> {
         Value c = SubViewOp.create(l.builder(), l.location(), product, new long[] {ShapedType.DYNAMIC, 0}, List.of(r0), new long[] {count, oc}).result();
         MatMulKernel.emit(serial, s, count, columns, k, a.source(p0), a.kRange(p0), packed.from(l, p), c, List.of(), start, c0, null);
-        long blocks = columns / width;
-        serial.forEach(new long[] {count / width, blocks}, iv -> {
-          Value row = l.add(r0, l.mul(iv.get(0), l.index(width)));
-          transposedBlockFrom(serial, product, row, planes, l.index(0), row, l.add(block0, iv.get(1)), width, width, epilogue);
-        });
-        if (count % width != 0) {
-          Value row = l.add(r0, l.index(count / width * width));
-          serial.forEach(new long[] {blocks}, iv -> transposedBlockFrom(serial, product, row, planes, l.index(0), row, l.add(block0, iv.getFirst()), width,
-              count % width, epilogue));
-        }
+        copyOutRows(serial, product, r0, planes, r0, count, block0, columns / width, width, epilogue);
       }));
     });
   }

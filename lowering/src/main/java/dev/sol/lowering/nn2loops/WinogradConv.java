@@ -235,17 +235,7 @@ final class WinogradConv {
         Value part = buffers.threadIndex(l, op);
         Value b = l.remui(piece, l.index(perPart));
         Value ty0 = l.add(l.mul(l.divui(piece, l.index(perPart)), l.index(partRows)), l.mul(b, l.index(rows)));
-        if (tail == rows) {
-          whole.run(part, l.index(0), ty0, rows);
-          return;
-        }
-        IfOp.create(l.builder(), l.location(), l.cmp(CmpIPredicate.EQ, b, l.index(perPart - 1)), List.of(), (in, args) -> {
-          whole.run(part, l.index(0), ty0, tail);
-          return List.of();
-        }, (in, args) -> {
-          whole.run(part, l.index(0), ty0, rows);
-          return List.of();
-        });
+        ChannelLanesConv.bySize(l, b, perPart, tail, rows, count -> whole.run(part, l.index(0), ty0, count));
       });
       return;
     }

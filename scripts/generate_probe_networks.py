@@ -360,6 +360,32 @@ def probes():
         return n, n.op("Relu", [n.op("ConvTranspose", ["input", n.weight([256, 128, 4, 4]), n.weight([128], 0.1)], kernel_shape=[4, 4],
                                      strides=[2, 2], pads=[1, 1, 1, 1])])
 
+    def keras_zero_padding():
+        # A Keras-exported CNN (tf2onnx): ZeroPadding2D as Pad before the 7x7 stem and between its
+        # ReLU and the 3x3 max pool, a batch normalization written as Mul and Add per channel, and
+        # a MobileNet-style stride-2 depthwise convolution after TensorFlow's one-sided Pad.
+        n = Net(36)
+        def pad(v, begin, end):
+            return n.op("Pad", [v, n.tensor(np.array([0, 0, begin, begin, 0, 0, end, end], np.int64))])
+        def scaled(v, c):
+            return n.op("Add", [n.op("Mul", [v, n.tensor((1 + 0.1 * n.rng.standard_normal((1, c, 1, 1))).astype(np.float32))]),
+                                n.tensor((0.1 * n.rng.standard_normal((1, c, 1, 1))).astype(np.float32))])
+        x = n.op("Relu", [scaled(n.conv(pad("input", 3, 3), 3, 64, 7, 2, pads=[0] * 4), 64)])
+        x = n.op("MaxPool", [pad(x, 1, 1)], kernel_shape=[3, 3], strides=[2, 2])
+        x = n.op("Clip", [scaled(n.conv(pad(x, 0, 1), 64, 64, 3, 2, group=64, pads=[0] * 4), 64), n.tensor(np.float32(0)), n.tensor(np.float32(6))])
+        return n, n.op("Relu", [n.conv(x, 64, 128, 1, pads=[0] * 4)])
+
+    def densenet_transition():
+        # DenseNet's transition between dense blocks: BN, ReLU, a 1x1 convolution to half the
+        # channels, a 2x2 average pool at stride 2; then the next block's first BN, ReLU, 1x1.
+        n = Net(37)
+        def bn_relu(v, c):
+            return n.op("Relu", [n.op("BatchNormalization", [v, n.tensor(np.ones(c, np.float32)), n.tensor(np.full(c, 0.1, np.float32)),
+                                                             n.tensor(np.zeros(c, np.float32)), n.tensor(np.ones(c, np.float32))])])
+        x = n.conv(bn_relu("input", 256), 256, 128, 1, pads=[0] * 4)
+        x = n.op("AveragePool", [x], kernel_shape=[2, 2], strides=[2, 2])
+        return n, n.conv(bn_relu(x, 128), 128, 128, 1, pads=[0] * 4)
+
     f32, i64 = TensorProto.FLOAT, TensorProto.INT64
     return {
         "transformer": (transformer, [1, 64, 128], f32),
@@ -397,6 +423,8 @@ def probes():
         "downsample_shortcut": (downsample_shortcut, [1, 256, 56, 56], f32),
         "depthwise_variety": (depthwise_variety, [1, 144, 56, 56], f32),
         "deconv_4x4": (deconv_4x4, [1, 256, 16, 16], f32),
+        "keras_zero_padding": (keras_zero_padding, [1, 3, 224, 224], f32),
+        "densenet_transition": (densenet_transition, [1, 256, 56, 56], f32),
     }
 
 

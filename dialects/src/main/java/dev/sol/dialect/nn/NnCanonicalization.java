@@ -8,7 +8,7 @@ final class NnCanonicalization {
   private NnCanonicalization() {}
 
   static List<RewritePattern> patterns() {
-    return List.of(new RemoveIdentity(), new ReshapeOfReshape(), new RemoveNoopReshape(), new TransposeOfTranspose());
+    return List.of(new RemoveIdentity(), new ReshapeOfReshape(), new RemoveNoopReshape(), new TransposeOfTranspose(), new PadIntoConv(), new PadIntoMaxPool());
   }
 
   /** nn.identity is its operand. */
@@ -63,6 +63,80 @@ final class NnCanonicalization {
         op.setOperand(0, inner.operand(0));
         op.setPerm(composed);
       });
+      return true;
+    }
+  }
+
+  /**
+   * conv(pad(x)) with zeros around the spatial dimensions only is conv(x) with that padding
+   * added to its own: TensorFlow and Keras models write a stride-2 convolution's padding as a
+   * Pad (ZeroPadding2D) before it, which would otherwise copy the whole input. (ONNX Runtime's
+   * PadFusion does the same.) Taken where every side's padding stays below the dilated kernel, so
+   * that no window reads only padding, as the pad-free convolutions' kernels expect of their
+   * padding; a floating-point convolution only.
+   */
+  static final class PadIntoConv extends OpRewritePattern<ConvOp> {
+    PadIntoConv() { super(ConvOp.class, ConvOp.SPEC); }
+
+    @Override public boolean matchAndRewrite(ConvOp op, PatternRewriter rewriter) {
+      if (!(op.operand(0).definingOp() instanceof PadOp pad) || pad.mode() != PadOp.Mode.CONSTANT || pad.value() != 0) return false;
+      if (!(pad.operand(0).type() instanceof RankedTensorType x) || !(x.element() instanceof FloatType)) return false;
+      if (!(op.operand(1).type() instanceof RankedTensorType w)) return false;
+      int rank = x.rank();
+      int dims = rank - 2;
+      long[] padding = pad.pads();
+      long[] own = op.pads();
+      long[] dilations = op.dilations();
+      if (dims < 1 || padding[0] != 0 || padding[1] != 0 || padding[rank] != 0 || padding[rank + 1] != 0) return false;
+      long[] pads = new long[2 * dims];
+      for (int i = 0; i < dims; i++) {
+        long extent = (w.shape()[i + 2] - 1) * dilations[i] + 1;
+        pads[i] = own[i] + padding[i + 2];
+        pads[i + dims] = own[i + dims] + padding[rank + i + 2];
+        if (padding[i + 2] < 0 || padding[rank + i + 2] < 0 || pads[i] >= extent || pads[i + dims] >= extent) return false;
+      }
+      ConvOp folded = ConvOp.create(rewriter, op.location(), pad.operand(0), op.operand(1), op.numOperands() > 2 ? op.operand(2) : null, op.strides(), pads,
+          dilations, op.group());
+      rewriter.replaceOp(op, folded.result(0));
+      return true;
+    }
+  }
+
+  /**
+   * max_pool(pad(x)) with constant padding around the spatial dimensions only is max_pool(x)
+   * with that padding added to its own, where the pad's value never wins a window that holds a
+   * value of x: minus infinity, or 0 when x comes from a ReLU (Keras' ResNet pads its stem's
+   * activations with ZeroPadding2D before the 3 x 3 pool). The pool's own padding counts as
+   * minus infinity; every side stays below the dilated window, so each window holds a value of
+   * x. A stem written so then fuses with its convolution as ONNX's own does (nn-fuse's rule
+   * "pool"), where the pad had copied the convolution's 3.2 MB result between the two.
+   */
+  static final class PadIntoMaxPool extends OpRewritePattern<MaxPoolOp> {
+    PadIntoMaxPool() { super(MaxPoolOp.class, MaxPoolOp.SPEC); }
+
+    @Override public boolean matchAndRewrite(MaxPoolOp op, PatternRewriter rewriter) {
+      if (op.numResults() != 1 || !(op.operand(0).definingOp() instanceof PadOp pad) || pad.mode() != PadOp.Mode.CONSTANT) return false;
+      if (!(pad.value() == Double.NEGATIVE_INFINITY || pad.value() == 0 && pad.operand(0).definingOp() instanceof ReluOp)) return false;
+      if (!(pad.operand(0).type() instanceof RankedTensorType x) || !(x.element() instanceof FloatType)) return false;
+      int rank = x.rank();
+      int dims = rank - 2;
+      long[] padding = pad.pads();
+      long[] own = op.pads();
+      long[] kernel = op.kernelShape();
+      long[] dilations = op.dilations();
+      if (dims < 1 || op.ceilMode() || padding[0] != 0 || padding[1] != 0 || padding[rank] != 0 || padding[rank + 1] != 0) return false;
+      long[] pads = new long[2 * dims];
+      for (int i = 0; i < dims; i++) {
+        long extent = (kernel[i] - 1) * dilations[i] + 1;
+        pads[i] = own[i] + padding[i + 2];
+        pads[i + dims] = own[i + dims] + padding[rank + i + 2];
+        if (padding[i + 2] < 0 || padding[rank + i + 2] < 0 || pads[i] >= extent || pads[i + dims] >= extent) return false;
+      }
+      OperationState state = new OperationState(MaxPoolOp.SPEC.name(), op.location()).operands(pad.operand(0)).results(op.result(0).type());
+      state.attributes = op.attributes();
+      state.attribute("pads", DenseArrayAttr.i64(pads));
+      MaxPoolOp folded = rewriter.create(MaxPoolOp.SPEC, state);
+      rewriter.replaceOp(op, folded.result(0));
       return true;
     }
   }

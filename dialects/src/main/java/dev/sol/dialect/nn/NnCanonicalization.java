@@ -8,7 +8,9 @@ final class NnCanonicalization {
   private NnCanonicalization() {}
 
   static List<RewritePattern> patterns() {
-    return List.of(new RemoveIdentity(), new ReshapeOfReshape(), new RemoveNoopReshape(), new TransposeOfTranspose(), new PadIntoConv(), new PadIntoMaxPool());
+    return List.of(new RemoveIdentity(), new ReshapeOfReshape(), new RemoveNoopReshape(), new TransposeOfTranspose(), new PadIntoConv(), new PadIntoMaxPool(), new RemoveNoopCast(),
+        new RemoveNoopSlice(), new RemoveUnitArithmetic<>(MulOp.class, MulOp.SPEC, 1, true),
+        new RemoveUnitArithmetic<>(DivOp.class, DivOp.SPEC, 1, false), new RemoveUnitArithmetic<>(SubOp.class, SubOp.SPEC, 0, false));
   }
 
   /** nn.identity is its operand. */
@@ -137,6 +139,62 @@ final class NnCanonicalization {
       state.attribute("pads", DenseArrayAttr.i64(pads));
       MaxPoolOp folded = rewriter.create(MaxPoolOp.SPEC, state);
       rewriter.replaceOp(op, folded.result(0));
+      return true;
+    }
+  }
+
+  /** A cast to the operand's own type is the operand (exporters write them, as PyTorch's .float() on a float tensor). */
+  static final class RemoveNoopCast extends OpRewritePattern<CastOp> {
+    RemoveNoopCast() { super(CastOp.class, CastOp.SPEC); }
+
+    @Override public boolean matchAndRewrite(CastOp op, PatternRewriter rewriter) {
+      if (!op.operand(0).type().equals(op.result(0).type())) return false;
+      rewriter.replaceOp(op, op.operand(0));
+      return true;
+    }
+  }
+
+  /** A slice with unit steps that keeps the operand's shape takes all of it: it is the operand. */
+  static final class RemoveNoopSlice extends OpRewritePattern<SliceOp> {
+    RemoveNoopSlice() { super(SliceOp.class, SliceOp.SPEC); }
+
+    @Override public boolean matchAndRewrite(SliceOp op, PatternRewriter rewriter) {
+      if (!op.operand(0).type().equals(op.result(0).type())) return false;
+      for (long step : op.steps()) if (step != 1) return false;
+      rewriter.replaceOp(op, op.operand(0));
+      return true;
+    }
+  }
+
+  /**
+   * x * 1, 1 * x, x / 1 and x - 0, with the constant one float value in all places and the
+   * result of x's own type, are x: exact for every x, -0 and NaN included (x + 0 is not: it
+   * turns -0 into 0, so it stays).
+   */
+  static final class RemoveUnitArithmetic<T extends Operation> extends OpRewritePattern<T> {
+    private final double unit;
+    private final boolean commutes;
+
+    RemoveUnitArithmetic(Class<T> type, OpSpec spec, double unit, boolean commutes) {
+      super(type, spec);
+      this.unit = unit;
+      this.commutes = commutes;
+    }
+
+    @Override public boolean matchAndRewrite(T op, PatternRewriter rewriter) {
+      int kept = all(op.operand(1), unit) ? 0 : commutes && all(op.operand(0), unit) ? 1 : -1;
+      if (kept < 0 || !op.operand(kept).type().equals(op.result(0).type())) return false;
+      rewriter.replaceOp(op, op.operand(kept));
+      return true;
+    }
+
+    /** Whether {@code v} is a constant of floats that all equal {@code value} (up to 64 of them, or a splat). */
+    private static boolean all(Value v, double value) {
+      if (!(v.definingOp() instanceof ConstantOp c) || !(c.value().elementType() instanceof FloatType)) return false;
+      DenseElementsAttr d = c.value();
+      if (d.isSplat()) return d.getDouble(0) == value;
+      if (d.numElements() > 64) return false;
+      for (long i = 0; i < d.numElements(); i++) if (d.getDouble(i) != value) return false;
       return true;
     }
   }

@@ -53,5 +53,9 @@
 // SCATTERUPD: sol-import: error: {{.*}}scatter_elements_updates.onnx: node 'scatter' (ScatterElements): the indices [2, 2] and the updates [2, 1] must have one shape, of the data's rank 2
 // RUN: not %sol-import %S/Inputs/bad/scatter_elements_long.onnx 2>&1 | FileCheck %s --check-prefix=SCATTERLONG
 // SCATTERLONG: sol-import: error: {{.*}}scatter_elements_long.onnx: node 'scatter' (ScatterElements): the indices are 3 long on axis 0, longer than the data's 2
+// RUN: not %sol-import %S/Inputs/bad/slice_short_steps.onnx 2>&1 | FileCheck %s --check-prefix=SLICESTEPS
+// SLICESTEPS: sol-import: error: {{.*}}slice_short_steps.onnx: node 'slice' (Slice): steps must have one entry per start (1 for 2)
+// RUN: not %sol-import %S/Inputs/bad/slice_many_starts.onnx 2>&1 | FileCheck %s --check-prefix=SLICESTARTS
+// SLICESTARTS: sol-import: error: {{.*}}slice_many_starts.onnx: node 'slice' (Slice): 3 starts for an input of rank 2
 // RUN: not %sol-import %S/Inputs/bad/dropout_training.onnx 2>&1 | FileCheck %s --check-prefix=DROPOUT
 // DROPOUT: sol-import: error: {{.*}}dropout_training.onnx: node 'dropout' (Dropout): training mode with ratio 0.25 is not supported (it drops elements at random; inference only)

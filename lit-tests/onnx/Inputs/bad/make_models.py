@@ -134,6 +134,12 @@ save("scatter_elements_updates", [helper.make_node("ScatterElements", ["x", "i",
      [tensor("x", [2, 4])], [tensor("y", None)], [ints2("i", [[0, 1], [2, 3]]), helper.make_tensor("u", TensorProto.FLOAT, [2, 1], [1.0, 2.0])])
 save("scatter_elements_long", [helper.make_node("ScatterElements", ["x", "i", "u"], ["y"], name="scatter", axis=1)],
      [tensor("x", [2, 4])], [tensor("y", None)], [ints2("i", [[0], [1], [2]]), helper.make_tensor("u", TensorProto.FLOAT, [3, 1], [1.0, 2.0, 3.0])])
+# Slice with fewer steps than starts (a fuzzer's find: an index out of bounds), and with more
+# starts than the input has dimensions and no axes.
+save("slice_short_steps", [helper.make_node("Slice", ["x", "starts", "ends", "axes", "steps"], ["y"], name="slice")],
+     [tensor("x", [2, 4])], [tensor("y", None)], [ints("starts", [0, 0]), ints("ends", [2, 4]), ints("axes", [0, 1]), ints("steps", [1])])
+save("slice_many_starts", [helper.make_node("Slice", ["x", "starts", "ends"], ["y"], name="slice")],
+     [tensor("x", [2, 4])], [tensor("y", None)], [ints("starts", [0, 0, 0]), ints("ends", [2, 4, 1])])
 # Dropout in training mode with a ratio above 0 (elements dropped at random: unsupported).
 save("dropout_training", [helper.make_node("Dropout", ["x", "ratio", "training"], ["y"], name="dropout")],
      [tensor("x", [2, 3])], [tensor("y", None)], [helper.make_tensor("ratio", TensorProto.FLOAT, [], [0.25]),

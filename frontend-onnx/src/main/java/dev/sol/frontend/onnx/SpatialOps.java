@@ -397,6 +397,9 @@ final class SpatialOps {
       steps = st == null ? null : longs(st);
     }
     if (starts == null || ends == null || starts.length != ends.length) throw n.error("starts and ends must have the same length");
+    if (axes != null && axes.length != starts.length) throw n.error("axes must have one entry per start (" + axes.length + " for " + starts.length + ")");
+    if (steps != null && steps.length != starts.length) throw n.error("steps must have one entry per start (" + steps.length + " for " + starts.length + ")");
+    if (axes == null && starts.length > s.length) throw n.error(starts.length + " starts for an input of rank " + s.length);
     long[] fs = new long[s.length];
     long[] fe = s.clone();
     long[] fp = new long[s.length];

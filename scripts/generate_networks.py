@@ -893,8 +893,37 @@ def depthwise_flat():
     save_case("op_depthwise_flat_infinity", [node], inits, x, ["y"], opset=13)
 
 
+def graph_rewrites():
+    """The graph rewrites before the kernels (op_graph_rewrites): zero Pads before a strided
+    convolution and between a ReLU and a max pool (Keras' ZeroPadding2D), a batch norm written
+    as a per-channel Mul and Add after the convolution, a 1x1 convolution with a 2x2 average pool
+    after it (DenseNet's transition), a cast to the same type and a multiplication by one."""
+    x = rng.standard_normal((1, 3, 16, 16)).astype(np.float32)
+    inits = [numpy_helper.from_array(a, name) for name, a in [
+        ("pad_stem", np.array([0, 0, 1, 1, 0, 0, 2, 2], np.int64)),
+        ("w_stem", (rng.standard_normal((8, 3, 5, 5)) / 5).astype(np.float32)),
+        ("scale", (1 + 0.2 * rng.standard_normal((1, 8, 1, 1))).astype(np.float32)),
+        ("shift", (0.2 * rng.standard_normal((1, 8, 1, 1))).astype(np.float32)),
+        ("pad_pool", np.array([0, 0, 1, 1, 0, 0, 1, 1], np.int64)),
+        ("w_1x1", (rng.standard_normal((4, 8, 1, 1)) / 3).astype(np.float32)),
+        ("b_1x1", (0.1 * rng.standard_normal(4)).astype(np.float32)),
+        ("one", np.array(1.0, np.float32))]]
+    nodes = [helper.make_node("Pad", ["input", "pad_stem"], ["p"]),
+             helper.make_node("Conv", ["p", "w_stem"], ["c"], kernel_shape=[5, 5], strides=[2, 2]),
+             helper.make_node("Mul", ["c", "scale"], ["m"]),
+             helper.make_node("Add", ["m", "shift"], ["a"]),
+             helper.make_node("Relu", ["a"], ["r"]),
+             helper.make_node("Pad", ["r", "pad_pool"], ["q"]),
+             helper.make_node("MaxPool", ["q"], ["mp"], kernel_shape=[3, 3], strides=[2, 2]),
+             helper.make_node("Cast", ["mp"], ["cast"], to=TensorProto.FLOAT),
+             helper.make_node("Conv", ["cast", "w_1x1", "b_1x1"], ["t"], kernel_shape=[1, 1]),
+             helper.make_node("AveragePool", ["t"], ["avg"], kernel_shape=[2, 2], strides=[2, 2]),
+             helper.make_node("Mul", ["avg", "one"], ["y"])]
+    save_case("op_graph_rewrites", nodes, inits, x, ["y"], opset=13)
+
+
 FIRST = [resnet, densenet, inception, vgg, alexnet, mobilenet, shufflenet, squeezenet]
-LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17, efficientnet: 18, einsum: 19, topk: 20, logic: 21, elementwise_more: 22, selections: 23, modulo: 24, booleans: 25, gather_elements: 26, transformer: 27, newer_opsets: 28, gather_nd: 29, scatter_nd: 30, max_pool_indices: 31, resize_antialias: 32, cast_half: 33, position_ops: 34, scatter_elements: 35, hyperbolic: 36, dropout_training: 37, depthwise_flat: 38}
+LATER = {unet: 11, audio: 12, stylenet: 13, segmenter: 14, recurrent: 15, crnn: 16, composites: 17, efficientnet: 18, einsum: 19, topk: 20, logic: 21, elementwise_more: 22, selections: 23, modulo: 24, booleans: 25, gather_elements: 26, transformer: 27, newer_opsets: 28, gather_nd: 29, scatter_nd: 30, max_pool_indices: 31, resize_antialias: 32, cast_half: 33, position_ops: 34, scatter_elements: 35, hyperbolic: 36, dropout_training: 37, depthwise_flat: 38, graph_rewrites: 39}
 wanted = set(sys.argv[1:])
 for build in FIRST + list(LATER):
     if build in LATER:

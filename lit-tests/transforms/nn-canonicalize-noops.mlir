@@ -25,12 +25,14 @@
 
 // These change something and stay: an addition of zero (-0 + 0 is +0), a multiplication by a
 // one that broadcasts the result wider, by a constant that is not all ones, a division of one
-// by x, a subtraction from zero, a cast to another type, a reversing slice of all of a row.
+// by x, a subtraction from zero, a subtraction of -0 (x + 0 again), a cast to another type, a
+// reversing slice of all of a row.
 // CHECK-LABEL: "func.func"
 // CHECK: "nn.add"
 // CHECK: "nn.mul"
 // CHECK: "nn.mul"
 // CHECK: "nn.div"
+// CHECK: "nn.sub"
 // CHECK: "nn.sub"
 // CHECK: "nn.cast"
 // CHECK: "nn.slice"
@@ -41,15 +43,17 @@
   %mixed = "nn.constant"() {value = dense<[1.0, 2.0, 1.0]> : tensor<3xf32>} : () -> tensor<3xf32>
   %zero = "nn.constant"() {value = dense<0.0> : tensor<f32>} : () -> tensor<f32>
   %s1 = "nn.constant"() {value = dense<1.0> : tensor<f32>} : () -> tensor<f32>
+  %negzero = "nn.constant"() {value = dense<-0.0> : tensor<f32>} : () -> tensor<f32>
   %a = "nn.add"(%x, %zero) : (tensor<3xf32>, tensor<f32>) -> tensor<3xf32>
   %b = "nn.mul"(%x, %one) : (tensor<3xf32>, tensor<2x3xf32>) -> tensor<2x3xf32>
   %c = "nn.mul"(%x, %mixed) : (tensor<3xf32>, tensor<3xf32>) -> tensor<3xf32>
   %d = "nn.div"(%s1, %x) : (tensor<f32>, tensor<3xf32>) -> tensor<3xf32>
   %e = "nn.sub"(%zero, %x) : (tensor<f32>, tensor<3xf32>) -> tensor<3xf32>
+  %h = "nn.sub"(%x, %negzero) : (tensor<3xf32>, tensor<f32>) -> tensor<3xf32>
   %f = "nn.cast"(%x) {to = f64} : (tensor<3xf32>) -> tensor<3xf64>
   %g = "nn.slice"(%x) {starts = array<i64: 2>, ends = array<i64: -1>, steps = array<i64: -1>} : (tensor<3xf32>) -> tensor<3xf32>
-  "func.return"(%a, %b, %c, %d, %e, %f, %g) : (tensor<3xf32>, tensor<2x3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf64>, tensor<3xf32>) -> ()
-}) {function_type = (tensor<3xf32>) -> (tensor<3xf32>, tensor<2x3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf64>, tensor<3xf32>), sym_name = "kept"} : () -> ()
+  "func.return"(%a, %b, %c, %d, %e, %h, %f, %g) : (tensor<3xf32>, tensor<2x3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf64>, tensor<3xf32>) -> ()
+}) {function_type = (tensor<3xf32>) -> (tensor<3xf32>, tensor<2x3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf64>, tensor<3xf32>), sym_name = "kept"} : () -> ()
 
 // EQUIV-NOT: changed the results
 // EQUIV: sym_name = "noops"

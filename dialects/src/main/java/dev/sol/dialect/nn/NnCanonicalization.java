@@ -73,35 +73,46 @@ final class NnCanonicalization {
    * conv(pad(x)) with zeros around the spatial dimensions only is conv(x) with that padding
    * added to its own: TensorFlow and Keras models write a stride-2 convolution's padding as a
    * Pad (ZeroPadding2D) before it, which would otherwise copy the whole input. (ONNX Runtime's
-   * PadFusion does the same.) Taken where every side's padding stays below the dilated kernel, so
-   * that no window reads only padding, as the pad-free convolutions' kernels expect of their
-   * padding; a floating-point convolution only.
+   * PadFusion does the same.) A floating-point convolution only, and only where the sum stays
+   * within {@link #mergedPads}' bound.
    */
   static final class PadIntoConv extends OpRewritePattern<ConvOp> {
     PadIntoConv() { super(ConvOp.class, ConvOp.SPEC); }
 
     @Override public boolean matchAndRewrite(ConvOp op, PatternRewriter rewriter) {
       if (!(op.operand(0).definingOp() instanceof PadOp pad) || pad.mode() != PadOp.Mode.CONSTANT || pad.value() != 0) return false;
-      if (!(pad.operand(0).type() instanceof RankedTensorType x) || !(x.element() instanceof FloatType)) return false;
-      if (!(op.operand(1).type() instanceof RankedTensorType w)) return false;
-      int rank = x.rank();
-      int dims = rank - 2;
-      long[] padding = pad.pads();
-      long[] own = op.pads();
-      long[] dilations = op.dilations();
-      if (dims < 1 || padding[0] != 0 || padding[1] != 0 || padding[rank] != 0 || padding[rank + 1] != 0) return false;
-      long[] pads = new long[2 * dims];
-      for (int i = 0; i < dims; i++) {
-        long extent = (w.shape()[i + 2] - 1) * dilations[i] + 1;
-        pads[i] = own[i] + padding[i + 2];
-        pads[i + dims] = own[i + dims] + padding[rank + i + 2];
-        if (padding[i + 2] < 0 || padding[rank + i + 2] < 0 || pads[i] >= extent || pads[i + dims] >= extent) return false;
-      }
+      if (!(op.operand(1).type() instanceof RankedTensorType w) || w.rank() < 3) return false;
+      long[] pads = mergedPads(pad, op.pads(), java.util.Arrays.copyOfRange(w.shape(), 2, w.rank()), op.dilations());
+      if (pads == null) return false;
       ConvOp folded = ConvOp.create(rewriter, op.location(), pad.operand(0), op.operand(1), op.numOperands() > 2 ? op.operand(2) : null, op.strides(), pads,
-          dilations, op.group());
+          op.dilations(), op.group());
       rewriter.replaceOp(op, folded.result(0));
       return true;
     }
+  }
+
+  /**
+   * The padding of a window op (a convolution or a pool: its own {@code pads}, begins then ends
+   * of each spatial dimension, its {@code window} and {@code dilations}) that reads {@code pad}'s
+   * input instead of its result, or null where that does not go: a pad of a floating-point
+   * tensor that pads only the spatial dimensions, by no negative amount (a crop), and leaves
+   * every side's padding below the dilated window, so that each window still holds a value of
+   * the input (the kernels of the convolutions and pools assume so).
+   */
+  static long[] mergedPads(PadOp pad, long[] own, long[] window, long[] dilations) {
+    if (!(pad.operand(0).type() instanceof RankedTensorType x) || !(x.element() instanceof FloatType)) return null;
+    int rank = x.rank();
+    int dims = rank - 2;
+    long[] padding = pad.pads();
+    if (dims < 1 || window.length != dims || padding[0] != 0 || padding[1] != 0 || padding[rank] != 0 || padding[rank + 1] != 0) return null;
+    long[] pads = new long[2 * dims];
+    for (int i = 0; i < dims; i++) {
+      long extent = (window[i] - 1) * dilations[i] + 1;
+      pads[i] = own[i] + padding[i + 2];
+      pads[i + dims] = own[i + dims] + padding[rank + i + 2];
+      if (padding[i + 2] < 0 || padding[rank + i + 2] < 0 || pads[i] >= extent || pads[i + dims] >= extent) return null;
+    }
+    return pads;
   }
 
   /**
@@ -117,23 +128,10 @@ final class NnCanonicalization {
     PadIntoMaxPool() { super(MaxPoolOp.class, MaxPoolOp.SPEC); }
 
     @Override public boolean matchAndRewrite(MaxPoolOp op, PatternRewriter rewriter) {
-      if (op.numResults() != 1 || !(op.operand(0).definingOp() instanceof PadOp pad) || pad.mode() != PadOp.Mode.CONSTANT) return false;
+      if (op.numResults() != 1 || op.ceilMode() || !(op.operand(0).definingOp() instanceof PadOp pad) || pad.mode() != PadOp.Mode.CONSTANT) return false;
       if (!(pad.value() == Double.NEGATIVE_INFINITY || pad.value() == 0 && pad.operand(0).definingOp() instanceof ReluOp)) return false;
-      if (!(pad.operand(0).type() instanceof RankedTensorType x) || !(x.element() instanceof FloatType)) return false;
-      int rank = x.rank();
-      int dims = rank - 2;
-      long[] padding = pad.pads();
-      long[] own = op.pads();
-      long[] kernel = op.kernelShape();
-      long[] dilations = op.dilations();
-      if (dims < 1 || op.ceilMode() || padding[0] != 0 || padding[1] != 0 || padding[rank] != 0 || padding[rank + 1] != 0) return false;
-      long[] pads = new long[2 * dims];
-      for (int i = 0; i < dims; i++) {
-        long extent = (kernel[i] - 1) * dilations[i] + 1;
-        pads[i] = own[i] + padding[i + 2];
-        pads[i + dims] = own[i + dims] + padding[rank + i + 2];
-        if (padding[i + 2] < 0 || padding[rank + i + 2] < 0 || pads[i] >= extent || pads[i + dims] >= extent) return false;
-      }
+      long[] pads = mergedPads(pad, op.pads(), op.kernelShape(), op.dilations());
+      if (pads == null) return false;
       OperationState state = new OperationState(MaxPoolOp.SPEC.name(), op.location()).operands(pad.operand(0)).results(op.result(0).type());
       state.attributes = op.attributes();
       state.attribute("pads", DenseArrayAttr.i64(pads));
@@ -188,13 +186,15 @@ final class NnCanonicalization {
       return true;
     }
 
-    /** Whether {@code v} is a constant of floats that all equal {@code value} (up to 64 of them, or a splat). */
+    /** Whether {@code v} is a constant of floats that all are {@code value} (up to 64 of them, or a splat), +0 and -0 told apart. */
     private static boolean all(Value v, double value) {
       if (!(v.definingOp() instanceof ConstantOp c) || !(c.value().elementType() instanceof FloatType)) return false;
       DenseElementsAttr d = c.value();
-      if (d.isSplat()) return d.getDouble(0) == value;
+      // Bit for bit: x - (-0) is x + 0, which turns -0 into 0.
+      long bits = Double.doubleToLongBits(value);
+      if (d.isSplat()) return Double.doubleToLongBits(d.getDouble(0)) == bits;
       if (d.numElements() > 64) return false;
-      for (long i = 0; i < d.numElements(); i++) if (d.getDouble(i) != value) return false;
+      for (long i = 0; i < d.numElements(); i++) if (Double.doubleToLongBits(d.getDouble(i)) != bits) return false;
       return true;
     }
   }

@@ -170,14 +170,14 @@ public final class NnFoldBatchNormPass implements Pass<NoOptions> {
   }
 
   @Override public boolean run(Operation root, NoOptions options, PassState state) {
-    List<Operation> norms = new ArrayList<>();
+    List<Operation> candidates = new ArrayList<>();
     root.walk(o -> {
-      if (o instanceof BatchNormOp || o instanceof MulOp || o instanceof DivOp || o instanceof AddOp || o instanceof SubOp) norms.add(o);
+      if (o instanceof BatchNormOp || o instanceof MulOp || o instanceof DivOp || o instanceof AddOp || o instanceof SubOp) candidates.add(o);
     });
     int folded = 0;
     int affine = 0;
     Builder b = new Builder(state.context());
-    for (Operation op : norms) {
+    for (Operation op : candidates) {
       if (!(op instanceof BatchNormOp bn)) {
         if (foldAffine(op, b)) affine++;
         continue;

@@ -158,15 +158,23 @@ public final class NnFoldBatchNormPass implements Pass<NoOptions> {
       k[c] = !scales ? 1 : op instanceof MulOp ? v[c] : 1 / v[c];
       b2.set(c, scales ? b0 * k[c] : op instanceof AddOp ? b0 + v[c] : b0 - v[c]);
     }
-    b.before(conv);
-    Value wv = scales ? ConstantOp.create(b, conv.location(), scaleChannels(wAttr, k)).result(0) : conv.operand(1);
-    Value bv = ConstantOp.create(b, op.location(), b2.toAttribute()).result(0);
-    ConvOp fused = ConvOp.create(b, new FusedLoc(List.of(conv.location(), op.location()), null), conv.operand(0), wv, bv, conv.strides(),
-        conv.pads(), conv.dilations(), conv.group());
-    op.result(0).replaceAllUsesWith(fused.result(0));
-    op.erase();
-    conv.erase();
+    replace(conv, op, scales ? scaleChannels(wAttr, k) : null, b2, b);
     return true;
+  }
+
+  /**
+   * {@code conv} and the per-channel op {@code after} it, its only user, as one convolution
+   * with {@code weights} (null: the convolution's own) and {@code bias}, located at both.
+   */
+  private static void replace(ConvOp conv, Operation after, DenseElementsAttr weights, Tensor bias, Builder b) {
+    b.before(conv);
+    Value wv = weights == null ? conv.operand(1) : ConstantOp.create(b, conv.location(), weights).result(0);
+    Value bv = ConstantOp.create(b, after.location(), bias.toAttribute()).result(0);
+    ConvOp fused = ConvOp.create(b, new FusedLoc(List.of(conv.location(), after.location()), null), conv.operand(0), wv, bv, conv.strides(),
+        conv.pads(), conv.dilations(), conv.group());
+    after.result(0).replaceAllUsesWith(fused.result(0));
+    after.erase();
+    conv.erase();
   }
 
   @Override public boolean run(Operation root, NoOptions options, PassState state) {
@@ -202,15 +210,7 @@ public final class NnFoldBatchNormPass implements Pass<NoOptions> {
         k[c] = scale.get(c) / Math.sqrt(var.get(c) + eps);
         b2.set(c, ((bias == null ? 0 : bias.get(c)) - mean.get(c)) * k[c] + shift.get(c));
       }
-      DenseElementsAttr w2 = scaleChannels(wAttr, k);
-      b.before(conv);
-      Value wv = ConstantOp.create(b, conv.location(), w2).result(0);
-      Value bv = ConstantOp.create(b, bn.location(), b2.toAttribute()).result(0);
-      ConvOp fused = ConvOp.create(b, new FusedLoc(List.of(conv.location(), bn.location()), null), conv.operand(0), wv, bv, conv.strides(),
-          conv.pads(), conv.dilations(), conv.group());
-      bn.result(0).replaceAllUsesWith(fused.result(0));
-      bn.erase();
-      conv.erase();
+      replace(conv, bn, scaleChannels(wAttr, k), b2, b);
       folded++;
     }
     List<Operation> constants = new ArrayList<>();

@@ -47,13 +47,19 @@
 // -----
 
 // Keras' ResNet stem: ZeroPadding2D between the ReLU and the 3 x 3 pool. Zeros never win a
-// window of ReLU outputs, so the pool takes the padding as its own (minus infinity); so does a
-// pad of minus infinity on any input. A pad of zeros on an input that may be negative, a pad of
-// the channels, and one into a pool in ceil mode stay.
+// window of ReLU (or ReLU6) outputs, so the pool takes the padding as its own (minus infinity);
+// so does a pad of minus infinity on any input. A pad of zeros on an input that may be negative
+// (a clip from -1, the input itself), a pad of the channels, and one into a pool in ceil mode
+// stay.
 // CHECK-LABEL: "func.func"
 // CHECK: %[[R:.*]] = "nn.relu"(%arg0)
 // CHECK-NEXT: "nn.max_pool"(%[[R]]) {kernel_shape = array<i64: 3, 3>, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>} : (tensor<1x2x8x8xf32>) -> tensor<1x2x4x4xf32>
 // CHECK-NEXT: "nn.max_pool"(%arg0) {kernel_shape = array<i64: 2, 2>, pads = array<i64: 1, 0, 1, 0>} : (tensor<1x2x8x8xf32>) -> tensor<1x2x9x7xf32>
+// CHECK-NEXT: %[[R6:.*]] = "nn.clip"(%arg0)
+// CHECK-NEXT: "nn.max_pool"(%[[R6]]) {kernel_shape = array<i64: 2, 2>, pads = array<i64: 0, 0, 1, 1>, strides = array<i64: 2, 2>} : (tensor<1x2x8x8xf32>) -> tensor<1x2x4x4xf32>
+// CHECK-NEXT: %[[C1:.*]] = "nn.clip"(%arg0)
+// CHECK-NEXT: %[[P6:.*]] = "nn.pad"(%[[C1]])
+// CHECK-NEXT: "nn.max_pool"(%[[P6]])
 // CHECK-NEXT: %[[P3:.*]] = "nn.pad"(%arg0)
 // CHECK-NEXT: "nn.max_pool"(%[[P3]])
 // CHECK-NEXT: %[[P4:.*]] = "nn.pad"(%[[R]])
@@ -68,14 +74,20 @@
   %m1 = "nn.max_pool"(%p1) {kernel_shape = array<i64: 3, 3>, strides = array<i64: 2, 2>} : (tensor<1x2x10x10xf32>) -> tensor<1x2x4x4xf32>
   %p2 = "nn.pad"(%x) {pads = array<i64: 0, 0, 1, 0, 0, 0, 1, 0>, value = 0xFFF0000000000000 : f64} : (tensor<1x2x8x8xf32>) -> tensor<1x2x10x8xf32>
   %m2 = "nn.max_pool"(%p2) {kernel_shape = array<i64: 2, 2>} : (tensor<1x2x10x8xf32>) -> tensor<1x2x9x7xf32>
+  %r6 = "nn.clip"(%x) {min = 0.0 : f64, max = 6.0 : f64} : (tensor<1x2x8x8xf32>) -> tensor<1x2x8x8xf32>
+  %p6 = "nn.pad"(%r6) {pads = array<i64: 0, 0, 0, 0, 0, 0, 1, 1>} : (tensor<1x2x8x8xf32>) -> tensor<1x2x9x9xf32>
+  %m6 = "nn.max_pool"(%p6) {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>} : (tensor<1x2x9x9xf32>) -> tensor<1x2x4x4xf32>
+  %c7 = "nn.clip"(%x) {min = -1.0 : f64, max = 6.0 : f64} : (tensor<1x2x8x8xf32>) -> tensor<1x2x8x8xf32>
+  %p7 = "nn.pad"(%c7) {pads = array<i64: 0, 0, 0, 0, 0, 0, 1, 1>} : (tensor<1x2x8x8xf32>) -> tensor<1x2x9x9xf32>
+  %m7 = "nn.max_pool"(%p7) {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>} : (tensor<1x2x9x9xf32>) -> tensor<1x2x4x4xf32>
   %p3 = "nn.pad"(%x) {pads = array<i64: 0, 0, 1, 1, 0, 0, 1, 1>} : (tensor<1x2x8x8xf32>) -> tensor<1x2x10x10xf32>
   %m3 = "nn.max_pool"(%p3) {kernel_shape = array<i64: 3, 3>, strides = array<i64: 2, 2>} : (tensor<1x2x10x10xf32>) -> tensor<1x2x4x4xf32>
   %p4 = "nn.pad"(%r) {pads = array<i64: 0, 1, 0, 0, 0, 0, 0, 0>} : (tensor<1x2x8x8xf32>) -> tensor<1x3x8x8xf32>
   %m4 = "nn.max_pool"(%p4) {kernel_shape = array<i64: 2, 2>, strides = array<i64: 2, 2>} : (tensor<1x3x8x8xf32>) -> tensor<1x3x4x4xf32>
   %p5 = "nn.pad"(%r) {pads = array<i64: 0, 0, 1, 1, 0, 0, 1, 1>} : (tensor<1x2x8x8xf32>) -> tensor<1x2x10x10xf32>
   %m5 = "nn.max_pool"(%p5) {kernel_shape = array<i64: 3, 3>, strides = array<i64: 2, 2>, ceil_mode = 1 : i64} : (tensor<1x2x10x10xf32>) -> tensor<1x2x5x5xf32>
-  "func.return"(%m1, %m2, %m3, %m4, %m5) : (tensor<1x2x4x4xf32>, tensor<1x2x9x7xf32>, tensor<1x2x4x4xf32>, tensor<1x3x4x4xf32>, tensor<1x2x5x5xf32>) -> ()
-}) {function_type = (tensor<1x2x8x8xf32>) -> (tensor<1x2x4x4xf32>, tensor<1x2x9x7xf32>, tensor<1x2x4x4xf32>, tensor<1x3x4x4xf32>, tensor<1x2x5x5xf32>), sym_name = "max_pools"} : () -> ()
+  "func.return"(%m1, %m2, %m6, %m7, %m3, %m4, %m5) : (tensor<1x2x4x4xf32>, tensor<1x2x9x7xf32>, tensor<1x2x4x4xf32>, tensor<1x2x4x4xf32>, tensor<1x2x4x4xf32>, tensor<1x3x4x4xf32>, tensor<1x2x5x5xf32>) -> ()
+}) {function_type = (tensor<1x2x8x8xf32>) -> (tensor<1x2x4x4xf32>, tensor<1x2x9x7xf32>, tensor<1x2x4x4xf32>, tensor<1x2x4x4xf32>, tensor<1x2x4x4xf32>, tensor<1x3x4x4xf32>, tensor<1x2x5x5xf32>), sym_name = "max_pools"} : () -> ()
 
 // EQUIV-NOT: changed the results
 // EQUIV: sym_name = "zero_padding"

@@ -118,7 +118,7 @@ final class NnCanonicalization {
   /**
    * max_pool(pad(x)) with constant padding around the spatial dimensions only is max_pool(x)
    * with that padding added to its own, where the pad's value never wins a window that holds a
-   * value of x: minus infinity, or 0 when x comes from a ReLU (Keras' ResNet pads its stem's
+   * value of x: minus infinity, or 0 when x comes from a ReLU or a ReLU6 (Keras' ResNet pads its stem's
    * activations with ZeroPadding2D before the 3 x 3 pool). The pool's own padding counts as
    * minus infinity; every side stays below the dilated window, so each window holds a value of
    * x. A stem written so then fuses with its convolution as ONNX's own does (nn-fuse's rule
@@ -129,7 +129,7 @@ final class NnCanonicalization {
 
     @Override public boolean matchAndRewrite(MaxPoolOp op, PatternRewriter rewriter) {
       if (op.numResults() != 1 || op.ceilMode() || !(op.operand(0).definingOp() instanceof PadOp pad) || pad.mode() != PadOp.Mode.CONSTANT) return false;
-      if (!(pad.value() == Double.NEGATIVE_INFINITY || pad.value() == 0 && pad.operand(0).definingOp() instanceof ReluOp)) return false;
+      if (!(pad.value() == Double.NEGATIVE_INFINITY || pad.value() == 0 && nonNegative(pad.operand(0)))) return false;
       long[] pads = mergedPads(pad, op.pads(), op.kernelShape(), op.dilations());
       if (pads == null) return false;
       OperationState state = new OperationState(MaxPoolOp.SPEC.name(), op.location()).operands(pad.operand(0)).results(op.result(0).type());
@@ -139,6 +139,11 @@ final class NnCanonicalization {
       rewriter.replaceOp(op, folded.result(0));
       return true;
     }
+  }
+
+  /** Whether every value of {@code v} is at least 0 or NaN: a ReLU's result, or a clip's from a lower bound of 0 or more (ReLU6). */
+  static boolean nonNegative(Value v) {
+    return v.definingOp() instanceof ReluOp || v.definingOp() instanceof ClipOp clip && clip.min() >= 0;
   }
 
   /** A cast to the operand's own type is the operand (exporters write them, as PyTorch's .float() on a float tensor). */

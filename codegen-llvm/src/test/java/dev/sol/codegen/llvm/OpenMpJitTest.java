@@ -59,7 +59,7 @@ class OpenMpJitTest {
     return jit.function("rows", FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
   }
 
-  @Test void threeThreadsTakeChunksOfNineRows() throws Throwable {
+  @Test void threeThreadsTakeHalvingChunks() throws Throwable {
     try (JitModule jit = compile(3); Arena arena = Arena.ofConfined()) {
       MemorySegment out = arena.allocate(800, 64);
       for (int run = 0; run < 20; run++) {
@@ -69,10 +69,14 @@ class OpenMpJitTest {
           assertEquals(i * 10 + 7, out.getAtIndex(ValueLayout.JAVA_INT, 2L * i), "row " + i);
           int thread = out.getAtIndex(ValueLayout.JAVA_INT, 2L * i + 1);
           assertTrue(thread >= 0 && thread < 3, "thread " + thread + " of row " + i);
-          // 100 rows in one range per thread ([0, 33), [33, 66), [66, 100)), each in four
-          // chunks of 9 rows (the last one shorter), each chunk run by one thread.
+          // 100 rows in one range per thread ([0, 33), [33, 66), [66, 100)), each in chunks that
+          // halve (chunk c of a range of n rows begins at n - floor(n / 2^c): 17, 8, 4, 2, 1 and
+          // 1 rows for the last range), each chunk run by one thread, whichever took it.
           int lo = i < 33 ? 0 : i < 66 ? 33 : 66;
-          assertEquals(out.getAtIndex(ValueLayout.JAVA_INT, 2L * (lo + (i - lo) / 9 * 9) + 1), thread, "row " + i + " left its chunk");
+          int size = i < 33 ? 33 : i < 66 ? 33 : 34;
+          int first = 0;
+          for (int c = 1; size - (size >> c) <= i - lo; c++) first = size - (size >> c);
+          assertEquals(out.getAtIndex(ValueLayout.JAVA_INT, 2L * (lo + first) + 1), thread, "row " + i + " left its chunk");
         }
       }
     }

@@ -112,6 +112,18 @@ class VectorGemmJitTest {
     check("conv_turned_five_by_five", List.of(shape(1, 96, 7, 7)), shape(1, 160, 7, 7), "\"nn.conv\"(%arg0, %w)", "", w160);
     checkResidual("conv_turned_residual", shape(2, 32, 4, 4), shape(128, 32, 3, 3), shape(2, 128, 4, 4), "{pads = array<i64: 1, 1, 1, 1>}",
         new SolOptions(), 1e-5);
+    // A strided 1 x 1 window reads a subsampled copy of the image (ChannelLanesConv.ImageRows.subsamples):
+    // rows of 7 outputs (vectors of 4 lanes, the last overlapping), of 21 from an odd width (16
+    // lanes and one overlapping vector), a stride of 3 (element by element), strides that differ
+    // down and along the rows, and a batch.
+    String w256 = "%w = " + constant(shape(256, 256, 1, 1));
+    check("conv_turned_subsampled", List.of(shape(2, 256, 14, 14)), shape(2, 256, 7, 7), "\"nn.conv\"(%arg0, %w)", "{strides = array<i64: 2, 2>}", w256);
+    check("conv_turned_subsampled_odd_width", List.of(shape(1, 256, 2, 41)), shape(1, 256, 1, 21), "\"nn.conv\"(%arg0, %w)",
+        "{strides = array<i64: 2, 2>}", w256);
+    check("conv_turned_subsampled_stride_3", List.of(shape(1, 256, 9, 10)), shape(1, 256, 3, 4), "\"nn.conv\"(%arg0, %w)", "{strides = array<i64: 3, 3>}",
+        w256);
+    check("conv_turned_subsampled_rows_only", List.of(shape(1, 256, 10, 6)), shape(1, 256, 5, 6), "\"nn.conv\"(%arg0, %w)",
+        "{strides = array<i64: 2, 1>}", w256);
     // Constant weights in tap-major order: panels in the first and last rows of each image
     // (rows of 29 pixels, panels of 6) skip the taps of the kernel row above and below the image,
     // the last, partial panel too; a wrong range or a skipped tap that is read shows in the result.
@@ -208,6 +220,11 @@ class VectorGemmJitTest {
     check("conv_turned_column_parts_uneven", List.of(shape(1, 256, 5, 5)), shape(1, 192, 5, 5), "\"nn.conv\"(%arg0, %w)",
         "{pads = array<i64: 1, 1, 1, 1>}", "%w = " + constant(shape(192, 256, 3, 3)), null, threads, 1e-4);
     checkResidual("conv_turned_column_parts_residual", shape(1, 128, 4, 5), shape(256, 128, 1, 1), shape(1, 256, 4, 5), "", threads, 1e-4);
+    // The subsampled copy of a strided 1 x 1 window, made by both threads, with a residual add.
+    checkResidual("conv_turned_subsampled_parts_residual", shape(1, 128, 14, 14), shape(256, 128, 1, 1), shape(1, 256, 7, 7),
+        "{strides = array<i64: 2, 2>}", threads, 1e-4);
+    checkResidual("conv_turned_subsampled_parts_batch", shape(2, 128, 28, 28), shape(256, 128, 1, 1), shape(2, 256, 14, 14),
+        "{strides = array<i64: 2, 2>}", threads, 1e-4);
     // Weights larger than the pixels' matrix, not far larger (ChannelLanesConv.weightsLarger):
     // 100 pixels by 128 channels go by channels too, two parts of 64; and two images of 7 x 7
     // (98 pixels), with a fused residual add and ReLU.

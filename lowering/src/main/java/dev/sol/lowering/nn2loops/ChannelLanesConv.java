@@ -234,7 +234,7 @@ final class ChannelLanesConv {
     // Zen 5), and packed per part, each packed all of A; in place, a 3x3 512 -> 512 at 7 x 7 took
     // 0.83-0.91 of its time on two threads, ResNet-50 0.97-0.99 and MobileNet-v2 0.975-1.013.
     boolean packed = !columnParts && packsA(t, op, ws, os);
-    ImageRows a = ImageRows.of(op, l, s, x, ws, os, buffers, tapMajor, packed ? l.alloc(GemmPacking.typeOfA(s, rows, k)) : null, productParallel);
+    ImageRows a = ImageRows.of(op, l, t, s, x, ws, os, buffers, tapMajor, packed ? l.alloc(GemmPacking.typeOfA(s, rows, k)) : null, productParallel);
     // One image copied out by transposed blocks, on its own or in parts of pixels, goes in
     // chunks through a scratch of the product where its rows are many (see chunkRows).
     boolean chunks = os[0] == 1 && transposes(t, oc, pixels) && (pixelParts || l.threads() == 1);
@@ -353,7 +353,7 @@ final class ChannelLanesConv {
     // last layer took 1.03 of its time on two threads).
     boolean packed = packsA(t, op, ws, os) && !GemmThreads.choose(l, s, rows, oc, z.k()).columns();
     Value panels = packed ? l.alloc(GemmPacking.typeOfA(s, rows, z.k())) : null;
-    ImageRows a = ImageRows.of(op, l, s, x, ws, os, buffers, z.tapMajor(weights), panels, parallel);
+    ImageRows a = ImageRows.of(op, l, t, s, x, ws, os, buffers, z.tapMajor(weights), panels, parallel);
     Value product = l.alloc(new MemRefType(new long[] {rows, oc}, FloatType.F32));
     long pm = Math.ceilDiv(rows, s.mr());
     if (parallel) l.parallelForEach(new long[] {pm}, z.k() * s.mr(), iv -> a.pack(l.serial(), iv.getFirst(), 1));
@@ -800,14 +800,16 @@ final class ChannelLanesConv {
     static final long LANES = 8;
 
     /** A of {@code op}; {@code packed} (null: none) is a buffer of {@link GemmPacking#typeOfA} that {@link #pack} fills and {@link #source} then reads. */
-    static ImageRows of(ConvOp op, Loops l, KernelShape s, Value x, long[] ws, long[] os, Buffers buffers, boolean tapMajor, Value packed,
-        boolean beforeParallel) {
+    static ImageRows of(ConvOp op, Loops l, TargetDescription t, KernelShape s, Value x, long[] ws, long[] os, Buffers buffers, boolean tapMajor,
+        Value packed, boolean beforeParallel) {
       long[] xs = ((MemRefType) x.type()).shape();
-      long[] st = op.strides();
+      // A strided 1 x 1 window reads the subsampled image, copied out dense: A reads that with stride 1.
+      boolean subsampled = subsamples(op, ws);
+      long[] st = subsampled ? new long[] {1, 1} : op.strides();
       long[] dl = op.dilations();
       long[] pd = op.pads();
-      long hp = xs[2] + pd[0] + pd[2];
-      long wp = xs[3] + pd[1] + pd[3];
+      long hp = subsampled ? os[2] : xs[2] + pd[0] + pd[2];
+      long wp = subsampled ? os[3] : xs[3] + pd[1] + pd[3];
       long plane = hp * wp;
       long channels = xs[1];
       long kh = ws[2];
@@ -852,7 +854,8 @@ final class ChannelLanesConv {
         }
         runs = buffers.table(l, DenseElementsAttr.ofLongs(new RankedTensorType(new long[] {panels}, IntegerType.I64), run), op);
       }
-      Value image = paddedSize(op, xs) == 0 ? l.flatten(x) : blocked ? blockedCopy(l, x, pd, hp, wp, beforeParallel) : padded(l, x, pd, hp, wp, beforeParallel);
+      Value image = subsampled ? subsampledCopy(l, t, x, op.strides(), os, beforeParallel)
+          : paddedSize(op, xs) == 0 ? l.flatten(x) : blocked ? blockedCopy(l, x, pd, hp, wp, beforeParallel) : padded(l, x, pd, hp, wp, beforeParallel);
       return new ImageRows(image, buffers.table(l, DenseElementsAttr.ofLongs(new RankedTensorType(new long[] {kOffsets.length}, IntegerType.I64), kOffsets), op),
           buffers.table(l, DenseElementsAttr.ofLongs(new RankedTensorType(new long[] {pixelOffsets.length}, IntegerType.I64), pixelOffsets), op),
           ranges, s.mr(), channels * taps, packed, runs);
@@ -1002,6 +1005,41 @@ final class ChannelLanesConv {
      * x (n x c x h x w) copied into a flat buffer of n x c planes of hp x wp with zero borders
      * (pads top, left, bottom, right); on threads whenever the product that reads it is.
      */
+    /**
+     * Whether A reads a subsampled copy of the image ({@link #subsampledCopy}): a 1 x 1 window
+     * with a stride and no padding (ResNet's projections at stride 2). Packed from the image
+     * itself, the panels' pixels lay two columns apart, and LLVM gathered them
+     * ({@code vgatherqps}): 15% of a 1 x 1 512 -> 1024 convolution from 28 x 28 to 14 x 14 on
+     * one thread (Zen 5), which with the copy took 0.87 of its time (deployed A/B). In ResNet-50
+     * on one thread (`sol-run --profile`) its three projections took 1.16 -> 1.10, 1.41 -> 1.15
+     * and 1.36 -> 1.22 ms; the whole network 0.994-1.001 of its time (deployed A/B, one and two
+     * threads).
+     */
+    static boolean subsamples(ConvOp op, long[] ws) {
+      long[] st = op.strides();
+      return ws[2] * ws[3] == 1 && st[0] * st[1] > 1 && java.util.Arrays.stream(op.pads()).allMatch(p -> p == 0);
+    }
+
+    /**
+     * The pixels that a strided 1 x 1 window reads, x[n, c, y * sh, z * sw] for the output
+     * pixels (y, z) of {@code os}, dense in a flat buffer of n x c x oh x ow: each row by
+     * vectors and shuffles at stride 2 ({@link StridedRow}).
+     */
+    private static Value subsampledCopy(Loops l, TargetDescription t, Value x, long[] st, long[] os, boolean beforeParallel) {
+      long[] xs = ((MemRefType) x.type()).shape();
+      long plane = os[2] * os[3];
+      Value out = l.alloc(new MemRefType(new long[] {xs[0] * xs[1] * plane}, FloatType.F32));
+      l.parallelForEach(new long[] {xs[0], xs[1]}, plane, beforeParallel, iv -> {
+        Value base = l.mul(l.add(l.mul(iv.get(0), l.index(xs[1])), iv.get(1)), l.index(plane));
+        l.forEach(new long[] {os[2]}, yv -> {
+          Value row = l.add(base, l.mul(yv.getFirst(), l.index(os[3])));
+          StridedRow.copy(l, t, x, List.of(iv.get(0), iv.get(1), l.mul(yv.getFirst(), l.index(st[0]))), st[1], 0, 0, os[3], out,
+              z -> List.of(l.add(row, z)));
+        });
+      });
+      return out;
+    }
+
     private static Value padded(Loops l, Value x, long[] pd, long hp, long wp, boolean beforeParallel) {
       long[] xs = ((MemRefType) x.type()).shape();
       Value out = l.alloc(new MemRefType(new long[] {xs[0] * xs[1] * hp * wp}, FloatType.F32));

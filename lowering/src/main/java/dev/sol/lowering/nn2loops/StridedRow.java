@@ -24,6 +24,9 @@ import java.util.function.Function;
 final class StridedRow {
   private StridedRow() {}
 
+  /** The fewest lanes worth a vector copy: below them, element by element. */
+  private static final int MIN_LANES = 4;
+
   /**
    * dst[dstAt(z)] = x[at..., z * stride + offset] for the z in [from, to), all of whose columns
    * lie inside the row ({@link VectorConv#inside}); {@code dstAt(z)} must step one element along
@@ -31,9 +34,11 @@ final class StridedRow {
    */
   static void copy(Loops l, TargetDescription t, Value x, List<Value> at, long stride, long offset, long from, long to, Value dst,
       Function<Value, List<Value>> dstAt) {
-    int width = t.vectorizes() ? t.vectorWidth() : 1;
     long count = to - from;
-    if (stride != 2 || width < 2 || width % 2 != 0 || count < width) {
+    // Rows shorter than the target's vector (14 and 7 outputs on AVX-512: ResNet's strided
+    // layers at 14 x 14 and 7 x 7) take the widest power of two that fits them.
+    int width = lanes(t, count);
+    if (stride != 2 || width < MIN_LANES || width % 2 != 0 || count < width) {
       VectorConv.range(l, from, to, z -> l.store(l.load(x, indices(at, l.add(l.mul(z, l.index(stride)), l.index(offset)))), dst, dstAt.apply(z)));
       return;
     }
@@ -52,6 +57,13 @@ final class StridedRow {
     l.forEach(new long[] {count / width}, v -> vector.accept(l.add(l.mul(v.getFirst(), l.index(width)), l.index(from))));
     // The last partial vector: the one that ends at the last output, over outputs copied already.
     if (count % width != 0) vector.accept(l.index(to - width));
+  }
+
+  /** The target's vector width, halved while it is above {@code count} and above {@link #MIN_LANES}; 1 without vectors. */
+  private static int lanes(TargetDescription t, long count) {
+    int width = t.vectorizes() ? t.vectorWidth() : 1;
+    while (width > MIN_LANES && width > count) width /= 2;
+    return width;
   }
 
   private static List<Value> indices(List<Value> at, Value column) {

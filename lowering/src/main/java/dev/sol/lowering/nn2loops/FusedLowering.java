@@ -1,6 +1,7 @@
 package dev.sol.lowering.nn2loops;
 
 import dev.sol.dialect.memref.CollapseShapeOp;
+import dev.sol.dialect.memref.PrefetchOp;
 import dev.sol.dialect.nn.AddOp;
 import dev.sol.dialect.nn.BatchNormOp;
 import dev.sol.dialect.nn.ConstantOp;
@@ -26,6 +27,7 @@ import dev.sol.pass.conversion.OpConversionPattern;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -240,14 +242,25 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
    * other tensor at the same place (through the same [image, channel, pixel] view).
    */
   private MatMulKernel.Epilogue epilogue(FusedOp op, List<Operation> members, List<Value> in, Loops outer) {
-    Map<Operation, Value> planes = new HashMap<>();
+    // (In the members' order: the prefetches are emitted by iterating it.)
+    Map<Operation, Value> planes = new LinkedHashMap<>();
     for (Operation m : members.subList(1, members.size())) {
       if (m instanceof AddOp add) {
         Value buffer = in.get(input(op, residual(members, add)));
         planes.put(m, CollapseShapeOp.create(outer.builder(), outer.location(), buffer, new int[] {0}, new int[] {1}, new int[] {2, 3}).result());
       }
     }
-    return (l, at, acc, type, masked) -> applyChain(members, l, acc, add -> read(l, planes.get(add), at, type, masked));
+    return new MatMulKernel.Epilogue() {
+      @Override public Value apply(Loops l, List<Value> at, Value acc, VectorType type, boolean masked) {
+        return applyChain(members, l, acc, add -> read(l, planes.get(add), at, type, masked));
+      }
+
+      @Override public boolean reads() { return !planes.isEmpty(); }
+
+      @Override public void prefetch(Loops l, List<Value> at) {
+        for (Value plane : planes.values()) PrefetchOp.read(l.builder(), l.location(), plane, at);
+      }
+    };
   }
 
   /** A vector of {@code type} (one element when it is null) of {@code buffer} at {@code at}, masked where {@code masked}. */

@@ -275,8 +275,7 @@ final class VectorConv {
       Value bg = bias == null ? null : SubViewOp.create(b, l.location(), bias, new long[] {dyn}, List.of(oc), new long[] {outPerGroup}).result();
       Value pa = table == null ? null
           : SubViewOp.create(b, l.location(), table, new long[] {dyn, 0, 0}, List.of(l.mul(g, l.index(panels))), new long[] {panels, k, mr}).result();
-      MatMulKernel.Epilogue eg = epilogue == null ? null
-          : (in2, at, acc, type, masked) -> epilogue.apply(in2, List.of(at.get(0), in2.add(at.get(1), oc), at.get(2)), acc, type, masked);
+      MatMulKernel.Epilogue eg = epilogue == null ? null : epilogue.remapped((in2, at) -> List.of(at.get(0), in2.add(at.get(1), oc), at.get(2)));
       product(op, l, xg, wg, pa, tapMajor, bg, og, t, buffers, eg);
       return List.of();
     });
@@ -504,7 +503,7 @@ final class VectorConv {
   /** {@code epilogue} (null: none) for a product written into {@link #band}: the indices it sees are the planes' again. */
   private static MatMulKernel.Epilogue inBand(MatMulKernel.Epilogue epilogue, Value image, Value first) {
     if (epilogue == null) return null;
-    return (in, at, acc, type, masked) -> epilogue.apply(in, List.of(image, at.get(1), in.add(at.get(2), first)), acc, type, masked);
+    return epilogue.remapped((in, at) -> List.of(image, at.get(1), in.add(at.get(2), first)));
   }
 
   /**

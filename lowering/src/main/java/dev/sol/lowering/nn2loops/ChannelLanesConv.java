@@ -1002,15 +1002,11 @@ final class ChannelLanesConv {
     }
 
     /**
-     * x (n x c x h x w) copied into a flat buffer of n x c planes of hp x wp with zero borders
-     * (pads top, left, bottom, right); on threads whenever the product that reads it is.
-     */
-    /**
      * Whether A reads a subsampled copy of the image ({@link #subsampledCopy}): a 1 x 1 window
      * with a stride and no padding (ResNet's projections at stride 2). Packed from the image
      * itself, the panels' pixels lay two columns apart, and LLVM gathered them
      * ({@code vgatherqps}): 15% of a 1 x 1 512 -> 1024 convolution from 28 x 28 to 14 x 14 on
-     * one thread (Zen 5), which with the copy took 0.87 of its time (deployed A/B). In ResNet-50
+     * one thread (Zen 5), which with the copy takes 0.87 of its time (deployed A/B). In ResNet-50
      * on one thread (`sol-run --profile`) its three projections took 1.16 -> 1.10, 1.41 -> 1.15
      * and 1.36 -> 1.22 ms; the whole network 0.994-1.001 of its time (deployed A/B, one and two
      * threads).
@@ -1040,6 +1036,10 @@ final class ChannelLanesConv {
       return out;
     }
 
+    /**
+     * x (n x c x h x w) copied into a flat buffer of n x c planes of hp x wp with zero borders
+     * (pads top, left, bottom, right); on threads whenever the product that reads it is.
+     */
     private static Value padded(Loops l, Value x, long[] pd, long hp, long wp, boolean beforeParallel) {
       long[] xs = ((MemRefType) x.type()).shape();
       Value out = l.alloc(new MemRefType(new long[] {xs[0] * xs[1] * hp * wp}, FloatType.F32));

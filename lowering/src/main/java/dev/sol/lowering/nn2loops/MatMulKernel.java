@@ -224,9 +224,10 @@ final class MatMulKernel {
    * A residual's rows are output channels a plane apart, too many streams for the hardware
    * prefetchers, and read cold it cost a 1 x 1 convolution 64 -> 256 at 56 x 56 with a residual
    * add a fifth of its time (0.61 ms warm, 0.74 with 8 MB written before each run, 0.85 with
-   * 64 MB; 0.55-0.57 without the add). Asked for 3 panels ahead, that layer took 0.93-0.94 of
-   * its time cold (1: 0.97-0.98, 2: 0.97, 4: 0.96, 6: 0.98); deployed A/B on one thread:
-   * ResNet-50 0.990, ResNet-18 0.980, MobileNet-v2 0.994; two threads within noise.
+   * 64 MB; 0.55-0.57 without the add). Asked for 3 panels ahead, that layer took 0.93-0.97 of
+   * its time cold (1: 0.97-0.98, 2: 0.97, 4: 0.96, 6: 0.98-0.99); deployed A/B on one thread:
+   * ResNet-50 0.986, ResNet-18 0.985, ResNeXt-50 0.991, MobileNet-v2 0.998; two threads within
+   * noise (ResNet-50 0.999, MobileNet-v2 0.995).
    */
   static final int EPILOGUE_AHEAD = 3;
 

@@ -16,13 +16,19 @@
 // CHECK: %[[OV:.*]] = "memref.collapse_shape"(%[[OUT]])
 // CHECK: "scf.for"
 // CHECK: ^bb0(%[[IP:.*]]: index):
-// CHECK: %[[AHEAD:.*]] = "arith.addi"(%[[IP]], %{{.*}}) : (index, index) -> index
+// First the weights' next A panel, min(ip + 1, 3), asked for in the k loop:
+// CHECK: %[[NA:.*]] = "arith.addi"(%[[IP]], %{{.*}}) : (index, index) -> index
+// CHECK-NEXT: %[[NEXTA:.*]] = "arith.minsi"(%[[NA]], %{{.*}}) : (index, index) -> index
+// CHECK-NEXT: %[[AHEAD:.*]] = "arith.addi"(%[[IP]], %{{.*}}) : (index, index) -> index
 // CHECK-NEXT: %[[ROW:.*]] = "arith.muli"(%[[AHEAD]], %{{.*}}) : (index, index) -> index
 // CHECK-NEXT: %[[ROW0:.*]] = "arith.minsi"(%[[ROW]], %{{.*}}) : (index, index) -> index
 // CHECK-NEXT: "memref.prefetch"(%[[RV]], %{{.*}}, %[[ROW0]], %{{.*}}) {isDataCache = true, isWrite = false, localityHint = 3 : i32} : (memref<1x24x64xf32>, index, index, index) -> ()
 // CHECK-COUNT-3: "memref.prefetch"(%[[RV]], %{{.*}}, %[[ROW0]], %{{.*}})
 // CHECK-COUNT-20: "memref.prefetch"(%[[RV]]
-// CHECK-NOT: "memref.prefetch"
+// CHECK-NOT: "memref.prefetch"(%[[RV]]
+// In the k loop only the weights' next A panel (MatMulKernel.nextAPanel: one B panel):
+// CHECK: "memref.prefetch"(%{{.*}}, %[[NEXTA]], %{{.*}}, %{{.*}}) {{.*}} : (memref<4x16x6xf32>, index, index, index) -> ()
+// CHECK-NOT: "memref.prefetch"(%[[RV]]
 // CHECK: "vector.fma"
 // CHECK: "vector.load"(%[[RV]]
 // CHECK: "vector.store"(%{{.*}}, %[[OV]]

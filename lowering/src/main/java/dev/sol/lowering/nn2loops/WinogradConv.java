@@ -317,7 +317,7 @@ final class WinogradConv {
       Value local = iv.getFirst();
       Value place = l.add(local, l.index(place0));
       Value first = l.mul(l.add(l.mul(place, l.index(shares)), share), l.index(panels));
-      MatMulKernel.ASource a = (li, panel, k, row) -> li.load(u, List.of(li.add(first, panel), k, li.index(row)));
+      MatMulKernel.ASource a = new MatMulKernel.PackedA(u, first);
       MatMulKernel.emit(l, s, ocShare, tiles, channels, a, MatMulKernel.rows(v, List.of(part, local), s.nr()), m, List.of(part, local),
           MatMulKernel.ZERO, null, null);
     });

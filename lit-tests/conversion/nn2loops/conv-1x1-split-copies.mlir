@@ -1,23 +1,38 @@
 // RUN: %sol-opt %s -p 'convert-nn-to-loops{vector-width=16 vector-registers=32 threads=2 parallel-work=1},canonicalize,cse' | FileCheck %s
 // RUN: %sol-opt %s -p 'convert-nn-to-loops{vector-width=16 vector-registers=32},canonicalize,cse' | FileCheck %s --check-prefix=ONE
+// RUN: %sol-opt %s -p 'convert-nn-to-loops{vector-width=8 vector-registers=16 threads=2 parallel-work=1},canonicalize,cse' | FileCheck %s --check-prefix=COPY
+// RUN: %sol-opt %s --check-equivalence -p 'convert-nn-to-loops{vector-width=8 vector-registers=16 threads=2 parallel-work=1},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
 // RUN: %sol-opt %s --check-equivalence -p 'convert-nn-to-loops{vector-width=16 vector-registers=32 threads=2 parallel-work=1},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
 // RUN: %sol-opt %s --check-equivalence -p 'convert-nn-to-loops{vector-width=16 vector-registers=32},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
 
 // A 1 x 1 convolution of one image whose 169 pixels are not whole vectors. On one
 // thread the image is packed into B panels first (one pass, then every A panel reads them
 // aligned). When the product is split across threads, a pack before it would be one thread's
-// work while the other waits: each thread copies the B panels its part reads, inside the
-// parallel loop, onto its own stack.
+// work while the other waits: each thread reads the B panels its part needs, inside the
+// parallel loop. With 16 lanes, panels of 64 columns whose rows are 4 cache lines, it reads
+// them in place from the image (MatMulKernel.IN_PLACE_ROW_BYTES); with 8 lanes (rows of 24
+// columns, 96 bytes) it copies them onto its own stack first.
 
 // EQUIV-NOT: changed the results
 // EQUIV: sym_name = "conv_1x1_rows_off_vectors"
 
 // CHECK-LABEL: "func.func"
 // CHECK-NOT: "memref.alloc"() {{.*}} -> memref<{{[0-9]+}}x48x64xf32>
+// CHECK: %[[IMAGE:.*]] = "memref.collapse_shape"{{.*}} -> memref<1x48x169xf32>
 // CHECK: "scf.parallel"
-// CHECK: "memref.alloca"() {{.*}} -> memref<{{[0-9]+}}x{{[0-9]+}}xf32>
+// CHECK-NOT: "memref.alloca"
+// CHECK: "vector.load"(%[[IMAGE]],
 // CHECK: "vector.fma"
+// CHECK-NOT: "memref.alloca"
 // CHECK: sym_name = "conv_1x1_rows_off_vectors"
+
+// COPY-LABEL: "func.func"
+// COPY: "scf.parallel"
+// COPY: %[[BLOCK:.*]] = "memref.alloca"() {{.*}} -> memref<48x160xf32>
+// COPY: "vector.store"(%{{.*}}, %[[BLOCK]],
+// COPY: "vector.load"(%[[BLOCK]],
+// COPY: "vector.fma"
+// COPY: sym_name = "conv_1x1_rows_off_vectors"
 
 // ONE-LABEL: "func.func"
 // ONE: %[[PB:.*]] = "memref.alloc"() {{.*}} -> memref<3x48x64xf32>

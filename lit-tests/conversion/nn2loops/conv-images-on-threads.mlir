@@ -40,12 +40,15 @@
 
 // -----
 
-// Rows of 64 pixels are read in place, each B panel copied for its A panels into a buffer on
-// the stack of the thread that runs the product.
+// Rows of 64 pixels are read in place: with 16 lanes each B panel's rows, 4 cache lines, come
+// straight from the image's planes (MatMulKernel.IN_PLACE_ROW_BYTES), on the thread that runs
+// the product's image.
 // CHECK-LABEL: "func.func"
+// CHECK: %[[IMAGES:.*]] = "memref.collapse_shape"(%{{.*}}) {{.*}} -> memref<2x16x64xf32>
 // CHECK: "scf.parallel"
 // CHECK: "scf.for"
-// CHECK: "memref.alloca"() {{.*}} -> memref<16x64xf32>
+// CHECK-NOT: "memref.alloca"
+// CHECK: "vector.load"(%[[IMAGES]],
 // CHECK: "vector.fma"
 // CHECK-NOT: "scf.parallel"
 // CHECK: sym_name = "conv_1x1_panel_copies"

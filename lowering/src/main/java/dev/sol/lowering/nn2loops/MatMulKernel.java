@@ -41,6 +41,9 @@ final class MatMulKernel {
    */
   static final int K_UNROLL = 4;
 
+  /** The bytes of a cache line. */
+  static final int LINE_BYTES = 64;
+
   /** The value a tile's vector starts from, for the rows and columns from (row, col); {@code masked} when it runs past n. */
   @FunctionalInterface
   interface TileInit {
@@ -451,13 +454,28 @@ final class MatMulKernel {
 
   /**
    * Whether a product of {@code m} rows in tiles of {@code s} copies the panels of a
-   * {@link PanelCopied} source: for four A panels or more. One A panel reads each row of B once
-   * either way; with three the copy cost more than it saved (MobileNet-v2's 1x1 32 -> 16 at
-   * 112 x 112 on AVX2: 0.27 ms copied, 0.22 in place).
+   * {@link PanelCopied} source: for four A panels or more, where a panel's row is shorter than
+   * {@link #IN_PLACE_ROW_BYTES}. One A panel reads each row of B once either way; with three
+   * the copy cost more than it saved (MobileNet-v2's 1x1 32 -> 16 at 112 x 112 on AVX2: 0.27
+   * ms copied, 0.22 in place).
    */
   static boolean copiesPanels(KernelShape s, long m) {
-    return Math.ceilDiv(m, s.mr()) >= 4;
+    return Math.ceilDiv(m, s.mr()) >= 4 && 4L * s.nr() < IN_PLACE_ROW_BYTES;
   }
+
+  /**
+   * The shortest row of a B panel that the micro-kernels read in place from rows that lie far
+   * apart (an image's planes, the shifted copies' rows) rather than from a copy of the panel:
+   * three cache lines, a panel of 48 or more columns on AVX-512, whose rows the L2 streamer
+   * follows. On AVX2 (Zen 3), with a line or a line and a half to a row, the copies were needed
+   * (1x1 64 -> 256 at 56 x 56 with a residual: 2.06 ms in place, ONNX Runtime 1.16). On Zen 5
+   * (AVX-512) they cost more than they saved: deployed A/B against the copies, one thread:
+   * SqueezeNet 0.977, MobileNet-v2 0.978, ShuffleNet v2 0.984, MobileNet-v1 0.985, DenseNet-121
+   * 0.986, ResNet-50 0.989, Inception-v1 0.993, the U-Net 1.004; two threads SqueezeNet 0.962,
+   * MobileNet-v2 0.974, DenseNet-121 0.975, ResNet-50 0.994. (Four lines, which left the panels
+   * of 48 columns copied: ResNet-50 1.013.)
+   */
+  static final long IN_PLACE_ROW_BYTES = 3L * LINE_BYTES;
 
   /**
    * Where the A panels read B panel {@code jp} for the k block [kBegin, kEnd): the source
@@ -558,9 +576,6 @@ final class MatMulKernel {
       }
     }
   }
-
-  /** The bytes of a cache line. */
-  static final int LINE_BYTES = 64;
 
   /**
    * The A panel whose lines the micro-kernel of A panel {@code ip} asks for as it goes along k,

@@ -121,8 +121,7 @@ final class ConvPool {
       Value top = l.sub(l.mul(y0, l.index(stride)), l.index(pad));
       Value c0 = l.minsi(l.maxsi(top, l.index(0)), l.index(convShape[2] - convRows));
       Value first = l.mul(c0, l.index(columns));
-      MatMulKernel.Epilogue shifted = epilogue == null ? null : epilogue.remapped((in, at) -> List.of(image, at.get(1), in.add(at.get(2), first)));
-      rows.emit(l, part, c0, convRows, planes, shifted);
+      rows.emit(l, part, c0, convRows, planes, VectorConv.inBand(epilogue, image, first));
       l.forEach(new long[] {convShape[1]}, cv -> pool(l, scratch, List.of(part, cv.getFirst()), image, cv.getFirst(), y0, y1, c0, row, lowest));
     });
   }

@@ -60,12 +60,6 @@ final class MatMulKernel {
   @FunctionalInterface
   interface ASource {
     Value scalar(Loops l, Value panel, Value k, int row);
-
-    /** Asks for the cache line that holds column k of A panel {@code panel} (the panels are packed); none by default. */
-    default void prefetch(Loops l, Value panel, Value k) {}
-
-    /** Whether {@link #prefetch} asks for lines. */
-    default boolean prefetches() { return false; }
   }
 
   /**
@@ -76,11 +70,10 @@ final class MatMulKernel {
   record PackedA(Value packed, Value first) implements ASource {
     @Override public Value scalar(Loops l, Value panel, Value k, int row) { return l.load(packed, List.of(at(l, panel), k, l.index(row))); }
 
-    @Override public void prefetch(Loops l, Value panel, Value k) {
+    /** Asks for the cache line that holds column k of A panel {@code panel}. */
+    void prefetch(Loops l, Value panel, Value k) {
       PrefetchOp.read(l.builder(), l.location(), packed, List.of(at(l, panel), k, l.index(0)));
     }
-
-    @Override public boolean prefetches() { return true; }
 
     private Value at(Loops l, Value panel) { return first == null ? panel : l.add(panel, first); }
   }
@@ -541,14 +534,15 @@ final class MatMulKernel {
       kEnd = l.minsi(kEnd, range[1]);
     }
     NextPanel ahead = nextPanelLines(mr, ip, jp, bs);
-    Value aNext = nextAPanel(mr, ip);
+    PackedA aPacked = aSource instanceof PackedA packed ? packed : null;
+    Value aNext = aPacked == null ? null : nextAPanel(mr, ip);
     int aEvery = Math.max(1, LINE_BYTES / (4 * s.mr()));
     if (epilogue != null && epilogue.reads() && t.lastBlock() == null) prefetchEpilogue(ip, col, t);
     // The steps are counted as they are emitted (K_UNROLL of them in the unrolled loop's body,
     // then one in the loop for the rest), and every aEvery-th asks for the next A panel's line.
     int[] steps = {0};
     BiFunction<Value, List<Value>, List<Value>> step = (kk, acc) -> {
-      if (aNext != null && steps[0]++ % aEvery == 0) aSource.prefetch(l, aNext, kk);
+      if (aNext != null && steps[0]++ % aEvery == 0) aPacked.prefetch(l, aNext, kk);
       if (ahead != null) for (Value column : ahead.columns()) ahead.lines().prefetch(l, ahead.panel(), kk, column);
       List<Value> bv = new ArrayList<>();
       for (int v = 0; v < t.nv(); v++) bv.add(bs.vector(l, jp, kk, (long) v * s.width(), vt, masked(t, v)));
@@ -587,11 +581,13 @@ final class MatMulKernel {
    * products are so: 16 places of transformed weights, 4 MB for 256 -> 256 channels, each
    * against the 49-64 tiles of a block. Its 256 -> 256 channels at 14 x 14 took 0.87 of its time
    * with caches flushed and 0.92 with them warm (deployed A/B, one thread; 0.88 flushed on two);
-   * ResNet-50 0.977-0.983 on one thread and 0.982 on two, VGG-19 0.852 and 0.900. Asking for the next panel in every product with packed A,
-   * also those whose A panels meet many B panels and stay in L2, took ResNet-50 1.02 of that.
+   * ResNet-50 0.977-0.983 on one thread and 0.982 on two, VGG-19 0.852 and 0.900. Asking for the
+   * next panel in every product with packed A, also those whose A panels meet many B panels and
+   * stay in L2, took ResNet-50 1.02 of that. For a tile of A panel {@code ip} of a
+   * {@link PackedA}.
    */
   private Value nextAPanel(int mr, Value ip) {
-    if (mr != s.mr() || !aSource.prefetches() || n > s.nr()) return null;
+    if (mr != s.mr() || n > s.nr()) return null;
     long pm = Math.ceilDiv(m, s.mr());
     return pm < 2 ? null : l.minsi(l.add(ip, l.index(1)), l.index(pm - 1));
   }

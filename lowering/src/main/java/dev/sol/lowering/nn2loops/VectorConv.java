@@ -500,8 +500,12 @@ final class VectorConv {
         .result();
   }
 
-  /** {@code epilogue} (null: none) for a product written into {@link #band}: the indices it sees are the planes' again. */
-  private static MatMulKernel.Epilogue inBand(MatMulKernel.Epilogue epilogue, Value image, Value first) {
+  /**
+   * {@code epilogue} (null: none) for a product written into {@link #band} or a pooled band
+   * ({@link ConvPool}) of {@code image} from pixel {@code first}: the indices it sees are the
+   * planes' again.
+   */
+  static MatMulKernel.Epilogue inBand(MatMulKernel.Epilogue epilogue, Value image, Value first) {
     if (epilogue == null) return null;
     return epilogue.remapped((in, at) -> List.of(image, at.get(1), in.add(at.get(2), first)));
   }

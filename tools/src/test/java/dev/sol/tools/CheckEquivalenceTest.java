@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CheckEquivalenceTest {
   private static final String IR = """
@@ -35,8 +36,8 @@ class CheckEquivalenceTest {
     }
   }
 
-  @Test void namesTheFirstPassThatChangesTheResults() throws Exception {
-    Path file = Files.createTempFile("equiv", ".mlir");
+  @Test void namesTheFirstPassThatChangesTheResults(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("equiv.mlir");
     Files.writeString(file, IR);
     String[] ok = runSolOpt("--load-dialect", "nn", file.toString(), "-p", "canonicalize,cse", "--check-equivalence");
     assertEquals("0", ok[0], ok[2]);

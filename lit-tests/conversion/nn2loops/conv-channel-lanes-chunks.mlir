@@ -24,20 +24,22 @@
 // to have at least four (a faster core takes the slower one's last chunks): 96 rows (two
 // multiples of 48), eleven chunks, the last of 64 rows, each an iteration of one parallel loop
 // that multiplies and copies it out through the scratch rows of the thread that runs it
-// (omp_get_thread_num). The threads' scratch rows lie 4192 rows apart: after each thread's 96,
-// 256 KiB (4096 rows of 64 bytes) that no thread touches (Loops.SLOT_GAP_BYTES).
+// (omp_get_thread_num). The threads' scratch rows lie 32768 rows (2 MiB) apart, each thread's
+// in its own region of the function's slot space (Buffers.OpSlots), where every op's slots of
+// that thread go.
 // PARTS: sym_name = "omp_get_thread_num", sym_visibility = "private"
-// PARTS-DAG: %[[C4192:.*]] = "arith.constant"() {value = 4192 : index}
+// PARTS-DAG: %[[STRIDE:.*]] = "arith.constant"() {value = 32768 : index}
 // PARTS-DAG: %[[C96:.*]] = "arith.constant"() {value = 96 : index}
 // PARTS-DAG: %[[C11:.*]] = "arith.constant"() {value = 11 : index}
-// PARTS: %[[SCRATCH:.*]] = "memref.alloc"() {{.*}} -> memref<8384x16xf32>
+// PARTS: %[[SPACE:.*]] = "memref.alloc"() {{.*}} -> memref<4194304xi8>
+// PARTS: %[[SCRATCH:.*]] = "memref.view"(%[[SPACE]], %{{.*}}) : (memref<4194304xi8>, index) -> memref<65536x16xf32>
 // PARTS: "scf.parallel"(%{{.*}}, %[[C11]], %{{.*}}) ({
 // PARTS-NEXT: ^bb0(%[[CHUNK:.*]]: index):
 // PARTS-NEXT: "arith.muli"(%[[CHUNK]], %[[C96]])
 // PARTS-NEXT: "arith.muli"(%[[CHUNK]],
 // PARTS-NEXT: %[[TID:.*]] = "func.call"() {callee = @omp_get_thread_num} : () -> i32
 // PARTS-NEXT: %[[T:.*]] = "arith.index_cast"(%[[TID]]) : (i32) -> index
-// PARTS-NEXT: %[[AT:.*]] = "arith.muli"(%[[T]], %[[C4192]])
+// PARTS-NEXT: %[[AT:.*]] = "arith.muli"(%[[T]], %[[STRIDE]])
 // PARTS: "memref.subview"(%[[SCRATCH]], %[[AT]]) {{.*}} static_sizes = array<i64: 64, 16>
 // PARTS: "vector.fma"
 // PARTS: "memref.subview"(%[[SCRATCH]], %[[AT]]) {{.*}} static_sizes = array<i64: 96, 16>

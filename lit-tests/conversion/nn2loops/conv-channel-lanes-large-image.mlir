@@ -66,13 +66,13 @@
 // the shifted copies (here 130 x 130, beyond the 128 x 128 it is tried up to otherwise): the
 // usual product's B panels would be copied out of copies far larger than the caches.
 // Its product (1.1 MB) goes whole with the 16 MiB L2; with 256 KiB in chunks of 1008 rows
-// through one scratch, and on two threads through one of 1008 rows per thread, each followed
-// by 256 KiB (4096 rows) that no thread touches (Loops.SLOT_GAP_BYTES).
+// through one scratch, and on two threads through one of 1008 rows per thread, each in the
+// thread's own region of the function's slot space, 32768 rows (2 MiB) apart (Buffers.OpSlots).
 // WHOLE: "memref.alloc"() {{.*}} -> memref<16900x16xf32>
 // CHUNKS: "memref.alloc"() {{.*}} -> memref<1008x16xf32>
 // CHECK: "vector.fma"
 // CHECK: sym_name = "conv_few_channels_beyond_128"
-// USUAL: "memref.alloc"() {{.*}} -> memref<10208x16xf32>
+// USUAL: "memref.view"({{.*}}) : (memref<4194304xi8>, index) -> memref<65536x16xf32>
 // USUAL: sym_name = "conv_few_channels_beyond_128"
 "builtin.module"() ({
   "func.func"() ({

@@ -16,10 +16,11 @@
 // EQUIV-NOT: changed the results
 
 // A 1 x 1 convolution whose rows of 25 pixels are packed into panels first: a packed B of one
-// panel for each part, each part's its slot (a subview at part x 129: after each slot 256 KiB,
-// 128 panels of 2 KiB, that no part touches, Loops.SLOT_GAP_BYTES).
+// panel for each part, each part's its slot (a subview at part x 1024: each part's slot in
+// its own region of the function's slot space, 2 MiB apart, Buffers.OpSlots).
 // CHECK-LABEL: "func.func"
-// CHECK: %[[PB:.*]] = "memref.alloc"() {{.*}} -> memref<258x16x32xf32>
+// CHECK: %[[SPACE:.*]] = "memref.alloc"() {{.*}} -> memref<4194304xi8>
+// CHECK: %[[PB:.*]] = "memref.view"(%[[SPACE]], %{{.*}}) : (memref<4194304xi8>, index) -> memref<2048x16x32xf32>
 // CHECK: "scf.parallel"
 // CHECK: "scf.for"
 // CHECK: "memref.subview"(%[[PB]], %{{.*}}) {{{.*}}static_sizes = array<i64: 1, 16, 32>
@@ -62,10 +63,10 @@
 // -----
 
 // A padded 3 x 3 convolution multiplies shifted copies of the image: each part makes its own, in
-// its slot of a buffer of two (75184 elements each, each followed by 65536 that no part
-// touches: 256 KiB, Loops.SLOT_GAP_BYTES).
+// its slot of a buffer of two (75184 elements each, 2 MiB apart in the function's slot space).
 // CHECK-LABEL: "func.func"
-// CHECK: %[[COPIES:.*]] = "memref.alloc"() {{.*}} -> memref<281440xf32>
+// CHECK: %[[SPACE:.*]] = "memref.alloc"() {{.*}} -> memref<4194304xi8>
+// CHECK: %[[COPIES:.*]] = "memref.view"(%[[SPACE]], %{{.*}}) : (memref<4194304xi8>, index) -> memref<1048576xf32>
 // CHECK: "scf.parallel"
 // CHECK: "scf.for"
 // CHECK: %[[MINE:.*]] = "memref.subview"(%[[COPIES]], %{{.*}}) {{{.*}}static_sizes = array<i64: 75184>

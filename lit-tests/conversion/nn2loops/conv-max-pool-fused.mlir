@@ -26,14 +26,16 @@
 // thread's own slot (7 tap columns x 2 row phases x 3 channels x 12 rows x 15 columns, and a
 // vector of slack), the band's 9 rows of the convolution in the thread's scratch (8 channels
 // x 9 rows x 15 columns), through the bias and the ReLU, then pools them into the result.
-// Each thread's slot of the copies and of the scratch is followed by 256 KiB that no thread
-// touches (Loops.SLOT_GAP_BYTES): slots of 7576 + 65536 elements, and 8 + 486 channels.
+// Each thread's slot of the copies and of the scratch lies in the thread's own region of the
+// function's slot space (Buffers.OpSlots), 2 MiB after the other thread's: slots 524288
+// elements apart, and 3884 channels of 9 x 15.
 // The convolution's 1x8x15x15 result is never allocated.
 // CHECK-LABEL: "func.func"
 // CHECK-NOT: memref<1x8x15x15xf32>
-// CHECK-DAG: %[[SLOT:.*]] = "arith.constant"() {value = 73112 : index}
-// CHECK-DAG: %[[COPIES:.*]] = "memref.alloc"() {{.*}} -> memref<146224xf32>
-// CHECK-DAG: %[[SCRATCH:.*]] = "memref.alloc"() {{.*}} -> memref<2x494x9x15xf32>
+// CHECK-DAG: %[[SLOT:.*]] = "arith.constant"() {value = 524288 : index}
+// CHECK-DAG: %[[SPACE:.*]] = "memref.alloc"() {{.*}} -> memref<4225056xi8>
+// CHECK-DAG: %[[COPIES:.*]] = "memref.view"(%[[SPACE]], %{{.*}}) : (memref<4225056xi8>, index) -> memref<1048576xf32>
+// CHECK-DAG: %[[SCRATCH:.*]] = "memref.view"(%[[SPACE]], %{{.*}}) : (memref<4225056xi8>, index) -> memref<2x3884x9x15xf32>
 // CHECK-DAG: %[[OUT:.*]] = "memref.alloc"() {{.*}} -> memref<1x8x8x8xf32>
 // CHECK: %[[PLANES:.*]] = "memref.collapse_shape"(%[[SCRATCH]])
 // CHECK: "scf.parallel"
@@ -65,11 +67,11 @@
 // rows on its own slots, with no parallel loop inside (the one before packs the weights, which
 // are an argument). A 2 x 2 pool at stride 2 without padding, as VGG's and U-Net's stages have.
 // The scratch (thread, channel, row, column) has the shape of the convolution's result, with
-// 456 channels more after each thread's 16 (256 KiB, Loops.SLOT_GAP_BYTES); the result itself
-// is never allocated.
+// each thread's 16 channels in its own region of the function's slot space, 3641 channels
+// (2 MiB) apart; the result itself is never allocated.
 // CHECK-LABEL: "func.func"
 // CHECK-NOT: memref<2x16x12x12xf32>
-// CHECK: "memref.alloc"() {{.*}} -> memref<2x472x12x12xf32>
+// CHECK: "memref.view"({{.*}}) : (memref<4202560xi8>, index) -> memref<2x3641x12x12xf32>
 // CHECK-NEXT: "scf.parallel"
 // CHECK-NOT: "scf.parallel"
 // CHECK: "vector.fma"

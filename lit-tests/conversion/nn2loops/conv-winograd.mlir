@@ -74,13 +74,15 @@
 // DIRECT-NOT: memref<1x16x16x32xf32>
 // DIRECT: sym_name = "winograd"
 // On two threads the one block's out channels are shared between the parts (8 each), each
-// part with its own P, V and M: one parallel loop over the parts. Each part's slot of P, V and
-// M is followed by 256 KiB that no part touches (Loops.SLOT_GAP_BYTES), rows enough of their
-// first dimension: 328 of 800 bytes in P (16 + 328 channels), 128 of 2 KiB in V, 256 of 1 KiB in M.
+// part with its own P, V and M: one parallel loop over the parts. Each part's slots of P, V and
+// M lie in the part's own region of the function's slot space (Buffers.OpSlots), one after the
+// other, 2 MiB after the other part's (the least whole rows of their first dimension: 2622 of
+// 800 bytes in P, 1024 of 2 KiB in V, 2048 of 1 KiB in M).
 // PARTS-LABEL: ^bb0(%{{.*}}: tensor<1x16x8x16xf32>):
-// PARTS: "memref.alloc"() {{.*}} -> memref<2x344x10x20xf32>
-// PARTS: "memref.alloc"() {{.*}} -> memref<2x144x16x32xf32>
-// PARTS: "memref.alloc"() {{.*}} -> memref<2x272x8x32xf32>
+// PARTS: %[[SPACE:.*]] = "memref.alloc"() {{.*}} -> memref<[[BYTES:[0-9]+]]xi8>
+// PARTS: "memref.view"(%[[SPACE]], %{{.*}}) : (memref<[[BYTES]]xi8>, index) -> memref<2x2622x10x20xf32>
+// PARTS: "memref.view"(%[[SPACE]], %{{.*}}) : (memref<[[BYTES]]xi8>, index) -> memref<2x1024x16x32xf32>
+// PARTS: "memref.view"(%[[SPACE]], %{{.*}}) : (memref<[[BYTES]]xi8>, index) -> memref<2x2048x8x32xf32>
 // PARTS: "scf.parallel"
 // PARTS: sym_name = "winograd"
 "builtin.module"() ({
@@ -159,9 +161,9 @@
 // CHECK-NOT: "scf.parallel"
 // CHECK: sym_name = "winograd_rows_of_places"
 // PARTS-LABEL: ^bb0(%{{.*}}: tensor<1x128x8x16xf32>):
-// PARTS: "memref.alloc"() {{.*}} -> memref<2x456x10x20xf32>
-// PARTS: "memref.alloc"() {{.*}} -> memref<2x24x128x32xf32>
-// PARTS: "memref.alloc"() {{.*}} -> memref<2x136x16x32xf32>
+// PARTS: "memref.view"({{.*}}) -> memref<2x2622x10x20xf32>
+// PARTS: "memref.view"({{.*}}) -> memref<2x128x128x32xf32>
+// PARTS: "memref.view"({{.*}}) -> memref<2x1024x16x32xf32>
 // PARTS: "memref.alloc"() {{.*}} -> memref<4x2x1x16x32xf32>
 // PARTS: "scf.parallel"
 // PARTS: "scf.if"
@@ -194,8 +196,8 @@
 // PARTS-DAG: %[[THREE:.*]] = "arith.constant"() {value = 3 : index}
 // PARTS-DAG: %[[FIVE:.*]] = "arith.constant"() {value = 5 : index}
 // PARTS-DAG: %[[TWO:.*]] = "arith.constant"() {value = 2 : index}
-// PARTS: %[[P:.*]] = "memref.alloc"() {{.*}} -> memref<2x320x6x36xf32>
-// PARTS: "memref.alloc"() {{.*}} -> memref<2x144x16x32xf32>
+// PARTS: %[[P:.*]] = "memref.view"({{.*}}) -> memref<2x2428x6x36xf32>
+// PARTS: "memref.view"({{.*}}) -> memref<2x1024x16x32xf32>
 // PARTS: "scf.parallel"(%{{.*}}, %[[SIX]], %{{.*}}) ({
 // PARTS-NEXT: ^bb0(%[[PIECE:.*]]: index):
 // PARTS-NEXT: %[[TID:.*]] = "func.call"() {callee = @omp_get_thread_num} : () -> i32

@@ -114,10 +114,11 @@
 // last band), one part per thread with a column matrix of its own (2 x k x 21 * 41; with 8 channels: fewer take the shifted copies, see
 // conv-few-channels-threads.mlir), each
 // band's product written into a view of its rows of the result, so that its masked last
-// vector stops at the band. Each part's column matrix is followed by 256 KiB that no part
-// touches (Loops.SLOT_GAP_BYTES): 77 more rows of 861 columns, 149 in all.
+// vector stops at the band. Each part's column matrix lies in the part's own region of the
+// function's slot space (Buffers.OpSlots), 2 MiB (609 rows of 861 columns) after the other's.
 // CHECK-LABEL: "func.func"
-// CHECK: %[[COLS:.*]] = "memref.alloc"() {{.*}} : () -> memref<2x149x861xf32>
+// CHECK: %[[SPACE:.*]] = "memref.alloc"() {{.*}} : () -> memref<4194792xi8>
+// CHECK: %[[COLS:.*]] = "memref.view"(%[[SPACE]], %{{.*}}) : (memref<4194792xi8>, index) -> memref<2x609x861xf32>
 // CHECK: "scf.parallel"
 // CHECK-NEXT: ^bb0(%[[PART:.*]]: index):
 // CHECK: "scf.if"

@@ -8,7 +8,7 @@
 // CHECK: "func.func"() ({
 // CHECK-NEXT: }) {function_type = () -> i32, sym_name = "omp_get_thread_num", sym_visibility = "private"} : () -> ()
 // CHECK-NOT: sym_name = "omp_get_thread_num"
-// CHECK: %[[P:.*]] = "memref.alloc"() {{.*}} -> memref<2x{{.*}}xf32>
+// CHECK: %[[P:.*]] = "memref.view"({{.*}}) : (memref<{{[0-9]+}}xi8>, index) -> memref<2x{{.*}}xf32>
 // CHECK: "scf.parallel"
 // CHECK-NEXT: ^bb0(%{{.*}}: index):
 // CHECK: %[[N:.*]] = "func.call"() {callee = @omp_get_thread_num} : () -> i32

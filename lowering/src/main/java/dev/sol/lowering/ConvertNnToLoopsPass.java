@@ -56,6 +56,7 @@ public final class ConvertNnToLoopsPass implements Pass<ConvertNnToLoopsPass.Opt
         .addDynamicallyLegalDialect(NnDialect.NAMESPACE, op -> !(op instanceof NnOp || op instanceof FusedOp))
         .addLegalOp(ConstantOp.SPEC.name());
     if (!DialectConversion.applyPartialConversion(state.context(), module, target, patterns(buffers, options.target()))) return false;
+    buffers.finish();
     state.statistic("num-tables", "Constant tables added as memref.global").add(buffers.tables());
     return true;
   }

@@ -42,15 +42,38 @@ public final class Loops {
    * least {@code parallelWork} element operations of work.
    */
   public Loops(Builder b, Location loc, boolean unsigned, int threads, long parallelWork) {
+    this(b, loc, unsigned, threads, parallelWork, null);
+  }
+
+  /** As above, with {@code slots} placing the per-thread slots of {@link #allocSlots} and {@link #slots} (null: each buffer an allocation of its own). */
+  public Loops(Builder b, Location loc, boolean unsigned, int threads, long parallelWork, SlotPlacer slots) {
     this.b = b;
     this.loc = loc;
     this.unsigned = unsigned;
     this.threads = threads;
     this.parallelWork = parallelWork;
+    this.slots = slots;
   }
 
+  /**
+   * Places buffers of per-thread slots ({@link #allocSlots}, {@link #slots}) in a space of the
+   * function's own, slot p of every buffer in the same region, the one thread p uses.
+   */
+  public interface SlotPlacer {
+    /**
+     * Where {@code parts} slots of {@code slotBytes} each go, their stride a multiple of
+     * {@code rowBytes}: in {@code space} from byte {@code offset} on; null where they do not fit.
+     */
+    Placement place(Loops l, long parts, long slotBytes, long rowBytes);
+  }
+
+  /** Slots placed by a {@link SlotPlacer}: the first at byte {@code offset} of {@code space}, each {@code strideBytes} after the one before. */
+  public record Placement(Value space, long offset, long strideBytes) {}
+
+  private final SlotPlacer slots;
+
   /** These loops on one thread: for the body of a parallel loop, whose nests must not open parallel regions of their own. */
-  public Loops serial() { return threads == 1 ? this : new Loops(b, loc, unsigned, 1, parallelWork); }
+  public Loops serial() { return threads == 1 ? this : new Loops(b, loc, unsigned, 1, parallelWork, slots); }
 
   /** The threads parallel loops may use (1: none are made). */
   public int threads() { return threads; }
@@ -296,19 +319,44 @@ public final class Loops {
   public static final long SLOT_GAP_BYTES = 256 << 10;
 
   /**
-   * {@code parts} slots of {@code shape} along a new first dimension: [parts, shape...], with
-   * shape's first dimension enlarged by {@link #slotRows} so that each slot is followed by
-   * unused bytes. Index a slot's elements as those of [parts, shape...]: the extra rows are
-   * never read or written.
+   * {@code parts} slots of {@code shape} along a new first dimension: [parts, stride, rest...],
+   * shape's first dimension enlarged to the stride from one slot to the next ({@link #slots}:
+   * placed in the function's slot space on several threads, else followed by unused bytes,
+   * {@link #slotRows}). Index a slot's elements as those of [parts, shape...]: the extra rows
+   * are never read or written.
    */
   public Value allocSlots(long parts, long[] shape, Type element) {
-    long[] full = new long[shape.length + 1];
-    full[0] = parts;
-    System.arraycopy(shape, 0, full, 1, shape.length);
+    return slotBuffer(parts, shape[0], java.util.Arrays.copyOfRange(shape, 1, shape.length), element, true).buffer();
+  }
+
+  /** A buffer of per-thread slots: slot p is rows [p stride, p stride + rows) of {@code buffer}. */
+  public record Slots(Value buffer, long stride) {}
+
+  /**
+   * {@code parts} slots of {@code rows} rows of {@code rest} each: a buffer [parts * stride,
+   * rest...]. Placed by this loops' {@link SlotPlacer} where it fits, else a buffer of its own
+   * with {@link #slotRows} rows from one slot to the next.
+   */
+  public Slots slots(long parts, long rows, long[] rest, Type element) { return slotBuffer(parts, rows, rest, element, false); }
+
+  /** {@link #slots}, the buffer shaped [parts, stride, rest...] when {@code split}. */
+  private Slots slotBuffer(long parts, long rows, long[] rest, Type element, boolean split) {
     long rowBytes = DenseElementsAttr.elementBytes(element);
-    for (int i = 1; i < shape.length; i++) rowBytes *= shape[i];
-    full[1] = slotRows(parts, shape[0], rowBytes);
-    return alloc(new MemRefType(full, element));
+    for (long d : rest) rowBytes *= d;
+    Placement p = slots == null ? null : slots.place(this, parts, rows * rowBytes, rowBytes);
+    long stride = p != null ? p.strideBytes() / rowBytes : slotRows(parts, rows, rowBytes);
+    int lead = split ? 2 : 1;
+    long[] shape = new long[rest.length + lead];
+    if (split) {
+      shape[0] = parts;
+      shape[1] = stride;
+    } else {
+      shape[0] = parts * stride;
+    }
+    System.arraycopy(rest, 0, shape, lead, rest.length);
+    MemRefType type = new MemRefType(shape, element);
+    Value buffer = p != null ? ViewOp.create(b, loc, p.space(), index(p.offset()), type).result() : alloc(type);
+    return new Slots(buffer, stride);
   }
 
   /**

@@ -246,10 +246,11 @@ final class ChannelLanesConv {
     long chunk = chunks ? chunkRows(t, s, partRows, oc) : rows;
     boolean scratch = chunk < partRows;
     long scratchParts = pixelParts ? l.threads() : 1;
-    Value product = l.alloc(new MemRefType(new long[] {scratch ? scratchParts * scratchStride(scratchParts, chunk, oc) : rows, oc}, FloatType.F32));
+    Loops.Slots slots = scratch ? l.slots(scratchParts, chunk, new long[] {oc}, FloatType.F32) : null;
+    Value product = scratch ? slots.buffer() : l.alloc(new MemRefType(new long[] {rows, oc}, FloatType.F32));
     Value planes = planes(l, out);
     if (pixelParts) {
-      inParts(l, t, s, a, rows, chunk, scratch, pb, product, init, planes, os, oc, k, block, epilogue);
+      inParts(l, t, s, a, rows, chunk, scratch ? slots.stride() : 0, pb, product, init, planes, os, oc, k, block, epilogue);
       return;
     }
     if (columnParts) {
@@ -466,18 +467,17 @@ final class ChannelLanesConv {
     return rows;
   }
 
-  /** The rows from one part's scratch rows of the product to the next: {@code chunk} rows of {@code oc} channels and a gap ({@link Loops#slotRows}). */
-  private static long scratchStride(long parts, long chunk, long oc) { return Loops.slotRows(parts, chunk, 4 * oc); }
-
   /**
    * The product on threads, in parts of A panels (pixels): one parallel loop over as many parts
    * as threads, each multiplying its own panels with all of B into its rows of the product and
    * copying those rows out (by {@link #transposedBlock}s from the part's first row in each
    * image), so that what a core writes it reads back itself. Packing, product
    * and copy-out as three parallel loops each split the work their own way, and each core read
-   * much of what the other had just written.
+   * much of what the other had just written. With {@code scratchStride} (0: none) each part's
+   * chunks go through its slot of the product, that many rows after the last part's
+   * ({@link Loops#slots}).
    */
-  private static void inParts(Loops l, TargetDescription t, KernelShape s, ImageRows a, long rows, long chunk, boolean scratch, Value pb,
+  private static void inParts(Loops l, TargetDescription t, KernelShape s, ImageRows a, long rows, long chunk, long scratchStride, Value pb,
       Value product, MatMulKernel.TileInit init, Value planes, long[] os, long oc, long k, long block, MatMulKernel.Epilogue epilogue) {
     long pixels = os[2] * os[3];
     long pm = Math.ceilDiv(rows, s.mr());
@@ -494,7 +494,7 @@ final class ChannelLanesConv {
       LongConsumer body = partRows -> {
         if (os[0] == 1 && transposes) {
           // One image: the part's rows are its pixels [r0, r0 + partRows).
-          inChunks(serial, t, s, a, r0, p0, partRows, chunk, scratch ? l.mul(part, l.index(scratchStride(parts, chunk, oc))) : r0, pb, product, init, planes, oc, k,
+          inChunks(serial, t, s, a, r0, p0, partRows, chunk, scratchStride > 0 ? l.mul(part, l.index(scratchStride)) : r0, pb, product, init, planes, oc, k,
               epilogue);
           return;
         }
@@ -538,7 +538,7 @@ final class ChannelLanesConv {
    * on one thread, at least {@link #CHUNKS_PER_THREAD} chunks for each thread, so that a faster
    * core takes the slower one's last chunks (see {@link GemmThreads}). Where a thread's share of
    * the product does not fit in half of L2 ({@link #chunkRows}), each chunk goes through a scratch of the thread
-   * that runs it ({@link Buffers#threadIndex}, slots apart: {@link #scratchStride}), else
+   * that runs it ({@link Buffers#threadIndex}, its slot: {@link Loops#slots}), else
    * through its own rows of the whole product. A chunk is a multiple of the A panels' rows and
    * of the vector width, so that each chunk packs and multiplies whole panels.
    */
@@ -554,8 +554,9 @@ final class ChannelLanesConv {
     long chunk = Math.min(scratch ? Math.min(few, inL2) : few, rows);
     long count = Math.ceilDiv(rows, chunk);
     long tail = rows - (count - 1) * chunk;
-    long stride = scratchStride(threads, chunk, oc);
-    Value product = l.alloc(new MemRefType(new long[] {scratch ? threads * stride : rows, oc}, FloatType.F32));
+    Loops.Slots slots = scratch ? l.slots(threads, chunk, new long[] {oc}, FloatType.F32) : null;
+    long stride = scratch ? slots.stride() : 0;
+    Value product = scratch ? slots.buffer() : l.alloc(new MemRefType(new long[] {rows, oc}, FloatType.F32));
     Loops serial = l.serial();
     l.parallelFor(l.index(0), l.index(count), l.index(1), c -> {
       Value r0 = l.mul(c, l.index(chunk));

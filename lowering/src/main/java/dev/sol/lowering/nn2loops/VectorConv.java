@@ -322,8 +322,9 @@ final class VectorConv {
       if (n % t.vectorWidth() != 0 && m >= 8L * s.mr() && !split) {
         long[] panels = GemmPacking.typeOfB(s, k, n).shape();
         long parts = byImages ? l.threads() : 1;
-        long stride = Loops.slotRows(parts, panels[0], 4 * panels[1] * panels[2]);
-        Value packedB = l.alloc(new MemRefType(new long[] {parts * stride, panels[1], panels[2]}, FloatType.F32));
+        Loops.Slots slots = l.slots(parts, panels[0], new long[] {panels[1], panels[2]}, FloatType.F32);
+        long stride = slots.stride();
+        Value packedB = slots.buffer();
         eachImage(l, xs[0], byImages, (li, part, image) -> {
           Value pb = parts == 1 ? packedB : slot(li, packedB, part, stride, panels);
           GemmPacking.packB(li, s, new Matrix(images, List.of(image), false), k, n, pb);
@@ -635,8 +636,9 @@ final class VectorConv {
     // threads, 0.97 of its time.
     long parts = byImages ? l.threads() : 1;
     long[] slot = {size + t.vectorWidth()};
-    long stride = Loops.slotRows(parts, slot[0], 4);
-    Value copies = l.alloc(new MemRefType(new long[] {parts * stride}, FloatType.F32));
+    Loops.Slots slots = l.slots(parts, slot[0], new long[0], FloatType.F32);
+    long stride = slots.stride();
+    Value copies = slots.buffer();
     MatMulKernel.KRange kRange = tapMajor ? paddingTaps(op, xs, ws, ow, null, n, s.nr()) : null;
     Value rowOffsets = rowOffsets(op, l, ws, rows, ow, tapMajor, buffers);
     GemmThreads split = GemmThreads.choose(l, s, m, n, k);
@@ -744,8 +746,9 @@ final class VectorConv {
     // One slot per thread, each with a vector of slack: the last vector of a row of B may read
     // up to a vector past the last copy.
     long filled = kw * phases * channels * rows * ow;
-    long slot = Loops.slotRows(l.threads(), filled + t.vectorWidth(), 4);
-    Value copies = l.alloc(new MemRefType(new long[] {l.threads() * slot}, FloatType.F32));
+    Loops.Slots slots = l.slots(l.threads(), filled + t.vectorWidth(), new long[0], FloatType.F32);
+    long slot = slots.stride();
+    Value copies = slots.buffer();
     Value rowOffsets = rowOffsets(op, l, ws, rows, ow, tapMajor, buffers);
     List<ShiftedCopy> copyPlanes = ShiftedCopy.all(op, xs, kw, phases, copyRows(op, xs), ow);
     Value scratch = pooled.scratch(l);

@@ -80,11 +80,16 @@ public final class Buffers {
     return space;
   }
 
-  /** After the conversion: each slot space cut down to the bytes its slots reach. */
+  /** After the conversion: each slot space cut down to the bytes its slots reach (gone where no slot is left in it). */
   public void finish() {
     for (SlotSpace space : spaces.values()) {
       AllocOp old = space.alloc;
-      if (old == null || old.parentBlock() == null || old.memrefType().shape()[0] <= space.extent) continue;
+      if (old == null || old.parentBlock() == null) continue;
+      if (old.result().users().isEmpty()) {
+        old.erase();
+        continue;
+      }
+      if (old.memrefType().shape()[0] <= space.extent) continue;
       Builder b = new Builder(space.context).before(old);
       AllocOp cut = AllocOp.create(b, old.location(), new MemRefType(new long[] {space.extent}, IntegerType.I8), List.of(), 64);
       old.result().replaceAllUsesWith(cut.result());

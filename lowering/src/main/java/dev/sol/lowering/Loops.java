@@ -307,7 +307,8 @@ public final class Loops {
 
   /**
    * Unused bytes after each slot of a buffer whose first dimension gives every thread (part)
-   * a slot of its own ({@link #allocSlots}, {@link #slotRows}). A thread that reads its slot
+   * a slot of its own ({@link #allocSlots}, {@link #slots}) where the slots are not placed in
+   * the function's slot space, and before the end of each region of that space. A thread that reads its slot
    * with a large stride (the rows of shifted copies or of an im2col, a plane apart) trains the
    * core's stride prefetcher, which then fetches lines well past the slot's end: from the next
    * thread's slot, which that thread is writing. Each such line is taken from the other core
@@ -364,7 +365,7 @@ public final class Loops {
    * of {@code rowBytes} bytes each (a flat buffer: rows of one element): {@code rows}, and
    * where parts > 1 enough more, unused, to leave {@link #SLOT_GAP_BYTES} after each slot.
    */
-  public static long slotRows(long parts, long rows, long rowBytes) {
+  private static long slotRows(long parts, long rows, long rowBytes) {
     return parts > 1 ? rows + Math.ceilDiv(SLOT_GAP_BYTES, Math.max(1, rowBytes)) : rows;
   }
 

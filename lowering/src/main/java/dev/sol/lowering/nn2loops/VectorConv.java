@@ -420,7 +420,7 @@ final class VectorConv {
 
   /**
    * Part {@code part}'s slot of {@code shape} in {@code buffer}, which holds one such slot per
-   * part along its first dimension, {@code stride} rows apart ({@link Loops#slotRows}).
+   * part along its first dimension, {@code stride} rows apart ({@link Loops#slots}).
    */
   private static Value slot(Loops l, Value buffer, Value part, long stride, long[] shape) {
     long[] offsets = new long[shape.length];

@@ -45,7 +45,10 @@ public final class Loops {
     this(b, loc, unsigned, threads, parallelWork, null);
   }
 
-  /** As above, with {@code slots} placing the per-thread slots of {@link #allocSlots} and {@link #slots} (null: each buffer an allocation of its own). */
+  /**
+   * As above, with {@code slots} placing the per-thread slots of {@link #allocSlots} and
+   * {@link #slots} (null: each buffer an allocation of its own).
+   */
   public Loops(Builder b, Location loc, boolean unsigned, int threads, long parallelWork, SlotPlacer slots) {
     this.b = b;
     this.loc = loc;

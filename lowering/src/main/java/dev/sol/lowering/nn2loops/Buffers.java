@@ -104,11 +104,12 @@ public final class Buffers {
    * from the region's start. Part p is thread p (a loop over the parts hands thread p its own
    * iteration first, unless a faster thread has taken it; {@link #threadIndex} names the
    * thread), so whatever the op, a thread writes its scratch into lines it wrote for the ops
-   * before, which its own core's caches hold. Planned with the other temporaries instead, a slot took arena bytes that the
-   * other core had written last (a tensor or another op's slot), and each of its lines came from
-   * there first: the two cores of the two-core Zen 5 machine are on different CCDs. Deployed
-   * A/B on two threads against that: ResNet-50 0.975-0.987, DenseNet-121 0.950, SqueezeNet
-   * 0.966, MobileNet-v2 1.004; with the regions swapped from op to op (the same space, no
+   * before, which its own core's caches hold. Planned with the other temporaries instead, a
+   * slot took arena bytes that the other core had written last (a tensor or another op's slot),
+   * and each of its lines came from there first: the two cores of the two-core Zen 5 machine
+   * are on different CCDs. Deployed A/B on two threads against that: DenseNet-121
+   * 0.942-0.950, SqueezeNet 0.966-0.978, ResNet-50 0.975-0.990, MobileNet-v1 0.986, the other
+   * networks measured within 1%; with the regions swapped from op to op (the same space, no
    * affinity), ResNet-50 1.020 against this. (On one thread there is nothing to keep apart, and
    * the slots stay with the other temporaries: ResNet-50 1.011 and SqueezeNet 1.004 with the
    * space.) A slot that does not fit in what is left of the region (less a gap before the next,

@@ -753,17 +753,19 @@ final class VectorConv {
     List<ShiftedCopy> copyPlanes = ShiftedCopy.all(op, xs, kw, phases, copyRows(op, xs), ow);
     Value scratch = pooled.scratch(l);
     eachImage(l, xs[0], byImages, (li, part, image) -> pooled.emit(li, onThreads, part, image, scratch, epilogue,
-        (serial, p, c0, convRows, dest, bandEpilogue) -> {
+        (serial, p, c0, convRows, dest, column, bandEpilogue) -> {
           Value start = serial.mul(p, serial.index(slot));
           Value zero = serial.constant(0, FloatType.F32);
           range(serial, filled, filled + t.vectorWidth(), q -> serial.store(zero, copies, List.of(serial.add(start, q))));
-          copyBand(serial, t, x, image, copyPlanes, channels, copies, start, rows, c0, c0, serial.add(c0, serial.index(rows)), op.strides(), ow);
+          // The rows of the copies that these convolution rows read (fewer for a band's rows after those it carries over).
+          long copied = Math.min(rows, convRows + (ws[2] - 1) / op.strides()[0]);
+          copyBand(serial, t, x, image, copyPlanes, channels, copies, start, rows, c0, c0, serial.add(c0, serial.index(copied)), op.strides(), ow);
           long columns = convRows * ow;
           Value from = serial.mul(c0, serial.index(ow));
           KernelShape s = panelCopies(t, packing(op, t, ws, os).forColumns(t, columns, k), m, k);
           MatMulKernel.ShiftedRows band = new MatMulKernel.ShiftedRows(copies, rowOffsets, s.nr(), start);
           MatMulKernel.emit(serial, s, m, columns, k, MatMulKernel.packedA(pa, s), tapMajor ? paddingTaps(op, xs, ws, ow, from, columns, s.nr()) : null,
-              ow % t.vectorWidth() == 0 ? band : new MatMulKernel.PanelCopied(band), dest, List.of(p), init, null, bandEpilogue);
+              ow % t.vectorWidth() == 0 ? band : new MatMulKernel.PanelCopied(band), dest, List.of(p), init, column, bandEpilogue);
         }));
   }
 

@@ -130,9 +130,20 @@
 
 // A 5 x 5 window at stride 2 on rows of two vectors or more (EfficientNet's): each plane's even
 // and odd columns are first copied apart (2 phases of 9 rows of 19, the odd phase's last
-// column zero), and each tap is one vector of one phase, no shuffle of the input.
+// column zero), and each tap is one vector of one phase, no shuffle of the input. The copy
+// goes a vector of each phase at a time, the even and odd lanes of two vectors of the input
+// row; the last pair is read masked past the row's end (column 37 reads a zero) and written
+// masked (columns 16 to 18 of the phase).
 // CHECK: %[[PH:.*]] = "memref.alloc"() {{.*}} : () -> memref<1x2x2x9x19xf32>
-// CHECK: "memref.store"(%{{.*}}, %[[PH]],
+// CHECK: %[[A:.*]] = "vector.load"(%[[X:.*]], %{{.*}}, %[[C:.*]], %[[R:.*]], %{{.*}}) : (memref<1x2x9x37xf32>
+// CHECK-NEXT: %[[B:.*]] = "vector.load"(%[[X]], %{{.*}}, %[[C]], %[[R]], %{{.*}}) : (memref<1x2x9x37xf32>
+// CHECK-NEXT: %[[EVEN:.*]] = "vector.shuffle"(%[[A]], %[[B]]) {mask = [0, 2, 4, 6]}
+// CHECK-NEXT: "vector.store"(%[[EVEN]], %[[PH]], %{{.*}}, %[[C]], %[[P0:.*]], %[[R]], %[[P0]])
+// CHECK-NEXT: %[[ODD:.*]] = "vector.shuffle"(%[[A]], %[[B]]) {mask = [1, 3, 5, 7]}
+// CHECK-NEXT: "vector.store"(%[[ODD]], %[[PH]], %{{.*}}, %[[C]], %{{.*}}, %[[R]], %[[P0]])
+// CHECK: "vector.transfer_read"(%[[X]]
+// CHECK: "vector.transfer_write"(%{{.*}}, %[[PH]]
+// CHECK: "vector.transfer_write"(%{{.*}}, %[[PH]]
 // CHECK: "vector.load"(%[[PH]],
 // CHECK-NOT: mask = [0, 2, 4, 6]
 // CHECK: sym_name = "depthwise_5x5_phases"

@@ -127,7 +127,7 @@ final class DepthwiseConv {
       Value image = iv.get(0);
       Value oc = iv.get(1);
       Value ic = multiplier == 1 ? oc : l.divui(oc, l.index(multiplier));
-      if (phased) splitColumns(l, x, phases, image, ic, xs, half);
+      if (phased) splitColumns(l, x, phases, image, ic, xs, half, width);
       PlaneWeights weights = PlaneWeights.load(l, w, bias, oc, ws).broadcast(l, vt);
       List<Value> taps = weights.taps();
       Value start = weights.bias();
@@ -168,18 +168,31 @@ final class DepthwiseConv {
    * i] = x[image, c, row, 2 i + p], 0 where 2 i + p is past the row. Read from there, a stride-2
    * tap is one vector load of one phase, where from the input it is two loads and the shuffles
    * that pick their even lanes: a 5 x 5 window took 50 shuffles per vector of outputs. Only for
-   * windows at least {@link #PHASED_WINDOW} wide.
+   * windows at least {@link #PHASED_WINDOW} wide. Each vector of a phase row comes from two
+   * vectors of the input row, its even or odd lanes picked by one shuffle (zeros read past the
+   * row's end). Copied element by element, the split took a third of the layer: in vectors,
+   * 5 x 5 at stride 2, 144 channels at 56 x 56, took 0.90 of the time (MnasNet's 72 channels
+   * at 56 x 56: 0.079 -> 0.060 ms, ONNX Runtime 0.054).
    */
-  private static void splitColumns(Loops l, Value x, Value phases, Value image, Value c, long[] xs, long half) {
-    l.forEach(new long[] {xs[2], half}, rv -> {
-      Value row = rv.get(0);
-      Value i = rv.get(1);
-      Value even = l.mul(i, l.index(2));
-      l.store(l.load(x, List.of(image, c, row, even)), phases, List.of(image, c, l.index(0), row, i));
-      Value odd = l.add(even, l.index(1));
-      Value inside = l.cmp(CmpIPredicate.SLT, odd, l.index(xs[3]));
-      Value v = l.select(inside, l.load(x, List.of(image, c, row, l.clamp(odd, xs[3]))), l.constant(0, FloatType.F32));
-      l.store(v, phases, List.of(image, c, l.index(1), row, i));
+  private static void splitColumns(Loops l, Value x, Value phases, Value image, Value c, long[] xs, long half, int width) {
+    VectorType vt = new VectorType(new long[] {width}, FloatType.F32);
+    long[][] lanes = new long[2][width];
+    for (int k = 0; k < width; k++) {
+      lanes[0][k] = 2L * k;
+      lanes[1][k] = 2L * k + 1;
+    }
+    l.forEach(new long[] {xs[2]}, rv -> {
+      List<Value> row = List.of(image, c, rv.getFirst());
+      for (long i = 0; i < half; i += width) {
+        Value a = RowVectors.read(l, vt, x, row, xs[3], 2 * i);
+        Value b = RowVectors.read(l, vt, x, row, xs[3], 2 * i + width);
+        for (int p = 0; p < 2; p++) {
+          Value v = ShuffleOp.create(l.builder(), l.location(), a, b, lanes[p]).result();
+          List<Value> at = List.of(image, c, l.index(p), rv.getFirst(), l.index(i));
+          if (i + width > half) TransferWriteOp.create(l.builder(), l.location(), v, phases, at, false);
+          else StoreOp.create(l.builder(), l.location(), v, phases, at);
+        }
+      }
     });
   }
 

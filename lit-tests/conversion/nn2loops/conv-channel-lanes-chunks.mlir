@@ -1,12 +1,12 @@
-// RUN: %sol-opt %s -p 'convert-nn-to-loops{vector-width=16 vector-registers=32 winograd=false l2-cache=65536},canonicalize,cse' | FileCheck %s
-// RUN: %sol-opt %s -p 'convert-nn-to-loops{vector-width=16 vector-registers=32 winograd=false threads=2 parallel-work=1 l2-cache=32768},canonicalize,cse' | FileCheck %s --check-prefix=PARTS
-// RUN: %sol-opt %s --check-equivalence -p 'convert-nn-to-loops{vector-width=16 vector-registers=32 winograd=false l2-cache=65536},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
-// RUN: %sol-opt %s --check-equivalence -p 'convert-nn-to-loops{vector-width=16 vector-registers=32 winograd=false threads=2 parallel-work=1 l2-cache=32768},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
+// RUN: %sol-opt %s -p 'convert-nn-to-loops{vector-width=16 vector-registers=32 winograd=false l2-cache=61440},canonicalize,cse' | FileCheck %s
+// RUN: %sol-opt %s -p 'convert-nn-to-loops{vector-width=16 vector-registers=32 winograd=false threads=2 parallel-work=1 l2-cache=28672},canonicalize,cse' | FileCheck %s --check-prefix=PARTS
+// RUN: %sol-opt %s --check-equivalence -p 'convert-nn-to-loops{vector-width=16 vector-registers=32 winograd=false l2-cache=61440},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
+// RUN: %sol-opt %s --check-equivalence -p 'convert-nn-to-loops{vector-width=16 vector-registers=32 winograd=false threads=2 parallel-work=1 l2-cache=28672},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
 // RUN: %sol-opt %s --check-equivalence -p 'convert-nn-to-loops{vector-width=8 vector-registers=16 winograd=false l2-cache=32768},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
 
 // The turned product (output channels in the lanes) of one image whose rows of the product
-// outgrow half of L2 (1024 pixels x 16 channels, 64 KiB, with a 64 KiB L2) is multiplied and
-// copied out in chunks of 240 rows (a multiple of the tiles' 6 rows and the vectors' 16 pixels,
+// outgrow half of L2 (1024 pixels x 16 channels, 64 KiB, with a 60 KiB L2) is multiplied and
+// copied out in chunks of 240 rows (a multiple of the tiles' 8 rows and the vectors' 16 pixels,
 // at most a quarter of L2), each through the same scratch rows of the product while they are
 // still in L2: four chunks of 240 (15 transposed blocks each), then one of 64.
 // CHECK: %[[SCRATCH:.*]] = "memref.alloc"() {{.*}} -> memref<240x16xf32>
@@ -19,30 +19,30 @@
 // CHECK: "vector.fma"
 // CHECK: sym_name = "conv_chunks"
 
-// On two threads (with a 32 KiB L2, so that a thread's 512 rows of the product, 32 KiB, do not
+// On two threads (with a 28 KiB L2, so that a thread's 512 rows of the product, 32 KiB, do not
 // fit in half of it) the chunks are of at most a quarter of L2 and small enough for each thread
-// to have at least four (a faster core takes the slower one's last chunks): 96 rows (two
-// multiples of 48), eleven chunks, the last of 64 rows, each an iteration of one parallel loop
+// to have at least four (a faster core takes the slower one's last chunks): 112 rows (seven
+// multiples of 16), ten chunks, the last of 16 rows, each an iteration of one parallel loop
 // that multiplies and copies it out through the scratch rows of the thread that runs it
 // (omp_get_thread_num). The threads' scratch rows lie 32768 rows (2 MiB) apart, each thread's
 // in its own region of the function's slot space (Buffers.OpSlots), where every op's slots of
 // that thread go.
 // PARTS: sym_name = "omp_get_thread_num", sym_visibility = "private"
 // PARTS-DAG: %[[STRIDE:.*]] = "arith.constant"() {value = 32768 : index}
-// PARTS-DAG: %[[C96:.*]] = "arith.constant"() {value = 96 : index}
-// PARTS-DAG: %[[C11:.*]] = "arith.constant"() {value = 11 : index}
+// PARTS-DAG: %[[C112:.*]] = "arith.constant"() {value = 112 : index}
+// PARTS-DAG: %[[C10:.*]] = "arith.constant"() {value = 10 : index}
 // PARTS: %[[SPACE:.*]] = "memref.alloc"() {{.*}} -> memref<4194304xi8>
 // PARTS: %[[SCRATCH:.*]] = "memref.view"(%[[SPACE]], %{{.*}}) : (memref<4194304xi8>, index) -> memref<65536x16xf32>
-// PARTS: "scf.parallel"(%{{.*}}, %[[C11]], %{{.*}}) ({
+// PARTS: "scf.parallel"(%{{.*}}, %[[C10]], %{{.*}}) ({
 // PARTS-NEXT: ^bb0(%[[CHUNK:.*]]: index):
-// PARTS-NEXT: "arith.muli"(%[[CHUNK]], %[[C96]])
+// PARTS-NEXT: "arith.muli"(%[[CHUNK]], %[[C112]])
 // PARTS-NEXT: "arith.muli"(%[[CHUNK]],
 // PARTS-NEXT: %[[TID:.*]] = "func.call"() {callee = @omp_get_thread_num} : () -> i32
 // PARTS-NEXT: %[[T:.*]] = "arith.index_cast"(%[[TID]]) : (i32) -> index
 // PARTS-NEXT: %[[AT:.*]] = "arith.muli"(%[[T]], %[[STRIDE]])
-// PARTS: "memref.subview"(%[[SCRATCH]], %[[AT]]) {{.*}} static_sizes = array<i64: 64, 16>
+// PARTS: "memref.subview"(%[[SCRATCH]], %[[AT]]) {{.*}} static_sizes = array<i64: 16, 16>
 // PARTS: "vector.fma"
-// PARTS: "memref.subview"(%[[SCRATCH]], %[[AT]]) {{.*}} static_sizes = array<i64: 96, 16>
+// PARTS: "memref.subview"(%[[SCRATCH]], %[[AT]]) {{.*}} static_sizes = array<i64: 112, 16>
 // PARTS: "vector.fma"
 // PARTS-NOT: "scf.parallel"
 // PARTS: sym_name = "conv_chunks"

@@ -56,7 +56,18 @@ record KernelShape(int width, int mr, int nv, long kc, long mcPanels, long ncPan
       mr = 8;
       nv = accumulators / 8;
     }
-    nv = (int) Math.max(1, Math.min(nv, (n + w - 1) / w));
+    int needed = (int) Math.max(1, Math.min(nv, (n + w - 1) / w));
+    if (needed == 1 && nv > 1 && m > mr) {
+      // Columns for one vector only (the turned product of a convolution with few output
+      // channels): the tile takes NARROW_TILE_ROWS rows, or fewer where they leave at least 3%
+      // less of its work empty.
+      int best = (int) Math.min(NARROW_TILE_ROWS, m);
+      for (int h = best - 1; h > mr; h--) {
+        if (padded(m, h) * 100 < padded(m, best) * 97) best = h;
+      }
+      mr = best;
+    }
+    nv = needed;
     if (accumulators >= 24 && m >= mr) {
       // Among the tiles of as many accumulators, the one whose panels cover m x n with the
       // fewest empty rows and columns, when it saves at least 3% of the tile's work.
@@ -73,6 +84,18 @@ record KernelShape(int width, int mr, int nv, long kc, long mcPanels, long ncPan
     }
     return new KernelShape(w, mr, nv, 0, 0, 0, 0).blockedK(t, k, maxKc(t, nv * w));
   }
+
+  /**
+   * The rows of a tile narrowed to one vector by a product's columns: 8, enough independent
+   * FMAs for two pipes of latency 4, where 6 rows of one vector (ESPCN's last 3 x 3
+   * convolution, 32 -> 9 channels at 224 x 224, turned) waited on their FMAs: in 8 rows it ran
+   * 0.95 of the time, the ESPCN probe 0.975 (SqueezeNet, ShuffleNet v2, MobileNet-v2, MnasNet,
+   * DenseNet-121, the OCR CNN within 1%). Taller was slower (10 rows 1.04, 12 1.06, 24 1.16):
+   * the turned product reads each of a tile's rows (pixels) through a pointer of its own, and
+   * past 8 of them the general registers spill. Tiles of two vectors or more keep their rows
+   * (12 or more accumulators).
+   */
+  static final long NARROW_TILE_ROWS = 8;
 
   /** The tile's accumulators: three quarters of the vector registers. */
   private static int accumulators(TargetDescription t) { return t.vectorRegisters() - t.vectorRegisters() / 4; }

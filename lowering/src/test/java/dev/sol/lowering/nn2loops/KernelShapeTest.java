@@ -40,6 +40,18 @@ class KernelShapeTest {
     assertTile(AVX512, 1, 40, 64, 1, 3);
   }
 
+  /**
+   * A product whose columns take one vector (a turned convolution to 9 channels) narrows the
+   * tile to it and makes it 8 rows tall, or fewer where they leave less empty: 49 pixels in 7
+   * rows. Two vectors keep 6 rows.
+   */
+  @Test void columnsOfOneVectorMakeTheTileTaller() {
+    assertTile(AVX512, 50176, 9, 288, 8, 1);
+    assertTile(AVX512, 49, 16, 64, 7, 1);
+    assertTile(AVX2, 3136, 8, 27, 8, 1);
+    assertTile(AVX512, 50176, 32, 288, 6, 2);
+  }
+
   private static void assertTile(TargetDescription t, long m, long n, long k, int mr, int nv) {
     KernelShape s = KernelShape.choose(t, m, n, k);
     assertEquals(mr + " x " + nv, s.mr() + " x " + s.nv(), "tile of " + m + " x " + n + " x " + k);

@@ -739,46 +739,70 @@ final class VectorConv {
    */
   private static void bandsOfCopies(ConvOp op, Loops l, Value x, long[] ws, long[] os, TargetDescription t, Buffers buffers, Value pa,
       boolean tapMajor, MatMulKernel.TileInit init, Value planes, MatMulKernel.Epilogue epilogue, long band) {
-    long[] xs = ((MemRefType) x.type()).shape();
-    long channels = xs[1];
-    long kw = ws[3];
-    long phases = phases(op, ws);
     long oh = os[2];
     long ow = os[3];
-    long m = ws[0];
-    long k = channels * ws[2] * kw;
-    long rows = Math.min(copyRows(op, xs), band + (ws[2] - 1) / op.strides()[0]);
-    long filled = kw * phases * channels * rows * ow;
-    Loops.Slots slots = l.slots(l.threads(), filled + t.vectorWidth(), new long[0], FloatType.F32);
-    long slot = slots.stride();
-    Value copies = slots.buffer();
-    Value rowOffsets = rowOffsets(op, l, ws, rows, ow, tapMajor, buffers);
-    List<ShiftedCopy> copyPlanes = ShiftedCopy.all(op, xs, kw, phases, copyRows(op, xs), ow);
-    long columns = band * ow;
-    KernelShape s = panelCopies(t, packing(op, t, ws, os).forColumns(t, columns, k), m, k);
+    CopyBands copies = CopyBands.of(op, l, x, ws, os, t, buffers, pa, tapMajor, init, band);
     long threads = l.threads();
     Loops serial = l.serial();
-    l.forEach(new long[] {xs[0]}, iv -> {
+    l.forEach(new long[] {((MemRefType) x.type()).shape()[0]}, iv -> {
       Value image = iv.getFirst();
       Consumer<Value> run = p -> {
         Value from = serial.divui(serial.mul(p, serial.index(oh)), serial.index(threads));
         Value to = serial.divui(serial.mul(serial.add(p, serial.index(1)), serial.index(oh)), serial.index(threads));
-        Value start = serial.mul(p, serial.index(slot));
-        Value zero = serial.constant(0, FloatType.F32);
-        range(serial, filled, filled + t.vectorWidth(), q -> serial.store(zero, copies, List.of(serial.add(start, q))));
         Value count = serial.divui(serial.add(serial.sub(to, from), serial.index(band - 1)), serial.index(band));
         range(serial, serial.index(0), count, b -> {
           Value y0 = serial.minsi(serial.add(from, serial.mul(b, serial.index(band))), serial.sub(to, serial.index(band)));
-          copyBand(serial, t, x, image, copyPlanes, channels, copies, start, rows, y0, y0, serial.add(y0, serial.index(rows)), op.strides(), ow);
-          Value first = serial.mul(y0, serial.index(ow));
-          MatMulKernel.ShiftedRows rowsOfB = new MatMulKernel.ShiftedRows(copies, rowOffsets, s.nr(), start);
-          MatMulKernel.emit(serial, s, m, columns, k, MatMulKernel.packedA(pa, s), tapMajor ? paddingTaps(op, xs, ws, ow, first, columns, s.nr()) : null,
-              ow % t.vectorWidth() == 0 ? rowsOfB : new MatMulKernel.PanelCopied(rowsOfB), planes, List.of(image), init, first, epilogue);
+          copies.emit(serial, p, image, y0, band, planes, List.of(image), serial.mul(y0, serial.index(ow)), epilogue);
         });
       };
       if (threads == 1) run.accept(serial.index(0));
       else l.parallelFor(l.index(0), l.index(threads), l.index(1), run);
     });
+  }
+
+  /**
+   * The shifted copies of {@link #shiftedRows} made band by band ({@link #bandsOfCopies},
+   * {@link #pooledRows}): a slot per thread for the copy rows that a band of up to
+   * {@code rows} - (kh - 1) / sh output rows reads, with a vector of slack (the last vector of
+   * a row of B may read up to a vector past the last copy), and the table of where row k of B
+   * starts in a slot.
+   */
+  private record CopyBands(ConvOp op, Value x, long[] xs, long[] ws, long[] os, TargetDescription t, Value pa, boolean tapMajor,
+      MatMulKernel.TileInit init, Value copies, long slot, long rows, long filled, Value rowOffsets, List<ShiftedCopy> copyPlanes) {
+    /** The copies for bands of at most {@code outRows} output rows of {@code op}, whose weights are packed in {@code pa}. */
+    static CopyBands of(ConvOp op, Loops l, Value x, long[] ws, long[] os, TargetDescription t, Buffers buffers, Value pa, boolean tapMajor,
+        MatMulKernel.TileInit init, long outRows) {
+      long[] xs = ((MemRefType) x.type()).shape();
+      long ow = os[3];
+      // Copy row yy feeds output rows yy - (kh - 1) / sh to yy: a band of output rows [c0, c0 + r)
+      // reads copy rows [c0, c0 + r + (kh - 1) / sh).
+      long rows = Math.min(copyRows(op, xs), outRows + (ws[2] - 1) / op.strides()[0]);
+      long filled = ws[3] * phases(op, ws) * xs[1] * rows * ow;
+      Loops.Slots slots = l.slots(l.threads(), filled + t.vectorWidth(), new long[0], FloatType.F32);
+      return new CopyBands(op, x, xs, ws, os, t, pa, tapMajor, init, slots.buffer(), slots.stride(), rows, filled,
+          VectorConv.rowOffsets(op, l, ws, rows, ow, tapMajor, buffers), ShiftedCopy.all(op, xs, ws[3], phases(op, ws), copyRows(op, xs), ow));
+    }
+
+    /**
+     * Output rows [y0, y0 + count) of {@code image} on part {@code p}'s slot: the rows of the
+     * copies that they read, then their product into {@code dest} at {@code prefix} from
+     * column {@code column} (null: 0), each vector through {@code epilogue}.
+     */
+    void emit(Loops l, Value p, Value image, Value y0, long count, Value dest, List<Value> prefix, Value column, MatMulKernel.Epilogue epilogue) {
+      long ow = os[3];
+      long m = ws[0];
+      long k = xs[1] * ws[2] * ws[3];
+      Value start = l.mul(p, l.index(slot));
+      Value zero = l.constant(0, FloatType.F32);
+      range(l, filled, filled + t.vectorWidth(), q -> l.store(zero, copies, List.of(l.add(start, q))));
+      long copied = Math.min(rows, count + (ws[2] - 1) / op.strides()[0]);
+      copyBand(l, t, x, image, copyPlanes, xs[1], copies, start, rows, y0, y0, l.add(y0, l.index(copied)), op.strides(), ow);
+      long columns = count * ow;
+      KernelShape s = panelCopies(t, packing(op, t, ws, os).forColumns(t, columns, k), m, k);
+      MatMulKernel.ShiftedRows band = new MatMulKernel.ShiftedRows(copies, rowOffsets, s.nr(), start);
+      MatMulKernel.emit(l, s, m, columns, k, MatMulKernel.packedA(pa, s), tapMajor ? paddingTaps(op, xs, ws, ow, l.mul(y0, l.index(ow)), columns, s.nr()) : null,
+          ow % t.vectorWidth() == 0 ? band : new MatMulKernel.PanelCopied(band), dest, prefix, init, column, epilogue);
+    }
   }
 
   /**
@@ -813,40 +837,10 @@ final class VectorConv {
    */
   private static void pooledRows(ConvOp op, Loops l, Value x, long[] ws, long[] os, TargetDescription t, Buffers buffers, Value pa, boolean tapMajor,
       MatMulKernel.TileInit init, MatMulKernel.Epilogue epilogue, boolean byImages, boolean onThreads, ConvPool pooled) {
-    long[] xs = ((MemRefType) x.type()).shape();
-    long channels = xs[1];
-    long kw = ws[3];
-    long phases = phases(op, ws);
-    long ow = os[3];
-    long m = ws[0];
-    long k = channels * ws[2] * kw;
-    // Copy row yy feeds output rows yy - (kh - 1) / sh to yy: a band of output rows [c0, c0 + r)
-    // reads copy rows [c0, c0 + r + (kh - 1) / sh).
-    long rows = Math.min(copyRows(op, xs), pooled.convRows() + (ws[2] - 1) / op.strides()[0]);
-    // One slot per thread, each with a vector of slack: the last vector of a row of B may read
-    // up to a vector past the last copy.
-    long filled = kw * phases * channels * rows * ow;
-    Loops.Slots slots = l.slots(l.threads(), filled + t.vectorWidth(), new long[0], FloatType.F32);
-    long slot = slots.stride();
-    Value copies = slots.buffer();
-    Value rowOffsets = rowOffsets(op, l, ws, rows, ow, tapMajor, buffers);
-    List<ShiftedCopy> copyPlanes = ShiftedCopy.all(op, xs, kw, phases, copyRows(op, xs), ow);
+    CopyBands copies = CopyBands.of(op, l, x, ws, os, t, buffers, pa, tapMajor, init, pooled.convRows());
     Value scratch = pooled.scratch(l);
-    eachImage(l, xs[0], byImages, (li, part, image) -> pooled.emit(li, onThreads, part, image, scratch, epilogue,
-        (serial, p, c0, convRows, dest, column, bandEpilogue) -> {
-          Value start = serial.mul(p, serial.index(slot));
-          Value zero = serial.constant(0, FloatType.F32);
-          range(serial, filled, filled + t.vectorWidth(), q -> serial.store(zero, copies, List.of(serial.add(start, q))));
-          // The rows of the copies that these convolution rows read (fewer for a band's rows after those it carries over).
-          long copied = Math.min(rows, convRows + (ws[2] - 1) / op.strides()[0]);
-          copyBand(serial, t, x, image, copyPlanes, channels, copies, start, rows, c0, c0, serial.add(c0, serial.index(copied)), op.strides(), ow);
-          long columns = convRows * ow;
-          Value from = serial.mul(c0, serial.index(ow));
-          KernelShape s = panelCopies(t, packing(op, t, ws, os).forColumns(t, columns, k), m, k);
-          MatMulKernel.ShiftedRows band = new MatMulKernel.ShiftedRows(copies, rowOffsets, s.nr(), start);
-          MatMulKernel.emit(serial, s, m, columns, k, MatMulKernel.packedA(pa, s), tapMajor ? paddingTaps(op, xs, ws, ow, from, columns, s.nr()) : null,
-              ow % t.vectorWidth() == 0 ? band : new MatMulKernel.PanelCopied(band), dest, List.of(p), init, column, bandEpilogue);
-        }));
+    eachImage(l, ((MemRefType) x.type()).shape()[0], byImages, (li, part, image) -> pooled.emit(li, onThreads, part, image, scratch, epilogue,
+        (serial, p, c0, convRows, dest, column, bandEpilogue) -> copies.emit(serial, p, image, c0, convRows, dest, List.of(p), column, bandEpilogue)));
   }
 
   /**

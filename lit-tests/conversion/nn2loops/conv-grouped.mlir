@@ -3,6 +3,7 @@
 // RUN: %sol-opt %s --check-equivalence -p 'convert-nn-to-loops{vector-width=8 vector-registers=16},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
 // RUN: %sol-opt %s --check-equivalence -p 'convert-nn-to-loops{vector-width=4 vector-registers=8 l2-cache=1024 l3-cache=2048},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
 // RUN: %sol-opt %s --check-equivalence -p 'convert-nn-to-loops{vector-width=16 threads=2 parallel-work=1},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
+// RUN: %sol-opt %s -p 'convert-nn-to-loops{vector-width=16 threads=2 parallel-work=1},canonicalize,cse' | FileCheck %s --check-prefix=THREADS
 
 // Convolutions of several groups (not depthwise) are a loop over the groups, each the matrix
 // product of the vector kernels on views of its channels.
@@ -83,6 +84,27 @@
 }) {function_type = (tensor<1x4x7x9xf32>) -> tensor<1x4x4x5xf32>, sym_name = "grouped_strided_constant"} : () -> ()
 
 // Many small groups (ResNeXt's 32 x 4 channels, here 8 x 4) with a batch of two.
+// On two threads the groups go to them as two runs of 4: a parallel loop over the two parts,
+// part p doing groups [4p, 4p + 4) on one thread. Its scratch, the packed weights (36 x 4)
+// and the shifted copies (592 floats), is its own: each a slot of a buffer of two slots made
+// before the loop (here in the function's slot space, the second 576 bytes after the first),
+// viewed at p times the slot stride (2 MB) as the buffer one thread would allocate.
+// THREADS: sym_name = "grouped_strided_constant"
+// THREADS: %[[C576:.*]] = "arith.constant"() {value = 576 : index}
+// THREADS: %[[SPACE:.*]] = "memref.alloc"() {{.*}} : () -> memref<{{[0-9]+}}xi8>
+// THREADS: %[[PACKED:.*]] = "memref.view"(%[[SPACE]], %{{.*}}) : (memref<{{[0-9]+}}xi8>, index) -> memref<4194304xi8>
+// THREADS: %[[COPIES:.*]] = "memref.view"(%[[SPACE]], %[[C576]]) : (memref<{{[0-9]+}}xi8>, index) -> memref<4194304xi8>
+// THREADS: "scf.parallel"
+// THREADS-NEXT: ^bb0(%[[P:.*]]: index):
+// THREADS-NEXT: %[[FROM:.*]] = "arith.muli"(%[[P]], %[[C4:.*]])
+// THREADS-NEXT: %[[P1:.*]] = "arith.addi"(%[[P]], %{{.*}})
+// THREADS-NEXT: %[[TO:.*]] = "arith.muli"(%[[P1]], %[[C4]])
+// THREADS-NEXT: "scf.for"(%[[FROM]], %[[TO]], %{{.*}})
+// THREADS: %[[SLOT:.*]] = "arith.muli"(%[[P]], %{{.*}})
+// THREADS-NEXT: "memref.view"(%[[PACKED]], %[[SLOT]]) : (memref<4194304xi8>, index) -> memref<1x36x4xf32>
+// THREADS: "memref.view"(%[[COPIES]], %[[SLOT]]) : (memref<4194304xi8>, index) -> memref<592xf32>
+// THREADS-NOT: "memref.alloc"
+// THREADS: sym_name = "grouped_many"
 // CHECK-LABEL: "func.func"
 // CHECK: "vector.fma"
 // CHECK: sym_name = "grouped_many"

@@ -50,12 +50,17 @@ public final class Loops {
    * {@link #slots} (null: each buffer an allocation of its own).
    */
   public Loops(Builder b, Location loc, boolean unsigned, int threads, long parallelWork, SlotPlacer slots) {
+    this(b, loc, unsigned, threads, parallelWork, slots, null);
+  }
+
+  private Loops(Builder b, Location loc, boolean unsigned, int threads, long parallelWork, SlotPlacer slots, PartSlots part) {
     this.b = b;
     this.loc = loc;
     this.unsigned = unsigned;
     this.threads = threads;
     this.parallelWork = parallelWork;
     this.slots = slots;
+    this.part = part;
   }
 
   /**
@@ -75,8 +80,31 @@ public final class Loops {
 
   private final SlotPlacer slots;
 
+  /**
+   * Where {@link #alloc} takes its buffers in the loops of one part of a parallel loop
+   * ({@link #inPart}): slots of buffers made before {@code loop} by {@code outer}, the part's
+   * own at {@code index}; null: memref.alloc.
+   */
+  private record PartSlots(Loops outer, Operation loop, Value index, long parts) {}
+
+  private final PartSlots part;
+
   /** These loops on one thread: for the body of a parallel loop, whose nests must not open parallel regions of their own. */
-  public Loops serial() { return threads == 1 ? this : new Loops(b, loc, unsigned, 1, parallelWork, slots); }
+  public Loops serial() { return threads == 1 ? this : new Loops(b, loc, unsigned, 1, parallelWork, slots, part); }
+
+  /**
+   * Loops on one thread for part {@code index} of the parallel loop over {@code parts} parts
+   * whose body is being built (the insertion block's parent), each of whose buffers
+   * ({@link #alloc}) is the part's own: a slot of a buffer of {@code parts} slots ({@link #slots},
+   * in the function's slot space where it fits) made before the parallel loop, viewed as the
+   * buffer's type, so that the code that uses it reads and writes it as it would an allocation.
+   * Code written for one thread, scratch buffers and all, runs as is in each part.
+   */
+  public Loops inPart(Value index, long parts) {
+    Operation loop = b.insertionBlock().parentOp();
+    if (!(loop instanceof ParallelOp)) throw new IllegalStateException("inPart outside the body of an scf.parallel");
+    return new Loops(b, loc, unsigned, 1, parallelWork, slots, new PartSlots(this, loop, index, parts));
+  }
 
   /** The threads parallel loops may use (1: none are made). */
   public int threads() { return threads; }
@@ -303,8 +331,16 @@ public final class Loops {
 
   public void store(Value value, Value memref, List<Value> indices) { StoreOp.create(b, loc, value, memref, indices); }
 
-  /** A 64-byte-aligned buffer. */
-  public Value alloc(MemRefType type) { return AllocOp.create(b, loc, type, List.of(), 64).result(); }
+  /** A 64-byte-aligned buffer (in the loops of one part, {@link #inPart}, the part's slot of one). */
+  public Value alloc(MemRefType type) {
+    if (part == null) return AllocOp.create(b, loc, type, List.of(), 64).result();
+    long bytes = Math.ceilDiv(type.numElements() * DenseElementsAttr.elementBytes(type.element()), 64) * 64;
+    Builder.InsertionPoint here = b.insertionPoint();
+    b.before(part.loop());
+    Slots s = part.outer().slots(part.parts(), bytes, new long[0], IntegerType.I8);
+    b.restore(here);
+    return ViewOp.create(b, loc, s.buffer(), mul(part.index(), index(s.stride())), type).result();
+  }
 
   public void dealloc(Value memref) { DeallocOp.create(b, loc, memref); }
 
@@ -460,6 +496,18 @@ public final class Loops {
       nest(bounds, outer, ivs, body);
       return List.of();
     });
+  }
+
+  /** The items [from, to) of one part of a parallel loop. */
+  public record Run(Value from, Value to) {}
+
+  /**
+   * Part {@code p}'s run of {@code n} items dealt to {@code parts} parts in order:
+   * [p n / parts, (p + 1) n / parts), sizes differing by at most one.
+   */
+  public Run runOf(Value p, long n, long parts) {
+    if (n % parts == 0) return new Run(mul(p, index(n / parts)), mul(add(p, index(1)), index(n / parts)));
+    return new Run(divui(mul(p, index(n)), index(parts)), divui(mul(add(p, index(1)), index(n)), index(parts)));
   }
 
   /** One scf.parallel over {@code [lb, ub)} by {@code step}, whatever its work: for callers that decided themselves. */

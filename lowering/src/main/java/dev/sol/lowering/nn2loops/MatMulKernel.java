@@ -79,8 +79,9 @@ final class MatMulKernel {
   }
 
   /**
-   * The range of k [from, to) outside which the tile of A panel {@code aPanel} and B panel
-   * {@code bPanel} multiplies only zeros: its micro-kernel multiplies only there. A
+   * The ranges of k [from, to), in order (from0, to0, from1, to1, ...), outside which the tile
+   * of A panel {@code aPanel} and B panel {@code bPanel} multiplies only zeros: its
+   * micro-kernel multiplies only there, adding the terms in the order of k as without them. A
    * convolution's padding makes whole taps zero for every pixel of a panel (the top row of the
    * image under the kernel's top row).
    */
@@ -526,12 +527,12 @@ final class MatMulKernel {
       start = IfOp.create(b, loc, t.firstBlock(), types, (in, args) -> startTile(mr, t, row, col), (in, args) -> loadTile(mr, t, row, col))
           .results().stream().map(v -> (Value) v).toList();
     }
-    Value kBegin = t.kBegin();
-    Value kEnd = t.kEnd();
-    if (kRange != null) {
-      Value[] range = kRange.of(l, ip, jp);
-      kBegin = l.maxsi(kBegin, range[0]);
-      kEnd = l.minsi(kEnd, range[1]);
+    List<Value[]> ranges = new ArrayList<>();
+    if (kRange == null) {
+      ranges.add(new Value[] {t.kBegin(), t.kEnd()});
+    } else {
+      Value[] bounds = kRange.of(l, ip, jp);
+      for (int i = 0; i < bounds.length; i += 2) ranges.add(new Value[] {l.maxsi(t.kBegin(), bounds[i]), l.minsi(t.kEnd(), bounds[i + 1])});
     }
     NextPanel ahead = nextPanelLines(mr, ip, jp, bs);
     PackedA aPacked = aSource instanceof PackedA packed ? packed : null;
@@ -555,7 +556,9 @@ final class MatMulKernel {
     };
     // Only full-height tiles are unrolled: the last A panel's lower tile is one of many, and
     // unrolling it too only added code (ShuffleNet and MobileNet-v2 0.99-1.01, AVX2).
-    List<Value> loop = kLoop(kBegin, kEnd, mr == s.mr() ? K_UNROLL : 1, start, step);
+    List<Value> sums = start;
+    for (Value[] range : ranges) sums = kLoop(range[0], range[1], mr == s.mr() ? K_UNROLL : 1, sums, step);
+    List<Value> loop = sums;
     List<Value> finished = new ArrayList<>(loop);
     if (epilogue != null) {
       List<Type> types = Collections.nCopies(mr * t.nv(), vt);

@@ -85,20 +85,24 @@
 
 // Many small groups (ResNeXt's 32 x 4 channels, here 8 x 4) with a batch of two.
 // On two threads the groups go to them as two runs of 4: a parallel loop over the two parts,
-// part p doing groups [4p, 4p + 4) on one thread. Its scratch, the packed weights (36 x 4)
+// part p doing groups [8p / 2, 8(p + 1) / 2) on one thread. Its scratch, the packed weights (36 x 4)
 // and the shifted copies (592 floats), is its own: each a slot of a buffer of two slots made
 // before the loop (here in the function's slot space, the second 576 bytes after the first),
 // viewed at p times the slot stride (2 MB) as the buffer one thread would allocate.
 // THREADS: sym_name = "grouped_strided_constant"
-// THREADS: %[[C576:.*]] = "arith.constant"() {value = 576 : index}
+// THREADS-DAG: %[[C8:.*]] = "arith.constant"() {value = 8 : index}
+// THREADS-DAG: %[[C2:.*]] = "arith.constant"() {value = 2 : index}
+// THREADS-DAG: %[[C576:.*]] = "arith.constant"() {value = 576 : index}
 // THREADS: %[[SPACE:.*]] = "memref.alloc"() {{.*}} : () -> memref<{{[0-9]+}}xi8>
 // THREADS: %[[PACKED:.*]] = "memref.view"(%[[SPACE]], %{{.*}}) : (memref<{{[0-9]+}}xi8>, index) -> memref<4194304xi8>
 // THREADS: %[[COPIES:.*]] = "memref.view"(%[[SPACE]], %[[C576]]) : (memref<{{[0-9]+}}xi8>, index) -> memref<4194304xi8>
 // THREADS: "scf.parallel"
 // THREADS-NEXT: ^bb0(%[[P:.*]]: index):
-// THREADS-NEXT: %[[FROM:.*]] = "arith.muli"(%[[P]], %[[C4:.*]])
+// THREADS-NEXT: %[[P8:.*]] = "arith.muli"(%[[P]], %[[C8]])
+// THREADS-NEXT: %[[FROM:.*]] = "arith.divui"(%[[P8]], %[[C2]])
 // THREADS-NEXT: %[[P1:.*]] = "arith.addi"(%[[P]], %{{.*}})
-// THREADS-NEXT: %[[TO:.*]] = "arith.muli"(%[[P1]], %[[C4]])
+// THREADS-NEXT: %[[P18:.*]] = "arith.muli"(%[[P1]], %[[C8]])
+// THREADS-NEXT: %[[TO:.*]] = "arith.divui"(%[[P18]], %[[C2]])
 // THREADS-NEXT: "scf.for"(%[[FROM]], %[[TO]], %{{.*}})
 // THREADS: %[[SLOT:.*]] = "arith.muli"(%[[P]], %{{.*}})
 // THREADS-NEXT: "memref.view"(%[[PACKED]], %[[SLOT]]) : (memref<4194304xi8>, index) -> memref<1x36x4xf32>

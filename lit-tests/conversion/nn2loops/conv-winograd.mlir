@@ -98,7 +98,7 @@
 // -----
 
 // Two images, asymmetric padding and an odd number of output rows (9 x 16: the bottom row of
-// the last row of tiles is left out), relu(conv + residual) (fused by nn-fuse in the last RUN:
+// the last row of tiles is left out), relu(conv + residual) (fused by nn-fuse in the last run line:
 // the epilogue after the output transform).
 // CHECK-LABEL: ^bb0(%{{.*}}: tensor<2x16x9x17xf32>
 // CHECK: "scf.if"

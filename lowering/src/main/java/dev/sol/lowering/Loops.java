@@ -506,7 +506,6 @@ public final class Loops {
    * [p n / parts, (p + 1) n / parts), sizes differing by at most one.
    */
   public Run runOf(Value p, long n, long parts) {
-    if (n % parts == 0) return new Run(mul(p, index(n / parts)), mul(add(p, index(1)), index(n / parts)));
     return new Run(divui(mul(p, index(n)), index(parts)), divui(mul(add(p, index(1)), index(n)), index(parts)));
   }
 

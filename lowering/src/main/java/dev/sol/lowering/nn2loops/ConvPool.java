@@ -111,8 +111,9 @@ final class ConvPool {
     long threads = l.threads();
     Loops serial = l.serial();
     l.parallelFor(l.index(0), l.index(threads), l.index(1), p -> {
-      Value from = l.divui(l.mul(p, l.index(outRows)), l.index(threads));
-      Value to = l.divui(l.mul(l.add(p, l.index(1)), l.index(outRows)), l.index(threads));
+      Loops.Run run = l.runOf(p, outRows, threads);
+      Value from = run.from();
+      Value to = run.to();
       bands(serial, p, image, from, to, scratch, planes, epilogue, rows);
     });
   }

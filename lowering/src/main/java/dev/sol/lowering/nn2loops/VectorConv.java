@@ -471,8 +471,9 @@ final class VectorConv {
     long parts = l.threads();
     Loops serial = l.serial();
     l.parallelFor(l.index(0), l.index(parts), l.index(1), p -> {
-      Value from = l.divui(l.mul(p, l.index(pieces)), l.index(parts));
-      Value to = l.divui(l.mul(l.add(p, l.index(1)), l.index(pieces)), l.index(parts));
+      Loops.Run run = l.runOf(p, pieces, parts);
+      Value from = run.from();
+      Value to = run.to();
       range(serial, from, to, piece -> {
         Value image = images == 1 ? l.index(0) : l.divui(piece, l.index(perImage));
         Value j = images == 1 ? piece : l.remui(piece, l.index(perImage));
@@ -682,8 +683,9 @@ final class VectorConv {
         long threads = li.threads();
         Loops serial = li.serial();
         li.parallelFor(li.index(0), li.index(threads), li.index(1), band -> {
-          Value r0 = li.divui(li.mul(band, li.index(rows)), li.index(threads));
-          Value r1 = li.divui(li.mul(li.add(band, li.index(1)), li.index(rows)), li.index(threads));
+          Loops.Run run = li.runOf(band, rows, threads);
+          Value r0 = run.from();
+          Value r1 = run.to();
           copyBand(serial, t, x, image, copyPlanes, channels, shifted, serial.index(0), rows, serial.index(0), r0, r1, st, ow);
         });
       } else {
@@ -766,8 +768,9 @@ final class VectorConv {
     l.forEach(new long[] {((MemRefType) x.type()).shape()[0]}, iv -> {
       Value image = iv.getFirst();
       Consumer<Value> run = p -> {
-        Value from = serial.divui(serial.mul(p, serial.index(oh)), serial.index(threads));
-        Value to = serial.divui(serial.mul(serial.add(p, serial.index(1)), serial.index(oh)), serial.index(threads));
+        Loops.Run rows = serial.runOf(p, oh, threads);
+        Value from = rows.from();
+        Value to = rows.to();
         Value count = serial.divui(serial.add(serial.sub(to, from), serial.index(band - 1)), serial.index(band));
         range(serial, serial.index(0), count, b -> {
           Value y0 = serial.minsi(serial.add(from, serial.mul(b, serial.index(band))), serial.sub(to, serial.index(band)));

@@ -252,8 +252,9 @@ final class WinogradConv {
     long pieces = blocks * shares * groups;
     long split = shares * groups;
     Consumer<Value> work = part -> {
-      Value from = l.divui(l.mul(part, l.index(pieces)), l.index(parts));
-      Value to = l.divui(l.mul(l.add(part, l.index(1)), l.index(pieces)), l.index(parts));
+      Loops.Run run = l.runOf(part, pieces, parts);
+      Value from = run.from();
+      Value to = run.to();
       VectorConv.range(serial, from, to, piece -> {
         Value block = split == 1 ? piece : l.divui(piece, l.index(split));
         Value share = shares == 1 ? l.index(0) : l.remui(piece, l.index(shares));

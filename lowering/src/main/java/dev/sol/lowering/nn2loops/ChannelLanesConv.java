@@ -800,6 +800,13 @@ final class ChannelLanesConv {
     /** Channels per block of the blocked copy ({@link #blockedCopy}). */
     static final long LANES = 8;
 
+    /**
+     * Channels per block of the blocked copy of an image of {@code channels}: {@link #LANES}, or
+     * 4 for an image of 4 channels or fewer (an RGB network's first convolution), whose blocks
+     * of 8 were more than half repeated lanes, written and read for nothing.
+     */
+    static long blockLanes(long channels) { return channels <= 4 ? 4 : LANES; }
+
     /** A of {@code op}; {@code packed} (null: none) is a buffer of {@link GemmPacking#typeOfA} that {@link #pack} fills and {@link #source} then reads. */
     static ImageRows of(ConvOp op, Loops l, TargetDescription t, KernelShape s, Value x, long[] ws, long[] os, Buffers buffers, boolean tapMajor,
         Value packed, boolean beforeParallel) {
@@ -818,9 +825,9 @@ final class ChannelLanesConv {
       long taps = kh * kw;
       long rows = os[0] * os[2] * os[3];
       long panels = Math.ceilDiv(rows, s.mr());
-      // Read in place from a padded copy: the copy holds the channels in blocks of LANES, interleaved per pixel.
+      // Read in place from a padded copy: the copy holds the channels in blocks of lanes, interleaved per pixel.
       boolean blocked = packed == null && paddedSize(op, xs) > 0;
-      long lanes = blocked ? LANES : 1;
+      long lanes = blocked ? blockLanes(channels) : 1;
       long blocks = Math.ceilDiv(channels, lanes);
       long[] kOffsets = new long[Math.toIntExact(channels * taps)];
       for (long c = 0; c < channels; c++) {
@@ -857,7 +864,7 @@ final class ChannelLanesConv {
         runs = buffers.table(l, DenseElementsAttr.ofLongs(new RankedTensorType(new long[] {panels}, IntegerType.I64), run), op);
       }
       Value image = subsampled ? subsampledCopy(l, t, x, op.strides(), os, beforeParallel)
-          : paddedSize(op, xs) == 0 ? l.flatten(x) : blocked ? blockedCopy(l, x, pd, hp, wp, beforeParallel) : padded(l, x, pd, hp, wp, beforeParallel);
+          : paddedSize(op, xs) == 0 ? l.flatten(x) : blocked ? blockedCopy(l, x, pd, hp, wp, (int) lanes, beforeParallel) : padded(l, x, pd, hp, wp, beforeParallel);
       return new ImageRows(image, buffers.table(l, DenseElementsAttr.ofLongs(new RankedTensorType(new long[] {kOffsets.length}, IntegerType.I64), kOffsets), op),
           buffers.table(l, DenseElementsAttr.ofLongs(new RankedTensorType(new long[] {pixelOffsets.length}, IntegerType.I64), pixelOffsets), op),
           ranges, s.mr(), channels * taps, packed, runs);
@@ -930,19 +937,19 @@ final class ChannelLanesConv {
     }
 
     /**
-     * x (n x c x h x w) copied into a flat buffer of n x ceil(c / LANES) blocks of hp x wp
-     * pixels of LANES channels each, zero in the borders (the last block's lanes past c hold
+     * x (n x c x h x w) copied into a flat buffer of n x ceil(c / lanes) blocks of hp x wp
+     * pixels of {@code lanes} channels each ({@link #blockLanes}), zero in the borders (the last block's lanes past c hold
      * its last channel again: no k reads them). Where a plane per channel gives each k of a
      * panel a cache line of its own, the k of one tap run along a pixel's channels here, so
      * that an A panel of a 3 x 3 window over 64 channels touches some 100 lines instead of 300
      * and stays in L1 beside the B panel.
      */
-    private static Value blockedCopy(Loops l, Value x, long[] pd, long hp, long wp, boolean beforeParallel) {
+    private static Value blockedCopy(Loops l, Value x, long[] pd, long hp, long wp, int lanes, boolean beforeParallel) {
       long[] xs = ((MemRefType) x.type()).shape();
-      long blocks = Math.ceilDiv(xs[1], LANES);
-      Value out = l.alloc(new MemRefType(new long[] {xs[0] * blocks * hp * wp * LANES}, FloatType.F32));
+      long blocks = Math.ceilDiv(xs[1], lanes);
+      Value out = l.alloc(new MemRefType(new long[] {xs[0] * blocks * hp * wp * lanes}, FloatType.F32));
       Value zero = l.constant(0, FloatType.F32);
-      long row = wp * LANES;
+      long row = wp * lanes;
       // By padded rows, so that an image of few channels (a network's first convolution on
       // 3 channels: one block) is copied on threads too. On threads the rows are the outer
       // loop: each thread then copies the rows of the image that its part of the product
@@ -961,7 +968,7 @@ final class ChannelLanesConv {
           VectorConv.range(l, 0, row, q -> l.store(zero, out, List.of(l.add(start, q))));
           return List.of();
         }, (in, args) -> {
-          copyRow(l, x, out, iv.get(0), iv.get(1), y, start, pd[1], wp);
+          copyRow(l, x, out, iv.get(0), iv.get(1), y, start, pd[1], wp, lanes);
           return List.of();
         });
       });
@@ -969,38 +976,38 @@ final class ChannelLanesConv {
     }
 
     /** Row {@code y} of channel block {@code block} of image {@code image} of x into the blocked copy's row at {@code start}, with its left and right zero borders. */
-    private static void copyRow(Loops l, Value x, Value out, Value image, Value block, Value y, Value start, long left, long wp) {
+    private static void copyRow(Loops l, Value x, Value out, Value image, Value block, Value y, Value start, long left, long wp, int lanes) {
       long[] xs = ((MemRefType) x.type()).shape();
-      long row = wp * LANES;
+      long row = wp * lanes;
       Value zero = l.constant(0, FloatType.F32);
-      Value c0 = l.mul(block, l.index(LANES));
-      VectorConv.range(l, 0, left * LANES, q -> l.store(zero, out, List.of(l.add(start, q))));
-      VectorConv.range(l, (left + xs[3]) * LANES, row, q -> l.store(zero, out, List.of(l.add(start, q))));
-      // Groups of LANES pixels: LANES vectors along the pixels (one per channel) transposed
+      Value c0 = l.mul(block, l.index(lanes));
+      VectorConv.range(l, 0, left * lanes, q -> l.store(zero, out, List.of(l.add(start, q))));
+      VectorConv.range(l, (left + xs[3]) * lanes, row, q -> l.store(zero, out, List.of(l.add(start, q))));
+      // Groups of lanes pixels: lanes vectors along the pixels (one per channel) transposed
       // into one vector of channels per pixel. Past the last channel, the last block's lanes
       // repeat it: no k reads them.
-      VectorType vt = new VectorType(new long[] {LANES}, FloatType.F32);
-      long groups = xs[3] / LANES;
-      Value[] channel = new Value[(int) LANES];
-      for (int lane = 0; lane < LANES; lane++) {
+      VectorType vt = new VectorType(new long[] {lanes}, FloatType.F32);
+      long groups = xs[3] / lanes;
+      Value[] channel = new Value[lanes];
+      for (int lane = 0; lane < lanes; lane++) {
         Value c = l.add(c0, l.index(lane));
-        channel[lane] = xs[1] % LANES == 0 ? c : l.select(l.cmp(CmpIPredicate.ULT, c, l.index(xs[1])), c, l.index(xs[1] - 1));
+        channel[lane] = xs[1] % lanes == 0 ? c : l.select(l.cmp(CmpIPredicate.ULT, c, l.index(xs[1])), c, l.index(xs[1] - 1));
       }
       l.forEach(new long[] {groups}, gv -> {
-        Value z0 = l.mul(gv.getFirst(), l.index(LANES));
-        Value[] rows = new Value[(int) LANES];
-        for (int lane = 0; lane < LANES; lane++) {
+        Value z0 = l.mul(gv.getFirst(), l.index(lanes));
+        Value[] rows = new Value[lanes];
+        for (int lane = 0; lane < lanes; lane++) {
           rows[lane] = LoadOp.create(l.builder(), l.location(), vt, x, List.of(image, channel[lane], y, z0)).result();
         }
         Value[] pixelsOut = transpose(l, rows);
-        for (int p = 0; p < LANES; p++) {
-          Value at = l.add(start, l.mul(l.add(z0, l.index(p + left)), l.index(LANES)));
+        for (int p = 0; p < lanes; p++) {
+          Value at = l.add(start, l.mul(l.add(z0, l.index(p + left)), l.index(lanes)));
           StoreOp.create(l.builder(), l.location(), pixelsOut[p], out, List.of(at));
         }
       });
-      VectorConv.range(l, groups * LANES, xs[3], zq -> {
-        Value at = l.add(start, l.mul(l.add(zq, l.index(left)), l.index(LANES)));
-        for (int lane = 0; lane < LANES; lane++) {
+      VectorConv.range(l, groups * lanes, xs[3], zq -> {
+        Value at = l.add(start, l.mul(l.add(zq, l.index(left)), l.index(lanes)));
+        for (int lane = 0; lane < lanes; lane++) {
           l.store(l.load(x, List.of(image, channel[lane], y, zq)), out, List.of(l.add(at, l.index(lane))));
         }
       });

@@ -20,29 +20,29 @@
 // CHECK: sym_name = "conv_chunks"
 
 // On two threads (with a 28 KiB L2, so that a thread's 512 rows of the product, 32 KiB, do not
-// fit in half of it) the chunks are of at most a quarter of L2 and small enough for each thread
-// to have at least four (a faster core takes the slower one's last chunks): 112 rows (seven
-// multiples of 16), ten chunks, the last of 16 rows, each an iteration of one parallel loop
-// that multiplies and copies it out through the scratch rows of the thread that runs it
-// (omp_get_thread_num). The threads' scratch rows lie 32768 rows (2 MiB) apart, each thread's
-// in its own region of the function's slot space (Buffers.OpSlots), where every op's slots of
-// that thread go.
+// fit in half of it) the chunks are of at most a quarter of L2 (112 rows) and small enough for
+// each thread to have at least four (a faster core takes the slower one's last chunks). Of
+// those sizes, whole multiples of the tiles' 8 rows, 64 lets the two threads finish together
+// (ChunkSchedule): sixteen chunks, eight in each thread's range of the parallel loop. (Chunks
+// of 112 rows, ten of them, left 560 rows in the first range and 464 in the second.) Each
+// chunk is an iteration that multiplies and copies it out through the scratch rows of the
+// thread that runs it (omp_get_thread_num). The threads' scratch rows lie 32768 rows (2 MiB)
+// apart, each thread's in its own region of the function's slot space (Buffers.OpSlots),
+// where every op's slots of that thread go.
 // PARTS: sym_name = "omp_get_thread_num", sym_visibility = "private"
 // PARTS-DAG: %[[STRIDE:.*]] = "arith.constant"() {value = 32768 : index}
-// PARTS-DAG: %[[C112:.*]] = "arith.constant"() {value = 112 : index}
-// PARTS-DAG: %[[C10:.*]] = "arith.constant"() {value = 10 : index}
+// PARTS-DAG: %[[C64:.*]] = "arith.constant"() {value = 64 : index}
+// PARTS-DAG: %[[C16:.*]] = "arith.constant"() {value = 16 : index}
 // PARTS: %[[SPACE:.*]] = "memref.alloc"() {{.*}} -> memref<4194304xi8>
 // PARTS: %[[SCRATCH:.*]] = "memref.view"(%[[SPACE]], %{{.*}}) : (memref<4194304xi8>, index) -> memref<65536x16xf32>
-// PARTS: "scf.parallel"(%{{.*}}, %[[C10]], %{{.*}}) ({
+// PARTS: "scf.parallel"(%{{.*}}, %[[C16]], %{{.*}}) ({
 // PARTS-NEXT: ^bb0(%[[CHUNK:.*]]: index):
-// PARTS-NEXT: "arith.muli"(%[[CHUNK]], %[[C112]])
+// PARTS-NEXT: "arith.muli"(%[[CHUNK]], %[[C64]])
 // PARTS-NEXT: "arith.muli"(%[[CHUNK]],
 // PARTS-NEXT: %[[TID:.*]] = "func.call"() {callee = @omp_get_thread_num} : () -> i32
 // PARTS-NEXT: %[[T:.*]] = "arith.index_cast"(%[[TID]]) : (i32) -> index
 // PARTS-NEXT: %[[AT:.*]] = "arith.muli"(%[[T]], %[[STRIDE]])
-// PARTS: "memref.subview"(%[[SCRATCH]], %[[AT]]) {{.*}} static_sizes = array<i64: 16, 16>
-// PARTS: "vector.fma"
-// PARTS: "memref.subview"(%[[SCRATCH]], %[[AT]]) {{.*}} static_sizes = array<i64: 112, 16>
+// PARTS: "memref.subview"(%[[SCRATCH]], %[[AT]]) {{.*}} static_sizes = array<i64: 64, 16>
 // PARTS: "vector.fma"
 // PARTS-NOT: "scf.parallel"
 // PARTS: sym_name = "conv_chunks"

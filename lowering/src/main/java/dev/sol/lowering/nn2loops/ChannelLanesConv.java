@@ -539,8 +539,10 @@ final class ChannelLanesConv {
    * core takes the slower one's last chunks (see {@link GemmThreads}). Where a thread's share of
    * the product does not fit in half of L2 ({@link #chunkRows}), each chunk goes through a scratch of the thread
    * that runs it ({@link Buffers#threadIndex}, its slot: {@link Loops#slots}), else
-   * through its own rows of the whole product. A chunk is a multiple of the A panels' rows and
-   * of the vector width, so that each chunk packs and multiplies whole panels.
+   * through its own rows of the whole product. A chunk is a multiple of the A panels' rows, so
+   * that each chunk packs and multiplies whole panels, and of the vector width too unless another
+   * size lets the threads finish sooner ({@link ChunkSchedule#balanced}); then each chunk's last
+   * pixels are copied out as a partial block.
    */
   private static void onThreadsInChunks(Loops l, TargetDescription t, KernelShape s, ImageRows a, long rows, Buffers buffers, ConvOp op, Value pb,
       MatMulKernel.TileInit init, Value planes, long oc, long k, MatMulKernel.Epilogue epilogue) {
@@ -549,9 +551,11 @@ final class ChannelLanesConv {
     long perThread = Math.ceilDiv(rows, threads);
     long inL2 = chunkRows(t, s, perThread, oc);
     boolean scratch = inL2 < perThread;
-    // Whole multiples of the unit, or all rows in one chunk (a chunk starts at an A panel).
-    long few = Math.max(unit, perThread / CHUNKS_PER_THREAD / unit * unit);
-    long chunk = Math.min(scratch ? Math.min(few, inL2) : few, rows);
+    // Whole A panels (a chunk starts at one), at least a unit, or all rows in one chunk; of those
+    // the size with which the threads finish soonest (see ChunkSchedule), whole units if as soon.
+    long few = Math.max(unit, perThread / CHUNKS_PER_THREAD / s.mr() * s.mr());
+    long largest = scratch ? Math.min(few, inL2) : few;
+    long chunk = ChunkSchedule.balanced(rows, s.mr(), unit, Math.min(unit, largest), largest, threads);
     long count = Math.ceilDiv(rows, chunk);
     long tail = rows - (count - 1) * chunk;
     Loops.Slots slots = scratch ? l.slots(threads, chunk, new long[] {oc}, FloatType.F32) : null;

@@ -17,6 +17,7 @@ public final class CorePasses implements PassProvider {
         .register(dev.sol.pass.transforms.nn.NnFoldBatchNormPass::new)
         .register(dev.sol.pass.transforms.nn.NnConv1dAs2dPass::new)
         .register(dev.sol.pass.transforms.nn.NnConv3dAs2dPass::new)
+        .register(dev.sol.pass.transforms.nn.NnConvTransposePhasesPass::new)
         .register(dev.sol.pass.transforms.nn.NnAvgPoolFirstPass::new)
         .register(dev.sol.pass.transforms.nn.NnRaiseGeluPass::new)
         .register(dev.sol.pass.transforms.nn.NnFusePass::new);

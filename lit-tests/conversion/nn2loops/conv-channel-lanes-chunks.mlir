@@ -50,20 +50,21 @@
 // EQUIV-NOT: changed the results
 // EQUIV: sym_name = "conv_chunks"
 
-// Few pixels (7 x 7, 25 for each of two threads): a chunk is still a whole multiple of 48
-// rows (of the 6-row A panels and the 16-pixel vectors), as each starts at an A panel, so the
-// 49 rows go as a chunk of 48 and one of a single row, each writing its rows of the product
-// (it fits in L2: no scratch).
+// Few pixels (7 x 7, 25 for each of two threads): chunks of whole 6-row A panels. Of 48 rows
+// (whole multiples of the panels and of the 16-pixel vectors) one thread would take 48 rows and
+// the other 1, so the chunks are of 24 rows: 24, 24 and 1, the parallel loop's two ranges 24
+// and 25 rows (ChunkSchedule). Each chunk writes its rows of the product (it fits in L2: no
+// scratch).
 // PARTS-LABEL: ^bb0(%{{.*}}: tensor<1x16x7x7xf32>
-// PARTS-DAG: %[[C48:.*]] = "arith.constant"() {value = 48 : index}
-// PARTS-DAG: %[[C2:.*]] = "arith.constant"() {value = 2 : index}
+// PARTS-DAG: %[[C24:.*]] = "arith.constant"() {value = 24 : index}
+// PARTS-DAG: %[[C3:.*]] = "arith.constant"() {value = 3 : index}
 // PARTS: %[[PRODUCT:.*]] = "memref.alloc"() {{.*}} -> memref<49x32xf32>
-// PARTS: "scf.parallel"(%{{.*}}, %[[C2]], %{{.*}}) ({
+// PARTS: "scf.parallel"(%{{.*}}, %[[C3]], %{{.*}}) ({
 // PARTS-NEXT: ^bb0(%[[CHUNK:.*]]: index):
-// PARTS-NEXT: %[[ROW:.*]] = "arith.muli"(%[[CHUNK]], %[[C48]])
+// PARTS-NEXT: %[[ROW:.*]] = "arith.muli"(%[[CHUNK]], %[[C24]])
 // PARTS-NOT: omp_get_thread_num
 // PARTS: "memref.subview"(%[[PRODUCT]], %[[ROW]]) {{.*}} static_sizes = array<i64: 1, 32>
-// PARTS: "memref.subview"(%[[PRODUCT]], %[[ROW]]) {{.*}} static_sizes = array<i64: 48, 32>
+// PARTS: "memref.subview"(%[[PRODUCT]], %[[ROW]]) {{.*}} static_sizes = array<i64: 24, 32>
 // PARTS: sym_name = "conv_small_chunks"
 // EQUIV-NOT: changed the results
 // EQUIV: sym_name = "conv_small_chunks"

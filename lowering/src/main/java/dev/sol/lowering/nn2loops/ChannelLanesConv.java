@@ -551,11 +551,15 @@ final class ChannelLanesConv {
     long perThread = Math.ceilDiv(rows, threads);
     long inL2 = chunkRows(t, s, perThread, oc);
     boolean scratch = inL2 < perThread;
-    // Whole A panels (a chunk starts at one), at least a unit, or all rows in one chunk; of those
-    // the size with which the threads finish soonest (see ChunkSchedule), whole units if as soon.
+    // Whole A panels (a chunk starts at one), up to a unit or a quarter of a thread's rows, or
+    // all rows in one chunk; of those the size with which the threads finish soonest (see
+    // ChunkSchedule), whole units if about as soon. (Chunks of at least a unit left a 4 x 4
+    // transposed convolution's phases of 256 -> 128 channels at 16 x 16 in chunks of 48 rows,
+    // 144 for one thread and 112 for the other; in chunks of 42, the probe took 0.954 of its
+    // time on two threads, and networks 0.99-1.01.)
     long few = Math.max(unit, perThread / CHUNKS_PER_THREAD / s.mr() * s.mr());
     long largest = scratch ? Math.min(few, inL2) : few;
-    long chunk = ChunkSchedule.balanced(rows, s.mr(), unit, Math.min(unit, largest), largest, threads);
+    long chunk = ChunkSchedule.balanced(rows, s.mr(), unit, s.mr(), largest, threads);
     long count = Math.ceilDiv(rows, chunk);
     long tail = rows - (count - 1) * chunk;
     Loops.Slots slots = scratch ? l.slots(threads, chunk, new long[] {oc}, FloatType.F32) : null;

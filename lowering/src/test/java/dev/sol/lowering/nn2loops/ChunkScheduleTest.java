@@ -30,6 +30,12 @@ class ChunkScheduleTest {
 
   @Test void theChunkWithWhichTheThreadsFinishSoonest() {
     assertEquals(54, ChunkSchedule.balanced(441, 6, 48, 48, 54, 2));
+    // 256 rows: chunks of 48 leave 144 rows to one thread; of 42, 126 and 130.
+    assertEquals(144, ChunkSchedule.finish(256, 48, 2));
+    assertEquals(42, ChunkSchedule.balanced(256, 6, 48, 6, 48, 2));
+    // 49 rows: 48 and 1, or 24, 24 and 1.
+    assertEquals(24, ChunkSchedule.balanced(49, 6, 48, 6, 48, 2));
+    assertEquals(25, ChunkSchedule.finish(49, 24, 2));
   }
 
   /** Chunks of whole vectors (96 rows: 400 for one thread) stay where another size gains under 3%. */

@@ -1,10 +1,10 @@
 // RUN: %sol-opt %s -p nn-conv-transpose-phases | FileCheck %s
 // RUN: %sol-opt %s --check-equivalence -p nn-conv-transpose-phases 2>&1 | FileCheck %s --check-prefix=EQUIV
-// RUN: %sol-opt %s --check-equivalence -p 'nn-conv-transpose-phases,nn-fuse,convert-nn-to-loops{vector-width=16 vector-registers=32},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
+// RUN: %sol-opt %s --check-equivalence -p 'nn-conv-transpose-phases,nn-fold-batchnorm,nn-fuse,convert-nn-to-loops{vector-width=16 vector-registers=32},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
 // RUN: %sol-opt %s --check-equivalence -p 'nn-conv-transpose-phases,nn-fuse,convert-nn-to-loops{vector-width=8 vector-registers=16 threads=2 parallel-work=1},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
 
 // EQUIV-NOT: changed the results
-// EQUIV: sym_name = "kept_grouped"
+// EQUIV: sym_name = "with_batch_norm_relu"
 
 // A 4 x 4 transposed convolution with stride 2 and pads of 1: four phases, each a 2 x 2
 // convolution of the input (taps 1 and 3 of the kernel for even outputs, 0 and 2 for odd
@@ -60,6 +60,19 @@
 // CHECK: sym_name = "kept_odd"
 // CHECK: "nn.conv_transpose"
 // CHECK: sym_name = "kept_grouped"
+
+// A batch normalization and a ReLU after the transposed convolution act on each element by
+// its channel: they go onto each phase, before the interleave (where nn-fold-batchnorm and
+// nn-fuse take them into the phase's convolution).
+// CHECK-LABEL: ^bb0(%{{.*}}: tensor<1x2x3x5xf32>):
+// CHECK-COUNT-4: "nn.conv"{{.*}}-> tensor<1x2x3x5xf32>
+// CHECK-COUNT-4: "nn.batch_norm"{{.*}}-> tensor<1x2x3x5xf32>
+// CHECK-COUNT-4: "nn.relu"{{.*}}-> tensor<1x2x3x5xf32>
+// CHECK-NEXT: "nn.concat"
+// CHECK: "nn.transpose"
+// CHECK: %[[Y:.*]] = "nn.reshape"
+// CHECK-NEXT: "func.return"(%[[Y]])
+// CHECK: sym_name = "with_batch_norm_relu"
 "builtin.module"() ({
   "func.func"() ({
   ^bb0(%x: tensor<1x3x5x4xf32>):
@@ -112,4 +125,16 @@
     %y = "nn.conv_transpose"(%x, %w) {strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>, group = 2 : i64} : (tensor<1x4x3x3xf32>, tensor<4x1x4x4xf32>) -> tensor<1x2x6x6xf32>
     "func.return"(%y) : (tensor<1x2x6x6xf32>) -> ()
   }) {function_type = (tensor<1x4x3x3xf32>) -> tensor<1x2x6x6xf32>, sym_name = "kept_grouped"} : () -> ()
+  "func.func"() ({
+  ^bb0(%x: tensor<1x2x3x5xf32>):
+    %w = "nn.constant"() {value = dense<[[[[0.5, -0.25], [0.125, 1.0]], [[-0.75, 0.5], [0.25, -0.5]]], [[[1.5, 0.25], [-0.375, 0.625]], [[0.875, -1.25], [0.0625, 0.3125]]]]> : tensor<2x2x2x2xf32>} : () -> tensor<2x2x2x2xf32>
+    %s = "nn.constant"() {value = dense<[1.5, -0.5]> : tensor<2xf32>} : () -> tensor<2xf32>
+    %t = "nn.constant"() {value = dense<[0.25, 0.75]> : tensor<2xf32>} : () -> tensor<2xf32>
+    %m = "nn.constant"() {value = dense<[0.1, -0.2]> : tensor<2xf32>} : () -> tensor<2xf32>
+    %v = "nn.constant"() {value = dense<[0.9, 1.6]> : tensor<2xf32>} : () -> tensor<2xf32>
+    %c = "nn.conv_transpose"(%x, %w) {strides = array<i64: 2, 2>} : (tensor<1x2x3x5xf32>, tensor<2x2x2x2xf32>) -> tensor<1x2x6x10xf32>
+    %n = "nn.batch_norm"(%c, %s, %t, %m, %v) {epsilon = 1.0e-05 : f32} : (tensor<1x2x6x10xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>) -> tensor<1x2x6x10xf32>
+    %y = "nn.relu"(%n) : (tensor<1x2x6x10xf32>) -> tensor<1x2x6x10xf32>
+    "func.return"(%y) : (tensor<1x2x6x10xf32>) -> ()
+  }) {function_type = (tensor<1x2x3x5xf32>) -> tensor<1x2x6x10xf32>, sym_name = "with_batch_norm_relu"} : () -> ()
 }) : () -> ()

@@ -8,7 +8,7 @@ import dev.sol.pass.PassRegistry;
 /** Registers the lowering passes and the {@code sol-cpu} pipeline. */
 public final class LoweringPasses implements PassProvider {
   /** From the nn dialect to IR that sol-translate and the JIT accept. */
-  public static final String CPU_PIPELINE = "builtin.module(func.func(nn-fold-batchnorm,nn-fold-constants,nn-conv1d-as-2d,nn-conv3d-as-2d,nn-conv-transpose-phases,nn-avg-pool-first,canonicalize,nn-raise-gelu,nn-fuse),"
+  public static final String CPU_PIPELINE = "builtin.module(func.func(nn-conv-transpose-phases,nn-fold-batchnorm,nn-fold-constants,nn-conv1d-as-2d,nn-conv3d-as-2d,nn-avg-pool-first,canonicalize,nn-raise-gelu,nn-fuse),"
       + "convert-nn-to-loops,bufferize{free-buffers=false},memory-plan,canonicalize,cse,loop-invariant-code-motion)";
 
   /** {@link #CPU_PIPELINE} with vector kernels for the matrix products of {@code target}. */

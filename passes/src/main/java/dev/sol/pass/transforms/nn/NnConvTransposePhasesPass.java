@@ -4,6 +4,8 @@ import static dev.sol.pass.transforms.nn.ReshapedEpilogue.create;
 import static dev.sol.pass.transforms.nn.ReshapedEpilogue.reshape;
 import static dev.sol.pass.transforms.nn.ReshapedEpilogue.shape;
 
+import dev.sol.dialect.nn.AddOp;
+import dev.sol.dialect.nn.BatchNormOp;
 import dev.sol.dialect.nn.ConcatOp;
 import dev.sol.dialect.nn.ConstantOp;
 import dev.sol.dialect.nn.ConvOp;
@@ -31,6 +33,12 @@ import java.util.List;
  * (oc kh kw rows) a block of input rows at a time and added each element into the output one
  * by one. SimpleBaseline's 4 x 4 stride-2 layers of 256 channels (32 x 24 -> 64 x 48) took
  * 1.4 times ONNX Runtime's time that way.
+ *
+ * <p>The chain of ops after it that act on each element by its channel alone (an inference
+ * batch normalization, an activation) goes onto each phase, before the interleave: run before
+ * nn-fold-batchnorm, the normalization folds into each phase's weights, and nn-fuse takes the
+ * activation into each convolution's kernel, where after the interleave they were a pass of
+ * their own over the result.
  *
  * <p>Taken where every phase has the same size and at least one tap, and no phase's pads are
  * negative (a large leading pad or a cut trailing output); other transposed convolutions keep
@@ -94,6 +102,21 @@ public final class NnConvTransposePhasesPass implements Pass<NoOptions> {
             new long[] {1, 1}, 1).result(0));
       }
     }
+    // The per-channel ops after the transposed convolution go onto each phase, in front of the
+    // interleave they commute with, where nn-fold-batchnorm and nn-fuse take them into the
+    // convolutions.
+    List<Operation> chain = perChannelChain(c);
+    for (Operation op : chain) {
+      for (int i = 0; i < convs.size(); i++) {
+        Value phase = convs.get(i);
+        List<Value> operands = new ArrayList<>(op.operands());
+        operands.set(0, phase);
+        OperationState copy = new OperationState(op.name(), op.location()).operands(operands).results(phase.type());
+        for (NamedAttribute a : op.attributes().entries()) copy.attribute(a.name(), a.value());
+        convs.set(i, b.create(copy).result(0));
+      }
+    }
+    Operation last = chain.isEmpty() ? c : chain.getLast();
     Value result;
     if (convs.size() == 1) {
       result = convs.getFirst();
@@ -105,9 +128,30 @@ public final class NnConvTransposePhasesPass implements Pass<NoOptions> {
           DenseArrayAttr.i64(new long[] {0, 3, 4, 1, 5, 2}));
       result = reshape(b, loc, moved, os);
     }
-    c.result(0).replaceAllUsesWith(result);
+    last.result(0).replaceAllUsesWith(result);
+    for (Operation op : chain.reversed()) op.erase();
     c.erase();
     if (weights.result(0).hasNoUses()) weights.erase();
+  }
+
+  /**
+   * The ops after {@code c}, each the only user of the one before, that act on each element by
+   * its channel alone (an inference batch normalization, an activation), so that they commute
+   * with the interleave: applied to each phase, they give the same result.
+   */
+  private static List<Operation> perChannelChain(ConvTransposeOp c) {
+    List<Operation> chain = new ArrayList<>();
+    Value v = c.result(0);
+    while (v.hasOneUse()) {
+      Operation user = v.users().getFirst();
+      if (user.parentOp() != c.parentOp() || user.operand(0) != v || user.numResults() != 1 || !user.result(0).type().equals(v.type())) break;
+      boolean perChannel = user instanceof BatchNormOp
+          || NnFusePass.isEpilogue(user, v) && !(user instanceof AddOp) && user.operands().stream().skip(1).allMatch(o -> ((ShapedType) o.type()).rank() == 0);
+      if (!perChannel) break;
+      chain.add(user);
+      v = user.result(0);
+    }
+    return chain;
   }
 
   /**

@@ -386,6 +386,30 @@ def probes():
         x = n.op("AveragePool", [x], kernel_shape=[2, 2], strides=[2, 2])
         return n, n.conv(bn_relu(x, 128), 128, 128, 1, pads=[0] * 4)
 
+    def pose_deconv_head():
+        # SimpleBaseline's pose head after a ResNet: three 4x4 transposed convolutions at stride
+        # 2 (512 -> 256 -> 256 -> 256 channels, 8 x 6 -> 64 x 48), each with a batch norm and a
+        # ReLU, then a 1x1 convolution to 17 keypoint heatmaps.
+        n = Net(38)
+        x, cin = "input", 512
+        for _ in range(3):
+            x = n.op("ConvTranspose", [x, n.weight([cin, 256, 4, 4])], kernel_shape=[4, 4], strides=[2, 2], pads=[1, 1, 1, 1])
+            x = n.op("Relu", [n.op("BatchNormalization", [x, n.tensor((1 + 0.1 * n.rng.standard_normal(256)).astype(np.float32)),
+                                                          n.tensor((0.1 * n.rng.standard_normal(256)).astype(np.float32)),
+                                                          n.tensor((0.1 * n.rng.standard_normal(256)).astype(np.float32)),
+                                                          n.tensor((1 + 0.1 * n.rng.random(256)).astype(np.float32))])])
+            cin = 256
+        return n, n.conv(x, 256, 17, 1, pads=[0] * 4)
+
+    def dilated_stage():
+        # DeepLab-v3's last ResNet stage at output stride 16 (21 x 21 from a 321 x 321 image): a
+        # residual block of two 3x3 convolutions of 256 channels dilated 2.
+        n = Net(39)
+        x = n.op("Relu", [n.op("Conv", ["input", n.weight([256, 256, 3, 3]), n.weight([256], 0.1)], kernel_shape=[3, 3],
+                                pads=[2] * 4, dilations=[2, 2])])
+        y = n.op("Conv", [x, n.weight([256, 256, 3, 3]), n.weight([256], 0.1)], kernel_shape=[3, 3], pads=[2] * 4, dilations=[2, 2])
+        return n, n.op("Relu", [n.op("Add", [y, "input"])])
+
     f32, i64 = TensorProto.FLOAT, TensorProto.INT64
     return {
         "transformer": (transformer, [1, 64, 128], f32),
@@ -425,6 +449,8 @@ def probes():
         "deconv_4x4": (deconv_4x4, [1, 256, 16, 16], f32),
         "keras_zero_padding": (keras_zero_padding, [1, 3, 224, 224], f32),
         "densenet_transition": (densenet_transition, [1, 256, 56, 56], f32),
+        "pose_deconv_head": (pose_deconv_head, [1, 512, 8, 6], f32),
+        "dilated_stage": (dilated_stage, [1, 256, 21, 21], f32),
     }
 
 

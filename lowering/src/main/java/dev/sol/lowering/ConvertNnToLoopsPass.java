@@ -82,7 +82,7 @@ public final class ConvertNnToLoopsPass implements Pass<ConvertNnToLoopsPass.Opt
         new BroadcastBinaryLowering<>(MinOp.class, MinOp.SPEC, b, Loops::min),
         new PowLowering(b), new ModLowering(b),
         new CompareLowering(b), new WhereLowering(b), new CastLowering(b), new ReshapeLowering(b), new TransposeLowering(b, t), new ConcatLowering(b),
-        new SplitLowering(b), new SliceLowering(b), new PadLowering(b), new GatherLowering(b), new GatherElementsLowering(b), new ScatterNdLowering(b), new MatMulLowering(b, t),
+        new SplitLowering(b), new SliceLowering(b), new PadLowering(b, t), new GatherLowering(b), new GatherElementsLowering(b), new ScatterNdLowering(b), new MatMulLowering(b, t),
         new GemmLowering(b, t), new ConvLowering(b, t), new ConvTransposeLowering(b, t),
         new PoolLowering<>(MaxPoolOp.class, MaxPoolOp.SPEC, b, t), new PoolLowering<>(AvgPoolOp.class, AvgPoolOp.SPEC, b, t),
         new BatchNormLowering(b), new LayerNormLowering(b, t), new LrnLowering(b), new ResizeLowering(b),

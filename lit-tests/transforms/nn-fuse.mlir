@@ -406,3 +406,48 @@
   "func.return"(%1, %2) : (tensor<1x4x8x8xf32>, tensor<1x4x1x1xf32>) -> ()
 }) {function_type = (tensor<1x3x8x8xf32>, tensor<4x3x1x1xf32>) -> (tensor<1x4x8x8xf32>, tensor<1x4x1x1xf32>), sym_name = "mean_with_another_user"} : () -> ()
 // EQUIV: sym_name = "mean_with_another_user"
+
+// -----
+
+// Rule "normalization": an instance normalization as imported (a layer norm over the axes
+// after the channels, its statistics unused, then the per-channel scale and bias as a batch
+// norm) takes the batch norm and the ReLU after it. Lowered, each normalized row's vectors are
+// multiplied and shifted by values made once per row from the row's channel (row mod 3), and
+// the constant scale of ones is not read.
+// CHECK-LABEL: "func.func"
+// CHECK: %[[G:.*]] = "nn.fused"
+// CHECK-NEXT: ^bb0(
+// CHECK-NEXT: %[[N:.*]]:3 = "nn.layer_norm"
+// CHECK-NEXT: %[[B:.*]] = "nn.batch_norm"(%[[N]]#0,
+// CHECK-NEXT: %[[R:.*]] = "nn.relu"(%[[B]])
+// CHECK-NEXT: "nn.yield"(%[[R]])
+// CHECK: "func.return"(%[[G]])
+// CHECK: sym_name = "instance_norm_relu"
+// LOWER-LABEL: "func.func"
+// LOWER-NOT: "nn.{{(fused|layer_norm|batch_norm|relu)}}"
+// LOWER: %[[C:.*]] = "arith.remui"
+// LOWER: %[[D:.*]] = "math.rsqrt"
+// LOWER: "vector.broadcast"
+// LOWER: "vector.broadcast"
+// LOWER: "scf.for"
+// LOWER: %[[V:.*]] = "vector.load"
+// LOWER: "arith.mulf"
+// LOWER-NOT: "vector.load"
+// LOWER: "arith.mulf"
+// LOWER: "arith.addf"
+// LOWER: "arith.cmpf"
+// LOWER: "vector.store"
+// LOWER: sym_name = "instance_norm_relu"
+"func.func"() ({
+^bb0(%x: tensor<2x3x5x7xf32>):
+  %ones = "nn.constant"() {value = dense<1.0> : tensor<5x7xf32>} : () -> tensor<5x7xf32>
+  %n:3 = "nn.layer_norm"(%x, %ones) {axis = 2 : i64, epsilon = 1.0e-05 : f64} : (tensor<2x3x5x7xf32>, tensor<5x7xf32>) -> (tensor<2x3x5x7xf32>, tensor<2x3x1x1xf32>, tensor<2x3x1x1xf32>)
+  %g = "nn.constant"() {value = dense<[1.5, -0.5, 0.25]> : tensor<3xf32>} : () -> tensor<3xf32>
+  %b = "nn.constant"() {value = dense<[0.1, 0.2, -0.3]> : tensor<3xf32>} : () -> tensor<3xf32>
+  %m = "nn.constant"() {value = dense<0.0> : tensor<3xf32>} : () -> tensor<3xf32>
+  %v = "nn.constant"() {value = dense<1.0> : tensor<3xf32>} : () -> tensor<3xf32>
+  %y = "nn.batch_norm"(%n#0, %g, %b, %m, %v) {epsilon = 0.0 : f64} : (tensor<2x3x5x7xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>) -> tensor<2x3x5x7xf32>
+  %r = "nn.relu"(%y) : (tensor<2x3x5x7xf32>) -> tensor<2x3x5x7xf32>
+  "func.return"(%r) : (tensor<2x3x5x7xf32>) -> ()
+}) {function_type = (tensor<2x3x5x7xf32>) -> tensor<2x3x5x7xf32>, sym_name = "instance_norm_relu"} : () -> ()
+// EQUIV: sym_name = "instance_norm_relu"

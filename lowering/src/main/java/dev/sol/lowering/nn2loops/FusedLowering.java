@@ -8,6 +8,7 @@ import dev.sol.dialect.nn.ConstantOp;
 import dev.sol.dialect.nn.ConvOp;
 import dev.sol.dialect.nn.FusedOp;
 import dev.sol.dialect.nn.GemmOp;
+import dev.sol.dialect.nn.LayerNormOp;
 import dev.sol.dialect.nn.MatMulOp;
 import dev.sol.dialect.nn.MulOp;
 import dev.sol.dialect.nn.NnOp;
@@ -70,6 +71,9 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
     } else if (members.getFirst() instanceof NnOp product && (product instanceof MatMulOp || product instanceof GemmOp)
         && VectorGemm.lowers(product, target) && epilogueLowers(members)) {
       fusedProduct(op, product, members, adaptor, rewriter);
+    } else if (members.size() > 1 && members.getFirst() instanceof LayerNormOp norm && members.get(1) instanceof BatchNormOp bn
+        && LayerNormLowering.vectorizes(norm, target) && epilogueLowers(members.subList(1, members.size()))) {
+      normalization(op, norm, bn, members.subList(1, members.size()), adaptor, rewriter);
     } else if (members.getFirst() instanceof BatchNormOp bn && epilogueLowers(members) && ((ShapedType) bn.operand(0).type()).element() instanceof FloatType) {
       elementwise(op, bn, members, adaptor, rewriter);
     } else {
@@ -332,6 +336,38 @@ public final class FusedLowering extends OpConversionPattern<FusedOp> {
     l.parallelForEach(shape, members.size(), iv -> {
       Value v = applyChain(members, l, BatchNormLowering.normalize(bn, l, bnIn, iv), add -> l.load(in.get(input(op, residual(members, add))), iv));
       l.store(v, out, iv);
+    });
+    rewriter.replaceOp(op, List.of(buffers.written(l, op.result(0).type(), out)));
+  }
+
+  /**
+   * An instance normalization (nn-fuse's rule "normalization"): the layer norm's rows in
+   * vectors ({@link LayerNormLowering#vectorRows}), each normalized vector scaled and shifted by
+   * its channel's batch norm (a multiply-add by values made once per row) and passed through
+   * the activations after it ({@code chain}: the batch norm first) before it is stored. The
+   * rows run over images and channels, so row r is channel r mod C.
+   */
+  private void normalization(FusedOp op, LayerNormOp norm, BatchNormOp bn, List<Operation> chain, List<Value> adaptor, ConversionRewriter rewriter) {
+    Loops l = buffers.loops(rewriter, op.location(), false);
+    List<Value> in = buffersOf(op, adaptor, l);
+    Value out = buffers.output(l, op, op.result(0));
+    Value x = in.get(input(op, norm.operand(0)));
+    Value scale = LayerNormLowering.unitScale(op.operand(input(op, norm.operand(1)))) ? null : in.get(input(op, norm.operand(1)));
+    Value bias = norm.numOperands() > 2 ? in.get(input(op, norm.operand(2))) : null;
+    List<Value> bnIn = new ArrayList<>();
+    for (Value v : bn.operands().subList(1, bn.numOperands())) bnIn.add(in.get(input(op, v)));
+    long channels = ((ShapedType) bn.operand(0).type()).shape()[1];
+    VectorType vt = new VectorType(new long[] {target.vectorWidth()}, FloatType.F32);
+    LayerNormLowering.vectorRows(norm, l, x, scale, bias, out, target, (rl, row) -> {
+      // y = (v - mean) * gamma / sqrt(var + eps) + beta = v * a + (beta - mean * a).
+      List<Value> c = List.of(rl.remui(row, rl.index(channels)));
+      Value a = rl.mul(rl.load(bnIn.get(0), c), rl.rsqrt(rl.add(rl.load(bnIn.get(3), c), rl.constant(bn.epsilon(), FloatType.F32))));
+      Value shift = rl.sub(rl.load(bnIn.get(1), c), rl.mul(rl.load(bnIn.get(2), c), a));
+      Value as = BroadcastOp.create(rl.builder(), rl.location(), vt, a).result();
+      Value shifts = BroadcastOp.create(rl.builder(), rl.location(), vt, shift).result();
+      return v -> applyChain(chain, rl, rl.add(rl.mul(v, as), shifts), m -> {
+        throw new IllegalStateException("an op with an operand from outside in a normalization's group: " + m.name());
+      });
     });
     rewriter.replaceOp(op, List.of(buffers.written(l, op.result(0).type(), out)));
   }

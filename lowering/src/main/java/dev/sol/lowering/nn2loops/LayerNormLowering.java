@@ -44,10 +44,8 @@ public final class LayerNormLowering extends NnLowering<LayerNormOp> {
     double eps = op.epsilon();
     Value scale = in.get(1);
     Value bias = in.size() > 2 ? in.get(2) : null;
-    int width = target.vectorWidth();
-    if (width > 1 && Long.bitCount(width) == 1 && t.equals(FloatType.F32) && n >= width && type(scale).numElements() == n
-        && (bias == null || type(bias).numElements() == n)) {
-      vectorRows(l, x, scale, bias, out, n, eps, width);
+    if (vectorizes(op, target)) {
+      vectorRows(l, x, unitScale(op.operand(1)) ? null : scale, bias, out, n, eps, target.vectorWidth(), null);
       return;
     }
     l.parallelForEach(outer, 3 * n, iv -> {
@@ -77,6 +75,49 @@ public final class LayerNormLowering extends NnLowering<LayerNormOp> {
     });
   }
 
+  /**
+   * Whether {@code op} goes by {@link #vectorRows} on target {@code t}: f32 rows of at least a
+   * vector whose scale and bias span the whole normalized part.
+   */
+  static boolean vectorizes(LayerNormOp op, TargetDescription t) {
+    ShapedType x = (ShapedType) op.operand(0).type();
+    long n = 1;
+    for (int d = op.axis(); d < x.rank(); d++) n *= x.shape()[d];
+    int width = t.vectorWidth();
+    return width > 1 && Long.bitCount(width) == 1 && x.element().equals(FloatType.F32) && n >= width
+        && ((ShapedType) op.operand(1).type()).numElements() == n && (op.numOperands() < 3 || ((ShapedType) op.operand(2).type()).numElements() == n);
+  }
+
+  /**
+   * Whether a layer norm's scale {@code scale} is a constant of ones (an InstanceNormalization's,
+   * whose per-channel scale comes after it): then the rows are not multiplied by it, nor is it read.
+   */
+  static boolean unitScale(Value scale) {
+    return scale.definingOp() instanceof dev.sol.dialect.nn.ConstantOp c && c.value().isSplat() && c.value().getDouble(0) == 1.0;
+  }
+
+  /**
+   * What {@link #vectorRows} applies to each normalized vector of a row before it is stored:
+   * made once per row (at row index {@code row}, the rows numbered across the outer axes), it
+   * maps a vector to the vector stored.
+   */
+  @FunctionalInterface
+  interface RowEpilogue {
+    java.util.function.UnaryOperator<Value> forRow(Loops l, Value row);
+  }
+
+  /**
+   * {@code op} (which {@link #vectorizes}) in vectors, each normalized vector passed through
+   * {@code epilogue} before it is stored into {@code out} (its only result); {@code scale} null
+   * where it is ones ({@link #unitScale}).
+   */
+  static void vectorRows(LayerNormOp op, Loops l, Value x, Value scale, Value bias, Value out, TargetDescription t, RowEpilogue epilogue) {
+    ShapedType xs = (ShapedType) op.operand(0).type();
+    long n = 1;
+    for (int d = op.axis(); d < xs.rank(); d++) n *= xs.shape()[d];
+    vectorRows(l, x, scale, bias, List.of(out), n, op.epsilon(), t.vectorWidth(), epilogue);
+  }
+
   /** Vector accumulators of the sums: independent chains, so that the adds' latency overlaps. */
   private static final int CHAINS = 4;
 
@@ -89,13 +130,13 @@ public final class LayerNormLowering extends NnLowering<LayerNormOp> {
    * times ONNX Runtime's time. The order of the additions is fixed at compile time, so results
    * are the same run to run and on any number of threads.
    */
-  private static void vectorRows(Loops l, Value x, Value scale, Value bias, List<Value> out, long n, double eps, int width) {
+  private static void vectorRows(Loops l, Value x, Value scale, Value bias, List<Value> out, long n, double eps, int width, RowEpilogue epilogue) {
     long rowsCount = type(x).numElements() / n;
     Value rows = ExpandShapeOp.create(l.builder(), l.location(), new MemRefType(new long[] {rowsCount, n}, FloatType.F32), l.flatten(x),
         new int[] {0, 1}).result();
     Value results = ExpandShapeOp.create(l.builder(), l.location(), new MemRefType(new long[] {rowsCount, n}, FloatType.F32),
         l.flatten(out.getFirst()), new int[] {0, 1}).result();
-    Value scales = l.flatten(scale);
+    Value scales = scale == null ? null : l.flatten(scale);
     Value biases = bias == null ? null : l.flatten(bias);
     VectorType vt = new VectorType(new long[] {width}, FloatType.F32);
     long full = n / width;
@@ -107,17 +148,21 @@ public final class LayerNormLowering extends NnLowering<LayerNormOp> {
       Value inv = l.rsqrt(l.add(l.div(sq, l.constant(n, FloatType.F32)), l.constant(eps, FloatType.F32)));
       Value means = BroadcastOp.create(l.builder(), l.location(), vt, mean).result();
       Value invs = BroadcastOp.create(l.builder(), l.location(), vt, inv).result();
+      java.util.function.UnaryOperator<Value> after = epilogue == null ? v -> v : epilogue.forRow(l, row);
       java.util.function.BiConsumer<Value, Boolean> normalize = (at, masked) -> {
         Value zero = l.constant(0, FloatType.F32);
         Value v = masked ? TransferReadOp.create(l.builder(), l.location(), vt, rows, List.of(row, at), zero, false).result()
             : LoadOp.create(l.builder(), l.location(), vt, rows, List.of(row, at)).result();
-        Value g = masked ? TransferReadOp.create(l.builder(), l.location(), vt, scales, List.of(at), zero, false).result()
-            : LoadOp.create(l.builder(), l.location(), vt, scales, List.of(at)).result();
-        Value y = l.mul(l.mul(l.sub(v, means), invs), g);
+        Value y = l.mul(l.sub(v, means), invs);
+        if (scales != null) {
+          y = l.mul(y, masked ? TransferReadOp.create(l.builder(), l.location(), vt, scales, List.of(at), zero, false).result()
+              : LoadOp.create(l.builder(), l.location(), vt, scales, List.of(at)).result());
+        }
         if (biases != null) {
           y = l.add(y, masked ? TransferReadOp.create(l.builder(), l.location(), vt, biases, List.of(at), zero, false).result()
               : LoadOp.create(l.builder(), l.location(), vt, biases, List.of(at)).result());
         }
+        y = after.apply(y);
         if (masked) TransferWriteOp.create(l.builder(), l.location(), y, results, List.of(row, at), false);
         else StoreOp.create(l.builder(), l.location(), y, results, List.of(row, at));
       };

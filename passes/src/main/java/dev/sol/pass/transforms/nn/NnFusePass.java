@@ -9,6 +9,7 @@ import dev.sol.dialect.nn.GeluOp;
 import dev.sol.dialect.nn.GemmOp;
 import dev.sol.dialect.nn.HardSigmoidOp;
 import dev.sol.dialect.nn.HardSwishOp;
+import dev.sol.dialect.nn.LayerNormOp;
 import dev.sol.dialect.nn.LeakyReluOp;
 import dev.sol.dialect.nn.MatMulOp;
 import dev.sol.dialect.nn.MaxPoolOp;
@@ -62,6 +63,11 @@ import java.util.Map;
  * never writes the convolution's result; elsewhere it splits the group again before the mean.
  * Average pools with windows, and depth-first tiles over longer chains, are not grouped yet.
  *
+ * <p>Rule "normalization": an instance normalization as imported (an nn.layer_norm over the
+ * axes after the channels, then its per-channel scale and bias as an nn.batch_norm) takes the
+ * batch norm and the activations after it, which the lowering applies to each normalized row
+ * before it stores it.
+ *
  * <p>A group is placed where its last op was: every value it reads is defined before that
  * point (a residual may be computed after the product), and every user of its result comes
  * after it. Chains only need use lists.
@@ -73,14 +79,17 @@ public final class NnFusePass implements Pass<NoOptions> {
   @Override public boolean run(Operation root, NoOptions options, PassState state) {
     List<Operation> roots = new ArrayList<>();
     root.walk(o -> {
-      if ((o instanceof ConvOp || o instanceof GemmOp || o instanceof MatMulOp || o instanceof BatchNormOp) && !(o.parentOp() instanceof FusedOp)) {
+      if ((o instanceof ConvOp || o instanceof GemmOp || o instanceof MatMulOp || o instanceof BatchNormOp || o instanceof LayerNormOp)
+          && !(o.parentOp() instanceof FusedOp)) {
         roots.add(o);
       }
     });
     int fused = 0;
     Builder b = new Builder(state.context());
     for (Operation product : roots) {
-      List<Operation> group = chain(product);
+      // (A batch norm may have gone into the group of the normalization before it.)
+      if (product.parentOp() instanceof FusedOp) continue;
+      List<Operation> group = product instanceof LayerNormOp norm ? normalization(norm) : chain(product);
       if (product instanceof ConvOp) {
         Operation pool = poolAfter(group.getLast().result(0), product);
         if (pool == null) pool = meanAfter(group.getLast().result(0), product);
@@ -111,6 +120,29 @@ public final class NnFusePass implements Pass<NoOptions> {
       if (user.parentOp() != product.parentOp() || !(isEpilogue(user, v) || matrixProduct && isRowOrScalar(user, v))) break;
       group.add(user);
       v = user.result(0);
+    }
+    return group;
+  }
+
+  /**
+   * An instance normalization as imported (an nn.layer_norm over the axes after the channels,
+   * whose mean and deviation outputs are unused, then the per-channel scale and bias as an
+   * nn.batch_norm, its only user) and the activations after it (rule "normalization"); else the
+   * layer norm alone. The lowering normalizes each row and applies the rest to it before the
+   * store, where op by op the batch norm and its activation were a second pass over the result.
+   */
+  private static List<Operation> normalization(LayerNormOp norm) {
+    Value v = norm.result(0);
+    boolean statsUnused = norm.results().stream().skip(1).allMatch(r -> r.hasNoUses());
+    if (!statsUnused || norm.axis() != 2 || !v.hasOneUse() || !(v.users().getFirst() instanceof BatchNormOp bn) || bn.operand(0) != v
+        || bn.parentOp() != norm.parentOp() || !bn.result(0).type().equals(v.type())) {
+      return new ArrayList<>(List.of(norm));
+    }
+    List<Operation> group = new ArrayList<>(List.of(norm));
+    for (Operation op : chain(bn)) {
+      // Activations only: an op with an operand from outside (a residual) ends the group.
+      if (op != bn && op.operands().stream().anyMatch(o -> !group.contains(o.definingOp()))) break;
+      group.add(op);
     }
     return group;
   }

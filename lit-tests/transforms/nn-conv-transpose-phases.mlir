@@ -4,7 +4,7 @@
 // RUN: %sol-opt %s --check-equivalence -p 'nn-conv-transpose-phases,nn-fuse,convert-nn-to-loops{vector-width=8 vector-registers=16 threads=2 parallel-work=1},bufferize' 2>&1 | FileCheck %s --check-prefix=EQUIV
 
 // EQUIV-NOT: changed the results
-// EQUIV: sym_name = "with_batch_norm_relu"
+// EQUIV: sym_name = "kept_depthwise"
 
 // A 4 x 4 transposed convolution with stride 2 and pads of 1: four phases, each a 2 x 2
 // convolution of the input (taps 1 and 3 of the kernel for even outputs, 0 and 2 for odd
@@ -52,13 +52,16 @@
 // CHECK: "nn.transpose"{{.*}} : (tensor<1x2x1x2x3x4xf32>) -> tensor<1x2x3x2x4x1xf32>
 // CHECK: sym_name = "k4_s21"
 
-// Kept: dilation, phases of different sizes (5 outputs from stride 2), groups.
+// Kept: dilation, phases of different sizes (5 outputs from stride 2), and (below) a
+// depthwise one, which has its own kernel. Two groups stay groups of the phases' convolutions (group 2 takes input
+// channels 2 and 3 to output channel 1).
 // CHECK-LABEL: ^bb0(%{{.*}}: tensor<1x2x3x3xf32>):
 // CHECK: "nn.conv_transpose"
 // CHECK: sym_name = "kept_dilated"
 // CHECK: "nn.conv_transpose"
 // CHECK: sym_name = "kept_odd"
-// CHECK: "nn.conv_transpose"
+// CHECK-NOT: "nn.conv_transpose"
+// CHECK-COUNT-4: "nn.conv"{{.*}}group = 2 : i64{{.*}} : (tensor<1x4x3x3xf32>, tensor<2x2x2x2xf32>) -> tensor<1x2x3x3xf32>
 // CHECK: sym_name = "kept_grouped"
 
 // A batch normalization and a ReLU after the transposed convolution act on each element by
@@ -73,6 +76,8 @@
 // CHECK: %[[Y:.*]] = "nn.reshape"
 // CHECK-NEXT: "func.return"(%[[Y]])
 // CHECK: sym_name = "with_batch_norm_relu"
+// CHECK: "nn.conv_transpose"
+// CHECK: sym_name = "kept_depthwise"
 "builtin.module"() ({
   "func.func"() ({
   ^bb0(%x: tensor<1x3x5x4xf32>):
@@ -137,4 +142,10 @@
     %y = "nn.relu"(%n) : (tensor<1x2x6x10xf32>) -> tensor<1x2x6x10xf32>
     "func.return"(%y) : (tensor<1x2x6x10xf32>) -> ()
   }) {function_type = (tensor<1x2x3x5xf32>) -> tensor<1x2x6x10xf32>, sym_name = "with_batch_norm_relu"} : () -> ()
+  "func.func"() ({
+  ^bb0(%x: tensor<1x3x4x4xf32>):
+    %w = "nn.constant"() {value = dense<[[[[0.5, -0.25, 0.125, 1.0], [0.75, 0.5, -0.5, 0.25], [1.5, -1.0, 0.25, 0.5], [0.125, 0.375, -0.625, 0.875]]], [[[1.0, 0.5, 0.25, -0.125], [0.0625, 0.5, 0.75, -1.0], [0.25, 0.25, -0.5, 0.5], [1.25, -0.75, 0.5, 0.25]]], [[[-0.5, 0.25, 0.75, 1.0], [0.5, -0.25, 0.125, 0.375], [0.625, 0.875, -1.0, 0.5], [0.25, 0.125, 0.5, -0.75]]]]> : tensor<3x1x4x4xf32>} : () -> tensor<3x1x4x4xf32>
+    %y = "nn.conv_transpose"(%x, %w) {strides = array<i64: 2, 2>, pads = array<i64: 1, 1, 1, 1>, group = 3 : i64} : (tensor<1x3x4x4xf32>, tensor<3x1x4x4xf32>) -> tensor<1x3x8x8xf32>
+    "func.return"(%y) : (tensor<1x3x8x8xf32>) -> ()
+  }) {function_type = (tensor<1x3x4x4xf32>) -> tensor<1x3x8x8xf32>, sym_name = "kept_depthwise"} : () -> ()
 }) : () -> ()

@@ -21,7 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Rewrites a 2-D nn.conv_transpose with constant f32 weights, one group and no dilation as one
+ * Rewrites a 2-D nn.conv_transpose with constant f32 weights and no dilation as one
  * nn.conv per output phase, interleaved (the sub-pixel convolution). With stride s, the outputs
  * at s a + r of a dimension take only the taps i = r' + s t of its kernel, r' = (r + p) mod s
  * (p the leading pad), from input a + c - t, c = (r + p) div s: a convolution of stride 1 over
@@ -41,8 +41,9 @@ import java.util.List;
  * their own over the result.
  *
  * <p>Taken where every phase has the same size and at least one tap, and no phase's pads are
- * negative (a large leading pad or a cut trailing output); other transposed convolutions keep
- * their lowering. A stride of 1 gives one phase: a convolution with the kernel flipped.
+ * negative (a large leading pad or a cut trailing output); groups stay groups of the phases'
+ * convolutions. Other transposed convolutions keep their lowering, depthwise ones their own
+ * kernel. A stride of 1 gives one phase: a convolution with the kernel flipped.
  */
 @PassInfo(name = "nn-conv-transpose-phases", summary = "Rewrite a 2-D nn.conv_transpose with constant weights as one nn.conv per output phase, interleaved")
 public final class NnConvTransposePhasesPass implements Pass<NoOptions> {
@@ -66,8 +67,9 @@ public final class NnConvTransposePhasesPass implements Pass<NoOptions> {
   static Phase[][] phases(ConvTransposeOp c) {
     if (!(c.operand(0).type() instanceof RankedTensorType x) || x.rank() != 4 || !x.element().equals(FloatType.F32)) return null;
     if (!(c.operand(1).definingOp() instanceof ConstantOp) || !(c.result(0).type() instanceof RankedTensorType out)) return null;
-    if (c.group() != 1) return null;
     long[] xs = x.shape(), ws = shape(c.operand(1)), os = out.shape();
+    // Depthwise ones (one input and one output channel a group) keep their own kernel.
+    if (c.group() > 1 && ws[0] == c.group() && ws[1] == 1) return null;
     long[] st = c.strides(), pd = c.pads(), dl = c.dilations();
     Phase[][] phases = new Phase[2][];
     for (int d = 0; d < 2; d++) {
@@ -97,9 +99,9 @@ public final class NnConvTransposePhasesPass implements Pass<NoOptions> {
     List<Value> convs = new ArrayList<>();
     for (Phase py : phases[0]) {
       for (Phase px : phases[1]) {
-        Value w = ConstantOp.create(b, weights.location(), phaseWeights(weights.value(), ws, py, px, sh, sw)).result(0);
+        Value w = ConstantOp.create(b, weights.location(), phaseWeights(weights.value(), ws, c.group(), py, px, sh, sw)).result(0);
         convs.add(ConvOp.create(b, loc, x, w, bias, new long[] {1, 1}, new long[] {py.padLow(), px.padLow(), py.padHigh(), px.padHigh()},
-            new long[] {1, 1}, 1).result(0));
+            new long[] {1, 1}, c.group()).result(0));
       }
     }
     // The per-channel ops after the transposed convolution go onto each phase, in front of the
@@ -155,25 +157,28 @@ public final class NnConvTransposePhasesPass implements Pass<NoOptions> {
   }
 
   /**
-   * The convolution weights (oc x ic x taps_y x taps_x) of phase ({@code py}, {@code px}) from
-   * the transposed convolution's ({@code ws}: ic x oc x kh x kw): tap (u, v) is kernel tap
-   * (first_y + sh (taps_y - 1 - u), first_x + sw (taps_x - 1 - v)).
+   * The convolution weights (groups oc x ic / groups x taps_y x taps_x) of phase ({@code py},
+   * {@code px}) from the transposed convolution's ({@code ws}: ic x oc x kh x kw, oc a group's
+   * output channels): tap (u, v) is kernel tap (first_y + sh (taps_y - 1 - u), first_x + sw
+   * (taps_x - 1 - v)), and output channel g oc + o reads group g's input channels.
    */
-  private static DenseElementsAttr phaseWeights(DenseElementsAttr w, long[] ws, Phase py, Phase px, long sh, long sw) {
-    long ic = ws[0], oc = ws[1], kh = ws[2], kw = ws[3];
+  private static DenseElementsAttr phaseWeights(DenseElementsAttr w, long[] ws, long groups, Phase py, Phase px, long sh, long sw) {
+    long ic = ws[0] / groups, oc = ws[1], kh = ws[2], kw = ws[3];
     long ty = py.taps(), tx = px.taps();
-    double[] out = new double[Math.toIntExact(oc * ic * ty * tx)];
+    double[] out = new double[Math.toIntExact(groups * oc * ic * ty * tx)];
     int at = 0;
-    for (long o = 0; o < oc; o++) {
-      for (long i = 0; i < ic; i++) {
-        for (long u = 0; u < ty; u++) {
-          for (long v = 0; v < tx; v++) {
-            long ky = py.first() + sh * (ty - 1 - u), kx = px.first() + sw * (tx - 1 - v);
-            out[at++] = w.isSplat() ? w.getDouble(0) : w.getDouble(((i * oc + o) * kh + ky) * kw + kx);
+    for (long g = 0; g < groups; g++) {
+      for (long o = 0; o < oc; o++) {
+        for (long i = 0; i < ic; i++) {
+          for (long u = 0; u < ty; u++) {
+            for (long v = 0; v < tx; v++) {
+              long ky = py.first() + sh * (ty - 1 - u), kx = px.first() + sw * (tx - 1 - v);
+              out[at++] = w.isSplat() ? w.getDouble(0) : w.getDouble((((g * ic + i) * oc + o) * kh + ky) * kw + kx);
+            }
           }
         }
       }
     }
-    return DenseElementsAttr.ofDoubles(new RankedTensorType(new long[] {oc, ic, ty, tx}, FloatType.F32), out);
+    return DenseElementsAttr.ofDoubles(new RankedTensorType(new long[] {groups * oc, ic, ty, tx}, FloatType.F32), out);
   }
 }

@@ -81,8 +81,7 @@ public final class LayerNormLowering extends NnLowering<LayerNormOp> {
    */
   static boolean vectorizes(LayerNormOp op, TargetDescription t) {
     ShapedType x = (ShapedType) op.operand(0).type();
-    long n = 1;
-    for (int d = op.axis(); d < x.rank(); d++) n *= x.shape()[d];
+    long n = normalized(op);
     int width = t.vectorWidth();
     return width > 1 && Long.bitCount(width) == 1 && x.element().equals(FloatType.F32) && n >= width
         && ((ShapedType) op.operand(1).type()).numElements() == n && (op.numOperands() < 3 || ((ShapedType) op.operand(2).type()).numElements() == n);
@@ -112,10 +111,15 @@ public final class LayerNormLowering extends NnLowering<LayerNormOp> {
    * where it is ones ({@link #unitScale}).
    */
   static void vectorRows(LayerNormOp op, Loops l, Value x, Value scale, Value bias, Value out, TargetDescription t, RowEpilogue epilogue) {
-    ShapedType xs = (ShapedType) op.operand(0).type();
+    vectorRows(l, x, scale, bias, List.of(out), normalized(op), op.epsilon(), t.vectorWidth(), epilogue);
+  }
+
+  /** The elements {@code op} normalizes together: the product of its axes from {@code axis} on. */
+  private static long normalized(LayerNormOp op) {
+    long[] s = ((ShapedType) op.operand(0).type()).shape();
     long n = 1;
-    for (int d = op.axis(); d < xs.rank(); d++) n *= xs.shape()[d];
-    vectorRows(l, x, scale, bias, List.of(out), n, op.epsilon(), t.vectorWidth(), epilogue);
+    for (int d = op.axis(); d < s.length; d++) n *= s[d];
+    return n;
   }
 
   /** Vector accumulators of the sums: independent chains, so that the adds' latency overlaps. */

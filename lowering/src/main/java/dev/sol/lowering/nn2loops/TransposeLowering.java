@@ -1,5 +1,6 @@
 package dev.sol.lowering.nn2loops;
 
+import dev.sol.dialect.memref.CollapseShapeOp;
 import dev.sol.dialect.nn.TransposeOp;
 import dev.sol.dialect.vector.LoadOp;
 import dev.sol.dialect.vector.ShuffleOp;
@@ -90,7 +91,7 @@ public final class TransposeLowering extends NnLowering<TransposeOp> {
     int[][] groups = new int[last][];
     for (int d = 0; d < last - 1; d++) groups[d] = new int[] {d};
     groups[last - 1] = new int[] {last - 1, last};
-    Value rows = dev.sol.dialect.memref.CollapseShapeOp.create(l.builder(), l.location(), y, groups).result();
+    Value rows = CollapseShapeOp.create(l.builder(), l.location(), y, groups).result();
     VectorType vt = new VectorType(new long[] {width}, FloatType.F32);
     long[] low = new long[width], high = new long[width];
     for (int j = 0; j < width; j++) {

@@ -18,7 +18,9 @@ import dev.sol.pass.Pass;
 import dev.sol.pass.PassInfo;
 import dev.sol.pass.PassState;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Rewrites a 2-D nn.conv_transpose with constant f32 weights and no dilation as one
@@ -50,12 +52,15 @@ public final class NnConvTransposePhasesPass implements Pass<NoOptions> {
   @Override public NoOptions defaultOptions() { return NoOptions.INSTANCE; }
 
   @Override public boolean run(Operation root, NoOptions options, PassState state) {
-    List<ConvTransposeOp> found = new ArrayList<>();
+    Map<ConvTransposeOp, Phase[][]> found = new LinkedHashMap<>();
     root.walk(o -> {
-      if (o instanceof ConvTransposeOp c && !(o.parentOp() instanceof FusedOp) && phases(c) != null) found.add(c);
+      if (o instanceof ConvTransposeOp c && !(o.parentOp() instanceof FusedOp)) {
+        Phase[][] phases = phases(c);
+        if (phases != null) found.put(c, phases);
+      }
     });
     Builder b = new Builder(state.context());
-    for (ConvTransposeOp c : found) rewrite(c, b);
+    found.forEach((c, phases) -> rewrite(c, phases, b));
     state.statistic("num-rewritten", "transposed convolutions rewritten as convolutions per phase").add(found.size());
     return true;
   }
@@ -87,8 +92,7 @@ public final class NnConvTransposePhasesPass implements Pass<NoOptions> {
     return phases;
   }
 
-  private static void rewrite(ConvTransposeOp c, Builder b) {
-    Phase[][] phases = phases(c);
+  private static void rewrite(ConvTransposeOp c, Phase[][] phases, Builder b) {
     Location loc = c.location();
     ConstantOp weights = (ConstantOp) c.operand(1).definingOp();
     Value x = c.operand(0);
@@ -110,12 +114,9 @@ public final class NnConvTransposePhasesPass implements Pass<NoOptions> {
     List<Operation> chain = perChannelChain(c);
     for (Operation op : chain) {
       for (int i = 0; i < convs.size(); i++) {
-        Value phase = convs.get(i);
         List<Value> operands = new ArrayList<>(op.operands());
-        operands.set(0, phase);
-        OperationState copy = new OperationState(op.name(), op.location()).operands(operands).results(phase.type());
-        for (NamedAttribute a : op.attributes().entries()) copy.attribute(a.name(), a.value());
-        convs.set(i, b.create(copy).result(0));
+        operands.set(0, convs.get(i));
+        convs.set(i, ReshapedEpilogue.recreate(b, op, operands, convs.get(i).type()));
       }
     }
     Operation last = chain.isEmpty() ? c : chain.getLast();

@@ -37,10 +37,7 @@ final class ReshapedEpilogue {
       b.before(user);
       List<Value> operands = new ArrayList<>();
       for (Value v : user.operands()) operands.add(v == input ? current : add ? reshape(b, user.location(), v, shape(current)) : v);
-      OperationState s = new OperationState(user.name(), user.location()).operands(operands)
-          .results(new RankedTensorType(shape(current), ((RankedTensorType) user.result(0).type()).element()));
-      for (NamedAttribute a : user.attributes().entries()) s.attribute(a.name(), a.value());
-      current = b.create(s).result(0);
+      current = recreate(b, user, operands, new RankedTensorType(shape(current), ((RankedTensorType) user.result(0).type()).element()));
       chain.add(user);
       last = user;
     }
@@ -50,6 +47,13 @@ final class ReshapedEpilogue {
   }
 
   static long[] shape(Value v) { return ((RankedTensorType) v.type()).shape(); }
+
+  /** {@code op} made again with {@code operands} and one result of type {@code result}, its attributes kept; returns the result. */
+  static Value recreate(Builder b, Operation op, List<Value> operands, Type result) {
+    OperationState s = new OperationState(op.name(), op.location()).operands(operands).results(result);
+    for (NamedAttribute a : op.attributes().entries()) s.attribute(a.name(), a.value());
+    return b.create(s).result(0);
+  }
 
   static Value reshape(Builder b, Location loc, Value v, long[] shape) {
     return create(b, ReshapeOp.SPEC.name(), loc, List.of(v), shape, v, "shape", DenseArrayAttr.i64(shape));
